@@ -1,0 +1,510 @@
+//! The domain model: what the TOML files in `assets/` hold, once loaded and validated.
+//!
+//! Amounts keep the units the sources publish: Korean contributions in 100 million won
+//! (억원), as the Ministry of Foreign Affairs announces them; dollars in millions.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::FuzzyDate;
+
+/// How well a figure or event is attested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    /// Two or more independent sources agree.
+    Confirmed,
+    /// One source only.
+    Single,
+    /// Sources conflict, or the value is uncertain.
+    Uncertain,
+    /// Computed from other sourced figures.
+    Derived,
+}
+
+impl Confidence {
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::Single => "single source",
+            Confidence::Uncertain => "uncertain",
+            Confidence::Derived => "derived",
+        }
+    }
+}
+
+/// One entry of the sources table, cited by id from every figure and event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    #[serde(default)]
+    pub date: Option<FuzzyDate>,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// Named people on each side of an agreement.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sides {
+    #[serde(default)]
+    pub rok: Vec<String>,
+    #[serde(default)]
+    pub us: Vec<String>,
+}
+
+/// The milestones of one agreement, each where known.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestones {
+    /// Agreed in principle or announced.
+    #[serde(default)]
+    pub agreed: Option<FuzzyDate>,
+    #[serde(default)]
+    pub initialed: Option<FuzzyDate>,
+    #[serde(default)]
+    pub signed: Option<FuzzyDate>,
+    /// National Assembly consent to ratification.
+    #[serde(default)]
+    pub consent: Option<FuzzyDate>,
+    #[serde(default)]
+    pub in_force: Option<FuzzyDate>,
+}
+
+/// How an agreement sets each year's amount from the year before, as data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
+pub enum EscalationRule {
+    /// A set amount for each year of the phase, in won or in dollars.
+    Fixed {
+        #[serde(default)]
+        krw_100m: Option<f64>,
+        #[serde(default)]
+        usd_m: Option<f64>,
+    },
+    /// The prior year plus a fixed percentage.
+    PercentStep { pct: f64 },
+    /// The prior year times Korean CPI of `lag_years` earlier, at most `cap_pct`.
+    CpiLinked {
+        lag_years: u32,
+        #[serde(default)]
+        cap_pct: Option<f64>,
+    },
+    /// The prior year times the ROK defense-budget growth of `lag_years` earlier.
+    DefenseBudgetGrowth { lag_years: u32 },
+    /// A flat amount in dollars each year, such as a demand.
+    FlatUsd { usd_m: f64 },
+    /// A formula whose inputs the dataset does not hold; kept in words.
+    Formula { description: String },
+    /// No escalation: the agreement covers its first year only.
+    None,
+}
+
+/// One rule over a span of years of an agreement.
+///
+/// In TOML: `{ from = 2027, to = 2030, rule = { kind = "cpi-linked", lag_years = 2, cap_pct = 5.0 } }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulePhase {
+    pub from: i32,
+    pub to: i32,
+    pub rule: EscalationRule,
+}
+
+/// One Special Measures Agreement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agreement {
+    /// `sma-1` to `sma-12`.
+    pub id: String,
+    pub ordinal: u32,
+    pub first_year: i32,
+    pub last_year: i32,
+    #[serde(default)]
+    pub milestones: Milestones,
+    #[serde(default)]
+    pub signatories: Sides,
+    #[serde(default)]
+    pub negotiators: Sides,
+    /// The first-year amount as the sources state it.
+    pub first_year_amount: String,
+    /// The escalation rule in the sources' words.
+    pub rule_text: String,
+    #[serde(default)]
+    pub rules: Vec<RulePhase>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+}
+
+impl Agreement {
+    pub fn covers(&self, year: i32) -> bool {
+        (self.first_year..=self.last_year).contains(&year)
+    }
+
+    /// The rule that sets `year`, if the agreement has one.
+    pub fn rule_for(&self, year: i32) -> Option<&EscalationRule> {
+        self.rules
+            .iter()
+            .find(|p| (p.from..=p.to).contains(&year))
+            .map(|p| &p.rule)
+    }
+
+    /// "12th SMA".
+    pub fn name(&self) -> String {
+        format!("{} SMA", ordinal(self.ordinal))
+    }
+}
+
+/// `1` → "1st", `12` → "12th".
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// Korea's SMA contribution for one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contribution {
+    pub year: i32,
+    pub agreement: String,
+    /// In 100 million won, as published; missing where no source gives it.
+    #[serde(default)]
+    pub krw_100m: Option<f64>,
+    /// In millions of dollars, where a source reports it.
+    #[serde(default)]
+    pub usd_m: Option<f64>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+}
+
+impl Contribution {
+    /// Billions of won, the unit most English-language reporting uses.
+    pub fn krw_bn(&self) -> Option<f64> {
+        self.krw_100m.map(|v| v / 10.0)
+    }
+}
+
+/// What kind of thing happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventKind {
+    Round,
+    Agreed,
+    Initialed,
+    Signed,
+    Ratified,
+    InForce,
+    Expiry,
+    Lapse,
+    Demand,
+    Statement,
+    Appointment,
+    Incident,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 12] = [
+        EventKind::Round,
+        EventKind::Agreed,
+        EventKind::Initialed,
+        EventKind::Signed,
+        EventKind::Ratified,
+        EventKind::InForce,
+        EventKind::Expiry,
+        EventKind::Lapse,
+        EventKind::Demand,
+        EventKind::Statement,
+        EventKind::Appointment,
+        EventKind::Incident,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Round => "round",
+            EventKind::Agreed => "agreed",
+            EventKind::Initialed => "initialed",
+            EventKind::Signed => "signed",
+            EventKind::Ratified => "ratified",
+            EventKind::InForce => "in force",
+            EventKind::Expiry => "expiry",
+            EventKind::Lapse => "lapse",
+            EventKind::Demand => "demand",
+            EventKind::Statement => "statement",
+            EventKind::Appointment => "appointment",
+            EventKind::Incident => "incident",
+        }
+    }
+}
+
+/// One entry of the negotiation timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub kind: EventKind,
+    pub date: FuzzyDate,
+    /// Last day of a multi-day event, such as a round of talks.
+    #[serde(default)]
+    pub end: Option<FuzzyDate>,
+    pub headline: String,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub people: Vec<String>,
+    /// The agreement this event belongs to (`sma-10`), if any.
+    #[serde(default)]
+    pub agreement: Option<String>,
+    /// The round number, for negotiation rounds.
+    #[serde(default)]
+    pub round: Option<u32>,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+}
+
+/// Where a troop count was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CountDate {
+    #[serde(rename = "06-30")]
+    June30,
+    #[serde(rename = "09-30")]
+    September30,
+}
+
+/// US active-duty personnel in Korea on one report date (DoD/DMDC).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TroopCount {
+    pub year: i32,
+    /// Missing where no report exists (1951–1952).
+    #[serde(default)]
+    pub troops: Option<u32>,
+    #[serde(default)]
+    pub as_of: Option<CountDate>,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+}
+
+/// What a troop level stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LevelKind {
+    /// The publicly stated strength.
+    Headline,
+    /// A legal floor set by the NDAA.
+    LegalFloor,
+    /// An announced plan.
+    Plan,
+}
+
+/// A headline or legal level of US troops in Korea over a period (not a DMDC count).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TroopLevel {
+    pub kind: LevelKind,
+    pub from: FuzzyDate,
+    /// Open-ended when missing.
+    #[serde(default)]
+    pub to: Option<FuzzyDate>,
+    pub low: u32,
+    /// Upper end where the sources give a range.
+    #[serde(default)]
+    pub high: Option<u32>,
+    pub label: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub sources: Vec<String>,
+    pub confidence: Confidence,
+}
+
+impl TroopLevel {
+    pub fn in_force(&self, year: i32) -> bool {
+        self.from.year() <= year && self.to.is_none_or(|to| year <= to.year())
+    }
+}
+
+/// Korean consumer prices for one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KoreanCpi {
+    pub year: i32,
+    /// Annual average inflation to two decimals (World Bank), where available.
+    #[serde(default)]
+    pub rate_pct: Option<f64>,
+    /// The one-decimal rate Statistics Korea published, which the agreements apply.
+    #[serde(default)]
+    pub published_pct: Option<f64>,
+    /// Index, 2020 = 100.
+    pub index: f64,
+    pub confidence: Confidence,
+    pub index_confidence: Confidence,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl KoreanCpi {
+    /// The rate the agreements' escalators use: the published one where known.
+    pub fn escalation_pct(&self) -> Option<f64> {
+        self.published_pct.or(self.rate_pct)
+    }
+
+    /// The most precise rate known.
+    pub fn precise_pct(&self) -> Option<f64> {
+        self.rate_pct.or(self.published_pct)
+    }
+}
+
+/// US CPI-U for one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UsCpi {
+    pub year: i32,
+    /// Annual average, 1982–84 = 100.
+    pub index: f64,
+    pub rate_pct: f64,
+    pub confidence: Confidence,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Annual average won per dollar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExchangeRate {
+    pub year: i32,
+    pub krw_per_usd: f64,
+    pub confidence: Confidence,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// The ROK defense budget as enacted (main budget).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DefenseBudget {
+    pub year: i32,
+    /// Trillions of won.
+    pub krw_tn: f64,
+    pub growth_pct: f64,
+    pub confidence: Confidence,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Facts about the dataset as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatasetInfo {
+    pub version: String,
+    pub title: String,
+    /// When the facts were last checked.
+    pub as_of: FuzzyDate,
+}
+
+/// Everything the dashboard knows, validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pub info: DatasetInfo,
+    pub sources: Vec<Source>,
+    /// Ordered by ordinal.
+    pub agreements: Vec<Agreement>,
+    /// One per year, ascending.
+    pub contributions: Vec<Contribution>,
+    /// Ordered by date.
+    pub events: Vec<Event>,
+    /// One per year, ascending.
+    pub troop_counts: Vec<TroopCount>,
+    pub troop_levels: Vec<TroopLevel>,
+    pub korean_cpi: Vec<KoreanCpi>,
+    pub us_cpi: Vec<UsCpi>,
+    pub exchange_rates: Vec<ExchangeRate>,
+    pub defense_budgets: Vec<DefenseBudget>,
+}
+
+impl Dataset {
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    pub fn agreement(&self, id: &str) -> Option<&Agreement> {
+        self.agreements.iter().find(|a| a.id == id)
+    }
+
+    pub fn agreement_for_year(&self, year: i32) -> Option<&Agreement> {
+        self.agreements.iter().find(|a| a.covers(year))
+    }
+
+    pub fn contribution(&self, year: i32) -> Option<&Contribution> {
+        self.contributions.iter().find(|c| c.year == year)
+    }
+
+    pub fn troop_count(&self, year: i32) -> Option<&TroopCount> {
+        self.troop_counts.iter().find(|t| t.year == year)
+    }
+
+    pub fn korean_cpi(&self, year: i32) -> Option<&KoreanCpi> {
+        self.korean_cpi.iter().find(|c| c.year == year)
+    }
+
+    pub fn us_cpi(&self, year: i32) -> Option<&UsCpi> {
+        self.us_cpi.iter().find(|c| c.year == year)
+    }
+
+    pub fn exchange_rate(&self, year: i32) -> Option<&ExchangeRate> {
+        self.exchange_rates.iter().find(|r| r.year == year)
+    }
+
+    pub fn defense_budget(&self, year: i32) -> Option<&DefenseBudget> {
+        self.defense_budgets.iter().find(|b| b.year == year)
+    }
+
+    /// The last year with a recorded won contribution.
+    pub fn last_recorded_year(&self) -> Option<i32> {
+        self.contributions
+            .iter()
+            .rev()
+            .find(|c| c.krw_100m.is_some())
+            .map(|c| c.year)
+    }
+
+    /// The headline level in force in `year`, if any.
+    pub fn headline_level(&self, year: i32) -> Option<&TroopLevel> {
+        self.troop_levels
+            .iter()
+            .filter(|l| l.kind == LevelKind::Headline && l.in_force(year))
+            .max_by_key(|l| l.from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinals_read_as_english() {
+        let got: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22].map(ordinal).into();
+        assert_eq!(
+            got,
+            ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd"]
+        );
+    }
+}

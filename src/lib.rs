@@ -1,0 +1,3 @@
+//! sma-dash: a terminal dashboard for the US–South Korea Special Measures Agreements.
+
+pub mod data;
