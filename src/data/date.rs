@@ -108,9 +108,7 @@ impl FuzzyDate {
         use chrono::{Datelike, Months};
         match self.precision {
             DatePrecision::Day => self.first_day,
-            DatePrecision::Month => {
-                self.first_day + Months::new(1) - chrono::Days::new(1)
-            }
+            DatePrecision::Month => self.first_day + Months::new(1) - chrono::Days::new(1),
             DatePrecision::Year => {
                 NaiveDate::from_ymd_opt(self.first_day.year(), 12, 31).unwrap_or(self.first_day)
             }
@@ -151,13 +149,19 @@ impl Serialize for FuzzyDate {
 impl<'de> Deserialize<'de> for FuzzyDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct DateVisitor;
-        impl Visitor<'_> for DateVisitor {
+        impl<'de> Visitor<'de> for DateVisitor {
             type Value = FuzzyDate;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a quoted date string such as \"2019-02-10\", \"2019-02\" or \"2019\"")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<FuzzyDate, E> {
                 FuzzyDate::parse(v).map_err(E::custom)
+            }
+            // TOML hands an unquoted date over as a map: name the fix.
+            fn visit_map<A: de::MapAccess<'de>>(self, _: A) -> Result<FuzzyDate, A::Error> {
+                Err(de::Error::custom(
+                    "expected a quoted date string such as \"2019-02-10\", found an unquoted TOML date (put it in quotes)",
+                ))
             }
         }
         deserializer.deserialize_str(DateVisitor)
@@ -183,7 +187,12 @@ mod tests {
 
     #[test]
     fn rejects_impossible_and_malformed_dates() {
-        assert!(FuzzyDate::parse("2019-02-30").unwrap_err().0.contains("no such"));
+        assert!(
+            FuzzyDate::parse("2019-02-30")
+                .unwrap_err()
+                .0
+                .contains("no such")
+        );
         for bad in ["", "19", "2019-2-10", "2019/02/10", "2019-02-10-01", "abcd"] {
             assert!(FuzzyDate::parse(bad).is_err(), "{bad} should not parse");
         }

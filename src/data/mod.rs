@@ -3,7 +3,15 @@
 //! No terminal code here: this layer could serve another front end.
 
 pub mod date;
+pub mod diagnostic;
+pub mod load;
 pub mod model;
+pub mod timeline;
+mod validate;
 
 pub use date::{DatePrecision, FuzzyDate};
+pub use diagnostic::{Diagnostic, LoadError};
+pub use load::{DataFile, embedded_files, load, read_dir};
 pub use model::*;
+pub use validate::{MAX_LAG_YEARS, YEARS};
+pub mod summary;

@@ -1,0 +1,216 @@
+//! What `sma-dash check` reports about a valid dataset: counts, spans, gaps, confidence.
+
+use std::fmt;
+
+use super::model::{Confidence, Dataset, EventKind};
+
+/// One series: how many records, which years, which are missing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesSummary {
+    pub name: &'static str,
+    pub records: usize,
+    pub span: Option<(i32, i32)>,
+    /// Years inside the span with no record or no value.
+    pub gaps: Vec<i32>,
+    pub detail: String,
+}
+
+/// The figures of a dataset, tallied by how well they are attested.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ConfidenceTally {
+    pub confirmed: usize,
+    pub single: usize,
+    pub uncertain: usize,
+    pub derived: usize,
+}
+
+impl ConfidenceTally {
+    fn add(&mut self, c: Confidence) {
+        match c {
+            Confidence::Confirmed => self.confirmed += 1,
+            Confidence::Single => self.single += 1,
+            Confidence::Uncertain => self.uncertain += 1,
+            Confidence::Derived => self.derived += 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub version: String,
+    pub title: String,
+    pub sources: usize,
+    pub series: Vec<SeriesSummary>,
+    /// Every figure: contributions, troop counts and levels, and each economic value.
+    pub figures: ConfidenceTally,
+}
+
+fn span_and_gaps(years_with_value: &[(i32, bool)]) -> (Option<(i32, i32)>, Vec<i32>) {
+    let first = years_with_value.iter().map(|(y, _)| *y).min();
+    let last = years_with_value.iter().map(|(y, _)| *y).max();
+    let (Some(first), Some(last)) = (first, last) else {
+        return (None, Vec::new());
+    };
+    let gaps = (first..=last)
+        .filter(|y| !years_with_value.iter().any(|(x, has)| x == y && *has))
+        .collect();
+    (Some((first, last)), gaps)
+}
+
+fn series(name: &'static str, years: &[(i32, bool)], detail: String) -> SeriesSummary {
+    let (span, gaps) = span_and_gaps(years);
+    SeriesSummary {
+        name,
+        records: years.len(),
+        span,
+        gaps,
+        detail,
+    }
+}
+
+fn years<T>(items: &[T], f: impl Fn(&T) -> (i32, bool)) -> Vec<(i32, bool)> {
+    items.iter().map(f).collect()
+}
+
+impl Summary {
+    pub fn of(d: &Dataset) -> Summary {
+        let mut figures = ConfidenceTally::default();
+        for c in &d.contributions {
+            if c.krw_100m.is_some() || c.usd_m.is_some() {
+                figures.add(c.confidence);
+            }
+        }
+        d.troop_counts
+            .iter()
+            .filter(|t| t.troops.is_some())
+            .for_each(|t| figures.add(t.confidence));
+        d.troop_levels
+            .iter()
+            .for_each(|l| figures.add(l.confidence));
+        for c in &d.korean_cpi {
+            figures.add(c.confidence);
+            figures.add(c.index_confidence);
+        }
+        d.us_cpi.iter().for_each(|c| figures.add(c.confidence));
+        d.exchange_rates
+            .iter()
+            .for_each(|r| figures.add(r.confidence));
+        d.defense_budgets
+            .iter()
+            .for_each(|b| figures.add(b.confidence));
+
+        let derived: Vec<String> = d
+            .contributions
+            .iter()
+            .filter(|c| c.confidence == Confidence::Derived)
+            .map(|c| c.year.to_string())
+            .collect();
+        let with_usd = d.contributions.iter().filter(|c| c.usd_m.is_some()).count();
+        let rounds = d
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Round)
+            .count();
+        let milestones: usize = d
+            .agreements
+            .iter()
+            .map(|a| super::timeline::milestone_events(a).len())
+            .sum();
+        let event_years: Vec<(i32, bool)> =
+            d.events.iter().map(|e| (e.date.year(), true)).collect();
+        let agreement_years: Vec<(i32, bool)> = d
+            .agreements
+            .iter()
+            .flat_map(|a| (a.first_year..=a.last_year).map(|y| (y, true)))
+            .collect();
+        Summary {
+            version: d.info.version.clone(),
+            title: d.info.title.clone(),
+            sources: d.sources.len(),
+            series: vec![
+                SeriesSummary {
+                    records: d.agreements.len(),
+                    ..series("agreements", &agreement_years, String::new())
+                },
+                series(
+                    "contributions",
+                    &years(&d.contributions, |c| (c.year, c.krw_100m.is_some())),
+                    format!(
+                        "{with_usd} with a USD figure; derived: {}",
+                        if derived.is_empty() {
+                            "none".into()
+                        } else {
+                            derived.join(", ")
+                        }
+                    ),
+                ),
+                SeriesSummary {
+                    records: d.events.len(),
+                    gaps: Vec::new(),
+                    ..series(
+                        "events",
+                        &event_years,
+                        format!("{rounds} negotiation rounds, {milestones} agreement milestones"),
+                    )
+                },
+                series(
+                    "troop counts",
+                    &years(&d.troop_counts, |t| (t.year, t.troops.is_some())),
+                    "DMDC, 30 June to 1956 and 30 September after".into(),
+                ),
+                SeriesSummary {
+                    records: d.troop_levels.len(),
+                    span: None,
+                    gaps: Vec::new(),
+                    ..series("troop levels", &[], "headline and legal levels".into())
+                },
+                series(
+                    "Korean CPI",
+                    &years(&d.korean_cpi, |c| (c.year, true)),
+                    "rate and index, 2020 = 100".into(),
+                ),
+                series(
+                    "US CPI-U",
+                    &years(&d.us_cpi, |c| (c.year, true)),
+                    "1982–84 = 100".into(),
+                ),
+                series(
+                    "KRW per USD",
+                    &years(&d.exchange_rates, |r| (r.year, true)),
+                    "annual average".into(),
+                ),
+                series(
+                    "defense budget",
+                    &years(&d.defense_budgets, |b| (b.year, true)),
+                    "enacted, with growth".into(),
+                ),
+            ],
+            figures,
+        }
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "dataset {} — {}: valid", self.version, self.title)?;
+        writeln!(f, "  {:<15}{:>5}", "sources", self.sources)?;
+        for s in &self.series {
+            let span = s.span.map(|(a, b)| format!("{a}–{b}")).unwrap_or_default();
+            write!(f, "  {:<15}{:>5}  {:<10}", s.name, s.records, span)?;
+            if !s.gaps.is_empty() {
+                let gaps: Vec<String> = s.gaps.iter().map(i32::to_string).collect();
+                write!(f, "  gaps: {};", gaps.join(", "))?;
+            }
+            if !s.detail.is_empty() {
+                write!(f, "  {}", s.detail)?;
+            }
+            writeln!(f)?;
+        }
+        let t = self.figures;
+        write!(
+            f,
+            "figures by confidence: {} confirmed, {} single source, {} uncertain, {} derived",
+            t.confirmed, t.single, t.uncertain, t.derived
+        )
+    }
+}

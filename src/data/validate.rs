@@ -1,0 +1,568 @@
+//! The rules a dataset must keep beyond its TOML shape: unique ids, references that
+//! resolve, years in range and in order, amounts and parameters that make sense.
+
+use std::collections::{HashMap, HashSet};
+
+use super::diagnostic::LoadError;
+use super::load::{At, Key, Located};
+use super::model::*;
+use super::timeline;
+
+/// Years any series may hold.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
+/// The longest lag an escalation rule may look back.
+pub const MAX_LAG_YEARS: u32 = 10;
+
+/// Every record of a dataset, each with its place in its file.
+pub(crate) struct Records<'a> {
+    pub sources: Vec<Located<'a, Source>>,
+    pub agreements: Vec<Located<'a, Agreement>>,
+    pub contributions: Vec<Located<'a, Contribution>>,
+    pub events: Vec<Located<'a, Event>>,
+    pub troop_counts: Vec<Located<'a, TroopCount>>,
+    pub troop_levels: Vec<Located<'a, TroopLevel>>,
+    pub korean_cpi: Vec<Located<'a, KoreanCpi>>,
+    pub us_cpi: Vec<Located<'a, UsCpi>>,
+    pub exchange_rates: Vec<Located<'a, ExchangeRate>>,
+    pub defense_budgets: Vec<Located<'a, DefenseBudget>>,
+    /// Every id written in sources.toml and agreements.toml, valid or not.
+    pub ids_written: HashSet<String>,
+}
+
+impl Records<'_> {
+    pub fn into_dataset(self, info: DatasetInfo) -> Dataset {
+        fn values<T>(records: Vec<Located<'_, T>>) -> Vec<T> {
+            records.into_iter().map(|r| r.value).collect()
+        }
+        let mut agreements = values(self.agreements);
+        agreements.sort_by_key(|a| a.ordinal);
+        let mut events = values(self.events);
+        events.extend(agreements.iter().flat_map(timeline::milestone_events));
+        events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.kind.cmp(&b.kind)));
+        Dataset {
+            info,
+            sources: values(self.sources),
+            agreements,
+            contributions: values(self.contributions),
+            events,
+            troop_counts: values(self.troop_counts),
+            troop_levels: values(self.troop_levels),
+            korean_cpi: values(self.korean_cpi),
+            us_cpi: values(self.us_cpi),
+            exchange_rates: values(self.exchange_rates),
+            defense_budgets: values(self.defense_budgets),
+        }
+    }
+}
+
+/// Checks every rule, reporting each broken one.
+pub(crate) fn check(records: &Records, errors: &mut LoadError) {
+    let source_ids = unique_ids(records.sources.iter().map(|r| (&r.value.id, r.at)), errors);
+    unique_ids(
+        records.agreements.iter().map(|r| (&r.value.id, r.at)),
+        errors,
+    );
+    let refs = References {
+        sources: source_ids
+            .into_iter()
+            .chain(records.ids_written.iter().map(String::as_str))
+            .collect(),
+        agreements: records
+            .agreements
+            .iter()
+            .map(|r| (r.value.id.as_str(), &r.value))
+            .collect(),
+        written: &records.ids_written,
+    };
+
+    for r in &records.sources {
+        check_source(&r.value, r.at, errors);
+    }
+    check_agreements(&records.agreements, &refs, errors);
+    check_contributions(&records.contributions, &refs, errors);
+    check_events(records, &refs, errors);
+    check_troops(records, &refs, errors);
+    check_economy(records, &refs, errors);
+}
+
+struct References<'a> {
+    sources: HashSet<&'a str>,
+    agreements: HashMap<&'a str, &'a Agreement>,
+    written: &'a HashSet<String>,
+}
+
+impl References<'_> {
+    fn check_sources(&self, sources: &[String], at: At, errors: &mut LoadError) {
+        if sources.is_empty() {
+            errors.push(at.error("sources", "expected at least one source id, found none"));
+        }
+        for (i, id) in sources.iter().enumerate() {
+            if !self.sources.contains(id.as_str()) {
+                errors.push(at.item_error(
+                    "sources",
+                    i,
+                    format!("expected a source id from sources.toml, found unknown \"{id}\""),
+                ));
+            }
+        }
+    }
+
+    fn check_agreement(&self, id: &str, at: At, errors: &mut LoadError) -> Option<&Agreement> {
+        let found = self.agreements.get(id).copied();
+        if found.is_none() && !self.written.contains(id) {
+            errors.push(at.error(
+                "agreement",
+                format!("expected an agreement id from agreements.toml, found unknown \"{id}\""),
+            ));
+        }
+        found
+    }
+}
+
+/// Reports ids given twice; returns the set of ids.
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = (&'a String, At<'a>)>,
+    errors: &mut LoadError,
+) -> HashSet<&'a str> {
+    let mut first: HashMap<&str, At> = HashMap::new();
+    for (id, at) in ids {
+        if id.trim().is_empty() {
+            errors.push(at.error("id", "expected a non-empty id, found \"\""));
+        } else if let Some(earlier) = first.get(id.as_str()) {
+            errors.push(at.error(
+                "id",
+                format!(
+                    "expected a unique id, found \"{id}\" again (first at {})",
+                    earlier.place()
+                ),
+            ));
+        } else {
+            first.insert(id, at);
+        }
+    }
+    first.into_keys().collect()
+}
+
+fn check_source(source: &Source, at: At, errors: &mut LoadError) {
+    for (field, value) in [("title", &source.title), ("publisher", &source.publisher)] {
+        if value.trim().is_empty() {
+            errors.push(at.error(field, format!("expected a non-empty {field}, found \"\"")));
+        }
+    }
+    if let Some(url) = &source.url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            errors.push(at.error(
+                "url",
+                format!("expected a URL starting with https:// or http://, found \"{url}\""),
+            ));
+        }
+    }
+}
+
+fn check_year(year: i32, field: &str, at: At, errors: &mut LoadError) -> bool {
+    let ok = YEARS.contains(&year);
+    if !ok {
+        errors.push(at.error(
+            field,
+            format!(
+                "expected a year from {} to {}, found {year}",
+                YEARS.start(),
+                YEARS.end()
+            ),
+        ));
+    }
+    ok
+}
+
+fn check_amount(value: Option<f64>, field: &str, at: At, errors: &mut LoadError) {
+    if let Some(v) = value {
+        if !v.is_finite() || v < 0.0 {
+            errors.push(at.error(field, format!("expected a non-negative amount, found {v}")));
+        }
+    }
+}
+
+fn check_rate(value: Option<f64>, field: &str, at: At, errors: &mut LoadError) {
+    if let Some(v) = value {
+        if !v.is_finite() || !(-100.0..=1000.0).contains(&v) {
+            errors.push(at.error(
+                field,
+                format!("expected a percentage from -100 to 1000, found {v}"),
+            ));
+        }
+    }
+}
+
+fn check_positive(value: f64, field: &str, at: At, errors: &mut LoadError) {
+    if !value.is_finite() || value <= 0.0 {
+        errors.push(at.error(field, format!("expected a positive number, found {value}")));
+    }
+}
+
+/// Reports years out of range, given twice or out of ascending order in one series.
+fn check_year_series<'a>(years: impl Iterator<Item = (i32, At<'a>)>, errors: &mut LoadError) {
+    let mut seen: HashMap<i32, At> = HashMap::new();
+    let mut last: Option<i32> = None;
+    for (year, at) in years {
+        if !check_year(year, "year", at, errors) {
+            continue;
+        }
+        if let Some(earlier) = seen.get(&year) {
+            errors.push(at.error(
+                "year",
+                format!(
+                    "expected each year once, found {year} again (first at {})",
+                    earlier.place()
+                ),
+            ));
+            continue;
+        }
+        if let Some(prev) = last {
+            if year < prev {
+                errors.push(at.error(
+                    "year",
+                    format!("expected years in ascending order, found {year} after {prev}"),
+                ));
+            }
+        }
+        seen.insert(year, at);
+        last = Some(year);
+    }
+}
+
+fn check_agreements(agreements: &[Located<Agreement>], refs: &References, errors: &mut LoadError) {
+    let mut ordinals: HashMap<u32, At> = HashMap::new();
+    for r in agreements {
+        let (a, at) = (&r.value, r.at);
+        refs.check_sources(&a.sources, at, errors);
+        if let Some(earlier) = ordinals.insert(a.ordinal, at) {
+            errors.push(at.error(
+                "ordinal",
+                format!(
+                    "expected a unique ordinal, found {} again (first at {})",
+                    a.ordinal,
+                    earlier.place()
+                ),
+            ));
+        }
+        let years_ok = check_year(a.first_year, "first_year", at, errors)
+            & check_year(a.last_year, "last_year", at, errors);
+        if years_ok && a.last_year < a.first_year {
+            errors.push(at.error(
+                "last_year",
+                format!(
+                    "expected last_year at or after first_year {}, found {}",
+                    a.first_year, a.last_year
+                ),
+            ));
+        }
+        check_milestones(&a.milestones, at, errors);
+        check_rules(a, at, errors);
+    }
+    // Agreements follow one another without overlapping.
+    let mut spans: Vec<&Located<Agreement>> = agreements.iter().collect();
+    spans.sort_by_key(|r| r.value.first_year);
+    for pair in spans.windows(2) {
+        let (a, b) = (&pair[0].value, &pair[1].value);
+        if b.first_year <= a.last_year {
+            errors.push(pair[1].at.error(
+                "first_year",
+                format!(
+                    "expected {} to start after {} ends in {}, found first_year {}",
+                    b.id, a.id, a.last_year, b.first_year
+                ),
+            ));
+        }
+    }
+}
+
+fn check_milestones(m: &Milestones, at: At, errors: &mut LoadError) {
+    // Each milestone cannot come before the ones it depends on.
+    let order = [
+        ("agreed", m.agreed),
+        ("initialed", m.initialed),
+        ("signed", m.signed),
+        ("consent", m.consent),
+        ("in_force", m.in_force),
+    ];
+    for (i, (name, date)) in order.iter().enumerate() {
+        let Some(date) = date else { continue };
+        if let Some((before_name, before)) = order[..i]
+            .iter()
+            .filter_map(|(n, d)| d.map(|d| (n, d)))
+            .find(|(_, d)| d.first_day() > date.last_day())
+        {
+            errors.push(at.error_at(
+                &[Key::Field("milestones"), Key::Field(name)],
+                format!("expected {name} on or after {before_name} ({before}), found {date}"),
+            ));
+        }
+    }
+}
+
+fn check_rules(a: &Agreement, at: At, errors: &mut LoadError) {
+    let mut next_year = a.first_year;
+    for (i, phase) in a.rules.iter().enumerate() {
+        let phase_at = |field: &'static str| [Key::Field("rules"), Key::Item(i), Key::Field(field)];
+        let rule_at = |field: &'static str| {
+            [
+                Key::Field("rules"),
+                Key::Item(i),
+                Key::Field("rule"),
+                Key::Field(field),
+            ]
+        };
+        let mut problem = |path: &[Key], message: String| errors.push(at.error_at(path, message));
+        if phase.from != next_year {
+            problem(
+                &phase_at("from"),
+                format!(
+                    "expected the rule phases to cover {}–{} in order, found a phase from {} where {} was next",
+                    a.first_year, a.last_year, phase.from, next_year
+                ),
+            );
+        }
+        if phase.to < phase.from || phase.to > a.last_year {
+            problem(
+                &phase_at("to"),
+                format!(
+                    "expected a phase ending between {} and {}, found to = {}",
+                    phase.from, a.last_year, phase.to
+                ),
+            );
+        }
+        next_year = phase.to + 1;
+        match &phase.rule {
+            EscalationRule::Fixed { krw_100m, usd_m } => {
+                if krw_100m.is_none() && usd_m.is_none() {
+                    problem(
+                        &phase_at("rule"),
+                        "expected a fixed rule with krw_100m or usd_m, found neither".into(),
+                    );
+                }
+                for v in [krw_100m, usd_m].into_iter().flatten() {
+                    if !v.is_finite() || *v < 0.0 {
+                        problem(
+                            &phase_at("rule"),
+                            format!("expected a non-negative fixed amount, found {v}"),
+                        );
+                    }
+                }
+            }
+            EscalationRule::PercentStep { pct } => {
+                if !pct.is_finite() || !(-100.0..=100.0).contains(pct) {
+                    problem(
+                        &rule_at("pct"),
+                        format!("expected a step from -100 to 100 percent, found {pct}"),
+                    );
+                }
+            }
+            EscalationRule::CpiLinked { lag_years, cap_pct } => {
+                if *lag_years > MAX_LAG_YEARS {
+                    problem(
+                        &rule_at("lag_years"),
+                        format!(
+                            "expected a lag of at most {MAX_LAG_YEARS} years, found {lag_years}"
+                        ),
+                    );
+                }
+                if let Some(cap) = cap_pct {
+                    if !cap.is_finite() || !(0.0..=100.0).contains(cap) {
+                        problem(
+                            &rule_at("cap_pct"),
+                            format!("expected a cap from 0 to 100 percent, found {cap}"),
+                        );
+                    }
+                }
+            }
+            EscalationRule::DefenseBudgetGrowth { lag_years } => {
+                if *lag_years > MAX_LAG_YEARS {
+                    problem(
+                        &rule_at("lag_years"),
+                        format!(
+                            "expected a lag of at most {MAX_LAG_YEARS} years, found {lag_years}"
+                        ),
+                    );
+                }
+            }
+            EscalationRule::FlatUsd { usd_m } => {
+                if !usd_m.is_finite() || *usd_m < 0.0 {
+                    problem(
+                        &rule_at("usd_m"),
+                        format!("expected a non-negative amount, found {usd_m}"),
+                    );
+                }
+            }
+            EscalationRule::Formula { .. } | EscalationRule::None => {}
+        }
+    }
+    if !a.rules.is_empty() && next_year != a.last_year + 1 {
+        errors.push(at.error(
+            "rules",
+            format!(
+                "expected the rule phases to cover every year to {}, found them ending in {}",
+                a.last_year,
+                next_year - 1
+            ),
+        ));
+    }
+}
+
+fn check_contributions(
+    contributions: &[Located<Contribution>],
+    refs: &References,
+    errors: &mut LoadError,
+) {
+    check_year_series(contributions.iter().map(|r| (r.value.year, r.at)), errors);
+    for r in contributions {
+        let (c, at) = (&r.value, r.at);
+        refs.check_sources(&c.sources, at, errors);
+        check_amount(c.krw_100m, "krw_100m", at, errors);
+        check_amount(c.usd_m, "usd_m", at, errors);
+        if let Some(a) = refs.check_agreement(&c.agreement, at, errors) {
+            if !a.covers(c.year) {
+                errors.push(at.error(
+                    "agreement",
+                    format!(
+                        "expected an agreement covering {}, found \"{}\" ({}–{})",
+                        c.year, a.id, a.first_year, a.last_year
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn check_events(records: &Records, refs: &References, errors: &mut LoadError) {
+    let milestones: Vec<Event> = records
+        .agreements
+        .iter()
+        .flat_map(|r| timeline::milestone_events(&r.value))
+        .collect();
+    let milestone_ids: HashSet<&str> = milestones.iter().map(|e| e.id.as_str()).collect();
+    unique_ids(records.events.iter().map(|r| (&r.value.id, r.at)), errors);
+    for r in &records.events {
+        let (e, at) = (&r.value, r.at);
+        refs.check_sources(&e.sources, at, errors);
+        if milestone_ids.contains(e.id.as_str()) {
+            errors.push(at.error(
+                "id",
+                format!(
+                    "expected an id not taken by an agreement milestone, found \"{}\"",
+                    e.id
+                ),
+            ));
+        }
+        if e.headline.trim().is_empty() {
+            errors.push(at.error("headline", "expected a non-empty headline, found \"\""));
+        }
+        check_year(e.date.year(), "date", at, errors);
+        if let Some(end) = e.end {
+            if end.last_day() < e.date.first_day() {
+                errors.push(at.error(
+                    "end",
+                    format!("expected an end on or after {}, found {end}", e.date),
+                ));
+            }
+        }
+        if e.round.is_some() && e.kind != EventKind::Round {
+            errors.push(at.error(
+                "round",
+                format!(
+                    "expected a round number only on kind \"round\", found it on \"{}\"",
+                    e.kind.label()
+                ),
+            ));
+        }
+        if let Some(id) = &e.agreement {
+            refs.check_agreement(id, at, errors);
+            // A milestone lives in agreements.toml; the timeline derives its event.
+            if let Some(m) = milestones
+                .iter()
+                .find(|m| m.agreement.as_ref() == Some(id) && m.kind == e.kind && m.date == e.date)
+            {
+                errors.push(at.error(
+                    "kind",
+                    format!(
+                        "expected events.toml to leave agreement milestones to agreements.toml, found a copy of \"{}\"",
+                        m.id
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn check_troops(records: &Records, refs: &References, errors: &mut LoadError) {
+    check_year_series(
+        records.troop_counts.iter().map(|r| (r.value.year, r.at)),
+        errors,
+    );
+    for r in &records.troop_counts {
+        refs.check_sources(&r.value.sources, r.at, errors);
+    }
+    for r in &records.troop_levels {
+        let (l, at) = (&r.value, r.at);
+        refs.check_sources(&l.sources, at, errors);
+        check_year(l.from.year(), "from", at, errors);
+        if let Some(to) = l.to {
+            if to.last_day() < l.from.first_day() {
+                errors.push(at.error(
+                    "to",
+                    format!("expected `to` on or after {}, found {to}", l.from),
+                ));
+            }
+        }
+        if let Some(high) = l.high {
+            if high < l.low {
+                errors.push(at.error(
+                    "high",
+                    format!("expected high at or above low {}, found {high}", l.low),
+                ));
+            }
+        }
+    }
+}
+
+fn check_economy(records: &Records, refs: &References, errors: &mut LoadError) {
+    check_year_series(
+        records.korean_cpi.iter().map(|r| (r.value.year, r.at)),
+        errors,
+    );
+    for r in &records.korean_cpi {
+        let (c, at) = (&r.value, r.at);
+        refs.check_sources(&c.sources, at, errors);
+        check_rate(c.rate_pct, "rate_pct", at, errors);
+        check_rate(c.published_pct, "published_pct", at, errors);
+        check_positive(c.index, "index", at, errors);
+        if c.rate_pct.is_none() && c.published_pct.is_none() {
+            errors.push(at.error(
+                "rate_pct",
+                "expected rate_pct or published_pct, found neither",
+            ));
+        }
+    }
+    check_year_series(records.us_cpi.iter().map(|r| (r.value.year, r.at)), errors);
+    for r in &records.us_cpi {
+        refs.check_sources(&r.value.sources, r.at, errors);
+        check_positive(r.value.index, "index", r.at, errors);
+        check_rate(Some(r.value.rate_pct), "rate_pct", r.at, errors);
+    }
+    check_year_series(
+        records.exchange_rates.iter().map(|r| (r.value.year, r.at)),
+        errors,
+    );
+    for r in &records.exchange_rates {
+        refs.check_sources(&r.value.sources, r.at, errors);
+        check_positive(r.value.krw_per_usd, "krw_per_usd", r.at, errors);
+    }
+    check_year_series(
+        records.defense_budgets.iter().map(|r| (r.value.year, r.at)),
+        errors,
+    );
+    for r in &records.defense_budgets {
+        refs.check_sources(&r.value.sources, r.at, errors);
+        check_positive(r.value.krw_tn, "krw_tn", r.at, errors);
+        check_rate(Some(r.value.growth_pct), "growth_pct", r.at, errors);
+    }
+}

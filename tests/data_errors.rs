@@ -1,0 +1,226 @@
+//! One broken fixture per kind of data error: each must give the exact file, line,
+//! column and message, and never a panic.
+
+use std::path::Path;
+
+use sma_dash::data::{DataFile, load, read_dir};
+
+/// The minimal valid fixture with the files of `tests/fixtures/broken/<case>` laid over it.
+fn load_case(case: &str) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files = read_dir(&root.join("minimal")).expect("the minimal fixture reads");
+    let overlay = root.join("broken").join(case);
+    for file in &mut files {
+        let path = overlay.join(file.name);
+        if path.exists() {
+            *file = DataFile {
+                name: file.name,
+                shown_as: file.name.to_string(),
+                text: std::fs::read_to_string(path).unwrap(),
+            };
+        }
+    }
+    let err = load(&files).expect_err("a broken fixture must not load");
+    err.diagnostics.iter().map(|d| d.to_string()).collect()
+}
+
+fn assert_case(case: &str, expected: &[&str]) {
+    let got = load_case(case);
+    assert_eq!(got, expected, "fixture {case}");
+}
+
+#[test]
+fn minimal_fixture_is_valid() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+    let d = sma_dash::data::Dataset::load_dir(&root).expect("valid");
+    assert_eq!(d.contributions.len(), 2);
+}
+
+#[test]
+fn syntax() {
+    assert_case(
+        "syntax",
+        &["events.toml:6:30: TOML syntax: invalid basic string, expected `\"`"],
+    );
+}
+
+#[test]
+fn unknown_field() {
+    assert_case(
+        "unknown-field",
+        &[
+            "contributions.toml:4:1: expected one of `year`, `agreement`, `krw_100m`, `usd_m`, `note`, `sources`, `confidence`, found unknown field `krw`",
+        ],
+    );
+}
+
+#[test]
+fn missing_field() {
+    assert_case(
+        "missing-field",
+        &["events.toml:1:1: expected the required field `headline`, found none"],
+    );
+}
+
+#[test]
+fn bad_date() {
+    assert_case(
+        "bad-date",
+        &[
+            "events.toml:5:7: expected a real calendar date, found \"2018-02-30\" (no such month or day)",
+        ],
+    );
+}
+
+#[test]
+fn unquoted_date() {
+    assert_case(
+        "unquoted-date",
+        &[
+            "events.toml:4:8: expected a quoted date string such as \"2019-02-10\", found an unquoted TOML date (put it in quotes)",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_id() {
+    assert_case(
+        "duplicate-id",
+        &[
+            "events.toml:15:6: expected a unique id, found \"sma-10-round-1\" again (first at events.toml:1)",
+        ],
+    );
+}
+
+#[test]
+fn unknown_source() {
+    assert_case(
+        "unknown-source",
+        &["contributions.toml:5:19: expected a source id from sources.toml, found unknown \"R99\""],
+    );
+}
+
+#[test]
+fn unknown_agreement() {
+    assert_case(
+        "unknown-agreement",
+        &[
+            "events.toml:9:13: expected an agreement id from agreements.toml, found unknown \"sma-99\"",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_year() {
+    assert_case(
+        "duplicate-year",
+        &[
+            "contributions.toml:9:8: expected each year once, found 2018 again (first at contributions.toml:1)",
+        ],
+    );
+}
+
+#[test]
+fn year_out_of_range() {
+    assert_case(
+        "year-out-of-range",
+        &["troops.toml:2:8: expected a year from 1945 to 2100, found 2200"],
+    );
+}
+
+#[test]
+fn year_out_of_order() {
+    assert_case(
+        "year-out-of-order",
+        &["contributions.toml:9:8: expected years in ascending order, found 2018 after 2019"],
+    );
+}
+
+#[test]
+fn negative_amount() {
+    assert_case(
+        "negative-amount",
+        &["contributions.toml:4:12: expected a non-negative amount, found -9602"],
+    );
+}
+
+#[test]
+fn negative_cap() {
+    assert_case(
+        "negative-cap",
+        &["agreements.toml:11:84: expected a cap from 0 to 100 percent, found -4"],
+    );
+}
+
+#[test]
+fn impossible_lag() {
+    assert_case(
+        "impossible-lag",
+        &["agreements.toml:11:71: expected a lag of at most 10 years, found 40"],
+    );
+}
+
+#[test]
+fn unknown_table() {
+    assert_case(
+        "unknown-table",
+        &[
+            "economy.toml:30:3: expected `korean_cpi` or `us_cpi` or `krw_per_usd` or `defense_budget`, found unknown table `inflation`",
+        ],
+    );
+}
+
+#[test]
+fn several_problems() {
+    assert_case(
+        "several-problems",
+        &[
+            "events.toml:5:7: expected an end on or after 2018-03-07, found 2018-03-01",
+            "events.toml:9:13: expected an agreement id from agreements.toml, found unknown \"sma-99\"",
+            "events.toml:11:12: expected a source id from sources.toml, found unknown \"R98\"",
+        ],
+    );
+}
+
+#[test]
+fn every_broken_fixture_has_a_test() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let mut cases: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    cases.sort();
+    let source = include_str!("data_errors.rs");
+    for case in cases {
+        assert!(
+            source.contains(&format!("\"{case}\"")),
+            "tests/fixtures/broken/{case} has no assertion"
+        );
+    }
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal");
+    let files: Vec<DataFile> = read_dir(&root)
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.name != "troops.toml")
+        .collect();
+    let err = load(&files).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "troops.toml: expected this file, found none\n1 problem in the dataset"
+    );
+}
+
+#[test]
+fn an_unreadable_directory_names_each_file() {
+    let err = read_dir(Path::new("/nonexistent/sma")).unwrap_err();
+    assert_eq!(err.diagnostics.len(), 7);
+    assert!(
+        err.diagnostics[0]
+            .to_string()
+            .starts_with("/nonexistent/sma/dataset.toml: cannot read the file:")
+    );
+}
