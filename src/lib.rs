@@ -1,3 +1,4 @@
 //! sma-dash: a terminal dashboard for the US–South Korea Special Measures Agreements.
 
 pub mod data;
+pub mod econ;

@@ -1,0 +1,274 @@
+//! The live inputs of every projection: what the user steps with `+` and `-`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::data::Dataset;
+
+/// A rate that is flat, or set year by year where the user has set one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RatePath {
+    pub flat: f64,
+    /// Years the user set apart from the flat rate.
+    pub by_year: BTreeMap<i32, f64>,
+}
+
+impl RatePath {
+    pub fn flat(rate: f64) -> Self {
+        Self {
+            flat: rate,
+            by_year: BTreeMap::new(),
+        }
+    }
+
+    pub fn at(&self, year: i32) -> f64 {
+        self.by_year.get(&year).copied().unwrap_or(self.flat)
+    }
+
+    /// Every value the path can take.
+    fn values(&self) -> impl Iterator<Item = f64> + '_ {
+        std::iter::once(self.flat).chain(self.by_year.values().copied())
+    }
+}
+
+/// Each assumption the user can change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AssumptionId {
+    KoreanCpi,
+    UsCpi,
+    KrwPerUsd,
+    DefenseGrowth,
+    CustomGrowth,
+    BaseYear,
+    Horizon,
+}
+
+impl AssumptionId {
+    pub const ALL: [AssumptionId; 7] = [
+        AssumptionId::KoreanCpi,
+        AssumptionId::UsCpi,
+        AssumptionId::KrwPerUsd,
+        AssumptionId::DefenseGrowth,
+        AssumptionId::CustomGrowth,
+        AssumptionId::BaseYear,
+        AssumptionId::Horizon,
+    ];
+}
+
+/// How an assumption may move: its bounds, its steps, how it reads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AssumptionSpec {
+    pub id: AssumptionId,
+    pub label: &'static str,
+    pub unit: &'static str,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    pub big_step: f64,
+    /// Digits after the point when shown.
+    pub decimals: usize,
+}
+
+impl AssumptionSpec {
+    pub fn format(&self, value: f64) -> String {
+        format!("{:.*}{}", self.decimals, value, self.unit)
+    }
+}
+
+/// The first year projections may reach past the record, and the last.
+pub const LAST_HORIZON: i32 = 2100;
+
+pub fn spec(id: AssumptionId) -> AssumptionSpec {
+    use AssumptionId::*;
+    let (label, unit, min, max, step, big_step, decimals) = match id {
+        KoreanCpi => ("Korean CPI inflation", " %", -5.0, 20.0, 0.1, 1.0, 1),
+        UsCpi => ("US CPI-U inflation", " %", -5.0, 20.0, 0.1, 1.0, 1),
+        KrwPerUsd => ("Won per dollar", " ₩/$", 500.0, 3000.0, 10.0, 100.0, 0),
+        DefenseGrowth => ("ROK defense-budget growth", " %", -10.0, 30.0, 0.1, 1.0, 1),
+        CustomGrowth => ("Custom growth", " %", -10.0, 30.0, 0.1, 1.0, 1),
+        BaseYear => (
+            "Base year (real terms)",
+            "",
+            1991.0,
+            LAST_HORIZON as f64,
+            1.0,
+            5.0,
+            0,
+        ),
+        Horizon => (
+            "Projection horizon",
+            "",
+            2027.0,
+            LAST_HORIZON as f64,
+            1.0,
+            5.0,
+            0,
+        ),
+    };
+    AssumptionSpec {
+        id,
+        label,
+        unit,
+        min,
+        max,
+        step,
+        big_step,
+        decimals,
+    }
+}
+
+/// An assumption given out of its range, or one that does not fit with another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssumptionError(pub String);
+
+impl fmt::Display for AssumptionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for AssumptionError {}
+
+/// Every live input, in the units the user sees: rates in percent, won per dollar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assumptions {
+    pub korean_cpi: RatePath,
+    pub us_cpi: RatePath,
+    pub krw_per_usd: RatePath,
+    pub defense_growth: RatePath,
+    pub custom_growth: f64,
+    pub base_year: i32,
+    pub horizon: i32,
+}
+
+/// Compound annual growth over the last `years` of a series, in percent.
+fn average_growth_pct(series: &[(i32, f64)], years: i32) -> Option<f64> {
+    let &(last_year, last) = series.last()?;
+    let &(first_year, first) = series.iter().find(|(y, _)| *y >= last_year - years)?;
+    (last_year > first_year && first > 0.0)
+        .then(|| ((last / first).powf(1.0 / (last_year - first_year) as f64) - 1.0) * 100.0)
+}
+
+/// Rounds to the assumption's step, so defaults sit on the grid `+` and `-` move along.
+fn on_grid(id: AssumptionId, value: f64) -> f64 {
+    let s = spec(id);
+    ((value / s.step).round() * s.step).clamp(s.min, s.max)
+}
+
+impl Assumptions {
+    /// Defaults from recent history: the latest recorded year of each series; custom
+    /// growth is the contribution's average growth over its last ten recorded years.
+    pub fn from_history(d: &Dataset) -> Self {
+        use AssumptionId::*;
+        let latest = |v: Option<f64>, fallback: f64| v.unwrap_or(fallback);
+        let korean = d.korean_cpi.iter().rev().find_map(|c| c.precise_pct());
+        let us = d.us_cpi.last().map(|c| c.rate_pct);
+        let fx = d.exchange_rates.last().map(|r| r.krw_per_usd);
+        let growth = d.defense_budgets.last().map(|b| b.growth_pct);
+        let recorded: Vec<(i32, f64)> = d
+            .contributions
+            .iter()
+            .filter_map(|c| c.krw_100m.map(|v| (c.year, v)))
+            .collect();
+        let custom = average_growth_pct(&recorded, 10).unwrap_or(3.0);
+        let last_recorded = d.last_recorded_year().unwrap_or(2026);
+        let base_year = d
+            .korean_cpi
+            .last()
+            .map_or(last_recorded, |c| c.year)
+            .min(last_recorded);
+        Self {
+            korean_cpi: RatePath::flat(on_grid(KoreanCpi, latest(korean, 2.0))),
+            us_cpi: RatePath::flat(on_grid(UsCpi, latest(us, 2.0))),
+            krw_per_usd: RatePath::flat(on_grid(KrwPerUsd, latest(fx, 1400.0))),
+            defense_growth: RatePath::flat(on_grid(DefenseGrowth, latest(growth, 4.0))),
+            custom_growth: on_grid(CustomGrowth, custom),
+            base_year,
+            horizon: 2035.max(last_recorded + 1),
+        }
+    }
+
+    /// The flat value of an assumption.
+    pub fn get(&self, id: AssumptionId) -> f64 {
+        use AssumptionId::*;
+        match id {
+            KoreanCpi => self.korean_cpi.flat,
+            UsCpi => self.us_cpi.flat,
+            KrwPerUsd => self.krw_per_usd.flat,
+            DefenseGrowth => self.defense_growth.flat,
+            CustomGrowth => self.custom_growth,
+            BaseYear => self.base_year as f64,
+            Horizon => self.horizon as f64,
+        }
+    }
+
+    /// Sets the flat value, clamped to the assumption's range.
+    pub fn set(&mut self, id: AssumptionId, value: f64) {
+        use AssumptionId::*;
+        let s = spec(id);
+        let value = if value.is_finite() {
+            value.clamp(s.min, s.max)
+        } else {
+            self.get(id)
+        };
+        match id {
+            KoreanCpi => self.korean_cpi.flat = value,
+            UsCpi => self.us_cpi.flat = value,
+            KrwPerUsd => self.krw_per_usd.flat = value,
+            DefenseGrowth => self.defense_growth.flat = value,
+            CustomGrowth => self.custom_growth = value,
+            BaseYear => self.base_year = value.round() as i32,
+            Horizon => self.horizon = value.round() as i32,
+        }
+        // The base year may not lie past the horizon.
+        self.base_year = self.base_year.min(self.horizon);
+    }
+
+    /// Moves an assumption by its step (`big` for Shift), in `direction` (+1 or -1).
+    pub fn step(&mut self, id: AssumptionId, direction: i32, big: bool) {
+        let s = spec(id);
+        let step = if big { s.big_step } else { s.step };
+        // Round to the grid so repeated steps do not accumulate float error.
+        let next = ((self.get(id) + step * direction.signum() as f64) / s.step).round() * s.step;
+        self.set(id, next);
+    }
+
+    /// Checks every value against its range: for options given on the command line.
+    pub fn validate(&self) -> Result<(), AssumptionError> {
+        use AssumptionId::*;
+        let paths = [
+            (KoreanCpi, &self.korean_cpi),
+            (UsCpi, &self.us_cpi),
+            (KrwPerUsd, &self.krw_per_usd),
+            (DefenseGrowth, &self.defense_growth),
+        ];
+        let scalars = [
+            (CustomGrowth, self.custom_growth),
+            (BaseYear, self.base_year as f64),
+            (Horizon, self.horizon as f64),
+        ];
+        let values = paths
+            .iter()
+            .flat_map(|(id, p)| p.values().map(move |v| (*id, v)))
+            .chain(scalars);
+        for (id, v) in values {
+            let s = spec(id);
+            if !v.is_finite() || v < s.min || v > s.max {
+                return Err(AssumptionError(format!(
+                    "{}: expected a value from {} to {}, found {}",
+                    s.label,
+                    s.format(s.min),
+                    s.format(s.max),
+                    v
+                )));
+            }
+        }
+        if self.base_year > self.horizon {
+            return Err(AssumptionError(format!(
+                "base year: expected a year no later than the horizon {}, found {}",
+                self.horizon, self.base_year
+            )));
+        }
+        Ok(())
+    }
+}

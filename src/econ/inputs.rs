@@ -1,0 +1,125 @@
+//! Each year's economic inputs: recorded where the dataset has them, assumed after.
+
+use crate::data::Dataset;
+
+use super::assumptions::Assumptions;
+
+/// The dataset's record, continued into the future by the assumptions.
+#[derive(Debug, Clone, Copy)]
+pub struct Economy<'a> {
+    pub data: &'a Dataset,
+    pub assumptions: &'a Assumptions,
+}
+
+/// Whether a value comes from the record or from an assumption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Recorded,
+    Assumed,
+}
+
+impl<'a> Economy<'a> {
+    pub fn new(data: &'a Dataset, assumptions: &'a Assumptions) -> Self {
+        Self { data, assumptions }
+    }
+
+    fn after_record(&self, year: i32, last_recorded: Option<i32>) -> bool {
+        last_recorded.is_some_and(|last| year > last)
+    }
+
+    /// Korean CPI inflation in percent as the agreements apply it (the published
+    /// one-decimal rate); `None` before the record begins.
+    pub fn korean_cpi_pct(&self, year: i32) -> Option<(f64, Origin)> {
+        if let Some(rate) = self.data.korean_cpi(year).and_then(|c| c.escalation_pct()) {
+            return Some((rate, Origin::Recorded));
+        }
+        let last = self.data.korean_cpi.last().map(|c| c.year);
+        self.after_record(year, last)
+            .then(|| (self.assumptions.korean_cpi.at(year), Origin::Assumed))
+    }
+
+    /// ROK defense-budget growth in percent.
+    pub fn defense_growth_pct(&self, year: i32) -> Option<(f64, Origin)> {
+        if let Some(b) = self.data.defense_budget(year) {
+            return Some((b.growth_pct, Origin::Recorded));
+        }
+        let last = self.data.defense_budgets.last().map(|b| b.year);
+        self.after_record(year, last)
+            .then(|| (self.assumptions.defense_growth.at(year), Origin::Assumed))
+    }
+
+    /// Average won per dollar.
+    pub fn krw_per_usd(&self, year: i32) -> Option<(f64, Origin)> {
+        if let Some(r) = self.data.exchange_rate(year) {
+            return Some((r.krw_per_usd, Origin::Recorded));
+        }
+        let last = self.data.exchange_rates.last().map(|r| r.year);
+        self.after_record(year, last)
+            .then(|| (self.assumptions.krw_per_usd.at(year), Origin::Assumed))
+    }
+}
+
+/// A price index by year, recorded then extended at the assumed rate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriceIndex {
+    first_year: i32,
+    values: Vec<f64>,
+}
+
+impl PriceIndex {
+    /// Builds an index from `(year, level)` records (ascending, contiguous) extended
+    /// to `through` by `rate_pct(year)`.
+    fn extend(records: Vec<(i32, f64)>, through: i32, rate_pct: impl Fn(i32) -> f64) -> Self {
+        let first_year = records.first().map_or(through, |r| r.0);
+        let mut values: Vec<f64> = records.iter().map(|r| r.1).collect();
+        let mut year = first_year + values.len() as i32;
+        while year <= through {
+            let prior = values.last().copied().unwrap_or(100.0);
+            values.push(prior * (1.0 + rate_pct(year) / 100.0));
+            year += 1;
+        }
+        Self { first_year, values }
+    }
+
+    /// The Korean CPI (2020 = 100), recorded then assumed, through `through`.
+    pub fn korean(e: &Economy, through: i32) -> Self {
+        let records = e
+            .data
+            .korean_cpi
+            .iter()
+            .map(|c| (c.year, c.index))
+            .collect();
+        Self::extend(records, through, |y| e.assumptions.korean_cpi.at(y))
+    }
+
+    /// US CPI-U (1982–84 = 100), recorded then assumed, through `through`.
+    pub fn us(e: &Economy, through: i32) -> Self {
+        let records = e.data.us_cpi.iter().map(|c| (c.year, c.index)).collect();
+        Self::extend(records, through, |y| e.assumptions.us_cpi.at(y))
+    }
+
+    pub fn at(&self, year: i32) -> Option<f64> {
+        let i = usize::try_from(year - self.first_year).ok()?;
+        self.values.get(i).copied()
+    }
+
+    /// `nominal` of `year` in money of `base_year`.
+    pub fn to_real(&self, nominal: f64, year: i32, base_year: i32) -> Option<f64> {
+        Some(nominal * self.at(base_year)? / self.at(year)?)
+    }
+
+    /// `real` in money of `base_year` back to money of `year`.
+    pub fn to_nominal(&self, real: f64, year: i32, base_year: i32) -> Option<f64> {
+        Some(real * self.at(year)? / self.at(base_year)?)
+    }
+}
+
+/// 100 million won (억원) per million dollars at `krw_per_usd`.
+pub fn usd_m_to_krw_100m(usd_m: f64, krw_per_usd: f64) -> f64 {
+    usd_m * krw_per_usd / 100.0
+}
+
+/// Millions of dollars per 100 million won at `krw_per_usd`.
+pub fn krw_100m_to_usd_m(krw_100m: f64, krw_per_usd: f64) -> f64 {
+    krw_100m * 100.0 / krw_per_usd
+}

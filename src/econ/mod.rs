@@ -1,0 +1,16 @@
+//! Economics: real terms, currencies, escalation rules and projections.
+//!
+//! Pure functions over the `data` model: no terminal, no files, cheap enough to run
+//! again on every keystroke.
+
+pub mod assumptions;
+pub mod escalation;
+pub mod inputs;
+pub mod metrics;
+pub mod scenario;
+
+pub use assumptions::{AssumptionId, AssumptionSpec, Assumptions, RatePath, spec};
+pub use escalation::{Step, escalate};
+pub use inputs::{Economy, Origin, PriceIndex, krw_100m_to_usd_m, usd_m_to_krw_100m};
+pub use metrics::{CostPoint, CostView, Currency, Metric, TroopBasis, cost_series};
+pub use scenario::{Projection, ScenarioId, ScenarioYear, project, project_all};

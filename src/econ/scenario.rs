@@ -1,0 +1,165 @@
+//! Scenarios: each applies one rule year by year from the last recorded year to the horizon.
+
+use crate::data::{Dataset, EscalationRule};
+
+use super::escalation::escalate;
+use super::inputs::Economy;
+
+/// The scenarios every projection offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ScenarioId {
+    /// The rule of the agreement in force (the 12th SMA), continued past its end.
+    CurrentAgreement,
+    /// The 11th SMA's rule: the prior year's defense-budget growth.
+    DefenseGrowthRule,
+    /// A flat $5 billion a year, as reported of the US in 2019.
+    Demand5bn,
+    /// A flat $10 billion a year, as Trump said in 2024 and 2025.
+    Demand10bn,
+    /// A fixed growth rate the user sets.
+    Custom,
+}
+
+impl ScenarioId {
+    pub const ALL: [ScenarioId; 5] = [
+        ScenarioId::CurrentAgreement,
+        ScenarioId::DefenseGrowthRule,
+        ScenarioId::Demand5bn,
+        ScenarioId::Demand10bn,
+        ScenarioId::Custom,
+    ];
+
+    /// The name used on the command line and in exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            ScenarioId::CurrentAgreement => "12th-sma",
+            ScenarioId::DefenseGrowthRule => "11th-rule",
+            ScenarioId::Demand5bn => "demand-5bn",
+            ScenarioId::Demand10bn => "demand-10bn",
+            ScenarioId::Custom => "custom",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ScenarioId::CurrentAgreement => "12th SMA rule (CPI, cap 5 %)",
+            ScenarioId::DefenseGrowthRule => "11th SMA rule (defense growth)",
+            ScenarioId::Demand5bn => "US demand, $5 bn a year (2019)",
+            ScenarioId::Demand10bn => "US demand, $10 bn a year (2024–25)",
+            ScenarioId::Custom => "Custom growth",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// The US demands, in millions of dollars a year: events `demand-2019-5bn` and
+/// `demand-2024-10bn` in the timeline carry their sources.
+pub const DEMAND_2019_USD_M: f64 = 5_000.0;
+pub const DEMAND_2024_USD_M: f64 = 10_000.0;
+
+/// One year of a scenario.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScenarioYear {
+    pub year: i32,
+    /// 100 million won, nominal.
+    pub krw_100m: f64,
+    /// The rule's cap bound this year.
+    pub capped: bool,
+    /// False for the recorded year the projection starts from.
+    pub projected: bool,
+}
+
+/// A scenario from the last recorded year to the horizon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection {
+    pub scenario: ScenarioId,
+    /// The recorded starting year first, then one entry per projected year.
+    pub years: Vec<ScenarioYear>,
+}
+
+impl Projection {
+    pub fn at(&self, year: i32) -> Option<&ScenarioYear> {
+        let first = self.years.first()?.year;
+        self.years.get(usize::try_from(year - first).ok()?)
+    }
+
+    /// Sum over `from..=to` of the years the projection holds, nominal 100 million won.
+    pub fn total(&self, from: i32, to: i32) -> f64 {
+        self.years
+            .iter()
+            .filter(|y| (from..=to).contains(&y.year))
+            .map(|y| y.krw_100m)
+            .sum()
+    }
+}
+
+/// The rule a scenario applies in `year`, read from the dataset where it comes from an
+/// agreement.
+fn rule_for(
+    d: &Dataset,
+    scenario: ScenarioId,
+    year: i32,
+    custom_pct: f64,
+) -> Option<EscalationRule> {
+    match scenario {
+        ScenarioId::CurrentAgreement => {
+            let last = d.last_recorded_year()?;
+            let current = d.agreement_for_year(last)?;
+            current
+                .rule_for(year)
+                .or_else(|| current.rules.last().map(|p| &p.rule))
+                .cloned()
+        }
+        ScenarioId::DefenseGrowthRule => d
+            .agreements
+            .iter()
+            .rev()
+            .flat_map(|a| a.rules.iter().rev())
+            .find(|p| matches!(p.rule, EscalationRule::DefenseBudgetGrowth { .. }))
+            .map(|p| p.rule.clone()),
+        ScenarioId::Demand5bn => Some(EscalationRule::FlatUsd {
+            usd_m: DEMAND_2019_USD_M,
+        }),
+        ScenarioId::Demand10bn => Some(EscalationRule::FlatUsd {
+            usd_m: DEMAND_2024_USD_M,
+        }),
+        ScenarioId::Custom => Some(EscalationRule::PercentStep { pct: custom_pct }),
+    }
+}
+
+/// Projects `scenario` to the assumptions' horizon; `None` when the dataset has no
+/// recorded year to start from or no rule for the scenario.
+pub fn project(e: &Economy, scenario: ScenarioId) -> Option<Projection> {
+    let d = e.data;
+    let start = d.last_recorded_year()?;
+    let mut prior = d.contribution(start)?.krw_100m?;
+    let mut years = vec![ScenarioYear {
+        year: start,
+        krw_100m: prior,
+        capped: false,
+        projected: false,
+    }];
+    for year in start + 1..=e.assumptions.horizon {
+        let rule = rule_for(d, scenario, year, e.assumptions.custom_growth)?;
+        let step = escalate(&rule, Some(prior), year, e)?;
+        prior = step.krw_100m;
+        years.push(ScenarioYear {
+            year,
+            krw_100m: step.krw_100m,
+            capped: step.capped,
+            projected: true,
+        });
+    }
+    Some(Projection { scenario, years })
+}
+
+/// Every scenario the dataset supports.
+pub fn project_all(e: &Economy) -> Vec<Projection> {
+    ScenarioId::ALL
+        .into_iter()
+        .filter_map(|s| project(e, s))
+        .collect()
+}
