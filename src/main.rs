@@ -3,15 +3,19 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use sma_dash::data::{Dataset, LoadError, summary::Summary};
+use sma_dash::econ::{AssumptionId, Assumptions, spec};
+use sma_dash::report::ProjectionReport;
 
 const EXAMPLES: &str = "\
 Examples:
-  sma-dash                      open the dashboard on the embedded dataset
-  sma-dash check                validate the embedded dataset and summarise it
-  sma-dash check --data mydata  validate the TOML files in mydata/";
+  sma-dash                              open the dashboard on the embedded dataset
+  sma-dash check                        validate the embedded dataset and summarise it
+  sma-dash check --data mydata          validate the TOML files in mydata/
+  sma-dash project --cpi 3              every scenario to 2035 at 3 % Korean inflation
+  sma-dash project --usd --format csv   the same as CSV, with dollar amounts";
 
 #[derive(Parser)]
 #[command(name = "sma-dash", version, about = "US–South Korea defense cost-sharing (SMA) dashboard", after_help = EXAMPLES)]
@@ -27,31 +31,160 @@ struct Cli {
 enum Command {
     /// Validate the dataset and print a summary; exit 2 with every problem when invalid.
     Check,
+    /// Print every scenario by year from the last recorded year to the horizon.
+    #[command(after_help = "\
+Examples:
+  sma-dash project                         defaults from recent history
+  sma-dash project --cpi 2 --horizon 2030  the 12th SMA at 2 % inflation
+  sma-dash project --real 2025 --usd       in won and dollars of 2025
+  sma-dash project --format json > p.json")]
+    Project {
+        #[command(flatten)]
+        assumptions: AssumptionArgs,
+        /// Amounts in constant money of this base year (Korean CPI for won, US CPI-U for dollars).
+        #[arg(long, value_name = "BASE_YEAR")]
+        real: Option<i32>,
+        /// Add each amount in millions of dollars at that year's exchange rate.
+        #[arg(long)]
+        usd: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+/// The assumptions, each optional: what is not given comes from recent history.
+#[derive(Args, Default)]
+struct AssumptionArgs {
+    /// Korean CPI inflation for years past the record, in percent.
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    cpi: Option<f64>,
+    /// US CPI-U inflation for years past the record, in percent.
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    us_cpi: Option<f64>,
+    /// Won per dollar for years past the record.
+    #[arg(long, value_name = "KRW_PER_USD")]
+    fx: Option<f64>,
+    /// ROK defense-budget growth for years past the record, in percent.
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    defense_growth: Option<f64>,
+    /// Growth of the custom scenario, in percent a year.
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    growth: Option<f64>,
+    /// Last year projected.
+    #[arg(long, value_name = "YEAR")]
+    horizon: Option<i32>,
+}
+
+impl AssumptionArgs {
+    /// Applies each option given, refusing any out of its range.
+    fn apply(&self, a: &mut Assumptions, base_year: Option<i32>) -> Result<(), String> {
+        let given = [
+            ("--cpi", AssumptionId::KoreanCpi, self.cpi),
+            ("--us-cpi", AssumptionId::UsCpi, self.us_cpi),
+            ("--fx", AssumptionId::KrwPerUsd, self.fx),
+            (
+                "--defense-growth",
+                AssumptionId::DefenseGrowth,
+                self.defense_growth,
+            ),
+            ("--growth", AssumptionId::CustomGrowth, self.growth),
+            (
+                "--horizon",
+                AssumptionId::Horizon,
+                self.horizon.map(f64::from),
+            ),
+            ("--real", AssumptionId::BaseYear, base_year.map(f64::from)),
+        ];
+        for (flag, id, value) in given {
+            let Some(value) = value else { continue };
+            let s = spec(id);
+            if !value.is_finite() || value < s.min || value > s.max {
+                return Err(format!(
+                    "{flag}: expected {} from {} to {}, found {value}",
+                    s.label,
+                    s.format(s.min),
+                    s.format(s.max),
+                ));
+            }
+            a.set(id, value);
+        }
+        if let Some(base) = base_year {
+            if base > a.horizon {
+                return Err(format!(
+                    "--real: expected a base year no later than the horizon {}, found {base}",
+                    a.horizon
+                ));
+            }
+            a.base_year = base;
+        }
+        a.validate().map_err(|e| e.to_string())
+    }
 }
 
 /// Exit status for bad input: options, files, data.
 const BAD_INPUT: u8 = 2;
 
-fn load_dataset(dir: Option<&PathBuf>) -> Result<Dataset, LoadError> {
-    match dir {
-        Some(dir) => Dataset::load_dir(dir),
-        None => Dataset::embedded(),
+/// Why a command could not run.
+enum Failure {
+    /// The dataset is invalid: its diagnostics, one `file:line:column: message` a line.
+    Data(LoadError),
+    /// A bad option or value.
+    Usage(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Usage(message)
     }
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let dataset = match load_dataset(cli.data.as_ref()) {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::from(BAD_INPUT);
-        }
-    };
+fn run(cli: Cli) -> Result<(), Failure> {
+    let dataset = match &cli.data {
+        Some(dir) => Dataset::load_dir(dir),
+        None => Dataset::embedded(),
+    }
+    .map_err(Failure::Data)?;
     match cli.command {
         Some(Command::Check) | None => {
             println!("{}", Summary::of(&dataset));
-            ExitCode::SUCCESS
+        }
+        Some(Command::Project {
+            assumptions,
+            real,
+            usd,
+            format,
+        }) => {
+            let mut a = Assumptions::from_history(&dataset);
+            assumptions.apply(&mut a, real)?;
+            let report = ProjectionReport::new(&dataset, &a, real.is_some(), usd);
+            let text = match format {
+                Format::Table => report.to_table(),
+                Format::Csv => report.to_csv(),
+                Format::Json => report.to_json(),
+            };
+            print!("{text}");
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Data(errors)) => {
+            eprintln!("{errors}");
+            ExitCode::from(BAD_INPUT)
+        }
+        Err(Failure::Usage(message)) => {
+            eprintln!("sma-dash: {message}");
+            ExitCode::from(BAD_INPUT)
         }
     }
 }

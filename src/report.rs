@@ -1,0 +1,304 @@
+//! Text, CSV and JSON renderings of the projections, for `sma-dash project`.
+//!
+//! Sits beside `ui`: it formats what `econ` computes and computes nothing itself.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::data::Dataset;
+use crate::econ::{
+    AssumptionId, Assumptions, Economy, PriceIndex, ScenarioId, krw_100m_to_usd_m, project_all,
+    spec,
+};
+
+/// One year of one scenario, in the units shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportRow {
+    pub year: i32,
+    pub scenario: &'static str,
+    /// Billions of won: nominal, or of the base year when real.
+    pub krw_bn: f64,
+    /// Millions of dollars, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usd_m: Option<f64>,
+    pub capped: bool,
+    pub projected: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportTotal {
+    pub scenario: &'static str,
+    pub from: i32,
+    pub to: i32,
+    pub krw_bn: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usd_m: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AssumptionValue {
+    pub name: &'static str,
+    pub value: f64,
+    pub unit: &'static str,
+}
+
+/// Every scenario by year, with totals, in the units asked for.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectionReport {
+    pub dataset_version: String,
+    pub assumptions: Vec<AssumptionValue>,
+    /// `None` for nominal amounts, else the base year of constant money.
+    pub real_base_year: Option<i32>,
+    pub rows: Vec<ReportRow>,
+    pub totals: Vec<ReportTotal>,
+}
+
+/// The spans the totals cover: the current agreement's years, and start to horizon.
+fn total_spans(d: &Dataset, a: &Assumptions, start: i32) -> Vec<(i32, i32)> {
+    let mut spans = Vec::new();
+    if let Some(current) = d.agreement_for_year(start) {
+        spans.push((current.first_year, current.last_year.min(a.horizon)));
+    }
+    spans.push((start, a.horizon));
+    spans.dedup();
+    spans
+}
+
+impl ProjectionReport {
+    pub fn new(d: &Dataset, a: &Assumptions, real: bool, usd: bool) -> Self {
+        let e = Economy::new(d, a);
+        let projections = project_all(&e);
+        let korean = PriceIndex::korean(&e, a.horizon);
+        let us = PriceIndex::us(&e, a.horizon);
+        let base = a.base_year;
+        // Amounts in the shown units: bn won and $m, nominal or real.
+        let shown = |year: i32, krw_100m: f64| -> (f64, Option<f64>) {
+            let krw_bn = krw_100m / 10.0;
+            let usd_m = usd
+                .then(|| e.krw_per_usd(year))
+                .flatten()
+                .map(|(fx, _)| krw_100m_to_usd_m(krw_100m, fx));
+            if real {
+                (
+                    korean.to_real(krw_bn, year, base).unwrap_or(f64::NAN),
+                    usd_m.and_then(|u| us.to_real(u, year, base)),
+                )
+            } else {
+                (krw_bn, usd_m)
+            }
+        };
+        let mut rows = Vec::new();
+        let mut totals = Vec::new();
+        for p in &projections {
+            let key = p.scenario.key();
+            for y in &p.years {
+                let (krw_bn, usd_m) = shown(y.year, y.krw_100m);
+                rows.push(ReportRow {
+                    year: y.year,
+                    scenario: key,
+                    krw_bn,
+                    usd_m,
+                    capped: y.capped,
+                    projected: y.projected,
+                });
+            }
+            let start = p.years.first().map_or(a.horizon, |y| y.year);
+            for (from, to) in total_spans(d, a, start) {
+                let in_span = rows
+                    .iter()
+                    .filter(|r| r.scenario == key && (from..=to).contains(&r.year));
+                let (krw_bn, usd_m) = in_span.fold((0.0, usd.then_some(0.0)), |(k, u), r| {
+                    (k + r.krw_bn, u.zip(r.usd_m).map(|(u, v)| u + v))
+                });
+                totals.push(ReportTotal {
+                    scenario: key,
+                    from,
+                    to,
+                    krw_bn,
+                    usd_m,
+                });
+            }
+        }
+        Self {
+            dataset_version: d.info.version.clone(),
+            assumptions: assumption_values(a),
+            real_base_year: real.then_some(base),
+            rows,
+            totals,
+        }
+    }
+
+    fn unit(&self) -> String {
+        match self.real_base_year {
+            Some(base) => format!("bn won of {base}"),
+            None => "bn won, nominal".into(),
+        }
+    }
+
+    /// CSV with a header row: `year,scenario,krw_bn[,usd_m],capped,projected`.
+    pub fn to_csv(&self) -> String {
+        let usd = self.rows.iter().any(|r| r.usd_m.is_some());
+        let mut out = String::from("year,scenario,krw_bn");
+        if usd {
+            out.push_str(",usd_m");
+        }
+        out.push_str(",capped,projected\n");
+        for r in &self.rows {
+            let _ = write!(out, "{},{},{:.1}", r.year, r.scenario, r.krw_bn);
+            if usd {
+                let _ = write!(
+                    out,
+                    ",{}",
+                    r.usd_m.map(|u| format!("{u:.1}")).unwrap_or_default()
+                );
+            }
+            let _ = writeln!(out, ",{},{}", r.capped, r.projected);
+        }
+        out
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report serializes") + "\n"
+    }
+
+    /// A table with one column per scenario; `*` marks a year the cap bound.
+    pub fn to_table(&self) -> String {
+        let scenarios: Vec<&'static str> = ScenarioId::ALL
+            .iter()
+            .map(|s| s.key())
+            .filter(|k| self.rows.iter().any(|r| r.scenario == *k))
+            .collect();
+        let mut years: Vec<i32> = self.rows.iter().map(|r| r.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        let usd = self.rows.iter().any(|r| r.usd_m.is_some());
+        let mut out = String::new();
+        let _ = writeln!(out, "Korea's SMA contribution by scenario, {}", self.unit());
+        let _ = writeln!(
+            out,
+            "assumptions: {}",
+            self.assumptions
+                .iter()
+                .map(|a| format!("{} {}{}", a.name, trim_number(a.value), a.unit))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let _ = writeln!(out, "dataset {}\n", self.dataset_version);
+        let _ = write!(out, "{:<6}", "year");
+        for s in &scenarios {
+            let _ = write!(out, "{s:>14}");
+        }
+        out.push('\n');
+        for year in years {
+            let _ = write!(out, "{year:<6}");
+            let mut recorded = false;
+            for s in &scenarios {
+                let cell = self
+                    .rows
+                    .iter()
+                    .find(|r| r.year == year && r.scenario == *s)
+                    .map(|r| {
+                        recorded |= !r.projected;
+                        let mark = if r.capped { "*" } else { " " };
+                        let amount = group_thousands(r.krw_bn, 1);
+                        match (usd, r.usd_m) {
+                            (true, Some(u)) => format!("{amount} ${}{mark}", group_thousands(u, 0)),
+                            _ => format!("{amount}{mark}"),
+                        }
+                    })
+                    .unwrap_or_default();
+                let _ = write!(out, "{cell:>14}");
+            }
+            if recorded {
+                out.push_str("  (recorded)");
+            }
+            out.push('\n');
+        }
+        out.push('\n');
+        for t in &self.totals {
+            let usd = t
+                .usd_m
+                .map(|u| format!(" (${} m)", group_thousands(u, 0)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "total {}–{} {:<12} {:>12}{usd}",
+                t.from,
+                t.to,
+                t.scenario,
+                group_thousands(t.krw_bn, 1)
+            );
+        }
+        out.push_str("* the agreement's cap bound this year\n");
+        out
+    }
+}
+
+fn assumption_values(a: &Assumptions) -> Vec<AssumptionValue> {
+    let names = [
+        (AssumptionId::KoreanCpi, "korean_cpi", "%"),
+        (AssumptionId::UsCpi, "us_cpi", "%"),
+        (AssumptionId::KrwPerUsd, "krw_per_usd", ""),
+        (AssumptionId::DefenseGrowth, "defense_growth", "%"),
+        (AssumptionId::CustomGrowth, "custom_growth", "%"),
+        (AssumptionId::BaseYear, "base_year", ""),
+        (AssumptionId::Horizon, "horizon", ""),
+    ];
+    names
+        .into_iter()
+        .map(|(id, name, unit)| {
+            let decimals = spec(id).decimals as i32;
+            let scale = 10f64.powi(decimals);
+            AssumptionValue {
+                name,
+                value: (a.get(id) * scale).round() / scale,
+                unit,
+            }
+        })
+        .collect()
+}
+
+fn trim_number(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// `1519.2` → `"1,519.2"`.
+pub fn group_thousands(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), ""), |(i, f)| (i, f));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::group_thousands;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(group_thousands(1519.2, 1), "1,519.2");
+        assert_eq!(group_thousands(15192.0, 0), "15,192");
+        assert_eq!(group_thousands(-1234567.891, 2), "-1,234,567.89");
+        assert_eq!(group_thousands(999.96, 1), "1,000.0");
+        assert_eq!(group_thousands(-0.01, 1), "0.0");
+    }
+}

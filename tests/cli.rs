@@ -1,0 +1,172 @@
+//! The command line as a user runs it: exit statuses, messages, output formats.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn sma_dash(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sma-dash"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A copy of the minimal fixture with one broken case laid over it.
+fn broken_dataset(case: &str) -> tempfile::TempDir {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    for layer in [fixtures.join("minimal"), fixtures.join("broken").join(case)] {
+        for entry in std::fs::read_dir(layer).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn check_summarises_the_embedded_dataset() {
+    let o = sma_dash(&["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains(": valid"), "{out}");
+    assert!(out.contains("contributions     36  1991–2026"), "{out}");
+    assert!(out.contains("gaps: 1951, 1952"), "{out}");
+    assert!(out.contains("derived: 2023, 2024"), "{out}");
+}
+
+#[test]
+fn check_on_bad_data_exits_2_with_every_error_on_stderr() {
+    let dir = broken_dataset("several-problems");
+    let o = sma_dash(&["check", "--data", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).is_empty());
+    let err = stderr(&o);
+    let events = dir.path().join("events.toml").display().to_string();
+    assert!(
+        err.contains(&format!(
+            "{events}:5:7: expected an end on or after 2018-03-07"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{events}:9:13: expected an agreement id")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{events}:11:12: expected a source id")),
+        "{err}"
+    );
+    assert!(
+        err.trim_end().ends_with("3 problems in the dataset"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_on_a_missing_directory_exits_2() {
+    let o = sma_dash(&["check", "--data", "/nonexistent/dir"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("/nonexistent/dir/dataset.toml: cannot read the file"));
+}
+
+#[test]
+fn project_csv_has_the_documented_columns() {
+    let o = sma_dash(&[
+        "project",
+        "--format",
+        "csv",
+        "--cpi",
+        "2",
+        "--horizon",
+        "2030",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("year,scenario,krw_bn,capped,projected"));
+    assert!(out.contains("2026,12th-sma,1519.2,false,false"), "{out}");
+    // 1,519.2 × 1.021 × 1.02³ = 1,646.0
+    assert!(out.contains("2030,12th-sma,1646.0,false,true"), "{out}");
+    // Five scenarios, 2026 to 2030 each.
+    assert_eq!(out.lines().count(), 1 + 5 * 5);
+}
+
+#[test]
+fn project_usd_adds_a_dollar_column() {
+    let o = sma_dash(&[
+        "project",
+        "--format",
+        "csv",
+        "--usd",
+        "--fx",
+        "1400",
+        "--horizon",
+        "2028",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("year,scenario,krw_bn,usd_m,capped,projected\n"));
+    // $5 bn at 1,400 won per dollar: 7,000 bn won.
+    assert!(
+        out.contains("2028,demand-5bn,7000.0,5000.0,false,true"),
+        "{out}"
+    );
+}
+
+#[test]
+fn project_table_marks_capped_years_and_totals() {
+    let o = sma_dash(&["project", "--cpi", "7"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("total 2026–2030 12th-sma"), "{out}");
+    assert!(out.contains("total 2026–2035 12th-sma"), "{out}");
+    let y2028 = out.lines().find(|l| l.starts_with("2028")).unwrap();
+    assert!(y2028.contains('*'), "{y2028}");
+}
+
+#[test]
+fn project_json_records_assumptions_and_version() {
+    let o = sma_dash(&["project", "--format", "json", "--real", "2020"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["real_base_year"], 2020);
+    assert!(v["dataset_version"].is_string());
+    assert!(
+        v["assumptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["name"] == "korean_cpi")
+    );
+    assert!(!v["rows"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn out_of_range_and_malformed_options_exit_2() {
+    let o = sma_dash(&["project", "--cpi", "55"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        "sma-dash: --cpi: expected Korean CPI inflation from -5.0 % to 20.0 %, found 55"
+    );
+    let o = sma_dash(&["project", "--fx", "lots"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("invalid value 'lots' for '--fx"),
+        "{}",
+        stderr(&o)
+    );
+    let o = sma_dash(&["project", "--real", "2040", "--horizon", "2035"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--real: expected a base year no later than the horizon 2035"));
+    let o = sma_dash(&["project", "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+}

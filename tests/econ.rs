@@ -1,0 +1,166 @@
+//! The economics layer on the embedded dataset: recorded history reproduces from the
+//! agreements' own rules, and the 12th SMA projects as published.
+
+use sma_dash::data::Dataset;
+use sma_dash::econ::{
+    AssumptionId, Assumptions, Economy, PriceIndex, ScenarioId, escalate, project,
+};
+
+fn dataset() -> Dataset {
+    Dataset::embedded().expect("the embedded dataset is valid")
+}
+
+/// Recomputes `year` from the recorded prior year under the agreement's own rule.
+fn from_rule(d: &Dataset, a: &Assumptions, year: i32) -> (f64, f64) {
+    let e = Economy::new(d, a);
+    let agreement = d
+        .agreement_for_year(year)
+        .expect("an agreement covers the year");
+    let rule = agreement
+        .rule_for(year)
+        .expect("the agreement has a rule for the year");
+    let prior = d.contribution(year - 1).and_then(|c| c.krw_100m);
+    let computed = escalate(rule, prior, year, &e)
+        .expect("the rule computes")
+        .krw_100m;
+    let recorded = d
+        .contribution(year)
+        .and_then(|c| c.krw_100m)
+        .expect("recorded");
+    (computed, recorded)
+}
+
+fn assert_reproduces(years: impl IntoIterator<Item = i32>) {
+    let d = dataset();
+    let a = Assumptions::from_history(&d);
+    for year in years {
+        let (computed, recorded) = from_rule(&d, &a, year);
+        // Published amounts are rounded to 100 million won, and the CPI the ministries
+        // applied was a one-decimal vintage: allow 0.1 %.
+        let off = (computed / recorded - 1.0).abs();
+        assert!(
+            off < 0.001,
+            "{year}: rule gives {computed:.1}, record says {recorded} ({:.3} % off)",
+            off * 100.0
+        );
+    }
+}
+
+#[test]
+fn eighth_sma_years_follow_cpi_capped_at_4_percent() {
+    assert_reproduces(2010..=2013);
+}
+
+#[test]
+fn ninth_sma_years_follow_cpi_capped_at_4_percent() {
+    assert_reproduces(2015..=2018);
+}
+
+#[test]
+fn eleventh_sma_years_follow_defense_budget_growth() {
+    assert_reproduces([2022, 2025]);
+}
+
+#[test]
+fn the_2010_cap_bound_because_2008_cpi_was_4_7_percent() {
+    let d = dataset();
+    let a = Assumptions::from_history(&d);
+    let e = Economy::new(&d, &a);
+    let rule = d.agreement("sma-8").unwrap().rule_for(2010).unwrap();
+    let step = escalate(rule, Some(7600.0), 2010, &e).unwrap();
+    assert!(step.capped);
+    assert!((step.krw_100m - 7904.0).abs() < 1e-9);
+}
+
+fn twelfth(d: &Dataset, korean_cpi: f64) -> sma_dash::econ::Projection {
+    let mut a = Assumptions::from_history(d);
+    a.set(AssumptionId::KoreanCpi, korean_cpi);
+    a.set(AssumptionId::Horizon, 2035.0);
+    project(&Economy::new(d, &a), ScenarioId::CurrentAgreement).expect("the 12th SMA projects")
+}
+
+#[test]
+fn twelfth_sma_starts_at_1519_2_bn_and_2027_uses_2025_cpi() {
+    let d = dataset();
+    let p = twelfth(&d, 2.0);
+    let y2026 = p.at(2026).unwrap();
+    assert_eq!((y2026.krw_100m, y2026.projected), (15192.0, false));
+    let y2027 = p.at(2027).unwrap();
+    // 2025 CPI as published: 2.1 %, whatever is assumed for later years.
+    assert!((y2027.krw_100m - 15192.0 * 1.021).abs() < 1e-6);
+    assert!(!y2027.capped);
+    let p_high = twelfth(&d, 9.0);
+    assert_eq!(p_high.at(2027).unwrap().krw_100m, y2027.krw_100m);
+}
+
+#[test]
+fn twelfth_sma_reaches_about_1646_bn_in_2030_at_2_percent() {
+    let d = dataset();
+    let p = twelfth(&d, 2.0);
+    let y2030 = p.at(2030).unwrap().krw_100m / 10.0;
+    assert!((y2030 - 1646.0).abs() < 0.5, "2030 = {y2030:.1} bn won");
+}
+
+#[test]
+fn at_7_percent_every_year_from_2028_rises_by_exactly_the_5_percent_cap() {
+    let d = dataset();
+    let p = twelfth(&d, 7.0);
+    for year in 2028..=2035 {
+        let now = p.at(year).unwrap();
+        let prior = p.at(year - 1).unwrap();
+        assert!(now.capped, "{year} should be capped");
+        assert!(
+            (now.krw_100m / prior.krw_100m - 1.05).abs() < 1e-12,
+            "{year}"
+        );
+    }
+}
+
+#[test]
+fn demands_convert_at_the_assumed_rate() {
+    let d = dataset();
+    let mut a = Assumptions::from_history(&d);
+    a.set(AssumptionId::KrwPerUsd, 1400.0);
+    let e = Economy::new(&d, &a);
+    let five = project(&e, ScenarioId::Demand5bn).unwrap();
+    let ten = project(&e, ScenarioId::Demand10bn).unwrap();
+    // $5 bn at 1,400 won = 7 trillion won = 70,000 × 100 million won.
+    assert!((five.at(2030).unwrap().krw_100m - 70_000.0).abs() < 1e-6);
+    assert!((ten.at(2030).unwrap().krw_100m - 140_000.0).abs() < 1e-6);
+}
+
+#[test]
+fn eleventh_rule_applies_the_prior_years_defense_growth() {
+    let d = dataset();
+    let mut a = Assumptions::from_history(&d);
+    a.set(AssumptionId::DefenseGrowth, 4.0);
+    let p = project(&Economy::new(&d, &a), ScenarioId::DefenseGrowthRule).unwrap();
+    // 2027 uses the enacted 2026 budget growth (7.5 %); 2028 on the assumed 4 %.
+    assert!((p.at(2027).unwrap().krw_100m - 15192.0 * 1.075).abs() < 1e-6);
+    assert!((p.at(2028).unwrap().krw_100m - 15192.0 * 1.075 * 1.04).abs() < 1e-6);
+}
+
+#[test]
+fn real_terms_use_the_recorded_cpi_index() {
+    let d = dataset();
+    let a = Assumptions::from_history(&d);
+    let e = Economy::new(&d, &a);
+    let index = PriceIndex::korean(&e, 2035);
+    // 2014's 920.0 bn won in won of 2020: 920.0 × 100 / 94.20.
+    let real = index.to_real(920.0, 2014, 2020).unwrap();
+    assert!((real - 920.0 * 100.0 / 94.20).abs() < 1e-9);
+    // Past the record, the index grows at the assumed rate.
+    let last = d.korean_cpi.last().unwrap();
+    let next = index.at(last.year + 1).unwrap();
+    assert!((next / last.index - (1.0 + a.korean_cpi.flat / 100.0)).abs() < 1e-12);
+}
+
+#[test]
+fn out_of_range_assumptions_are_refused() {
+    let d = dataset();
+    let mut a = Assumptions::from_history(&d);
+    a.korean_cpi.flat = 55.0;
+    let err = a.validate().unwrap_err().to_string();
+    assert!(err.contains("Korean CPI"), "{err}");
+    assert!(err.contains("55"), "{err}");
+}
