@@ -185,14 +185,15 @@ impl ProjectionReport {
                 .join(", ")
         );
         let _ = writeln!(out, "dataset {}\n", self.dataset_version);
-        let _ = write!(out, "{:<6}", "year");
-        for s in &scenarios {
-            let _ = write!(out, "{s:>14}");
-        }
-        out.push('\n');
+        // Cells first, then each column as wide as its widest cell.
+        let mut grid: Vec<Vec<String>> = vec![
+            std::iter::once("year".to_string())
+                .chain(scenarios.iter().map(|s| s.to_string()))
+                .collect(),
+        ];
         for year in years {
-            let _ = write!(out, "{year:<6}");
             let mut recorded = false;
+            let mut line = vec![year.to_string()];
             for s in &scenarios {
                 let cell = self
                     .rows
@@ -203,17 +204,40 @@ impl ProjectionReport {
                         let mark = if r.capped { "*" } else { " " };
                         let amount = group_thousands(r.krw_bn, 1);
                         match (usd, r.usd_m) {
-                            (true, Some(u)) => format!("{amount} ${}{mark}", group_thousands(u, 0)),
+                            (true, Some(u)) => {
+                                format!("{amount} (${}){mark}", group_thousands(u, 0))
+                            }
                             _ => format!("{amount}{mark}"),
                         }
                     })
                     .unwrap_or_default();
-                let _ = write!(out, "{cell:>14}");
+                line.push(cell);
             }
-            if recorded {
-                out.push_str("  (recorded)");
+            line.push(if recorded {
+                "recorded".into()
+            } else {
+                String::new()
+            });
+            grid.push(line);
+        }
+        let widths: Vec<usize> = (0..=scenarios.len())
+            .map(|c| grid.iter().map(|l| l[c].chars().count()).max().unwrap_or(0))
+            .collect();
+        for line in &grid {
+            let mut text = format!("{:<w$}", line[0], w = widths[0]);
+            for (c, cell) in line.iter().enumerate().skip(1).take(scenarios.len()) {
+                // Header cells line up with the amounts, not with the cap mark.
+                let cell = if cell.ends_with([' ', '*']) {
+                    cell.clone()
+                } else {
+                    format!("{cell} ")
+                };
+                let _ = write!(text, "  {cell:>w$}", w = widths[c] + 1);
             }
-            out.push('\n');
+            if let Some(note) = line.get(scenarios.len() + 1).filter(|n| !n.is_empty()) {
+                let _ = write!(text, "  {note}");
+            }
+            let _ = writeln!(out, "{}", text.trim_end());
         }
         out.push('\n');
         for t in &self.totals {

@@ -486,12 +486,13 @@ impl Dataset {
             .map(|c| c.year)
     }
 
-    /// The headline level in force in `year`, if any.
+    /// The headline level in force in `year`, if any: where two overlap, the better
+    /// attested, then the more recent.
     pub fn headline_level(&self, year: i32) -> Option<&TroopLevel> {
         self.troop_levels
             .iter()
             .filter(|l| l.kind == LevelKind::Headline && l.in_force(year))
-            .max_by_key(|l| l.from)
+            .max_by_key(|l| (l.confidence == Confidence::Confirmed, l.from))
     }
 }
 

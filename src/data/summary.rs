@@ -12,6 +12,8 @@ pub struct SeriesSummary {
     pub span: Option<(i32, i32)>,
     /// Years inside the span with no record or no value.
     pub gaps: Vec<i32>,
+    /// What a gap means for this series.
+    pub gap_label: &'static str,
     pub detail: String,
 }
 
@@ -64,6 +66,7 @@ fn series(name: &'static str, years: &[(i32, bool)], detail: String) -> SeriesSu
         records: years.len(),
         span,
         gaps,
+        gap_label: "gaps",
         detail,
     }
 }
@@ -132,18 +135,21 @@ impl Summary {
                     records: d.agreements.len(),
                     ..series("agreements", &agreement_years, String::new())
                 },
-                series(
-                    "contributions",
-                    &years(&d.contributions, |c| (c.year, c.krw_100m.is_some())),
-                    format!(
-                        "{with_usd} with a USD figure; derived: {}",
-                        if derived.is_empty() {
-                            "none".into()
-                        } else {
-                            derived.join(", ")
-                        }
-                    ),
-                ),
+                SeriesSummary {
+                    gap_label: "no KRW figure",
+                    ..series(
+                        "contributions",
+                        &years(&d.contributions, |c| (c.year, c.krw_100m.is_some())),
+                        format!(
+                            "{with_usd} with a USD figure; derived: {}",
+                            if derived.is_empty() {
+                                "none".into()
+                            } else {
+                                derived.join(", ")
+                            }
+                        ),
+                    )
+                },
                 SeriesSummary {
                     records: d.events.len(),
                     gaps: Vec::new(),
@@ -196,15 +202,15 @@ impl fmt::Display for Summary {
         writeln!(f, "  {:<15}{:>5}", "sources", self.sources)?;
         for s in &self.series {
             let span = s.span.map(|(a, b)| format!("{a}–{b}")).unwrap_or_default();
-            write!(f, "  {:<15}{:>5}  {:<10}", s.name, s.records, span)?;
+            let mut line = format!("  {:<15}{:>5}  {:<10}", s.name, s.records, span);
             if !s.gaps.is_empty() {
                 let gaps: Vec<String> = s.gaps.iter().map(i32::to_string).collect();
-                write!(f, "  gaps: {};", gaps.join(", "))?;
+                line += &format!("  {}: {};", s.gap_label, gaps.join(", "));
             }
             if !s.detail.is_empty() {
-                write!(f, "  {}", s.detail)?;
+                line += &format!("  {}", s.detail);
             }
-            writeln!(f)?;
+            writeln!(f, "{}", line.trim_end())?;
         }
         let t = self.figures;
         write!(

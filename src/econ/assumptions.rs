@@ -149,10 +149,10 @@ fn average_growth_pct(series: &[(i32, f64)], years: i32) -> Option<f64> {
         .then(|| ((last / first).powf(1.0 / (last_year - first_year) as f64) - 1.0) * 100.0)
 }
 
-/// Rounds to the assumption's step, so defaults sit on the grid `+` and `-` move along.
-fn on_grid(id: AssumptionId, value: f64) -> f64 {
+/// Keeps a default from history inside the assumption's range.
+fn in_range(id: AssumptionId, value: f64) -> f64 {
     let s = spec(id);
-    ((value / s.step).round() * s.step).clamp(s.min, s.max)
+    value.clamp(s.min, s.max)
 }
 
 impl Assumptions {
@@ -178,11 +178,11 @@ impl Assumptions {
             .map_or(last_recorded, |c| c.year)
             .min(last_recorded);
         Self {
-            korean_cpi: RatePath::flat(on_grid(KoreanCpi, latest(korean, 2.0))),
-            us_cpi: RatePath::flat(on_grid(UsCpi, latest(us, 2.0))),
-            krw_per_usd: RatePath::flat(on_grid(KrwPerUsd, latest(fx, 1400.0))),
-            defense_growth: RatePath::flat(on_grid(DefenseGrowth, latest(growth, 4.0))),
-            custom_growth: on_grid(CustomGrowth, custom),
+            korean_cpi: RatePath::flat(in_range(KoreanCpi, latest(korean, 2.0))),
+            us_cpi: RatePath::flat(in_range(UsCpi, latest(us, 2.0))),
+            krw_per_usd: RatePath::flat(in_range(KrwPerUsd, latest(fx, 1400.0))),
+            defense_growth: RatePath::flat(in_range(DefenseGrowth, latest(growth, 4.0))),
+            custom_growth: in_range(CustomGrowth, custom),
             base_year,
             horizon: 2035.max(last_recorded + 1),
         }
