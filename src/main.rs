@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use sma_dash::data::{Dataset, LoadError, summary::Summary};
-use sma_dash::econ::{AssumptionId, Assumptions, spec};
+use sma_dash::econ::{AssumptionId, Assumptions, RatePath, spec};
 use sma_dash::report::ProjectionReport;
 
 const EXAMPLES: &str = "\
@@ -60,20 +60,23 @@ enum Format {
 }
 
 /// The assumptions, each optional: what is not given comes from recent history.
+///
+/// Rates take a flat value or a flat value followed by years set apart:
+/// `--cpi 2.5,2028=3.5,2029=3`.
 #[derive(Args, Default)]
 struct AssumptionArgs {
-    /// Korean CPI inflation for years past the record, in percent.
-    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
-    cpi: Option<f64>,
-    /// US CPI-U inflation for years past the record, in percent.
-    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
-    us_cpi: Option<f64>,
-    /// Won per dollar for years past the record.
-    #[arg(long, value_name = "KRW_PER_USD")]
-    fx: Option<f64>,
-    /// ROK defense-budget growth for years past the record, in percent.
-    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
-    defense_growth: Option<f64>,
+    /// Korean CPI inflation for years past the record, in percent [PCT or PCT,YEAR=PCT,...].
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = RatePath::parse)]
+    cpi: Option<RatePath>,
+    /// US CPI-U inflation for years past the record, in percent [PCT or PCT,YEAR=PCT,...].
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = RatePath::parse)]
+    us_cpi: Option<RatePath>,
+    /// Won per dollar for years past the record [KRW or KRW,YEAR=KRW,...].
+    #[arg(long, value_name = "KRW_PER_USD", value_parser = RatePath::parse)]
+    fx: Option<RatePath>,
+    /// ROK defense-budget growth past the record, in percent [PCT or PCT,YEAR=PCT,...].
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = RatePath::parse)]
+    defense_growth: Option<RatePath>,
     /// Growth of the custom scenario, in percent a year.
     #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
     growth: Option<f64>,
@@ -85,15 +88,48 @@ struct AssumptionArgs {
 impl AssumptionArgs {
     /// Applies each option given, refusing any out of its range.
     fn apply(&self, a: &mut Assumptions, base_year: Option<i32>) -> Result<(), String> {
-        let given = [
-            ("--cpi", AssumptionId::KoreanCpi, self.cpi),
-            ("--us-cpi", AssumptionId::UsCpi, self.us_cpi),
-            ("--fx", AssumptionId::KrwPerUsd, self.fx),
+        let in_range = |flag: &str, id: AssumptionId, value: f64| {
+            let s = spec(id);
+            if value.is_finite() && (s.min..=s.max).contains(&value) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{flag}: expected {} from {} to {}, found {value}",
+                    s.label,
+                    s.format(s.min),
+                    s.format(s.max),
+                ))
+            }
+        };
+        let paths = [
+            (
+                "--cpi",
+                AssumptionId::KoreanCpi,
+                &self.cpi,
+                &mut a.korean_cpi,
+            ),
+            ("--us-cpi", AssumptionId::UsCpi, &self.us_cpi, &mut a.us_cpi),
+            (
+                "--fx",
+                AssumptionId::KrwPerUsd,
+                &self.fx,
+                &mut a.krw_per_usd,
+            ),
             (
                 "--defense-growth",
                 AssumptionId::DefenseGrowth,
-                self.defense_growth,
+                &self.defense_growth,
+                &mut a.defense_growth,
             ),
+        ];
+        for (flag, id, given, path) in paths {
+            let Some(given) = given else { continue };
+            for value in given.values() {
+                in_range(flag, id, value)?;
+            }
+            *path = given.clone();
+        }
+        let scalars = [
             ("--growth", AssumptionId::CustomGrowth, self.growth),
             (
                 "--horizon",
@@ -102,17 +138,9 @@ impl AssumptionArgs {
             ),
             ("--real", AssumptionId::BaseYear, base_year.map(f64::from)),
         ];
-        for (flag, id, value) in given {
+        for (flag, id, value) in scalars {
             let Some(value) = value else { continue };
-            let s = spec(id);
-            if !value.is_finite() || value < s.min || value > s.max {
-                return Err(format!(
-                    "{flag}: expected {} from {} to {}, found {value}",
-                    s.label,
-                    s.format(s.min),
-                    s.format(s.max),
-                ));
-            }
+            in_range(flag, id, value)?;
             a.set(id, value);
         }
         if let Some(base) = base_year {

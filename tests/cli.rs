@@ -170,3 +170,24 @@ fn out_of_range_and_malformed_options_exit_2() {
     let o = sma_dash(&["project", "--format", "xml"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_rate_can_be_set_for_single_years() {
+    let o = sma_dash(&[
+        "project",
+        "--format",
+        "csv",
+        "--cpi",
+        "2,2027=7",
+        "--horizon",
+        "2030",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    // 2027's 7 % reaches 2029 through the two-year lag, where the 5 % cap binds.
+    assert!(out.contains("2029,12th-sma,1661.2,true,true"), "{out}");
+    assert!(out.contains("2030,12th-sma,1694.5,false,true"), "{out}");
+    let o = sma_dash(&["project", "--cpi", "2,2027=70"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("found 70"));
+}

@@ -167,3 +167,29 @@ fn all_twelve_agreements_cover_1991_to_2030_without_gaps() {
     let last = d.agreements.last().unwrap();
     assert_eq!((last.first_year, last.last_year), (2026, 2030));
 }
+
+#[test]
+fn the_demand_scenarios_rest_on_sourced_demand_events() {
+    use sma_dash::econ::scenario::{DEMAND_2019_USD_M, DEMAND_2024_USD_M};
+    let d = dataset();
+    for (id, usd_m, words) in [
+        ("us-seeks-5b-2019", DEMAND_2019_USD_M, "$5B"),
+        ("trump-10b-2024-10-15", DEMAND_2024_USD_M, "$10 billion"),
+    ] {
+        let e = d.events.iter().find(|e| e.id == id).expect(id);
+        assert_eq!(e.kind, EventKind::Demand);
+        assert!(!e.sources.is_empty());
+        assert!(e.headline.contains(words), "{}", e.headline);
+        assert_eq!(
+            usd_m,
+            words
+                .trim_start_matches('$')
+                .split(['B', ' '])
+                .next()
+                .unwrap()
+                .parse::<f64>()
+                .unwrap()
+                * 1000.0
+        );
+    }
+}

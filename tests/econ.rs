@@ -164,3 +164,104 @@ fn out_of_range_assumptions_are_refused() {
     assert!(err.contains("Korean CPI"), "{err}");
     assert!(err.contains("55"), "{err}");
 }
+
+fn series_at(points: &[sma_dash::econ::CostPoint], year: i32) -> f64 {
+    points
+        .iter()
+        .find(|p| p.year == year)
+        .and_then(|p| p.value)
+        .expect("a value")
+}
+
+#[test]
+fn cost_metrics_derive_from_the_record() {
+    use sma_dash::econ::{CostView, Currency, Metric, TroopBasis, cost_series};
+    let d = dataset();
+    let a = Assumptions::from_history(&d);
+    let e = Economy::new(&d, &a);
+    let view = |metric, troops| CostView {
+        metric,
+        currency: Currency::Krw,
+        real: false,
+        troops,
+    };
+    let yoy = cost_series(&e, None, &view(Metric::YearOnYear, TroopBasis::Counted));
+    assert!((series_at(&yoy, 2019) - (10389.0 / 9602.0 - 1.0) * 100.0).abs() < 1e-9);
+    // 960.2 bn won over 25,813 service members (DMDC, 30 Sep 2018): 37.2 million won each.
+    let per = cost_series(
+        &e,
+        None,
+        &view(Metric::PerServiceMember, TroopBasis::Counted),
+    );
+    assert!((series_at(&per, 2018) - 960.2 * 1000.0 / 25_813.0).abs() < 1e-9);
+    // The same over the 28,500 headline level.
+    let per_headline = cost_series(
+        &e,
+        None,
+        &view(Metric::PerServiceMember, TroopBasis::Headline),
+    );
+    assert!((series_at(&per_headline, 2018) - 960.2 * 1000.0 / 28_500.0).abs() < 1e-9);
+    let cumulative = cost_series(&e, None, &view(Metric::Cumulative, TroopBasis::Counted));
+    let sum: f64 = (2005..=2026)
+        .map(|y| d.contribution(y).unwrap().krw_100m.unwrap() / 10.0)
+        .sum();
+    assert!((series_at(&cumulative, 2026) - series_at(&cumulative, 2004) - sum).abs() < 1e-6);
+}
+
+#[test]
+fn dollars_convert_at_each_years_rate_and_keep_recorded_dollar_figures() {
+    use sma_dash::econ::{CostView, Currency, Metric, TroopBasis, cost_series};
+    let d = dataset();
+    let a = Assumptions::from_history(&d);
+    let e = Economy::new(&d, &a);
+    let view = CostView {
+        metric: Metric::Contribution,
+        currency: Currency::Usd,
+        real: false,
+        troops: TroopBasis::Counted,
+    };
+    let usd = cost_series(&e, None, &view);
+    // 1993 has only a dollar figure: kept as recorded.
+    let y1993 = usd.iter().find(|p| p.year == 1993).unwrap();
+    assert_eq!((y1993.value, y1993.converted), (Some(220.0), false));
+    // 2018's won figure at 2018's average rate (1,099.29 won per dollar).
+    let y2018 = usd.iter().find(|p| p.year == 2018).unwrap();
+    assert!((y2018.value.unwrap() - 9602.0 * 100.0 / 1099.29).abs() < 1e-9);
+    assert!(y2018.converted);
+}
+
+#[test]
+fn the_difference_between_scenarios_is_year_by_year() {
+    use sma_dash::econ::metrics::difference;
+    let d = dataset();
+    let a = Assumptions::from_history(&d);
+    let e = Economy::new(&d, &a);
+    let sma = project(&e, ScenarioId::CurrentAgreement).unwrap();
+    let demand = project(&e, ScenarioId::Demand10bn).unwrap();
+    let diff = difference(&demand, &sma);
+    assert_eq!(
+        diff.first().map(|d| d.1),
+        Some(0.0),
+        "both start from the recorded 2026"
+    );
+    let y2030 = diff.iter().find(|(y, _)| *y == 2030).unwrap().1;
+    assert!(
+        (y2030 - (demand.at(2030).unwrap().krw_100m - sma.at(2030).unwrap().krw_100m)).abs() < 1e-9
+    );
+    let total: f64 = diff.iter().map(|(_, v)| v).sum();
+    assert!((total - (demand.total(2026, a.horizon) - sma.total(2026, a.horizon))).abs() < 1e-6);
+}
+
+#[test]
+fn a_rate_set_for_one_year_overrides_the_flat_rate_there_only() {
+    let d = dataset();
+    let mut a = Assumptions::from_history(&d);
+    a.set(AssumptionId::KoreanCpi, 2.0);
+    a.korean_cpi.by_year.insert(2027, 7.0);
+    let p = project(&Economy::new(&d, &a), ScenarioId::CurrentAgreement).unwrap();
+    // 2027 CPI feeds 2029 (two-year lag), where the 5 % cap binds; 2028 and 2030 use 2 %.
+    let growth = |y: i32| p.at(y).unwrap().krw_100m / p.at(y - 1).unwrap().krw_100m - 1.0;
+    assert!((growth(2028) - 0.02).abs() < 1e-12);
+    assert!((growth(2029) - 0.05).abs() < 1e-12 && p.at(2029).unwrap().capped);
+    assert!((growth(2030) - 0.02).abs() < 1e-12);
+}

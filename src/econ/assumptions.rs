@@ -25,8 +25,32 @@ impl RatePath {
         self.by_year.get(&year).copied().unwrap_or(self.flat)
     }
 
+    /// Reads `"2.5"` (flat) or `"2.5,2028=3.0,2029=2.0"` (flat, then years set apart).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let number = |s: &str| {
+            s.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| format!("expected a number, found \"{}\"", s.trim()))
+        };
+        let mut parts = text.split(',');
+        let mut path = Self::flat(number(parts.next().unwrap_or_default())?);
+        for part in parts {
+            let (year, rate) = part
+                .split_once('=')
+                .ok_or_else(|| format!("expected YEAR=VALUE, found \"{}\"", part.trim()))?;
+            let year = year
+                .trim()
+                .parse::<i32>()
+                .map_err(|_| format!("expected a year, found \"{}\"", year.trim()))?;
+            path.by_year.insert(year, number(rate)?);
+        }
+        Ok(path)
+    }
+
     /// Every value the path can take.
-    fn values(&self) -> impl Iterator<Item = f64> + '_ {
+    pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
         std::iter::once(self.flat).chain(self.by_year.values().copied())
     }
 }
@@ -270,5 +294,60 @@ impl Assumptions {
             )));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rate_paths_parse_flat_and_per_year() {
+        assert_eq!(RatePath::parse("2.5"), Ok(RatePath::flat(2.5)));
+        let p = RatePath::parse("2.0, 2028=3.5,2030=-1").unwrap();
+        assert_eq!(
+            (p.at(2027), p.at(2028), p.at(2029), p.at(2030)),
+            (2.0, 3.5, 2.0, -1.0)
+        );
+        assert_eq!(
+            RatePath::parse("x").unwrap_err(),
+            "expected a number, found \"x\""
+        );
+        assert_eq!(
+            RatePath::parse("2,2028").unwrap_err(),
+            "expected YEAR=VALUE, found \"2028\""
+        );
+        assert_eq!(
+            RatePath::parse("2,y=1").unwrap_err(),
+            "expected a year, found \"y\""
+        );
+        assert!(RatePath::parse("NaN").is_err());
+    }
+
+    #[test]
+    fn steps_snap_to_the_grid_and_stay_in_range() {
+        let mut a = Assumptions {
+            korean_cpi: RatePath::flat(2.13),
+            us_cpi: RatePath::flat(2.0),
+            krw_per_usd: RatePath::flat(1421.4),
+            defense_growth: RatePath::flat(4.0),
+            custom_growth: 3.0,
+            base_year: 2025,
+            horizon: 2035,
+        };
+        a.step(AssumptionId::KoreanCpi, 1, false);
+        assert!((a.korean_cpi.flat - 2.2).abs() < 1e-12);
+        a.step(AssumptionId::KrwPerUsd, -1, true);
+        assert!((a.krw_per_usd.flat - 1320.0).abs() < 1e-9);
+        for _ in 0..100 {
+            a.step(AssumptionId::KoreanCpi, 1, true);
+        }
+        assert_eq!(a.korean_cpi.flat, spec(AssumptionId::KoreanCpi).max);
+        // The base year follows the horizon down.
+        a.set(AssumptionId::Horizon, 2027.0);
+        a.set(AssumptionId::Horizon, 2020.0);
+        assert_eq!((a.horizon, a.base_year), (2027, 2025));
+        a.set(AssumptionId::BaseYear, 2030.0);
+        assert_eq!(a.base_year, 2027);
     }
 }

@@ -55,8 +55,8 @@ impl ScenarioId {
     }
 }
 
-/// The US demands, in millions of dollars a year: events `demand-2019-5bn` and
-/// `demand-2024-10bn` in the timeline carry their sources.
+/// The US demands, in millions of dollars a year: the timeline events `us-seeks-5b-2019`
+/// and `trump-10b-2024-10-15` carry their sources.
 pub const DEMAND_2019_USD_M: f64 = 5_000.0;
 pub const DEMAND_2024_USD_M: f64 = 10_000.0;
 
