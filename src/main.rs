@@ -8,6 +8,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use sma_dash::data::{Dataset, LoadError, summary::Summary};
 use sma_dash::econ::{AssumptionId, Assumptions, RatePath, spec};
 use sma_dash::report::ProjectionReport;
+use sma_dash::report::export::{ExportOptions, Series, export};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -50,6 +51,61 @@ Examples:
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Write one series of the dataset, or the projections, as CSV or JSON.
+    #[command(after_help = "\
+Every row records the dataset version and the assumptions used.
+
+Examples:
+  sma-dash export contributions                   CSV on standard output
+  sma-dash export contributions --real 2025 --usd in won and dollars of 2025
+  sma-dash export events --format json -o events.json
+  sma-dash export projections --cpi 3 --horizon 2040")]
+    Export {
+        #[arg(value_enum)]
+        series: ExportSeries,
+        #[arg(long, value_enum, default_value_t = FileFormat::Csv)]
+        format: FileFormat,
+        /// Amounts in constant money of this base year.
+        #[arg(long, value_name = "BASE_YEAR")]
+        real: Option<i32>,
+        /// Give every year a dollar figure, at that year's exchange rate.
+        #[arg(long)]
+        usd: bool,
+        /// Write to this file (replaced whole, never left half-written) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        assumptions: AssumptionArgs,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportSeries {
+    Contributions,
+    Troops,
+    Events,
+    Agreements,
+    Economy,
+    Projections,
+}
+
+impl From<ExportSeries> for Series {
+    fn from(s: ExportSeries) -> Self {
+        match s {
+            ExportSeries::Contributions => Series::Contributions,
+            ExportSeries::Troops => Series::Troops,
+            ExportSeries::Events => Series::Events,
+            ExportSeries::Agreements => Series::Agreements,
+            ExportSeries::Economy => Series::Economy,
+            ExportSeries::Projections => Series::Projections,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FileFormat {
+    Csv,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -181,7 +237,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     .map_err(Failure::Data)?;
     match cli.command {
         Some(Command::Check) | None => {
-            println!("{}", Summary::of(&dataset));
+            print_out(&format!("{}\n", Summary::of(&dataset)))?;
         }
         Some(Command::Project {
             assumptions,
@@ -197,10 +253,69 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Format::Csv => report.to_csv(),
                 Format::Json => report.to_json(),
             };
-            print!("{text}");
+            print_out(&text)?;
+        }
+        Some(Command::Export {
+            series,
+            format,
+            real,
+            usd,
+            output,
+            assumptions,
+        }) => {
+            let mut a = Assumptions::from_history(&dataset);
+            assumptions.apply(&mut a, real)?;
+            let options = ExportOptions {
+                real: real.is_some(),
+                usd,
+            };
+            let table = export(&dataset, &a, series.into(), options);
+            let text = match format {
+                FileFormat::Csv => table.to_csv(),
+                FileFormat::Json => table.to_json(),
+            };
+            match output {
+                Some(path) => write_atomically(&path, &text)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+                None => print_out(&text)?,
+            }
         }
     }
     Ok(())
+}
+
+/// Writes to standard output; a reader that stops early (`| head`) is not an error.
+fn print_out(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write to standard output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Writes beside the target, then renames over it: a crash leaves the old file or the
+/// new one, never half of either.
+fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::other("expected a file name, found a directory"))?;
+    let temp = path.with_file_name(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = std::fs::File::create(&temp).and_then(|mut f| {
+        f.write_all(text.as_bytes())?;
+        f.sync_all()
+    });
+    let result = written.and_then(|()| std::fs::rename(&temp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
 }
 
 fn main() -> ExitCode {

@@ -191,3 +191,83 @@ fn a_rate_can_be_set_for_single_years() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("found 70"));
 }
+
+#[test]
+fn export_contributions_as_csv_records_version_and_assumptions() {
+    let o = sma_dash(&["export", "contributions", "--cpi", "3"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("year,krw_bn,usd_m,confidence,sources,dataset_version,assumptions")
+    );
+    let y2014 = out.lines().find(|l| l.starts_with("2014,")).unwrap();
+    assert!(
+        y2014.starts_with("2014,920.0,866.9,confirmed,R01; R08; R09; R02,2026.11.27,"),
+        "{y2014}"
+    );
+    assert!(y2014.contains("korean_cpi=3;"), "{y2014}");
+    // A year with only a dollar figure has no won figure made up for it.
+    assert!(out.contains("\n1993,,220.0,confirmed,"), "{out}");
+    assert_eq!(out.lines().count(), 1 + 36);
+}
+
+#[test]
+fn export_json_is_an_array_of_objects() {
+    for series in [
+        "contributions",
+        "troops",
+        "events",
+        "agreements",
+        "economy",
+        "projections",
+    ] {
+        let o = sma_dash(&["export", series, "--format", "json"]);
+        assert_eq!(o.status.code(), Some(0), "{series}: {}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let rows = v
+            .as_array()
+            .unwrap_or_else(|| panic!("{series} is not an array"));
+        assert!(!rows.is_empty(), "{series}");
+        for row in rows {
+            assert!(row["dataset_version"].is_string(), "{series}");
+            assert!(
+                row["assumptions"].as_str().unwrap().contains("horizon="),
+                "{series}"
+            );
+        }
+    }
+}
+
+#[test]
+fn export_writes_a_file_whole_and_names_a_bad_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.csv");
+    std::fs::write(&path, "old").unwrap();
+    let o = sma_dash(&["export", "events", "-o", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.starts_with("id,date,end,kind,agreement,round,headline,"));
+    assert!(written.contains("sma-10-round-1,2018-03-07,2018-03-09,round,sma-10,1,"));
+    // Nothing left beside it.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    let o = sma_dash(&["export", "events", "-o", "/nonexistent/dir/events.csv"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        "sma-dash: cannot write /nonexistent/dir/events.csv: No such file or directory (os error 2)"
+    );
+}
+
+#[test]
+fn export_in_real_terms_uses_the_base_year() {
+    let o = sma_dash(&["export", "contributions", "--real", "2020"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    // 2020 money of 2020 is itself.
+    assert!(out.contains("\n2020,1038.9,"), "{out}");
+    let y2014 = out.lines().find(|l| l.starts_with("2014,")).unwrap();
+    // 920.0 × 100 / 94.20 = 976.6
+    assert!(y2014.starts_with("2014,976.6,"), "{y2014}");
+}

@@ -1,16 +1,13 @@
-//! Text, CSV and JSON renderings of the projections, for `sma-dash project`.
-//!
-//! Sits beside `ui`: it formats what `econ` computes and computes nothing itself.
+//! Every scenario by year with totals, for `sma-dash project` and `export projections`.
 
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use super::{AssumptionValue, assumption_values, group_thousands};
+
 use crate::data::Dataset;
-use crate::econ::{
-    AssumptionId, Assumptions, Economy, PriceIndex, ScenarioId, krw_100m_to_usd_m, project_all,
-    spec,
-};
+use crate::econ::{Assumptions, Economy, PriceIndex, ScenarioId, krw_100m_to_usd_m, project_all};
 
 /// One year of one scenario, in the units shown.
 #[derive(Debug, Clone, Serialize)]
@@ -34,13 +31,6 @@ pub struct ReportTotal {
     pub krw_bn: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usd_m: Option<f64>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AssumptionValue {
-    pub name: &'static str,
-    pub value: f64,
-    pub unit: &'static str,
 }
 
 /// Every scenario by year, with totals, in the units asked for.
@@ -259,70 +249,7 @@ impl ProjectionReport {
     }
 }
 
-fn assumption_values(a: &Assumptions) -> Vec<AssumptionValue> {
-    let names = [
-        (AssumptionId::KoreanCpi, "korean_cpi", "%"),
-        (AssumptionId::UsCpi, "us_cpi", "%"),
-        (AssumptionId::KrwPerUsd, "krw_per_usd", ""),
-        (AssumptionId::DefenseGrowth, "defense_growth", "%"),
-        (AssumptionId::CustomGrowth, "custom_growth", "%"),
-        (AssumptionId::BaseYear, "base_year", ""),
-        (AssumptionId::Horizon, "horizon", ""),
-    ];
-    names
-        .into_iter()
-        .map(|(id, name, unit)| {
-            let decimals = spec(id).decimals as i32;
-            let scale = 10f64.powi(decimals);
-            AssumptionValue {
-                name,
-                value: (a.get(id) * scale).round() / scale,
-                unit,
-            }
-        })
-        .collect()
-}
-
 fn trim_number(v: f64) -> String {
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-/// `1519.2` → `"1,519.2"`.
-pub fn group_thousands(value: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), ""), |(i, f)| (i, f));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        "-"
-    } else {
-        ""
-    };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::group_thousands;
-
-    #[test]
-    fn groups_thousands() {
-        assert_eq!(group_thousands(1519.2, 1), "1,519.2");
-        assert_eq!(group_thousands(15192.0, 0), "15,192");
-        assert_eq!(group_thousands(-1234567.891, 2), "-1,234,567.89");
-        assert_eq!(group_thousands(999.96, 1), "1,000.0");
-        assert_eq!(group_thousands(-0.01, 1), "0.0");
-    }
 }
