@@ -283,15 +283,15 @@ fn describe_serde_error(message: &str) -> String {
         "unknown variant ",
         "unknown field ",
     ] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            if let Some((found, expected)) = rest.split_once(", expected ") {
-                let what = match prefix {
-                    "unknown variant " => "unknown value ",
-                    "unknown field " => "unknown field ",
-                    _ => "",
-                };
-                return format!("expected {expected}, found {what}{found}");
-            }
+        if let Some(rest) = message.strip_prefix(prefix)
+            && let Some((found, expected)) = rest.split_once(", expected ")
+        {
+            let what = match prefix {
+                "unknown variant " => "unknown value ",
+                "unknown field " => "unknown field ",
+                _ => "",
+            };
+            return format!("expected {expected}, found {what}{found}");
         }
     }
     if let Some(field) = message.strip_prefix("missing field ") {

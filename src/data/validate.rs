@@ -149,13 +149,13 @@ fn check_source(source: &Source, at: At, errors: &mut LoadError) {
             errors.push(at.error(field, format!("expected a non-empty {field}, found \"\"")));
         }
     }
-    if let Some(url) = &source.url {
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            errors.push(at.error(
-                "url",
-                format!("expected a URL starting with https:// or http://, found \"{url}\""),
-            ));
-        }
+    if let Some(url) = &source.url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        errors.push(at.error(
+            "url",
+            format!("expected a URL starting with https:// or http://, found \"{url}\""),
+        ));
     }
 }
 
@@ -175,21 +175,21 @@ fn check_year(year: i32, field: &str, at: At, errors: &mut LoadError) -> bool {
 }
 
 fn check_amount(value: Option<f64>, field: &str, at: At, errors: &mut LoadError) {
-    if let Some(v) = value {
-        if !v.is_finite() || v < 0.0 {
-            errors.push(at.error(field, format!("expected a non-negative amount, found {v}")));
-        }
+    if let Some(v) = value
+        && (!v.is_finite() || v < 0.0)
+    {
+        errors.push(at.error(field, format!("expected a non-negative amount, found {v}")));
     }
 }
 
 fn check_rate(value: Option<f64>, field: &str, at: At, errors: &mut LoadError) {
-    if let Some(v) = value {
-        if !v.is_finite() || !(-100.0..=1000.0).contains(&v) {
-            errors.push(at.error(
-                field,
-                format!("expected a percentage from -100 to 1000, found {v}"),
-            ));
-        }
+    if let Some(v) = value
+        && (!v.is_finite() || !(-100.0..=1000.0).contains(&v))
+    {
+        errors.push(at.error(
+            field,
+            format!("expected a percentage from -100 to 1000, found {v}"),
+        ));
     }
 }
 
@@ -217,13 +217,13 @@ fn check_year_series<'a>(years: impl Iterator<Item = (i32, At<'a>)>, errors: &mu
             ));
             continue;
         }
-        if let Some(prev) = last {
-            if year < prev {
-                errors.push(at.error(
-                    "year",
-                    format!("expected years in ascending order, found {year} after {prev}"),
-                ));
-            }
+        if let Some(prev) = last
+            && year < prev
+        {
+            errors.push(at.error(
+                "year",
+                format!("expected years in ascending order, found {year} after {prev}"),
+            ));
         }
         seen.insert(year, at);
         last = Some(year);
@@ -366,13 +366,13 @@ fn check_rules(a: &Agreement, at: At, errors: &mut LoadError) {
                         ),
                     );
                 }
-                if let Some(cap) = cap_pct {
-                    if !cap.is_finite() || !(0.0..=100.0).contains(cap) {
-                        problem(
-                            &rule_at("cap_pct"),
-                            format!("expected a cap from 0 to 100 percent, found {cap}"),
-                        );
-                    }
+                if let Some(cap) = cap_pct
+                    && (!cap.is_finite() || !(0.0..=100.0).contains(cap))
+                {
+                    problem(
+                        &rule_at("cap_pct"),
+                        format!("expected a cap from 0 to 100 percent, found {cap}"),
+                    );
                 }
             }
             EscalationRule::DefenseBudgetGrowth { lag_years } => {
@@ -419,16 +419,16 @@ fn check_contributions(
         refs.check_sources(&c.sources, at, errors);
         check_amount(c.krw_100m, "krw_100m", at, errors);
         check_amount(c.usd_m, "usd_m", at, errors);
-        if let Some(a) = refs.check_agreement(&c.agreement, at, errors) {
-            if !a.covers(c.year) {
-                errors.push(at.error(
-                    "agreement",
-                    format!(
-                        "expected an agreement covering {}, found \"{}\" ({}–{})",
-                        c.year, a.id, a.first_year, a.last_year
-                    ),
-                ));
-            }
+        if let Some(a) = refs.check_agreement(&c.agreement, at, errors)
+            && !a.covers(c.year)
+        {
+            errors.push(at.error(
+                "agreement",
+                format!(
+                    "expected an agreement covering {}, found \"{}\" ({}–{})",
+                    c.year, a.id, a.first_year, a.last_year
+                ),
+            ));
         }
     }
 }
@@ -457,13 +457,13 @@ fn check_events(records: &Records, refs: &References, errors: &mut LoadError) {
             errors.push(at.error("headline", "expected a non-empty headline, found \"\""));
         }
         check_year(e.date.year(), "date", at, errors);
-        if let Some(end) = e.end {
-            if end.last_day() < e.date.first_day() {
-                errors.push(at.error(
-                    "end",
-                    format!("expected an end on or after {}, found {end}", e.date),
-                ));
-            }
+        if let Some(end) = e.end
+            && end.last_day() < e.date.first_day()
+        {
+            errors.push(at.error(
+                "end",
+                format!("expected an end on or after {}, found {end}", e.date),
+            ));
         }
         if e.round.is_some() && e.kind != EventKind::Round {
             errors.push(at.error(
@@ -505,21 +505,21 @@ fn check_troops(records: &Records, refs: &References, errors: &mut LoadError) {
         let (l, at) = (&r.value, r.at);
         refs.check_sources(&l.sources, at, errors);
         check_year(l.from.year(), "from", at, errors);
-        if let Some(to) = l.to {
-            if to.last_day() < l.from.first_day() {
-                errors.push(at.error(
-                    "to",
-                    format!("expected `to` on or after {}, found {to}", l.from),
-                ));
-            }
+        if let Some(to) = l.to
+            && to.last_day() < l.from.first_day()
+        {
+            errors.push(at.error(
+                "to",
+                format!("expected `to` on or after {}, found {to}", l.from),
+            ));
         }
-        if let Some(high) = l.high {
-            if high < l.low {
-                errors.push(at.error(
-                    "high",
-                    format!("expected high at or above low {}, found {high}", l.low),
-                ));
-            }
+        if let Some(high) = l.high
+            && high < l.low
+        {
+            errors.push(at.error(
+                "high",
+                format!("expected high at or above low {}, found {high}", l.low),
+            ));
         }
     }
 }
