@@ -1,4 +1,7 @@
 //! sma-dash: a terminal dashboard for the US–South Korea Special Measures Agreements.
 
+pub mod app;
 pub mod data;
 pub mod econ;
+pub mod runtime;
+pub mod ui;

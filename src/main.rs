@@ -1,15 +1,19 @@
 //! sma-dash: argument parsing and dispatch; the work lives in the library.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use sma_dash::app::App;
 use sma_dash::data::{Dataset, LoadError, summary::Summary};
+use sma_dash::runtime;
 
 const EXAMPLES: &str = "\
 Examples:
   sma-dash                      open the dashboard on the embedded dataset
+  sma-dash --mouse              the same, with mouse clicks and the wheel
   sma-dash check                validate the embedded dataset and summarise it
   sma-dash check --data mydata  validate the TOML files in mydata/";
 
@@ -19,6 +23,10 @@ struct Cli {
     /// Load the dataset from this directory instead of the embedded one.
     #[arg(long, global = true, value_name = "DIR")]
     data: Option<PathBuf>,
+    /// Let the dashboard take the mouse: click to focus or select, wheel to scroll
+    /// (the terminal's own text selection then needs Shift).
+    #[arg(long)]
+    mouse: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -49,9 +57,33 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Some(Command::Check) | None => {
+        Some(Command::Check) => {
             println!("{}", Summary::of(&dataset));
             ExitCode::SUCCESS
+        }
+        None => dashboard(dataset, cli.mouse),
+    }
+}
+
+/// Everything that can fail is checked before the screen is taken.
+fn dashboard(dataset: Dataset, mouse: bool) -> ExitCode {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        eprintln!("sma-dash: the dashboard needs a terminal; `sma-dash check` prints a summary");
+        return ExitCode::from(BAD_INPUT);
+    }
+    let mut app = App::new(dataset);
+    // https://no-color.org: any non-empty value turns colour off.
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.mouse = mouse;
+    let result = runtime::enter(mouse).and_then(|mut terminal| {
+        runtime::run(&mut terminal, &mut app, &mut runtime::TerminalEvents)
+    });
+    let restored = runtime::restore(mouse);
+    match result.and(restored) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("sma-dash: terminal error: {e}");
+            ExitCode::FAILURE
         }
     }
 }
