@@ -40,7 +40,8 @@ pub fn axis_bounds(min: f64, max: f64) -> (f64, f64) {
     let low = min.min(0.0);
     let high = max.max(0.0);
     let span = (high - low).max(f64::EPSILON);
-    let step = nice_step(span / 4.0);
+    // A fine step keeps headroom small; only the ends are labelled.
+    let step = nice_step(span / 8.0);
     let low = (low / step).floor() * step;
     let mut high = (high / step).ceil() * step;
     if high <= low {
