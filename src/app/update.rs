@@ -27,7 +27,11 @@ impl From<bool> for Effect {
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) -> Effect {
-    let had_status = app.status.take().is_some();
+    // A message lasts until the user's next action; a layout change is not one.
+    let had_status = match action {
+        Action::TimelineViewport(_) => false,
+        _ => app.status.take().is_some(),
+    };
     let effect = apply(app, action);
     match effect {
         Effect::None if had_status || app.status.is_some() => Effect::Redraw,

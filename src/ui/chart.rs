@@ -164,10 +164,15 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
     // Bars share the plot's width; from three columns a slot keeps one as a gap.
     let n = bars.len();
     let slot_x = |i: usize| plot.x + (i * plot.width as usize / n) as u16;
-    let slot_cols = |i: usize| (slot_x(i + 1) - slot_x(i)).max(1);
+    // Wide slots keep a one-column gap and equal widths; narrow ones fill their slot,
+    // so the bars read as one area rather than with uneven gaps.
+    let slot = (plot.width as usize / n).max(1) as u16;
     let bar_cols = |i: usize| {
-        let w = slot_cols(i);
-        if w >= 3 { w - 1 } else { w }
+        if slot >= 3 {
+            slot - 1
+        } else {
+            (slot_x(i + 1) - slot_x(i)).max(1)
+        }
     };
     for (i, bar) in bars.iter().enumerate() {
         let x = slot_x(i);

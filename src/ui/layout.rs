@@ -32,10 +32,11 @@ pub fn panes(app: &App, body: Rect) -> Vec<(Pane, Rect)> {
     }
     use Constraint::{Fill, Length, Percentage};
     if body.width >= 160 && body.height >= 34 {
-        // Three columns: the timeline, the charts stacked, the assumptions.
-        let [timeline, charts, assumptions] =
-            Layout::horizontal([Percentage(34), Fill(1), Length(58)]).areas(body);
-        let [costs, troops] = Layout::vertical([Percentage(58), Fill(1)]).areas(charts);
+        // Three columns: the timeline, the costs, the assumptions above the troops.
+        let [timeline, costs, right] =
+            Layout::horizontal([Percentage(34), Fill(1), Length(60)]).areas(body);
+        let [assumptions, troops] =
+            Layout::vertical([Length(assumptions_height(app)), Fill(1)]).areas(right);
         vec![
             (Pane::Timeline, timeline),
             (Pane::Costs, costs),
@@ -65,6 +66,12 @@ pub fn panes(app: &App, body: Rect) -> Vec<(Pane, Rect)> {
             (Pane::Assumptions, assumptions),
         ]
     }
+}
+
+/// Rows the Assumptions pane needs to show everything: its assumptions, a gap, the
+/// heading and one row per scenario, inside the border.
+fn assumptions_height(app: &App) -> u16 {
+    (app.assumption_rows() + 2 + 2) as u16
 }
 
 /// Inside a pane's border.

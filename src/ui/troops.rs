@@ -191,7 +191,7 @@ fn value_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let level = d.headline_level(app.year);
     if let Some(l) = level {
         spans.push(Span::styled(
-            format!(" · headline {}", l.label),
+            format!(" · level {}", l.label),
             theme.label(),
         ));
     }
