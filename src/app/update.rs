@@ -367,3 +367,356 @@ fn selected_scenario(app: &App) -> Option<ScenarioId> {
     let i = app.assumption_row.checked_sub(AssumptionId::ALL.len())?;
     app.projections.get(i).map(|p| p.scenario)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Dataset, EventKind};
+    use crate::econ::{AssumptionId, Currency, Metric, ScenarioId};
+
+    fn app() -> App {
+        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+    }
+
+    fn selected_year(app: &App) -> Option<i32> {
+        app.selected_row()
+            .and_then(|r| timeline::row_year(&app.data, r))
+    }
+
+    fn cost(app: &App, year: i32) -> f64 {
+        app.costs
+            .iter()
+            .find(|p| p.year == year)
+            .and_then(|p| p.value)
+            .unwrap_or_else(|| panic!("a cost value for {year}"))
+    }
+
+    fn search(app: &mut App, text: &str) {
+        update(app, Action::StartSearch);
+        for c in text.chars() {
+            update(app, Action::SearchInput(c));
+        }
+    }
+
+    #[test]
+    fn quit_asks_the_runtime_to_quit() {
+        assert_eq!(update(&mut app(), Action::Quit), Effect::Quit);
+    }
+
+    #[test]
+    fn help_toggles_and_escape_closes_it() {
+        let mut app = app();
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.mode(), Mode::Help);
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(update(&mut app, Action::CloseOverlay), Effect::Redraw);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert_eq!(update(&mut app, Action::CloseOverlay), Effect::None);
+    }
+
+    #[test]
+    fn focus_cycles_both_ways_and_jumps() {
+        let mut app = app();
+        assert_eq!(app.focus, Pane::Timeline);
+        update(&mut app, Action::FocusPrev);
+        assert_eq!(app.focus, Pane::Assumptions);
+        update(&mut app, Action::FocusNext);
+        update(&mut app, Action::FocusNext);
+        assert_eq!(app.focus, Pane::Costs);
+        update(&mut app, Action::Focus(Pane::Troops));
+        assert_eq!(app.focus, Pane::Troops);
+        assert_eq!(update(&mut app, Action::Focus(Pane::Troops)), Effect::None);
+    }
+
+    #[test]
+    fn zoom_toggles() {
+        let mut app = app();
+        update(&mut app, Action::ToggleZoom);
+        assert!(app.zoom);
+        update(&mut app, Action::ToggleZoom);
+        assert!(!app.zoom);
+    }
+
+    #[test]
+    fn year_cursor_moves_within_its_range_and_the_timeline_follows() {
+        let mut app = app();
+        let (first, last) = app.year_range();
+        update(&mut app, Action::MoveYear(-8));
+        assert_eq!(app.year, 2018);
+        assert_eq!(selected_year(&app), Some(2018));
+        update(&mut app, Action::MoveYear(-100));
+        assert_eq!(app.year, first);
+        assert_eq!(update(&mut app, Action::MoveYear(-1)), Effect::None);
+        update(&mut app, Action::MoveYear(1000));
+        assert_eq!(app.year, last);
+    }
+
+    #[test]
+    fn selecting_an_event_moves_the_year_cursor() {
+        let mut app = app();
+        update(&mut app, Action::FirstRow);
+        assert_eq!(app.timeline.selected, 0);
+        assert_eq!(app.year, 1991);
+        update(&mut app, Action::LastRow);
+        assert_eq!(app.timeline.selected, app.timeline.rows.len() - 1);
+        assert_eq!(
+            Some(app.year),
+            selected_year(&app).map(|y| y.min(app.year_range().1))
+        );
+        update(&mut app, Action::FirstRow);
+        update(&mut app, Action::MoveRow(1));
+        assert_eq!(app.timeline.selected, 1);
+        assert_eq!(Some(app.year), selected_year(&app));
+        update(&mut app, Action::SelectRow(10));
+        assert_eq!(app.timeline.selected, 10);
+        assert_eq!(Some(app.year), selected_year(&app));
+        assert_eq!(update(&mut app, Action::SelectRow(10)), Effect::None);
+    }
+
+    #[test]
+    fn paging_moves_by_the_viewport_and_scrolls() {
+        let mut app = app();
+        update(&mut app, Action::TimelineViewport(7));
+        update(&mut app, Action::FirstRow);
+        update(&mut app, Action::MovePage(2));
+        assert_eq!(app.timeline.selected, 14);
+        assert_eq!(
+            app.timeline.offset, 8,
+            "the selection is the last row shown"
+        );
+        update(&mut app, Action::MovePage(-1));
+        assert_eq!(app.timeline.selected, 7);
+        assert_eq!(app.timeline.offset, 7);
+    }
+
+    #[test]
+    fn brackets_jump_between_agreements() {
+        let mut app = app();
+        update(&mut app, Action::FirstRow);
+        update(&mut app, Action::JumpAgreement(1));
+        assert_eq!(app.selected_row(), Some(Row::Agreement(1)));
+        assert_eq!(app.year, app.data.agreements[1].first_year);
+        update(&mut app, Action::MoveRow(1));
+        update(&mut app, Action::JumpAgreement(-1));
+        assert_eq!(app.selected_row(), Some(Row::Agreement(1)));
+        update(&mut app, Action::JumpAgreement(-1));
+        assert_eq!(app.selected_row(), Some(Row::Agreement(0)));
+        assert_eq!(update(&mut app, Action::JumpAgreement(-1)), Effect::None);
+    }
+
+    #[test]
+    fn enter_opens_and_closes_the_detail() {
+        let mut app = app();
+        update(&mut app, Action::ToggleDetail);
+        assert_eq!(app.mode(), Mode::Detail);
+        update(&mut app, Action::ToggleDetail);
+        assert_eq!(app.mode(), Mode::Dashboard);
+    }
+
+    #[test]
+    fn the_filter_cycles_through_the_kinds_present_and_back() {
+        let mut app = app();
+        let all = app.timeline.rows.len();
+        update(&mut app, Action::CycleFilter);
+        assert_eq!(app.timeline.filter, Some(EventKind::Round));
+        for row in &app.timeline.rows {
+            if let Row::Event(i) = row {
+                assert_eq!(app.data.events[*i].kind, EventKind::Round);
+            }
+        }
+        assert!(app.status.as_deref().unwrap().starts_with("filter: round"));
+        let kinds = timeline::kinds_present(&app.data).len();
+        for _ in 0..kinds {
+            update(&mut app, Action::CycleFilter);
+        }
+        assert_eq!(app.timeline.filter, None);
+        assert_eq!(app.timeline.rows.len(), all);
+    }
+
+    #[test]
+    fn search_finds_the_10th_sma_first_round_and_moves_between_matches() {
+        let mut app = app();
+        update(&mut app, Action::FirstRow);
+        search(&mut app, "honolulu");
+        assert_eq!(app.mode(), Mode::Search);
+        let Some(Row::Event(i)) = app.selected_row() else {
+            panic!("an event is selected");
+        };
+        let e = &app.data.events[i];
+        assert_eq!((e.agreement.as_deref(), e.round), (Some("sma-10"), Some(1)));
+        assert!(e.people.iter().any(|p| p == "Chang Won-sam"));
+        assert_eq!(app.year, 2018, "the cursor follows the match");
+        update(&mut app, Action::SearchConfirm);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert!(app.status.as_deref().unwrap().starts_with("match 1 of"));
+        let first = app.timeline.selected;
+        update(&mut app, Action::SearchAgain(1));
+        assert!(app.timeline.selected > first);
+        assert!(app.status.as_deref().unwrap().starts_with("match 2 of"));
+        update(&mut app, Action::SearchAgain(-1));
+        assert_eq!(app.timeline.selected, first);
+    }
+
+    #[test]
+    fn cancelling_a_search_restores_the_selection() {
+        let mut app = app();
+        update(&mut app, Action::FirstRow);
+        search(&mut app, "Betts");
+        assert_ne!(app.timeline.selected, 0);
+        update(&mut app, Action::SearchBackspace);
+        assert_eq!(app.timeline.search.query, "Bett");
+        update(&mut app, Action::SearchCancel);
+        assert_eq!(app.timeline.selected, 0);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert!(app.timeline.search.query.is_empty());
+        update(&mut app, Action::SearchAgain(1));
+        assert!(app.status.as_deref().unwrap().contains("no search"));
+    }
+
+    #[test]
+    fn a_search_with_no_match_says_so_and_stays() {
+        let mut app = app();
+        let before = app.timeline.selected;
+        search(&mut app, "zzzqqq");
+        assert_eq!(app.timeline.selected, before);
+        assert!(app.status.as_deref().unwrap().starts_with("no match"));
+    }
+
+    #[test]
+    fn chart_toggles_recompute_the_series() {
+        let mut app = app();
+        let won_2019 = cost(&app, 2019);
+        assert!((won_2019 - 1038.9).abs() < 1e-9, "1,038.9 bn won in 2019");
+        update(&mut app, Action::CycleMetric);
+        assert_eq!(app.view.metric, Metric::YearOnYear);
+        assert!((cost(&app, 2019) - 8.2).abs() < 0.05, "+8.2 % in 2019");
+        for _ in 0..3 {
+            update(&mut app, Action::CycleMetric);
+        }
+        assert_eq!(app.view.metric, Metric::Contribution);
+        update(&mut app, Action::ToggleCurrency);
+        assert_eq!(app.view.currency, Currency::Usd);
+        assert!(
+            cost(&app, 2019) < won_2019,
+            "$ millions are fewer than bn won"
+        );
+        update(&mut app, Action::ToggleCurrency);
+        update(&mut app, Action::ToggleReal);
+        assert!(app.view.real);
+        assert!(
+            cost(&app, 2019) > won_2019,
+            "2019 won are worth more in later money"
+        );
+        update(&mut app, Action::ToggleReal);
+        update(&mut app, Action::ToggleChartStyle);
+        assert_eq!(app.chart, ChartStyle::Line);
+        assert!(app.costs.iter().any(|p| p.projected));
+        update(&mut app, Action::ToggleProjections);
+        assert!(!app.costs.iter().any(|p| p.projected));
+        assert_eq!(app.status.as_deref(), Some("projections off"));
+    }
+
+    #[test]
+    fn stepping_korean_cpi_changes_the_2030_projection_and_totals_live() {
+        let mut app = app();
+        assert_eq!(app.selected_assumption(), Some(AssumptionId::KoreanCpi));
+        let before = cost(&app, 2030);
+        let total_before = app.totals[0].span;
+        update(
+            &mut app,
+            Action::StepAssumption {
+                direction: 1,
+                big: true,
+            },
+        );
+        assert!(cost(&app, 2030) > before);
+        assert!(app.totals[0].span > total_before);
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap()
+                .starts_with("Korean CPI inflation")
+        );
+        let raised = app.assumptions.korean_cpi.flat;
+        update(
+            &mut app,
+            Action::StepAssumption {
+                direction: -1,
+                big: false,
+            },
+        );
+        assert!((app.assumptions.korean_cpi.flat - (raised - 0.1)).abs() < 1e-9);
+        update(&mut app, Action::ResetAssumption);
+        assert_eq!(cost(&app, 2030), before);
+    }
+
+    #[test]
+    fn the_horizon_extends_the_series_and_the_cursor_range() {
+        let mut app = app();
+        while app.selected_assumption() != Some(AssumptionId::Horizon) {
+            update(&mut app, Action::MoveAssumption(1));
+        }
+        let last = app.year_range().1;
+        update(
+            &mut app,
+            Action::StepAssumption {
+                direction: 1,
+                big: true,
+            },
+        );
+        assert_eq!(app.year_range().1, last + 5);
+        assert_eq!(app.costs.last().map(|p| p.year), Some(last + 5));
+        update(&mut app, Action::MoveYear(1000));
+        update(
+            &mut app,
+            Action::StepAssumption {
+                direction: -1,
+                big: true,
+            },
+        );
+        assert_eq!(app.year, last, "the cursor is pulled back inside the range");
+    }
+
+    #[test]
+    fn selecting_a_scenario_charts_it_and_steps_do_not_apply_to_it() {
+        let mut app = app();
+        let n = AssumptionId::ALL.len() as i32;
+        update(&mut app, Action::MoveAssumption(n + 3));
+        assert_eq!(app.scenario, ScenarioId::Demand10bn);
+        assert!(
+            cost(&app, 2030) > 10_000.0,
+            "$10 bn a year is over 10,000 bn won"
+        );
+        update(
+            &mut app,
+            Action::StepAssumption {
+                direction: 1,
+                big: false,
+            },
+        );
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap()
+                .starts_with("select an assumption")
+        );
+        assert_eq!(
+            update(&mut app, Action::MoveAssumption(100)),
+            Effect::Redraw
+        );
+        assert_eq!(update(&mut app, Action::MoveAssumption(1)), Effect::None);
+    }
+
+    #[test]
+    fn a_viewport_change_keeps_the_selection_visible_and_the_message() {
+        let mut app = app();
+        update(&mut app, Action::LastRow);
+        app.status = Some("kept".into());
+        update(&mut app, Action::TimelineViewport(5));
+        let t = &app.timeline;
+        assert!(t.offset <= t.selected && t.selected < t.offset + 5);
+        assert_eq!(app.status.as_deref(), Some("kept"));
+    }
+}

@@ -190,10 +190,7 @@ fn value_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     }
     let level = d.headline_level(app.year);
     if let Some(l) = level {
-        spans.push(Span::styled(
-            format!(" · level {}", l.label),
-            theme.label(),
-        ));
+        spans.push(Span::styled(format!(" · level {}", l.label), theme.label()));
     }
     let sources: Vec<String> = count
         .map(|(t, _)| t.sources.clone())
