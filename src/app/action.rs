@@ -8,6 +8,8 @@ use super::Pane;
 pub enum Action {
     Quit,
     ToggleHelp,
+    /// Scroll the help overlay by this many lines.
+    ScrollHelp(i32),
     /// Close whichever overlay is open.
     CloseOverlay,
     FocusNext,

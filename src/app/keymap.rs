@@ -53,6 +53,7 @@ impl fmt::Display for Key {
             f.write_str("Ctrl-")?;
         }
         match self.code {
+            KeyCode::Char(c) if self.ctrl => write!(f, "{}", c.to_ascii_uppercase()),
             KeyCode::Char(' ') => f.write_str("Space"),
             KeyCode::Char(c) => write!(f, "{c}"),
             KeyCode::Enter => f.write_str("Enter"),
@@ -83,6 +84,8 @@ pub enum Scope {
     Pane(Pane),
     /// While the event-detail popup is open.
     Detail,
+    /// While the help overlay is open.
+    Help,
 }
 
 /// One line of the keymap: these keys, in this scope, do this.
@@ -103,8 +106,9 @@ pub struct Keymap {
 }
 
 /// Display names of the sections of the help overlay, in order.
-pub const SECTIONS: [(Scope, &str); 7] = [
+pub const SECTIONS: [(Scope, &str); 8] = [
     (Scope::Always, "Anywhere"),
+    (Scope::Help, "This help"),
     (Scope::Dashboard, "Dashboard"),
     (Scope::Pane(Pane::Timeline), "Timeline"),
     (Scope::Detail, "Event detail"),
@@ -237,6 +241,14 @@ impl Default for Keymap {
                 "projections on / off",
                 "projections",
             ),
+            b(
+                &[c('j'), k(Down)],
+                Help,
+                ScrollHelp(1),
+                "scroll down",
+                "scroll",
+            ),
+            b(&[c('k'), k(Up)], Help, ScrollHelp(-1), "scroll up", ""),
             // Detail popup: move through events without closing it.
             b(&[c('j'), k(Down)], Detail, MoveRow(1), "next event", "next"),
             b(
@@ -380,12 +392,13 @@ impl Keymap {
         let active = |scope: Scope| match (scope, mode) {
             (Scope::Always, _) => true,
             (Scope::Detail, Mode::Detail) => true,
+            (Scope::Help, Mode::Help) => true,
             (Scope::Dashboard, Mode::Dashboard) => true,
             (Scope::Pane(p), Mode::Dashboard) => p == focus,
             _ => false,
         };
         // A pane's or the popup's own binding wins over a dashboard-wide one.
-        let specific = |scope: Scope| matches!(scope, Scope::Pane(_) | Scope::Detail);
+        let specific = |scope: Scope| matches!(scope, Scope::Pane(_) | Scope::Detail | Scope::Help);
         let mut found = self
             .bindings
             .iter()
@@ -432,7 +445,11 @@ mod tests {
             km.action(j, Mode::Detail, Pane::Timeline),
             Some(Action::MoveRow(1))
         );
-        assert_eq!(km.action(Key::char('j'), Mode::Help, Pane::Timeline), None);
+        assert_eq!(
+            km.action(Key::char('j'), Mode::Help, Pane::Timeline),
+            Some(Action::ScrollHelp(1))
+        );
+        assert_eq!(km.action(Key::char('c'), Mode::Help, Pane::Timeline), None);
     }
 
     #[test]

@@ -117,6 +117,8 @@ pub struct App {
     pub focus: Pane,
     pub zoom: bool,
     pub overlay: Option<Mode>,
+    /// First line of the help overlay shown (the view clamps it to the content).
+    pub help_scroll: u16,
     pub year: i32,
     pub timeline: Timeline,
     /// Selected row of the Assumptions pane: assumptions first, then scenarios.
@@ -154,6 +156,7 @@ impl App {
             focus: Pane::Timeline,
             zoom: false,
             overlay: None,
+            help_scroll: 0,
             year,
             timeline: Timeline {
                 rows,

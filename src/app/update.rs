@@ -48,7 +48,14 @@ fn apply(app: &mut App, action: Action) -> Effect {
                 Some(Mode::Help) => None,
                 _ => Some(Mode::Help),
             };
+            app.help_scroll = 0;
             Effect::Redraw
+        }
+        ScrollHelp(delta) => {
+            // The help is at most a few dozen lines; the view stops at its end.
+            let max = app.keymap.bindings.len() as i32 * 2;
+            let next = (i32::from(app.help_scroll) + delta).clamp(0, max) as u16;
+            set(&mut app.help_scroll, next)
         }
         CloseOverlay => app.overlay.take().is_some().into(),
         FocusNext => focus_by(app, 1),
@@ -414,6 +421,21 @@ mod tests {
         assert_eq!(update(&mut app, Action::CloseOverlay), Effect::Redraw);
         assert_eq!(app.mode(), Mode::Dashboard);
         assert_eq!(update(&mut app, Action::CloseOverlay), Effect::None);
+    }
+
+    #[test]
+    fn help_scrolls_and_reopens_at_the_top() {
+        let mut app = app();
+        update(&mut app, Action::ToggleHelp);
+        update(&mut app, Action::ScrollHelp(3));
+        assert_eq!(app.help_scroll, 3);
+        assert_eq!(update(&mut app, Action::ScrollHelp(-5)), Effect::Redraw);
+        assert_eq!(app.help_scroll, 0);
+        assert_eq!(update(&mut app, Action::ScrollHelp(-1)), Effect::None);
+        update(&mut app, Action::ScrollHelp(2));
+        update(&mut app, Action::ToggleHelp);
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.help_scroll, 0);
     }
 
     #[test]

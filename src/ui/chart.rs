@@ -132,8 +132,9 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
     };
     let years_row = area.y + area.height - 1;
     let rows = f64::from(plot.height);
-    // Row offset of zero from the plot's bottom edge, in eighths of a cell.
-    let zero_eighths = ((0.0 - low) / (high - low) * rows * 8.0).round() as i64;
+    // Zero's height above the plot's bottom edge, in eighths of a cell, on a cell
+    // boundary: bars grow from it, and block glyphs can only fill a cell from an edge.
+    let zero_eighths = ((0.0 - low) / (high - low) * rows).round() as i64 * 8;
 
     // The value axis.
     for y in plot.y..plot.y + plot.height {
@@ -197,7 +198,14 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
                 let glyph = match bar.kind {
                     // Projections are shaded so they read as such without colour.
                     BarKind::Projected if covered == 8 => '▒',
-                    _ if v < 0.0 && covered < 8 => '▀',
+                    // A negative bar ends inside a cell from its top edge.
+                    _ if v < 0.0 && covered < 8 => {
+                        if covered >= 4 {
+                            '▀'
+                        } else {
+                            '▔'
+                        }
+                    }
                     _ => EIGHTHS[covered as usize - 1],
                 };
                 let y = plot.y + plot.height - 1 - row;

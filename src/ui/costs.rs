@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
 
 use crate::app::{App, ChartStyle, Pane};
-use crate::econ::{CostPoint, Currency, Metric, ScenarioId};
+use crate::econ::{CostPoint, Metric, ScenarioId};
 
 use super::chart::{self, BarDatum, BarKind, BarStyles};
 use super::format::{decimals_for, thousands, truncate};
@@ -49,15 +49,24 @@ fn unit(app: &App) -> String {
 }
 
 fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
-    let money = match (app.view.currency, app.view.real) {
-        (Currency::Krw, false) => "won, nominal".to_string(),
-        (Currency::Krw, true) => format!("won of {}", app.assumptions.base_year),
-        (Currency::Usd, false) => "dollars, nominal".to_string(),
-        (Currency::Usd, true) => format!("dollars of {}", app.assumptions.base_year),
+    // Real units already name their base year ("billion won of 2025").
+    let nominal = if app.view.real { "" } else { ", nominal" };
+    let scenario = if app.show_projections {
+        app.projection().map_or("", |p| p.scenario.key())
+    } else {
+        ""
     };
     Line::from(vec![
         Span::styled(unit(app), theme.bold()),
-        Span::styled(format!(" · {money}"), theme.label()),
+        Span::styled(nominal, theme.label()),
+        Span::styled(
+            if scenario.is_empty() {
+                String::new()
+            } else {
+                format!(" · projected: {scenario}")
+            },
+            theme.dim(),
+        ),
     ])
 }
 

@@ -44,7 +44,7 @@ pub fn view(app: &App, f: &mut Frame) {
         status,
     );
     match app.mode() {
-        Mode::Help => help::render(f, &app.keymap, body, &theme),
+        Mode::Help => help::render(f, &app.keymap, app.help_scroll, body, &theme),
         Mode::Detail => timeline::render_popup(f, app, body, &theme),
         _ => {}
     }
@@ -109,7 +109,7 @@ pub(crate) fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
 fn too_small(app: &App, f: &mut Frame, theme: &Theme) {
     let area = f.area();
     if app.mode() == Mode::Help {
-        help::render(f, &app.keymap, area, theme);
+        help::render(f, &app.keymap, app.help_scroll, area, theme);
         return;
     }
     let text = vec![

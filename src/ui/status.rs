@@ -24,7 +24,7 @@ pub fn line<'a>(app: &App, keymap: &Keymap, theme: &Theme) -> Line<'a> {
     }
     let mode = app.mode();
     let scopes = match mode {
-        Mode::Help => vec![Scope::Always],
+        Mode::Help => vec![Scope::Help, Scope::Always],
         Mode::Detail => vec![Scope::Detail, Scope::Always],
         // Help and quit before the dashboard-wide keys, so they always fit.
         _ => vec![Scope::Pane(app.focus), Scope::Always, Scope::Dashboard],
