@@ -76,7 +76,11 @@ fn dashboard(dataset: Dataset, mouse: bool) -> ExitCode {
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.mouse = mouse;
     let result = runtime::enter(mouse).and_then(|mut terminal| {
-        runtime::run(&mut terminal, &mut app, &mut runtime::TerminalEvents)
+        runtime::run(
+            &mut terminal,
+            &mut app,
+            &mut runtime::TerminalEvents::default(),
+        )
     });
     let restored = runtime::restore(mouse);
     match result.and(restored) {

@@ -56,19 +56,22 @@ pub trait EventSource {
 }
 
 /// Inputs read from the terminal through crossterm.
-pub struct TerminalEvents;
+#[derive(Debug, Default)]
+pub struct TerminalEvents {
+    /// Inputs already read that one terminal event stood for.
+    queued: VecDeque<Input>,
+}
 
 impl EventSource for TerminalEvents {
     fn next(&mut self) -> io::Result<Option<Input>> {
-        loop {
-            if let Some(input) = convert(event::read()?) {
-                return Ok(Some(input));
-            }
+        while self.queued.is_empty() {
+            self.queued.extend(convert(event::read()?));
         }
+        Ok(self.queued.pop_front())
     }
 
     fn pending(&mut self) -> io::Result<bool> {
-        event::poll(Duration::ZERO)
+        Ok(!self.queued.is_empty() || event::poll(Duration::ZERO)?)
     }
 }
 
@@ -104,7 +107,9 @@ impl EventSource for ScriptedEvents {
     }
 }
 
-fn convert(event: Event) -> Option<Input> {
+/// The inputs a terminal event stands for: none, one, or two for Alt with a key, which
+/// is how terminals send Esc quickly followed by that key.
+fn convert(event: Event) -> Vec<Input> {
     use ratatui::crossterm::event::KeyCode as C;
     match event {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
@@ -123,26 +128,31 @@ fn convert(event: Event) -> Option<Input> {
                 C::PageDown => KeyCode::PageDown,
                 C::Home => KeyCode::Home,
                 C::End => KeyCode::End,
-                _ => return None,
+                _ => return Vec::new(),
             };
             let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
-            Some(Input::Key(Key { code, ctrl }))
+            let key = Input::Key(Key { code, ctrl });
+            if k.modifiers.contains(KeyModifiers::ALT) {
+                vec![Input::Key(Key::plain(KeyCode::Esc)), key]
+            } else {
+                vec![key]
+            }
         }
         Event::Mouse(m) => {
             let kind = match m.kind {
                 MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,
                 MouseEventKind::ScrollUp => MouseKind::WheelUp,
                 MouseEventKind::ScrollDown => MouseKind::WheelDown,
-                _ => return None,
+                _ => return Vec::new(),
             };
-            Some(Input::Mouse(Mouse {
+            vec![Input::Mouse(Mouse {
                 kind,
                 column: m.column,
                 row: m.row,
-            }))
+            })]
         }
-        Event::Resize(..) => Some(Input::Resize),
-        _ => None,
+        Event::Resize(..) => vec![Input::Resize],
+        _ => Vec::new(),
     }
 }
 
@@ -286,4 +296,26 @@ pub fn restore(mouse: bool) -> io::Result<()> {
     let screen = execute!(stdout, LeaveAlternateScreen, cursor::Show);
     let raw = disable_raw_mode();
     mouse_off.and(screen).and(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode as C, KeyEvent};
+
+    #[test]
+    fn alt_with_a_key_is_esc_then_the_key() {
+        let alt_l = Event::Key(KeyEvent::new(C::Char('l'), KeyModifiers::ALT));
+        assert_eq!(
+            convert(alt_l),
+            vec![
+                Input::Key(Key::plain(KeyCode::Esc)),
+                Input::Key(Key::char('l'))
+            ]
+        );
+        let ctrl_c = Event::Key(KeyEvent::new(C::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(convert(ctrl_c), vec![Input::Key(Key::ctrl('c'))]);
+        let f1 = Event::Key(KeyEvent::new(C::F(1), KeyModifiers::NONE));
+        assert!(convert(f1).is_empty());
+    }
 }

@@ -250,14 +250,14 @@ impl Default for Keymap {
             ),
             b(&[c('k'), k(Up)], Help, ScrollHelp(-1), "scroll up", ""),
             // Detail popup: move through events without closing it.
-            b(&[c('j'), k(Down)], Detail, MoveRow(1), "next event", "next"),
             b(
-                &[c('k'), k(Up)],
+                &[c('j'), k(Down)],
                 Detail,
-                MoveRow(-1),
-                "previous event",
-                "previous",
+                MoveRow(1),
+                "next event",
+                "event",
             ),
+            b(&[c('k'), k(Up)], Detail, MoveRow(-1), "previous event", ""),
             b(&[k(Enter)], Detail, CloseOverlay, "close the detail", ""),
             // Timeline.
             b(&[c('j'), k(Down)], timeline, MoveRow(1), "next row", "move"),
