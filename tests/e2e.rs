@@ -139,3 +139,42 @@ fn ctrl_c_quits_even_while_typing_a_search() {
         Exit::Quit
     );
 }
+
+#[test]
+fn mouse_clicks_focus_and_select_and_the_wheel_scrolls_only_when_opted_in() {
+    use sma_dash::app::Pane;
+    use sma_dash::runtime::{Mouse, MouseKind};
+    let click = |column, row| {
+        Input::Mouse(Mouse {
+            kind: MouseKind::Click,
+            column,
+            row,
+        })
+    };
+    let mut s = Session::new(120, 40);
+    // Without --mouse, clicks do nothing.
+    s.send(ScriptedEvents(vec![click(100, 5)].into()));
+    assert_eq!(s.app.focus, Pane::Timeline);
+
+    s.app.mouse = true;
+    // The Costs pane sits top right at 120×40.
+    s.send(ScriptedEvents(vec![click(100, 5)].into()));
+    assert_eq!(s.app.focus, Pane::Costs);
+    let year = s.app.year;
+    let wheel = Input::Mouse(Mouse {
+        kind: MouseKind::WheelUp,
+        column: 100,
+        row: 5,
+    });
+    s.send(ScriptedEvents(vec![wheel].into()));
+    assert_eq!(
+        s.app.year,
+        year - 1,
+        "the wheel over a chart moves the year"
+    );
+    // The third row of the timeline list: its first shown row plus two.
+    let offset = s.app.timeline.offset;
+    s.send(ScriptedEvents(vec![click(10, 4)].into()));
+    assert_eq!(s.app.focus, Pane::Timeline);
+    assert_eq!(s.app.timeline.selected, offset + 2);
+}
