@@ -24,9 +24,10 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let inner = inner(area);
     let lines = lines(app, theme, inner.width as usize);
     let mut height = inner.height as usize;
-    if lines.len() > height && height > 1 {
-        // Too short for everything: pin the charted scenario's total to the bottom, so
-        // a change shows here too.
+    let on_a_scenario = app.assumption_row >= AssumptionId::ALL.len();
+    if lines.len() > height && height > 1 && !on_a_scenario {
+        // Too short for everything while an assumption is selected: pin the charted
+        // scenario's total to the bottom, so a change shows here too.
         height -= 1;
         let pinned = Rect {
             y: inner.y + height as u16,
