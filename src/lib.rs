@@ -1,5 +1,8 @@
 //! sma-dash: a terminal dashboard for the US–South Korea Special Measures Agreements.
 
+pub mod app;
 pub mod data;
 pub mod econ;
 pub mod report;
+pub mod runtime;
+pub mod ui;

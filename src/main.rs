@@ -1,18 +1,22 @@
 //! sma-dash: argument parsing and dispatch; the work lives in the library.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use sma_dash::app::App;
 use sma_dash::data::{Dataset, LoadError, summary::Summary};
 use sma_dash::econ::{AssumptionId, Assumptions, RatePath, spec};
 use sma_dash::report::ProjectionReport;
 use sma_dash::report::export::{ExportOptions, Series, export};
+use sma_dash::runtime;
 
 const EXAMPLES: &str = "\
 Examples:
   sma-dash                              open the dashboard on the embedded dataset
+  sma-dash --cpi 3 --mouse              start from 3 % Korean inflation, with the mouse
   sma-dash check                        validate the embedded dataset and summarise it
   sma-dash check --data mydata          validate the TOML files in mydata/
   sma-dash project --cpi 3              every scenario to 2035 at 3 % Korean inflation
@@ -24,6 +28,13 @@ struct Cli {
     /// Load the dataset from this directory instead of the embedded one.
     #[arg(long, global = true, value_name = "DIR")]
     data: Option<PathBuf>,
+    /// Let the dashboard take the mouse: click to focus or select, wheel to scroll
+    /// (the terminal's own text selection then needs Shift).
+    #[arg(long)]
+    mouse: bool,
+    /// The dashboard's starting assumptions.
+    #[command(flatten)]
+    assumptions: AssumptionArgs,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -236,7 +247,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
     .map_err(Failure::Data)?;
     match cli.command {
-        Some(Command::Check) | None => {
+        None => {
+            let mut a = Assumptions::from_history(&dataset);
+            cli.assumptions.apply(&mut a, None)?;
+            dashboard(dataset, a, cli.mouse)?;
+        }
+        Some(Command::Check) => {
             print_out(&format!("{}\n", Summary::of(&dataset)))?;
         }
         Some(Command::Project {
@@ -282,6 +298,31 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// Runs the dashboard; everything that can fail is checked before the screen is taken.
+fn dashboard(dataset: Dataset, assumptions: Assumptions, mouse: bool) -> Result<(), String> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err("the dashboard needs a terminal; `sma-dash check` prints a summary".into());
+    }
+    let mut app = App::new(dataset);
+    app.assumptions = assumptions;
+    app.recompute();
+    // https://no-color.org: any non-empty value turns colour off.
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.mouse = mouse;
+    let result = runtime::enter(mouse).and_then(|mut terminal| {
+        runtime::run(
+            &mut terminal,
+            &mut app,
+            &mut runtime::TerminalEvents::default(),
+        )
+    });
+    let restored = runtime::restore(mouse);
+    result
+        .and(restored)
+        .map(|_| ())
+        .map_err(|e| format!("terminal error: {e}"))
 }
 
 /// Writes to standard output; a reader that stops early (`| head`) is not an error.

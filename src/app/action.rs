@@ -1,0 +1,63 @@
+//! What the user can ask for, independent of the key or click that asked.
+
+use super::Pane;
+
+/// One request to change the app: produced by the keymap or the mouse, consumed by
+/// `update`. Plain data, so a config file can bind keys to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    /// Scroll the help overlay by this many lines.
+    ScrollHelp(i32),
+    /// Close whichever overlay is open.
+    CloseOverlay,
+    FocusNext,
+    FocusPrev,
+    Focus(Pane),
+    ToggleZoom,
+    /// Move the linked year cursor by this many years.
+    MoveYear(i32),
+
+    // Timeline.
+    /// Move the selection by this many rows.
+    MoveRow(i32),
+    /// Move the selection by this many pages.
+    MovePage(i32),
+    FirstRow,
+    LastRow,
+    /// Jump to the previous (-1) or next (+1) agreement.
+    JumpAgreement(i32),
+    /// Select a row by its index among the rows shown (a mouse click).
+    SelectRow(usize),
+    ToggleDetail,
+    CycleFilter,
+    StartSearch,
+    SearchInput(char),
+    SearchBackspace,
+    SearchConfirm,
+    SearchCancel,
+    /// Next (+1) or previous (-1) match of the last search.
+    SearchAgain(i32),
+
+    // Costs.
+    CycleMetric,
+    ToggleCurrency,
+    ToggleReal,
+    ToggleChartStyle,
+    ToggleProjections,
+
+    // Assumptions.
+    /// Move the assumptions pane's selection by this many rows.
+    MoveAssumption(i32),
+    /// Step the selected assumption up (+1) or down (-1), by the big step if `big`.
+    StepAssumption {
+        direction: i32,
+        big: bool,
+    },
+    ResetAssumption,
+
+    /// The timeline list now shows this many rows (sent by the runtime after a layout
+    /// change, so paging and scrolling match the screen).
+    TimelineViewport(usize),
+}

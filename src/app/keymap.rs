@@ -1,0 +1,497 @@
+//! Keys to actions: one table, from which the help overlay and the status line are
+//! generated, so that neither can drift from what the keys really do.
+
+use std::fmt;
+
+use super::{Action, Mode, Pane};
+
+/// A key as the app sees it, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyCode {
+    Char(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Backspace,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Self {
+        Self { code, ctrl: false }
+    }
+
+    pub const fn char(c: char) -> Self {
+        Self::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Self {
+        Self {
+            code: KeyCode::Char(c),
+            ctrl: true,
+        }
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        match self.code {
+            KeyCode::Char(c) if self.ctrl => write!(f, "{}", c.to_ascii_uppercase()),
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+        }
+    }
+}
+
+/// Where a binding works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everywhere, also over an overlay.
+    Always,
+    /// Whenever no overlay or search prompt is open.
+    Dashboard,
+    /// When this pane has focus.
+    Pane(Pane),
+    /// While the event-detail popup is open.
+    Detail,
+    /// While the help overlay is open.
+    Help,
+}
+
+/// One line of the keymap: these keys, in this scope, do this.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub keys: Vec<Key>,
+    pub scope: Scope,
+    pub action: Action,
+    /// What the help overlay says.
+    pub help: &'static str,
+    /// The few words the status line says, where it lists this binding.
+    pub short: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+/// Display names of the sections of the help overlay, in order.
+pub const SECTIONS: [(Scope, &str); 8] = [
+    (Scope::Always, "Anywhere"),
+    (Scope::Help, "This help"),
+    (Scope::Dashboard, "Dashboard"),
+    (Scope::Pane(Pane::Timeline), "Timeline"),
+    (Scope::Detail, "Event detail"),
+    (Scope::Pane(Pane::Costs), "Costs"),
+    (Scope::Pane(Pane::Troops), "Troops"),
+    (Scope::Pane(Pane::Assumptions), "Assumptions"),
+];
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Action::*;
+        use KeyCode::*;
+        use Scope::*;
+        let c = Key::char;
+        let k = Key::plain;
+        let timeline = Pane(super::Pane::Timeline);
+        let assumptions = Pane(super::Pane::Assumptions);
+        let b = |keys: &[Key], scope, action, help, short| Binding {
+            keys: keys.to_vec(),
+            scope,
+            action,
+            help,
+            short,
+        };
+        let bindings = vec![
+            b(&[c('q'), Key::ctrl('c')], Always, Quit, "quit", "quit"),
+            b(&[c('?')], Always, ToggleHelp, "help: every key", "help"),
+            b(
+                &[k(Esc)],
+                Always,
+                CloseOverlay,
+                "close the overlay",
+                "close",
+            ),
+            b(
+                &[k(Tab)],
+                Dashboard,
+                FocusNext,
+                "focus the next pane",
+                "next pane",
+            ),
+            b(
+                &[k(BackTab)],
+                Dashboard,
+                FocusPrev,
+                "focus the previous pane",
+                "",
+            ),
+            b(
+                &[c('1')],
+                Dashboard,
+                Focus(super::Pane::Timeline),
+                "focus Timeline",
+                "",
+            ),
+            b(
+                &[c('2')],
+                Dashboard,
+                Focus(super::Pane::Costs),
+                "focus Costs",
+                "",
+            ),
+            b(
+                &[c('3')],
+                Dashboard,
+                Focus(super::Pane::Troops),
+                "focus Troops",
+                "",
+            ),
+            b(
+                &[c('4')],
+                Dashboard,
+                Focus(super::Pane::Assumptions),
+                "focus Assumptions",
+                "",
+            ),
+            b(
+                &[c('z')],
+                Dashboard,
+                ToggleZoom,
+                "zoom the focused pane, again to return",
+                "zoom",
+            ),
+            b(
+                &[c('h'), k(Left)],
+                Dashboard,
+                MoveYear(-1),
+                "year cursor: previous year",
+                "year",
+            ),
+            b(
+                &[c('l'), k(Right)],
+                Dashboard,
+                MoveYear(1),
+                "year cursor: next year",
+                "",
+            ),
+            b(
+                &[c('c')],
+                Dashboard,
+                CycleMetric,
+                "cost metric: contribution, change, per service member, cumulative",
+                "metric",
+            ),
+            b(
+                &[c('u')],
+                Dashboard,
+                ToggleCurrency,
+                "currency: won / dollars",
+                "currency",
+            ),
+            b(
+                &[c('r')],
+                Dashboard,
+                ToggleReal,
+                "nominal / real (money of the base year)",
+                "real",
+            ),
+            b(
+                &[c('m')],
+                Dashboard,
+                ToggleChartStyle,
+                "chart: bars / line",
+                "bars/line",
+            ),
+            b(
+                &[c('p')],
+                Dashboard,
+                ToggleProjections,
+                "projections on / off",
+                "projections",
+            ),
+            b(
+                &[c('j'), k(Down)],
+                Help,
+                ScrollHelp(1),
+                "scroll down",
+                "scroll",
+            ),
+            b(&[c('k'), k(Up)], Help, ScrollHelp(-1), "scroll up", ""),
+            // Detail popup: move through events without closing it.
+            b(
+                &[c('j'), k(Down)],
+                Detail,
+                MoveRow(1),
+                "next event",
+                "event",
+            ),
+            b(&[c('k'), k(Up)], Detail, MoveRow(-1), "previous event", ""),
+            b(&[k(Enter)], Detail, CloseOverlay, "close the detail", ""),
+            // Timeline.
+            b(&[c('j'), k(Down)], timeline, MoveRow(1), "next row", "move"),
+            b(&[c('k'), k(Up)], timeline, MoveRow(-1), "previous row", ""),
+            b(
+                &[k(PageDown), Key::ctrl('d')],
+                timeline,
+                MovePage(1),
+                "next page",
+                "",
+            ),
+            b(
+                &[k(PageUp), Key::ctrl('u')],
+                timeline,
+                MovePage(-1),
+                "previous page",
+                "",
+            ),
+            b(&[c('g'), k(Home)], timeline, FirstRow, "first row", ""),
+            b(&[c('G'), k(End)], timeline, LastRow, "last row", ""),
+            b(
+                &[c(']')],
+                timeline,
+                JumpAgreement(1),
+                "next agreement",
+                "agreement",
+            ),
+            b(
+                &[c('[')],
+                timeline,
+                JumpAgreement(-1),
+                "previous agreement",
+                "",
+            ),
+            b(
+                &[k(Enter)],
+                timeline,
+                ToggleDetail,
+                "event detail with sources",
+                "detail",
+            ),
+            b(
+                &[c('/')],
+                timeline,
+                StartSearch,
+                "search headlines, text and people",
+                "search",
+            ),
+            b(&[c('n')], timeline, SearchAgain(1), "next match", ""),
+            b(&[c('N')], timeline, SearchAgain(-1), "previous match", ""),
+            b(
+                &[c('f')],
+                timeline,
+                CycleFilter,
+                "filter by event kind (cycle)",
+                "filter",
+            ),
+            // Assumptions.
+            b(
+                &[c('j'), k(Down)],
+                assumptions,
+                MoveAssumption(1),
+                "next assumption or scenario",
+                "select",
+            ),
+            b(
+                &[c('k'), k(Up)],
+                assumptions,
+                MoveAssumption(-1),
+                "previous assumption or scenario",
+                "",
+            ),
+            b(
+                &[c('+'), c('=')],
+                assumptions,
+                StepAssumption {
+                    direction: 1,
+                    big: false,
+                },
+                "raise the selected assumption",
+                "step",
+            ),
+            b(
+                &[c('-')],
+                assumptions,
+                StepAssumption {
+                    direction: -1,
+                    big: false,
+                },
+                "lower the selected assumption",
+                "",
+            ),
+            // Terminals send '+' and '_' for Shift with '=' and '-'; PgUp/PgDn too.
+            b(
+                &[k(PageUp)],
+                assumptions,
+                StepAssumption {
+                    direction: 1,
+                    big: true,
+                },
+                "raise by a big step",
+                "big step",
+            ),
+            b(
+                &[k(PageDown), c('_')],
+                assumptions,
+                StepAssumption {
+                    direction: -1,
+                    big: true,
+                },
+                "lower by a big step (also Shift -)",
+                "",
+            ),
+            b(
+                &[c('0')],
+                assumptions,
+                ResetAssumption,
+                "reset the selected assumption",
+                "reset",
+            ),
+        ];
+        Self { bindings }
+    }
+}
+
+impl Keymap {
+    /// The action `key` asks for in `mode` with `focus`, if any.
+    pub fn action(&self, key: Key, mode: Mode, focus: Pane) -> Option<Action> {
+        if mode == Mode::Search {
+            return search_action(key);
+        }
+        let active = |scope: Scope| match (scope, mode) {
+            (Scope::Always, _) => true,
+            (Scope::Detail, Mode::Detail) => true,
+            (Scope::Help, Mode::Help) => true,
+            (Scope::Dashboard, Mode::Dashboard) => true,
+            (Scope::Pane(p), Mode::Dashboard) => p == focus,
+            _ => false,
+        };
+        // A pane's or the popup's own binding wins over a dashboard-wide one.
+        let specific = |scope: Scope| matches!(scope, Scope::Pane(_) | Scope::Detail | Scope::Help);
+        let mut found = self
+            .bindings
+            .iter()
+            .filter(|b| active(b.scope) && b.keys.contains(&key));
+        let first = found.clone().find(|b| specific(b.scope));
+        first.or_else(|| found.next()).map(|b| b.action)
+    }
+
+    /// The bindings of one scope, in table order.
+    pub fn in_scope(&self, scope: Scope) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.scope == scope)
+    }
+}
+
+/// While typing a search, every printable key is text.
+fn search_action(key: Key) -> Option<Action> {
+    match (key.code, key.ctrl) {
+        (KeyCode::Char('c'), true) => Some(Action::Quit),
+        (KeyCode::Char(c), false) => Some(Action::SearchInput(c)),
+        (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
+        (KeyCode::Enter, _) => Some(Action::SearchConfirm),
+        (KeyCode::Esc, _) => Some(Action::SearchCancel),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pane_bindings_win_over_dashboard_ones() {
+        let km = Keymap::default();
+        let j = Key::char('j');
+        assert_eq!(
+            km.action(j, Mode::Dashboard, Pane::Timeline),
+            Some(Action::MoveRow(1))
+        );
+        assert_eq!(
+            km.action(j, Mode::Dashboard, Pane::Assumptions),
+            Some(Action::MoveAssumption(1))
+        );
+        assert_eq!(
+            km.action(j, Mode::Detail, Pane::Timeline),
+            Some(Action::MoveRow(1))
+        );
+        assert_eq!(
+            km.action(Key::char('j'), Mode::Help, Pane::Timeline),
+            Some(Action::ScrollHelp(1))
+        );
+        assert_eq!(km.action(Key::char('c'), Mode::Help, Pane::Timeline), None);
+    }
+
+    #[test]
+    fn quit_and_help_work_over_every_overlay() {
+        let km = Keymap::default();
+        for mode in [Mode::Dashboard, Mode::Help, Mode::Detail] {
+            assert_eq!(
+                km.action(Key::char('q'), mode, Pane::Costs),
+                Some(Action::Quit)
+            );
+            assert_eq!(
+                km.action(Key::ctrl('c'), mode, Pane::Costs),
+                Some(Action::Quit)
+            );
+            assert_eq!(
+                km.action(Key::char('?'), mode, Pane::Costs),
+                Some(Action::ToggleHelp)
+            );
+        }
+    }
+
+    #[test]
+    fn search_prompt_takes_text_but_ctrl_c_still_quits() {
+        let km = Keymap::default();
+        assert_eq!(
+            km.action(Key::char('q'), Mode::Search, Pane::Timeline),
+            Some(Action::SearchInput('q'))
+        );
+        assert_eq!(
+            km.action(Key::ctrl('c'), Mode::Search, Pane::Timeline),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        let km = Keymap::default();
+        for (scope, _) in SECTIONS {
+            let keys: Vec<Key> = km.in_scope(scope).flat_map(|b| b.keys.clone()).collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[..i].contains(k), "{k} bound twice in {scope:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! The app's state, the actions that change it and the keys that ask for them.
+//!
+//! No terminal here: `update` is a pure function of the state and an action, and the
+//! series every pane shows are computed here, when an input changes, never in the view.
+
+mod action;
+pub mod keymap;
+pub mod timeline;
+mod update;
+
+pub use action::Action;
+pub use keymap::{Key, KeyCode, Keymap};
+pub use timeline::Row;
+pub use update::{Effect, update};
+
+use crate::data::{Dataset, EventKind};
+use crate::econ::{
+    AssumptionId, Assumptions, CostPoint, CostView, Economy, Projection, ScenarioId, cost_series,
+    project_all,
+};
+
+/// The four panes, in focus order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Timeline,
+    Costs,
+    Troops,
+    Assumptions,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [Pane::Timeline, Pane::Costs, Pane::Troops, Pane::Assumptions];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Timeline => "Timeline",
+            Pane::Costs => "Costs",
+            Pane::Troops => "Troops",
+            Pane::Assumptions => "Assumptions",
+        }
+    }
+
+    /// 1 to 4, as the focus keys number them.
+    pub fn number(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0) + 1
+    }
+}
+
+/// What takes the keys: the dashboard, an overlay or the search prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Dashboard,
+    Help,
+    Detail,
+    Search,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartStyle {
+    Bars,
+    Line,
+}
+
+/// One scenario's totals, in 100 million won, nominal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScenarioTotals {
+    pub scenario: ScenarioId,
+    /// Over the agreement in force (2026–2030).
+    pub span: f64,
+    /// From the agreement's first year to the horizon.
+    pub to_horizon: f64,
+    /// Each total minus the current agreement's.
+    pub span_vs_current: f64,
+    pub to_horizon_vs_current: f64,
+}
+
+/// One year of the troops pane.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TroopPoint {
+    pub year: i32,
+    /// DMDC active-duty count.
+    pub counted: Option<u32>,
+    /// The headline level in force.
+    pub headline: Option<u32>,
+}
+
+/// The search prompt and the last query, for `n` and `N`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Search {
+    pub query: String,
+    /// Open while typing; holds the row selected when the prompt opened.
+    pub typing_from: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timeline {
+    pub rows: Vec<Row>,
+    pub selected: usize,
+    /// First row shown.
+    pub offset: usize,
+    /// How many rows the list shows on screen.
+    pub viewport: usize,
+    pub filter: Option<EventKind>,
+    pub search: Search,
+}
+
+/// Everything the dashboard shows, and the inputs it was computed from.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub data: Dataset,
+    pub assumptions: Assumptions,
+    pub view: CostView,
+    pub chart: ChartStyle,
+    pub show_projections: bool,
+    /// The scenario the Costs pane projects.
+    pub scenario: ScenarioId,
+    pub focus: Pane,
+    pub zoom: bool,
+    pub overlay: Option<Mode>,
+    /// First line of the help overlay shown (the view clamps it to the content).
+    pub help_scroll: u16,
+    pub year: i32,
+    pub timeline: Timeline,
+    /// Selected row of the Assumptions pane: assumptions first, then scenarios.
+    pub assumption_row: usize,
+    /// A confirmation or hint for the status line, until the next action.
+    pub status: Option<String>,
+    /// Colours on, unless NO_COLOR asked for none.
+    pub color: bool,
+    pub mouse: bool,
+    /// The key bindings: what the runtime maps keys with and the help shows.
+    pub keymap: Keymap,
+
+    // Derived: recomputed by `recompute` when an input changes.
+    pub projections: Vec<Projection>,
+    pub costs: Vec<CostPoint>,
+    pub totals: Vec<ScenarioTotals>,
+    /// The agreement span the totals cover.
+    pub span: (i32, i32),
+    pub troops: Vec<TroopPoint>,
+}
+
+impl App {
+    pub fn new(data: Dataset) -> Self {
+        let assumptions = Assumptions::from_history(&data);
+        let rows = timeline::rows(&data, None);
+        let year = data.last_recorded_year().unwrap_or(assumptions.base_year);
+        let troops = troop_points(&data);
+        let mut app = Self {
+            data,
+            assumptions,
+            view: CostView::default(),
+            chart: ChartStyle::Bars,
+            show_projections: true,
+            scenario: ScenarioId::CurrentAgreement,
+            focus: Pane::Timeline,
+            zoom: false,
+            overlay: None,
+            help_scroll: 0,
+            year,
+            timeline: Timeline {
+                rows,
+                selected: 0,
+                offset: 0,
+                viewport: 10,
+                filter: None,
+                search: Search::default(),
+            },
+            assumption_row: 0,
+            status: None,
+            color: true,
+            mouse: false,
+            keymap: Keymap::default(),
+            projections: Vec::new(),
+            costs: Vec::new(),
+            totals: Vec::new(),
+            span: (year, year),
+            troops,
+        };
+        app.recompute();
+        app.follow_year();
+        app
+    }
+
+    pub fn mode(&self) -> Mode {
+        if self.timeline.search.typing_from.is_some() {
+            Mode::Search
+        } else {
+            self.overlay.unwrap_or(Mode::Dashboard)
+        }
+    }
+
+    /// The years the cursor may visit: the first recorded contribution to the horizon.
+    pub fn year_range(&self) -> (i32, i32) {
+        let first = self
+            .data
+            .contributions
+            .first()
+            .map_or(self.year, |c| c.year);
+        (first, self.assumptions.horizon.max(first))
+    }
+
+    /// The assumption the Assumptions pane has selected, if the selection is on one.
+    pub fn selected_assumption(&self) -> Option<AssumptionId> {
+        AssumptionId::ALL.get(self.assumption_row).copied()
+    }
+
+    /// The rows of the Assumptions pane: every assumption, then every scenario projected.
+    pub fn assumption_rows(&self) -> usize {
+        AssumptionId::ALL.len() + self.projections.len()
+    }
+
+    /// The projection the Costs pane shows, if projections are on and it exists.
+    pub fn projection(&self) -> Option<&Projection> {
+        self.projections
+            .iter()
+            .find(|p| p.scenario == self.scenario)
+    }
+
+    /// The cost point at the year cursor.
+    pub fn cost_at_cursor(&self) -> Option<&CostPoint> {
+        self.costs.iter().find(|p| p.year == self.year)
+    }
+
+    /// The troop point at the year cursor.
+    pub fn troops_at_cursor(&self) -> Option<&TroopPoint> {
+        self.troops.iter().find(|p| p.year == self.year)
+    }
+
+    /// The selected timeline row.
+    pub fn selected_row(&self) -> Option<Row> {
+        self.timeline.rows.get(self.timeline.selected).copied()
+    }
+
+    /// Recomputes every derived series from the data, the assumptions and the view.
+    pub fn recompute(&mut self) {
+        let economy = Economy::new(&self.data, &self.assumptions);
+        self.projections = project_all(&economy);
+        if !self.projections.iter().any(|p| p.scenario == self.scenario) {
+            self.scenario = self
+                .projections
+                .first()
+                .map_or(ScenarioId::CurrentAgreement, |p| p.scenario);
+        }
+        let shown = self
+            .show_projections
+            .then(|| {
+                self.projections
+                    .iter()
+                    .find(|p| p.scenario == self.scenario)
+            })
+            .flatten();
+        self.costs = cost_series(&economy, shown, &self.view);
+        self.span = self.agreement_span();
+        self.totals = scenario_totals(&self.projections, self.span, self.assumptions.horizon);
+        let (first, last) = self.year_range();
+        self.year = self.year.clamp(first, last);
+        self.assumption_row = self
+            .assumption_row
+            .min(self.assumption_rows().saturating_sub(1));
+    }
+
+    /// The years of the agreement the projections start in (the 12th SMA, 2026–2030).
+    fn agreement_span(&self) -> (i32, i32) {
+        let start = self
+            .projections
+            .first()
+            .and_then(|p| p.years.first())
+            .map(|y| y.year);
+        start
+            .and_then(|y| self.data.agreement_for_year(y))
+            .map(|a| (a.first_year, a.last_year))
+            .or(start.map(|y| (y, y)))
+            .unwrap_or((self.year, self.year))
+    }
+
+    /// Brings the timeline selection to the year cursor's events: the first row of that
+    /// year, or else the first event after it.
+    pub fn follow_year(&mut self) {
+        let year = self.year;
+        let d = &self.data;
+        let rows = &self.timeline.rows;
+        let year_of = |r: &Row| timeline::row_year(d, *r);
+        if self
+            .selected_row()
+            .is_some_and(|r| timeline::row_year(d, r) == Some(year))
+        {
+            return;
+        }
+        let exact = rows.iter().position(|r| year_of(r) == Some(year));
+        let after = || {
+            rows.iter()
+                .enumerate()
+                .filter_map(|(i, r)| match r {
+                    Row::Event(e) => d.events.get(*e).map(|e| (e.date, i)),
+                    _ => None,
+                })
+                .filter(|(date, _)| date.year() > year)
+                .min()
+                .map(|(_, i)| i)
+        };
+        if let Some(i) = exact.or_else(after) {
+            self.timeline.selected = i;
+            self.scroll_to_selection();
+        }
+    }
+
+    /// Keeps the selected row inside the visible window.
+    pub fn scroll_to_selection(&mut self) {
+        let t = &mut self.timeline;
+        let height = t.viewport.max(1);
+        if t.selected < t.offset {
+            t.offset = t.selected;
+        } else if t.selected >= t.offset + height {
+            t.offset = t.selected + 1 - height;
+        }
+        t.offset = t.offset.min(t.rows.len().saturating_sub(height));
+    }
+}
+
+fn troop_points(d: &Dataset) -> Vec<TroopPoint> {
+    d.troop_counts
+        .iter()
+        .map(|t| TroopPoint {
+            year: t.year,
+            counted: t.troops,
+            headline: d.headline_level(t.year).map(|l| l.low),
+        })
+        .collect()
+}
+
+fn scenario_totals(
+    projections: &[Projection],
+    span: (i32, i32),
+    horizon: i32,
+) -> Vec<ScenarioTotals> {
+    let current = projections
+        .iter()
+        .find(|p| p.scenario == ScenarioId::CurrentAgreement)
+        .or(projections.first());
+    let of = |p: &Projection| (p.total(span.0, span.1), p.total(span.0, horizon));
+    let (base_span, base_horizon) = current.map_or((0.0, 0.0), of);
+    projections
+        .iter()
+        .map(|p| {
+            let (s, h) = of(p);
+            ScenarioTotals {
+                scenario: p.scenario,
+                span: s,
+                to_horizon: h,
+                span_vs_current: s - base_span,
+                to_horizon_vs_current: h - base_horizon,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,321 @@
+//! The terminal runtime: taking and restoring the terminal, and the event loop.
+//!
+//! The loop blocks on input (no tick: no CPU while nothing happens), drains whatever is
+//! already queued, applies it through the keymap and `update`, and draws once. It is
+//! generic over ratatui's `Backend` and an `EventSource`, so tests drive the real loop
+//! in memory.
+
+use std::collections::VecDeque;
+use std::io::{self, Stdout};
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseButton,
+    MouseEventKind,
+};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use ratatui::layout::Rect;
+
+use crate::app::{Action, App, Effect, Key, KeyCode, Mode, Pane, update};
+use crate::ui;
+use crate::ui::layout::Hit;
+
+/// One input, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Key(Key),
+    Mouse(Mouse),
+    Resize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mouse {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    Click,
+    WheelUp,
+    WheelDown,
+}
+
+/// Where inputs come from: the terminal, or a script in tests.
+pub trait EventSource {
+    /// Blocks until the next input; `None` when no more will come.
+    fn next(&mut self) -> io::Result<Option<Input>>;
+    /// Whether an input is already waiting, without blocking.
+    fn pending(&mut self) -> io::Result<bool>;
+}
+
+/// Inputs read from the terminal through crossterm.
+#[derive(Debug, Default)]
+pub struct TerminalEvents {
+    /// Inputs already read that one terminal event stood for.
+    queued: VecDeque<Input>,
+}
+
+impl EventSource for TerminalEvents {
+    fn next(&mut self) -> io::Result<Option<Input>> {
+        while self.queued.is_empty() {
+            self.queued.extend(convert(event::read()?));
+        }
+        Ok(self.queued.pop_front())
+    }
+
+    fn pending(&mut self) -> io::Result<bool> {
+        Ok(!self.queued.is_empty() || event::poll(Duration::ZERO)?)
+    }
+}
+
+/// A fixed sequence of inputs, for tests.
+#[derive(Debug, Default)]
+pub struct ScriptedEvents(pub VecDeque<Input>);
+
+impl ScriptedEvents {
+    /// Keys as typed: each character a key press.
+    pub fn typed(text: &str) -> Self {
+        Self(text.chars().map(|c| Input::Key(Key::char(c))).collect())
+    }
+
+    pub fn key(mut self, key: Key) -> Self {
+        self.0.push_back(Input::Key(key));
+        self
+    }
+
+    pub fn text(mut self, text: &str) -> Self {
+        self.0
+            .extend(text.chars().map(|c| Input::Key(Key::char(c))));
+        self
+    }
+}
+
+impl EventSource for ScriptedEvents {
+    fn next(&mut self) -> io::Result<Option<Input>> {
+        Ok(self.0.pop_front())
+    }
+
+    fn pending(&mut self) -> io::Result<bool> {
+        Ok(!self.0.is_empty())
+    }
+}
+
+/// The inputs a terminal event stands for: none, one, or two for Alt with a key, which
+/// is how terminals send Esc quickly followed by that key.
+fn convert(event: Event) -> Vec<Input> {
+    use ratatui::crossterm::event::KeyCode as C;
+    match event {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            let code = match k.code {
+                C::Char(c) => KeyCode::Char(c),
+                C::Enter => KeyCode::Enter,
+                C::Esc => KeyCode::Esc,
+                C::Tab => KeyCode::Tab,
+                C::BackTab => KeyCode::BackTab,
+                C::Backspace => KeyCode::Backspace,
+                C::Up => KeyCode::Up,
+                C::Down => KeyCode::Down,
+                C::Left => KeyCode::Left,
+                C::Right => KeyCode::Right,
+                C::PageUp => KeyCode::PageUp,
+                C::PageDown => KeyCode::PageDown,
+                C::Home => KeyCode::Home,
+                C::End => KeyCode::End,
+                _ => return Vec::new(),
+            };
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            let key = Input::Key(Key { code, ctrl });
+            if k.modifiers.contains(KeyModifiers::ALT) {
+                vec![Input::Key(Key::plain(KeyCode::Esc)), key]
+            } else {
+                vec![key]
+            }
+        }
+        Event::Mouse(m) => {
+            let kind = match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,
+                MouseEventKind::ScrollUp => MouseKind::WheelUp,
+                MouseEventKind::ScrollDown => MouseKind::WheelDown,
+                _ => return Vec::new(),
+            };
+            vec![Input::Mouse(Mouse {
+                kind,
+                column: m.column,
+                row: m.row,
+            })]
+        }
+        Event::Resize(..) => vec![Input::Resize],
+        _ => Vec::new(),
+    }
+}
+
+/// Why the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    /// The event source had nothing more (a test script ran out).
+    EndOfInput,
+}
+
+fn backend_error(e: impl std::fmt::Display) -> io::Error {
+    io::Error::other(e.to_string())
+}
+
+/// The actions one input asks for.
+fn actions(app: &App, input: Input, size: Rect) -> Vec<Action> {
+    match input {
+        Input::Key(key) => app
+            .keymap
+            .action(key, app.mode(), app.focus)
+            .into_iter()
+            .collect(),
+        Input::Mouse(m) if app.mouse && app.mode() == Mode::Dashboard => {
+            mouse_actions(app, m, size)
+        }
+        Input::Mouse(_) => Vec::new(),
+        // Nothing to change in the state: the redraw takes the new size.
+        Input::Resize => Vec::new(),
+    }
+}
+
+fn mouse_actions(app: &App, m: Mouse, size: Rect) -> Vec<Action> {
+    let Some(hit) = ui::layout::hit(app, size, m.column, m.row) else {
+        return Vec::new();
+    };
+    let pane = match hit {
+        Hit::Pane(p) => p,
+        Hit::TimelineRow(_) => Pane::Timeline,
+    };
+    let wheel = match m.kind {
+        MouseKind::Click => {
+            let mut actions = vec![Action::Focus(pane)];
+            if let Hit::TimelineRow(i) = hit {
+                actions.push(Action::SelectRow(i));
+            }
+            return actions;
+        }
+        MouseKind::WheelUp => -1,
+        MouseKind::WheelDown => 1,
+    };
+    vec![match pane {
+        Pane::Timeline => Action::MoveRow(3 * wheel),
+        Pane::Assumptions => Action::MoveAssumption(wheel),
+        Pane::Costs | Pane::Troops => Action::MoveYear(wheel),
+    }]
+}
+
+/// Runs the dashboard until the user quits or `events` runs out.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut impl EventSource,
+) -> io::Result<Exit> {
+    draw(terminal, app)?;
+    while let Some(first) = events.next()? {
+        let mut redraw = false;
+        let mut input = Some(first);
+        // Apply everything already queued, then draw once.
+        while let Some(current) = input.take() {
+            let size = screen_size(terminal)?;
+            redraw |= current == Input::Resize;
+            for action in actions(app, current, size) {
+                match update(app, action) {
+                    Effect::Quit => return Ok(Exit::Quit),
+                    Effect::Redraw => redraw = true,
+                    Effect::None => {}
+                }
+            }
+            if events.pending()? {
+                input = events.next()?;
+            }
+        }
+        if redraw {
+            draw(terminal, app)?;
+        }
+    }
+    Ok(Exit::EndOfInput)
+}
+
+fn screen_size<B: Backend>(terminal: &Terminal<B>) -> io::Result<Rect> {
+    let size = terminal.size().map_err(backend_error)?;
+    Ok(Rect::new(0, 0, size.width, size.height))
+}
+
+/// Tells the app how many timeline rows the layout gives it, then draws.
+fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
+    terminal.autoresize().map_err(backend_error)?;
+    let rows = ui::layout::timeline_viewport(app, screen_size(terminal)?);
+    if rows > 0 {
+        update(app, Action::TimelineViewport(rows));
+    }
+    terminal.draw(|f| ui::view(app, f)).map_err(backend_error)?;
+    Ok(())
+}
+
+/// Takes the terminal: raw mode, the alternate screen, no cursor, the mouse if asked.
+/// A panic hook restores it before the panic message prints.
+pub fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = restore(mouse);
+        previous(info);
+    }));
+    enable_raw_mode()?;
+    let mut stdout = io::stdout();
+    let taken = execute!(stdout, EnterAlternateScreen, cursor::Hide).and_then(|_| {
+        if mouse {
+            execute!(stdout, EnableMouseCapture)
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(e) = taken {
+        let _ = restore(mouse);
+        return Err(e);
+    }
+    Terminal::new(CrosstermBackend::new(stdout)).inspect_err(|_| {
+        let _ = restore(mouse);
+    })
+}
+
+/// Gives the terminal back as it was: every step is tried even if one fails.
+pub fn restore(mouse: bool) -> io::Result<()> {
+    let mut stdout = io::stdout();
+    let mouse_off = if mouse {
+        execute!(stdout, DisableMouseCapture)
+    } else {
+        Ok(())
+    };
+    let screen = execute!(stdout, LeaveAlternateScreen, cursor::Show);
+    let raw = disable_raw_mode();
+    mouse_off.and(screen).and(raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode as C, KeyEvent};
+
+    #[test]
+    fn alt_with_a_key_is_esc_then_the_key() {
+        let alt_l = Event::Key(KeyEvent::new(C::Char('l'), KeyModifiers::ALT));
+        assert_eq!(
+            convert(alt_l),
+            vec![
+                Input::Key(Key::plain(KeyCode::Esc)),
+                Input::Key(Key::char('l'))
+            ]
+        );
+        let ctrl_c = Event::Key(KeyEvent::new(C::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(convert(ctrl_c), vec![Input::Key(Key::ctrl('c'))]);
+        let f1 = Event::Key(KeyEvent::new(C::F(1), KeyModifiers::NONE));
+        assert!(convert(f1).is_empty());
+    }
+}

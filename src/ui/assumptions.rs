@@ -1,0 +1,159 @@
+//! The Assumptions pane: every live input, the selected one highlighted, and the
+//! scenarios' totals they drive.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::app::{App, Pane};
+use crate::econ::{AssumptionId, Assumptions, spec};
+
+use super::format::{fit, fit_right, signed, thousands, width as format_width};
+use super::layout::inner;
+use super::pane_block;
+use super::theme::Theme;
+
+const NUMBER_COLS: usize = 10;
+
+pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    f.render_widget(
+        pane_block(app, Pane::Assumptions, "+/- to change", theme),
+        area,
+    );
+    let inner = inner(area);
+    let lines = lines(app, theme, inner.width as usize);
+    let mut height = inner.height as usize;
+    let on_a_scenario = app.assumption_row >= AssumptionId::ALL.len();
+    if lines.len() > height && height > 1 && !on_a_scenario {
+        // Too short for everything while an assumption is selected: pin the charted
+        // scenario's total to the bottom, so a change shows here too.
+        height -= 1;
+        let pinned = Rect {
+            y: inner.y + height as u16,
+            height: 1,
+            ..inner
+        };
+        f.render_widget(
+            Paragraph::new(pinned_total(app, theme, inner.width as usize)),
+            pinned,
+        );
+    }
+    // Keep the selected row in view.
+    let selected_line = if app.assumption_row < AssumptionId::ALL.len() {
+        app.assumption_row
+    } else {
+        app.assumption_row + 2
+    };
+    let scroll = (selected_line + 1).saturating_sub(height);
+    let area = Rect {
+        height: height as u16,
+        ..inner
+    };
+    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+}
+
+/// "▸ 12th SMA rule … 2026–30: 7,921.8 bn won".
+fn pinned_total<'a>(app: &App, theme: &Theme, width: usize) -> Line<'a> {
+    let Some(t) = app.totals.iter().find(|t| t.scenario == app.scenario) else {
+        return Line::raw("");
+    };
+    let (from, to) = app.span;
+    let value = format!(
+        " {from}–{}: {} bn won",
+        to.rem_euclid(100),
+        thousands(t.span / 10.0, 1)
+    );
+    let label_cols = width.saturating_sub(format_width(&value) + 2);
+    Line::from(vec![
+        Span::styled(
+            format!("▸ {}", fit(t.scenario.label(), label_cols)),
+            theme.label(),
+        ),
+        Span::styled(value, theme.bold()),
+    ])
+}
+
+fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let defaults = Assumptions::from_history(&app.data);
+    let mut lines = Vec::new();
+    for (i, id) in AssumptionId::ALL.into_iter().enumerate() {
+        let s = spec(id);
+        let value = app.assumptions.get(id);
+        let changed = value != defaults.get(id);
+        let value_text = if matches!(id, AssumptionId::KrwPerUsd) {
+            format!("{}{}", thousands(value, s.decimals), s.unit)
+        } else {
+            s.format(value)
+        };
+        // A mark shows the value differs from the one history gives.
+        let mark = if changed { "*" } else { " " };
+        let label_cols = width.saturating_sub(NUMBER_COLS + 2);
+        let line = Line::from(vec![
+            Span::raw(fit(s.label, label_cols)),
+            Span::raw(" "),
+            Span::styled(fit_right(&value_text, NUMBER_COLS), theme.bold()),
+            Span::styled(mark, theme.message()),
+        ]);
+        lines.push(if i == app.assumption_row {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    let (from, to) = app.span;
+    let horizon = app.assumptions.horizon;
+    let short = |y: i32| format!("{:02}", y.rem_euclid(100));
+    // Columns that fit: the span total always, then the horizon, then the differences.
+    let columns = match width {
+        w if w >= 24 + 4 * (NUMBER_COLS + 1) => 4,
+        w if w >= 22 + 2 * (NUMBER_COLS + 1) => 2,
+        _ => 1,
+    };
+    let headings = [
+        format!("{from}–{}", short(to)),
+        format!("{from}–{}", short(horizon)),
+        "Δ span".to_string(),
+        "Δ horizon".to_string(),
+    ];
+    let label_cols = width.saturating_sub(columns * (NUMBER_COLS + 1));
+    lines.push(Line::raw(""));
+    let mut heading = vec![Span::styled(
+        fit("Scenario · bn won nominal", label_cols),
+        theme.label(),
+    )];
+    for h in headings.iter().take(columns) {
+        heading.push(Span::styled(
+            format!(" {}", fit_right(h, NUMBER_COLS)),
+            theme.label(),
+        ));
+    }
+    lines.push(Line::from(heading));
+    for (k, t) in app.totals.iter().enumerate() {
+        let row = AssumptionId::ALL.len() + k;
+        let shown = t.scenario == app.scenario;
+        let marker = if shown { "▸ " } else { "  " };
+        let label = format!("{marker}{}", t.scenario.label());
+        let bn = |v: f64| v / 10.0;
+        let cells = [
+            thousands(bn(t.span), 1),
+            thousands(bn(t.to_horizon), 1),
+            signed(bn(t.span_vs_current), 1),
+            signed(bn(t.to_horizon_vs_current), 1),
+        ];
+        let mut spans = vec![Span::styled(
+            fit(&label, label_cols),
+            if shown { theme.bold() } else { theme.label() },
+        )];
+        for c in cells.iter().take(columns) {
+            spans.push(Span::raw(format!(" {}", fit_right(c, NUMBER_COLS))));
+        }
+        let line = Line::from(spans);
+        lines.push(if row == app.assumption_row {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    lines
+}

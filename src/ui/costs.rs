@@ -1,0 +1,300 @@
+//! The Costs pane: Korea's contribution by year, recorded and projected, as bars or a
+//! line, with the value at the year cursor written out with its source.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
+
+use crate::app::{App, ChartStyle, Pane};
+use crate::econ::{CostPoint, Metric, ScenarioId};
+
+use super::chart::{self, BarDatum, BarKind, BarStyles};
+use super::format::{decimals_for, thousands, truncate};
+use super::layout::inner;
+use super::pane_block;
+use super::theme::Theme;
+
+pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let style = match app.chart {
+        ChartStyle::Bars => "bars",
+        ChartStyle::Line => "line",
+    };
+    let title = format!("{} · {}", app.view.metric.label(), style);
+    f.render_widget(pane_block(app, Pane::Costs, &title, theme), area);
+    let inner = inner(area);
+    let value_rows = if inner.height >= 12 { 2 } else { 1 };
+    let [header, plot, legend, value] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(value_rows),
+    ])
+    .areas(inner);
+    f.render_widget(Paragraph::new(header_line(app, theme)), header);
+    match app.chart {
+        ChartStyle::Bars => render_bars(f, app, plot, theme),
+        ChartStyle::Line => render_line(f, app, plot, theme),
+    }
+    f.render_widget(Paragraph::new(legend_line(app, theme)), legend);
+    f.render_widget(
+        Paragraph::new(value_lines(app, theme, value.width as usize)),
+        value,
+    );
+}
+
+fn unit(app: &App) -> String {
+    app.view.unit(app.assumptions.base_year)
+}
+
+fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
+    // Real units already name their base year ("billion won of 2025").
+    let nominal = if app.view.real { "" } else { ", nominal" };
+    let scenario = if app.show_projections {
+        app.projection().map_or("", |p| p.scenario.key())
+    } else {
+        ""
+    };
+    Line::from(vec![
+        Span::styled(unit(app), theme.bold()),
+        Span::styled(nominal, theme.label()),
+        Span::styled(
+            if scenario.is_empty() {
+                String::new()
+            } else {
+                format!(" · projected: {scenario}")
+            },
+            theme.dim(),
+        ),
+    ])
+}
+
+fn scenario_label(app: &App) -> &'static str {
+    if app.show_projections {
+        app.projection()
+            .map_or("no projection", |p| p.scenario.label())
+    } else {
+        "projections off (p)"
+    }
+}
+
+fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
+    let (recorded, projected) = match app.chart {
+        ChartStyle::Bars => ("█", "▒"),
+        ChartStyle::Line => ("⣿", "•"),
+    };
+    let mut spans = vec![
+        Span::styled(recorded, theme.recorded()),
+        Span::raw(" recorded  "),
+    ];
+    if app.show_projections {
+        spans.push(Span::styled(projected, theme.projected()));
+        spans.push(Span::raw(format!(" {}  ", scenario_label(app))));
+        if app.costs.iter().any(|p| p.capped) {
+            spans.push(Span::styled("^", theme.capped()));
+            spans.push(Span::raw(" cap binds  "));
+        }
+    } else {
+        spans.push(Span::styled(scenario_label(app), theme.dim()));
+    }
+    spans.push(Span::styled("▼", theme.cursor()));
+    spans.push(Span::raw(format!(" {}", app.year)));
+    Line::from(spans)
+}
+
+fn value_text(app: &App, p: &CostPoint) -> Option<String> {
+    let v = p.value?;
+    let decimals = match app.view.metric {
+        Metric::YearOnYear => 1,
+        _ => decimals_for(v),
+    };
+    let text = match app.view.metric {
+        Metric::YearOnYear => format!("{} %", super::format::signed(v, decimals)),
+        _ => format!("{} {}", thousands(v, decimals), unit(app)),
+    };
+    Some(text)
+}
+
+/// "2026 ▸ 1,519.2 billion won · recorded · confirmed" and its sources.
+fn value_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let year = Span::styled(format!("{} ▸ ", app.year), theme.cursor());
+    let Some(p) = app.cost_at_cursor() else {
+        return vec![Line::from(vec![
+            year,
+            Span::styled("no figure for this year", theme.dim()),
+        ])];
+    };
+    let Some(value) = value_text(app, p) else {
+        let why = match app.view.metric {
+            Metric::PerServiceMember => "no troop count for this year",
+            Metric::YearOnYear => "no prior year to compare",
+            _ => "no figure recorded",
+        };
+        return vec![Line::from(vec![year, Span::styled(why, theme.dim())])];
+    };
+    let mut spans = vec![year, Span::styled(value, theme.bold())];
+    let mut notes: Vec<String> = Vec::new();
+    if p.projected {
+        notes.push("projected".into());
+        if p.capped {
+            notes.push("cap binds".into());
+        }
+    } else {
+        notes.push("recorded".into());
+        if let Some(c) = p.confidence {
+            notes.push(c.label().into());
+        }
+    }
+    if p.converted {
+        notes.push("converted at the year's rate".into());
+    }
+    spans.push(Span::styled(
+        format!(" · {}", notes.join(" · ")),
+        theme.label(),
+    ));
+    let source = if p.projected {
+        let scenario = app
+            .projection()
+            .map_or(ScenarioId::CurrentAgreement, |p| p.scenario);
+        format!("rule: {}", scenario.label())
+    } else {
+        app.data.contribution(p.year).map_or(String::new(), |c| {
+            let first = c.sources.first().and_then(|id| app.data.source(id));
+            match first {
+                Some(s) => {
+                    let more = c.sources.len() - 1;
+                    let more = if more > 0 {
+                        format!(" (+{more})")
+                    } else {
+                        String::new()
+                    };
+                    format!("source: {} {}, {}{more}", s.id, s.publisher, s.title)
+                }
+                None => String::new(),
+            }
+        })
+    };
+    vec![
+        Line::from(spans),
+        Line::styled(truncate(&source, width), theme.dim()),
+    ]
+}
+
+fn bar_styles(theme: &Theme) -> BarStyles {
+    BarStyles {
+        recorded: theme.recorded(),
+        projected: theme.projected(),
+        capped: theme.capped(),
+        cursor: theme.cursor(),
+        axis: theme.label(),
+    }
+}
+
+/// The cost points to draw, thinned to `cells`, keeping the year cursor.
+fn thinned(app: &App, cells: usize) -> Vec<&CostPoint> {
+    let cursor = app.costs.iter().position(|p| p.year == app.year);
+    chart::thin(app.costs.len(), cells, cursor)
+        .into_iter()
+        .map(|i| &app.costs[i])
+        .collect()
+}
+
+fn render_bars(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    // The value axis takes about eight columns; the rest holds one bar per cell at most.
+    let cells = area.width.saturating_sub(9) as usize;
+    let bars: Vec<BarDatum> = thinned(app, cells)
+        .into_iter()
+        .map(|p| BarDatum {
+            year: p.year,
+            value: p.value,
+            kind: if p.projected {
+                BarKind::Projected
+            } else {
+                BarKind::Recorded
+            },
+            capped: p.capped,
+            cursor: p.year == app.year,
+        })
+        .collect();
+    chart::draw_bars(f.buffer_mut(), area, &bars, &bar_styles(theme));
+}
+
+fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let points = thinned(app, area.width.saturating_sub(9) as usize);
+    let xy = |keep: &dyn Fn(&CostPoint) -> bool| -> Vec<(f64, f64)> {
+        points
+            .iter()
+            .filter(|p| keep(p))
+            .filter_map(|p| p.value.map(|v| (f64::from(p.year), v)))
+            .collect()
+    };
+    let recorded = xy(&|p| !p.projected);
+    // The projection starts from the last recorded point so the two lines join.
+    let mut projected = recorded.last().copied().into_iter().collect::<Vec<_>>();
+    projected.extend(xy(&|p| p.projected));
+    let capped = xy(&|p| p.capped);
+    let values = points.iter().filter_map(|p| p.value);
+    let (min, max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let (low, high) = if min.is_finite() {
+        chart::axis_bounds(min, max)
+    } else {
+        (0.0, 1.0)
+    };
+    let (first, last) = (
+        points.first().map_or(app.year, |p| p.year),
+        points.last().map_or(app.year, |p| p.year),
+    );
+    let cursor = [(f64::from(app.year), low), (f64::from(app.year), high)];
+    let mut datasets = vec![
+        Dataset::default()
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.cursor())
+            .data(&cursor),
+        Dataset::default()
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.recorded())
+            .data(&recorded),
+    ];
+    if projected.len() > 1 {
+        datasets.push(
+            Dataset::default()
+                .marker(Marker::Dot)
+                .graph_type(GraphType::Scatter)
+                .style(theme.projected())
+                .data(&projected),
+        );
+    }
+    if !capped.is_empty() {
+        datasets.push(
+            Dataset::default()
+                .marker(Marker::Block)
+                .graph_type(GraphType::Scatter)
+                .style(theme.capped())
+                .data(&capped),
+        );
+    }
+    let span = high - low;
+    let chart = Chart::new(datasets)
+        .x_axis(
+            Axis::default()
+                .bounds([f64::from(first), f64::from(last.max(first + 1))])
+                .labels([first.to_string(), last.to_string()])
+                .style(theme.label()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([low, high])
+                .labels([
+                    chart::axis_label(low, span),
+                    chart::axis_label((low + high) / 2.0, span),
+                    chart::axis_label(high, span),
+                ])
+                .style(theme.label()),
+        );
+    f.render_widget(chart, area);
+}

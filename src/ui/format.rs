@@ -1,0 +1,114 @@
+//! Numbers and text fitted to columns: thousands separators, units, display widths.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `1519.2` → "1,519.2" with `decimals` digits after the point.
+pub fn thousands(value: f64, decimals: usize) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    // "-0.0" reads as noise: a value that rounds to zero has no sign.
+    let negative = value < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    let sign = if negative { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+/// Like `thousands`, with a leading "+" on positive values: for differences.
+pub fn signed(value: f64, decimals: usize) -> String {
+    let text = thousands(value, decimals);
+    if text.starts_with('-') || text.trim_start_matches(['0', '.', ',']).is_empty() {
+        text
+    } else {
+        format!("+{text}")
+    }
+}
+
+/// Decimals for a value around `magnitude`: one, as the ministry publishes amounts,
+/// none past ten thousand, two below ten.
+pub fn decimals_for(magnitude: f64) -> usize {
+    match magnitude.abs() {
+        m if m >= 10_000.0 => 0,
+        m if m >= 10.0 => 1,
+        _ => 2,
+    }
+}
+
+/// Display width of `s` in terminal columns (Korean syllables take two).
+pub fn width(s: &str) -> usize {
+    s.width()
+}
+
+/// `s` cut to at most `max` columns, with "…" where it was cut.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.width() <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in s.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `s` cut or padded with spaces to exactly `cols` columns.
+pub fn fit(s: &str, cols: usize) -> String {
+    let mut out = truncate(s, cols);
+    let w = out.width();
+    out.extend(std::iter::repeat_n(' ', cols.saturating_sub(w)));
+    out
+}
+
+/// `s` right-aligned in `cols` columns.
+pub fn fit_right(s: &str, cols: usize) -> String {
+    let out = truncate(s, cols);
+    format!("{}{out}", " ".repeat(cols.saturating_sub(out.width())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands_and_keeps_decimals() {
+        assert_eq!(thousands(1519.2, 1), "1,519.2");
+        assert_eq!(thousands(28500.0, 0), "28,500");
+        assert_eq!(thousands(999.0, 0), "999");
+        assert_eq!(thousands(-1234567.891, 2), "-1,234,567.89");
+        assert_eq!(thousands(-0.01, 1), "0.0");
+        assert_eq!(signed(12.345, 1), "+12.3");
+        assert_eq!(signed(-3.0, 0), "-3");
+        assert_eq!(signed(0.0, 1), "0.0");
+    }
+
+    #[test]
+    fn wide_characters_keep_columns_aligned() {
+        // Two columns per syllable: 장원삼 is six columns wide.
+        assert_eq!(width("장원삼"), 6);
+        assert_eq!(fit("장원삼", 8), "장원삼  ");
+        assert_eq!(width(&fit("장원삼 Chang", 7)), 7);
+        assert_eq!(truncate("Chang Won-sam", 6), "Chang…");
+        // A wide character that would straddle the edge is dropped, not split.
+        assert_eq!(width(&fit("가나다", 4)), 4);
+        assert_eq!(fit_right("42", 5), "   42");
+    }
+}

@@ -1,0 +1,107 @@
+//! The help overlay, generated from the keymap so it always says what the keys do.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::app::keymap::{Binding, Keymap, SECTIONS};
+
+use super::format::{fit, width};
+use super::theme::Theme;
+
+/// Narrowest column that keeps the descriptions readable.
+const MIN_COLUMN: u16 = 44;
+
+/// "h/←" for a binding's keys.
+pub fn keys_label(b: &Binding) -> String {
+    b.keys
+        .iter()
+        .map(|k| k.to_string())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Each section as a block of lines: its name, then one line per binding.
+fn sections<'a>(keymap: &Keymap, theme: &Theme, cols: usize) -> Vec<Vec<Line<'a>>> {
+    let key_cols = keymap
+        .bindings
+        .iter()
+        .map(|b| width(&keys_label(b)))
+        .max()
+        .unwrap_or(8);
+    SECTIONS
+        .iter()
+        .filter_map(|(scope, name)| {
+            let bindings: Vec<&Binding> = keymap.in_scope(*scope).collect();
+            if bindings.is_empty() {
+                return None;
+            }
+            let mut lines = vec![Line::styled(name.to_string(), theme.header())];
+            lines.extend(bindings.into_iter().map(|b| {
+                Line::from(vec![
+                    Span::styled(fit(&keys_label(b), key_cols), theme.key()),
+                    Span::raw(" "),
+                    Span::raw(fit(b.help, cols.saturating_sub(key_cols + 1))),
+                ])
+            }));
+            lines.push(Line::raw(""));
+            Some(lines)
+        })
+        .collect()
+}
+
+pub fn render(f: &mut Frame, keymap: &Keymap, scroll: u16, area: Rect, theme: &Theme) {
+    let popup = if area.width >= 100 {
+        super::centered(area, 90, 94)
+    } else {
+        area
+    };
+    f.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_style(theme.border(true))
+        .title(Span::styled(" Keys ", theme.pane_title(true)));
+    let inner = block.inner(popup);
+    f.render_widget(block, popup);
+    // As many columns as fit; sections are not split across columns.
+    let columns = (inner.width / MIN_COLUMN).clamp(1, 3);
+    let col_width = inner.width / columns;
+    let blocks = sections(keymap, theme, col_width.saturating_sub(2) as usize);
+    let total: usize = blocks.iter().map(Vec::len).sum();
+    let per_column = total.div_ceil(columns as usize);
+    let mut filled: Vec<Vec<Line>> = vec![Vec::new(); columns as usize];
+    let mut column = 0;
+    for block in blocks {
+        if !filled[column].is_empty()
+            && filled[column].len() + block.len() > per_column
+            && column + 1 < filled.len()
+        {
+            column += 1;
+        }
+        filled[column].extend(block);
+    }
+    // Scroll only as far as the longest column needs.
+    let longest = filled.iter().map(Vec::len).max().unwrap_or(0);
+    let scroll = scroll.min(longest.saturating_sub(inner.height as usize) as u16);
+    let areas = Layout::horizontal(vec![
+        Constraint::Ratio(1, u32::from(columns));
+        columns as usize
+    ])
+    .split(inner);
+    for (lines, area) in filled.into_iter().zip(areas.iter()) {
+        f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), *area);
+    }
+    if longest > inner.height as usize + scroll as usize {
+        let more = Line::styled(" more below: j/↓ ", theme.dim());
+        let bottom = Rect {
+            y: popup.y + popup.height - 1,
+            height: 1,
+            width: popup.width.saturating_sub(1),
+            ..popup
+        };
+        f.render_widget(
+            Paragraph::new(more).alignment(ratatui::layout::Alignment::Right),
+            bottom,
+        );
+    }
+}

@@ -1,0 +1,129 @@
+//! Where each pane goes, for every terminal size, and what a mouse position hits.
+
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+
+use crate::app::{App, Pane};
+
+/// Below this the dashboard does not fit; the screen says so instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// Rows the timeline needs before its detail fits below the list.
+const DETAIL_BELOW_FROM: u16 = 18;
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// The title bar, the panes' area and the status line.
+pub fn screen(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Each pane shown and its area: all four, or the zoomed one alone.
+pub fn panes(app: &App, body: Rect) -> Vec<(Pane, Rect)> {
+    if app.zoom {
+        return vec![(app.focus, body)];
+    }
+    use Constraint::{Fill, Length, Percentage};
+    if body.width >= 160 && body.height >= 34 {
+        // Three columns: the timeline, the costs, the assumptions above the troops.
+        let [timeline, costs, right] =
+            Layout::horizontal([Percentage(34), Fill(1), Length(60)]).areas(body);
+        let [assumptions, troops] =
+            Layout::vertical([Length(assumptions_height(app)), Fill(1)]).areas(right);
+        vec![
+            (Pane::Timeline, timeline),
+            (Pane::Costs, costs),
+            (Pane::Troops, troops),
+            (Pane::Assumptions, assumptions),
+        ]
+    } else if body.width >= 110 {
+        // The timeline on the left; the costs above the troops and assumptions.
+        let [timeline, right] = Layout::horizontal([Percentage(40), Fill(1)]).areas(body);
+        let [costs, bottom] = Layout::vertical([Percentage(52), Fill(1)]).areas(right);
+        let [troops, assumptions] = Layout::horizontal([Percentage(45), Fill(1)]).areas(bottom);
+        vec![
+            (Pane::Timeline, timeline),
+            (Pane::Costs, costs),
+            (Pane::Troops, troops),
+            (Pane::Assumptions, assumptions),
+        ]
+    } else {
+        // Two by two.
+        let [top, bottom] = Layout::vertical([Percentage(52), Fill(1)]).areas(body);
+        let [timeline, costs] = Layout::horizontal([Percentage(50), Fill(1)]).areas(top);
+        let [troops, assumptions] = Layout::horizontal([Percentage(50), Fill(1)]).areas(bottom);
+        vec![
+            (Pane::Timeline, timeline),
+            (Pane::Costs, costs),
+            (Pane::Troops, troops),
+            (Pane::Assumptions, assumptions),
+        ]
+    }
+}
+
+/// Rows the Assumptions pane needs to show everything: its assumptions, a gap, the
+/// heading and one row per scenario, inside the border.
+fn assumptions_height(app: &App) -> u16 {
+    (app.assumption_rows() + 2 + 2) as u16
+}
+
+/// Inside a pane's border.
+pub fn inner(area: Rect) -> Rect {
+    area.inner(ratatui::layout::Margin::new(1, 1))
+}
+
+/// The timeline's list and, where there is room, the detail of the selection below it.
+pub fn timeline_split(pane: Rect) -> (Rect, Option<Rect>) {
+    let inner = inner(pane);
+    if inner.height < DETAIL_BELOW_FROM {
+        return (inner, None);
+    }
+    let [list, detail] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(inner);
+    (list, Some(detail))
+}
+
+/// How many rows the timeline list shows on a screen of `size`.
+pub fn timeline_viewport(app: &App, size: Rect) -> usize {
+    let [_, body, _] = screen(size);
+    panes(app, body)
+        .into_iter()
+        .find(|(p, _)| *p == Pane::Timeline)
+        .map_or(0, |(_, area)| timeline_split(area).0.height as usize)
+}
+
+/// What a mouse position falls on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Pane(Pane),
+    /// A row of the timeline list, by index into the rows.
+    TimelineRow(usize),
+}
+
+pub fn hit(app: &App, size: Rect, column: u16, row: u16) -> Option<Hit> {
+    if too_small(size) {
+        return None;
+    }
+    let at = Position::new(column, row);
+    let [_, body, _] = screen(size);
+    let (pane, area) = panes(app, body)
+        .into_iter()
+        .find(|(_, area)| area.contains(at))?;
+    if pane == Pane::Timeline {
+        let (list, _) = timeline_split(area);
+        if list.contains(at) {
+            let i = app.timeline.offset + usize::from(row - list.y);
+            if i < app.timeline.rows.len() {
+                return Some(Hit::TimelineRow(i));
+            }
+        }
+    }
+    Some(Hit::Pane(pane))
+}

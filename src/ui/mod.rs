@@ -1,0 +1,136 @@
+//! The view: pure functions from `&App` to widgets on a frame. Nothing here changes
+//! state or computes a series; it lays out and formats what `App` holds.
+
+mod assumptions;
+mod chart;
+mod costs;
+pub mod format;
+mod help;
+pub mod layout;
+mod status;
+pub mod theme;
+mod timeline;
+mod troops;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::app::{App, Mode, Pane};
+
+use theme::Theme;
+
+/// Draws the whole screen.
+pub fn view(app: &App, f: &mut Frame) {
+    let theme = Theme::new(app.color);
+    let area = f.area();
+    if layout::too_small(area) {
+        too_small(app, f, &theme);
+        return;
+    }
+    let [title, body, status] = layout::screen(area);
+    render_title(f, app, title, &theme);
+    for (pane, rect) in layout::panes(app, body) {
+        match pane {
+            Pane::Timeline => timeline::render(f, app, rect, &theme),
+            Pane::Costs => costs::render(f, app, rect, &theme),
+            Pane::Troops => troops::render(f, app, rect, &theme),
+            Pane::Assumptions => assumptions::render(f, app, rect, &theme),
+        }
+    }
+    f.render_widget(
+        Paragraph::new(status::line(app, &app.keymap, &theme)),
+        status,
+    );
+    match app.mode() {
+        Mode::Help => help::render(f, &app.keymap, app.help_scroll, body, &theme),
+        Mode::Detail => timeline::render_popup(f, app, body, &theme),
+        _ => {}
+    }
+}
+
+/// The title bar: the name on the left, the year cursor and the dataset on the right;
+/// the long name goes first when the width runs out.
+fn render_title(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let mut right = vec![Span::styled(format!("year {}", app.year), theme.bold())];
+    if app.zoom {
+        right.push(Span::raw(format!(" │ zoom: {}", app.focus.title())));
+    }
+    right.push(Span::raw(format!(
+        " │ dataset as of {} │ ? help ",
+        app.data.info.as_of
+    )));
+    let right = Line::from(right);
+    let name = " US–ROK Special Measures Agreements";
+    let room = area.width as usize;
+    let mut left = vec![Span::styled(" sma-dash", theme.bold())];
+    if right.width() + 10 + format::width(name) <= room {
+        left.push(Span::raw(format!(" │{name}")));
+    }
+    f.render_widget(
+        Paragraph::new(Line::from(left)).style(theme.title_bar()),
+        area,
+    );
+    f.render_widget(
+        Paragraph::new(right)
+            .alignment(ratatui::layout::Alignment::Right)
+            .style(theme.title_bar()),
+        area,
+    );
+}
+
+/// A pane's border: its number and name, what it shows, bold and coloured when focused.
+pub(crate) fn pane_block<'a>(app: &App, pane: Pane, what: &str, theme: &Theme) -> Block<'a> {
+    let focused = app.focus == pane;
+    Block::bordered()
+        .border_style(theme.border(focused))
+        .title(Line::from(vec![
+            Span::styled(
+                format!(" {} {} ", pane.number(), pane.title()),
+                theme.pane_title(focused),
+            ),
+            Span::styled(format!(" {what} "), theme.label()),
+        ]))
+}
+
+/// A rectangle of `percent_x` by `percent_y` of `area`, centred.
+pub(crate) fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Percentage(percent_y)])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Percentage(percent_x)])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+/// Below the minimum size: say how large the terminal must be; help still opens.
+fn too_small(app: &App, f: &mut Frame, theme: &Theme) {
+    let area = f.area();
+    if app.mode() == Mode::Help {
+        help::render(f, &app.keymap, app.help_scroll, area, theme);
+        return;
+    }
+    let text = vec![
+        Line::styled("Terminal too small", theme.warning()),
+        Line::raw(format!(
+            "{}×{} now; needs at least {}×{}",
+            area.width,
+            area.height,
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT
+        )),
+        Line::styled("q: quit · ?: help", theme.dim()),
+    ];
+    let height = (text.len() as u16).min(area.height);
+    let [middle] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    f.render_widget(
+        Paragraph::new(text)
+            .alignment(ratatui::layout::Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        middle,
+    );
+}

@@ -1,0 +1,127 @@
+//! Colours and emphasis, in one place. Without colour (`NO_COLOR`) every distinction
+//! still shows by modifier or glyph: selection is reverse video, focus is bold.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::data::EventKind;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    color: bool,
+}
+
+impl Theme {
+    pub fn new(color: bool) -> Self {
+        Self { color }
+    }
+
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            self.fg(Color::DarkGray)
+        }
+    }
+
+    pub fn pane_title(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    pub fn title_bar(&self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Blue).fg(Color::White)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    pub fn bold(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn selected(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    pub fn dim(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn label(&self) -> Style {
+        self.fg(Color::Gray)
+    }
+
+    pub fn header(&self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn recorded(&self) -> Style {
+        self.fg(Color::Cyan)
+    }
+
+    pub fn projected(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::DIM)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn capped(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn cursor(&self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn reference(&self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    pub fn key(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn message(&self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn warning(&self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn link(&self) -> Style {
+        self.fg(Color::Blue).add_modifier(Modifier::UNDERLINED)
+    }
+
+    pub fn kind(&self, kind: EventKind) -> Style {
+        use EventKind::*;
+        let c = match kind {
+            Round => Color::Blue,
+            Agreed | Initialed | Signed => Color::Green,
+            Ratified | InForce => Color::Cyan,
+            Expiry | Lapse => Color::Red,
+            Demand => Color::Magenta,
+            Statement | Appointment | Incident => Color::Gray,
+        };
+        self.fg(c)
+    }
+}

@@ -1,0 +1,290 @@
+//! The Timeline pane: agreements and their events, and the selected row's detail.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::{App, Mode, Pane, Row};
+use crate::data::{Agreement, Dataset, Event, FuzzyDate};
+
+use super::format::{fit, truncate};
+use super::layout;
+use super::pane_block;
+use super::theme::Theme;
+
+const DATE_COLS: usize = 10;
+const KIND_COLS: usize = 11;
+
+pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let t = &app.timeline;
+    let events = t.rows.iter().filter(|r| matches!(r, Row::Event(_))).count();
+    let mut title = format!("{} events", events);
+    if let Some(k) = t.filter {
+        title = format!("{title} · filter: {}", k.label());
+    }
+    f.render_widget(pane_block(app, Pane::Timeline, &title, theme), area);
+    let (list, detail) = layout::timeline_split(area);
+    render_list(f, app, list, theme);
+    if let Some(detail) = detail {
+        let lines = detail_lines(app, theme);
+        let block = ratatui::widgets::Block::new()
+            .borders(ratatui::widgets::Borders::TOP)
+            .border_style(theme.dim())
+            .title(Span::styled(" detail (Enter: popup) ", theme.dim()));
+        f.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            detail,
+        );
+    }
+}
+
+/// The first row shown: the app's offset, moved only as far as needed to show the
+/// selection in `height` rows.
+fn first_shown(app: &App, height: usize) -> usize {
+    let t = &app.timeline;
+    let height = height.max(1);
+    let offset = t.offset.min(t.selected);
+    offset.max((t.selected + 1).saturating_sub(height))
+}
+
+fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let t = &app.timeline;
+    if t.rows.is_empty() {
+        f.render_widget(Paragraph::new("no events").style(theme.dim()), area);
+        return;
+    }
+    let width = area.width as usize;
+    let height = area.height as usize;
+    let first = first_shown(app, height);
+    let query = (!t.search.query.is_empty()).then_some(t.search.query.as_str());
+    let lines: Vec<Line> = t
+        .rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, row)| {
+            let line = row_line(&app.data, *row, width, theme, query);
+            if i == t.selected {
+                line.style(theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    f.render_widget(Paragraph::new(lines), area);
+}
+
+fn row_line<'a>(
+    d: &Dataset,
+    row: Row,
+    width: usize,
+    theme: &Theme,
+    query: Option<&str>,
+) -> Line<'a> {
+    match row {
+        Row::Agreement(i) => {
+            let a = &d.agreements[i];
+            let text = format!("{} · {} · {}", a.name(), years(a), a.first_year_amount);
+            Line::from(Span::styled(fit(&text, width), theme.header()))
+        }
+        Row::Unattached => Line::from(Span::styled(fit("Other events", width), theme.header())),
+        Row::Event(i) => {
+            let e = &d.events[i];
+            let hit = query.is_some_and(|q| crate::app::timeline::matches(d, row, q));
+            let headline_cols = width.saturating_sub(DATE_COLS + KIND_COLS + 3);
+            let kind_cols = KIND_COLS.min(width.saturating_sub(DATE_COLS + 2));
+            let headline = Span::styled(
+                fit(&e.headline, headline_cols),
+                if hit {
+                    theme.bold()
+                } else {
+                    ratatui::style::Style::new()
+                },
+            );
+            Line::from(vec![
+                Span::raw(" "),
+                Span::styled(fit(&e.date.to_string(), DATE_COLS), theme.label()),
+                Span::raw(" "),
+                Span::styled(fit(e.kind.label(), kind_cols), theme.kind(e.kind)),
+                Span::raw(" "),
+                headline,
+            ])
+        }
+    }
+}
+
+fn years(a: &Agreement) -> String {
+    if a.first_year == a.last_year {
+        a.first_year.to_string()
+    } else {
+        format!("{}–{}", a.first_year, a.last_year)
+    }
+}
+
+fn date_span(start: FuzzyDate, end: Option<FuzzyDate>) -> String {
+    match end {
+        Some(end) if end != start => format!("{start} – {end}"),
+        _ => start.to_string(),
+    }
+}
+
+fn field<'a>(name: &str, value: String, theme: &Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("{name}: "), theme.label()),
+        Span::raw(value),
+    ])
+}
+
+/// The selected row's detail: text, place, people, amounts and sources.
+pub fn detail_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+    let d = &app.data;
+    match app.selected_row() {
+        Some(Row::Event(i)) => event_detail(d, &d.events[i], theme),
+        Some(Row::Agreement(i)) => agreement_detail(d, &d.agreements[i], theme),
+        _ => vec![Line::styled(
+            "Events tied to no agreement in the dataset.",
+            theme.dim(),
+        )],
+    }
+}
+
+fn event_detail<'a>(d: &Dataset, e: &Event, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(date_span(e.date, e.end), theme.bold()),
+            Span::raw(" · "),
+            Span::styled(e.kind.label().to_string(), theme.kind(e.kind)),
+            Span::raw(" · "),
+            Span::styled(e.confidence.label().to_string(), theme.dim()),
+        ]),
+        Line::styled(e.headline.clone(), theme.bold()),
+    ];
+    if let Some(place) = &e.place {
+        lines.push(field("Place", place.clone(), theme));
+    }
+    if !e.people.is_empty() {
+        lines.push(field("People", e.people.join(", "), theme));
+    }
+    if let Some(a) = e.agreement.as_deref().and_then(|id| d.agreement(id)) {
+        lines.push(field(
+            "Agreement",
+            format!(
+                "{} ({}): first year {}; rule: {}",
+                a.name(),
+                years(a),
+                a.first_year_amount,
+                a.rule_text
+            ),
+            theme,
+        ));
+    }
+    if let Some(text) = &e.text {
+        lines.push(Line::raw(text.clone()));
+    }
+    lines.extend(source_lines(d, &e.sources, theme));
+    lines
+}
+
+fn agreement_detail<'a>(d: &Dataset, a: &Agreement, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!("{} · {}", a.name(), years(a)), theme.bold()),
+            Span::raw(" · "),
+            Span::styled(a.confidence.label().to_string(), theme.dim()),
+        ]),
+        field("First year", a.first_year_amount.clone(), theme),
+        field("Rule", a.rule_text.clone(), theme),
+    ];
+    let m = &a.milestones;
+    let milestones: Vec<String> = [
+        ("agreed", m.agreed),
+        ("initialed", m.initialed),
+        ("signed", m.signed),
+        ("consent", m.consent),
+        ("in force", m.in_force),
+    ]
+    .into_iter()
+    .filter_map(|(name, date)| date.map(|d| format!("{name} {d}")))
+    .collect();
+    if !milestones.is_empty() {
+        lines.push(field("Dates", milestones.join(", "), theme));
+    }
+    for (name, sides) in [
+        ("Negotiators", &a.negotiators),
+        ("Signatories", &a.signatories),
+    ] {
+        if !sides.rok.is_empty() || !sides.us.is_empty() {
+            lines.push(field(
+                name,
+                format!("ROK {} / US {}", list(&sides.rok), list(&sides.us)),
+                theme,
+            ));
+        }
+    }
+    if let Some(note) = &a.note {
+        lines.push(Line::raw(note.clone()));
+    }
+    lines.extend(source_lines(d, &a.sources, theme));
+    lines
+}
+
+fn list(names: &[String]) -> String {
+    if names.is_empty() {
+        "not known".into()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// "Sources:" then each cited source with its publisher, date and URL.
+pub fn source_lines<'a>(d: &Dataset, ids: &[String], theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::styled("Sources:", theme.label())];
+    for id in ids {
+        match d.source(id) {
+            Some(s) => {
+                let date = s.date.map(|d| format!(", {d}")).unwrap_or_default();
+                lines.push(Line::from(vec![
+                    Span::styled(format!(" {id} "), theme.dim()),
+                    Span::raw(format!("{} — {}{date}", s.title, s.publisher)),
+                ]));
+                if let Some(url) = &s.url {
+                    lines.push(Line::from(vec![
+                        Span::raw("     "),
+                        Span::styled(url.clone(), theme.link()),
+                    ]));
+                }
+            }
+            None => lines.push(Line::styled(
+                format!(" {id} (not in the sources table)"),
+                theme.warning(),
+            )),
+        }
+    }
+    lines
+}
+
+/// The detail as a popup over the dashboard.
+pub fn render_popup(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    if app.mode() != Mode::Detail {
+        return;
+    }
+    let popup = super::centered(area, 84, 80);
+    f.render_widget(Clear, popup);
+    let title = match app.selected_row() {
+        Some(Row::Event(i)) => truncate(&app.data.events[i].headline, popup.width as usize / 2),
+        _ => "Detail".to_string(),
+    };
+    let block = ratatui::widgets::Block::bordered()
+        .border_style(theme.border(true))
+        .title(Span::styled(format!(" {title} "), theme.pane_title(true)));
+    f.render_widget(
+        Paragraph::new(detail_lines(app, theme))
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}

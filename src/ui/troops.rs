@@ -1,0 +1,209 @@
+//! The Troops pane: US troops in Korea by year, the DMDC count with the headline level,
+//! the 28,500 level marked.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
+
+use crate::app::{App, Pane, TroopPoint};
+
+use super::chart;
+use super::format::{thousands, truncate};
+use super::layout::inner;
+use super::pane_block;
+use super::theme::Theme;
+
+/// The level USFK has been publicly held at since 2008, and the NDAA floor.
+const LEVEL_28500: f64 = 28_500.0;
+
+pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let title = if app.zoom {
+        "since 1950"
+    } else {
+        "since the 1st SMA"
+    };
+    f.render_widget(pane_block(app, Pane::Troops, title, theme), area);
+    let inner = inner(area);
+    let value_rows = if inner.height >= 10 { 2 } else { 1 };
+    let [plot, legend, value] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(value_rows),
+    ])
+    .areas(inner);
+    render_chart(f, app, plot, theme);
+    f.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("⣿", theme.recorded()),
+            Span::raw(" DMDC "),
+            Span::styled("•", theme.projected()),
+            Span::raw(" headline "),
+            Span::styled("─", theme.reference()),
+            Span::raw(" 28,500 "),
+            Span::styled("▼", theme.cursor()),
+            Span::raw(format!(" {}", app.year)),
+        ])),
+        legend,
+    );
+    f.render_widget(
+        Paragraph::new(value_lines(app, theme, value.width as usize)),
+        value,
+    );
+}
+
+/// The years the chart spans: from the first SMA (or, zoomed, the first count) to the
+/// year cursor's range end, so the troops line up with the costs above them.
+fn shown(app: &App) -> Vec<&TroopPoint> {
+    let (first_cost, _) = app.year_range();
+    app.troops
+        .iter()
+        .filter(|p| app.zoom || p.year >= first_cost)
+        .collect()
+}
+
+fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let all = shown(app);
+    let cursor = all.iter().position(|p| p.year == app.year);
+    let points: Vec<&TroopPoint> =
+        chart::thin(all.len(), area.width.saturating_sub(8) as usize, cursor)
+            .into_iter()
+            .map(|i| all[i])
+            .collect();
+    let counted: Vec<(f64, f64)> = points
+        .iter()
+        .filter_map(|p| p.counted.map(|c| (f64::from(p.year), f64::from(c))))
+        .collect();
+    let headline: Vec<(f64, f64)> = points
+        .iter()
+        .filter_map(|p| p.headline.map(|c| (f64::from(p.year), f64::from(c))))
+        .collect();
+    let (first_year, _) = app.year_range();
+    let first = if app.zoom {
+        all.first().map_or(first_year, |p| p.year)
+    } else {
+        first_year
+    };
+    let last = app.year_range().1.max(first + 1);
+    let max = counted
+        .iter()
+        .chain(&headline)
+        .map(|p| p.1)
+        .fold(LEVEL_28500, f64::max);
+    let min = counted
+        .iter()
+        .chain(&headline)
+        .map(|p| p.1)
+        .fold(LEVEL_28500, f64::min);
+    // Centre the axis on 28,500 so its middle label marks the level, unless that would
+    // take it below zero (the 1950s reach past 300,000).
+    let half = ((max - LEVEL_28500).max(LEVEL_28500 - min) * 1.1).max(1000.0);
+    let (low, high) = if LEVEL_28500 - half >= 0.0 {
+        (LEVEL_28500 - half, LEVEL_28500 + half)
+    } else {
+        chart::axis_bounds(0.0, max)
+    };
+    let level = [
+        (f64::from(first), LEVEL_28500),
+        (f64::from(last), LEVEL_28500),
+    ];
+    let cursor = [(f64::from(app.year), low), (f64::from(app.year), high)];
+    let datasets = vec![
+        Dataset::default()
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.reference())
+            .data(&level),
+        Dataset::default()
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.cursor())
+            .data(&cursor),
+        Dataset::default()
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Scatter)
+            .style(theme.projected())
+            .data(&headline),
+        Dataset::default()
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.recorded())
+            .data(&counted),
+    ];
+    let span = high - low;
+    let chart = Chart::new(datasets)
+        .x_axis(
+            Axis::default()
+                .bounds([f64::from(first), f64::from(last)])
+                .labels([first.to_string(), last.to_string()])
+                .style(theme.label()),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([low, high])
+                .labels([
+                    chart::axis_label(low, span),
+                    chart::axis_label((low + high) / 2.0, span),
+                    chart::axis_label(high, span),
+                ])
+                .style(theme.label()),
+        );
+    f.render_widget(chart, area);
+}
+
+fn value_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let d = &app.data;
+    let year = Span::styled(format!("{} ▸ ", app.year), theme.cursor());
+    let count = d
+        .troop_count(app.year)
+        .and_then(|t| t.troops.map(|n| (t, n)));
+    let mut spans = vec![year];
+    match count {
+        Some((t, n)) => {
+            let as_of = match t.as_of {
+                Some(crate::data::CountDate::June30) => " (30 Jun)",
+                Some(crate::data::CountDate::September30) => " (30 Sep)",
+                None => "",
+            };
+            spans.push(Span::styled(
+                format!("{} troops", thousands(f64::from(n), 0)),
+                theme.bold(),
+            ));
+            spans.push(Span::styled(
+                format!(" DMDC{as_of} · {}", t.confidence.label()),
+                theme.label(),
+            ));
+        }
+        None => {
+            let latest = d
+                .troop_counts
+                .iter()
+                .rev()
+                .find_map(|t| t.troops.map(|n| (t.year, n)));
+            let text = match latest {
+                Some((y, n)) => format!("no count (latest {y}: {})", thousands(f64::from(n), 0)),
+                None => "no count".into(),
+            };
+            spans.push(Span::styled(text, theme.dim()));
+        }
+    }
+    let level = d.headline_level(app.year);
+    if let Some(l) = level {
+        spans.push(Span::styled(format!(" · level {}", l.label), theme.label()));
+    }
+    let sources: Vec<String> = count
+        .map(|(t, _)| t.sources.clone())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|id| d.source(id).map(|s| format!("{} {}", s.id, s.title)))
+        .collect();
+    let mut lines = vec![Line::from(spans)];
+    if !sources.is_empty() {
+        lines.push(Line::styled(
+            truncate(&format!("source: {}", sources.join("; ")), width),
+            theme.dim(),
+        ));
+    }
+    lines
+}

@@ -1,0 +1,180 @@
+//! End to end, in process: scripted keys through the real run loop over `TestBackend`,
+//! reading only what is on the screen.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sma_dash::app::{App, Key, KeyCode};
+use sma_dash::data::Dataset;
+use sma_dash::runtime::{Exit, Input, ScriptedEvents, run};
+
+struct Session {
+    app: App,
+    terminal: Terminal<TestBackend>,
+}
+
+impl Session {
+    fn new(width: u16, height: u16) -> Self {
+        let app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+        let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        Self { app, terminal }
+    }
+
+    /// Sends `events` through the run loop; returns why it stopped.
+    fn send(&mut self, mut events: ScriptedEvents) -> Exit {
+        run(&mut self.terminal, &mut self.app, &mut events).unwrap()
+    }
+
+    fn screen(&self) -> String {
+        let buffer = self.terminal.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The line of the screen holding `needle`, or a failure that shows the screen.
+    fn line_with(&self, needle: &str) -> String {
+        let screen = self.screen();
+        screen
+            .lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("no line with {needle:?} on screen:\n{screen}"))
+            .to_string()
+    }
+}
+
+/// "2030 ▸ 1,711.3 billion won" from the Costs pane's value line.
+fn value_at(line: &str, year: i32) -> String {
+    let start = line
+        .find(&format!("{year} ▸ "))
+        .expect("the year's value line");
+    let rest = &line[start..];
+    let end = rest.find(" billion won").expect("a value in billion won");
+    rest[..end].to_string()
+}
+
+#[test]
+fn find_a_round_raise_cpi_and_see_2030_change_then_quit() {
+    let mut s = Session::new(120, 40);
+
+    // Search the timeline from the top for the 10th SMA's first round.
+    let found = s.send(ScriptedEvents::typed("g/Honolulu").key(Key::plain(KeyCode::Enter)));
+    assert_eq!(found, Exit::EndOfInput);
+    s.line_with("match 1 of");
+    // Enter again opens the detail with its sources.
+    s.send(ScriptedEvents::default().key(Key::plain(KeyCode::Enter)));
+    for needle in [
+        "10th SMA, round 1",
+        "Place: Honolulu",
+        "Chang Won-sam",
+        "Timothy Betts",
+        "2018-03-07",
+        "https://koreajoongangdaily.joins.com",
+    ] {
+        s.line_with(needle);
+    }
+
+    // Close the popup, move the year cursor to 2030 and read the projection.
+    s.send(
+        ScriptedEvents::default()
+            .key(Key::plain(KeyCode::Esc))
+            .text(&"l".repeat(12)),
+    );
+    s.line_with("year 2030");
+    let before = value_at(&s.line_with("2030 ▸ "), 2030);
+    s.line_with("projected");
+
+    // Raise Korean CPI by a full point in the Assumptions pane.
+    s.send(ScriptedEvents::typed("4").text(&"+".repeat(10)));
+    s.line_with("Korean CPI inflation: 3.0 % → 3.1 %");
+    s.line_with("3.1 %*");
+    let after = value_at(&s.line_with("2030 ▸ "), 2030);
+    assert_ne!(before, after, "the 2030 projection changes on screen");
+    let number = |v: &str| -> f64 {
+        v.rsplit(" ")
+            .next()
+            .unwrap()
+            .replace(',', "")
+            .parse()
+            .unwrap()
+    };
+    assert!(number(&after) > number(&before), "{after} > {before}");
+
+    assert_eq!(s.send(ScriptedEvents::typed("q")), Exit::Quit);
+}
+
+#[test]
+fn queued_keys_are_drained_and_drawn_once() {
+    let mut s = Session::new(80, 24);
+    // Ten moves queued at once end in one state: the last.
+    s.send(ScriptedEvents::typed("gjjjjjjjjjj"));
+    assert_eq!(s.app.timeline.selected, 10);
+    // A key the keymap does not know changes nothing.
+    let before = s.screen();
+    s.send(ScriptedEvents::typed("x"));
+    assert_eq!(s.screen(), before);
+}
+
+#[test]
+fn resizing_below_the_minimum_says_so_and_quit_still_works() {
+    let mut s = Session::new(120, 40);
+    s.terminal.backend_mut().resize(40, 10);
+    s.send(ScriptedEvents(vec![Input::Resize].into()));
+    s.line_with("Terminal too small");
+    s.line_with("needs at least 60×20");
+    s.send(ScriptedEvents::typed("?"));
+    s.line_with("Keys");
+    assert_eq!(s.send(ScriptedEvents::typed("q")), Exit::Quit);
+}
+
+#[test]
+fn ctrl_c_quits_even_while_typing_a_search() {
+    let mut s = Session::new(80, 24);
+    assert_eq!(
+        s.send(ScriptedEvents::typed("/Hono").key(Key::ctrl('c'))),
+        Exit::Quit
+    );
+}
+
+#[test]
+fn mouse_clicks_focus_and_select_and_the_wheel_scrolls_only_when_opted_in() {
+    use sma_dash::app::Pane;
+    use sma_dash::runtime::{Mouse, MouseKind};
+    let click = |column, row| {
+        Input::Mouse(Mouse {
+            kind: MouseKind::Click,
+            column,
+            row,
+        })
+    };
+    let mut s = Session::new(120, 40);
+    // Without --mouse, clicks do nothing.
+    s.send(ScriptedEvents(vec![click(100, 5)].into()));
+    assert_eq!(s.app.focus, Pane::Timeline);
+
+    s.app.mouse = true;
+    // The Costs pane sits top right at 120×40.
+    s.send(ScriptedEvents(vec![click(100, 5)].into()));
+    assert_eq!(s.app.focus, Pane::Costs);
+    let year = s.app.year;
+    let wheel = Input::Mouse(Mouse {
+        kind: MouseKind::WheelUp,
+        column: 100,
+        row: 5,
+    });
+    s.send(ScriptedEvents(vec![wheel].into()));
+    assert_eq!(
+        s.app.year,
+        year - 1,
+        "the wheel over a chart moves the year"
+    );
+    // The third row of the timeline list: its first shown row plus two.
+    let offset = s.app.timeline.offset;
+    s.send(ScriptedEvents(vec![click(10, 4)].into()));
+    assert_eq!(s.app.focus, Pane::Timeline);
+    assert_eq!(s.app.timeline.selected, offset + 2);
+}

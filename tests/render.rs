@@ -1,0 +1,69 @@
+//! Snapshots of the whole screen, drawn by the real run loop over `TestBackend` from
+//! the embedded dataset, at three sizes and in each chart state.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use sma_dash::app::{App, Key, KeyCode};
+use sma_dash::data::Dataset;
+use sma_dash::runtime::{Exit, ScriptedEvents, run};
+
+/// The screen after typing `keys` into a fresh dashboard of `width`×`height`.
+fn screen(width: u16, height: u16, keys: ScriptedEvents) -> String {
+    let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut keys = keys;
+    assert_eq!(
+        run(&mut terminal, &mut app, &mut keys).unwrap(),
+        Exit::EndOfInput
+    );
+    terminal.backend().to_string()
+}
+
+fn typed(keys: &str) -> ScriptedEvents {
+    ScriptedEvents::typed(keys)
+}
+
+macro_rules! snapshot {
+    ($name:ident, $w:expr, $h:expr, $keys:expr) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(screen($w, $h, $keys));
+        }
+    };
+}
+
+snapshot!(dashboard_80x24, 80, 24, typed(""));
+snapshot!(dashboard_120x40, 120, 40, typed(""));
+snapshot!(dashboard_200x60, 200, 60, typed(""));
+
+// Each chart toggle, with the Costs pane focused so its keys show in the status line.
+snapshot!(costs_line_120x40, 120, 40, typed("2m"));
+snapshot!(costs_year_on_year_120x40, 120, 40, typed("2c"));
+snapshot!(costs_per_service_member_120x40, 120, 40, typed("2cc"));
+snapshot!(costs_cumulative_line_120x40, 120, 40, typed("2cccm"));
+snapshot!(costs_dollars_120x40, 120, 40, typed("2u"));
+snapshot!(costs_real_won_120x40, 120, 40, typed("2r"));
+snapshot!(costs_real_dollars_line_80x24, 80, 24, typed("2urm"));
+snapshot!(costs_without_projections_120x40, 120, 40, typed("2p"));
+snapshot!(
+    costs_cursor_on_a_capped_year_200x60,
+    200,
+    60,
+    typed("2llll")
+);
+
+snapshot!(help_80x24, 80, 24, typed("?"));
+snapshot!(help_200x60, 200, 60, typed("?"));
+snapshot!(zoomed_costs_120x40, 120, 40, typed("2z"));
+snapshot!(zoomed_troops_since_1950_80x24, 80, 24, typed("3z"));
+snapshot!(zoomed_assumptions_80x24, 80, 24, typed("4zjjjjjjjj"));
+snapshot!(
+    detail_popup_120x40,
+    120,
+    40,
+    typed("g/Honolulu")
+        .key(Key::plain(KeyCode::Enter))
+        .key(Key::plain(KeyCode::Enter))
+);
+snapshot!(too_small_50x15, 50, 15, typed(""));
+snapshot!(too_small_help_still_opens_50x15, 50, 15, typed("?"));

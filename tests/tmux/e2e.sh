@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# End to end in a real terminal: the release binary under tmux, keys sent, the screen
+# read with capture-pane, and the terminal's modes checked to be restored after quit.
+#
+# Usage: tests/tmux/e2e.sh [path/to/sma-dash]   (default target/release/sma-dash)
+# Builds nothing; exits non-zero and says what failed.
+set -euo pipefail
+
+BIN=$(realpath "${1:-target/release/sma-dash}")
+[[ -x $BIN ]] || { echo "e2e: no executable at $BIN (build it first)" >&2; exit 2; }
+command -v tmux >/dev/null || { echo "e2e: tmux is not installed" >&2; exit 2; }
+
+WORK=$(mktemp -d)
+SOCKET="sma-dash-e2e-$$"
+T() { tmux -L "$SOCKET" -f /dev/null "$@"; }
+cleanup() { T kill-server 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+FAILED=0
+pass() { echo "ok   $1"; }
+fail() { echo "FAIL $1" >&2; FAILED=1; }
+
+screen() { T capture-pane -p -t "$1"; }
+
+# Waits until the pane shows $2 (a fixed string), up to 10 seconds.
+wait_for() {
+    local target=$1 text=$2
+    for _ in $(seq 100); do
+        if screen "$target" | grep -qF -- "$text"; then return 0; fi
+        sleep 0.1
+    done
+    echo "---- screen of $target while waiting for: $text" >&2
+    screen "$target" >&2
+    return 1
+}
+
+# Waits until a file exists (the wrapper writes it after the program exits).
+wait_file() {
+    for _ in $(seq 100); do [[ -s $1 ]] && return 0; sleep 0.1; done
+    return 1
+}
+
+# Starts the binary in a new session: the wrapper records `stty -g` before and after,
+# and the exit status, then keeps the pane open to be inspected.
+start() {
+    local name=$1 width=$2 height=$3; shift 3
+    local dir="$WORK/$name"
+    mkdir -p "$dir"
+    cat >"$dir/run.sh" <<SH
+stty -g > "$dir/before"
+"$BIN" $*
+echo \$? > "$dir/status"
+stty -g > "$dir/after"
+echo "shell prompt back"
+exec sleep 600
+SH
+    T new-session -d -s "$name" -x "$width" -y "$height" "sh $dir/run.sh"
+}
+
+check_restored() {
+    local name=$1 dir="$WORK/$1"
+    if wait_file "$dir/after"; then pass "$name: the program exited"; else fail "$name: the program did not exit after q"; return; fi
+    [[ $(cat "$dir/status") == 0 ]] && pass "$name: exit status 0" || fail "$name: exit status $(cat "$dir/status")"
+    if cmp -s "$dir/before" "$dir/after"; then
+        pass "$name: stty modes restored"
+    else
+        fail "$name: stty modes differ: before $(cat "$dir/before") after $(cat "$dir/after")"
+    fi
+    wait_for "$name" "shell prompt back" >/dev/null || true
+    [[ $(T display -p -t "$name" '#{alternate_on}') == 0 ]] && pass "$name: alternate screen left" || fail "$name: still on the alternate screen"
+    [[ $(T display -p -t "$name" '#{cursor_flag}') == 1 ]] && pass "$name: cursor visible" || fail "$name: cursor still hidden"
+    [[ $(T display -p -t "$name" '#{mouse_any_flag}') == 0 ]] && pass "$name: mouse reporting off" || fail "$name: mouse reporting left on"
+}
+
+# "2030 ▸ 1,699.9 billion won" → "1,699.9"
+value_2030() { screen "$1" | grep -o '2030 ▸ [0-9,.]* billion won' | head -1 | awk '{print $3}'; }
+
+# 1. Find a round, read its detail, raise CPI, see 2030 change, help, resize, quit.
+start main 120 40
+wait_for main "1 Timeline" && pass "dashboard opens" || fail "dashboard did not open"
+T send-keys -t main g / H o n o l u l u Enter
+wait_for main "match 1 of" && pass "search finds Honolulu" || fail "search for Honolulu"
+T send-keys -t main Enter
+wait_for main "Timothy Betts" && wait_for main "10th SMA, round 1" && pass "detail of the 10th SMA's first round" || fail "detail popup"
+T send-keys -t main Escape l l l l l l l l l l l l
+wait_for main "year 2030" && pass "year cursor at 2030" || fail "year cursor"
+wait_for main "2030 ▸ " >/dev/null || true
+before=$(value_2030 main)
+T send-keys -t main 4 + + + + + + + + + +
+wait_for main "→ 3.1 %" && pass "Korean CPI raised to 3.1 %" || fail "raising Korean CPI"
+after=$(value_2030 main)
+if [[ -n $before && -n $after && $before != "$after" ]]; then
+    pass "2030 projection changed: $before → $after bn won"
+else
+    fail "2030 projection did not change on screen ($before → $after)"
+fi
+T send-keys -t main '?'
+wait_for main "year cursor: previous year" && pass "help overlay" || fail "help overlay"
+T send-keys -t main Escape
+T resize-window -t main -x 50 -y 15
+wait_for main "Terminal too small" && pass "too-small screen" || fail "too-small screen"
+T resize-window -t main -x 80 -y 24
+wait_for main "1 Timeline" && pass "reflows at 80x24" || fail "reflow after resize"
+T send-keys -t main q
+check_restored main
+
+# 2. With the mouse on and no colour: the mouse is given back too; Ctrl-C quits.
+start mouse 100 30 --mouse
+wait_for mouse "1 Timeline" && pass "dashboard opens with --mouse" || fail "dashboard with --mouse"
+[[ $(T display -p -t mouse '#{mouse_any_flag}') == 1 ]] && pass "mouse reporting on while running" || fail "--mouse did not turn mouse reporting on"
+T send-keys -t mouse C-c
+check_restored mouse
+
+if [[ $FAILED == 0 ]]; then echo "tmux e2e: all passed"; else echo "tmux e2e: FAILED" >&2; fi
+exit "$FAILED"
