@@ -1,7 +1,7 @@
 //! `update`: the one place the state changes. Pure and synchronous: side effects are
 //! returned as an `Effect` for the runtime to carry out.
 
-use crate::econ::{Assumptions, Currency, Metric, ScenarioId, spec};
+use crate::econ::{Assumptions, Currency, ScenarioId, spec};
 
 use super::timeline::{self, Row};
 use super::{Action, App, AssumptionId, ChartStyle, Mode, Pane};
@@ -112,12 +112,8 @@ fn apply(app: &mut App, action: Action) -> Effect {
         }
         SearchAgain(direction) => search_again(app, direction),
         CycleMetric => {
-            let i = Metric::ALL
-                .iter()
-                .position(|m| *m == app.view.metric)
-                .unwrap_or(0);
-            app.view.metric = Metric::ALL[(i + 1) % Metric::ALL.len()];
-            changed_view(app, format!("metric: {}", app.view.metric.label()))
+            app.view = app.view.next_metric();
+            changed_view(app, format!("metric: {}", app.view.metric_label()))
         }
         ToggleCurrency => {
             app.view.currency = match app.view.currency {
@@ -379,7 +375,7 @@ fn selected_scenario(app: &App) -> Option<ScenarioId> {
 mod tests {
     use super::*;
     use crate::data::{Dataset, EventKind};
-    use crate::econ::{AssumptionId, Currency, Metric, ScenarioId};
+    use crate::econ::{AssumptionId, Currency, Metric, ScenarioId, TroopBasis};
 
     fn app() -> App {
         App::new(Dataset::embedded().expect("the embedded dataset loads"))
@@ -614,7 +610,32 @@ mod tests {
         update(&mut app, Action::CycleMetric);
         assert_eq!(app.view.metric, Metric::YearOnYear);
         assert!((cost(&app, 2019) - 8.2).abs() < 0.05, "+8.2 % in 2019");
-        for _ in 0..3 {
+        // Per service member on the DMDC count: no count past 2025.
+        update(&mut app, Action::CycleMetric);
+        assert_eq!(app.view.troops, TroopBasis::Counted);
+        assert!((cost(&app, 2018) - 960.2 * 1000.0 / 25_813.0).abs() < 1e-9);
+        assert!(
+            app.costs
+                .iter()
+                .find(|p| p.year == 2030)
+                .unwrap()
+                .value
+                .is_none()
+        );
+        // Then on the headline level, which covers the projected years too.
+        update(&mut app, Action::CycleMetric);
+        assert_eq!(app.view.metric, Metric::PerServiceMember);
+        assert_eq!(app.view.troops, TroopBasis::Headline);
+        assert!((cost(&app, 2018) - 960.2 * 1000.0 / 28_500.0).abs() < 1e-9);
+        assert!(
+            app.costs
+                .iter()
+                .find(|p| p.year == 2030)
+                .unwrap()
+                .value
+                .is_some()
+        );
+        for _ in 0..2 {
             update(&mut app, Action::CycleMetric);
         }
         assert_eq!(app.view.metric, Metric::Contribution);

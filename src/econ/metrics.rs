@@ -69,6 +69,39 @@ impl Default for CostView {
 }
 
 impl CostView {
+    /// The metric as the chart's title says it, naming the troop figure per member.
+    pub fn metric_label(&self) -> &'static str {
+        match (self.metric, self.troops) {
+            (Metric::PerServiceMember, TroopBasis::Counted) => "per US service member (DMDC count)",
+            (Metric::PerServiceMember, TroopBasis::Headline) => {
+                "per US service member (headline level)"
+            }
+            (m, _) => m.label(),
+        }
+    }
+
+    /// The next metric in the cycle `c` walks: per service member comes twice, on the
+    /// DMDC count and then on the headline level, which also covers projected years.
+    pub fn next_metric(self) -> Self {
+        let (metric, troops) = match (self.metric, self.troops) {
+            (Metric::PerServiceMember, TroopBasis::Counted) => {
+                (Metric::PerServiceMember, TroopBasis::Headline)
+            }
+            (m, _) => {
+                let i = Metric::ALL.iter().position(|x| *x == m).unwrap_or(0);
+                (
+                    Metric::ALL[(i + 1) % Metric::ALL.len()],
+                    TroopBasis::Counted,
+                )
+            }
+        };
+        Self {
+            metric,
+            troops,
+            ..self
+        }
+    }
+
     /// The unit of the values, for axis labels and table headers.
     pub fn unit(&self, base_year: i32) -> String {
         let money = |small: &str| match (self.currency, self.real) {

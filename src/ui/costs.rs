@@ -21,7 +21,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         ChartStyle::Bars => "bars",
         ChartStyle::Line => "line",
     };
-    let title = format!("{} · {}", app.view.metric.label(), style);
+    let title = format!("{} · {}", app.view.metric_label(), style);
     f.render_widget(pane_block(app, Pane::Costs, &title, theme), area);
     let inner = inner(area);
     let value_rows = if inner.height >= 12 { 2 } else { 1 };
