@@ -1,8 +1,10 @@
 //! sma-dash: a terminal dashboard for the US–South Korea Special Measures Agreements.
 
 pub mod app;
+pub mod config;
 pub mod data;
 pub mod econ;
+pub mod render;
 pub mod report;
 pub mod runtime;
 pub mod ui;

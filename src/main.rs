@@ -7,11 +7,13 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use sma_dash::app::App;
+use sma_dash::config::{self, Config};
 use sma_dash::data::{Dataset, LoadError, summary::Summary};
 use sma_dash::econ::{AssumptionId, Assumptions, RatePath, spec};
+use sma_dash::render;
 use sma_dash::report::ProjectionReport;
 use sma_dash::report::export::{ExportOptions, Series, export};
-use sma_dash::runtime;
+use sma_dash::runtime::{self, ScriptedEvents};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -28,6 +30,9 @@ struct Cli {
     /// Load the dataset from this directory instead of the embedded one.
     #[arg(long, global = true, value_name = "DIR")]
     data: Option<PathBuf>,
+    /// Read this config file instead of $SMA_DASH_CONFIG or ~/.config/sma-dash/config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Let the dashboard take the mouse: click to focus or select, wheel to scroll
     /// (the terminal's own text selection then needs Shift).
     #[arg(long)]
@@ -43,6 +48,39 @@ struct Cli {
 enum Command {
     /// Validate the dataset and print a summary; exit 2 with every problem when invalid.
     Check,
+    /// Print one frame of the dashboard as text, after the given keys.
+    #[command(after_help = "\
+Keys are typed as they are: each character a key press; <name> for a named key or a
+chord as the config file writes it: <enter>, <esc>, <tab>, <ctrl-c>, <pagedown>, <lt>.
+
+Examples:
+  sma-dash render                               the opening screen at 120x40
+  sma-dash render --width 80 --height 24 --keys '2cc'
+  sma-dash render --keys '/Honolulu<enter><enter>' --ansi")]
+    Render {
+        #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u16).range(1..=i64::from(render::MAX_WIDTH)))]
+        width: u16,
+        #[arg(long, default_value_t = 40, value_parser = clap::value_parser!(u16).range(1..=i64::from(render::MAX_HEIGHT)))]
+        height: u16,
+        /// Keys to press before the frame is drawn.
+        #[arg(long, default_value = "", value_parser = ScriptedEvents::parse)]
+        keys: ScriptedEvents,
+        /// Keep the colours, as ANSI escape sequences (NO_COLOR still turns them off).
+        #[arg(long)]
+        ansi: bool,
+        #[command(flatten)]
+        assumptions: AssumptionArgs,
+    },
+    /// Show the configuration: where it is read from, or all of it in effect.
+    #[command(after_help = "\
+Examples:
+  sma-dash config                  which files are read
+  sma-dash config --print > ~/.config/sma-dash/config.toml")]
+    Config {
+        /// Print the configuration in effect, as a file that loads back to the same.
+        #[arg(long)]
+        print: bool,
+    },
     /// Print every scenario by year from the last recorded year to the horizon.
     #[command(after_help = "\
 Examples:
@@ -234,6 +272,15 @@ enum Failure {
     Usage(String),
 }
 
+impl From<Failure> for String {
+    fn from(f: Failure) -> String {
+        match f {
+            Failure::Data(e) => e.to_string(),
+            Failure::Usage(m) => m,
+        }
+    }
+}
+
 impl From<String> for Failure {
     fn from(message: String) -> Self {
         Failure::Usage(message)
@@ -248,9 +295,45 @@ fn run(cli: Cli) -> Result<(), Failure> {
     .map_err(Failure::Data)?;
     match cli.command {
         None => {
-            let mut a = Assumptions::from_history(&dataset);
+            let config = load_config(cli.config.as_deref())?;
+            let mut a = config.starting_assumptions(Assumptions::from_history(&dataset));
             cli.assumptions.apply(&mut a, None)?;
-            dashboard(dataset, a, cli.mouse)?;
+            let mut app = configured_app(dataset, &config, a);
+            app.mouse |= cli.mouse;
+            dashboard(app)?;
+        }
+        Some(Command::Render {
+            width,
+            height,
+            keys,
+            ansi,
+            assumptions,
+        }) => {
+            let config = load_config(cli.config.as_deref())?;
+            let mut a = config.starting_assumptions(Assumptions::from_history(&dataset));
+            assumptions.apply(&mut a, None)?;
+            let mut app = configured_app(dataset, &config, a);
+            app.color = ansi && app.color;
+            let text = render::frame(&mut app, width, height, keys, ansi)
+                .map_err(|e| format!("cannot render: {e}"))?;
+            print_out(&text)?;
+        }
+        Some(Command::Config { print }) => {
+            let user = config::user_file(cli.config.as_deref(), |v| std::env::var_os(v));
+            let config = Config::from_user_file(user.clone()).map_err(Failure::Data)?;
+            if print {
+                print_out(&config.to_toml())?;
+            } else {
+                let user = match user {
+                    Some((path, _)) if path.exists() => format!("{} (read)", path.display()),
+                    Some((path, _)) => format!("{} (none there)", path.display()),
+                    None => "none: set HOME, XDG_CONFIG_HOME or SMA_DASH_CONFIG".into(),
+                };
+                print_out(&format!(
+                    "defaults: {} (built in)\nuser file: {user}\n`sma-dash config --print` prints the configuration in effect.\n",
+                    "config/default.toml"
+                ))?;
+            }
         }
         Some(Command::Check) => {
             print_out(&format!("{}\n", Summary::of(&dataset)))?;
@@ -300,17 +383,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The defaults overlaid by the user's config file.
+fn load_config(explicit: Option<&std::path::Path>) -> Result<Config, Failure> {
+    Config::from_user_file(config::user_file(explicit, |v| std::env::var_os(v)))
+        .map_err(Failure::Data)
+}
+
+/// The app as the config sets it up, starting from `assumptions`.
+fn configured_app(dataset: Dataset, config: &Config, assumptions: Assumptions) -> App {
+    let mut app = App::new(dataset);
+    app.assumptions = assumptions;
+    config.apply_to(&mut app);
+    // https://no-color.org: any non-empty value turns colour off.
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app
+}
+
 /// Runs the dashboard; everything that can fail is checked before the screen is taken.
-fn dashboard(dataset: Dataset, assumptions: Assumptions, mouse: bool) -> Result<(), String> {
+fn dashboard(mut app: App) -> Result<(), String> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err("the dashboard needs a terminal; `sma-dash check` prints a summary".into());
     }
-    let mut app = App::new(dataset);
-    app.assumptions = assumptions;
-    app.recompute();
-    // https://no-color.org: any non-empty value turns colour off.
-    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    app.mouse = mouse;
+    let mouse = app.mouse;
     let result = runtime::enter(mouse).and_then(|mut terminal| {
         runtime::run(
             &mut terminal,

@@ -76,7 +76,7 @@ impl EventSource for TerminalEvents {
 }
 
 /// A fixed sequence of inputs, for tests.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ScriptedEvents(pub VecDeque<Input>);
 
 impl ScriptedEvents {
@@ -94,6 +94,33 @@ impl ScriptedEvents {
         self.0
             .extend(text.chars().map(|c| Input::Key(Key::char(c))));
         self
+    }
+
+    /// Keys as `render --keys` takes them: each character a key, and `<name>` for a
+    /// named key or chord as the config writes it (`<enter>`, `<ctrl-c>`, `<pagedown>`);
+    /// `<lt>` is a literal `<`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut inputs = VecDeque::new();
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            if c == '<' {
+                let end = rest
+                    .find('>')
+                    .ok_or_else(|| format!("expected `>` to close `{rest}`"))?;
+                let name = &rest[1..end];
+                let key = if name == "lt" {
+                    Key::char('<')
+                } else {
+                    Key::parse(name)?
+                };
+                inputs.push_back(Input::Key(key));
+                rest = &rest[end + 1..];
+            } else {
+                inputs.push_back(Input::Key(Key::char(c)));
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        Ok(Self(inputs))
     }
 }
 

@@ -271,3 +271,123 @@ fn export_in_real_terms_uses_the_base_year() {
     // 920.0 × 100 / 94.20 = 976.6
     assert!(y2014.starts_with("2014,976.6,"), "{y2014}");
 }
+
+#[test]
+fn render_prints_one_frame_after_the_keys() {
+    let o = sma_dash(&[
+        "render",
+        "--width",
+        "80",
+        "--height",
+        "24",
+        "--keys",
+        "g/Honolulu<enter><enter>",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 24);
+    assert!(out.lines().all(|l| l.chars().count() <= 80));
+    assert!(out.contains("Honolulu"), "{out}");
+    assert!(out.contains("Chang Won-sam"), "{out}");
+    assert!(!out.contains('\x1b'), "plain text has no escapes");
+    let o = sma_dash(&["render", "--width", "80", "--height", "24", "--ansi"]);
+    assert!(stdout(&o).contains("\x1b[0;"), "--ansi keeps the colours");
+}
+
+#[test]
+fn render_refuses_bad_sizes_and_keys() {
+    for args in [
+        &["render", "--width", "0"][..],
+        &["render", "--height", "5000"],
+        &["render", "--keys", "<nokey>"],
+        &["render", "--keys", "<enter"],
+    ] {
+        let o = sma_dash(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).contains("invalid value"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn a_bad_config_is_refused_before_the_screen_is_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, "[start]\nfocus = \"costs\"\nzoom = true\n").unwrap();
+    for args in [&[][..], &["render"], &["config", "--print"]] {
+        let mut all = vec!["--config", path.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let o = sma_dash(&all);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(
+            err.starts_with(&format!(
+                "{}:3:1: expected one of focus, metric,",
+                path.display()
+            )),
+            "{err}"
+        );
+        assert!(
+            err.trim_end().ends_with("1 problem in the configuration"),
+            "{err}"
+        );
+        assert!(!err.contains('\x1b'), "the terminal was not taken");
+    }
+}
+
+#[test]
+fn config_print_shows_the_user_file_over_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(
+        &path,
+        "[keys.anywhere]\nquit = [\"ctrl-q\"]\n[assumptions]\nkorean_cpi = 3.5\n",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_sma-dash"))
+        .args(["config", "--print"])
+        .env("SMA_DASH_CONFIG", &path)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("quit = [\"ctrl-q\"]"), "{out}");
+    assert!(out.contains("korean_cpi = 3.5"), "{out}");
+    assert!(out.contains("horizon = 2035"), "{out}");
+    // The config steers the frame `render` draws: 3.5 % from the start.
+    let o = Command::new(env!("CARGO_BIN_EXE_sma-dash"))
+        .args(["render", "--width", "120", "--height", "40"])
+        .env("SMA_DASH_CONFIG", &path)
+        .output()
+        .unwrap();
+    assert!(stdout(&o).contains("3.5 %"), "{}", stdout(&o));
+    // A named file that is not there is an error, not a silent default.
+    let o = Command::new(env!("CARGO_BIN_EXE_sma-dash"))
+        .args(["config", "--print"])
+        .env("SMA_DASH_CONFIG", dir.path().join("missing.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("missing.toml: cannot read the config file"));
+}
+
+#[test]
+fn help_and_version_answer() {
+    let o = sma_dash(&["--version"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("sma-dash "));
+    for sub in [
+        &["--help"][..],
+        &["project", "--help"],
+        &["export", "--help"],
+        &["render", "--help"],
+        &["config", "--help"],
+    ] {
+        let o = sma_dash(sub);
+        assert_eq!(o.status.code(), Some(0), "{sub:?}");
+        assert!(stdout(&o).contains("Examples:"), "{sub:?}");
+    }
+}

@@ -61,3 +61,53 @@ pub enum Action {
     /// change, so paging and scrolling match the screen).
     TimelineViewport(usize),
 }
+
+impl Action {
+    /// The name a config file binds keys to, unique within a scope (`down`, `raise-big`).
+    /// `None` for actions no key asks for directly (clicks, typing, layout changes).
+    pub fn config_name(self) -> Option<&'static str> {
+        use Action::*;
+        let dir =
+            |d: i32, forward: &'static str, back: &'static str| if d > 0 { forward } else { back };
+        Some(match self {
+            Quit => "quit",
+            ToggleHelp => "help",
+            ScrollHelp(d) => dir(d, "down", "up"),
+            CloseOverlay => "close",
+            FocusNext => "focus-next",
+            FocusPrev => "focus-prev",
+            Focus(Pane::Timeline) => "focus-timeline",
+            Focus(Pane::Costs) => "focus-costs",
+            Focus(Pane::Troops) => "focus-troops",
+            Focus(Pane::Assumptions) => "focus-assumptions",
+            ToggleZoom => "zoom",
+            MoveYear(d) => dir(d, "year-next", "year-prev"),
+            MoveRow(d) => dir(d, "down", "up"),
+            MovePage(d) => dir(d, "page-down", "page-up"),
+            FirstRow => "first",
+            LastRow => "last",
+            JumpAgreement(d) => dir(d, "agreement-next", "agreement-prev"),
+            ToggleDetail => "detail",
+            CycleFilter => "filter",
+            StartSearch => "search",
+            SearchAgain(d) => dir(d, "search-next", "search-prev"),
+            CycleMetric => "metric",
+            ToggleCurrency => "currency",
+            ToggleReal => "real",
+            ToggleChartStyle => "chart",
+            ToggleProjections => "projections",
+            MoveAssumption(d) => dir(d, "down", "up"),
+            StepAssumption {
+                direction,
+                big: false,
+            } => dir(direction, "raise", "lower"),
+            StepAssumption {
+                direction,
+                big: true,
+            } => dir(direction, "raise-big", "lower-big"),
+            ResetAssumption => "reset",
+            SelectRow(_) | SearchInput(_) | SearchBackspace | SearchConfirm | SearchCancel
+            | TimelineViewport(_) => return None,
+        })
+    }
+}

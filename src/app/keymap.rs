@@ -73,6 +73,75 @@ impl fmt::Display for Key {
     }
 }
 
+impl Key {
+    /// Reads a key as a config file writes it: `q`, `G`, `?`, `space`, `enter`, `esc`,
+    /// `tab`, `backtab`, `backspace`, `up`, `down`, `left`, `right`, `pageup`,
+    /// `pagedown`, `home`, `end`, each optionally after `ctrl-`.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let (ctrl, name) = match text.strip_prefix("ctrl-") {
+            Some(rest) if !rest.is_empty() => (true, rest),
+            _ => (false, text),
+        };
+        let mut chars = name.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+            _ => match name.to_ascii_lowercase().as_str() {
+                "space" => KeyCode::Char(' '),
+                "enter" => KeyCode::Enter,
+                "esc" => KeyCode::Esc,
+                "tab" => KeyCode::Tab,
+                "backtab" | "shift-tab" => KeyCode::BackTab,
+                "backspace" => KeyCode::Backspace,
+                "up" => KeyCode::Up,
+                "down" => KeyCode::Down,
+                "left" => KeyCode::Left,
+                "right" => KeyCode::Right,
+                "pageup" => KeyCode::PageUp,
+                "pagedown" => KeyCode::PageDown,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                _ => {
+                    return Err(format!(
+                        "expected a key such as \"q\", \"ctrl-c\", \"enter\" or \"pagedown\", found \"{text}\""
+                    ));
+                }
+            },
+        };
+        // Terminals report Ctrl with letters as lower case.
+        let code = match code {
+            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            other => other,
+        };
+        Ok(Key { code, ctrl })
+    }
+
+    /// The key as a config file writes it; `Key::parse` reads it back.
+    pub fn config_string(self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "enter".into(),
+            KeyCode::Esc => "esc".into(),
+            KeyCode::Tab => "tab".into(),
+            KeyCode::BackTab => "backtab".into(),
+            KeyCode::Backspace => "backspace".into(),
+            KeyCode::Up => "up".into(),
+            KeyCode::Down => "down".into(),
+            KeyCode::Left => "left".into(),
+            KeyCode::Right => "right".into(),
+            KeyCode::PageUp => "pageup".into(),
+            KeyCode::PageDown => "pagedown".into(),
+            KeyCode::Home => "home".into(),
+            KeyCode::End => "end".into(),
+        };
+        if self.ctrl {
+            format!("ctrl-{name}")
+        } else {
+            name
+        }
+    }
+}
+
 /// Where a binding works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
@@ -86,6 +155,27 @@ pub enum Scope {
     Detail,
     /// While the help overlay is open.
     Help,
+}
+
+impl Scope {
+    /// Every scope, in the order of the help overlay.
+    pub fn all() -> impl Iterator<Item = Scope> {
+        SECTIONS.iter().map(|(scope, _)| *scope)
+    }
+
+    /// The table a config file rebinds this scope's keys in: `[keys.timeline]`.
+    pub fn config_name(self) -> &'static str {
+        match self {
+            Scope::Always => "anywhere",
+            Scope::Dashboard => "dashboard",
+            Scope::Pane(Pane::Timeline) => "timeline",
+            Scope::Pane(Pane::Costs) => "costs",
+            Scope::Pane(Pane::Troops) => "troops",
+            Scope::Pane(Pane::Assumptions) => "assumptions",
+            Scope::Detail => "detail",
+            Scope::Help => "help",
+        }
+    }
 }
 
 /// One line of the keymap: these keys, in this scope, do this.
@@ -407,6 +497,50 @@ impl Keymap {
         first.or_else(|| found.next()).map(|b| b.action)
     }
 
+    /// Gives the binding named `name` in `scope` these keys instead of its own.
+    pub fn rebind(&mut self, scope: Scope, name: &str, keys: Vec<Key>) -> Result<(), String> {
+        let names: Vec<&str> = self
+            .in_scope(scope)
+            .filter_map(|b| b.action.config_name())
+            .collect();
+        if !names.contains(&name) {
+            return Err(format!(
+                "expected one of {} in [keys.{}], found `{name}`",
+                names.join(", "),
+                scope.config_name()
+            ));
+        }
+        for b in &mut self.bindings {
+            if b.scope == scope && b.action.config_name() == Some(name) {
+                b.keys = keys;
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// A key that two bindings of one scope claim, or that a scope claims from the
+    /// bindings that work everywhere (which would make quit or help unreachable).
+    pub fn conflict(&self) -> Option<String> {
+        for (i, a) in self.bindings.iter().enumerate() {
+            for b in &self.bindings[i + 1..] {
+                let clash =
+                    a.scope == b.scope || a.scope == Scope::Always || b.scope == Scope::Always;
+                if let Some(key) = a.keys.iter().find(|k| clash && b.keys.contains(k)) {
+                    return Some(format!(
+                        "key \"{}\" is bound to both {} ([keys.{}]) and {} ([keys.{}])",
+                        key.config_string(),
+                        a.action.config_name().unwrap_or("?"),
+                        a.scope.config_name(),
+                        b.action.config_name().unwrap_or("?"),
+                        b.scope.config_name()
+                    ));
+                }
+            }
+        }
+        None
+    }
+
     /// The bindings of one scope, in table order.
     pub fn in_scope(&self, scope: Scope) -> impl Iterator<Item = &Binding> {
         self.bindings.iter().filter(move |b| b.scope == scope)
@@ -428,6 +562,66 @@ fn search_action(key: Key) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_binding_has_a_config_name_unique_in_its_scope() {
+        let km = Keymap::default();
+        for scope in Scope::all() {
+            let mut names: Vec<&str> = km
+                .in_scope(scope)
+                .map(|b| b.action.config_name().expect("a bound action has a name"))
+                .collect();
+            let count = names.len();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(
+                names.len(),
+                count,
+                "a name repeats in {}",
+                scope.config_name()
+            );
+        }
+        assert_eq!(km.conflict(), None);
+    }
+
+    #[test]
+    fn keys_parse_and_print_back() {
+        for text in [
+            "q", "G", "?", "space", "enter", "ctrl-c", "pagedown", "backtab", "+",
+        ] {
+            assert_eq!(Key::parse(text).unwrap().config_string(), text);
+        }
+        assert_eq!(Key::parse("ctrl-C"), Ok(Key::ctrl('c')));
+        assert_eq!(Key::parse("Shift-Tab"), Ok(Key::plain(KeyCode::BackTab)));
+        assert!(Key::parse("f13").unwrap_err().contains("found \"f13\""));
+        assert!(Key::parse("").is_err());
+    }
+
+    #[test]
+    fn rebinding_moves_an_action_and_finds_clashes() {
+        let mut km = Keymap::default();
+        let timeline = Scope::Pane(Pane::Timeline);
+        km.rebind(timeline, "down", vec![Key::char('s')]).unwrap();
+        assert_eq!(
+            km.action(Key::char('s'), Mode::Dashboard, Pane::Timeline),
+            Some(Action::MoveRow(1))
+        );
+        assert_eq!(
+            km.action(Key::char('j'), Mode::Dashboard, Pane::Timeline),
+            None
+        );
+        let err = km.rebind(timeline, "sideways", vec![]).unwrap_err();
+        assert!(err.starts_with("expected one of down, up,"), "{err}");
+        assert!(
+            err.ends_with("in [keys.timeline], found `sideways`"),
+            "{err}"
+        );
+        km.rebind(timeline, "up", vec![Key::char('q')]).unwrap();
+        assert_eq!(
+            km.conflict().as_deref(),
+            Some("key \"q\" is bound to both quit ([keys.anywhere]) and up ([keys.timeline])")
+        );
+    }
 
     #[test]
     fn pane_bindings_win_over_dashboard_ones() {

@@ -5,11 +5,13 @@
 
 mod action;
 pub mod keymap;
+mod palette;
 pub mod timeline;
 mod update;
 
 pub use action::Action;
 pub use keymap::{Key, KeyCode, Keymap};
+pub use palette::Palette;
 pub use timeline::Row;
 pub use update::{Effect, update};
 
@@ -127,6 +129,7 @@ pub struct App {
     pub status: Option<String>,
     /// Colours on, unless NO_COLOR asked for none.
     pub color: bool,
+    pub palette: Palette,
     pub mouse: bool,
     /// The key bindings: what the runtime maps keys with and the help shows.
     pub keymap: Keymap,
@@ -169,6 +172,7 @@ impl App {
             assumption_row: 0,
             status: None,
             color: true,
+            palette: Palette::default(),
             mouse: false,
             keymap: Keymap::default(),
             projections: Vec::new(),

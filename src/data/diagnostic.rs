@@ -64,11 +64,23 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Every problem a load found, up to [`LoadError::LIMIT`].
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub diagnostics: Vec<Diagnostic>,
     /// Problems found past the limit and not kept.
     pub more: usize,
+    /// What was being loaded, for the closing count: "dataset", "configuration".
+    pub subject: &'static str,
+}
+
+impl Default for LoadError {
+    fn default() -> Self {
+        Self {
+            diagnostics: Vec::new(),
+            more: 0,
+            subject: "dataset",
+        }
+    }
 }
 
 impl LoadError {
@@ -96,11 +108,8 @@ impl fmt::Display for LoadError {
             writeln!(f, "... and {} more problems", self.more)?;
         }
         let n = self.diagnostics.len() + self.more;
-        write!(
-            f,
-            "{n} problem{} in the dataset",
-            if n == 1 { "" } else { "s" }
-        )
+        let s = if n == 1 { "" } else { "s" };
+        write!(f, "{n} problem{s} in the {}", self.subject)
     }
 }
 

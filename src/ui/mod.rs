@@ -23,7 +23,7 @@ use theme::Theme;
 
 /// Draws the whole screen.
 pub fn view(app: &App, f: &mut Frame) {
-    let theme = Theme::new(app.color);
+    let theme = Theme::new(app.color, app.palette);
     let area = f.area();
     if layout::too_small(area) {
         too_small(app, f, &theme);

@@ -3,16 +3,18 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::app::Palette;
 use crate::data::EventKind;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     color: bool,
+    palette: Palette,
 }
 
 impl Theme {
-    pub fn new(color: bool) -> Self {
-        Self { color }
+    pub fn new(color: bool, palette: Palette) -> Self {
+        Self { color, palette }
     }
 
     fn fg(&self, c: Color) -> Style {
@@ -25,15 +27,15 @@ impl Theme {
 
     pub fn border(&self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+            self.fg(self.palette.accent).add_modifier(Modifier::BOLD)
         } else {
-            self.fg(Color::DarkGray)
+            self.fg(self.palette.dim)
         }
     }
 
     pub fn pane_title(&self, focused: bool) -> Style {
         if focused {
-            self.fg(Color::Cyan)
+            self.fg(self.palette.accent)
                 .add_modifier(Modifier::BOLD | Modifier::REVERSED)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
@@ -42,7 +44,9 @@ impl Theme {
 
     pub fn title_bar(&self) -> Style {
         if self.color {
-            Style::new().bg(Color::Blue).fg(Color::White)
+            Style::new()
+                .bg(self.palette.title_bg)
+                .fg(self.palette.title_fg)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }
@@ -58,58 +62,61 @@ impl Theme {
 
     pub fn dim(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::DarkGray)
+            Style::new().fg(self.palette.dim)
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }
     }
 
     pub fn label(&self) -> Style {
-        self.fg(Color::Gray)
+        self.fg(self.palette.label)
     }
 
     pub fn header(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.header).add_modifier(Modifier::BOLD)
     }
 
     pub fn recorded(&self) -> Style {
-        self.fg(Color::Cyan)
+        self.fg(self.palette.recorded)
     }
 
     pub fn projected(&self) -> Style {
         if self.color {
-            Style::new().fg(Color::Yellow).add_modifier(Modifier::DIM)
+            Style::new()
+                .fg(self.palette.projected)
+                .add_modifier(Modifier::DIM)
         } else {
             Style::new().add_modifier(Modifier::DIM)
         }
     }
 
     pub fn capped(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.capped).add_modifier(Modifier::BOLD)
     }
 
     pub fn cursor(&self) -> Style {
-        self.fg(Color::Magenta).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.cursor).add_modifier(Modifier::BOLD)
     }
 
     pub fn reference(&self) -> Style {
-        self.fg(Color::Green)
+        self.fg(self.palette.reference)
     }
 
     pub fn key(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.accent).add_modifier(Modifier::BOLD)
     }
 
     pub fn message(&self) -> Style {
-        self.fg(Color::Green).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.message).add_modifier(Modifier::BOLD)
     }
 
     pub fn warning(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.warning).add_modifier(Modifier::BOLD)
     }
 
     pub fn link(&self) -> Style {
-        self.fg(Color::Blue).add_modifier(Modifier::UNDERLINED)
+        self.fg(self.palette.link)
+            .add_modifier(Modifier::UNDERLINED)
     }
 
     pub fn kind(&self, kind: EventKind) -> Style {
