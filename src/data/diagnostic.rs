@@ -22,7 +22,7 @@ impl Diagnostic {
             file: file.to_string(),
             line,
             column,
-            message: message.into(),
+            message: shown(message.into()),
         }
     }
 
@@ -32,9 +32,14 @@ impl Diagnostic {
             file: file.to_string(),
             line: 0,
             column: 0,
-            message: message.into(),
+            message: shown(message.into()),
         }
     }
+}
+
+/// A message echoes what it found, which may hold escape sequences: show them.
+fn shown(message: String) -> String {
+    super::printable::printable(&message, true).into_owned()
 }
 
 impl fmt::Display for Diagnostic {

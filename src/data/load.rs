@@ -39,8 +39,9 @@ pub const LAYOUT: [(&str, &[&str]); 7] = [
     ),
 ];
 
-/// Largest file accepted: the real ones are tens of kilobytes.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// Largest file accepted: the real ones are tens of kilobytes; this leaves room for a
+/// hundred thousand events and refuses what could only be a mistake.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 const EMBEDDED: [(&str, &str); 7] = [
     ("dataset.toml", include_str!("../../assets/dataset.toml")),

@@ -6,6 +6,7 @@ pub mod date;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
+pub mod printable;
 pub mod timeline;
 mod validate;
 

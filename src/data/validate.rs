@@ -12,6 +12,12 @@ use super::timeline;
 pub const YEARS: std::ops::RangeInclusive<i32> = 1945..=2100;
 /// The longest lag an escalation rule may look back.
 pub const MAX_LAG_YEARS: u32 = 10;
+/// The longest one-line field: a headline, a name, a title.
+pub const MAX_LINE_CHARS: usize = 300;
+/// The longest headline: one row of the timeline.
+pub const MAX_HEADLINE_CHARS: usize = 200;
+/// The longest paragraph: an event's text, a note.
+pub const MAX_TEXT_CHARS: usize = 20_000;
 
 /// Every record of a dataset, each with its place in its file.
 pub(crate) struct Records<'a> {
@@ -39,7 +45,7 @@ impl Records<'_> {
         let mut events = values(self.events);
         events.extend(agreements.iter().flat_map(timeline::milestone_events));
         events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.kind.cmp(&b.kind)));
-        Dataset {
+        let mut dataset = Dataset {
             info,
             sources: values(self.sources),
             agreements,
@@ -51,7 +57,9 @@ impl Records<'_> {
             us_cpi: values(self.us_cpi),
             exchange_rates: values(self.exchange_rates),
             defense_budgets: values(self.defense_budgets),
-        }
+        };
+        dataset.make_printable();
+        dataset
     }
 }
 
@@ -128,6 +136,14 @@ fn unique_ids<'a>(
     for (id, at) in ids {
         if id.trim().is_empty() {
             errors.push(at.error("id", "expected a non-empty id, found \"\""));
+        } else if !super::printable::is_plain_id(id) {
+            errors.push(at.error(
+                "id",
+                format!(
+                    "expected an id of printable characters without spaces, found \"{}\"",
+                    super::printable::printable(id, false)
+                ),
+            ));
         } else if let Some(earlier) = first.get(id.as_str()) {
             errors.push(at.error(
                 "id",
@@ -144,6 +160,9 @@ fn unique_ids<'a>(
 }
 
 fn check_source(source: &Source, at: At, errors: &mut LoadError) {
+    check_length("title", [&source.title], MAX_LINE_CHARS, at, errors);
+    check_length("publisher", [&source.publisher], MAX_LINE_CHARS, at, errors);
+    check_length("url", &source.url, MAX_LINE_CHARS * 4, at, errors);
     for (field, value) in [("title", &source.title), ("publisher", &source.publisher)] {
         if value.trim().is_empty() {
             errors.push(at.error(field, format!("expected a non-empty {field}, found \"\"")));
@@ -156,6 +175,25 @@ fn check_source(source: &Source, at: At, errors: &mut LoadError) {
             "url",
             format!("expected a URL starting with https:// or http://, found \"{url}\""),
         ));
+    }
+}
+
+/// Refuses text too long to be anything but a mistake; `items` for lists of names.
+fn check_length<'s>(
+    field: &str,
+    values: impl IntoIterator<Item = &'s String>,
+    max: usize,
+    at: At,
+    errors: &mut LoadError,
+) {
+    for value in values {
+        let n = value.chars().count();
+        if n > max {
+            errors.push(at.error(
+                field,
+                format!("expected at most {max} characters, found {n}"),
+            ));
+        }
     }
 }
 
@@ -235,6 +273,24 @@ fn check_agreements(agreements: &[Located<Agreement>], refs: &References, errors
     for r in agreements {
         let (a, at) = (&r.value, r.at);
         refs.check_sources(&a.sources, at, errors);
+        check_length(
+            "first_year_amount",
+            [&a.first_year_amount],
+            MAX_LINE_CHARS,
+            at,
+            errors,
+        );
+        check_length("rule_text", [&a.rule_text], MAX_TEXT_CHARS, at, errors);
+        check_length("note", &a.note, MAX_TEXT_CHARS, at, errors);
+        for names in [&a.signatories, &a.negotiators] {
+            check_length(
+                "signatories",
+                names.rok.iter().chain(&names.us),
+                MAX_LINE_CHARS,
+                at,
+                errors,
+            );
+        }
         if let Some(earlier) = ordinals.insert(a.ordinal, at) {
             errors.push(at.error(
                 "ordinal",
@@ -417,6 +473,7 @@ fn check_contributions(
     for r in contributions {
         let (c, at) = (&r.value, r.at);
         refs.check_sources(&c.sources, at, errors);
+        check_length("note", &c.note, MAX_TEXT_CHARS, at, errors);
         check_amount(c.krw_100m, "krw_100m", at, errors);
         check_amount(c.usd_m, "usd_m", at, errors);
         if let Some(a) = refs.check_agreement(&c.agreement, at, errors)
@@ -456,6 +513,10 @@ fn check_events(records: &Records, refs: &References, errors: &mut LoadError) {
         if e.headline.trim().is_empty() {
             errors.push(at.error("headline", "expected a non-empty headline, found \"\""));
         }
+        check_length("headline", [&e.headline], MAX_HEADLINE_CHARS, at, errors);
+        check_length("text", &e.text, MAX_TEXT_CHARS, at, errors);
+        check_length("place", &e.place, MAX_LINE_CHARS, at, errors);
+        check_length("people", &e.people, MAX_LINE_CHARS, at, errors);
         check_year(e.date.year(), "date", at, errors);
         if let Some(end) = e.end
             && end.last_day() < e.date.first_day()
@@ -500,10 +561,13 @@ fn check_troops(records: &Records, refs: &References, errors: &mut LoadError) {
     );
     for r in &records.troop_counts {
         refs.check_sources(&r.value.sources, r.at, errors);
+        check_length("note", &r.value.note, MAX_TEXT_CHARS, r.at, errors);
     }
     for r in &records.troop_levels {
         let (l, at) = (&r.value, r.at);
         refs.check_sources(&l.sources, at, errors);
+        check_length("label", [&l.label], MAX_LINE_CHARS, at, errors);
+        check_length("note", &l.note, MAX_TEXT_CHARS, at, errors);
         check_year(l.from.year(), "from", at, errors);
         if let Some(to) = l.to
             && to.last_day() < l.from.first_day()

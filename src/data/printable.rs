@@ -1,0 +1,145 @@
+//! Text from a dataset made safe to show: control characters and escape sequences
+//! become visible symbols, never bytes a terminal would act on.
+
+use std::borrow::Cow;
+
+use super::model::Dataset;
+
+/// Whether `c` would do something to a terminal, or to the direction of the text
+/// around it, rather than show.
+fn is_hostile(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The visible stand-in for a hostile character: the Control Pictures block for C0
+/// controls and DEL (`␛` for ESC), U+FFFD for the rest.
+fn picture(c: char) -> char {
+    match c {
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\u{7f}' => '\u{2421}',
+        _ => '\u{fffd}',
+    }
+}
+
+/// `text` with every hostile character shown as a symbol; line breaks kept where
+/// `multi_line`, tabs as spaces.
+pub fn printable(text: &str, multi_line: bool) -> Cow<'_, str> {
+    let keep = |c: char| !is_hostile(c) || (multi_line && c == '\n');
+    if text.chars().all(|c| keep(c) && c != '\t') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                '\t' => ' ',
+                c if keep(c) => c,
+                c => picture(c),
+            })
+            .collect(),
+    )
+}
+
+fn line(s: &mut String) {
+    if let Cow::Owned(clean) = printable(s, false) {
+        *s = clean;
+    }
+}
+
+fn paragraph(s: &mut String) {
+    if let Cow::Owned(clean) = printable(s, true) {
+        *s = clean;
+    }
+}
+
+fn lines(items: &mut [String]) {
+    items.iter_mut().for_each(line);
+}
+
+impl Dataset {
+    /// Makes every string printable. Ids are not touched: validation refuses hostile
+    /// characters in them.
+    pub(crate) fn make_printable(&mut self) {
+        line(&mut self.info.title);
+        line(&mut self.info.version);
+        for s in &mut self.sources {
+            line(&mut s.title);
+            line(&mut s.publisher);
+            s.url.iter_mut().for_each(line);
+        }
+        for a in &mut self.agreements {
+            line(&mut a.first_year_amount);
+            paragraph(&mut a.rule_text);
+            a.note.iter_mut().for_each(paragraph);
+            lines(&mut a.signatories.rok);
+            lines(&mut a.signatories.us);
+            lines(&mut a.negotiators.rok);
+            lines(&mut a.negotiators.us);
+            for phase in &mut a.rules {
+                if let super::EscalationRule::Formula { description } = &mut phase.rule {
+                    paragraph(description);
+                }
+            }
+        }
+        for c in &mut self.contributions {
+            c.note.iter_mut().for_each(paragraph);
+        }
+        for e in &mut self.events {
+            line(&mut e.headline);
+            e.text.iter_mut().for_each(paragraph);
+            e.place.iter_mut().for_each(line);
+            lines(&mut e.people);
+        }
+        for t in &mut self.troop_counts {
+            t.note.iter_mut().for_each(paragraph);
+        }
+        for l in &mut self.troop_levels {
+            line(&mut l.label);
+            l.note.iter_mut().for_each(paragraph);
+        }
+        let notes = self
+            .korean_cpi
+            .iter_mut()
+            .map(|c| &mut c.note)
+            .chain(self.us_cpi.iter_mut().map(|c| &mut c.note))
+            .chain(self.exchange_rates.iter_mut().map(|r| &mut r.note))
+            .chain(self.defense_budgets.iter_mut().map(|b| &mut b.note));
+        for note in notes {
+            note.iter_mut().for_each(paragraph);
+        }
+    }
+}
+
+/// Whether an id is fit to show and to match: printable, with no spaces.
+pub fn is_plain_id(id: &str) -> bool {
+    !id.is_empty() && !id.chars().any(|c| is_hostile(c) || c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_controls_become_visible() {
+        assert_eq!(printable("a\u{1b}[31mred\u{7}", false), "a␛[31mred␇");
+        assert_eq!(printable("x\u{9b}y\u{7f}", false), "x\u{fffd}y␡");
+        assert_eq!(printable("right\u{202e}left", false), "right\u{fffd}left");
+        assert_eq!(printable("two\nlines\tand", true), "two\nlines and");
+        assert_eq!(printable("two\nlines", false), "two␊lines");
+    }
+
+    #[test]
+    fn clean_text_is_borrowed_untouched() {
+        assert!(matches!(
+            printable("장원삼 (Chang Won-sam) é", false),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn ids_must_be_plain() {
+        assert!(is_plain_id("sma-10-round-1"));
+        for bad in ["", "a b", "a\u{1b}b", "x\u{202e}"] {
+            assert!(!is_plain_id(bad), "{bad:?}");
+        }
+    }
+}
