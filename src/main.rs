@@ -13,7 +13,7 @@ use sma_dash::econ::{AssumptionId, Assumptions, RatePath, spec};
 use sma_dash::render;
 use sma_dash::report::ProjectionReport;
 use sma_dash::report::export::{ExportOptions, Series, export};
-use sma_dash::runtime::{self, ScriptedEvents};
+use sma_dash::runtime::{self, DebugFailure, FailingEvents, ScriptedEvents};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -405,12 +405,16 @@ fn dashboard(mut app: App) -> Result<(), String> {
         return Err("the dashboard needs a terminal; `sma-dash check` prints a summary".into());
     }
     let mouse = app.mouse;
-    let result = runtime::enter(mouse).and_then(|mut terminal| {
-        runtime::run(
+    let debug_failure = std::env::var("SMA_DASH_DEBUG_FAIL")
+        .ok()
+        .and_then(|v| DebugFailure::from_env_value(&v));
+    let result = runtime::enter(mouse).and_then(|mut terminal| match debug_failure {
+        Some(failure) => runtime::run(&mut terminal, &mut app, &mut FailingEvents(failure)),
+        None => runtime::run(
             &mut terminal,
             &mut app,
             &mut runtime::TerminalEvents::default(),
-        )
+        ),
     });
     let restored = runtime::restore(mouse);
     result

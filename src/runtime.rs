@@ -183,6 +183,43 @@ fn convert(event: Event) -> Vec<Input> {
     }
 }
 
+/// A deliberate failure after the first frame, to check that the terminal comes back
+/// on every exit path: set by `SMA_DASH_DEBUG_FAIL=panic` or `=error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DebugFailure {
+    Panic,
+    Error,
+}
+
+impl DebugFailure {
+    pub fn from_env_value(value: &str) -> Option<Self> {
+        match value {
+            "panic" => Some(Self::Panic),
+            "error" => Some(Self::Error),
+            _ => None,
+        }
+    }
+}
+
+/// Events that fail at the first read, after the loop has drawn the first frame.
+#[derive(Debug)]
+pub struct FailingEvents(pub DebugFailure);
+
+impl EventSource for FailingEvents {
+    fn next(&mut self) -> io::Result<Option<Input>> {
+        match self.0 {
+            DebugFailure::Panic => panic!("SMA_DASH_DEBUG_FAIL=panic: a deliberate panic"),
+            DebugFailure::Error => Err(io::Error::other(
+                "SMA_DASH_DEBUG_FAIL=error: a deliberate error",
+            )),
+        }
+    }
+
+    fn pending(&mut self) -> io::Result<bool> {
+        Ok(false)
+    }
+}
+
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -286,14 +323,31 @@ fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()>
     Ok(())
 }
 
+/// The signals that end the program from outside: `kill`, the SSH session dropped,
+/// an interrupt or quit sent by another process (in raw mode Ctrl-C is a key).
+const ENDING_SIGNALS: [i32; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
 /// Takes the terminal: raw mode, the alternate screen, no cursor, the mouse if asked.
-/// A panic hook restores it before the panic message prints.
+/// A panic hook restores it before the panic message prints, and an ending signal
+/// restores it before the process exits with 128 + the signal's number.
 pub fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = restore(mouse);
         previous(info);
     }));
+    let mut signals = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            let _ = restore(mouse);
+            std::process::exit(128 + signal);
+        }
+    });
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     let taken = execute!(stdout, EnterAlternateScreen, cursor::Hide).and_then(|_| {

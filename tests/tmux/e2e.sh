@@ -40,15 +40,16 @@ wait_file() {
     return 1
 }
 
-# Starts the binary in a new session: the wrapper records `stty -g` before and after,
-# and the exit status, then keeps the pane open to be inspected.
+# Starts the binary in a new session: the wrapper records its pid, `stty -g` before and
+# after, the exit status and standard error, then keeps the pane open to be inspected.
+# ENV may hold VAR=value words for the binary's environment.
 start() {
     local name=$1 width=$2 height=$3; shift 3
     local dir="$WORK/$name"
     mkdir -p "$dir"
     cat >"$dir/run.sh" <<SH
 stty -g > "$dir/before"
-"$BIN" $*
+env ${ENV:-} sh -c 'echo \$\$ > "$dir/pid"; exec "\$0" "\$@" 2> "$dir/stderr"' "$BIN" $*
 echo \$? > "$dir/status"
 stty -g > "$dir/after"
 echo "shell prompt back"
@@ -57,10 +58,11 @@ SH
     T new-session -d -s "$name" -x "$width" -y "$height" "sh $dir/run.sh"
 }
 
+# Checks the program exited with status $2 (default 0) and gave the terminal back.
 check_restored() {
-    local name=$1 dir="$WORK/$1"
-    if wait_file "$dir/after"; then pass "$name: the program exited"; else fail "$name: the program did not exit after q"; return; fi
-    [[ $(cat "$dir/status") == 0 ]] && pass "$name: exit status 0" || fail "$name: exit status $(cat "$dir/status")"
+    local name=$1 expected=${2:-0} dir="$WORK/$1"
+    if wait_file "$dir/after"; then pass "$name: the program exited"; else fail "$name: the program did not exit"; return; fi
+    [[ $(cat "$dir/status") == "$expected" ]] && pass "$name: exit status $expected" || fail "$name: exit status $(cat "$dir/status"), expected $expected"
     if cmp -s "$dir/before" "$dir/after"; then
         pass "$name: stty modes restored"
     else
@@ -110,6 +112,23 @@ wait_for mouse "1 Timeline" && pass "dashboard opens with --mouse" || fail "dash
 [[ $(T display -p -t mouse '#{mouse_any_flag}') == 1 ]] && pass "mouse reporting on while running" || fail "--mouse did not turn mouse reporting on"
 T send-keys -t mouse C-c
 check_restored mouse
+
+# 3. Every other way out: an error after start, a panic, and the signals that end a
+# session from outside (kill, a dropped SSH connection, an interrupt from another
+# process). Each with the mouse on, so mouse reporting must be given back too.
+for path in error panic; do
+    ENV="SMA_DASH_DEBUG_FAIL=$path" start "$path" 80 24 --mouse
+    expected=2; [[ $path == panic ]] && expected=101
+    check_restored "$path" "$expected"
+    grep -q "deliberate" "$WORK/$path/stderr" && pass "$path: says why on stderr" || fail "$path: no message on stderr"
+done
+for signal in TERM HUP INT; do
+    name="sig$signal"
+    start "$name" 80 24 --mouse
+    wait_for "$name" "1 Timeline" >/dev/null || fail "$name: dashboard did not open"
+    wait_file "$WORK/$name/pid" && kill -s "$signal" "$(cat "$WORK/$name/pid")"
+    check_restored "$name" $((128 + $(kill -l "$signal")))
+done
 
 if [[ $FAILED == 0 ]]; then echo "tmux e2e: all passed"; else echo "tmux e2e: FAILED" >&2; fi
 exit "$FAILED"
