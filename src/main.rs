@@ -156,17 +156,7 @@ impl AssumptionArgs {
     /// Applies each option given, refusing any out of its range.
     fn apply(&self, a: &mut Assumptions, base_year: Option<i32>) -> Result<(), String> {
         let in_range = |flag: &str, id: AssumptionId, value: f64| {
-            let s = spec(id);
-            if value.is_finite() && (s.min..=s.max).contains(&value) {
-                Ok(())
-            } else {
-                Err(format!(
-                    "{flag}: expected {} from {} to {}, found {value}",
-                    s.label,
-                    s.format(s.min),
-                    s.format(s.max),
-                ))
-            }
+            spec(id).check(value).map_err(|e| format!("{flag}: {e}"))
         };
         let paths = [
             (

@@ -40,7 +40,12 @@ snapshot!(dashboard_200x60, 200, 60, typed(""));
 snapshot!(costs_line_120x40, 120, 40, typed("2m"));
 snapshot!(costs_year_on_year_120x40, 120, 40, typed("2c"));
 snapshot!(costs_per_service_member_120x40, 120, 40, typed("2cc"));
-snapshot!(costs_per_service_member_headline_120x40, 120, 40, typed("2ccc"));
+snapshot!(
+    costs_per_service_member_headline_120x40,
+    120,
+    40,
+    typed("2ccc")
+);
 snapshot!(costs_cumulative_line_120x40, 120, 40, typed("2ccccm"));
 snapshot!(costs_dollars_120x40, 120, 40, typed("2u"));
 snapshot!(costs_real_won_120x40, 120, 40, typed("2r"));

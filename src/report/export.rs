@@ -8,7 +8,9 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value};
 
 use crate::data::{Dataset, FuzzyDate};
-use crate::econ::{Assumptions, CostView, Currency, Economy, Metric, TroopBasis, cost_series};
+use crate::econ::{
+    Assumptions, CostView, Currency, Economy, Metric, TroopBasis, cost_series, spec,
+};
 
 use super::{ProjectionReport, assumption_values};
 
@@ -137,14 +139,9 @@ fn assumptions_cell(a: &Assumptions) -> Cell {
         .map(|v| format!("{}={}", v.name, v.value))
         .collect();
     // Years set apart from a flat rate belong to the record too.
-    for (name, path) in [
-        ("korean_cpi", &a.korean_cpi),
-        ("us_cpi", &a.us_cpi),
-        ("krw_per_usd", &a.krw_per_usd),
-        ("defense_growth", &a.defense_growth),
-    ] {
+    for (id, path) in a.rate_paths() {
         for (year, v) in &path.by_year {
-            parts.push(format!("{name}[{year}]={v}"));
+            parts.push(format!("{}[{year}]={v}", spec(id).key));
         }
     }
     Cell::Text(parts.join("; "))
