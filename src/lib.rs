@@ -5,4 +5,5 @@ pub mod data;
 pub mod econ;
 pub mod report;
 pub mod runtime;
+pub mod store;
 pub mod ui;

@@ -11,7 +11,7 @@ use sma_dash::data::{Dataset, LoadError, summary::Summary};
 use sma_dash::econ::{AssumptionId, Assumptions, RatePath, spec};
 use sma_dash::report::ProjectionReport;
 use sma_dash::report::export::{ExportOptions, Series, export};
-use sma_dash::runtime;
+use sma_dash::{runtime, store};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -281,7 +281,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 FileFormat::Json => table.to_json(),
             };
             match output {
-                Some(path) => write_atomically(&path, &text)
+                Some(path) => store::write_atomically(&path, &text)
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
                 None => print_out(&text)?,
             }
@@ -324,29 +324,6 @@ fn print_out(text: &str) -> Result<(), String> {
         }
         _ => Ok(()),
     }
-}
-
-/// Writes beside the target, then renames over it: a crash leaves the old file or the
-/// new one, never half of either.
-fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::other("expected a file name, found a directory"))?;
-    let temp = path.with_file_name(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = std::fs::File::create(&temp).and_then(|mut f| {
-        f.write_all(text.as_bytes())?;
-        f.sync_all()
-    });
-    let result = written.and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
 
 fn main() -> ExitCode {

@@ -13,6 +13,8 @@ pub use keymap::{Key, KeyCode, Keymap};
 pub use timeline::Row;
 pub use update::{Effect, update};
 
+use std::path::PathBuf;
+
 use crate::data::{Dataset, EventKind};
 use crate::econ::{
     AssumptionId, Assumptions, CostPoint, CostView, Economy, Projection, ScenarioId, cost_series,
@@ -59,6 +61,44 @@ pub enum Mode {
 pub enum ChartStyle {
     Bars,
     Line,
+}
+
+/// Assumptions saved under a name in the user's scenarios file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedScenario {
+    pub name: String,
+    /// When it was saved: RFC 3339 (`2026-11-27T10:00:00Z`) or a date alone.
+    pub saved: String,
+    pub assumptions: Assumptions,
+}
+
+/// What saving a scenario did, as the runtime reports it back to `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveReport {
+    pub name: String,
+    pub path: PathBuf,
+    /// A scenario of that name was there before, and is replaced.
+    pub replaced: bool,
+    /// Every scenario in the file now.
+    pub scenarios: Vec<SavedScenario>,
+    /// A corrupt file found on the way, and where it was moved.
+    pub warning: Option<String>,
+}
+
+/// Where the dashboard writes: exports, and the saved scenarios (none: saving is off).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paths {
+    pub export_dir: PathBuf,
+    pub scenarios: Option<PathBuf>,
+}
+
+impl Default for Paths {
+    fn default() -> Self {
+        Self {
+            export_dir: PathBuf::from("."),
+            scenarios: None,
+        }
+    }
 }
 
 /// One scenario's totals, in 100 million won, nominal.
