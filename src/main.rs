@@ -298,6 +298,18 @@ fn dashboard(dataset: Dataset, assumptions: Assumptions, mouse: bool) -> Result<
     let mut app = App::new(dataset);
     app.assumptions = assumptions;
     app.recompute();
+    // Only here are the environment's directories read; the rest takes paths.
+    app.paths.scenarios =
+        store::scenarios_path(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"));
+    if let Some(path) = &app.paths.scenarios {
+        let loaded = store::load(path, chrono::Utc::now());
+        if let Some(warning) = &loaded.warning {
+            // Seen after quitting, and on the first frame in the status line.
+            eprintln!("sma-dash: warning: {warning}");
+        }
+        app.saved = loaded.scenarios;
+        app.status = loaded.warning;
+    }
     // https://no-color.org: any non-empty value turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.mouse = mouse;

@@ -1,10 +1,13 @@
 //! What the user can ask for, independent of the key or click that asked.
 
-use super::Pane;
+use std::path::PathBuf;
+
+use super::{Pane, SaveReport};
 
 /// One request to change the app: produced by the keymap or the mouse, consumed by
-/// `update`. Plain data, so a config file can bind keys to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `update`. Plain data, so a config file can bind keys to it; the last few are the
+/// runtime's reports of what an `Effect` did.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
     ToggleHelp,
@@ -56,6 +59,22 @@ pub enum Action {
         big: bool,
     },
     ResetAssumption,
+    /// Apply the selected saved scenario's assumptions.
+    ApplySaved,
+
+    // Files.
+    /// Open the prompt for the name to save the assumptions as.
+    StartSave,
+    SaveNameInput(char),
+    SaveNameBackspace,
+    SaveConfirm,
+    SaveCancel,
+    /// Export the focused pane's data as CSV.
+    Export,
+    /// What saving did (from the runtime).
+    Saved(Result<SaveReport, String>),
+    /// The file an export wrote, or why it could not (from the runtime).
+    Exported(Result<PathBuf, String>),
 
     /// The timeline list now shows this many rows (sent by the runtime after a layout
     /// change, so paging and scrolling match the screen).
