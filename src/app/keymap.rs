@@ -245,7 +245,7 @@ impl Default for Keymap {
                 &[c('s')],
                 Dashboard,
                 StartSave,
-                "save the assumptions as a named scenario",
+                "save the assumptions as a scenario",
                 "save",
             ),
             b(
