@@ -659,4 +659,33 @@ mod tests {
         fs::write(&file, "").unwrap();
         assert!(export_csv(&file, "costs", "x\n", now()).is_err());
     }
+
+    proptest::proptest! {
+        /// Whatever is in range writes and reads back exactly, names with quotes too.
+        #[test]
+        fn any_assumptions_in_range_round_trip_exactly(
+            cpi in -5.0..=20.0f64,
+            fx in 500.0..=3000.0f64,
+            growth in -10.0..=30.0f64,
+            year_cpi in -5.0..=20.0f64,
+            name in "[a-z \"\\\\한]{1,12}",
+        ) {
+            let name = name.trim().to_string();
+            proptest::prop_assume!(!name.is_empty());
+            let mut a = Assumptions {
+                korean_cpi: RatePath::flat(cpi),
+                us_cpi: RatePath::flat(2.63),
+                krw_per_usd: RatePath::flat(fx),
+                defense_growth: RatePath::flat(7.5),
+                custom_growth: growth,
+                base_year: 2025,
+                horizon: 2035,
+            };
+            a.korean_cpi.by_year.insert(2031, year_cpi);
+            let s = SavedScenario { name, saved: "2026-11-27".into(), assumptions: a };
+            let text = to_toml(std::slice::from_ref(&s));
+            let back = parse(&text).map_err(|(_, m)| proptest::test_runner::TestCaseError::fail(m))?;
+            proptest::prop_assert_eq!(back, vec![s]);
+        }
+    }
 }
