@@ -160,6 +160,7 @@ impl Config {
         app.palette = self.palette;
         app.keymap = self.keymap.clone();
         app.mouse = self.mouse;
+        app.paths.export_dir = self.export_dir.clone();
         app.recompute();
     }
 

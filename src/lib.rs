@@ -7,4 +7,5 @@ pub mod econ;
 pub mod render;
 pub mod report;
 pub mod runtime;
+pub mod store;
 pub mod ui;

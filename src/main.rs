@@ -14,6 +14,7 @@ use sma_dash::render;
 use sma_dash::report::ProjectionReport;
 use sma_dash::report::export::{ExportOptions, Series, export};
 use sma_dash::runtime::{self, DebugFailure, FailingEvents, ScriptedEvents};
+use sma_dash::store;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -194,17 +195,7 @@ impl AssumptionArgs {
     /// Applies each option given, refusing any out of its range.
     fn apply(&self, a: &mut Assumptions, base_year: Option<i32>) -> Result<(), String> {
         let in_range = |flag: &str, id: AssumptionId, value: f64| {
-            let s = spec(id);
-            if value.is_finite() && (s.min..=s.max).contains(&value) {
-                Ok(())
-            } else {
-                Err(format!(
-                    "{flag}: expected {} from {} to {}, found {value}",
-                    s.label,
-                    s.format(s.min),
-                    s.format(s.max),
-                ))
-            }
+            spec(id).check(value).map_err(|e| format!("{flag}: {e}"))
         };
         let paths = [
             (
@@ -374,7 +365,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 FileFormat::Json => table.to_json(),
             };
             match output {
-                Some(path) => write_atomically(&path, &text)
+                Some(path) => store::write_atomically(&path, &text)
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
                 None => print_out(&text)?,
             }
@@ -404,6 +395,18 @@ fn dashboard(mut app: App) -> Result<(), String> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err("the dashboard needs a terminal; `sma-dash check` prints a summary".into());
     }
+    // Only here are the environment's directories read; the rest takes paths.
+    app.paths.scenarios =
+        store::scenarios_path(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"));
+    if let Some(path) = &app.paths.scenarios {
+        let loaded = store::load(path, chrono::Utc::now());
+        if let Some(warning) = &loaded.warning {
+            // Seen after quitting, and on the first frame in the status line.
+            eprintln!("sma-dash: warning: {warning}");
+        }
+        app.saved = loaded.scenarios;
+        app.status = loaded.warning;
+    }
     let mouse = app.mouse;
     let debug_failure = std::env::var("SMA_DASH_DEBUG_FAIL")
         .ok()
@@ -432,29 +435,6 @@ fn print_out(text: &str) -> Result<(), String> {
         }
         _ => Ok(()),
     }
-}
-
-/// Writes beside the target, then renames over it: a crash leaves the old file or the
-/// new one, never half of either.
-fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let name = path
-        .file_name()
-        .ok_or_else(|| std::io::Error::other("expected a file name, found a directory"))?;
-    let temp = path.with_file_name(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = std::fs::File::create(&temp).and_then(|mut f| {
-        f.write_all(text.as_bytes())?;
-        f.sync_all()
-    });
-    let result = written.and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
 
 fn main() -> ExitCode {

@@ -1,14 +1,18 @@
 //! The terminal runtime: taking and restoring the terminal, and the event loop.
 //!
 //! The loop blocks on input (no tick: no CPU while nothing happens), drains whatever is
-//! already queued, applies it through the keymap and `update`, and draws once. It is
+//! already queued, applies it through the keymap and `update`, and draws once. Effects
+//! `update` returns (save a scenario, export a pane) are carried out here with the
+//! store, and what they did goes back through `update` to the status line. It is
 //! generic over ratatui's `Backend` and an `EventSource`, so tests drive the real loop
 //! in memory.
 
 use std::collections::VecDeque;
 use std::io::{self, Stdout};
+use std::path::PathBuf;
 use std::time::Duration;
 
+use chrono::Utc;
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{
@@ -21,7 +25,11 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App, Effect, Key, KeyCode, Mode, Pane, update};
+use crate::app::{
+    Action, App, Effect, ExportRequest, Key, KeyCode, Mode, Pane, SaveReport, update,
+};
+use crate::econ::Assumptions;
+use crate::store;
 use crate::ui;
 use crate::ui::layout::Hit;
 
@@ -294,6 +302,16 @@ pub fn run<B: Backend>(
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::Redraw => redraw = true,
                     Effect::None => {}
+                    Effect::SaveScenario { name, assumptions } => {
+                        let outcome = save(app, &name, &assumptions);
+                        update(app, Action::Saved(outcome));
+                        redraw = true;
+                    }
+                    Effect::Export(request) => {
+                        let outcome = export(app, &request);
+                        update(app, Action::Exported(outcome));
+                        redraw = true;
+                    }
                 }
             }
             if events.pending()? {
@@ -305,6 +323,23 @@ pub fn run<B: Backend>(
         }
     }
     Ok(Exit::EndOfInput)
+}
+
+/// Saves the scenario in the app's scenarios file, if it has one.
+fn save(app: &App, name: &str, assumptions: &Assumptions) -> Result<SaveReport, String> {
+    let path = app
+        .paths
+        .scenarios
+        .as_deref()
+        .ok_or_else(|| "no data directory to save in: set XDG_DATA_HOME or HOME".to_string())?;
+    store::save(path, name, assumptions, Utc::now())
+}
+
+/// Writes the table as CSV in the app's export directory.
+fn export(app: &App, request: &ExportRequest) -> Result<PathBuf, String> {
+    let dir = &app.paths.export_dir;
+    store::export_csv(dir, request.what, &request.table.to_csv(), Utc::now())
+        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
 }
 
 fn screen_size<B: Backend>(terminal: &Terminal<B>) -> io::Result<Rect> {

@@ -142,6 +142,10 @@ proptest! {
     fn any_walk_keeps_the_app_whole(steps in prop::collection::vec(step(), 1..80)) {
         let mut app = App::new(dataset());
         app.mouse = true;
+        // `e` and `s` write files: into a directory of the test's own.
+        let dir = tempfile::tempdir().unwrap();
+        app.paths.export_dir = dir.path().to_path_buf();
+        app.paths.scenarios = Some(dir.path().join("scenarios.toml"));
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         for step in steps {
             let inputs = match step {

@@ -178,3 +178,119 @@ fn mouse_clicks_focus_and_select_and_the_wheel_scrolls_only_when_opted_in() {
     assert_eq!(s.app.focus, Pane::Timeline);
     assert_eq!(s.app.timeline.selected, offset + 2);
 }
+
+#[test]
+fn e_writes_the_focused_pane_as_csv_and_the_status_line_names_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::new(120, 40);
+    s.app.paths.export_dir = dir.path().to_path_buf();
+    s.send(ScriptedEvents::typed("2ue"));
+    let status = s.line_with("exported ");
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("sma-dash-costs-") && name.ends_with(".csv"),
+        "{name}"
+    );
+    assert!(status.contains(&files[0].display().to_string()), "{status}");
+    let csv = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(csv.starts_with("year,value,unit,metric,kind,"), "{csv}");
+    // In dollars, as the pane shows after `u`: its 2026 value line and the file agree.
+    let shown = s.line_with("2026 ▸ ");
+    let row = csv.lines().find(|l| l.starts_with("2026,")).unwrap();
+    let value: f64 = row.split(',').nth(1).unwrap().parse().unwrap();
+    assert!(row.contains(",million $,"), "{row}");
+    let on_screen = format!("{} million $", sma_dash::ui::format::thousands(value, 1));
+    assert!(shown.contains(&on_screen), "{shown} vs {row}");
+
+    // A second export the same second does not replace the first.
+    s.send(ScriptedEvents::typed("e"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+
+    // An export directory that is a file: the error is on the status line.
+    s.app.paths.export_dir = files[0].clone();
+    s.send(ScriptedEvents::typed("e"));
+    s.line_with("export failed: cannot write in");
+}
+
+#[test]
+fn s_saves_a_named_scenario_and_enter_applies_it_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sma-dash").join("scenarios.toml");
+    let mut s = Session::new(120, 40);
+    s.app.paths.scenarios = Some(path.clone());
+
+    // Raise Korean CPI, save it as "hot".
+    s.send(ScriptedEvents::typed("4").text(&"+".repeat(10)));
+    s.send(ScriptedEvents::typed("s"));
+    s.line_with("Save scenario as: scenario 1▏");
+    let mut events = ScriptedEvents::default();
+    for _ in 0.."scenario 1".len() {
+        events = events.key(Key::plain(KeyCode::Backspace));
+    }
+    s.send(events.text("hot").key(Key::plain(KeyCode::Enter)));
+    s.line_with(&format!("saved “hot” in {}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("name = \"hot\"") && text.contains("korean_cpi = 3.1"),
+        "{text}"
+    );
+    // The Saved section lies below the scenarios; the marker says it is in use.
+    s.send(ScriptedEvents::typed(&"j".repeat(20)));
+    s.line_with("Saved · Enter applies");
+    s.line_with("▸ hot");
+
+    // Back to the default, then apply the saved one: the 2030 projection follows.
+    s.send(ScriptedEvents::typed(&"k".repeat(20)).text("0"));
+    s.line_with("Korean CPI inflation: 3.1 % → 2.1 %");
+    s.send(ScriptedEvents::typed(&"l".repeat(4)));
+    let default_2030 = value_at(&s.line_with("2030 ▸ "), 2030);
+    s.send(ScriptedEvents::typed(&"j".repeat(20)).key(Key::plain(KeyCode::Enter)));
+    s.line_with("applied “hot”");
+    // Up past the scenarios (each charts as it is passed) to the 12th SMA again.
+    s.send(ScriptedEvents::typed(&"k".repeat(20)));
+    s.line_with("3.1 %*");
+    s.line_with("projected: 12th-sma");
+    let hot_2030 = value_at(&s.line_with("2030 ▸ "), 2030);
+    // 1,519.2 in 2026, then × CPI of two years before: 2025's 2.1 %, then the assumed.
+    assert_eq!(default_2030, "2030 ▸ 1,650.9", "1,519.2 × 1.021⁴");
+    assert_eq!(hot_2030, "2030 ▸ 1,699.9", "1,519.2 × 1.021 × 1.031³");
+
+    // Saving under the same name replaces it, and says so.
+    s.send(ScriptedEvents::typed("s"));
+    let mut events = ScriptedEvents::default();
+    for _ in 0.."scenario 1".len() {
+        events = events.key(Key::plain(KeyCode::Backspace));
+    }
+    s.send(events.text("hot"));
+    s.line_with("Enter: replace it");
+    s.send(ScriptedEvents::default().key(Key::plain(KeyCode::Enter)));
+    s.line_with("replaced “hot”");
+    assert_eq!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .matches("[[scenario]]")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_scenario_that_cannot_be_written_says_why_and_keeps_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("sma-dash");
+    std::fs::write(&blocker, "a file where the directory should be").unwrap();
+    let mut s = Session::new(120, 40);
+    s.app.paths.scenarios = Some(blocker.join("scenarios.toml"));
+    s.send(ScriptedEvents::typed("s").key(Key::plain(KeyCode::Enter)));
+    s.line_with("not saved: cannot write");
+    assert_eq!(
+        std::fs::read_to_string(&blocker).unwrap(),
+        "a file where the directory should be"
+    );
+    assert!(s.app.saved.is_empty());
+}

@@ -73,3 +73,4 @@ snapshot!(
 );
 snapshot!(too_small_50x15, 50, 15, typed(""));
 snapshot!(too_small_help_still_opens_50x15, 50, 15, typed("?"));
+snapshot!(save_prompt_80x24, 80, 24, typed("4s"));

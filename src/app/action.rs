@@ -1,10 +1,13 @@
 //! What the user can ask for, independent of the key or click that asked.
 
-use super::Pane;
+use std::path::PathBuf;
+
+use super::{Pane, SaveReport};
 
 /// One request to change the app: produced by the keymap or the mouse, consumed by
-/// `update`. Plain data, so a config file can bind keys to it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `update`. Plain data, so a config file can bind keys to it; the last few are the
+/// runtime's reports of what an `Effect` did.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
     ToggleHelp,
@@ -56,6 +59,22 @@ pub enum Action {
         big: bool,
     },
     ResetAssumption,
+    /// Apply the selected saved scenario's assumptions.
+    ApplySaved,
+
+    // Files.
+    /// Open the prompt for the name to save the assumptions as.
+    StartSave,
+    SaveNameInput(char),
+    SaveNameBackspace,
+    SaveConfirm,
+    SaveCancel,
+    /// Export the focused pane's data as CSV.
+    Export,
+    /// What saving did (from the runtime).
+    Saved(Result<SaveReport, String>),
+    /// The file an export wrote, or why it could not (from the runtime).
+    Exported(Result<PathBuf, String>),
 
     /// The timeline list now shows this many rows (sent by the runtime after a layout
     /// change, so paging and scrolling match the screen).
@@ -65,11 +84,11 @@ pub enum Action {
 impl Action {
     /// The name a config file binds keys to, unique within a scope (`down`, `raise-big`).
     /// `None` for actions no key asks for directly (clicks, typing, layout changes).
-    pub fn config_name(self) -> Option<&'static str> {
+    pub fn config_name(&self) -> Option<&'static str> {
         use Action::*;
         let dir =
             |d: i32, forward: &'static str, back: &'static str| if d > 0 { forward } else { back };
-        Some(match self {
+        Some(match *self {
             Quit => "quit",
             ToggleHelp => "help",
             ScrollHelp(d) => dir(d, "down", "up"),
@@ -106,8 +125,12 @@ impl Action {
                 big: true,
             } => dir(direction, "raise-big", "lower-big"),
             ResetAssumption => "reset",
+            ApplySaved => "apply-saved",
+            StartSave => "save",
+            Export => "export",
             SelectRow(_) | SearchInput(_) | SearchBackspace | SearchConfirm | SearchCancel
-            | TimelineViewport(_) => return None,
+            | SaveNameInput(_) | SaveNameBackspace | SaveConfirm | SaveCancel | Saved(_)
+            | Exported(_) | TimelineViewport(_) => return None,
         })
     }
 }

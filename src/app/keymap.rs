@@ -332,6 +332,20 @@ impl Default for Keymap {
                 "projections",
             ),
             b(
+                &[c('s')],
+                Dashboard,
+                StartSave,
+                "save the assumptions as a scenario",
+                "save",
+            ),
+            b(
+                &[c('e')],
+                Dashboard,
+                Export,
+                "export the focused pane's data as CSV",
+                "export",
+            ),
+            b(
                 &[c('j'), k(Down)],
                 Help,
                 ScrollHelp(1),
@@ -468,6 +482,13 @@ impl Default for Keymap {
                 "reset the selected assumption",
                 "reset",
             ),
+            b(
+                &[k(Enter)],
+                assumptions,
+                ApplySaved,
+                "apply the selected saved scenario",
+                "apply",
+            ),
         ];
         Self { bindings }
     }
@@ -476,8 +497,8 @@ impl Default for Keymap {
 impl Keymap {
     /// The action `key` asks for in `mode` with `focus`, if any.
     pub fn action(&self, key: Key, mode: Mode, focus: Pane) -> Option<Action> {
-        if mode == Mode::Search {
-            return search_action(key);
+        if matches!(mode, Mode::Search | Mode::SaveName) {
+            return prompt_action(key, mode);
         }
         let active = |scope: Scope| match (scope, mode) {
             (Scope::Always, _) => true,
@@ -494,7 +515,7 @@ impl Keymap {
             .iter()
             .filter(|b| active(b.scope) && b.keys.contains(&key));
         let first = found.clone().find(|b| specific(b.scope));
-        first.or_else(|| found.next()).map(|b| b.action)
+        first.or_else(|| found.next()).map(|b| b.action.clone())
     }
 
     /// Gives the binding named `name` in `scope` these keys instead of its own.
@@ -547,14 +568,20 @@ impl Keymap {
     }
 }
 
-/// While typing a search, every printable key is text.
-fn search_action(key: Key) -> Option<Action> {
+/// While a prompt is open (search, or the name to save as), every printable key is
+/// text; Backspace, Enter and Esc edit, keep and cancel; Ctrl-C still quits.
+fn prompt_action(key: Key, mode: Mode) -> Option<Action> {
+    use Action::*;
+    let (input, backspace, confirm, cancel): (fn(char) -> Action, _, _, _) = match mode {
+        Mode::Search => (SearchInput, SearchBackspace, SearchConfirm, SearchCancel),
+        _ => (SaveNameInput, SaveNameBackspace, SaveConfirm, SaveCancel),
+    };
     match (key.code, key.ctrl) {
-        (KeyCode::Char('c'), true) => Some(Action::Quit),
-        (KeyCode::Char(c), false) => Some(Action::SearchInput(c)),
-        (KeyCode::Backspace, _) => Some(Action::SearchBackspace),
-        (KeyCode::Enter, _) => Some(Action::SearchConfirm),
-        (KeyCode::Esc, _) => Some(Action::SearchCancel),
+        (KeyCode::Char('c'), true) => Some(Quit),
+        (KeyCode::Char(c), false) => Some(input(c)),
+        (KeyCode::Backspace, _) => Some(backspace),
+        (KeyCode::Enter, _) => Some(confirm),
+        (KeyCode::Esc, _) => Some(cancel),
         _ => None,
     }
 }
@@ -676,6 +703,24 @@ mod tests {
             km.action(Key::ctrl('c'), Mode::Search, Pane::Timeline),
             Some(Action::Quit)
         );
+    }
+
+    #[test]
+    fn the_save_prompt_takes_text_too() {
+        let km = Keymap::default();
+        assert_eq!(
+            km.action(Key::char('s'), Mode::Dashboard, Pane::Costs),
+            Some(Action::StartSave)
+        );
+        for (key, action) in [
+            (Key::char('q'), Action::SaveNameInput('q')),
+            (Key::plain(KeyCode::Backspace), Action::SaveNameBackspace),
+            (Key::plain(KeyCode::Enter), Action::SaveConfirm),
+            (Key::plain(KeyCode::Esc), Action::SaveCancel),
+            (Key::ctrl('c'), Action::Quit),
+        ] {
+            assert_eq!(km.action(key, Mode::SaveName, Pane::Costs), Some(action));
+        }
     }
 
     #[test]

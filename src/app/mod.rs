@@ -13,7 +13,9 @@ pub use action::Action;
 pub use keymap::{Key, KeyCode, Keymap};
 pub use palette::Palette;
 pub use timeline::Row;
-pub use update::{Effect, update};
+pub use update::{Effect, ExportRequest, update};
+
+use std::path::PathBuf;
 
 use crate::data::{Dataset, EventKind};
 use crate::econ::{
@@ -48,19 +50,66 @@ impl Pane {
     }
 }
 
-/// What takes the keys: the dashboard, an overlay or the search prompt.
+/// What takes the keys: the dashboard, an overlay, or a prompt on the status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Dashboard,
     Help,
     Detail,
     Search,
+    /// Typing the name to save the scenario as.
+    SaveName,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChartStyle {
     Bars,
     Line,
+}
+
+/// Assumptions saved under a name in the user's scenarios file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SavedScenario {
+    pub name: String,
+    /// When it was saved: RFC 3339 (`2026-11-27T10:00:00Z`) or a date alone.
+    pub saved: String,
+    pub assumptions: Assumptions,
+}
+
+impl SavedScenario {
+    /// The day it was saved: `2026-11-27`.
+    pub fn date(&self) -> &str {
+        self.saved.get(..10).unwrap_or(&self.saved)
+    }
+}
+
+/// What saving a scenario did, as the runtime reports it back to `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveReport {
+    pub name: String,
+    pub path: PathBuf,
+    /// A scenario of that name was there before, and is replaced.
+    pub replaced: bool,
+    /// Every scenario in the file now.
+    pub scenarios: Vec<SavedScenario>,
+    /// A corrupt file found on the way, and where it was moved.
+    pub warning: Option<String>,
+}
+
+/// Where the dashboard writes: exports, and the saved scenarios (none: saving is off).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paths {
+    pub export_dir: PathBuf,
+    pub scenarios: Option<PathBuf>,
+}
+
+impl Default for Paths {
+    fn default() -> Self {
+        Self {
+            export_dir: PathBuf::from("."),
+            scenarios: None,
+        }
+    }
 }
 
 /// One scenario's totals, in 100 million won, nominal.
@@ -123,8 +172,15 @@ pub struct App {
     pub help_scroll: u16,
     pub year: i32,
     pub timeline: Timeline,
-    /// Selected row of the Assumptions pane: assumptions first, then scenarios.
+    /// Selected row of the Assumptions pane: assumptions, then scenarios, then the
+    /// saved scenarios.
     pub assumption_row: usize,
+    /// The user's saved scenarios, as the scenarios file holds them.
+    pub saved: Vec<SavedScenario>,
+    /// The name being typed in the save prompt, while it is open.
+    pub save_name: Option<String>,
+    /// Where exports and saved scenarios go.
+    pub paths: Paths,
     /// A confirmation or hint for the status line, until the next action.
     pub status: Option<String>,
     /// Colours on, unless NO_COLOR asked for none.
@@ -170,6 +226,9 @@ impl App {
                 search: Search::default(),
             },
             assumption_row: 0,
+            saved: Vec::new(),
+            save_name: None,
+            paths: Paths::default(),
             status: None,
             color: true,
             palette: Palette::default(),
@@ -189,6 +248,8 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.timeline.search.typing_from.is_some() {
             Mode::Search
+        } else if self.save_name.is_some() {
+            Mode::SaveName
         } else {
             self.overlay.unwrap_or(Mode::Dashboard)
         }
@@ -209,9 +270,16 @@ impl App {
         AssumptionId::ALL.get(self.assumption_row).copied()
     }
 
-    /// The rows of the Assumptions pane: every assumption, then every scenario projected.
+    /// The rows of the Assumptions pane: every assumption, every scenario projected,
+    /// every saved scenario.
     pub fn assumption_rows(&self) -> usize {
-        AssumptionId::ALL.len() + self.projections.len()
+        AssumptionId::ALL.len() + self.projections.len() + self.saved.len()
+    }
+
+    /// The saved scenario the Assumptions pane has selected, if the selection is on one.
+    pub fn selected_saved(&self) -> Option<&SavedScenario> {
+        let first = AssumptionId::ALL.len() + self.projections.len();
+        self.saved.get(self.assumption_row.checked_sub(first)?)
     }
 
     /// The projection the Costs pane shows, if projections are on and it exists.

@@ -2,17 +2,32 @@
 //! returned as an `Effect` for the runtime to carry out.
 
 use crate::econ::{Assumptions, Currency, ScenarioId, spec};
+use crate::report::export::{ExportOptions, Series, Table, cost_table, export};
 
 use super::timeline::{self, Row};
-use super::{Action, App, AssumptionId, ChartStyle, Mode, Pane};
+use super::{Action, App, AssumptionId, ChartStyle, Mode, Pane, SavedScenario};
 
 /// What the runtime should do after an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Nothing changed: no redraw.
     None,
     Redraw,
     Quit,
+    /// Save these assumptions under this name; the runtime answers with `Action::Saved`.
+    SaveScenario {
+        name: String,
+        assumptions: Assumptions,
+    },
+    /// Write this table as CSV; the runtime answers with `Action::Exported`.
+    Export(ExportRequest),
+}
+
+/// A table to write, and what it holds, for the file's name ("costs").
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportRequest {
+    pub what: &'static str,
+    pub table: Table,
 }
 
 impl From<bool> for Effect {
@@ -181,12 +196,124 @@ fn apply(app: &mut App, action: Action) -> Effect {
             }
             None => Effect::None,
         },
+        ApplySaved => match app.selected_saved().cloned() {
+            Some(s) => {
+                app.status = Some(format!("applied “{}” (saved {})", s.name, s.date()));
+                app.assumptions = s.assumptions;
+                app.recompute();
+                Effect::Redraw
+            }
+            None => {
+                app.status = Some(if app.saved.is_empty() {
+                    "no saved scenarios yet: s saves the assumptions".into()
+                } else {
+                    "Enter applies a saved scenario: select one under Saved".into()
+                });
+                Effect::Redraw
+            }
+        },
         TimelineViewport(rows) => {
             let changed = set(&mut app.timeline.viewport, rows.max(1));
             app.scroll_to_selection();
             changed
         }
+        StartSave => {
+            app.save_name = Some(default_name(&app.saved));
+            Effect::Redraw
+        }
+        SaveNameInput(c) => {
+            if let Some(name) = &mut app.save_name {
+                name.push(c);
+            }
+            Effect::Redraw
+        }
+        SaveNameBackspace => {
+            if let Some(name) = &mut app.save_name {
+                name.pop();
+            }
+            Effect::Redraw
+        }
+        SaveConfirm => {
+            let name = app.save_name.take().unwrap_or_default();
+            let name = name.trim();
+            if name.is_empty() {
+                app.status = Some("not saved: a scenario needs a name".into());
+                return Effect::Redraw;
+            }
+            Effect::SaveScenario {
+                name: name.to_string(),
+                assumptions: app.assumptions.clone(),
+            }
+        }
+        SaveCancel => {
+            app.save_name = None;
+            app.status = Some("not saved".into());
+            Effect::Redraw
+        }
+        Export => Effect::Export(export_request(app)),
+        Saved(Ok(report)) => {
+            app.saved = report.scenarios;
+            app.assumption_row = app
+                .assumption_row
+                .min(app.assumption_rows().saturating_sub(1));
+            let verb = if report.replaced { "replaced" } else { "saved" };
+            let mut message = format!("{verb} “{}” in {}", report.name, report.path.display());
+            if let Some(warning) = report.warning {
+                message = format!("{message}; {warning}");
+            }
+            app.status = Some(message);
+            Effect::Redraw
+        }
+        Saved(Err(e)) => {
+            app.status = Some(format!("not saved: {e}"));
+            Effect::Redraw
+        }
+        Exported(Ok(path)) => {
+            app.status = Some(format!("exported {}", path.display()));
+            Effect::Redraw
+        }
+        Exported(Err(e)) => {
+            app.status = Some(format!("export failed: {e}"));
+            Effect::Redraw
+        }
     }
+}
+
+/// "scenario 1", or the first number not yet saved.
+fn default_name(saved: &[SavedScenario]) -> String {
+    (1..)
+        .map(|n| format!("scenario {n}"))
+        .find(|name| !saved.iter().any(|s| &s.name == name))
+        .expect("some number is free")
+}
+
+/// The focused pane's data as a table: the Costs pane's series as it shows it, the
+/// dataset's events or troops, or every scenario's projection.
+fn export_request(app: &App) -> ExportRequest {
+    let whole = |series| {
+        export(
+            &app.data,
+            &app.assumptions,
+            series,
+            ExportOptions::default(),
+        )
+    };
+    let (what, table) = match app.focus {
+        Pane::Timeline => ("events", whole(Series::Events)),
+        Pane::Costs => (
+            "costs",
+            cost_table(
+                &app.data,
+                &app.assumptions,
+                &app.costs,
+                &app.view,
+                Some(app.scenario),
+            ),
+        ),
+        Pane::Troops => ("troops", whole(Series::Troops)),
+        Pane::Assumptions => ("projections", whole(Series::Projections)),
+    };
+    ExportRequest { what, table }
 }
 
 fn set<T: PartialEq>(slot: &mut T, value: T) -> Effect {
@@ -761,5 +888,267 @@ mod tests {
         let t = &app.timeline;
         assert!(t.offset <= t.selected && t.selected < t.offset + 5);
         assert_eq!(app.status.as_deref(), Some("kept"));
+    }
+
+    fn type_keys(app: &mut App, keys: &[Action]) -> Vec<Effect> {
+        keys.iter().map(|a| update(app, a.clone())).collect()
+    }
+
+    /// The 12th SMA rule's 2030 projection, in 100 million won.
+    fn sma12_2030(app: &App) -> f64 {
+        app.projections
+            .iter()
+            .find(|p| p.scenario == ScenarioId::CurrentAgreement)
+            .and_then(|p| p.at(2030))
+            .map(|y| y.krw_100m)
+            .expect("a 2030 projection")
+    }
+
+    fn saved(name: &str, assumptions: Assumptions) -> SavedScenario {
+        SavedScenario {
+            name: name.into(),
+            saved: "2026-11-27T10:00:00Z".into(),
+            assumptions,
+        }
+    }
+
+    fn report(scenarios: Vec<SavedScenario>, replaced: bool) -> super::super::SaveReport {
+        super::super::SaveReport {
+            name: scenarios.last().unwrap().name.clone(),
+            path: "/data/sma-dash/scenarios.toml".into(),
+            replaced,
+            scenarios,
+            warning: None,
+        }
+    }
+
+    #[test]
+    fn s_opens_a_prompt_and_enter_asks_to_save_the_assumptions_in_use() {
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        update(
+            &mut app,
+            Action::StepAssumption {
+                direction: 1,
+                big: true,
+            },
+        );
+        assert_eq!(update(&mut app, Action::StartSave), Effect::Redraw);
+        assert_eq!(app.mode(), Mode::SaveName);
+        assert_eq!(app.save_name.as_deref(), Some("scenario 1"));
+        // Replace the default with a name of one's own.
+        type_keys(&mut app, &vec![Action::SaveNameBackspace; 10]);
+        assert_eq!(app.save_name.as_deref(), Some(""));
+        let typed: Vec<Action> = "hot 2030 ".chars().map(Action::SaveNameInput).collect();
+        type_keys(&mut app, &typed);
+        let effect = update(&mut app, Action::SaveConfirm);
+        assert_eq!(
+            effect,
+            Effect::SaveScenario {
+                name: "hot 2030".into(),
+                assumptions: app.assumptions.clone(),
+            }
+        );
+        let Effect::SaveScenario { assumptions, .. } = effect else {
+            unreachable!()
+        };
+        let default = Assumptions::from_history(&app.data).korean_cpi.flat;
+        assert!(
+            (assumptions.korean_cpi.flat - (default + 1.0)).abs() < 1e-9,
+            "the raised CPI"
+        );
+        assert_eq!(app.mode(), Mode::Dashboard);
+    }
+
+    #[test]
+    fn esc_cancels_the_save_and_an_empty_name_saves_nothing() {
+        let mut app = app();
+        update(&mut app, Action::StartSave);
+        assert_eq!(update(&mut app, Action::SaveCancel), Effect::Redraw);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert_eq!(app.status.as_deref(), Some("not saved"));
+        update(&mut app, Action::StartSave);
+        type_keys(&mut app, &vec![Action::SaveNameBackspace; 12]);
+        assert_eq!(update(&mut app, Action::SaveConfirm), Effect::Redraw);
+        assert!(app.status.as_deref().unwrap().contains("needs a name"));
+    }
+
+    #[test]
+    fn the_runtime_report_lists_the_saved_and_names_the_next_default() {
+        let mut app = app();
+        let first = saved("scenario 1", app.assumptions.clone());
+        update(
+            &mut app,
+            Action::Saved(Ok(report(vec![first.clone()], false))),
+        );
+        assert_eq!(
+            app.status.as_deref(),
+            Some("saved “scenario 1” in /data/sma-dash/scenarios.toml")
+        );
+        assert_eq!(app.saved, vec![first.clone()]);
+        update(&mut app, Action::StartSave);
+        assert_eq!(app.save_name.as_deref(), Some("scenario 2"));
+        update(&mut app, Action::SaveCancel);
+        update(&mut app, Action::Saved(Ok(report(vec![first], true))));
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap()
+                .starts_with("replaced “scenario 1”")
+        );
+        update(
+            &mut app,
+            Action::Saved(Err(
+                "cannot write /x: disk full (the file is unchanged)".into()
+            )),
+        );
+        assert_eq!(
+            app.status.as_deref(),
+            Some("not saved: cannot write /x: disk full (the file is unchanged)")
+        );
+    }
+
+    #[test]
+    fn enter_on_a_saved_scenario_applies_it_and_everything_recomputes() {
+        let mut app = app();
+        let before = sma12_2030(&app);
+        let cost_before = cost(&app, 2030);
+        let mut hot = app.assumptions.clone();
+        hot.korean_cpi = crate::econ::RatePath::parse("4.5,2028=4.9").unwrap();
+        update(
+            &mut app,
+            Action::Saved(Ok(report(vec![saved("hot", hot.clone())], false))),
+        );
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        // On an assumption, Enter says how to apply.
+        update(&mut app, Action::ApplySaved);
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap()
+                .contains("select one under Saved")
+        );
+        update(&mut app, Action::MoveAssumption(100));
+        assert_eq!(app.selected_saved().map(|s| s.name.as_str()), Some("hot"));
+        assert_eq!(update(&mut app, Action::ApplySaved), Effect::Redraw);
+        assert_eq!(app.assumptions, hot);
+        assert_eq!(
+            app.status.as_deref(),
+            Some("applied “hot” (saved 2026-11-27)")
+        );
+        let after = sma12_2030(&app);
+        assert!(after > before, "2030 at 4.5–4.9 % CPI: {after} > {before}");
+        // 2026's amount escalated each year by the CPI of two years before, at most 5 %:
+        // 2025's recorded 2.1 %, then the saved 4.5 %, 4.5 % and, for 2028, 4.9 %.
+        let base = app
+            .projections
+            .iter()
+            .find(|p| p.scenario == ScenarioId::CurrentAgreement)
+            .and_then(|p| p.at(2026))
+            .unwrap()
+            .krw_100m;
+        let expected = base * 1.021 * 1.045f64.powi(2) * 1.049;
+        assert!(
+            ((after - expected) / expected).abs() < 0.001,
+            "{after} vs {expected}"
+        );
+        assert!(cost(&app, 2030) > cost_before, "the Costs pane follows");
+    }
+
+    fn csv_of(effect: Effect) -> (String, String) {
+        match effect {
+            Effect::Export(r) => (r.what.to_string(), r.table.to_csv()),
+            other => panic!("expected an export, found {other:?}"),
+        }
+    }
+
+    /// The cells of the CSV row for `year`, by column name.
+    fn row(csv: &str, year: i32) -> std::collections::HashMap<String, String> {
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let line = lines
+            .find(|l| l.starts_with(&format!("{year},")))
+            .unwrap_or_else(|| panic!("a row for {year}"));
+        header
+            .iter()
+            .map(|h| h.to_string())
+            .zip(line.split(',').map(str::to_string))
+            .collect()
+    }
+
+    #[test]
+    fn e_exports_the_costs_as_the_pane_shows_them() {
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Costs));
+        let (what, csv) = csv_of(update(&mut app, Action::Export));
+        assert_eq!(what, "costs");
+        let r = row(&csv, 2019);
+        assert_eq!(
+            (r["value"].as_str(), r["unit"].as_str()),
+            ("1038.9", "billion won")
+        );
+        assert_eq!(r["kind"], "recorded");
+        assert_eq!(row(&csv, 2030)["kind"], "projected");
+        assert_eq!(row(&csv, 2030)["scenario"], "12th-sma");
+
+        update(&mut app, Action::ToggleCurrency);
+        let (_, csv) = csv_of(update(&mut app, Action::Export));
+        let r = row(&csv, 2019);
+        assert_eq!(r["unit"], "million $");
+        assert_eq!(r["value"], format!("{:.1}", cost(&app, 2019)));
+        let usd: f64 = r["value"].parse().unwrap();
+        assert!(
+            (800.0..1000.0).contains(&usd),
+            "1,038.9 bn won is about $890 m: {usd}"
+        );
+
+        update(&mut app, Action::ToggleCurrency);
+        update(&mut app, Action::ToggleReal);
+        let (_, csv) = csv_of(update(&mut app, Action::Export));
+        let r = row(&csv, 2019);
+        assert_eq!(
+            r["unit"],
+            format!("billion won of {}", app.assumptions.base_year)
+        );
+        assert_eq!(r["value"], format!("{:.1}", cost(&app, 2019)));
+        assert!(r["value"].parse::<f64>().unwrap() > 1038.9);
+
+        update(&mut app, Action::ToggleProjections);
+        let (_, csv) = csv_of(update(&mut app, Action::Export));
+        assert!(
+            !csv.contains(",projected,"),
+            "no projected rows with projections off"
+        );
+    }
+
+    #[test]
+    fn e_exports_each_pane_s_own_data() {
+        let mut app = app();
+        for (pane, what, first_column) in [
+            (Pane::Timeline, "events", "id"),
+            (Pane::Troops, "troops", "year"),
+            (Pane::Assumptions, "projections", "year"),
+        ] {
+            update(&mut app, Action::Focus(pane));
+            let (w, csv) = csv_of(update(&mut app, Action::Export));
+            assert_eq!(w, what);
+            assert!(csv.starts_with(first_column), "{csv}");
+        }
+        update(
+            &mut app,
+            Action::Exported(Ok("./sma-dash-troops.csv".into())),
+        );
+        assert_eq!(
+            app.status.as_deref(),
+            Some("exported ./sma-dash-troops.csv")
+        );
+        update(
+            &mut app,
+            Action::Exported(Err("cannot write in /ro: denied".into())),
+        );
+        assert_eq!(
+            app.status.as_deref(),
+            Some("export failed: cannot write in /ro: denied")
+        );
     }
 }

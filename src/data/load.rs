@@ -276,7 +276,7 @@ impl<'t> ParsedFile<'t> {
 }
 
 /// serde's wording, made to read "expected …, found …" where it does not already.
-fn describe_serde_error(message: &str) -> String {
+pub(crate) fn describe_serde_error(message: &str) -> String {
     let message = message.trim_end();
     for prefix in [
         "invalid type: ",

@@ -83,6 +83,8 @@ impl AssumptionId {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AssumptionSpec {
     pub id: AssumptionId,
+    /// The name in files and exports: `korean_cpi`.
+    pub key: &'static str,
     pub label: &'static str,
     pub unit: &'static str,
     pub min: f64,
@@ -97,6 +99,21 @@ impl AssumptionSpec {
     pub fn format(&self, value: f64) -> String {
         format!("{:.*}{}", self.decimals, value, self.unit)
     }
+
+    /// Whether `value` lies in the assumption's range.
+    pub fn check(&self, value: f64) -> Result<(), AssumptionError> {
+        if value.is_finite() && (self.min..=self.max).contains(&value) {
+            Ok(())
+        } else {
+            Err(AssumptionError(format!(
+                "expected {} from {} to {}, found {}",
+                self.label,
+                self.format(self.min),
+                self.format(self.max),
+                value
+            )))
+        }
+    }
 }
 
 /// The first year projections may reach past the record, and the last.
@@ -104,13 +121,59 @@ pub const LAST_HORIZON: i32 = 2100;
 
 pub fn spec(id: AssumptionId) -> AssumptionSpec {
     use AssumptionId::*;
-    let (label, unit, min, max, step, big_step, decimals) = match id {
-        KoreanCpi => ("Korean CPI inflation", " %", -5.0, 20.0, 0.1, 1.0, 1),
-        UsCpi => ("US CPI-U inflation", " %", -5.0, 20.0, 0.1, 1.0, 1),
-        KrwPerUsd => ("Won per dollar", " ₩/$", 500.0, 3000.0, 10.0, 100.0, 0),
-        DefenseGrowth => ("ROK defense-budget growth", " %", -10.0, 30.0, 0.1, 1.0, 1),
-        CustomGrowth => ("Custom growth", " %", -10.0, 30.0, 0.1, 1.0, 1),
+    let (key, label, unit, min, max, step, big_step, decimals) = match id {
+        KoreanCpi => (
+            "korean_cpi",
+            "Korean CPI inflation",
+            " %",
+            -5.0,
+            20.0,
+            0.1,
+            1.0,
+            1,
+        ),
+        UsCpi => (
+            "us_cpi",
+            "US CPI-U inflation",
+            " %",
+            -5.0,
+            20.0,
+            0.1,
+            1.0,
+            1,
+        ),
+        KrwPerUsd => (
+            "krw_per_usd",
+            "Won per dollar",
+            " ₩/$",
+            500.0,
+            3000.0,
+            10.0,
+            100.0,
+            0,
+        ),
+        DefenseGrowth => (
+            "defense_growth",
+            "ROK defense-budget growth",
+            " %",
+            -10.0,
+            30.0,
+            0.1,
+            1.0,
+            1,
+        ),
+        CustomGrowth => (
+            "custom_growth",
+            "Custom growth",
+            " %",
+            -10.0,
+            30.0,
+            0.1,
+            1.0,
+            1,
+        ),
         BaseYear => (
+            "base_year",
             "Base year (real terms)",
             "",
             1991.0,
@@ -120,6 +183,7 @@ pub fn spec(id: AssumptionId) -> AssumptionSpec {
             0,
         ),
         Horizon => (
+            "horizon",
             "Projection horizon",
             "",
             2027.0,
@@ -131,6 +195,7 @@ pub fn spec(id: AssumptionId) -> AssumptionSpec {
     };
     AssumptionSpec {
         id,
+        key,
         label,
         unit,
         min,
@@ -212,6 +277,17 @@ impl Assumptions {
         }
     }
 
+    /// The four rates that may be set year by year, each with its assumption.
+    pub fn rate_paths(&self) -> [(AssumptionId, &RatePath); 4] {
+        use AssumptionId::*;
+        [
+            (KoreanCpi, &self.korean_cpi),
+            (UsCpi, &self.us_cpi),
+            (KrwPerUsd, &self.krw_per_usd),
+            (DefenseGrowth, &self.defense_growth),
+        ]
+    }
+
     /// The flat value of an assumption.
     pub fn get(&self, id: AssumptionId) -> f64 {
         use AssumptionId::*;
@@ -252,40 +328,33 @@ impl Assumptions {
     pub fn step(&mut self, id: AssumptionId, direction: i32, big: bool) {
         let s = spec(id);
         let step = if big { s.big_step } else { s.step };
-        // Round to the grid so repeated steps do not accumulate float error.
-        let next = ((self.get(id) + step * direction.signum() as f64) / s.step).round() * s.step;
+        // Round to the grid so repeated steps do not accumulate float error; divide by
+        // the steps per unit where a step is a fraction, so 2.2 is 2.2 and not
+        // 2.2000000000000002 (what a saved scenario file shows).
+        let steps = ((self.get(id) + step * direction.signum() as f64) / s.step).round();
+        let next = if s.step < 1.0 {
+            steps / (1.0 / s.step).round()
+        } else {
+            steps * s.step
+        };
         self.set(id, next);
     }
 
     /// Checks every value against its range: for options given on the command line.
     pub fn validate(&self) -> Result<(), AssumptionError> {
         use AssumptionId::*;
-        let paths = [
-            (KoreanCpi, &self.korean_cpi),
-            (UsCpi, &self.us_cpi),
-            (KrwPerUsd, &self.krw_per_usd),
-            (DefenseGrowth, &self.defense_growth),
-        ];
         let scalars = [
             (CustomGrowth, self.custom_growth),
             (BaseYear, self.base_year as f64),
             (Horizon, self.horizon as f64),
         ];
-        let values = paths
-            .iter()
-            .flat_map(|(id, p)| p.values().map(move |v| (*id, v)))
+        let values = self
+            .rate_paths()
+            .into_iter()
+            .flat_map(|(id, p)| p.values().map(move |v| (id, v)))
             .chain(scalars);
         for (id, v) in values {
-            let s = spec(id);
-            if !v.is_finite() || v < s.min || v > s.max {
-                return Err(AssumptionError(format!(
-                    "{}: expected a value from {} to {}, found {}",
-                    s.label,
-                    s.format(s.min),
-                    s.format(s.max),
-                    v
-                )));
-            }
+            spec(id).check(v)?;
         }
         if self.base_year > self.horizon {
             return Err(AssumptionError(format!(
@@ -336,7 +405,9 @@ mod tests {
             horizon: 2035,
         };
         a.step(AssumptionId::KoreanCpi, 1, false);
-        assert!((a.korean_cpi.flat - 2.2).abs() < 1e-12);
+        assert_eq!(a.korean_cpi.flat, 2.2, "exactly the double nearest 2.2");
+        a.step(AssumptionId::KoreanCpi, -1, false);
+        assert_eq!(a.korean_cpi.flat.to_string(), "2.1");
         a.step(AssumptionId::KrwPerUsd, -1, true);
         assert!((a.krw_per_usd.flat - 1320.0).abs() < 1e-9);
         for _ in 0..100 {

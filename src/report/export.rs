@@ -8,7 +8,10 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value};
 
 use crate::data::{Dataset, FuzzyDate};
-use crate::econ::{Assumptions, CostView, Currency, Economy, Metric, TroopBasis, cost_series};
+use crate::econ::{
+    Assumptions, CostPoint, CostView, Currency, Economy, Metric, ScenarioId, TroopBasis,
+    cost_series, spec,
+};
 
 use super::{ProjectionReport, assumption_values};
 
@@ -137,14 +140,9 @@ fn assumptions_cell(a: &Assumptions) -> Cell {
         .map(|v| format!("{}={}", v.name, v.value))
         .collect();
     // Years set apart from a flat rate belong to the record too.
-    for (name, path) in [
-        ("korean_cpi", &a.korean_cpi),
-        ("us_cpi", &a.us_cpi),
-        ("krw_per_usd", &a.krw_per_usd),
-        ("defense_growth", &a.defense_growth),
-    ] {
+    for (id, path) in a.rate_paths() {
         for (year, v) in &path.by_year {
-            parts.push(format!("{name}[{year}]={v}"));
+            parts.push(format!("{}[{year}]={v}", spec(id).key));
         }
     }
     Cell::Text(parts.join("; "))
@@ -160,12 +158,62 @@ pub fn export(d: &Dataset, a: &Assumptions, series: Series, opts: ExportOptions)
         Series::Economy => economy(d),
         Series::Projections => projections(d, a, opts),
     };
+    with_provenance(&mut table, d, a);
+    table
+}
+
+/// Closes each row with the dataset version and the assumptions.
+fn with_provenance(table: &mut Table, d: &Dataset, a: &Assumptions) {
     let version = Cell::text(d.info.version.clone());
     let assumptions = assumptions_cell(a);
     table.columns.extend(["dataset_version", "assumptions"]);
     for row in &mut table.rows {
         row.extend([version.clone(), assumptions.clone()]);
     }
+}
+
+/// The Costs pane's series exactly as shown: `points` as the app computed them for
+/// `view` (metric, currency, nominal or real, with or without `scenario` projected),
+/// one row a year, each value with its unit, closed by the dataset and assumptions.
+pub fn cost_table(
+    d: &Dataset,
+    a: &Assumptions,
+    points: &[CostPoint],
+    view: &CostView,
+    scenario: Option<ScenarioId>,
+) -> Table {
+    let unit = view.unit(a.base_year);
+    let rows = points
+        .iter()
+        .map(|p| {
+            vec![
+                Cell::Int(p.year.into()),
+                Cell::opt_num(p.value, 1),
+                Cell::text(unit.clone()),
+                Cell::text(view.metric_label()),
+                Cell::text(if p.projected { "projected" } else { "recorded" }),
+                Cell::opt_text(scenario.filter(|_| p.projected).map(|s| s.key())),
+                Cell::Bool(p.capped),
+                Cell::Bool(p.converted),
+                Cell::opt_text(p.confidence.map(|c| c.label())),
+            ]
+        })
+        .collect();
+    let mut table = Table {
+        columns: vec![
+            "year",
+            "value",
+            "unit",
+            "metric",
+            "kind",
+            "scenario",
+            "capped",
+            "converted",
+            "confidence",
+        ],
+        rows,
+    };
+    with_provenance(&mut table, d, a);
     table
 }
 

@@ -7,7 +7,7 @@ pub mod projection;
 
 use serde::Serialize;
 
-use crate::econ::{AssumptionId, Assumptions};
+use crate::econ::{AssumptionId, Assumptions, spec};
 
 pub use projection::ProjectionReport;
 
@@ -20,20 +20,20 @@ pub struct AssumptionValue {
 }
 
 pub fn assumption_values(a: &Assumptions) -> Vec<AssumptionValue> {
-    let names = [
-        (AssumptionId::KoreanCpi, "korean_cpi", "%"),
-        (AssumptionId::UsCpi, "us_cpi", "%"),
-        (AssumptionId::KrwPerUsd, "krw_per_usd", ""),
-        (AssumptionId::DefenseGrowth, "defense_growth", "%"),
-        (AssumptionId::CustomGrowth, "custom_growth", "%"),
-        (AssumptionId::BaseYear, "base_year", ""),
-        (AssumptionId::Horizon, "horizon", ""),
+    let units = [
+        (AssumptionId::KoreanCpi, "%"),
+        (AssumptionId::UsCpi, "%"),
+        (AssumptionId::KrwPerUsd, ""),
+        (AssumptionId::DefenseGrowth, "%"),
+        (AssumptionId::CustomGrowth, "%"),
+        (AssumptionId::BaseYear, ""),
+        (AssumptionId::Horizon, ""),
     ];
-    names
+    units
         .into_iter()
         // Exact as used, less float noise: 2.63 stays 2.63, not 2.6.
-        .map(|(id, name, unit)| AssumptionValue {
-            name,
+        .map(|(id, unit)| AssumptionValue {
+            name: spec(id).key,
             value: (a.get(id) * 1e4).round() / 1e4,
             unit,
         })

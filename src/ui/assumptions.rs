@@ -1,5 +1,5 @@
-//! The Assumptions pane: every live input, the selected one highlighted, and the
-//! scenarios' totals they drive.
+//! The Assumptions pane: every live input, the selected one highlighted, the
+//! scenarios' totals they drive, and the user's saved scenarios.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -39,11 +39,14 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             pinned,
         );
     }
-    // Keep the selected row in view.
-    let selected_line = if app.assumption_row < AssumptionId::ALL.len() {
-        app.assumption_row
-    } else {
-        app.assumption_row + 2
+    // Keep the selected row in view: each section after the first has a blank line
+    // and a heading above it.
+    let row = app.assumption_row;
+    let scenarios_end = AssumptionId::ALL.len() + app.totals.len();
+    let selected_line = match row {
+        r if r < AssumptionId::ALL.len() => r,
+        r if r < scenarios_end => r + 2,
+        r => r + 4,
     };
     let scroll = (selected_line + 1).saturating_sub(height);
     let area = Rect {
@@ -150,6 +153,32 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
         }
         let line = Line::from(spans);
         lines.push(if row == app.assumption_row {
+            line.style(theme.selected())
+        } else {
+            line
+        });
+    }
+    if !app.saved.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            fit("Saved · Enter applies", width),
+            theme.label(),
+        ));
+    }
+    let first_saved = AssumptionId::ALL.len() + app.totals.len();
+    for (k, s) in app.saved.iter().enumerate() {
+        // The marker shows the saved scenario whose assumptions are the ones in use.
+        let in_use = s.assumptions == app.assumptions;
+        let marker = if in_use { "▸ " } else { "  " };
+        let label_cols = width.saturating_sub(NUMBER_COLS + 1);
+        let line = Line::from(vec![
+            Span::styled(
+                fit(&format!("{marker}{}", s.name), label_cols),
+                if in_use { theme.bold() } else { theme.label() },
+            ),
+            Span::raw(format!(" {}", fit_right(s.date(), NUMBER_COLS))),
+        ]);
+        lines.push(if first_saved + k == app.assumption_row {
             line.style(theme.selected())
         } else {
             line

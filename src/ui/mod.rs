@@ -40,7 +40,12 @@ pub fn view(app: &App, f: &mut Frame) {
         }
     }
     f.render_widget(
-        Paragraph::new(status::line(app, &app.keymap, &theme)),
+        Paragraph::new(status::line(
+            app,
+            &app.keymap,
+            &theme,
+            status.width as usize,
+        )),
         status,
     );
     match app.mode() {

@@ -1,5 +1,5 @@
 //! The status line: the keys of the focused pane, generated from the keymap, or the
-//! last confirmation, or the search prompt.
+//! last confirmation, or a prompt (search, the name to save a scenario as).
 
 use ratatui::text::{Line, Span};
 
@@ -8,9 +8,12 @@ use std::mem::discriminant;
 
 use crate::app::{Action, App, Mode};
 
+use super::format::width;
 use super::theme::Theme;
 
-pub fn line<'a>(app: &App, keymap: &Keymap, theme: &Theme) -> Line<'a> {
+/// The status line for a screen `room` columns wide: keys that do not fit are left out
+/// whole rather than cut.
+pub fn line<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Line<'a> {
     if app.mode() == Mode::Search {
         return Line::from(vec![
             Span::styled("/", theme.key()),
@@ -18,9 +21,21 @@ pub fn line<'a>(app: &App, keymap: &Keymap, theme: &Theme) -> Line<'a> {
             Span::styled("  Enter: keep · Esc: cancel", theme.dim()),
         ]);
     }
+    if let Some(name) = &app.save_name {
+        let taken = app.saved.iter().any(|s| s.name == name.trim());
+        let enter = if taken { "replace it" } else { "save" };
+        return Line::from(vec![
+            Span::styled("Save scenario as: ", theme.key()),
+            Span::styled(format!("{name}▏"), theme.bold()),
+            Span::styled(format!("  Enter: {enter} · Esc: cancel"), theme.dim()),
+        ]);
+    }
     let mut spans = Vec::new();
+    let mut used = 0;
     if let Some(message) = &app.status {
-        spans.push(Span::styled(format!("{message}  "), theme.message()));
+        let message = format!("{message}  ");
+        used += width(&message);
+        spans.push(Span::styled(message, theme.message()));
     }
     let mode = app.mode();
     let scopes = match mode {
@@ -29,19 +44,25 @@ pub fn line<'a>(app: &App, keymap: &Keymap, theme: &Theme) -> Line<'a> {
         // Help and quit before the dashboard-wide keys, so they always fit.
         _ => vec![Scope::Pane(app.focus), Scope::Always, Scope::Dashboard],
     };
-    for scope in scopes {
+    'scopes: for scope in scopes {
         let bindings: Vec<&Binding> = keymap.in_scope(scope).collect();
         let listed = |b: &&Binding| {
-            // Esc has nothing to close on the dashboard itself.
+            // Esc has nothing to close on the dashboard itself, Enter nothing to apply
+            // before a scenario is saved.
             let nothing_to_close = mode == Mode::Dashboard && b.action == Action::CloseOverlay;
-            !b.short.is_empty() && !nothing_to_close
+            let nothing_to_apply = b.action == Action::ApplySaved && app.saved.is_empty();
+            !b.short.is_empty() && !nothing_to_close && !nothing_to_apply
         };
         for (i, b) in bindings.iter().enumerate().filter(|(_, b)| listed(b)) {
-            spans.push(Span::styled(
-                pair_label(b, bindings.get(i + 1)),
-                theme.key(),
-            ));
-            spans.push(Span::styled(format!(" {}  ", b.short), theme.label()));
+            let keys = pair_label(b, bindings.get(i + 1));
+            let words = format!(" {}", b.short);
+            let cols = width(&keys) + width(&words);
+            if used + cols > room {
+                break 'scopes;
+            }
+            used += cols + 2;
+            spans.push(Span::styled(keys, theme.key()));
+            spans.push(Span::styled(format!("{words}  "), theme.label()));
         }
     }
     Line::from(spans)

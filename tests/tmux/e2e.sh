@@ -47,7 +47,11 @@ start() {
     local name=$1 width=$2 height=$3; shift 3
     local dir="$WORK/$name"
     mkdir -p "$dir"
+    # Its own data directory and working directory: saved scenarios and exports land
+    # there, never in the user's files or the repository.
     cat >"$dir/run.sh" <<SH
+cd "$dir"
+export XDG_DATA_HOME="$dir/data" XDG_CONFIG_HOME="$dir/config"
 stty -g > "$dir/before"
 env ${ENV:-} sh -c 'echo \$\$ > "$dir/pid"; exec "\$0" "\$@" 2> "$dir/stderr"' "$BIN" $*
 echo \$? > "$dir/status"
@@ -113,7 +117,23 @@ wait_for mouse "1 Timeline" && pass "dashboard opens with --mouse" || fail "dash
 T send-keys -t mouse C-c
 check_restored mouse
 
-# 3. Every other way out: an error after start, a panic, and the signals that end a
+# 3. Save a scenario with s, export the timeline with e: files in the session's own
+#    directories, their paths on the status line.
+start files 120 40
+wait_for files "1 Timeline" && pass "dashboard opens for files" || fail "dashboard for files"
+T send-keys -t files 4 + + + + + s
+wait_for files "Save scenario as: scenario 1" && pass "s opens the save prompt" || fail "save prompt"
+T send-keys -t files BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace h o t Enter
+wait_for files "saved “hot” in $WORK/files/data/sma-dash/scenarios.toml" && pass "saved, and the status line says where" || fail "saving a scenario"
+grep -q '^name = "hot"$' "$WORK/files/data/sma-dash/scenarios.toml" && grep -q '^korean_cpi = 2.6$' "$WORK/files/data/sma-dash/scenarios.toml" \
+    && pass "scenarios.toml holds the raised CPI" || fail "scenarios.toml content"
+T send-keys -t files 1 e
+wait_for files "exported ./sma-dash-events-" && pass "e exports the timeline" || fail "export from the timeline"
+compgen -G "$WORK/files/sma-dash-events-*.csv" >/dev/null && pass "the CSV is in the working directory" || fail "no exported CSV"
+T send-keys -t files q
+check_restored files
+
+# 4. Every other way out: an error after start, a panic, and the signals that end a
 # session from outside (kill, a dropped SSH connection, an interrupt from another
 # process). Each with the mouse on, so mouse reporting must be given back too.
 for path in error panic; do
