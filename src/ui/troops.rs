@@ -98,7 +98,8 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .fold(LEVEL_28500, f64::min);
     // Centre the axis on 28,500 so its middle label marks the level, unless that would
     // take it below zero (the 1950s reach past 300,000).
-    let half = ((max - LEVEL_28500).max(LEVEL_28500 - min) * 1.1).max(1000.0);
+    // A round half-span, so the ends read 13,500 / 43,500 rather than odd counts.
+    let half = ((max - LEVEL_28500).max(LEVEL_28500 - min) * 1.05 / 2500.0).ceil() * 2500.0;
     let (low, high) = if LEVEL_28500 - half >= 0.0 {
         (LEVEL_28500 - half, LEVEL_28500 + half)
     } else {
