@@ -4,6 +4,7 @@ pub mod app;
 pub mod config;
 pub mod data;
 pub mod econ;
+pub mod numbers;
 pub mod render;
 pub mod report;
 pub mod runtime;

@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use sma_dash::app::App;
@@ -111,8 +112,8 @@ Examples:
   sma-dash export events --format json -o events.json
   sma-dash export projections --cpi 3 --horizon 2040")]
     Export {
-        #[arg(value_enum)]
-        series: ExportSeries,
+        #[arg(value_parser = series_parser())]
+        series: Series,
         #[arg(long, value_enum, default_value_t = FileFormat::Csv)]
         format: FileFormat,
         /// Amounts in constant money of this base year.
@@ -127,29 +128,6 @@ Examples:
         #[command(flatten)]
         assumptions: AssumptionArgs,
     },
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ExportSeries {
-    Contributions,
-    Troops,
-    Events,
-    Agreements,
-    Economy,
-    Projections,
-}
-
-impl From<ExportSeries> for Series {
-    fn from(s: ExportSeries) -> Self {
-        match s {
-            ExportSeries::Contributions => Series::Contributions,
-            ExportSeries::Troops => Series::Troops,
-            ExportSeries::Events => Series::Events,
-            ExportSeries::Agreements => Series::Agreements,
-            ExportSeries::Economy => Series::Economy,
-            ExportSeries::Projections => Series::Projections,
-        }
-    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -250,6 +228,12 @@ impl AssumptionArgs {
         }
         a.validate().map_err(|e| e.to_string())
     }
+}
+
+/// `contributions`, `troops`, …: the series `export` takes, listed in `--help`.
+fn series_parser() -> impl clap::builder::TypedValueParser<Value = Series> {
+    clap::builder::PossibleValuesParser::new(Series::ALL.map(Series::key))
+        .map(|key: String| Series::from_key(&key).expect("a possible value names a series"))
 }
 
 /// Exit status for bad input: options, files, data.
@@ -359,7 +343,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 real: real.is_some(),
                 usd,
             };
-            let table = export(&dataset, &a, series.into(), options);
+            let table = export(&dataset, &a, series, options);
             let text = match format {
                 FileFormat::Csv => table.to_csv(),
                 FileFormat::Json => table.to_json(),

@@ -26,6 +26,33 @@ pub enum Series {
     Projections,
 }
 
+impl Series {
+    pub const ALL: [Series; 6] = [
+        Series::Contributions,
+        Series::Troops,
+        Series::Events,
+        Series::Agreements,
+        Series::Economy,
+        Series::Projections,
+    ];
+
+    /// The name on the command line and in file names.
+    pub fn key(self) -> &'static str {
+        match self {
+            Series::Contributions => "contributions",
+            Series::Troops => "troops",
+            Series::Events => "events",
+            Series::Agreements => "agreements",
+            Series::Economy => "economy",
+            Series::Projections => "projections",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Series> {
+        Self::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
 /// A value in one cell.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {

@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{AssumptionValue, assumption_values, group_thousands};
+use super::{AssumptionValue, assumption_values};
+use crate::numbers::thousands;
 
 use crate::data::Dataset;
 use crate::econ::{Assumptions, Economy, PriceIndex, ScenarioId, krw_100m_to_usd_m, project_all};
@@ -192,10 +193,10 @@ impl ProjectionReport {
                     .map(|r| {
                         recorded |= !r.projected;
                         let mark = if r.capped { "*" } else { " " };
-                        let amount = group_thousands(r.krw_bn, 1);
+                        let amount = thousands(r.krw_bn, 1);
                         match (usd, r.usd_m) {
                             (true, Some(u)) => {
-                                format!("{amount} (${}){mark}", group_thousands(u, 0))
+                                format!("{amount} (${}){mark}", thousands(u, 0))
                             }
                             _ => format!("{amount}{mark}"),
                         }
@@ -233,7 +234,7 @@ impl ProjectionReport {
         for t in &self.totals {
             let usd = t
                 .usd_m
-                .map(|u| format!(" (${} m)", group_thousands(u, 0)))
+                .map(|u| format!(" (${} m)", thousands(u, 0)))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -241,7 +242,7 @@ impl ProjectionReport {
                 t.from,
                 t.to,
                 t.scenario,
-                group_thousands(t.krw_bn, 1)
+                thousands(t.krw_bn, 1)
             );
         }
         out.push_str("* the agreement's cap bound this year\n");

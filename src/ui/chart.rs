@@ -5,8 +5,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
+use ratatui::widgets::Axis;
 
 use super::format::{thousands, width};
+use super::theme::Theme;
 
 /// Indices of at most `max` of `n` points, evenly spread, always keeping the first, the
 /// last and `keep` (the year cursor), so a chart never draws more points than cells.
@@ -58,6 +60,27 @@ fn nice_step(raw: f64) -> f64 {
         .map(|m| m * power)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * power)
+}
+
+/// The year axis and the value axis of a line chart: the years at the ends, the values
+/// at the ends and the middle.
+pub fn axes<'a>(years: (i32, i32), values: (f64, f64), theme: &Theme) -> (Axis<'a>, Axis<'a>) {
+    let (first, last) = years;
+    let (low, high) = values;
+    let span = high - low;
+    let x = Axis::default()
+        .bounds([f64::from(first), f64::from(last.max(first + 1))])
+        .labels([first.to_string(), last.to_string()])
+        .style(theme.label());
+    let y = Axis::default()
+        .bounds([low, high])
+        .labels([
+            axis_label(low, span),
+            axis_label((low + high) / 2.0, span),
+            axis_label(high, span),
+        ])
+        .style(theme.label());
+    (x, y)
 }
 
 /// An axis label: few digits for large values, more for small ones.

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
+use ratatui::widgets::{Chart, Dataset, GraphType, Paragraph};
 
 use crate::app::{App, ChartStyle, Pane};
 use crate::econ::{CostPoint, Metric, ScenarioId};
@@ -278,23 +278,7 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 .data(&capped),
         );
     }
-    let span = high - low;
-    let chart = Chart::new(datasets)
-        .x_axis(
-            Axis::default()
-                .bounds([f64::from(first), f64::from(last.max(first + 1))])
-                .labels([first.to_string(), last.to_string()])
-                .style(theme.label()),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([low, high])
-                .labels([
-                    chart::axis_label(low, span),
-                    chart::axis_label((low + high) / 2.0, span),
-                    chart::axis_label(high, span),
-                ])
-                .style(theme.label()),
-        );
+    let (x_axis, y_axis) = chart::axes((first, last), (low, high), theme);
+    let chart = Chart::new(datasets).x_axis(x_axis).y_axis(y_axis);
     f.render_widget(chart, area);
 }

@@ -2,36 +2,7 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// `1519.2` → "1,519.2" with `decimals` digits after the point.
-pub fn thousands(value: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut grouped = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    // "-0.0" reads as noise: a value that rounds to zero has no sign.
-    let negative = value < 0.0 && text.bytes().any(|b| (b'1'..=b'9').contains(&b));
-    let sign = if negative { "-" } else { "" };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}.{frac}")
-    }
-}
-
-/// Like `thousands`, with a leading "+" on positive values: for differences.
-pub fn signed(value: f64, decimals: usize) -> String {
-    let text = thousands(value, decimals);
-    if text.starts_with('-') || text.trim_start_matches(['0', '.', ',']).is_empty() {
-        text
-    } else {
-        format!("+{text}")
-    }
-}
+pub use crate::numbers::{signed, thousands};
 
 /// Decimals for a value around `magnitude`: one, as the ministry publishes amounts,
 /// none past ten thousand, two below ten.
@@ -87,18 +58,6 @@ pub fn fit_right(s: &str, cols: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn groups_thousands_and_keeps_decimals() {
-        assert_eq!(thousands(1519.2, 1), "1,519.2");
-        assert_eq!(thousands(28500.0, 0), "28,500");
-        assert_eq!(thousands(999.0, 0), "999");
-        assert_eq!(thousands(-1234567.891, 2), "-1,234,567.89");
-        assert_eq!(thousands(-0.01, 1), "0.0");
-        assert_eq!(signed(12.345, 1), "+12.3");
-        assert_eq!(signed(-3.0, 0), "-3");
-        assert_eq!(signed(0.0, 1), "0.0");
-    }
 
     #[test]
     fn wide_characters_keep_columns_aligned() {

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph};
+use ratatui::widgets::{Chart, Dataset, GraphType, Paragraph};
 
 use crate::app::{App, Pane, TroopPoint};
 
@@ -132,24 +132,8 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             .style(theme.recorded())
             .data(&counted),
     ];
-    let span = high - low;
-    let chart = Chart::new(datasets)
-        .x_axis(
-            Axis::default()
-                .bounds([f64::from(first), f64::from(last)])
-                .labels([first.to_string(), last.to_string()])
-                .style(theme.label()),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([low, high])
-                .labels([
-                    chart::axis_label(low, span),
-                    chart::axis_label((low + high) / 2.0, span),
-                    chart::axis_label(high, span),
-                ])
-                .style(theme.label()),
-        );
+    let (x_axis, y_axis) = chart::axes((first, last), (low, high), theme);
+    let chart = Chart::new(datasets).x_axis(x_axis).y_axis(y_axis);
     f.render_widget(chart, area);
 }
 
