@@ -129,11 +129,18 @@ pub fn export_csv(dir: &Path, what: &str, csv: &str, now: DateTime<Utc>) -> io::
 /// Writes beside the target, fsyncs, then renames over it: a crash or a full disk leaves
 /// the old file or the new one, never half of either.
 pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    let temp = temp_path(path)?;
-    let written = File::create(&temp).and_then(|mut f| {
+    write_through(path, |temp| {
+        let mut f = File::create(temp)?;
         f.write_all(text.as_bytes())?;
         f.sync_all()
-    });
+    })
+}
+
+/// The atomic write with the writing of the temporary file given: tests put a full
+/// disk or a crash there.
+fn write_through(path: &Path, write_temp: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
+    let temp = temp_path(path)?;
+    let written = write_temp(&temp);
     let result = written.and_then(|()| fs::rename(&temp, path));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
@@ -528,6 +535,59 @@ mod tests {
         assert!(err.contains("the file is unchanged"), "{err}");
         assert_eq!(fs::read(&path).unwrap(), before);
         assert_eq!(load(&path, now()).scenarios.len(), 1);
+    }
+
+    /// Writes the first `n` bytes of `text` to `temp`, as a process would before the
+    /// disk filled up or it was killed.
+    fn partial(temp: &Path, text: &str, n: usize) {
+        fs::write(temp, &text.as_bytes()[..n.min(text.len())]).unwrap();
+    }
+
+    #[test]
+    fn a_full_disk_mid_write_leaves_the_old_file_and_no_debris() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenarios.toml");
+        save(&path, "kept", &assumptions(), now()).unwrap();
+        let before = fs::read(&path).unwrap();
+        let text = "[[scenario]]\nname = \"new\"\n";
+        let err = write_through(&path, |temp| {
+            partial(temp, text, 10);
+            Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                "No space left on device",
+            ))
+        })
+        .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+        assert_eq!(fs::read(&path).unwrap(), before);
+        assert_eq!(files(dir.path(), ".scenarios.toml"), Vec::<PathBuf>::new());
+    }
+
+    #[test]
+    fn a_crash_mid_write_leaves_the_old_file_and_the_next_save_works() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenarios.toml");
+        save(&path, "kept", &assumptions(), now()).unwrap();
+        let before = fs::read(&path).unwrap();
+        let text = "[[scenario]]\nname = \"new\"\n";
+        // The process dies between the partial write and the rename.
+        let crashed = std::panic::catch_unwind(|| {
+            write_through(&path, |temp| {
+                partial(temp, text, 10);
+                panic!("killed mid-write");
+            })
+        });
+        assert!(crashed.is_err());
+        assert_eq!(fs::read(&path).unwrap(), before, "the old file is whole");
+        assert_eq!(load(&path, now()).scenarios.len(), 1);
+        // The half-written temporary file does not stand in the way of the next save.
+        save(&path, "after", &assumptions(), now()).unwrap();
+        let names: Vec<String> = load(&path, now())
+            .scenarios
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(names, ["kept", "after"]);
     }
 
     #[test]
