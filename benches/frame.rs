@@ -11,19 +11,22 @@ use sma_dash::data::Dataset;
 
 /// Each frame follows a step of the year cursor, back and forth, so every frame has
 /// something to redraw: the bars, the timeline selection, the values.
-fn frames(c: &mut Criterion, dataset: &str, data: Dataset, sizes: &[(u16, u16)]) {
+///
+/// The app is built on the first benchmark the filter selects, not before.
+fn frames(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, sizes: &[(u16, u16)]) {
     let mut group = c.benchmark_group(format!("frame/{dataset}"));
-    let mut app = App::new(data);
+    let mut app = None;
     for (screen, pane) in common::screens() {
-        common::show(&mut app, pane);
         for &(w, h) in sizes {
-            let mut terminal = common::terminal(&mut app, w, h);
-            let mut step = -1;
             group.bench_function(format!("{screen}/{w}x{h}"), |b| {
+                let app = app.get_or_insert_with(|| App::new(data()));
+                common::show(app, pane);
+                let mut terminal = common::terminal(app, w, h);
+                let mut step = -1;
                 b.iter(|| {
-                    update(&mut app, Action::MoveYear(step));
+                    update(app, Action::MoveYear(step));
                     step = -step;
-                    common::frame(&mut terminal, &mut app);
+                    common::frame(&mut terminal, app);
                 })
             });
         }
@@ -32,11 +35,11 @@ fn frames(c: &mut Criterion, dataset: &str, data: Dataset, sizes: &[(u16, u16)])
 }
 
 fn embedded(c: &mut Criterion) {
-    frames(c, "embedded", common::embedded(), &common::SIZES);
+    frames(c, "embedded", common::embedded, &common::SIZES);
 }
 
 fn at_scale(c: &mut Criterion) {
-    frames(c, "scale", common::at_scale(), &common::SIZES);
+    frames(c, "scale", common::at_scale, &common::SIZES);
 }
 
 criterion_group! {
