@@ -11,6 +11,7 @@ use crate::data::{Agreement, Dataset, Event, FuzzyDate};
 use super::format::{fit, truncate};
 use super::layout;
 use super::pane_block;
+use super::text::Plain;
 use super::theme::Theme;
 
 const DATE_COLS: usize = 10;
@@ -53,7 +54,7 @@ fn first_shown(app: &App, height: usize) -> usize {
 fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let t = &app.timeline;
     if t.rows.is_empty() {
-        f.render_widget(Paragraph::new("no events").style(theme.dim()), area);
+        f.render_widget(Plain::new("no events").style(theme.dim()), area);
         return;
     }
     let width = area.width as usize;
@@ -75,7 +76,7 @@ fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             }
         })
         .collect();
-    f.render_widget(Paragraph::new(lines), area);
+    f.render_widget(Plain::new(lines), area);
 }
 
 fn row_line<'a>(
