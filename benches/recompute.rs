@@ -1,13 +1,19 @@
-//! Recomputing every scenario after one assumption changes: what each `+` or `-` costs.
+//! The economics alone, and loading: what each `+` or `-` costs below the app, loading
+//! and validating the embedded dataset and the synthetic one at scale, and start-up to
+//! the first frame, in process and as a whole `sma-dash render` process.
+
+mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
+use std::process::Command;
 
-use sma_dash::data::Dataset;
+use sma_dash::app::App;
+use sma_dash::data::{Dataset, load, synthetic::synthetic_files};
 use sma_dash::econ::{AssumptionId, Assumptions, CostView, Economy, cost_series, project_all};
 
 fn recompute(c: &mut Criterion) {
-    let data = Dataset::embedded().expect("valid");
+    let data = common::embedded();
     let mut assumptions = Assumptions::from_history(&data);
     let mut up = true;
     c.bench_function("step CPI and project every scenario", |b| {
@@ -24,10 +30,63 @@ fn recompute(c: &mut Criterion) {
             black_box(cost_series(&e, projections.first(), &CostView::default()))
         })
     });
+}
+
+fn loading(c: &mut Criterion) {
     c.bench_function("load and validate the embedded dataset", |b| {
         b.iter(|| black_box(Dataset::embedded().expect("valid")))
     });
+    c.bench_function("start-up/in-process/embedded", |b| {
+        b.iter(|| {
+            let mut app = App::new(common::embedded());
+            black_box(common::terminal(&mut app, 120, 40));
+        })
+    });
+    // The binary built with this bench, drawing its first frame as `render` does.
+    c.bench_function("start-up/process/sma-dash render", |b| {
+        b.iter(|| {
+            let out = Command::new(env!("CARGO_BIN_EXE_sma-dash"))
+                .arg("render")
+                // The defaults alone: no user config file is found.
+                .env_remove("SMA_DASH_CONFIG")
+                .env_remove("XDG_CONFIG_HOME")
+                .env("HOME", "/nonexistent")
+                .output()
+                .expect("sma-dash runs");
+            assert!(out.status.success());
+        })
+    });
+    let mut group = c.benchmark_group("scale");
+    group.sample_size(10);
+    let mut files = None;
+    group.bench_function("load and validate", |b| {
+        let files = files.get_or_insert_with(|| {
+            synthetic_files(
+                common::SCALE_EVENTS,
+                common::SCALE_YEARS,
+                common::SCALE_AGREEMENTS,
+            )
+        });
+        b.iter(|| black_box(load(files).expect("valid")))
+    });
+    let mut data = None;
+    group.bench_function("start-up/in-process", |b| {
+        let data = data.get_or_insert_with(common::at_scale);
+        b.iter_batched(
+            || data.clone(),
+            |data| {
+                let mut app = App::new(data);
+                black_box(common::terminal(&mut app, 120, 40));
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.finish();
 }
 
-criterion_group!(benches, recompute);
+criterion_group! {
+    name = benches;
+    config = common::config();
+    targets = recompute, loading
+}
 criterion_main!(benches);

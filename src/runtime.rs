@@ -348,7 +348,7 @@ fn screen_size<B: Backend>(terminal: &Terminal<B>) -> io::Result<Rect> {
 }
 
 /// Tells the app how many timeline rows the layout gives it, then draws.
-fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
+pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
     terminal.autoresize().map_err(backend_error)?;
     let rows = ui::layout::timeline_viewport(app, screen_size(terminal)?);
     if rows > 0 {

@@ -145,7 +145,14 @@ pub struct Search {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
+    /// Set with `set_rows`, which keeps `index` in step.
     pub rows: Vec<Row>,
+    /// Derived from `rows`.
+    pub index: timeline::RowIndex,
+    /// Derived from the dataset: what the search looks in.
+    pub search_text: timeline::SearchText,
+    /// The rows matching the search query, kept until it or the rows change.
+    pub hits: timeline::Hits,
     pub selected: usize,
     /// First row shown.
     pub offset: usize,
@@ -153,6 +160,39 @@ pub struct Timeline {
     pub viewport: usize,
     pub filter: Option<EventKind>,
     pub search: Search,
+}
+
+impl Timeline {
+    /// Shows `rows`, with the index of them, and forgets the hits of other rows.
+    pub fn set_rows(&mut self, d: &Dataset, rows: Vec<Row>) {
+        self.index = timeline::RowIndex::new(d, &rows);
+        self.hits = timeline::Hits::default();
+        self.rows = rows;
+    }
+
+    /// The rows matching the search query, found as the query changes.
+    pub fn hits(&mut self, d: &Dataset) -> &[usize] {
+        self.hits
+            .update(d, &self.search_text, &self.rows, &self.search.query);
+        self.hits.rows()
+    }
+
+    /// `timeline::find` for the search query, over its hits.
+    pub fn find(&mut self, d: &Dataset, start: usize, direction: i32) -> Option<usize> {
+        self.hits(d);
+        self.hits.find(self.rows.len(), start, direction)
+    }
+
+    /// Whether row `i` matches `query`: from the hits where they are that query's.
+    pub fn is_hit(&self, d: &Dataset, i: usize, query: &str) -> bool {
+        if self.hits.are_for(query) {
+            self.hits.rows().binary_search(&i).is_ok()
+        } else {
+            self.rows
+                .get(i)
+                .is_some_and(|r| timeline::matches(d, *r, query))
+        }
+    }
 }
 
 /// Everything the dashboard shows, and the inputs it was computed from.
@@ -218,7 +258,10 @@ impl App {
             help_scroll: 0,
             year,
             timeline: Timeline {
-                rows,
+                rows: Vec::new(),
+                index: timeline::RowIndex::default(),
+                search_text: timeline::SearchText::default(),
+                hits: timeline::Hits::default(),
                 selected: 0,
                 offset: 0,
                 viewport: 10,
@@ -240,6 +283,8 @@ impl App {
             span: (year, year),
             troops,
         };
+        app.timeline.search_text = timeline::SearchText::new(&app.data);
+        app.timeline.set_rows(&app.data, rows);
         app.recompute();
         app.follow_year();
         app
@@ -351,27 +396,17 @@ impl App {
     pub fn follow_year(&mut self) {
         let year = self.year;
         let d = &self.data;
-        let rows = &self.timeline.rows;
-        let year_of = |r: &Row| timeline::row_year(d, *r);
         if self
             .selected_row()
             .is_some_and(|r| timeline::row_year(d, r) == Some(year))
         {
             return;
         }
-        let exact = rows.iter().position(|r| year_of(r) == Some(year));
-        let after = || {
-            rows.iter()
-                .enumerate()
-                .filter_map(|(i, r)| match r {
-                    Row::Event(e) => d.events.get(*e).map(|e| (e.date, i)),
-                    _ => None,
-                })
-                .filter(|(date, _)| date.year() > year)
-                .min()
-                .map(|(_, i)| i)
-        };
-        if let Some(i) = exact.or_else(after) {
+        let index = &self.timeline.index;
+        let found = index
+            .first_of_year(year)
+            .or_else(|| index.first_event_after(year));
+        if let Some(i) = found {
             self.timeline.selected = i;
             self.scroll_to_selection();
         }

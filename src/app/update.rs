@@ -388,13 +388,9 @@ fn cycle_filter(app: &mut App) -> Effect {
     // Keep the same event selected when it is still shown.
     let keep = app.selected_row();
     app.timeline.filter = next;
-    app.timeline.rows = timeline::rows(&app.data, next);
-    let events = app
-        .timeline
-        .rows
-        .iter()
-        .filter(|r| matches!(r, Row::Event(_)))
-        .count();
+    app.timeline
+        .set_rows(&app.data, timeline::rows(&app.data, next));
+    let events = app.timeline.index.events;
     app.status = Some(match next {
         Some(k) => format!("filter: {} ({events} events)", k.label()),
         None => format!("filter off ({events} events)"),
@@ -419,8 +415,9 @@ fn search_as_typed(app: &mut App) -> Effect {
         .search
         .typing_from
         .unwrap_or(app.timeline.selected);
+    let found = app.timeline.find(&app.data, origin, 1);
     let t = &app.timeline;
-    match timeline::find(&app.data, &t.rows, &t.search.query, origin, 1) {
+    match found {
         Some(i) => {
             select_row(app, i as i64);
         }
@@ -445,28 +442,31 @@ fn search_again(app: &mut App, direction: i32) -> Effect {
         return Effect::None;
     }
     let start = (t.selected as i64 + i64::from(direction.signum())).rem_euclid(n) as usize;
-    match timeline::find(&app.data, &t.rows, &t.search.query, start, direction) {
+    match app.timeline.find(&app.data, start, direction) {
         Some(i) => {
             select_row(app, i as i64);
             report_matches(app);
         }
-        None => app.status = Some(format!("no match for “{}”", t.search.query)),
+        None => {
+            let query = &app.timeline.search.query;
+            app.status = Some(format!("no match for “{query}”"));
+        }
     }
     Effect::Redraw
 }
 
 /// "match 2 of 5 for “Honolulu”".
 fn report_matches(app: &mut App) {
-    let t = &app.timeline;
-    if t.search.query.is_empty() {
+    if app.timeline.search.query.is_empty() {
         return;
     }
-    let hits: Vec<usize> = (0..t.rows.len())
-        .filter(|&i| timeline::matches(&app.data, t.rows[i], &t.search.query))
-        .collect();
-    app.status = Some(match hits.iter().position(|&i| i == t.selected) {
-        Some(k) => format!("match {} of {} for “{}”", k + 1, hits.len(), t.search.query),
-        None => format!("no match for “{}”", t.search.query),
+    let selected = app.timeline.selected;
+    let hits = app.timeline.hits(&app.data);
+    let (position, total) = (hits.binary_search(&selected).ok(), hits.len());
+    let query = &app.timeline.search.query;
+    app.status = Some(match position {
+        Some(k) => format!("match {} of {total} for “{query}”", k + 1),
+        None => format!("no match for “{query}”"),
     });
 }
 

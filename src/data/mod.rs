@@ -16,3 +16,4 @@ pub use load::{DataFile, embedded_files, load, read_dir};
 pub use model::*;
 pub use validate::{MAX_LAG_YEARS, YEARS};
 pub mod summary;
+pub mod synthetic;

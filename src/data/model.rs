@@ -410,6 +410,18 @@ pub struct DefenseBudget {
     pub note: Option<String>,
 }
 
+/// The record of `year` in a yearly series: looked up where a series without gaps holds
+/// it, so that the charts' loops over years do not search the series for each year;
+/// searched for where the series has gaps.
+fn by_year<T>(series: &[T], year: i32, year_of: impl Fn(&T) -> i32) -> Option<&T> {
+    let first = year_of(series.first()?);
+    let direct = usize::try_from(i64::from(year) - i64::from(first))
+        .ok()
+        .and_then(|i| series.get(i))
+        .filter(|t| year_of(t) == year);
+    direct.or_else(|| series.iter().find(|t| year_of(t) == year))
+}
+
 /// Facts about the dataset as a whole.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -454,27 +466,27 @@ impl Dataset {
     }
 
     pub fn contribution(&self, year: i32) -> Option<&Contribution> {
-        self.contributions.iter().find(|c| c.year == year)
+        by_year(&self.contributions, year, |c| c.year)
     }
 
     pub fn troop_count(&self, year: i32) -> Option<&TroopCount> {
-        self.troop_counts.iter().find(|t| t.year == year)
+        by_year(&self.troop_counts, year, |t| t.year)
     }
 
     pub fn korean_cpi(&self, year: i32) -> Option<&KoreanCpi> {
-        self.korean_cpi.iter().find(|c| c.year == year)
+        by_year(&self.korean_cpi, year, |c| c.year)
     }
 
     pub fn us_cpi(&self, year: i32) -> Option<&UsCpi> {
-        self.us_cpi.iter().find(|c| c.year == year)
+        by_year(&self.us_cpi, year, |c| c.year)
     }
 
     pub fn exchange_rate(&self, year: i32) -> Option<&ExchangeRate> {
-        self.exchange_rates.iter().find(|r| r.year == year)
+        by_year(&self.exchange_rates, year, |r| r.year)
     }
 
     pub fn defense_budget(&self, year: i32) -> Option<&DefenseBudget> {
-        self.defense_budgets.iter().find(|b| b.year == year)
+        by_year(&self.defense_budgets, year, |b| b.year)
     }
 
     /// The last year with a recorded won contribution.

@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::app::{App, Pane};
 use crate::econ::{AssumptionId, Assumptions, spec};
@@ -12,6 +11,7 @@ use crate::econ::{AssumptionId, Assumptions, spec};
 use super::format::{fit, fit_right, signed, thousands, width as format_width};
 use super::layout::inner;
 use super::pane_block;
+use super::text::Plain;
 use super::theme::Theme;
 
 const NUMBER_COLS: usize = 10;
@@ -35,7 +35,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             ..inner
         };
         f.render_widget(
-            Paragraph::new(pinned_total(app, theme, inner.width as usize)),
+            Plain::new(pinned_total(app, theme, inner.width as usize)),
             pinned,
         );
     }
@@ -53,7 +53,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         height: height as u16,
         ..inner
     };
-    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), area);
+    f.render_widget(Plain::new(lines).scroll(scroll as u16), area);
 }
 
 /// "▸ 12th SMA rule … 2026–30: 7,921.8 bn won".

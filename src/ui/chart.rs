@@ -121,6 +121,13 @@ pub struct BarStyles {
 
 const EIGHTHS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
+/// One single-width char in a cell, as `set_string` writes it, without the string.
+fn put_char(buf: &mut Buffer, x: u16, y: u16, c: char, style: Style) {
+    if let Some(cell) = buf.cell_mut((x, y)) {
+        cell.set_char(c).set_style(style);
+    }
+}
+
 /// Draws bars with a value axis on the left and years below. `bars` must already be
 /// thinned to the plot's width.
 pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarStyles) {
@@ -161,7 +168,7 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
 
     // The value axis.
     for y in plot.y..plot.y + plot.height {
-        buf.set_string(area.x + label_cols, y, "│", styles.axis);
+        put_char(buf, area.x + label_cols, y, '│', styles.axis);
     }
     buf.set_string(
         area.x,
@@ -233,7 +240,7 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
                 };
                 let y = plot.y + plot.height - 1 - row;
                 for dx in 0..bar_cols {
-                    buf.set_string(x + dx, y, glyph.to_string(), style);
+                    put_char(buf, x + dx, y, glyph, style);
                 }
             }
         }
@@ -245,7 +252,7 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
             None
         };
         if let Some((glyph, style)) = marker {
-            buf.set_string(x + (bar_cols - 1) / 2, area.y, glyph.to_string(), style);
+            put_char(buf, x + (bar_cols - 1) / 2, area.y, glyph, style);
         }
     }
 

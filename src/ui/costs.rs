@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Chart, Dataset, GraphType, Paragraph};
+use ratatui::widgets::{Chart, Dataset, GraphType};
 
 use crate::app::{App, ChartStyle, Pane};
 use crate::econ::{CostPoint, Metric, ScenarioId};
@@ -14,6 +14,7 @@ use super::chart::{self, BarDatum, BarKind, BarStyles};
 use super::format::{decimals_for, thousands, truncate};
 use super::layout::inner;
 use super::pane_block;
+use super::text::Plain;
 use super::theme::Theme;
 
 pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
@@ -32,14 +33,14 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         Constraint::Length(value_rows),
     ])
     .areas(inner);
-    f.render_widget(Paragraph::new(header_line(app, theme)), header);
+    f.render_widget(Plain::new(header_line(app, theme)), header);
     match app.chart {
         ChartStyle::Bars => render_bars(f, app, plot, theme),
         ChartStyle::Line => render_line(f, app, plot, theme),
     }
-    f.render_widget(Paragraph::new(legend_line(app, theme)), legend);
+    f.render_widget(Plain::new(legend_line(app, theme)), legend);
     f.render_widget(
-        Paragraph::new(value_lines(app, theme, value.width as usize)),
+        Plain::new(value_lines(app, theme, value.width as usize)),
         value,
     );
 }

@@ -3,11 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear};
 
 use crate::app::keymap::{Binding, Keymap, SECTIONS};
 
 use super::format::{fit, width};
+use super::text::Plain;
 use super::theme::Theme;
 
 /// Narrowest column that keeps the descriptions readable.
@@ -89,7 +90,7 @@ pub fn render(f: &mut Frame, keymap: &Keymap, scroll: u16, area: Rect, theme: &T
     ])
     .split(inner);
     for (lines, area) in filled.into_iter().zip(areas.iter()) {
-        f.render_widget(Paragraph::new(lines).scroll((scroll, 0)), *area);
+        f.render_widget(Plain::new(lines).scroll(scroll), *area);
     }
     if longest > inner.height as usize + scroll as usize {
         let more = Line::styled(" more below: j/↓ ", theme.dim());
@@ -100,7 +101,7 @@ pub fn render(f: &mut Frame, keymap: &Keymap, scroll: u16, area: Rect, theme: &T
             ..popup
         };
         f.render_widget(
-            Paragraph::new(more).alignment(ratatui::layout::Alignment::Right),
+            Plain::new(more).alignment(ratatui::layout::Alignment::Right),
             bottom,
         );
     }

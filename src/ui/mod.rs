@@ -8,6 +8,7 @@ pub mod format;
 mod help;
 pub mod layout;
 mod status;
+mod text;
 pub mod theme;
 mod timeline;
 mod troops;
@@ -19,6 +20,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::{App, Mode, Pane};
 
+use text::Plain;
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -40,7 +42,7 @@ pub fn view(app: &App, f: &mut Frame) {
         }
     }
     f.render_widget(
-        Paragraph::new(status::line(
+        Plain::new(status::line(
             app,
             &app.keymap,
             &theme,
@@ -73,12 +75,9 @@ fn render_title(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     if right.width() + 10 + format::width(name) <= room {
         left.push(Span::raw(format!(" │{name}")));
     }
+    f.render_widget(Plain::new(Line::from(left)).style(theme.title_bar()), area);
     f.render_widget(
-        Paragraph::new(Line::from(left)).style(theme.title_bar()),
-        area,
-    );
-    f.render_widget(
-        Paragraph::new(right)
+        Plain::new(right)
             .alignment(ratatui::layout::Alignment::Right)
             .style(theme.title_bar()),
         area,

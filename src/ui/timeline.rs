@@ -11,6 +11,7 @@ use crate::data::{Agreement, Dataset, Event, FuzzyDate};
 use super::format::{fit, truncate};
 use super::layout;
 use super::pane_block;
+use super::text::Plain;
 use super::theme::Theme;
 
 const DATE_COLS: usize = 10;
@@ -18,8 +19,7 @@ const KIND_COLS: usize = 11;
 
 pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let t = &app.timeline;
-    let events = t.rows.iter().filter(|r| matches!(r, Row::Event(_))).count();
-    let mut title = format!("{} events", events);
+    let mut title = format!("{} events", t.index.events);
     if let Some(k) = t.filter {
         title = format!("{title} · filter: {}", k.label());
     }
@@ -53,7 +53,7 @@ fn first_shown(app: &App, height: usize) -> usize {
 fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let t = &app.timeline;
     if t.rows.is_empty() {
-        f.render_widget(Paragraph::new("no events").style(theme.dim()), area);
+        f.render_widget(Plain::new("no events").style(theme.dim()), area);
         return;
     }
     let width = area.width as usize;
@@ -67,7 +67,8 @@ fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .skip(first)
         .take(height)
         .map(|(i, row)| {
-            let line = row_line(&app.data, *row, width, theme, query);
+            let hit = query.is_some_and(|q| t.is_hit(&app.data, i, q));
+            let line = row_line(&app.data, *row, width, theme, hit);
             if i == t.selected {
                 line.style(theme.selected())
             } else {
@@ -75,16 +76,10 @@ fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             }
         })
         .collect();
-    f.render_widget(Paragraph::new(lines), area);
+    f.render_widget(Plain::new(lines), area);
 }
 
-fn row_line<'a>(
-    d: &Dataset,
-    row: Row,
-    width: usize,
-    theme: &Theme,
-    query: Option<&str>,
-) -> Line<'a> {
+fn row_line<'a>(d: &Dataset, row: Row, width: usize, theme: &Theme, hit: bool) -> Line<'a> {
     match row {
         Row::Agreement(i) => {
             let a = &d.agreements[i];
@@ -94,7 +89,6 @@ fn row_line<'a>(
         Row::Unattached => Line::from(Span::styled(fit("Other events", width), theme.header())),
         Row::Event(i) => {
             let e = &d.events[i];
-            let hit = query.is_some_and(|q| crate::app::timeline::matches(d, row, q));
             let headline_cols = width.saturating_sub(DATE_COLS + KIND_COLS + 3);
             let kind_cols = KIND_COLS.min(width.saturating_sub(DATE_COLS + 2));
             let headline = Span::styled(

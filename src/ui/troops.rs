@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Chart, Dataset, GraphType, Paragraph};
+use ratatui::widgets::{Chart, Dataset, GraphType};
 
 use crate::app::{App, Pane, TroopPoint};
 
@@ -13,6 +13,7 @@ use super::chart;
 use super::format::{thousands, truncate};
 use super::layout::inner;
 use super::pane_block;
+use super::text::Plain;
 use super::theme::Theme;
 
 /// The level USFK has been publicly held at since 2008, and the NDAA floor.
@@ -35,7 +36,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     .areas(inner);
     render_chart(f, app, plot, theme);
     f.render_widget(
-        Paragraph::new(Line::from(vec![
+        Plain::new(Line::from(vec![
             Span::styled("⣿", theme.recorded()),
             Span::raw(" DMDC "),
             Span::styled("•", theme.projected()),
@@ -48,7 +49,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         legend,
     );
     f.render_widget(
-        Paragraph::new(value_lines(app, theme, value.width as usize)),
+        Plain::new(value_lines(app, theme, value.width as usize)),
         value,
     );
 }

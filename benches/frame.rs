@@ -1,0 +1,50 @@
+//! A full frame: one key's `update`, the view, the diff into a `TestBackend`, at three
+//! sizes, for the default screen and each pane zoomed; the embedded dataset and the
+//! synthetic one at scale.
+
+mod common;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+
+use sma_dash::app::{Action, App, update};
+use sma_dash::data::Dataset;
+
+/// Each frame follows a step of the year cursor, back and forth, so every frame has
+/// something to redraw: the bars, the timeline selection, the values.
+///
+/// The app is built on the first benchmark the filter selects, not before.
+fn frames(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, sizes: &[(u16, u16)]) {
+    let mut group = c.benchmark_group(format!("frame/{dataset}"));
+    let mut app = None;
+    for (screen, pane) in common::screens() {
+        for &(w, h) in sizes {
+            group.bench_function(format!("{screen}/{w}x{h}"), |b| {
+                let app = app.get_or_insert_with(|| App::new(data()));
+                common::show(app, pane);
+                let mut terminal = common::terminal(app, w, h);
+                let mut step = -1;
+                b.iter(|| {
+                    update(app, Action::MoveYear(step));
+                    step = -step;
+                    common::frame(&mut terminal, app);
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+fn embedded(c: &mut Criterion) {
+    frames(c, "embedded", common::embedded, &common::SIZES);
+}
+
+fn at_scale(c: &mut Criterion) {
+    frames(c, "scale", common::at_scale, &common::SIZES);
+}
+
+criterion_group! {
+    name = benches;
+    config = common::config();
+    targets = embedded, at_scale
+}
+criterion_main!(benches);

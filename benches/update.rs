@@ -1,0 +1,137 @@
+//! Each action's `update` on its own, from a state where it does its work, on the
+//! embedded dataset; the actions whose cost grows with the data again at scale.
+
+mod common;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+use sma_dash::app::{Action, App, Pane, update};
+use sma_dash::data::Dataset;
+
+/// Each case: a name, the actions that set the state up, and the action measured.
+fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
+    use Action::*;
+    let search = |q: &str| {
+        let mut v = vec![StartSearch];
+        v.extend(q.chars().map(SearchInput));
+        v
+    };
+    let mut searched = search("round");
+    searched.push(SearchConfirm);
+    vec![
+        ("quit", vec![], Quit),
+        ("help", vec![], ToggleHelp),
+        ("scroll-help", vec![ToggleHelp], ScrollHelp(1)),
+        ("close-overlay", vec![ToggleHelp], CloseOverlay),
+        ("focus-next", vec![], FocusNext),
+        ("focus-prev", vec![], FocusPrev),
+        ("focus", vec![], Focus(Pane::Costs)),
+        ("zoom", vec![], ToggleZoom),
+        ("year-prev", vec![], MoveYear(-1)),
+        ("row-down", vec![], MoveRow(1)),
+        ("page-down", vec![FirstRow], MovePage(1)),
+        ("first-row", vec![], FirstRow),
+        ("last-row", vec![FirstRow], LastRow),
+        ("agreement-next", vec![FirstRow], JumpAgreement(1)),
+        ("select-row", vec![], SelectRow(5)),
+        ("detail", vec![], ToggleDetail),
+        ("filter", vec![], CycleFilter),
+        ("start-search", vec![], StartSearch),
+        ("search-input", search("hon"), SearchInput('o')),
+        ("search-backspace", search("hono"), SearchBackspace),
+        ("search-confirm", search("hono"), SearchConfirm),
+        ("search-cancel", search("hono"), SearchCancel),
+        ("search-next", searched, SearchAgain(1)),
+        ("metric", vec![], CycleMetric),
+        ("currency", vec![], ToggleCurrency),
+        ("real", vec![], ToggleReal),
+        ("chart", vec![], ToggleChartStyle),
+        ("projections", vec![], ToggleProjections),
+        ("assumption-down", vec![], MoveAssumption(1)),
+        (
+            "raise",
+            vec![],
+            StepAssumption {
+                direction: 1,
+                big: false,
+            },
+        ),
+        (
+            "reset",
+            vec![StepAssumption {
+                direction: 1,
+                big: true,
+            }],
+            ResetAssumption,
+        ),
+        ("viewport", vec![], TimelineViewport(20)),
+    ]
+}
+
+/// Each action on a fresh copy of the prepared state; the copy is not timed.
+fn actions(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, only: &[&str]) {
+    let mut group = c.benchmark_group(format!("update/{dataset}"));
+    let mut base: Option<App> = None;
+    for (name, setup, action) in cases() {
+        if !only.is_empty() && !only.contains(&name) {
+            continue;
+        }
+        group.bench_function(name, |b| {
+            let mut app = base.get_or_insert_with(|| App::new(data())).clone();
+            for a in &setup {
+                update(&mut app, a.clone());
+            }
+            b.iter_batched_ref(
+                || app.clone(),
+                |app| black_box(update(app, action.clone())),
+                BatchSize::LargeInput,
+            )
+        });
+    }
+    group.finish();
+}
+
+/// The recomputation a `+` or `-` sets off, back and forth on one app.
+fn recompute(c: &mut Criterion, dataset: &str, data: fn() -> Dataset) {
+    let mut app = None;
+    let mut up = 1;
+    c.bench_function(&format!("recompute/{dataset}/step-korean-cpi"), |b| {
+        let app = app.get_or_insert_with(|| App::new(data()));
+        b.iter(|| {
+            app.assumptions
+                .step(sma_dash::econ::AssumptionId::KoreanCpi, up, false);
+            up = -up;
+            app.recompute();
+        })
+    });
+}
+
+fn embedded(c: &mut Criterion) {
+    actions(c, "embedded", common::embedded, &[]);
+    recompute(c, "embedded", common::embedded);
+}
+
+fn at_scale(c: &mut Criterion) {
+    let grows = [
+        "year-prev",
+        "row-down",
+        "last-row",
+        "agreement-next",
+        "filter",
+        "search-input",
+        "search-confirm",
+        "search-next",
+        "raise",
+        "metric",
+    ];
+    actions(c, "scale", common::at_scale, &grows);
+    recompute(c, "scale", common::at_scale);
+}
+
+criterion_group! {
+    name = benches;
+    config = common::config();
+    targets = embedded, at_scale
+}
+criterion_main!(benches);
