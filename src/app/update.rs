@@ -729,6 +729,14 @@ mod tests {
         assert!(app.status.as_deref().unwrap().starts_with("no match"));
     }
 
+    /// The charted value for `year`, if the metric has one.
+    fn value_in(app: &App, year: i32) -> Option<f64> {
+        app.costs
+            .iter()
+            .find(|p| p.year == year)
+            .and_then(|p| p.value)
+    }
+
     #[test]
     fn chart_toggles_recompute_the_series() {
         let mut app = app();
@@ -741,27 +749,13 @@ mod tests {
         update(&mut app, Action::CycleMetric);
         assert_eq!(app.view.troops, TroopBasis::Counted);
         assert!((cost(&app, 2018) - 960.2 * 1000.0 / 25_813.0).abs() < 1e-9);
-        assert!(
-            app.costs
-                .iter()
-                .find(|p| p.year == 2030)
-                .unwrap()
-                .value
-                .is_none()
-        );
+        assert_eq!(value_in(&app, 2030), None);
         // Then on the headline level, which covers the projected years too.
         update(&mut app, Action::CycleMetric);
         assert_eq!(app.view.metric, Metric::PerServiceMember);
         assert_eq!(app.view.troops, TroopBasis::Headline);
         assert!((cost(&app, 2018) - 960.2 * 1000.0 / 28_500.0).abs() < 1e-9);
-        assert!(
-            app.costs
-                .iter()
-                .find(|p| p.year == 2030)
-                .unwrap()
-                .value
-                .is_some()
-        );
+        assert!(value_in(&app, 2030).is_some());
         for _ in 0..2 {
             update(&mut app, Action::CycleMetric);
         }

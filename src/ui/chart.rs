@@ -5,7 +5,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::Axis;
+use ratatui::symbols::Marker;
+use ratatui::widgets::{Axis, Dataset, GraphType};
 
 use super::format::{thousands, width};
 use super::theme::Theme;
@@ -60,6 +61,24 @@ fn nice_step(raw: f64) -> f64 {
         .map(|m| m * power)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * power)
+}
+
+/// A series drawn as a braille line.
+pub fn line<'a>(data: &'a [(f64, f64)], style: Style) -> Dataset<'a> {
+    Dataset::default()
+        .marker(Marker::Braille)
+        .graph_type(GraphType::Line)
+        .style(style)
+        .data(data)
+}
+
+/// A series drawn as dots: projections, headline levels.
+pub fn dots<'a>(data: &'a [(f64, f64)], style: Style) -> Dataset<'a> {
+    Dataset::default()
+        .marker(Marker::Dot)
+        .graph_type(GraphType::Scatter)
+        .style(style)
+        .data(data)
 }
 
 /// The year axis and the value axis of a line chart: the years at the ends, the values

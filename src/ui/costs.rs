@@ -250,25 +250,11 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
     let cursor = [(f64::from(app.year), low), (f64::from(app.year), high)];
     let mut datasets = vec![
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme.cursor())
-            .data(&cursor),
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme.recorded())
-            .data(&recorded),
+        chart::line(&cursor, theme.cursor()),
+        chart::line(&recorded, theme.recorded()),
     ];
     if projected.len() > 1 {
-        datasets.push(
-            Dataset::default()
-                .marker(Marker::Dot)
-                .graph_type(GraphType::Scatter)
-                .style(theme.projected())
-                .data(&projected),
-        );
+        datasets.push(chart::dots(&projected, theme.projected()));
     }
     if !capped.is_empty() {
         datasets.push(

@@ -3,9 +3,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Chart, Dataset, GraphType};
+use ratatui::widgets::Chart;
 
 use crate::app::{App, Pane, TroopPoint};
 
@@ -112,26 +111,10 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     ];
     let cursor = [(f64::from(app.year), low), (f64::from(app.year), high)];
     let datasets = vec![
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme.reference())
-            .data(&level),
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme.cursor())
-            .data(&cursor),
-        Dataset::default()
-            .marker(Marker::Dot)
-            .graph_type(GraphType::Scatter)
-            .style(theme.projected())
-            .data(&headline),
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(theme.recorded())
-            .data(&counted),
+        chart::line(&level, theme.reference()),
+        chart::line(&cursor, theme.cursor()),
+        chart::dots(&headline, theme.projected()),
+        chart::line(&counted, theme.recorded()),
     ];
     let (x_axis, y_axis) = chart::axes((first, last), (low, high), theme);
     let chart = Chart::new(datasets).x_axis(x_axis).y_axis(y_axis);
