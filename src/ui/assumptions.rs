@@ -25,9 +25,15 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let lines = lines(app, theme, inner.width as usize);
     let mut height = inner.height as usize;
     let on_a_scenario = app.assumption_row >= AssumptionId::ALL.len();
-    if lines.len() > height && height > 1 && !on_a_scenario {
-        // Too short for everything while an assumption is selected: pin the charted
-        // scenario's total to the bottom, so a change shows here too.
+    // The charted scenario's row: after the assumptions, a blank line and a heading.
+    let charted_line = app
+        .totals
+        .iter()
+        .position(|t| t.scenario == app.scenario)
+        .map_or(usize::MAX, |i| AssumptionId::ALL.len() + 2 + i);
+    if lines.len() > height && height > 1 && !on_a_scenario && charted_line >= height {
+        // Too short to show the charted scenario's row while an assumption is
+        // selected: pin its total to the bottom, so a change shows here too.
         height -= 1;
         let pinned = Rect {
             y: inner.y + height as u16,
