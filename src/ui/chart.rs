@@ -81,6 +81,53 @@ pub fn dots<'a>(data: &'a [(f64, f64)], style: Style) -> Dataset<'a> {
         .data(data)
 }
 
+/// Where a `Chart` drawn in `area` plots: right of its y axis and above its x axis,
+/// found at the corner `└` where the axes meet.
+pub fn plot_area(buf: &Buffer, area: Rect) -> Option<Rect> {
+    (area.top()..area.bottom()).rev().find_map(|y| {
+        (area.left()..area.right())
+            .find(|&x| buf[(x, y)].symbol() == "└")
+            .map(|x| Rect::new(x + 1, area.y, area.right() - x - 1, y - area.y))
+    })
+}
+
+/// A line across the plot at `value` and one down it at `year`, drawn in the cells
+/// the data left blank: cheaper than a chart dataset each (ratatui fills a whole layer
+/// per dataset), and the data stays on top. Rows follow the y labels' own spacing, so
+/// a value that is a label lines up with it.
+pub fn guides(
+    buf: &mut Buffer,
+    plot: Rect,
+    years: (f64, f64),
+    values: (f64, f64),
+    level: Option<(f64, Style)>,
+    cursor: Option<(f64, Style)>,
+) {
+    if plot.width == 0 || plot.height == 0 {
+        return;
+    }
+    let mut mark = |x: u16, y: u16, symbol: &str, style: Style| {
+        let cell = &mut buf[(x, y)];
+        if cell.symbol().trim().is_empty() {
+            cell.set_symbol(symbol).set_style(style);
+        }
+    };
+    let share = |v: f64, (lo, hi): (f64, f64)| ((v - lo) / (hi - lo)).clamp(0.0, 1.0);
+    if let Some((value, style)) = level.filter(|(v, _)| (values.0..=values.1).contains(v)) {
+        let up = (share(value, values) * f64::from(plot.height - 1) + 1e-9) as u16;
+        let y = plot.bottom() - 1 - up;
+        for x in plot.left()..plot.right() {
+            mark(x, y, "┄", style);
+        }
+    }
+    if let Some((year, style)) = cursor.filter(|(y, _)| (years.0..=years.1).contains(y)) {
+        let x = plot.x + (share(year, years) * f64::from(plot.width - 1)).round() as u16;
+        for y in plot.top()..plot.bottom() {
+            mark(x, y, "┊", style);
+        }
+    }
+}
+
 /// The year axis and the value axis of a line chart: the years at the ends, the values
 /// at the ends and the middle.
 pub fn axes<'a>(years: (i32, i32), values: (f64, f64), theme: &Theme) -> (Axis<'a>, Axis<'a>) {

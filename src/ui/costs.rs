@@ -248,11 +248,7 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         points.first().map_or(app.year, |p| p.year),
         points.last().map_or(app.year, |p| p.year),
     );
-    let cursor = [(f64::from(app.year), low), (f64::from(app.year), high)];
-    let mut datasets = vec![
-        chart::line(&cursor, theme.cursor()),
-        chart::line(&recorded, theme.recorded()),
-    ];
+    let mut datasets = vec![chart::line(&recorded, theme.recorded())];
     if projected.len() > 1 {
         datasets.push(chart::dots(&projected, theme.projected()));
     }
@@ -268,4 +264,9 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let (x_axis, y_axis) = chart::axes((first, last), (low, high), theme);
     let chart = Chart::new(datasets).x_axis(x_axis).y_axis(y_axis);
     f.render_widget(chart, area);
+    if let Some(plot) = chart::plot_area(f.buffer_mut(), area) {
+        let years = (f64::from(first), f64::from(last.max(first + 1)));
+        let cursor = Some((f64::from(app.year), theme.cursor()));
+        chart::guides(f.buffer_mut(), plot, years, (low, high), None, cursor);
+    }
 }

@@ -40,7 +40,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             Span::raw(" DMDC "),
             Span::styled("•", theme.projected()),
             Span::raw(" headline "),
-            Span::styled("─", theme.reference()),
+            Span::styled("┄", theme.reference()),
             Span::raw(" 28,500 "),
             Span::styled("▼", theme.cursor()),
             Span::raw(format!(" {}", app.year)),
@@ -105,20 +105,23 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     } else {
         chart::axis_bounds(0.0, max)
     };
-    let level = [
-        (f64::from(first), LEVEL_28500),
-        (f64::from(last), LEVEL_28500),
-    ];
-    let cursor = [(f64::from(app.year), low), (f64::from(app.year), high)];
     let datasets = vec![
-        chart::line(&level, theme.reference()),
-        chart::line(&cursor, theme.cursor()),
         chart::dots(&headline, theme.projected()),
         chart::line(&counted, theme.recorded()),
     ];
     let (x_axis, y_axis) = chart::axes((first, last), (low, high), theme);
     let chart = Chart::new(datasets).x_axis(x_axis).y_axis(y_axis);
     f.render_widget(chart, area);
+    if let Some(plot) = chart::plot_area(f.buffer_mut(), area) {
+        chart::guides(
+            f.buffer_mut(),
+            plot,
+            (f64::from(first), f64::from(last)),
+            (low, high),
+            Some((LEVEL_28500, theme.reference())),
+            Some((f64::from(app.year), theme.cursor())),
+        );
+    }
 }
 
 fn value_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
