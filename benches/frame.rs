@@ -6,7 +6,7 @@ mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use sma_dash::app::{Action, App, update};
+use sma_dash::app::{Action, App, Pane, update};
 use sma_dash::data::Dataset;
 
 /// Each frame follows a step of the year cursor, back and forth, so every frame has
@@ -34,6 +34,28 @@ fn frames(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, sizes: &[(u16
     group.finish();
 }
 
+/// The charts with 2,000-year series: thinned to their width before they are drawn.
+fn long_series(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame/long-series");
+    let mut app = App::new(common::embedded());
+    common::with_long_series(&mut app, 2_000);
+    for (screen, pane) in [("zoom-costs", Pane::Costs), ("zoom-troops", Pane::Troops)] {
+        common::show(&mut app, Some(pane));
+        for &(w, h) in &common::SIZES {
+            group.bench_function(format!("{screen}/{w}x{h}"), |b| {
+                let mut terminal = common::terminal(&mut app, w, h);
+                let mut step = -1;
+                b.iter(|| {
+                    update(&mut app, Action::MoveYear(step));
+                    step = -step;
+                    common::frame(&mut terminal, &mut app);
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
 fn embedded(c: &mut Criterion) {
     frames(c, "embedded", common::embedded, &common::SIZES);
 }
@@ -45,6 +67,6 @@ fn at_scale(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = common::config();
-    targets = embedded, at_scale
+    targets = embedded, at_scale, long_series
 }
 criterion_main!(benches);

@@ -26,3 +26,42 @@ fn a_synthetic_dataset_at_scale_loads_and_renders_at_200x60() {
     let screen = terminal.backend().to_string();
     assert!(screen.contains("Synthetic event"), "{screen}");
 }
+
+/// Series of 2,000 years (past what the dataset's rules allow, so put straight into
+/// the state the view draws) are thinned to the chart's width: every column holds at
+/// most one bar, and the first year and the cursor's are still labelled.
+#[test]
+fn a_2000_year_series_is_thinned_to_the_chart() {
+    let mut app = App::new(sma_dash::data::Dataset::embedded().unwrap());
+    let template = app.costs[0];
+    let last = app.costs.last().unwrap().year;
+    let first = last - 1999;
+    app.costs = (first..=last)
+        .map(|year| sma_dash::econ::CostPoint {
+            year,
+            value: Some(1000.0 + f64::from(year % 97)),
+            ..template
+        })
+        .collect();
+    app.focus = sma_dash::app::Pane::Costs;
+    app.zoom = true;
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    run(&mut terminal, &mut app, &mut ScriptedEvents::typed("")).unwrap();
+    let screen = sma_dash::render::buffer_text(terminal.backend().buffer(), false);
+    let axis = screen
+        .lines()
+        .find(|l| {
+            l.trim_start_matches(['│', ' '])
+                .starts_with(&first.to_string())
+        })
+        .expect("the first year labelled");
+    // The last years sit under the cursor's label (2026), which wins the space.
+    assert!(axis.contains("2026"), "{axis}");
+    // One bar a column at most: the chart has fewer than 200 columns, 2,000 years.
+    let bars = screen
+        .lines()
+        .map(|l| l.chars().filter(|c| "▁▂▃▄▅▆▇█".contains(*c)).count())
+        .max()
+        .unwrap();
+    assert!((50..200).contains(&bars), "{bars} bars in the widest row");
+}

@@ -73,3 +73,27 @@ pub fn terminal(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend>
 pub fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App) {
     runtime::draw(terminal, app).expect("a frame draws");
 }
+
+/// `app` with cost and troop series `years` long, ending where its own end: the
+/// dataset's rules stop real series at 1945–2100, so the "2,000-year series" of the
+/// scale targets are put straight into the state the view draws.
+pub fn with_long_series(app: &mut App, years: usize) {
+    let last = app.costs.last().map_or(2035, |p| p.year);
+    let first = last - years as i32 + 1;
+    let template = app.costs[0];
+    app.costs = (first..=last)
+        .map(|year| sma_dash::econ::CostPoint {
+            year,
+            value: Some(1000.0 + f64::from(year % 97) * 10.0),
+            projected: year > 2026,
+            ..template
+        })
+        .collect();
+    app.troops = (first..=last)
+        .map(|year| sma_dash::app::TroopPoint {
+            year,
+            counted: Some(20_000 + (year % 89) as u32 * 100),
+            headline: Some(28_500),
+        })
+        .collect();
+}
