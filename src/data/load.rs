@@ -236,42 +236,43 @@ impl<'t> ParsedFile<'t> {
                 ));
                 continue;
             }
-            match T::deserialize(ValueDeserializer::from(raw.clone())) {
-                Ok(value) => out.push(Located { value, at }),
-                Err(e) => errors.push(Diagnostic::at(
-                    name,
-                    text,
-                    e.span().unwrap_or_else(|| raw.span()),
-                    describe_serde_error(e.message()),
-                )),
+            if let Some(value) = self.deserialize(raw, errors) {
+                out.push(Located { value, at });
             }
         }
         out
     }
 
-    /// Deserializes the single table `key`.
-    fn table<T: Deserialize<'t>>(&'t self, key: &str, errors: &mut LoadError) -> Option<T> {
-        let name = &self.file.shown_as;
-        let text = &self.file.text;
-        let Some(raw) = self.root.get_ref().get(key) else {
-            errors.push(Diagnostic::at(
-                name,
-                text,
-                self.whole_span(),
-                format!("expected a [{key}] table, found none"),
-            ));
-            return None;
-        };
+    /// One value as a `T`, or its error reported where serde points (else at the value).
+    fn deserialize<T: Deserialize<'t>>(
+        &self,
+        raw: &Spanned<DeValue<'t>>,
+        errors: &mut LoadError,
+    ) -> Option<T> {
         T::deserialize(ValueDeserializer::from(raw.clone()))
             .map_err(|e| {
                 errors.push(Diagnostic::at(
-                    name,
-                    text,
+                    &self.file.shown_as,
+                    &self.file.text,
                     e.span().unwrap_or_else(|| raw.span()),
                     describe_serde_error(e.message()),
                 ))
             })
             .ok()
+    }
+
+    /// Deserializes the single table `key`.
+    fn table<T: Deserialize<'t>>(&'t self, key: &str, errors: &mut LoadError) -> Option<T> {
+        let Some(raw) = self.root.get_ref().get(key) else {
+            errors.push(Diagnostic::at(
+                &self.file.shown_as,
+                &self.file.text,
+                self.whole_span(),
+                format!("expected a [{key}] table, found none"),
+            ));
+            return None;
+        };
+        self.deserialize(raw, errors)
     }
 }
 

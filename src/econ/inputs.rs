@@ -2,7 +2,7 @@
 
 use crate::data::Dataset;
 
-use super::assumptions::Assumptions;
+use super::assumptions::{Assumptions, RatePath};
 
 /// The dataset's record, continued into the future by the assumptions.
 #[derive(Debug, Clone, Copy)]
@@ -23,39 +23,51 @@ impl<'a> Economy<'a> {
         Self { data, assumptions }
     }
 
-    fn after_record(&self, year: i32, last_recorded: Option<i32>) -> bool {
-        last_recorded.is_some_and(|last| year > last)
+    /// The recorded value for `year`, else the assumed one for years past the record
+    /// (`last_recorded`); `None` before the record begins.
+    fn recorded_or_assumed(
+        year: i32,
+        recorded: Option<f64>,
+        last_recorded: Option<i32>,
+        assumed: &RatePath,
+    ) -> Option<(f64, Origin)> {
+        match recorded {
+            Some(v) => Some((v, Origin::Recorded)),
+            None => last_recorded
+                .is_some_and(|last| year > last)
+                .then(|| (assumed.at(year), Origin::Assumed)),
+        }
     }
 
     /// Korean CPI inflation in percent as the agreements apply it (the published
     /// one-decimal rate); `None` before the record begins.
     pub fn korean_cpi_pct(&self, year: i32) -> Option<(f64, Origin)> {
-        if let Some(rate) = self.data.korean_cpi(year).and_then(|c| c.escalation_pct()) {
-            return Some((rate, Origin::Recorded));
-        }
-        let last = self.data.korean_cpi.last().map(|c| c.year);
-        self.after_record(year, last)
-            .then(|| (self.assumptions.korean_cpi.at(year), Origin::Assumed))
+        Self::recorded_or_assumed(
+            year,
+            self.data.korean_cpi(year).and_then(|c| c.escalation_pct()),
+            self.data.korean_cpi.last().map(|c| c.year),
+            &self.assumptions.korean_cpi,
+        )
     }
 
     /// ROK defense-budget growth in percent.
     pub fn defense_growth_pct(&self, year: i32) -> Option<(f64, Origin)> {
-        if let Some(b) = self.data.defense_budget(year) {
-            return Some((b.growth_pct, Origin::Recorded));
-        }
-        let last = self.data.defense_budgets.last().map(|b| b.year);
-        self.after_record(year, last)
-            .then(|| (self.assumptions.defense_growth.at(year), Origin::Assumed))
+        Self::recorded_or_assumed(
+            year,
+            self.data.defense_budget(year).map(|b| b.growth_pct),
+            self.data.defense_budgets.last().map(|b| b.year),
+            &self.assumptions.defense_growth,
+        )
     }
 
     /// Average won per dollar.
     pub fn krw_per_usd(&self, year: i32) -> Option<(f64, Origin)> {
-        if let Some(r) = self.data.exchange_rate(year) {
-            return Some((r.krw_per_usd, Origin::Recorded));
-        }
-        let last = self.data.exchange_rates.last().map(|r| r.year);
-        self.after_record(year, last)
-            .then(|| (self.assumptions.krw_per_usd.at(year), Origin::Assumed))
+        Self::recorded_or_assumed(
+            year,
+            self.data.exchange_rate(year).map(|r| r.krw_per_usd),
+            self.data.exchange_rates.last().map(|r| r.year),
+            &self.assumptions.krw_per_usd,
+        )
     }
 }
 
