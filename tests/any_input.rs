@@ -124,7 +124,8 @@ fn check(app: &App) -> Result<(), TestCaseError> {
         prop_assert!(p.value.is_none_or(f64::is_finite), "{p:?}");
     }
     for t in &app.totals {
-        prop_assert!(t.span.is_finite() && t.to_horizon.is_finite(), "{t:?}");
+        let finite = |t: Option<sma_dash::econ::Total>| t.is_none_or(|t| t.value.is_finite());
+        prop_assert!(finite(t.span) && finite(t.to_horizon), "{t:?}");
     }
     for p in &app.projections {
         prop_assert_eq!(

@@ -77,6 +77,36 @@ fn check_on_a_missing_directory_exits_2() {
     assert!(stderr(&o).contains("/nonexistent/dir/dataset.toml: cannot read the file"));
 }
 
+/// The rows of a CSV file, each as column name → cell.
+fn csv_rows(text: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+/// The row of `rows` whose cells include every `(column, value)` of `key`.
+fn find<'a>(
+    rows: &'a [std::collections::HashMap<String, String>],
+    key: &[(&str, &str)],
+) -> &'a std::collections::HashMap<String, String> {
+    rows.iter()
+        .find(|r| {
+            key.iter()
+                .all(|(c, v)| r.get(*c).map(String::as_str) == Some(*v))
+        })
+        .unwrap_or_else(|| panic!("no row with {key:?}"))
+}
+
 #[test]
 fn project_csv_has_the_documented_columns() {
     let o = sma_dash(&[
@@ -90,13 +120,43 @@ fn project_csv_has_the_documented_columns() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
-    let mut lines = out.lines();
-    assert_eq!(lines.next(), Some("year,scenario,krw_bn,capped,projected"));
-    assert!(out.contains("2026,12th-sma,1519.2,false,false"), "{out}");
+    assert_eq!(
+        out.lines().next(),
+        Some(
+            "year,scenario,status,basis,krw_bn,krw_origin,krw_per_usd,rate,capped,rule_extended,driver,dataset_version,assumptions"
+        )
+    );
+    let rows = csv_rows(&out);
+    let r2026 = find(&rows, &[("year", "2026"), ("scenario", "12th-sma")]);
+    assert_eq!(
+        (
+            r2026["krw_bn"].as_str(),
+            r2026["status"].as_str(),
+            r2026["krw_origin"].as_str()
+        ),
+        ("1519.2", "recorded", "published")
+    );
     // 1,519.2 × 1.021 × 1.02³ = 1,646.0
-    assert!(out.contains("2030,12th-sma,1646.0,false,true"), "{out}");
+    let r2030 = find(&rows, &[("year", "2030"), ("scenario", "12th-sma")]);
+    assert_eq!(
+        (
+            r2030["krw_bn"].as_str(),
+            r2030["status"].as_str(),
+            r2030["krw_origin"].as_str()
+        ),
+        ("1646.0", "projected", "computed")
+    );
+    assert_eq!(r2030["driver"], "+2.0 % (2028 CPI, assumed), cap 5 %");
+    assert_eq!(r2030["basis"], "nominal");
+    assert!(!r2030["assumptions"].contains("base_year"), "nominal");
+    // A demand is in dollars: its won are converted, at the assumed rate.
+    let demand = find(&rows, &[("year", "2030"), ("scenario", "demand-5bn")]);
+    assert_eq!(
+        (demand["krw_origin"].as_str(), demand["rate"].as_str()),
+        ("converted", "assumed")
+    );
     // Five scenarios, 2026 to 2030 each.
-    assert_eq!(out.lines().count(), 1 + 5 * 5);
+    assert_eq!(rows.len(), 5 * 5);
 }
 
 #[test]
@@ -113,11 +173,30 @@ fn project_usd_adds_a_dollar_column() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.starts_with("year,scenario,krw_bn,usd_m,capped,projected\n"));
-    // $5 bn at 1,400 won per dollar: 7,000 bn won.
-    assert!(
-        out.contains("2028,demand-5bn,7000.0,5000.0,false,true"),
-        "{out}"
+    assert!(out.starts_with(
+        "year,scenario,status,basis,krw_bn,krw_origin,usd_m,usd_origin,krw_per_usd,rate,"
+    ));
+    let rows = csv_rows(&out);
+    // $5 bn at 1,400 won per dollar: 7,000 bn won; the dollars are the demand's own.
+    let r = find(&rows, &[("year", "2028"), ("scenario", "demand-5bn")]);
+    assert_eq!(
+        (
+            r["krw_bn"].as_str(),
+            r["krw_origin"].as_str(),
+            r["usd_m"].as_str(),
+            r["usd_origin"].as_str(),
+            r["krw_per_usd"].as_str()
+        ),
+        ("7000.0", "converted", "5000.0", "computed", "1400.00")
+    );
+    let r = find(&rows, &[("year", "2028"), ("scenario", "12th-sma")]);
+    assert_eq!(
+        (
+            r["krw_origin"].as_str(),
+            r["usd_origin"].as_str(),
+            r["rate"].as_str()
+        ),
+        ("computed", "converted", "assumed")
     );
 }
 
@@ -126,10 +205,56 @@ fn project_table_marks_capped_years_and_totals() {
     let o = sma_dash(&["project", "--cpi", "7"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.contains("total 2026–2030 12th-sma"), "{out}");
-    assert!(out.contains("total 2026–2035 12th-sma"), "{out}");
+    assert!(out.contains("total 2026–30   12th-sma"), "{out}");
+    assert!(out.contains("total 2026–35   12th-sma"), "{out}");
     let y2028 = out.lines().find(|l| l.starts_with("2028")).unwrap();
     assert!(y2028.contains('*'), "{y2028}");
+    assert!(
+        out.contains("* the agreement's cap bound this year"),
+        "{out}"
+    );
+    // Past 2030 the 12th SMA's rule is extended, and says so.
+    let y2031 = out.lines().find(|l| l.starts_with("2031")).unwrap();
+    assert!(y2031.contains('†'), "{y2031}");
+    assert!(
+        out.contains(
+            "† projected with an agreement's rule past its end: 12th SMA rule extended past 2030"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn project_footnotes_only_what_a_row_carries_and_totals_name_their_years() {
+    // At 2 % the cap never binds, and a horizon of 2027 sums two years; the 12th SMA's
+    // rule is not yet extended (the 11th's is, past 2025).
+    let o = sma_dash(&["project", "--cpi", "2", "--horizon", "2027"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(!out.contains('*'), "{out}");
+    let y2027 = out.lines().find(|l| l.starts_with("2027")).unwrap();
+    assert_eq!(y2027.matches('†').count(), 1, "{y2027}");
+    assert!(
+        out.contains("its end: 11th SMA rule extended past 2025\n"),
+        "{out}"
+    );
+    assert!(out.contains("total 2026–27   12th-sma"), "{out}");
+    assert!(!out.contains("2026–30"), "{out}");
+    // Dollars: rows and totals in one unit.
+    let o = sma_dash(&["project", "--usd", "--horizon", "2027"]);
+    let out = stdout(&o);
+    let row = out.lines().find(|l| l.starts_with("2027")).unwrap();
+    let total = out
+        .lines()
+        .find(|l| l.starts_with("total 2026–27   12th-sma"))
+        .unwrap();
+    assert!(row.contains(" ($"), "{row}");
+    assert!(total.contains(" ($"), "{total}");
+    assert!(!total.contains(" m)"), "{total}");
+    assert!(
+        out.lines().next().unwrap().contains("$ m, nominal"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -137,7 +262,8 @@ fn project_json_records_assumptions_and_version() {
     let o = sma_dash(&["project", "--format", "json", "--real", "2020"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["real_base_year"], 2020);
+    assert_eq!(v["basis"], "real");
+    assert_eq!(v["base_year"], 2020);
     assert!(v["dataset_version"].is_string());
     assert!(
         v["assumptions"]
@@ -147,6 +273,20 @@ fn project_json_records_assumptions_and_version() {
             .any(|a| a["name"] == "korean_cpi")
     );
     assert!(!v["rows"].as_array().unwrap().is_empty());
+    let nominal = sma_dash(&["project", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&nominal.stdout).unwrap();
+    assert_eq!(v["basis"], "nominal");
+    assert!(
+        v.get("base_year").is_none(),
+        "no base year stamped on nominal amounts"
+    );
+    assert!(
+        !v["assumptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["name"] == "base_year")
+    );
 }
 
 #[test]
@@ -183,10 +323,21 @@ fn a_rate_can_be_set_for_single_years() {
         "2030",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let out = stdout(&o);
+    let rows = csv_rows(&stdout(&o));
     // 2027's 7 % reaches 2029 through the two-year lag, where the 5 % cap binds.
-    assert!(out.contains("2029,12th-sma,1661.2,true,true"), "{out}");
-    assert!(out.contains("2030,12th-sma,1694.5,false,true"), "{out}");
+    let r2029 = find(&rows, &[("year", "2029"), ("scenario", "12th-sma")]);
+    assert_eq!(
+        (r2029["krw_bn"].as_str(), r2029["capped"].as_str()),
+        ("1661.2", "true")
+    );
+    assert_eq!(r2029["driver"], "+5.0 %, the cap (2027 CPI 7.0 %, assumed)");
+    let r2030 = find(&rows, &[("year", "2030"), ("scenario", "12th-sma")]);
+    assert_eq!(r2030["krw_bn"], "1694.5");
+    // The override is in every row's stamp.
+    assert!(
+        r2030["assumptions"].contains("korean_cpi=2 (2027: 7)"),
+        "{r2030:?}"
+    );
     let o = sma_dash(&["project", "--cpi", "2,2027=70"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("found 70"));
@@ -197,20 +348,53 @@ fn export_contributions_as_csv_records_version_and_assumptions() {
     let o = sma_dash(&["export", "contributions", "--cpi", "3"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
-    let mut lines = out.lines();
     assert_eq!(
-        lines.next(),
-        Some("year,krw_bn,usd_m,confidence,sources,dataset_version,assumptions")
+        out.lines().next(),
+        Some(
+            "year,basis,krw_bn,krw_origin,usd_m,usd_origin,krw_per_usd,confidence,note,sources,dataset_version,assumptions"
+        )
     );
-    let y2014 = out.lines().find(|l| l.starts_with("2014,")).unwrap();
-    assert!(
-        y2014.starts_with("2014,920.0,866.9,confirmed,R01; R08; R09; R02,2026.11.27,"),
-        "{y2014}"
+    let rows = csv_rows(&out);
+    let y2014 = find(&rows, &[("year", "2014")]);
+    assert_eq!(
+        (
+            y2014["krw_bn"].as_str(),
+            y2014["krw_origin"].as_str(),
+            y2014["usd_m"].as_str(),
+            y2014["usd_origin"].as_str(),
+            y2014["sources"].as_str(),
+            y2014["basis"].as_str()
+        ),
+        (
+            "920.0",
+            "published",
+            "866.9",
+            "published",
+            "R01; R08; R09; R02",
+            "nominal"
+        )
     );
-    assert!(y2014.contains("korean_cpi=3;"), "{y2014}");
+    assert!(y2014["assumptions"].contains("korean_cpi=3;"), "{y2014:?}");
     // A year with only a dollar figure has no won figure made up for it.
-    assert!(out.contains("\n1993,,220.0,confirmed,"), "{out}");
-    assert_eq!(out.lines().count(), 1 + 36);
+    let y1993 = find(&rows, &[("year", "1993")]);
+    assert_eq!(
+        (y1993["krw_bn"].as_str(), y1993["usd_m"].as_str()),
+        ("", "220.0")
+    );
+    // The notes the data carries are kept.
+    let y1991 = find(&rows, &[("year", "1991")]);
+    assert!(
+        y1991["note"].contains("the won figure is approximate"),
+        "{y1991:?}"
+    );
+    assert_eq!(rows.len(), 36);
+    // With --usd every year has dollars, the converted ones said to be so.
+    let o = sma_dash(&["export", "contributions", "--usd"]);
+    let rows = csv_rows(&stdout(&o));
+    let y2018 = find(&rows, &[("year", "2018")]);
+    assert_eq!(y2018["usd_origin"], "converted");
+    assert_eq!(y2018["krw_per_usd"], "1099.29");
+    assert_eq!(find(&rows, &[("year", "2014")])["usd_origin"], "published");
 }
 
 #[test]
@@ -232,10 +416,14 @@ fn export_json_is_an_array_of_objects() {
         assert!(!rows.is_empty(), "{series}");
         for row in rows {
             assert!(row["dataset_version"].is_string(), "{series}");
-            assert!(
-                row["assumptions"].as_str().unwrap().contains("horizon="),
-                "{series}"
-            );
+            // The assumptions where they shape the numbers, and only there.
+            match series {
+                "contributions" | "projections" => assert!(
+                    row["assumptions"].as_str().unwrap().contains("horizon="),
+                    "{series}"
+                ),
+                _ => assert!(row.get("assumptions").is_none(), "{series}"),
+            }
         }
     }
 }
@@ -261,15 +449,28 @@ fn export_writes_a_file_whole_and_names_a_bad_path() {
 }
 
 #[test]
-fn export_in_real_terms_uses_the_base_year() {
+fn export_in_real_terms_uses_the_base_year_and_says_so() {
     let o = sma_dash(&["export", "contributions", "--real", "2020"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
+    assert!(out.starts_with("year,basis,base_year,krw_bn,"), "{out}");
+    let rows = csv_rows(&out);
     // 2020 money of 2020 is itself.
-    assert!(out.contains("\n2020,1038.9,"), "{out}");
-    let y2014 = out.lines().find(|l| l.starts_with("2014,")).unwrap();
+    let y2020 = find(&rows, &[("year", "2020")]);
+    assert_eq!(
+        (
+            y2020["krw_bn"].as_str(),
+            y2020["basis"].as_str(),
+            y2020["base_year"].as_str()
+        ),
+        ("1038.9", "real", "2020")
+    );
     // 920.0 × 100 / 94.20 = 976.6
-    assert!(y2014.starts_with("2014,976.6,"), "{y2014}");
+    assert_eq!(find(&rows, &[("year", "2014")])["krw_bn"], "976.6");
+    assert!(y2020["assumptions"].contains("base_year=2020"), "{y2020:?}");
+    // The same series nominal cannot be mistaken for it.
+    let nominal = stdout(&sma_dash(&["export", "contributions"]));
+    assert_ne!(nominal.lines().next(), out.lines().next());
 }
 
 #[test]

@@ -47,13 +47,13 @@ impl Session {
     }
 }
 
-/// "2030 ▸ 1,711.3 billion won" from the Costs pane's value line.
+/// "2030 ▸ 1,711.3 bn won" from the Costs pane's value line.
 fn value_at(line: &str, year: i32) -> String {
     let start = line
         .find(&format!("{year} ▸ "))
         .expect("the year's value line");
     let rest = &line[start..];
-    let end = rest.find(" billion won").expect("a value in billion won");
+    let end = rest.find(" bn won").expect("a value in bn won");
     rest[..end].to_string()
 }
 
@@ -198,14 +198,21 @@ fn e_writes_the_focused_pane_as_csv_and_the_status_line_names_the_file() {
     );
     assert!(status.contains(&files[0].display().to_string()), "{status}");
     let csv = std::fs::read_to_string(&files[0]).unwrap();
-    assert!(csv.starts_with("year,value,unit,metric,kind,"), "{csv}");
-    // In dollars, as the pane shows after `u`: its 2026 value line and the file agree.
+    assert!(
+        csv.starts_with("year,value,unit,currency,basis,metric,status,"),
+        "{csv}"
+    );
+    // In dollars, as the pane shows after `u`: its 2026 value line and the file agree,
+    // and both say the figure is converted, not published.
     let shown = s.line_with("2026 ▸ ");
     let row = csv.lines().find(|l| l.starts_with("2026,")).unwrap();
     let value: f64 = row.split(',').nth(1).unwrap().parse().unwrap();
-    assert!(row.contains(",million $,"), "{row}");
-    let on_screen = format!("{} million $", sma_dash::ui::format::thousands(value, 1));
+    assert!(row.contains(",million $,usd,nominal,"), "{row}");
+    assert!(row.contains(",converted,converted,"), "{row}");
+    let on_screen = format!("${} m", sma_dash::ui::format::thousands(value, 1));
     assert!(shown.contains(&on_screen), "{shown} vs {row}");
+    assert!(shown.contains("converted"), "{shown}");
+    assert!(!shown.contains("recorded"), "{shown}");
 
     // A second export the same second does not replace the first.
     s.send(ScriptedEvents::typed("e"));

@@ -210,7 +210,9 @@ fn cost_metrics_derive_from_the_record() {
 
 #[test]
 fn dollars_convert_at_each_years_rate_and_keep_recorded_dollar_figures() {
-    use sma_dash::econ::{CostView, Currency, Metric, TroopBasis, cost_series};
+    use sma_dash::econ::{
+        CostView, Currency, CurrencyOrigin, Metric, Origin, Status, TroopBasis, cost_series,
+    };
     let d = dataset();
     let a = Assumptions::from_history(&d);
     let e = Economy::new(&d, &a);
@@ -221,13 +223,52 @@ fn dollars_convert_at_each_years_rate_and_keep_recorded_dollar_figures() {
         troops: TroopBasis::Counted,
     };
     let usd = cost_series(&e, None, &view);
-    // 1993 has only a dollar figure: kept as recorded.
-    let y1993 = usd.iter().find(|p| p.year == 1993).unwrap();
-    assert_eq!((y1993.value, y1993.converted), (Some(220.0), false));
-    // 2018's won figure at 2018's average rate (1,099.29 won per dollar).
-    let y2018 = usd.iter().find(|p| p.year == 2018).unwrap();
+    let at = |year: i32| usd.iter().find(|p| p.year == year).unwrap();
+    // 1993 has only a dollar figure: kept as published.
+    let y1993 = at(1993);
+    assert_eq!(
+        (y1993.value, y1993.origin),
+        (Some(220.0), CurrencyOrigin::Published)
+    );
+    assert_eq!(y1993.status(&view), Status::Recorded);
+    // 2018's won figure at 2018's average rate (1,099.29 won per dollar): converted,
+    // and labelled so, never "recorded".
+    let y2018 = at(2018);
     assert!((y2018.value.unwrap() - 9602.0 * 100.0 / 1099.29).abs() < 1e-9);
-    assert!(y2018.converted);
+    assert!(matches!(
+        y2018.origin,
+        CurrencyOrigin::Converted { krw_per_usd, rate: Origin::Recorded } if krw_per_usd == 1099.29
+    ));
+    assert_eq!(y2018.status(&view), Status::Converted);
+    assert_eq!(y2018.also, None, "no dollar figure was published for 2018");
+    // 2014 has both: the published $866.86 m is shown, the won figure converted beside it.
+    let y2014 = at(2014);
+    assert_eq!(y2014.value, Some(866.86));
+    assert_eq!(y2014.origin, CurrencyOrigin::Published);
+    let rate = d.exchange_rate(2014).unwrap().krw_per_usd;
+    assert!((y2014.also.unwrap() - 9200.0 * 100.0 / rate).abs() < 1e-9);
+    // In won, 1993 is converted from its dollars, 2014 is the published 920.0 bn.
+    let won = cost_series(
+        &e,
+        None,
+        &CostView {
+            currency: Currency::Krw,
+            ..view
+        },
+    );
+    let w1993 = won.iter().find(|p| p.year == 1993).unwrap();
+    assert!(w1993.origin.is_converted());
+    assert_eq!(
+        won.iter().find(|p| p.year == 2014).unwrap().value,
+        Some(920.0)
+    );
+    // Real terms are derived, whatever the source printed.
+    let real = cost_series(&e, None, &CostView { real: true, ..view });
+    let r2014 = real.iter().find(|p| p.year == 2014).unwrap();
+    assert_eq!(
+        r2014.status(&CostView { real: true, ..view }),
+        Status::Derived
+    );
 }
 
 #[test]

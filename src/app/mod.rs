@@ -19,8 +19,8 @@ use std::path::PathBuf;
 
 use crate::data::{Dataset, EventKind};
 use crate::econ::{
-    AssumptionId, Assumptions, CostPoint, CostView, Economy, Projection, ScenarioId, cost_series,
-    project_all,
+    AssumptionId, Assumptions, CostPoint, CostView, Economy, Indices, Projection, ScenarioId,
+    Total, cost_series, project_all, scenario_amounts,
 };
 
 /// The four panes, in focus order.
@@ -112,14 +112,15 @@ impl Default for Paths {
     }
 }
 
-/// One scenario's totals, in 100 million won, nominal.
+/// One scenario's totals in the Costs view's currency and basis (bn won or $ m,
+/// nominal or real), each labelled with the years it actually sums.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScenarioTotals {
     pub scenario: ScenarioId,
-    /// Over the agreement in force (2026–2030).
-    pub span: f64,
+    /// Over the agreement in force (2026–2030), as far as the horizon reaches.
+    pub span: Option<Total>,
     /// From the agreement's first year to the horizon.
-    pub to_horizon: f64,
+    pub to_horizon: Option<Total>,
     /// Each total minus the current agreement's.
     pub span_vs_current: f64,
     pub to_horizon_vs_current: f64,
@@ -369,7 +370,7 @@ impl App {
             .flatten();
         self.costs = cost_series(&economy, shown, &self.view);
         self.span = self.agreement_span();
-        self.totals = scenario_totals(&self.projections, self.span, self.assumptions.horizon);
+        self.totals = scenario_totals(&economy, &self.projections, &self.view, self.span);
         let (first, last) = self.year_range();
         self.year = self.year.clamp(first, last);
         self.assumption_row = self
@@ -437,27 +438,39 @@ fn troop_points(d: &Dataset) -> Vec<TroopPoint> {
 }
 
 fn scenario_totals(
+    e: &Economy,
     projections: &[Projection],
+    view: &CostView,
     span: (i32, i32),
-    horizon: i32,
 ) -> Vec<ScenarioTotals> {
-    let current = projections
-        .iter()
-        .find(|p| p.scenario == ScenarioId::CurrentAgreement)
-        .or(projections.first());
-    let of = |p: &Projection| (p.total(span.0, span.1), p.total(span.0, horizon));
-    let (base_span, base_horizon) = current.map_or((0.0, 0.0), of);
-    projections
+    let indices = Indices::new(e, e.assumptions.horizon);
+    let of = |p: &Projection| {
+        let amounts = scenario_amounts(e, p, view.currency, view.real, &indices);
+        (
+            Total::of(&amounts, span.0, span.1),
+            Total::of(&amounts, span.0, e.assumptions.horizon),
+        )
+    };
+    let sums: Vec<(ScenarioId, Option<Total>, Option<Total>)> = projections
         .iter()
         .map(|p| {
             let (s, h) = of(p);
-            ScenarioTotals {
-                scenario: p.scenario,
-                span: s,
-                to_horizon: h,
-                span_vs_current: s - base_span,
-                to_horizon_vs_current: h - base_horizon,
-            }
+            (p.scenario, s, h)
+        })
+        .collect();
+    let current = sums
+        .iter()
+        .find(|(s, ..)| *s == ScenarioId::CurrentAgreement)
+        .or(sums.first());
+    let value = |t: Option<Total>| t.map_or(0.0, |t| t.value);
+    let (base_span, base_horizon) = current.map_or((0.0, 0.0), |(_, s, h)| (value(*s), value(*h)));
+    sums.into_iter()
+        .map(|(scenario, s, h)| ScenarioTotals {
+            scenario,
+            span: s,
+            to_horizon: h,
+            span_vs_current: value(s) - base_span,
+            to_horizon_vs_current: value(h) - base_horizon,
         })
         .collect()
 }

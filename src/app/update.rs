@@ -787,7 +787,7 @@ mod tests {
         let mut app = app();
         assert_eq!(app.selected_assumption(), Some(AssumptionId::KoreanCpi));
         let before = cost(&app, 2030);
-        let total_before = app.totals[0].span;
+        let total_before = app.totals[0].span.unwrap().value;
         update(
             &mut app,
             Action::StepAssumption {
@@ -796,7 +796,7 @@ mod tests {
             },
         );
         assert!(cost(&app, 2030) > before);
-        assert!(app.totals[0].span > total_before);
+        assert!(app.totals[0].span.unwrap().value > total_before);
         assert!(
             app.status
                 .as_deref()
@@ -1058,51 +1058,91 @@ mod tests {
 
     /// The cells of the CSV row for `year`, by column name.
     fn row(csv: &str, year: i32) -> std::collections::HashMap<String, String> {
-        let mut lines = csv.lines();
-        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
-        let line = lines
-            .find(|l| l.starts_with(&format!("{year},")))
+        let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let record = reader
+            .records()
+            .map(Result::unwrap)
+            .find(|r| r.get(0) == Some(&year.to_string()))
             .unwrap_or_else(|| panic!("a row for {year}"));
         header
-            .iter()
-            .map(|h| h.to_string())
-            .zip(line.split(',').map(str::to_string))
+            .into_iter()
+            .zip(record.iter().map(String::from))
             .collect()
     }
 
     #[test]
-    fn e_exports_the_costs_as_the_pane_shows_them() {
+    fn e_exports_the_costs_as_the_pane_shows_them_and_says_what_each_is() {
         let mut app = app();
         update(&mut app, Action::Focus(Pane::Costs));
         let (what, csv) = csv_of(update(&mut app, Action::Export));
         assert_eq!(what, "costs");
+        let header = csv.lines().next().unwrap();
+        assert!(!header.contains("base_year"), "nominal: {header}");
         let r = row(&csv, 2019);
         assert_eq!(
-            (r["value"].as_str(), r["unit"].as_str()),
-            ("1038.9", "billion won")
+            (r["value"].as_str(), r["unit"].as_str(), r["basis"].as_str()),
+            ("1038.9", "billion won", "nominal")
         );
-        assert_eq!(r["kind"], "recorded");
-        assert_eq!(row(&csv, 2030)["kind"], "projected");
-        assert_eq!(row(&csv, 2030)["scenario"], "12th-sma");
+        assert_eq!(
+            (r["status"].as_str(), r["currency_origin"].as_str()),
+            ("recorded", "published")
+        );
+        let p2030 = row(&csv, 2030);
+        assert_eq!(
+            (p2030["status"].as_str(), p2030["scenario"].as_str()),
+            ("projected", "12th-sma")
+        );
+        assert_eq!(p2030["driver"], "+2.1 % (2028 CPI, assumed), cap 5 %");
+        assert_eq!(
+            row(&csv, 2027)["driver"],
+            "+2.1 % (2025 CPI, recorded), cap 5 %"
+        );
+        assert_eq!(row(&csv, 2031)["rule_extended"], "true");
+        assert_eq!(p2030["rule_extended"], "false");
 
         update(&mut app, Action::ToggleCurrency);
         let (_, csv) = csv_of(update(&mut app, Action::Export));
         let r = row(&csv, 2019);
         assert_eq!(r["unit"], "million $");
         assert_eq!(r["value"], format!("{:.1}", cost(&app, 2019)));
-        let usd: f64 = r["value"].parse().unwrap();
-        assert!(
-            (800.0..1000.0).contains(&usd),
-            "1,038.9 bn won is about $890 m: {usd}"
+        // No dollar figure was published for 2019: converted, at the year's rate.
+        assert_eq!(
+            (
+                r["status"].as_str(),
+                r["currency_origin"].as_str(),
+                r["rate"].as_str()
+            ),
+            ("converted", "converted", "recorded")
         );
+        let rate = app.data.exchange_rate(2019).unwrap().krw_per_usd;
+        assert_eq!(r["krw_per_usd"], format!("{rate:.2}"));
+        // 2014's dollars are the published $866.86 m, with the won converted beside.
+        let r = row(&csv, 2014);
+        assert_eq!(
+            (
+                r["value"].as_str(),
+                r["status"].as_str(),
+                r["currency_origin"].as_str()
+            ),
+            ("866.9", "recorded", "published")
+        );
+        let converted = 9200.0 * 100.0 / app.data.exchange_rate(2014).unwrap().krw_per_usd;
+        assert_eq!(r["value_converted"], format!("{converted:.1}"));
 
         update(&mut app, Action::ToggleCurrency);
         update(&mut app, Action::ToggleReal);
         let (_, csv) = csv_of(update(&mut app, Action::Export));
         let r = row(&csv, 2019);
+        let base = app.assumptions.base_year;
+        assert_eq!(r["unit"], format!("billion won of {base}"));
         assert_eq!(
-            r["unit"],
-            format!("billion won of {}", app.assumptions.base_year)
+            (
+                r["basis"].as_str(),
+                r["base_year"].as_str(),
+                r["status"].as_str()
+            ),
+            ("real", base.to_string().as_str(), "derived")
         );
         assert_eq!(r["value"], format!("{:.1}", cost(&app, 2019)));
         assert!(r["value"].parse::<f64>().unwrap() > 1038.9);

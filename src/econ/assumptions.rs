@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::data::Dataset;
+use crate::numbers::thousands;
 
 /// A rate that is flat, or set year by year where the user has set one.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,8 +97,28 @@ pub struct AssumptionSpec {
 }
 
 impl AssumptionSpec {
+    /// "2.1 %", "1,421 ₩/$", "2035": as the pane, the status line and reports show it.
     pub fn format(&self, value: f64) -> String {
-        format!("{:.*}{}", self.decimals, value, self.unit)
+        if self.unit.is_empty() {
+            // Years: no thousands separator.
+            format!("{:.*}", self.decimals, value)
+        } else {
+            format!("{}{}", thousands(value, self.decimals), self.unit)
+        }
+    }
+
+    /// A rate with the years set apart: "2.5 % (2028: 9.0 %, 2029: 3.0 %)".
+    pub fn format_path(&self, path: &RatePath) -> String {
+        let flat = self.format(path.flat);
+        if path.by_year.is_empty() {
+            return flat;
+        }
+        let years: Vec<String> = path
+            .by_year
+            .iter()
+            .map(|(year, v)| format!("{year}: {}", self.format(*v)))
+            .collect();
+        format!("{flat} ({})", years.join(", "))
     }
 
     /// Whether `value` lies in the assumption's range.

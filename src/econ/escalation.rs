@@ -1,14 +1,97 @@
-//! One year of an agreement's escalation rule.
+//! One year of an agreement's escalation rule, and what drove it.
 
 use crate::data::EscalationRule;
+use crate::numbers::{signed, thousands};
 
-use super::inputs::{Economy, usd_m_to_krw_100m};
+use super::inputs::{Economy, Origin, usd_m_to_krw_100m};
 
-/// A year's amount under a rule, and whether the rule's cap bound it.
+/// What set a year's amount under a rule: the input, the year it is from, and whether
+/// the record holds it or an assumption supplies it. Shown beside every projected year,
+/// so a user who sets 3 % sees why 2027 does not move.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Driver {
+    /// An amount the agreement sets for the year.
+    SetAmount,
+    /// A fixed growth rate, in percent.
+    Growth { pct: f64 },
+    /// Korean CPI of `year`, in percent, at most `cap_pct`.
+    Cpi {
+        year: i32,
+        pct: f64,
+        origin: Origin,
+        cap_pct: Option<f64>,
+    },
+    /// ROK defense-budget growth of `year`, in percent.
+    DefenseGrowth { year: i32, pct: f64, origin: Origin },
+    /// A dollar amount, turned into won at the year's rate.
+    Dollars {
+        usd_m: f64,
+        krw_per_usd: f64,
+        origin: Origin,
+    },
+}
+
+impl Driver {
+    /// "+2.1 % (2025 CPI, recorded), cap 5 %"; "+5.0 %, the cap (2026 CPI 7.0 %, assumed)".
+    pub fn describe(&self) -> String {
+        match *self {
+            Driver::SetAmount => "the amount the agreement sets".into(),
+            Driver::Growth { pct } => format!("{} % a year (custom rate)", signed(pct, 1)),
+            Driver::Cpi {
+                year,
+                pct,
+                origin,
+                cap_pct: Some(cap),
+            } if pct > cap => format!(
+                "{} %, the cap ({year} CPI {} %, {})",
+                signed(cap, 1),
+                thousands(pct, 1),
+                origin.label()
+            ),
+            Driver::Cpi {
+                year,
+                pct,
+                origin,
+                cap_pct,
+            } => {
+                let cap = cap_pct
+                    .map(|c| format!(", cap {} %", trim(c)))
+                    .unwrap_or_default();
+                format!("{} % ({year} CPI, {}){cap}", signed(pct, 1), origin.label())
+            }
+            Driver::DefenseGrowth { year, pct, origin } => format!(
+                "{} % ({year} defense-budget growth, {})",
+                signed(pct, 1),
+                origin.label()
+            ),
+            Driver::Dollars {
+                usd_m,
+                krw_per_usd,
+                origin,
+            } => format!(
+                "${} m at {} ₩/$ ({})",
+                thousands(usd_m, 0),
+                thousands(krw_per_usd, 1),
+                origin.label()
+            ),
+        }
+    }
+}
+
+/// 5.0 → "5", 4.5 → "4.5".
+fn trim(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A year's amount under a rule, whether the rule's cap bound it, and what drove it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Step {
     pub krw_100m: f64,
+    /// Millions of dollars where the rule sets the amount in dollars.
+    pub usd_m: Option<f64>,
     pub capped: bool,
+    pub driver: Driver,
 }
 
 /// The amount for `year` under `rule`, from the prior year's amount.
@@ -16,39 +99,70 @@ pub struct Step {
 /// `None` where the rule cannot be computed: no prior amount for a relative rule, an
 /// input missing from the record, or a rule kept only in words.
 pub fn escalate(rule: &EscalationRule, prior: Option<f64>, year: i32, e: &Economy) -> Option<Step> {
-    let grow = |pct: f64, capped: bool| {
+    let grow = |pct: f64, capped: bool, driver: Driver| {
         prior.map(|p| Step {
             krw_100m: p * (1.0 + pct / 100.0),
+            usd_m: None,
             capped,
+            driver,
+        })
+    };
+    let in_dollars = |usd_m: f64| {
+        let (krw_per_usd, origin) = e.krw_per_usd(year)?;
+        Some(Step {
+            krw_100m: usd_m_to_krw_100m(usd_m, krw_per_usd),
+            usd_m: Some(usd_m),
+            capped: false,
+            driver: Driver::Dollars {
+                usd_m,
+                krw_per_usd,
+                origin,
+            },
         })
     };
     match rule {
-        EscalationRule::Fixed { krw_100m, usd_m } => {
-            let krw = match (krw_100m, usd_m) {
-                (Some(krw), _) => *krw,
-                (None, Some(usd)) => usd_m_to_krw_100m(*usd, e.krw_per_usd(year)?.0),
-                (None, None) => return None,
-            };
-            Some(Step {
-                krw_100m: krw,
+        EscalationRule::Fixed { krw_100m, usd_m } => match (krw_100m, usd_m) {
+            (Some(krw), _) => Some(Step {
+                krw_100m: *krw,
+                usd_m: None,
                 capped: false,
-            })
-        }
-        EscalationRule::PercentStep { pct } => grow(*pct, false),
+                driver: Driver::SetAmount,
+            }),
+            (None, Some(usd)) => in_dollars(*usd).map(|s| Step {
+                driver: Driver::SetAmount,
+                ..s
+            }),
+            (None, None) => None,
+        },
+        EscalationRule::PercentStep { pct } => grow(*pct, false, Driver::Growth { pct: *pct }),
         EscalationRule::CpiLinked { lag_years, cap_pct } => {
-            let (cpi, _) = e.korean_cpi_pct(year - *lag_years as i32)?;
+            let cpi_year = year - *lag_years as i32;
+            let (cpi, origin) = e.korean_cpi_pct(cpi_year)?;
+            let driver = Driver::Cpi {
+                year: cpi_year,
+                pct: cpi,
+                origin,
+                cap_pct: *cap_pct,
+            };
             match cap_pct {
-                Some(cap) if cpi > *cap => grow(*cap, true),
-                _ => grow(cpi, false),
+                Some(cap) if cpi > *cap => grow(*cap, true, driver),
+                _ => grow(cpi, false, driver),
             }
         }
         EscalationRule::DefenseBudgetGrowth { lag_years } => {
-            grow(e.defense_growth_pct(year - *lag_years as i32)?.0, false)
+            let growth_year = year - *lag_years as i32;
+            let (pct, origin) = e.defense_growth_pct(growth_year)?;
+            grow(
+                pct,
+                false,
+                Driver::DefenseGrowth {
+                    year: growth_year,
+                    pct,
+                    origin,
+                },
+            )
         }
-        EscalationRule::FlatUsd { usd_m } => Some(Step {
-            krw_100m: usd_m_to_krw_100m(*usd_m, e.krw_per_usd(year)?.0),
-            capped: false,
-        }),
+        EscalationRule::FlatUsd { usd_m } => in_dollars(*usd_m),
         EscalationRule::Formula { .. } | EscalationRule::None => None,
     }
 }

@@ -18,6 +18,16 @@ pub enum Origin {
     Assumed,
 }
 
+impl Origin {
+    /// "recorded" or "assumed", as labels and files say it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Origin::Recorded => "recorded",
+            Origin::Assumed => "assumed",
+        }
+    }
+}
+
 impl<'a> Economy<'a> {
     pub fn new(data: &'a Dataset, assumptions: &'a Assumptions) -> Self {
         Self { data, assumptions }

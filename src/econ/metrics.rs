@@ -2,9 +2,11 @@
 //! projection, in won or dollars, nominal or real, and the metrics derived from them.
 
 use crate::data::{Confidence, Dataset};
+use crate::numbers::thousands;
 
-use super::inputs::{Economy, PriceIndex, krw_100m_to_usd_m, usd_m_to_krw_100m};
-use super::scenario::Projection;
+use super::escalation::Driver;
+use super::inputs::{Economy, Origin, PriceIndex, krw_100m_to_usd_m, usd_m_to_krw_100m};
+use super::scenario::{Projection, ScenarioYear};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Currency {
@@ -120,6 +122,72 @@ impl CostView {
     }
 }
 
+/// How a figure in the view's currency came about.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CurrencyOrigin {
+    /// As a source printed it.
+    Published,
+    /// Computed by a scenario's rule in this currency.
+    Computed,
+    /// From the other currency at the year's average won per dollar, recorded or
+    /// assumed.
+    Converted { krw_per_usd: f64, rate: Origin },
+}
+
+impl CurrencyOrigin {
+    pub fn is_converted(&self) -> bool {
+        matches!(self, CurrencyOrigin::Converted { .. })
+    }
+
+    /// One word for files: `published`, `computed`, `converted`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            CurrencyOrigin::Published => "published",
+            CurrencyOrigin::Computed => "computed",
+            CurrencyOrigin::Converted { .. } => "converted",
+        }
+    }
+
+    /// "as published", "converted at 1,053.1 ₩/$ (2014 average)".
+    pub fn describe(&self, year: i32) -> String {
+        match *self {
+            CurrencyOrigin::Published => "as published".into(),
+            CurrencyOrigin::Computed => "computed by the rule".into(),
+            CurrencyOrigin::Converted { krw_per_usd, rate } => {
+                let basis = match rate {
+                    Origin::Recorded => format!("{year} average"),
+                    Origin::Assumed => "assumed".into(),
+                };
+                format!("converted at {} ₩/$ ({basis})", thousands(krw_per_usd, 1))
+            }
+        }
+    }
+}
+
+/// What a point is, in one word: the first of these that applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// A projection of a scenario.
+    Projected,
+    /// Computed from recorded figures: real terms, or a metric other than the amount.
+    Derived,
+    /// A recorded figure in the other currency, converted.
+    Converted,
+    /// A figure as the record holds it.
+    Recorded,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Projected => "projected",
+            Status::Derived => "derived",
+            Status::Converted => "converted",
+            Status::Recorded => "recorded",
+        }
+    }
+}
+
 /// One year of the cost series.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CostPoint {
@@ -128,55 +196,115 @@ pub struct CostPoint {
     pub value: Option<f64>,
     pub projected: bool,
     pub capped: bool,
-    /// Computed from the other currency than the source gave.
-    pub converted: bool,
+    /// Projected with an agreement's rule past the agreement's end.
+    pub extended: bool,
+    /// How the figure in the view's currency came about.
+    pub origin: CurrencyOrigin,
+    /// Where the source gives both currencies: the other one's figure converted at
+    /// the year's average rate, in the view's units, to be seen beside the published.
+    pub also: Option<f64>,
     /// The recorded figure's confidence; `None` for projections.
     pub confidence: Option<Confidence>,
+    /// What set a projected year's amount.
+    pub driver: Option<Driver>,
+}
+
+impl CostPoint {
+    /// The point's status in `view`: projected, derived, converted or recorded.
+    pub fn status(&self, view: &CostView) -> Status {
+        if self.projected {
+            Status::Projected
+        } else if view.real || view.metric != Metric::Contribution {
+            Status::Derived
+        } else if self.origin.is_converted() {
+            Status::Converted
+        } else {
+            Status::Recorded
+        }
+    }
+
+    /// Every word that applies, in order: "projected", "capped", "rule extended".
+    pub fn tags(&self, view: &CostView) -> Vec<&'static str> {
+        let mut tags = vec![self.status(view).label()];
+        if self.capped {
+            tags.push("capped");
+        }
+        if self.extended {
+            tags.push("rule extended");
+        }
+        tags
+    }
 }
 
 /// A year's contribution in the view's money: bn won or $m, nominal or real.
 struct Amount {
     value: Option<f64>,
-    converted: bool,
+    origin: CurrencyOrigin,
+    also: Option<f64>,
 }
 
+/// A year's figures in the view's money. `krw` and `usd` are the figures given in each
+/// currency (100 million won, $ million), `native` what those are (published for the
+/// record, computed for a projection); a missing one is converted from the other.
 fn money(
     e: &Economy,
     view: &CostView,
     indices: &Indices,
     year: i32,
-    krw: Option<f64>,
-    usd: Option<f64>,
+    (krw, usd): (Option<f64>, Option<f64>),
+    native: CurrencyOrigin,
 ) -> Amount {
-    let fx = e.krw_per_usd(year).map(|r| r.0);
-    let (nominal, converted) = match view.currency {
-        Currency::Krw => match (krw, usd, fx) {
-            (Some(k), _, _) => (Some(k / 10.0), false),
-            (None, Some(u), Some(fx)) => (Some(usd_m_to_krw_100m(u, fx) / 10.0), true),
-            _ => (None, false),
-        },
-        Currency::Usd => match (krw, usd, fx) {
-            (Some(k), _, Some(fx)) => (Some(krw_100m_to_usd_m(k, fx)), true),
-            (None, Some(u), _) => (Some(u), false),
-            _ => (None, false),
+    let fx = e.krw_per_usd(year);
+    let converted =
+        |(krw_per_usd, rate): (f64, Origin)| CurrencyOrigin::Converted { krw_per_usd, rate };
+    // bn won and $m: the figure given in the view's currency, else the other converted.
+    let (given, other) = match view.currency {
+        Currency::Krw => (krw.map(|k| k / 10.0), usd),
+        Currency::Usd => (usd, krw),
+    };
+    let to_view = |v: f64, rate: f64| match view.currency {
+        Currency::Krw => usd_m_to_krw_100m(v, rate) / 10.0,
+        Currency::Usd => krw_100m_to_usd_m(v, rate),
+    };
+    let other_in_view = other.zip(fx).map(|(v, (rate, _))| to_view(v, rate));
+    let (nominal, origin, also) = match given {
+        Some(v) => (Some(v), native, other_in_view),
+        None => match (other_in_view, fx) {
+            (Some(v), Some(fx)) => (Some(v), converted(fx), None),
+            _ => (None, native, None),
         },
     };
-    let base = e.assumptions.base_year;
-    let value = if view.real {
+    let real = |v: Option<f64>| {
+        if !view.real {
+            return v;
+        }
         let index = match view.currency {
             Currency::Krw => &indices.korean,
             Currency::Usd => &indices.us,
         };
-        nominal.and_then(|v| index.to_real(v, year, base))
-    } else {
-        nominal
+        v.and_then(|v| index.to_real(v, year, e.assumptions.base_year))
     };
-    Amount { value, converted }
+    Amount {
+        value: real(nominal),
+        origin,
+        also: real(also),
+    }
 }
 
-struct Indices {
+/// The price indices real terms need, through `last_year`.
+pub struct Indices {
     korean: PriceIndex,
     us: PriceIndex,
+}
+
+impl Indices {
+    pub fn new(e: &Economy, last_year: i32) -> Self {
+        let last_year = last_year.max(e.assumptions.base_year);
+        Self {
+            korean: PriceIndex::korean(e, last_year),
+            us: PriceIndex::us(e, last_year),
+        }
+    }
 }
 
 /// The troops that divide the contribution in `year`.
@@ -184,6 +312,35 @@ pub fn troops(d: &Dataset, basis: TroopBasis, year: i32) -> Option<u32> {
     match basis {
         TroopBasis::Counted => d.troop_count(year).and_then(|t| t.troops),
         TroopBasis::Headline => d.headline_level(year).map(|l| l.low),
+    }
+}
+
+/// One year of a projection in the view's money (the amount, whatever the metric).
+fn projected_point(e: &Economy, view: &CostView, indices: &Indices, y: &ScenarioYear) -> CostPoint {
+    // A rule in dollars gives dollars; its won are the ones converted.
+    let given = match y.usd_m {
+        Some(usd) if y.projected => (None, Some(usd)),
+        _ => (Some(y.krw_100m), y.usd_m),
+    };
+    let native = if y.projected {
+        CurrencyOrigin::Computed
+    } else {
+        CurrencyOrigin::Published
+    };
+    let a = money(e, view, indices, y.year, given, native);
+    let confidence = (!y.projected)
+        .then(|| e.data.contribution(y.year).map(|c| c.confidence))
+        .flatten();
+    CostPoint {
+        year: y.year,
+        value: a.value,
+        projected: y.projected,
+        capped: y.capped,
+        extended: y.extended,
+        origin: a.origin,
+        also: a.also,
+        confidence,
+        driver: y.driver,
     }
 }
 
@@ -201,41 +358,115 @@ pub fn cost_series(
         .into_iter()
         .chain(d.contributions.last().map(|c| c.year))
         .max()
-        .unwrap_or(0)
-        .max(e.assumptions.base_year);
-    let indices = Indices {
-        korean: PriceIndex::korean(e, last_year),
-        us: PriceIndex::us(e, last_year),
-    };
+        .unwrap_or(0);
+    let indices = Indices::new(e, last_year);
     let mut points: Vec<CostPoint> = d
         .contributions
         .iter()
         .map(|c| {
-            let a = money(e, view, &indices, c.year, c.krw_100m, c.usd_m);
+            let a = money(
+                e,
+                view,
+                &indices,
+                c.year,
+                (c.krw_100m, c.usd_m),
+                CurrencyOrigin::Published,
+            );
             CostPoint {
                 year: c.year,
                 value: a.value,
                 projected: false,
                 capped: false,
-                converted: a.converted,
+                extended: false,
+                origin: a.origin,
+                also: a.also,
                 confidence: Some(c.confidence),
+                driver: None,
             }
         })
         .collect();
     if let Some(p) = projection {
-        for y in p.years.iter().filter(|y| y.projected) {
-            let a = money(e, view, &indices, y.year, Some(y.krw_100m), None);
-            points.push(CostPoint {
-                year: y.year,
-                value: a.value,
-                projected: true,
-                capped: y.capped,
-                converted: a.converted,
-                confidence: None,
-            });
+        points.extend(
+            p.years
+                .iter()
+                .filter(|y| y.projected)
+                .map(|y| projected_point(e, view, &indices, y)),
+        );
+    }
+    if view.metric != Metric::Contribution {
+        // Only the amount itself has a published counterpart.
+        for p in &mut points {
+            p.also = None;
         }
     }
     apply_metric(d, view, points)
+}
+
+/// Every year of `projection` (the recorded start, then the projected years) as
+/// amounts in `currency`, nominal or real: what totals and differences add up.
+pub fn scenario_amounts(
+    e: &Economy,
+    projection: &Projection,
+    currency: Currency,
+    real: bool,
+    indices: &Indices,
+) -> Vec<CostPoint> {
+    let view = CostView {
+        metric: Metric::Contribution,
+        currency,
+        real,
+        troops: TroopBasis::Counted,
+    };
+    projection
+        .years
+        .iter()
+        .map(|y| projected_point(e, &view, indices, y))
+        .collect()
+}
+
+/// A sum over a span of years, labelled with the years it actually adds up.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Total {
+    pub from: i32,
+    pub to: i32,
+    pub value: f64,
+}
+
+impl Total {
+    /// Sums the values of `points` in `from..=to`; `None` when no year there has one.
+    pub fn of(points: &[CostPoint], from: i32, to: i32) -> Option<Total> {
+        let mut summed = points
+            .iter()
+            .filter(|p| (from..=to).contains(&p.year))
+            .filter_map(|p| p.value.map(|v| (p.year, v)));
+        let (first, v) = summed.next()?;
+        let (mut last, mut value) = (first, v);
+        for (year, v) in summed {
+            last = year;
+            value += v;
+        }
+        Some(Total {
+            from: first,
+            to: last,
+            value,
+        })
+    }
+
+    /// "2026–30", "2026–2127" across a century, "2026" for one year.
+    pub fn span_label(&self) -> String {
+        span_label(self.from, self.to)
+    }
+}
+
+/// "2026–30" for years in one century, "2026–2127" across one, "2026" for one year.
+pub fn span_label(from: i32, to: i32) -> String {
+    if from == to {
+        from.to_string()
+    } else if from.div_euclid(100) == to.div_euclid(100) {
+        format!("{from}–{:02}", to.rem_euclid(100))
+    } else {
+        format!("{from}–{to}")
+    }
 }
 
 /// Turns contributions into the view's metric.
@@ -286,15 +517,6 @@ pub fn year_on_year(values: &[(i32, f64)]) -> Vec<(i32, Option<f64>)> {
             (year, change)
         })
         .collect()
-}
-
-/// Sum of a series over `from..=to`.
-pub fn total(values: &[(i32, f64)], from: i32, to: i32) -> f64 {
-    values
-        .iter()
-        .filter(|(y, _)| (from..=to).contains(y))
-        .map(|(_, v)| v)
-        .sum()
 }
 
 /// Year by year, `a` minus `b`, over the years both hold.

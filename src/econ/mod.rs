@@ -10,7 +10,10 @@ pub mod metrics;
 pub mod scenario;
 
 pub use assumptions::{AssumptionId, AssumptionSpec, Assumptions, RatePath, spec};
-pub use escalation::{Step, escalate};
+pub use escalation::{Driver, Step, escalate};
 pub use inputs::{Economy, Origin, PriceIndex, krw_100m_to_usd_m, usd_m_to_krw_100m};
-pub use metrics::{CostPoint, CostView, Currency, Metric, TroopBasis, cost_series};
-pub use scenario::{Projection, ScenarioId, ScenarioYear, project, project_all};
+pub use metrics::{
+    CostPoint, CostView, Currency, CurrencyOrigin, Indices, Metric, Status, Total, TroopBasis,
+    cost_series, scenario_amounts, span_label,
+};
+pub use scenario::{Projection, RuleOrigin, ScenarioId, ScenarioYear, project, project_all};

@@ -1,8 +1,8 @@
 //! Scenarios: each applies one rule year by year from the last recorded year to the horizon.
 
-use crate::data::{Dataset, EscalationRule};
+use crate::data::{Agreement, Dataset, EscalationRule};
 
-use super::escalation::escalate;
+use super::escalation::{Driver, escalate};
 use super::inputs::Economy;
 
 /// The scenarios every projection offers.
@@ -66,10 +66,37 @@ pub struct ScenarioYear {
     pub year: i32,
     /// 100 million won, nominal.
     pub krw_100m: f64,
+    /// Millions of dollars, nominal, where the rule sets the amount in dollars (a
+    /// demand): then the won figure is the one converted.
+    pub usd_m: Option<f64>,
     /// The rule's cap bound this year.
     pub capped: bool,
     /// False for the recorded year the projection starts from.
     pub projected: bool,
+    /// The year lies past the end of the agreement whose rule projects it.
+    pub extended: bool,
+    /// What set the amount; `None` for the recorded starting year.
+    pub driver: Option<Driver>,
+}
+
+/// The agreement a scenario's rule comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleOrigin {
+    /// 12 for the 12th SMA.
+    pub ordinal: u32,
+    /// The agreement's last year: later years extend its rule.
+    pub last_year: i32,
+}
+
+impl RuleOrigin {
+    /// "12th SMA rule extended past 2030".
+    pub fn extended_label(&self) -> String {
+        format!(
+            "{} SMA rule extended past {}",
+            crate::data::ordinal(self.ordinal),
+            self.last_year
+        )
+    }
 }
 
 /// A scenario from the last recorded year to the horizon.
@@ -78,6 +105,8 @@ pub struct Projection {
     pub scenario: ScenarioId,
     /// The recorded starting year first, then one entry per projected year.
     pub years: Vec<ScenarioYear>,
+    /// The agreement the rule is read from, for the scenarios that apply one.
+    pub rule_origin: Option<RuleOrigin>,
 }
 
 impl Projection {
@@ -96,28 +125,38 @@ impl Projection {
     }
 }
 
-/// The rule a scenario applies in `year`, read from the dataset where it comes from an
-/// agreement.
+/// The agreement a scenario's rule comes from, if it applies an agreement's rule.
+fn rule_agreement(d: &Dataset, scenario: ScenarioId) -> Option<&Agreement> {
+    match scenario {
+        ScenarioId::CurrentAgreement => d.agreement_for_year(d.last_recorded_year()?),
+        ScenarioId::DefenseGrowthRule => d.agreements.iter().rev().find(|a| {
+            a.rules
+                .iter()
+                .any(|p| matches!(p.rule, EscalationRule::DefenseBudgetGrowth { .. }))
+        }),
+        _ => None,
+    }
+}
+
+/// The rule a scenario applies in `year`, read from `agreement` where it comes from one.
 fn rule_for(
-    d: &Dataset,
+    agreement: Option<&Agreement>,
     scenario: ScenarioId,
     year: i32,
     custom_pct: f64,
 ) -> Option<EscalationRule> {
     match scenario {
         ScenarioId::CurrentAgreement => {
-            let last = d.last_recorded_year()?;
-            let current = d.agreement_for_year(last)?;
+            let current = agreement?;
             current
                 .rule_for(year)
                 .or_else(|| current.rules.last().map(|p| &p.rule))
                 .cloned()
         }
-        ScenarioId::DefenseGrowthRule => d
-            .agreements
+        ScenarioId::DefenseGrowthRule => agreement?
+            .rules
             .iter()
             .rev()
-            .flat_map(|a| a.rules.iter().rev())
             .find(|p| matches!(p.rule, EscalationRule::DefenseBudgetGrowth { .. }))
             .map(|p| p.rule.clone()),
         ScenarioId::Demand5bn => Some(EscalationRule::FlatUsd {
@@ -135,25 +174,41 @@ fn rule_for(
 pub fn project(e: &Economy, scenario: ScenarioId) -> Option<Projection> {
     let d = e.data;
     let start = d.last_recorded_year()?;
-    let mut prior = d.contribution(start)?.krw_100m?;
+    let recorded = d.contribution(start)?;
+    let mut prior = recorded.krw_100m?;
+    let agreement = rule_agreement(d, scenario);
+    let rule_origin = agreement.map(|a| RuleOrigin {
+        ordinal: a.ordinal,
+        last_year: a.last_year,
+    });
     let mut years = vec![ScenarioYear {
         year: start,
         krw_100m: prior,
+        usd_m: recorded.usd_m,
         capped: false,
         projected: false,
+        extended: false,
+        driver: None,
     }];
     for year in start + 1..=e.assumptions.horizon {
-        let rule = rule_for(d, scenario, year, e.assumptions.custom_growth)?;
+        let rule = rule_for(agreement, scenario, year, e.assumptions.custom_growth)?;
         let step = escalate(&rule, Some(prior), year, e)?;
         prior = step.krw_100m;
         years.push(ScenarioYear {
             year,
             krw_100m: step.krw_100m,
+            usd_m: step.usd_m,
             capped: step.capped,
             projected: true,
+            extended: rule_origin.is_some_and(|o| year > o.last_year),
+            driver: Some(step.driver),
         });
     }
-    Some(Projection { scenario, years })
+    Some(Projection {
+        scenario,
+        years,
+        rule_origin,
+    })
 }
 
 /// Every scenario the dataset supports.

@@ -9,11 +9,11 @@ use serde_json::{Map, Value};
 
 use crate::data::{Dataset, FuzzyDate};
 use crate::econ::{
-    Assumptions, CostPoint, CostView, Currency, Economy, Metric, ScenarioId, TroopBasis,
-    cost_series, spec,
+    Assumptions, CostPoint, CostView, Currency, CurrencyOrigin, Economy, Metric, ScenarioId,
+    TroopBasis, cost_series,
 };
 
-use super::{ProjectionReport, assumption_values};
+use super::{ProjectionReport, assumptions_text};
 
 /// What can be exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,16 +65,16 @@ pub enum Cell {
 }
 
 impl Cell {
-    fn text(s: impl Into<String>) -> Self {
+    pub(crate) fn text(s: impl Into<String>) -> Self {
         Cell::Text(s.into())
     }
 
-    fn opt_num(v: Option<f64>, decimals: usize) -> Self {
+    pub(crate) fn opt_num(v: Option<f64>, decimals: usize) -> Self {
         v.filter(|v| v.is_finite())
             .map_or(Cell::Empty, |v| Cell::Num(v, decimals))
     }
 
-    fn opt_text(v: Option<impl ToString>) -> Self {
+    pub(crate) fn opt_text(v: Option<impl ToString>) -> Self {
         v.map_or(Cell::Empty, |v| Cell::Text(v.to_string()))
     }
 
@@ -160,22 +160,8 @@ pub struct ExportOptions {
     pub usd: bool,
 }
 
-/// `korean_cpi=2.1; us_cpi=2.63; …`: the assumptions in one cell.
-fn assumptions_cell(a: &Assumptions) -> Cell {
-    let mut parts: Vec<String> = assumption_values(a)
-        .iter()
-        .map(|v| format!("{}={}", v.name, v.value))
-        .collect();
-    // Years set apart from a flat rate belong to the record too.
-    for (id, path) in a.rate_paths() {
-        for (year, v) in &path.by_year {
-            parts.push(format!("{}[{year}]={v}", spec(id).key));
-        }
-    }
-    Cell::Text(parts.join("; "))
-}
-
-/// The series as a table, each row closed by the dataset version and the assumptions.
+/// The series as a table, each row closed by the dataset version and, where they
+/// shape the numbers, the assumptions.
 pub fn export(d: &Dataset, a: &Assumptions, series: Series, opts: ExportOptions) -> Table {
     let mut table = match series {
         Series::Contributions => contributions(d, a, opts),
@@ -183,25 +169,37 @@ pub fn export(d: &Dataset, a: &Assumptions, series: Series, opts: ExportOptions)
         Series::Events => events(d),
         Series::Agreements => agreements(d),
         Series::Economy => economy(d),
-        Series::Projections => projections(d, a, opts),
+        Series::Projections => return ProjectionReport::new(d, a, opts.real, opts.usd).to_cells(),
     };
-    with_provenance(&mut table, d, a);
+    let assumptions =
+        (series == Series::Contributions).then(|| assumptions_text(a, opts.real, "; "));
+    with_provenance(&mut table, &d.info.version, assumptions);
     table
 }
 
-/// Closes each row with the dataset version and the assumptions.
-fn with_provenance(table: &mut Table, d: &Dataset, a: &Assumptions) {
-    let version = Cell::text(d.info.version.clone());
-    let assumptions = assumptions_cell(a);
-    table.columns.extend(["dataset_version", "assumptions"]);
-    for row in &mut table.rows {
-        row.extend([version.clone(), assumptions.clone()]);
+/// Closes each row with the dataset version and, when given, the assumptions.
+pub(crate) fn with_provenance(table: &mut Table, version: &str, assumptions: Option<String>) {
+    let version = Cell::text(version);
+    table.columns.push("dataset_version");
+    if assumptions.is_some() {
+        table.columns.push("assumptions");
     }
+    let assumptions = assumptions.map(Cell::Text);
+    for row in &mut table.rows {
+        row.push(version.clone());
+        row.extend(assumptions.clone());
+    }
+}
+
+/// "nominal" or "real": the basis column of every file with amounts.
+fn basis(real: bool) -> &'static str {
+    if real { "real" } else { "nominal" }
 }
 
 /// The Costs pane's series exactly as shown: `points` as the app computed them for
 /// `view` (metric, currency, nominal or real, with or without `scenario` projected),
-/// one row a year, each value with its unit, closed by the dataset and assumptions.
+/// one row a year, each value with its unit, basis, status and how its currency came
+/// about, closed by the dataset and assumptions.
 pub fn cost_table(
     d: &Dataset,
     a: &Assumptions,
@@ -210,37 +208,75 @@ pub fn cost_table(
     scenario: Option<ScenarioId>,
 ) -> Table {
     let unit = view.unit(a.base_year);
+    let currency = match view.currency {
+        Currency::Krw => "krw",
+        Currency::Usd => "usd",
+    };
+    let mut columns = vec!["year", "value", "unit", "currency", "basis"];
+    if view.real {
+        columns.push("base_year");
+    }
+    columns.extend([
+        "metric",
+        "status",
+        "currency_origin",
+        "krw_per_usd",
+        "rate",
+        "value_converted",
+        "capped",
+        "rule_extended",
+        "driver",
+        "scenario",
+        "confidence",
+        "sources",
+    ]);
     let rows = points
         .iter()
         .map(|p| {
-            vec![
+            let mut row = vec![
                 Cell::Int(p.year.into()),
                 Cell::opt_num(p.value, 1),
                 Cell::text(unit.clone()),
+                Cell::text(currency),
+                Cell::text(basis(view.real)),
+            ];
+            if view.real {
+                row.push(Cell::Int(a.base_year.into()));
+            }
+            let rate = match p.origin {
+                CurrencyOrigin::Converted { krw_per_usd, rate } => Some((krw_per_usd, rate)),
+                _ => None,
+            };
+            let sources = if p.projected {
+                Vec::new()
+            } else {
+                d.contribution(p.year)
+                    .map(|c| c.sources.clone())
+                    .unwrap_or_default()
+            };
+            row.extend([
                 Cell::text(view.metric_label()),
-                Cell::text(if p.projected { "projected" } else { "recorded" }),
-                Cell::opt_text(scenario.filter(|_| p.projected).map(|s| s.key())),
+                Cell::text(p.status(view).label()),
+                Cell::text(p.origin.key()),
+                Cell::opt_num(rate.map(|r| r.0), 2),
+                Cell::opt_text(rate.map(|r| r.1.label())),
+                Cell::opt_num(p.also, 1),
                 Cell::Bool(p.capped),
-                Cell::Bool(p.converted),
+                Cell::Bool(p.extended),
+                Cell::opt_text(p.driver.map(|d| d.describe())),
+                Cell::opt_text(scenario.filter(|_| p.projected).map(|s| s.key())),
                 Cell::opt_text(p.confidence.map(|c| c.label())),
-            ]
+                Cell::list(&sources),
+            ]);
+            row
         })
         .collect();
-    let mut table = Table {
-        columns: vec![
-            "year",
-            "value",
-            "unit",
-            "metric",
-            "kind",
-            "scenario",
-            "capped",
-            "converted",
-            "confidence",
-        ],
-        rows,
-    };
-    with_provenance(&mut table, d, a);
+    let mut table = Table { columns, rows };
+    with_provenance(
+        &mut table,
+        &d.info.version,
+        Some(assumptions_text(a, view.real, "; ")),
+    );
     table
 }
 
@@ -253,33 +289,52 @@ fn contributions(d: &Dataset, a: &Assumptions, opts: ExportOptions) -> Table {
         troops: TroopBasis::Counted,
     };
     let krw = cost_series(&e, None, &view(Currency::Krw));
-    // Dollars as the sources give them, unless every year is asked for or real terms.
-    let usd = (opts.usd || opts.real).then(|| cost_series(&e, None, &view(Currency::Usd)));
+    let usd = cost_series(&e, None, &view(Currency::Usd));
+    let mut columns = vec!["year", "basis"];
+    if opts.real {
+        columns.push("base_year");
+    }
+    columns.extend([
+        "krw_bn",
+        "krw_origin",
+        "usd_m",
+        "usd_origin",
+        "krw_per_usd",
+        "confidence",
+        "note",
+        "sources",
+    ]);
     let rows = d
         .contributions
         .iter()
-        .zip(&krw)
-        .enumerate()
-        .map(|(i, (c, k))| {
-            let usd_m = match &usd {
-                Some(series) => series[i].value,
-                None => c.usd_m,
-            };
-            // A won figure computed from dollars is not a published one.
-            let krw_bn = if k.converted { None } else { k.value };
-            vec![
-                Cell::Int(c.year.into()),
-                Cell::opt_num(krw_bn, 1),
-                Cell::opt_num(usd_m, 1),
+        .zip(krw.iter().zip(&usd))
+        .map(|(c, (k, u))| {
+            // Figures as the sources give them; dollars converted at the year's rate
+            // for the other years only when every year is asked for.
+            let k = Some(k).filter(|k| !k.origin.is_converted());
+            let u = Some(u).filter(|u| opts.usd || !u.origin.is_converted());
+            let rate = u.and_then(|u| match u.origin {
+                CurrencyOrigin::Converted { krw_per_usd, .. } => Some(krw_per_usd),
+                _ => None,
+            });
+            let mut row = vec![Cell::Int(c.year.into()), Cell::text(basis(opts.real))];
+            if opts.real {
+                row.push(Cell::Int(a.base_year.into()));
+            }
+            row.extend([
+                Cell::opt_num(k.and_then(|k| k.value), 1),
+                Cell::opt_text(k.filter(|k| k.value.is_some()).map(|k| k.origin.key())),
+                Cell::opt_num(u.and_then(|u| u.value), 1),
+                Cell::opt_text(u.filter(|u| u.value.is_some()).map(|u| u.origin.key())),
+                Cell::opt_num(rate, 2),
                 Cell::text(c.confidence.label()),
+                Cell::opt_text(c.note.as_ref()),
                 Cell::list(&c.sources),
-            ]
+            ]);
+            row
         })
         .collect();
-    Table {
-        columns: vec!["year", "krw_bn", "usd_m", "confidence", "sources"],
-        rows,
-    }
+    Table { columns, rows }
 }
 
 fn troops(d: &Dataset) -> Table {
@@ -477,32 +532,6 @@ fn economy(d: &Dataset) -> Table {
         ],
         rows,
     }
-}
-
-fn projections(d: &Dataset, a: &Assumptions, opts: ExportOptions) -> Table {
-    let report = ProjectionReport::new(d, a, opts.real, opts.usd);
-    let mut columns = vec!["year", "scenario", "krw_bn"];
-    if opts.usd {
-        columns.push("usd_m");
-    }
-    columns.extend(["capped", "projected"]);
-    let rows = report
-        .rows
-        .iter()
-        .map(|r| {
-            let mut row = vec![
-                Cell::Int(r.year.into()),
-                Cell::text(r.scenario),
-                Cell::Num(r.krw_bn, 1),
-            ];
-            if opts.usd {
-                row.push(Cell::opt_num(r.usd_m, 1));
-            }
-            row.extend([Cell::Bool(r.capped), Cell::Bool(r.projected)]);
-            row
-        })
-        .collect();
-    Table { columns, rows }
 }
 
 #[cfg(test)]

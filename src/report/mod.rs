@@ -5,6 +5,8 @@
 pub mod export;
 pub mod projection;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::econ::{AssumptionId, Assumptions, spec};
@@ -17,25 +19,59 @@ pub struct AssumptionValue {
     pub name: &'static str,
     pub value: f64,
     pub unit: &'static str,
+    /// Years set apart from the flat rate.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_year: BTreeMap<i32, f64>,
 }
 
-pub fn assumption_values(a: &Assumptions) -> Vec<AssumptionValue> {
+/// Exact as used, less float noise: 2.63 stays 2.63, not 2.6.
+fn exact(v: f64) -> f64 {
+    (v * 1e4).round() / 1e4
+}
+
+/// The assumptions behind a report; the base year only where amounts are real, since
+/// nominal figures do not depend on it.
+pub fn assumption_values(a: &Assumptions, real: bool) -> Vec<AssumptionValue> {
     let units = [
         (AssumptionId::KoreanCpi, "%"),
         (AssumptionId::UsCpi, "%"),
-        (AssumptionId::KrwPerUsd, ""),
+        (AssumptionId::KrwPerUsd, "KRW/USD"),
         (AssumptionId::DefenseGrowth, "%"),
         (AssumptionId::CustomGrowth, "%"),
         (AssumptionId::BaseYear, ""),
         (AssumptionId::Horizon, ""),
     ];
+    let paths = a.rate_paths();
     units
         .into_iter()
-        // Exact as used, less float noise: 2.63 stays 2.63, not 2.6.
+        .filter(|(id, _)| real || *id != AssumptionId::BaseYear)
         .map(|(id, unit)| AssumptionValue {
             name: spec(id).key,
-            value: (a.get(id) * 1e4).round() / 1e4,
+            value: exact(a.get(id)),
             unit,
+            by_year: paths
+                .iter()
+                .find(|(p, _)| *p == id)
+                .map(|(_, path)| path.by_year.iter().map(|(y, v)| (*y, exact(*v))).collect())
+                .unwrap_or_default(),
         })
         .collect()
+}
+
+/// "korean_cpi=2.5 (2028: 9); us_cpi=2.63; …": the assumptions in one line, as
+/// report headers and the files' `assumptions` column write them.
+pub fn assumptions_text(a: &Assumptions, real: bool, separator: &str) -> String {
+    assumption_values(a, real)
+        .iter()
+        .map(|v| {
+            let mut text = format!("{}={}", v.name, v.value);
+            if !v.by_year.is_empty() {
+                let years: Vec<String> =
+                    v.by_year.iter().map(|(y, r)| format!("{y}: {r}")).collect();
+                text.push_str(&format!(" ({})", years.join(", ")));
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join(separator)
 }

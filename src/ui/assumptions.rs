@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
-use crate::econ::{AssumptionId, Assumptions, spec};
+use crate::econ::{AssumptionId, Assumptions, Currency, Total, spec};
 
 use super::format::{fit, fit_right, signed, thousands, width as format_width};
 use super::layout::inner;
@@ -67,11 +67,14 @@ fn pinned_total<'a>(app: &App, theme: &Theme, width: usize) -> Line<'a> {
     let Some(t) = app.totals.iter().find(|t| t.scenario == app.scenario) else {
         return Line::raw("");
     };
-    let (from, to) = app.span;
+    let Some(span) = t.span else {
+        return Line::raw("");
+    };
     let value = format!(
-        " {from}–{}: {} bn won",
-        to.rem_euclid(100),
-        thousands(t.span / 10.0, 1)
+        " {}: {} {}",
+        span.span_label(),
+        thousands(span.value, 1),
+        money_unit(app)
     );
     let label_cols = width.saturating_sub(format_width(&value) + 2);
     Line::from(vec![
@@ -83,25 +86,46 @@ fn pinned_total<'a>(app: &App, theme: &Theme, width: usize) -> Line<'a> {
     ])
 }
 
+/// The totals' money: "bn won" or "$ m", nominal or of the base year.
+fn money_unit(app: &App) -> String {
+    let money = match app.view.currency {
+        Currency::Krw => "bn won",
+        Currency::Usd => "$ m",
+    };
+    if app.view.real {
+        format!("{money} of {}", app.assumptions.base_year)
+    } else {
+        format!("{money} nominal")
+    }
+}
+
+/// An assumption as the pane shows it, with any years set apart: "2.5 % (2028: 9.0 %)".
+fn value_text(a: &Assumptions, id: AssumptionId) -> String {
+    let s = spec(id);
+    match a.rate_paths().into_iter().find(|(p, _)| *p == id) {
+        Some((_, path)) => s.format_path(path),
+        None => s.format(a.get(id)),
+    }
+}
+
 fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let defaults = Assumptions::from_history(&app.data);
     let mut lines = Vec::new();
     for (i, id) in AssumptionId::ALL.into_iter().enumerate() {
         let s = spec(id);
-        let value = app.assumptions.get(id);
-        let changed = value != defaults.get(id);
-        let value_text = if matches!(id, AssumptionId::KrwPerUsd) {
-            format!("{}{}", thousands(value, s.decimals), s.unit)
-        } else {
-            s.format(value)
-        };
+        let shown = value_text(&app.assumptions, id);
+        let changed = shown != value_text(&defaults, id);
         // A mark shows the value differs from the one history gives.
         let mark = if changed { "*" } else { " " };
-        let label_cols = width.saturating_sub(NUMBER_COLS + 2);
+        // Years set apart widen the value; the label gives way, down to a third.
+        let value_cols = format_width(&shown)
+            .max(NUMBER_COLS)
+            .min(width.saturating_sub(2) * 2 / 3);
+        let label_cols = width.saturating_sub(value_cols + 2);
         let line = Line::from(vec![
             Span::raw(fit(s.label, label_cols)),
             Span::raw(" "),
-            Span::styled(fit_right(&value_text, NUMBER_COLS), theme.bold()),
+            Span::styled(fit_right(&shown, value_cols), theme.bold()),
             Span::styled(mark, theme.message()),
         ]);
         lines.push(if i == app.assumption_row {
@@ -110,9 +134,9 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             line
         });
     }
-    let (from, to) = app.span;
-    let horizon = app.assumptions.horizon;
-    let short = |y: i32| format!("{:02}", y.rem_euclid(100));
+    // Headed by the years the totals actually sum (a near horizon cuts the span).
+    let first = app.totals.first();
+    let label = |t: Option<Total>| t.map_or("–".to_string(), |t| t.span_label());
     // Columns that fit: the span total always, then the horizon, then the differences.
     let columns = match width {
         w if w >= 24 + 4 * (NUMBER_COLS + 1) => 4,
@@ -120,15 +144,15 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
         _ => 1,
     };
     let headings = [
-        format!("{from}–{}", short(to)),
-        format!("{from}–{}", short(horizon)),
+        label(first.and_then(|t| t.span)),
+        label(first.and_then(|t| t.to_horizon)),
         "Δ span".to_string(),
         "Δ horizon".to_string(),
     ];
     let label_cols = width.saturating_sub(columns * (NUMBER_COLS + 1));
     lines.push(Line::raw(""));
     let mut heading = vec![Span::styled(
-        fit("Scenario · bn won nominal", label_cols),
+        fit(&format!("Scenario · {}", money_unit(app)), label_cols),
         theme.label(),
     )];
     for h in headings.iter().take(columns) {
@@ -143,12 +167,12 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
         let shown = t.scenario == app.scenario;
         let marker = if shown { "▸ " } else { "  " };
         let label = format!("{marker}{}", t.scenario.label());
-        let bn = |v: f64| v / 10.0;
+        let total = |t: Option<Total>| t.map_or("–".to_string(), |t| thousands(t.value, 1));
         let cells = [
-            thousands(bn(t.span), 1),
-            thousands(bn(t.to_horizon), 1),
-            signed(bn(t.span_vs_current), 1),
-            signed(bn(t.to_horizon_vs_current), 1),
+            total(t.span),
+            total(t.to_horizon),
+            signed(t.span_vs_current, 1),
+            signed(t.to_horizon_vs_current, 1),
         ];
         let mut spans = vec![Span::styled(
             fit(&label, label_cols),

@@ -166,6 +166,8 @@ pub fn axis_label(value: f64, span: f64) -> String {
 pub enum BarKind {
     Recorded,
     Projected,
+    /// Projected with an agreement's rule past the agreement's end.
+    Extended,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -279,7 +281,7 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
         }
         let style = match bar.kind {
             BarKind::Recorded => styles.recorded,
-            BarKind::Projected => styles.projected,
+            BarKind::Projected | BarKind::Extended => styles.projected,
         };
         let style = if bar.cursor { styles.cursor } else { style };
         if let Some(v) = bar.value {
@@ -294,6 +296,7 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
                 let glyph = match bar.kind {
                     // Projections are shaded so they read as such without colour.
                     BarKind::Projected if covered == 8 => '▒',
+                    BarKind::Extended if covered == 8 => '░',
                     // A negative bar ends inside a cell from its top edge.
                     _ if v < 0.0 && covered < 8 => {
                         if covered >= 4 {

@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Chart, Dataset, GraphType};
 
 use crate::app::{App, ChartStyle, Pane};
-use crate::econ::{CostPoint, Metric, ScenarioId};
+use crate::econ::{CostPoint, Currency, CurrencyOrigin, Metric, ScenarioId, Status, TroopBasis};
 
 use super::chart::{self, BarDatum, BarKind, BarStyles};
-use super::format::{decimals_for, thousands, truncate};
+use super::format::{amount, thousands, truncate};
 use super::layout::inner;
 use super::pane_block;
 use super::text::Plain;
@@ -25,7 +25,11 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let title = format!("{} · {}", app.view.metric_label(), style);
     f.render_widget(pane_block(app, Pane::Costs, &title, theme), area);
     let inner = inner(area);
-    let value_rows = if inner.height >= 12 { 2 } else { 1 };
+    let value_rows = match inner.height {
+        h if h >= 16 => 3,
+        h if h >= 12 => 2,
+        _ => 1,
+    };
     let [header, plot, legend, value] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -40,7 +44,12 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     }
     f.render_widget(Plain::new(legend_line(app, theme)), legend);
     f.render_widget(
-        Plain::new(value_lines(app, theme, value.width as usize)),
+        Plain::new(value_lines(
+            app,
+            theme,
+            value.width as usize,
+            value_rows as usize,
+        )),
         value,
     );
 }
@@ -81,9 +90,9 @@ fn scenario_label(app: &App) -> &'static str {
 }
 
 fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
-    let (recorded, projected) = match app.chart {
-        ChartStyle::Bars => ("█", "▒"),
-        ChartStyle::Line => ("⣿", "•"),
+    let (recorded, projected, extended) = match app.chart {
+        ChartStyle::Bars => ("█", "▒", "░"),
+        ChartStyle::Line => ("⣿", "•", "•"),
     };
     let mut spans = vec![
         Span::styled(recorded, theme.recorded()),
@@ -92,6 +101,15 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     if app.show_projections {
         spans.push(Span::styled(projected, theme.projected()));
         spans.push(Span::raw(format!(" {}  ", scenario_label(app))));
+        // Past the agreement's end the rule is extended, not agreed: say from when.
+        if let Some(origin) = app
+            .projection()
+            .and_then(|p| p.rule_origin)
+            .filter(|_| app.costs.iter().any(|p| p.extended))
+        {
+            spans.push(Span::styled(extended, theme.projected()));
+            spans.push(Span::raw(format!(" extended after {}  ", origin.last_year)));
+        }
         if app.costs.iter().any(|p| p.capped) {
             spans.push(Span::styled("^", theme.capped()));
             spans.push(Span::raw(" cap binds  "));
@@ -104,21 +122,98 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     Line::from(spans)
 }
 
-fn value_text(app: &App, p: &CostPoint) -> Option<String> {
-    let v = p.value?;
-    let decimals = match app.view.metric {
-        Metric::YearOnYear => 1,
-        _ => decimals_for(v),
-    };
-    let text = match app.view.metric {
-        Metric::YearOnYear => format!("{} %", super::format::signed(v, decimals)),
-        _ => format!("{} {}", thousands(v, decimals), unit(app)),
-    };
-    Some(text)
+/// A value in the view's unit: "1,519.2 bn won", "$866.9 m", "+8.2 %".
+fn value_text(app: &App, v: f64) -> String {
+    amount(&app.view, app.assumptions.base_year, v)
 }
 
-/// "2026 ▸ 1,519.2 billion won · recorded · confirmed" and its sources.
-fn value_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+/// Why the cursor's year has no value in the view.
+fn missing_reason(app: &App, p: &CostPoint) -> &'static str {
+    let troops_missing = crate::econ::metrics::troops(&app.data, app.view.troops, p.year).is_none();
+    match (app.view.metric, app.view.troops) {
+        (Metric::PerServiceMember, TroopBasis::Counted) if troops_missing => {
+            "no DMDC troop count for this year"
+        }
+        (Metric::PerServiceMember, TroopBasis::Headline) if troops_missing => {
+            "no headline troop level for this year"
+        }
+        (Metric::YearOnYear, _) => "no prior year to compare",
+        _ => "no figure recorded",
+    }
+}
+
+/// The first line's words after the value: its status ("recorded, as published",
+/// "converted", "projected · capped · rule extended") and confidence.
+fn status_words(app: &App, p: &CostPoint) -> String {
+    let view = &app.view;
+    let mut words: Vec<&str> = p.tags(view);
+    if p.status(view) == Status::Recorded {
+        words[0] = "recorded, as published";
+    }
+    if let Some(c) = p.confidence {
+        words.push(c.label());
+    }
+    words.join(" · ")
+}
+
+/// The second line: how the figure came about. The other currency's published figure
+/// where both exist, the rate of a conversion, what drove a projection.
+fn how_words(app: &App, p: &CostPoint) -> String {
+    let view = &app.view;
+    let mut notes: Vec<String> = Vec::new();
+    if let Some(driver) = p.driver {
+        notes.push(driver.describe());
+    }
+    if p.extended
+        && let Some(origin) = app.projection().and_then(|p| p.rule_origin)
+    {
+        notes.push(origin.extended_label());
+    }
+    match p.origin {
+        CurrencyOrigin::Published if p.status(view) != Status::Recorded => {
+            notes.push("from the published figure".into())
+        }
+        CurrencyOrigin::Converted { .. } => {
+            // Say what was converted: the figure in the other currency as published.
+            let what = other_published(app, p.year)
+                .map_or(String::new(), |f| format!(" from {f} as published"));
+            notes.push(format!("{}{what}", p.origin.describe(p.year)));
+        }
+        _ => {}
+    }
+    if let Some(also) = p.also {
+        notes.push(format!(
+            "{} at the {} average rate from the published {}",
+            value_text(app, also),
+            p.year,
+            other_published(app, p.year).unwrap_or_default()
+        ));
+    }
+    if view.real {
+        let index = match view.currency {
+            Currency::Krw => "Korean CPI",
+            Currency::Usd => "US CPI-U",
+        };
+        notes.push(format!(
+            "in money of {} by {index}",
+            app.assumptions.base_year
+        ));
+    }
+    notes.join(" · ")
+}
+
+/// The year's figure as published in the other currency than the view's: "$220.0 m".
+fn other_published(app: &App, year: i32) -> Option<String> {
+    let c = app.data.contribution(year)?;
+    match app.view.currency {
+        Currency::Krw => c.usd_m.map(|u| format!("${} m", thousands(u, 1))),
+        Currency::Usd => c.krw_bn().map(|k| format!("{} bn won", thousands(k, 1))),
+    }
+}
+
+/// "2026 ▸ 1,519.2 bn won · recorded, as published · confirmed", how it came about,
+/// and its sources, as many lines as `rows`.
+fn value_lines<'a>(app: &App, theme: &Theme, width: usize, rows: usize) -> Vec<Line<'a>> {
     let year = Span::styled(format!("{} ▸ ", app.year), theme.cursor());
     let Some(p) = app.cost_at_cursor() else {
         return vec![Line::from(vec![
@@ -126,34 +221,17 @@ fn value_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             Span::styled("no figure for this year", theme.dim()),
         ])];
     };
-    let Some(value) = value_text(app, p) else {
-        let why = match app.view.metric {
-            Metric::PerServiceMember => "no troop count for this year",
-            Metric::YearOnYear => "no prior year to compare",
-            _ => "no figure recorded",
-        };
-        return vec![Line::from(vec![year, Span::styled(why, theme.dim())])];
+    let Some(value) = p.value.map(|v| value_text(app, v)) else {
+        return vec![Line::from(vec![
+            year,
+            Span::styled(missing_reason(app, p), theme.dim()),
+        ])];
     };
-    let mut spans = vec![year, Span::styled(value, theme.bold())];
-    let mut notes: Vec<String> = Vec::new();
-    if p.projected {
-        notes.push("projected".into());
-        if p.capped {
-            notes.push("cap binds".into());
-        }
-    } else {
-        notes.push("recorded".into());
-        if let Some(c) = p.confidence {
-            notes.push(c.label().into());
-        }
-    }
-    if p.converted {
-        notes.push("converted at the year's rate".into());
-    }
-    spans.push(Span::styled(
-        format!(" · {}", notes.join(" · ")),
-        theme.label(),
-    ));
+    let first = Line::from(vec![
+        year,
+        Span::styled(value, theme.bold()),
+        Span::styled(format!(" · {}", status_words(app, p)), theme.label()),
+    ]);
     let source = if p.projected {
         let scenario = app
             .projection()
@@ -176,10 +254,15 @@ fn value_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             }
         })
     };
-    vec![
-        Line::from(spans),
-        Line::styled(truncate(&source, width), theme.dim()),
-    ]
+    let how = how_words(app, p);
+    let mut lines = vec![first];
+    if !how.is_empty() && rows >= 3 {
+        lines.push(Line::styled(truncate(&how, width), theme.label()));
+    }
+    if rows >= 2 {
+        lines.push(Line::styled(truncate(&source, width), theme.dim()));
+    }
+    lines
 }
 
 fn bar_styles(theme: &Theme) -> BarStyles {
@@ -209,10 +292,10 @@ fn render_bars(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .map(|p| BarDatum {
             year: p.year,
             value: p.value,
-            kind: if p.projected {
-                BarKind::Projected
-            } else {
-                BarKind::Recorded
+            kind: match (p.projected, p.extended) {
+                (true, true) => BarKind::Extended,
+                (true, false) => BarKind::Projected,
+                _ => BarKind::Recorded,
             },
             capped: p.capped,
             cursor: p.year == app.year,

@@ -4,6 +4,30 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub use crate::numbers::{signed, thousands};
 
+use crate::econ::{CostView, Currency, Metric};
+
+/// A value of the cost view in its unit, as the panes and tables write it:
+/// "1,519.2 bn won", "$866.9 m", "$866.9 m of 2025", "53.3 million won", "+8.2 %".
+pub fn amount(view: &CostView, base_year: i32, v: f64) -> String {
+    let of = if view.real {
+        format!(" of {base_year}")
+    } else {
+        String::new()
+    };
+    let digits = decimals_for(v);
+    match (view.metric, view.currency) {
+        (Metric::YearOnYear, _) => format!("{} %", signed(v, 1)),
+        (Metric::PerServiceMember, _) => {
+            format!("{} {}", thousands(v, digits), view.unit(base_year))
+        }
+        (_, Currency::Krw) => format!("{} bn won{of}", thousands(v, digits)),
+        (_, Currency::Usd) => {
+            let sign = if v < 0.0 { "-" } else { "" };
+            format!("{sign}${} m{of}", thousands(v.abs(), digits))
+        }
+    }
+}
+
 /// Decimals for a value around `magnitude`: one, as the ministry publishes amounts,
 /// none past ten thousand, two below ten.
 pub fn decimals_for(magnitude: f64) -> usize {
