@@ -1,7 +1,7 @@
 //! The December 2026 fact-check (`shared/facts/corrections-2026-12.md`), applied: each
 //! corrected record holds what the sources say, and cites them.
 
-use sma_dash::data::{Agreement, Confidence, Dataset, Event, EventKind};
+use sma_dash::data::{Agreement, Confidence, Dataset, Event, EventKind, Milestone};
 
 fn dataset() -> Dataset {
     Dataset::embedded().expect("the embedded dataset is valid")
@@ -15,7 +15,8 @@ fn event<'d>(d: &'d Dataset, id: &str) -> &'d Event {
 }
 
 fn agreement<'d>(d: &'d Dataset, id: &str) -> &'d Agreement {
-    d.agreement(id).unwrap_or_else(|| panic!("no agreement {id}"))
+    d.agreement(id)
+        .unwrap_or_else(|| panic!("no agreement {id}"))
 }
 
 fn note(a: &Agreement) -> &str {
@@ -59,10 +60,95 @@ fn the_33_billion_of_the_joint_fact_sheet_is_a_10_year_total() {
     let e = event(&d, "joint-fact-sheet-2025-11-13");
     let text = e.text.as_deref().unwrap();
     assert!(text.contains("10-year total"), "{text}");
-    for item in ["SMA payments", "land", "utilities", "direct and indirect support"] {
+    for item in [
+        "SMA payments",
+        "land",
+        "utilities",
+        "direct and indirect support",
+    ] {
         assert!(text.contains(item), "{item}: {text}");
     }
     assert!(!text.contains("items not disclosed"), "{text}");
     assert_cites(&d, &e.id, &e.sources, &["R63", "DONGA-LIVEIN-203186"]);
     assert_eq!(e.kind, EventKind::Statement);
+}
+
+#[test]
+fn the_3rd_smas_rule_is_uncertain_and_its_note_gives_both_readings() {
+    let d = dataset();
+    let a = agreement(&d, "sma-3");
+    assert_eq!(a.rule_confidence, Some(Confidence::Uncertain));
+    assert_eq!(a.rule_confidence(), Confidence::Uncertain);
+    // The agreement as a whole stays confirmed; only its rule is in doubt.
+    assert_eq!(a.confidence, Confidence::Confirmed);
+    let note = note(a);
+    // Reading 1: +10 % compounding, ~$363M and ~$399M; Dong-A's $399M.
+    for words in [
+        "+10% a year",
+        "~$363M",
+        "~$399M",
+        "Dong-A (1998-12-22, R17)",
+    ] {
+        assert!(note.contains(words), "{words}: {note}");
+    }
+    // Reading 2: +$30M a year per R16 itself, matching the White Paper.
+    for words in [
+        "+$30M a year",
+        "Hankyung 1995-11-03 (R16)",
+        "$330M / $360M / $390M",
+        "Defense White Paper",
+    ] {
+        assert!(note.contains(words), "{words}: {note}");
+    }
+    assert_cites(&d, &a.id, &a.sources, &["R16", "R17", "R01"]);
+    // The contributions of the years the rule sets say so too.
+    for year in [1997, 1998] {
+        let c = d.contribution(year).unwrap();
+        let n = c.note.as_deref().unwrap();
+        assert!(n.contains("read two ways"), "{year}: {n}");
+        assert!(
+            n.contains("+$30M a year") && n.contains("+10% a year"),
+            "{year}: {n}"
+        );
+        assert_cites(
+            &d,
+            &format!("contribution {year}"),
+            &c.sources,
+            &["R01", "R16"],
+        );
+    }
+    assert_eq!(d.contribution(1997).unwrap().usd_m, Some(360.0));
+    assert_eq!(d.contribution(1998).unwrap().usd_m, Some(390.0));
+}
+
+#[test]
+fn the_12th_smas_consent_date_is_the_committee_vote() {
+    let d = dataset();
+    let a = agreement(&d, "sma-12");
+    assert_eq!(
+        a.milestones.consent.map(|d| d.to_string()).as_deref(),
+        Some("2024-11-28")
+    );
+    let note = note(a);
+    assert!(
+        note.contains("Foreign Affairs and Unification Committee"),
+        "{note}"
+    );
+    assert!(note.contains("no report of the plenary vote"), "{note}");
+    assert_eq!(
+        a.milestone_confidence(Milestone::Consent),
+        Confidence::Uncertain
+    );
+    assert_cites(&d, &a.id, &a.sources, &["NEWS1-2024-11-28"]);
+    // The timeline's consent event carries the same mark.
+    let ratified = event(&d, "sma-12-ratified");
+    assert_eq!(ratified.kind, EventKind::Ratified);
+    assert_eq!(ratified.confidence, Confidence::Uncertain);
+    assert!(
+        ratified
+            .text
+            .as_deref()
+            .unwrap()
+            .contains("Foreign Affairs and Unification Committee")
+    );
 }
