@@ -152,3 +152,78 @@ fn the_12th_smas_consent_date_is_the_committee_vote() {
             .contains("Foreign Affairs and Unification Committee")
     );
 }
+
+#[test]
+fn eric_john_was_the_us_negotiator_of_the_9th_sma() {
+    let d = dataset();
+    let a = agreement(&d, "sma-9");
+    assert_eq!(a.negotiators.us, ["Eric John"]);
+    assert_eq!(a.negotiators.rok, ["Hwang Joon-kook"]);
+    assert!(!note(a).contains("US negotiator n/f"), "{}", note(a));
+    // Three sources agree: confirmed.
+    assert_eq!(a.confidence, Confidence::Confirmed);
+    assert_cites(
+        &d,
+        &a.id,
+        &a.sources,
+        &[
+            "SISAKOREA-2013-06-26",
+            "AJUNEWS-2013-09-17",
+            "WOORITV-2014-01",
+        ],
+    );
+}
+
+#[test]
+fn the_4th_sma_was_signed_1999_02_25_in_seoul_on_a_single_source() {
+    let d = dataset();
+    let a = agreement(&d, "sma-4");
+    assert_eq!(
+        a.milestones.signed.map(|d| d.to_string()).as_deref(),
+        Some("1999-02-25")
+    );
+    assert_eq!(a.signatories.rok, ["Hong Soon-young"]);
+    assert_eq!(a.signatories.us, ["Stephen Bosworth"]);
+    assert_eq!(
+        a.milestone_confidence(Milestone::Signed),
+        Confidence::Single
+    );
+    // The other milestone keeps the agreement's confidence.
+    assert_eq!(
+        a.milestone_confidence(Milestone::Agreed),
+        Confidence::Confirmed
+    );
+    let note = note(a);
+    assert!(
+        note.contains("announced the signing the day before"),
+        "{note}"
+    );
+    assert!(note.contains("in Seoul"), "{note}");
+    assert_cites(&d, &a.id, &a.sources, &["HANKYUNG-1999-02-24"]);
+    // The timeline derives the signing from agreements.toml, with its signatories
+    // (named by the source, not inferred) and its single-source mark.
+    let signed = event(&d, "sma-4-signed");
+    assert_eq!(signed.kind, EventKind::Signed);
+    assert_eq!(signed.date.to_string(), "1999-02-25");
+    assert_eq!(signed.people, ["Hong Soon-young", "Stephen Bosworth"]);
+    assert!(signed.people_inferred.is_empty());
+    assert_eq!(signed.confidence, Confidence::Single);
+    assert_eq!(signed.headline, "4th SMA signed");
+}
+
+#[test]
+fn the_7th_smas_negotiators_were_cho_tae_yong_and_robert_loftis() {
+    let d = dataset();
+    let a = agreement(&d, "sma-7");
+    assert_eq!(a.negotiators.rok, ["Cho Tae-yong"]);
+    assert_eq!(a.negotiators.us, ["Robert Loftis"]);
+    let note = note(a);
+    assert!(note.contains("single source (KTV 2006)"), "{note}");
+    assert!(note.contains("round 2 in Washington"), "{note}");
+    assert_cites(&d, &a.id, &a.sources, &["KTV-2006"]);
+    // The derived "agreed" event lists them, as attached from the agreement, not as
+    // named for that day.
+    let agreed = event(&d, "sma-7-agreed");
+    assert_eq!(agreed.people, ["Cho Tae-yong", "Robert Loftis"]);
+    assert_eq!(agreed.people_inferred, agreed.people);
+}
