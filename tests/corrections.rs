@@ -227,3 +227,64 @@ fn the_7th_smas_negotiators_were_cho_tae_yong_and_robert_loftis() {
     assert_eq!(agreed.people, ["Cho Tae-yong", "Robert Loftis"]);
     assert_eq!(agreed.people_inferred, agreed.people);
 }
+
+#[test]
+fn the_1st_smas_january_1991_signing_is_confirmed_by_a_second_source() {
+    let d = dataset();
+    let a = agreement(&d, "sma-1");
+    assert_eq!(
+        a.milestones.signed.map(|d| d.to_string()).as_deref(),
+        Some("1991-01")
+    );
+    assert_eq!(
+        a.milestone_confidence(Milestone::Signed),
+        Confidence::Confirmed
+    );
+    let note = note(a);
+    assert!(!note.contains("rests on one source"), "{note}");
+    assert!(note.contains("Hankyung 1993-11-04 (R69)"), "{note}");
+    assert!(note.contains("two sources now agree"), "{note}");
+    // Hankyung 1993-11-04 is R69, already in the table: cited, not listed twice.
+    assert_cites(&d, &a.id, &a.sources, &["R69"]);
+    assert_eq!(
+        d.source("R69")
+            .unwrap()
+            .date
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("1993-11-04")
+    );
+    assert_eq!(event(&d, "sma-1-signed").confidence, Confidence::Confirmed);
+}
+
+#[test]
+fn the_11th_smas_consent_and_entry_into_force_are_confirmed() {
+    let d = dataset();
+    let a = agreement(&d, "sma-11");
+    let m = &a.milestones;
+    assert_eq!(
+        m.consent.map(|d| d.to_string()).as_deref(),
+        Some("2021-08-31")
+    );
+    assert_eq!(
+        m.in_force.map(|d| d.to_string()).as_deref(),
+        Some("2021-09-01")
+    );
+    let note = note(a);
+    assert!(!note.contains("single source"), "{note}");
+    assert_cites(
+        &d,
+        &a.id,
+        &a.sources,
+        &["R53", "ASIAE-2021-09-01", "HANKYUNG-YONHAP-202109014063Y"],
+    );
+    for (milestone, id) in [
+        (Milestone::Consent, "sma-11-ratified"),
+        (Milestone::InForce, "sma-11-in-force"),
+    ] {
+        assert_eq!(a.milestone_confidence(milestone), Confidence::Confirmed);
+        let e = event(&d, id);
+        assert_eq!(e.confidence, Confidence::Confirmed, "{id}");
+        assert_cites(&d, id, &e.sources, &["ASIAE-2021-09-01"]);
+    }
+}
