@@ -288,3 +288,160 @@ fn the_11th_smas_consent_and_entry_into_force_are_confirmed() {
         assert_cites(&d, id, &e.sources, &["ASIAE-2021-09-01"]);
     }
 }
+
+/// Rounds whose own sources do not name their delegates, and who is inferred there.
+const INFERRED: [(&str, &[&str]); 15] = [
+    ("sma-10-round-3", &["Chang Won-sam", "Timothy Betts"]),
+    ("sma-10-round-4", &["Chang Won-sam", "Timothy Betts"]),
+    ("sma-10-round-5", &["Chang Won-sam", "Timothy Betts"]),
+    ("sma-10-round-6", &["Chang Won-sam", "Timothy Betts"]),
+    ("sma-10-round-7", &["Chang Won-sam", "Timothy Betts"]),
+    ("sma-10-round-8", &["Chang Won-sam", "Timothy Betts"]),
+    ("sma-11-round-3", &["Jeong Eun-bo"]),
+    ("sma-11-round-4", &["James DeHart"]),
+    ("sma-12-round-1", &["Lee Tae-woo", "Linda Specht"]),
+    ("sma-12-round-2", &["Lee Tae-woo", "Linda Specht"]),
+    ("sma-12-round-4", &["Lee Tae-woo", "Linda Specht"]),
+    ("sma-12-round-5", &["Lee Tae-woo", "Linda Specht"]),
+    ("sma-12-round-6", &["Lee Tae-woo", "Linda Specht"]),
+    ("sma-12-round-7", &["Lee Tae-woo", "Linda Specht"]),
+    ("sma-12-round-8", &["Lee Tae-woo", "Linda Specht"]),
+];
+
+#[test]
+fn the_people_of_exactly_these_rounds_are_marked_inferred() {
+    let d = dataset();
+    let rounds: Vec<&Event> = d
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Round && !e.people.is_empty())
+        .collect();
+    assert_eq!(rounds.len(), 27, "numbered rounds with people");
+    for e in rounds {
+        let expected: &[&str] = INFERRED
+            .iter()
+            .find(|(id, _)| *id == e.id)
+            .map_or(&[], |(_, names)| names);
+        assert_eq!(e.people_inferred, expected, "{}", e.id);
+    }
+    // The four rounds the fact-check named are among them.
+    for id in [
+        "sma-10-round-7",
+        "sma-11-round-4",
+        "sma-12-round-7",
+        "sma-12-round-8",
+    ] {
+        assert!(INFERRED.iter().any(|(i, _)| *i == id), "{id}");
+    }
+}
+
+#[test]
+fn round_4_of_the_11th_sma_infers_dehart_only() {
+    let d = dataset();
+    let e = event(&d, "sma-11-round-4");
+    assert_eq!(e.people, ["Jeong Eun-bo", "James DeHart"]);
+    assert_eq!(e.named_people().collect::<Vec<_>>(), ["Jeong Eun-bo"]);
+    assert_eq!(e.inferred_people().collect::<Vec<_>>(), ["James DeHart"]);
+}
+
+#[test]
+fn the_12th_smas_round_8_says_where_its_extension_comes_from() {
+    let d = dataset();
+    let e = event(&d, "sma-12-round-8");
+    assert_eq!(e.end.map(|d| d.to_string()).as_deref(), Some("2024-10-02"));
+    let text = e.text.as_deref().unwrap();
+    assert!(text.contains("2024-10-01..02"), "{text}");
+    assert!(text.contains("the only source for the extension"), "{text}");
+    assert_cites(&d, &e.id, &e.sources, &["R56"]);
+}
+
+#[test]
+fn the_exports_carry_the_inferred_people_and_the_rule_and_milestone_confidence() {
+    use sma_dash::econ::Assumptions;
+    use sma_dash::report::export::{ExportOptions, Series, export};
+    let d = dataset();
+    let a = Assumptions::from_history(&d);
+    let csv = |series| export(&d, &a, series, ExportOptions::default()).to_csv();
+
+    let json = |series| -> Vec<serde_json::Value> {
+        let text = export(&d, &a, series, ExportOptions::default()).to_json();
+        serde_json::from_str::<serde_json::Value>(&text)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let by_id = |rows: &[serde_json::Value], id: &str| {
+        rows.iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("no row {id}"))
+            .clone()
+    };
+
+    let header = csv(Series::Events).lines().next().unwrap().to_string();
+    assert!(
+        header.contains(",people,people_inferred,confidence,"),
+        "{header}"
+    );
+    let events = json(Series::Events);
+    let r = by_id(&events, "sma-11-round-4");
+    assert_eq!(r["people"], "Jeong Eun-bo; James DeHart");
+    assert_eq!(r["people_inferred"], "James DeHart");
+    let r = by_id(&events, "sma-10-round-7");
+    assert_eq!(r["people_inferred"], "Chang Won-sam; Timothy Betts");
+    let r = by_id(&events, "sma-10-round-1");
+    assert_eq!(r["people"], "Chang Won-sam; Timothy Betts");
+    assert_eq!(r["people_inferred"], "");
+    let r = by_id(&events, "sma-4-signed");
+    assert_eq!(r["confidence"], "single source");
+
+    let header = csv(Series::Agreements).lines().next().unwrap().to_string();
+    assert!(
+        header.contains(",in_force,milestone_confidence,signatories_rok,"),
+        "{header}"
+    );
+    assert!(
+        header.contains(",rule,rule_confidence,confidence,"),
+        "{header}"
+    );
+    let rows = json(Series::Agreements);
+    let by_id = |id: &str| by_id(&rows, id);
+    assert_eq!(by_id("sma-3")["rule_confidence"], "uncertain");
+    assert_eq!(by_id("sma-3")["confidence"], "confirmed");
+    assert_eq!(by_id("sma-4")["signed"], "1999-02-25");
+    assert_eq!(
+        by_id("sma-4")["milestone_confidence"],
+        "signed=single source"
+    );
+    assert_eq!(by_id("sma-4")["signatories_us"], "Stephen Bosworth");
+    assert_eq!(by_id("sma-12")["milestone_confidence"], "consent=uncertain");
+    assert_eq!(by_id("sma-9")["negotiators_us"], "Eric John");
+    assert_eq!(by_id("sma-7")["negotiators_rok"], "Cho Tae-yong");
+    assert_eq!(by_id("sma-1")["milestone_confidence"], "");
+    assert_eq!(by_id("sma-1")["rule_confidence"], "confirmed");
+}
+
+#[test]
+fn searching_inferred_finds_the_events_whose_people_are_inferred() {
+    use sma_dash::app::timeline::{matches, rows};
+    let d = dataset();
+    let rows = rows(&d, None);
+    let hits: Vec<&str> = rows
+        .iter()
+        .filter(|&&r| matches(&d, r, "Inferred"))
+        .filter_map(|r| match r {
+            sma_dash::app::Row::Event(i) => Some(d.events[*i].id.as_str()),
+            _ => None,
+        })
+        .collect();
+    for (id, _) in INFERRED {
+        assert!(hits.contains(&id), "{id} not found by 'inferred'");
+    }
+    assert!(!hits.contains(&"sma-10-round-1"));
+    // Among the rounds, the hits are exactly those with inferred people.
+    let round_hits = hits
+        .iter()
+        .filter(|id| event(&d, id).kind == EventKind::Round)
+        .count();
+    assert_eq!(round_hits, INFERRED.len());
+}
