@@ -445,3 +445,112 @@ fn searching_inferred_finds_the_events_whose_people_are_inferred() {
         .count();
     assert_eq!(round_hits, INFERRED.len());
 }
+
+#[test]
+fn every_source_the_fact_check_added_resolves_as_given() {
+    let d = dataset();
+    // id, publisher, date, URL: as corrections-2026-12.md gives them.
+    let added = [
+        (
+            "NEWSPIM-2018-11-09",
+            "Newspim",
+            Some("2018-11-09"),
+            Some("https://newspim.com/news/view/20181109000392"),
+        ),
+        ("AJU-2018-11-09", "Aju", Some("2018-11-09"), None),
+        ("AJU-2018-12-11", "Aju", Some("2018-12-11"), None),
+        ("MBC-2018-11-09", "MBC", Some("2018-11-09"), None),
+        (
+            "DONGA-LIVEIN-203186",
+            "Dong-A Ilbo (reprinted on livein.co.kr)",
+            None,
+            Some("http://livein.co.kr/bbs/board.php?bo_table=n01&wr_id=203186"),
+        ),
+        (
+            "NEWS1-2024-11-28",
+            "News1",
+            Some("2024-11-28"),
+            Some("https://news1.kr/amp/politics/assembly/5614069"),
+        ),
+        (
+            "SISAKOREA-2013-06-26",
+            "Sisakorea",
+            Some("2013-06-26"),
+            Some("http://www.sisakorea.kr/15435"),
+        ),
+        (
+            "AJUNEWS-2013-09-17",
+            "Ajunews",
+            Some("2013-09-17"),
+            Some("https://www4.ajunews.com/view/20130917000457"),
+        ),
+        (
+            "WOORITV-2014-01",
+            "WooriTV",
+            Some("2014-01"),
+            Some("http://www.wooritvnews.com/news/articleView.html?idxno=42021"),
+        ),
+        (
+            "HANKYUNG-1999-02-24",
+            "Hankyung (Korea Economic Daily)",
+            Some("1999-02-24"),
+            Some("https://www.hankyung.com/article/1999022400921"),
+        ),
+        (
+            "KTV-2006",
+            "KTV",
+            Some("2006"),
+            Some("https://www.ktv.go.kr/program/home/PG1110775D/content/97539"),
+        ),
+        (
+            "ASIAE-2021-09-01",
+            "Asia Economy",
+            Some("2021-09-01"),
+            Some("https://www.asiae.co.kr/article/2021090111380528221"),
+        ),
+        (
+            "HANKYUNG-YONHAP-202109014063Y",
+            "Yonhap (via Hankyung)",
+            None,
+            Some("https://hankyung.com/amp/202109014063Y"),
+        ),
+    ];
+    for (id, publisher, date, url) in added {
+        let s = d
+            .source(id)
+            .unwrap_or_else(|| panic!("{id} is not in sources.toml"));
+        assert_eq!(s.publisher, publisher, "{id}");
+        assert_eq!(s.date.map(|d| d.to_string()).as_deref(), date, "{id}");
+        assert_eq!(s.url.as_deref(), url, "{id}");
+        assert!(!s.title.trim().is_empty(), "{id}");
+        // Every added source is cited somewhere.
+        let cited = d
+            .events
+            .iter()
+            .flat_map(|e| &e.sources)
+            .chain(d.agreements.iter().flat_map(|a| &a.sources))
+            .any(|c| c == id);
+        assert!(cited, "{id} is cited by no record");
+    }
+    // The articles the table already held keep their ids rather than being listed twice.
+    for (id, url) in [
+        ("R69", "https://hankyung.com/news/article/1993110401241"),
+        ("R16", "https://hankyung.com/amp/1995110301061"),
+        (
+            "R17",
+            "https://donga.com/news/Inter/article/all/19981222/7406345/1",
+        ),
+    ] {
+        assert_eq!(d.source(id).unwrap().url.as_deref(), Some(url), "{id}");
+        let copies = d
+            .sources
+            .iter()
+            .filter(|s| {
+                s.url
+                    .as_deref()
+                    .is_some_and(|u| u.replace("www.", "") == url)
+            })
+            .count();
+        assert_eq!(copies, 1, "{url} listed more than once");
+    }
+}
