@@ -161,6 +161,42 @@ fn impossible_lag() {
 }
 
 #[test]
+fn people_inferred_type() {
+    assert_case(
+        "people-inferred-type",
+        &["events.toml:9:19: expected a sequence, found boolean `true`"],
+    );
+}
+
+#[test]
+fn people_inferred_unknown() {
+    assert_case(
+        "people-inferred-unknown",
+        &["events.toml:9:37: expected a name listed in people, found \"Tim Betts\""],
+    );
+}
+
+#[test]
+fn milestone_confidence_without_date() {
+    assert_case(
+        "milestone-confidence-without-date",
+        &[
+            "agreements.toml:7:55: expected a date in milestones.consent for this confidence (single source), found none",
+        ],
+    );
+}
+
+#[test]
+fn rule_confidence_value() {
+    assert_case(
+        "rule-confidence-value",
+        &[
+            "agreements.toml:9:19: expected one of `confirmed`, `single`, `uncertain`, `derived`, found unknown value `unsure`",
+        ],
+    );
+}
+
+#[test]
 fn unknown_table() {
     assert_case(
         "unknown-table",

@@ -193,3 +193,32 @@ fn the_demand_scenarios_rest_on_sourced_demand_events() {
         );
     }
 }
+
+#[test]
+fn signings_that_rest_on_one_source_are_marked_single_on_the_timeline() {
+    use sma_dash::data::Milestone;
+    let d = dataset();
+    // sma.md §A: the 5th SMA "C (sign S)"; the 4th's signing was announced the day
+    // before by one report.
+    for id in ["sma-4", "sma-5"] {
+        let a = d.agreement(id).unwrap();
+        assert_eq!(a.confidence, Confidence::Confirmed, "{id}");
+        assert_eq!(
+            a.milestone_confidence(Milestone::Signed),
+            Confidence::Single,
+            "{id}"
+        );
+        let signed = d
+            .events
+            .iter()
+            .find(|e| e.id == format!("{id}-signed"))
+            .unwrap();
+        assert_eq!(signed.confidence, Confidence::Single, "{id}");
+        let agreed = d
+            .events
+            .iter()
+            .find(|e| e.id == format!("{id}-agreed"))
+            .unwrap();
+        assert_eq!(agreed.confidence, Confidence::Confirmed, "{id}");
+    }
+}

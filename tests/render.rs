@@ -74,3 +74,59 @@ snapshot!(
 snapshot!(too_small_50x15, 50, 15, typed(""));
 snapshot!(too_small_help_still_opens_50x15, 50, 15, typed("?"));
 snapshot!(save_prompt_80x24, 80, 24, typed("4s"));
+
+snapshot!(
+    detail_popup_inferred_people_120x40,
+    120,
+    40,
+    typed("g/10th SMA, round 7")
+        .key(Key::plain(KeyCode::Enter))
+        .key(Key::plain(KeyCode::Enter))
+);
+
+/// The detail popup of the first row matching `query`, at 120×40.
+fn popup(query: &str) -> String {
+    screen(
+        120,
+        40,
+        typed(&format!("g/{query}"))
+            .key(Key::plain(KeyCode::Enter))
+            .key(Key::plain(KeyCode::Enter)),
+    )
+}
+
+#[test]
+fn a_round_with_one_negotiator_inferred_lists_the_named_and_the_inferred_apart() {
+    let s = popup("11th SMA, round 4");
+    assert!(s.contains("│People: Jeong Eun-bo "), "{s}");
+    assert!(
+        s.contains("│People inferred from the agreement's chief negotiators: James DeHart "),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_round_named_by_its_sources_lists_its_people_plainly() {
+    let s = popup("11th SMA, round 5");
+    assert!(s.contains("│People: Jeong Eun-bo, James DeHart "), "{s}");
+    assert!(!s.contains("inferred"), "{s}");
+}
+
+#[test]
+fn the_3rd_smas_rule_shows_as_uncertain() {
+    let s = popup("3rd SMA");
+    assert!(s.contains("│Rule (uncertain): +10% a year "), "{s}");
+}
+
+#[test]
+fn the_4th_smas_signing_shows_its_date_signatories_and_single_source() {
+    let s = popup("4th SMA");
+    assert!(
+        s.contains("│Dates: agreed 1998-12-22, signed 1999-02-25 (single source) "),
+        "{s}"
+    );
+    assert!(
+        s.contains("│Signatories: ROK Hong Soon-young / US Stephen Bosworth "),
+        "{s}"
+    );
+}

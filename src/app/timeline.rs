@@ -133,8 +133,12 @@ impl RowIndex {
     }
 }
 
+/// The word a search for events whose people are inferred, not named by a source, finds.
+pub const INFERRED: &str = "inferred";
+
 /// What the search looks in, lowercased once: each event's headline, text, place and
-/// people, each agreement's name and people, the fields apart.
+/// people (and "inferred" where some of them are), each agreement's name and people,
+/// the fields apart.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchText {
     events: Vec<Box<str>>,
@@ -167,7 +171,8 @@ impl SearchText {
                     fields
                         .into_iter()
                         .flatten()
-                        .chain(e.people.iter().map(String::as_str)),
+                        .chain(e.people.iter().map(String::as_str))
+                        .chain((!e.people_inferred.is_empty()).then_some(INFERRED)),
                 )
             })
             .collect();
@@ -270,7 +275,8 @@ pub fn row_year(d: &Dataset, row: Row) -> Option<i32> {
 }
 
 /// Whether `row` matches the search `query` (case-insensitive): an event's headline,
-/// text, place or people; an agreement's name, negotiators or signatories.
+/// text, place or people (or `INFERRED`, where some of its people are); an agreement's
+/// name, negotiators or signatories.
 pub fn matches(d: &Dataset, row: Row, query: &str) -> bool {
     let query = query.to_lowercase();
     if query.is_empty() {
@@ -283,6 +289,7 @@ pub fn matches(d: &Dataset, row: Row, query: &str) -> bool {
                 || e.text.as_deref().is_some_and(hit)
                 || e.place.as_deref().is_some_and(hit)
                 || e.people.iter().any(|p| hit(p))
+                || (!e.people_inferred.is_empty() && hit(INFERRED))
         }),
         Row::Agreement(i) => d.agreements.get(i).is_some_and(|a| {
             hit(&a.name())
@@ -385,7 +392,7 @@ mod tests {
             // Typed a letter at a time, so the hits narrow, then other queries.
             let queries = [
                 "h", "ho", "hon", "honolulu", "HONO", "round", "sma", "chang", "", "zzz",
-                "event 4", "seoul", "kim 3", "\0x",
+                "event 4", "seoul", "kim 3", "\0x", "inferred", "INFER",
             ];
             for query in queries {
                 hits.update(&d, &text, &rows, query);

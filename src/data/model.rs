@@ -73,6 +73,88 @@ pub struct Milestones {
     pub in_force: Option<FuzzyDate>,
 }
 
+/// How well each milestone's date is attested, where it differs from the agreement's
+/// confidence (a signing that rests on one source, say).
+///
+/// In TOML: `milestone_confidence = { signed = "single" }`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MilestoneConfidence {
+    #[serde(default)]
+    pub agreed: Option<Confidence>,
+    #[serde(default)]
+    pub initialed: Option<Confidence>,
+    #[serde(default)]
+    pub signed: Option<Confidence>,
+    #[serde(default)]
+    pub consent: Option<Confidence>,
+    #[serde(default)]
+    pub in_force: Option<Confidence>,
+}
+
+/// One milestone of an agreement, by the name its field has in `milestones`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Milestone {
+    Agreed,
+    Initialed,
+    Signed,
+    Consent,
+    InForce,
+}
+
+impl Milestone {
+    pub const ALL: [Milestone; 5] = [
+        Milestone::Agreed,
+        Milestone::Initialed,
+        Milestone::Signed,
+        Milestone::Consent,
+        Milestone::InForce,
+    ];
+
+    /// The field's name in `milestones` and `milestone_confidence`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Milestone::Agreed => "agreed",
+            Milestone::Initialed => "initialed",
+            Milestone::Signed => "signed",
+            Milestone::Consent => "consent",
+            Milestone::InForce => "in_force",
+        }
+    }
+
+    /// As a person reads it: "in force".
+    pub fn label(self) -> &'static str {
+        match self {
+            Milestone::InForce => "in force",
+            m => m.key(),
+        }
+    }
+}
+
+impl Milestones {
+    pub fn get(&self, m: Milestone) -> Option<FuzzyDate> {
+        match m {
+            Milestone::Agreed => self.agreed,
+            Milestone::Initialed => self.initialed,
+            Milestone::Signed => self.signed,
+            Milestone::Consent => self.consent,
+            Milestone::InForce => self.in_force,
+        }
+    }
+}
+
+impl MilestoneConfidence {
+    pub fn get(&self, m: Milestone) -> Option<Confidence> {
+        match m {
+            Milestone::Agreed => self.agreed,
+            Milestone::Initialed => self.initialed,
+            Milestone::Signed => self.signed,
+            Milestone::Consent => self.consent,
+            Milestone::InForce => self.in_force,
+        }
+    }
+}
+
 /// How an agreement sets each year's amount from the year before, as data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case", deny_unknown_fields)]
@@ -124,6 +206,9 @@ pub struct Agreement {
     pub last_year: i32,
     #[serde(default)]
     pub milestones: Milestones,
+    /// Where a milestone's date is attested otherwise than the agreement as a whole.
+    #[serde(default)]
+    pub milestone_confidence: MilestoneConfidence,
     #[serde(default)]
     pub signatories: Sides,
     #[serde(default)]
@@ -134,6 +219,10 @@ pub struct Agreement {
     pub rule_text: String,
     #[serde(default)]
     pub rules: Vec<RulePhase>,
+    /// How well the escalation rule is attested, where it differs from the agreement's
+    /// confidence (sources that read the rule two ways, say; the note gives both).
+    #[serde(default)]
+    pub rule_confidence: Option<Confidence>,
     #[serde(default)]
     pub note: Option<String>,
     pub sources: Vec<String>,
@@ -141,6 +230,16 @@ pub struct Agreement {
 }
 
 impl Agreement {
+    /// The confidence of the escalation rule: its own where given, else the agreement's.
+    pub fn rule_confidence(&self) -> Confidence {
+        self.rule_confidence.unwrap_or(self.confidence)
+    }
+
+    /// The confidence of a milestone's date: its own where given, else the agreement's.
+    pub fn milestone_confidence(&self, m: Milestone) -> Confidence {
+        self.milestone_confidence.get(m).unwrap_or(self.confidence)
+    }
+
     pub fn covers(&self, year: i32) -> bool {
         (self.first_year..=self.last_year).contains(&year)
     }
@@ -265,6 +364,10 @@ pub struct Event {
     pub place: Option<String>,
     #[serde(default)]
     pub people: Vec<String>,
+    /// Those of `people` that no source of the event names: attached by inference from
+    /// the agreement's chief negotiators for the period. Each is also in `people`.
+    #[serde(default)]
+    pub people_inferred: Vec<String>,
     /// The agreement this event belongs to (`sma-10`), if any.
     #[serde(default)]
     pub agreement: Option<String>,
@@ -273,6 +376,22 @@ pub struct Event {
     pub round: Option<u32>,
     pub sources: Vec<String>,
     pub confidence: Confidence,
+}
+
+impl Event {
+    /// The people a source of the event names.
+    pub fn named_people(&self) -> impl Iterator<Item = &String> {
+        self.people
+            .iter()
+            .filter(|p| !self.people_inferred.contains(p))
+    }
+
+    /// The people attached by inference, in the order of `people`.
+    pub fn inferred_people(&self) -> impl Iterator<Item = &String> {
+        self.people
+            .iter()
+            .filter(|p| self.people_inferred.contains(p))
+    }
 }
 
 /// Where a troop count was taken.

@@ -88,6 +88,7 @@ impl Dataset {
             e.text.iter_mut().for_each(paragraph);
             e.place.iter_mut().for_each(line);
             lines(&mut e.people);
+            lines(&mut e.people_inferred);
         }
         for t in &mut self.troop_counts {
             t.note.iter_mut().for_each(paragraph);

@@ -114,6 +114,11 @@ impl Summary {
             .iter()
             .filter(|e| e.kind == EventKind::Round)
             .count();
+        let rounds_inferred = d
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::Round && !e.people_inferred.is_empty())
+            .count();
         let milestones: usize = d
             .agreements
             .iter()
@@ -156,7 +161,10 @@ impl Summary {
                     ..series(
                         "events",
                         &event_years,
-                        format!("{rounds} negotiation rounds, {milestones} agreement milestones"),
+                        format!(
+                            "{rounds} negotiation rounds ({rounds_inferred} with people inferred), \
+                             {milestones} agreement milestones"
+                        ),
                     )
                 },
                 series(

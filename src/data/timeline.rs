@@ -2,9 +2,14 @@
 //! written once, in agreements.toml.
 
 use super::date::FuzzyDate;
-use super::model::{Agreement, Event, EventKind};
+use super::model::{Agreement, Event, EventKind, Milestone};
 
 /// The agreed, initialed, signed, ratified, in-force and expiry events of an agreement.
+///
+/// Each milestone's event carries the milestone's confidence. The agreed and initialed
+/// events list the agreement's chief negotiators, marked as inferred: no source is read
+/// for who was present that day. The signing lists the signatories, as the sources name
+/// them.
 pub fn milestone_events(a: &Agreement) -> Vec<Event> {
     let m = &a.milestones;
     let name = a.name();
@@ -28,47 +33,54 @@ pub fn milestone_events(a: &Agreement) -> Vec<Event> {
         format!("{}–{}", a.first_year, a.last_year)
     };
     let expiry = FuzzyDate::day(a.last_year, 12, 31);
+    let milestone = |kind: Milestone| (m.get(kind), a.milestone_confidence(kind));
     let milestones = [
         (
             EventKind::Agreed,
-            m.agreed,
+            milestone(Milestone::Agreed),
             format!("{name} agreed ({years})"),
             negotiators.clone(),
+            true,
         ),
         (
             EventKind::Initialed,
-            m.initialed,
+            milestone(Milestone::Initialed),
             format!("{name} initialed"),
             negotiators,
+            true,
         ),
         (
             EventKind::Signed,
-            m.signed,
+            milestone(Milestone::Signed),
             format!("{name} signed"),
             signatories,
+            false,
         ),
         (
             EventKind::Ratified,
-            m.consent,
+            milestone(Milestone::Consent),
             format!("{name}: National Assembly consents"),
             Vec::new(),
+            false,
         ),
         (
             EventKind::InForce,
-            m.in_force,
+            milestone(Milestone::InForce),
             format!("{name} enters into force"),
             Vec::new(),
+            false,
         ),
         (
             EventKind::Expiry,
-            expiry,
+            (expiry, a.confidence),
             format!("{name} expires"),
             Vec::new(),
+            false,
         ),
     ];
     milestones
         .into_iter()
-        .filter_map(|(kind, date, headline, people)| {
+        .filter_map(|(kind, (date, confidence), headline, people, inferred)| {
             let date = date?;
             Some(Event {
                 id: format!("{}-{}", a.id, kind.label().replace(' ', "-")),
@@ -86,11 +98,12 @@ pub fn milestone_events(a: &Agreement) -> Vec<Event> {
                         .unwrap_or_default()
                 )),
                 place: None,
+                people_inferred: if inferred { people.clone() } else { Vec::new() },
                 people,
                 agreement: Some(a.id.clone()),
                 round: None,
                 sources: a.sources.clone(),
-                confidence: a.confidence,
+                confidence,
             })
         })
         .collect()

@@ -313,6 +313,7 @@ fn check_agreements(agreements: &[Located<Agreement>], refs: &References, errors
             ));
         }
         check_milestones(&a.milestones, at, errors);
+        check_milestone_confidence(a, at, errors);
         check_rules(a, at, errors);
     }
     // Agreements follow one another without overlapping.
@@ -351,6 +352,24 @@ fn check_milestones(m: &Milestones, at: At, errors: &mut LoadError) {
             errors.push(at.error_at(
                 &[Key::Field("milestones"), Key::Field(name)],
                 format!("expected {name} on or after {before_name} ({before}), found {date}"),
+            ));
+        }
+    }
+}
+
+/// A milestone's own confidence needs the milestone's date.
+fn check_milestone_confidence(a: &Agreement, at: At, errors: &mut LoadError) {
+    for m in Milestone::ALL {
+        if let Some(c) = a.milestone_confidence.get(m)
+            && a.milestones.get(m).is_none()
+        {
+            errors.push(at.error_at(
+                &[Key::Field("milestone_confidence"), Key::Field(m.key())],
+                format!(
+                    "expected a date in milestones.{} for this confidence ({}), found none",
+                    m.key(),
+                    c.label()
+                ),
             ));
         }
     }
@@ -517,6 +536,7 @@ fn check_events(records: &Records, refs: &References, errors: &mut LoadError) {
         check_length("text", &e.text, MAX_TEXT_CHARS, at, errors);
         check_length("place", &e.place, MAX_LINE_CHARS, at, errors);
         check_length("people", &e.people, MAX_LINE_CHARS, at, errors);
+        check_people_inferred(e, at, errors);
         check_year(e.date.year(), "date", at, errors);
         if let Some(end) = e.end
             && end.last_day() < e.date.first_day()
@@ -550,6 +570,25 @@ fn check_events(records: &Records, refs: &References, errors: &mut LoadError) {
                     ),
                 ));
             }
+        }
+    }
+}
+
+/// Each inferred name is one of the event's people, given once.
+fn check_people_inferred(e: &Event, at: At, errors: &mut LoadError) {
+    for (i, name) in e.people_inferred.iter().enumerate() {
+        if !e.people.contains(name) {
+            errors.push(at.item_error(
+                "people_inferred",
+                i,
+                format!("expected a name listed in people, found \"{name}\""),
+            ));
+        } else if e.people_inferred[..i].contains(name) {
+            errors.push(at.item_error(
+                "people_inferred",
+                i,
+                format!("expected each name once, found \"{name}\" again"),
+            ));
         }
     }
 }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
-use crate::data::{Dataset, FuzzyDate};
+use crate::data::{Dataset, FuzzyDate, Milestone};
 use crate::econ::{
     Assumptions, CostPoint, CostView, Currency, CurrencyOrigin, Economy, Metric, ScenarioId,
     TroopBasis, cost_series,
@@ -386,6 +386,7 @@ fn events(d: &Dataset) -> Table {
                 Cell::text(e.headline.clone()),
                 Cell::opt_text(e.place.as_ref()),
                 Cell::list(&e.people),
+                Cell::list(&e.people_inferred),
                 Cell::text(e.confidence.label()),
                 Cell::list(&e.sources),
                 Cell::opt_text(e.text.as_ref()),
@@ -403,6 +404,7 @@ fn events(d: &Dataset) -> Table {
             "headline",
             "place",
             "people",
+            "people_inferred",
             "confidence",
             "sources",
             "text",
@@ -417,6 +419,16 @@ fn agreements(d: &Dataset) -> Table {
         .iter()
         .map(|a| {
             let m = &a.milestones;
+            // The milestones whose date is attested otherwise than the agreement.
+            let milestone_confidence: Vec<String> = Milestone::ALL
+                .into_iter()
+                .filter(|&k| m.get(k).is_some())
+                .filter_map(|k| {
+                    a.milestone_confidence
+                        .get(k)
+                        .map(|c| format!("{}={}", k.key(), c.label()))
+                })
+                .collect();
             vec![
                 Cell::text(a.id.clone()),
                 Cell::Int(a.ordinal.into()),
@@ -427,12 +439,14 @@ fn agreements(d: &Dataset) -> Table {
                 Cell::date(m.signed),
                 Cell::date(m.consent),
                 Cell::date(m.in_force),
+                Cell::list(&milestone_confidence),
                 Cell::list(&a.signatories.rok),
                 Cell::list(&a.signatories.us),
                 Cell::list(&a.negotiators.rok),
                 Cell::list(&a.negotiators.us),
                 Cell::text(a.first_year_amount.clone()),
                 Cell::text(a.rule_text.clone()),
+                Cell::text(a.rule_confidence().label()),
                 Cell::text(a.confidence.label()),
                 Cell::list(&a.sources),
             ]
@@ -449,12 +463,14 @@ fn agreements(d: &Dataset) -> Table {
             "signed",
             "consent",
             "in_force",
+            "milestone_confidence",
             "signatories_rok",
             "signatories_us",
             "negotiators_rok",
             "negotiators_us",
             "first_year_amount",
             "rule",
+            "rule_confidence",
             "confidence",
             "sources",
         ],

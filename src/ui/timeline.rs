@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::{App, Mode, Pane, Row};
-use crate::data::{Agreement, Dataset, Event, FuzzyDate};
+use crate::data::{Agreement, Dataset, Event, FuzzyDate, Milestone};
 
 use super::format::{fit, truncate};
 use super::layout;
@@ -160,17 +160,23 @@ fn event_detail<'a>(d: &Dataset, e: &Event, theme: &Theme) -> Vec<Line<'a>> {
     if let Some(place) = &e.place {
         lines.push(field("Place", place.clone(), theme));
     }
-    if !e.people.is_empty() {
-        lines.push(field("People", e.people.join(", "), theme));
+    let named: Vec<&str> = e.named_people().map(String::as_str).collect();
+    if !named.is_empty() {
+        lines.push(field("People", named.join(", "), theme));
+    }
+    let inferred: Vec<&str> = e.inferred_people().map(String::as_str).collect();
+    if !inferred.is_empty() {
+        lines.push(field(INFERRED_PEOPLE, inferred.join(", "), theme));
     }
     if let Some(a) = e.agreement.as_deref().and_then(|id| d.agreement(id)) {
         lines.push(field(
             "Agreement",
             format!(
-                "{} ({}): first year {}; rule: {}",
+                "{} ({}): first year {}; {}: {}",
                 a.name(),
                 years(a),
                 a.first_year_amount,
+                rule_label(a).to_lowercase(),
                 a.rule_text
             ),
             theme,
@@ -191,19 +197,20 @@ fn agreement_detail<'a>(d: &Dataset, a: &Agreement, theme: &Theme) -> Vec<Line<'
             Span::styled(a.confidence.label().to_string(), theme.dim()),
         ]),
         field("First year", a.first_year_amount.clone(), theme),
-        field("Rule", a.rule_text.clone(), theme),
+        field(&rule_label(a), a.rule_text.clone(), theme),
     ];
-    let m = &a.milestones;
-    let milestones: Vec<String> = [
-        ("agreed", m.agreed),
-        ("initialed", m.initialed),
-        ("signed", m.signed),
-        ("consent", m.consent),
-        ("in force", m.in_force),
-    ]
-    .into_iter()
-    .filter_map(|(name, date)| date.map(|d| format!("{name} {d}")))
-    .collect();
+    let milestones: Vec<String> = Milestone::ALL
+        .into_iter()
+        .filter_map(|m| {
+            let date = a.milestones.get(m)?;
+            let confidence = a.milestone_confidence(m);
+            Some(if confidence == a.confidence {
+                format!("{} {date}", m.label())
+            } else {
+                format!("{} {date} ({})", m.label(), confidence.label())
+            })
+        })
+        .collect();
     if !milestones.is_empty() {
         lines.push(field("Dates", milestones.join(", "), theme));
     }
@@ -224,6 +231,19 @@ fn agreement_detail<'a>(d: &Dataset, a: &Agreement, theme: &Theme) -> Vec<Line<'
     }
     lines.extend(source_lines(d, &a.sources, theme));
     lines
+}
+
+/// The label of people no source of the event names.
+pub const INFERRED_PEOPLE: &str = "People inferred from the agreement's chief negotiators";
+
+/// "Rule", or "Rule (uncertain)" where the rule is attested otherwise than the agreement.
+fn rule_label(a: &Agreement) -> String {
+    let confidence = a.rule_confidence();
+    if confidence == a.confidence {
+        "Rule".into()
+    } else {
+        format!("Rule ({})", confidence.label())
+    }
 }
 
 fn list(names: &[String]) -> String {
