@@ -171,7 +171,12 @@ struct AssumptionArgs {
 
 impl AssumptionArgs {
     /// Applies each option given, refusing any out of its range.
-    fn apply(&self, a: &mut Assumptions, base_year: Option<i32>) -> Result<(), String> {
+    fn apply(
+        &self,
+        a: &mut Assumptions,
+        base_year: Option<i32>,
+        d: &Dataset,
+    ) -> Result<(), String> {
         let in_range = |flag: &str, id: AssumptionId, value: f64| {
             spec(id).check(value).map_err(|e| format!("{flag}: {e}"))
         };
@@ -226,7 +231,7 @@ impl AssumptionArgs {
             }
             a.base_year = base;
         }
-        a.validate().map_err(|e| e.to_string())
+        a.check(d).map_err(|e| e.to_string())
     }
 }
 
@@ -272,7 +277,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         None => {
             let config = load_config(cli.config.as_deref())?;
             let mut a = config.starting_assumptions(Assumptions::from_history(&dataset));
-            cli.assumptions.apply(&mut a, None)?;
+            cli.assumptions.apply(&mut a, None, &dataset)?;
             let mut app = configured_app(dataset, &config, a);
             app.mouse |= cli.mouse;
             dashboard(app)?;
@@ -286,7 +291,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }) => {
             let config = load_config(cli.config.as_deref())?;
             let mut a = config.starting_assumptions(Assumptions::from_history(&dataset));
-            assumptions.apply(&mut a, None)?;
+            assumptions.apply(&mut a, None, &dataset)?;
             let mut app = configured_app(dataset, &config, a);
             app.color = ansi && app.color;
             let text = render::frame(&mut app, width, height, keys, ansi)
@@ -320,7 +325,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
         }) => {
             let mut a = Assumptions::from_history(&dataset);
-            assumptions.apply(&mut a, real)?;
+            assumptions.apply(&mut a, real, &dataset)?;
             let report = ProjectionReport::new(&dataset, &a, real.is_some(), usd);
             let text = match format {
                 Format::Table => report.to_table(),
@@ -338,7 +343,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             assumptions,
         }) => {
             let mut a = Assumptions::from_history(&dataset);
-            assumptions.apply(&mut a, real)?;
+            assumptions.apply(&mut a, real, &dataset)?;
             let options = ExportOptions {
                 real: real.is_some(),
                 usd,
