@@ -616,6 +616,16 @@ impl Assumptions {
     /// The checks of [`Assumptions::apply`] over every value, for assumptions built any
     /// other way (a saved scenario, say); the message starts with the assumption's key.
     pub fn check(&self, d: &Dataset) -> Result<(), AssumptionError> {
+        self.checked(Some(d))
+    }
+
+    /// The checks that need no dataset: every value in its range, the base year no later
+    /// than the horizon. [`Assumptions::check`] also checks the years set apart.
+    pub fn validate(&self) -> Result<(), AssumptionError> {
+        self.checked(None)
+    }
+
+    fn checked(&self, d: Option<&Dataset>) -> Result<(), AssumptionError> {
         use AssumptionId::*;
         let keyed = |id: AssumptionId| {
             move |e: AssumptionError| AssumptionError(format!("{}: {e}", spec(id).key))
@@ -637,7 +647,10 @@ impl Assumptions {
             .map_err(keyed(CustomGrowth))?;
         for (id, path) in self.rate_paths() {
             check_values(id, path)
-                .and_then(|()| check_years(id, path, d, self.horizon))
+                .and_then(|()| match d {
+                    Some(d) => check_years(id, path, d, self.horizon),
+                    None => Ok(()),
+                })
                 .map_err(keyed(id))?;
         }
         Ok(())
@@ -881,6 +894,15 @@ mod tests {
         assert_eq!(
             with(&|a| a.horizon = 2020),
             "horizon: expected a horizon from 2027 to 2100, found 2020"
+        );
+        // Without the dataset, the years set apart cannot be checked; the rest can.
+        let mut a = good.clone();
+        a.korean_cpi.by_year = BTreeMap::from([(2024, 9.0)]);
+        assert_eq!(a.validate(), Ok(()));
+        a.korean_cpi.by_year = BTreeMap::from([(2028, 90.0)]);
+        assert_eq!(
+            err(a.validate()),
+            "korean_cpi: expected Korean CPI inflation from -5.0 % to 20.0 %, found 90 for 2028"
         );
     }
 
