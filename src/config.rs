@@ -988,4 +988,30 @@ mod tests {
         };
         assert_eq!(Config::from_user_file(Some(&usual)), Ok(Config::defaults()));
     }
+
+    #[test]
+    fn the_values_the_default_file_shows_are_accepted() {
+        let section = DEFAULT_TOML
+            .split("[assumptions]\n")
+            .nth(1)
+            .and_then(|rest| rest.split("\n[").next())
+            .unwrap();
+        let mut tried = 0;
+        for line in section.lines().filter_map(|l| l.strip_prefix("# ")) {
+            let Some((key, rest)) = line.split_once(" = ") else {
+                continue;
+            };
+            let (value, comment) = rest.split_once('#').unwrap();
+            let mut values = vec![value.trim().to_string()];
+            if let Some((_, alternative)) = comment.split_once("; or ") {
+                values.push(alternative.trim().to_string());
+            }
+            for value in values {
+                let text = format!("[assumptions]\n{key} = {value}\n");
+                assert!(start(&text, &[]).is_ok(), "{text}: {:?}", start(&text, &[]));
+                tried += 1;
+            }
+        }
+        assert_eq!(tried, 10);
+    }
 }
