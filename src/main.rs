@@ -228,7 +228,7 @@ struct AssumptionArgs {
     /// Growth of the custom scenario, in percent a year.
     #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
     growth: Option<String>,
-    /// The last year projected.
+    /// The last year projected, from 2027 to 2100.
     #[arg(long, value_name = "YEAR", allow_hyphen_values = true)]
     horizon: Option<String>,
 }
