@@ -2,6 +2,10 @@
 //!
 //! Each file is walked as a spanned TOML tree, so an unknown key or a bad value is
 //! reported with its file, line and column, like the dataset's errors.
+//!
+//! Every subcommand starts from the same assumptions, [`Config::starting_assumptions`]:
+//! defaults from the dataset's history, then the config's `[assumptions]`, then the
+//! command line's flags (flags over config over defaults).
 
 use std::ffi::OsString;
 use std::fmt::Write as _;
@@ -13,9 +17,9 @@ use toml::de::{DeTable, DeValue};
 
 use crate::app::keymap::Scope;
 use crate::app::{App, ChartStyle, Key, Keymap, Palette, Pane};
-use crate::data::{Diagnostic, LoadError};
+use crate::data::{Dataset, Diagnostic, LoadError};
 use crate::econ::{
-    AssumptionId, Assumptions, CostView, Currency, Metric, ScenarioId, TroopBasis, spec,
+    AssumptionId, AssumptionValue, Assumptions, CostView, Currency, Metric, ScenarioId, TroopBasis,
 };
 
 /// The documented defaults, as shipped in the repository.
@@ -38,33 +42,88 @@ pub struct Config {
     pub mouse: bool,
     pub export_dir: PathBuf,
     pub start: Start,
-    /// Assumptions given in a file; the others come from history.
-    pub assumptions: Vec<(AssumptionId, f64)>,
+    /// Assumptions given in a file, the last file's where two set one; the others come
+    /// from history.
+    pub assumptions: Vec<AssumptionSetting>,
     pub palette: Palette,
     pub keymap: Keymap,
     /// The files applied, in order, as shown in messages.
     pub files: Vec<String>,
 }
 
+/// One assumption a config file sets, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssumptionSetting {
+    /// Read and in its range; checked against the dataset by
+    /// [`Config::starting_assumptions`].
+    pub value: AssumptionValue,
+    /// Where the value is written (the message empty), for what that check finds.
+    pub at: Diagnostic,
+}
+
+/// An assumption given on the command line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Flag<'a> {
+    /// As the user typed it: `--cpi`.
+    pub name: &'a str,
+    pub id: AssumptionId,
+    pub text: &'a str,
+}
+
+/// Why a subcommand cannot have its settings.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SetupError {
+    /// Problems in the config files, each at its file, line and column.
+    File(LoadError),
+    /// One problem, in one line: a named file that cannot be read, a flag's value.
+    Usage(String),
+}
+
+/// The user's config file: where it is, and what named it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserFile {
+    pub path: PathBuf,
+    /// `--config` or `$SMA_DASH_CONFIG`: the file must exist. `None` for the usual
+    /// place, which may hold none.
+    pub named_by: Option<&'static str>,
+}
+
 /// The user's config file, if any: `explicit` (from `--config`), else `$SMA_DASH_CONFIG`,
 /// else `$XDG_CONFIG_HOME/sma-dash/config.toml`, else `~/.config/sma-dash/config.toml`.
-/// The flag says whether the file must exist: named ones must, the usual places may
-/// hold none.
 pub fn user_file(
     explicit: Option<&Path>,
     env: impl Fn(&str) -> Option<OsString>,
-) -> Option<(PathBuf, bool)> {
+) -> Option<UserFile> {
     let set = |name: &str| env(name).filter(|v| !v.is_empty());
     if let Some(path) = explicit {
-        return Some((path.to_path_buf(), true));
+        return Some(UserFile {
+            path: path.to_path_buf(),
+            named_by: Some("--config"),
+        });
     }
     if let Some(path) = set("SMA_DASH_CONFIG") {
-        return Some((PathBuf::from(path), true));
+        return Some(UserFile {
+            path: PathBuf::from(path),
+            named_by: Some("$SMA_DASH_CONFIG"),
+        });
     }
     let base = set("XDG_CONFIG_HOME")
         .map(PathBuf::from)
         .or_else(|| set("HOME").map(|home| Path::new(&home).join(".config")))?;
-    Some((base.join("sma-dash").join("config.toml"), false))
+    Some(UserFile {
+        path: base.join("sma-dash").join("config.toml"),
+        named_by: None,
+    })
+}
+
+/// Within each layer the horizon is applied first, then the base year, then the rest,
+/// so that a year set apart is checked against the horizon given beside it.
+fn applied_first(id: AssumptionId) -> u8 {
+    match id {
+        AssumptionId::Horizon => 0,
+        AssumptionId::BaseYear => 1,
+        _ => 2,
+    }
 }
 
 impl Config {
@@ -118,36 +177,73 @@ impl Config {
         }
     }
 
-    /// The defaults and the user's file, read from disk.
-    pub fn from_user_file(user: Option<(PathBuf, bool)>) -> Result<Config, LoadError> {
-        let Some((path, must_exist)) = user else {
-            return Self::load(&[]);
+    /// The defaults and the user's file, read from disk. A file `--config` or
+    /// `$SMA_DASH_CONFIG` names must be there; the usual place may hold none.
+    pub fn from_user_file(user: Option<&UserFile>) -> Result<Config, SetupError> {
+        let Some(user) = user else {
+            return Self::load(&[]).map_err(SetupError::File);
         };
-        let shown = path.display().to_string();
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Self::load(&[(&shown, &text)]),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => Self::load(&[]),
-            Err(e) => {
-                let mut errors = LoadError {
-                    subject: "configuration",
-                    ..LoadError::default()
-                };
-                errors.push(Diagnostic::whole_file(
-                    &shown,
-                    format!("cannot read the config file: {e}"),
-                ));
-                Err(errors)
-            }
+        let shown = user.path.display().to_string();
+        let named = |what: String| match user.named_by {
+            Some(flag) => format!("{flag} {shown}: {what}"),
+            None => format!("{shown}: {what}"),
+        };
+        match std::fs::read(&user.path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => Self::load(&[(&shown, &text)]).map_err(SetupError::File),
+                Err(_) => Err(SetupError::Usage(named(
+                    "expected a config file as UTF-8 text, found other bytes".into(),
+                ))),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match user.named_by {
+                Some(_) => Err(SetupError::Usage(named("no such file".into()))),
+                None => Self::load(&[]).map_err(SetupError::File),
+            },
+            Err(_) if user.path.is_dir() => Err(SetupError::Usage(named(
+                "expected a config file, found a directory".into(),
+            ))),
+            Err(e) => Err(SetupError::Usage(named(format!(
+                "cannot read the config file: {e}"
+            )))),
         }
     }
 
-    /// The assumptions to start from: history, then the config's values.
-    pub fn starting_assumptions(&self, history: Assumptions) -> Assumptions {
-        let mut a = history;
-        for (id, value) in &self.assumptions {
-            a.set(*id, *value);
+    /// The assumptions a subcommand runs on: defaults from the dataset's history, then
+    /// the config's `[assumptions]`, then `flags`: flags over config over defaults. Each
+    /// value goes through [`Assumptions::apply`], so a year set apart must lie between
+    /// its rate's record and the horizon. A config's problems come together, at their
+    /// file, line and column; a flag's alone, after its name (`--cpi: …`).
+    pub fn starting_assumptions(
+        &self,
+        d: &Dataset,
+        flags: &[Flag],
+    ) -> Result<Assumptions, SetupError> {
+        let mut a = Assumptions::from_history(d);
+        let mut errors = LoadError {
+            subject: "configuration",
+            ..LoadError::default()
+        };
+        let mut settings: Vec<&AssumptionSetting> = self.assumptions.iter().collect();
+        settings.sort_by_key(|s| applied_first(s.value.id()));
+        for s in settings {
+            if let Err(e) = a.apply(&s.value, d) {
+                errors.push(Diagnostic {
+                    message: e.to_string(),
+                    ..s.at.clone()
+                });
+            }
         }
-        a
+        if !errors.is_empty() {
+            errors.diagnostics.sort_by_key(|d| (d.line, d.column));
+            return Err(SetupError::File(errors));
+        }
+        let mut flags: Vec<&Flag> = flags.iter().collect();
+        flags.sort_by_key(|f| applied_first(f.id));
+        for f in flags {
+            a.apply_text(f.id, f.text, d)
+                .map_err(|e| SetupError::Usage(format!("{}: {e}", f.name)))?;
+        }
+        Ok(a)
     }
 
     /// Sets up `app` as configured (assumptions are set apart, by the caller).
@@ -189,8 +285,17 @@ impl Config {
         let _ = writeln!(out, "scenario = {}", quote(s.scenario.key()));
         let _ = writeln!(out, "\n[assumptions]");
         for id in AssumptionId::ALL {
-            match self.assumptions.iter().find(|(a, _)| *a == id) {
-                Some((_, v)) => writeln!(out, "{} = {v}", assumption_name(id)),
+            match self.assumptions.iter().find(|s| s.value.id() == id) {
+                Some(s) => {
+                    let text = s.value.to_string();
+                    // A plain number stays a number; a rate with years is a string.
+                    let shown = if text.parse::<f64>().is_ok() {
+                        text
+                    } else {
+                        quote(&text)
+                    };
+                    writeln!(out, "{} = {shown}", assumption_name(id))
+                }
                 None => writeln!(out, "# {} from history", assumption_name(id)),
             }
             .ok();
@@ -385,19 +490,15 @@ impl FileReader<'_> {
         s
     }
 
-    fn number(&mut self, value: &Value) -> Option<f64> {
+    /// A TOML number, or `None` for any other value.
+    fn number(value: &Value) -> Option<f64> {
         let v = value.get_ref();
-        let n = v
-            .as_float()
+        v.as_float()
             .and_then(|f| f.as_str().replace('_', "").parse::<f64>().ok())
             .or_else(|| {
                 v.as_integer()
                     .and_then(|i| i.as_str().replace('_', "").parse::<f64>().ok())
-            });
-        if n.is_none() {
-            self.type_error(value, "a number");
-        }
-        n
+            })
     }
 
     fn table<'v>(&mut self, value: &'v Value<'v>, name: &str) -> Option<&'v DeTable<'v>> {
@@ -487,7 +588,10 @@ impl FileReader<'_> {
         }
     }
 
-    fn assumptions(&mut self, value: &Value, given: &mut Vec<(AssumptionId, f64)>) {
+    /// Each value a number, or a string as the command line takes it (`"2.5,2028=3.5"`,
+    /// `"3 %"`), read by [`AssumptionValue::parse`]; what needs the dataset is checked
+    /// later, by [`Config::starting_assumptions`].
+    fn assumptions(&mut self, value: &Value, given: &mut Vec<AssumptionSetting>) {
         let Some(table) = self.table(value, "assumptions") else {
             return;
         };
@@ -502,24 +606,29 @@ impl FileReader<'_> {
                 self.unknown(key, name, "assumptions", &names);
                 continue;
             };
-            let Some(v) = self.number(value) else {
-                continue;
+            let text = match (value.get_ref().as_str(), Self::number(value)) {
+                (Some(text), _) => text.to_string(),
+                (None, Some(n)) => n.to_string(),
+                (None, None) => {
+                    let expected = if id.is_rate() {
+                        "a number, or a rate as the command line takes it (\"2.5,2028=3.5\")"
+                    } else {
+                        "a number"
+                    };
+                    self.type_error(value, expected);
+                    continue;
+                }
             };
-            let s = spec(id);
-            if !(s.min..=s.max).contains(&v) {
-                self.error(
-                    value.span(),
-                    format!(
-                        "expected {} from {} to {}, found {v}",
-                        s.label,
-                        s.format(s.min),
-                        s.format(s.max)
-                    ),
-                );
-                continue;
+            match AssumptionValue::parse(id, &text) {
+                Ok(v) => {
+                    given.retain(|s| s.value.id() != id);
+                    given.push(AssumptionSetting {
+                        value: v,
+                        at: Diagnostic::at(self.name, self.text, value.span(), ""),
+                    });
+                }
+                Err(e) => self.error(value.span(), e.to_string()),
             }
-            given.retain(|(a, _)| *a != id);
-            given.push((id, v));
         }
     }
 
@@ -596,12 +705,44 @@ mod tests {
             .map_err(|e| e.diagnostics.iter().map(ToString::to_string).collect())
     }
 
+    /// Each assumption the files set, as the command line would write it.
+    fn settings(c: &Config) -> Vec<(AssumptionId, String)> {
+        c.assumptions
+            .iter()
+            .map(|s| (s.value.id(), s.value.to_string()))
+            .collect()
+    }
+
+    fn embedded() -> Dataset {
+        Dataset::embedded().expect("the embedded dataset is valid")
+    }
+
+    /// The assumptions `text` and `flags` start a subcommand with, or the problems, one
+    /// a line.
+    fn start(text: &str, flags: &[(&str, AssumptionId, &str)]) -> Result<Assumptions, String> {
+        let flags: Vec<Flag> = flags
+            .iter()
+            .map(|&(name, id, text)| Flag { name, id, text })
+            .collect();
+        let c = load(text).map_err(|e| e.join("\n"))?;
+        c.starting_assumptions(&embedded(), &flags)
+            .map_err(|e| match e {
+                SetupError::File(e) => e
+                    .diagnostics
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                SetupError::Usage(m) => m,
+            })
+    }
+
     #[test]
     fn the_default_file_matches_the_built_in_keymap_and_palette() {
         let c = Config::defaults();
         assert_eq!(c.keymap, Keymap::default());
         assert_eq!(c.palette, Palette::default());
-        assert_eq!(c.assumptions, vec![(AssumptionId::Horizon, 2035.0)]);
+        assert_eq!(settings(&c), [(AssumptionId::Horizon, "2035".to_string())]);
         assert!(!c.mouse);
     }
 
@@ -616,7 +757,7 @@ mod tests {
         assert!(c.mouse);
         assert_eq!(c.start.focus, Pane::Costs);
         assert_eq!(c.start.view.troops, TroopBasis::Headline);
-        assert!(c.assumptions.contains(&(AssumptionId::KoreanCpi, 3.0)));
+        assert!(settings(&c).contains(&(AssumptionId::KoreanCpi, "3".to_string())));
         assert_eq!(
             c.palette.accent,
             ratatui::style::Color::Rgb(0xff, 0x88, 0x00)
@@ -673,8 +814,15 @@ mod tests {
         assert_eq!(again.keymap, c.keymap);
         assert_eq!(again.start, c.start);
         assert_eq!(again.palette, c.palette);
-        assert_eq!(again.assumptions, c.assumptions);
+        assert_eq!(settings(&again), settings(&c));
         assert!(printed.contains("quit = [\"ctrl-q\"]"), "{printed}");
+        let c = load("[assumptions]\nkorean_cpi = \"2.5, 2028 = 3.5 %\"\nus_cpi = 2.25\n").unwrap();
+        let printed = c.to_toml();
+        assert!(
+            printed.contains("korean_cpi = \"2.5,2028=3.5\"\nus_cpi = 2.25\n"),
+            "{printed}"
+        );
+        assert_eq!(settings(&load(&printed).unwrap()), settings(&c));
     }
 
     #[test]
@@ -691,26 +839,179 @@ mod tests {
                 Some(Path::new("/x.toml")),
                 env(&[("SMA_DASH_CONFIG", "/y.toml")])
             ),
-            Some((PathBuf::from("/x.toml"), true))
+            Some(UserFile {
+                path: PathBuf::from("/x.toml"),
+                named_by: Some("--config")
+            })
         );
         assert_eq!(
             user_file(
                 None,
                 env(&[("SMA_DASH_CONFIG", "/y.toml"), ("HOME", "/home/u")])
             ),
-            Some((PathBuf::from("/y.toml"), true))
+            Some(UserFile {
+                path: PathBuf::from("/y.toml"),
+                named_by: Some("$SMA_DASH_CONFIG")
+            })
         );
         assert_eq!(
             user_file(
                 None,
                 env(&[("XDG_CONFIG_HOME", "/cfg"), ("HOME", "/home/u")])
             ),
-            Some((PathBuf::from("/cfg/sma-dash/config.toml"), false))
+            Some(UserFile {
+                path: PathBuf::from("/cfg/sma-dash/config.toml"),
+                named_by: None
+            })
         );
         assert_eq!(
             user_file(None, env(&[("XDG_CONFIG_HOME", ""), ("HOME", "/home/u")])),
-            Some((PathBuf::from("/home/u/.config/sma-dash/config.toml"), false))
+            Some(UserFile {
+                path: PathBuf::from("/home/u/.config/sma-dash/config.toml"),
+                named_by: None
+            })
         );
         assert_eq!(user_file(None, env(&[])), None);
+    }
+
+    #[test]
+    fn a_rate_may_be_written_as_the_command_line_takes_it() {
+        let a = start(
+            "[assumptions]\nkorean_cpi = \"2.5, 2028 = 3.5 %\"\ncustom_growth = \"4 %\"\nkrw_per_usd = 1500\n",
+            &[],
+        )
+        .unwrap();
+        assert_eq!((a.korean_cpi.at(2027), a.korean_cpi.at(2028)), (2.5, 3.5));
+        assert_eq!((a.custom_growth, a.krw_per_usd.flat), (4.0, 1500.0));
+        // What a string says is checked as a flag's text is, at the string.
+        let errors = load(
+            "[assumptions]\nkorean_cpi = \"2.5,2028=9,2028=3\"\nus_cpi = \"2.5,2028=70\"\nkrw_per_usd = \"lots\"\ndefense_growth = true\nhorizon = \"2035.5\"\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                "user.toml:2:14: 2028 is given twice",
+                "user.toml:3:10: expected US CPI-U inflation from -5.0 % to 20.0 %, found 70 for 2028",
+                "user.toml:4:15: expected a number, found \"lots\"",
+                "user.toml:5:18: expected a number, or a rate as the command line takes it (\"2.5,2028=3.5\"), found boolean",
+                "user.toml:6:11: expected a year as a number, found \"2035.5\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn years_set_apart_are_checked_against_the_dataset_at_their_place() {
+        assert_eq!(
+            start("[assumptions]\nkorean_cpi = \"2.5,2024=9\"\n", &[]).unwrap_err(),
+            "user.toml:2:14: expected a year from 2026 to 2035, found 2024, a recorded year (Korean CPI inflation is recorded through 2025)"
+        );
+        assert_eq!(
+            start(
+                "[assumptions]\nkorean_cpi = \"2.5,2040=9\"\nbase_year = 2036\n",
+                &[]
+            )
+            .unwrap_err(),
+            "user.toml:2:14: expected a year from 2026 to 2035, found 2040, past the horizon 2035\n\
+             user.toml:3:13: expected a base year no later than the horizon 2035, found 2036"
+        );
+        // The horizon is applied first, wherever the file writes it.
+        let a = start(
+            "[assumptions]\nkorean_cpi = \"2.5,2040=9\"\nhorizon = 2040\n",
+            &[],
+        )
+        .unwrap();
+        assert_eq!((a.horizon, a.korean_cpi.at(2040)), (2040, 9.0));
+    }
+
+    #[test]
+    fn flags_over_config_over_defaults() {
+        use AssumptionId::*;
+        let history = Assumptions::from_history(&embedded());
+        let a = start("", &[]).unwrap();
+        assert_eq!(a, history);
+        let a = start("[assumptions]\nkorean_cpi = 3\nus_cpi = 1\n", &[]).unwrap();
+        assert_eq!((a.korean_cpi.flat, a.us_cpi.flat), (3.0, 1.0));
+        assert_eq!(a.krw_per_usd, history.krw_per_usd);
+        let a = start(
+            "[assumptions]\nkorean_cpi = 3\nus_cpi = 1\n",
+            &[("--cpi", KoreanCpi, "4 %")],
+        )
+        .unwrap();
+        assert_eq!((a.korean_cpi.flat, a.us_cpi.flat), (4.0, 1.0));
+        // The horizon flag first, so a year past the config's horizon may be set beside it.
+        let a = start(
+            "",
+            &[
+                ("--cpi", KoreanCpi, "2.5,2040=9"),
+                ("--horizon", Horizon, "2040"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(a.korean_cpi.at(2040), 9.0);
+        assert_eq!(
+            start("", &[("--cpi", KoreanCpi, "2.5,2040=9")]).unwrap_err(),
+            "--cpi: expected a year from 2026 to 2035, found 2040, past the horizon 2035"
+        );
+        // A flag may not pull the horizon back before a year the config set apart.
+        assert_eq!(
+            start(
+                "[assumptions]\nhorizon = 2040\nkorean_cpi = \"2.5,2038=9\"\n",
+                &[("--horizon", Horizon, "2035")]
+            )
+            .unwrap_err(),
+            "--horizon: expected a horizon no earlier than 2038, the last year set apart for Korean CPI inflation, found 2035"
+        );
+        assert_eq!(
+            start("", &[("--fx", KrwPerUsd, "-3")]).unwrap_err(),
+            "--fx: expected won per dollar from 500 ₩/$ to 3,000 ₩/$, found -3"
+        );
+    }
+
+    #[test]
+    fn a_named_file_must_be_there() {
+        let dir = std::env::temp_dir().join(format!("sma-dash-config-{}", std::process::id()));
+        let missing = UserFile {
+            path: dir.join("missing.toml"),
+            named_by: Some("--config"),
+        };
+        assert_eq!(
+            Config::from_user_file(Some(&missing)),
+            Err(SetupError::Usage(format!(
+                "--config {}: no such file",
+                missing.path.display()
+            )))
+        );
+        let usual = UserFile {
+            named_by: None,
+            ..missing
+        };
+        assert_eq!(Config::from_user_file(Some(&usual)), Ok(Config::defaults()));
+    }
+
+    #[test]
+    fn the_values_the_default_file_shows_are_accepted() {
+        let section = DEFAULT_TOML
+            .split("[assumptions]\n")
+            .nth(1)
+            .and_then(|rest| rest.split("\n[").next())
+            .unwrap();
+        let mut tried = 0;
+        for line in section.lines().filter_map(|l| l.strip_prefix("# ")) {
+            let Some((key, rest)) = line.split_once(" = ") else {
+                continue;
+            };
+            let (value, comment) = rest.split_once('#').unwrap();
+            let mut values = vec![value.trim().to_string()];
+            if let Some((_, alternative)) = comment.split_once("; or ") {
+                values.push(alternative.trim().to_string());
+            }
+            for value in values {
+                let text = format!("[assumptions]\n{key} = {value}\n");
+                assert!(start(&text, &[]).is_ok(), "{text}: {:?}", start(&text, &[]));
+                tried += 1;
+            }
+        }
+        assert_eq!(tried, 10);
     }
 }

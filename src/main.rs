@@ -1,21 +1,36 @@
 //! sma-dash: argument parsing and dispatch; the work lives in the library.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use sma_dash::app::App;
-use sma_dash::config::{self, Config};
+use sma_dash::config::{self, Config, Flag, SetupError};
 use sma_dash::data::{Dataset, LoadError, summary::Summary};
-use sma_dash::econ::{AssumptionId, Assumptions, RatePath, spec};
+use sma_dash::econ::{AssumptionId, Assumptions};
 use sma_dash::render;
 use sma_dash::report::ProjectionReport;
 use sma_dash::report::export::{ExportOptions, Series, export};
 use sma_dash::runtime::{self, DebugFailure, FailingEvents, ScriptedEvents};
 use sma_dash::store;
+
+const ABOUT: &str = "Follow the US–South Korea defense cost-sharing agreements (SMA): \
+timeline, troops, costs and projections";
+
+const LONG_ABOUT: &str = "\
+sma-dash follows the US–South Korea defense cost-sharing negotiations, the Special
+Measures Agreements (SMA) since 1991: every agreement, round, signing and demand with
+its sources, US troop counts in Korea, Korea's contributions, and what the agreements
+will cost under the inflation and exchange-rate assumptions you set.
+
+Without a subcommand it opens the dashboard, on the dataset compiled in (or --data DIR).
+Every subcommand starts from the same assumptions: the options given, over the config
+file's [assumptions], over defaults from the dataset's latest recorded year. The config
+file is --config FILE, else $SMA_DASH_CONFIG, else $XDG_CONFIG_HOME/sma-dash/config.toml,
+else ~/.config/sma-dash/config.toml; `sma-dash config` says which is read.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -24,31 +39,50 @@ Examples:
   sma-dash check                        validate the embedded dataset and summarise it
   sma-dash check --data mydata          validate the TOML files in mydata/
   sma-dash project --cpi 3              every scenario to 2035 at 3 % Korean inflation
-  sma-dash project --usd --format csv   the same as CSV, with dollar amounts";
+  sma-dash project --usd --format csv   the same as CSV, with dollar amounts
+  sma-dash help project                 the options of one subcommand";
 
 #[derive(Parser)]
-#[command(name = "sma-dash", version, about = "US–South Korea defense cost-sharing (SMA) dashboard", after_help = EXAMPLES)]
+#[command(
+    name = "sma-dash",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = EXAMPLES
+)]
 struct Cli {
-    /// Load the dataset from this directory instead of the embedded one.
+    /// Let the dashboard take the mouse: click to focus or select, wheel to scroll
+    /// (the terminal's own text selection then needs Shift).
+    #[arg(long)]
+    mouse: bool,
+    #[command(flatten)]
+    assumptions: AssumptionArgs,
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+// Where the dataset and the config come from: every subcommand takes these.
+#[derive(Args)]
+#[command(next_help_heading = "Data and configuration")]
+struct InputArgs {
+    /// Load the dataset from this directory (the layout of assets/) instead of the
+    /// embedded one.
     #[arg(long, global = true, value_name = "DIR")]
     data: Option<PathBuf>,
     /// Read this config file instead of $SMA_DASH_CONFIG or ~/.config/sma-dash/config.toml.
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Let the dashboard take the mouse: click to focus or select, wheel to scroll
-    /// (the terminal's own text selection then needs Shift).
-    #[arg(long)]
-    mouse: bool,
-    /// The dashboard's starting assumptions.
-    #[command(flatten)]
-    assumptions: AssumptionArgs,
-    #[command(subcommand)]
-    command: Option<Command>,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Validate the dataset and print a summary; exit 2 with every problem when invalid.
+    #[command(after_help = "\
+Examples:
+  sma-dash check                   the embedded dataset
+  sma-dash check --data mydata     the TOML files in mydata/")]
     Check,
     /// Print one frame of the dashboard as text, after the given keys.
     #[command(after_help = "\
@@ -60,9 +94,11 @@ Examples:
   sma-dash render --width 80 --height 24 --keys '2cc'
   sma-dash render --keys '/Honolulu<enter><enter>' --ansi")]
     Render {
-        #[arg(long, default_value_t = 120, value_parser = clap::value_parser!(u16).range(1..=i64::from(render::MAX_WIDTH)))]
+        /// Width of the frame, in columns.
+        #[arg(long, default_value_t = 120, value_parser = |s: &str| cells(s, "width", render::MAX_WIDTH))]
         width: u16,
-        #[arg(long, default_value_t = 40, value_parser = clap::value_parser!(u16).range(1..=i64::from(render::MAX_HEIGHT)))]
+        /// Height of the frame, in rows.
+        #[arg(long, default_value_t = 40, value_parser = |s: &str| cells(s, "height", render::MAX_HEIGHT))]
         height: u16,
         /// Keys to press before the frame is drawn.
         #[arg(long, default_value = "", value_parser = ScriptedEvents::parse)]
@@ -70,6 +106,57 @@ Examples:
         /// Keep the colours, as ANSI escape sequences (NO_COLOR still turns them off).
         #[arg(long)]
         ansi: bool,
+        #[command(flatten)]
+        assumptions: AssumptionArgs,
+    },
+    /// Print every scenario by year from the last recorded year to the horizon.
+    #[command(after_help = "\
+Examples:
+  sma-dash project                         defaults from recent history
+  sma-dash project --cpi 2 --horizon 2030  the 12th SMA at 2 % inflation
+  sma-dash project --cpi 2.5,2028=3.5      2.5 % a year, 3.5 % in 2028
+  sma-dash project --real 2025 --usd       in won and dollars of 2025
+  sma-dash project --format json > p.json")]
+    Project {
+        /// Amounts in constant money of this base year (Korean CPI for won, US CPI-U for dollars).
+        #[arg(long, value_name = "BASE_YEAR", allow_hyphen_values = true)]
+        real: Option<String>,
+        /// Add each amount in millions of dollars at that year's exchange rate.
+        #[arg(long)]
+        usd: bool,
+        /// How to print: a table to read, or CSV or JSON for other programs.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[command(flatten)]
+        assumptions: AssumptionArgs,
+    },
+    /// Write one series of the dataset, or the projections, as CSV or JSON.
+    #[command(after_help = "\
+Every row records the dataset version and the assumptions used. --real, --usd and the
+assumptions apply to contributions and projections only.
+
+Examples:
+  sma-dash export contributions                   CSV on standard output
+  sma-dash export contributions --real 2025 --usd in won and dollars of 2025
+  sma-dash export events --format json -o events.json
+  sma-dash export projections --cpi 3 --horizon 2040")]
+    Export {
+        /// What to write.
+        #[arg(value_parser = series_parser())]
+        series: Series,
+        /// The file format.
+        #[arg(long, value_enum, default_value_t = FileFormat::Csv)]
+        format: FileFormat,
+        /// Write to this file (replaced whole, never left half-written) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Amounts in constant money of this base year (contributions and projections).
+        #[arg(long, value_name = "BASE_YEAR", allow_hyphen_values = true)]
+        real: Option<String>,
+        /// Give every year a dollar figure, at that year's exchange rate (contributions
+        /// and projections).
+        #[arg(long)]
+        usd: bool,
         #[command(flatten)]
         assumptions: AssumptionArgs,
     },
@@ -83,51 +170,26 @@ Examples:
         #[arg(long)]
         print: bool,
     },
-    /// Print every scenario by year from the last recorded year to the horizon.
-    #[command(after_help = "\
-Examples:
-  sma-dash project                         defaults from recent history
-  sma-dash project --cpi 2 --horizon 2030  the 12th SMA at 2 % inflation
-  sma-dash project --real 2025 --usd       in won and dollars of 2025
-  sma-dash project --format json > p.json")]
-    Project {
-        #[command(flatten)]
-        assumptions: AssumptionArgs,
-        /// Amounts in constant money of this base year (Korean CPI for won, US CPI-U for dollars).
-        #[arg(long, value_name = "BASE_YEAR")]
-        real: Option<i32>,
-        /// Add each amount in millions of dollars at that year's exchange rate.
-        #[arg(long)]
-        usd: bool,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-    },
-    /// Write one series of the dataset, or the projections, as CSV or JSON.
-    #[command(after_help = "\
-Every row records the dataset version and the assumptions used.
+}
 
-Examples:
-  sma-dash export contributions                   CSV on standard output
-  sma-dash export contributions --real 2025 --usd in won and dollars of 2025
-  sma-dash export events --format json -o events.json
-  sma-dash export projections --cpi 3 --horizon 2040")]
-    Export {
-        #[arg(value_parser = series_parser())]
-        series: Series,
-        #[arg(long, value_enum, default_value_t = FileFormat::Csv)]
-        format: FileFormat,
-        /// Amounts in constant money of this base year.
-        #[arg(long, value_name = "BASE_YEAR")]
-        real: Option<i32>,
-        /// Give every year a dollar figure, at that year's exchange rate.
-        #[arg(long)]
-        usd: bool,
-        /// Write to this file (replaced whole, never left half-written) instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        #[command(flatten)]
-        assumptions: AssumptionArgs,
-    },
+impl Command {
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Check => "check",
+            Command::Render { .. } => "render",
+            Command::Project { .. } => "project",
+            Command::Export { .. } => "export",
+            Command::Config { .. } => "config",
+        }
+    }
+
+    /// Whether the subcommand takes the assumption options.
+    fn takes_assumptions(&self) -> bool {
+        matches!(
+            self,
+            Command::Render { .. } | Command::Project { .. } | Command::Export { .. }
+        )
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -143,91 +205,72 @@ enum Format {
     Json,
 }
 
-/// The assumptions, each optional: what is not given comes from recent history.
-///
-/// Rates take a flat value or a flat value followed by years set apart:
-/// `--cpi 2.5,2028=3.5,2029=3`.
+// The assumptions, each optional: what is not given comes from the config file, else
+// from recent history. Each is read as text and checked by `Assumptions::apply_text`,
+// so that every rate reads a negative value, `%` and years set apart the same way, on
+// the command line, in the config file and in the dashboard.
 #[derive(Args, Default)]
+#[command(next_help_heading = "Assumptions (options over config over defaults)")]
 struct AssumptionArgs {
-    /// Korean CPI inflation for years past the record, in percent [PCT or PCT,YEAR=PCT,...].
-    #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = RatePath::parse)]
-    cpi: Option<RatePath>,
-    /// US CPI-U inflation for years past the record, in percent [PCT or PCT,YEAR=PCT,...].
-    #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = RatePath::parse)]
-    us_cpi: Option<RatePath>,
-    /// Won per dollar for years past the record [KRW or KRW,YEAR=KRW,...].
-    #[arg(long, value_name = "KRW_PER_USD", value_parser = RatePath::parse)]
-    fx: Option<RatePath>,
-    /// ROK defense-budget growth past the record, in percent [PCT or PCT,YEAR=PCT,...].
-    #[arg(long, value_name = "PCT", allow_hyphen_values = true, value_parser = RatePath::parse)]
-    defense_growth: Option<RatePath>,
+    /// Korean CPI inflation past the record, in percent: 3, 3%, or 2.5,2028=3.5 to set
+    /// years apart.
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    cpi: Option<String>,
+    /// US CPI-U inflation past the record, in percent, as --cpi.
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    us_cpi: Option<String>,
+    /// Won per dollar past the record: 1400, or 1400,2028=1500 to set years apart.
+    #[arg(long, value_name = "KRW_PER_USD", allow_hyphen_values = true)]
+    fx: Option<String>,
+    /// ROK defense-budget growth past the record, in percent, as --cpi.
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    defense_growth: Option<String>,
     /// Growth of the custom scenario, in percent a year.
     #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
-    growth: Option<f64>,
-    /// Last year projected.
-    #[arg(long, value_name = "YEAR")]
-    horizon: Option<i32>,
+    growth: Option<String>,
+    /// The last year projected, from 2027 to 2100.
+    #[arg(long, value_name = "YEAR", allow_hyphen_values = true)]
+    horizon: Option<String>,
 }
 
 impl AssumptionArgs {
-    /// Applies each option given, refusing any out of its range.
-    fn apply(&self, a: &mut Assumptions, base_year: Option<i32>) -> Result<(), String> {
-        let in_range = |flag: &str, id: AssumptionId, value: f64| {
-            spec(id).check(value).map_err(|e| format!("{flag}: {e}"))
-        };
-        let paths = [
-            (
-                "--cpi",
-                AssumptionId::KoreanCpi,
-                &self.cpi,
-                &mut a.korean_cpi,
-            ),
-            ("--us-cpi", AssumptionId::UsCpi, &self.us_cpi, &mut a.us_cpi),
-            (
-                "--fx",
-                AssumptionId::KrwPerUsd,
-                &self.fx,
-                &mut a.krw_per_usd,
-            ),
-            (
-                "--defense-growth",
-                AssumptionId::DefenseGrowth,
-                &self.defense_growth,
-                &mut a.defense_growth,
-            ),
-        ];
-        for (flag, id, given, path) in paths {
-            let Some(given) = given else { continue };
-            for value in given.values() {
-                in_range(flag, id, value)?;
-            }
-            *path = given.clone();
-        }
-        let scalars = [
-            ("--growth", AssumptionId::CustomGrowth, self.growth),
-            (
-                "--horizon",
-                AssumptionId::Horizon,
-                self.horizon.map(f64::from),
-            ),
-            ("--real", AssumptionId::BaseYear, base_year.map(f64::from)),
-        ];
-        for (flag, id, value) in scalars {
-            let Some(value) = value else { continue };
-            in_range(flag, id, value)?;
-            a.set(id, value);
-        }
-        if let Some(base) = base_year {
-            if base > a.horizon {
-                return Err(format!(
-                    "--real: expected a base year no later than the horizon {}, found {base}",
-                    a.horizon
-                ));
-            }
-            a.base_year = base;
-        }
-        a.validate().map_err(|e| e.to_string())
+    /// Each option given, as the flag, the assumption and its text.
+    fn flags(&self) -> Vec<Flag<'_>> {
+        use AssumptionId::*;
+        [
+            ("--cpi", KoreanCpi, &self.cpi),
+            ("--us-cpi", UsCpi, &self.us_cpi),
+            ("--fx", KrwPerUsd, &self.fx),
+            ("--defense-growth", DefenseGrowth, &self.defense_growth),
+            ("--growth", CustomGrowth, &self.growth),
+            ("--horizon", Horizon, &self.horizon),
+        ]
+        .into_iter()
+        .filter_map(|(name, id, text)| text.as_deref().map(|text| Flag { name, id, text }))
+        .collect()
     }
+}
+
+/// The assumption options and `--real` (the base year), as flags to apply.
+fn with_base_year<'a>(args: &'a AssumptionArgs, real: &'a Option<String>) -> Vec<Flag<'a>> {
+    let mut flags = args.flags();
+    if let Some(text) = real {
+        flags.push(Flag {
+            name: "--real",
+            id: AssumptionId::BaseYear,
+            text,
+        });
+    }
+    flags
+}
+
+/// A size of the frame `render` draws, from 1 to `max` cells.
+fn cells(text: &str, what: &str, max: u16) -> Result<u16, String> {
+    text.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|n| (1..=max).contains(n))
+        .ok_or_else(|| format!("expected a {what} as a whole number from 1 to {max}"))
 }
 
 /// `contributions`, `troops`, …: the series `export` takes, listed in `--help`.
@@ -241,19 +284,10 @@ const BAD_INPUT: u8 = 2;
 
 /// Why a command could not run.
 enum Failure {
-    /// The dataset is invalid: its diagnostics, one `file:line:column: message` a line.
-    Data(LoadError),
-    /// A bad option or value.
+    /// Problems in the dataset or the config: one `file:line:column: message` a line.
+    Files(LoadError),
+    /// A bad option or value, in one line.
     Usage(String),
-}
-
-impl From<Failure> for String {
-    fn from(f: Failure) -> String {
-        match f {
-            Failure::Data(e) => e.to_string(),
-            Failure::Usage(m) => m,
-        }
-    }
 }
 
 impl From<String> for Failure {
@@ -262,17 +296,105 @@ impl From<String> for Failure {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
-    let dataset = match &cli.data {
-        Some(dir) => Dataset::load_dir(dir),
-        None => Dataset::embedded(),
+impl From<SetupError> for Failure {
+    fn from(e: SetupError) -> Self {
+        match e {
+            SetupError::File(e) => Failure::Files(e),
+            SetupError::Usage(m) => Failure::Usage(m),
+        }
     }
-    .map_err(Failure::Data)?;
-    match cli.command {
+}
+
+/// Options written before a subcommand belong to the dashboard: refused, not dropped.
+fn refuse_dashboard_options(cli: &Cli, sub: &Command) -> Result<(), Failure> {
+    let name = sub.name();
+    if cli.mouse {
+        return Err(format!("--mouse is the dashboard's option; `{name}` does not take it").into());
+    }
+    match cli.assumptions.flags().first() {
+        Some(f) if sub.takes_assumptions() => Err(format!(
+            "{flag} before `{name}` is not read: put it after the subcommand, as in `sma-dash {name} {flag} {text}`",
+            flag = f.name,
+            text = f.text
+        )
+        .into()),
+        Some(f) => Err(format!(
+            "{} does not apply to `{name}` (only to the dashboard, render, project and export)",
+            f.name
+        )
+        .into()),
+        None => Ok(()),
+    }
+}
+
+/// Only contributions and projections depend on the assumptions, the base year and the
+/// exchange rate; the other series refuse those options rather than ignore them.
+fn refuse_meaningless_export_options(
+    series: Series,
+    real: &Option<String>,
+    usd: bool,
+    assumptions: &AssumptionArgs,
+) -> Result<(), Failure> {
+    let what = match series {
+        Series::Contributions | Series::Projections => return Ok(()),
+        Series::Troops => "troop counts",
+        Series::Events => "events",
+        Series::Agreements => "agreements",
+        Series::Economy => "the economic series",
+    };
+    let given = [("--real", real.is_some()), ("--usd", usd)]
+        .into_iter()
+        .filter(|(_, given)| *given)
+        .map(|(flag, _)| flag)
+        .chain(assumptions.flags().into_iter().map(|f| f.name));
+    match given.into_iter().next() {
+        Some(flag) => Err(format!(
+            "export {}: {flag} does not apply to {what} (only to contributions and projections)",
+            series.key()
+        )
+        .into()),
+        None => Ok(()),
+    }
+}
+
+/// What every subcommand runs on, loaded one way: the config file, the dataset, then
+/// the assumptions, flags over config over defaults ([`Config::starting_assumptions`]).
+fn setup(input: &InputArgs, flags: &[Flag]) -> Result<(Dataset, Config, Assumptions), Failure> {
+    let user = config::user_file(input.config.as_deref(), |v| std::env::var_os(v));
+    let config = Config::from_user_file(user.as_ref())?;
+    let dataset = load_dataset(input.data.as_deref())?;
+    let assumptions = config.starting_assumptions(&dataset, flags)?;
+    Ok((dataset, config, assumptions))
+}
+
+/// The embedded dataset, or the one in `--data DIR`: a directory that is not there is
+/// one line, not a line for each file it should hold.
+fn load_dataset(dir: Option<&Path>) -> Result<Dataset, Failure> {
+    let Some(dir) = dir else {
+        return Dataset::embedded().map_err(Failure::Files);
+    };
+    let shown = dir.display();
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(format!("--data {shown}: no such directory").into())
+        }
+        Err(e) => Err(format!("--data {shown}: {e}").into()),
+        Ok(meta) if !meta.is_dir() => Err(format!(
+            "--data {shown}: expected a directory of the dataset's TOML files, found a file"
+        )
+        .into()),
+        Ok(_) => Dataset::load_dir(dir).map_err(Failure::Files),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    if let Some(sub) = &cli.command {
+        refuse_dashboard_options(&cli, sub)?;
+    }
+    let input = &cli.input;
+    match &cli.command {
         None => {
-            let config = load_config(cli.config.as_deref())?;
-            let mut a = config.starting_assumptions(Assumptions::from_history(&dataset));
-            cli.assumptions.apply(&mut a, None)?;
+            let (dataset, config, a) = setup(input, &cli.assumptions.flags())?;
             let mut app = configured_app(dataset, &config, a);
             app.mouse |= cli.mouse;
             dashboard(app)?;
@@ -284,33 +406,32 @@ fn run(cli: Cli) -> Result<(), Failure> {
             ansi,
             assumptions,
         }) => {
-            let config = load_config(cli.config.as_deref())?;
-            let mut a = config.starting_assumptions(Assumptions::from_history(&dataset));
-            assumptions.apply(&mut a, None)?;
+            let (dataset, config, a) = setup(input, &assumptions.flags())?;
             let mut app = configured_app(dataset, &config, a);
-            app.color = ansi && app.color;
-            let text = render::frame(&mut app, width, height, keys, ansi)
+            app.color = *ansi && app.color;
+            let text = render::frame(&mut app, *width, *height, keys.clone(), *ansi)
                 .map_err(|e| format!("cannot render: {e}"))?;
             print_out(&text)?;
         }
         Some(Command::Config { print }) => {
-            let user = config::user_file(cli.config.as_deref(), |v| std::env::var_os(v));
-            let config = Config::from_user_file(user.clone()).map_err(Failure::Data)?;
-            if print {
+            let (_, config, _) = setup(input, &[])?;
+            if *print {
                 print_out(&config.to_toml())?;
             } else {
-                let user = match user {
-                    Some((path, _)) if path.exists() => format!("{} (read)", path.display()),
-                    Some((path, _)) => format!("{} (none there)", path.display()),
+                let user = match config::user_file(input.config.as_deref(), |v| std::env::var_os(v))
+                {
+                    Some(f) if f.path.exists() => format!("{} (read)", f.path.display()),
+                    Some(f) => format!("{} (none there)", f.path.display()),
                     None => "none: set HOME, XDG_CONFIG_HOME or SMA_DASH_CONFIG".into(),
                 };
                 print_out(&format!(
-                    "defaults: {} (built in)\nuser file: {user}\n`sma-dash config --print` prints the configuration in effect.\n",
+                    "defaults: {} (built in)\nuser file: {user}\nprecedence: options over the user file over the defaults\n`sma-dash config --print` prints the configuration in effect.\n",
                     "config/default.toml"
                 ))?;
             }
         }
         Some(Command::Check) => {
+            let (dataset, _, _) = setup(input, &[])?;
             print_out(&format!("{}\n", Summary::of(&dataset)))?;
         }
         Some(Command::Project {
@@ -319,9 +440,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             usd,
             format,
         }) => {
-            let mut a = Assumptions::from_history(&dataset);
-            assumptions.apply(&mut a, real)?;
-            let report = ProjectionReport::new(&dataset, &a, real.is_some(), usd);
+            let (dataset, _, a) = setup(input, &with_base_year(assumptions, real))?;
+            let report = ProjectionReport::new(&dataset, &a, real.is_some(), *usd);
             let text = match format {
                 Format::Table => report.to_table(),
                 Format::Csv => report.to_csv(),
@@ -337,31 +457,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
             assumptions,
         }) => {
-            let mut a = Assumptions::from_history(&dataset);
-            assumptions.apply(&mut a, real)?;
+            refuse_meaningless_export_options(*series, real, *usd, assumptions)?;
+            let (dataset, _, a) = setup(input, &with_base_year(assumptions, real))?;
             let options = ExportOptions {
                 real: real.is_some(),
-                usd,
+                usd: *usd,
             };
-            let table = export(&dataset, &a, series, options);
+            let table = export(&dataset, &a, *series, options);
             let text = match format {
                 FileFormat::Csv => table.to_csv(),
                 FileFormat::Json => table.to_json(),
             };
             match output {
-                Some(path) => store::write_atomically(&path, &text)
+                Some(path) => store::write_atomically(path, &text)
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
                 None => print_out(&text)?,
             }
         }
     }
     Ok(())
-}
-
-/// The defaults overlaid by the user's config file.
-fn load_config(explicit: Option<&std::path::Path>) -> Result<Config, Failure> {
-    Config::from_user_file(config::user_file(explicit, |v| std::env::var_os(v)))
-        .map_err(Failure::Data)
 }
 
 /// The app as the config sets it up, starting from `assumptions`.
@@ -421,11 +535,47 @@ fn print_out(text: &str) -> Result<(), String> {
     }
 }
 
+/// clap's own messages in the program's voice (`sma-dash: …`, the usage hint kept);
+/// help and version as clap prints them.
+fn refuse_arguments(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(BAD_INPUT))
+        }
+        _ => {
+            let text = e.render().to_string();
+            eprint!(
+                "sma-dash: {}",
+                text.strip_prefix("error: ").unwrap_or(&text)
+            );
+            ExitCode::from(BAD_INPUT)
+        }
+    }
+}
+
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return refuse_arguments(e),
+    };
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Data(errors)) => {
-            eprintln!("{errors}");
+        Err(Failure::Files(errors)) => {
+            // The count first, in the program's voice; then each problem as an editor
+            // reads it, `file:line:column: message`.
+            let n = errors.diagnostics.len() + errors.more;
+            let s = if n == 1 { "" } else { "s" };
+            eprintln!("sma-dash: {n} problem{s} in the {}:", errors.subject);
+            for d in &errors.diagnostics {
+                eprintln!("{d}");
+            }
+            if errors.more > 0 {
+                eprintln!("... and {} more problems", errors.more);
+            }
             ExitCode::from(BAD_INPUT)
         }
         Err(Failure::Usage(message)) => {

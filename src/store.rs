@@ -273,8 +273,10 @@ struct ScenarioToml {
 type Problem = (Range<usize>, String);
 
 fn parse(text: &str) -> Result<Vec<SavedScenario>, Problem> {
-    let file: FileToml = toml::from_str(text)
-        .map_err(|e| (e.span().unwrap_or(0..0), describe_serde_error(e.message())))?;
+    let file: FileToml = toml::from_str(text).map_err(|e| {
+        let message = describe_serde_error(e.message(), text, e.span());
+        (e.span().unwrap_or(0..0), message)
+    })?;
     let mut scenarios: Vec<SavedScenario> = Vec::new();
     for raw in &file.scenario {
         let s = raw.get_ref();

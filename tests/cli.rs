@@ -4,11 +4,41 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn sma_dash(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sma-dash"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
+    sma_dash_with(args, &[])
 }
+
+/// The binary with `env` set, and no config file of the user's in the way.
+fn sma_dash_with(args: &[&str], env: &[(&str, &Path)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sma-dash"));
+    command
+        .args(args)
+        .env_remove("SMA_DASH_CONFIG")
+        .env("XDG_CONFIG_HOME", "/nonexistent/sma-dash-tests");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().expect("the binary runs")
+}
+
+/// A config file in a directory of its own.
+fn config_file(text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, text).unwrap();
+    let shown = path.display().to_string();
+    (dir, shown)
+}
+
+/// Every subcommand, and the dashboard (no subcommand), with arguments that run.
+const EVERY_SUBCOMMAND: [&[&str]; 7] = [
+    &[],
+    &["render"],
+    &["project"],
+    &["export", "contributions"],
+    &["check"],
+    &["config"],
+    &["config", "--print"],
+];
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -63,6 +93,10 @@ fn check_on_bad_data_exits_2_with_every_error_on_stderr() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).is_empty());
     let err = stderr(&o);
+    assert!(
+        err.starts_with("sma-dash: 3 problems in the dataset:\n"),
+        "{err}"
+    );
     let events = dir.path().join("events.toml").display().to_string();
     assert!(
         err.contains(&format!(
@@ -78,17 +112,32 @@ fn check_on_bad_data_exits_2_with_every_error_on_stderr() {
         err.contains(&format!("{events}:11:12: expected a source id")),
         "{err}"
     );
-    assert!(
-        err.trim_end().ends_with("3 problems in the dataset"),
-        "{err}"
-    );
+    assert_eq!(err.lines().count(), 4, "{err}");
 }
 
 #[test]
-fn check_on_a_missing_directory_exits_2() {
-    let o = sma_dash(&["check", "--data", "/nonexistent/dir"]);
+fn data_that_is_not_a_directory_is_one_line() {
+    for args in [&["check"][..], &["project"], &[]] {
+        let mut all = vec!["--data", "/nonexistent/dir"];
+        all.extend_from_slice(args);
+        let o = sma_dash(&all);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&o),
+            "sma-dash: --data /nonexistent/dir: no such directory\n",
+            "{args:?}"
+        );
+    }
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let path = file.path().to_str().unwrap();
+    let o = sma_dash(&["check", "--data", path]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("/nonexistent/dir/dataset.toml: cannot read the file"));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "sma-dash: --data {path}: expected a directory of the dataset's TOML files, found a file\n"
+        )
+    );
 }
 
 /// The rows of a CSV file, each as column name → cell.
@@ -313,16 +362,26 @@ fn out_of_range_and_malformed_options_exit_2() {
     );
     let o = sma_dash(&["project", "--fx", "lots"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("invalid value 'lots' for '--fx"),
-        "{}",
-        stderr(&o)
+    assert_eq!(
+        stderr(&o),
+        "sma-dash: --fx: expected a number, found \"lots\"\n"
+    );
+    let o = sma_dash(&["project", "--horizon", "soon"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "sma-dash: --horizon: expected a year as a number, found \"soon\"\n"
     );
     let o = sma_dash(&["project", "--real", "2040", "--horizon", "2035"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--real: expected a base year no later than the horizon 2035"));
     let o = sma_dash(&["project", "--format", "xml"]);
     assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("sma-dash: invalid value 'xml' for '--format <FORMAT>'"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -528,29 +587,84 @@ fn render_refuses_bad_sizes_and_keys() {
 }
 
 #[test]
-fn a_bad_config_is_refused_before_the_screen_is_taken() {
+fn a_bad_config_is_refused_by_every_subcommand_at_its_line_and_column() {
+    let cases = [
+        (
+            "[start\nfocus = 1\n",
+            "1:7: TOML syntax: unclosed table, expected `]`",
+        ),
+        (
+            "[start]\nfocus = \"costs\"\nzoom = true\n",
+            "3:1: expected one of focus, metric,",
+        ),
+        (
+            "[assumptions]\nkorean_cpi = 55\n",
+            "2:14: expected Korean CPI inflation from -5.0 % to 20.0 %, found 55",
+        ),
+        // What needs the dataset to check is checked by every subcommand too.
+        (
+            "[assumptions]\nkorean_cpi = \"2.5,2024=9\"\n",
+            "2:14: expected a year from 2026 to 2035, found 2024, a recorded year (Korean CPI inflation is recorded through 2025)",
+        ),
+    ];
+    for (text, expected) in cases {
+        let (_dir, path) = config_file(text);
+        for args in EVERY_SUBCOMMAND {
+            let mut all = vec!["--config", path.as_str()];
+            all.extend_from_slice(args);
+            let o = sma_dash(&all);
+            assert_eq!(o.status.code(), Some(2), "{args:?} {text}");
+            assert!(o.stdout.is_empty(), "{args:?} {text}");
+            let err = stderr(&o);
+            assert!(
+                err.starts_with(&format!(
+                    "sma-dash: 1 problem in the configuration:\n{path}:{expected}"
+                )),
+                "{args:?}: {err}"
+            );
+            // The dashboard reads its config before it asks for a terminal.
+            assert!(!err.contains("needs a terminal"), "{err}");
+            assert!(!err.contains('\x1b'), "the terminal was not taken");
+        }
+    }
+}
+
+#[test]
+fn a_config_file_named_and_missing_is_refused_by_every_subcommand() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("config.toml");
-    std::fs::write(&path, "[start]\nfocus = \"costs\"\nzoom = true\n").unwrap();
-    for args in [&[][..], &["render"], &["config", "--print"]] {
-        let mut all = vec!["--config", path.to_str().unwrap()];
+    let missing = dir.path().join("missing.toml");
+    let shown = missing.display().to_string();
+    for args in EVERY_SUBCOMMAND {
+        let mut all = vec!["--config", shown.as_str()];
         all.extend_from_slice(args);
         let o = sma_dash(&all);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
-        let err = stderr(&o);
-        assert!(
-            err.starts_with(&format!(
-                "{}:3:1: expected one of focus, metric,",
-                path.display()
-            )),
-            "{err}"
+        assert_eq!(
+            stderr(&o),
+            format!("sma-dash: --config {shown}: no such file\n"),
+            "{args:?}"
         );
-        assert!(
-            err.trim_end().ends_with("1 problem in the configuration"),
-            "{err}"
+        let o = sma_dash_with(args, &[("SMA_DASH_CONFIG", &missing)]);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&o),
+            format!("sma-dash: $SMA_DASH_CONFIG {shown}: no such file\n"),
+            "{args:?}"
         );
-        assert!(!err.contains('\x1b'), "the terminal was not taken");
     }
+    // The usual place may hold no file.
+    let o = sma_dash_with(&["check"], &[("XDG_CONFIG_HOME", dir.path())]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn without_a_terminal_the_dashboard_says_so_after_reading_its_config() {
+    let o = sma_dash(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "sma-dash: the dashboard needs a terminal; `sma-dash check` prints a summary\n"
+    );
 }
 
 #[test]
@@ -586,7 +700,7 @@ fn config_print_shows_the_user_file_over_the_defaults() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("missing.toml: cannot read the config file"));
+    assert!(stderr(&o).contains("missing.toml: no such file"));
 }
 
 #[test]
@@ -605,4 +719,339 @@ fn help_and_version_answer() {
         assert_eq!(o.status.code(), Some(0), "{sub:?}");
         assert!(stdout(&o).contains("Examples:"), "{sub:?}");
     }
+}
+
+#[test]
+fn every_subcommand_starts_from_the_config_s_assumptions() {
+    let (_dir, path) = config_file("[assumptions]\nkorean_cpi = 3\n");
+    let config = ["--config", path.as_str()];
+    let with_config = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend_from_slice(&config);
+        let o = sma_dash(&all);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    // At 3 %: 1,519.2 × 1.021 (2025's recorded 2.1 %) × 1.03³ = 1,694.9 in 2030.
+    let table = with_config(&["project"]);
+    assert!(table.contains("assumptions: korean_cpi=3;"), "{table}");
+    let y2030 = table.lines().find(|l| l.starts_with("2030")).unwrap();
+    assert!(y2030.starts_with("2030   1,694.9"), "{y2030}");
+    assert!(table.contains("total 2026–30   12th-sma"), "{table}");
+    let total = table
+        .lines()
+        .find(|l| l.starts_with("total 2026–30   12th-sma"))
+        .unwrap();
+    assert!(total.ends_with(" 8,008.4"), "{total}");
+    // The dashboard's frame: the Assumptions pane, and the Costs pane at 2030.
+    let frame = with_config(&["render", "--keys", "2llll"]);
+    assert!(
+        frame.contains("Korean CPI inflation            3.0 %"),
+        "{frame}"
+    );
+    assert!(
+        frame.contains("2030 ▸ 1,694.9 bn won · projected"),
+        "{frame}"
+    );
+    assert!(frame.contains("8,008.4"), "{frame}");
+    let csv = with_config(&["export", "projections"]);
+    assert!(
+        csv.contains("\n2030,12th-sma,projected,nominal,1694.9,computed,"),
+        "{csv}"
+    );
+    assert!(csv.contains(",korean_cpi=3; "), "{csv}");
+    let csv = with_config(&["export", "contributions"]);
+    assert!(csv.contains(",korean_cpi=3; "), "{csv}");
+    // Without the config, history's 2.1 % gives another figure.
+    let o = sma_dash(&["project"]);
+    assert!(!stdout(&o).contains("2030   1,694.9"), "{}", stdout(&o));
+    // A flag over the config.
+    let table = with_config(&["project", "--cpi", "2"]);
+    assert!(table.contains("assumptions: korean_cpi=2;"), "{table}");
+    // $SMA_DASH_CONFIG names a config as --config does.
+    let o = sma_dash_with(&["project"], &[("SMA_DASH_CONFIG", Path::new(&path))]);
+    assert!(
+        stdout(&o).contains("assumptions: korean_cpi=3;"),
+        "{}",
+        stdout(&o)
+    );
+    // A rate with years set apart, as the config writes it.
+    let (_dir, path) =
+        config_file("[assumptions]\nkorean_cpi = \"2, 2027 = 7 %\"\nhorizon = 2030\n");
+    let o = sma_dash(&["project", "--format", "csv", "--config", &path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        stdout(&sma_dash(&[
+            "project",
+            "--format",
+            "csv",
+            "--cpi",
+            "2,2027=7",
+            "--horizon",
+            "2030"
+        ]))
+    );
+}
+
+#[test]
+fn years_set_apart_must_be_projected_and_given_once() {
+    let cases = [
+        (
+            "2.5,2024=9",
+            "expected a year from 2026 to 2035, found 2024, a recorded year (Korean CPI inflation is recorded through 2025)",
+        ),
+        (
+            "2.5,2040=9",
+            "expected a year from 2026 to 2035, found 2040, past the horizon 2035",
+        ),
+        ("2.5,2028=9,2028=3", "2028 is given twice"),
+    ];
+    for (rate, expected) in cases {
+        let o = sma_dash(&["project", "--cpi", rate]);
+        assert_eq!(o.status.code(), Some(2), "{rate}");
+        assert_eq!(stderr(&o), format!("sma-dash: --cpi: {expected}\n"));
+        let (_dir, path) = config_file(&format!("[assumptions]\nkorean_cpi = \"{rate}\"\n"));
+        let o = sma_dash(&["project", "--config", &path]);
+        assert_eq!(o.status.code(), Some(2), "{rate}");
+        assert_eq!(
+            stderr(&o),
+            format!("sma-dash: 1 problem in the configuration:\n{path}:2:14: {expected}\n")
+        );
+    }
+    // Each rate has its own record: defense budgets are recorded through 2026.
+    let o = sma_dash(&["project", "--defense-growth", "5,2026=6"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("found 2026, a recorded year"),
+        "{}",
+        stderr(&o)
+    );
+    // The horizon is applied first, wherever it is written.
+    let o = sma_dash(&["project", "--cpi", "2.5,2040=9", "--horizon", "2040"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = sma_dash(&["project", "--horizon", "2036", "--cpi", "2.5,2040=9"]);
+    assert_eq!(
+        stderr(&o),
+        "sma-dash: --cpi: expected a year from 2026 to 2036, found 2040, past the horizon 2036\n"
+    );
+}
+
+#[test]
+fn options_that_mean_nothing_to_a_series_are_refused() {
+    for (args, expected) in [
+        (
+            &["export", "troops", "--usd"][..],
+            "export troops: --usd does not apply to troop counts (only to contributions and projections)",
+        ),
+        (
+            &["export", "events", "--real", "2020"],
+            "export events: --real does not apply to events (only to contributions and projections)",
+        ),
+        (
+            &["export", "events", "--cpi", "3"],
+            "export events: --cpi does not apply to events (only to contributions and projections)",
+        ),
+        (
+            &["export", "agreements", "--horizon", "2040"],
+            "export agreements: --horizon does not apply to agreements (only to contributions and projections)",
+        ),
+        (
+            &["export", "economy", "--fx", "1400"],
+            "export economy: --fx does not apply to the economic series (only to contributions and projections)",
+        ),
+    ] {
+        let o = sma_dash(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&o), format!("sma-dash: {expected}\n"), "{args:?}");
+    }
+    for args in [
+        &[
+            "export",
+            "contributions",
+            "--usd",
+            "--real",
+            "2020",
+            "--cpi",
+            "3",
+        ][..],
+        &[
+            "export",
+            "projections",
+            "--usd",
+            "--real",
+            "2020",
+            "--growth",
+            "4",
+        ],
+    ] {
+        let o = sma_dash(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn options_before_a_subcommand_are_refused_not_dropped() {
+    for (args, expected) in [
+        (
+            &["--cpi", "3", "project"][..],
+            "--cpi before `project` is not read: put it after the subcommand, as in `sma-dash project --cpi 3`",
+        ),
+        (
+            &["--horizon", "2040", "export", "projections"],
+            "--horizon before `export` is not read: put it after the subcommand, as in `sma-dash export --horizon 2040`",
+        ),
+        (
+            &["--cpi", "3", "check"],
+            "--cpi does not apply to `check` (only to the dashboard, render, project and export)",
+        ),
+        (
+            &["--mouse", "render"],
+            "--mouse is the dashboard's option; `render` does not take it",
+        ),
+    ] {
+        let o = sma_dash(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&o), format!("sma-dash: {expected}\n"), "{args:?}");
+    }
+    // --data and --config go anywhere.
+    let o = sma_dash(&["--config", "/nonexistent/c.toml", "check"]);
+    assert_eq!(
+        stderr(&o),
+        "sma-dash: --config /nonexistent/c.toml: no such file\n"
+    );
+}
+
+#[test]
+fn every_rate_reads_negative_values_and_percent_signs_alike() {
+    let o = sma_dash(&["project", "--fx", "-3"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "sma-dash: --fx: expected won per dollar from 500 ₩/$ to 3,000 ₩/$, found -3\n"
+    );
+    for flag in ["--cpi", "--us-cpi", "--defense-growth", "--growth"] {
+        let o = sma_dash(&["project", flag, "-3"]);
+        assert_eq!(o.status.code(), Some(0), "{flag}: {}", stderr(&o));
+        let o = sma_dash(&["project", flag, "-30"]);
+        assert_eq!(o.status.code(), Some(2), "{flag}");
+        assert!(
+            stderr(&o).starts_with(&format!("sma-dash: {flag}: expected ")),
+            "{flag}: {}",
+            stderr(&o)
+        );
+        assert!(stderr(&o).ends_with(", found -30\n"), "{}", stderr(&o));
+    }
+    let o = sma_dash(&["project", "--horizon", "-3"]);
+    assert_eq!(
+        stderr(&o),
+        "sma-dash: --horizon: expected a horizon from 2027 to 2100, found -3\n"
+    );
+    let percent = sma_dash(&["project", "--format", "csv", "--cpi", "3%"]);
+    assert_eq!(percent.status.code(), Some(0), "{}", stderr(&percent));
+    let spaced = sma_dash(&["project", "--format", "csv", "--cpi", "3 %"]);
+    let plain = sma_dash(&["project", "--format", "csv", "--cpi", "3"]);
+    let other = sma_dash(&["project", "--format", "csv", "--cpi", "4"]);
+    assert_eq!(stdout(&percent), stdout(&plain));
+    assert_eq!(stdout(&spaced), stdout(&plain));
+    assert_ne!(stdout(&other), stdout(&plain));
+}
+
+#[test]
+fn every_error_is_in_one_voice() {
+    for args in [
+        &["bogus"][..],
+        &["project", "--bogus"],
+        &["project", "--cpi"],
+        &["project", "--cpi", "x"],
+        &["project", "--format", "xml"],
+        &["export"],
+        &["export", "nothing"],
+        &["render", "--width", "0"],
+        &["render", "--keys", "<nokey>"],
+        &["check", "--data", "/nonexistent"],
+        &["check", "--config", "/nonexistent.toml"],
+        &[],
+    ] {
+        let o = sma_dash(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.starts_with("sma-dash: "), "{args:?}: {err}");
+        assert!(!err.contains("error:"), "{args:?}: {err}");
+    }
+    // clap's usage hint is kept.
+    let o = sma_dash(&["project", "--bogus"]);
+    assert!(
+        stderr(&o).contains("\nUsage: sma-dash project [OPTIONS]"),
+        "{}",
+        stderr(&o)
+    );
+    let o = sma_dash(&["render", "--width", "0"]);
+    assert!(
+        stderr(&o).starts_with(
+            "sma-dash: invalid value '0' for '--width <WIDTH>': expected a width as a whole number from 1 to 1000"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn help_opens_with_what_the_program_is_and_describes_every_option() {
+    let o = sma_dash(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let help = stdout(&o);
+    assert!(
+        help.starts_with("sma-dash follows the US–South Korea defense cost-sharing negotiations"),
+        "{help}"
+    );
+    assert!(
+        help.contains("the options given, over the config\nfile's [assumptions], over defaults"),
+        "{help}"
+    );
+    let o = sma_dash(&["-h"]);
+    assert!(
+        stdout(&o).starts_with("Follow the US–South Korea defense cost-sharing agreements"),
+        "{}",
+        stdout(&o)
+    );
+    // `help SUBCOMMAND` is `SUBCOMMAND --help`.
+    for sub in ["check", "render", "project", "export", "config"] {
+        let help = sma_dash(&["help", sub]);
+        assert_eq!(help.status.code(), Some(0), "{sub}");
+        assert_eq!(stdout(&help), stdout(&sma_dash(&[sub, "--help"])), "{sub}");
+    }
+    assert!(stdout(&sma_dash(&["help", "project"])).contains("--real <BASE_YEAR>"));
+    // In the short help each option sits on one line with its description.
+    for args in [
+        &["-h"][..],
+        &["check", "-h"],
+        &["render", "-h"],
+        &["project", "-h"],
+        &["export", "-h"],
+        &["config", "-h"],
+    ] {
+        let help = stdout(&sma_dash(args));
+        let options: Vec<&str> = help
+            .lines()
+            .filter(|l| l.trim_start().starts_with('-'))
+            .collect();
+        assert!(options.len() >= 2, "{args:?}: {help}");
+        for line in options {
+            let (_, description) = line
+                .trim_start()
+                .split_once("  ")
+                .unwrap_or_else(|| panic!("{args:?}: no description: {line}"));
+            assert!(!description.trim().is_empty(), "{args:?}: {line}");
+            assert!(
+                !description.trim_start().starts_with('['),
+                "{args:?}: only a default: {line}"
+            );
+        }
+    }
+    // Sections in order: the subcommand's own options, the assumptions, then the inputs.
+    let help = stdout(&sma_dash(&["project", "-h"]));
+    let at = |s: &str| help.find(s).unwrap_or_else(|| panic!("{s}: {help}"));
+    assert!(at("--real") < at("Assumptions") && at("Assumptions") < at("--cpi"));
+    assert!(at("--cpi") < at("--horizon") && at("--horizon") < at("--data"));
 }

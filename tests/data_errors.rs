@@ -63,6 +63,18 @@ fn missing_field() {
 }
 
 #[test]
+fn wrong_type() {
+    assert_case(
+        "wrong-type",
+        &[
+            "contributions.toml:2:8: expected a year as a number, found \"x2018\"",
+            "contributions.toml:11:12: expected a number, found \"lots\"",
+            "troops.toml:3:10: expected a whole number, 0 or more, found -5",
+        ],
+    );
+}
+
+#[test]
 fn bad_date() {
     assert_case(
         "bad-date",
@@ -164,7 +176,7 @@ fn impossible_lag() {
 fn people_inferred_type() {
     assert_case(
         "people-inferred-type",
-        &["events.toml:9:19: expected a sequence, found boolean `true`"],
+        &["events.toml:9:19: expected a list, found true"],
     );
 }
 

@@ -160,7 +160,7 @@ fn out_of_range_assumptions_are_refused() {
     let d = dataset();
     let mut a = Assumptions::from_history(&d);
     a.korean_cpi.flat = 55.0;
-    let err = a.validate().unwrap_err().to_string();
+    let err = a.check(&d).unwrap_err().to_string();
     assert!(err.contains("Korean CPI"), "{err}");
     assert!(err.contains("55"), "{err}");
 }

@@ -120,7 +120,7 @@ proptest! {
 
     #[test]
     fn nothing_is_nan_on_any_assumption_in_range(a in assumptions_in_range()) {
-        prop_assert!(a.validate().is_ok());
+        prop_assert!(a.check(dataset()).is_ok());
         let e = Economy::new(dataset(), &a);
         let projections = project_all(&e);
         prop_assert_eq!(projections.len(), ScenarioId::ALL.len());

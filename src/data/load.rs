@@ -255,7 +255,7 @@ impl<'t> ParsedFile<'t> {
                     &self.file.shown_as,
                     &self.file.text,
                     e.span().unwrap_or_else(|| raw.span()),
-                    describe_serde_error(e.message()),
+                    describe_serde_error(e.message(), &self.file.text, e.span()),
                 ))
             })
             .ok()
@@ -276,9 +276,23 @@ impl<'t> ParsedFile<'t> {
     }
 }
 
-/// serde's wording, made to read "expected …, found …" where it does not already.
-pub(crate) fn describe_serde_error(message: &str) -> String {
+/// serde's wording, made to read "expected …, found …" in words where it does not
+/// already: Rust's type names become what a person writes (`i32` is "a year as a number"
+/// in a year field, else "a whole number"; `u32` "a whole number, 0 or more"; `f64` "a
+/// number"; a sequence "a list"; a struct or a map "a table"; an enum "a name in quotes").
+/// `text` and `span`, the value's place in it, tell which field it is and what it looks
+/// like.
+pub(crate) fn describe_serde_error(
+    message: &str,
+    text: &str,
+    span: Option<Range<usize>>,
+) -> String {
     let message = message.trim_end();
+    let field = span.as_ref().and_then(|s| field_before(text, s.start));
+    let written = span
+        .and_then(|s| text.get(s))
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
     for prefix in [
         "invalid type: ",
         "invalid value: ",
@@ -288,18 +302,136 @@ pub(crate) fn describe_serde_error(message: &str) -> String {
         if let Some(rest) = message.strip_prefix(prefix)
             && let Some((found, expected)) = rest.split_once(", expected ")
         {
-            let what = match prefix {
-                "unknown variant " => "unknown value ",
-                "unknown field " => "unknown field ",
-                _ => "",
+            return match prefix {
+                "unknown variant " => format!("expected {expected}, found unknown value {found}"),
+                "unknown field " => format!("expected {expected}, found unknown field {found}"),
+                _ => format!(
+                    "expected {}, found {}",
+                    expected_in_words(expected, field, found),
+                    found_in_words(found, written)
+                ),
             };
-            return format!("expected {expected}, found {what}{found}");
         }
     }
     if let Some(field) = message.strip_prefix("missing field ") {
         return format!("expected the required field {field}, found none");
     }
+    // toml's own word for an enum given a number, a list or a boolean.
+    if message == "wanted string or table" {
+        let found = written.map_or("another type".to_string(), found_written);
+        return format!("expected a name in quotes, found {found}");
+    }
     message.to_string()
+}
+
+/// The key a value at `offset` is written under (`year` in `year = "x"`, `to` in
+/// `{ from = 2014, to = "x" }`); `None` for an item of a list.
+fn field_before(text: &str, offset: usize) -> Option<&str> {
+    let before = text.get(..offset)?.trim_end().strip_suffix('=')?.trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .map_or(0, |i| i + 1);
+    Some(&before[start..]).filter(|k| !k.is_empty())
+}
+
+/// Whether a field holds a year: `year`, `first_year`, `from`, `horizon`, ….
+fn is_year_field(name: &str) -> bool {
+    name == "year" || name.ends_with("_year") || matches!(name, "from" | "to" | "horizon")
+}
+
+/// What serde expected, in words.
+fn expected_in_words(expected: &str, field: Option<&str>, found: &str) -> String {
+    let year = field.is_some_and(is_year_field);
+    // An integer of the right type but out of its bounds.
+    let integer = found.starts_with("integer ");
+    match expected {
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" if year && integer => format!(
+            "a year from {} to {}",
+            super::YEARS.start(),
+            super::YEARS.end()
+        ),
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" if year => "a year as a number".into(),
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" if integer => {
+            format!("a whole number {}", bounds(expected))
+        }
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "a whole number".into(),
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize"
+            if integer && !found.starts_with("integer `-") =>
+        {
+            format!("a whole number {}", bounds(expected))
+        }
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a whole number, 0 or more".into(),
+        "f32" | "f64" => "a number".into(),
+        "a boolean" => "true or false".into(),
+        "a string" | "a borrowed string" => "a string".into(),
+        "a character" | "char" => "a single character".into(),
+        "a sequence" => "a list".into(),
+        "a map" => "a table".into(),
+        "unit" => "nothing".into(),
+        "variant identifier" => "a name in quotes".into(),
+        "field identifier" => "a field name".into(),
+        other if other.starts_with("struct ") || other.starts_with("internally tagged enum ") => {
+            "a table".into()
+        }
+        other if other.starts_with("enum ") => "a name in quotes".into(),
+        other if other.starts_with("tuple") || other.starts_with("a tuple") => "a list".into(),
+        other => other.into(),
+    }
+}
+
+/// "from 0 to 4294967295" for `u32`: the bounds, where a number is too large.
+fn bounds(rust_type: &str) -> String {
+    let (min, max): (i128, u128) = match rust_type {
+        "i8" => (i8::MIN.into(), i8::MAX as u128),
+        "i16" => (i16::MIN.into(), i16::MAX as u128),
+        "i32" => (i32::MIN.into(), i32::MAX as u128),
+        "u8" => (0, u8::MAX.into()),
+        "u16" => (0, u16::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "u64" | "usize" => (0, u64::MAX.into()),
+        _ => (i64::MIN.into(), i64::MAX as u128),
+    };
+    format!("from {min} to {max}")
+}
+
+/// What serde found, in words: `string "x"` → `"x"`, `integer `5`` → `5`.
+fn found_in_words(found: &str, written: Option<&str>) -> String {
+    let quoted = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .and_then(|v| v.strip_prefix('`'))
+            .and_then(|v| v.strip_suffix('`'))
+            .map(str::to_string)
+    };
+    if let Some(s) = found.strip_prefix("string ") {
+        return s.to_string();
+    }
+    for prefix in ["integer ", "floating point ", "boolean "] {
+        if let Some(v) = quoted(prefix) {
+            return v;
+        }
+    }
+    match found {
+        "sequence" => "a list".into(),
+        // An unquoted TOML date reaches serde as a map.
+        "map" => written.map_or("a table".into(), found_written),
+        "unit value" => "nothing".into(),
+        other => other.into(),
+    }
+}
+
+/// A value as it is written, told by its first character.
+fn found_written(written: &str) -> String {
+    match written.chars().next() {
+        Some('[') => "a list".into(),
+        Some('{') => "a table".into(),
+        Some('"' | '\'') => "a string".into(),
+        Some(c) if c.is_ascii_digit() && written.contains(['-', ':']) => {
+            format!("an unquoted date {written}")
+        }
+        _ if written.chars().count() <= 24 && !written.contains('\n') => written.to_string(),
+        _ => "another type".into(),
+    }
 }
 
 /// Parses, deserializes and validates a whole dataset.
@@ -400,5 +532,153 @@ impl<'t> ParsedFile<'t> {
             }
         }
         ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::FuzzyDate;
+
+    /// A field of every type the model has, each optional so one can be tried alone.
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Fields {
+        year: Option<i32>,
+        first_year: Option<i32>,
+        ordinal: Option<u32>,
+        amount: Option<f64>,
+        name: Option<String>,
+        sources: Option<Vec<String>>,
+        confidence: Option<Confidence>,
+        as_of: Option<CountDate>,
+        rules: Option<Vec<RulePhase>>,
+        milestones: Option<Milestones>,
+        rule: Option<EscalationRule>,
+        date: Option<FuzzyDate>,
+        flag: Option<bool>,
+    }
+
+    /// The message for one record written as `fields`, as the loader reports it.
+    fn message(fields: &str) -> String {
+        let file = DataFile {
+            name: "test.toml",
+            shown_as: "test.toml".into(),
+            text: format!("[[r]]\n{fields}\n"),
+        };
+        let parsed = ParsedFile {
+            file: &file,
+            root: DeTable::parse(&file.text).unwrap(),
+        };
+        let mut errors = LoadError::default();
+        let records = parsed.records::<Fields>("r", &mut errors);
+        assert!(records.is_empty(), "{fields} was read");
+        assert_eq!(errors.diagnostics.len(), 1, "{fields}");
+        errors.diagnostics[0].message.clone()
+    }
+
+    #[test]
+    fn type_errors_say_what_was_expected_in_words() {
+        let cases = [
+            (
+                "year = \"x2014\"",
+                "expected a year as a number, found \"x2014\"",
+            ),
+            ("year = 2018.5", "expected a year as a number, found 2018.5"),
+            (
+                "first_year = true",
+                "expected a year as a number, found true",
+            ),
+            ("year = [1]", "expected a year as a number, found a list"),
+            (
+                "year = { a = 1 }",
+                "expected a year as a number, found a table",
+            ),
+            (
+                "year = 2018-01-01",
+                "expected a year as a number, found an unquoted date 2018-01-01",
+            ),
+            (
+                "year = 3000000000",
+                "expected a year from 1945 to 2100, found 3000000000",
+            ),
+            (
+                "rules = [{ from = 2014, to = \"x\", rule = { kind = \"none\" } }]",
+                "expected a year as a number, found \"x\"",
+            ),
+            (
+                "ordinal = -9",
+                "expected a whole number, 0 or more, found -9",
+            ),
+            (
+                "ordinal = \"nine\"",
+                "expected a whole number, 0 or more, found \"nine\"",
+            ),
+            (
+                "ordinal = 2.5",
+                "expected a whole number, 0 or more, found 2.5",
+            ),
+            (
+                "ordinal = 99999999999",
+                "expected a whole number from 0 to 4294967295, found 99999999999",
+            ),
+            ("amount = \"lots\"", "expected a number, found \"lots\""),
+            ("amount = [1]", "expected a number, found a list"),
+            ("name = 9", "expected a string, found 9"),
+            ("sources = \"R01\"", "expected a list, found \"R01\""),
+            ("sources = [1]", "expected a string, found 1"),
+            ("sources = { a = 1 }", "expected a list, found a table"),
+            ("confidence = 5", "expected a name in quotes, found 5"),
+            (
+                "confidence = [\"confirmed\"]",
+                "expected a name in quotes, found a list",
+            ),
+            (
+                "confidence = \"sure\"",
+                "expected one of `confirmed`, `single`, `uncertain`, `derived`, found unknown value `sure`",
+            ),
+            (
+                "as_of = \"10-30\"",
+                "expected `06-30` or `09-30`, found unknown value `10-30`",
+            ),
+            ("milestones = \"soon\"", "expected a table, found \"soon\""),
+            ("rules = [5]", "expected a table, found 5"),
+            ("rule = 5", "expected a table, found 5"),
+            ("rule = { kind = 5 }", "expected a name in quotes, found 5"),
+            (
+                "rule = { pct = 5 }",
+                "expected the required field `kind`, found none",
+            ),
+            ("flag = 1", "expected true or false, found 1"),
+            (
+                "date = 2019",
+                "expected a quoted date string such as \"2019-02-10\", \"2019-02\" or \"2019\", found 2019",
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for (fields, expected) in cases {
+            let got = message(fields);
+            if got != expected {
+                wrong.push(format!("{fields}\n  got      {got}\n  expected {expected}"));
+            }
+            for rust in ["i32", "u32", "f64", "sequence", "struct ", "enum ", "map"] {
+                if got.contains(rust) {
+                    wrong.push(format!("{fields}: the Rust word {rust} in {got}"));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn the_field_is_the_key_before_the_value() {
+        let text = "year = \"x\"\nrules = [{ from = 2014, to = \"x\" }]\nsources = [\"a\", 5]\n";
+        let at = |needle: &str| text.find(needle).unwrap();
+        assert_eq!(field_before(text, at("\"x\"")), Some("year"));
+        assert_eq!(field_before(text, at("2014")), Some("from"));
+        assert_eq!(field_before(text, at("\"x\" }")), Some("to"));
+        assert_eq!(field_before(text, at("5]")), None);
+        assert_eq!(field_before(text, 0), None);
     }
 }

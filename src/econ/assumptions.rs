@@ -26,26 +26,32 @@ impl RatePath {
         self.by_year.get(&year).copied().unwrap_or(self.flat)
     }
 
-    /// Reads `"2.5"` (flat) or `"2.5,2028=3.0,2029=2.0"` (flat, then years set apart).
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let number = |s: &str| {
-            s.trim()
-                .parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite())
-                .ok_or_else(|| format!("expected a number, found \"{}\"", s.trim()))
-        };
+    /// Reads a rate as the command line and the config write it: `"2.5"`, `"2.5 %"`,
+    /// `"-3"`, or a rate and years set apart, `"2.5,2028=3.5"` (spaces and `%` allowed
+    /// anywhere a number is: `"2.5, 2028 = 3.5 %"`). A year given twice is refused.
+    /// Ranges and years are checked where the assumption is known:
+    /// [`Assumptions::apply_text`].
+    pub fn parse(text: &str) -> Result<Self, AssumptionError> {
         let mut parts = text.split(',');
-        let mut path = Self::flat(number(parts.next().unwrap_or_default())?);
+        let first = parts.next().unwrap_or_default().trim();
+        if first.contains('=') {
+            return Err(AssumptionError(format!(
+                "expected the rate for every year first, then YEAR=VALUE (2.5,2028=3.5), found \"{first}\""
+            )));
+        }
+        let mut path = Self::flat(number(first)?);
         for part in parts {
-            let (year, rate) = part
-                .split_once('=')
-                .ok_or_else(|| format!("expected YEAR=VALUE, found \"{}\"", part.trim()))?;
-            let year = year
-                .trim()
-                .parse::<i32>()
-                .map_err(|_| format!("expected a year, found \"{}\"", year.trim()))?;
-            path.by_year.insert(year, number(rate)?);
+            let part = part.trim();
+            let Some((year, rate)) = part.split_once('=') else {
+                return Err(AssumptionError(format!(
+                    "expected YEAR=VALUE after a comma (2028=3.5), found {}",
+                    quoted_or_nothing(part)
+                )));
+            };
+            let year = whole_year(year)?;
+            if path.by_year.insert(year, number(rate)?).is_some() {
+                return Err(AssumptionError(format!("{year} is given twice")));
+            }
         }
         Ok(path)
     }
@@ -54,6 +60,53 @@ impl RatePath {
     pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
         std::iter::once(self.flat).chain(self.by_year.values().copied())
     }
+}
+
+impl fmt::Display for RatePath {
+    /// As [`RatePath::parse`] reads it: `2.5` or `2.5,2028=3.5`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.flat)?;
+        for (year, rate) in &self.by_year {
+            write!(f, ",{year}={rate}")?;
+        }
+        Ok(())
+    }
+}
+
+/// `"x"` in quotes, or `nothing` for an empty text.
+fn quoted_or_nothing(text: &str) -> String {
+    if text.is_empty() {
+        "nothing".to_string()
+    } else {
+        format!("\"{text}\"")
+    }
+}
+
+/// A finite number, a trailing `%` allowed: `"3"`, `"3.0"`, `"-3"`, `"3 %"`, `"3%"`.
+fn number(text: &str) -> Result<f64, AssumptionError> {
+    let text = text.trim();
+    let digits = text.strip_suffix('%').unwrap_or(text).trim_end();
+    digits
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| {
+            AssumptionError(format!(
+                "expected a number, found {}",
+                quoted_or_nothing(text)
+            ))
+        })
+}
+
+/// A year written as a whole number: `"2028"`.
+fn whole_year(text: &str) -> Result<i32, AssumptionError> {
+    let text = text.trim();
+    text.parse::<i32>().map_err(|_| {
+        AssumptionError(format!(
+            "expected a year as a number, found {}",
+            quoted_or_nothing(text)
+        ))
+    })
 }
 
 /// Each assumption the user can change.
@@ -78,6 +131,40 @@ impl AssumptionId {
         AssumptionId::BaseYear,
         AssumptionId::Horizon,
     ];
+
+    /// The four rates, which may be set year by year.
+    pub fn is_rate(self) -> bool {
+        use AssumptionId::*;
+        matches!(self, KoreanCpi | UsCpi | KrwPerUsd | DefenseGrowth)
+    }
+
+    /// The last year the dataset records this rate: years after it take the assumption
+    /// (see [`crate::econ::Economy`]). `None` for an assumption that is not a recorded
+    /// series, and for a series the dataset does not hold.
+    pub fn last_recorded(self, d: &Dataset) -> Option<i32> {
+        use AssumptionId::*;
+        match self {
+            KoreanCpi => d.korean_cpi.last().map(|c| c.year),
+            UsCpi => d.us_cpi.last().map(|c| c.year),
+            KrwPerUsd => d.exchange_rates.last().map(|r| r.year),
+            DefenseGrowth => d.defense_budgets.last().map(|b| b.year),
+            CustomGrowth | BaseYear | Horizon => None,
+        }
+    }
+
+    /// How a message names it, mid-sentence: "Korean CPI inflation", "won per dollar".
+    pub fn in_words(self) -> &'static str {
+        use AssumptionId::*;
+        match self {
+            KoreanCpi => "Korean CPI inflation",
+            UsCpi => "US CPI-U inflation",
+            KrwPerUsd => "won per dollar",
+            DefenseGrowth => "ROK defense-budget growth",
+            CustomGrowth => "custom growth",
+            BaseYear => "a base year",
+            Horizon => "a horizon",
+        }
+    }
 }
 
 /// How an assumption may move: its bounds, its steps, how it reads.
@@ -128,7 +215,7 @@ impl AssumptionSpec {
         } else {
             Err(AssumptionError(format!(
                 "expected {} from {} to {}, found {}",
-                self.label,
+                self.id.in_words(),
                 self.format(self.min),
                 self.format(self.max),
                 value
@@ -238,6 +325,121 @@ impl fmt::Display for AssumptionError {
 }
 
 impl std::error::Error for AssumptionError {}
+
+/// A value typed for one assumption, read and in its range, not yet checked against the
+/// dataset and the other assumptions (that is [`Assumptions::apply`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssumptionValue {
+    id: AssumptionId,
+    value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Value {
+    Rate(RatePath),
+    Number(f64),
+    Year(i32),
+}
+
+impl AssumptionValue {
+    /// Reads `text` for `id`: a rate path for the four rates (see [`RatePath::parse`]),
+    /// a number (`%` allowed) for custom growth, a whole year for the base year and the
+    /// horizon; every value in its range, each message naming the range.
+    pub fn parse(id: AssumptionId, text: &str) -> Result<Self, AssumptionError> {
+        use AssumptionId::*;
+        let s = spec(id);
+        let value = match id {
+            KoreanCpi | UsCpi | KrwPerUsd | DefenseGrowth => {
+                if id == KrwPerUsd && text.contains('%') {
+                    return Err(AssumptionError(format!(
+                        "expected won per dollar as a number, without %, found \"{}\"",
+                        text.trim()
+                    )));
+                }
+                let path = RatePath::parse(text)?;
+                check_values(id, &path)?;
+                Value::Rate(path)
+            }
+            CustomGrowth => {
+                let v = number(text)?;
+                s.check(v)?;
+                Value::Number(v)
+            }
+            BaseYear | Horizon => {
+                let y = whole_year(text)?;
+                s.check(f64::from(y))?;
+                Value::Year(y)
+            }
+        };
+        Ok(Self { id, value })
+    }
+
+    pub fn id(&self) -> AssumptionId {
+        self.id
+    }
+}
+
+impl fmt::Display for AssumptionValue {
+    /// As the command line writes it, so that it reads back the same.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.value {
+            Value::Rate(path) => path.fmt(f),
+            Value::Number(v) => write!(f, "{v}"),
+            Value::Year(y) => write!(f, "{y}"),
+        }
+    }
+}
+
+/// Every value of a rate path in the rate's range; a year's value says which year.
+fn check_values(id: AssumptionId, path: &RatePath) -> Result<(), AssumptionError> {
+    let s = spec(id);
+    s.check(path.flat)?;
+    for (year, v) in &path.by_year {
+        s.check(*v)
+            .map_err(|e| AssumptionError(format!("{e} for {year}")))?;
+    }
+    Ok(())
+}
+
+/// Every year set apart lies in the projection: after the dataset's record of the rate,
+/// up to the horizon.
+fn check_years(
+    id: AssumptionId,
+    path: &RatePath,
+    d: &Dataset,
+    horizon: i32,
+) -> Result<(), AssumptionError> {
+    let last = id.last_recorded(d);
+    let first = last.map_or(*crate::data::YEARS.start(), |y| y + 1);
+    for &year in path.by_year.keys() {
+        if (first..=horizon).contains(&year) {
+            continue;
+        }
+        let recorded = |last: i32| format!("{} is recorded through {last}", id.in_words());
+        let message = match last {
+            Some(last) if first > horizon => format!(
+                "expected no year set apart ({}, past the horizon {horizon}), found {year}",
+                recorded(last)
+            ),
+            _ if year > horizon => format!(
+                "expected a year from {first} to {horizon}, found {year}, past the horizon {horizon}"
+            ),
+            Some(last) => format!(
+                "expected a year from {first} to {horizon}, found {year}, a recorded year ({})",
+                recorded(last)
+            ),
+            None => format!("expected a year from {first} to {horizon}, found {year}"),
+        };
+        return Err(AssumptionError(message));
+    }
+    Ok(())
+}
+
+fn base_year_error(base_year: i32, horizon: i32) -> AssumptionError {
+    AssumptionError(format!(
+        "expected a base year no later than the horizon {horizon}, found {base_year}"
+    ))
+}
 
 /// Every live input, in the units the user sees: rates in percent, won per dollar.
 #[derive(Debug, Clone, PartialEq)]
@@ -361,27 +563,116 @@ impl Assumptions {
         self.set(id, next);
     }
 
-    /// Checks every value against its range: for options given on the command line.
-    pub fn validate(&self) -> Result<(), AssumptionError> {
+    /// The rate path of one of the four rates.
+    fn rate_mut(&mut self, id: AssumptionId) -> Option<&mut RatePath> {
         use AssumptionId::*;
-        let scalars = [
-            (CustomGrowth, self.custom_growth),
-            (BaseYear, self.base_year as f64),
-            (Horizon, self.horizon as f64),
-        ];
-        let values = self
-            .rate_paths()
-            .into_iter()
-            .flat_map(|(id, p)| p.values().map(move |v| (id, v)))
-            .chain(scalars);
-        for (id, v) in values {
-            spec(id).check(v)?;
+        match id {
+            KoreanCpi => Some(&mut self.korean_cpi),
+            UsCpi => Some(&mut self.us_cpi),
+            KrwPerUsd => Some(&mut self.krw_per_usd),
+            DefenseGrowth => Some(&mut self.defense_growth),
+            CustomGrowth | BaseYear | Horizon => None,
         }
+    }
+
+    /// Reads `text` for assumption `id` and applies it if it is valid, as the command
+    /// line, the config file and the dashboard's typed values do: see
+    /// [`AssumptionValue::parse`] and [`Assumptions::apply`]. On an error `self` is
+    /// unchanged and the message says what was expected, in words.
+    pub fn apply_text(
+        &mut self,
+        id: AssumptionId,
+        text: &str,
+        d: &Dataset,
+    ) -> Result<(), AssumptionError> {
+        let value = AssumptionValue::parse(id, text)?;
+        self.apply(&value, d)
+    }
+
+    /// Applies a value read by [`AssumptionValue::parse`] if it fits the dataset and the
+    /// other assumptions: a year set apart must lie after the record of its rate and no
+    /// later than the horizon; the base year no later than the horizon; a horizon no
+    /// earlier than the base year and every year set apart. On an error `self` is
+    /// unchanged.
+    pub fn apply(&mut self, value: &AssumptionValue, d: &Dataset) -> Result<(), AssumptionError> {
+        use AssumptionId::*;
+        let id = value.id;
+        match &value.value {
+            Value::Rate(path) => {
+                check_years(id, path, d, self.horizon)?;
+                if let Some(slot) = self.rate_mut(id) {
+                    *slot = path.clone();
+                }
+            }
+            Value::Number(v) => self.custom_growth = *v,
+            Value::Year(year) if id == BaseYear => {
+                if *year > self.horizon {
+                    return Err(base_year_error(*year, self.horizon));
+                }
+                self.base_year = *year;
+            }
+            Value::Year(horizon) => {
+                if self.base_year > *horizon {
+                    return Err(AssumptionError(format!(
+                        "expected a horizon no earlier than the base year {}, found {horizon}",
+                        self.base_year
+                    )));
+                }
+                for (rate, path) in self.rate_paths() {
+                    if let Some(&last) = path.by_year.keys().next_back()
+                        && last > *horizon
+                    {
+                        return Err(AssumptionError(format!(
+                            "expected a horizon no earlier than {last}, the last year set apart for {}, found {horizon}",
+                            rate.in_words()
+                        )));
+                    }
+                }
+                self.horizon = *horizon;
+            }
+        }
+        Ok(())
+    }
+
+    /// The checks of [`Assumptions::apply`] over every value, for assumptions built any
+    /// other way (a saved scenario, say); the message starts with the assumption's key.
+    pub fn check(&self, d: &Dataset) -> Result<(), AssumptionError> {
+        self.checked(Some(d))
+    }
+
+    /// The checks that need no dataset: every value in its range, the base year no later
+    /// than the horizon. [`Assumptions::check`] also checks the years set apart.
+    pub fn validate(&self) -> Result<(), AssumptionError> {
+        self.checked(None)
+    }
+
+    fn checked(&self, d: Option<&Dataset>) -> Result<(), AssumptionError> {
+        use AssumptionId::*;
+        let keyed = |id: AssumptionId| {
+            move |e: AssumptionError| AssumptionError(format!("{}: {e}", spec(id).key))
+        };
+        spec(Horizon)
+            .check(f64::from(self.horizon))
+            .map_err(keyed(Horizon))?;
+        spec(BaseYear)
+            .check(f64::from(self.base_year))
+            .map_err(keyed(BaseYear))?;
         if self.base_year > self.horizon {
-            return Err(AssumptionError(format!(
-                "base year: expected a year no later than the horizon {}, found {}",
-                self.horizon, self.base_year
+            return Err(keyed(BaseYear)(base_year_error(
+                self.base_year,
+                self.horizon,
             )));
+        }
+        spec(CustomGrowth)
+            .check(self.custom_growth)
+            .map_err(keyed(CustomGrowth))?;
+        for (id, path) in self.rate_paths() {
+            check_values(id, path)
+                .and_then(|()| match d {
+                    Some(d) => check_years(id, path, d, self.horizon),
+                    None => Ok(()),
+                })
+                .map_err(keyed(id))?;
         }
         Ok(())
     }
@@ -391,27 +682,264 @@ impl Assumptions {
 mod tests {
     use super::*;
 
+    fn err<T: std::fmt::Debug>(r: Result<T, AssumptionError>) -> String {
+        r.unwrap_err().0
+    }
+
     #[test]
     fn rate_paths_parse_flat_and_per_year() {
-        assert_eq!(RatePath::parse("2.5"), Ok(RatePath::flat(2.5)));
+        for text in ["3", "3.0", "3 %", "3%", " 3 ", "+3"] {
+            assert_eq!(RatePath::parse(text), Ok(RatePath::flat(3.0)), "{text}");
+        }
+        assert_eq!(RatePath::parse("-3"), Ok(RatePath::flat(-3.0)));
+        assert_eq!(RatePath::parse("-3 %"), Ok(RatePath::flat(-3.0)));
         let p = RatePath::parse("2.0, 2028=3.5,2030=-1").unwrap();
         assert_eq!(
             (p.at(2027), p.at(2028), p.at(2029), p.at(2030)),
             (2.0, 3.5, 2.0, -1.0)
         );
+        let spaced = RatePath::parse("2.5, 2028 = 3.5 %").unwrap();
+        assert_eq!(spaced, RatePath::parse("2.5,2028=3.5").unwrap());
+        assert_eq!(spaced.by_year, BTreeMap::from([(2028, 3.5)]));
+        // Written back as read.
+        assert_eq!(spaced.to_string(), "2.5,2028=3.5");
+        assert_eq!(RatePath::parse("3").unwrap().to_string(), "3");
+    }
+
+    #[test]
+    fn rate_paths_refuse_in_words() {
+        assert_eq!(err(RatePath::parse("x")), "expected a number, found \"x\"");
+        assert_eq!(err(RatePath::parse("")), "expected a number, found nothing");
         assert_eq!(
-            RatePath::parse("x").unwrap_err(),
-            "expected a number, found \"x\""
+            err(RatePath::parse("3 %%")),
+            "expected a number, found \"3 %%\""
         );
         assert_eq!(
-            RatePath::parse("2,2028").unwrap_err(),
-            "expected YEAR=VALUE, found \"2028\""
+            err(RatePath::parse("NaN")),
+            "expected a number, found \"NaN\""
         );
         assert_eq!(
-            RatePath::parse("2,y=1").unwrap_err(),
-            "expected a year, found \"y\""
+            err(RatePath::parse("inf")),
+            "expected a number, found \"inf\""
         );
-        assert!(RatePath::parse("NaN").is_err());
+        assert_eq!(
+            err(RatePath::parse("2,2028")),
+            "expected YEAR=VALUE after a comma (2028=3.5), found \"2028\""
+        );
+        assert_eq!(
+            err(RatePath::parse("2,")),
+            "expected YEAR=VALUE after a comma (2028=3.5), found nothing"
+        );
+        assert_eq!(
+            err(RatePath::parse("2,y=1")),
+            "expected a year as a number, found \"y\""
+        );
+        assert_eq!(
+            err(RatePath::parse("2,2028.5=1")),
+            "expected a year as a number, found \"2028.5\""
+        );
+        assert_eq!(
+            err(RatePath::parse("2028=3")),
+            "expected the rate for every year first, then YEAR=VALUE (2.5,2028=3.5), found \"2028=3\""
+        );
+        assert_eq!(
+            err(RatePath::parse("2.5,2028=9,2028=3")),
+            "2028 is given twice"
+        );
+        assert_eq!(
+            err(RatePath::parse("2.5, 2028=9, 2028 = 9")),
+            "2028 is given twice"
+        );
+    }
+
+    fn embedded() -> Dataset {
+        Dataset::embedded().expect("the embedded dataset is valid")
+    }
+
+    #[test]
+    fn apply_text_reads_each_kind_of_assumption() {
+        let d = embedded();
+        let mut a = Assumptions::from_history(&d);
+        a.apply_text(AssumptionId::KoreanCpi, "3%", &d).unwrap();
+        assert_eq!(a.korean_cpi, RatePath::flat(3.0));
+        a.apply_text(AssumptionId::KoreanCpi, "2.5, 2028 = 3.5 %", &d)
+            .unwrap();
+        assert_eq!((a.korean_cpi.at(2027), a.korean_cpi.at(2028)), (2.5, 3.5));
+        a.apply_text(AssumptionId::KrwPerUsd, "1500,2030=1600", &d)
+            .unwrap();
+        assert_eq!(a.krw_per_usd.at(2030), 1600.0);
+        a.apply_text(AssumptionId::UsCpi, "-1", &d).unwrap();
+        assert_eq!(a.us_cpi.flat, -1.0);
+        a.apply_text(AssumptionId::DefenseGrowth, "5,2027=6", &d)
+            .unwrap();
+        assert_eq!(a.defense_growth.at(2027), 6.0);
+        a.apply_text(AssumptionId::CustomGrowth, "4.5 %", &d)
+            .unwrap();
+        assert_eq!(a.custom_growth, 4.5);
+        a.apply_text(AssumptionId::Horizon, "2040", &d).unwrap();
+        a.apply_text(AssumptionId::BaseYear, " 2020 ", &d).unwrap();
+        assert_eq!((a.horizon, a.base_year), (2040, 2020));
+        assert_eq!(a.check(&d), Ok(()));
+    }
+
+    #[test]
+    fn apply_text_refuses_and_leaves_the_assumptions_unchanged() {
+        let d = embedded();
+        let before = Assumptions::from_history(&d);
+        assert_eq!(before.horizon, 2035);
+        let refused = |id: AssumptionId, text: &str| {
+            let mut a = before.clone();
+            let e = err(a.apply_text(id, text, &d));
+            assert_eq!(a, before, "{id:?} {text}: changed on an error");
+            e
+        };
+        use AssumptionId::*;
+        assert_eq!(
+            refused(KoreanCpi, "55"),
+            "expected Korean CPI inflation from -5.0 % to 20.0 %, found 55"
+        );
+        assert_eq!(
+            refused(KoreanCpi, "2.5,2028=70"),
+            "expected Korean CPI inflation from -5.0 % to 20.0 %, found 70 for 2028"
+        );
+        assert_eq!(
+            refused(KrwPerUsd, "-3"),
+            "expected won per dollar from 500 ₩/$ to 3,000 ₩/$, found -3"
+        );
+        assert_eq!(
+            refused(KrwPerUsd, "1400 %"),
+            "expected won per dollar as a number, without %, found \"1400 %\""
+        );
+        assert_eq!(
+            refused(DefenseGrowth, "-30"),
+            "expected ROK defense-budget growth from -10.0 % to 30.0 %, found -30"
+        );
+        assert_eq!(
+            refused(CustomGrowth, "2,2028=3"),
+            "expected a number, found \"2,2028=3\""
+        );
+        assert_eq!(
+            refused(CustomGrowth, "31"),
+            "expected custom growth from -10.0 % to 30.0 %, found 31"
+        );
+        assert_eq!(
+            refused(Horizon, "2035.5"),
+            "expected a year as a number, found \"2035.5\""
+        );
+        assert_eq!(
+            refused(Horizon, "2200"),
+            "expected a horizon from 2027 to 2100, found 2200"
+        );
+        assert_eq!(
+            refused(BaseYear, "2040"),
+            "expected a base year no later than the horizon 2035, found 2040"
+        );
+        // Years set apart: recorded, past the horizon, twice.
+        assert_eq!(
+            refused(KoreanCpi, "2.5,2024=9"),
+            "expected a year from 2026 to 2035, found 2024, a recorded year (Korean CPI inflation is recorded through 2025)"
+        );
+        assert_eq!(
+            refused(KoreanCpi, "2.5,2040=9"),
+            "expected a year from 2026 to 2035, found 2040, past the horizon 2035"
+        );
+        assert_eq!(
+            refused(KoreanCpi, "2.5,2028=9,2028=3"),
+            "2028 is given twice"
+        );
+        // Each rate has its own record: defense budgets run a year longer.
+        assert_eq!(
+            refused(DefenseGrowth, "5,2026=6"),
+            "expected a year from 2027 to 2035, found 2026, a recorded year (ROK defense-budget growth is recorded through 2026)"
+        );
+        let mut a = before.clone();
+        a.apply_text(KoreanCpi, "5,2026=6", &d).unwrap();
+        a.apply_text(UsCpi, "2,2026=3", &d).unwrap();
+        a.apply_text(KrwPerUsd, "1400,2026=1500", &d).unwrap();
+    }
+
+    #[test]
+    fn the_horizon_and_the_years_set_apart_meet() {
+        let d = embedded();
+        let mut a = Assumptions::from_history(&d);
+        use AssumptionId::*;
+        // A year past the horizon is refused until the horizon reaches it.
+        assert!(a.apply_text(KoreanCpi, "2.5,2036=9", &d).is_err());
+        a.apply_text(Horizon, "2040", &d).unwrap();
+        a.apply_text(KoreanCpi, "2.5,2036=9", &d).unwrap();
+        // Then the horizon may not come back before it, nor before the base year.
+        assert_eq!(
+            err(a.apply_text(Horizon, "2035", &d)),
+            "expected a horizon no earlier than 2036, the last year set apart for Korean CPI inflation, found 2035"
+        );
+        assert_eq!(a.horizon, 2040);
+        a.apply_text(Horizon, "2036", &d).unwrap();
+        a.apply_text(BaseYear, "2036", &d).unwrap();
+        a.apply_text(KoreanCpi, "2.5", &d).unwrap();
+        assert_eq!(
+            err(a.apply_text(Horizon, "2030", &d)),
+            "expected a horizon no earlier than the base year 2036, found 2030"
+        );
+    }
+
+    #[test]
+    fn check_finds_what_apply_text_refuses() {
+        let d = embedded();
+        let good = Assumptions::from_history(&d);
+        assert_eq!(good.check(&d), Ok(()));
+        let with = |f: &dyn Fn(&mut Assumptions)| {
+            let mut a = good.clone();
+            f(&mut a);
+            err(a.check(&d))
+        };
+        assert_eq!(
+            with(&|a| a.korean_cpi.by_year = BTreeMap::from([(2024, 9.0)])),
+            "korean_cpi: expected a year from 2026 to 2035, found 2024, a recorded year (Korean CPI inflation is recorded through 2025)"
+        );
+        assert_eq!(
+            with(&|a| a.us_cpi.by_year = BTreeMap::from([(2040, 2.0)])),
+            "us_cpi: expected a year from 2026 to 2035, found 2040, past the horizon 2035"
+        );
+        assert_eq!(
+            with(&|a| a.krw_per_usd.by_year = BTreeMap::from([(2030, 5.0)])),
+            "krw_per_usd: expected won per dollar from 500 ₩/$ to 3,000 ₩/$, found 5 for 2030"
+        );
+        assert_eq!(
+            with(&|a| a.custom_growth = f64::NAN),
+            "custom_growth: expected custom growth from -10.0 % to 30.0 %, found NaN"
+        );
+        assert_eq!(
+            with(&|a| a.base_year = 2036),
+            "base_year: expected a base year no later than the horizon 2035, found 2036"
+        );
+        assert_eq!(
+            with(&|a| a.horizon = 2020),
+            "horizon: expected a horizon from 2027 to 2100, found 2020"
+        );
+        // Without the dataset, the years set apart cannot be checked; the rest can.
+        let mut a = good.clone();
+        a.korean_cpi.by_year = BTreeMap::from([(2024, 9.0)]);
+        assert_eq!(a.validate(), Ok(()));
+        a.korean_cpi.by_year = BTreeMap::from([(2028, 90.0)]);
+        assert_eq!(
+            err(a.validate()),
+            "korean_cpi: expected Korean CPI inflation from -5.0 % to 20.0 %, found 90 for 2028"
+        );
+    }
+
+    #[test]
+    fn a_value_reads_back_as_written() {
+        use AssumptionId::*;
+        for (id, text, shown) in [
+            (KoreanCpi, "2.5, 2028 = 3.5 %", "2.5,2028=3.5"),
+            (KrwPerUsd, "1400", "1400"),
+            (CustomGrowth, "4.5%", "4.5"),
+            (Horizon, "2040", "2040"),
+        ] {
+            let v = AssumptionValue::parse(id, text).unwrap();
+            assert_eq!((v.id(), v.to_string().as_str()), (id, shown));
+            assert_eq!(AssumptionValue::parse(id, shown), Ok(v));
+        }
     }
 
     #[test]

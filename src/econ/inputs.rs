@@ -2,7 +2,7 @@
 
 use crate::data::Dataset;
 
-use super::assumptions::{Assumptions, RatePath};
+use super::assumptions::{AssumptionId, Assumptions, RatePath};
 
 /// The dataset's record, continued into the future by the assumptions.
 #[derive(Debug, Clone, Copy)]
@@ -55,7 +55,7 @@ impl<'a> Economy<'a> {
         Self::recorded_or_assumed(
             year,
             self.data.korean_cpi(year).and_then(|c| c.escalation_pct()),
-            self.data.korean_cpi.last().map(|c| c.year),
+            AssumptionId::KoreanCpi.last_recorded(self.data),
             &self.assumptions.korean_cpi,
         )
     }
@@ -65,7 +65,7 @@ impl<'a> Economy<'a> {
         Self::recorded_or_assumed(
             year,
             self.data.defense_budget(year).map(|b| b.growth_pct),
-            self.data.defense_budgets.last().map(|b| b.year),
+            AssumptionId::DefenseGrowth.last_recorded(self.data),
             &self.assumptions.defense_growth,
         )
     }
@@ -75,7 +75,7 @@ impl<'a> Economy<'a> {
         Self::recorded_or_assumed(
             year,
             self.data.exchange_rate(year).map(|r| r.krw_per_usd),
-            self.data.exchange_rates.last().map(|r| r.year),
+            AssumptionId::KrwPerUsd.last_recorded(self.data),
             &self.assumptions.krw_per_usd,
         )
     }

@@ -9,7 +9,9 @@ pub mod inputs;
 pub mod metrics;
 pub mod scenario;
 
-pub use assumptions::{AssumptionId, AssumptionSpec, Assumptions, RatePath, spec};
+pub use assumptions::{
+    AssumptionError, AssumptionId, AssumptionSpec, AssumptionValue, Assumptions, RatePath, spec,
+};
 pub use escalation::{Driver, Step, escalate};
 pub use inputs::{Economy, Origin, PriceIndex, krw_100m_to_usd_m, usd_m_to_krw_100m};
 pub use metrics::{
