@@ -276,11 +276,9 @@ fn mouse_actions(app: &App, m: Mouse, size: Rect) -> Vec<Action> {
         MouseKind::WheelUp => -1,
         MouseKind::WheelDown => 1,
     };
-    vec![match pane {
-        Pane::Timeline => Action::MoveRow(3 * wheel),
-        Pane::Assumptions => Action::MoveAssumption(wheel),
-        Pane::Costs | Pane::Troops => Action::MoveYear(wheel),
-    }]
+    // The wheel moves what is under it, as the list keys would there.
+    let steps = if pane == Pane::Timeline { 3 } else { 1 };
+    vec![Action::Focus(pane), Action::Move(steps * wheel)]
 }
 
 /// Runs the dashboard until the user quits or `events` runs out.
@@ -350,9 +348,14 @@ fn screen_size<B: Backend>(terminal: &Terminal<B>) -> io::Result<Rect> {
 /// Tells the app how many timeline rows the layout gives it, then draws.
 pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
     terminal.autoresize().map_err(backend_error)?;
-    let rows = ui::layout::timeline_viewport(app, screen_size(terminal)?);
+    let size = screen_size(terminal)?;
+    let rows = ui::layout::timeline_viewport(app, size);
     if rows > 0 {
         update(app, Action::TimelineViewport(rows));
+    }
+    if app.mode() == Mode::Help {
+        let (max_scroll, page) = ui::help_limits(app, size);
+        update(app, Action::HelpViewport { max_scroll, page });
     }
     terminal.draw(|f| ui::view(app, f)).map_err(backend_error)?;
     Ok(())

@@ -11,8 +11,6 @@ use super::{Pane, SaveReport};
 pub enum Action {
     Quit,
     ToggleHelp,
-    /// Scroll the help overlay by this many lines.
-    ScrollHelp(i32),
     /// Close whichever overlay is open.
     CloseOverlay,
     FocusNext,
@@ -21,14 +19,19 @@ pub enum Action {
     ToggleZoom,
     /// Move the linked year cursor by this many years.
     MoveYear(i32),
+    /// Open the prompt for a year to move the cursor to.
+    StartGoToYear,
+
+    // Moving in whatever the keys are on: the timeline's rows, a chart's or a table's
+    // years, the assumptions, the help's lines, the detail's events.
+    /// Down (+) or up (-) by this many.
+    Move(i32),
+    /// Down (+) or up (-) by this many pages.
+    Page(i32),
+    First,
+    Last,
 
     // Timeline.
-    /// Move the selection by this many rows.
-    MoveRow(i32),
-    /// Move the selection by this many pages.
-    MovePage(i32),
-    FirstRow,
-    LastRow,
     /// Jump to the previous (-1) or next (+1) agreement.
     JumpAgreement(i32),
     /// Select a row by its index among the rows shown (a mouse click).
@@ -49,26 +52,36 @@ pub enum Action {
     ToggleReal,
     ToggleChartStyle,
     ToggleProjections,
+    /// The focused chart as a table of its numbers, and back.
+    ToggleTable,
+    /// Stop comparing scenarios: chart the pinned one alone.
+    ClearCompare,
 
     // Assumptions.
-    /// Move the assumptions pane's selection by this many rows.
-    MoveAssumption(i32),
     /// Step the selected assumption up (+1) or down (-1), by the big step if `big`.
     StepAssumption {
         direction: i32,
         big: bool,
     },
+    /// Open the prompt for a value of the selected assumption.
+    StartInput,
     ResetAssumption,
-    /// Apply the selected saved scenario's assumptions.
-    ApplySaved,
+    ResetAllAssumptions,
+    /// Enter on the selected row: type an assumption's value, pin a scenario, apply a
+    /// saved scenario.
+    Activate,
+    /// Add the selected scenario to the chart's comparison, or take it out.
+    ToggleCompare,
+
+    // Prompts on the status line (save name, value, year).
+    PromptInput(char),
+    PromptBackspace,
+    PromptConfirm,
+    PromptCancel,
 
     // Files.
     /// Open the prompt for the name to save the assumptions as.
     StartSave,
-    SaveNameInput(char),
-    SaveNameBackspace,
-    SaveConfirm,
-    SaveCancel,
     /// Export the focused pane's data as CSV.
     Export,
     /// What saving did (from the runtime).
@@ -79,6 +92,12 @@ pub enum Action {
     /// The timeline list now shows this many rows (sent by the runtime after a layout
     /// change, so paging and scrolling match the screen).
     TimelineViewport(usize),
+    /// The help overlay can scroll this far and shows a page of this many lines (sent
+    /// by the runtime while it is open).
+    HelpViewport {
+        max_scroll: u16,
+        page: u16,
+    },
 }
 
 impl Action {
@@ -91,7 +110,6 @@ impl Action {
         Some(match *self {
             Quit => "quit",
             ToggleHelp => "help",
-            ScrollHelp(d) => dir(d, "down", "up"),
             CloseOverlay => "close",
             FocusNext => "focus-next",
             FocusPrev => "focus-prev",
@@ -101,10 +119,11 @@ impl Action {
             Focus(Pane::Assumptions) => "focus-assumptions",
             ToggleZoom => "zoom",
             MoveYear(d) => dir(d, "year-next", "year-prev"),
-            MoveRow(d) => dir(d, "down", "up"),
-            MovePage(d) => dir(d, "page-down", "page-up"),
-            FirstRow => "first",
-            LastRow => "last",
+            StartGoToYear => "go-to-year",
+            Move(d) => dir(d, "down", "up"),
+            Page(d) => dir(d, "page-down", "page-up"),
+            First => "first",
+            Last => "last",
             JumpAgreement(d) => dir(d, "agreement-next", "agreement-prev"),
             ToggleDetail => "detail",
             CycleFilter => "filter",
@@ -115,7 +134,8 @@ impl Action {
             ToggleReal => "real",
             ToggleChartStyle => "chart",
             ToggleProjections => "projections",
-            MoveAssumption(d) => dir(d, "down", "up"),
+            ToggleTable => "table",
+            ClearCompare => "compare-none",
             StepAssumption {
                 direction,
                 big: false,
@@ -124,13 +144,26 @@ impl Action {
                 direction,
                 big: true,
             } => dir(direction, "raise-big", "lower-big"),
+            StartInput => "type-value",
             ResetAssumption => "reset",
-            ApplySaved => "apply-saved",
+            ResetAllAssumptions => "reset-all",
+            Activate => "select",
+            ToggleCompare => "compare",
             StartSave => "save",
             Export => "export",
-            SelectRow(_) | SearchInput(_) | SearchBackspace | SearchConfirm | SearchCancel
-            | SaveNameInput(_) | SaveNameBackspace | SaveConfirm | SaveCancel | Saved(_)
-            | Exported(_) | TimelineViewport(_) => return None,
+            SelectRow(_)
+            | SearchInput(_)
+            | SearchBackspace
+            | SearchConfirm
+            | SearchCancel
+            | PromptInput(_)
+            | PromptBackspace
+            | PromptConfirm
+            | PromptCancel
+            | Saved(_)
+            | Exported(_)
+            | TimelineViewport(_)
+            | HelpViewport { .. } => return None,
         })
     }
 }

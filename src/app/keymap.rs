@@ -215,6 +215,8 @@ impl Default for Keymap {
         let c = Key::char;
         let k = Key::plain;
         let timeline = Pane(super::Pane::Timeline);
+        let costs = Pane(super::Pane::Costs);
+        let troops = Pane(super::Pane::Troops);
         let assumptions = Pane(super::Pane::Assumptions);
         let b = |keys: &[Key], scope, action, help, short| Binding {
             keys: keys.to_vec(),
@@ -297,6 +299,20 @@ impl Default for Keymap {
                 "",
             ),
             b(
+                &[c(':')],
+                Dashboard,
+                StartGoToYear,
+                "go to a year: type it, Enter",
+                "go to year",
+            ),
+            b(
+                &[c('t')],
+                Dashboard,
+                ToggleTable,
+                "the focused chart's numbers as a table, and back",
+                "table",
+            ),
+            b(
                 &[c('c')],
                 Dashboard,
                 CycleMetric,
@@ -332,6 +348,13 @@ impl Default for Keymap {
                 "projections",
             ),
             b(
+                &[c('X')],
+                Dashboard,
+                ClearCompare,
+                "compare no more: chart the pinned scenario alone",
+                "",
+            ),
+            b(
                 &[c('s')],
                 Dashboard,
                 StartSave,
@@ -342,46 +365,40 @@ impl Default for Keymap {
                 &[c('e')],
                 Dashboard,
                 Export,
-                "export the focused pane's data as CSV",
+                "export what the focused pane shows as CSV",
                 "export",
             ),
-            b(
-                &[c('j'), k(Down)],
-                Help,
-                ScrollHelp(1),
-                "scroll down",
-                "scroll",
-            ),
-            b(&[c('k'), k(Up)], Help, ScrollHelp(-1), "scroll up", ""),
+            b(&[c('j'), k(Down)], Help, Move(1), "scroll down", "scroll"),
+            b(&[c('k'), k(Up)], Help, Move(-1), "scroll up", ""),
+            b(&[k(PageDown)], Help, Page(1), "scroll a page down", ""),
+            b(&[k(PageUp)], Help, Page(-1), "scroll a page up", ""),
+            b(&[c('g'), k(Home)], Help, First, "top", ""),
+            b(&[c('G'), k(End)], Help, Last, "bottom", ""),
             // Detail popup: move through events without closing it.
-            b(
-                &[c('j'), k(Down)],
-                Detail,
-                MoveRow(1),
-                "next event",
-                "event",
-            ),
-            b(&[c('k'), k(Up)], Detail, MoveRow(-1), "previous event", ""),
+            b(&[c('j'), k(Down)], Detail, Move(1), "next event", "event"),
+            b(&[c('k'), k(Up)], Detail, Move(-1), "previous event", ""),
+            b(&[c('g'), k(Home)], Detail, First, "first event", ""),
+            b(&[c('G'), k(End)], Detail, Last, "last event", ""),
             b(&[k(Enter)], Detail, CloseOverlay, "close the detail", ""),
             // Timeline.
-            b(&[c('j'), k(Down)], timeline, MoveRow(1), "next row", "move"),
-            b(&[c('k'), k(Up)], timeline, MoveRow(-1), "previous row", ""),
+            b(&[c('j'), k(Down)], timeline, Move(1), "next row", "move"),
+            b(&[c('k'), k(Up)], timeline, Move(-1), "previous row", ""),
             b(
                 &[k(PageDown), Key::ctrl('d')],
                 timeline,
-                MovePage(1),
+                Page(1),
                 "next page",
                 "",
             ),
             b(
                 &[k(PageUp), Key::ctrl('u')],
                 timeline,
-                MovePage(-1),
+                Page(-1),
                 "previous page",
                 "",
             ),
-            b(&[c('g'), k(Home)], timeline, FirstRow, "first row", ""),
-            b(&[c('G'), k(End)], timeline, LastRow, "last row", ""),
+            b(&[c('g'), k(Home)], timeline, First, "first row", ""),
+            b(&[c('G'), k(End)], timeline, Last, "last row", ""),
             b(
                 &[c(']')],
                 timeline,
@@ -419,23 +436,58 @@ impl Default for Keymap {
                 "filter by event kind (cycle)",
                 "filter",
             ),
+            // Costs: the keys move through the years, in the chart or its table.
+            b(
+                &[c('j'), k(Down)],
+                costs,
+                Move(1),
+                "next year (row)",
+                "year",
+            ),
+            b(&[c('k'), k(Up)], costs, Move(-1), "previous year (row)", ""),
+            b(&[k(PageDown)], costs, Page(1), "ten years on", ""),
+            b(&[k(PageUp)], costs, Page(-1), "ten years back", ""),
+            b(&[c('g'), k(Home)], costs, First, "first year", ""),
+            b(&[c('G'), k(End)], costs, Last, "last year", ""),
+            // Troops.
+            b(
+                &[c('j'), k(Down)],
+                troops,
+                Move(1),
+                "next year (row)",
+                "year",
+            ),
+            b(
+                &[c('k'), k(Up)],
+                troops,
+                Move(-1),
+                "previous year (row)",
+                "",
+            ),
+            b(&[k(PageDown)], troops, Page(1), "ten years on", ""),
+            b(&[k(PageUp)], troops, Page(-1), "ten years back", ""),
+            b(&[c('g'), k(Home)], troops, First, "first year", ""),
+            b(&[c('G'), k(End)], troops, Last, "last year", ""),
             // Assumptions.
             b(
                 &[c('j'), k(Down)],
                 assumptions,
-                MoveAssumption(1),
-                "next assumption or scenario",
+                Move(1),
+                "next row (a year, in the table)",
                 "select",
             ),
+            b(&[c('k'), k(Up)], assumptions, Move(-1), "previous row", ""),
+            b(&[c('g'), k(Home)], assumptions, First, "first row", ""),
+            b(&[c('G'), k(End)], assumptions, Last, "last row", ""),
             b(
-                &[c('k'), k(Up)],
+                &[k(Enter), c(' ')],
                 assumptions,
-                MoveAssumption(-1),
-                "previous assumption or scenario",
-                "",
+                Activate,
+                "type a value · pin the scenario charted · apply a saved one",
+                "type/pin",
             ),
             b(
-                &[c('+'), c('=')],
+                &[c('+')],
                 assumptions,
                 StepAssumption {
                     direction: 1,
@@ -476,6 +528,20 @@ impl Default for Keymap {
                 "",
             ),
             b(
+                &[c('=')],
+                assumptions,
+                StartInput,
+                "type the selected assumption (3, 3 %, 2.5,2028=3.5)",
+                "type",
+            ),
+            b(
+                &[c('x')],
+                assumptions,
+                ToggleCompare,
+                "compare: chart the selected scenario too, or not",
+                "compare",
+            ),
+            b(
                 &[c('0')],
                 assumptions,
                 ResetAssumption,
@@ -483,11 +549,11 @@ impl Default for Keymap {
                 "reset",
             ),
             b(
-                &[k(Enter)],
+                &[c('R')],
                 assumptions,
-                ApplySaved,
-                "apply the selected saved scenario",
-                "apply",
+                ResetAllAssumptions,
+                "reset every assumption",
+                "",
             ),
         ];
         Self { bindings }
@@ -497,7 +563,7 @@ impl Default for Keymap {
 impl Keymap {
     /// The action `key` asks for in `mode` with `focus`, if any.
     pub fn action(&self, key: Key, mode: Mode, focus: Pane) -> Option<Action> {
-        if matches!(mode, Mode::Search | Mode::SaveName) {
+        if matches!(mode, Mode::Search | Mode::Prompt(_)) {
             return prompt_action(key, mode);
         }
         let active = |scope: Scope| match (scope, mode) {
@@ -568,13 +634,13 @@ impl Keymap {
     }
 }
 
-/// While a prompt is open (search, or the name to save as), every printable key is
+/// While a prompt is open (search, a name, a value, a year), every printable key is
 /// text; Backspace, Enter and Esc edit, keep and cancel; Ctrl-C still quits.
 fn prompt_action(key: Key, mode: Mode) -> Option<Action> {
     use Action::*;
     let (input, backspace, confirm, cancel): (fn(char) -> Action, _, _, _) = match mode {
         Mode::Search => (SearchInput, SearchBackspace, SearchConfirm, SearchCancel),
-        _ => (SaveNameInput, SaveNameBackspace, SaveConfirm, SaveCancel),
+        _ => (PromptInput, PromptBackspace, PromptConfirm, PromptCancel),
     };
     match (key.code, key.ctrl) {
         (KeyCode::Char('c'), true) => Some(Quit),
@@ -589,6 +655,7 @@ fn prompt_action(key: Key, mode: Mode) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::PromptKind;
 
     #[test]
     fn every_binding_has_a_config_name_unique_in_its_scope() {
@@ -631,7 +698,7 @@ mod tests {
         km.rebind(timeline, "down", vec![Key::char('s')]).unwrap();
         assert_eq!(
             km.action(Key::char('s'), Mode::Dashboard, Pane::Timeline),
-            Some(Action::MoveRow(1))
+            Some(Action::Move(1))
         );
         assert_eq!(
             km.action(Key::char('j'), Mode::Dashboard, Pane::Timeline),
@@ -656,19 +723,19 @@ mod tests {
         let j = Key::char('j');
         assert_eq!(
             km.action(j, Mode::Dashboard, Pane::Timeline),
-            Some(Action::MoveRow(1))
+            Some(Action::Move(1))
         );
         assert_eq!(
             km.action(j, Mode::Dashboard, Pane::Assumptions),
-            Some(Action::MoveAssumption(1))
+            Some(Action::Move(1))
         );
         assert_eq!(
             km.action(j, Mode::Detail, Pane::Timeline),
-            Some(Action::MoveRow(1))
+            Some(Action::Move(1))
         );
         assert_eq!(
             km.action(Key::char('j'), Mode::Help, Pane::Timeline),
-            Some(Action::ScrollHelp(1))
+            Some(Action::Move(1))
         );
         assert_eq!(km.action(Key::char('c'), Mode::Help, Pane::Timeline), None);
     }
@@ -713,13 +780,16 @@ mod tests {
             Some(Action::StartSave)
         );
         for (key, action) in [
-            (Key::char('q'), Action::SaveNameInput('q')),
-            (Key::plain(KeyCode::Backspace), Action::SaveNameBackspace),
-            (Key::plain(KeyCode::Enter), Action::SaveConfirm),
-            (Key::plain(KeyCode::Esc), Action::SaveCancel),
+            (Key::char('q'), Action::PromptInput('q')),
+            (Key::plain(KeyCode::Backspace), Action::PromptBackspace),
+            (Key::plain(KeyCode::Enter), Action::PromptConfirm),
+            (Key::plain(KeyCode::Esc), Action::PromptCancel),
             (Key::ctrl('c'), Action::Quit),
         ] {
-            assert_eq!(km.action(key, Mode::SaveName, Pane::Costs), Some(action));
+            assert_eq!(
+                km.action(key, Mode::Prompt(PromptKind::SaveName), Pane::Costs),
+                Some(action)
+            );
         }
     }
 

@@ -57,8 +57,28 @@ pub enum Mode {
     Help,
     Detail,
     Search,
-    /// Typing the name to save the scenario as.
+    /// Typing into a prompt on the status line.
+    Prompt(PromptKind),
+}
+
+/// What a prompt on the status line asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// The name to save the assumptions as.
     SaveName,
+    /// A value for an assumption, as the command line takes it (`3`, `2.5,2028=3.5`).
+    Assumption(AssumptionId),
+    /// A year to move the cursor to.
+    GoToYear,
+}
+
+/// A prompt open on the status line: what it asks for, what is typed, and why the last
+/// Enter was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub text: String,
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -204,13 +224,17 @@ pub struct App {
     pub view: CostView,
     pub chart: ChartStyle,
     pub show_projections: bool,
-    /// The scenario the Costs pane projects.
+    /// The scenario the Costs pane charts: pinned with Enter on its row, never moved
+    /// by the selection.
     pub scenario: ScenarioId,
     pub focus: Pane,
     pub zoom: bool,
     pub overlay: Option<Mode>,
-    /// First line of the help overlay shown (the view clamps it to the content).
+    /// First line of the help overlay shown.
     pub help_scroll: u16,
+    /// How far the help can scroll, and its page, as the runtime last measured them.
+    pub help_max: u16,
+    pub help_page: u16,
     pub year: i32,
     pub timeline: Timeline,
     /// Selected row of the Assumptions pane: assumptions, then scenarios, then the
@@ -218,8 +242,12 @@ pub struct App {
     pub assumption_row: usize,
     /// The user's saved scenarios, as the scenarios file holds them.
     pub saved: Vec<SavedScenario>,
-    /// The name being typed in the save prompt, while it is open.
-    pub save_name: Option<String>,
+    /// The prompt open on the status line, if any.
+    pub prompt: Option<Prompt>,
+    /// The scenarios charted beside the pinned one, in the order they were added.
+    pub compare: Vec<ScenarioId>,
+    /// Which panes show their numbers as a table instead of a chart, by pane number.
+    pub tables: [bool; 4],
     /// Where exports and saved scenarios go.
     pub paths: Paths,
     /// A confirmation or hint for the status line, until the next action.
@@ -234,6 +262,8 @@ pub struct App {
     // Derived: recomputed by `recompute` when an input changes.
     pub projections: Vec<Projection>,
     pub costs: Vec<CostPoint>,
+    /// Each compared scenario's series, as `costs` is the pinned one's.
+    pub compared: Vec<(ScenarioId, Vec<CostPoint>)>,
     pub totals: Vec<ScenarioTotals>,
     /// The agreement span the totals cover.
     pub span: (i32, i32),
@@ -257,6 +287,8 @@ impl App {
             zoom: false,
             overlay: None,
             help_scroll: 0,
+            help_max: 0,
+            help_page: 1,
             year,
             timeline: Timeline {
                 rows: Vec::new(),
@@ -271,7 +303,9 @@ impl App {
             },
             assumption_row: 0,
             saved: Vec::new(),
-            save_name: None,
+            prompt: None,
+            compare: Vec::new(),
+            tables: [false; 4],
             paths: Paths::default(),
             status: None,
             color: true,
@@ -280,6 +314,7 @@ impl App {
             keymap: Keymap::default(),
             projections: Vec::new(),
             costs: Vec::new(),
+            compared: Vec::new(),
             totals: Vec::new(),
             span: (year, year),
             troops,
@@ -294,8 +329,8 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.timeline.search.typing_from.is_some() {
             Mode::Search
-        } else if self.save_name.is_some() {
-            Mode::SaveName
+        } else if let Some(p) = &self.prompt {
+            Mode::Prompt(p.kind)
         } else {
             self.overlay.unwrap_or(Mode::Dashboard)
         }
@@ -320,6 +355,17 @@ impl App {
     /// every saved scenario.
     pub fn assumption_rows(&self) -> usize {
         AssumptionId::ALL.len() + self.projections.len() + self.saved.len()
+    }
+
+    /// The scenario row the Assumptions pane has selected, if the selection is on one.
+    pub fn selected_scenario(&self) -> Option<ScenarioId> {
+        let i = self.assumption_row.checked_sub(AssumptionId::ALL.len())?;
+        self.projections.get(i).map(|p| p.scenario)
+    }
+
+    /// Whether `pane` shows its numbers as a table.
+    pub fn is_table(&self, pane: Pane) -> bool {
+        self.tables[pane.number() - 1]
     }
 
     /// The saved scenario the Assumptions pane has selected, if the selection is on one.
@@ -369,6 +415,18 @@ impl App {
             })
             .flatten();
         self.costs = cost_series(&economy, shown, &self.view);
+        self.compare
+            .retain(|s| projections_hold(&self.projections, *s));
+        self.compared = if self.show_projections {
+            self.compare
+                .iter()
+                .filter(|s| **s != self.scenario)
+                .filter_map(|s| self.projections.iter().find(|p| p.scenario == *s))
+                .map(|p| (p.scenario, cost_series(&economy, Some(p), &self.view)))
+                .collect()
+        } else {
+            Vec::new()
+        };
         self.span = self.agreement_span();
         self.totals = scenario_totals(&economy, &self.projections, &self.view, self.span);
         let (first, last) = self.year_range();
@@ -424,6 +482,10 @@ impl App {
         }
         t.offset = t.offset.min(t.rows.len().saturating_sub(height));
     }
+}
+
+fn projections_hold(projections: &[Projection], s: ScenarioId) -> bool {
+    projections.iter().any(|p| p.scenario == s)
 }
 
 fn troop_points(d: &Dataset) -> Vec<TroopPoint> {

@@ -1,11 +1,11 @@
 //! `update`: the one place the state changes. Pure and synchronous: side effects are
 //! returned as an `Effect` for the runtime to carry out.
 
-use crate::econ::{Assumptions, Currency, ScenarioId, spec};
+use crate::econ::{Assumptions, Currency, spec};
 use crate::report::export::{ExportOptions, Series, Table, cost_table, export};
 
 use super::timeline::{self, Row};
-use super::{Action, App, AssumptionId, ChartStyle, Mode, Pane, SavedScenario};
+use super::{Action, App, AssumptionId, ChartStyle, Mode, Pane, Prompt, PromptKind, SavedScenario};
 
 /// What the runtime should do after an action.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,12 +66,6 @@ fn apply(app: &mut App, action: Action) -> Effect {
             app.help_scroll = 0;
             Effect::Redraw
         }
-        ScrollHelp(delta) => {
-            // The help is at most a few dozen lines; the view stops at its end.
-            let max = app.keymap.bindings.len() as i32 * 2;
-            let next = (i32::from(app.help_scroll) + delta).clamp(0, max) as u16;
-            set(&mut app.help_scroll, next)
-        }
         CloseOverlay => app.overlay.take().is_some().into(),
         FocusNext => focus_by(app, 1),
         FocusPrev => focus_by(app, -1),
@@ -81,13 +75,11 @@ fn apply(app: &mut App, action: Action) -> Effect {
             Effect::Redraw
         }
         MoveYear(delta) => move_year(app, delta),
-        MoveRow(delta) => select_row(app, app.timeline.selected as i64 + i64::from(delta)),
-        MovePage(pages) => {
-            let page = app.timeline.viewport.max(1) as i64;
-            select_row(app, app.timeline.selected as i64 + page * i64::from(pages))
-        }
-        FirstRow => select_row(app, 0),
-        LastRow => select_row(app, app.timeline.rows.len() as i64 - 1),
+        StartGoToYear => open_prompt(app, PromptKind::GoToYear, String::new()),
+        Move(delta) => move_by(app, delta),
+        Page(pages) => page_by(app, pages),
+        First => to_end(app, false),
+        Last => to_end(app, true),
         JumpAgreement(direction) => jump_agreement(app, direction),
         SelectRow(i) => select_row(app, i as i64),
         ToggleDetail => {
@@ -162,92 +154,112 @@ fn apply(app: &mut App, action: Action) -> Effect {
             let state = if app.show_projections { "on" } else { "off" };
             changed_view(app, format!("projections {state}"))
         }
-        MoveAssumption(delta) => {
-            let last = app.assumption_rows().saturating_sub(1) as i64;
-            let row = (app.assumption_row as i64 + i64::from(delta)).clamp(0, last) as usize;
-            if row == app.assumption_row {
-                return Effect::None;
+        ToggleTable => toggle_table(app),
+        ClearCompare => {
+            if app.compare.is_empty() {
+                app.status = Some("no comparison: x on a scenario's row adds it".into());
+                return Effect::Redraw;
             }
-            app.assumption_row = row;
-            // Selecting a scenario charts it.
-            if let Some(s) = selected_scenario(app) {
-                app.scenario = s;
-                app.recompute();
-            }
+            app.compare.clear();
+            changed_view(
+                app,
+                format!("comparison off: {} alone", app.scenario.label()),
+            )
+        }
+        StepAssumption { .. } | StartInput | ResetAssumption | ResetAllAssumptions
+            if app.is_table(Pane::Assumptions) =>
+        {
+            app.status = Some("t returns to the assumptions to change them".into());
             Effect::Redraw
         }
         StepAssumption { direction, big } => match app.selected_assumption() {
             Some(id) => {
-                let before = app.assumptions.get(id);
-                app.assumptions.step(id, direction, big);
-                changed_assumption(app, id, before)
+                let mut next = app.assumptions.clone();
+                next.step(id, direction, big);
+                change_assumptions(app, id, next)
             }
             None => {
                 app.status = Some("select an assumption (j/k) to change it".into());
                 Effect::Redraw
             }
         },
+        StartInput => match app.selected_assumption() {
+            Some(id) => open_prompt(app, PromptKind::Assumption(id), String::new()),
+            None => {
+                app.status = Some("select an assumption (j/k) to type its value".into());
+                Effect::Redraw
+            }
+        },
         ResetAssumption => match app.selected_assumption() {
             Some(id) => {
-                let before = app.assumptions.get(id);
-                let default = Assumptions::from_history(&app.data).get(id);
-                app.assumptions.set(id, default);
-                changed_assumption(app, id, before)
-            }
-            None => Effect::None,
-        },
-        ApplySaved => match app.selected_saved().cloned() {
-            Some(s) => {
-                app.status = Some(format!("applied “{}” (saved {})", s.name, s.date()));
-                app.assumptions = s.assumptions;
-                app.recompute();
-                Effect::Redraw
+                let mut next = app.assumptions.clone();
+                next.take(id, &Assumptions::from_history(&app.data));
+                change_assumptions(app, id, next)
             }
             None => {
-                app.status = Some(if app.saved.is_empty() {
-                    "no saved scenarios yet: s saves the assumptions".into()
-                } else {
-                    "Enter applies a saved scenario: select one under Saved".into()
-                });
+                app.status = Some("select an assumption (j/k) to reset it".into());
                 Effect::Redraw
             }
         },
+        ResetAllAssumptions => {
+            let defaults = Assumptions::from_history(&app.data);
+            if app.assumptions == defaults {
+                app.status = Some("every assumption is already at its default".into());
+                return Effect::Redraw;
+            }
+            app.assumptions = defaults;
+            changed_view(
+                app,
+                "every assumption reset to its default from recent history".into(),
+            )
+        }
+        Activate => activate(app),
+        ToggleCompare => toggle_compare(app),
+        HelpViewport { max_scroll, page } => {
+            app.help_max = max_scroll;
+            app.help_page = page;
+            app.help_scroll = app.help_scroll.min(max_scroll);
+            Effect::None
+        }
         TimelineViewport(rows) => {
             let changed = set(&mut app.timeline.viewport, rows.max(1));
             app.scroll_to_selection();
             changed
         }
         StartSave => {
-            app.save_name = Some(default_name(&app.saved));
-            Effect::Redraw
+            let name = default_name(&app.saved);
+            open_prompt(app, PromptKind::SaveName, name)
         }
-        SaveNameInput(c) => {
-            if let Some(name) = &mut app.save_name {
-                name.push(c);
+        PromptInput(c) => {
+            if let Some(p) = &mut app.prompt {
+                p.text.push(c);
+                p.error = None;
             }
             Effect::Redraw
         }
-        SaveNameBackspace => {
-            if let Some(name) = &mut app.save_name {
-                name.pop();
+        PromptBackspace => {
+            if let Some(p) = &mut app.prompt {
+                p.text.pop();
+                p.error = None;
             }
             Effect::Redraw
         }
-        SaveConfirm => {
-            let name = app.save_name.take().unwrap_or_default();
-            let name = name.trim();
-            if name.is_empty() {
-                app.status = Some("not saved: a scenario needs a name".into());
-                return Effect::Redraw;
-            }
-            Effect::SaveScenario {
-                name: name.to_string(),
-                assumptions: app.assumptions.clone(),
-            }
-        }
-        SaveCancel => {
-            app.save_name = None;
-            app.status = Some("not saved".into());
+        PromptConfirm => match app.prompt.take() {
+            Some(p) => confirm_prompt(app, p),
+            None => Effect::None,
+        },
+        PromptCancel => {
+            let Some(p) = app.prompt.take() else {
+                return Effect::None;
+            };
+            app.status = Some(
+                match p.kind {
+                    PromptKind::SaveName => "not saved",
+                    PromptKind::Assumption(_) => "unchanged",
+                    PromptKind::GoToYear => "the cursor stays",
+                }
+                .into(),
+            );
             Effect::Redraw
         }
         Export => Effect::Export(export_request(app)),
@@ -476,26 +488,268 @@ fn changed_view(app: &mut App, message: String) -> Effect {
     Effect::Redraw
 }
 
-fn changed_assumption(app: &mut App, id: AssumptionId, before: f64) -> Effect {
-    let after = app.assumptions.get(id);
+/// Takes `next` as the assumptions if they fit the dataset (a year set apart must stay
+/// inside the projection), and says what changed on the status line.
+fn change_assumptions(app: &mut App, id: AssumptionId, next: Assumptions) -> Effect {
     let s = spec(id);
-    if after == before {
-        app.status = Some(format!("{}: {} (limit)", s.label, s.format(after)));
+    let before = shown(&app.assumptions, id);
+    if let Err(e) = next.check(&app.data) {
+        app.status = Some(format!("{}: unchanged: {e}", s.label));
         return Effect::Redraw;
     }
+    let after = shown(&next, id);
+    if after == before {
+        app.status = Some(format!("{}: {after} (limit)", s.label));
+        return Effect::Redraw;
+    }
+    app.assumptions = next;
     app.recompute();
-    app.status = Some(format!(
-        "{}: {} → {}",
-        s.label,
-        s.format(before),
-        s.format(after)
-    ));
+    app.status = Some(format!("{}: {before} → {after}", s.label));
     Effect::Redraw
 }
 
-fn selected_scenario(app: &App) -> Option<ScenarioId> {
-    let i = app.assumption_row.checked_sub(AssumptionId::ALL.len())?;
-    app.projections.get(i).map(|p| p.scenario)
+/// An assumption as the Assumptions pane shows it: "2.5 % (2028: 9.0 %)".
+fn shown(a: &Assumptions, id: AssumptionId) -> String {
+    let s = spec(id);
+    match a.rate_paths().into_iter().find(|(r, _)| *r == id) {
+        Some((_, path)) => s.format_path(path),
+        None => s.format(a.get(id)),
+    }
+}
+
+fn open_prompt(app: &mut App, kind: PromptKind, text: String) -> Effect {
+    app.prompt = Some(Prompt {
+        kind,
+        text,
+        error: None,
+    });
+    Effect::Redraw
+}
+
+/// Enter in a prompt: save under the name, take the value, go to the year. A value or
+/// a year that does not read keeps the prompt open with the reason beside it.
+fn confirm_prompt(app: &mut App, mut p: Prompt) -> Effect {
+    let refuse = |app: &mut App, mut p: Prompt, error: String| {
+        p.error = Some(error);
+        app.prompt = Some(p);
+        Effect::Redraw
+    };
+    match p.kind {
+        PromptKind::SaveName => {
+            let name = p.text.trim();
+            if name.is_empty() {
+                app.status = Some("not saved: a scenario needs a name".into());
+                return Effect::Redraw;
+            }
+            Effect::SaveScenario {
+                name: name.to_string(),
+                assumptions: app.assumptions.clone(),
+            }
+        }
+        PromptKind::Assumption(id) => {
+            let mut next = app.assumptions.clone();
+            match next.apply_text(id, &p.text, &app.data) {
+                Ok(()) => change_assumptions(app, id, next),
+                Err(e) => {
+                    let error = e.to_string();
+                    refuse(app, p, error)
+                }
+            }
+        }
+        PromptKind::GoToYear => {
+            let (first, last) = app.year_range();
+            let text = p.text.trim().to_string();
+            match text.parse::<i32>() {
+                Ok(year) if (first..=last).contains(&year) => {
+                    app.year = year;
+                    app.follow_year();
+                    app.status = Some(format!("year {year}"));
+                    Effect::Redraw
+                }
+                _ => {
+                    p.error = Some(format!(
+                        "expected a year from {first} to {last}, found {}",
+                        if text.is_empty() {
+                            "nothing".to_string()
+                        } else {
+                            format!("\"{text}\"")
+                        }
+                    ));
+                    app.prompt = Some(p);
+                    Effect::Redraw
+                }
+            }
+        }
+    }
+}
+
+/// Enter (or Space) on the Assumptions pane's selected row: type an assumption's value,
+/// pin a scenario as the one charted, apply a saved scenario (keeping the pin).
+fn activate(app: &mut App) -> Effect {
+    if app.is_table(Pane::Assumptions) {
+        app.status = Some("t returns to the assumptions to choose a row".into());
+        return Effect::Redraw;
+    }
+    if let Some(id) = app.selected_assumption() {
+        return open_prompt(app, PromptKind::Assumption(id), String::new());
+    }
+    if let Some(s) = app.selected_scenario() {
+        if s == app.scenario {
+            app.status = Some(format!("{} is the one charted", s.label()));
+            return Effect::Redraw;
+        }
+        app.scenario = s;
+        app.compare.retain(|c| *c != s);
+        let what = if app.show_projections {
+            "charted"
+        } else {
+            "pinned (p shows projections)"
+        };
+        return changed_view(app, format!("{}: {what}", s.label()));
+    }
+    match app.selected_saved().cloned() {
+        Some(s) => {
+            if let Err(e) = s.assumptions.check(&app.data) {
+                app.status = Some(format!("“{}” not applied: {e}", s.name));
+                return Effect::Redraw;
+            }
+            let message = format!(
+                "applied “{}” (saved {}); still charting {}",
+                s.name,
+                s.date(),
+                app.scenario.key()
+            );
+            app.assumptions = s.assumptions;
+            changed_view(app, message)
+        }
+        None => Effect::None,
+    }
+}
+
+/// `x` on a scenario's row: chart it beside the pinned one, or no more.
+fn toggle_compare(app: &mut App) -> Effect {
+    let Some(s) = app.selected_scenario() else {
+        app.status = Some("select a scenario (j/k) to compare it".into());
+        return Effect::Redraw;
+    };
+    if s == app.scenario {
+        app.status = Some(format!("{} is pinned: it is charted already", s.key()));
+        return Effect::Redraw;
+    }
+    let message = if let Some(i) = app.compare.iter().position(|c| *c == s) {
+        app.compare.remove(i);
+        format!("{} no longer compared", s.key())
+    } else {
+        app.compare.push(s);
+        let keys: Vec<&str> = app.compare.iter().map(|c| c.key()).collect();
+        format!(
+            "comparing {} with {} (X: none)",
+            app.scenario.key(),
+            keys.join(", ")
+        )
+    };
+    changed_view(app, message)
+}
+
+/// `t`: the focused chart as a table of its numbers, and back.
+fn toggle_table(app: &mut App) -> Effect {
+    if app.focus == Pane::Timeline {
+        app.status = Some("the timeline is a list already: t turns a chart into a table".into());
+        return Effect::Redraw;
+    }
+    let i = app.focus.number() - 1;
+    app.tables[i] = !app.tables[i];
+    app.status = Some(if app.tables[i] {
+        format!("{} as a table (t: the chart again)", app.focus.title())
+    } else {
+        format!("{} as a chart", app.focus.title())
+    });
+    Effect::Redraw
+}
+
+/// What the list keys move: the timeline's rows, a chart's or table's years, the
+/// assumptions, the help's lines, the detail's events.
+enum Target {
+    Rows,
+    Years,
+    AssumptionRows,
+    HelpLines,
+}
+
+fn target(app: &App) -> Target {
+    match app.mode() {
+        Mode::Help => Target::HelpLines,
+        Mode::Detail => Target::Rows,
+        _ => match app.focus {
+            Pane::Timeline => Target::Rows,
+            Pane::Assumptions if !app.is_table(Pane::Assumptions) => Target::AssumptionRows,
+            _ => Target::Years,
+        },
+    }
+}
+
+/// Years a page moves in a chart or a table.
+const YEARS_A_PAGE: i32 = 10;
+
+fn move_by(app: &mut App, delta: i32) -> Effect {
+    match target(app) {
+        Target::Rows => select_row(app, app.timeline.selected as i64 + i64::from(delta)),
+        Target::Years => move_year(app, delta),
+        Target::AssumptionRows => {
+            let last = app.assumption_rows().saturating_sub(1) as i64;
+            let row = (app.assumption_row as i64 + i64::from(delta)).clamp(0, last) as usize;
+            set(&mut app.assumption_row, row)
+        }
+        Target::HelpLines => scroll_help(app, i64::from(delta)),
+    }
+}
+
+fn page_by(app: &mut App, pages: i32) -> Effect {
+    match target(app) {
+        Target::Rows => {
+            let page = app.timeline.viewport.max(1) as i64;
+            select_row(app, app.timeline.selected as i64 + page * i64::from(pages))
+        }
+        Target::Years => move_year(app, YEARS_A_PAGE * pages),
+        Target::AssumptionRows => move_by(app, pages * app.assumption_rows() as i32),
+        Target::HelpLines => scroll_help(app, i64::from(app.help_page.max(1)) * i64::from(pages)),
+    }
+}
+
+/// `g` / `G`: the first or last row, year or line.
+fn to_end(app: &mut App, last: bool) -> Effect {
+    let (first_year, last_year) = app.year_range();
+    match target(app) {
+        Target::Rows => select_row(
+            app,
+            if last {
+                app.timeline.rows.len() as i64 - 1
+            } else {
+                0
+            },
+        ),
+        Target::Years => {
+            let year = if last { last_year } else { first_year };
+            move_year(app, year - app.year)
+        }
+        Target::AssumptionRows => {
+            let row = if last {
+                app.assumption_rows().saturating_sub(1)
+            } else {
+                0
+            };
+            set(&mut app.assumption_row, row)
+        }
+        Target::HelpLines => {
+            let line = if last { app.help_max } else { 0 };
+            set(&mut app.help_scroll, line)
+        }
+    }
+}
+
+fn scroll_help(app: &mut App, delta: i64) -> Effect {
+    let next = (i64::from(app.help_scroll) + delta).clamp(0, i64::from(app.help_max)) as u16;
+    set(&mut app.help_scroll, next)
 }
 
 #[cfg(test)]
@@ -547,15 +801,30 @@ mod tests {
     }
 
     #[test]
-    fn help_scrolls_and_reopens_at_the_top() {
+    fn help_scrolls_within_its_length_and_reopens_at_the_top() {
         let mut app = app();
         update(&mut app, Action::ToggleHelp);
-        update(&mut app, Action::ScrollHelp(3));
+        update(
+            &mut app,
+            Action::HelpViewport {
+                max_scroll: 12,
+                page: 8,
+            },
+        );
+        update(&mut app, Action::Move(3));
         assert_eq!(app.help_scroll, 3);
-        assert_eq!(update(&mut app, Action::ScrollHelp(-5)), Effect::Redraw);
+        assert_eq!(update(&mut app, Action::Move(-5)), Effect::Redraw);
         assert_eq!(app.help_scroll, 0);
-        assert_eq!(update(&mut app, Action::ScrollHelp(-1)), Effect::None);
-        update(&mut app, Action::ScrollHelp(2));
+        assert_eq!(update(&mut app, Action::Move(-1)), Effect::None);
+        // G goes to the bottom the help has, g back to the top, a page is a screenful.
+        update(&mut app, Action::Last);
+        assert_eq!(app.help_scroll, 12);
+        assert_eq!(update(&mut app, Action::Move(1)), Effect::None);
+        update(&mut app, Action::Page(-1));
+        assert_eq!(app.help_scroll, 4);
+        update(&mut app, Action::First);
+        assert_eq!(app.help_scroll, 0);
+        update(&mut app, Action::Move(2));
         update(&mut app, Action::ToggleHelp);
         update(&mut app, Action::ToggleHelp);
         assert_eq!(app.help_scroll, 0);
@@ -601,17 +870,17 @@ mod tests {
     #[test]
     fn selecting_an_event_moves_the_year_cursor() {
         let mut app = app();
-        update(&mut app, Action::FirstRow);
+        update(&mut app, Action::First);
         assert_eq!(app.timeline.selected, 0);
         assert_eq!(app.year, 1991);
-        update(&mut app, Action::LastRow);
+        update(&mut app, Action::Last);
         assert_eq!(app.timeline.selected, app.timeline.rows.len() - 1);
         assert_eq!(
             Some(app.year),
             selected_year(&app).map(|y| y.min(app.year_range().1))
         );
-        update(&mut app, Action::FirstRow);
-        update(&mut app, Action::MoveRow(1));
+        update(&mut app, Action::First);
+        update(&mut app, Action::Move(1));
         assert_eq!(app.timeline.selected, 1);
         assert_eq!(Some(app.year), selected_year(&app));
         update(&mut app, Action::SelectRow(10));
@@ -624,14 +893,14 @@ mod tests {
     fn paging_moves_by_the_viewport_and_scrolls() {
         let mut app = app();
         update(&mut app, Action::TimelineViewport(7));
-        update(&mut app, Action::FirstRow);
-        update(&mut app, Action::MovePage(2));
+        update(&mut app, Action::First);
+        update(&mut app, Action::Page(2));
         assert_eq!(app.timeline.selected, 14);
         assert_eq!(
             app.timeline.offset, 8,
             "the selection is the last row shown"
         );
-        update(&mut app, Action::MovePage(-1));
+        update(&mut app, Action::Page(-1));
         assert_eq!(app.timeline.selected, 7);
         assert_eq!(app.timeline.offset, 7);
     }
@@ -639,11 +908,11 @@ mod tests {
     #[test]
     fn brackets_jump_between_agreements() {
         let mut app = app();
-        update(&mut app, Action::FirstRow);
+        update(&mut app, Action::First);
         update(&mut app, Action::JumpAgreement(1));
         assert_eq!(app.selected_row(), Some(Row::Agreement(1)));
         assert_eq!(app.year, app.data.agreements[1].first_year);
-        update(&mut app, Action::MoveRow(1));
+        update(&mut app, Action::Move(1));
         update(&mut app, Action::JumpAgreement(-1));
         assert_eq!(app.selected_row(), Some(Row::Agreement(1)));
         update(&mut app, Action::JumpAgreement(-1));
@@ -683,7 +952,7 @@ mod tests {
     #[test]
     fn search_finds_the_10th_sma_first_round_and_moves_between_matches() {
         let mut app = app();
-        update(&mut app, Action::FirstRow);
+        update(&mut app, Action::First);
         search(&mut app, "honolulu");
         assert_eq!(app.mode(), Mode::Search);
         let Some(Row::Event(i)) = app.selected_row() else {
@@ -707,7 +976,7 @@ mod tests {
     #[test]
     fn cancelling_a_search_restores_the_selection() {
         let mut app = app();
-        update(&mut app, Action::FirstRow);
+        update(&mut app, Action::First);
         search(&mut app, "Betts");
         assert_ne!(app.timeline.selected, 0);
         update(&mut app, Action::SearchBackspace);
@@ -819,8 +1088,9 @@ mod tests {
     #[test]
     fn the_horizon_extends_the_series_and_the_cursor_range() {
         let mut app = app();
+        update(&mut app, Action::Focus(Pane::Assumptions));
         while app.selected_assumption() != Some(AssumptionId::Horizon) {
-            update(&mut app, Action::MoveAssumption(1));
+            update(&mut app, Action::Move(1));
         }
         let last = app.year_range().1;
         update(
@@ -844,15 +1114,40 @@ mod tests {
     }
 
     #[test]
-    fn selecting_a_scenario_charts_it_and_steps_do_not_apply_to_it() {
+    fn the_chart_stays_pinned_while_the_selection_moves_and_enter_pins_another() {
         let mut app = app();
+        update(&mut app, Action::Focus(Pane::Assumptions));
         let n = AssumptionId::ALL.len() as i32;
-        update(&mut app, Action::MoveAssumption(n + 3));
-        assert_eq!(app.scenario, ScenarioId::Demand10bn);
-        assert!(
-            cost(&app, 2030) > 10_000.0,
-            "$10 bn a year is over 10,000 bn won"
+        update(&mut app, Action::Move(n + 2));
+        assert_eq!(app.selected_scenario(), Some(ScenarioId::Demand5bn));
+        assert_eq!(
+            app.scenario,
+            ScenarioId::CurrentAgreement,
+            "selecting does not chart"
         );
+        update(&mut app, Action::Activate);
+        assert_eq!(app.scenario, ScenarioId::Demand5bn);
+        assert!(
+            cost(&app, 2030) > 5_000.0,
+            "$5 bn a year is over 5,000 bn won"
+        );
+        // Moving back up to the won-per-dollar rate and raising it keeps the demand
+        // charted, and the chart follows the rate.
+        let before = cost(&app, 2030);
+        update(&mut app, Action::First);
+        update(&mut app, Action::Move(2));
+        assert_eq!(app.selected_assumption(), Some(AssumptionId::KrwPerUsd));
+        update(
+            &mut app,
+            Action::StepAssumption {
+                direction: 1,
+                big: true,
+            },
+        );
+        assert_eq!(app.scenario, ScenarioId::Demand5bn);
+        assert!(cost(&app, 2030) > before, "more won per dollar, more won");
+        // On a scenario's row, steps say what to select.
+        update(&mut app, Action::Move(n));
         update(
             &mut app,
             Action::StepAssumption {
@@ -866,17 +1161,205 @@ mod tests {
                 .unwrap()
                 .starts_with("select an assumption")
         );
-        assert_eq!(
-            update(&mut app, Action::MoveAssumption(100)),
-            Effect::Redraw
+        assert_eq!(update(&mut app, Action::Move(100)), Effect::Redraw);
+        assert_eq!(update(&mut app, Action::Move(1)), Effect::None);
+    }
+
+    #[test]
+    fn x_compares_scenarios_and_capital_x_stops() {
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        let n = AssumptionId::ALL.len() as i32;
+        // On an assumption, x says what to select.
+        update(&mut app, Action::ToggleCompare);
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap()
+                .starts_with("select a scenario")
         );
-        assert_eq!(update(&mut app, Action::MoveAssumption(1)), Effect::None);
+        update(&mut app, Action::Move(n + 2));
+        update(&mut app, Action::ToggleCompare);
+        update(&mut app, Action::Move(2));
+        update(&mut app, Action::ToggleCompare);
+        assert_eq!(app.compare, vec![ScenarioId::Demand5bn, ScenarioId::Custom]);
+        let compared: Vec<ScenarioId> = app.compared.iter().map(|(s, _)| *s).collect();
+        assert_eq!(compared, app.compare);
+        // Each compared series is its own projection, in the view's currency too.
+        let demand = &app.compared[0].1;
+        let y2030 = demand.iter().find(|p| p.year == 2030).unwrap();
+        assert!(y2030.projected && y2030.value.unwrap() > 5_000.0);
+        update(&mut app, Action::ToggleCurrency);
+        let demand = &app.compared[0].1;
+        assert_eq!(
+            demand.iter().find(|p| p.year == 2030).unwrap().value,
+            Some(5_000.0),
+            "$5 bn is $5,000 m"
+        );
+        // x again takes one out; pinning a compared scenario takes it out too.
+        update(&mut app, Action::ToggleCompare);
+        assert_eq!(app.compare, vec![ScenarioId::Demand5bn]);
+        update(&mut app, Action::Move(-2));
+        update(&mut app, Action::Activate);
+        assert_eq!(app.scenario, ScenarioId::Demand5bn);
+        assert!(app.compare.is_empty() && app.compared.is_empty());
+        // The pinned one cannot be compared with itself.
+        update(&mut app, Action::ToggleCompare);
+        assert!(app.status.as_deref().unwrap().contains("is pinned"));
+        update(&mut app, Action::Move(1));
+        update(&mut app, Action::ToggleCompare);
+        assert_eq!(app.compared.len(), 1);
+        update(&mut app, Action::ClearCompare);
+        assert!(app.compare.is_empty() && app.compared.is_empty());
+        // Projections off: nothing compared is charted.
+        update(&mut app, Action::ToggleCompare);
+        update(&mut app, Action::ToggleProjections);
+        assert!(app.compared.is_empty());
+    }
+
+    #[test]
+    fn typed_values_are_checked_as_on_the_command_line_and_esc_cancels() {
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        assert_eq!(app.selected_assumption(), Some(AssumptionId::KoreanCpi));
+        update(&mut app, Action::StartInput);
+        assert_eq!(
+            app.mode(),
+            Mode::Prompt(PromptKind::Assumption(AssumptionId::KoreanCpi))
+        );
+        type_keys(
+            &mut app,
+            &"55".chars().map(Action::PromptInput).collect::<Vec<_>>(),
+        );
+        update(&mut app, Action::PromptConfirm);
+        // Refused with the range, the prompt still open to fix it.
+        let p = app.prompt.as_ref().expect("still open");
+        assert_eq!(
+            p.error.as_deref(),
+            Some("expected Korean CPI inflation from -5.0 % to 20.0 %, found 55")
+        );
+        type_keys(
+            &mut app,
+            &[Action::PromptBackspace, Action::PromptBackspace],
+        );
+        assert_eq!(app.prompt.as_ref().unwrap().error, None, "typing clears it");
+        type_keys(
+            &mut app,
+            &"3 %,2028=3.5"
+                .chars()
+                .map(Action::PromptInput)
+                .collect::<Vec<_>>(),
+        );
+        update(&mut app, Action::PromptConfirm);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert_eq!(app.assumptions.korean_cpi.flat, 3.0);
+        assert_eq!(app.assumptions.korean_cpi.at(2028), 3.5);
+        assert_eq!(
+            app.status.as_deref(),
+            Some("Korean CPI inflation: 2.1 % → 3.0 % (2028: 3.5 %)")
+        );
+        // A recorded year cannot be set apart.
+        update(&mut app, Action::Activate);
+        type_keys(
+            &mut app,
+            &"3,2024=9"
+                .chars()
+                .map(Action::PromptInput)
+                .collect::<Vec<_>>(),
+        );
+        update(&mut app, Action::PromptConfirm);
+        let error = app.prompt.as_ref().unwrap().error.clone().unwrap();
+        assert!(error.contains("2024, a recorded year"), "{error}");
+        update(&mut app, Action::PromptCancel);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert_eq!(app.assumptions.korean_cpi.at(2028), 3.5, "unchanged");
+        // 0 resets one assumption, years set apart too; R resets them all.
+        update(&mut app, Action::ResetAssumption);
+        assert!(app.assumptions.korean_cpi.by_year.is_empty());
+        update(&mut app, Action::Move(2));
+        update(&mut app, Action::StartInput);
+        type_keys(
+            &mut app,
+            &"1500".chars().map(Action::PromptInput).collect::<Vec<_>>(),
+        );
+        update(&mut app, Action::PromptConfirm);
+        assert_eq!(app.assumptions.krw_per_usd.flat, 1500.0);
+        update(&mut app, Action::ResetAllAssumptions);
+        assert_eq!(app.assumptions, Assumptions::from_history(&app.data));
+    }
+
+    #[test]
+    fn colon_goes_to_a_typed_year_from_any_pane() {
+        let mut app = app();
+        for pane in Pane::ALL {
+            update(&mut app, Action::Focus(pane));
+            update(&mut app, Action::StartGoToYear);
+            assert_eq!(app.mode(), Mode::Prompt(PromptKind::GoToYear));
+            type_keys(
+                &mut app,
+                &"2014".chars().map(Action::PromptInput).collect::<Vec<_>>(),
+            );
+            update(&mut app, Action::PromptConfirm);
+            assert_eq!((app.year, app.mode()), (2014, Mode::Dashboard), "{pane:?}");
+            assert_eq!(app.cost_at_cursor().unwrap().value, Some(920.0));
+            app.year = 2026;
+        }
+        update(&mut app, Action::StartGoToYear);
+        type_keys(
+            &mut app,
+            &"1900".chars().map(Action::PromptInput).collect::<Vec<_>>(),
+        );
+        update(&mut app, Action::PromptConfirm);
+        let (first, last) = app.year_range();
+        assert_eq!(
+            app.prompt.as_ref().unwrap().error.clone(),
+            Some(format!(
+                "expected a year from {first} to {last}, found \"1900\""
+            ))
+        );
+    }
+
+    #[test]
+    fn the_list_keys_move_years_in_charts_and_tables_and_rows_in_lists() {
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Costs));
+        let (first, last) = app.year_range();
+        update(&mut app, Action::First);
+        assert_eq!(app.year, first);
+        update(&mut app, Action::Move(1));
+        assert_eq!(app.year, first + 1);
+        update(&mut app, Action::Page(1));
+        assert_eq!(app.year, first + 11);
+        update(&mut app, Action::Last);
+        assert_eq!(app.year, last);
+        // The Assumptions pane: rows in its list, years in its table.
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        update(&mut app, Action::Last);
+        assert_eq!(app.assumption_row, app.assumption_rows() - 1);
+        update(&mut app, Action::ToggleTable);
+        assert!(app.is_table(Pane::Assumptions));
+        update(&mut app, Action::First);
+        assert_eq!(app.year, first);
+        assert_eq!(app.assumption_row, app.assumption_rows() - 1);
+        update(&mut app, Action::StartInput);
+        assert!(app.status.as_deref().unwrap().starts_with("t returns"));
+        // The timeline is a list: t says so.
+        update(&mut app, Action::Focus(Pane::Timeline));
+        update(&mut app, Action::ToggleTable);
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap()
+                .starts_with("the timeline is a list")
+        );
+        update(&mut app, Action::Last);
+        assert_eq!(app.timeline.selected, app.timeline.rows.len() - 1);
     }
 
     #[test]
     fn a_viewport_change_keeps_the_selection_visible_and_the_message() {
         let mut app = app();
-        update(&mut app, Action::LastRow);
+        update(&mut app, Action::Last);
         app.status = Some("kept".into());
         update(&mut app, Action::TimelineViewport(5));
         let t = &app.timeline;
@@ -928,14 +1411,17 @@ mod tests {
             },
         );
         assert_eq!(update(&mut app, Action::StartSave), Effect::Redraw);
-        assert_eq!(app.mode(), Mode::SaveName);
-        assert_eq!(app.save_name.as_deref(), Some("scenario 1"));
+        assert_eq!(app.mode(), Mode::Prompt(PromptKind::SaveName));
+        assert_eq!(
+            app.prompt.as_ref().map(|p| p.text.as_str()),
+            Some("scenario 1")
+        );
         // Replace the default with a name of one's own.
-        type_keys(&mut app, &vec![Action::SaveNameBackspace; 10]);
-        assert_eq!(app.save_name.as_deref(), Some(""));
-        let typed: Vec<Action> = "hot 2030 ".chars().map(Action::SaveNameInput).collect();
+        type_keys(&mut app, &vec![Action::PromptBackspace; 10]);
+        assert_eq!(app.prompt.as_ref().map(|p| p.text.as_str()), Some(""));
+        let typed: Vec<Action> = "hot 2030 ".chars().map(Action::PromptInput).collect();
         type_keys(&mut app, &typed);
-        let effect = update(&mut app, Action::SaveConfirm);
+        let effect = update(&mut app, Action::PromptConfirm);
         assert_eq!(
             effect,
             Effect::SaveScenario {
@@ -958,12 +1444,12 @@ mod tests {
     fn esc_cancels_the_save_and_an_empty_name_saves_nothing() {
         let mut app = app();
         update(&mut app, Action::StartSave);
-        assert_eq!(update(&mut app, Action::SaveCancel), Effect::Redraw);
+        assert_eq!(update(&mut app, Action::PromptCancel), Effect::Redraw);
         assert_eq!(app.mode(), Mode::Dashboard);
         assert_eq!(app.status.as_deref(), Some("not saved"));
         update(&mut app, Action::StartSave);
-        type_keys(&mut app, &vec![Action::SaveNameBackspace; 12]);
-        assert_eq!(update(&mut app, Action::SaveConfirm), Effect::Redraw);
+        type_keys(&mut app, &vec![Action::PromptBackspace; 12]);
+        assert_eq!(update(&mut app, Action::PromptConfirm), Effect::Redraw);
         assert!(app.status.as_deref().unwrap().contains("needs a name"));
     }
 
@@ -981,8 +1467,11 @@ mod tests {
         );
         assert_eq!(app.saved, vec![first.clone()]);
         update(&mut app, Action::StartSave);
-        assert_eq!(app.save_name.as_deref(), Some("scenario 2"));
-        update(&mut app, Action::SaveCancel);
+        assert_eq!(
+            app.prompt.as_ref().map(|p| p.text.as_str()),
+            Some("scenario 2")
+        );
+        update(&mut app, Action::PromptCancel);
         update(&mut app, Action::Saved(Ok(report(vec![first], true))));
         assert!(
             app.status
@@ -1014,22 +1503,29 @@ mod tests {
             Action::Saved(Ok(report(vec![saved("hot", hot.clone())], false))),
         );
         update(&mut app, Action::Focus(Pane::Assumptions));
-        // On an assumption, Enter says how to apply.
-        update(&mut app, Action::ApplySaved);
-        assert!(
-            app.status
-                .as_deref()
-                .unwrap()
-                .contains("select one under Saved")
-        );
-        update(&mut app, Action::MoveAssumption(100));
+        // Pin the $5 bn demand first: applying a saved scenario keeps the pin.
+        let n = AssumptionId::ALL.len() as i32;
+        update(&mut app, Action::Move(n + 2));
+        update(&mut app, Action::Activate);
+        assert_eq!(app.scenario, ScenarioId::Demand5bn);
+        update(&mut app, Action::Last);
         assert_eq!(app.selected_saved().map(|s| s.name.as_str()), Some("hot"));
-        assert_eq!(update(&mut app, Action::ApplySaved), Effect::Redraw);
+        assert_eq!(update(&mut app, Action::Activate), Effect::Redraw);
         assert_eq!(app.assumptions, hot);
         assert_eq!(
             app.status.as_deref(),
-            Some("applied “hot” (saved 2026-11-27)")
+            Some("applied “hot” (saved 2026-11-27); still charting demand-5bn")
         );
+        assert_eq!(app.scenario, ScenarioId::Demand5bn, "the pin is kept");
+        let demand_2030 = cost(&app, 2030);
+        assert!(
+            demand_2030 > 5_000.0,
+            "the chart is the demand's: {demand_2030}"
+        );
+        update(&mut app, Action::Move(-5));
+        assert_eq!(app.selected_scenario(), Some(ScenarioId::CurrentAgreement));
+        update(&mut app, Action::Activate);
+        assert_eq!(app.scenario, ScenarioId::CurrentAgreement);
         let after = sma12_2030(&app);
         assert!(after > before, "2030 at 4.5–4.9 % CPI: {after} > {before}");
         // 2026's amount escalated each year by the CPI of two years before, at most 5 %:

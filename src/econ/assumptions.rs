@@ -563,6 +563,33 @@ impl Assumptions {
         self.set(id, next);
     }
 
+    /// One assumption as `from` has it, the years set apart with it (a reset), and the
+    /// base year pulled back to the horizon if need be.
+    pub fn take(&mut self, id: AssumptionId, from: &Assumptions) {
+        use AssumptionId::*;
+        match id {
+            KoreanCpi => self.korean_cpi = from.korean_cpi.clone(),
+            UsCpi => self.us_cpi = from.us_cpi.clone(),
+            KrwPerUsd => self.krw_per_usd = from.krw_per_usd.clone(),
+            DefenseGrowth => self.defense_growth = from.defense_growth.clone(),
+            CustomGrowth => self.custom_growth = from.custom_growth,
+            BaseYear => self.base_year = from.base_year,
+            Horizon => self.horizon = from.horizon,
+        }
+        self.base_year = self.base_year.min(self.horizon);
+    }
+
+    /// An assumption as [`AssumptionValue::parse`] reads it back: `2.5,2028=3.5`, `2035`.
+    pub fn text(&self, id: AssumptionId) -> String {
+        match self.rate_paths().into_iter().find(|(r, _)| *r == id) {
+            Some((_, path)) => path.to_string(),
+            None => {
+                let s = spec(id);
+                format!("{:.*}", s.decimals, self.get(id))
+            }
+        }
+    }
+
     /// The rate path of one of the four rates.
     fn rate_mut(&mut self, id: AssumptionId) -> Option<&mut RatePath> {
         use AssumptionId::*;

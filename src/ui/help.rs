@@ -52,19 +52,23 @@ fn sections<'a>(keymap: &Keymap, theme: &Theme, cols: usize) -> Vec<Vec<Line<'a>
         .collect()
 }
 
-pub fn render(f: &mut Frame, keymap: &Keymap, scroll: u16, area: Rect, theme: &Theme) {
-    let popup = if area.width >= 100 {
+/// Where the help overlay goes in `area`: most of a wide screen, all of a narrow one.
+fn popup(area: Rect) -> Rect {
+    if area.width >= 100 {
         super::centered(area, 90, 94)
     } else {
         area
-    };
-    f.render_widget(Clear, popup);
-    let block = Block::bordered()
+    }
+}
+
+fn block<'a>(theme: &Theme) -> Block<'a> {
+    Block::bordered()
         .border_style(theme.border(true))
-        .title(Span::styled(" Keys ", theme.pane_title(true)));
-    let inner = block.inner(popup);
-    f.render_widget(block, popup);
-    // As many columns as fit; sections are not split across columns.
+        .title(Span::styled(" Keys ", theme.pane_title(true)))
+}
+
+/// The sections laid out in as many columns as fit `inner`; sections are not split.
+fn columns<'a>(keymap: &Keymap, theme: &Theme, inner: Rect) -> Vec<Vec<Line<'a>>> {
     let columns = (inner.width / MIN_COLUMN).clamp(1, 3);
     let col_width = inner.width / columns;
     let blocks = sections(keymap, theme, col_width.saturating_sub(2) as usize);
@@ -81,12 +85,34 @@ pub fn render(f: &mut Frame, keymap: &Keymap, scroll: u16, area: Rect, theme: &T
         }
         filled[column].extend(block);
     }
+    filled
+}
+
+/// How far the help in `area` can scroll, and how many lines a page is.
+pub fn limits(keymap: &Keymap, area: Rect) -> (u16, u16) {
+    let inner = block(&Theme::new(false, Default::default())).inner(popup(area));
+    let longest = columns(keymap, &Theme::new(false, Default::default()), inner)
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    let max = longest.saturating_sub(inner.height as usize);
+    (max.min(u16::MAX as usize) as u16, inner.height.max(1))
+}
+
+pub fn render(f: &mut Frame, keymap: &Keymap, scroll: u16, area: Rect, theme: &Theme) {
+    let popup = popup(area);
+    f.render_widget(Clear, popup);
+    let block = block(theme);
+    let inner = block.inner(popup);
+    f.render_widget(block, popup);
+    let filled = columns(keymap, theme, inner);
     // Scroll only as far as the longest column needs.
     let longest = filled.iter().map(Vec::len).max().unwrap_or(0);
     let scroll = scroll.min(longest.saturating_sub(inner.height as usize) as u16);
     let areas = Layout::horizontal(vec![
-        Constraint::Ratio(1, u32::from(columns));
-        columns as usize
+        Constraint::Ratio(1, u32::from(filled.len() as u16));
+        filled.len()
     ])
     .split(inner);
     for (lines, area) in filled.into_iter().zip(areas.iter()) {

@@ -57,6 +57,17 @@ pub fn view(app: &App, f: &mut Frame) {
     }
 }
 
+/// How far the help overlay can scroll on a screen of `size`, and its page: the area
+/// it takes is the panes' area, or the whole screen when the dashboard does not fit.
+pub fn help_limits(app: &App, size: Rect) -> (u16, u16) {
+    let area = if layout::too_small(size) {
+        size
+    } else {
+        layout::screen(size)[1]
+    };
+    help::limits(&app.keymap, area)
+}
+
 /// The title bar: the name on the left, the year cursor and the dataset on the right;
 /// the long name goes first when the width runs out.
 fn render_title(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {

@@ -6,7 +6,8 @@ use ratatui::text::{Line, Span};
 use crate::app::keymap::{Binding, Keymap, Scope};
 use std::mem::discriminant;
 
-use crate::app::{Action, App, Mode};
+use crate::app::{Action, App, Mode, Prompt, PromptKind};
+use crate::econ::spec;
 
 use super::format::width;
 use super::theme::Theme;
@@ -21,14 +22,8 @@ pub fn line<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Line<
             Span::styled("  Enter: keep · Esc: cancel", theme.dim()),
         ]);
     }
-    if let Some(name) = &app.save_name {
-        let taken = app.saved.iter().any(|s| s.name == name.trim());
-        let enter = if taken { "replace it" } else { "save" };
-        return Line::from(vec![
-            Span::styled("Save scenario as: ", theme.key()),
-            Span::styled(format!("{name}▏"), theme.bold()),
-            Span::styled(format!("  Enter: {enter} · Esc: cancel"), theme.dim()),
-        ]);
+    if let Some(p) = &app.prompt {
+        return prompt_line(app, p, theme);
     }
     let mut spans = Vec::new();
     let mut used = 0;
@@ -50,8 +45,7 @@ pub fn line<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Line<
             // Esc has nothing to close on the dashboard itself, Enter nothing to apply
             // before a scenario is saved.
             let nothing_to_close = mode == Mode::Dashboard && b.action == Action::CloseOverlay;
-            let nothing_to_apply = b.action == Action::ApplySaved && app.saved.is_empty();
-            !b.short.is_empty() && !nothing_to_close && !nothing_to_apply
+            !b.short.is_empty() && !nothing_to_close
         };
         for (i, b) in bindings.iter().enumerate().filter(|(_, b)| listed(b)) {
             let keys = pair_label(b, bindings.get(i + 1));
@@ -77,4 +71,46 @@ fn pair_label(b: &Binding, next: Option<&&Binding>) -> String {
         Some(n) if n.short.is_empty() && same_kind(n) => format!("{}/{}", first(b), first(n)),
         _ => first(b),
     }
+}
+
+/// A prompt: what it asks for, what is typed, and what Enter will do or why it did not.
+fn prompt_line<'a>(app: &App, p: &Prompt, theme: &Theme) -> Line<'a> {
+    let (ask, enter) = match p.kind {
+        PromptKind::SaveName => {
+            let taken = app.saved.iter().any(|s| s.name == p.text.trim());
+            (
+                "Save scenario as: ".to_string(),
+                if taken { "replace it" } else { "save" }.to_string(),
+            )
+        }
+        PromptKind::Assumption(id) => {
+            let s = spec(id);
+            let years = if id.is_rate() { ", YEAR=VALUE…" } else { "" };
+            (
+                format!(
+                    "{} ({} to {}{years}): ",
+                    s.label,
+                    s.format(s.min),
+                    s.format(s.max)
+                ),
+                "set".to_string(),
+            )
+        }
+        PromptKind::GoToYear => {
+            let (first, last) = app.year_range();
+            (format!("Go to year ({first}–{last}): "), "go".to_string())
+        }
+    };
+    let mut spans = vec![
+        Span::styled(ask, theme.key()),
+        Span::styled(format!("{}▏", p.text), theme.bold()),
+    ];
+    match &p.error {
+        Some(error) => spans.push(Span::styled(format!("  {error}"), theme.warning())),
+        None => spans.push(Span::styled(
+            format!("  Enter: {enter} · Esc: cancel"),
+            theme.dim(),
+        )),
+    }
+    Line::from(spans)
 }
