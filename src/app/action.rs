@@ -50,6 +50,10 @@ pub enum Action {
     ToggleChartStyle,
     ToggleProjections,
 
+    // Troops.
+    /// Every year of the troop counts (since 1950), or only those since the 1st SMA.
+    ToggleTroopHistory,
+
     // Assumptions.
     /// Move the assumptions pane's selection by this many rows.
     MoveAssumption(i32),
@@ -115,6 +119,7 @@ impl Action {
             ToggleReal => "real",
             ToggleChartStyle => "chart",
             ToggleProjections => "projections",
+            ToggleTroopHistory => "history",
             MoveAssumption(d) => dir(d, "down", "up"),
             StepAssumption {
                 direction,

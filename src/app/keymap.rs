@@ -215,6 +215,7 @@ impl Default for Keymap {
         let c = Key::char;
         let k = Key::plain;
         let timeline = Pane(super::Pane::Timeline);
+        let troops = Pane(super::Pane::Troops);
         let assumptions = Pane(super::Pane::Assumptions);
         let b = |keys: &[Key], scope, action, help, short| Binding {
             keys: keys.to_vec(),
@@ -418,6 +419,14 @@ impl Default for Keymap {
                 CycleFilter,
                 "filter by event kind (cycle)",
                 "filter",
+            ),
+            // Troops.
+            b(
+                &[c('a')],
+                troops,
+                ToggleTroopHistory,
+                "troops since 1950 / since the 1st SMA",
+                "all years",
             ),
             // Assumptions.
             b(

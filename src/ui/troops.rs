@@ -18,12 +18,12 @@ use super::theme::Theme;
 const LEVEL_28500: f64 = 28_500.0;
 
 pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let title = if app.zoom {
-        "since 1950"
+    let title = if app.troop_history {
+        format!("since {}", app.year_range().0)
     } else {
-        "since the 1st SMA"
+        "since the 1st SMA".to_string()
     };
-    f.render_widget(pane_block(app, Pane::Troops, title, theme), area);
+    f.render_widget(pane_block(app, Pane::Troops, &title, theme), area);
     let inner = inner(area);
     let value_rows = if inner.height >= 10 { 2 } else { 1 };
     let [plot, legend, value] = Layout::vertical([
@@ -52,14 +52,11 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
 }
 
-/// The years the chart spans: from the first SMA (or, zoomed, the first count) to the
-/// year cursor's range end, so the troops line up with the costs above them.
+/// The years the chart spans: the year cursor's range, from the first SMA (or, with the
+/// history shown, the first count) to its end, so the troops line up with the costs.
 fn shown(app: &App) -> Vec<&TroopPoint> {
-    let (first_cost, _) = app.year_range();
-    app.troops
-        .iter()
-        .filter(|p| app.zoom || p.year >= first_cost)
-        .collect()
+    let (first, _) = app.year_range();
+    app.troops.iter().filter(|p| p.year >= first).collect()
 }
 
 fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
@@ -78,12 +75,7 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .iter()
         .filter_map(|p| p.headline.map(|c| (f64::from(p.year), f64::from(c))))
         .collect();
-    let (first_year, last) = app.year_range();
-    let first = if app.zoom {
-        all.first().map_or(first_year, |p| p.year)
-    } else {
-        first_year
-    };
+    let (first, last) = app.year_range();
     // The axis holds the 28,500 level too, so its line is always drawn.
     let (min, max) = counted
         .iter()
