@@ -178,15 +178,16 @@ impl ValueAxis {
         if last < first || last - first > i64::from(self.rows) {
             return false;
         }
-        let mut labels = Vec::with_capacity((last - first + 3) as usize);
-        labels.extend((first..=last).map(|k| if k == 0 { 0.0 } else { k as f64 * step }));
+        let value = |k: i64| if k == 0 { 0.0 } else { k as f64 * step };
         let row = |axis: &Self, v: f64| i32::from(axis.row(v).unwrap_or(0));
-        if labels
-            .windows(2)
-            .any(|w| (row(self, w[0]) - row(self, w[1])).unsigned_abs() < u32::from(gap))
-        {
+        // Checked before anything is kept: most steps tried are too fine.
+        if (first..last).any(|k| {
+            (row(self, value(k)) - row(self, value(k + 1))).unsigned_abs() < u32::from(gap)
+        }) {
             return false;
         }
+        let mut labels = Vec::with_capacity((last - first + 3) as usize);
+        labels.extend((first..=last).map(value));
         // The ends only where the multiples are too few: mixed steps read unevenly.
         if ends && labels.len() < need {
             let apart =
