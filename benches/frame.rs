@@ -41,6 +41,8 @@ fn long_series(c: &mut Criterion) {
     common::with_long_series(&mut app, 2_000);
     for (screen, pane) in [("zoom-costs", Pane::Costs), ("zoom-troops", Pane::Troops)] {
         common::show(&mut app, Some(pane));
+        // The troops chart draws the whole series only with its history shown (`a`).
+        app.troop_history = pane == Pane::Troops;
         for &(w, h) in &common::SIZES {
             group.bench_function(format!("{screen}/{w}x{h}"), |b| {
                 let mut terminal = common::terminal(&mut app, w, h);

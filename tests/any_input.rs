@@ -33,7 +33,7 @@ fn key() -> impl Strategy<Value = Key> {
     let codes = prop_oneof![
         // Mostly the keys that do something, so the walk goes somewhere.
         8 => prop::sample::select(
-            "jkhlgG[]/nNfczurmp+=-_0123456789?qQ\u{7f}".chars().collect::<Vec<_>>()
+            "jkhlgG[]/nNfczurmpa+=-_0123456789?qQ\u{7f}".chars().collect::<Vec<_>>()
         )
         .prop_map(KeyCode::Char),
         2 => any::<char>().prop_map(KeyCode::Char),

@@ -58,10 +58,29 @@ snapshot!(
     typed("2llll")
 );
 
+// Each chart focused, at the two common sizes: round values on the rows they fall on,
+// round years under their columns.
+snapshot!(costs_bars_80x24, 80, 24, typed("2"));
+snapshot!(costs_line_80x24, 80, 24, typed("2m"));
+snapshot!(costs_year_on_year_line_80x24, 80, 24, typed("2cm"));
+snapshot!(troops_80x24, 80, 24, typed("3"));
+snapshot!(troops_120x40, 120, 40, typed("3"));
+snapshot!(zoomed_troops_120x40, 120, 40, typed("3z"));
+// The troops since 1950 (a), and the year cursor on a year before the 1st SMA: the
+// Costs pane has no figure for it, the timeline shows the first events after it.
+snapshot!(zoomed_troops_history_80x24, 80, 24, typed("3za"));
+snapshot!(zoomed_troops_history_120x40, 120, 40, typed("3za"));
+snapshot!(
+    troops_history_cursor_in_1965_120x40,
+    120,
+    40,
+    typed(&format!("3a{}", "h".repeat(2026 - 1965)))
+);
+
 snapshot!(help_80x24, 80, 24, typed("?"));
 snapshot!(help_200x60, 200, 60, typed("?"));
 snapshot!(zoomed_costs_120x40, 120, 40, typed("2z"));
-snapshot!(zoomed_troops_since_1950_80x24, 80, 24, typed("3z"));
+snapshot!(zoomed_troops_80x24, 80, 24, typed("3z"));
 snapshot!(zoomed_assumptions_80x24, 80, 24, typed("4zjjjjjjjj"));
 snapshot!(
     detail_popup_120x40,

@@ -57,6 +57,10 @@ pub enum Action {
     /// Stop comparing scenarios: chart the pinned one alone.
     ClearCompare,
 
+    // Troops.
+    /// Every year of the troop counts (since 1950), or only those since the 1st SMA.
+    ToggleTroopHistory,
+
     // Assumptions.
     /// Step the selected assumption up (+1) or down (-1), by the big step if `big`.
     StepAssumption {
@@ -136,6 +140,7 @@ impl Action {
             ToggleProjections => "projections",
             ToggleTable => "table",
             ClearCompare => "compare-none",
+            ToggleTroopHistory => "history",
             StepAssumption {
                 direction,
                 big: false,

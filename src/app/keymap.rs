@@ -468,6 +468,13 @@ impl Default for Keymap {
             b(&[k(PageUp)], troops, Page(-1), "ten years back", ""),
             b(&[c('g'), k(Home)], troops, First, "first year", ""),
             b(&[c('G'), k(End)], troops, Last, "last year", ""),
+            b(
+                &[c('a')],
+                troops,
+                ToggleTroopHistory,
+                "troops since 1950 / since the 1st SMA",
+                "all years",
+            ),
             // Assumptions.
             b(
                 &[c('j'), k(Down)],

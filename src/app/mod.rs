@@ -229,6 +229,9 @@ pub struct App {
     pub scenario: ScenarioId,
     pub focus: Pane,
     pub zoom: bool,
+    /// The Troops chart shows every year counted (since 1950), not only those since
+    /// the 1st SMA; the year cursor then reaches them too.
+    pub troop_history: bool,
     pub overlay: Option<Mode>,
     /// First line of the help overlay shown.
     pub help_scroll: u16,
@@ -285,6 +288,7 @@ impl App {
             scenario: ScenarioId::CurrentAgreement,
             focus: Pane::Timeline,
             zoom: false,
+            troop_history: false,
             overlay: None,
             help_scroll: 0,
             help_max: 0,
@@ -336,14 +340,22 @@ impl App {
         }
     }
 
-    /// The years the cursor may visit: the first recorded contribution to the horizon.
+    /// The years the cursor may visit: every year a chart shows, from the first
+    /// recorded contribution (or, with the troop history shown, the first troop count)
+    /// to the horizon.
     pub fn year_range(&self) -> (i32, i32) {
         let first = self
             .data
             .contributions
             .first()
             .map_or(self.year, |c| c.year);
-        (first, self.assumptions.horizon.max(first))
+        let last = self.assumptions.horizon.max(first);
+        let troops = self
+            .troops
+            .first()
+            .map(|p| p.year)
+            .filter(|_| self.troop_history);
+        (troops.map_or(first, |t| t.min(first)), last)
     }
 
     /// The assumption the Assumptions pane has selected, if the selection is on one.

@@ -154,6 +154,22 @@ fn apply(app: &mut App, action: Action) -> Effect {
             let state = if app.show_projections { "on" } else { "off" };
             changed_view(app, format!("projections {state}"))
         }
+        ToggleTroopHistory => {
+            app.troop_history = !app.troop_history;
+            // Back inside the range if the cursor was on a year no longer shown.
+            let (first, last) = app.year_range();
+            let year = app.year.clamp(first, last);
+            if year != app.year {
+                app.year = year;
+                app.follow_year();
+            }
+            app.status = Some(if app.troop_history {
+                format!("troops: all years since {first}")
+            } else {
+                format!("troops: since the 1st SMA ({first})")
+            });
+            Effect::Redraw
+        }
         ToggleTable => toggle_table(app),
         ClearCompare => {
             if app.compare.is_empty() {
@@ -865,6 +881,51 @@ mod tests {
         assert_eq!(update(&mut app, Action::MoveYear(-1)), Effect::None);
         update(&mut app, Action::MoveYear(1000));
         assert_eq!(app.year, last);
+    }
+
+    #[test]
+    fn the_troop_history_toggle_lets_the_cursor_reach_1950_and_takes_it_back() {
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Troops));
+        assert_eq!(app.year_range().0, 1991);
+        assert_eq!(
+            app.keymap
+                .action(super::super::Key::char('a'), Mode::Dashboard, Pane::Troops),
+            Some(Action::ToggleTroopHistory)
+        );
+        assert_eq!(update(&mut app, Action::ToggleTroopHistory), Effect::Redraw);
+        assert!(app.troop_history);
+        assert_eq!(app.year_range(), (1950, app.assumptions.horizon));
+        assert_eq!(app.status.as_deref(), Some("troops: all years since 1950"));
+        assert_eq!(app.year, 2026, "the cursor stays where it was");
+        update(&mut app, Action::MoveYear(-1000));
+        assert_eq!(app.year, 1950);
+        assert_eq!(app.cost_at_cursor(), None, "no contribution before 1991");
+        assert_eq!(app.troops_at_cursor().map(|p| p.counted), Some(Some(510)));
+        // The timeline goes to the first event after 1950: the earliest.
+        let earliest = (0..app.timeline.rows.len())
+            .filter_map(|i| timeline::row_year(&app.data, app.timeline.rows[i]))
+            .min();
+        assert_eq!(selected_year(&app), earliest);
+        update(&mut app, Action::MoveYear(5));
+        assert_eq!(app.year, 1955);
+        // Off again: the cursor comes back to the first year shown, and the timeline
+        // with it.
+        update(&mut app, Action::ToggleTroopHistory);
+        assert!(!app.troop_history);
+        assert_eq!(app.year, 1991);
+        assert_eq!(selected_year(&app), Some(1991));
+        assert_eq!(
+            app.status.as_deref(),
+            Some("troops: since the 1st SMA (1991)")
+        );
+        update(&mut app, Action::MoveYear(-1));
+        assert_eq!(app.year, 1991);
+        // A year still in range is kept.
+        update(&mut app, Action::ToggleTroopHistory);
+        update(&mut app, Action::MoveYear(20));
+        update(&mut app, Action::ToggleTroopHistory);
+        assert_eq!(app.year, 2011);
     }
 
     #[test]

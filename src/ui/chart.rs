@@ -1,15 +1,16 @@
-//! What the two charts share: thinning a series to the cells it has, a value axis with
-//! round numbers, and a bar plot drawn cell by cell (history solid, projections shaded,
-//! capped years and the year cursor marked above the bars).
+//! What the charts share: thinning a series to the cells it has, a value axis labelled
+//! at round numbers on the rows they fall on, years labelled at round intervals under
+//! the columns they are drawn in, a line chart with both axes, and a bar plot drawn cell
+//! by cell (history solid, projections shaded, capped years and the year cursor marked
+//! above the bars).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
-use ratatui::widgets::{Axis, Dataset, GraphType};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
 use super::format::{thousands, width};
-use super::theme::Theme;
 
 /// Indices of at most `max` of `n` points, evenly spread, always keeping the first, the
 /// last and `keep` (the year cursor), so a chart never draws more points than cells.
@@ -38,15 +39,13 @@ pub fn thin(n: usize, max: usize, keep: Option<usize>) -> Vec<usize> {
     picked
 }
 
-/// A value axis from `low` to `high`, both round, containing `min`..`max` and zero.
-pub fn axis_bounds(min: f64, max: f64) -> (f64, f64) {
-    let low = min.min(0.0);
-    let high = max.max(0.0);
-    let span = (high - low).max(f64::EPSILON);
-    // A fine step keeps headroom small; only the ends are labelled.
+/// `min`..`max` widened to a fine round step (about an eighth of the span), so the
+/// headroom stays small.
+fn fine_bounds(min: f64, max: f64) -> (f64, f64) {
+    let span = (max - min).max(f64::EPSILON);
     let step = nice_step(span / 8.0);
-    let low = (low / step).floor() * step;
-    let mut high = (high / step).ceil() * step;
+    let low = (min / step).floor() * step;
+    let mut high = (max / step).ceil() * step;
     if high <= low {
         high = low + step;
     }
@@ -61,6 +60,471 @@ fn nice_step(raw: f64) -> f64 {
         .map(|m| m * power)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * power)
+}
+
+/// The steps value labels may take, from about `from` up: 1, 2, 2.5 and 5 times a
+/// power of ten.
+fn label_steps(from: f64) -> impl Iterator<Item = f64> {
+    let power = 10f64.powf(from.max(f64::MIN_POSITIVE).log10().floor() - 1.0);
+    (0..48).map(move |i| [1.0, 2.0, 2.5, 5.0][i % 4] * power * 10f64.powi(i as i32 / 4))
+}
+
+/// How a plot maps values to its rows, which decides the row a label goes on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grid {
+    /// Block bars in eighths of a cell, growing from zero (`draw_bars`).
+    Bars,
+    /// A ratatui canvas of this many dots a cell from top to bottom (braille: 4), as
+    /// `Chart` draws a series.
+    Dots(u16),
+}
+
+/// A value axis for a plot `rows` high: round bounds that hold the data, and labels at
+/// round steps (1, 2, 2.5 or 5 × 10^k), each on the row its value is drawn on, with at
+/// least one blank row between two labels; three or more from ten rows up, zero among
+/// them whenever the axis crosses it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueAxis {
+    pub low: f64,
+    pub high: f64,
+    pub rows: u16,
+    pub grid: Grid,
+    /// The labelled values, low to high.
+    pub labels: Vec<f64>,
+    /// Decimals every label is printed with.
+    pub decimals: usize,
+}
+
+/// The least share of the axis the data must fill for the bounds to be rounded out to
+/// the label step (so both ends are labelled); below it the bounds stay fine.
+const MIN_FILL: f64 = 0.75;
+
+impl ValueAxis {
+    /// An axis holding `min`..`max` on `rows` rows mapped as `grid` maps them. Bars
+    /// need zero inside: pass `min.min(0.0)` and `max.max(0.0)`.
+    pub fn new(min: f64, max: f64, rows: u16, grid: Grid) -> Self {
+        let rows = rows.max(1);
+        let (min, max) = data_range(min, max);
+        let span = max - min;
+        let mut axis = Self {
+            low: min,
+            high: max,
+            rows,
+            grid,
+            labels: Vec::new(),
+            decimals: 0,
+        };
+        // One blank row between labels at least; about six labels at most on a tall
+        // plot, so they stay a glance apart.
+        let gap = if rows >= 3 { (rows / 5).max(2) } else { 1 };
+        let need = if rows >= 10 { 3 } else { 2.min(rows as usize) };
+        let fine = fine_bounds(min, max);
+        let found = label_steps(span / f64::from(rows))
+            .take_while(|step| *step <= span * 100.0)
+            .any(|step| {
+                // Rounded out to the step: both ends labelled, when that wastes little.
+                let snapped = ((min / step).floor() * step, (max / step).ceil() * step);
+                (span / (snapped.1 - snapped.0) >= MIN_FILL
+                    && axis.try_labels(snapped, step, gap, need, false))
+                    // Else the fine bounds, the step's multiples inside, and the ends
+                    // where those are too few.
+                    || axis.try_labels(fine, step, gap, need, true)
+            });
+        if !found {
+            // Too few rows for a blank one between labels: the fine ends, or zero and
+            // the end farther from it, or the one row there is.
+            axis.low = fine.0;
+            axis.high = fine.1;
+            axis.labels = if rows < 2 {
+                vec![fine.1]
+            } else if fine.0 < 0.0 && fine.1 > 0.0 {
+                let zero = axis.row(0.0).unwrap_or(0);
+                if zero >= rows - 1 - zero {
+                    vec![0.0, fine.1]
+                } else {
+                    vec![fine.0, 0.0]
+                }
+            } else {
+                vec![fine.0, fine.1]
+            };
+        }
+        axis.decimals = axis
+            .labels
+            .iter()
+            .map(|v| decimals_of(*v))
+            .max()
+            .unwrap_or(0);
+        axis
+    }
+
+    /// Sets the bounds and the multiples of `step` between them as the labels, if they
+    /// are `gap` rows apart and at least `need` (with the ends, if `ends`, where the
+    /// multiples are fewer and the ends leave room).
+    fn try_labels(
+        &mut self,
+        (low, high): (f64, f64),
+        step: f64,
+        gap: u16,
+        need: usize,
+        ends: bool,
+    ) -> bool {
+        if high <= low {
+            return false;
+        }
+        self.low = low;
+        self.high = high;
+        let first = (low / step - 1e-9).ceil() as i64;
+        let last = (high / step + 1e-9).floor() as i64;
+        if last < first || last - first > i64::from(self.rows) {
+            return false;
+        }
+        let value = |k: i64| if k == 0 { 0.0 } else { k as f64 * step };
+        let row = |axis: &Self, v: f64| i32::from(axis.row(v).unwrap_or(0));
+        // Checked before anything is kept: most steps tried are too fine.
+        if (first..last).any(|k| {
+            (row(self, value(k)) - row(self, value(k + 1))).unsigned_abs() < u32::from(gap)
+        }) {
+            return false;
+        }
+        let mut labels = Vec::with_capacity((last - first + 3) as usize);
+        labels.extend((first..=last).map(value));
+        // The ends only where the multiples are too few: mixed steps read unevenly.
+        if ends && labels.len() < need {
+            let apart =
+                |a: f64, b: f64| (row(self, a) - row(self, b)).unsigned_abs() >= u32::from(gap);
+            match labels.first() {
+                Some(&first) if (first - low).abs() > step * 1e-9 && apart(low, first) => {
+                    labels.insert(0, low)
+                }
+                None => labels.push(low),
+                _ => {}
+            }
+            if let Some(&top) = labels.last()
+                && (high - top).abs() > step * 1e-9
+                && apart(top, high)
+            {
+                labels.push(high);
+            }
+        }
+        if labels.len() < need {
+            return false;
+        }
+        self.labels = labels;
+        true
+    }
+
+    /// The row `value` is drawn on, counted from the plot's top; `None` outside the
+    /// axis. For bars: the row a bar of that value ends in (its top, or its bottom
+    /// below zero); zero is the first row of bars above the zero line.
+    pub fn row(&self, value: f64) -> Option<u16> {
+        let (low, high) = (self.low, self.high);
+        let tolerance = (high - low) * 1e-9;
+        if !(low - tolerance..=high + tolerance).contains(&value) {
+            return None;
+        }
+        let rows = i64::from(self.rows);
+        let share = |v: f64| ((v - low) / (high - low)).clamp(0.0, 1.0);
+        let from_top = match self.grid {
+            Grid::Dots(dots) => {
+                let dots = i64::from(dots.max(1));
+                // As `Canvas` computes it, to the rounding.
+                let resolution = (rows * dots - 1) as f64;
+                let dot = ((high - value) * resolution / (high - low)).round() as i64;
+                dot / dots
+            }
+            Grid::Bars => {
+                let eighths = (share(value) * rows as f64 * 8.0).round() as i64;
+                let zero = (share(0.0) * rows as f64).round() as i64 * 8;
+                let up = if value > 0.0 {
+                    ((eighths + 7) / 8 - 1).max(zero / 8)
+                } else if value < 0.0 {
+                    eighths / 8
+                } else {
+                    zero / 8
+                };
+                rows - 1 - up.clamp(0, rows - 1)
+            }
+        };
+        Some(from_top.clamp(0, rows - 1) as u16)
+    }
+
+    /// A label as printed: thousands grouped, the axis's decimals.
+    pub fn label(&self, value: f64) -> String {
+        thousands(value, self.decimals)
+    }
+
+    /// Columns the widest label takes.
+    pub fn label_width(&self) -> u16 {
+        self.labels
+            .iter()
+            .map(|v| width(&self.label(*v)))
+            .max()
+            .unwrap_or(1) as u16
+    }
+
+    /// Writes the labels right-aligned in `cols` columns from `x`, each on its row of a
+    /// plot whose top row is `top`.
+    pub fn draw_labels(&self, buf: &mut Buffer, x: u16, cols: u16, top: u16, style: Style) {
+        for &v in &self.labels {
+            if let Some(row) = self.row(v) {
+                let text = self.label(v);
+                let pad = cols.saturating_sub(width(&text) as u16);
+                buf.set_stringn(x + pad, top + row, &text, usize::from(cols), style);
+            }
+        }
+    }
+}
+
+/// `min`..`max` as an axis can hold it: finite, in order, and wider than a point.
+fn data_range(min: f64, max: f64) -> (f64, f64) {
+    let (min, max) = if min.is_finite() && max.is_finite() && min <= max {
+        (min, max)
+    } else {
+        (0.0, 1.0)
+    };
+    if max - min > (min.abs().max(max.abs()) * 1e-9).max(f64::MIN_POSITIVE) {
+        (min, max)
+    } else if min == 0.0 {
+        (0.0, 1.0)
+    } else {
+        let pad = min.abs() * 0.1;
+        (min - pad, max + pad)
+    }
+}
+
+/// The fewest decimals (up to six) that print `value` as it is.
+fn decimals_of(value: f64) -> usize {
+    (0..6)
+        .find(|&d| {
+            let scaled = value * 10f64.powi(d as i32);
+            (scaled - scaled.round()).abs() < 1e-6 * scaled.abs().max(1.0)
+        })
+        .unwrap_or(6)
+}
+
+/// The columns a year is drawn in on a plot: the first and how many (a bar may be
+/// several wide).
+pub type Columns = (u16, u16);
+
+/// The column a canvas of `dots` dots a cell across (braille: 2) draws `x` in, counted
+/// from the plot's left, as ratatui's `Canvas` rounds it; `None` outside `bounds`.
+pub fn canvas_column(x: f64, (left, right): (f64, f64), cols: u16, dots: u16) -> Option<u16> {
+    if !(left..=right).contains(&x) || right <= left || cols == 0 {
+        return None;
+    }
+    let dots = u32::from(dots.max(1));
+    let resolution = f64::from(u32::from(cols) * dots - 1);
+    let dot = ((x - left) * resolution / (right - left)).round() as u32;
+    Some((dot / dots) as u16)
+}
+
+/// Steps the year labels may take: every 5, 10, 20, 50, 100 … years (from 1 year on a
+/// span under ten years).
+fn year_steps(span: i32) -> impl Iterator<Item = i32> {
+    let from = if span >= 10 { 2 } else { 0 };
+    (from..28).map(|i| [1, 2, 5][i % 3] * 10i32.pow((i / 3) as u32))
+}
+
+/// The multiples of `step` from `first` to `last`.
+fn round_years((first, last): (i32, i32), step: i32) -> impl Iterator<Item = i32> {
+    let start = first.div_euclid(step) * step;
+    let start = if start < first { start + step } else { start };
+    (0..)
+        .map(move |k| start.saturating_add(k * step))
+        .take_while(move |y| *y <= last && *y >= start)
+}
+
+/// Columns `year` takes when printed.
+fn year_width(year: i32) -> u16 {
+    let digits = year.unsigned_abs().checked_ilog10().unwrap_or(0) + 1;
+    (digits + u32::from(year < 0)) as u16
+}
+
+/// Where a label `w` wide goes: centred on `columns`, moved inside `row` if it would
+/// stick out (it still covers its column), `None` if the row is too narrow.
+fn label_x((x, cols): Columns, w: u16, row: Rect) -> Option<u16> {
+    if w > row.width {
+        return None;
+    }
+    let centred = (2 * i32::from(x) + i32::from(cols) - i32::from(w)).div_euclid(2);
+    let x = centred.clamp(i32::from(row.left()), i32::from(row.right() - w));
+    Some(x as u16)
+}
+
+/// The round years every `step` along `row`, each with the column its label starts at.
+pub fn year_labels<'a>(
+    row: Rect,
+    years: (i32, i32),
+    step: i32,
+    columns: &'a dyn Fn(i32) -> Option<Columns>,
+) -> impl Iterator<Item = (i32, u16)> + 'a {
+    round_years(years, step).filter_map(move |year| {
+        let at = columns(year)?;
+        Some((year, label_x(at, year_width(year), row)?))
+    })
+}
+
+/// The smallest interval (5, 10, 20, 50 … years) at which the round years of `years`
+/// fit along `row` with a blank column at least between two labels.
+pub fn year_step(row: Rect, years: (i32, i32), columns: &dyn Fn(i32) -> Option<Columns>) -> i32 {
+    let span = years.1.saturating_sub(years.0);
+    year_steps(span)
+        .find(|&step| {
+            let mut end: Option<u16> = None;
+            year_labels(row, years, step, columns).all(|(year, x)| {
+                let fits = end.is_none_or(|e| x > e);
+                end = Some(x + year_width(year));
+                fits
+            })
+        })
+        .unwrap_or(i32::MAX)
+}
+
+/// Writes `year` from column `x` of row `y`, a char to a cell.
+fn put_year(buf: &mut Buffer, x: u16, y: u16, year: i32, style: Style) {
+    let mut digits = [0u8; 11];
+    let mut n = year.unsigned_abs();
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if year < 0 {
+        i -= 1;
+        digits[i] = b'-';
+    }
+    for (dx, &d) in digits[i..].iter().enumerate() {
+        put_char(buf, x + dx as u16, y, char::from(d), style);
+    }
+}
+
+/// Labels the years along `row` at round intervals (`year_step`), each under the
+/// columns `columns` says the year is drawn in, and the cursor's year (in
+/// `cursor_style`) where it fits without touching them.
+pub fn draw_years(
+    buf: &mut Buffer,
+    row: Rect,
+    years: (i32, i32),
+    columns: &dyn Fn(i32) -> Option<Columns>,
+    cursor: Option<i32>,
+    style: Style,
+    cursor_style: Style,
+) {
+    if row.width == 0 || row.height == 0 || years.1 < years.0 {
+        return;
+    }
+    let step = year_step(row, years, columns);
+    let labels = || year_labels(row, years, step, columns);
+    for (year, x) in labels() {
+        let style = if Some(year) == cursor {
+            cursor_style
+        } else {
+            style
+        };
+        put_year(buf, x, row.y, year, style);
+    }
+    let Some(year) = cursor.filter(|y| (years.0..=years.1).contains(y) && y % step != 0) else {
+        return;
+    };
+    let Some(x) = columns(year).and_then(|at| label_x(at, year_width(year), row)) else {
+        return;
+    };
+    let end = x + year_width(year);
+    if labels().all(|(other, o)| end < o || o + year_width(other) < x) {
+        put_year(buf, x, row.y, year, cursor_style);
+    }
+}
+
+/// What a line chart's axes are drawn in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AxisStyles {
+    /// Axis lines and labels.
+    pub axis: Style,
+    /// The year cursor's label.
+    pub cursor: Style,
+}
+
+/// A line chart as drawn: where its data went and how years and values map to cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plot {
+    /// The cells the data is drawn in, right of the value axis and above the year axis.
+    pub area: Rect,
+    /// The first and last year, as the chart's x bounds.
+    pub years: (f64, f64),
+    pub axis: ValueAxis,
+}
+
+impl Plot {
+    /// The column `year` is drawn in (as braille draws a line).
+    pub fn column(&self, year: f64) -> Option<u16> {
+        canvas_column(year, self.years, self.area.width, 2).map(|dx| self.area.x + dx)
+    }
+
+    /// The row `value` is drawn on.
+    pub fn row(&self, value: f64) -> Option<u16> {
+        self.axis.row(value).map(|dy| self.area.y + dy)
+    }
+}
+
+/// A line chart in `area`: `datasets` over `years`, on a value axis holding
+/// `values` (the data's least and greatest; include zero to start from it), labelled at
+/// round values on the left and at round years below, with the cursor's year where it
+/// fits. Returns the plot, for guides and marks drawn over it; `None` if `area` is too
+/// small for a chart.
+pub fn line_chart(
+    buf: &mut Buffer,
+    area: Rect,
+    years: (i32, i32),
+    values: (f64, f64),
+    datasets: Vec<Dataset<'_>>,
+    cursor: Option<i32>,
+    styles: AxisStyles,
+) -> Option<Plot> {
+    // Rows: the plot, the year axis line, the years.
+    if area.height < 3 || area.width < 4 {
+        return None;
+    }
+    let rows = area.height - 2;
+    let axis = ValueAxis::new(values.0, values.1, rows, Grid::Dots(4));
+    let label_cols = axis.label_width().min(area.width / 3);
+    let axis_x = area.x + label_cols;
+    let plot = Rect::new(axis_x + 1, area.y, area.right() - axis_x - 1, rows);
+    let axis_y = plot.bottom();
+    axis.draw_labels(buf, area.x, label_cols, plot.y, styles.axis);
+    for y in plot.top()..plot.bottom() {
+        put_char(buf, axis_x, y, '│', styles.axis);
+    }
+    put_char(buf, axis_x, axis_y, '└', styles.axis);
+    for x in plot.left()..plot.right() {
+        put_char(buf, x, axis_y, '─', styles.axis);
+    }
+    let last = years.1.max(years.0 + 1);
+    let bounds = (f64::from(years.0), f64::from(last));
+    Chart::new(datasets)
+        .x_axis(Axis::default().bounds([bounds.0, bounds.1]))
+        .y_axis(Axis::default().bounds([axis.low, axis.high]))
+        .render(plot, buf);
+    let plot = Plot {
+        area: plot,
+        years: bounds,
+        axis,
+    };
+    let column = |year: i32| plot.column(f64::from(year)).map(|x| (x, 1));
+    let row = Rect::new(area.x, axis_y + 1, area.width, 1);
+    draw_years(
+        buf,
+        row,
+        (years.0, last),
+        &column,
+        cursor,
+        styles.axis,
+        styles.cursor,
+    );
+    Some(plot)
 }
 
 /// A series drawn as a braille line.
@@ -81,84 +545,33 @@ pub fn dots<'a>(data: &'a [(f64, f64)], style: Style) -> Dataset<'a> {
         .data(data)
 }
 
-/// Where a `Chart` drawn in `area` plots: right of its y axis and above its x axis,
-/// found at the corner `└` where the axes meet.
-pub fn plot_area(buf: &Buffer, area: Rect) -> Option<Rect> {
-    (area.top()..area.bottom()).rev().find_map(|y| {
-        (area.left()..area.right())
-            .find(|&x| buf[(x, y)].symbol() == "└")
-            .map(|x| Rect::new(x + 1, area.y, area.right() - x - 1, y - area.y))
-    })
-}
-
 /// A line across the plot at `value` and one down it at `year`, drawn in the cells
 /// the data left blank: cheaper than a chart dataset each (ratatui fills a whole layer
-/// per dataset), and the data stays on top. Rows follow the y labels' own spacing, so
-/// a value that is a label lines up with it.
+/// per dataset), and the data stays on top. Both on the row and column the plot draws
+/// that value and year in, so a labelled value or year lines up with its label.
 pub fn guides(
     buf: &mut Buffer,
-    plot: Rect,
-    years: (f64, f64),
-    values: (f64, f64),
+    plot: &Plot,
     level: Option<(f64, Style)>,
     cursor: Option<(f64, Style)>,
 ) {
-    if plot.width == 0 || plot.height == 0 {
-        return;
-    }
+    let area = plot.area;
     let mut mark = |x: u16, y: u16, symbol: &str, style: Style| {
         let cell = &mut buf[(x, y)];
         if cell.symbol().trim().is_empty() {
             cell.set_symbol(symbol).set_style(style);
         }
     };
-    let share = |v: f64, (lo, hi): (f64, f64)| ((v - lo) / (hi - lo)).clamp(0.0, 1.0);
-    if let Some((value, style)) = level.filter(|(v, _)| (values.0..=values.1).contains(v)) {
-        let up = (share(value, values) * f64::from(plot.height - 1) + 1e-9) as u16;
-        let y = plot.bottom() - 1 - up;
-        for x in plot.left()..plot.right() {
+    if let Some((y, style)) = level.and_then(|(v, s)| Some((plot.row(v)?, s))) {
+        for x in area.left()..area.right() {
             mark(x, y, "┄", style);
         }
     }
-    if let Some((year, style)) = cursor.filter(|(y, _)| (years.0..=years.1).contains(y)) {
-        let x = plot.x + (share(year, years) * f64::from(plot.width - 1)).round() as u16;
-        for y in plot.top()..plot.bottom() {
+    if let Some((x, style)) = cursor.and_then(|(year, s)| Some((plot.column(year)?, s))) {
+        for y in area.top()..area.bottom() {
             mark(x, y, "┊", style);
         }
     }
-}
-
-/// The year axis and the value axis of a line chart: the years at the ends, the values
-/// at the ends and the middle.
-pub fn axes<'a>(years: (i32, i32), values: (f64, f64), theme: &Theme) -> (Axis<'a>, Axis<'a>) {
-    let (first, last) = years;
-    let (low, high) = values;
-    let span = high - low;
-    let x = Axis::default()
-        .bounds([f64::from(first), f64::from(last.max(first + 1))])
-        .labels([first.to_string(), last.to_string()])
-        .style(theme.label());
-    let y = Axis::default()
-        .bounds([low, high])
-        .labels([
-            axis_label(low, span),
-            axis_label((low + high) / 2.0, span),
-            axis_label(high, span),
-        ])
-        .style(theme.label());
-    (x, y)
-}
-
-/// An axis label: few digits for large values, more for small ones.
-pub fn axis_label(value: f64, span: f64) -> String {
-    let decimals = if span >= 10.0 {
-        0
-    } else if span >= 1.0 {
-        1
-    } else {
-        2
-    };
-    thousands(value, decimals)
 }
 
 /// How one bar looks.
@@ -196,8 +609,57 @@ fn put_char(buf: &mut Buffer, x: u16, y: u16, c: char, style: Style) {
     }
 }
 
-/// Draws bars with a value axis on the left and years below. `bars` must already be
-/// thinned to the plot's width.
+/// Where bars go on a plot: `n` slots across `plot`, from three columns a slot keeping
+/// one as a gap.
+#[derive(Debug, Clone, Copy)]
+struct Slots {
+    plot: Rect,
+    n: usize,
+}
+
+impl Slots {
+    fn x(self, i: usize) -> u16 {
+        self.plot.x + (i * self.plot.width as usize / self.n) as u16
+    }
+
+    /// The columns of bar `i`, `None` if it does not fit. Wide slots keep a one-column
+    /// gap and equal widths; narrow ones fill their slot, so the bars read as one area
+    /// rather than with uneven gaps.
+    fn columns(self, i: usize) -> Option<Columns> {
+        let slot = (self.plot.width as usize / self.n).max(1) as u16;
+        let x = self.x(i);
+        let cols = if slot >= 3 {
+            slot - 1
+        } else {
+            (self.x(i + 1) - x).max(1)
+        };
+        (x + cols <= self.plot.right()).then_some((x, cols))
+    }
+}
+
+/// The columns `year` is drawn in among `bars` (sorted by year): its bar's, or, for a
+/// year thinned out, the column between its neighbours' where it would be.
+fn bar_columns(bars: &[BarDatum], slots: Slots, year: i32) -> Option<Columns> {
+    match bars.binary_search_by_key(&year, |b| b.year) {
+        Ok(i) => slots.columns(i),
+        Err(i) if i == 0 || i == bars.len() => None,
+        Err(i) => {
+            // Centres in half columns, so a two-column bar's is between its columns.
+            let centre = |i: usize| {
+                slots
+                    .columns(i)
+                    .map(|(x, w)| 2 * i64::from(x) + i64::from(w))
+            };
+            let (a, b) = (centre(i - 1)?, centre(i)?);
+            let (ya, yb) = (i64::from(bars[i - 1].year), i64::from(bars[i].year));
+            let at = a + (b - a) * (i64::from(year) - ya) / (yb - ya);
+            Some(((at / 2) as u16, 1))
+        }
+    }
+}
+
+/// Draws bars with a value axis on the left and years below. `bars` must be sorted by
+/// year and already thinned to the plot's width.
 pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarStyles) {
     if area.height < 3 || area.width < 8 || bars.is_empty() {
         return;
@@ -211,22 +673,16 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
     } else {
         (0.0, 1.0)
     };
-    let (low, high) = axis_bounds(min, max);
-    let labels = [axis_label(high, high - low), axis_label(low, high - low)];
-    let zero_label = axis_label(0.0, high - low);
-    let label_cols = labels
-        .iter()
-        .map(|l| width(l))
-        .max()
-        .unwrap_or(1)
-        .max(width(&zero_label)) as u16;
-
     // Rows: a marker row, the plot, the years.
+    let rows = area.height - 2;
+    let axis = ValueAxis::new(min.min(0.0), max.max(0.0), rows, Grid::Bars);
+    let (low, high) = (axis.low, axis.high);
+    let label_cols = axis.label_width().min(area.width / 3);
     let plot = Rect {
         x: area.x + label_cols + 1,
         y: area.y + 1,
         width: area.width.saturating_sub(label_cols + 1),
-        height: area.height - 2,
+        height: rows,
     };
     let years_row = area.y + area.height - 1;
     let rows = f64::from(plot.height);
@@ -238,47 +694,16 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
     for y in plot.y..plot.y + plot.height {
         put_char(buf, area.x + label_cols, y, '│', styles.axis);
     }
-    buf.set_string(
-        area.x,
-        plot.y,
-        format!("{:>w$}", labels[0], w = label_cols as usize),
-        styles.axis,
-    );
-    buf.set_string(
-        area.x,
-        plot.y + plot.height - 1,
-        format!("{:>w$}", labels[1], w = label_cols as usize),
-        styles.axis,
-    );
-    if low < 0.0 {
-        let zero_row = plot.y + plot.height - 1 - (zero_eighths / 8) as u16;
-        buf.set_string(
-            area.x,
-            zero_row,
-            format!("{:>w$}", zero_label, w = label_cols as usize),
-            styles.axis,
-        );
-    }
+    axis.draw_labels(buf, area.x, label_cols, plot.y, styles.axis);
 
-    // Bars share the plot's width; from three columns a slot keeps one as a gap.
-    let n = bars.len();
-    let slot_x = |i: usize| plot.x + (i * plot.width as usize / n) as u16;
-    // Wide slots keep a one-column gap and equal widths; narrow ones fill their slot,
-    // so the bars read as one area rather than with uneven gaps.
-    let slot = (plot.width as usize / n).max(1) as u16;
-    let bar_cols = |i: usize| {
-        if slot >= 3 {
-            slot - 1
-        } else {
-            (slot_x(i + 1) - slot_x(i)).max(1)
-        }
+    let slots = Slots {
+        plot,
+        n: bars.len(),
     };
     for (i, bar) in bars.iter().enumerate() {
-        let x = slot_x(i);
-        let bar_cols = bar_cols(i);
-        if x + bar_cols > plot.x + plot.width {
+        let Some((x, bar_cols)) = slots.columns(i) else {
             break;
-        }
+        };
         let style = match bar.kind {
             BarKind::Recorded => styles.recorded,
             BarKind::Projected | BarKind::Extended => styles.projected,
@@ -325,26 +750,20 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
         }
     }
 
-    // Years: the first, the last and the cursor's, where they do not overlap.
-    let year_x = |i: usize| slot_x(i) + (bar_cols(i) - 1) / 2;
-    let mut taken: Vec<(u16, u16)> = Vec::new();
-    let mut put = |buf: &mut Buffer, i: usize, style: Style| {
-        let text = bars[i].year.to_string();
-        let w = text.len() as u16;
-        let centre = year_x(i);
-        let x = centre
-            .saturating_sub(w / 2)
-            .clamp(plot.x, (plot.x + plot.width).saturating_sub(w));
-        if taken.iter().all(|(a, b)| x + w < *a || *b < x) {
-            buf.set_string(x, years_row, &text, style);
-            taken.push((x, x + w));
-        }
-    };
-    if let Some(c) = bars.iter().position(|b| b.cursor) {
-        put(buf, c, styles.cursor);
-    }
-    put(buf, 0, styles.axis);
-    put(buf, bars.len() - 1, styles.axis);
+    // Years at round intervals under their bars, and the cursor's where it fits.
+    let years = (bars[0].year, bars[bars.len() - 1].year);
+    let cursor = bars.iter().find(|b| b.cursor).map(|b| b.year);
+    let columns = |year: i32| bar_columns(bars, slots, year);
+    let row = Rect::new(area.x, years_row, area.width, 1);
+    draw_years(
+        buf,
+        row,
+        years,
+        &columns,
+        cursor,
+        styles.axis,
+        styles.cursor,
+    );
 }
 
 #[cfg(test)]
@@ -364,13 +783,384 @@ mod tests {
     }
 
     #[test]
-    fn axis_bounds_are_round_and_contain_zero() {
-        assert_eq!(axis_bounds(107.3, 1519.2), (0.0, 1600.0));
-        let (lo, hi) = axis_bounds(-8.9, 13.9);
+    fn fine_bounds_are_round_and_hold_the_data() {
+        assert_eq!(fine_bounds(0.0, 1519.2), (0.0, 1600.0));
+        let (lo, hi) = fine_bounds(-8.9, 13.9);
         assert!(lo <= -8.9 && hi >= 13.9 && lo < 0.0);
-        let (lo, hi) = axis_bounds(0.0, 0.0);
+        let (lo, hi) = fine_bounds(0.0, 0.0);
         assert!(hi > lo);
         assert!(thin(110, 30, Some(1)).contains(&1));
         assert!(thin(110, 30, Some(1)).contains(&0));
+    }
+
+    /// Whether `s` is 1, 2, 2.5 or 5 times a power of ten.
+    fn is_round_step(s: f64) -> bool {
+        let power = 10f64.powf(s.log10().floor());
+        [1.0, 2.0, 2.5, 5.0, 10.0]
+            .iter()
+            .any(|m| ((s / power) - m).abs() < 1e-6)
+    }
+
+    fn is_multiple(v: f64, s: f64) -> bool {
+        ((v / s) - (v / s).round()).abs() < 1e-6
+    }
+
+    /// Ranges the charts meet (contributions, changes, troops, dollars), tiny and
+    /// huge ones, and a spread of others from a fixed generator.
+    fn ranges() -> Vec<(f64, f64)> {
+        let mut ranges = vec![
+            (0.0, 1600.0),
+            (107.3, 1519.2),
+            (0.0, 1950.4),
+            (-8.9, 13.9),
+            (-31.2, 65.0),
+            (23_642.0, 40_062.0),
+            (510.0, 326_863.0),
+            (0.02, 0.07),
+            (0.0, 1.0),
+            (5.0, 5.0),
+            (0.0, 0.0),
+            (-100.0, -5.0),
+            (1.0e6, 1.3e6),
+            (0.0, 129_445.2),
+        ];
+        let mut seed: u64 = 0x5eed;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for _ in 0..150 {
+            let scale = 10f64.powf(next() * 8.0 - 2.0);
+            let a = (next() - 0.3) * scale;
+            let b = a + next() * scale;
+            ranges.push((a, b));
+        }
+        ranges
+    }
+
+    #[test]
+    fn twelve_rows_of_0_to_1600_read_0_500_1000_1500() {
+        for grid in [Grid::Dots(4), Grid::Bars] {
+            let axis = ValueAxis::new(0.0, 1600.0, 12, grid);
+            for v in [0.0, 500.0, 1000.0, 1500.0] {
+                assert!(axis.labels.contains(&v), "{v} in {:?}", axis.labels);
+            }
+            assert!(axis.labels.iter().all(|v| is_multiple(*v, 500.0)));
+            let text: Vec<String> = axis.labels.iter().map(|v| axis.label(*v)).collect();
+            assert_eq!(text[..4], ["0", "500", "1,000", "1,500"]);
+        }
+        // A short plot still labels both ends of the bars.
+        let axis = ValueAxis::new(0.0, 1950.0, 4, Grid::Bars);
+        assert_eq!(axis.labels, [0.0, 2000.0]);
+        // Changes below zero keep zero labelled, with one decimal for 2.5 steps.
+        let axis = ValueAxis::new(-8.9, 13.9, 12, Grid::Dots(4));
+        assert!(axis.labels.contains(&0.0), "{:?}", axis.labels);
+        assert!(axis.labels.iter().any(|v| *v < 0.0));
+    }
+
+    #[test]
+    fn value_labels_are_round_spaced_and_enough_for_any_range_and_height() {
+        for (min, max) in ranges() {
+            for rows in 1..=60u16 {
+                for grid in [Grid::Dots(4), Grid::Dots(1), Grid::Bars] {
+                    let (min, max) = match grid {
+                        Grid::Bars => (min.min(0.0), max.max(0.0)),
+                        Grid::Dots(_) => (min, max),
+                    };
+                    let axis = ValueAxis::new(min, max, rows, grid);
+                    let context = format!("{min}..{max} on {rows} rows, {grid:?}: {axis:?}");
+                    assert!(axis.low <= min && axis.high >= max, "{context}");
+                    let labels = &axis.labels;
+                    let need = match rows {
+                        1 => 1,
+                        2..=9 => 2,
+                        _ => 3,
+                    };
+                    assert!(labels.len() >= need, "{context}");
+                    assert!(labels.windows(2).all(|w| w[0] < w[1]), "{context}");
+                    let rows_of: Vec<u16> = labels
+                        .iter()
+                        .map(|v| axis.row(*v).expect("a label inside the axis"))
+                        .collect();
+                    // A blank row between labels from four rows up (three rows
+                    // have no room for zero and an end apart).
+                    let apart = if rows >= 4 { 2 } else { 1 };
+                    assert!(
+                        rows_of.windows(2).all(|w| w[0] >= w[1] + apart),
+                        "rows {rows_of:?}: {context}"
+                    );
+                    if rows >= 3 && axis.low < 0.0 && axis.high > 0.0 {
+                        assert!(labels.contains(&0.0), "zero labelled: {context}");
+                    }
+                    // Between the ends, one round step; the ends round too.
+                    let inner: Vec<f64> = labels
+                        .iter()
+                        .copied()
+                        .filter(|v| *v != axis.low && *v != axis.high)
+                        .collect();
+                    if let [a, b, ..] = inner[..] {
+                        let step = b - a;
+                        assert!(is_round_step(step), "step {step}: {context}");
+                        assert!(inner.iter().all(|v| is_multiple(*v, step)), "{context}");
+                        assert!(
+                            inner
+                                .windows(2)
+                                .all(|w| ((w[1] - w[0]) - step).abs() < step * 1e-6),
+                            "{context}"
+                        );
+                    }
+                    // The ends: multiples of a round step no finer than a twentieth of
+                    // the axis.
+                    let least = (axis.high - axis.low) / 20.0;
+                    let power = 10f64.powf(least.log10().floor());
+                    let steps = [1.0, 2.0, 2.5, 5.0, 10.0, 20.0, 25.0, 50.0].map(|m| m * power);
+                    for end in [axis.low, axis.high] {
+                        assert!(
+                            steps
+                                .iter()
+                                .filter(|s| **s >= least * (1.0 - 1e-9))
+                                .any(|s| is_multiple(end, *s)),
+                            "end {end} round: {context}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn bar_styles() -> BarStyles {
+        BarStyles {
+            recorded: Style::default(),
+            projected: Style::default(),
+            capped: Style::default(),
+            cursor: Style::default(),
+            axis: Style::default(),
+        }
+    }
+
+    fn bar(year: i32, value: f64) -> BarDatum {
+        BarDatum {
+            year,
+            value: Some(value),
+            kind: BarKind::Recorded,
+            capped: false,
+            cursor: false,
+        }
+    }
+
+    /// The text of row `y` of `buf`.
+    fn row_text(buf: &Buffer, y: u16) -> String {
+        (buf.area.left()..buf.area.right())
+            .map(|x| buf[(x, y)].symbol())
+            .collect()
+    }
+
+    /// The row of `buf` whose value label (left of the axis) is `text`.
+    fn label_row(buf: &Buffer, text: &str) -> Option<u16> {
+        (buf.area.top()..buf.area.bottom()).find(|&y| {
+            let row = row_text(buf, y);
+            row.split_once('│')
+                .is_some_and(|(label, _)| label.trim() == text)
+        })
+    }
+
+    #[test]
+    fn a_bar_tops_out_on_the_row_its_value_is_labelled() {
+        let mut checked = 0;
+        for (min, max) in [(0.0, 1600.0), (0.0, 1950.4), (-31.2, 65.0), (-8.9, 13.9)] {
+            for height in 5..=45u16 {
+                let area = Rect::new(0, 0, 40, height);
+                let axis = ValueAxis::new(min, max, height - 2, Grid::Bars);
+                for &v in axis.labels.iter().filter(|v| **v != 0.0) {
+                    // The extremes fix the axis; the last bar is the label's value.
+                    let bars = [bar(2000, min), bar(2001, max), bar(2002, v)];
+                    let mut buf = Buffer::empty(area);
+                    draw_bars(&mut buf, area, &bars, &bar_styles());
+                    let y = label_row(&buf, &axis.label(v))
+                        .unwrap_or_else(|| panic!("{v} labelled at height {height}"));
+                    // The last bar's column: the rightmost with a glyph in it.
+                    let x = (0..area.width)
+                        .rev()
+                        .find(|&x| (1..height - 1).any(|y| buf[(x, y)].symbol() != " "))
+                        .unwrap();
+                    let glyph_rows: Vec<u16> = (1..height - 1)
+                        .filter(|&y| buf[(x, y)].symbol() != " ")
+                        .collect();
+                    let end = if v > 0.0 {
+                        glyph_rows[0]
+                    } else {
+                        *glyph_rows.last().unwrap()
+                    };
+                    assert_eq!(end, y, "a bar of {v} at height {height}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100);
+    }
+
+    #[test]
+    fn a_line_at_a_labelled_value_runs_along_its_label_row() {
+        for height in 4..=40u16 {
+            let area = Rect::new(0, 0, 50, height);
+            let axis = ValueAxis::new(0.0, 1950.4, height - 2, Grid::Dots(4));
+            for &v in &axis.labels {
+                let data = [(1991.0, v), (2035.0, v)];
+                let mut buf = Buffer::empty(area);
+                let styles = AxisStyles {
+                    axis: Style::default(),
+                    cursor: Style::default(),
+                };
+                let datasets = vec![line(&data, Style::default())];
+                let plot = line_chart(
+                    &mut buf,
+                    area,
+                    (1991, 2035),
+                    (0.0, 1950.4),
+                    datasets,
+                    None,
+                    styles,
+                )
+                .unwrap();
+                assert_eq!(plot.axis, axis);
+                let y = label_row(&buf, &axis.label(v)).unwrap();
+                let braille = |y: u16| {
+                    (plot.area.left()..plot.area.right())
+                        .filter(|&x| {
+                            ('⠁'..='⣿').contains(&buf[(x, y)].symbol().chars().next().unwrap())
+                        })
+                        .count()
+                };
+                assert_eq!(
+                    braille(y),
+                    plot.area.width as usize,
+                    "{v} at height {height}"
+                );
+                assert_eq!(plot.row(v), Some(y));
+            }
+        }
+    }
+
+    /// The labels of a year row as drawn: each run of characters, with its column.
+    fn drawn_years(buf: &Buffer, y: u16) -> Vec<(u16, String)> {
+        let text = row_text(buf, y);
+        let mut runs: Vec<(u16, String)> = Vec::new();
+        for (x, c) in text.chars().enumerate() {
+            match (c, runs.last_mut()) {
+                (' ', _) => {}
+                (c, Some((start, run))) if *start as usize + run.len() == x => run.push(c),
+                (c, _) => runs.push((x as u16, c.to_string())),
+            }
+        }
+        runs
+    }
+
+    /// Checks the year labels of `row` drawn for `years` at `columns`: round, each
+    /// over its year's columns, one blank column at least between two.
+    fn check_years(
+        row: Rect,
+        years: (i32, i32),
+        columns: &dyn Fn(i32) -> Option<Columns>,
+        cursor: i32,
+        context: &str,
+    ) -> usize {
+        let step = year_step(row, years, columns);
+        assert!(
+            [5, 10, 20, 50, 100, 200, 500, 1000].contains(&step),
+            "step {step}: {context}"
+        );
+        let mut buf = Buffer::empty(row);
+        let style = Style::default();
+        draw_years(&mut buf, row, years, columns, Some(cursor), style, style);
+        let runs = drawn_years(&buf, row.y);
+        for (x, text) in &runs {
+            let year: i32 = text
+                .parse()
+                .unwrap_or_else(|_| panic!("labels touch: {text:?} {context}"));
+            assert!(year % step == 0 || year == cursor, "{year}: {context}");
+            let (at, cols) = columns(year).unwrap();
+            let end = x + text.len() as u16;
+            assert!(
+                *x <= at && at + cols <= end.max(at + 1),
+                "{year} at {x}..{end} over {at}+{cols}: {context}"
+            );
+        }
+        // Runs are the labels themselves: none touches another.
+        let expected = year_labels(row, years, step, columns).count();
+        assert!(runs.len() >= expected, "{context}");
+        runs.len()
+    }
+
+    #[test]
+    fn round_years_never_touch_and_sit_under_their_columns() {
+        for years in [(1991, 2035), (1950, 2100), (1950, 2035)] {
+            for width in 20..=200u16 {
+                let row = Rect::new(0, 0, width, 1);
+                for cursor in [years.0, 2026, years.1] {
+                    // A line chart: braille columns right of a six-column axis.
+                    let plot = Rect::new(7, 0, width - 7, 1);
+                    let bounds = (f64::from(years.0), f64::from(years.1));
+                    let line_columns = |year: i32| {
+                        canvas_column(f64::from(year), bounds, plot.width, 2)
+                            .map(|dx| (plot.x + dx, 1))
+                    };
+                    let context = format!("line {years:?} in {width}, cursor {cursor}");
+                    let n = check_years(row, years, &line_columns, cursor, &context);
+                    assert!(n >= 1 && (width < 40 || n >= 2), "{n} labels: {context}");
+
+                    // Bars, thinned to the columns as the Costs pane thins them.
+                    let all: Vec<i32> = (years.0..=years.1).collect();
+                    let keep = all.iter().position(|y| *y == cursor);
+                    let bars: Vec<BarDatum> = thin(all.len(), (width - 9) as usize, keep)
+                        .into_iter()
+                        .map(|i| bar(all[i], 1.0))
+                        .collect();
+                    let slots = Slots {
+                        plot,
+                        n: bars.len(),
+                    };
+                    let bar_cols = |year: i32| bar_columns(&bars, slots, year);
+                    let context = format!("bars {years:?} in {width}, cursor {cursor}");
+                    let n = check_years(row, years, &bar_cols, cursor, &context);
+                    assert!(n >= 1 && (width < 40 || n >= 2), "{n} labels: {context}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_cursor_year_is_labelled_where_it_fits() {
+        let row = Rect::new(0, 0, 120, 1);
+        let columns =
+            |year: i32| canvas_column(f64::from(year), (1991.0, 2035.0), 120, 2).map(|x| (x, 1));
+        let style = Style::default();
+        let mut buf = Buffer::empty(row);
+        draw_years(
+            &mut buf,
+            row,
+            (1991, 2035),
+            &columns,
+            Some(2013),
+            style,
+            style,
+        );
+        let text = row_text(&buf, 0);
+        assert!(text.contains("2010"), "{text}");
+        assert!(text.contains("2013"), "{text}");
+        assert!(text.contains("2015"), "{text}");
+        // Next to a round year it would touch: left out.
+        let mut buf = Buffer::empty(row);
+        draw_years(
+            &mut buf,
+            row,
+            (1991, 2035),
+            &columns,
+            Some(2011),
+            style,
+            style,
+        );
+        assert!(!row_text(&buf, 0).contains("2011"));
     }
 }

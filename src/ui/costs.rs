@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Chart, Dataset, GraphType};
+use ratatui::widgets::{Dataset, GraphType};
 
 use crate::app::{App, ChartStyle, Pane};
 use crate::econ::{CostPoint, Currency, CurrencyOrigin, Metric, ScenarioId, Status, TroopBasis};
@@ -319,14 +319,7 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     projected.extend(xy(&|p| p.projected));
     let capped = xy(&|p| p.capped);
     let values = points.iter().filter_map(|p| p.value);
-    let (min, max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    });
-    let (low, high) = if min.is_finite() {
-        chart::axis_bounds(min, max)
-    } else {
-        (0.0, 1.0)
-    };
+    let (min, max) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let (first, last) = (
         points.first().map_or(app.year, |p| p.year),
         points.last().map_or(app.year, |p| p.year),
@@ -344,12 +337,22 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 .data(&capped),
         );
     }
-    let (x_axis, y_axis) = chart::axes((first, last), (low, high), theme);
-    let chart = Chart::new(datasets).x_axis(x_axis).y_axis(y_axis);
-    f.render_widget(chart, area);
-    if let Some(plot) = chart::plot_area(f.buffer_mut(), area) {
-        let years = (f64::from(first), f64::from(last.max(first + 1)));
+    let buf = f.buffer_mut();
+    let styles = chart::AxisStyles {
+        axis: theme.label(),
+        cursor: theme.cursor(),
+    };
+    let plot = chart::line_chart(
+        buf,
+        area,
+        (first, last),
+        (min, max),
+        datasets,
+        Some(app.year),
+        styles,
+    );
+    if let Some(plot) = plot {
         let cursor = Some((f64::from(app.year), theme.cursor()));
-        chart::guides(f.buffer_mut(), plot, years, (low, high), None, cursor);
+        chart::guides(buf, &plot, None, cursor);
     }
 }

@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Chart;
 
 use crate::app::{App, Pane, TroopPoint};
 
@@ -19,12 +18,12 @@ use super::theme::Theme;
 const LEVEL_28500: f64 = 28_500.0;
 
 pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let title = if app.zoom {
-        "since 1950"
+    let title = if app.troop_history {
+        format!("since {}", app.year_range().0)
     } else {
-        "since the 1st SMA"
+        "since the 1st SMA".to_string()
     };
-    f.render_widget(pane_block(app, Pane::Troops, title, theme), area);
+    f.render_widget(pane_block(app, Pane::Troops, &title, theme), area);
     let inner = inner(area);
     let value_rows = if inner.height >= 10 { 2 } else { 1 };
     let [plot, legend, value] = Layout::vertical([
@@ -53,14 +52,11 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
 }
 
-/// The years the chart spans: from the first SMA (or, zoomed, the first count) to the
-/// year cursor's range end, so the troops line up with the costs above them.
+/// The years the chart spans: the year cursor's range, from the first SMA (or, with the
+/// history shown, the first count) to its end, so the troops line up with the costs.
 fn shown(app: &App) -> Vec<&TroopPoint> {
-    let (first_cost, _) = app.year_range();
-    app.troops
-        .iter()
-        .filter(|p| app.zoom || p.year >= first_cost)
-        .collect()
+    let (first, _) = app.year_range();
+    app.troops.iter().filter(|p| p.year >= first).collect()
 }
 
 fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
@@ -79,45 +75,37 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .iter()
         .filter_map(|p| p.headline.map(|c| (f64::from(p.year), f64::from(c))))
         .collect();
-    let (first_year, _) = app.year_range();
-    let first = if app.zoom {
-        all.first().map_or(first_year, |p| p.year)
-    } else {
-        first_year
-    };
-    let last = app.year_range().1.max(first + 1);
-    let max = counted
+    let (first, last) = app.year_range();
+    // The axis holds the 28,500 level too, so its line is always drawn.
+    let (min, max) = counted
         .iter()
         .chain(&headline)
         .map(|p| p.1)
-        .fold(LEVEL_28500, f64::max);
-    let min = counted
-        .iter()
-        .chain(&headline)
-        .map(|p| p.1)
-        .fold(LEVEL_28500, f64::min);
-    // Centre the axis on 28,500 so its middle label marks the level, unless that would
-    // take it below zero (the 1950s reach past 300,000).
-    // A round half-span, so the ends read 13,500 / 43,500 rather than odd counts.
-    let half = ((max - LEVEL_28500).max(LEVEL_28500 - min) * 1.05 / 2500.0).ceil() * 2500.0;
-    let (low, high) = if LEVEL_28500 - half >= 0.0 {
-        (LEVEL_28500 - half, LEVEL_28500 + half)
-    } else {
-        chart::axis_bounds(0.0, max)
-    };
+        .fold((LEVEL_28500, LEVEL_28500), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
     let datasets = vec![
         chart::dots(&headline, theme.projected()),
         chart::line(&counted, theme.recorded()),
     ];
-    let (x_axis, y_axis) = chart::axes((first, last), (low, high), theme);
-    let chart = Chart::new(datasets).x_axis(x_axis).y_axis(y_axis);
-    f.render_widget(chart, area);
-    if let Some(plot) = chart::plot_area(f.buffer_mut(), area) {
+    let buf = f.buffer_mut();
+    let styles = chart::AxisStyles {
+        axis: theme.label(),
+        cursor: theme.cursor(),
+    };
+    let plot = chart::line_chart(
+        buf,
+        area,
+        (first, last),
+        (min, max),
+        datasets,
+        Some(app.year),
+        styles,
+    );
+    if let Some(plot) = plot {
         chart::guides(
-            f.buffer_mut(),
-            plot,
-            (f64::from(first), f64::from(last)),
-            (low, high),
+            buf,
+            &plot,
             Some((LEVEL_28500, theme.reference())),
             Some((f64::from(app.year), theme.cursor())),
         );
