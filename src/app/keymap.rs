@@ -539,7 +539,7 @@ impl Default for Keymap {
                 assumptions,
                 StartInput,
                 "type the selected assumption (3, 3 %, 2.5,2028=3.5)",
-                "type",
+                "",
             ),
             b(
                 &[c('x')],

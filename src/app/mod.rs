@@ -22,6 +22,7 @@ use crate::econ::{
     AssumptionId, Assumptions, CostPoint, CostView, Economy, Indices, Projection, ScenarioId,
     Total, cost_series, project_all, scenario_amounts,
 };
+use crate::report::tables::{CostsInput, PaneTable, costs_table, scenarios_table, troops_table};
 
 /// The four panes, in focus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -378,6 +379,33 @@ impl App {
     /// Whether `pane` shows its numbers as a table.
     pub fn is_table(&self, pane: Pane) -> bool {
         self.tables[pane.number() - 1]
+    }
+
+    /// A chart pane's numbers as a table, as `t` shows them and `e` writes them; `None`
+    /// for the timeline, which is a list.
+    pub fn pane_table(&self, pane: Pane) -> Option<PaneTable> {
+        match pane {
+            Pane::Timeline => None,
+            Pane::Costs => Some(costs_table(&CostsInput {
+                data: &self.data,
+                extended: self
+                    .projection()
+                    .and_then(|p| p.rule_origin)
+                    .map(|o| o.extended_label()),
+                assumptions: &self.assumptions,
+                view: &self.view,
+                scenario: self.show_projections.then_some(self.scenario),
+                points: &self.costs,
+                compared: &self.compared,
+            })),
+            Pane::Troops => Some(troops_table(&self.data, self.year_range().0)),
+            Pane::Assumptions => Some(scenarios_table(
+                &self.data,
+                &self.assumptions,
+                &self.view,
+                &self.projections,
+            )),
+        }
     }
 
     /// The saved scenario the Assumptions pane has selected, if the selection is on one.

@@ -28,11 +28,16 @@ pub struct Palette {
     /// Unfocused borders and secondary text.
     pub dim: Color,
     pub label: Color,
+    /// The scenarios compared with the pinned one, in the order they were added.
+    pub compare: [Color; 4],
+    /// The band of outcomes around a projection.
+    pub band: Color,
 }
 
 impl Palette {
     /// Each role with its config name, in the order the config file lists them.
-    pub fn roles_mut(&mut self) -> [(&'static str, &mut Color); 14] {
+    pub fn roles_mut(&mut self) -> [(&'static str, &mut Color); 19] {
+        let [c1, c2, c3, c4] = &mut self.compare;
         [
             ("accent", &mut self.accent),
             ("title_fg", &mut self.title_fg),
@@ -48,6 +53,11 @@ impl Palette {
             ("link", &mut self.link),
             ("dim", &mut self.dim),
             ("label", &mut self.label),
+            ("compare_1", c1),
+            ("compare_2", c2),
+            ("compare_3", c3),
+            ("compare_4", c4),
+            ("band", &mut self.band),
         ]
     }
 }
@@ -69,6 +79,13 @@ impl Default for Palette {
             link: Color::Blue,
             dim: Color::DarkGray,
             label: Color::Gray,
+            compare: [
+                Color::LightGreen,
+                Color::LightRed,
+                Color::LightBlue,
+                Color::White,
+            ],
+            band: Color::DarkGray,
         }
     }
 }

@@ -2,7 +2,9 @@
 //! returned as an `Effect` for the runtime to carry out.
 
 use crate::econ::{Assumptions, Currency, spec};
-use crate::report::export::{ExportOptions, Series, Table, cost_table, export};
+use crate::report::ProjectionReport;
+use crate::report::export::{ExportOptions, Series, Table, export};
+use crate::report::tables::stamp;
 
 use super::timeline::{self, Row};
 use super::{Action, App, AssumptionId, ChartStyle, Mode, Pane, Prompt, PromptKind, SavedScenario};
@@ -315,31 +317,41 @@ fn default_name(saved: &[SavedScenario]) -> String {
         .expect("some number is free")
 }
 
-/// The focused pane's data as a table: the Costs pane's series as it shows it, the
-/// dataset's events or troops, or every scenario's projection.
+/// What the focused pane shows, as a file: the timeline's events; the Costs and
+/// Troops panes' tables (the same in chart and table view); the Assumptions pane's
+/// table of every scenario by year, or in its list view every scenario's projection
+/// with each figure's origin and driver. In the view's currency and basis.
 fn export_request(app: &App) -> ExportRequest {
-    let whole = |series| {
-        export(
-            &app.data,
-            &app.assumptions,
-            series,
-            ExportOptions::default(),
-        )
-    };
     let (what, table) = match app.focus {
-        Pane::Timeline => ("events", whole(Series::Events)),
-        Pane::Costs => (
-            "costs",
-            cost_table(
+        Pane::Timeline => (
+            "events",
+            export(
                 &app.data,
                 &app.assumptions,
-                &app.costs,
-                &app.view,
-                Some(app.scenario),
+                Series::Events,
+                ExportOptions::default(),
             ),
         ),
-        Pane::Troops => ("troops", whole(Series::Troops)),
-        Pane::Assumptions => ("projections", whole(Series::Projections)),
+        Pane::Assumptions if !app.is_table(Pane::Assumptions) => (
+            "projections",
+            ProjectionReport::new(
+                &app.data,
+                &app.assumptions,
+                app.view.real,
+                app.view.currency == Currency::Usd,
+            )
+            .to_cells(),
+        ),
+        pane => {
+            let table = app.pane_table(pane).expect("a chart pane has a table");
+            let what = match pane {
+                Pane::Costs => "costs",
+                Pane::Troops => "troops",
+                _ => "scenarios",
+            };
+            let stamp = (pane != Pane::Troops).then(|| stamp(&app.assumptions, &app.view));
+            (what, table.to_export(&app.data.info.version, stamp))
+        }
     };
     ExportRequest { what, table }
 }

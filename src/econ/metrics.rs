@@ -210,11 +210,15 @@ pub struct CostPoint {
 }
 
 impl CostPoint {
-    /// The point's status in `view`: projected, derived, converted or recorded.
+    /// The point's status in `view`: projected, derived (real terms, a metric, or a
+    /// figure the dataset itself computed from sourced ones), converted or recorded.
     pub fn status(&self, view: &CostView) -> Status {
         if self.projected {
             Status::Projected
-        } else if view.real || view.metric != Metric::Contribution {
+        } else if view.real
+            || view.metric != Metric::Contribution
+            || self.confidence == Some(Confidence::Derived)
+        {
             Status::Derived
         } else if self.origin.is_converted() {
             Status::Converted

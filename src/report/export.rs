@@ -9,8 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::data::{Dataset, FuzzyDate, Milestone};
 use crate::econ::{
-    Assumptions, CostPoint, CostView, Currency, CurrencyOrigin, Economy, Metric, ScenarioId,
-    TroopBasis, cost_series,
+    Assumptions, CostView, Currency, CurrencyOrigin, Economy, Metric, TroopBasis, cost_series,
 };
 
 use super::{ProjectionReport, assumptions_text};
@@ -194,90 +193,6 @@ pub(crate) fn with_provenance(table: &mut Table, version: &str, assumptions: Opt
 /// "nominal" or "real": the basis column of every file with amounts.
 fn basis(real: bool) -> &'static str {
     if real { "real" } else { "nominal" }
-}
-
-/// The Costs pane's series exactly as shown: `points` as the app computed them for
-/// `view` (metric, currency, nominal or real, with or without `scenario` projected),
-/// one row a year, each value with its unit, basis, status and how its currency came
-/// about, closed by the dataset and assumptions.
-pub fn cost_table(
-    d: &Dataset,
-    a: &Assumptions,
-    points: &[CostPoint],
-    view: &CostView,
-    scenario: Option<ScenarioId>,
-) -> Table {
-    let unit = view.unit(a.base_year);
-    let currency = match view.currency {
-        Currency::Krw => "krw",
-        Currency::Usd => "usd",
-    };
-    let mut columns = vec!["year", "value", "unit", "currency", "basis"];
-    if view.real {
-        columns.push("base_year");
-    }
-    columns.extend([
-        "metric",
-        "status",
-        "currency_origin",
-        "krw_per_usd",
-        "rate",
-        "value_converted",
-        "capped",
-        "rule_extended",
-        "driver",
-        "scenario",
-        "confidence",
-        "sources",
-    ]);
-    let rows = points
-        .iter()
-        .map(|p| {
-            let mut row = vec![
-                Cell::Int(p.year.into()),
-                Cell::opt_num(p.value, 1),
-                Cell::text(unit.clone()),
-                Cell::text(currency),
-                Cell::text(basis(view.real)),
-            ];
-            if view.real {
-                row.push(Cell::Int(a.base_year.into()));
-            }
-            let rate = match p.origin {
-                CurrencyOrigin::Converted { krw_per_usd, rate } => Some((krw_per_usd, rate)),
-                _ => None,
-            };
-            let sources = if p.projected {
-                Vec::new()
-            } else {
-                d.contribution(p.year)
-                    .map(|c| c.sources.clone())
-                    .unwrap_or_default()
-            };
-            row.extend([
-                Cell::text(view.metric_label()),
-                Cell::text(p.status(view).label()),
-                Cell::text(p.origin.key()),
-                Cell::opt_num(rate.map(|r| r.0), 2),
-                Cell::opt_text(rate.map(|r| r.1.label())),
-                Cell::opt_num(p.also, 1),
-                Cell::Bool(p.capped),
-                Cell::Bool(p.extended),
-                Cell::opt_text(p.driver.map(|d| d.describe())),
-                Cell::opt_text(scenario.filter(|_| p.projected).map(|s| s.key())),
-                Cell::opt_text(p.confidence.map(|c| c.label())),
-                Cell::list(&sources),
-            ]);
-            row
-        })
-        .collect();
-    let mut table = Table { columns, rows };
-    with_provenance(
-        &mut table,
-        &d.info.version,
-        Some(assumptions_text(a, view.real, "; ")),
-    );
-    table
 }
 
 fn contributions(d: &Dataset, a: &Assumptions, opts: ExportOptions) -> Table {

@@ -4,6 +4,7 @@
 
 pub mod export;
 pub mod projection;
+pub mod tables;
 
 use std::collections::BTreeMap;
 

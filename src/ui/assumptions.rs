@@ -18,7 +18,12 @@ const NUMBER_COLS: usize = 10;
 
 pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     f.render_widget(
-        pane_block(app, Pane::Assumptions, "+/- to change", theme),
+        pane_block(
+            app,
+            Pane::Assumptions,
+            "= type · Enter pin · x compare",
+            theme,
+        ),
         area,
     );
     let inner = inner(area);
@@ -86,6 +91,17 @@ fn pinned_total<'a>(app: &App, theme: &Theme, width: usize) -> Line<'a> {
     ])
 }
 
+/// The cursor's mark, "› ", on the selected row; blanks on the others.
+fn cursor_mark<'a>(app: &App, row: usize, theme: &Theme) -> Span<'a> {
+    if row == app.assumption_row && app.focus == Pane::Assumptions {
+        Span::styled("› ", theme.key())
+    } else if row == app.assumption_row {
+        Span::styled("› ", theme.dim())
+    } else {
+        Span::raw("  ")
+    }
+}
+
 /// The totals' money: "bn won" or "$ m", nominal or of the base year.
 fn money_unit(app: &App) -> String {
     let money = match app.view.currency {
@@ -121,8 +137,9 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
         let value_cols = format_width(&shown)
             .max(NUMBER_COLS)
             .min(width.saturating_sub(2) * 2 / 3);
-        let label_cols = width.saturating_sub(value_cols + 2);
+        let label_cols = width.saturating_sub(value_cols + 4);
         let line = Line::from(vec![
+            cursor_mark(app, i, theme),
             Span::raw(fit(s.label, label_cols)),
             Span::raw(" "),
             Span::styled(fit_right(&shown, value_cols), theme.bold()),
@@ -152,7 +169,7 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let label_cols = width.saturating_sub(columns * (NUMBER_COLS + 1));
     lines.push(Line::raw(""));
     let mut heading = vec![Span::styled(
-        fit(&format!("Scenario · {}", money_unit(app)), label_cols),
+        fit(&format!("  Scenario · {}", money_unit(app)), label_cols),
         theme.label(),
     )];
     for h in headings.iter().take(columns) {
@@ -165,8 +182,13 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     for (k, t) in app.totals.iter().enumerate() {
         let row = AssumptionId::ALL.len() + k;
         let shown = t.scenario == app.scenario;
-        let marker = if shown { "▸ " } else { "  " };
-        let label = format!("{marker}{}", t.scenario.label());
+        // ● the pinned scenario, charted; ◆ one compared with it, in its line's colour.
+        let compared = app.compared.iter().position(|(s, _)| *s == t.scenario);
+        let (mark, mark_style) = match (shown, compared) {
+            (true, _) => ("●", theme.projected()),
+            (false, Some(i)) => ("◆", theme.compared(i)),
+            _ => (" ", theme.label()),
+        };
         let total = |t: Option<Total>| t.map_or("–".to_string(), |t| thousands(t.value, 1));
         let cells = [
             total(t.span),
@@ -174,10 +196,15 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             signed(t.span_vs_current, 1),
             signed(t.to_horizon_vs_current, 1),
         ];
-        let mut spans = vec![Span::styled(
-            fit(&label, label_cols),
-            if shown { theme.bold() } else { theme.label() },
-        )];
+        let mut spans = vec![
+            cursor_mark(app, row, theme),
+            Span::styled(mark, mark_style),
+            Span::raw(" "),
+            Span::styled(
+                fit(t.scenario.label(), label_cols.saturating_sub(4)),
+                if shown { theme.bold() } else { theme.label() },
+            ),
+        ];
         for c in cells.iter().take(columns) {
             spans.push(Span::raw(format!(" {}", fit_right(c, NUMBER_COLS))));
         }
@@ -191,7 +218,7 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     if !app.saved.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            fit("Saved · Enter applies", width),
+            fit("  Saved · Enter applies", width),
             theme.label(),
         ));
     }
@@ -200,8 +227,9 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
         // The marker shows the saved scenario whose assumptions are the ones in use.
         let in_use = s.assumptions == app.assumptions;
         let marker = if in_use { "▸ " } else { "  " };
-        let label_cols = width.saturating_sub(NUMBER_COLS + 1);
+        let label_cols = width.saturating_sub(NUMBER_COLS + 3);
         let line = Line::from(vec![
+            cursor_mark(app, first_saved + k, theme),
             Span::styled(
                 fit(&format!("{marker}{}", s.name), label_cols),
                 if in_use { theme.bold() } else { theme.label() },

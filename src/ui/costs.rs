@@ -4,10 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Dataset, GraphType};
 
 use crate::app::{App, ChartStyle, Pane};
+use crate::data::Confidence;
 use crate::econ::{CostPoint, Currency, CurrencyOrigin, Metric, ScenarioId, Status, TroopBasis};
 
 use super::chart::{self, BarDatum, BarKind, BarStyles};
@@ -17,12 +19,28 @@ use super::pane_block;
 use super::text::Plain;
 use super::theme::Theme;
 
+/// Whether the chart compares scenarios: then it is drawn as lines, one a scenario.
+fn comparing(app: &App) -> bool {
+    !app.compared.is_empty()
+}
+
+/// The pane's title: the metric, and the scenario charted (and those compared).
+fn title(app: &App) -> String {
+    let metric = app.view.metric_label();
+    if !app.show_projections {
+        return format!("{metric} · recorded");
+    }
+    let pinned = app.scenario.key();
+    if comparing(app) {
+        let others: Vec<&str> = app.compared.iter().map(|(s, _)| s.key()).collect();
+        format!("{metric} · {pinned} vs {}", others.join(", "))
+    } else {
+        format!("{metric} · {pinned}")
+    }
+}
+
 pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let style = match app.chart {
-        ChartStyle::Bars => "bars",
-        ChartStyle::Line => "line",
-    };
-    let title = format!("{} · {}", app.view.metric_label(), style);
+    let title = title(app);
     f.render_widget(pane_block(app, Pane::Costs, &title, theme), area);
     let inner = inner(area);
     let value_rows = match inner.height {
@@ -39,8 +57,8 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     .areas(inner);
     f.render_widget(Plain::new(header_line(app, theme)), header);
     match app.chart {
-        ChartStyle::Bars => render_bars(f, app, plot, theme),
-        ChartStyle::Line => render_line(f, app, plot, theme),
+        ChartStyle::Bars if !comparing(app) => render_bars(f, app, plot, theme),
+        _ => render_line(f, app, plot, theme),
     }
     f.render_widget(Plain::new(legend_line(app, theme)), legend);
     f.render_widget(
@@ -89,16 +107,34 @@ fn scenario_label(app: &App) -> &'static str {
     }
 }
 
+/// How each compared scenario's line is drawn, with the glyph the legend shows: a
+/// pattern as well as a colour, so the lines part without colour too.
+const COMPARE_MARKERS: [(Marker, GraphType, &str); 4] = [
+    (Marker::Bar, GraphType::Scatter, "▄"),
+    (Marker::Block, GraphType::Scatter, "█"),
+    (Marker::Braille, GraphType::Line, "⠤"),
+    (Marker::HalfBlock, GraphType::Line, "▀"),
+];
+
 fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let (recorded, projected, extended) = match app.chart {
-        ChartStyle::Bars => ("█", "▒", "░"),
-        ChartStyle::Line => ("⣿", "•", "•"),
+        ChartStyle::Bars if !comparing(app) => ("█", "▒", "░"),
+        _ => ("⣿", "•", "•"),
     };
     let mut spans = vec![
         Span::styled(recorded, theme.recorded()),
         Span::raw(" recorded  "),
     ];
-    if app.show_projections {
+    if comparing(app) {
+        // Keys, not labels: several must fit on one line.
+        spans.push(Span::styled(projected, theme.projected()));
+        spans.push(Span::raw(format!(" {} (pinned)  ", app.scenario.key())));
+        for (i, (s, _)) in app.compared.iter().enumerate() {
+            let glyph = COMPARE_MARKERS[i % COMPARE_MARKERS.len()].2;
+            spans.push(Span::styled(glyph, theme.compared(i)));
+            spans.push(Span::raw(format!(" {}  ", s.key())));
+        }
+    } else if app.show_projections {
         spans.push(Span::styled(projected, theme.projected()));
         spans.push(Span::raw(format!(" {}  ", scenario_label(app))));
         // Past the agreement's end the rule is extended, not agreed: say from when.
@@ -150,7 +186,7 @@ fn status_words(app: &App, p: &CostPoint) -> String {
     if p.status(view) == Status::Recorded {
         words[0] = "recorded, as published";
     }
-    if let Some(c) = p.confidence {
+    if let Some(c) = p.confidence.filter(|c| c.label() != words[0]) {
         words.push(c.label());
     }
     words.join(" · ")
@@ -170,6 +206,9 @@ fn how_words(app: &App, p: &CostPoint) -> String {
         notes.push(origin.extended_label());
     }
     match p.origin {
+        _ if p.confidence == Some(Confidence::Derived) => {
+            notes.push("computed in the dataset from sourced figures, not published".into())
+        }
         CurrencyOrigin::Published if p.status(view) != Status::Recorded => {
             notes.push("from the published figure".into())
         }
@@ -254,14 +293,45 @@ fn value_lines<'a>(app: &App, theme: &Theme, width: usize, rows: usize) -> Vec<L
             }
         })
     };
-    let how = how_words(app, p);
+    // Below the value, as rows allow: the compared scenarios' values at the cursor,
+    // how the figure came about, its source or rule. With two rows, the comparison or
+    // else the source.
+    let compared = (p.projected && comparing(app)).then(|| {
+        let others: Vec<String> = app
+            .compared
+            .iter()
+            .filter_map(|(s, series)| {
+                let v = series.iter().find(|q| q.year == p.year)?.value?;
+                let diff = p
+                    .value
+                    .map(|pinned| format!(" ({})", super::format::signed(v - pinned, 1)))
+                    .unwrap_or_default();
+                Some(format!("{} {}{diff}", s.key(), value_text(app, v)))
+            })
+            .collect();
+        format!("vs {}", others.join(" · "))
+    });
+    let how = Some(how_words(app, p)).filter(|h| !h.is_empty());
+    let below: Vec<(String, Style)> = if rows == 2 {
+        vec![match compared {
+            Some(c) => (c, theme.label()),
+            None => (source, theme.dim()),
+        }]
+    } else {
+        compared
+            .into_iter()
+            .chain(how)
+            .map(|t| (t, theme.label()))
+            .chain(std::iter::once((source, theme.dim())))
+            .collect()
+    };
     let mut lines = vec![first];
-    if !how.is_empty() && rows >= 3 {
-        lines.push(Line::styled(truncate(&how, width), theme.label()));
-    }
-    if rows >= 2 {
-        lines.push(Line::styled(truncate(&source, width), theme.dim()));
-    }
+    lines.extend(
+        below
+            .into_iter()
+            .take(rows.saturating_sub(1))
+            .map(|(text, style)| Line::styled(truncate(&text, width), style)),
+    );
     lines
 }
 
@@ -305,7 +375,8 @@ fn render_bars(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 }
 
 fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let points = thinned(app, area.width.saturating_sub(9) as usize);
+    let cells = area.width.saturating_sub(9) as usize;
+    let points = thinned(app, cells);
     let xy = |keep: &dyn Fn(&CostPoint) -> bool| -> Vec<(f64, f64)> {
         points
             .iter()
@@ -314,12 +385,36 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             .collect()
     };
     let recorded = xy(&|p| !p.projected);
-    // The projection starts from the last recorded point so the two lines join.
-    let mut projected = recorded.last().copied().into_iter().collect::<Vec<_>>();
-    projected.extend(xy(&|p| p.projected));
+    // A projection starts from the last recorded point so the lines join.
+    let joined = |series: &[&CostPoint]| -> Vec<(f64, f64)> {
+        let mut line: Vec<(f64, f64)> = recorded.last().copied().into_iter().collect();
+        line.extend(
+            series
+                .iter()
+                .filter(|p| p.projected)
+                .filter_map(|p| p.value.map(|v| (f64::from(p.year), v))),
+        );
+        line
+    };
+    let projected = joined(&points);
+    let compared: Vec<Vec<(f64, f64)>> = app
+        .compared
+        .iter()
+        .map(|(_, series)| {
+            let cursor = series.iter().position(|p| p.year == app.year);
+            let kept: Vec<&CostPoint> = chart::thin(series.len(), cells, cursor)
+                .into_iter()
+                .map(|i| &series[i])
+                .collect();
+            joined(&kept)
+        })
+        .collect();
     let capped = xy(&|p| p.capped);
-    let values = points.iter().filter_map(|p| p.value);
-    let (min, max) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let all_values = points
+        .iter()
+        .filter_map(|p| p.value)
+        .chain(compared.iter().flatten().map(|(_, v)| *v));
+    let (min, max) = all_values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let (first, last) = (
         points.first().map_or(app.year, |p| p.year),
         points.last().map_or(app.year, |p| p.year),
@@ -327,6 +422,16 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let mut datasets = vec![chart::line(&recorded, theme.recorded())];
     if projected.len() > 1 {
         datasets.push(chart::dots(&projected, theme.projected()));
+    }
+    for (i, line) in compared.iter().enumerate().filter(|(_, l)| l.len() > 1) {
+        let (marker, graph, _) = COMPARE_MARKERS[i % COMPARE_MARKERS.len()];
+        datasets.push(
+            Dataset::default()
+                .marker(marker)
+                .graph_type(graph)
+                .style(theme.compared(i))
+                .data(line),
+        );
     }
     if !capped.is_empty() {
         datasets.push(

@@ -8,6 +8,7 @@ pub mod format;
 mod help;
 pub mod layout;
 mod status;
+mod table;
 mod text;
 pub mod theme;
 mod timeline;
@@ -34,6 +35,14 @@ pub fn view(app: &App, f: &mut Frame) {
     let [title, body, status] = layout::screen(area);
     render_title(f, app, title, &theme);
     for (pane, rect) in layout::panes(app, body) {
+        if app.is_table(pane)
+            && let Some(numbers) = app.pane_table(pane)
+        {
+            let what = "as a table · t: chart";
+            f.render_widget(pane_block(app, pane, what, &theme), rect);
+            table::render(f, app, &numbers, layout::inner(rect), &theme);
+            continue;
+        }
         match pane {
             Pane::Timeline => timeline::render(f, app, rect, &theme),
             Pane::Costs => costs::render(f, app, rect, &theme),

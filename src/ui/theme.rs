@@ -90,6 +90,16 @@ impl Theme {
         }
     }
 
+    /// The `i`th compared scenario's line.
+    pub fn compared(&self, i: usize) -> Style {
+        self.fg(self.palette.compare[i % self.palette.compare.len()])
+    }
+
+    /// The band of outcomes, behind the series.
+    pub fn band(&self) -> Style {
+        self.fg(self.palette.band)
+    }
+
     pub fn capped(&self) -> Style {
         self.fg(self.palette.capped).add_modifier(Modifier::BOLD)
     }

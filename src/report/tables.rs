@@ -1,0 +1,568 @@
+//! The chart panes' numbers as tables: what `t` shows and what `e` then writes.
+//!
+//! One builder per pane makes every column, each with the text the screen shows and
+//! the cell a file holds; the screen keeps as many columns as fit, by priority, and a
+//! file gets them all. So a table on screen and the file exported from it cannot say
+//! different things.
+
+use crate::data::{CountDate, Dataset};
+use crate::econ::{
+    Assumptions, CostPoint, CostView, Currency, CurrencyOrigin, Economy, Indices, Metric,
+    Projection, ScenarioId, Total, scenario_amounts, span_label,
+};
+use crate::numbers::{signed, thousands};
+
+use super::assumptions_text;
+use super::export::{Cell, Table, with_provenance};
+
+/// The level USFK has been publicly held at since 2008, and the NDAA floor.
+pub const LEVEL_28500: u32 = 28_500;
+
+/// One column: its name in files, its heading on screen, and how soon it gives way
+/// when the screen is narrow (0 never; higher first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableColumn {
+    pub key: &'static str,
+    pub header: String,
+    /// Numbers are right-aligned.
+    pub numeric: bool,
+    pub priority: u8,
+}
+
+/// One row: the year it is about (none for a total), and each column's cell as a file
+/// holds it and as the screen shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableRow {
+    pub year: Option<i32>,
+    pub cells: Vec<(Cell, String)>,
+}
+
+/// A pane's numbers as a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PaneTable {
+    /// What the numbers are: unit, basis, scenario. Shown above the table.
+    pub caption: String,
+    pub columns: Vec<TableColumn>,
+    pub rows: Vec<TableRow>,
+    /// Totals, after the rows.
+    pub totals: Vec<TableRow>,
+    /// What the marks in cells mean, shown below the table.
+    pub notes: Vec<String>,
+}
+
+impl PaneTable {
+    /// The table as a file holds it: every column, the rows then the totals, each row
+    /// closed by the dataset version and the assumptions when they shape the numbers.
+    pub fn to_export(&self, version: &str, assumptions: Option<String>) -> Table {
+        let rows = self
+            .rows
+            .iter()
+            .chain(&self.totals)
+            .map(|r| r.cells.iter().map(|(cell, _)| cell.clone()).collect())
+            .collect();
+        let mut table = Table {
+            columns: self.columns.iter().map(|c| c.key).collect(),
+            rows,
+        };
+        with_provenance(&mut table, version, assumptions);
+        table
+    }
+
+    /// The row of `year`, if the table has one.
+    pub fn row_of(&self, year: i32) -> Option<usize> {
+        self.rows.iter().position(|r| r.year == Some(year))
+    }
+}
+
+/// The file columns of a scenario's value, its difference from the pinned one, and
+/// its status.
+fn scenario_columns(s: ScenarioId) -> [&'static str; 3] {
+    match s {
+        ScenarioId::CurrentAgreement => ["value_12th-sma", "diff_12th-sma", "12th-sma_status"],
+        ScenarioId::DefenseGrowthRule => ["value_11th-rule", "diff_11th-rule", "11th-rule_status"],
+        ScenarioId::Demand5bn => ["value_demand-5bn", "diff_demand-5bn", "demand-5bn_status"],
+        ScenarioId::Demand10bn => [
+            "value_demand-10bn",
+            "diff_demand-10bn",
+            "demand-10bn_status",
+        ],
+        ScenarioId::Custom => ["value_custom", "diff_custom", "custom_status"],
+    }
+}
+
+fn column(key: &'static str, header: &str, numeric: bool, priority: u8) -> TableColumn {
+    TableColumn {
+        key,
+        header: header.to_string(),
+        numeric,
+        priority,
+    }
+}
+
+/// A number with `decimals`, "–" on screen where there is none.
+fn number(v: Option<f64>, decimals: usize) -> (Cell, String) {
+    match v.filter(|v| v.is_finite()) {
+        Some(v) => (Cell::Num(v, decimals), thousands(v, decimals)),
+        None => (Cell::Empty, "–".into()),
+    }
+}
+
+/// A difference, signed on screen.
+fn difference(v: Option<f64>, decimals: usize) -> (Cell, String) {
+    match v.filter(|v| v.is_finite()) {
+        Some(v) => (Cell::Num(v, decimals), signed(v, decimals)),
+        None => (Cell::Empty, "–".into()),
+    }
+}
+
+fn text(s: impl Into<String>) -> (Cell, String) {
+    let s = s.into();
+    if s.is_empty() {
+        (Cell::Empty, String::new())
+    } else {
+        (Cell::Text(s.clone()), s)
+    }
+}
+
+fn year_cell(year: i32) -> (Cell, String) {
+    (Cell::Int(year.into()), year.to_string())
+}
+
+/// "bn won", "$ m", "million won" per member, "%".
+fn short_unit(view: &CostView) -> &'static str {
+    match (view.metric, view.currency) {
+        (Metric::YearOnYear, _) => "% change",
+        (Metric::PerServiceMember, Currency::Krw) => "m won each",
+        (Metric::PerServiceMember, Currency::Usd) => "$ k each",
+        (_, Currency::Krw) => "bn won",
+        (_, Currency::Usd) => "$ m",
+    }
+}
+
+/// "nominal" or "of 2025".
+fn basis_words(view: &CostView, base_year: i32) -> String {
+    if view.real {
+        format!("real, money of {base_year}")
+    } else {
+        "nominal".into()
+    }
+}
+
+/// Digits after the point for the view's values.
+fn decimals(view: &CostView) -> usize {
+    match view.metric {
+        Metric::PerServiceMember => 2,
+        _ => 1,
+    }
+}
+
+/// What the Costs pane charts, for its table: the pinned scenario's series and each
+/// compared one's, in the view.
+pub struct CostsInput<'a> {
+    pub data: &'a Dataset,
+    /// "12th SMA rule extended past 2030", when the pinned scenario's rule is.
+    pub extended: Option<String>,
+    pub assumptions: &'a Assumptions,
+    pub view: &'a CostView,
+    pub scenario: Option<ScenarioId>,
+    pub points: &'a [CostPoint],
+    pub compared: &'a [(ScenarioId, Vec<CostPoint>)],
+}
+
+/// The Costs pane's numbers: a row a year with the value, its change, its status, its
+/// confidence and sources, how its currency came about, what drove a projection; with
+/// a comparison, each compared scenario's value and its difference from the pinned
+/// one; totals over the projected years.
+pub fn costs_table(input: &CostsInput) -> PaneTable {
+    let CostsInput {
+        data: d,
+        extended,
+        assumptions: a,
+        view,
+        scenario,
+        points,
+        compared,
+    } = input;
+    let (d, a, view, scenario, points, compared) = (*d, *a, *view, *scenario, *points, *compared);
+    let digits = decimals(view);
+    let unit = short_unit(view);
+    let pinned = scenario.map_or("value", |s| s.key());
+    let mut columns = vec![
+        column("year", "year", false, 0),
+        column(
+            "value",
+            if compared.is_empty() { unit } else { pinned },
+            true,
+            0,
+        ),
+    ];
+    for (s, _) in compared {
+        let [value, diff, _] = scenario_columns(*s);
+        columns.push(column(value, s.key(), true, 1));
+        columns.push(column(diff, &format!("Δ {}", s.key()), true, 2));
+    }
+    let change_header = if view.metric == Metric::YearOnYear {
+        "Δ pts"
+    } else {
+        "change"
+    };
+    columns.extend([
+        column("change", change_header, true, 3),
+        column("status", "status", false, 1),
+        column("confidence", "confidence", false, 4),
+        column("driver", "what drove it", false, 5),
+        column("sources", "sources", false, 5),
+        column("currency_origin", "currency", false, 6),
+        column("krw_per_usd", "₩/$", true, 7),
+        column("rate", "rate", false, 7),
+        column("value_converted", "other currency", true, 6),
+        column("capped", "capped", false, 8),
+        column("rule_extended", "extended", false, 8),
+        column("unit", "unit", false, 9),
+        column("basis", "basis", false, 9),
+        column("metric", "metric", false, 9),
+        column("scenario", "scenario", false, 9),
+    ]);
+    let value_at = |series: &[CostPoint], year: i32| {
+        series.iter().find(|p| p.year == year).and_then(|p| p.value)
+    };
+    let mut previous: Option<f64> = None;
+    let rows = points
+        .iter()
+        .map(|p| {
+            let mut cells = vec![year_cell(p.year), number(p.value, digits)];
+            // The compared scenarios share the record: their columns start where the
+            // projections do.
+            for (_, series) in compared {
+                let other = value_at(series, p.year).filter(|_| p.projected);
+                cells.push(number(other, digits));
+                cells.push(difference(other.zip(p.value).map(|(o, v)| o - v), digits));
+            }
+            let change = match (view.metric, previous, p.value) {
+                (Metric::YearOnYear, Some(before), Some(now)) => {
+                    (Cell::Num(now - before, 1), signed(now - before, 1))
+                }
+                (_, Some(before), Some(now)) if before != 0.0 => {
+                    let pct = (now / before - 1.0) * 100.0;
+                    (Cell::Num(pct, 1), format!("{} %", signed(pct, 1)))
+                }
+                _ => (Cell::Empty, "–".into()),
+            };
+            previous = p.value;
+            let rate = match p.origin {
+                CurrencyOrigin::Converted { krw_per_usd, rate } => Some((krw_per_usd, rate)),
+                _ => None,
+            };
+            let sources = if p.projected {
+                Vec::new()
+            } else {
+                d.contribution(p.year)
+                    .map(|c| c.sources.clone())
+                    .unwrap_or_default()
+            };
+            cells.extend([
+                change,
+                (
+                    Cell::Text(p.tags(view).join(" · ")),
+                    compact_status(p, view),
+                ),
+                text(p.confidence.map_or("", |c| c.label())),
+                text(p.driver.map(|d| d.describe()).unwrap_or_default()),
+                (Cell::Text(sources.join("; ")), sources.join(" ")),
+                text(p.origin.key()),
+                number(rate.map(|r| r.0), 2),
+                text(rate.map_or("", |r| r.1.label())),
+                number(p.also, digits),
+                (
+                    Cell::Bool(p.capped),
+                    if p.capped { "yes" } else { "" }.into(),
+                ),
+                (
+                    Cell::Bool(p.extended),
+                    if p.extended { "yes" } else { "" }.into(),
+                ),
+                text(view.unit(a.base_year)),
+                text(basis_words(view, a.base_year)),
+                text(view.metric_label()),
+                text(scenario.filter(|_| p.projected).map_or("", |s| s.key())),
+            ]);
+            TableRow {
+                year: Some(p.year),
+                cells,
+            }
+        })
+        .collect();
+    let totals = cost_totals(view, points, compared, columns.len());
+    let caption = format!(
+        "{} · {unit}, {} · {}",
+        view.metric_label(),
+        basis_words(view, a.base_year),
+        match (scenario, compared.is_empty()) {
+            (Some(s), true) => format!("projected: {}", s.key()),
+            (Some(s), false) => format!(
+                "{} vs {}",
+                s.key(),
+                compared
+                    .iter()
+                    .map(|(s, _)| s.key())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            (None, _) => "recorded only".into(),
+        }
+    );
+    let mut notes = cost_notes(points, extended.clone());
+    if !totals.is_empty() {
+        notes.push("last row: the total over the years it names".into());
+    }
+    PaneTable {
+        caption,
+        columns,
+        rows,
+        totals,
+        notes,
+    }
+}
+
+/// The status in a few columns: the word, then `*` if the cap bound and `†` if the
+/// rule is extended (the notes say so).
+fn compact_status(p: &CostPoint, view: &CostView) -> String {
+    let marks = format!(
+        "{}{}",
+        if p.capped { "*" } else { "" },
+        if p.extended { "†" } else { "" }
+    );
+    if marks.is_empty() {
+        p.status(view).label().to_string()
+    } else {
+        format!("{} {marks}", p.status(view).label())
+    }
+}
+
+/// What the marks of a cost table mean, where any row carries one.
+fn cost_notes(points: &[CostPoint], extended: Option<String>) -> Vec<String> {
+    let mut notes = Vec::new();
+    if points.iter().any(|p| p.capped) {
+        notes.push("* the agreement's cap bound this year".to_string());
+    }
+    if let Some(label) = extended.filter(|_| points.iter().any(|p| p.extended)) {
+        notes.push(format!("† {label}"));
+    }
+    notes
+}
+
+/// A total's first cell: "total 2027–2035" in a file, "2027–35" on screen (bold, under
+/// the years).
+fn total_label(from: i32, to: i32) -> (Cell, String) {
+    let file = if from == to {
+        format!("total {from}")
+    } else {
+        format!("total {from}–{to}")
+    };
+    (Cell::Text(file), span_label(from, to))
+}
+
+/// Sums over the projected years, for amounts (not for changes or per-member figures,
+/// which do not add up).
+fn cost_totals(
+    view: &CostView,
+    points: &[CostPoint],
+    compared: &[(ScenarioId, Vec<CostPoint>)],
+    width: usize,
+) -> Vec<TableRow> {
+    if view.metric != Metric::Contribution {
+        return Vec::new();
+    }
+    let projected: Vec<i32> = points
+        .iter()
+        .filter(|p| p.projected)
+        .map(|p| p.year)
+        .collect();
+    let (Some(&from), Some(&to)) = (projected.first(), projected.last()) else {
+        return Vec::new();
+    };
+    let Some(total) = Total::of(points, from, to) else {
+        return Vec::new();
+    };
+    let digits = decimals(view);
+    let mut cells = vec![
+        total_label(total.from, total.to),
+        number(Some(total.value), digits),
+    ];
+    for (_, series) in compared {
+        let other = Total::of(series, from, to).map(|t| t.value);
+        cells.push(number(other, digits));
+        cells.push(difference(other.map(|o| o - total.value), digits));
+    }
+    cells.push(text(""));
+    cells.push(text("total"));
+    cells.resize(width, (Cell::Empty, String::new()));
+    vec![TableRow { year: None, cells }]
+}
+
+/// The Troops pane's numbers: a row a year with the DMDC count, the headline level in
+/// force, the count's gap to 28,500, the date of the count, its confidence and sources.
+pub fn troops_table(d: &Dataset, from: i32) -> PaneTable {
+    let columns = vec![
+        column("year", "year", false, 0),
+        column("troops", "DMDC count", true, 0),
+        column("headline_level", "headline", true, 0),
+        column("gap_to_28500", "vs 28,500", true, 1),
+        column("as_of", "as of", false, 3),
+        column("confidence", "confidence", false, 2),
+        column("sources", "sources", false, 2),
+        column("note", "note", false, 4),
+    ];
+    let rows = d
+        .troop_counts
+        .iter()
+        .filter(|t| t.year >= from)
+        .map(|t| {
+            let count = t.troops;
+            let headline = d.headline_level(t.year).map(|l| l.low);
+            let whole = |v: Option<u32>| match v {
+                Some(n) => (Cell::Int(n.into()), thousands(f64::from(n), 0)),
+                None => (Cell::Empty, "–".into()),
+            };
+            let gap = count.map(|n| i64::from(n) - i64::from(LEVEL_28500));
+            TableRow {
+                year: Some(t.year),
+                cells: vec![
+                    year_cell(t.year),
+                    whole(count),
+                    whole(headline),
+                    match gap {
+                        Some(g) => (Cell::Int(g), signed(g as f64, 0)),
+                        None => (Cell::Empty, "–".into()),
+                    },
+                    text(match t.as_of {
+                        Some(CountDate::June30) => "06-30",
+                        Some(CountDate::September30) => "09-30",
+                        None => "",
+                    }),
+                    text(t.confidence.label()),
+                    (Cell::Text(t.sources.join("; ")), t.sources.join(" ")),
+                    text(t.note.clone().unwrap_or_default()),
+                ],
+            }
+        })
+        .collect();
+    PaneTable {
+        caption: "US troops in Korea: DMDC active-duty count (30 Sep) and the headline level"
+            .into(),
+        columns,
+        rows,
+        totals: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+/// The Assumptions pane's numbers: every scenario by year, in the view's currency and
+/// basis; `*` where the cap bound, `†` where an agreement's rule is extended past its
+/// end; totals over the years each sums.
+pub fn scenarios_table(
+    d: &Dataset,
+    a: &Assumptions,
+    view: &CostView,
+    projections: &[Projection],
+) -> PaneTable {
+    let e = Economy::new(d, a);
+    let indices = Indices::new(&e, a.horizon);
+    let amounts: Vec<(ScenarioId, Vec<CostPoint>)> = projections
+        .iter()
+        .map(|p| {
+            (
+                p.scenario,
+                scenario_amounts(&e, p, view.currency, view.real, &indices),
+            )
+        })
+        .collect();
+    let money = CostView {
+        metric: Metric::Contribution,
+        ..*view
+    };
+    let unit = short_unit(&money);
+    let mut columns = vec![column("year", "year", false, 0)];
+    for (s, _) in &amounts {
+        columns.push(column(s.key(), s.key(), true, 0));
+        let [_, _, status] = scenario_columns(*s);
+        columns.push(column(status, &format!("{} status", s.key()), false, 9));
+    }
+    let years: Vec<i32> = amounts
+        .first()
+        .map(|(_, points)| points.iter().map(|p| p.year).collect())
+        .unwrap_or_default();
+    let (mut any_capped, mut any_extended) = (false, false);
+    let rows = years
+        .iter()
+        .map(|&year| {
+            let mut cells = vec![year_cell(year)];
+            for (_, points) in &amounts {
+                let p = points.iter().find(|p| p.year == year);
+                let value = p.and_then(|p| p.value);
+                let capped = p.is_some_and(|p| p.capped);
+                let extended = p.is_some_and(|p| p.extended);
+                any_capped |= capped;
+                any_extended |= extended;
+                let marks = format!(
+                    "{}{}",
+                    if capped { "*" } else { "" },
+                    if extended { "†" } else { "" }
+                );
+                let (cell, shown) = number(value, 1);
+                cells.push((cell, format!("{shown}{marks}")));
+                cells.push(text(
+                    p.map(|p| p.tags(&money).join(" · ")).unwrap_or_default(),
+                ));
+            }
+            TableRow {
+                year: Some(year),
+                cells,
+            }
+        })
+        .collect();
+    let mut totals = Vec::new();
+    if let (Some(&from), Some(&to)) = (years.first(), years.last()) {
+        let mut spans = Vec::new();
+        if let Some(current) = d.agreement_for_year(from) {
+            spans.push((current.first_year, current.last_year.min(to)));
+        }
+        spans.push((from, to));
+        spans.dedup();
+        for (from, to) in spans {
+            let mut cells = vec![total_label(from, to)];
+            for (_, points) in &amounts {
+                cells.push(number(Total::of(points, from, to).map(|t| t.value), 1));
+                cells.push(text("total"));
+            }
+            totals.push(TableRow { year: None, cells });
+        }
+    }
+    let mut notes = vec!["last rows: totals over the years they name".to_string()];
+    if any_capped {
+        notes.push("* the agreement's cap bound this year".into());
+    }
+    if any_extended {
+        let rules: Vec<String> = projections
+            .iter()
+            .filter(|p| p.years.iter().any(|y| y.extended))
+            .filter_map(|p| p.rule_origin.map(|o| o.extended_label()))
+            .collect();
+        notes.push(format!("† {}", rules.join("; ")));
+    }
+    PaneTable {
+        caption: format!(
+            "every scenario by year · {unit}, {}",
+            basis_words(view, a.base_year)
+        ),
+        columns,
+        rows,
+        totals,
+        notes,
+    }
+}
+
+/// The assumptions stamp of a file made from the Costs or Assumptions table.
+pub fn stamp(a: &Assumptions, view: &CostView) -> String {
+    assumptions_text(a, view.real, "; ")
+}
