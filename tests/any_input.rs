@@ -33,7 +33,7 @@ fn key() -> impl Strategy<Value = Key> {
     let codes = prop_oneof![
         // Mostly the keys that do something, so the walk goes somewhere.
         8 => prop::sample::select(
-            "jkhlgG[]/nNfczurmpa+=-_0123456789?qQ\u{7f}".chars().collect::<Vec<_>>()
+            "jkhlgG[]/nNfczurmpa+=-_0123456789?qQ\u{7f}txXR:% ,.".chars().collect::<Vec<_>>()
         )
         .prop_map(KeyCode::Char),
         2 => any::<char>().prop_map(KeyCode::Char),
@@ -119,6 +119,17 @@ fn check(app: &App) -> Result<(), TestCaseError> {
         );
     }
     prop_assert!(app.assumptions.base_year <= app.assumptions.horizon);
+    // Whatever was typed, stepped or reset, the assumptions pass the command line's
+    // checks against the dataset (no year set apart outside the projection).
+    prop_assert!(
+        app.assumptions.check(&app.data).is_ok(),
+        "{:?}",
+        app.assumptions.check(&app.data)
+    );
+    // The chart is the pinned scenario's; compared ones are others, each charted once.
+    prop_assert!(!app.compare.contains(&app.scenario));
+    prop_assert!(app.compared.len() <= app.compare.len());
+    prop_assert!(app.help_scroll <= app.help_max);
     prop_assert!(app.assumption_row < app.assumption_rows().max(1));
     for p in &app.costs {
         prop_assert!(p.value.is_none_or(f64::is_finite), "{p:?}");
