@@ -1754,4 +1754,59 @@ mod tests {
             Some("export failed: cannot write in /ro: denied")
         );
     }
+
+    #[test]
+    fn e_in_a_table_writes_the_table_shown_with_the_comparison() {
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        let n = AssumptionId::ALL.len() as i32;
+        update(&mut app, Action::Move(n + 2));
+        update(&mut app, Action::ToggleCompare);
+        update(&mut app, Action::Focus(Pane::Costs));
+        update(&mut app, Action::ToggleTable);
+        let shown = app.pane_table(Pane::Costs).unwrap();
+        let (what, csv) = csv_of(update(&mut app, Action::Export));
+        assert_eq!(what, "costs");
+        // Every column the screen can show, under its file name, then the stamp.
+        let header = csv.lines().next().unwrap();
+        let keys: Vec<&str> = shown.columns.iter().map(|c| c.key).collect();
+        assert!(header.starts_with(&keys.join(",")), "{header}");
+        assert!(header.ends_with(",dataset_version,assumptions"), "{header}");
+        // The same rows: a year each, then the total over the projected years.
+        let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+        assert_eq!(
+            reader.records().count(),
+            shown.rows.len() + shown.totals.len()
+        );
+        let r = row(&csv, 2030);
+        let pinned: f64 = r["value"].parse().unwrap();
+        let demand: f64 = r["value_demand-5bn"].parse().unwrap();
+        assert_eq!(r["diff_demand-5bn"], format!("{:.1}", demand - pinned));
+        assert_eq!(format!("{pinned:.1}"), format!("{:.1}", cost(&app, 2030)));
+        // The recorded years are shared: no compared figure there.
+        assert_eq!(row(&csv, 2020)["value_demand-5bn"], "");
+        let total = csv
+            .lines()
+            .find(|l| l.starts_with("total 2027–2035,"))
+            .expect("a total row naming its years");
+        assert!(total.contains(",total,"), "{total}");
+        // Troops as a table, the same columns as shown.
+        update(&mut app, Action::Focus(Pane::Troops));
+        let (_, csv) = csv_of(update(&mut app, Action::Export));
+        assert!(
+            csv.starts_with("year,troops,headline_level,gap_to_28500,as_of,"),
+            "{csv}"
+        );
+        assert_eq!(
+            row(&csv, 2018)["gap_to_28500"],
+            (25_813 - 28_500).to_string()
+        );
+        // The Assumptions table: every scenario by year, in dollars as the view is.
+        update(&mut app, Action::ToggleCurrency);
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        update(&mut app, Action::ToggleTable);
+        let (what, csv) = csv_of(update(&mut app, Action::Export));
+        assert_eq!(what, "scenarios");
+        assert_eq!(row(&csv, 2030)["demand-5bn"], "5000.0");
+    }
 }

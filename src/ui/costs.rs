@@ -3,14 +3,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::symbols::Marker;
 use ratatui::style::Style;
+use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Dataset, GraphType};
 
 use crate::app::{App, ChartStyle, Pane};
 use crate::data::Confidence;
-use crate::econ::{CostPoint, Currency, CurrencyOrigin, Metric, ScenarioId, Status, TroopBasis};
+use crate::econ::{
+    CostPoint, Currency, CurrencyOrigin, Driver, Metric, ScenarioId, Status, TroopBasis,
+};
 
 use super::chart::{self, BarDatum, BarKind, BarStyles};
 use super::format::{amount, thousands, truncate};
@@ -212,6 +214,8 @@ fn how_words(app: &App, p: &CostPoint) -> String {
         CurrencyOrigin::Published if p.status(view) != Status::Recorded => {
             notes.push("from the published figure".into())
         }
+        // A demand's driver already says the rate its dollars were turned into won at.
+        CurrencyOrigin::Converted { .. } if matches!(p.driver, Some(Driver::Dollars { .. })) => {}
         CurrencyOrigin::Converted { .. } => {
             // Say what was converted: the figure in the other currency as published.
             let what = other_published(app, p.year)

@@ -80,8 +80,8 @@ check_restored() {
     [[ $(T display -p -t "$name" '#{mouse_any_flag}') == 0 ]] && pass "$name: mouse reporting off" || fail "$name: mouse reporting left on"
 }
 
-# "2030 ▸ 1,699.9 billion won" → "1,699.9"
-value_2030() { screen "$1" | grep -o '2030 ▸ [0-9,.]* billion won' | head -1 | awk '{print $3}'; }
+# "2030 ▸ 1,699.9 bn won" → "1,699.9"
+value_2030() { screen "$1" | grep -o '2030 ▸ [0-9,.]* bn won' | head -1 | awk '{print $3}'; }
 
 # 1. Find a round, read its detail, raise CPI, see 2030 change, help, resize, quit.
 start main 120 40
@@ -135,7 +135,31 @@ compgen -G "$WORK/files/sma-dash-events-*.csv" >/dev/null && pass "the CSV is in
 T send-keys -t files q
 check_restored files
 
-# 4. Every other way out: an error after start, a panic, and the signals that end a
+# 4. Scenarios and numbers: pin the $5 bn demand, raise the won per dollar and the chart
+#    follows while its title still names the demand; type 3 for Korean CPI; go to 2014
+#    and read its figure; the Costs pane as a table of years.
+start numbers 120 40
+wait_for numbers "1 Timeline" && pass "dashboard opens for numbers" || fail "dashboard for numbers"
+T send-keys -t numbers 4 j j j j j j j j j Enter
+wait_for numbers "US demand, \$5 bn a year (2019): charted" && wait_for numbers "2 Costs  contribution · demand-5bn" \
+    && pass "Enter pins the \$5 bn demand; the Costs title names it" || fail "pinning the demand"
+T send-keys -t numbers : 2 0 3 0 Enter
+wait_for numbers "2030 ▸ 7,107.0 bn won" && pass "2030 of the demand: 7,107.0 bn won at 1,421 won per dollar" || fail "the demand's 2030 value"
+T send-keys -t numbers g j j PageUp
+wait_for numbers "Won per dollar: 1,421 ₩/\$ → 1,520 ₩/\$" && pass "won per dollar raised a big step" || fail "raising won per dollar"
+wait_for numbers "2030 ▸ 7,600.0 bn won" && pass "the chart follows: 7,600.0 bn won in 2030" || fail "the demand did not follow the rate"
+screen numbers | grep -q "2 Costs  contribution · demand-5bn" && pass "the title still names the demand" || fail "the pin moved"
+T send-keys -t numbers g = 3 Enter
+wait_for numbers "Korean CPI inflation: 2.1 % → 3.0 %" && pass "typed 3 for Korean CPI" || fail "typing a value"
+T send-keys -t numbers : 2 0 1 4 Enter
+wait_for numbers "2014 ▸ 920.0 bn won · recorded, as published · confirmed" && pass ":2014 shows 2014's figure, as published" || fail "going to 2014"
+T send-keys -t numbers 2 t
+wait_for numbers "2 Costs  as a table" && screen numbers | grep -q "│2013 " && screen numbers | grep -q "│2014 " \
+    && pass "t shows the years as rows" || fail "the Costs table"
+T send-keys -t numbers q
+check_restored numbers
+
+# 5. Every other way out: an error after start, a panic, and the signals that end a
 # session from outside (kill, a dropped SSH connection, an interrupt from another
 # process). Each with the mouse on, so mouse reporting must be given back too.
 for path in error panic; do
