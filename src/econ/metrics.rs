@@ -237,8 +237,8 @@ impl CostPoint {
 }
 
 /// A year's contribution in the view's money: bn won or $m, nominal or real.
-struct Amount {
-    value: Option<f64>,
+pub(crate) struct Amount {
+    pub(crate) value: Option<f64>,
     origin: CurrencyOrigin,
     also: Option<f64>,
 }
@@ -246,7 +246,7 @@ struct Amount {
 /// A year's figures in the view's money. `krw` and `usd` are the figures given in each
 /// currency (100 million won, $ million), `native` what those are (published for the
 /// record, computed for a projection); a missing one is converted from the other.
-fn money(
+pub(crate) fn money(
     e: &Economy,
     view: &CostView,
     indices: &Indices,
@@ -305,6 +305,30 @@ impl Indices {
             us: PriceIndex::us(e, last_year),
         }
     }
+
+    /// No index at all: for nominal amounts, which are never deflated.
+    pub(crate) fn empty() -> Self {
+        Self {
+            korean: PriceIndex::empty(),
+            us: PriceIndex::empty(),
+        }
+    }
+
+    /// Only the index that deflates `currency` (Korean CPI for won, US CPI-U for
+    /// dollars), the other left empty: for amounts in that currency alone.
+    pub(crate) fn for_currency(e: &Economy, last_year: i32, currency: Currency) -> Self {
+        let last_year = last_year.max(e.assumptions.base_year);
+        match currency {
+            Currency::Krw => Self {
+                korean: PriceIndex::korean(e, last_year),
+                us: PriceIndex::empty(),
+            },
+            Currency::Usd => Self {
+                korean: PriceIndex::empty(),
+                us: PriceIndex::us(e, last_year),
+            },
+        }
+    }
 }
 
 /// The troops that divide the contribution in `year`.
@@ -316,7 +340,12 @@ pub fn troops(d: &Dataset, basis: TroopBasis, year: i32) -> Option<u32> {
 }
 
 /// One year of a projection in the view's money (the amount, whatever the metric).
-fn projected_point(e: &Economy, view: &CostView, indices: &Indices, y: &ScenarioYear) -> CostPoint {
+pub(crate) fn projected_point(
+    e: &Economy,
+    view: &CostView,
+    indices: &Indices,
+    y: &ScenarioYear,
+) -> CostPoint {
     // A rule in dollars gives dollars; its won are the ones converted.
     let given = match y.usd_m {
         Some(usd) if y.projected => (None, Some(usd)),
@@ -470,7 +499,11 @@ pub fn span_label(from: i32, to: i32) -> String {
 }
 
 /// Turns contributions into the view's metric.
-fn apply_metric(d: &Dataset, view: &CostView, mut points: Vec<CostPoint>) -> Vec<CostPoint> {
+pub(crate) fn apply_metric(
+    d: &Dataset,
+    view: &CostView,
+    mut points: Vec<CostPoint>,
+) -> Vec<CostPoint> {
     match view.metric {
         Metric::Contribution => {}
         Metric::YearOnYear => {
