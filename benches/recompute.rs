@@ -10,7 +10,10 @@ use std::process::Command;
 
 use sma_dash::app::App;
 use sma_dash::data::{Dataset, load, synthetic::synthetic_files};
-use sma_dash::econ::{AssumptionId, Assumptions, CostView, Economy, cost_series, project_all};
+use sma_dash::econ::{
+    AssumptionId, Assumptions, BandSpreads, CostView, Currency, Economy, Metric, ScenarioId,
+    cost_series, dashboard_bands, project_all,
+};
 
 fn recompute(c: &mut Criterion) {
     let data = common::embedded();
@@ -30,6 +33,58 @@ fn recompute(c: &mut Criterion) {
             black_box(cost_series(&e, projections.first(), &CostView::default()))
         })
     });
+}
+
+/// What `App::recompute` would do with the band on, after a Korean CPI step: every
+/// projection, the charted cost series, and the bands (every scenario's contribution in
+/// the view's currency and basis, the charted one in the view's metric). The default
+/// view (nominal won), and the costliest (real dollars, cumulative: three inputs, eight
+/// corners, for the 12th SMA and the 11th rule).
+fn band(c: &mut Criterion) {
+    let data = common::embedded();
+    let mut assumptions = Assumptions::from_history(&data);
+    let spreads = BandSpreads::default();
+    let views = [
+        ("default view", CostView::default()),
+        (
+            "real dollars, cumulative",
+            CostView {
+                metric: Metric::Cumulative,
+                currency: Currency::Usd,
+                real: true,
+                ..CostView::default()
+            },
+        ),
+    ];
+    for (name, view) in views {
+        let mut up = true;
+        c.bench_function(&format!("band/recompute, {name}"), |b| {
+            b.iter(|| {
+                assumptions.step(AssumptionId::KoreanCpi, if up { 1 } else { -1 }, false);
+                up = !up;
+                let e = Economy::new(&data, &assumptions);
+                let projections = project_all(&e);
+                let charted = ScenarioId::CurrentAgreement;
+                let shown = projections.iter().find(|p| p.scenario == charted);
+                let costs = cost_series(&e, shown, &view);
+                let bands = dashboard_bands(&e, &projections, &view, charted, &spreads);
+                black_box((costs, bands))
+            })
+        });
+        let e = Economy::new(&data, &assumptions);
+        let projections = project_all(&e);
+        c.bench_function(&format!("band/bands alone, {name}"), |b| {
+            b.iter(|| {
+                black_box(dashboard_bands(
+                    &e,
+                    &projections,
+                    &view,
+                    ScenarioId::CurrentAgreement,
+                    &spreads,
+                ))
+            })
+        });
+    }
 }
 
 fn loading(c: &mut Criterion) {
@@ -87,6 +142,6 @@ fn loading(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = common::config();
-    targets = recompute, loading
+    targets = recompute, band, loading
 }
 criterion_main!(benches);

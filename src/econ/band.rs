@@ -382,8 +382,19 @@ pub fn band_inputs(
     view: &CostView,
     spreads: &BandSpreads,
 ) -> BandInputs {
+    inputs_and_rule(e, p, view, spreads).0
+}
+
+/// The inputs that can move `p` in `view`, and those of them its rule reads.
+fn inputs_and_rule(
+    e: &Economy,
+    p: &Projection,
+    view: &CostView,
+    spreads: &BandSpreads,
+) -> (BandInputs, BandInputs) {
     let d = e.data;
-    let mut inputs = rule_inputs(d, p);
+    let rule = rule_inputs(d, p);
+    let mut inputs = rule;
     let projected = || p.years.iter().filter(|y| y.projected);
     // A figure shown in the other currency than the rule gives it is converted.
     let converted = projected().any(|y| {
@@ -405,7 +416,7 @@ pub fn band_inputs(
     for id in inputs.iter().filter(|id| spreads.get(*id) > 0.0) {
         moving.insert(id);
     }
-    moving
+    (moving, rule.intersect(moving))
 }
 
 /// The CPI that deflates `currency`.
@@ -782,9 +793,8 @@ impl<'c, 'a> Context<'c, 'a> {
     ) -> (Band, Option<Band>) {
         let e = self.e;
         let d = e.data;
-        let inputs = band_inputs(e, p, &self.amounts, &self.spreads);
+        let (inputs, rule) = inputs_and_rule(e, p, &self.amounts, &self.spreads);
         self.prepare(inputs);
-        let rule = rule_inputs(d, p).intersect(inputs);
         let amounts_view = self.amounts;
         // The central path.
         let central_amounts: Vec<CostPoint> = {
