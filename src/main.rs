@@ -462,6 +462,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let options = ExportOptions {
                 real: real.is_some(),
                 usd: *usd,
+                band: None,
             };
             let table = export(&dataset, &a, *series, options);
             let text = match format {

@@ -9,8 +9,8 @@ use serde_json::{Map, Value};
 
 use crate::data::{Dataset, FuzzyDate, Milestone};
 use crate::econ::{
-    Assumptions, CostPoint, CostView, Currency, CurrencyOrigin, Economy, Metric, ScenarioId,
-    TroopBasis, cost_series,
+    Assumptions, Band, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin, Economy, Metric,
+    ScenarioId, TroopBasis, cost_series,
 };
 
 use super::{ProjectionReport, assumptions_text};
@@ -152,12 +152,14 @@ impl Table {
     }
 }
 
-/// How amounts are shown: nominal or in money of the assumptions' base year, and
-/// whether every year gets a dollar figure.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How amounts are shown: nominal or in money of the assumptions' base year, whether
+/// every year gets a dollar figure, and (projections only) whether each amount gets
+/// its band's low and high, at these spreads.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct ExportOptions {
     pub real: bool,
     pub usd: bool,
+    pub band: Option<BandSpreads>,
 }
 
 /// The series as a table, each row closed by the dataset version and, where they
@@ -169,7 +171,10 @@ pub fn export(d: &Dataset, a: &Assumptions, series: Series, opts: ExportOptions)
         Series::Events => events(d),
         Series::Agreements => agreements(d),
         Series::Economy => economy(d),
-        Series::Projections => return ProjectionReport::new(d, a, opts.real, opts.usd).to_cells(),
+        Series::Projections => {
+            return ProjectionReport::with_band(d, a, opts.real, opts.usd, opts.band.as_ref())
+                .to_cells();
+        }
     };
     let assumptions =
         (series == Series::Contributions).then(|| assumptions_text(a, opts.real, "; "));
@@ -207,12 +212,30 @@ pub fn cost_table(
     view: &CostView,
     scenario: Option<ScenarioId>,
 ) -> Table {
+    cost_table_with_band(d, a, points, view, scenario, None)
+}
+
+/// [`cost_table`], and with `band` (the charted scenario's band in `view`, and its
+/// spreads) each year the band holds gets its low and high (`value_low`, `value_high`,
+/// after `value`), and every row the spreads (`band`, after `assumptions`).
+pub fn cost_table_with_band(
+    d: &Dataset,
+    a: &Assumptions,
+    points: &[CostPoint],
+    view: &CostView,
+    scenario: Option<ScenarioId>,
+    band: Option<(&Band, &BandSpreads)>,
+) -> Table {
     let unit = view.unit(a.base_year);
     let currency = match view.currency {
         Currency::Krw => "krw",
         Currency::Usd => "usd",
     };
-    let mut columns = vec!["year", "value", "unit", "currency", "basis"];
+    let mut columns = vec!["year", "value"];
+    if band.is_some() {
+        columns.extend(["value_low", "value_high"]);
+    }
+    columns.extend(["unit", "currency", "basis"]);
     if view.real {
         columns.push("base_year");
     }
@@ -233,13 +256,20 @@ pub fn cost_table(
     let rows = points
         .iter()
         .map(|p| {
-            let mut row = vec![
-                Cell::Int(p.year.into()),
-                Cell::opt_num(p.value, 1),
+            let mut row = vec![Cell::Int(p.year.into()), Cell::opt_num(p.value, 1)];
+            if let Some((band, _)) = band {
+                // History before the band's start has none.
+                let at = band.at(p.year);
+                row.extend([
+                    Cell::opt_num(at.and_then(|b| b.low), 1),
+                    Cell::opt_num(at.and_then(|b| b.high), 1),
+                ]);
+            }
+            row.extend([
                 Cell::text(unit.clone()),
                 Cell::text(currency),
                 Cell::text(basis(view.real)),
-            ];
+            ]);
             if view.real {
                 row.push(Cell::Int(a.base_year.into()));
             }
@@ -277,6 +307,13 @@ pub fn cost_table(
         &d.info.version,
         Some(assumptions_text(a, view.real, "; ")),
     );
+    if let Some((_, spreads)) = band {
+        table.columns.push("band");
+        let stamp = Cell::text(spreads.stamp());
+        for row in &mut table.rows {
+            row.push(stamp.clone());
+        }
+    }
     table
 }
 
@@ -571,5 +608,70 @@ mod tests {
         };
         let v: Value = serde_json::from_str(&t.to_json()).unwrap();
         assert_eq!(v, serde_json::json!([{ "n": 1.2, "missing": null }]));
+    }
+}
+
+#[cfg(test)]
+mod band_tests {
+    use super::*;
+    use crate::econ::{AssumptionId, band, project};
+
+    #[test]
+    fn the_costs_export_carries_the_charted_band() {
+        let d = Dataset::embedded().expect("valid");
+        let mut a = Assumptions::from_history(&d);
+        a.apply_text(AssumptionId::Horizon, "2030", &d).unwrap();
+        a.apply_text(AssumptionId::KoreanCpi, "2", &d).unwrap();
+        let e = Economy::new(&d, &a);
+        let view = CostView::default();
+        let p = project(&e, ScenarioId::CurrentAgreement).unwrap();
+        let points = cost_series(&e, Some(&p), &view);
+        let spreads = BandSpreads::default();
+        let b = band(&e, &p, &view, &spreads);
+        let scenario = Some(ScenarioId::CurrentAgreement);
+        let table = cost_table_with_band(&d, &a, &points, &view, scenario, Some((&b, &spreads)));
+        assert_eq!(
+            &table.columns[..4],
+            ["year", "value", "value_low", "value_high"]
+        );
+        assert_eq!(table.columns.last(), Some(&"band"));
+        let csv = table.to_csv();
+        assert!(
+            csv.contains("\n2030,1646.0,1598.1,1694.9,billion won,"),
+            "{csv}"
+        );
+        // History has no band.
+        assert!(csv.contains("\n2014,920.0,,,billion won,"), "{csv}");
+        assert!(
+            csv.lines().nth(1).unwrap().ends_with(
+                ",korean_cpi ±1 pp; us_cpi ±1 pp; krw_per_usd ±10 %; defense_growth ±2 pp"
+            )
+        );
+        // Without a band, the table cost_table always gave.
+        assert_eq!(
+            cost_table_with_band(&d, &a, &points, &view, scenario, None),
+            cost_table(&d, &a, &points, &view, scenario)
+        );
+        assert!(
+            !cost_table(&d, &a, &points, &view, scenario)
+                .columns
+                .contains(&"band")
+        );
+    }
+
+    #[test]
+    fn export_projections_with_the_band_is_the_report_s_cells() {
+        let d = Dataset::embedded().expect("valid");
+        let a = Assumptions::from_history(&d);
+        let spreads = BandSpreads::default();
+        let options = ExportOptions {
+            real: true,
+            usd: true,
+            band: Some(spreads),
+        };
+        assert_eq!(
+            export(&d, &a, Series::Projections, options),
+            ProjectionReport::with_band(&d, &a, true, true, Some(&spreads)).to_cells()
+        );
     }
 }
