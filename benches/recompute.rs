@@ -38,25 +38,27 @@ fn recompute(c: &mut Criterion) {
 /// What `App::recompute` would do with the band on, after a Korean CPI step: every
 /// projection, the charted cost series, and the bands (every scenario's contribution in
 /// the view's currency and basis, the charted one in the view's metric). The default
-/// view (nominal won), and the costliest (real dollars, cumulative: three inputs, eight
-/// corners, for the 12th SMA and the 11th rule).
+/// view (nominal won), the costliest (real dollars, cumulative: three inputs, eight
+/// corners, for the 12th SMA and the 11th rule), and the default view at the farthest
+/// horizon (2100: 74 projected years, not 9).
 fn band(c: &mut Criterion) {
     let data = common::embedded();
-    let mut assumptions = Assumptions::from_history(&data);
     let spreads = BandSpreads::default();
-    let views = [
-        ("default view", CostView::default()),
-        (
-            "real dollars, cumulative",
-            CostView {
-                metric: Metric::Cumulative,
-                currency: Currency::Usd,
-                real: true,
-                ..CostView::default()
-            },
-        ),
+    let history = Assumptions::from_history(&data);
+    let mut far = history.clone();
+    far.set(AssumptionId::Horizon, 2100.0);
+    let real_dollars = CostView {
+        metric: Metric::Cumulative,
+        currency: Currency::Usd,
+        real: true,
+        ..CostView::default()
+    };
+    let cases = [
+        ("default view", CostView::default(), history.clone()),
+        ("real dollars, cumulative", real_dollars, history),
+        ("default view, horizon 2100", CostView::default(), far),
     ];
-    for (name, view) in views {
+    for (name, view, mut assumptions) in cases {
         let mut up = true;
         c.bench_function(&format!("band/recompute, {name}"), |b| {
             b.iter(|| {

@@ -50,7 +50,7 @@ use super::escalation::Driver;
 use super::inputs::{Economy, Origin};
 use super::metrics::{
     CostPoint, CostView, Currency, CurrencyOrigin, Indices, Metric, apply_metric, money,
-    projected_point,
+    projected_amount, projected_point,
 };
 use super::scenario::{Projection, ScenarioId, project};
 
@@ -853,6 +853,18 @@ impl<'c, 'a> Context<'c, 'a> {
             let mut points = std::mem::take(&mut self.buffer);
             points.clear();
             let indices = self.indices(corner);
+            let Some((view, prefix, envelope)) = &mut in_metric else {
+                // The amounts alone: no points to build.
+                amounts.widen(
+                    projection
+                        .years
+                        .iter()
+                        .skip(1)
+                        .map(|y| projected_amount(&ce, &amounts_view, indices, y).value),
+                );
+                self.buffer = points;
+                continue;
+            };
             points.extend(
                 projection
                     .years
@@ -860,20 +872,17 @@ impl<'c, 'a> Context<'c, 'a> {
                     .map(|y| projected_point(&ce, &amounts_view, indices, y)),
             );
             amounts.widen(points.iter().skip(1).map(|c| c.value));
-            if let Some((view, prefix, envelope)) = &mut in_metric {
-                // History and the start as the central path has them: the band is
-                // pinned there.
-                if let (Some(start), Some(central)) = (points.first_mut(), central_amounts.first())
-                {
-                    *start = *central;
-                }
-                if let Some(prefix) = prefix {
-                    points.insert(0, *prefix);
-                }
-                points = apply_metric(d, view, points);
-                let skip = usize::from(prefix.is_some()) + 1;
-                envelope.widen(points.iter().skip(skip).map(|c| c.value));
+            // History and the start as the central path has them: the band is pinned
+            // there.
+            if let (Some(start), Some(central)) = (points.first_mut(), central_amounts.first()) {
+                *start = *central;
             }
+            if let Some(prefix) = prefix {
+                points.insert(0, *prefix);
+            }
+            points = apply_metric(d, view, points);
+            let skip = usize::from(prefix.is_some()) + 1;
+            envelope.widen(points.iter().skip(skip).map(|c| c.value));
             self.buffer = points;
         }
         let band = |view: CostView, envelope: Envelope| Band {

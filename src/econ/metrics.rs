@@ -339,13 +339,13 @@ pub fn troops(d: &Dataset, basis: TroopBasis, year: i32) -> Option<u32> {
     }
 }
 
-/// One year of a projection in the view's money (the amount, whatever the metric).
-pub(crate) fn projected_point(
+/// One year of a projection's amount in the view's money, as [`projected_point`] has it.
+pub(crate) fn projected_amount(
     e: &Economy,
     view: &CostView,
     indices: &Indices,
     y: &ScenarioYear,
-) -> CostPoint {
+) -> Amount {
     // A rule in dollars gives dollars; its won are the ones converted.
     let given = match y.usd_m {
         Some(usd) if y.projected => (None, Some(usd)),
@@ -356,7 +356,17 @@ pub(crate) fn projected_point(
     } else {
         CurrencyOrigin::Published
     };
-    let a = money(e, view, indices, y.year, given, native);
+    money(e, view, indices, y.year, given, native)
+}
+
+/// One year of a projection in the view's money (the amount, whatever the metric).
+pub(crate) fn projected_point(
+    e: &Economy,
+    view: &CostView,
+    indices: &Indices,
+    y: &ScenarioYear,
+) -> CostPoint {
+    let a = projected_amount(e, view, indices, y);
     let confidence = (!y.projected)
         .then(|| e.data.contribution(y.year).map(|c| c.confidence))
         .flatten();
