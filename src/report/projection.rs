@@ -149,7 +149,7 @@ impl ProjectionReport {
         Self::with_band(d, a, real, usd, None)
     }
 
-    /// The report, and with `band` each amount's low and high (see [`crate::econ::band`])
+    /// The report, and with `band` each amount's low and high (see [`mod@crate::econ::band`])
     /// and the totals' (sums of the per-year lows and highs).
     pub fn with_band(
         d: &Dataset,
