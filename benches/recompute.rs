@@ -10,7 +10,10 @@ use std::process::Command;
 
 use sma_dash::app::App;
 use sma_dash::data::{Dataset, load, synthetic::synthetic_files};
-use sma_dash::econ::{AssumptionId, Assumptions, CostView, Economy, cost_series, project_all};
+use sma_dash::econ::{
+    AssumptionId, Assumptions, BandSpreads, CostView, Currency, Economy, Metric, ScenarioId,
+    cost_series, dashboard_bands, project_all,
+};
 
 fn recompute(c: &mut Criterion) {
     let data = common::embedded();
@@ -30,6 +33,60 @@ fn recompute(c: &mut Criterion) {
             black_box(cost_series(&e, projections.first(), &CostView::default()))
         })
     });
+}
+
+/// What `App::recompute` would do with the band on, after a Korean CPI step: every
+/// projection, the charted cost series, and the bands (every scenario's contribution in
+/// the view's currency and basis, the charted one in the view's metric). The default
+/// view (nominal won), the costliest (real dollars, cumulative: three inputs, eight
+/// corners, for the 12th SMA and the 11th rule), and the default view at the farthest
+/// horizon (2100: 74 projected years, not 9).
+fn band(c: &mut Criterion) {
+    let data = common::embedded();
+    let spreads = BandSpreads::default();
+    let history = Assumptions::from_history(&data);
+    let mut far = history.clone();
+    far.set(AssumptionId::Horizon, 2100.0);
+    let real_dollars = CostView {
+        metric: Metric::Cumulative,
+        currency: Currency::Usd,
+        real: true,
+        ..CostView::default()
+    };
+    let cases = [
+        ("default view", CostView::default(), history.clone()),
+        ("real dollars, cumulative", real_dollars, history),
+        ("default view, horizon 2100", CostView::default(), far),
+    ];
+    for (name, view, mut assumptions) in cases {
+        let mut up = true;
+        c.bench_function(&format!("band/recompute, {name}"), |b| {
+            b.iter(|| {
+                assumptions.step(AssumptionId::KoreanCpi, if up { 1 } else { -1 }, false);
+                up = !up;
+                let e = Economy::new(&data, &assumptions);
+                let projections = project_all(&e);
+                let charted = ScenarioId::CurrentAgreement;
+                let shown = projections.iter().find(|p| p.scenario == charted);
+                let costs = cost_series(&e, shown, &view);
+                let bands = dashboard_bands(&e, &projections, &view, charted, &spreads);
+                black_box((costs, bands))
+            })
+        });
+        let e = Economy::new(&data, &assumptions);
+        let projections = project_all(&e);
+        c.bench_function(&format!("band/bands alone, {name}"), |b| {
+            b.iter(|| {
+                black_box(dashboard_bands(
+                    &e,
+                    &projections,
+                    &view,
+                    ScenarioId::CurrentAgreement,
+                    &spreads,
+                ))
+            })
+        });
+    }
 }
 
 fn loading(c: &mut Criterion) {
@@ -87,6 +144,6 @@ fn loading(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = common::config();
-    targets = recompute, loading
+    targets = recompute, band, loading
 }
 criterion_main!(benches);

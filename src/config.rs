@@ -5,7 +5,9 @@
 //!
 //! Every subcommand starts from the same assumptions, [`Config::starting_assumptions`]:
 //! defaults from the dataset's history, then the config's `[assumptions]`, then the
-//! command line's flags (flags over config over defaults).
+//! command line's flags (flags over config over defaults). The band's spreads come the
+//! same way, [`Config::band_spreads`]: `[band]` in the files, then `--band-cpi` and the
+//! like.
 
 use std::ffi::OsString;
 use std::fmt::Write as _;
@@ -19,7 +21,8 @@ use crate::app::keymap::Scope;
 use crate::app::{App, ChartStyle, Key, Keymap, Palette, Pane};
 use crate::data::{Dataset, Diagnostic, LoadError};
 use crate::econ::{
-    AssumptionId, AssumptionValue, Assumptions, CostView, Currency, Metric, ScenarioId, TroopBasis,
+    AssumptionId, AssumptionValue, Assumptions, BandSpreads, CostView, Currency, Metric,
+    ScenarioId, TroopBasis, spread_spec,
 };
 
 /// The documented defaults, as shipped in the repository.
@@ -45,6 +48,8 @@ pub struct Config {
     /// Assumptions given in a file, the last file's where two set one; the others come
     /// from history.
     pub assumptions: Vec<AssumptionSetting>,
+    /// The band's spreads: `[band]` of the defaults, overlaid by the user's file.
+    pub band: BandSpreads,
     pub palette: Palette,
     pub keymap: Keymap,
     /// The files applied, in order, as shown in messages.
@@ -61,7 +66,8 @@ pub struct AssumptionSetting {
     pub at: Diagnostic,
 }
 
-/// An assumption given on the command line.
+/// An assumption given on the command line, or the spread of one of the four rates
+/// (`--band-cpi`: see [`Config::band_spreads`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Flag<'a> {
     /// As the user typed it: `--cpi`.
@@ -145,6 +151,7 @@ impl Config {
                 scenario: ScenarioId::CurrentAgreement,
             },
             assumptions: Vec::new(),
+            band: BandSpreads::default(),
             palette: Palette::default(),
             keymap: Keymap::default(),
             files: Vec::new(),
@@ -246,6 +253,29 @@ impl Config {
         Ok(a)
     }
 
+    /// The band's spreads a subcommand runs on: the defaults, then the config's `[band]`
+    /// (already read and range-checked at its file, line and column), then `flags`,
+    /// each a spread of the rate its `id` names (`--band-cpi`: Korean CPI), read by
+    /// [`crate::econ::SpreadSpec::parse`]: flags over config over defaults. A flag's
+    /// problem comes after its name (`--band-fx: …`).
+    pub fn band_spreads(&self, flags: &[Flag]) -> Result<BandSpreads, SetupError> {
+        let mut spreads = self.band;
+        for f in flags {
+            let usage =
+                |e: crate::econ::AssumptionError| SetupError::Usage(format!("{}: {e}", f.name));
+            let spec = spread_spec(f.id).ok_or_else(|| {
+                SetupError::Usage(format!(
+                    "{}: {} has no band spread",
+                    f.name,
+                    f.id.in_words()
+                ))
+            })?;
+            let value = spec.parse(f.text).map_err(usage)?;
+            spreads.set(f.id, value).map_err(usage)?;
+        }
+        Ok(spreads)
+    }
+
     /// Sets up `app` as configured (assumptions are set apart, by the caller).
     pub fn apply_to(&self, app: &mut App) {
         app.focus = self.start.focus;
@@ -299,6 +329,16 @@ impl Config {
                 None => writeln!(out, "# {} from history", assumption_name(id)),
             }
             .ok();
+        }
+        let _ = writeln!(out, "\n[band]");
+        for id in BandSpreads::INPUTS {
+            if let Some(spec) = spread_spec(id) {
+                let unit = match spec.unit {
+                    "pp" => "± percentage points",
+                    _ => "± percent of the rate",
+                };
+                let _ = writeln!(out, "{} = {}  # {unit}", spec.key, self.band.get(id));
+            }
         }
         let _ = writeln!(out, "\n[theme]");
         let mut palette = self.palette;
@@ -429,6 +469,7 @@ impl FileReader<'_> {
                 }
                 "start" => self.start(value, &mut config.start),
                 "assumptions" => self.assumptions(value, &mut config.assumptions),
+                "band" => self.band(value, &mut config.band),
                 "theme" => self.theme(value, &mut config.palette),
                 "keys" => self.keys(value, &mut config.keymap),
                 other => self.unknown(
@@ -440,6 +481,7 @@ impl FileReader<'_> {
                         "export_dir",
                         "start",
                         "assumptions",
+                        "band",
                         "theme",
                         "keys",
                     ],
@@ -632,6 +674,46 @@ impl FileReader<'_> {
         }
     }
 
+    /// Each spread a number, or a string with its unit (`"1 pp"`, `"10 %"`), read and
+    /// range-checked by [`crate::econ::SpreadSpec::parse`].
+    fn band(&mut self, value: &Value, band: &mut BandSpreads) {
+        let Some(table) = self.table(value, "band") else {
+            return;
+        };
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            let Some(spec) = BandSpreads::INPUTS
+                .iter()
+                .filter_map(|&id| spread_spec(id))
+                .find(|s| s.key == name)
+            else {
+                let names: Vec<&str> = BandSpreads::INPUTS
+                    .iter()
+                    .filter_map(|&id| spread_spec(id).map(|s| s.key))
+                    .collect();
+                self.unknown(key, name, "band", &names);
+                continue;
+            };
+            let text = match (value.get_ref().as_str(), Self::number(value)) {
+                (Some(text), _) => text.to_string(),
+                (None, Some(n)) => n.to_string(),
+                (None, None) => {
+                    let expected = format!(
+                        "a spread in {} as a number (or a string such as \"{}\")",
+                        spec.unit_words,
+                        spec.format(1.0).trim_start_matches('±')
+                    );
+                    self.type_error(value, &expected);
+                    continue;
+                }
+            };
+            match spec.parse(&text).and_then(|v| band.set(spec.id, v)) {
+                Ok(()) => {}
+                Err(e) => self.error(value.span(), e.to_string()),
+            }
+        }
+    }
+
     fn theme(&mut self, value: &Value, palette: &mut Palette) {
         let Some(table) = self.table(value, "theme") else {
             return;
@@ -785,7 +867,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "user.toml:1:1: expected one of mouse, export_dir, start, assumptions, theme, keys, found unknown key `colour`",
+                "user.toml:1:1: expected one of mouse, export_dir, start, assumptions, band, theme, keys, found unknown key `colour`",
                 "user.toml:3:9: expected one of \"timeline\", \"costs\", \"troops\", \"assumptions\", found \"sideways\"",
                 "user.toml:5:14: expected Korean CPI inflation from -5.0 % to 20.0 %, found 55",
                 "user.toml:7:10: expected a colour name (red, lightblue, darkgray, ...), an index 0-255 or \"#rrggbb\", found \"ultraviolet\"",
@@ -1013,5 +1095,91 @@ mod tests {
             }
         }
         assert_eq!(tried, 10);
+    }
+
+    /// The spreads `text` and `flags` give, or the problems, one a line.
+    fn spreads(text: &str, flags: &[(&str, AssumptionId, &str)]) -> Result<BandSpreads, String> {
+        let flags: Vec<Flag> = flags
+            .iter()
+            .map(|&(name, id, text)| Flag { name, id, text })
+            .collect();
+        let c = load(text).map_err(|e| e.join("\n"))?;
+        c.band_spreads(&flags).map_err(|e| match e {
+            SetupError::File(e) => format!("{:?}", e.diagnostics),
+            SetupError::Usage(m) => m,
+        })
+    }
+
+    #[test]
+    fn the_band_s_spreads_come_from_flags_over_config_over_defaults() {
+        use AssumptionId::*;
+        assert_eq!(Config::defaults().band, BandSpreads::default());
+        assert_eq!(spreads("", &[]), Ok(BandSpreads::default()));
+        let s = spreads("[band]\nkorean_cpi = 1.5\nkrw_per_usd = \"15 %\"\n", &[]).unwrap();
+        assert_eq!(
+            s,
+            BandSpreads {
+                korean_cpi: 1.5,
+                krw_per_usd_pct: 15.0,
+                ..BandSpreads::default()
+            }
+        );
+        let s = spreads(
+            "[band]\nkorean_cpi = 1.5\ndefense_growth = 0\n",
+            &[
+                ("--band-cpi", KoreanCpi, "3"),
+                ("--band-us-cpi", UsCpi, "0.5 pp"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            (s.korean_cpi, s.us_cpi, s.krw_per_usd_pct, s.defense_growth),
+            (3.0, 0.5, 10.0, 0.0)
+        );
+        assert_eq!(
+            spreads("", &[("--band-fx", KrwPerUsd, "60")]).unwrap_err(),
+            "--band-fx: expected a spread of won per dollar from 0 to 50 %, found 60"
+        );
+        assert_eq!(
+            spreads("", &[("--band-defense", DefenseGrowth, "lots")]).unwrap_err(),
+            "--band-defense: expected a spread in percentage points as a number, found \"lots\""
+        );
+    }
+
+    #[test]
+    fn a_bad_spread_is_named_at_its_file_line_and_column() {
+        let errors = load(
+            "[band]\nkorean_cpi = 12\nus_cpi = -1\nkrw_per_usd = \"10 pp\"\ndefense_growth = true\nfx = 3\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                "user.toml:2:14: expected a spread of Korean CPI inflation from 0 to 10 percentage points, found 12",
+                "user.toml:3:10: expected a spread of US CPI-U inflation from 0 to 10 percentage points, found -1",
+                "user.toml:4:15: expected a spread in % as a number, found \"10 pp\"",
+                "user.toml:5:18: expected a spread in percentage points as a number (or a string such as \"1 pp\"), found boolean",
+                "user.toml:6:1: expected one of korean_cpi, us_cpi, krw_per_usd, defense_growth in [band], found unknown key `fx`",
+            ]
+        );
+        assert_eq!(
+            load("band = 3\n").unwrap_err(),
+            ["user.toml:1:8: expected a table [band], found integer"]
+        );
+    }
+
+    #[test]
+    fn the_printed_band_loads_back_to_the_same() {
+        let c = load("[band]\nkorean_cpi = 2.5\nkrw_per_usd = 0\n").unwrap();
+        let printed = c.to_toml();
+        assert!(
+            printed.contains("[band]\nkorean_cpi = 2.5  # ± percentage points\nus_cpi = 1  "),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("krw_per_usd = 0  # ± percent of the rate"),
+            "{printed}"
+        );
+        assert_eq!(load(&printed).unwrap().band, c.band);
     }
 }

@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use sma_dash::app::App;
 use sma_dash::config::{self, Config, Flag, SetupError};
 use sma_dash::data::{Dataset, LoadError, summary::Summary};
-use sma_dash::econ::{AssumptionId, Assumptions};
+use sma_dash::econ::{AssumptionId, Assumptions, BandSpreads};
 use sma_dash::render;
 use sma_dash::report::ProjectionReport;
 use sma_dash::report::export::{ExportOptions, Series, export};
@@ -40,6 +40,7 @@ Examples:
   sma-dash check --data mydata          validate the TOML files in mydata/
   sma-dash project --cpi 3              every scenario to 2035 at 3 % Korean inflation
   sma-dash project --usd --format csv   the same as CSV, with dollar amounts
+  sma-dash project --band               each amount between its low and high path
   sma-dash help project                 the options of one subcommand";
 
 #[derive(Parser)]
@@ -57,6 +58,8 @@ struct Cli {
     mouse: bool,
     #[command(flatten)]
     assumptions: AssumptionArgs,
+    #[command(flatten)]
+    band: BandArgs,
     #[command(flatten)]
     input: InputArgs,
     #[command(subcommand)]
@@ -108,6 +111,8 @@ Examples:
         ansi: bool,
         #[command(flatten)]
         assumptions: AssumptionArgs,
+        #[command(flatten)]
+        band: BandArgs,
     },
     /// Print every scenario by year from the last recorded year to the horizon.
     #[command(after_help = "\
@@ -116,6 +121,8 @@ Examples:
   sma-dash project --cpi 2 --horizon 2030  the 12th SMA at 2 % inflation
   sma-dash project --cpi 2.5,2028=3.5      2.5 % a year, 3.5 % in 2028
   sma-dash project --real 2025 --usd       in won and dollars of 2025
+  sma-dash project --band                  each amount between its low and high path
+  sma-dash project --band --band-cpi 2     a band of ±2 points of Korean inflation
   sma-dash project --format json > p.json")]
     Project {
         /// Amounts in constant money of this base year (Korean CPI for won, US CPI-U for dollars).
@@ -124,22 +131,29 @@ Examples:
         /// Add each amount in millions of dollars at that year's exchange rate.
         #[arg(long)]
         usd: bool,
+        /// Add each amount's low and high: the band the spreads give (see --band-cpi).
+        #[arg(long)]
+        band: bool,
         /// How to print: a table to read, or CSV or JSON for other programs.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
         #[command(flatten)]
         assumptions: AssumptionArgs,
+        #[command(flatten)]
+        band_spreads: BandArgs,
     },
     /// Write one series of the dataset, or the projections, as CSV or JSON.
     #[command(after_help = "\
 Every row records the dataset version and the assumptions used. --real, --usd and the
-assumptions apply to contributions and projections only.
+assumptions apply to contributions and projections only; --band and its spreads to
+projections only.
 
 Examples:
   sma-dash export contributions                   CSV on standard output
   sma-dash export contributions --real 2025 --usd in won and dollars of 2025
   sma-dash export events --format json -o events.json
-  sma-dash export projections --cpi 3 --horizon 2040")]
+  sma-dash export projections --cpi 3 --horizon 2040
+  sma-dash export projections --band --usd        with each amount's low and high")]
     Export {
         /// What to write.
         #[arg(value_parser = series_parser())]
@@ -157,8 +171,13 @@ Examples:
         /// and projections).
         #[arg(long)]
         usd: bool,
+        /// Add each amount's low and high, the band the spreads give (projections).
+        #[arg(long)]
+        band: bool,
         #[command(flatten)]
         assumptions: AssumptionArgs,
+        #[command(flatten)]
+        band_spreads: BandArgs,
     },
     /// Show the configuration: where it is read from, or all of it in effect.
     #[command(after_help = "\
@@ -251,6 +270,42 @@ impl AssumptionArgs {
     }
 }
 
+// The band's spreads, each optional: what is not given comes from the config file's
+// [band], else from config/default.toml (±1 pp CPI, ±10 % won per dollar, ±2 pp defense
+// growth). Each is read and range-checked by `Config::band_spreads`.
+#[derive(Args, Default)]
+#[command(next_help_heading = "Band (options over config over defaults)")]
+struct BandArgs {
+    /// The band's spread of Korean CPI inflation, ± percentage points (0 to 10; default 1).
+    #[arg(long, value_name = "PP", allow_hyphen_values = true)]
+    band_cpi: Option<String>,
+    /// The band's spread of US CPI-U inflation, ± percentage points (0 to 10; default 1).
+    #[arg(long, value_name = "PP", allow_hyphen_values = true)]
+    band_us_cpi: Option<String>,
+    /// The band's spread of won per dollar, ± percent of the rate (0 to 50; default 10).
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    band_fx: Option<String>,
+    /// The band's spread of defense-budget growth, ± percentage points (0 to 10; default 2).
+    #[arg(long, value_name = "PP", allow_hyphen_values = true)]
+    band_defense: Option<String>,
+}
+
+impl BandArgs {
+    /// Each spread given, as the flag, the rate it spreads and its text.
+    fn flags(&self) -> Vec<Flag<'_>> {
+        use AssumptionId::*;
+        [
+            ("--band-cpi", KoreanCpi, &self.band_cpi),
+            ("--band-us-cpi", UsCpi, &self.band_us_cpi),
+            ("--band-fx", KrwPerUsd, &self.band_fx),
+            ("--band-defense", DefenseGrowth, &self.band_defense),
+        ]
+        .into_iter()
+        .filter_map(|(name, id, text)| text.as_deref().map(|text| Flag { name, id, text }))
+        .collect()
+    }
+}
+
 /// The assumption options and `--real` (the base year), as flags to apply.
 fn with_base_year<'a>(args: &'a AssumptionArgs, real: &'a Option<String>) -> Vec<Flag<'a>> {
     let mut flags = args.flags();
@@ -311,7 +366,13 @@ fn refuse_dashboard_options(cli: &Cli, sub: &Command) -> Result<(), Failure> {
     if cli.mouse {
         return Err(format!("--mouse is the dashboard's option; `{name}` does not take it").into());
     }
-    match cli.assumptions.flags().first() {
+    let given = cli
+        .assumptions
+        .flags()
+        .into_iter()
+        .chain(cli.band.flags())
+        .next();
+    match given {
         Some(f) if sub.takes_assumptions() => Err(format!(
             "{flag} before `{name}` is not read: put it after the subcommand, as in `sma-dash {name} {flag} {text}`",
             flag = f.name,
@@ -328,43 +389,93 @@ fn refuse_dashboard_options(cli: &Cli, sub: &Command) -> Result<(), Failure> {
 }
 
 /// Only contributions and projections depend on the assumptions, the base year and the
-/// exchange rate; the other series refuse those options rather than ignore them.
+/// exchange rate, and only projections have a band; the other series refuse those
+/// options rather than ignore them.
 fn refuse_meaningless_export_options(
     series: Series,
     real: &Option<String>,
     usd: bool,
     assumptions: &AssumptionArgs,
+    band: bool,
+    band_spreads: &BandArgs,
 ) -> Result<(), Failure> {
     let what = match series {
-        Series::Contributions | Series::Projections => return Ok(()),
+        Series::Contributions => "contributions",
+        Series::Projections => return refuse_spreads_without_band(band, band_spreads),
         Series::Troops => "troop counts",
         Series::Events => "events",
         Series::Agreements => "agreements",
         Series::Economy => "the economic series",
     };
+    let refused = |flag: &str, only: &str| {
+        Err(format!(
+            "export {}: {flag} does not apply to {what} (only to {only})",
+            series.key()
+        )
+        .into())
+    };
+    let band_flag = band
+        .then_some("--band")
+        .into_iter()
+        .chain(band_spreads.flags().into_iter().map(|f| f.name))
+        .next();
+    if series == Series::Contributions {
+        return match band_flag {
+            Some(flag) => refused(flag, "projections"),
+            None => Ok(()),
+        };
+    }
     let given = [("--real", real.is_some()), ("--usd", usd)]
         .into_iter()
         .filter(|(_, given)| *given)
         .map(|(flag, _)| flag)
         .chain(assumptions.flags().into_iter().map(|f| f.name));
-    match given.into_iter().next() {
-        Some(flag) => Err(format!(
-            "export {}: {flag} does not apply to {what} (only to contributions and projections)",
-            series.key()
-        )
-        .into()),
-        None => Ok(()),
+    match (given.into_iter().next(), band_flag) {
+        (Some(flag), _) => refused(flag, "contributions and projections"),
+        (None, Some(flag)) => refused(flag, "projections"),
+        (None, None) => Ok(()),
     }
 }
 
+/// A spread (`--band-cpi` and the like) shapes only the band `--band` adds to `project`
+/// and `export projections`: without `--band` it is refused, not dropped.
+fn refuse_spreads_without_band(band: bool, spreads: &BandArgs) -> Result<(), Failure> {
+    match spreads.flags().first() {
+        Some(f) if !band => Err(format!(
+            "{} sets the band's spread, which only --band shows: add --band",
+            f.name
+        )
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+/// What every subcommand runs on.
+struct Setup {
+    dataset: Dataset,
+    config: Config,
+    assumptions: Assumptions,
+    /// The band's spreads, flags over config over defaults: what `project --band` and
+    /// `export projections --band` draw, and what the dashboard and `render` hand to the
+    /// app for its band.
+    band: BandSpreads,
+}
+
 /// What every subcommand runs on, loaded one way: the config file, the dataset, then
-/// the assumptions, flags over config over defaults ([`Config::starting_assumptions`]).
-fn setup(input: &InputArgs, flags: &[Flag]) -> Result<(Dataset, Config, Assumptions), Failure> {
+/// the assumptions and the band's spreads, flags over config over defaults
+/// ([`Config::starting_assumptions`], [`Config::band_spreads`]).
+fn setup(input: &InputArgs, flags: &[Flag], band_flags: &[Flag]) -> Result<Setup, Failure> {
     let user = config::user_file(input.config.as_deref(), |v| std::env::var_os(v));
     let config = Config::from_user_file(user.as_ref())?;
     let dataset = load_dataset(input.data.as_deref())?;
     let assumptions = config.starting_assumptions(&dataset, flags)?;
-    Ok((dataset, config, assumptions))
+    let band = config.band_spreads(band_flags)?;
+    Ok(Setup {
+        dataset,
+        config,
+        assumptions,
+        band,
+    })
 }
 
 /// The embedded dataset, or the one in `--data DIR`: a directory that is not there is
@@ -394,8 +505,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let input = &cli.input;
     match &cli.command {
         None => {
-            let (dataset, config, a) = setup(input, &cli.assumptions.flags())?;
-            let mut app = configured_app(dataset, &config, a);
+            let s = setup(input, &cli.assumptions.flags(), &cli.band.flags())?;
+            let mut app = configured_app(s.dataset, &s.config, s.assumptions);
             app.mouse |= cli.mouse;
             dashboard(app)?;
         }
@@ -405,16 +516,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             keys,
             ansi,
             assumptions,
+            band,
         }) => {
-            let (dataset, config, a) = setup(input, &assumptions.flags())?;
-            let mut app = configured_app(dataset, &config, a);
+            let s = setup(input, &assumptions.flags(), &band.flags())?;
+            let mut app = configured_app(s.dataset, &s.config, s.assumptions);
             app.color = *ansi && app.color;
             let text = render::frame(&mut app, *width, *height, keys.clone(), *ansi)
                 .map_err(|e| format!("cannot render: {e}"))?;
             print_out(&text)?;
         }
         Some(Command::Config { print }) => {
-            let (_, config, _) = setup(input, &[])?;
+            let Setup { config, .. } = setup(input, &[], &[])?;
             if *print {
                 print_out(&config.to_toml())?;
             } else {
@@ -431,17 +543,30 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Some(Command::Check) => {
-            let (dataset, _, _) = setup(input, &[])?;
+            let Setup { dataset, .. } = setup(input, &[], &[])?;
             print_out(&format!("{}\n", Summary::of(&dataset)))?;
         }
         Some(Command::Project {
             assumptions,
             real,
             usd,
+            band,
             format,
+            band_spreads,
         }) => {
-            let (dataset, _, a) = setup(input, &with_base_year(assumptions, real))?;
-            let report = ProjectionReport::new(&dataset, &a, real.is_some(), *usd);
+            refuse_spreads_without_band(*band, band_spreads)?;
+            let s = setup(
+                input,
+                &with_base_year(assumptions, real),
+                &band_spreads.flags(),
+            )?;
+            let report = ProjectionReport::with_band(
+                &s.dataset,
+                &s.assumptions,
+                real.is_some(),
+                *usd,
+                band.then_some(&s.band),
+            );
             let text = match format {
                 Format::Table => report.to_table(),
                 Format::Csv => report.to_csv(),
@@ -455,15 +580,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
             real,
             usd,
             output,
+            band,
             assumptions,
+            band_spreads,
         }) => {
-            refuse_meaningless_export_options(*series, real, *usd, assumptions)?;
-            let (dataset, _, a) = setup(input, &with_base_year(assumptions, real))?;
+            refuse_meaningless_export_options(
+                *series,
+                real,
+                *usd,
+                assumptions,
+                *band,
+                band_spreads,
+            )?;
+            let s = setup(
+                input,
+                &with_base_year(assumptions, real),
+                &band_spreads.flags(),
+            )?;
             let options = ExportOptions {
                 real: real.is_some(),
                 usd: *usd,
+                band: band.then_some(s.band),
             };
-            let table = export(&dataset, &a, *series, options);
+            let table = export(&s.dataset, &s.assumptions, *series, options);
             let text = match format {
                 FileFormat::Csv => table.to_csv(),
                 FileFormat::Json => table.to_json(),

@@ -601,6 +601,10 @@ fn a_bad_config_is_refused_by_every_subcommand_at_its_line_and_column() {
             "[assumptions]\nkorean_cpi = 55\n",
             "2:14: expected Korean CPI inflation from -5.0 % to 20.0 %, found 55",
         ),
+        (
+            "[band]\nkorean_cpi = 12\n",
+            "2:14: expected a spread of Korean CPI inflation from 0 to 10 percentage points, found 12",
+        ),
         // What needs the dataset to check is checked by every subcommand too.
         (
             "[assumptions]\nkorean_cpi = \"2.5,2024=9\"\n",
@@ -745,10 +749,11 @@ fn every_subcommand_starts_from_the_config_s_assumptions() {
     assert!(total.ends_with(" 8,008.4"), "{total}");
     // The dashboard's frame: the Assumptions pane, and the Costs pane at 2030.
     let frame = with_config(&["render", "--keys", "2llll"]);
-    assert!(
-        frame.contains("Korean CPI inflation            3.0 %"),
-        "{frame}"
-    );
+    let cpi = frame
+        .lines()
+        .find(|l| l.contains("Korean CPI inflation"))
+        .unwrap();
+    assert!(cpi.contains(" 3.0 %"), "{cpi}");
     assert!(
         frame.contains("2030 ▸ 1,694.9 bn won · projected"),
         "{frame}"
@@ -1054,4 +1059,273 @@ fn help_opens_with_what_the_program_is_and_describes_every_option() {
     let at = |s: &str| help.find(s).unwrap_or_else(|| panic!("{s}: {help}"));
     assert!(at("--real") < at("Assumptions") && at("Assumptions") < at("--cpi"));
     assert!(at("--cpi") < at("--horizon") && at("--horizon") < at("--data"));
+}
+
+#[test]
+fn project_band_shows_each_amount_between_its_low_and_high_path() {
+    let o = sma_dash(&["project", "--band", "--cpi", "2", "--horizon", "2030"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "\nband: Korean CPI inflation ±1 pp, US CPI-U inflation ±1 pp, won per dollar ±10 %, ROK defense-budget growth ±2 pp;"
+        ),
+        "{out}"
+    );
+    // 1,519.2 × 1.021 × 1.02³ = 1,646.0, between the paths at 1 % (1,598.1) and at
+    // 3 % (× 1.03³ = 1,694.9).
+    let y2030 = out.lines().find(|l| l.starts_with("2030")).unwrap();
+    assert!(
+        y2030.starts_with("2030  1,646.0 (1,598.1–1,694.9)"),
+        "{y2030}"
+    );
+    let total = out
+        .lines()
+        .find(|l| l.starts_with("total 2026–30   12th-sma"))
+        .unwrap();
+    assert!(total.ends_with(" 7,912.2 (7,817.3–8,008.4)"), "{total}");
+    // Without --band, no band.
+    let plain = stdout(&sma_dash(&["project", "--cpi", "2", "--horizon", "2030"]));
+    assert!(
+        !plain.contains("band") && !plain.contains("1,598.1"),
+        "{plain}"
+    );
+}
+
+#[test]
+fn project_band_csv_and_json_carry_the_lows_the_highs_and_the_spreads() {
+    let args = [
+        "project",
+        "--band",
+        "--usd",
+        "--cpi",
+        "2",
+        "--fx",
+        "1400",
+        "--horizon",
+        "2030",
+    ];
+    let mut csv_args = args.to_vec();
+    csv_args.extend(["--format", "csv"]);
+    let o = sma_dash(&csv_args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(
+        out.lines().next(),
+        Some(
+            "year,scenario,status,basis,krw_bn,krw_bn_low,krw_bn_high,krw_origin,usd_m,usd_m_low,usd_m_high,usd_origin,krw_per_usd,rate,capped,rule_extended,driver,dataset_version,assumptions,band"
+        )
+    );
+    let rows = csv_rows(&out);
+    assert_eq!(rows.len(), 5 * 5);
+    let r = find(&rows, &[("year", "2030"), ("scenario", "12th-sma")]);
+    assert_eq!(
+        (
+            r["krw_bn_low"].as_str(),
+            r["krw_bn"].as_str(),
+            r["krw_bn_high"].as_str()
+        ),
+        ("1598.1", "1646.0", "1694.9")
+    );
+    // In dollars the low is the low inflation at the high rate: 1,598.1 bn won at
+    // 1,540 won per dollar; the high 1,694.9 at 1,260.
+    assert_eq!(
+        (r["usd_m_low"].as_str(), r["usd_m_high"].as_str()),
+        ("1037.7", "1345.2")
+    );
+    assert_eq!(
+        r["band"],
+        "korean_cpi ±1 pp; us_cpi ±1 pp; krw_per_usd ±10 %; defense_growth ±2 pp"
+    );
+    // $5 bn at 1,400 ± 10 % won per dollar; in dollars a demand has no band.
+    let d = find(&rows, &[("year", "2030"), ("scenario", "demand-5bn")]);
+    assert_eq!(
+        (
+            d["krw_bn_low"].as_str(),
+            d["krw_bn"].as_str(),
+            d["krw_bn_high"].as_str(),
+            d["usd_m_low"].as_str(),
+            d["usd_m_high"].as_str()
+        ),
+        ("6300.0", "7000.0", "7700.0", "5000.0", "5000.0")
+    );
+    // The recorded start is pinned.
+    let start = find(&rows, &[("year", "2026"), ("scenario", "11th-rule")]);
+    assert_eq!(start["krw_bn_low"], start["krw_bn_high"]);
+    assert_eq!(start["krw_bn_low"], start["krw_bn"]);
+
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let o = sma_dash(&json_args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["band"],
+        serde_json::json!([
+            { "name": "korean_cpi", "spread": 1.0, "unit": "pp" },
+            { "name": "us_cpi", "spread": 1.0, "unit": "pp" },
+            { "name": "krw_per_usd", "spread": 10.0, "unit": "%" },
+            { "name": "defense_growth", "spread": 2.0, "unit": "pp" },
+        ])
+    );
+    let row = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["year"] == 2030 && r["scenario"] == "12th-sma")
+        .unwrap();
+    let at = |k: &str| row[k].as_f64().unwrap();
+    assert!(at("krw_bn_low") < at("krw_bn") && at("krw_bn") < at("krw_bn_high"));
+    assert!(at("usd_m_low") < at("usd_m") && at("usd_m") < at("usd_m_high"));
+    let total = &v["totals"][0];
+    assert_eq!(total["scenario"], "12th-sma");
+    for key in ["krw_bn_low", "krw_bn_high", "usd_m_low", "usd_m_high"] {
+        assert!(total[key].is_number(), "{key}: {total}");
+    }
+}
+
+#[test]
+fn export_projections_band_writes_what_project_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.csv");
+    let file = path.to_str().unwrap();
+    let o = sma_dash(&[
+        "export",
+        "projections",
+        "--band",
+        "--band-fx",
+        "5",
+        "--real",
+        "2025",
+        "-o",
+        file,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read_to_string(&path).unwrap();
+    let printed = sma_dash(&[
+        "project",
+        "--band",
+        "--band-fx",
+        "5",
+        "--real",
+        "2025",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(written, stdout(&printed));
+    assert!(
+        written.starts_with("year,scenario,status,basis,base_year,krw_bn,krw_bn_low,krw_bn_high,")
+    );
+    assert!(written.contains("; krw_per_usd ±5 %; "), "{written}");
+    let o = sma_dash(&["export", "projections", "--band", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let first = &v[0];
+    assert!(first["krw_bn_low"].is_number(), "{first}");
+    assert_eq!(
+        first["band"],
+        "korean_cpi ±1 pp; us_cpi ±1 pp; krw_per_usd ±10 %; defense_growth ±2 pp"
+    );
+}
+
+#[test]
+fn the_band_s_spreads_come_from_options_over_config_over_defaults() {
+    let high_2030 = |args: &[&str], config: Option<&str>| {
+        let mut all = vec![
+            "project",
+            "--band",
+            "--format",
+            "csv",
+            "--cpi",
+            "2",
+            "--horizon",
+            "2030",
+        ];
+        all.extend_from_slice(args);
+        if let Some(path) = config {
+            all.extend(["--config", path]);
+        }
+        let o = sma_dash(&all);
+        assert_eq!(o.status.code(), Some(0), "{all:?}: {}", stderr(&o));
+        let rows = csv_rows(&stdout(&o));
+        let r = find(&rows, &[("year", "2030"), ("scenario", "12th-sma")]);
+        (r["krw_bn_high"].clone(), r["band"].clone())
+    };
+    assert_eq!(high_2030(&[], None).0, "1694.9");
+    // ±2 points from the config: the high path at 4 %, 1,519.2 × 1.021 × 1.04³ = 1,744.8.
+    let (_dir, path) = config_file("[band]\nkorean_cpi = 2\n");
+    let (high, band) = high_2030(&[], Some(&path));
+    assert_eq!(high, "1744.8");
+    assert!(
+        band.starts_with("korean_cpi ±2 pp; us_cpi ±1 pp;"),
+        "{band}"
+    );
+    // An option over the config.
+    assert_eq!(high_2030(&["--band-cpi", "1"], Some(&path)).0, "1694.9");
+    assert_eq!(high_2030(&["--band-cpi", "0"], None).0, "1646.0");
+    // config --print shows the [band] in effect.
+    let o = sma_dash(&["config", "--print", "--config", &path]);
+    assert!(
+        stdout(&o).contains("[band]\nkorean_cpi = 2  # ± percentage points\nus_cpi = 1 "),
+        "{}",
+        stdout(&o)
+    );
+    // The dashboard's frame takes the spreads too.
+    let o = sma_dash(&["render", "--band-cpi", "2", "--band-fx", "20"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn bad_spreads_and_band_options_where_they_mean_nothing_exit_2() {
+    for (args, expected) in [
+        (
+            &["project", "--band", "--band-cpi", "12"][..],
+            "--band-cpi: expected a spread of Korean CPI inflation from 0 to 10 percentage points, found 12",
+        ),
+        (
+            &["project", "--band", "--band-fx", "-5"],
+            "--band-fx: expected a spread of won per dollar from 0 to 50 %, found -5",
+        ),
+        (
+            &["render", "--band-defense", "x"],
+            "--band-defense: expected a spread in percentage points as a number, found \"x\"",
+        ),
+        (
+            &["project", "--band-us-cpi", "2"],
+            "--band-us-cpi sets the band's spread, which only --band shows: add --band",
+        ),
+        (
+            &["export", "projections", "--band-cpi", "2"],
+            "--band-cpi sets the band's spread, which only --band shows: add --band",
+        ),
+        (
+            &["export", "troops", "--band"],
+            "export troops: --band does not apply to troop counts (only to projections)",
+        ),
+        (
+            &["export", "events", "--band-cpi", "2"],
+            "export events: --band-cpi does not apply to events (only to projections)",
+        ),
+        (
+            &["export", "contributions", "--band"],
+            "export contributions: --band does not apply to contributions (only to projections)",
+        ),
+        (
+            &["--band-fx", "5", "project"],
+            "--band-fx before `project` is not read: put it after the subcommand, as in `sma-dash project --band-fx 5`",
+        ),
+        (
+            &["--band-cpi", "2", "check"],
+            "--band-cpi does not apply to `check` (only to the dashboard, render, project and export)",
+        ),
+    ] {
+        let o = sma_dash(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert_eq!(stderr(&o), format!("sma-dash: {expected}\n"), "{args:?}");
+    }
+    // `check` and `config` take no --band.
+    for sub in ["check", "config"] {
+        let o = sma_dash(&[sub, "--band"]);
+        assert_eq!(o.status.code(), Some(2), "{sub}");
+    }
 }

@@ -198,17 +198,15 @@ fn e_writes_the_focused_pane_as_csv_and_the_status_line_names_the_file() {
     );
     assert!(status.contains(&files[0].display().to_string()), "{status}");
     let csv = std::fs::read_to_string(&files[0]).unwrap();
-    assert!(
-        csv.starts_with("year,value,unit,currency,basis,metric,status,"),
-        "{csv}"
-    );
+    assert!(csv.starts_with("year,value,change_pct,status,"), "{csv}");
     // In dollars, as the pane shows after `u`: its 2026 value line and the file agree,
     // and both say the figure is converted, not published.
     let shown = s.line_with("2026 ▸ ");
     let row = csv.lines().find(|l| l.starts_with("2026,")).unwrap();
     let value: f64 = row.split(',').nth(1).unwrap().parse().unwrap();
     assert!(row.contains(",million $,usd,nominal,"), "{row}");
-    assert!(row.contains(",converted,converted,"), "{row}");
+    assert!(row.contains(",converted,confirmed,"), "{row}");
+    assert!(row.contains(",converted,1421.40,assumed,"), "{row}");
     let on_screen = format!("${} m", sma_dash::ui::format::thousands(value, 1));
     assert!(shown.contains(&on_screen), "{shown} vs {row}");
     assert!(shown.contains("converted"), "{shown}");

@@ -4,8 +4,9 @@ use proptest::prelude::*;
 
 use sma_dash::data::{Dataset, EscalationRule};
 use sma_dash::econ::{
-    AssumptionId, Assumptions, CostView, Currency, Economy, Metric, PriceIndex, ScenarioId,
-    TroopBasis, cost_series, project, project_all, spec,
+    AssumptionId, Assumptions, BandSpreads, CostView, Currency, Economy, Metric, PriceIndex,
+    ScenarioId, TroopBasis, band, cost_series, dashboard_bands, project, project_all, spec,
+    spread_spec,
 };
 
 fn dataset() -> &'static Dataset {
@@ -38,6 +39,65 @@ fn assumptions_in_range() -> impl Strategy<Value = Assumptions> {
             a.set(AssumptionId::Horizon, horizon as f64);
             a.set(AssumptionId::BaseYear, base as f64);
             a
+        })
+}
+
+/// Assumptions in range, with a year set apart in two of the rates.
+fn assumptions_with_years_apart() -> impl Strategy<Value = Assumptions> {
+    (
+        assumptions_in_range(),
+        0..=40i32,
+        in_range(AssumptionId::KoreanCpi),
+        0..=40i32,
+        in_range(AssumptionId::KrwPerUsd),
+    )
+        .prop_map(|(mut a, cpi_at, cpi, fx_at, fx)| {
+            // Korean CPI and won per dollar are recorded through 2025.
+            let year = |offset: i32| 2026 + offset % (a.horizon - 2025);
+            a.korean_cpi.by_year.insert(year(cpi_at), cpi);
+            a.krw_per_usd.by_year.insert(year(fx_at), fx);
+            a
+        })
+}
+
+fn spread(id: AssumptionId) -> impl Strategy<Value = f64> {
+    let s = spread_spec(id).unwrap();
+    prop_oneof![Just(s.min), Just(s.max), s.min..=s.max]
+}
+
+fn spreads_in_range() -> impl Strategy<Value = BandSpreads> {
+    (
+        spread(AssumptionId::KoreanCpi),
+        spread(AssumptionId::UsCpi),
+        spread(AssumptionId::KrwPerUsd),
+        spread(AssumptionId::DefenseGrowth),
+    )
+        .prop_map(
+            |(korean_cpi, us_cpi, krw_per_usd_pct, defense_growth)| BandSpreads {
+                korean_cpi,
+                us_cpi,
+                krw_per_usd_pct,
+                defense_growth,
+            },
+        )
+}
+
+fn any_view() -> impl Strategy<Value = CostView> {
+    (
+        prop::sample::select(Metric::ALL.to_vec()),
+        prop::bool::ANY,
+        prop::bool::ANY,
+        prop::bool::ANY,
+    )
+        .prop_map(|(metric, usd, real, headline)| CostView {
+            metric,
+            currency: if usd { Currency::Usd } else { Currency::Krw },
+            real,
+            troops: if headline {
+                TroopBasis::Headline
+            } else {
+                TroopBasis::Counted
+            },
         })
 }
 
@@ -138,6 +198,53 @@ proptest! {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_band_holds_the_central_path_in_every_year(
+        a in assumptions_with_years_apart(),
+        spreads in spreads_in_range(),
+        scenario in prop::sample::select(ScenarioId::ALL.to_vec()),
+        view in any_view(),
+    ) {
+        prop_assert!(a.check(dataset()).is_ok());
+        prop_assert!(spreads.check().is_ok());
+        let e = Economy::new(dataset(), &a);
+        let projections = project_all(&e);
+        let p = projections.iter().find(|p| p.scenario == scenario).unwrap();
+        let series = cost_series(&e, Some(p), &view);
+        let b = band(&e, p, &view, &spreads);
+        prop_assert_eq!(b.points.len(), p.years.len());
+        for (i, y) in b.points.iter().enumerate() {
+            // The central path is the cost series, year by year.
+            let shown = series.iter().rev().find(|c| c.year == y.year).unwrap();
+            prop_assert_eq!(y.central, shown.value, "{}", y.year);
+            match (y.low, y.central, y.high) {
+                (Some(low), Some(central), Some(high)) => {
+                    prop_assert!(low.is_finite() && high.is_finite(), "{y:?}");
+                    prop_assert!(low <= central && central <= high, "{y:?}");
+                }
+                (None, None, None) => {}
+                other => prop_assert!(false, "{}: {other:?}", y.year),
+            }
+            if i == 0 {
+                prop_assert_eq!((y.low, y.high), (y.central, y.central), "the start is pinned");
+            }
+        }
+        // The dashboard's helper gives the same band, and every scenario's amounts.
+        let bands = dashboard_bands(&e, &projections, &view, scenario, &spreads);
+        prop_assert_eq!(bands.charted(), Some(&b));
+        for b in bands.contributions() {
+            for y in &b.points {
+                if let (Some(low), Some(central), Some(high)) = (y.low, y.central, y.high) {
+                    prop_assert!(low <= central && central <= high, "{:?} {y:?}", b.scenario);
+                }
+            }
+            if let Some(t) = b.total(2026, a.horizon) {
+                prop_assert!(t.low <= t.central + 1e-9 * t.central.abs().max(1.0));
+                prop_assert!(t.central <= t.high + 1e-9 * t.central.abs().max(1.0));
             }
         }
     }

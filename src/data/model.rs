@@ -534,6 +534,11 @@ pub struct DefenseBudget {
 /// searched for where the series has gaps.
 fn by_year<T>(series: &[T], year: i32, year_of: impl Fn(&T) -> i32) -> Option<&T> {
     let first = year_of(series.first()?);
+    // The series are in ascending order (validation refuses any other), so a year past
+    // either end is in none: no scan for the projected years, which ask the most.
+    if year < first || year > year_of(series.last()?) {
+        return None;
+    }
     let direct = usize::try_from(i64::from(year) - i64::from(first))
         .ok()
         .and_then(|i| series.get(i))

@@ -89,6 +89,14 @@ pub struct PriceIndex {
 }
 
 impl PriceIndex {
+    /// An index with no years, for a currency a computation does not deflate.
+    pub(crate) fn empty() -> Self {
+        Self {
+            first_year: 0,
+            values: Vec::new(),
+        }
+    }
+
     /// Builds an index from `(year, level)` records (ascending, contiguous) extended
     /// to `through` by `rate_pct(year)`.
     fn extend(records: Vec<(i32, f64)>, through: i32, rate_pct: impl Fn(i32) -> f64) -> Self {

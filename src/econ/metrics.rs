@@ -241,8 +241,8 @@ impl CostPoint {
 }
 
 /// A year's contribution in the view's money: bn won or $m, nominal or real.
-struct Amount {
-    value: Option<f64>,
+pub(crate) struct Amount {
+    pub(crate) value: Option<f64>,
     origin: CurrencyOrigin,
     also: Option<f64>,
 }
@@ -250,7 +250,7 @@ struct Amount {
 /// A year's figures in the view's money. `krw` and `usd` are the figures given in each
 /// currency (100 million won, $ million), `native` what those are (published for the
 /// record, computed for a projection); a missing one is converted from the other.
-fn money(
+pub(crate) fn money(
     e: &Economy,
     view: &CostView,
     indices: &Indices,
@@ -309,6 +309,30 @@ impl Indices {
             us: PriceIndex::us(e, last_year),
         }
     }
+
+    /// No index at all: for nominal amounts, which are never deflated.
+    pub(crate) fn empty() -> Self {
+        Self {
+            korean: PriceIndex::empty(),
+            us: PriceIndex::empty(),
+        }
+    }
+
+    /// Only the index that deflates `currency` (Korean CPI for won, US CPI-U for
+    /// dollars), the other left empty: for amounts in that currency alone.
+    pub(crate) fn for_currency(e: &Economy, last_year: i32, currency: Currency) -> Self {
+        let last_year = last_year.max(e.assumptions.base_year);
+        match currency {
+            Currency::Krw => Self {
+                korean: PriceIndex::korean(e, last_year),
+                us: PriceIndex::empty(),
+            },
+            Currency::Usd => Self {
+                korean: PriceIndex::empty(),
+                us: PriceIndex::us(e, last_year),
+            },
+        }
+    }
 }
 
 /// The troops that divide the contribution in `year`.
@@ -319,8 +343,13 @@ pub fn troops(d: &Dataset, basis: TroopBasis, year: i32) -> Option<u32> {
     }
 }
 
-/// One year of a projection in the view's money (the amount, whatever the metric).
-fn projected_point(e: &Economy, view: &CostView, indices: &Indices, y: &ScenarioYear) -> CostPoint {
+/// One year of a projection's amount in the view's money, as [`projected_point`] has it.
+pub(crate) fn projected_amount(
+    e: &Economy,
+    view: &CostView,
+    indices: &Indices,
+    y: &ScenarioYear,
+) -> Amount {
     // A rule in dollars gives dollars; its won are the ones converted.
     let given = match y.usd_m {
         Some(usd) if y.projected => (None, Some(usd)),
@@ -331,7 +360,17 @@ fn projected_point(e: &Economy, view: &CostView, indices: &Indices, y: &Scenario
     } else {
         CurrencyOrigin::Published
     };
-    let a = money(e, view, indices, y.year, given, native);
+    money(e, view, indices, y.year, given, native)
+}
+
+/// One year of a projection in the view's money (the amount, whatever the metric).
+pub(crate) fn projected_point(
+    e: &Economy,
+    view: &CostView,
+    indices: &Indices,
+    y: &ScenarioYear,
+) -> CostPoint {
+    let a = projected_amount(e, view, indices, y);
     let confidence = (!y.projected)
         .then(|| e.data.contribution(y.year).map(|c| c.confidence))
         .flatten();
@@ -474,7 +513,11 @@ pub fn span_label(from: i32, to: i32) -> String {
 }
 
 /// Turns contributions into the view's metric.
-fn apply_metric(d: &Dataset, view: &CostView, mut points: Vec<CostPoint>) -> Vec<CostPoint> {
+pub(crate) fn apply_metric(
+    d: &Dataset,
+    view: &CostView,
+    mut points: Vec<CostPoint>,
+) -> Vec<CostPoint> {
     match view.metric {
         Metric::Contribution => {}
         Metric::YearOnYear => {

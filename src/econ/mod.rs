@@ -4,6 +4,7 @@
 //! again on every keystroke.
 
 pub mod assumptions;
+pub mod band;
 pub mod escalation;
 pub mod inputs;
 pub mod metrics;
@@ -11,6 +12,10 @@ pub mod scenario;
 
 pub use assumptions::{
     AssumptionError, AssumptionId, AssumptionSpec, AssumptionValue, Assumptions, RatePath, spec,
+};
+pub use band::{
+    Band, BandInputs, BandPoint, BandSpreads, BandTotal, DashboardBands, Side, SpreadSpec, band,
+    band_inputs, dashboard_bands, spread_spec,
 };
 pub use escalation::{Driver, Step, escalate};
 pub use inputs::{Economy, Origin, PriceIndex, krw_100m_to_usd_m, usd_m_to_krw_100m};

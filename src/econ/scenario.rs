@@ -181,7 +181,10 @@ pub fn project(e: &Economy, scenario: ScenarioId) -> Option<Projection> {
         ordinal: a.ordinal,
         last_year: a.last_year,
     });
-    let mut years = vec![ScenarioYear {
+    // The start and one entry a year to the horizon, allocated once.
+    let mut years =
+        Vec::with_capacity(usize::try_from(e.assumptions.horizon - start).unwrap_or(0) + 1);
+    years.push(ScenarioYear {
         year: start,
         krw_100m: prior,
         usd_m: recorded.usd_m,
@@ -189,7 +192,7 @@ pub fn project(e: &Economy, scenario: ScenarioId) -> Option<Projection> {
         projected: false,
         extended: false,
         driver: None,
-    }];
+    });
     for year in start + 1..=e.assumptions.horizon {
         let rule = rule_for(agreement, scenario, year, e.assumptions.custom_growth)?;
         let step = escalate(&rule, Some(prior), year, e)?;

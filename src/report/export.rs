@@ -9,7 +9,8 @@ use serde_json::{Map, Value};
 
 use crate::data::{Dataset, FuzzyDate, Milestone};
 use crate::econ::{
-    Assumptions, CostView, Currency, CurrencyOrigin, Economy, Metric, TroopBasis, cost_series,
+    Assumptions, BandSpreads, CostView, Currency, CurrencyOrigin, Economy, Metric, TroopBasis,
+    cost_series,
 };
 
 use super::{ProjectionReport, assumptions_text};
@@ -151,12 +152,14 @@ impl Table {
     }
 }
 
-/// How amounts are shown: nominal or in money of the assumptions' base year, and
-/// whether every year gets a dollar figure.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How amounts are shown: nominal or in money of the assumptions' base year, whether
+/// every year gets a dollar figure, and (projections only) whether each amount gets
+/// its band's low and high, at these spreads.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct ExportOptions {
     pub real: bool,
     pub usd: bool,
+    pub band: Option<BandSpreads>,
 }
 
 /// The series as a table, each row closed by the dataset version and, where they
@@ -168,7 +171,10 @@ pub fn export(d: &Dataset, a: &Assumptions, series: Series, opts: ExportOptions)
         Series::Events => events(d),
         Series::Agreements => agreements(d),
         Series::Economy => economy(d),
-        Series::Projections => return ProjectionReport::new(d, a, opts.real, opts.usd).to_cells(),
+        Series::Projections => {
+            return ProjectionReport::with_band(d, a, opts.real, opts.usd, opts.band.as_ref())
+                .to_cells();
+        }
     };
     let assumptions =
         (series == Series::Contributions).then(|| assumptions_text(a, opts.real, "; "));
@@ -486,5 +492,26 @@ mod tests {
         };
         let v: Value = serde_json::from_str(&t.to_json()).unwrap();
         assert_eq!(v, serde_json::json!([{ "n": 1.2, "missing": null }]));
+    }
+}
+
+#[cfg(test)]
+mod band_tests {
+    use super::*;
+
+    #[test]
+    fn export_projections_with_the_band_is_the_report_s_cells() {
+        let d = Dataset::embedded().expect("valid");
+        let a = Assumptions::from_history(&d);
+        let spreads = BandSpreads::default();
+        let options = ExportOptions {
+            real: true,
+            usd: true,
+            band: Some(spreads),
+        };
+        assert_eq!(
+            export(&d, &a, Series::Projections, options),
+            ProjectionReport::with_band(&d, &a, true, true, Some(&spreads)).to_cells()
+        );
     }
 }

@@ -11,8 +11,9 @@ use crate::numbers::thousands;
 
 use crate::data::Dataset;
 use crate::econ::{
-    Assumptions, CostPoint, Currency, CurrencyOrigin, Economy, Indices, Projection, ScenarioId,
-    Total, project_all, scenario_amounts, span_label,
+    Assumptions, Band, BandPoint, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin,
+    Economy, Indices, Metric, Projection, ScenarioId, Total, TroopBasis, band, project_all,
+    scenario_amounts, span_label, spread_spec,
 };
 
 /// One year of one scenario, in the units shown.
@@ -24,11 +25,21 @@ pub struct ReportRow {
     pub status: &'static str,
     /// Billions of won: nominal, or of the base year when real.
     pub krw_bn: Option<f64>,
+    /// The band's low and high, with `--band`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub krw_bn_low: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub krw_bn_high: Option<f64>,
     /// `published`, `computed` (by the scenario's rule) or `converted`.
     pub krw_origin: &'static str,
     /// Millions of dollars, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usd_m: Option<f64>,
+    /// The band's low and high in dollars, with `--band` and `--usd`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usd_m_low: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usd_m_high: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usd_origin: Option<&'static str>,
     /// The won per dollar of a conversion in this row, and whether it is recorded or
@@ -49,8 +60,41 @@ pub struct ReportTotal {
     pub from: i32,
     pub to: i32,
     pub krw_bn: f64,
+    /// The sums of the band's per-year lows and highs, with `--band`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub krw_bn_low: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub krw_bn_high: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub usd_m: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usd_m_low: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usd_m_high: Option<f64>,
+}
+
+/// One spread of the band, as a report records it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SpreadValue {
+    /// The rate it shifts: `korean_cpi`.
+    pub name: &'static str,
+    /// How far down and up.
+    pub spread: f64,
+    /// `pp` (percentage points) or `%` (percent of the rate).
+    pub unit: &'static str,
+}
+
+/// The spreads of a band, each rate's.
+pub fn spread_values(spreads: &BandSpreads) -> Vec<SpreadValue> {
+    BandSpreads::INPUTS
+        .iter()
+        .filter_map(|&id| spread_spec(id))
+        .map(|s| SpreadValue {
+            name: s.key,
+            spread: spreads.get(s.id),
+            unit: s.unit,
+        })
+        .collect()
 }
 
 /// Every scenario by year, with totals, in the units asked for.
@@ -62,6 +106,9 @@ pub struct ProjectionReport {
     pub basis: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base_year: Option<i32>,
+    /// With `--band`: the spreads of the low and high paths.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub band: Option<Vec<SpreadValue>>,
     pub rows: Vec<ReportRow>,
     pub totals: Vec<ReportTotal>,
     /// The agreement rules extended past their end, as the † footnote says:
@@ -70,6 +117,12 @@ pub struct ProjectionReport {
     /// The assumptions in one line, for the table's header and the files' column.
     #[serde(skip)]
     assumptions_line: String,
+    /// The spreads in one line, for the files' `band` column.
+    #[serde(skip)]
+    band_line: Option<String>,
+    /// The spreads in words, for the table's header.
+    #[serde(skip)]
+    band_words: Option<String>,
 }
 
 /// The spans the totals cover: the current agreement's years, and start to horizon.
@@ -93,30 +146,63 @@ fn conversion(points: [Option<&CostPoint>; 2]) -> Option<(f64, &'static str)> {
 
 impl ProjectionReport {
     pub fn new(d: &Dataset, a: &Assumptions, real: bool, usd: bool) -> Self {
+        Self::with_band(d, a, real, usd, None)
+    }
+
+    /// The report, and with `band` each amount's low and high (see [`mod@crate::econ::band`])
+    /// and the totals' (sums of the per-year lows and highs).
+    pub fn with_band(
+        d: &Dataset,
+        a: &Assumptions,
+        real: bool,
+        usd: bool,
+        spreads: Option<&BandSpreads>,
+    ) -> Self {
         let e = Economy::new(d, a);
         let projections = project_all(&e);
         let indices = Indices::new(&e, a.horizon);
+        let view = |currency| CostView {
+            metric: Metric::Contribution,
+            currency,
+            real,
+            troops: TroopBasis::Counted,
+        };
         let mut rows = Vec::new();
         let mut totals = Vec::new();
         let mut extended_rules = Vec::new();
         for p in &projections {
             let krw = scenario_amounts(&e, p, Currency::Krw, real, &indices);
             let dollars = usd.then(|| scenario_amounts(&e, p, Currency::Usd, real, &indices));
-            rows.extend(report_rows(p, &krw, dollars.as_deref()));
+            let krw_band = spreads.map(|s| band(&e, p, &view(Currency::Krw), s));
+            let usd_band = spreads
+                .filter(|_| usd)
+                .map(|s| band(&e, p, &view(Currency::Usd), s));
+            rows.extend(report_rows(
+                p,
+                &krw,
+                dollars.as_deref(),
+                [krw_band.as_ref(), usd_band.as_ref()],
+            ));
             let start = p.years.first().map_or(a.horizon, |y| y.year);
             for (from, to) in total_spans(d, a, start) {
                 let Some(won) = Total::of(&krw, from, to) else {
                     continue;
                 };
+                let span_of = |b: &Option<Band>| b.as_ref().and_then(|b| b.total(won.from, won.to));
+                let (krw_span, usd_span) = (span_of(&krw_band), span_of(&usd_band));
                 totals.push(ReportTotal {
                     scenario: p.scenario.key(),
                     from: won.from,
                     to: won.to,
                     krw_bn: won.value,
+                    krw_bn_low: krw_span.map(|t| t.low),
+                    krw_bn_high: krw_span.map(|t| t.high),
                     usd_m: dollars
                         .as_deref()
                         .and_then(|u| Total::of(u, won.from, won.to))
                         .map(|t| t.value),
+                    usd_m_low: usd_span.map(|t| t.low),
+                    usd_m_high: usd_span.map(|t| t.high),
                 });
             }
             if let Some(origin) = p.rule_origin.filter(|_| p.years.iter().any(|y| y.extended)) {
@@ -132,10 +218,13 @@ impl ProjectionReport {
             assumptions: assumption_values(a, real),
             basis: if real { "real" } else { "nominal" },
             base_year: real.then_some(a.base_year),
+            band: spreads.map(spread_values),
             rows,
             totals,
             extended_rules,
             assumptions_line: assumptions_text(a, real, "; "),
+            band_line: spreads.map(BandSpreads::stamp),
+            band_words: spreads.map(BandSpreads::describe),
         }
     }
 
@@ -149,14 +238,19 @@ impl ProjectionReport {
             Some(base) => format!("{unit} of {base}"),
             None => format!("{unit}, nominal"),
         };
-        if self.usd() {
-            format!(
+        match (self.usd(), self.band.is_some()) {
+            (false, false) => money("bn won"),
+            (true, false) => format!(
                 "{}; in brackets {}, at each year's won per dollar",
                 money("bn won"),
                 money("$ m")
-            )
-        } else {
-            money("bn won")
+            ),
+            (false, true) => format!("{}; in brackets the band, low–high", money("bn won")),
+            (true, true) => format!(
+                "{}; after · {}, at each year's won per dollar; in brackets the band, low–high",
+                money("bn won"),
+                money("$ m")
+            ),
         }
     }
 
@@ -168,9 +262,18 @@ impl ProjectionReport {
         if self.base_year.is_some() {
             columns.push("base_year");
         }
-        columns.extend(["krw_bn", "krw_origin"]);
+        let band = self.band.is_some();
+        columns.push("krw_bn");
+        if band {
+            columns.extend(["krw_bn_low", "krw_bn_high"]);
+        }
+        columns.push("krw_origin");
         if usd {
-            columns.extend(["usd_m", "usd_origin"]);
+            columns.push("usd_m");
+            if band {
+                columns.extend(["usd_m_low", "usd_m_high"]);
+            }
+            columns.push("usd_origin");
         }
         columns.extend(["krw_per_usd", "rate", "capped", "rule_extended", "driver"]);
         let rows = self
@@ -186,9 +289,23 @@ impl ProjectionReport {
                 if let Some(base) = self.base_year {
                     row.push(Cell::Int(base.into()));
                 }
-                row.extend([Cell::opt_num(r.krw_bn, 1), Cell::text(r.krw_origin)]);
+                row.push(Cell::opt_num(r.krw_bn, 1));
+                if band {
+                    row.extend([
+                        Cell::opt_num(r.krw_bn_low, 1),
+                        Cell::opt_num(r.krw_bn_high, 1),
+                    ]);
+                }
+                row.push(Cell::text(r.krw_origin));
                 if usd {
-                    row.extend([Cell::opt_num(r.usd_m, 1), Cell::opt_text(r.usd_origin)]);
+                    row.push(Cell::opt_num(r.usd_m, 1));
+                    if band {
+                        row.extend([
+                            Cell::opt_num(r.usd_m_low, 1),
+                            Cell::opt_num(r.usd_m_high, 1),
+                        ]);
+                    }
+                    row.push(Cell::opt_text(r.usd_origin));
                 }
                 row.extend([
                     Cell::opt_num(r.krw_per_usd, 2),
@@ -206,6 +323,14 @@ impl ProjectionReport {
             &self.dataset_version,
             Some(self.assumptions_line.clone()),
         );
+        if let Some(band) = &self.band_line {
+            // The spreads, on every row: a file with band columns says what they are.
+            table.columns.push("band");
+            let band = Cell::text(band.clone());
+            for row in &mut table.rows {
+                row.push(band.clone());
+            }
+        }
         table
     }
 
@@ -236,12 +361,23 @@ impl ProjectionReport {
             self.units()
         );
         let _ = writeln!(out, "assumptions: {}", self.assumptions_line);
+        if let Some(band) = &self.band_words {
+            let _ = writeln!(
+                out,
+                "band: {band}; low and high, the least and greatest over every corner of these"
+            );
+        }
         let _ = writeln!(out, "dataset {}\n", self.dataset_version);
-        let amount = |krw: Option<f64>, usd: Option<f64>| {
-            let krw = krw.map_or("–".to_string(), |k| thousands(k, 1));
-            match usd {
-                Some(u) => format!("{krw} (${})", thousands(u, 0)),
-                None => krw,
+        let banded = self.band.is_some();
+        let amount = |krw: Amounts, usd: Amounts| {
+            let won = krw.0.map_or("–".to_string(), |k| thousands(k, 1));
+            let won = format!("{won}{}", range(krw, 1, ""));
+            match usd.0 {
+                Some(u) if banded => {
+                    format!("{won} · ${}{}", thousands(u, 0), range(usd, 0, "$"))
+                }
+                Some(u) => format!("{won} (${})", thousands(u, 0)),
+                None => won,
             }
         };
         // Cells first, then each column as wide as its widest cell.
@@ -270,7 +406,13 @@ impl ProjectionReport {
                             (false, true) => " †",
                             (false, false) => "  ",
                         };
-                        format!("{}{marks}", amount(r.krw_bn, r.usd_m))
+                        format!(
+                            "{}{marks}",
+                            amount(
+                                (r.krw_bn, r.krw_bn_low, r.krw_bn_high),
+                                (r.usd_m, r.usd_m_low, r.usd_m_high)
+                            )
+                        )
                     })
                     .unwrap_or_default();
                 line.push(cell);
@@ -297,14 +439,26 @@ impl ProjectionReport {
         }
         out.push('\n');
         let label_cols = scenarios.iter().map(|s| s.len()).max().unwrap_or(0);
-        for t in &self.totals {
+        let sums: Vec<String> = self
+            .totals
+            .iter()
+            .map(|t| {
+                amount(
+                    (Some(t.krw_bn), t.krw_bn_low, t.krw_bn_high),
+                    (t.usd_m, t.usd_m_low, t.usd_m_high),
+                )
+            })
+            .collect();
+        let sum_cols = sums.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+        for (t, sum) in self.totals.iter().zip(&sums) {
             let _ = writeln!(
                 out,
-                "total {:<9} {:<w$} {:>20}",
+                "total {:<9} {:<w$} {:>s$}",
                 span_label(t.from, t.to),
                 t.scenario,
-                amount(Some(t.krw_bn), t.usd_m),
-                w = label_cols
+                sum,
+                w = label_cols,
+                s = sum_cols.max(20)
             );
         }
         if any_capped {
@@ -321,8 +475,36 @@ impl ProjectionReport {
     }
 }
 
-/// One scenario's rows: its won amounts and, when asked, its dollar amounts.
-fn report_rows(p: &Projection, krw: &[CostPoint], usd: Option<&[CostPoint]>) -> Vec<ReportRow> {
+/// An amount, its band's low and its high.
+type Amounts = (Option<f64>, Option<f64>, Option<f64>);
+
+/// " (1,612.3–1,680.1)": the band of an amount, where it has a width at the digits
+/// shown; `prefix` before each figure ("$").
+fn range((central, low, high): Amounts, decimals: usize, prefix: &str) -> String {
+    let (Some(central), Some(low), Some(high)) = (central, low, high) else {
+        return String::new();
+    };
+    let [central, low, high] = [central, low, high].map(|v| thousands(v, decimals));
+    if low == central && high == central {
+        String::new()
+    } else {
+        format!(" ({prefix}{low}–{high})")
+    }
+}
+
+/// One scenario's rows: its won amounts and, when asked, its dollar amounts, and the
+/// bands in won and in dollars when asked.
+fn report_rows(
+    p: &Projection,
+    krw: &[CostPoint],
+    usd: Option<&[CostPoint]>,
+    bands: [Option<&Band>; 2],
+) -> Vec<ReportRow> {
+    fn point(band: Option<&Band>, i: usize) -> Option<&BandPoint> {
+        band.and_then(|b| b.points.get(i))
+    }
+    let low = |b: Option<&BandPoint>| b.and_then(|b| b.low);
+    let high = |b: Option<&BandPoint>| b.and_then(|b| b.high);
     p.years
         .iter()
         .zip(krw)
@@ -330,13 +512,18 @@ fn report_rows(p: &Projection, krw: &[CostPoint], usd: Option<&[CostPoint]>) -> 
         .map(|(i, (y, k))| {
             let u = usd.and_then(|u| u.get(i));
             let rate = conversion([Some(k), u]);
+            let (krw_band, usd_band) = (point(bands[0], i), point(bands[1], i));
             ReportRow {
                 year: y.year,
                 scenario: p.scenario.key(),
                 status: if y.projected { "projected" } else { "recorded" },
                 krw_bn: k.value,
+                krw_bn_low: low(krw_band),
+                krw_bn_high: high(krw_band),
                 krw_origin: k.origin.key(),
                 usd_m: u.and_then(|u| u.value),
+                usd_m_low: low(usd_band),
+                usd_m_high: high(usd_band),
                 usd_origin: u.map(|u| u.origin.key()),
                 krw_per_usd: rate.map(|r| r.0),
                 rate: rate.map(|r| r.1),
@@ -346,4 +533,154 @@ fn report_rows(p: &Projection, krw: &[CostPoint], usd: Option<&[CostPoint]>) -> 
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::econ::AssumptionId;
+
+    fn report(cpi: &str, usd: bool, spreads: Option<&BandSpreads>) -> ProjectionReport {
+        let d = Dataset::embedded().expect("valid");
+        let mut a = Assumptions::from_history(&d);
+        a.apply_text(AssumptionId::Horizon, "2030", &d).unwrap();
+        a.apply_text(AssumptionId::KoreanCpi, cpi, &d).unwrap();
+        ProjectionReport::with_band(&d, &a, false, usd, spreads)
+    }
+
+    fn row<'r>(r: &'r ProjectionReport, scenario: &str, year: i32) -> &'r ReportRow {
+        r.rows
+            .iter()
+            .find(|r| r.scenario == scenario && r.year == year)
+            .unwrap()
+    }
+
+    #[test]
+    fn the_band_adds_a_low_and_a_high_to_every_row_and_total() {
+        let r = report("2", true, Some(&BandSpreads::default()));
+        let y = row(&r, "12th-sma", 2030);
+        let one = |v: Option<f64>| format!("{:.1}", v.unwrap());
+        assert_eq!(
+            (one(y.krw_bn_low), one(y.krw_bn), one(y.krw_bn_high)),
+            ("1598.1".into(), "1646.0".into(), "1694.9".into())
+        );
+        assert!(
+            y.usd_m_low.unwrap() < y.usd_m.unwrap() && y.usd_m.unwrap() < y.usd_m_high.unwrap()
+        );
+        // Every row and total has both ends, in won and in dollars.
+        assert!(
+            r.rows
+                .iter()
+                .all(|r| r.krw_bn_low.is_some() && r.usd_m_high.is_some())
+        );
+        let t = r.totals.iter().find(|t| t.scenario == "12th-sma").unwrap();
+        let sum = |f: fn(&ReportRow) -> Option<f64>| {
+            r.rows
+                .iter()
+                .filter(|r| r.scenario == "12th-sma" && (t.from..=t.to).contains(&r.year))
+                .filter_map(f)
+                .sum::<f64>()
+        };
+        assert!((t.krw_bn_low.unwrap() - sum(|r| r.krw_bn_low)).abs() < 1e-9);
+        assert!((t.usd_m_high.unwrap() - sum(|r| r.usd_m_high)).abs() < 1e-9);
+        // Without the band, none.
+        let plain = report("2", true, None);
+        assert!(
+            plain
+                .rows
+                .iter()
+                .all(|r| r.krw_bn_low.is_none() && r.usd_m_high.is_none())
+        );
+        assert!(plain.band.is_none());
+        assert_eq!(plain.to_csv(), report("2", true, None).to_csv());
+    }
+
+    #[test]
+    fn files_with_the_band_say_its_spreads() {
+        let spreads = BandSpreads {
+            korean_cpi: 2.0,
+            ..BandSpreads::default()
+        };
+        let r = report("2", true, Some(&spreads));
+        let table = r.to_cells();
+        assert_eq!(
+            table.columns,
+            [
+                "year",
+                "scenario",
+                "status",
+                "basis",
+                "krw_bn",
+                "krw_bn_low",
+                "krw_bn_high",
+                "krw_origin",
+                "usd_m",
+                "usd_m_low",
+                "usd_m_high",
+                "usd_origin",
+                "krw_per_usd",
+                "rate",
+                "capped",
+                "rule_extended",
+                "driver",
+                "dataset_version",
+                "assumptions",
+                "band"
+            ]
+        );
+        let stamp = "korean_cpi ±2 pp; us_cpi ±1 pp; krw_per_usd ±10 %; defense_growth ±2 pp";
+        assert!(
+            table
+                .rows
+                .iter()
+                .all(|row| row.last() == Some(&Cell::text(stamp)))
+        );
+        let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        assert_eq!(
+            json["band"][0],
+            serde_json::json!({ "name": "korean_cpi", "spread": 2.0, "unit": "pp" })
+        );
+        assert!(json["rows"][0].get("krw_bn_low").is_some());
+        assert!(json["totals"][0].get("usd_m_high").is_some());
+        let plain: serde_json::Value =
+            serde_json::from_str(&report("2", false, None).to_json()).unwrap();
+        assert!(plain.get("band").is_none());
+        assert!(plain["rows"][0].get("krw_bn_low").is_none());
+    }
+
+    #[test]
+    fn the_table_shows_each_range_after_its_amount() {
+        let r = report("2", false, Some(&BandSpreads::default()));
+        let text = r.to_table();
+        assert!(
+            text.contains(
+                "band: Korean CPI inflation ±1 pp, US CPI-U inflation ±1 pp, won per dollar ±10 %, ROK defense-budget growth ±2 pp"
+            ),
+            "{text}"
+        );
+        let y2030 = text.lines().find(|l| l.starts_with("2030")).unwrap();
+        assert!(
+            y2030.starts_with("2030  1,646.0 (1,598.1–1,694.9)"),
+            "{y2030}"
+        );
+        // A year no input moves shows its amount alone: 2027 follows 2025's recorded CPI.
+        let y2027 = text.lines().find(|l| l.starts_with("2027")).unwrap();
+        assert!(y2027.contains(" 1,551.1  "), "{y2027}");
+        let total = text
+            .lines()
+            .find(|l| l.starts_with("total 2026–30   12th-sma"))
+            .unwrap();
+        assert!(total.ends_with(" 7,912.2 (7,817.3–8,008.4)"), "{total}");
+        // Custom growth in won has no band at all.
+        let custom = text
+            .lines()
+            .find(|l| l.starts_with("total 2026–30   custom"))
+            .unwrap();
+        assert!(!custom.contains('('), "{custom}");
+        let dollars = report("2", true, Some(&BandSpreads::default())).to_table();
+        let y2030 = dollars.lines().find(|l| l.starts_with("2030")).unwrap();
+        assert!(y2030.contains(" · $"), "{y2030}");
+        // Without the band, the table is as it was.
+        assert!(!report("2", false, None).to_table().contains("band"));
+    }
 }

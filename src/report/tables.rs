@@ -148,6 +148,11 @@ fn basis_words(view: &CostView, base_year: i32) -> String {
     }
 }
 
+/// "nominal" or "real": the basis column of a file; the base year has its own.
+fn basis_key(view: &CostView) -> &'static str {
+    if view.real { "real" } else { "nominal" }
+}
+
 /// Digits after the point for the view's values.
 fn decimals(view: &CostView) -> usize {
     match view.metric {
@@ -201,13 +206,13 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
         columns.push(column(value, s.key(), true, 1));
         columns.push(column(diff, &format!("Δ {}", s.key()), true, 2));
     }
-    let change_header = if view.metric == Metric::YearOnYear {
-        "Δ pts"
+    let (change_key, change_header) = if view.metric == Metric::YearOnYear {
+        ("change_pts", "Δ pts")
     } else {
-        "change"
+        ("change_pct", "change")
     };
     columns.extend([
-        column("change", change_header, true, 3),
+        column(change_key, change_header, true, 3),
         column("status", "status", false, 1),
         column("confidence", "confidence", false, 4),
         column("driver", "what drove it", false, 5),
@@ -219,7 +224,13 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
         column("capped", "capped", false, 8),
         column("rule_extended", "extended", false, 8),
         column("unit", "unit", false, 9),
+        column("currency", "currency", false, 9),
         column("basis", "basis", false, 9),
+    ]);
+    if view.real {
+        columns.push(column("base_year", "base year", false, 9));
+    }
+    columns.extend([
         column("metric", "metric", false, 9),
         column("scenario", "scenario", false, 9),
     ]);
@@ -282,7 +293,16 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
                     if p.extended { "yes" } else { "" }.into(),
                 ),
                 text(view.unit(a.base_year)),
-                text(basis_words(view, a.base_year)),
+                text(match view.currency {
+                    Currency::Krw => "krw",
+                    Currency::Usd => "usd",
+                }),
+                text(basis_key(view)),
+            ]);
+            if view.real {
+                cells.push(year_cell(a.base_year));
+            }
+            cells.extend([
                 text(view.metric_label()),
                 text(scenario.filter(|_| p.projected).map_or("", |s| s.key())),
             ]);
@@ -488,6 +508,13 @@ pub fn scenarios_table(
         let [_, _, status] = scenario_columns(*s);
         columns.push(column(status, &format!("{} status", s.key()), false, 9));
     }
+    columns.extend([
+        column("unit", "unit", false, 9),
+        column("basis", "basis", false, 9),
+    ]);
+    if view.real {
+        columns.push(column("base_year", "base year", false, 9));
+    }
     let years: Vec<i32> = amounts
         .first()
         .map(|(_, points)| points.iter().map(|p| p.year).collect())
@@ -515,6 +542,10 @@ pub fn scenarios_table(
                     p.map(|p| p.tags(&money).join(" · ")).unwrap_or_default(),
                 ));
             }
+            cells.extend([text(money.unit(a.base_year)), text(basis_key(view))]);
+            if view.real {
+                cells.push(year_cell(a.base_year));
+            }
             TableRow {
                 year: Some(year),
                 cells,
@@ -534,6 +565,10 @@ pub fn scenarios_table(
             for (_, points) in &amounts {
                 cells.push(number(Total::of(points, from, to).map(|t| t.value), 1));
                 cells.push(text("total"));
+            }
+            cells.extend([text(money.unit(a.base_year)), text(basis_key(view))]);
+            if view.real {
+                cells.push(year_cell(a.base_year));
             }
             totals.push(TableRow { year: None, cells });
         }
