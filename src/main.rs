@@ -506,7 +506,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match &cli.command {
         None => {
             let s = setup(input, &cli.assumptions.flags(), &cli.band.flags())?;
-            let mut app = configured_app(s.dataset, &s.config, s.assumptions);
+            let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
             app.mouse |= cli.mouse;
             dashboard(app)?;
         }
@@ -519,7 +519,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             band,
         }) => {
             let s = setup(input, &assumptions.flags(), &band.flags())?;
-            let mut app = configured_app(s.dataset, &s.config, s.assumptions);
+            let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
             app.color = *ansi && app.color;
             let text = render::frame(&mut app, *width, *height, keys.clone(), *ansi)
                 .map_err(|e| format!("cannot render: {e}"))?;
@@ -618,9 +618,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
 }
 
 /// The app as the config sets it up, starting from `assumptions`.
-fn configured_app(dataset: Dataset, config: &Config, assumptions: Assumptions) -> App {
+fn configured_app(
+    dataset: Dataset,
+    config: &Config,
+    assumptions: Assumptions,
+    band: BandSpreads,
+) -> App {
     let mut app = App::new(dataset);
     app.assumptions = assumptions;
+    app.band_spreads = band;
     config.apply_to(&mut app);
     // https://no-color.org: any non-empty value turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

@@ -56,6 +56,8 @@ pub enum Action {
     ToggleTable,
     /// Stop comparing scenarios: chart the pinned one alone.
     ClearCompare,
+    /// The band of outcomes around the projection, on or off.
+    ToggleBand,
 
     // Troops.
     /// Every year of the troop counts (since 1950), or only those since the 1st SMA.
@@ -140,6 +142,7 @@ impl Action {
             ToggleProjections => "projections",
             ToggleTable => "table",
             ClearCompare => "compare-none",
+            ToggleBand => "band",
             ToggleTroopHistory => "history",
             StepAssumption {
                 direction,

@@ -348,6 +348,13 @@ impl Default for Keymap {
                 "projections",
             ),
             b(
+                &[c('b')],
+                Dashboard,
+                ToggleBand,
+                "band: each projection between its low and high path, on / off",
+                "band",
+            ),
+            b(
                 &[c('X')],
                 Dashboard,
                 ClearCompare,

@@ -19,8 +19,8 @@ use std::path::PathBuf;
 
 use crate::data::{Dataset, EventKind};
 use crate::econ::{
-    AssumptionId, Assumptions, CostPoint, CostView, Economy, Indices, Projection, ScenarioId,
-    Total, cost_series, project_all, scenario_amounts,
+    AssumptionId, Assumptions, BandSpreads, CostPoint, CostView, DashboardBands, Economy, Indices,
+    Projection, ScenarioId, Total, cost_series, dashboard_bands, project_all, scenario_amounts,
 };
 use crate::report::tables::{CostsInput, PaneTable, costs_table, scenarios_table, troops_table};
 
@@ -252,6 +252,10 @@ pub struct App {
     pub compare: Vec<ScenarioId>,
     /// Which panes show their numbers as a table instead of a chart, by pane number.
     pub tables: [bool; 4],
+    /// The band of outcomes shown (`b`), and how far its low and high paths lie from
+    /// the assumptions.
+    pub show_band: bool,
+    pub band_spreads: BandSpreads,
     /// Where exports and saved scenarios go.
     pub paths: Paths,
     /// A confirmation or hint for the status line, until the next action.
@@ -268,6 +272,9 @@ pub struct App {
     pub costs: Vec<CostPoint>,
     /// Each compared scenario's series, as `costs` is the pinned one's.
     pub compared: Vec<(ScenarioId, Vec<CostPoint>)>,
+    /// While the band is shown: every scenario's band for the totals, and the pinned
+    /// one's in the view's metric for the chart.
+    pub bands: DashboardBands,
     pub totals: Vec<ScenarioTotals>,
     /// The agreement span the totals cover.
     pub span: (i32, i32),
@@ -311,6 +318,8 @@ impl App {
             prompt: None,
             compare: Vec::new(),
             tables: [false; 4],
+            show_band: false,
+            band_spreads: BandSpreads::default(),
             paths: Paths::default(),
             status: None,
             color: true,
@@ -320,6 +329,7 @@ impl App {
             projections: Vec::new(),
             costs: Vec::new(),
             compared: Vec::new(),
+            bands: DashboardBands::default(),
             totals: Vec::new(),
             span: (year, year),
             troops,
@@ -392,6 +402,7 @@ impl App {
                     .projection()
                     .and_then(|p| p.rule_origin)
                     .map(|o| o.extended_label()),
+                band: self.bands.charted().map(|b| (b, &self.band_spreads)),
                 assumptions: &self.assumptions,
                 view: &self.view,
                 scenario: self.show_projections.then_some(self.scenario),
@@ -404,6 +415,8 @@ impl App {
                 &self.assumptions,
                 &self.view,
                 &self.projections,
+                (!self.bands.contributions().is_empty())
+                    .then_some((&self.bands, &self.band_spreads)),
             )),
         }
     }
@@ -466,6 +479,17 @@ impl App {
                 .collect()
         } else {
             Vec::new()
+        };
+        self.bands = if self.show_band && self.show_projections {
+            dashboard_bands(
+                &economy,
+                &self.projections,
+                &self.view,
+                self.scenario,
+                &self.band_spreads,
+            )
+        } else {
+            DashboardBands::default()
         };
         self.span = self.agreement_span();
         self.totals = scenario_totals(&economy, &self.projections, &self.view, self.span);

@@ -173,6 +173,17 @@ fn apply(app: &mut App, action: Action) -> Effect {
             Effect::Redraw
         }
         ToggleTable => toggle_table(app),
+        ToggleBand => {
+            app.show_band = !app.show_band;
+            let message = if !app.show_band {
+                "band off".to_string()
+            } else if app.show_projections {
+                format!("band: {}", app.band_spreads.describe())
+            } else {
+                "band on: p shows the projections it lies around".to_string()
+            };
+            changed_view(app, message)
+        }
         ClearCompare => {
             if app.compare.is_empty() {
                 app.status = Some("no comparison: x on a scenario's row adds it".into());
@@ -334,11 +345,12 @@ fn export_request(app: &App) -> ExportRequest {
         ),
         Pane::Assumptions if !app.is_table(Pane::Assumptions) => (
             "projections",
-            ProjectionReport::new(
+            ProjectionReport::with_band(
                 &app.data,
                 &app.assumptions,
                 app.view.real,
                 app.view.currency == Currency::Usd,
+                app.show_band.then_some(&app.band_spreads),
             )
             .to_cells(),
         ),

@@ -274,6 +274,18 @@ impl BandSpreads {
         self.joined(|s| s.id.in_words(), ", ")
     }
 
+    /// As [`BandSpreads::describe`], of the inputs that moved one band only: "won per
+    /// dollar ±10 %".
+    pub fn describe_moved(&self, inputs: BandInputs) -> String {
+        Self::INPUTS
+            .iter()
+            .filter(|id| inputs.contains(**id))
+            .filter_map(|&id| spread_spec(id))
+            .map(|s| format!("{} {}", s.id.in_words(), s.format(self.get(s.id))))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     fn joined(&self, name: impl Fn(&SpreadSpec) -> &'static str, separator: &str) -> String {
         Self::INPUTS
             .iter()

@@ -7,8 +7,8 @@
 
 use crate::data::{CountDate, Dataset};
 use crate::econ::{
-    Assumptions, CostPoint, CostView, Currency, CurrencyOrigin, Economy, Indices, Metric,
-    Projection, ScenarioId, Total, scenario_amounts, span_label,
+    Assumptions, Band, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin, DashboardBands,
+    Economy, Indices, Metric, Projection, ScenarioId, Total, scenario_amounts, span_label,
 };
 use crate::numbers::{signed, thousands};
 
@@ -27,6 +27,8 @@ pub struct TableColumn {
     /// Numbers are right-aligned.
     pub numeric: bool,
     pub priority: u8,
+    /// Shown with the next column or not at all: a band's low with its high.
+    pub with_next: bool,
 }
 
 /// One row: the year it is about (none for a total), and each column's cell as a file
@@ -74,19 +76,45 @@ impl PaneTable {
     }
 }
 
-/// The file columns of a scenario's value, its difference from the pinned one, and
-/// its status.
-fn scenario_columns(s: ScenarioId) -> [&'static str; 3] {
+/// The file columns of a scenario's value, its difference from the pinned one, its
+/// status, and its band's low and high.
+fn scenario_columns(s: ScenarioId) -> [&'static str; 5] {
     match s {
-        ScenarioId::CurrentAgreement => ["value_12th-sma", "diff_12th-sma", "12th-sma_status"],
-        ScenarioId::DefenseGrowthRule => ["value_11th-rule", "diff_11th-rule", "11th-rule_status"],
-        ScenarioId::Demand5bn => ["value_demand-5bn", "diff_demand-5bn", "demand-5bn_status"],
+        ScenarioId::CurrentAgreement => [
+            "value_12th-sma",
+            "diff_12th-sma",
+            "12th-sma_status",
+            "12th-sma_low",
+            "12th-sma_high",
+        ],
+        ScenarioId::DefenseGrowthRule => [
+            "value_11th-rule",
+            "diff_11th-rule",
+            "11th-rule_status",
+            "11th-rule_low",
+            "11th-rule_high",
+        ],
+        ScenarioId::Demand5bn => [
+            "value_demand-5bn",
+            "diff_demand-5bn",
+            "demand-5bn_status",
+            "demand-5bn_low",
+            "demand-5bn_high",
+        ],
         ScenarioId::Demand10bn => [
             "value_demand-10bn",
             "diff_demand-10bn",
             "demand-10bn_status",
+            "demand-10bn_low",
+            "demand-10bn_high",
         ],
-        ScenarioId::Custom => ["value_custom", "diff_custom", "custom_status"],
+        ScenarioId::Custom => [
+            "value_custom",
+            "diff_custom",
+            "custom_status",
+            "custom_low",
+            "custom_high",
+        ],
     }
 }
 
@@ -96,7 +124,24 @@ fn column(key: &'static str, header: &str, numeric: bool, priority: u8) -> Table
         header: header.to_string(),
         numeric,
         priority,
+        with_next: false,
     }
+}
+
+/// A band's low and high columns: shown together or not at all.
+fn band_columns(
+    low: &'static str,
+    high: &'static str,
+    names: (&str, &str),
+    priority: u8,
+) -> [TableColumn; 2] {
+    [
+        TableColumn {
+            with_next: true,
+            ..column(low, names.0, true, priority)
+        },
+        column(high, names.1, true, priority),
+    ]
 }
 
 /// A number with `decimals`, "–" on screen where there is none.
@@ -167,6 +212,8 @@ pub struct CostsInput<'a> {
     pub data: &'a Dataset,
     /// "12th SMA rule extended past 2030", when the pinned scenario's rule is.
     pub extended: Option<String>,
+    /// The pinned scenario's band in the view, and its spreads, while the band shows.
+    pub band: Option<(&'a Band, &'a BandSpreads)>,
     pub assumptions: &'a Assumptions,
     pub view: &'a CostView,
     pub scenario: Option<ScenarioId>,
@@ -182,6 +229,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
     let CostsInput {
         data: d,
         extended,
+        band,
         assumptions: a,
         view,
         scenario,
@@ -201,8 +249,11 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
             0,
         ),
     ];
+    if band.is_some() {
+        columns.extend(band_columns("value_low", "value_high", ("low", "high"), 2));
+    }
     for (s, _) in compared {
-        let [value, diff, _] = scenario_columns(*s);
+        let [value, diff, ..] = scenario_columns(*s);
         columns.push(column(value, s.key(), true, 1));
         columns.push(column(diff, &format!("Δ {}", s.key()), true, 2));
     }
@@ -234,6 +285,9 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
         column("metric", "metric", false, 9),
         column("scenario", "scenario", false, 9),
     ]);
+    if band.is_some() {
+        columns.push(column("band", "band", false, 9));
+    }
     let value_at = |series: &[CostPoint], year: i32| {
         series.iter().find(|p| p.year == year).and_then(|p| p.value)
     };
@@ -242,6 +296,12 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
         .iter()
         .map(|p| {
             let mut cells = vec![year_cell(p.year), number(p.value, digits)];
+            if let Some((b, _)) = band {
+                // The record has no band; nor does a year no input moves.
+                let at = b.at(p.year).filter(|_| p.projected);
+                cells.push(number(at.and_then(|b| b.low), digits));
+                cells.push(number(at.and_then(|b| b.high), digits));
+            }
             // The compared scenarios share the record: their columns start where the
             // projections do.
             for (_, series) in compared {
@@ -312,7 +372,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
             }
         })
         .collect();
-    let totals = cost_totals(view, points, compared, columns.len());
+    let totals = cost_totals(view, points, compared, band.map(|b| b.0), columns.len());
     let caption = format!(
         "{} · {unit}, {} · {}",
         view.metric_label(),
@@ -388,6 +448,7 @@ fn cost_totals(
     view: &CostView,
     points: &[CostPoint],
     compared: &[(ScenarioId, Vec<CostPoint>)],
+    band: Option<&Band>,
     width: usize,
 ) -> Vec<TableRow> {
     if view.metric != Metric::Contribution {
@@ -409,6 +470,11 @@ fn cost_totals(
         total_label(total.from, total.to),
         number(Some(total.value), digits),
     ];
+    if let Some(b) = band {
+        let t = b.total(from, to);
+        cells.push(number(t.map(|t| t.low), digits));
+        cells.push(number(t.map(|t| t.high), digits));
+    }
     for (_, series) in compared {
         let other = Total::of(series, from, to).map(|t| t.value);
         cells.push(number(other, digits));
@@ -485,6 +551,7 @@ pub fn scenarios_table(
     a: &Assumptions,
     view: &CostView,
     projections: &[Projection],
+    bands: Option<(&DashboardBands, &BandSpreads)>,
 ) -> PaneTable {
     let e = Economy::new(d, a);
     let indices = Indices::new(&e, a.horizon);
@@ -505,8 +572,12 @@ pub fn scenarios_table(
     let mut columns = vec![column("year", "year", false, 0)];
     for (s, _) in &amounts {
         columns.push(column(s.key(), s.key(), true, 0));
-        let [_, _, status] = scenario_columns(*s);
+        let [_, _, status, low, high] = scenario_columns(*s);
         columns.push(column(status, &format!("{} status", s.key()), false, 9));
+        if bands.is_some() {
+            let names = (format!("{} low", s.key()), format!("{} high", s.key()));
+            columns.extend(band_columns(low, high, (&names.0, &names.1), 8));
+        }
     }
     columns.extend([
         column("unit", "unit", false, 9),
@@ -515,6 +586,19 @@ pub fn scenarios_table(
     if view.real {
         columns.push(column("base_year", "base year", false, 9));
     }
+    if bands.is_some() {
+        columns.push(column("band", "band", false, 9));
+    }
+    // The closing cells of every row: unit, basis, base year, band spreads.
+    let closing = |cells: &mut Vec<(Cell, String)>| {
+        cells.extend([text(money.unit(a.base_year)), text(basis_key(view))]);
+        if view.real {
+            cells.push(year_cell(a.base_year));
+        }
+        if let Some((_, spreads)) = bands {
+            cells.push(text(spreads.stamp()));
+        }
+    };
     let years: Vec<i32> = amounts
         .first()
         .map(|(_, points)| points.iter().map(|p| p.year).collect())
@@ -524,7 +608,7 @@ pub fn scenarios_table(
         .iter()
         .map(|&year| {
             let mut cells = vec![year_cell(year)];
-            for (_, points) in &amounts {
+            for (s, points) in &amounts {
                 let p = points.iter().find(|p| p.year == year);
                 let value = p.and_then(|p| p.value);
                 let capped = p.is_some_and(|p| p.capped);
@@ -541,11 +625,13 @@ pub fn scenarios_table(
                 cells.push(text(
                     p.map(|p| p.tags(&money).join(" · ")).unwrap_or_default(),
                 ));
+                if let Some((b, _)) = bands {
+                    let at = b.of(*s).and_then(|b| b.at(year));
+                    cells.push(number(at.and_then(|b| b.low), 1));
+                    cells.push(number(at.and_then(|b| b.high), 1));
+                }
             }
-            cells.extend([text(money.unit(a.base_year)), text(basis_key(view))]);
-            if view.real {
-                cells.push(year_cell(a.base_year));
-            }
+            closing(&mut cells);
             TableRow {
                 year: Some(year),
                 cells,
@@ -562,14 +648,16 @@ pub fn scenarios_table(
         spans.dedup();
         for (from, to) in spans {
             let mut cells = vec![total_label(from, to)];
-            for (_, points) in &amounts {
+            for (s, points) in &amounts {
                 cells.push(number(Total::of(points, from, to).map(|t| t.value), 1));
                 cells.push(text("total"));
+                if let Some((b, _)) = bands {
+                    let t = b.total(*s, from, to);
+                    cells.push(number(t.map(|t| t.low), 1));
+                    cells.push(number(t.map(|t| t.high), 1));
+                }
             }
-            cells.extend([text(money.unit(a.base_year)), text(basis_key(view))]);
-            if view.real {
-                cells.push(year_cell(a.base_year));
-            }
+            closing(&mut cells);
             totals.push(TableRow { year: None, cells });
         }
     }

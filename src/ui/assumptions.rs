@@ -15,6 +15,8 @@ use super::text::Plain;
 use super::theme::Theme;
 
 const NUMBER_COLS: usize = 10;
+/// Above the band's range of each total.
+const RANGE_HEADING: &str = "low–high";
 
 pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     f.render_widget(
@@ -154,8 +156,29 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     // Headed by the years the totals actually sum (a near horizon cuts the span).
     let first = app.totals.first();
     let label = |t: Option<Total>| t.map_or("–".to_string(), |t| t.span_label());
-    // Columns that fit: the span total always, then the horizon, then the differences.
-    let columns = match width {
+    // Columns that fit: the span total always, then with the band its low–high range,
+    // then the horizon, then the differences.
+    let banded = !app.bands.contributions().is_empty();
+    let ranges: Vec<String> = app
+        .totals
+        .iter()
+        .map(|t| {
+            t.span
+                .and_then(|span| app.bands.total(t.scenario, span.from, span.to))
+                .filter(|b| b.high > b.low)
+                .map_or("–".to_string(), |b| {
+                    format!("{}–{}", thousands(b.low, 0), thousands(b.high, 0))
+                })
+        })
+        .collect();
+    let range_width = ranges
+        .iter()
+        .map(|r| format_width(r))
+        .chain([format_width(RANGE_HEADING)])
+        .max()
+        .unwrap_or(0);
+    let range_cols = if banded { range_width + 1 } else { 0 };
+    let columns = match width.saturating_sub(range_cols) {
         w if w >= 24 + 4 * (NUMBER_COLS + 1) => 4,
         w if w >= 22 + 2 * (NUMBER_COLS + 1) => 2,
         _ => 1,
@@ -166,17 +189,25 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
         "Δ span".to_string(),
         "Δ horizon".to_string(),
     ];
-    let label_cols = width.saturating_sub(columns * (NUMBER_COLS + 1));
+    let label_cols = width.saturating_sub(columns * (NUMBER_COLS + 1) + range_cols);
+    // Where the labels would be cut short, the scenarios' keys say it in fewer columns.
+    let short_names = label_cols < 26;
     lines.push(Line::raw(""));
     let mut heading = vec![Span::styled(
         fit(&format!("  Scenario · {}", money_unit(app)), label_cols),
         theme.label(),
     )];
-    for h in headings.iter().take(columns) {
+    for (i, h) in headings.iter().take(columns).enumerate() {
         heading.push(Span::styled(
             format!(" {}", fit_right(h, NUMBER_COLS)),
             theme.label(),
         ));
+        if i == 0 && banded {
+            heading.push(Span::styled(
+                format!(" {}", fit_right(RANGE_HEADING, range_width)),
+                theme.label(),
+            ));
+        }
     }
     lines.push(Line::from(heading));
     for (k, t) in app.totals.iter().enumerate() {
@@ -196,17 +227,28 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             signed(t.span_vs_current, 1),
             signed(t.to_horizon_vs_current, 1),
         ];
+        let name = if short_names {
+            t.scenario.key()
+        } else {
+            t.scenario.label()
+        };
         let mut spans = vec![
             cursor_mark(app, row, theme),
             Span::styled(mark, mark_style),
             Span::raw(" "),
             Span::styled(
-                fit(t.scenario.label(), label_cols.saturating_sub(4)),
+                fit(name, label_cols.saturating_sub(4)),
                 if shown { theme.bold() } else { theme.label() },
             ),
         ];
-        for c in cells.iter().take(columns) {
+        for (i, c) in cells.iter().take(columns).enumerate() {
             spans.push(Span::raw(format!(" {}", fit_right(c, NUMBER_COLS))));
+            if i == 0 && banded {
+                spans.push(Span::styled(
+                    format!(" {}", fit_right(&ranges[k], range_width)),
+                    theme.band(),
+                ));
+            }
         }
         let line = Line::from(spans);
         lines.push(if row == app.assumption_row {

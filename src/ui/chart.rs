@@ -574,6 +574,42 @@ pub fn guides(
     }
 }
 
+/// A band between a low and a high value a year (`(year, low, high)`, by year) shaded
+/// with `░` in the plot's blank cells, the columns between two years interpolated: the
+/// data drawn before stays on top.
+pub fn band(buf: &mut Buffer, plot: &Plot, points: &[(f64, f64, f64)], style: Style) {
+    let mut shade = |x: u16, low: f64, high: f64| {
+        let (Some(top), Some(bottom)) = (plot.row(high), plot.row(low)) else {
+            return;
+        };
+        for y in top.min(bottom)..=bottom.max(top) {
+            let cell = &mut buf[(x, y)];
+            if cell.symbol().trim().is_empty() {
+                cell.set_symbol("░").set_style(style);
+            }
+        }
+    };
+    for pair in points.windows(2) {
+        let [(y0, lo0, hi0), (y1, lo1, hi1)] = [pair[0], pair[1]];
+        let (Some(x0), Some(x1)) = (plot.column(y0), plot.column(y1)) else {
+            continue;
+        };
+        for x in x0..=x1 {
+            let t = if x1 > x0 {
+                f64::from(x - x0) / f64::from(x1 - x0)
+            } else {
+                0.0
+            };
+            shade(x, lo0 + (lo1 - lo0) * t, hi0 + (hi1 - hi0) * t);
+        }
+    }
+    if let [(year, low, high)] = points
+        && let Some(x) = plot.column(*year)
+    {
+        shade(x, *low, *high);
+    }
+}
+
 /// How one bar looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BarKind {
@@ -590,6 +626,8 @@ pub struct BarDatum {
     pub kind: BarKind,
     pub capped: bool,
     pub cursor: bool,
+    /// The band of outcomes around the value: its low and high.
+    pub range: Option<(f64, f64)>,
 }
 
 pub struct BarStyles {
@@ -598,6 +636,7 @@ pub struct BarStyles {
     pub capped: Style,
     pub cursor: Style,
     pub axis: Style,
+    pub band: Style,
 }
 
 const EIGHTHS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -664,7 +703,12 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
     if area.height < 3 || area.width < 8 || bars.is_empty() {
         return;
     }
-    let values = bars.iter().filter_map(|b| b.value);
+    // The axis holds the bands too.
+    let values = bars.iter().filter_map(|b| b.value).chain(
+        bars.iter()
+            .filter_map(|b| b.range)
+            .flat_map(|(l, h)| [l, h]),
+    );
     let (min, max) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     });
@@ -733,8 +777,32 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
                     _ => EIGHTHS[covered as usize - 1],
                 };
                 let y = plot.y + plot.height - 1 - row;
+                // Within the band the bar takes the band's colour, down to its low.
+                let in_band = bar.range.is_some_and(|(band_low, _)| {
+                    let low_eighths = ((band_low - low) / (high - low) * rows * 8.0).round();
+                    cell_low as f64 + 8.0 > low_eighths && v >= 0.0
+                });
+                let style = if in_band && !bar.cursor {
+                    styles.band
+                } else {
+                    style
+                };
                 for dx in 0..bar_cols {
                     put_char(buf, x + dx, y, glyph, style);
+                }
+            }
+            // Above the bar, a whisker up to the band's high.
+            if let Some((_, band_high)) = bar.range.filter(|_| v >= 0.0) {
+                let high_eighths = ((band_high - low) / (high - low) * rows * 8.0).round() as i64;
+                let first_free = top_eighths.div_euclid(8) + i64::from(top_eighths % 8 != 0);
+                for row in first_free..high_eighths.div_euclid(8) + i64::from(high_eighths % 8 >= 4)
+                {
+                    if let Ok(row) = u16::try_from(row)
+                        && row < plot.height
+                    {
+                        let y = plot.y + plot.height - 1 - row;
+                        put_char(buf, x + (bar_cols - 1) / 2, y, '╎', styles.band);
+                    }
                 }
             }
         }
@@ -937,7 +1005,34 @@ mod tests {
             capped: Style::default(),
             cursor: Style::default(),
             axis: Style::default(),
+            band: Style::default(),
         }
+    }
+
+    #[test]
+    fn a_bar_s_band_reaches_its_high_and_the_axis_holds_it() {
+        let area = Rect::new(0, 0, 30, 12);
+        let mut buf = Buffer::empty(area);
+        let mut banded = bar(2030, 1000.0);
+        banded.range = Some((900.0, 1800.0));
+        draw_bars(&mut buf, area, &[bar(2029, 1000.0), banded], &bar_styles());
+        let column =
+            |x: u16| -> String { (0..12).map(|y| buf[(x, y)].symbol().to_string()).collect() };
+        // The axis reaches the high (its top label is 1,800 or more), and the banded
+        // bar's column carries a whisker above the bar; its neighbour none.
+        let text: String = (0..12)
+            .map(|y| {
+                (0..30)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect();
+        let whiskers: usize = (0..30).map(|x| column(x).matches('╎').count()).sum();
+        assert!(whiskers >= 3, "{text}");
+        let first_bar_x = (0..30).find(|&x| column(x).contains('█')).unwrap();
+        assert_eq!(column(first_bar_x).matches('╎').count(), 0, "{text}");
+        assert!(text.contains("2,000") || text.contains("1,800"), "{text}");
     }
 
     fn bar(year: i32, value: f64) -> BarDatum {
@@ -947,6 +1042,7 @@ mod tests {
             kind: BarKind::Recorded,
             capped: false,
             cursor: false,
+            range: None,
         }
     }
 

@@ -15,7 +15,7 @@ use crate::econ::{
 };
 
 use super::chart::{self, BarDatum, BarKind, BarStyles};
-use super::format::{amount, thousands, truncate};
+use super::format::{amount, amount_range, thousands, truncate};
 use super::layout::inner;
 use super::pane_block;
 use super::text::Plain;
@@ -151,6 +151,15 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
         if app.costs.iter().any(|p| p.capped) {
             spans.push(Span::styled("^", theme.capped()));
             spans.push(Span::raw(" cap binds  "));
+        }
+        if app.bands.charted().is_some() {
+            let glyph = if app.chart == ChartStyle::Bars {
+                "╎"
+            } else {
+                "░"
+            };
+            spans.push(Span::styled(glyph, theme.band()));
+            spans.push(Span::raw(" band  "));
         }
     } else {
         spans.push(Span::styled(scenario_label(app), theme.dim()));
@@ -316,14 +325,29 @@ fn value_lines<'a>(app: &App, theme: &Theme, width: usize, rows: usize) -> Vec<L
         format!("vs {}", others.join(" · "))
     });
     let how = Some(how_words(app, p)).filter(|h| !h.is_empty());
+    // The band's range at the cursor, and what moved to make it.
+    let band = band_at(app, p.year)
+        .filter(|_| p.projected)
+        .map(|(low, high)| {
+            let moved = app
+                .bands
+                .charted()
+                .map(|b| app.band_spreads.describe_moved(b.inputs))
+                .unwrap_or_default();
+            format!(
+                "band {} ({moved})",
+                amount_range(&app.view, app.assumptions.base_year, low, high),
+            )
+        });
     let below: Vec<(String, Style)> = if rows == 2 {
-        vec![match compared {
+        vec![match compared.or(band) {
             Some(c) => (c, theme.label()),
             None => (source, theme.dim()),
         }]
     } else {
         compared
             .into_iter()
+            .chain(band)
             .chain(how)
             .map(|t| (t, theme.label()))
             .chain(std::iter::once((source, theme.dim())))
@@ -346,6 +370,7 @@ fn bar_styles(theme: &Theme) -> BarStyles {
         capped: theme.capped(),
         cursor: theme.cursor(),
         axis: theme.label(),
+        band: theme.band(),
     }
 }
 
@@ -373,9 +398,17 @@ fn render_bars(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             },
             capped: p.capped,
             cursor: p.year == app.year,
+            range: band_at(app, p.year),
         })
         .collect();
     chart::draw_bars(f.buffer_mut(), area, &bars, &bar_styles(theme));
+}
+
+/// The charted scenario's band in `year`, where it has width.
+fn band_at(app: &App, year: i32) -> Option<(f64, f64)> {
+    let b = app.bands.charted()?.at(year)?;
+    let (low, high) = (b.low?, b.high?);
+    (high > low).then_some((low, high))
 }
 
 fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
@@ -414,10 +447,16 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         })
         .collect();
     let capped = xy(&|p| p.capped);
+    let banded: Vec<(f64, f64, f64)> = points
+        .iter()
+        .filter(|p| p.projected)
+        .filter_map(|p| band_at(app, p.year).map(|(l, h)| (f64::from(p.year), l, h)))
+        .collect();
     let all_values = points
         .iter()
         .filter_map(|p| p.value)
-        .chain(compared.iter().flatten().map(|(_, v)| *v));
+        .chain(compared.iter().flatten().map(|(_, v)| *v))
+        .chain(banded.iter().flat_map(|(_, l, h)| [*l, *h]));
     let (min, max) = all_values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let (first, last) = (
         points.first().map_or(app.year, |p| p.year),
@@ -461,6 +500,7 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         styles,
     );
     if let Some(plot) = plot {
+        chart::band(buf, &plot, &banded, theme.band());
         let cursor = Some((f64::from(app.year), theme.cursor()));
         chart::guides(buf, &plot, None, cursor);
     }

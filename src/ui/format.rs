@@ -28,6 +28,21 @@ pub fn amount(view: &CostView, base_year: i32, v: f64) -> String {
     }
 }
 
+/// A range in the cost view's unit, the unit once: "1,585.4–1,648.8 bn won",
+/// "$1,100.2–1,150.0 m", "+1.2–+3.4 %".
+pub fn amount_range(view: &CostView, base_year: i32, low: f64, high: f64) -> String {
+    let low_text = amount(view, base_year, low);
+    let high_text = amount(view, base_year, high);
+    // The low without its unit; the high keeps it (and a dollar sign only once).
+    let bare = low_text.split(' ').next().unwrap_or(&low_text);
+    match view.currency {
+        Currency::Usd if view.metric != Metric::YearOnYear => {
+            format!("{bare}–{}", high_text.trim_start_matches('$'))
+        }
+        _ => format!("{bare}–{high_text}"),
+    }
+}
+
 /// Decimals for a value around `magnitude`: one, as the ministry publishes amounts,
 /// none past ten thousand, two below ten.
 pub fn decimals_for(magnitude: f64) -> usize {

@@ -25,13 +25,27 @@ pub fn fitted(table: &PaneTable, room: usize) -> Vec<(usize, usize)> {
         .enumerate()
         .map(|(i, c)| column_width(c, i, &table.rows, &table.totals))
         .collect();
-    let mut order: Vec<usize> = (0..table.columns.len()).collect();
+    // A column kept with the next (a band's low and high) counts as one with it.
+    let second_of_pair = |i: usize| i > 0 && table.columns[i - 1].with_next;
+    let mut order: Vec<usize> = (0..table.columns.len())
+        .filter(|&i| !second_of_pair(i))
+        .collect();
     order.sort_by_key(|&i| (table.columns[i].priority, i));
     let mut kept: Vec<(usize, usize)> = Vec::new();
     let mut used = 0;
     for i in order {
         let gap = usize::from(!kept.is_empty());
         let w = widths[i];
+        let pair = table.columns[i].with_next && i + 1 < table.columns.len();
+        if pair {
+            let both = w + 1 + widths[i + 1];
+            if used + gap + both <= room {
+                used += gap + both;
+                kept.push((i, w));
+                kept.push((i + 1, widths[i + 1]));
+            }
+            continue;
+        }
         if used + gap + w <= room {
             used += gap + w;
             kept.push((i, w));
@@ -160,6 +174,7 @@ mod tests {
                 header: "h".repeat(*w),
                 numeric: true,
                 priority: *p,
+                with_next: false,
             })
             .collect();
         PaneTable {
