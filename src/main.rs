@@ -10,7 +10,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use sma_dash::app::App;
 use sma_dash::config::{self, Config, Flag, SetupError};
 use sma_dash::data::{Dataset, LoadError, summary::Summary};
-use sma_dash::econ::{AssumptionId, Assumptions, BandSpreads};
+use sma_dash::econ::{AssumptionId, Assumptions, BandSpreads, ScenarioId};
 use sma_dash::render;
 use sma_dash::report::ProjectionReport;
 use sma_dash::report::export::{ExportOptions, Series, export};
@@ -56,6 +56,10 @@ struct Cli {
     /// (the terminal's own text selection then needs Shift).
     #[arg(long)]
     mouse: bool,
+    /// Start on this scenario: 12th-sma, 11th-rule, demand-5bn, demand-10bn or custom
+    /// charted, or a saved scenario's assumptions applied.
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -109,6 +113,9 @@ Examples:
         /// Keep the colours, as ANSI escape sequences (NO_COLOR still turns them off).
         #[arg(long)]
         ansi: bool,
+        /// Start on this scenario, as the dashboard's --scenario does.
+        #[arg(long, value_name = "NAME")]
+        scenario: Option<String>,
         #[command(flatten)]
         assumptions: AssumptionArgs,
         #[command(flatten)]
@@ -366,6 +373,17 @@ fn refuse_dashboard_options(cli: &Cli, sub: &Command) -> Result<(), Failure> {
     if cli.mouse {
         return Err(format!("--mouse is the dashboard's option; `{name}` does not take it").into());
     }
+    if cli.scenario.is_some() {
+        let hint = if name == "render" {
+            ": put it after `render`"
+        } else {
+            ""
+        };
+        return Err(format!(
+            "--scenario is the dashboard's option; `{name}` does not take it there{hint}"
+        )
+        .into());
+    }
     let given = cli
         .assumptions
         .flags()
@@ -508,6 +526,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let s = setup(input, &cli.assumptions.flags(), &cli.band.flags())?;
             let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
             app.mouse |= cli.mouse;
+            load_saved(&mut app);
+            if let Some(name) = &cli.scenario {
+                app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
+            }
             dashboard(app)?;
         }
         Some(Command::Render {
@@ -515,11 +537,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             height,
             keys,
             ansi,
+            scenario,
             assumptions,
             band,
         }) => {
             let s = setup(input, &assumptions.flags(), &band.flags())?;
             let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+            if let Some(name) = scenario {
+                // A saved scenario's name needs the saved scenarios; a key does not.
+                if ScenarioId::from_key(name).is_none() {
+                    load_saved(&mut app);
+                }
+                app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
+            }
             app.color = *ansi && app.color;
             let text = render::frame(&mut app, *width, *height, keys.clone(), *ansi)
                 .map_err(|e| format!("cannot render: {e}"))?;
@@ -633,22 +663,26 @@ fn configured_app(
     app
 }
 
-/// Runs the dashboard; everything that can fail is checked before the screen is taken.
-fn dashboard(mut app: App) -> Result<(), String> {
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err("the dashboard needs a terminal; `sma-dash check` prints a summary".into());
-    }
-    // Only here are the environment's directories read; the rest takes paths.
+/// The user's saved scenarios, from the data directory: the only place the environment's
+/// directories are read (the rest takes paths). A file that does not read is moved
+/// aside, with a warning on stderr and on the first frame's status line.
+fn load_saved(app: &mut App) {
     app.paths.scenarios =
         store::scenarios_path(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"));
     if let Some(path) = &app.paths.scenarios {
         let loaded = store::load(path, chrono::Utc::now());
         if let Some(warning) = &loaded.warning {
-            // Seen after quitting, and on the first frame in the status line.
             eprintln!("sma-dash: warning: {warning}");
         }
         app.saved = loaded.scenarios;
         app.status = loaded.warning;
+    }
+}
+
+/// Runs the dashboard; everything that can fail is checked before the screen is taken.
+fn dashboard(mut app: App) -> Result<(), String> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err("the dashboard needs a terminal; `sma-dash check` prints a summary".into());
     }
     let mouse = app.mouse;
     let debug_failure = std::env::var("SMA_DASH_DEBUG_FAIL")

@@ -1329,3 +1329,40 @@ fn bad_spreads_and_band_options_where_they_mean_nothing_exit_2() {
         assert_eq!(o.status.code(), Some(2), "{sub}");
     }
 }
+
+#[test]
+fn scenario_starts_the_dashboard_and_render_on_a_key_or_a_saved_name() {
+    // A key pins the scenario: the Costs title names it.
+    let o = sma_dash(&["render", "--width", "120", "--height", "40", "--scenario", "demand-5bn"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("2 Costs  contribution · demand-5bn"), "{}", stdout(&o));
+    // A saved scenario's name applies its assumptions.
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("sma-dash");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("scenarios.toml"),
+        "[[scenario]]\nname = \"hot\"\nsaved = \"2026-11-27T10:00:00Z\"\nkorean_cpi = 4.5\nus_cpi = 2.63\nkrw_per_usd = 1421.4\ndefense_growth = 7.5\ncustom_growth = 4.9\nbase_year = 2025\nhorizon = 2035\n",
+    )
+    .unwrap();
+    let with_data = |args: &[&str]| sma_dash_with(args, &[("XDG_DATA_HOME", data.path())]);
+    let o = with_data(&["render", "--scenario", "hot"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let cpi = stdout(&o)
+        .lines()
+        .find(|l| l.contains("Korean CPI inflation"))
+        .unwrap()
+        .to_string();
+    assert!(cpi.contains(" 4.5 %"), "{cpi}");
+    // An unknown name lists what is known, and exits 2.
+    let o = with_data(&["render", "--scenario", "cold"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        "sma-dash: --scenario: expected one of 12th-sma, 11th-rule, demand-5bn, demand-10bn, custom or a saved scenario: \"hot\", found \"cold\""
+    );
+    // Before a subcommand it is refused.
+    let o = sma_dash(&["--scenario", "custom", "project"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--scenario is the dashboard's option"), "{}", stderr(&o));
+}

@@ -391,6 +391,40 @@ impl App {
         self.tables[pane.number() - 1]
     }
 
+    /// Starts on `name`: a scenario's key (`demand-5bn`) pins it as the one charted; a
+    /// saved scenario's name applies its assumptions, checked as the command line's are.
+    pub fn start_on(&mut self, name: &str) -> Result<(), String> {
+        if let Some(id) = ScenarioId::from_key(name) {
+            self.scenario = id;
+            self.recompute();
+            return Ok(());
+        }
+        if let Some(saved) = self.saved.iter().find(|s| s.name == name) {
+            saved
+                .assumptions
+                .check(&self.data)
+                .map_err(|e| format!("the saved scenario “{name}” does not apply: {e}"))?;
+            self.assumptions = saved.assumptions.clone();
+            self.recompute();
+            return Ok(());
+        }
+        let keys: Vec<&str> = ScenarioId::ALL.iter().map(|s| s.key()).collect();
+        let saved = if self.saved.is_empty() {
+            "no saved scenario".to_string()
+        } else {
+            let names: Vec<String> = self
+                .saved
+                .iter()
+                .map(|s| format!("\"{}\"", s.name))
+                .collect();
+            format!("a saved scenario: {}", names.join(", "))
+        };
+        Err(format!(
+            "expected one of {} or {saved}, found \"{name}\"",
+            keys.join(", ")
+        ))
+    }
+
     /// A chart pane's numbers as a table, as `t` shows them and `e` writes them; `None`
     /// for the timeline, which is a list.
     pub fn pane_table(&self, pane: Pane) -> Option<PaneTable> {
