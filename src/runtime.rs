@@ -296,7 +296,14 @@ pub fn run<B: Backend>(
             let size = screen_size(terminal)?;
             redraw |= current == Input::Resize;
             for action in actions(app, current, size) {
-                match update(app, action) {
+                let effect = update(app, action);
+                // The help's length depends on the screen: measured as soon as it opens,
+                // so keys queued behind `?` scroll it too.
+                if app.mode() == Mode::Help {
+                    let (max_scroll, page) = ui::help_limits(app, size);
+                    update(app, Action::HelpViewport { max_scroll, page });
+                }
+                match effect {
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::Redraw => redraw = true,
                     Effect::None => {}
@@ -354,6 +361,7 @@ pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result
         update(app, Action::TimelineViewport(rows));
     }
     if app.mode() == Mode::Help {
+        // A resize changes how far the help scrolls.
         let (max_scroll, page) = ui::help_limits(app, size);
         update(app, Action::HelpViewport { max_scroll, page });
     }

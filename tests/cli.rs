@@ -1333,9 +1333,21 @@ fn bad_spreads_and_band_options_where_they_mean_nothing_exit_2() {
 #[test]
 fn scenario_starts_the_dashboard_and_render_on_a_key_or_a_saved_name() {
     // A key pins the scenario: the Costs title names it.
-    let o = sma_dash(&["render", "--width", "120", "--height", "40", "--scenario", "demand-5bn"]);
+    let o = sma_dash(&[
+        "render",
+        "--width",
+        "120",
+        "--height",
+        "40",
+        "--scenario",
+        "demand-5bn",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("2 Costs  contribution · demand-5bn"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("2 Costs  contribution · demand-5bn"),
+        "{}",
+        stdout(&o)
+    );
     // A saved scenario's name applies its assumptions.
     let data = tempfile::tempdir().unwrap();
     let dir = data.path().join("sma-dash");
@@ -1364,5 +1376,9 @@ fn scenario_starts_the_dashboard_and_render_on_a_key_or_a_saved_name() {
     // Before a subcommand it is refused.
     let o = sma_dash(&["--scenario", "custom", "project"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("--scenario is the dashboard's option"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--scenario is the dashboard's option"),
+        "{}",
+        stderr(&o)
+    );
 }

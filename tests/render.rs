@@ -149,3 +149,46 @@ fn the_4th_smas_signing_shows_its_date_signatories_and_single_source() {
         "{s}"
     );
 }
+
+fn keys(keys: &str) -> ScriptedEvents {
+    ScriptedEvents::parse(keys).expect("keys parse")
+}
+
+// Tables (t): the cursor's year highlighted and in view, the columns that fit.
+snapshot!(costs_table_80x24, 80, 24, typed("2t"));
+snapshot!(costs_table_120x40, 120, 40, typed("2t"));
+snapshot!(
+    costs_table_dollars_zoomed_120x40,
+    120,
+    40,
+    keys("2tzu:2014<enter>")
+);
+snapshot!(troops_table_80x24, 80, 24, typed("3t"));
+snapshot!(troops_table_120x40, 120, 40, typed("3t"));
+snapshot!(assumptions_table_80x24, 80, 24, typed("4t"));
+snapshot!(assumptions_table_120x40, 120, 40, typed("4t"));
+
+// A comparison: the 12th SMA pinned, the two demands compared (rows 9 and 10), as
+// lines with a legend, and as a table with the differences.
+snapshot!(compare_80x24, 80, 24, typed("4jjjjjjjjjxjx2"));
+snapshot!(compare_120x40, 120, 40, typed("4jjjjjjjjjxjx2llll"));
+snapshot!(compare_table_120x40, 120, 40, typed("4jjjjjjjjjxjx2tllll"));
+// The $5 bn demand pinned with Enter; the selection moves on, the chart does not.
+snapshot!(pinned_demand_80x24, 80, 24, keys("4jjjjjjjjj<enter>kk"));
+
+// The band (b): whiskers on bars, a shaded area on a line, ranges in the totals.
+snapshot!(band_80x24, 80, 24, typed("2bllll"));
+snapshot!(band_120x40, 120, 40, typed("2bllll"));
+snapshot!(band_line_dollars_120x40, 120, 40, typed("2bmullll"));
+snapshot!(band_table_120x40, 120, 40, typed("2btllll"));
+snapshot!(band_assumptions_120x40, 120, 40, typed("4b"));
+
+// Prompts: a typed value (refused with its range), a year to go to.
+snapshot!(typed_value_refused_80x24, 80, 24, keys("4=55<enter>"));
+snapshot!(
+    typed_value_with_a_year_set_apart_80x24,
+    80,
+    24,
+    keys("4=2.5,2028=9<enter>")
+);
+snapshot!(go_to_year_prompt_80x24, 80, 24, keys(":20"));

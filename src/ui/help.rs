@@ -23,7 +23,23 @@ pub fn keys_label(b: &Binding) -> String {
         .join("/")
 }
 
-/// Each section as a block of lines: its name, then one line per binding.
+/// What the marks on the panes mean, after the keys.
+const MARKS: [(&str, &str); 11] = [
+    ("›", "the selected row"),
+    ("●", "the pinned scenario, the one charted"),
+    ("◆", "a scenario compared with it (x)"),
+    ("▒ •", "projected"),
+    ("░", "projected with a rule past its agreement"),
+    ("* ^", "the agreement's cap bound that year"),
+    ("†", "the rule extended past its agreement"),
+    ("╎ ░", "the band between the low and high paths"),
+    ("▼ ┊", "the year cursor"),
+    ("┄", "the 28,500 level"),
+    ("*", "beside an assumption: not the default"),
+];
+
+/// Each section as a block of lines: its name, then one line per binding; last, the
+/// marks.
 fn sections<'a>(keymap: &Keymap, theme: &Theme, cols: usize) -> Vec<Vec<Line<'a>>> {
     let key_cols = keymap
         .bindings
@@ -31,25 +47,26 @@ fn sections<'a>(keymap: &Keymap, theme: &Theme, cols: usize) -> Vec<Vec<Line<'a>
         .map(|b| width(&keys_label(b)))
         .max()
         .unwrap_or(8);
-    SECTIONS
-        .iter()
-        .filter_map(|(scope, name)| {
-            let bindings: Vec<&Binding> = keymap.in_scope(*scope).collect();
-            if bindings.is_empty() {
-                return None;
-            }
-            let mut lines = vec![Line::styled(name.to_string(), theme.header())];
-            lines.extend(bindings.into_iter().map(|b| {
-                Line::from(vec![
-                    Span::styled(fit(&keys_label(b), key_cols), theme.key()),
-                    Span::raw(" "),
-                    Span::raw(fit(b.help, cols.saturating_sub(key_cols + 1))),
-                ])
-            }));
-            lines.push(Line::raw(""));
-            Some(lines)
-        })
-        .collect()
+    let line = |key: &str, help: &str| {
+        Line::from(vec![
+            Span::styled(fit(key, key_cols), theme.key()),
+            Span::raw(" "),
+            Span::raw(fit(help, cols.saturating_sub(key_cols + 1))),
+        ])
+    };
+    let mut marks = vec![Line::styled("Marks", theme.header())];
+    marks.extend(MARKS.iter().map(|(mark, meaning)| line(mark, meaning)));
+    let keys = SECTIONS.iter().filter_map(|(scope, name)| {
+        let bindings: Vec<&Binding> = keymap.in_scope(*scope).collect();
+        if bindings.is_empty() {
+            return None;
+        }
+        let mut lines = vec![Line::styled(name.to_string(), theme.header())];
+        lines.extend(bindings.into_iter().map(|b| line(&keys_label(b), b.help)));
+        lines.push(Line::raw(""));
+        Some(lines)
+    });
+    keys.chain(std::iter::once(marks)).collect()
 }
 
 /// Where the help overlay goes in `area`: most of a wide screen, all of a narrow one.

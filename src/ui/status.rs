@@ -101,6 +101,12 @@ fn prompt_line<'a>(app: &App, p: &Prompt, theme: &Theme) -> Line<'a> {
             (format!("Go to year ({first}–{last}): "), "go".to_string())
         }
     };
+    // A refusal says what was expected: the question gives it room.
+    let ask = if p.error.is_some() {
+        "= ".to_string()
+    } else {
+        ask
+    };
     let mut spans = vec![
         Span::styled(ask, theme.key()),
         Span::styled(format!("{}▏", p.text), theme.bold()),

@@ -129,9 +129,17 @@ pub fn render(f: &mut Frame, app: &App, table: &PaneTable, area: Rect, theme: &T
         }
     }
     let rows_room = height.saturating_sub(top.len() + bottom.len());
-    // Keep the cursor's row in view, a few rows from the edge where it can be.
+    // Keep the cursor's row in view, a few rows from the edge where it can be; a year
+    // the table has no row for brings the nearest into view.
     let cursor = table.row_of(app.year);
-    let offset = match cursor {
+    let nearest = cursor.or_else(|| {
+        (0..table.rows.len()).min_by_key(|&i| {
+            table.rows[i]
+                .year
+                .map_or(i32::MAX, |y| (y - app.year).abs())
+        })
+    });
+    let offset = match nearest {
         Some(c) if table.rows.len() > rows_room => {
             let margin = (rows_room / 3).min(3);
             let wanted = c.saturating_sub(rows_room.saturating_sub(1 + margin));
