@@ -1382,3 +1382,89 @@ fn scenario_starts_the_dashboard_and_render_on_a_key_or_a_saved_name() {
         stderr(&o)
     );
 }
+
+#[test]
+fn the_screen_shows_published_figures_and_labels_converted_ones() {
+    let frame = |keys: &str| {
+        let o = sma_dash(&["render", "--width", "120", "--height", "40", "--keys", keys]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+    };
+    // In dollars, 2014 is the $866.86 m a source printed, with the won converted beside.
+    let y2014 = frame("2u:2014<enter>");
+    assert!(
+        y2014.contains("2014 ▸ $866.9 m · recorded, as published · confirmed"),
+        "{y2014}"
+    );
+    assert!(
+        y2014.contains("at the 2014 average rate from the published 920.0 bn won"),
+        "{y2014}"
+    );
+    // 2018 has no dollar figure: converted, and never "recorded".
+    let y2018 = frame("2u:2018<enter>");
+    let line = y2018.lines().find(|l| l.contains("2018 ▸ ")).unwrap();
+    assert!(
+        line.contains("2018 ▸ $873.5 m · converted · confirmed"),
+        "{line}"
+    );
+    assert!(
+        y2018.contains("converted at 1,099.3 ₩/$ (2018 average) from 960.2 bn won"),
+        "{y2018}"
+    );
+    // In won, 1993 is converted from its dollars.
+    let y1993 = frame("2:1993<enter>");
+    assert!(y1993.contains("1993 ▸ 177.3 bn won · converted"), "{y1993}");
+    // A projected year says what drove it, and that the rule is extended past 2030.
+    let y2031 = frame("2:2031<enter>");
+    assert!(
+        y2031.contains("2031 ▸ 1,685.6 bn won · projected · rule extended"),
+        "{y2031}"
+    );
+    assert!(
+        y2031.contains("+2.1 % (2029 CPI, assumed), cap 5 % · 12th SMA rule extended past 2030"),
+        "{y2031}"
+    );
+}
+
+#[test]
+fn totals_are_labelled_with_the_years_they_sum_on_screen_and_in_files() {
+    // A horizon of 2027: the Assumptions pane, project and the projections file all say
+    // 2026–27, never 2026–30.
+    let o = sma_dash(&[
+        "render",
+        "--width",
+        "120",
+        "--height",
+        "40",
+        "--horizon",
+        "2027",
+    ]);
+    let frame = stdout(&o);
+    let heading = frame
+        .lines()
+        .find(|l| l.contains("Scenario · bn won nominal"))
+        .unwrap();
+    assert!(heading.contains("2026–27"), "{heading}");
+    assert!(!frame.contains("2026–30"), "{frame}");
+    let json = sma_dash(&[
+        "project",
+        "--format",
+        "json",
+        "--horizon",
+        "2027",
+        "--cpi",
+        "2.5,2027=3",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let totals = v["totals"].as_array().unwrap();
+    assert!(totals.iter().all(|t| t["to"] == 2027), "{totals:?}");
+    // The override is in the JSON's assumptions, by year.
+    let cpi = v["assumptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["name"] == "korean_cpi")
+        .unwrap();
+    assert_eq!(cpi["value"], 2.5);
+    assert_eq!(cpi["by_year"]["2027"], 3.0);
+}

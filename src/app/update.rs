@@ -1821,4 +1821,42 @@ mod tests {
         assert_eq!(what, "scenarios");
         assert_eq!(row(&csv, 2030)["demand-5bn"], "5000.0");
     }
+
+    #[test]
+    fn b_shows_the_band_around_the_pinned_projection_and_its_totals() {
+        let mut app = app();
+        assert!(app.bands.charted().is_none(), "off by default");
+        update(&mut app, Action::ToggleBand);
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap()
+                .starts_with("band: Korean CPI")
+        );
+        let band = app.bands.charted().expect("the pinned scenario's band");
+        assert_eq!(band.scenario, ScenarioId::CurrentAgreement);
+        // 2027 follows 2025's recorded CPI: no width; 2030 lies inside its band.
+        let y2027 = band.at(2027).unwrap();
+        assert_eq!(y2027.low, y2027.high);
+        let y2030 = band.at(2030).unwrap();
+        let central = cost(&app, 2030);
+        assert!(y2030.low.unwrap() < central && central < y2030.high.unwrap());
+        // Every scenario's totals have a range; pinning another moves the chart's band.
+        assert!(app.bands.total(ScenarioId::Demand5bn, 2026, 2030).is_some());
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        update(&mut app, Action::Move(AssumptionId::ALL.len() as i32 + 2));
+        update(&mut app, Action::Activate);
+        assert_eq!(app.bands.charted().unwrap().scenario, ScenarioId::Demand5bn);
+        // In dollars a demand has no band: its dollars are fixed.
+        update(&mut app, Action::ToggleCurrency);
+        let b = app.bands.charted().unwrap().at(2030).unwrap();
+        assert_eq!((b.low, b.high), (Some(5_000.0), Some(5_000.0)));
+        // Projections off: no band; b again: off.
+        update(&mut app, Action::ToggleProjections);
+        assert!(app.bands.charted().is_none());
+        update(&mut app, Action::ToggleProjections);
+        update(&mut app, Action::ToggleBand);
+        assert!(app.bands.charted().is_none());
+        assert_eq!(app.status.as_deref(), Some("band off"));
+    }
 }
