@@ -58,6 +58,49 @@ fn long_series(c: &mut Criterion) {
     group.finish();
 }
 
+/// The screens issue 11 added: every chart pane as a table, all five scenarios on the
+/// Costs chart (the pinned one and four compared), the band on bars and on a line.
+fn features(c: &mut Criterion) {
+    use sma_dash::econ::ScenarioId;
+    let mut group = c.benchmark_group("frame/features");
+    type Setup = fn(&mut App);
+    let setups: [(&str, Option<Pane>, Setup); 6] = [
+        ("tables", None, |app| app.tables = [false, true, true, true]),
+        ("zoom-costs-table", Some(Pane::Costs), |app| {
+            app.tables = [false, true, false, false]
+        }),
+        ("compare-all", None, |app| {
+            app.compare = ScenarioId::ALL[1..].to_vec();
+        }),
+        ("zoom-costs-compare-all", Some(Pane::Costs), |app| {
+            app.compare = ScenarioId::ALL[1..].to_vec();
+        }),
+        ("band", None, |app| app.show_band = true),
+        ("band-line", None, |app| {
+            app.show_band = true;
+            app.chart = sma_dash::app::ChartStyle::Line;
+        }),
+    ];
+    for (name, pane, setup) in setups {
+        let mut app = App::new(common::embedded());
+        setup(&mut app);
+        app.recompute();
+        common::show(&mut app, pane);
+        for &(w, h) in &common::SIZES {
+            group.bench_function(format!("{name}/{w}x{h}"), |b| {
+                let mut terminal = common::terminal(&mut app, w, h);
+                let mut step = -1;
+                b.iter(|| {
+                    update(&mut app, Action::MoveYear(step));
+                    step = -step;
+                    common::frame(&mut terminal, &mut app);
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
 fn embedded(c: &mut Criterion) {
     frames(c, "embedded", common::embedded, &common::SIZES);
 }
@@ -69,6 +112,6 @@ fn at_scale(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = common::config();
-    targets = embedded, at_scale, long_series
+    targets = embedded, at_scale, long_series, features
 }
 criterion_main!(benches);

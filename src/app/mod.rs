@@ -275,6 +275,9 @@ pub struct App {
     /// While the band is shown: every scenario's band for the totals, and the pinned
     /// one's in the view's metric for the chart.
     pub bands: DashboardBands,
+    /// The tables of the panes shown as tables (`t`), by pane number: built when what
+    /// they show changes, not on every frame.
+    pub shown_tables: [Option<PaneTable>; 4],
     pub totals: Vec<ScenarioTotals>,
     /// The agreement span the totals cover.
     pub span: (i32, i32),
@@ -330,6 +333,7 @@ impl App {
             costs: Vec::new(),
             compared: Vec::new(),
             bands: DashboardBands::default(),
+            shown_tables: Default::default(),
             totals: Vec::new(),
             span: (year, year),
             troops,
@@ -532,6 +536,19 @@ impl App {
         self.assumption_row = self
             .assumption_row
             .min(self.assumption_rows().saturating_sub(1));
+        self.refresh_tables();
+    }
+
+    /// Builds the table of each pane shown as one, and drops the others'.
+    pub fn refresh_tables(&mut self) {
+        for pane in Pane::ALL {
+            let i = pane.number() - 1;
+            self.shown_tables[i] = if self.tables[i] {
+                self.pane_table(pane)
+            } else {
+                None
+            };
+        }
     }
 
     /// The years of the agreement the projections start in (the 12th SMA, 2026–2030).

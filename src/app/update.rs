@@ -165,6 +165,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
                 app.year = year;
                 app.follow_year();
             }
+            app.refresh_tables();
             app.status = Some(if app.troop_history {
                 format!("troops: all years since {first}")
             } else {
@@ -699,6 +700,7 @@ fn toggle_table(app: &mut App) -> Effect {
     }
     let i = app.focus.number() - 1;
     app.tables[i] = !app.tables[i];
+    app.refresh_tables();
     app.status = Some(if app.tables[i] {
         format!("{} as a table (t: the chart again)", app.focus.title())
     } else {

@@ -50,7 +50,13 @@ pub struct PaneTable {
     pub totals: Vec<TableRow>,
     /// What the marks in cells mean, shown below the table.
     pub notes: Vec<String>,
+    /// Each column's width on screen: its widest cell or heading, in terminal columns
+    /// (words at most `MAX_TEXT_COLS`). Set by `PaneTable::measured`.
+    pub widths: Vec<usize>,
 }
+
+/// The widest a column of words gets on screen before its text is cut with "…".
+pub const MAX_TEXT_COLS: usize = 40;
 
 impl PaneTable {
     /// The table as a file holds it: every column, the rows then the totals, each row
@@ -68,6 +74,33 @@ impl PaneTable {
         };
         with_provenance(&mut table, version, assumptions);
         table
+    }
+
+    /// The table with its columns' widths measured once, for every frame to use.
+    fn measured(mut self) -> Self {
+        use unicode_width::UnicodeWidthStr;
+        self.widths = self
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let widest = self
+                    .rows
+                    .iter()
+                    .chain(&self.totals)
+                    .filter_map(|r| r.cells.get(i))
+                    .map(|(_, shown)| shown.width())
+                    .max()
+                    .unwrap_or(0)
+                    .max(c.header.width());
+                if c.numeric {
+                    widest
+                } else {
+                    widest.min(MAX_TEXT_COLS)
+                }
+            })
+            .collect();
+        self
     }
 
     /// The row of `year`, if the table has one.
@@ -401,7 +434,9 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
         rows,
         totals,
         notes,
+        widths: Vec::new(),
     }
+    .measured()
 }
 
 /// The status in a few columns: the word, then `*` if the cap bound and `†` if the
@@ -540,7 +575,9 @@ pub fn troops_table(d: &Dataset, from: i32) -> PaneTable {
         rows,
         totals: Vec::new(),
         notes: Vec::new(),
+        widths: Vec::new(),
     }
+    .measured()
 }
 
 /// The Assumptions pane's numbers: every scenario by year, in the view's currency and
@@ -682,7 +719,9 @@ pub fn scenarios_table(
         rows,
         totals,
         notes,
+        widths: Vec::new(),
     }
+    .measured()
 }
 
 /// The assumptions stamp of a file made from the Costs or Assumptions table.

@@ -536,15 +536,6 @@ pub fn line<'a>(data: &'a [(f64, f64)], style: Style) -> Dataset<'a> {
         .data(data)
 }
 
-/// A series drawn as dots: projections, headline levels.
-pub fn dots<'a>(data: &'a [(f64, f64)], style: Style) -> Dataset<'a> {
-    Dataset::default()
-        .marker(Marker::Dot)
-        .graph_type(GraphType::Scatter)
-        .style(style)
-        .data(data)
-}
-
 /// A line across the plot at `value` and one down it at `year`, drawn in the cells
 /// the data left blank: cheaper than a chart dataset each (ratatui fills a whole layer
 /// per dataset), and the data stays on top. Both on the row and column the plot draws
@@ -570,6 +561,32 @@ pub fn guides(
     if let Some((x, style)) = cursor.and_then(|(year, s)| Some((plot.column(year)?, s))) {
         for y in area.top()..area.bottom() {
             mark(x, y, "┊", style);
+        }
+    }
+}
+
+/// Where marks go: over what is drawn there, or only into blank cells, behind it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    Over,
+    Behind,
+}
+
+/// `glyph` at each `(year, value)` of `points`, on the cell the plot draws it in (the
+/// column a braille line takes there, so marks, lines and the cursor agree): a scatter
+/// series drawn straight into the buffer, with no canvas layer of its own.
+pub fn marks(
+    buf: &mut Buffer,
+    plot: &Plot,
+    points: &[(f64, f64)],
+    (glyph, style): (char, Style),
+    layer: Layer,
+) {
+    for &(year, value) in points {
+        if let (Some(x), Some(y)) = (plot.column(year), plot.row(value))
+            && (layer == Layer::Over || buf[(x, y)].symbol().trim().is_empty())
+        {
+            put_char(buf, x, y, glyph, style);
         }
     }
 }

@@ -4,9 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Dataset, GraphType};
 
 use crate::app::{App, ChartStyle, Pane};
 use crate::data::Confidence;
@@ -14,7 +12,7 @@ use crate::econ::{
     CostPoint, Currency, CurrencyOrigin, Driver, Metric, ScenarioId, Status, TroopBasis,
 };
 
-use super::chart::{self, BarDatum, BarKind, BarStyles};
+use super::chart::{self, BarDatum, BarKind, BarStyles, Layer};
 use super::format::{amount, amount_range, thousands, truncate};
 use super::layout::inner;
 use super::pane_block;
@@ -109,14 +107,9 @@ fn scenario_label(app: &App) -> &'static str {
     }
 }
 
-/// How each compared scenario's line is drawn, with the glyph the legend shows: a
-/// pattern as well as a colour, so the lines part without colour too.
-const COMPARE_MARKERS: [(Marker, GraphType, &str); 4] = [
-    (Marker::Bar, GraphType::Scatter, "▄"),
-    (Marker::Block, GraphType::Scatter, "█"),
-    (Marker::Braille, GraphType::Line, "⠤"),
-    (Marker::HalfBlock, GraphType::Line, "▀"),
-];
+/// The mark of each compared scenario's points, a pattern as well as a colour, so the
+/// lines part without colour too; the legend shows the same.
+const COMPARE_MARKS: [char; 4] = ['▄', '◆', '×', '▀'];
 
 fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let (recorded, projected, extended) = match app.chart {
@@ -132,7 +125,7 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
         spans.push(Span::styled(projected, theme.projected()));
         spans.push(Span::raw(format!(" {} (pinned)  ", app.scenario.key())));
         for (i, (s, _)) in app.compared.iter().enumerate() {
-            let glyph = COMPARE_MARKERS[i % COMPARE_MARKERS.len()].2;
+            let glyph = COMPARE_MARKS[i % COMPARE_MARKS.len()].to_string();
             spans.push(Span::styled(glyph, theme.compared(i)));
             spans.push(Span::raw(format!(" {}  ", s.key())));
         }
@@ -462,29 +455,9 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         points.first().map_or(app.year, |p| p.year),
         points.last().map_or(app.year, |p| p.year),
     );
-    let mut datasets = vec![chart::line(&recorded, theme.recorded())];
-    if projected.len() > 1 {
-        datasets.push(chart::dots(&projected, theme.projected()));
-    }
-    for (i, line) in compared.iter().enumerate().filter(|(_, l)| l.len() > 1) {
-        let (marker, graph, _) = COMPARE_MARKERS[i % COMPARE_MARKERS.len()];
-        datasets.push(
-            Dataset::default()
-                .marker(marker)
-                .graph_type(graph)
-                .style(theme.compared(i))
-                .data(line),
-        );
-    }
-    if !capped.is_empty() {
-        datasets.push(
-            Dataset::default()
-                .marker(Marker::Block)
-                .graph_type(GraphType::Scatter)
-                .style(theme.capped())
-                .data(&capped),
-        );
-    }
+    // The record is the one line; projections, comparisons and capped years are marks
+    // drawn into the plot (a canvas layer each would cost a whole plot to fill).
+    let datasets = vec![chart::line(&recorded, theme.recorded())];
     let buf = f.buffer_mut();
     let styles = chart::AxisStyles {
         axis: theme.label(),
@@ -501,6 +474,20 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
     if let Some(plot) = plot {
         chart::band(buf, &plot, &banded, theme.band());
+        for (i, line) in compared.iter().enumerate() {
+            let glyph = COMPARE_MARKS[i % COMPARE_MARKS.len()];
+            chart::marks(buf, &plot, line, (glyph, theme.compared(i)), Layer::Over);
+        }
+        if projected.len() > 1 {
+            chart::marks(
+                buf,
+                &plot,
+                &projected,
+                ('•', theme.projected()),
+                Layer::Over,
+            );
+        }
+        chart::marks(buf, &plot, &capped, ('█', theme.capped()), Layer::Over);
         let cursor = Some((f64::from(app.year), theme.cursor()));
         chart::guides(buf, &plot, None, cursor);
     }

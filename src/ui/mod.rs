@@ -17,11 +17,11 @@ mod troops;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::{App, Mode, Pane};
 
-use text::Plain;
+use text::{Border, Plain};
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -35,12 +35,10 @@ pub fn view(app: &App, f: &mut Frame) {
     let [title, body, status] = layout::screen(area);
     render_title(f, app, title, &theme);
     for (pane, rect) in layout::panes(app, body) {
-        if app.is_table(pane)
-            && let Some(numbers) = app.pane_table(pane)
-        {
+        if let Some(numbers) = &app.shown_tables[pane.number() - 1] {
             let what = "as a table · t: chart";
             f.render_widget(pane_block(app, pane, what, &theme), rect);
-            table::render(f, app, &numbers, layout::inner(rect), &theme);
+            table::render(f, app, numbers, layout::inner(rect), &theme);
             continue;
         }
         match pane {
@@ -105,17 +103,18 @@ fn render_title(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 }
 
 /// A pane's border: its number and name, what it shows, bold and coloured when focused.
-pub(crate) fn pane_block<'a>(app: &App, pane: Pane, what: &str, theme: &Theme) -> Block<'a> {
+pub(crate) fn pane_block<'a>(app: &App, pane: Pane, what: &str, theme: &Theme) -> Border<'a> {
     let focused = app.focus == pane;
-    Block::bordered()
-        .border_style(theme.border(focused))
-        .title(Line::from(vec![
+    Border::new(
+        Line::from(vec![
             Span::styled(
                 format!(" {} {} ", pane.number(), pane.title()),
                 theme.pane_title(focused),
             ),
             Span::styled(format!(" {what} "), theme.label()),
-        ]))
+        ]),
+        theme.border(focused),
+    )
 }
 
 /// A rectangle of `percent_x` by `percent_y` of `area`, centred.

@@ -8,23 +8,15 @@ use ratatui::text::{Line, Span};
 use crate::app::App;
 use crate::report::tables::{PaneTable, TableColumn, TableRow};
 
-use super::format::{fit, fit_right, truncate, width};
+use super::format::{fit, fit_right, truncate};
 use super::text::Plain;
 use super::theme::Theme;
-
-/// The widest a column of words gets before its text is cut with "…".
-const MAX_TEXT_COLS: usize = 40;
 
 /// Which columns fit in `room` columns, in the table's order, and each one's width:
 /// the most important first, then the others that fit whole. The first column (the
 /// year) always shows, cut if it must, and so does the second where anything can.
 pub fn fitted(table: &PaneTable, room: usize) -> Vec<(usize, usize)> {
-    let widths: Vec<usize> = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| column_width(c, i, &table.rows, &table.totals))
-        .collect();
+    let widths = &table.widths;
     // A column kept with the next (a band's low and high) counts as one with it.
     let second_of_pair = |i: usize| i > 0 && table.columns[i - 1].with_next;
     let mut order: Vec<usize> = (0..table.columns.len())
@@ -57,20 +49,6 @@ pub fn fitted(table: &PaneTable, room: usize) -> Vec<(usize, usize)> {
     }
     kept.sort_unstable();
     kept
-}
-
-fn column_width(c: &TableColumn, i: usize, rows: &[TableRow], totals: &[TableRow]) -> usize {
-    let cells = rows
-        .iter()
-        .chain(totals)
-        .filter_map(|r| r.cells.get(i))
-        .map(|(_, shown)| width(shown));
-    let widest = cells.max().unwrap_or(0).max(width(&c.header));
-    if c.numeric {
-        widest
-    } else {
-        widest.min(MAX_TEXT_COLS)
-    }
 }
 
 fn cell_text(c: &TableColumn, shown: &str, w: usize) -> String {
@@ -191,6 +169,7 @@ mod tests {
             rows: Vec::new(),
             totals: Vec::new(),
             notes: Vec::new(),
+            widths: widths.iter().map(|(w, _)| *w).collect(),
         }
     }
 

@@ -181,6 +181,203 @@ fn draw_line(
     });
 }
 
+/// Lines wrapped at word boundaries as `Paragraph::new(text).wrap(Wrap { trim: false })`
+/// wraps and draws them, to the cell and style: ratatui's word wrapper, taken a char at
+/// a time where every span is made of chars that stand alone (see `stands_alone`),
+/// instead of a grapheme at a time measured as strings; any other text goes through
+/// `Paragraph` itself.
+#[derive(Debug, Clone)]
+pub struct Wrapped<'a> {
+    text: Text<'a>,
+}
+
+impl<'a> Wrapped<'a> {
+    pub fn new(text: impl Into<Text<'a>>) -> Self {
+        Self { text: text.into() }
+    }
+}
+
+/// One char of wrapped text: the char, its width, its style.
+type Piece = (char, u16, Style);
+
+/// Whitespace as ratatui's wrapper takes it: a no-break space is not.
+fn breaks(c: char) -> bool {
+    c.is_whitespace() && c != '\u{A0}'
+}
+
+impl Widget for Wrapped<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let simple = self.text.lines.iter().all(|l| {
+            l.alignment.is_none_or(|a| a == Alignment::Left)
+                && l.spans.iter().all(|s| s.content.chars().all(stands_alone))
+        });
+        if !simple {
+            ratatui::widgets::Paragraph::new(self.text)
+                .wrap(ratatui::widgets::Wrap { trim: false })
+                .render(area, buf);
+            return;
+        }
+        let mut y = area.top();
+        let mut wrapped: Vec<Vec<Piece>> = Vec::new();
+        for line in &self.text.lines {
+            let base = self.text.style.patch(line.style);
+            let pieces = line.spans.iter().flat_map(|span| {
+                let style = base.patch(span.style);
+                span.content
+                    .chars()
+                    .map(move |c| (c, c.width().unwrap_or(0) as u16, style))
+            });
+            wrap_words(pieces, area.width, &mut wrapped);
+            for row in wrapped.drain(..) {
+                if y >= area.bottom() {
+                    return;
+                }
+                let mut x = area.left();
+                for (c, w, style) in row {
+                    if w == 0 {
+                        continue;
+                    }
+                    // The wrapper can push a row past the area's edge behind a wide char,
+                    // where ratatui's paragraph writes outside its buffer (and panics);
+                    // the cells inside are drawn as it draws them.
+                    if x >= area.right() {
+                        break;
+                    }
+                    buf[(x, y)].set_char(c).set_style(style);
+                    x += w;
+                }
+                y += 1;
+            }
+        }
+    }
+}
+
+/// ratatui's `WordWrapper::process_input` with `trim` off, over chars: the rows one
+/// input line wraps to, pushed onto `out`.
+fn wrap_words(pieces: impl Iterator<Item = Piece>, max: u16, out: &mut Vec<Vec<Piece>>) {
+    let first = out.len();
+    let mut pending_line: Vec<Piece> = Vec::new();
+    let mut pending_word: Vec<Piece> = Vec::new();
+    let mut pending_whitespace: std::collections::VecDeque<Piece> =
+        std::collections::VecDeque::new();
+    let (mut line_width, mut word_width, mut whitespace_width) = (0u16, 0u16, 0u16);
+    let mut non_whitespace_previous = false;
+    for piece in pieces {
+        let (c, symbol_width, _) = piece;
+        let is_whitespace = breaks(c);
+        // Symbols wider than the line are left out.
+        if symbol_width > max {
+            continue;
+        }
+        let word_found = non_whitespace_previous && is_whitespace;
+        // The whole word, its whitespace before it included, would overflow.
+        let untrimmed_overflow =
+            pending_line.is_empty() && word_width + whitespace_width + symbol_width > max;
+        if word_found || untrimmed_overflow {
+            pending_line.extend(pending_whitespace.drain(..));
+            line_width += whitespace_width;
+            pending_line.append(&mut pending_word);
+            line_width += word_width;
+            whitespace_width = 0;
+            word_width = 0;
+        }
+        let line_full = line_width >= max;
+        let pending_word_overflow =
+            symbol_width > 0 && line_width + whitespace_width + word_width >= max;
+        if line_full || pending_word_overflow {
+            let mut remaining_width = max.saturating_sub(line_width);
+            out.push(std::mem::take(&mut pending_line));
+            line_width = 0;
+            // Whitespace up to the end of the row goes with it.
+            while let Some(&(_, width, _)) = pending_whitespace.front() {
+                if width > remaining_width {
+                    break;
+                }
+                whitespace_width -= width;
+                remaining_width -= width;
+                pending_whitespace.pop_front();
+            }
+            // The first whitespace does not count toward the next word.
+            if is_whitespace && pending_whitespace.is_empty() {
+                continue;
+            }
+        }
+        if is_whitespace {
+            whitespace_width += symbol_width;
+            pending_whitespace.push_back(piece);
+        } else {
+            word_width += symbol_width;
+            pending_word.push(piece);
+        }
+        non_whitespace_previous = !is_whitespace;
+    }
+    pending_line.extend(pending_whitespace.drain(..));
+    pending_line.append(&mut pending_word);
+    if !pending_line.is_empty() {
+        out.push(pending_line);
+    }
+    if out.len() == first {
+        out.push(Vec::new());
+    }
+}
+
+/// A pane's border with a title at its top left: what `Block::bordered()
+/// .border_style(style).title(title)` draws, to the cell and style, without first
+/// filling the whole area with the block's style (a set on every cell of the pane, for
+/// the default style that changes none).
+#[derive(Debug, Clone)]
+pub struct Border<'a> {
+    title: Line<'a>,
+    style: Style,
+}
+
+impl<'a> Border<'a> {
+    pub fn new(title: Line<'a>, style: Style) -> Self {
+        Self { title, style }
+    }
+}
+
+impl Widget for Border<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let (left, right) = (area.left(), area.right() - 1);
+        let (top, bottom) = (area.top(), area.bottom() - 1);
+        let mut put = |x: u16, y: u16, c: char| {
+            buf[(x, y)].set_char(c).set_style(self.style);
+        };
+        // Sides, then corners, in the block's order: where they meet on a tiny area the
+        // same one wins.
+        for y in top..=bottom {
+            put(left, y, '│');
+        }
+        for x in left..=right {
+            put(x, top, '─');
+        }
+        for y in top..=bottom {
+            put(right, y, '│');
+        }
+        for x in left..=right {
+            put(x, bottom, '─');
+        }
+        put(right, bottom, '┘');
+        put(right, top, '┐');
+        put(left, bottom, '└');
+        put(left, top, '┌');
+        if area.width > 2 {
+            // One line a pane: ratatui's own, as the block draws it.
+            self.title
+                .render(Rect::new(left + 1, top, area.width - 2, 1), buf);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +460,80 @@ mod tests {
                         assert_eq!(a, b, "width {width}, scroll {scroll}, {style:?}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_border_is_what_a_bordered_block_draws() {
+        use ratatui::widgets::Block;
+        let title = || {
+            Line::from(vec![
+                Span::styled(
+                    " 1 Timeline ",
+                    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+                ),
+                Span::styled(" 90 events — 장원삼 ", Style::new().fg(Color::Gray)),
+            ])
+        };
+        let border = Style::new().fg(Color::DarkGray);
+        for (w, h) in [(40, 10), (12, 3), (3, 2), (1, 1), (2, 5), (80, 1)] {
+            let area = Rect::new(0, 0, w, h);
+            let mut expected = Buffer::empty(area);
+            let mut drawn = Buffer::empty(area);
+            // Something under it, as the frame holds before.
+            for buf in [&mut expected, &mut drawn] {
+                buf.set_string(0, 0, "x".repeat(w as usize), Style::new().fg(Color::Red));
+            }
+            Block::bordered()
+                .border_style(border)
+                .title(title())
+                .render(area, &mut expected);
+            Border::new(title(), border).render(area, &mut drawn);
+            assert_eq!(drawn, expected, "{w}x{h}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        /// Wrapped text is what a wrapping paragraph draws, cell for cell: words,
+        /// runs of spaces, no-break spaces, Korean, styles changing mid-word, widths
+        /// down to one.
+        #[test]
+        fn wrapped_text_is_what_a_wrapping_paragraph_draws(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(("[a-z ]{0,6}|[가-힣 ]{0,4}|[\u{a0}.,—-]{0,3}| {1,3}", 0u8..3), 0..6),
+                0..5,
+            ),
+            width in 1u16..30,
+            height in 1u16..12,
+        ) {
+            let styles = [Style::new(), Style::new().fg(Color::Red), Style::new().add_modifier(Modifier::BOLD)];
+            let text: Vec<Line> = lines
+                .iter()
+                .map(|spans| {
+                    Line::from(
+                        spans
+                            .iter()
+                            .map(|(t, s)| Span::styled(t.clone(), styles[*s as usize]))
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .collect();
+            let area = Rect::new(0, 0, width, height);
+            let mut drawn = Buffer::empty(area);
+            Wrapped::new(text.clone()).render(area, &mut drawn);
+            // Where ratatui's paragraph draws (it panics writing a wide char past a
+            // narrow area's edge, which `Wrapped` leaves out), the two agree.
+            let paragraph = std::panic::catch_unwind(|| {
+                let mut expected = Buffer::empty(area);
+                Paragraph::new(text)
+                    .wrap(ratatui::widgets::Wrap { trim: false })
+                    .render(area, &mut expected);
+                expected
+            });
+            if let Ok(expected) = paragraph {
+                proptest::prop_assert_eq!(drawn, expected);
             }
         }
     }

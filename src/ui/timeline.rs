@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::Clear;
 
 use crate::app::{App, Mode, Pane, Row};
 use crate::data::{Agreement, Dataset, Event, FuzzyDate, Milestone};
@@ -11,7 +11,7 @@ use crate::data::{Agreement, Dataset, Event, FuzzyDate, Milestone};
 use super::format::{fit, truncate};
 use super::layout;
 use super::pane_block;
-use super::text::Plain;
+use super::text::{Border, Plain, Wrapped};
 use super::theme::Theme;
 
 const DATE_COLS: usize = 10;
@@ -32,12 +32,9 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             .borders(ratatui::widgets::Borders::TOP)
             .border_style(theme.dim())
             .title(Span::styled(" detail (Enter: popup) ", theme.dim()));
-        f.render_widget(
-            Paragraph::new(lines)
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            detail,
-        );
+        let text = block.inner(detail);
+        f.render_widget(block, detail);
+        f.render_widget(Wrapped::new(lines), text);
     }
 }
 
@@ -292,13 +289,13 @@ pub fn render_popup(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         Some(Row::Event(i)) => truncate(&app.data.events[i].headline, popup.width as usize / 2),
         _ => "Detail".to_string(),
     };
-    let block = ratatui::widgets::Block::bordered()
-        .border_style(theme.border(true))
-        .title(Span::styled(format!(" {title} "), theme.pane_title(true)));
+    let border = Border::new(
+        Line::from(Span::styled(format!(" {title} "), theme.pane_title(true))),
+        theme.border(true),
+    );
+    f.render_widget(border, popup);
     f.render_widget(
-        Paragraph::new(detail_lines(app, theme))
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        popup,
+        Wrapped::new(detail_lines(app, theme)),
+        super::layout::inner(popup),
     );
 }

@@ -84,10 +84,8 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .fold((LEVEL_28500, LEVEL_28500), |(lo, hi), v| {
             (lo.min(v), hi.max(v))
         });
-    let datasets = vec![
-        chart::dots(&headline, theme.projected()),
-        chart::line(&counted, theme.recorded()),
-    ];
+    // The count is the line; the headline level, dots behind it, drawn into the plot.
+    let datasets = vec![chart::line(&counted, theme.recorded())];
     let buf = f.buffer_mut();
     let styles = chart::AxisStyles {
         axis: theme.label(),
@@ -103,6 +101,13 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         styles,
     );
     if let Some(plot) = plot {
+        chart::marks(
+            buf,
+            &plot,
+            &headline,
+            ('•', theme.projected()),
+            chart::Layer::Behind,
+        );
         chart::guides(
             buf,
             &plot,
