@@ -125,19 +125,35 @@ fn actions(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, only: &[&str
     group.finish();
 }
 
-/// The recomputation a `+` or `-` sets off, back and forth on one app.
+/// The recomputation a `+` or `-` sets off, back and forth on one app: as it opens,
+/// with the band on, and with the band and a comparison of all five scenarios.
 fn recompute(c: &mut Criterion, dataset: &str, data: fn() -> Dataset) {
-    let mut app = None;
-    let mut up = 1;
-    c.bench_function(&format!("recompute/{dataset}/step-korean-cpi"), |b| {
-        let app = app.get_or_insert_with(|| App::new(data()));
-        b.iter(|| {
-            app.assumptions
-                .step(sma_dash::econ::AssumptionId::KoreanCpi, up, false);
-            up = -up;
-            app.recompute();
-        })
-    });
+    type Setup = fn(&mut App);
+    let setups: [(&str, Setup); 3] = [
+        ("step-korean-cpi", |_| {}),
+        ("step-korean-cpi-band", |app| app.show_band = true),
+        ("step-korean-cpi-band-compare-all", |app| {
+            app.show_band = true;
+            app.compare = sma_dash::econ::ScenarioId::ALL[1..].to_vec();
+        }),
+    ];
+    for (name, setup) in setups {
+        let mut app = None;
+        let mut up = 1;
+        c.bench_function(&format!("recompute/{dataset}/{name}"), |b| {
+            let app = app.get_or_insert_with(|| {
+                let mut app = App::new(data());
+                setup(&mut app);
+                app
+            });
+            b.iter(|| {
+                app.assumptions
+                    .step(sma_dash::econ::AssumptionId::KoreanCpi, up, false);
+                up = -up;
+                app.recompute();
+            })
+        });
+    }
 }
 
 fn embedded(c: &mut Criterion) {
