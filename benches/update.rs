@@ -26,7 +26,7 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
             "scroll-help",
             vec![
                 ToggleHelp,
-                HelpViewport {
+                OverlayViewport {
                     max_scroll: 40,
                     page: 20,
                 },

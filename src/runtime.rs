@@ -297,11 +297,11 @@ pub fn run<B: Backend>(
             redraw |= current == Input::Resize;
             for action in actions(app, current, size) {
                 let effect = update(app, action);
-                // The help's length depends on the screen: measured as soon as it opens,
-                // so keys queued behind `?` scroll it too.
-                if app.mode() == Mode::Help {
-                    let (max_scroll, page) = ui::help_limits(app, size);
-                    update(app, Action::HelpViewport { max_scroll, page });
+                // An overlay's length depends on the screen: measured as soon as it
+                // opens, so keys queued behind `?` or Enter scroll it too.
+                if matches!(app.mode(), Mode::Help | Mode::Detail) {
+                    let (max_scroll, page) = ui::overlay_limits(app, size);
+                    update(app, Action::OverlayViewport { max_scroll, page });
                 }
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
@@ -360,10 +360,10 @@ pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result
     if rows > 0 {
         update(app, Action::TimelineViewport(rows));
     }
-    if app.mode() == Mode::Help {
-        // A resize changes how far the help scrolls.
-        let (max_scroll, page) = ui::help_limits(app, size);
-        update(app, Action::HelpViewport { max_scroll, page });
+    if matches!(app.mode(), Mode::Help | Mode::Detail) {
+        // A resize changes how far an overlay scrolls.
+        let (max_scroll, page) = ui::overlay_limits(app, size);
+        update(app, Action::OverlayViewport { max_scroll, page });
     }
     terminal.draw(|f| ui::view(app, f)).map_err(backend_error)?;
     Ok(())

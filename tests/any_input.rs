@@ -129,7 +129,7 @@ fn check(app: &App) -> Result<(), TestCaseError> {
     // The chart is the pinned scenario's; compared ones are others, each charted once.
     prop_assert!(!app.compare.contains(&app.scenario));
     prop_assert!(app.compared.len() <= app.compare.len());
-    prop_assert!(app.help_scroll <= app.help_max);
+    prop_assert!(app.overlay_scroll <= app.overlay_max);
     prop_assert!(app.assumption_row < app.assumption_rows().max(1));
     for p in &app.costs {
         prop_assert!(p.value.is_none_or(f64::is_finite), "{p:?}");

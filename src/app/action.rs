@@ -98,9 +98,9 @@ pub enum Action {
     /// The timeline list now shows this many rows (sent by the runtime after a layout
     /// change, so paging and scrolling match the screen).
     TimelineViewport(usize),
-    /// The help overlay can scroll this far and shows a page of this many lines (sent
-    /// by the runtime while it is open).
-    HelpViewport {
+    /// The open overlay (the help, an event's detail) can scroll this far and shows a
+    /// page of this many lines (sent by the runtime while one is open).
+    OverlayViewport {
         max_scroll: u16,
         page: u16,
     },
@@ -171,7 +171,7 @@ impl Action {
             | Saved(_)
             | Exported(_)
             | TimelineViewport(_)
-            | HelpViewport { .. } => return None,
+            | OverlayViewport { .. } => return None,
         })
     }
 }

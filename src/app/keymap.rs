@@ -384,6 +384,14 @@ impl Default for Keymap {
             // Detail popup: move through events without closing it.
             b(&[c('j'), k(Down)], Detail, Move(1), "next event", "event"),
             b(&[c('k'), k(Up)], Detail, Move(-1), "previous event", ""),
+            b(
+                &[k(PageDown)],
+                Detail,
+                Page(1),
+                "scroll the detail down",
+                "scroll",
+            ),
+            b(&[k(PageUp)], Detail, Page(-1), "scroll the detail up", ""),
             b(&[c('g'), k(Home)], Detail, First, "first event", ""),
             b(&[c('G'), k(End)], Detail, Last, "last event", ""),
             b(&[k(Enter)], Detail, CloseOverlay, "close the detail", ""),

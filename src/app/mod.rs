@@ -234,11 +234,12 @@ pub struct App {
     /// the 1st SMA; the year cursor then reaches them too.
     pub troop_history: bool,
     pub overlay: Option<Mode>,
-    /// First line of the help overlay shown.
-    pub help_scroll: u16,
-    /// How far the help can scroll, and its page, as the runtime last measured them.
-    pub help_max: u16,
-    pub help_page: u16,
+    /// First line shown of the open overlay (the help, or an event's detail).
+    pub overlay_scroll: u16,
+    /// How far the open overlay can scroll, and its page, as the runtime last measured
+    /// them.
+    pub overlay_max: u16,
+    pub overlay_page: u16,
     pub year: i32,
     pub timeline: Timeline,
     /// Selected row of the Assumptions pane: assumptions, then scenarios, then the
@@ -301,9 +302,9 @@ impl App {
             zoom: false,
             troop_history: false,
             overlay: None,
-            help_scroll: 0,
-            help_max: 0,
-            help_page: 1,
+            overlay_scroll: 0,
+            overlay_max: 0,
+            overlay_page: 1,
             year,
             timeline: Timeline {
                 rows: Vec::new(),

@@ -65,7 +65,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
                 Some(Mode::Help) => None,
                 _ => Some(Mode::Help),
             };
-            app.help_scroll = 0;
+            app.overlay_scroll = 0;
             Effect::Redraw
         }
         CloseOverlay => app.overlay.take().is_some().into(),
@@ -89,6 +89,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
                 Some(Mode::Detail) => None,
                 _ => Some(Mode::Detail),
             };
+            app.overlay_scroll = 0;
             Effect::Redraw
         }
         CycleFilter => cycle_filter(app),
@@ -245,10 +246,10 @@ fn apply(app: &mut App, action: Action) -> Effect {
         }
         Activate => activate(app),
         ToggleCompare => toggle_compare(app),
-        HelpViewport { max_scroll, page } => {
-            app.help_max = max_scroll;
-            app.help_page = page;
-            app.help_scroll = app.help_scroll.min(max_scroll);
+        OverlayViewport { max_scroll, page } => {
+            app.overlay_max = max_scroll;
+            app.overlay_page = page;
+            app.overlay_scroll = app.overlay_scroll.min(max_scroll);
             Effect::None
         }
         TimelineViewport(rows) => {
@@ -404,6 +405,10 @@ fn select_row(app: &mut App, i: i64) -> Effect {
     }
     let i = i.clamp(0, last) as usize;
     let before = (app.timeline.selected, app.year);
+    if app.timeline.selected != i {
+        // Another event's detail starts at its top.
+        app.overlay_scroll = 0;
+    }
     app.timeline.selected = i;
     if let Some(year) = timeline::row_year(&app.data, app.timeline.rows[i]) {
         let (first, last) = app.year_range();
@@ -742,11 +747,15 @@ fn move_by(app: &mut App, delta: i32) -> Effect {
             let row = (app.assumption_row as i64 + i64::from(delta)).clamp(0, last) as usize;
             set(&mut app.assumption_row, row)
         }
-        Target::HelpLines => scroll_help(app, i64::from(delta)),
+        Target::HelpLines => scroll_overlay(app, i64::from(delta)),
     }
 }
 
 fn page_by(app: &mut App, pages: i32) -> Effect {
+    // In an event's detail a page scrolls its text; j/k move between events.
+    if app.mode() == Mode::Detail {
+        return scroll_overlay(app, i64::from(app.overlay_page.max(1)) * i64::from(pages));
+    }
     match target(app) {
         Target::Rows => {
             let page = app.timeline.viewport.max(1) as i64;
@@ -754,7 +763,9 @@ fn page_by(app: &mut App, pages: i32) -> Effect {
         }
         Target::Years => move_year(app, YEARS_A_PAGE * pages),
         Target::AssumptionRows => move_by(app, pages * app.assumption_rows() as i32),
-        Target::HelpLines => scroll_help(app, i64::from(app.help_page.max(1)) * i64::from(pages)),
+        Target::HelpLines => {
+            scroll_overlay(app, i64::from(app.overlay_page.max(1)) * i64::from(pages))
+        }
     }
 }
 
@@ -783,15 +794,15 @@ fn to_end(app: &mut App, last: bool) -> Effect {
             set(&mut app.assumption_row, row)
         }
         Target::HelpLines => {
-            let line = if last { app.help_max } else { 0 };
-            set(&mut app.help_scroll, line)
+            let line = if last { app.overlay_max } else { 0 };
+            set(&mut app.overlay_scroll, line)
         }
     }
 }
 
-fn scroll_help(app: &mut App, delta: i64) -> Effect {
-    let next = (i64::from(app.help_scroll) + delta).clamp(0, i64::from(app.help_max)) as u16;
-    set(&mut app.help_scroll, next)
+fn scroll_overlay(app: &mut App, delta: i64) -> Effect {
+    let next = (i64::from(app.overlay_scroll) + delta).clamp(0, i64::from(app.overlay_max)) as u16;
+    set(&mut app.overlay_scroll, next)
 }
 
 #[cfg(test)]
@@ -843,33 +854,33 @@ mod tests {
     }
 
     #[test]
-    fn help_scrolls_within_its_length_and_reopens_at_the_top() {
+    fn overlay_scrolls_within_its_length_and_reopens_at_the_top() {
         let mut app = app();
         update(&mut app, Action::ToggleHelp);
         update(
             &mut app,
-            Action::HelpViewport {
+            Action::OverlayViewport {
                 max_scroll: 12,
                 page: 8,
             },
         );
         update(&mut app, Action::Move(3));
-        assert_eq!(app.help_scroll, 3);
+        assert_eq!(app.overlay_scroll, 3);
         assert_eq!(update(&mut app, Action::Move(-5)), Effect::Redraw);
-        assert_eq!(app.help_scroll, 0);
+        assert_eq!(app.overlay_scroll, 0);
         assert_eq!(update(&mut app, Action::Move(-1)), Effect::None);
         // G goes to the bottom the help has, g back to the top, a page is a screenful.
         update(&mut app, Action::Last);
-        assert_eq!(app.help_scroll, 12);
+        assert_eq!(app.overlay_scroll, 12);
         assert_eq!(update(&mut app, Action::Move(1)), Effect::None);
         update(&mut app, Action::Page(-1));
-        assert_eq!(app.help_scroll, 4);
+        assert_eq!(app.overlay_scroll, 4);
         update(&mut app, Action::First);
-        assert_eq!(app.help_scroll, 0);
+        assert_eq!(app.overlay_scroll, 0);
         update(&mut app, Action::Move(2));
         update(&mut app, Action::ToggleHelp);
         update(&mut app, Action::ToggleHelp);
-        assert_eq!(app.help_scroll, 0);
+        assert_eq!(app.overlay_scroll, 0);
     }
 
     #[test]
@@ -1860,5 +1871,35 @@ mod tests {
         update(&mut app, Action::ToggleBand);
         assert!(app.bands.charted().is_none());
         assert_eq!(app.status.as_deref(), Some("band off"));
+    }
+
+    #[test]
+    fn an_event_s_detail_scrolls_by_pages_and_the_next_event_starts_at_its_top() {
+        let mut app = app();
+        update(&mut app, Action::ToggleDetail);
+        update(
+            &mut app,
+            Action::OverlayViewport {
+                max_scroll: 25,
+                page: 10,
+            },
+        );
+        update(&mut app, Action::Page(1));
+        assert_eq!(app.overlay_scroll, 10);
+        update(&mut app, Action::Page(5));
+        assert_eq!(app.overlay_scroll, 25, "no further than the text goes");
+        update(&mut app, Action::Page(-1));
+        assert_eq!(app.overlay_scroll, 15);
+        // j moves to the next event, whose detail opens at its top.
+        let before = app.timeline.selected;
+        update(&mut app, Action::Move(1));
+        assert_ne!(app.timeline.selected, before);
+        assert_eq!(app.overlay_scroll, 0);
+        // g and G: the first and last events.
+        update(&mut app, Action::Last);
+        assert_eq!(app.timeline.selected, app.timeline.rows.len() - 1);
+        update(&mut app, Action::First);
+        assert_eq!(app.timeline.selected, 0);
+        assert_eq!(app.mode(), Mode::Detail);
     }
 }

@@ -58,21 +58,27 @@ pub fn view(app: &App, f: &mut Frame) {
         status,
     );
     match app.mode() {
-        Mode::Help => help::render(f, &app.keymap, app.help_scroll, body, &theme),
+        Mode::Help => help::render(f, &app.keymap, app.overlay_scroll, body, &theme),
         Mode::Detail => timeline::render_popup(f, app, body, &theme),
         _ => {}
     }
 }
 
-/// How far the help overlay can scroll on a screen of `size`, and its page: the area
-/// it takes is the panes' area, or the whole screen when the dashboard does not fit.
-pub fn help_limits(app: &App, size: Rect) -> (u16, u16) {
-    let area = if layout::too_small(size) {
-        size
-    } else {
-        layout::screen(size)[1]
-    };
-    help::limits(&app.keymap, area)
+/// How far the open overlay (the help, an event's detail) can scroll on a screen of
+/// `size`, and its page: the help takes the panes' area, or the whole screen when the
+/// dashboard does not fit; the detail a popup over the panes.
+pub fn overlay_limits(app: &App, size: Rect) -> (u16, u16) {
+    let body = layout::screen(size)[1];
+    match app.mode() {
+        Mode::Detail if !layout::too_small(size) => {
+            let theme = Theme::new(app.color, app.palette);
+            timeline::popup_limits(app, body, &theme)
+        }
+        _ => {
+            let area = if layout::too_small(size) { size } else { body };
+            help::limits(&app.keymap, area)
+        }
+    }
 }
 
 /// The title bar: the name on the left, the year cursor and the dataset on the right;
@@ -132,7 +138,7 @@ pub(crate) fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
 fn too_small(app: &App, f: &mut Frame, theme: &Theme) {
     let area = f.area();
     if app.mode() == Mode::Help {
-        help::render(f, &app.keymap, app.help_scroll, area, theme);
+        help::render(f, &app.keymap, app.overlay_scroll, area, theme);
         return;
     }
     let text = vec![

@@ -189,11 +189,59 @@ fn draw_line(
 #[derive(Debug, Clone)]
 pub struct Wrapped<'a> {
     text: Text<'a>,
+    scroll: u16,
 }
 
 impl<'a> Wrapped<'a> {
     pub fn new(text: impl Into<Text<'a>>) -> Self {
-        Self { text: text.into() }
+        Self {
+            text: text.into(),
+            scroll: 0,
+        }
+    }
+
+    /// Wrapped rows skipped at the top, as `Paragraph::scroll((rows, 0))` skips them.
+    pub fn scroll(mut self, rows: u16) -> Self {
+        self.scroll = rows;
+        self
+    }
+
+    /// Whether every line is drawn a char at a time (else `Paragraph` draws them).
+    fn simple(&self) -> bool {
+        self.text.lines.iter().all(|l| {
+            l.alignment.is_none_or(|a| a == Alignment::Left)
+                && l.spans.iter().all(|s| s.content.chars().all(stands_alone))
+        })
+    }
+
+    /// Each line's chars with their widths and styles.
+    fn pieces<'s>(&'s self, line: &'s Line<'a>) -> impl Iterator<Item = Piece> + 's {
+        let base = self.text.style.patch(line.style);
+        line.spans.iter().flat_map(move |span| {
+            let style = base.patch(span.style);
+            span.content
+                .chars()
+                .map(move |c| (c, c.width().unwrap_or(0) as u16, style))
+        })
+    }
+
+    /// How many rows the text wraps to in `width` columns.
+    pub fn rows(&self, width: u16) -> usize {
+        if width == 0 {
+            return 0;
+        }
+        if !self.simple() {
+            // Rarely here (text of other scripts): a row a line at least.
+            return self.text.lines.len();
+        }
+        let mut wrapped = Vec::new();
+        let mut count = 0;
+        for line in &self.text.lines {
+            wrap_words(self.pieces(line), width, &mut wrapped);
+            count += wrapped.len();
+            wrapped.clear();
+        }
+        count
     }
 }
 
@@ -211,28 +259,21 @@ impl Widget for Wrapped<'_> {
         if area.is_empty() {
             return;
         }
-        let simple = self.text.lines.iter().all(|l| {
-            l.alignment.is_none_or(|a| a == Alignment::Left)
-                && l.spans.iter().all(|s| s.content.chars().all(stands_alone))
-        });
-        if !simple {
+        if !self.simple() {
             ratatui::widgets::Paragraph::new(self.text)
                 .wrap(ratatui::widgets::Wrap { trim: false })
+                .scroll((self.scroll, 0))
                 .render(area, buf);
             return;
         }
         let mut y = area.top();
+        let mut skip = usize::from(self.scroll);
         let mut wrapped: Vec<Vec<Piece>> = Vec::new();
         for line in &self.text.lines {
-            let base = self.text.style.patch(line.style);
-            let pieces = line.spans.iter().flat_map(|span| {
-                let style = base.patch(span.style);
-                span.content
-                    .chars()
-                    .map(move |c| (c, c.width().unwrap_or(0) as u16, style))
-            });
-            wrap_words(pieces, area.width, &mut wrapped);
-            for row in wrapped.drain(..) {
+            wrap_words(self.pieces(line), area.width, &mut wrapped);
+            let skipped = skip.min(wrapped.len());
+            skip -= skipped;
+            for row in wrapped.drain(..).skip(skipped) {
                 if y >= area.bottom() {
                     return;
                 }
@@ -521,20 +562,29 @@ mod tests {
                 })
                 .collect();
             let area = Rect::new(0, 0, width, height);
+            let text_again = text.clone();
+            let scroll = height / 3;
             let mut drawn = Buffer::empty(area);
-            Wrapped::new(text.clone()).render(area, &mut drawn);
+            Wrapped::new(text.clone()).scroll(scroll).render(area, &mut drawn);
             // Where ratatui's paragraph draws (it panics writing a wide char past a
             // narrow area's edge, which `Wrapped` leaves out), the two agree.
             let paragraph = std::panic::catch_unwind(|| {
                 let mut expected = Buffer::empty(area);
                 Paragraph::new(text)
                     .wrap(ratatui::widgets::Wrap { trim: false })
+                    .scroll((scroll, 0))
                     .render(area, &mut expected);
                 expected
             });
             if let Ok(expected) = paragraph {
                 proptest::prop_assert_eq!(drawn, expected);
             }
+            // Scrolled past all its rows, the text leaves the area blank.
+            let wrapped = Wrapped::new(text_again);
+            let rows = wrapped.rows(width) as u16;
+            let mut past = Buffer::empty(area);
+            wrapped.scroll(rows).render(area, &mut past);
+            proptest::prop_assert_eq!(past, Buffer::empty(area));
         }
     }
 }

@@ -279,11 +279,24 @@ pub fn source_lines<'a>(d: &Dataset, ids: &[String], theme: &Theme) -> Vec<Line<
 }
 
 /// The detail as a popup over the dashboard.
+/// Where the detail popup goes in the panes' `area`.
+fn popup_area(area: Rect) -> Rect {
+    super::centered(area, 84, 80)
+}
+
+/// How far the detail popup in `area` can scroll, and its page.
+pub fn popup_limits(app: &App, area: Rect, theme: &Theme) -> (u16, u16) {
+    let inner = super::layout::inner(popup_area(area));
+    let rows = Wrapped::new(detail_lines(app, theme)).rows(inner.width);
+    let max = rows.saturating_sub(usize::from(inner.height));
+    (max.min(usize::from(u16::MAX)) as u16, inner.height.max(1))
+}
+
 pub fn render_popup(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     if app.mode() != Mode::Detail {
         return;
     }
-    let popup = super::centered(area, 84, 80);
+    let popup = popup_area(area);
     f.render_widget(Clear, popup);
     let title = match app.selected_row() {
         Some(Row::Event(i)) => truncate(&app.data.events[i].headline, popup.width as usize / 2),
@@ -294,8 +307,22 @@ pub fn render_popup(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         theme.border(true),
     );
     f.render_widget(border, popup);
-    f.render_widget(
-        Wrapped::new(detail_lines(app, theme)),
-        super::layout::inner(popup),
-    );
+    let inner = super::layout::inner(popup);
+    let text = Wrapped::new(detail_lines(app, theme));
+    let rows = text.rows(inner.width);
+    let scroll = app.overlay_scroll;
+    f.render_widget(text.scroll(scroll), inner);
+    if rows > usize::from(inner.height) + usize::from(scroll) {
+        let more = Line::styled(" more below: PgDn ", theme.dim());
+        let bottom = Rect {
+            y: popup.y + popup.height - 1,
+            height: 1,
+            width: popup.width.saturating_sub(1),
+            ..popup
+        };
+        f.render_widget(
+            Plain::new(more).alignment(ratatui::layout::Alignment::Right),
+            bottom,
+        );
+    }
 }
