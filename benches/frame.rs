@@ -4,7 +4,8 @@
 
 mod common;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 
 use sma_dash::app::{Action, App, Pane, update};
 use sma_dash::data::Dataset;
@@ -34,6 +35,21 @@ fn frames(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, sizes: &[(u16
     group.finish();
 }
 
+/// Frames of `app` at each of `sizes`, a year-cursor step each, as `{name}/{w}x{h}`.
+fn steps(group: &mut BenchmarkGroup<WallTime>, name: &str, app: &mut App, sizes: &[(u16, u16)]) {
+    for &(w, h) in sizes {
+        group.bench_function(format!("{name}/{w}x{h}"), |b| {
+            let mut terminal = common::terminal(app, w, h);
+            let mut step = -1;
+            b.iter(|| {
+                update(app, Action::MoveYear(step));
+                step = -step;
+                common::frame(&mut terminal, app);
+            })
+        });
+    }
+}
+
 /// The charts with 2,000-year series: thinned to their width before they are drawn.
 fn long_series(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame/long-series");
@@ -43,17 +59,7 @@ fn long_series(c: &mut Criterion) {
         common::show(&mut app, Some(pane));
         // The troops chart draws the whole series only with its history shown (`a`).
         app.troop_history = pane == Pane::Troops;
-        for &(w, h) in &common::SIZES {
-            group.bench_function(format!("{screen}/{w}x{h}"), |b| {
-                let mut terminal = common::terminal(&mut app, w, h);
-                let mut step = -1;
-                b.iter(|| {
-                    update(&mut app, Action::MoveYear(step));
-                    step = -step;
-                    common::frame(&mut terminal, &mut app);
-                })
-            });
-        }
+        steps(&mut group, screen, &mut app, &common::SIZES);
     }
     group.finish();
 }
@@ -86,17 +92,7 @@ fn features(c: &mut Criterion) {
         setup(&mut app);
         app.recompute();
         common::show(&mut app, pane);
-        for &(w, h) in &common::SIZES {
-            group.bench_function(format!("{name}/{w}x{h}"), |b| {
-                let mut terminal = common::terminal(&mut app, w, h);
-                let mut step = -1;
-                b.iter(|| {
-                    update(&mut app, Action::MoveYear(step));
-                    step = -step;
-                    common::frame(&mut terminal, &mut app);
-                })
-            });
-        }
+        steps(&mut group, name, &mut app, &common::SIZES);
     }
     group.finish();
 }

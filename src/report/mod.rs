@@ -16,7 +16,7 @@ pub use projection::ProjectionReport;
 
 /// One assumption as recorded in a report or an export.
 #[derive(Debug, Clone, Serialize)]
-pub struct AssumptionValue {
+pub struct AssumptionRecord {
     pub name: &'static str,
     pub value: f64,
     pub unit: &'static str,
@@ -32,7 +32,7 @@ fn exact(v: f64) -> f64 {
 
 /// The assumptions behind a report; the base year only where amounts are real, since
 /// nominal figures do not depend on it.
-pub fn assumption_values(a: &Assumptions, real: bool) -> Vec<AssumptionValue> {
+pub fn assumption_values(a: &Assumptions, real: bool) -> Vec<AssumptionRecord> {
     let units = [
         (AssumptionId::KoreanCpi, "%"),
         (AssumptionId::UsCpi, "%"),
@@ -46,7 +46,7 @@ pub fn assumption_values(a: &Assumptions, real: bool) -> Vec<AssumptionValue> {
     units
         .into_iter()
         .filter(|(id, _)| real || *id != AssumptionId::BaseYear)
-        .map(|(id, unit)| AssumptionValue {
+        .map(|(id, unit)| AssumptionRecord {
             name: spec(id).key,
             value: exact(a.get(id)),
             unit,

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::export::{Cell, Table, with_provenance};
-use super::{AssumptionValue, assumption_values, assumptions_text};
+use super::{AssumptionRecord, assumption_values, assumptions_text};
 use crate::numbers::thousands;
 
 use crate::data::Dataset;
@@ -101,7 +101,7 @@ pub fn spread_values(spreads: &BandSpreads) -> Vec<SpreadValue> {
 #[derive(Debug, Clone, Serialize)]
 pub struct ProjectionReport {
     pub dataset_version: String,
-    pub assumptions: Vec<AssumptionValue>,
+    pub assumptions: Vec<AssumptionRecord>,
     /// `nominal`, or `real` in money of `base_year`.
     pub basis: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]

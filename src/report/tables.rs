@@ -76,6 +76,25 @@ impl PaneTable {
         table
     }
 
+    /// A table of these rows, its columns' widths measured.
+    fn new(
+        caption: String,
+        columns: Vec<TableColumn>,
+        rows: Vec<TableRow>,
+        totals: Vec<TableRow>,
+        notes: Vec<String>,
+    ) -> Self {
+        Self {
+            caption,
+            columns,
+            rows,
+            totals,
+            notes,
+            widths: Vec::new(),
+        }
+        .measured()
+    }
+
     /// The table with its columns' widths measured once, for every frame to use.
     fn measured(mut self) -> Self {
         use unicode_width::UnicodeWidthStr;
@@ -428,15 +447,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
     if !totals.is_empty() {
         notes.push("last row: the total over the years it names".into());
     }
-    PaneTable {
-        caption,
-        columns,
-        rows,
-        totals,
-        notes,
-        widths: Vec::new(),
-    }
-    .measured()
+    PaneTable::new(caption, columns, rows, totals, notes)
 }
 
 /// The status in a few columns: the word, then `*` if the cap bound and `†` if the
@@ -568,16 +579,13 @@ pub fn troops_table(d: &Dataset, from: i32) -> PaneTable {
             }
         })
         .collect();
-    PaneTable {
-        caption: "US troops in Korea: DMDC active-duty count (30 Sep) and the headline level"
-            .into(),
+    PaneTable::new(
+        "US troops in Korea: DMDC active-duty count (30 Sep) and the headline level".into(),
         columns,
         rows,
-        totals: Vec::new(),
-        notes: Vec::new(),
-        widths: Vec::new(),
-    }
-    .measured()
+        Vec::new(),
+        Vec::new(),
+    )
 }
 
 /// The Assumptions pane's numbers: every scenario by year, in the view's currency and
@@ -710,8 +718,8 @@ pub fn scenarios_table(
             .collect();
         notes.push(format!("† {}", rules.join("; ")));
     }
-    PaneTable {
-        caption: format!(
+    PaneTable::new(
+        format!(
             "every scenario by year · {unit}, {}",
             basis_words(view, a.base_year)
         ),
@@ -719,9 +727,7 @@ pub fn scenarios_table(
         rows,
         totals,
         notes,
-        widths: Vec::new(),
-    }
-    .measured()
+    )
 }
 
 /// The assumptions stamp of a file made from the Costs or Assumptions table.

@@ -11,6 +11,7 @@ use ratatui::symbols::Marker;
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
 use super::format::{thousands, width};
+use super::theme::Theme;
 
 /// Indices of at most `max` of `n` points, evenly spread, always keeping the first, the
 /// last and `keep` (the year cursor), so a chart never draws more points than cells.
@@ -563,6 +564,31 @@ pub fn guides(
             mark(x, y, "┊", style);
         }
     }
+}
+
+/// A line chart of one recorded series (`line`, a braille line) over `years`, with a
+/// value axis holding `values`, the cursor's year labelled where it fits: the chart both
+/// panes draw, every other series then marked into the plot it returns.
+pub fn recorded_chart(
+    buf: &mut Buffer,
+    area: Rect,
+    (years, values): ((i32, i32), (f64, f64)),
+    (line_data, cursor): (&[(f64, f64)], i32),
+    theme: &Theme,
+) -> Option<Plot> {
+    let styles = AxisStyles {
+        axis: theme.label(),
+        cursor: theme.cursor(),
+    };
+    line_chart(
+        buf,
+        area,
+        years,
+        values,
+        vec![line(line_data, theme.recorded())],
+        Some(cursor),
+        styles,
+    )
 }
 
 /// Where marks go: over what is drawn there, or only into blank cells, behind it.

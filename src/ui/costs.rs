@@ -457,20 +457,13 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
     // The record is the one line; projections, comparisons and capped years are marks
     // drawn into the plot (a canvas layer each would cost a whole plot to fill).
-    let datasets = vec![chart::line(&recorded, theme.recorded())];
     let buf = f.buffer_mut();
-    let styles = chart::AxisStyles {
-        axis: theme.label(),
-        cursor: theme.cursor(),
-    };
-    let plot = chart::line_chart(
+    let plot = chart::recorded_chart(
         buf,
         area,
-        (first, last),
-        (min, max),
-        datasets,
-        Some(app.year),
-        styles,
+        ((first, last), (min, max)),
+        (&recorded, app.year),
+        theme,
     );
     if let Some(plot) = plot {
         chart::band(buf, &plot, &banded, theme.band());

@@ -136,16 +136,6 @@ pub fn render(f: &mut Frame, keymap: &Keymap, scroll: u16, area: Rect, theme: &T
         f.render_widget(Plain::new(lines).scroll(scroll), *area);
     }
     if longest > inner.height as usize + scroll as usize {
-        let more = Line::styled(" more below: j/↓ ", theme.dim());
-        let bottom = Rect {
-            y: popup.y + popup.height - 1,
-            height: 1,
-            width: popup.width.saturating_sub(1),
-            ..popup
-        };
-        f.render_widget(
-            Plain::new(more).alignment(ratatui::layout::Alignment::Right),
-            bottom,
-        );
+        super::more_below(f, popup, "j/↓", theme);
     }
 }

@@ -123,6 +123,22 @@ pub(crate) fn pane_block<'a>(app: &App, pane: Pane, what: &str, theme: &Theme) -
     )
 }
 
+/// "more below: PgDn" on the bottom border of `popup`, right-aligned: the overlay's text
+/// goes on past what it shows.
+pub(crate) fn more_below(f: &mut Frame, popup: Rect, keys: &str, theme: &Theme) {
+    let more = Line::styled(format!(" more below: {keys} "), theme.dim());
+    let bottom = Rect {
+        y: popup.y + popup.height - 1,
+        height: 1,
+        width: popup.width.saturating_sub(1),
+        ..popup
+    };
+    f.render_widget(
+        Plain::new(more).alignment(ratatui::layout::Alignment::Right),
+        bottom,
+    );
+}
+
 /// A rectangle of `percent_x` by `percent_y` of `area`, centred.
 pub(crate) fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Percentage(percent_y)])

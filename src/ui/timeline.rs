@@ -313,16 +313,6 @@ pub fn render_popup(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let scroll = app.overlay_scroll;
     f.render_widget(text.scroll(scroll), inner);
     if rows > usize::from(inner.height) + usize::from(scroll) {
-        let more = Line::styled(" more below: PgDn ", theme.dim());
-        let bottom = Rect {
-            y: popup.y + popup.height - 1,
-            height: 1,
-            width: popup.width.saturating_sub(1),
-            ..popup
-        };
-        f.render_widget(
-            Plain::new(more).alignment(ratatui::layout::Alignment::Right),
-            bottom,
-        );
+        super::more_below(f, popup, "PgDn", theme);
     }
 }

@@ -85,20 +85,13 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             (lo.min(v), hi.max(v))
         });
     // The count is the line; the headline level, dots behind it, drawn into the plot.
-    let datasets = vec![chart::line(&counted, theme.recorded())];
     let buf = f.buffer_mut();
-    let styles = chart::AxisStyles {
-        axis: theme.label(),
-        cursor: theme.cursor(),
-    };
-    let plot = chart::line_chart(
+    let plot = chart::recorded_chart(
         buf,
         area,
-        (first, last),
-        (min, max),
-        datasets,
-        Some(app.year),
-        styles,
+        ((first, last), (min, max)),
+        (&counted, app.year),
+        theme,
     );
     if let Some(plot) = plot {
         chart::marks(
