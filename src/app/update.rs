@@ -538,12 +538,12 @@ fn changed_view(app: &mut App, message: String) -> Effect {
 /// inside the projection), and says what changed on the status line.
 fn change_assumptions(app: &mut App, id: AssumptionId, next: Assumptions) -> Effect {
     let s = spec(id);
-    let before = shown(&app.assumptions, id);
+    let before = app.assumptions.shown(id);
     if let Err(e) = next.check(&app.data) {
         app.status = Some(format!("{}: unchanged: {e}", s.label));
         return Effect::Redraw;
     }
-    let after = shown(&next, id);
+    let after = next.shown(id);
     if after == before {
         app.status = Some(format!("{}: {after} (limit)", s.label));
         return Effect::Redraw;
@@ -552,15 +552,6 @@ fn change_assumptions(app: &mut App, id: AssumptionId, next: Assumptions) -> Eff
     app.recompute();
     app.status = Some(format!("{}: {before} → {after}", s.label));
     Effect::Redraw
-}
-
-/// An assumption as the Assumptions pane shows it: "2.5 % (2028: 9.0 %)".
-fn shown(a: &Assumptions, id: AssumptionId) -> String {
-    let s = spec(id);
-    match a.rate_paths().into_iter().find(|(r, _)| *r == id) {
-        Some((_, path)) => s.format_path(path),
-        None => s.format(a.get(id)),
-    }
 }
 
 fn open_prompt(app: &mut App, kind: PromptKind, text: String) -> Effect {

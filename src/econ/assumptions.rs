@@ -579,14 +579,13 @@ impl Assumptions {
         self.base_year = self.base_year.min(self.horizon);
     }
 
-    /// An assumption as [`AssumptionValue::parse`] reads it back: `2.5,2028=3.5`, `2035`.
-    pub fn text(&self, id: AssumptionId) -> String {
+    /// An assumption as the pane, the status line and reports show it, with any years
+    /// set apart: "2.5 % (2028: 9.0 %)", "1,421 ₩/$", "2035".
+    pub fn shown(&self, id: AssumptionId) -> String {
+        let s = spec(id);
         match self.rate_paths().into_iter().find(|(r, _)| *r == id) {
-            Some((_, path)) => path.to_string(),
-            None => {
-                let s = spec(id);
-                format!("{:.*}", s.decimals, self.get(id))
-            }
+            Some((_, path)) => s.format_path(path),
+            None => s.format(self.get(id)),
         }
     }
 

@@ -104,6 +104,18 @@ impl CostView {
         }
     }
 
+    /// The unit in a few columns, for tables and totals: "bn won", "$ m", "m won each",
+    /// "$ k each", "% change".
+    pub fn short_unit(&self) -> &'static str {
+        match (self.metric, self.currency) {
+            (Metric::YearOnYear, _) => "% change",
+            (Metric::PerServiceMember, Currency::Krw) => "m won each",
+            (Metric::PerServiceMember, Currency::Usd) => "$ k each",
+            (_, Currency::Krw) => "bn won",
+            (_, Currency::Usd) => "$ m",
+        }
+    }
+
     /// The unit of the values, for axis labels and table headers.
     pub fn unit(&self, base_year: i32) -> String {
         let money = |small: &str| match (self.currency, self.real) {

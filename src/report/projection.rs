@@ -289,22 +289,17 @@ impl ProjectionReport {
                 if let Some(base) = self.base_year {
                     row.push(Cell::Int(base.into()));
                 }
-                row.push(Cell::opt_num(r.krw_bn, 1));
-                if band {
-                    row.extend([
-                        Cell::opt_num(r.krw_bn_low, 1),
-                        Cell::opt_num(r.krw_bn_high, 1),
-                    ]);
-                }
+                // An amount, then with the band its low and high.
+                let amount = |row: &mut Vec<Cell>, value, low, high| {
+                    row.push(Cell::opt_num(value, 1));
+                    if band {
+                        row.extend([Cell::opt_num(low, 1), Cell::opt_num(high, 1)]);
+                    }
+                };
+                amount(&mut row, r.krw_bn, r.krw_bn_low, r.krw_bn_high);
                 row.push(Cell::text(r.krw_origin));
                 if usd {
-                    row.push(Cell::opt_num(r.usd_m, 1));
-                    if band {
-                        row.extend([
-                            Cell::opt_num(r.usd_m_low, 1),
-                            Cell::opt_num(r.usd_m_high, 1),
-                        ]);
-                    }
+                    amount(&mut row, r.usd_m, r.usd_m_low, r.usd_m_high);
                     row.push(Cell::opt_text(r.usd_origin));
                 }
                 row.extend([

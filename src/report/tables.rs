@@ -225,17 +225,6 @@ fn year_cell(year: i32) -> (Cell, String) {
     (Cell::Int(year.into()), year.to_string())
 }
 
-/// "bn won", "$ m", "million won" per member, "%".
-fn short_unit(view: &CostView) -> &'static str {
-    match (view.metric, view.currency) {
-        (Metric::YearOnYear, _) => "% change",
-        (Metric::PerServiceMember, Currency::Krw) => "m won each",
-        (Metric::PerServiceMember, Currency::Usd) => "$ k each",
-        (_, Currency::Krw) => "bn won",
-        (_, Currency::Usd) => "$ m",
-    }
-}
-
 /// "nominal" or "of 2025".
 fn basis_words(view: &CostView, base_year: i32) -> String {
     if view.real {
@@ -290,7 +279,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
     } = input;
     let (d, a, view, scenario, points, compared) = (*d, *a, *view, *scenario, *points, *compared);
     let digits = decimals(view);
-    let unit = short_unit(view);
+    let unit = view.short_unit();
     let pinned = scenario.map_or("value", |s| s.key());
     let mut columns = vec![
         column("year", "year", false, 0),
@@ -613,7 +602,7 @@ pub fn scenarios_table(
         metric: Metric::Contribution,
         ..*view
     };
-    let unit = short_unit(&money);
+    let unit = money.short_unit();
     let mut columns = vec![column("year", "year", false, 0)];
     for (s, _) in &amounts {
         columns.push(column(s.key(), s.key(), true, 0));

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane};
-use crate::econ::{AssumptionId, Assumptions, Currency, Total, spec};
+use crate::econ::{AssumptionId, Assumptions, CostView, Metric, Total, spec};
 
 use super::format::{fit, fit_right, signed, thousands, width as format_width};
 use super::layout::inner;
@@ -106,23 +106,15 @@ fn cursor_mark<'a>(app: &App, row: usize, theme: &Theme) -> Span<'a> {
 
 /// The totals' money: "bn won" or "$ m", nominal or of the base year.
 fn money_unit(app: &App) -> String {
-    let money = match app.view.currency {
-        Currency::Krw => "bn won",
-        Currency::Usd => "$ m",
-    };
+    let money = CostView {
+        metric: Metric::Contribution,
+        ..app.view
+    }
+    .short_unit();
     if app.view.real {
         format!("{money} of {}", app.assumptions.base_year)
     } else {
         format!("{money} nominal")
-    }
-}
-
-/// An assumption as the pane shows it, with any years set apart: "2.5 % (2028: 9.0 %)".
-fn value_text(a: &Assumptions, id: AssumptionId) -> String {
-    let s = spec(id);
-    match a.rate_paths().into_iter().find(|(p, _)| *p == id) {
-        Some((_, path)) => s.format_path(path),
-        None => s.format(a.get(id)),
     }
 }
 
@@ -131,8 +123,8 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     for (i, id) in AssumptionId::ALL.into_iter().enumerate() {
         let s = spec(id);
-        let shown = value_text(&app.assumptions, id);
-        let changed = shown != value_text(&defaults, id);
+        let shown = app.assumptions.shown(id);
+        let changed = shown != defaults.shown(id);
         // A mark shows the value differs from the one history gives.
         let mark = if changed { "*" } else { " " };
         // Years set apart widen the value; the label gives way, down to a third.
