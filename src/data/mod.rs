@@ -7,6 +7,7 @@ pub mod diagnostic;
 pub mod load;
 pub mod model;
 pub mod printable;
+pub mod search;
 pub mod timeline;
 mod validate;
 

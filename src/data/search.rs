@@ -1,0 +1,502 @@
+//! Search that understands how the dataset writes things: case and accents folded,
+//! hyphens and spaces alike, and amounts matched by value however they are written
+//! ("$10B", "10 billion", "USD 10 bn", "10bn" are one amount; "610B won" is another).
+//!
+//! A text and a query are both cut into [`Token`]s; a query matches a text where its
+//! tokens appear in a row, the last one perhaps only begun (so a query typed a letter
+//! at a time narrows as it grows).
+
+use std::fmt;
+
+/// One piece of searchable text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token {
+    /// Letters, folded: "jeong", "sma".
+    Word(Box<str>),
+    /// A number with no unit or currency, as written without thousands separators:
+    /// "2019", "3.5".
+    Number(Box<str>),
+    Amount(Amount),
+    /// Between two fields of a text: nothing matches across it.
+    Break,
+}
+
+/// A currency an amount is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Money {
+    Usd,
+    Krw,
+}
+
+/// An amount of money (or a count with a scale word, such as "28.5 thousand"): its
+/// exact value, its currency where written, and its digits as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amount {
+    /// The value is `mantissa × 10^exponent`, with no trailing zero in the mantissa.
+    mantissa: u128,
+    exponent: i32,
+    pub currency: Option<Money>,
+    /// The number before the scale, without separators ("10", "1038.9").
+    digits: Box<str>,
+}
+
+impl Amount {
+    /// Whether two amounts are the same value in the same currency, a currency left
+    /// unwritten on either side matching any.
+    fn same(&self, other: &Amount) -> bool {
+        (self.mantissa, self.exponent) == (other.mantissa, other.exponent)
+            && (self.currency.is_none()
+                || other.currency.is_none()
+                || self.currency == other.currency)
+    }
+}
+
+/// `usd:1e10`, `krw:10389e8`, `?:5e9`: the canonical spelling.
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let currency = match self.currency {
+            Some(Money::Usd) => "usd",
+            Some(Money::Krw) => "krw",
+            None => "?",
+        };
+        write!(f, "{currency}:{}e{}", self.mantissa, self.exponent)
+    }
+}
+
+/// An exact decimal, `mantissa × 10^exponent`, kept normalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Decimal {
+    mantissa: u128,
+    exponent: i32,
+}
+
+impl Decimal {
+    fn new(mantissa: u128, exponent: i32) -> Self {
+        let (mut mantissa, mut exponent) = (mantissa, exponent);
+        if mantissa == 0 {
+            return Self {
+                mantissa,
+                exponent: 0,
+            };
+        }
+        while mantissa % 10 == 0 {
+            mantissa /= 10;
+            exponent += 1;
+        }
+        Self { mantissa, exponent }
+    }
+
+    /// "1038.9" → 10389e-1; `None` for what does not fit.
+    fn parse(digits: &str) -> Option<Self> {
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let mantissa: u128 = format!("{whole}{fraction}").parse().ok()?;
+        Some(Self::new(mantissa, -(fraction.len() as i32)))
+    }
+
+    fn scaled(self, power: i32) -> Self {
+        Self::new(self.mantissa, self.exponent + power)
+    }
+
+    fn plus(self, other: Self) -> Option<Self> {
+        let exponent = self.exponent.min(other.exponent);
+        let align = |d: Self| {
+            10u128
+                .checked_pow((d.exponent - exponent) as u32)
+                .and_then(|p| d.mantissa.checked_mul(p))
+        };
+        Some(Self::new(
+            align(self)?.checked_add(align(other)?)?,
+            exponent,
+        ))
+    }
+}
+
+/// Lowercase, with the accents and the marks of romanised Korean taken off letters:
+/// "Chŏng" → "chong", "É" → "e".
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(unaccent)
+        .collect()
+}
+
+fn unaccent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ģ' => 'g',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ł' | 'ľ' | 'ĺ' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ř' | 'ŕ' => 'r',
+        'ś' | 'š' | 'ş' => 's',
+        'ť' | 'ţ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
+}
+
+/// The scale words after a number, and the power of ten each stands for.
+const SCALES: [(&str, i32); 14] = [
+    ("k", 3),
+    ("thousand", 3),
+    ("m", 6),
+    ("mn", 6),
+    ("mil", 6),
+    ("million", 6),
+    ("b", 9),
+    ("bn", 9),
+    ("billion", 9),
+    ("t", 12),
+    ("tn", 12),
+    ("trillion", 12),
+    ("만", 4),
+    ("억", 8),
+];
+
+/// 조 (10^12) heads a Korean amount whose 억 (10^8) and 만 (10^4) parts follow it.
+const KOREAN_SCALES: [(&str, i32); 3] = [("조", 12), ("억", 8), ("만", 4)];
+
+fn scale(word: &str) -> Option<i32> {
+    SCALES
+        .iter()
+        .chain(&KOREAN_SCALES)
+        .find(|(w, _)| *w == word)
+        .map(|(_, p)| *p)
+}
+
+fn currency_word(word: &str) -> Option<Money> {
+    match word {
+        "usd" | "dollar" | "dollars" | "달러" => Some(Money::Usd),
+        "krw" | "won" | "원" => Some(Money::Krw),
+        _ => None,
+    }
+}
+
+/// A piece of folded text before amounts are put together.
+#[derive(Debug, Clone, PartialEq)]
+enum Lexeme {
+    Word(String),
+    Number(String),
+    /// `$` or `₩`.
+    Sign(Money),
+    Break,
+}
+
+fn lex(text: &str, out: &mut Vec<Lexeme>) {
+    let chars: Vec<char> = fold(text).chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() {
+            let mut number = String::new();
+            while i < chars.len() {
+                let c = chars[i];
+                let digit_follows = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+                if c.is_ascii_digit() {
+                    number.push(c);
+                } else if c == '.' && digit_follows && !number.contains('.') {
+                    number.push(c);
+                } else if c != ',' || !digit_follows {
+                    break;
+                }
+                i += 1;
+            }
+            out.push(Lexeme::Number(number));
+        } else if c.is_alphabetic() {
+            let start = i;
+            while i < chars.len() && chars[i].is_alphabetic() {
+                i += 1;
+            }
+            out.push(Lexeme::Word(chars[start..i].iter().collect()));
+        } else {
+            match c {
+                '$' => out.push(Lexeme::Sign(Money::Usd)),
+                '₩' => out.push(Lexeme::Sign(Money::Krw)),
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+}
+
+/// The tokens of a text made of these fields, with a `Break` between fields.
+pub fn tokens<'a>(fields: impl IntoIterator<Item = &'a str>) -> Vec<Token> {
+    let mut lexemes = Vec::new();
+    for field in fields {
+        if !lexemes.is_empty() {
+            lexemes.push(Lexeme::Break);
+        }
+        lex(field, &mut lexemes);
+    }
+    assemble(&lexemes)
+}
+
+/// Puts a currency sign or word, a number, a scale word and a currency word together
+/// into one `Amount` where they make one.
+fn assemble(lexemes: &[Lexeme]) -> Vec<Token> {
+    let word = |i: usize| match lexemes.get(i) {
+        Some(Lexeme::Word(w)) => Some(w.as_str()),
+        _ => None,
+    };
+    let number = |i: usize| match lexemes.get(i) {
+        Some(Lexeme::Number(n)) => Some(n.as_str()),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(lexemes.len());
+    let mut i = 0;
+    while i < lexemes.len() {
+        // A currency before the number: "$", "₩", "USD", "US$".
+        let (prefix, start) = match &lexemes[i] {
+            Lexeme::Sign(m) => (Some(*m), i + 1),
+            Lexeme::Word(w)
+                if w == "us" && matches!(lexemes.get(i + 1), Some(Lexeme::Sign(Money::Usd))) =>
+            {
+                (Some(Money::Usd), i + 2)
+            }
+            Lexeme::Word(w) if number(i + 1).is_some() => match currency_word(w) {
+                Some(m) => (Some(m), i + 1),
+                None => (None, i),
+            },
+            _ => (None, i),
+        };
+        let Some(digits) = number(start) else {
+            match &lexemes[i] {
+                Lexeme::Word(w) => out.push(Token::Word(w.as_str().into())),
+                Lexeme::Number(n) => out.push(Token::Number(n.as_str().into())),
+                Lexeme::Break => out.push(Token::Break),
+                // A sign with no number after it says nothing to search.
+                Lexeme::Sign(_) => {}
+            }
+            i += 1;
+            continue;
+        };
+        let mut next = start + 1;
+        let mut value = Decimal::parse(digits);
+        let mut scaled = false;
+        if let Some(power) = word(next).and_then(scale) {
+            value = value.map(|v| v.scaled(power));
+            scaled = true;
+            next += 1;
+            // "1조 389억": each smaller Korean unit adds on.
+            let mut last = power;
+            while let (Some(more), Some(power)) = (number(next), word(next + 1).and_then(korean)) {
+                if power >= last {
+                    break;
+                }
+                value = value
+                    .zip(Decimal::parse(more))
+                    .and_then(|(v, m)| v.plus(m.scaled(power)));
+                last = power;
+                next += 2;
+            }
+        }
+        let suffix = word(next).and_then(currency_word);
+        if suffix.is_some() {
+            next += 1;
+        }
+        let currency = prefix.or(suffix);
+        match value {
+            Some(v) if scaled || currency.is_some() => {
+                out.push(Token::Amount(Amount {
+                    mantissa: v.mantissa,
+                    exponent: v.exponent,
+                    currency,
+                    digits: digits.into(),
+                }));
+                i = next;
+            }
+            _ => {
+                // A plain number; a currency word before it stays a word.
+                if start > i
+                    && let Lexeme::Word(w) = &lexemes[i]
+                {
+                    out.push(Token::Word(w.as_str().into()));
+                }
+                out.push(Token::Number(digits.into()));
+                i = start + 1;
+            }
+        }
+    }
+    out
+}
+
+fn korean(word: &str) -> Option<i32> {
+    KOREAN_SCALES
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|(_, p)| *p)
+}
+
+/// Whether `text` holds the `query`'s tokens in a row, the last perhaps only begun.
+pub fn matches(text: &[Token], query: &[Token]) -> bool {
+    if query.is_empty() || query.len() > text.len() {
+        return false;
+    }
+    let last = query.len() - 1;
+    text.windows(query.len()).any(|window| {
+        window
+            .iter()
+            .zip(query)
+            .enumerate()
+            .all(|(k, (t, q))| token_matches(t, q, k == last))
+    })
+}
+
+fn token_matches(text: &Token, query: &Token, last: bool) -> bool {
+    let begins = |t: &str, q: &str| if last { t.starts_with(q) } else { t == q };
+    match (query, text) {
+        (Token::Word(q), Token::Word(t)) => begins(t, q),
+        (Token::Number(q), Token::Number(t)) => begins(t, q),
+        // "10" finds "$10B" (but not "610B"), as the user types towards "10B".
+        (Token::Number(q), Token::Amount(t)) => begins(&t.digits, q),
+        (Token::Amount(q), Token::Amount(t)) => q.same(t),
+        // "won" alone finds the amounts in won.
+        (Token::Word(q), Token::Amount(t)) => {
+            t.currency.is_some() && currency_word(q) == t.currency
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn found(text: &str, query: &str) -> bool {
+        matches(&tokens([text]), &tokens([query]))
+    }
+
+    fn amounts(text: &str) -> Vec<String> {
+        tokens([text])
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Amount(a) => Some(a.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn amounts_take_a_canonical_form_however_written() {
+        for text in [
+            "$10B",
+            "$10 billion",
+            "$10 bn",
+            "USD 10 billion",
+            "US$10bn",
+            "10 billion dollars",
+            "$10,000M",
+            "$10,000 million",
+            "$0.01 trillion",
+        ] {
+            assert_eq!(amounts(text), ["usd:1e10"], "{text}");
+        }
+        assert_eq!(amounts("10 bn"), ["?:1e10"]);
+        assert_eq!(amounts("1,038.9B won"), ["krw:10389e8"]);
+        assert_eq!(amounts("1.0389 trillion won"), ["krw:10389e8"]);
+        assert_eq!(amounts("1조389억 원"), ["krw:10389e8"]);
+        assert_eq!(amounts("1조389억"), ["?:10389e8"]);
+        assert_eq!(amounts("1조 389억 won"), ["krw:10389e8"]);
+        assert_eq!(amounts("~1.35T won"), ["krw:135e10"]);
+        assert_eq!(
+            amounts("$923 million and $923M"),
+            ["usd:923e6", "usd:923e6"]
+        );
+        assert_eq!(amounts("610B won"), ["krw:61e10"]);
+        // Numbers without a scale or a currency are numbers, not amounts.
+        assert_eq!(
+            amounts("in 2019, 3.5% of GDP, round 10"),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn every_spelling_of_ten_billion_finds_the_others_and_not_610b() {
+        let spellings = [
+            "$10B",
+            "10 billion",
+            "$10 bn",
+            "10bn",
+            "10 bn",
+            "USD 10 billion",
+        ];
+        for text in spellings {
+            assert!(found("Trump: Korea would pay \"$10 billion a year\"", text));
+            for query in spellings {
+                assert!(found(text, query), "{query:?} in {text:?}");
+            }
+            assert!(!found("$490M ≈ 610B won", text), "{text:?} found 610B");
+            assert!(!found("$10.8B", text), "{text:?} found $10.8B");
+        }
+        assert!(!found("610B won", "10B"));
+        assert!(!found("610B won", "10"));
+        assert!(found("$10B a year", "10"));
+        assert!(found("$923 million", "$923M"));
+        assert!(found("1.0389 trillion won", "1조389억"));
+        assert!(found("1,038.9B won", "1.0389 trillion won"));
+        // A currency asked for must be the amount's.
+        assert!(!found("$10B", "10B won"));
+        assert!(found("960.2B won", "won"));
+        assert!(!found("$5B", "won"));
+    }
+
+    #[test]
+    fn case_accents_hyphens_and_spaces_fold() {
+        assert!(found("Jeong Eun-bo named", "jeong eun bo"));
+        assert!(found("Jeong Eun-bo named", "JEONG EUN-BO"));
+        assert!(found("Jeong Eun bo", "jeong eun-bo"));
+        assert!(found("Chŏng Ŭn-bo", "chong un"));
+        assert!(found("Café", "cafe"));
+        assert!(found("Cafe", "CAFÉ"));
+        assert!(found("11th SMA", "11th sma"));
+        assert!(found("sma-11", "sma 11"));
+        // A word matches from its start: the last one may be unfinished.
+        assert!(found("Honolulu", "hono"));
+        assert!(!found("Honolulu", "olulu"));
+        assert!(!found("Honolulu talks", "hono talks"));
+        // Nothing matches across fields.
+        assert!(!matches(
+            &tokens(["Seoul", "Honolulu"]),
+            &tokens(["seoul honolulu"])
+        ));
+        assert!(!found("anything", ""));
+        assert!(!found("anything", "$"));
+    }
+
+    proptest! {
+        #[test]
+        fn any_amount_in_any_spelling_finds_itself(
+            whole in 1u32..100_000,
+            tenths in proptest::option::of(0u32..10),
+            scale in 0usize..3,
+            text_style in 0usize..6,
+            query_style in 0usize..6,
+        ) {
+            let number = match tenths {
+                Some(t) => format!("{whole}.{t}"),
+                None => whole.to_string(),
+            };
+            let (short, word) = [("M", "million"), ("B", "billion"), ("T", "trillion")][scale];
+            let spell = |style: usize| match style {
+                0 => format!("${number}{short}"),
+                1 => format!("${number} {word}"),
+                2 => format!("USD {number} {word}"),
+                3 => format!("{number}{}", short.to_lowercase()),
+                4 => format!("{number} {word} dollars"),
+                _ => format!("US${number} {}n", short.to_lowercase()),
+            };
+            let text = format!("asks \"{}\" a year", spell(text_style));
+            prop_assert!(found(&text, &spell(query_style)), "{} in {}", spell(query_style), text);
+            // A digit more in front is another amount.
+            let longer = format!("asks $6{number} {word} a year");
+            prop_assert!(!found(&longer, &spell(query_style)), "{} in {}", spell(query_style), longer);
+        }
+    }
+}
