@@ -57,7 +57,7 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
         ),
         ("select-row", vec![], SelectRow(5)),
         ("detail", vec![], ToggleDetail),
-        ("filter", vec![], CycleFilter),
+        ("filter", vec![], CycleFilter(1)),
         ("start-search", vec![], StartSearch),
         ("search-input", search("hon"), SearchInput('o')),
         ("search-backspace", search("hono"), SearchBackspace),

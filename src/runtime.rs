@@ -340,10 +340,12 @@ fn save(app: &App, name: &str, assumptions: &Assumptions) -> Result<SaveReport, 
     store::save(path, name, assumptions, Utc::now())
 }
 
-/// Writes the table as CSV in the app's export directory.
+/// Writes the table as CSV in the app's export directory; the path it answers is
+/// absolute, for the status line to say where the file is whatever the directory.
 fn export(app: &App, request: &ExportRequest) -> Result<PathBuf, String> {
     let dir = &app.paths.export_dir;
     store::export_csv(dir, request.what, &request.table.to_csv(), Utc::now())
+        .map(|path| std::path::absolute(&path).unwrap_or(path))
         .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
 }
 

@@ -37,7 +37,11 @@ pub enum Action {
     /// Select a row by its index among the rows shown (a mouse click).
     SelectRow(usize),
     ToggleDetail,
-    CycleFilter,
+    /// The event-kind filter forward (+1) or back (-1) through the kinds present.
+    CycleFilter(i32),
+    ClearFilter,
+    /// Grouped by agreement, or every event by date.
+    ToggleOrder,
     StartSearch,
     SearchInput(char),
     SearchBackspace,
@@ -132,7 +136,9 @@ impl Action {
             Last => "last",
             JumpAgreement(d) => dir(d, "agreement-next", "agreement-prev"),
             ToggleDetail => "detail",
-            CycleFilter => "filter",
+            CycleFilter(d) => dir(d, "filter", "filter-back"),
+            ClearFilter => "filter-clear",
+            ToggleOrder => "order",
             StartSearch => "search",
             SearchAgain(d) => dir(d, "search-next", "search-prev"),
             CycleMetric => "metric",

@@ -418,14 +418,14 @@ impl Default for Keymap {
                 &[c(']')],
                 timeline,
                 JumpAgreement(1),
-                "next agreement",
+                "next agreement (by date: next event of another)",
                 "agreement",
             ),
             b(
                 &[c('[')],
                 timeline,
                 JumpAgreement(-1),
-                "previous agreement",
+                "previous agreement (by date: start of this run)",
                 "",
             ),
             b(
@@ -439,7 +439,7 @@ impl Default for Keymap {
                 &[c('/')],
                 timeline,
                 StartSearch,
-                "search headlines, text and people",
+                "search text, people, places, kinds, amounts",
                 "search",
             ),
             b(&[c('n')], timeline, SearchAgain(1), "next match", ""),
@@ -447,9 +447,30 @@ impl Default for Keymap {
             b(
                 &[c('f')],
                 timeline,
-                CycleFilter,
-                "filter by event kind (cycle)",
+                CycleFilter(1),
+                "filter: the next event kind",
                 "filter",
+            ),
+            b(
+                &[c('F')],
+                timeline,
+                CycleFilter(-1),
+                "filter: the previous event kind",
+                "",
+            ),
+            b(
+                &[k(Esc)],
+                timeline,
+                ClearFilter,
+                "clear the filter (with no overlay open)",
+                "",
+            ),
+            b(
+                &[c('o')],
+                timeline,
+                ToggleOrder,
+                "order: by agreement / by date",
+                "order",
             ),
             // Costs: the keys move through the years, in the chart or its table.
             b(
@@ -633,8 +654,14 @@ impl Keymap {
     pub fn conflict(&self) -> Option<String> {
         for (i, a) in self.bindings.iter().enumerate() {
             for b in &self.bindings[i + 1..] {
-                let clash =
-                    a.scope == b.scope || a.scope == Scope::Always || b.scope == Scope::Always;
+                // A pane works only with no overlay open, when closing one has nothing
+                // to close: it may take that key.
+                let shadows_close = |x: &Binding, y: &Binding| {
+                    x.action == Action::CloseOverlay && matches!(y.scope, Scope::Pane(_))
+                };
+                let clash = a.scope == b.scope
+                    || (a.scope == Scope::Always && !shadows_close(a, b))
+                    || (b.scope == Scope::Always && !shadows_close(b, a));
                 if let Some(key) = a.keys.iter().find(|k| clash && b.keys.contains(k)) {
                     return Some(format!(
                         "key \"{}\" is bound to both {} ([keys.{}]) and {} ([keys.{}])",

@@ -12,12 +12,14 @@ mod update;
 pub use action::Action;
 pub use keymap::{Key, KeyCode, Keymap};
 pub use palette::Palette;
-pub use timeline::Row;
+pub use timeline::{Order, Row};
 pub use update::{Effect, ExportRequest, update};
 
 use std::path::PathBuf;
 
-use crate::data::{Dataset, EventKind};
+use chrono::NaiveDate;
+
+use crate::data::{Dataset, Event, EventKind};
 use crate::econ::{
     AssumptionId, Assumptions, BandSpreads, CostPoint, CostView, DashboardBands, Economy, Indices,
     Projection, ScenarioId, Total, cost_series, dashboard_bands, project_all, scenario_amounts,
@@ -181,6 +183,7 @@ pub struct Timeline {
     /// How many rows the list shows on screen.
     pub viewport: usize,
     pub filter: Option<EventKind>,
+    pub order: timeline::Order,
     pub search: Search,
 }
 
@@ -193,26 +196,35 @@ impl Timeline {
     }
 
     /// The rows matching the search query, found as the query changes.
-    pub fn hits(&mut self, d: &Dataset) -> &[usize] {
+    pub fn hits(&mut self) -> &[usize] {
         self.hits
-            .update(d, &self.search_text, &self.rows, &self.search.query);
+            .update(&self.search_text, &self.rows, &self.search.query);
         self.hits.rows()
     }
 
-    /// `timeline::find` for the search query, over its hits.
-    pub fn find(&mut self, d: &Dataset, start: usize, direction: i32) -> Option<usize> {
-        self.hits(d);
+    /// `Hits::find` for the search query.
+    pub fn find(&mut self, start: usize, direction: i32) -> Option<usize> {
+        self.hits();
         self.hits.find(self.rows.len(), start, direction)
     }
 
+    /// The events shown, in the order shown.
+    pub fn events<'a>(&'a self, d: &'a Dataset) -> impl Iterator<Item = &'a Event> {
+        self.rows.iter().filter_map(|r| match r {
+            Row::Event(e) => d.events.get(*e),
+            _ => None,
+        })
+    }
+
     /// Whether row `i` matches `query`: from the hits where they are that query's.
-    pub fn is_hit(&self, d: &Dataset, i: usize, query: &str) -> bool {
+    pub fn is_hit(&self, i: usize, query: &str) -> bool {
         if self.hits.are_for(query) {
             self.hits.rows().binary_search(&i).is_ok()
         } else {
+            let query = crate::data::search::tokens([query]);
             self.rows
                 .get(i)
-                .is_some_and(|r| timeline::matches(d, *r, query))
+                .is_some_and(|r| self.search_text.matches(*r, &query))
         }
     }
 }
@@ -241,6 +253,9 @@ pub struct App {
     pub overlay_max: u16,
     pub overlay_page: u16,
     pub year: i32,
+    /// Today's date, for marking the events still to come; `None` marks none. The
+    /// runtime sets it from the clock at startup; tests set their own.
+    pub today: Option<NaiveDate>,
     pub timeline: Timeline,
     /// Selected row of the Assumptions pane: assumptions, then scenarios, then the
     /// saved scenarios.
@@ -288,7 +303,7 @@ pub struct App {
 impl App {
     pub fn new(data: Dataset) -> Self {
         let assumptions = Assumptions::from_history(&data);
-        let rows = timeline::rows(&data, None);
+        let rows = timeline::rows(&data, None, timeline::Order::Grouped);
         let year = data.last_recorded_year().unwrap_or(assumptions.base_year);
         let troops = troop_points(&data);
         let mut app = Self {
@@ -306,6 +321,7 @@ impl App {
             overlay_max: 0,
             overlay_page: 1,
             year,
+            today: None,
             timeline: Timeline {
                 rows: Vec::new(),
                 index: timeline::RowIndex::default(),
@@ -315,6 +331,7 @@ impl App {
                 offset: 0,
                 viewport: 10,
                 filter: None,
+                order: timeline::Order::Grouped,
                 search: Search::default(),
             },
             assumption_row: 0,
@@ -486,6 +503,43 @@ impl App {
     /// The selected timeline row.
     pub fn selected_row(&self) -> Option<Row> {
         self.timeline.rows.get(self.timeline.selected).copied()
+    }
+
+    /// Whether `e` lies after today: an event still to come.
+    pub fn is_future(&self, e: &Event) -> bool {
+        self.today.is_some_and(|today| e.date.first_day() > today)
+    }
+
+    /// Rebuilds the timeline's rows for its filter and order. The selected row stays
+    /// selected where it is still shown; a header no longer shown gives way to its
+    /// agreement's first event; else the selection follows the year cursor.
+    pub fn refresh_timeline(&mut self) {
+        let t = &self.timeline;
+        let selected = self.selected_row();
+        let first_event = t.rows.get(t.selected..).and_then(|rows| {
+            rows.iter().find_map(|r| match r {
+                Row::Event(e) => Some(Row::Event(*e)),
+                _ => None,
+            })
+        });
+        let rows = timeline::rows(&self.data, t.filter, t.order);
+        self.timeline.set_rows(&self.data, rows);
+        let rows = &self.timeline.rows;
+        let found = [selected, first_event]
+            .into_iter()
+            .flatten()
+            .find_map(|keep| rows.iter().position(|r| *r == keep));
+        match found {
+            Some(i) => {
+                self.timeline.selected = i;
+                self.scroll_to_selection();
+            }
+            None => {
+                self.timeline.selected = 0;
+                self.timeline.offset = 0;
+                self.follow_year();
+            }
+        }
     }
 
     /// Recomputes every derived series from the data, the assumptions and the view.

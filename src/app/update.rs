@@ -3,10 +3,12 @@
 
 use crate::econ::{Assumptions, Currency, spec};
 use crate::report::ProjectionReport;
-use crate::report::export::{ExportOptions, Series, Table, export};
+use crate::report::export::{Table, shown_events};
 use crate::report::tables::stamp;
 
-use super::timeline::{self, Row};
+use crate::data::EventKind;
+
+use super::timeline;
 use super::{Action, App, AssumptionId, ChartStyle, Mode, Pane, Prompt, PromptKind, SavedScenario};
 
 /// What the runtime should do after an action.
@@ -92,7 +94,23 @@ fn apply(app: &mut App, action: Action) -> Effect {
             app.overlay_scroll = 0;
             Effect::Redraw
         }
-        CycleFilter => cycle_filter(app),
+        CycleFilter(direction) => {
+            let kinds = timeline::kinds_present(&app.data);
+            let next = timeline::step_filter(&kinds, app.timeline.filter, direction);
+            set_filter(app, next)
+        }
+        ClearFilter => {
+            if app.timeline.filter.is_none() {
+                return Effect::None;
+            }
+            set_filter(app, None)
+        }
+        ToggleOrder => {
+            app.timeline.order = app.timeline.order.toggled();
+            app.refresh_timeline();
+            app.status = Some(format!("timeline {}", app.timeline.order.label()));
+            Effect::Redraw
+        }
         StartSearch => {
             app.timeline.search = super::Search {
                 query: String::new(),
@@ -312,7 +330,21 @@ fn apply(app: &mut App, action: Action) -> Effect {
             Effect::Redraw
         }
         Exported(Ok(path)) => {
-            app.status = Some(format!("exported {}", path.display()));
+            app.status = Some(match app.focus {
+                Pane::Timeline => {
+                    let t = &app.timeline;
+                    let filter = t
+                        .filter
+                        .map(|k| format!(" (filter: {})", timeline::kind_plural(k)))
+                        .unwrap_or_default();
+                    format!(
+                        "exported {}{filter} to {}",
+                        timeline::events_count(t.index.events),
+                        path.display()
+                    )
+                }
+                _ => format!("exported {}", path.display()),
+            });
             Effect::Redraw
         }
         Exported(Err(e)) => {
@@ -330,7 +362,8 @@ fn default_name(saved: &[SavedScenario]) -> String {
         .expect("some number is free")
 }
 
-/// What the focused pane shows, as a file: the timeline's events; the Costs and
+/// What the focused pane shows, as a file: the timeline's events shown, in the order
+/// shown; the Costs and
 /// Troops panes' tables (the same in chart and table view); the Assumptions pane's
 /// table of every scenario by year, or in its list view every scenario's projection
 /// with each figure's origin and driver. In the view's currency and basis.
@@ -338,12 +371,7 @@ fn export_request(app: &App) -> ExportRequest {
     let (what, table) = match app.focus {
         Pane::Timeline => (
             "events",
-            export(
-                &app.data,
-                &app.assumptions,
-                Series::Events,
-                ExportOptions::default(),
-            ),
+            shown_events(&app.data, app.timeline.events(&app.data)),
         ),
         Pane::Assumptions if !app.is_table(Pane::Assumptions) => (
             "projections",
@@ -419,51 +447,24 @@ fn select_row(app: &mut App, i: i64) -> Effect {
 }
 
 fn jump_agreement(app: &mut App, direction: i32) -> Effect {
-    let rows = &app.timeline.rows;
-    let is_header = |r: &Row| matches!(r, Row::Agreement(_) | Row::Unattached);
-    let here = app.timeline.selected;
-    let target = if direction > 0 {
-        (here + 1..rows.len()).find(|&i| is_header(&rows[i]))
-    } else {
-        // From inside a group, go to its own header first.
-        (0..here).rev().find(|&i| is_header(&rows[i]))
-    };
-    match target {
+    match app
+        .timeline
+        .index
+        .run_start(app.timeline.selected, direction)
+    {
         Some(i) => select_row(app, i as i64),
         None => Effect::None,
     }
 }
 
-fn cycle_filter(app: &mut App) -> Effect {
-    let kinds = timeline::kinds_present(&app.data);
-    let next = match app.timeline.filter {
-        None => kinds.first().copied(),
-        Some(k) => kinds
-            .iter()
-            .position(|x| *x == k)
-            .and_then(|i| kinds.get(i + 1).copied()),
-    };
-    // Keep the same event selected when it is still shown.
-    let keep = app.selected_row();
-    app.timeline.filter = next;
-    app.timeline
-        .set_rows(&app.data, timeline::rows(&app.data, next));
-    let events = app.timeline.index.events;
-    app.status = Some(match next {
-        Some(k) => format!("filter: {} ({events} events)", k.label()),
-        None => format!("filter off ({events} events)"),
+fn set_filter(app: &mut App, filter: Option<EventKind>) -> Effect {
+    app.timeline.filter = filter;
+    app.refresh_timeline();
+    let shown = timeline::shown_events(app.timeline.index.events, filter);
+    app.status = Some(match filter {
+        Some(_) => format!("filter: {shown}"),
+        None => format!("filter off: {shown}"),
     });
-    match keep.and_then(|r| app.timeline.rows.iter().position(|x| *x == r)) {
-        Some(i) => {
-            app.timeline.selected = i;
-            app.scroll_to_selection();
-        }
-        None => {
-            app.timeline.selected = 0;
-            app.timeline.offset = 0;
-            app.follow_year();
-        }
-    }
     Effect::Redraw
 }
 
@@ -473,7 +474,7 @@ fn search_as_typed(app: &mut App) -> Effect {
         .search
         .typing_from
         .unwrap_or(app.timeline.selected);
-    let found = app.timeline.find(&app.data, origin, 1);
+    let found = app.timeline.find(origin, 1);
     let t = &app.timeline;
     match found {
         Some(i) => {
@@ -500,7 +501,7 @@ fn search_again(app: &mut App, direction: i32) -> Effect {
         return Effect::None;
     }
     let start = (t.selected as i64 + i64::from(direction.signum())).rem_euclid(n) as usize;
-    match app.timeline.find(&app.data, start, direction) {
+    match app.timeline.find(start, direction) {
         Some(i) => {
             select_row(app, i as i64);
             report_matches(app);
@@ -519,7 +520,7 @@ fn report_matches(app: &mut App) {
         return;
     }
     let selected = app.timeline.selected;
-    let hits = app.timeline.hits(&app.data);
+    let hits = app.timeline.hits();
     let (position, total) = (hits.binary_search(&selected).ok(), hits.len());
     let query = &app.timeline.search.query;
     app.status = Some(match position {
@@ -799,6 +800,7 @@ fn scroll_overlay(app: &mut App, delta: i64) -> Effect {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::{Key, KeyCode, Order, Row};
     use crate::data::{Dataset, EventKind};
     use crate::econ::{AssumptionId, Currency, Metric, ScenarioId, TroopBasis};
 
@@ -1018,24 +1020,348 @@ mod tests {
         assert_eq!(app.mode(), Mode::Dashboard);
     }
 
+    /// The event ids of the rows shown, in order.
+    fn shown_ids(app: &App) -> Vec<String> {
+        app.timeline
+            .events(&app.data)
+            .map(|e| e.id.clone())
+            .collect()
+    }
+
+    fn selected_event(app: &App) -> Option<usize> {
+        match app.selected_row() {
+            Some(Row::Event(i)) => Some(i),
+            _ => None,
+        }
+    }
+
     #[test]
-    fn the_filter_cycles_through_the_kinds_present_and_back() {
+    fn the_filter_steps_forward_and_back_through_the_kinds_with_counts_in_the_title() {
         let mut app = app();
         let all = app.timeline.rows.len();
-        update(&mut app, Action::CycleFilter);
+        let kinds = timeline::kinds_present(&app.data);
+        update(&mut app, Action::CycleFilter(1));
         assert_eq!(app.timeline.filter, Some(EventKind::Round));
         for row in &app.timeline.rows {
             if let Row::Event(i) = row {
                 assert_eq!(app.data.events[*i].kind, EventKind::Round);
             }
         }
-        assert!(app.status.as_deref().unwrap().starts_with("filter: round"));
-        let kinds = timeline::kinds_present(&app.data).len();
-        for _ in 0..kinds {
-            update(&mut app, Action::CycleFilter);
-        }
+        let rounds = app.timeline.index.events;
+        assert_eq!(
+            app.status.as_deref(),
+            Some(format!("filter: rounds · {rounds} events").as_str())
+        );
+        // Back from the first kind: no filter; back again: the last kind.
+        update(&mut app, Action::CycleFilter(-1));
         assert_eq!(app.timeline.filter, None);
         assert_eq!(app.timeline.rows.len(), all);
+        update(&mut app, Action::CycleFilter(-1));
+        assert_eq!(app.timeline.filter, kinds.last().copied());
+        // Forward through every kind comes round to no filter.
+        for _ in 0..kinds.len() - 1 {
+            update(&mut app, Action::CycleFilter(-1));
+        }
+        assert_eq!(app.timeline.filter, Some(kinds[0]));
+        for _ in 0..kinds.len() {
+            update(&mut app, Action::CycleFilter(1));
+        }
+        assert_eq!(app.timeline.filter, None);
+    }
+
+    #[test]
+    fn one_lapse_is_one_event_and_esc_clears_the_filter() {
+        let mut app = app();
+        while app.timeline.filter != Some(EventKind::Lapse) {
+            update(&mut app, Action::CycleFilter(1));
+        }
+        assert_eq!(app.timeline.index.events, 1);
+        assert_eq!(app.status.as_deref(), Some("filter: lapses · 1 event"));
+        assert_eq!(
+            timeline::shown_events(app.timeline.index.events, app.timeline.filter),
+            "lapses · 1 event"
+        );
+        // Esc in the Timeline, with no overlay open, asks to clear the filter.
+        let esc = Key::plain(KeyCode::Esc);
+        let action = app.keymap.action(esc, app.mode(), app.focus).unwrap();
+        assert_eq!(action, Action::ClearFilter);
+        assert_eq!(update(&mut app, action), Effect::Redraw);
+        assert_eq!(app.timeline.filter, None);
+        assert_eq!(
+            app.status,
+            Some(format!("filter off: {} events", app.data.events.len()))
+        );
+        app.status = None;
+        assert_eq!(update(&mut app, Action::ClearFilter), Effect::None);
+        // With an overlay open, Esc closes it and the filter stays.
+        update(&mut app, Action::CycleFilter(1));
+        update(&mut app, Action::ToggleHelp);
+        let action = app.keymap.action(esc, app.mode(), app.focus).unwrap();
+        assert_eq!(action, Action::CloseOverlay);
+        update(&mut app, action);
+        assert_eq!(app.timeline.filter, Some(EventKind::Round));
+    }
+
+    #[test]
+    fn o_orders_every_event_by_date_and_back_keeping_the_selected_event() {
+        let mut app = app();
+        assert_eq!(app.timeline.order, Order::Grouped);
+        // Grouped, the dates run backwards somewhere (at a group's edge).
+        let dates =
+            |app: &App| -> Vec<_> { app.timeline.events(&app.data).map(|e| e.date).collect() };
+        assert!(dates(&app).windows(2).any(|w| w[0] > w[1]));
+        let chosen = app
+            .timeline
+            .rows
+            .iter()
+            .position(
+                |r| matches!(r, Row::Event(i) if app.data.events[*i].id == "trump-10b-2024-10-15"),
+            )
+            .unwrap();
+        select_row(&mut app, chosen as i64);
+        let event = selected_event(&app);
+        assert_eq!(update(&mut app, Action::ToggleOrder), Effect::Redraw);
+        assert_eq!(app.timeline.order, Order::ByDate);
+        assert_eq!(app.status.as_deref(), Some("timeline by date"));
+        assert_eq!(Order::ByDate.label(), "by date");
+        assert_eq!(selected_event(&app), event, "the same event stays selected");
+        let by_date = dates(&app);
+        assert_eq!(by_date.len(), app.data.events.len());
+        assert_eq!(app.timeline.rows.len(), by_date.len(), "no headers by date");
+        assert!(by_date.windows(2).all(|w| w[0] <= w[1]), "dates in order");
+        update(&mut app, Action::ToggleOrder);
+        assert_eq!(app.timeline.order, Order::Grouped);
+        assert_eq!(selected_event(&app), event);
+        // A header selected gives way to its agreement's first event.
+        update(&mut app, Action::First);
+        assert_eq!(app.selected_row(), Some(Row::Agreement(0)));
+        let first = match app.timeline.rows[1] {
+            Row::Event(i) => i,
+            other => panic!("{other:?}"),
+        };
+        update(&mut app, Action::ToggleOrder);
+        assert_eq!(selected_event(&app), Some(first));
+        // The filter and the order go together.
+        update(&mut app, Action::CycleFilter(1));
+        let rounds = dates(&app);
+        assert!(rounds.windows(2).all(|w| w[0] <= w[1]));
+        assert!(
+            app.timeline
+                .events(&app.data)
+                .all(|e| e.kind == EventKind::Round)
+        );
+    }
+
+    #[test]
+    fn brackets_by_date_go_to_where_another_agreement_s_events_begin() {
+        let mut app = app();
+        update(&mut app, Action::ToggleOrder);
+        update(&mut app, Action::First);
+        // The agreement an event is listed under: its own, else the one of its year.
+        let group = |app: &App, i: usize| match app.timeline.rows[i] {
+            Row::Event(e) => {
+                let e = &app.data.events[e];
+                e.agreement.clone().or_else(|| {
+                    app.data
+                        .agreement_for_year(e.date.year())
+                        .map(|a| a.id.clone())
+                })
+            }
+            other => panic!("{other:?}"),
+        };
+        let mut jumps = 0;
+        while update(&mut app, Action::JumpAgreement(1)) == Effect::Redraw {
+            let here = app.timeline.selected;
+            assert_ne!(group(&app, here), group(&app, here - 1), "at {here}");
+            jumps += 1;
+        }
+        assert!(jumps > 10, "{jumps} jumps");
+        // Back: from inside a run to its start, from a start to the run before's.
+        let start_of = |app: &App, i: usize| {
+            (0..=i)
+                .rev()
+                .take_while(|&s| group(app, s) == group(app, i))
+                .last()
+                .unwrap()
+        };
+        for here in [app.timeline.rows.len() - 1, 60, 40, 41, 20] {
+            select_row(&mut app, here as i64);
+            let start = start_of(&app, here);
+            let expected = if start < here {
+                start
+            } else {
+                start_of(&app, here - 1)
+            };
+            update(&mut app, Action::JumpAgreement(-1));
+            assert_eq!(app.timeline.selected, expected, "from {here}");
+        }
+    }
+
+    #[test]
+    fn events_after_today_are_future_and_none_without_a_today() {
+        let mut app = app();
+        assert!(!app.data.events.iter().any(|e| app.is_future(e)));
+        app.today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2);
+        let future: Vec<&str> = app
+            .data
+            .events
+            .iter()
+            .filter(|e| app.is_future(e))
+            .map(|e| e.id.as_str())
+            .collect();
+        assert!(future.contains(&"sma-12-expiry"), "{future:?}");
+        for e in &app.data.events {
+            let after = e.date.first_day() > app.today.unwrap();
+            assert_eq!(app.is_future(e), after, "{}", e.id);
+        }
+    }
+
+    #[test]
+    fn e_on_the_timeline_exports_the_rows_shown_in_their_order() {
+        let mut app = app();
+        update(&mut app, Action::ToggleOrder);
+        update(&mut app, Action::CycleFilter(1));
+        let shown = shown_ids(&app);
+        let (what, csv) = csv_of(update(&mut app, Action::Export));
+        assert_eq!(what, "events");
+        let ids: Vec<String> = csv
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().to_string())
+            .collect();
+        assert_eq!(ids, shown);
+        assert!(csv.lines().nth(1).unwrap().contains(",round,"));
+        update(
+            &mut app,
+            Action::Exported(Ok("/tmp/out/sma-dash-events.csv".into())),
+        );
+        assert_eq!(
+            app.status,
+            Some(format!(
+                "exported {} events (filter: rounds) to /tmp/out/sma-dash-events.csv",
+                shown.len()
+            ))
+        );
+        // Unfiltered and grouped: every event, as grouped.
+        update(&mut app, Action::ClearFilter);
+        update(&mut app, Action::ToggleOrder);
+        let (_, csv) = csv_of(update(&mut app, Action::Export));
+        assert_eq!(csv.lines().count() - 1, app.data.events.len());
+        assert_eq!(
+            csv.lines().nth(1).unwrap().split(',').next().unwrap(),
+            shown_ids(&app)[0]
+        );
+    }
+
+    /// The ids of the events a search for `query` finds.
+    fn found(app: &mut App, query: &str) -> Vec<String> {
+        app.timeline.search.query = query.to_string();
+        let hits = app.timeline.hits().to_vec();
+        hits.into_iter()
+            .filter_map(|i| match app.timeline.rows[i] {
+                Row::Event(e) => Some(app.data.events[e].id.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn demands(app: &App, ids: &[String]) -> Vec<String> {
+        let mut demands: Vec<String> = ids
+            .iter()
+            .filter(|id| {
+                app.data
+                    .events
+                    .iter()
+                    .any(|e| &e.id == *id && e.kind == EventKind::Demand)
+            })
+            .cloned()
+            .collect();
+        demands.sort();
+        demands
+    }
+
+    #[test]
+    fn ten_billion_however_written_finds_every_10bn_demand_and_not_610b() {
+        let mut app = app();
+        // `grep -n '10 billion\|\$10B' assets/events.toml`: the two demands of $10B a year.
+        let ten = ["trump-10b-2024-10-15", "trump-10b-2025-07-08"];
+        for query in [
+            "10 billion",
+            "$10B",
+            "10bn",
+            "$10 bn",
+            "USD 10 billion",
+            "10B",
+        ] {
+            let hits = found(&mut app, query);
+            assert_eq!(demands(&app, &hits), ten, "{query}");
+            // The 5th SMA's "≈ 610B won" is another amount.
+            assert!(
+                !hits.iter().any(|id| id.starts_with("sma-5-")),
+                "{query}: {hits:?}"
+            );
+        }
+        let hits = found(&mut app, "610B won");
+        assert!(hits.iter().any(|id| id.starts_with("sma-5-")), "{hits:?}");
+        // Won: the 10th SMA's ask, however written.
+        for query in ["1.35T won", "1.35 trillion won", "1조3500억 원"] {
+            let hits = found(&mut app, query);
+            assert_eq!(demands(&app, &hits), ["us-ask-10th-sma-2018-12"], "{query}");
+        }
+        let hits = found(&mut app, "5 billion dollars");
+        assert_eq!(demands(&app, &hits), ["us-seeks-5b-2019"]);
+    }
+
+    #[test]
+    fn search_folds_case_and_accents_and_finds_people_places_kinds_and_agreements() {
+        let mut app = app();
+        let jeong = found(&mut app, "Jeong Eun-bo");
+        assert!(!jeong.is_empty());
+        for query in ["jeong eun bo", "JEONG EUN-BO", "jéong eün bo"] {
+            assert_eq!(found(&mut app, query), jeong, "{query}");
+        }
+        // A place.
+        assert!(
+            found(&mut app, "honolulu")
+                .iter()
+                .any(|id| id == "sma-10-round-1")
+        );
+        // A kind: every lapse and demand, by its kind's name.
+        let kind_of = |app: &App, k: EventKind| -> Vec<String> {
+            app.data
+                .events
+                .iter()
+                .filter(|e| e.kind == k)
+                .map(|e| e.id.clone())
+                .collect()
+        };
+        let lapses = kind_of(&app, EventKind::Lapse);
+        assert!(
+            lapses
+                .iter()
+                .all(|id| found(&mut app, "lapse").contains(id))
+        );
+        let demand_ids = kind_of(&app, EventKind::Demand);
+        let hits = found(&mut app, "demand");
+        assert!(demand_ids.iter().all(|id| hits.contains(id)), "{hits:?}");
+        // An agreement, by name or by id: every event of the 11th SMA.
+        let eleventh: Vec<String> = app
+            .data
+            .events
+            .iter()
+            .filter(|e| e.agreement.as_deref() == Some("sma-11"))
+            .map(|e| e.id.clone())
+            .collect();
+        assert!(eleventh.len() > 5);
+        for query in ["11th SMA", "sma-11", "SMA 11"] {
+            let hits = found(&mut app, query);
+            assert!(
+                eleventh.iter().all(|id| hits.contains(id)),
+                "{query}: {hits:?}"
+            );
+            // Not the 1st SMA's, whose "1" begins "11" but is another number.
+            assert!(!hits.iter().any(|id| id.starts_with("sma-1-")), "{query}");
+        }
     }
 
     #[test]

@@ -198,9 +198,8 @@ fn lex(text: &str, out: &mut Vec<Lexeme>) {
             while i < chars.len() {
                 let c = chars[i];
                 let digit_follows = chars.get(i + 1).is_some_and(char::is_ascii_digit);
-                if c.is_ascii_digit() {
-                    number.push(c);
-                } else if c == '.' && digit_follows && !number.contains('.') {
+                let decimal_point = c == '.' && digit_follows && !number.contains('.');
+                if c.is_ascii_digit() || decimal_point {
                     number.push(c);
                 } else if c != ',' || !digit_follows {
                     break;

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
-use crate::data::{Dataset, FuzzyDate, Milestone};
+use crate::data::{Dataset, Event, FuzzyDate, Milestone};
 use crate::econ::{
     Assumptions, BandSpreads, CostView, Currency, CurrencyOrigin, Economy, Metric, TroopBasis,
     cost_series,
@@ -168,7 +168,7 @@ pub fn export(d: &Dataset, a: &Assumptions, series: Series, opts: ExportOptions)
     let mut table = match series {
         Series::Contributions => contributions(d, a, opts),
         Series::Troops => troops(d),
-        Series::Events => events(d),
+        Series::Events => events(d.events.iter()),
         Series::Agreements => agreements(d),
         Series::Economy => economy(d),
         Series::Projections => {
@@ -292,10 +292,16 @@ fn troops(d: &Dataset) -> Table {
     }
 }
 
-fn events(d: &Dataset) -> Table {
-    let rows = d
-        .events
-        .iter()
+/// The events the timeline shows, in the order shown, as `export events` writes them
+/// all: each row closed by the dataset version.
+pub fn shown_events<'a>(d: &Dataset, shown: impl Iterator<Item = &'a Event>) -> Table {
+    let mut table = events(shown);
+    with_provenance(&mut table, &d.info.version, None);
+    table
+}
+
+fn events<'a>(shown: impl Iterator<Item = &'a Event>) -> Table {
+    let rows = shown
         .map(|e| {
             vec![
                 Cell::text(e.id.clone()),

@@ -10,6 +10,7 @@ use crate::app::keymap::{Binding, Keymap, SECTIONS};
 use super::format::{fit, width};
 use super::text::Plain;
 use super::theme::Theme;
+use super::timeline::FUTURE_MARK;
 
 /// Narrowest column that keeps the descriptions readable.
 const MIN_COLUMN: u16 = 44;
@@ -24,8 +25,9 @@ pub fn keys_label(b: &Binding) -> String {
 }
 
 /// What the marks on the panes mean, after the keys.
-const MARKS: [(&str, &str); 11] = [
+const MARKS: [(&str, &str); 12] = [
     ("›", "the selected row"),
+    (FUTURE_MARK, "an event after today: still to come"),
     ("●", "the pinned scenario, the one charted"),
     ("◆", "a scenario compared with it (x)"),
     ("▒ •", "projected"),

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
+use crate::app::timeline::shown_events;
 use crate::app::{App, Mode, Pane, Row};
 use crate::data::{Agreement, Dataset, Event, FuzzyDate, Milestone};
 
@@ -19,10 +20,11 @@ const KIND_COLS: usize = 11;
 
 pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let t = &app.timeline;
-    let mut title = format!("{} events", t.index.events);
-    if let Some(k) = t.filter {
-        title = format!("{title} · filter: {}", k.label());
-    }
+    let title = format!(
+        "{} · {}",
+        shown_events(t.index.events, t.filter),
+        t.order.label()
+    );
     f.render_widget(pane_block(app, Pane::Timeline, &title, theme), area);
     let (list, detail) = layout::timeline_split(area);
     render_list(f, app, list, theme);
@@ -64,8 +66,8 @@ fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .skip(first)
         .take(height)
         .map(|(i, row)| {
-            let hit = query.is_some_and(|q| t.is_hit(&app.data, i, q));
-            let line = row_line(&app.data, *row, width, theme, hit);
+            let hit = query.is_some_and(|q| t.is_hit(i, q));
+            let line = row_line(app, *row, width, theme, hit);
             if i == t.selected {
                 line.style(theme.selected())
             } else {
@@ -76,7 +78,11 @@ fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     f.render_widget(Plain::new(lines), area);
 }
 
-fn row_line<'a>(d: &Dataset, row: Row, width: usize, theme: &Theme, hit: bool) -> Line<'a> {
+/// The mark before an event still to come (after today).
+pub const FUTURE_MARK: &str = "◇";
+
+fn row_line<'a>(app: &App, row: Row, width: usize, theme: &Theme, hit: bool) -> Line<'a> {
+    let d = &app.data;
     match row {
         Row::Agreement(i) => {
             let a = &d.agreements[i];
@@ -96,9 +102,14 @@ fn row_line<'a>(d: &Dataset, row: Row, width: usize, theme: &Theme, hit: bool) -
                     ratatui::style::Style::new()
                 },
             );
+            let (mark, date_style) = if app.is_future(e) {
+                (Span::styled(FUTURE_MARK, theme.projected()), theme.dim())
+            } else {
+                (Span::raw(" "), theme.label())
+            };
             Line::from(vec![
-                Span::raw(" "),
-                Span::styled(fit(&e.date.to_string(), DATE_COLS), theme.label()),
+                mark,
+                Span::styled(fit(&e.date.to_string(), DATE_COLS), date_style),
                 Span::raw(" "),
                 Span::styled(fit(e.kind.label(), kind_cols), theme.kind(e.kind)),
                 Span::raw(" "),
