@@ -1,6 +1,7 @@
 //! Snapshots of the whole screen, drawn by the real run loop over `TestBackend` from
 //! the embedded dataset, at three sizes and in each chart state.
 
+use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use sma_dash::app::{App, Key, KeyCode};
@@ -9,7 +10,13 @@ use sma_dash::runtime::{Exit, ScriptedEvents, run};
 
 /// The screen after typing `keys` into a fresh dashboard of `width`×`height`.
 fn screen(width: u16, height: u16, keys: ScriptedEvents) -> String {
+    screen_on(None, width, height, keys)
+}
+
+/// `screen` with today's date set: the events after it are marked as to come.
+fn screen_on(today: Option<NaiveDate>, width: u16, height: u16, keys: ScriptedEvents) -> String {
     let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+    app.today = today;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut keys = keys;
     assert_eq!(
@@ -192,3 +199,61 @@ snapshot!(
     keys("4=2.5,2028=9<enter>")
 );
 snapshot!(go_to_year_prompt_80x24, 80, 24, keys(":20"));
+
+// The timeline's order, filter and search, with today set to a fixed day.
+const TODAY: Option<NaiveDate> = NaiveDate::from_ymd_opt(2026, 12, 2);
+
+macro_rules! timeline_snapshot {
+    ($name:ident, $w:expr, $h:expr, $keys:expr) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(screen_on(TODAY, $w, $h, $keys));
+        }
+    };
+}
+
+// By date, at the end: the events still to come marked.
+timeline_snapshot!(timeline_by_date_80x24, 80, 24, typed("oG"));
+timeline_snapshot!(timeline_by_date_120x40, 120, 40, typed("oG"));
+// Grouped, at the end: the 12th SMA's milestones to come marked.
+timeline_snapshot!(timeline_future_grouped_120x40, 120, 40, typed("G"));
+timeline_snapshot!(timeline_filter_rounds_80x24, 80, 24, typed("f"));
+timeline_snapshot!(timeline_filter_rounds_by_date_120x40, 120, 40, typed("fo"));
+// Back from no filter: the last kind; five back: the one lapse.
+timeline_snapshot!(timeline_filter_back_120x40, 120, 40, typed("F"));
+timeline_snapshot!(timeline_filter_one_lapse_80x24, 80, 24, typed("FFFFF"));
+timeline_snapshot!(
+    timeline_filter_cleared_by_esc_80x24,
+    80,
+    24,
+    typed("ff").key(Key::plain(KeyCode::Esc))
+);
+timeline_snapshot!(
+    timeline_search_ten_billion_80x24,
+    80,
+    24,
+    typed("/10 billion").key(Key::plain(KeyCode::Enter))
+);
+timeline_snapshot!(
+    timeline_search_ten_billion_by_date_120x40,
+    120,
+    40,
+    typed("o/$10B").key(Key::plain(KeyCode::Enter))
+);
+
+#[test]
+fn by_date_the_dates_on_screen_never_go_back() {
+    let s = screen_on(TODAY, 120, 40, typed("og"));
+    assert!(s.contains("events · by date"), "{s}");
+    let dates: Vec<&str> = s
+        .lines()
+        .filter_map(|l| l.split('│').nth(1))
+        .filter_map(|cell| cell.get(1..).and_then(|c| c.split_whitespace().next()))
+        .filter(|d| {
+            d.get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .collect();
+    assert!(dates.len() > 10, "{dates:?}");
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+}

@@ -418,14 +418,14 @@ impl Default for Keymap {
                 &[c(']')],
                 timeline,
                 JumpAgreement(1),
-                "next agreement (by date: next event of another)",
+                "next agreement; by date, where another starts",
                 "agreement",
             ),
             b(
                 &[c('[')],
                 timeline,
                 JumpAgreement(-1),
-                "previous agreement (by date: start of this run)",
+                "previous agreement (by date: where it starts)",
                 "",
             ),
             b(

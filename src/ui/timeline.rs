@@ -9,7 +9,7 @@ use crate::app::timeline::shown_events;
 use crate::app::{App, Mode, Pane, Row};
 use crate::data::{Agreement, Dataset, Event, FuzzyDate, Milestone};
 
-use super::format::{fit, truncate};
+use super::format::{fit, truncate, width as text_width};
 use super::layout;
 use super::pane_block;
 use super::text::{Border, Plain, Wrapped};
@@ -19,12 +19,7 @@ const DATE_COLS: usize = 10;
 const KIND_COLS: usize = 11;
 
 pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let t = &app.timeline;
-    let title = format!(
-        "{} · {}",
-        shown_events(t.index.events, t.filter),
-        t.order.label()
-    );
+    let title = title(app, area.width as usize);
     f.render_widget(pane_block(app, Pane::Timeline, &title, theme), area);
     let (list, detail) = layout::timeline_split(area);
     render_list(f, app, list, theme);
@@ -37,6 +32,22 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         let text = block.inner(detail);
         f.render_widget(block, detail);
         f.render_widget(Wrapped::new(lines), text);
+    }
+}
+
+/// What the list shows and in which order ("rounds · 9 events · by date"); the order
+/// left out where the pane's top border has no room for both.
+fn title(app: &App, width: usize) -> String {
+    let t = &app.timeline;
+    let shown = shown_events(t.index.events, t.filter);
+    let full = format!("{shown} · {}", t.order.label());
+    let pane = Pane::Timeline;
+    // The corners, the pane's name and the spaces around each part.
+    let room = width.saturating_sub(text_width(&format!("{} {}", pane.number(), pane.title())) + 6);
+    if text_width(&full) <= room {
+        full
+    } else {
+        shown
     }
 }
 
