@@ -18,7 +18,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::app::keymap::Scope;
-use crate::app::{App, ChartStyle, Key, Keymap, Palette, Pane};
+use crate::app::{App, ChartStyle, Key, Keymap, Order, Palette, Pane};
 use crate::data::{Dataset, Diagnostic, LoadError};
 use crate::econ::{
     AssumptionId, AssumptionValue, Assumptions, BandSpreads, CostView, Currency, Metric,
@@ -37,6 +37,7 @@ pub struct Start {
     pub chart: ChartStyle,
     pub projections: bool,
     pub scenario: ScenarioId,
+    pub timeline_order: Order,
 }
 
 /// The settings in effect.
@@ -149,6 +150,7 @@ impl Config {
                 chart: ChartStyle::Bars,
                 projections: true,
                 scenario: ScenarioId::CurrentAgreement,
+                timeline_order: Order::Grouped,
             },
             assumptions: Vec::new(),
             band: BandSpreads::default(),
@@ -288,6 +290,10 @@ impl Config {
         app.mouse = self.mouse;
         app.paths.export_dir = self.export_dir.clone();
         app.recompute();
+        if app.timeline.order != self.start.timeline_order {
+            app.timeline.order = self.start.timeline_order;
+            app.refresh_timeline();
+        }
     }
 
     /// The configuration in effect, as a TOML file that loads back to the same.
@@ -313,6 +319,11 @@ impl Config {
         let _ = writeln!(out, "chart = {}", quote(chart_name(s.chart)));
         let _ = writeln!(out, "projections = {}", s.projections);
         let _ = writeln!(out, "scenario = {}", quote(s.scenario.key()));
+        let _ = writeln!(
+            out,
+            "timeline_order = {}",
+            quote(order_name(s.timeline_order))
+        );
         let _ = writeln!(out, "\n[assumptions]");
         for id in AssumptionId::ALL {
             match self.assumptions.iter().find(|s| s.value.id() == id) {
@@ -386,6 +397,7 @@ const METRICS: [(&str, Metric, TroopBasis); 5] = [
 ];
 const CURRENCIES: [(&str, Currency); 2] = [("krw", Currency::Krw), ("usd", Currency::Usd)];
 const CHARTS: [(&str, ChartStyle); 2] = [("bars", ChartStyle::Bars), ("line", ChartStyle::Line)];
+const ORDERS: [(&str, Order); 2] = [("agreement", Order::Grouped), ("date", Order::ByDate)];
 const ASSUMPTIONS: [(&str, AssumptionId); 7] = [
     ("korean_cpi", AssumptionId::KoreanCpi),
     ("us_cpi", AssumptionId::UsCpi),
@@ -415,6 +427,13 @@ fn currency_name(c: Currency) -> &'static str {
         .iter()
         .find(|(_, x)| *x == c)
         .map_or("krw", |(n, _)| n)
+}
+
+fn order_name(o: Order) -> &'static str {
+    ORDERS
+        .iter()
+        .find(|(_, x)| *x == o)
+        .map_or("agreement", |(n, _)| n)
 }
 
 fn chart_name(c: ChartStyle) -> &'static str {
@@ -605,6 +624,11 @@ impl FileReader<'_> {
                         start.projections = b;
                     }
                 }
+                "timeline_order" => {
+                    if let Some(o) = self.choice(value, &ORDERS) {
+                        start.timeline_order = o;
+                    }
+                }
                 "scenario" => {
                     let choices: Vec<(&str, ScenarioId)> =
                         ScenarioId::ALL.iter().map(|s| (s.key(), *s)).collect();
@@ -624,6 +648,7 @@ impl FileReader<'_> {
                         "chart",
                         "projections",
                         "scenario",
+                        "timeline_order",
                     ],
                 ),
             }
@@ -826,6 +851,30 @@ mod tests {
         assert_eq!(c.palette, Palette::default());
         assert_eq!(settings(&c), [(AssumptionId::Horizon, "2035".to_string())]);
         assert!(!c.mouse);
+    }
+
+    #[test]
+    fn timeline_order_starts_the_timeline_by_date() {
+        assert_eq!(Config::defaults().start.timeline_order, Order::Grouped);
+        let c = load("[start]\ntimeline_order = \"date\"\n").unwrap();
+        assert_eq!(c.start.timeline_order, Order::ByDate);
+        let mut app = App::new(crate::data::Dataset::embedded().unwrap());
+        c.apply_to(&mut app);
+        assert_eq!(app.timeline.order, Order::ByDate);
+        assert!(
+            app.timeline
+                .rows
+                .iter()
+                .all(|r| matches!(r, crate::app::Row::Event(_)))
+        );
+        assert!(c.to_toml().contains("timeline_order = \"date\""));
+        let e = load("[start]\ntimeline_order = \"kind\"\n").unwrap_err();
+        assert!(
+            e.iter()
+                .any(|m| m
+                    .ends_with(":2:18: expected one of \"agreement\", \"date\", found \"kind\"")),
+            "{e:?}"
+        );
     }
 
     #[test]
