@@ -223,6 +223,49 @@ fn e_writes_the_focused_pane_as_csv_and_the_status_line_names_the_file() {
 }
 
 #[test]
+fn e_on_the_timeline_writes_the_rows_shown_in_order_and_says_how_many_and_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::new(120, 40);
+    s.app.paths.export_dir = dir.path().to_path_buf();
+    // The rounds, by date.
+    s.send(ScriptedEvents::typed("1foe"));
+    let status = s.line_with("exported ");
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    assert!(files[0].is_absolute());
+    let shown: Vec<String> = s
+        .app
+        .timeline
+        .events(&s.app.data)
+        .map(|e| e.id.clone())
+        .collect();
+    assert!(
+        status.contains(&format!(
+            "exported {} events (filter: rounds) to {}",
+            shown.len(),
+            files[0].display()
+        )),
+        "{status}"
+    );
+    let csv = std::fs::read_to_string(&files[0]).unwrap();
+    let ids: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(ids, shown);
+    let dates: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+}
+
+#[test]
 fn s_saves_a_named_scenario_and_enter_applies_it_later() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sma-dash").join("scenarios.toml");

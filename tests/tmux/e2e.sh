@@ -130,7 +130,8 @@ wait_for files "saved “hot” in $WORK/files/data/sma-dash/scenarios.toml" && 
 grep -q '^name = "hot"$' "$WORK/files/data/sma-dash/scenarios.toml" && grep -q '^korean_cpi = 2.6$' "$WORK/files/data/sma-dash/scenarios.toml" \
     && pass "scenarios.toml holds the raised CPI" || fail "scenarios.toml content"
 T send-keys -t files 1 e
-wait_for files "exported ./sma-dash-events-" && pass "e exports the timeline" || fail "export from the timeline"
+wait_for files "events to /" && screen files | grep -qE "exported [0-9]+ events to /.*/files/sma-dash-events-" \
+    && pass "e exports the timeline; the status line counts the events and gives the absolute path" || fail "export from the timeline"
 compgen -G "$WORK/files/sma-dash-events-*.csv" >/dev/null && pass "the CSV is in the working directory" || fail "no exported CSV"
 T send-keys -t files q
 check_restored files
@@ -159,7 +160,40 @@ wait_for numbers "2 Costs  as a table" && screen numbers | grep -q "│2013 " &&
 T send-keys -t numbers q
 check_restored numbers
 
-# 5. Every other way out: an error after start, a panic, and the signals that end a
+# 5. The timeline in order: o lists every event by date (the dates of the rows on screen
+#    never go back, at the top or further on), and a search for "10 billion" finds the
+#    demand written "$10 billion a year".
+# The dates of the timeline rows on screen, one a line, in screen order.
+row_dates() { screen "$1" | grep -oE '^│[ ◇]?[0-9]{4}(-[0-9]{2}){0,2} ' | grep -oE '[0-9]{4}(-[0-9]{2}){0,2}'; }
+# Whether the dates of the rows on screen run in order (a month before its days, as
+# text sorts them); at least five rows read.
+dates_in_order() {
+    local dates; dates=$(row_dates "$1")
+    [[ $(wc -l <<<"$dates") -ge 5 ]] && sort -c <<<"$dates" 2>/dev/null
+}
+start order 120 40
+wait_for order "1 Timeline" && pass "dashboard opens for the order" || fail "dashboard for the order"
+T send-keys -t order o
+wait_for order "· by date" && pass "o: the title says by date" || fail "o did not order by date"
+dates_in_order order && pass "by date: the rows' dates on screen are in order ($(row_dates order | head -1) …)" || fail "by date: dates out of order: $(row_dates order | tr '\n' ' ')"
+T send-keys -t order g
+wait_for order "1991" >/dev/null || true
+dates_in_order order && pass "by date, from the top: dates in order ($(row_dates order | head -1) …)" || fail "by date, top: dates out of order: $(row_dates order | tr '\n' ' ')"
+T send-keys -t order PageDown PageDown PageDown
+dates_in_order order && pass "by date, three pages on: dates in order" || fail "by date, paged: dates out of order: $(row_dates order | tr '\n' ' ')"
+T send-keys -t order / 1 0 Space b i l l i o n Enter
+wait_for order "match 1 of" && pass "/10 billion finds matches" || fail "/10 billion found nothing"
+found=0
+for _ in $(seq 10); do
+    if screen order | grep -qF "Trump at the Economic Club of Chicago"; then found=1; break; fi
+    T send-keys -t order n
+    sleep 0.2
+done
+[[ $found == 1 ]] && pass "/10 billion finds the demand of \"\$10 billion a year\"" || fail "/10 billion never reached the \$10 billion demand"
+T send-keys -t order q
+check_restored order
+
+# 6. Every other way out: an error after start, a panic, and the signals that end a
 # session from outside (kill, a dropped SSH connection, an interrupt from another
 # process). Each with the mouse on, so mouse reporting must be given back too.
 for path in error panic; do
