@@ -334,6 +334,21 @@ fn korean(word: &str) -> Option<i32> {
 
 /// Whether `text` holds the `query`'s tokens in a row, the last perhaps only begun.
 pub fn matches(text: &[Token], query: &[Token]) -> bool {
+    in_a_row(text, query, false)
+        || match query {
+            // "10 bil", on its way to "10 billion": the scale word begun stands for the
+            // amount the number begins, whatever its scale.
+            [start @ .., Token::Number(_), Token::Word(w)]
+                if SCALES.iter().any(|(s, _)| s.starts_with(&**w)) =>
+            {
+                in_a_row(text, &query[..start.len() + 1], true)
+            }
+            _ => false,
+        }
+}
+
+/// `matches`, with the last token, a number, that of an amount if `amount_begun`.
+fn in_a_row(text: &[Token], query: &[Token], amount_begun: bool) -> bool {
     if query.is_empty() || query.len() > text.len() {
         return false;
     }
@@ -343,7 +358,13 @@ pub fn matches(text: &[Token], query: &[Token]) -> bool {
             .iter()
             .zip(query)
             .enumerate()
-            .all(|(k, (t, q))| token_matches(t, q, k == last))
+            .all(|(k, (t, q))| match (q, t) {
+                (Token::Number(q), Token::Amount(t)) if k == last && amount_begun => {
+                    *t.digits == **q
+                }
+                _ if k == last && amount_begun => false,
+                _ => token_matches(t, q, k == last),
+            })
     })
 }
 
@@ -437,6 +458,19 @@ mod tests {
         assert!(!found("610B won", "10B"));
         assert!(!found("610B won", "10"));
         assert!(found("$10B a year", "10"));
+        // Typed a letter at a time, "10 billion" finds the amount all the way.
+        let typed = "10 billion";
+        for end in 1..=typed.len() {
+            let query = &typed[..end];
+            assert!(found("pay \"$10 billion a year\"", query), "{query:?}");
+            assert!(found("pay $10B a year", query), "{query:?}");
+            assert!(!found("≈ 610B won", query), "{query:?}");
+        }
+        assert!(!found("$10.8B", "10 bil"));
+        assert!(!found("10 billion", "10 bilk"));
+        // A number and a word that only looks like a scale begun stay words too.
+        assert!(found("round 10 bilateral talks", "10 bil"));
+        assert!(found("2019 military budget", "2019 mi"));
         assert!(found("$923 million", "$923M"));
         assert!(found("1.0389 trillion won", "1조389억"));
         assert!(found("1,038.9B won", "1.0389 trillion won"));
