@@ -920,7 +920,7 @@ mod tests {
                 "user.toml:3:9: expected one of \"timeline\", \"costs\", \"troops\", \"assumptions\", found \"sideways\"",
                 "user.toml:5:14: expected Korean CPI inflation from -5.0 % to 20.0 %, found 55",
                 "user.toml:7:10: expected a colour name (red, lightblue, darkgray, ...), an index 0-255 or \"#rrggbb\", found \"ultraviolet\"",
-                "user.toml:9:1: expected one of down, up, page-down, page-up, first, last, agreement-next, agreement-prev, detail, search, search-next, search-prev, filter, filter-back, filter-clear, order in [keys.timeline], found `leap`",
+                "user.toml:9:1: expected one of down, up, page-down, page-up, first, last, agreement-next, agreement-prev, detail, search, search-next, search-prev, filter, filter-back, filter-clear, kinds, order in [keys.timeline], found `leap`",
                 "user.toml:10:9: expected a key such as \"q\", \"ctrl-c\", \"enter\" or \"pagedown\", found \"f13\"",
             ]
         );

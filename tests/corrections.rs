@@ -423,9 +423,9 @@ fn the_exports_carry_the_inferred_people_and_the_rule_and_milestone_confidence()
 
 #[test]
 fn searching_inferred_finds_the_events_whose_people_are_inferred() {
-    use sma_dash::app::timeline::{Order, matches, rows};
+    use sma_dash::app::timeline::{KindFilter, Order, matches, rows};
     let d = dataset();
-    let rows = rows(&d, None, Order::Grouped);
+    let rows = rows(&d, KindFilter::ALL, Order::Grouped);
     let hits: Vec<&str> = rows
         .iter()
         .filter(|&&r| matches(&d, r, "Inferred"))

@@ -257,3 +257,15 @@ fn by_date_the_dates_on_screen_never_go_back() {
     assert!(dates.len() > 10, "{dates:?}");
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
 }
+
+// The kind picker: rounds and demands chosen, the timeline behind showing both.
+timeline_snapshot!(timeline_kind_picker_80x24, 80, 24, typed("v jjjjjjjj "));
+timeline_snapshot!(timeline_kind_picker_120x40, 120, 40, typed("v jjjjjjjj "));
+timeline_snapshot!(
+    timeline_two_kinds_by_date_120x40,
+    120,
+    40,
+    typed("v jjjjjjjj ")
+        .key(Key::plain(KeyCode::Enter))
+        .text("o")
+);

@@ -40,6 +40,10 @@ pub enum Action {
     /// The event-kind filter forward (+1) or back (-1) through the kinds present.
     CycleFilter(i32),
     ClearFilter,
+    /// Open the kind picker, to choose several kinds at once.
+    OpenKinds,
+    /// In the kind picker: show the selected kind, or stop showing it.
+    ToggleKind,
     /// Grouped by agreement, or every event by date.
     ToggleOrder,
     StartSearch,
@@ -138,6 +142,8 @@ impl Action {
             ToggleDetail => "detail",
             CycleFilter(d) => dir(d, "filter", "filter-back"),
             ClearFilter => "filter-clear",
+            OpenKinds => "kinds",
+            ToggleKind => "toggle",
             ToggleOrder => "order",
             StartSearch => "search",
             SearchAgain(d) => dir(d, "search-next", "search-prev"),

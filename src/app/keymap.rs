@@ -155,6 +155,8 @@ pub enum Scope {
     Detail,
     /// While the help overlay is open.
     Help,
+    /// While the kind picker is open.
+    Kinds,
 }
 
 impl Scope {
@@ -174,6 +176,7 @@ impl Scope {
             Scope::Pane(Pane::Assumptions) => "assumptions",
             Scope::Detail => "detail",
             Scope::Help => "help",
+            Scope::Kinds => "kinds",
         }
     }
 }
@@ -196,12 +199,13 @@ pub struct Keymap {
 }
 
 /// Display names of the sections of the help overlay, in order.
-pub const SECTIONS: [(Scope, &str); 8] = [
+pub const SECTIONS: [(Scope, &str); 9] = [
     (Scope::Always, "Anywhere"),
     (Scope::Help, "This help"),
     (Scope::Dashboard, "Dashboard"),
     (Scope::Pane(Pane::Timeline), "Timeline"),
     (Scope::Detail, "Event detail"),
+    (Scope::Kinds, "Kind picker"),
     (Scope::Pane(Pane::Costs), "Costs"),
     (Scope::Pane(Pane::Troops), "Troops"),
     (Scope::Pane(Pane::Assumptions), "Assumptions"),
@@ -466,12 +470,40 @@ impl Default for Keymap {
                 "",
             ),
             b(
+                &[c('v')],
+                timeline,
+                OpenKinds,
+                "pick the kinds shown, several at once",
+                // Left off the status line, where quit must still fit at 80 columns.
+                "",
+            ),
+            b(
                 &[c('o')],
                 timeline,
                 ToggleOrder,
                 "order: by agreement / by date",
                 "order",
             ),
+            // The kind picker.
+            b(&[c('j'), k(Down)], Kinds, Move(1), "next kind", "move"),
+            b(&[c('k'), k(Up)], Kinds, Move(-1), "previous kind", ""),
+            b(&[c('g'), k(Home)], Kinds, First, "first kind", ""),
+            b(&[c('G'), k(End)], Kinds, Last, "last kind", ""),
+            b(
+                &[c(' '), c('x')],
+                Kinds,
+                ToggleKind,
+                "show the kind, or stop showing it",
+                "show/hide",
+            ),
+            b(
+                &[c('a')],
+                Kinds,
+                ClearFilter,
+                "every kind: no filter",
+                "all",
+            ),
+            b(&[k(Enter)], Kinds, CloseOverlay, "done", "done"),
             // Costs: the keys move through the years, in the chart or its table.
             b(
                 &[c('j'), k(Down)],
@@ -613,12 +645,18 @@ impl Keymap {
             (Scope::Always, _) => true,
             (Scope::Detail, Mode::Detail) => true,
             (Scope::Help, Mode::Help) => true,
+            (Scope::Kinds, Mode::Kinds) => true,
             (Scope::Dashboard, Mode::Dashboard) => true,
             (Scope::Pane(p), Mode::Dashboard) => p == focus,
             _ => false,
         };
         // A pane's or the popup's own binding wins over a dashboard-wide one.
-        let specific = |scope: Scope| matches!(scope, Scope::Pane(_) | Scope::Detail | Scope::Help);
+        let specific = |scope: Scope| {
+            matches!(
+                scope,
+                Scope::Pane(_) | Scope::Detail | Scope::Help | Scope::Kinds
+            )
+        };
         let mut found = self
             .bindings
             .iter()

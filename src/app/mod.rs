@@ -12,7 +12,7 @@ mod update;
 pub use action::Action;
 pub use keymap::{Key, KeyCode, Keymap};
 pub use palette::Palette;
-pub use timeline::{Order, Row};
+pub use timeline::{KindFilter, Order, Row};
 pub use update::{Effect, ExportRequest, update};
 
 use std::path::PathBuf;
@@ -59,6 +59,8 @@ pub enum Mode {
     Dashboard,
     Help,
     Detail,
+    /// The kind picker: which kinds of event the timeline shows.
+    Kinds,
     Search,
     /// Typing into a prompt on the status line.
     Prompt(PromptKind),
@@ -182,7 +184,11 @@ pub struct Timeline {
     pub offset: usize,
     /// How many rows the list shows on screen.
     pub viewport: usize,
-    pub filter: Option<EventKind>,
+    pub filter: timeline::KindFilter,
+    /// Derived from the dataset: the kinds present, with how many events of each.
+    pub kinds: Vec<(EventKind, usize)>,
+    /// The kind picker's selected row, in `kinds`.
+    pub kind_cursor: usize,
     pub order: timeline::Order,
     pub search: Search,
 }
@@ -303,7 +309,8 @@ pub struct App {
 impl App {
     pub fn new(data: Dataset) -> Self {
         let assumptions = Assumptions::from_history(&data);
-        let rows = timeline::rows(&data, None, timeline::Order::Grouped);
+        let rows = timeline::rows(&data, timeline::KindFilter::ALL, timeline::Order::Grouped);
+        let kinds = timeline::kinds_present(&data);
         let year = data.last_recorded_year().unwrap_or(assumptions.base_year);
         let troops = troop_points(&data);
         let mut app = Self {
@@ -330,7 +337,9 @@ impl App {
                 selected: 0,
                 offset: 0,
                 viewport: 10,
-                filter: None,
+                filter: timeline::KindFilter::ALL,
+                kinds,
+                kind_cursor: 0,
                 order: timeline::Order::Grouped,
                 search: Search::default(),
             },

@@ -33,6 +33,58 @@ impl Order {
     }
 }
 
+/// The kinds of event the timeline shows: every kind, or those chosen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KindFilter {
+    /// A bit for each kind chosen, by its place in `EventKind::ALL`; none: every kind.
+    chosen: u16,
+}
+
+impl KindFilter {
+    /// Every kind: no filter.
+    pub const ALL: KindFilter = KindFilter { chosen: 0 };
+
+    pub fn only(kind: EventKind) -> Self {
+        Self::ALL.toggled(kind)
+    }
+
+    fn bit(kind: EventKind) -> u16 {
+        let i = EventKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        1 << i
+    }
+
+    pub fn is_all(self) -> bool {
+        self.chosen == 0
+    }
+
+    /// Whether the kind is chosen (not merely shown, as every kind is with no filter).
+    pub fn has(self, kind: EventKind) -> bool {
+        self.chosen & Self::bit(kind) != 0
+    }
+
+    pub fn shows(self, kind: EventKind) -> bool {
+        self.is_all() || self.has(kind)
+    }
+
+    /// With `kind` chosen if it was not, left out if it was.
+    pub fn toggled(self, kind: EventKind) -> Self {
+        Self {
+            chosen: self.chosen ^ Self::bit(kind),
+        }
+    }
+
+    /// The kinds chosen, in their natural order.
+    pub fn kinds(self) -> impl Iterator<Item = EventKind> {
+        EventKind::ALL.into_iter().filter(move |k| self.has(*k))
+    }
+
+    /// "rounds", "rounds, demands"; `None` for every kind.
+    pub fn label(self) -> Option<String> {
+        let names: Vec<&str> = self.kinds().map(kind_plural).collect();
+        (!names.is_empty()).then(|| names.join(", "))
+    }
+}
+
 /// One row of the timeline list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Row {
@@ -85,12 +137,12 @@ impl<'d> Groups<'d> {
     }
 }
 
-/// The rows for `filter` in `order`. Grouped: each agreement with at least one event
+/// The rows for the kinds `filter` shows, in `order`. Grouped: each agreement with at least one event
 /// shown, oldest first, its events by date. By date: the events alone, by date, a
 /// day's events in the order of their kinds (a round before the agreement it led to),
 /// then as the dataset lists them.
-pub fn rows(d: &Dataset, filter: Option<EventKind>, order: Order) -> Vec<Row> {
-    let shown = |e: &Event| filter.is_none_or(|k| e.kind == k);
+pub fn rows(d: &Dataset, filter: KindFilter, order: Order) -> Vec<Row> {
+    let shown = |e: &Event| filter.shows(e.kind);
     if order == Order::ByDate {
         let mut events: Vec<usize> = (0..d.events.len())
             .filter(|&i| shown(&d.events[i]))
@@ -333,11 +385,19 @@ pub fn matches(d: &Dataset, row: Row, query: &str) -> bool {
     text.is_some_and(|t| search::matches(&t, &search::tokens([query])))
 }
 
-/// The kinds present in the dataset, in their natural order: what `f` cycles through.
-pub fn kinds_present(d: &Dataset) -> Vec<EventKind> {
+/// The kinds present in the dataset, in their natural order, with how many events of
+/// each: what `f` cycles through and the kind picker lists.
+pub fn kinds_present(d: &Dataset) -> Vec<(EventKind, usize)> {
+    let mut counts = [0; EventKind::ALL.len()];
+    for e in &d.events {
+        if let Some(i) = EventKind::ALL.iter().position(|k| *k == e.kind) {
+            counts[i] += 1;
+        }
+    }
     EventKind::ALL
         .into_iter()
-        .filter(|k| d.events.iter().any(|e| e.kind == *k))
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
         .collect()
 }
 
@@ -350,10 +410,11 @@ pub fn events_count(n: usize) -> String {
     }
 }
 
-/// What the timeline shows: "12 events", "rounds · 9 events".
-pub fn shown_events(n: usize, filter: Option<EventKind>) -> String {
-    match filter {
-        Some(k) => format!("{} · {}", kind_plural(k), events_count(n)),
+/// What the timeline shows: "12 events", "rounds · 9 events", "rounds, demands · 32
+/// events".
+pub fn shown_events(n: usize, filter: KindFilter) -> String {
+    match filter.label() {
+        Some(kinds) => format!("{kinds} · {}", events_count(n)),
         None => events_count(n),
     }
 }
@@ -377,20 +438,19 @@ pub fn kind_plural(k: EventKind) -> &'static str {
     }
 }
 
-/// The filter after `current` forward (+1) or back (-1) through no filter then each of
-/// `kinds`, wrapping round.
-pub fn step_filter(
-    kinds: &[EventKind],
-    current: Option<EventKind>,
-    direction: i32,
-) -> Option<EventKind> {
+/// The filter after `current` forward (+1) or back (-1) through no filter then each one
+/// of `kinds`, wrapping round; from several kinds chosen, as from the first of them.
+pub fn step_filter(kinds: &[EventKind], current: KindFilter, direction: i32) -> KindFilter {
     // Position 0 is no filter, k + 1 is kinds[k].
     let n = kinds.len() as i64 + 1;
     let here = current
+        .kinds()
+        .next()
         .and_then(|k| kinds.iter().position(|x| *x == k))
         .map_or(0, |i| i + 1);
     let next = (here as i64 + i64::from(direction.signum())).rem_euclid(n) as usize;
-    next.checked_sub(1).map(|i| kinds[i])
+    next.checked_sub(1)
+        .map_or(KindFilter::ALL, |i| KindFilter::only(kinds[i]))
 }
 
 #[cfg(test)]
@@ -399,8 +459,8 @@ mod tests {
     use crate::data::synthetic::synthetic;
 
     /// The rows as first written: each group scanning every event.
-    fn rows_by_scan(d: &Dataset, filter: Option<EventKind>) -> Vec<Row> {
-        let shown = |e: &Event| filter.is_none_or(|k| e.kind == k);
+    fn rows_by_scan(d: &Dataset, filter: KindFilter) -> Vec<Row> {
+        let shown = |e: &Event| filter.shows(e.kind);
         let mut rows = Vec::new();
         let groups = (0..d.agreements.len()).map(Some).chain([None]);
         for group in groups {
@@ -425,7 +485,11 @@ mod tests {
     #[test]
     fn rows_are_those_of_a_scan_for_every_filter() {
         for d in datasets() {
-            for filter in std::iter::once(None).chain(EventKind::ALL.map(Some)) {
+            let several = KindFilter::only(EventKind::Round).toggled(EventKind::Demand);
+            let filters = [KindFilter::ALL, several]
+                .into_iter()
+                .chain(EventKind::ALL.map(KindFilter::only));
+            for filter in filters {
                 assert_eq!(
                     rows(&d, filter, Order::Grouped),
                     rows_by_scan(&d, filter),
@@ -441,7 +505,7 @@ mod tests {
             .into_iter()
             .flat_map(|d| [(d.clone(), Order::Grouped), (d, Order::ByDate)])
         {
-            let rows = rows(&d, None, order);
+            let rows = rows(&d, KindFilter::ALL, order);
             let index = RowIndex::new(&d, &rows);
             let events = rows.iter().filter(|r| matches!(r, Row::Event(_))).count();
             assert_eq!(index.events, events);
@@ -483,7 +547,8 @@ mod tests {
     #[test]
     fn by_date_every_event_shown_once_in_date_order_ties_by_kind_then_dataset() {
         for d in datasets() {
-            for filter in [None, Some(EventKind::Round), Some(EventKind::Demand)] {
+            let rounds = KindFilter::only(EventKind::Round);
+            for filter in [KindFilter::ALL, rounds, rounds.toggled(EventKind::Demand)] {
                 let rows = rows(&d, filter, Order::ByDate);
                 let events: Vec<usize> = rows
                     .iter()
@@ -516,29 +581,59 @@ mod tests {
     #[test]
     fn the_filter_steps_both_ways_through_every_kind_and_back_to_none() {
         let kinds = [EventKind::Round, EventKind::Signed, EventKind::Demand];
+        let only = KindFilter::only;
         let mut forward = vec![];
-        let mut f = None;
+        let mut f = KindFilter::ALL;
         for _ in 0..4 {
             f = step_filter(&kinds, f, 1);
             forward.push(f);
         }
+        let all = KindFilter::ALL;
         assert_eq!(
             forward,
             [
-                Some(EventKind::Round),
-                Some(EventKind::Signed),
-                Some(EventKind::Demand),
-                None
+                only(EventKind::Round),
+                only(EventKind::Signed),
+                only(EventKind::Demand),
+                all
             ]
         );
-        assert_eq!(step_filter(&kinds, None, -1), Some(EventKind::Demand));
-        assert_eq!(step_filter(&kinds, Some(EventKind::Round), -1), None);
-        assert_eq!(step_filter(&[], None, 1), None);
+        assert_eq!(step_filter(&kinds, all, -1), only(EventKind::Demand));
+        assert_eq!(step_filter(&kinds, only(EventKind::Round), -1), all);
+        assert_eq!(step_filter(&[], all, 1), all);
         // A kind not present (another dataset's) starts over.
         assert_eq!(
-            step_filter(&kinds, Some(EventKind::Lapse), 1),
-            Some(EventKind::Round)
+            step_filter(&kinds, only(EventKind::Lapse), 1),
+            only(EventKind::Round)
         );
+        // From several kinds, as from the first.
+        let several = only(EventKind::Demand).toggled(EventKind::Signed);
+        assert_eq!(step_filter(&kinds, several, 1), only(EventKind::Demand));
+    }
+
+    #[test]
+    fn a_kind_filter_chooses_kinds_and_names_them() {
+        let all = KindFilter::ALL;
+        assert!(all.is_all() && EventKind::ALL.iter().all(|k| all.shows(*k)));
+        assert_eq!(all.label(), None);
+        let f = all.toggled(EventKind::Demand).toggled(EventKind::Round);
+        assert_eq!(
+            f.kinds().collect::<Vec<_>>(),
+            [EventKind::Round, EventKind::Demand]
+        );
+        assert!(f.shows(EventKind::Round) && !f.shows(EventKind::Signed));
+        assert_eq!(f.label().as_deref(), Some("rounds, demands"));
+        assert_eq!(shown_events(32, f), "rounds, demands · 32 events");
+        assert_eq!(
+            shown_events(1, KindFilter::only(EventKind::Lapse)),
+            "lapses · 1 event"
+        );
+        assert_eq!(shown_events(0, all), "0 events");
+        // Left out again, back to every kind.
+        assert_eq!(f.toggled(EventKind::Round).toggled(EventKind::Demand), all);
+        for k in EventKind::ALL {
+            assert_eq!(KindFilter::only(k).kinds().collect::<Vec<_>>(), [k]);
+        }
     }
 
     /// `Hits::find` as a walk over every row.
@@ -556,7 +651,7 @@ mod tests {
     #[test]
     fn indexed_search_finds_what_a_scan_finds() {
         for d in datasets() {
-            let rows = rows(&d, None, Order::Grouped);
+            let rows = rows(&d, KindFilter::ALL, Order::Grouped);
             let text = SearchText::new(&d);
             let mut hits = Hits::default();
             // Typed a letter at a time, then other queries.

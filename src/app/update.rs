@@ -8,7 +8,7 @@ use crate::report::tables::stamp;
 
 use crate::data::EventKind;
 
-use super::timeline;
+use super::timeline::{self, KindFilter};
 use super::{Action, App, AssumptionId, ChartStyle, Mode, Pane, Prompt, PromptKind, SavedScenario};
 
 /// What the runtime should do after an action.
@@ -95,16 +95,33 @@ fn apply(app: &mut App, action: Action) -> Effect {
             Effect::Redraw
         }
         CycleFilter(direction) => {
-            let kinds = timeline::kinds_present(&app.data);
+            let kinds: Vec<EventKind> = app.timeline.kinds.iter().map(|(k, _)| *k).collect();
             let next = timeline::step_filter(&kinds, app.timeline.filter, direction);
             set_filter(app, next)
         }
         ClearFilter => {
-            if app.timeline.filter.is_none() {
+            if app.timeline.filter.is_all() {
                 return Effect::None;
             }
-            set_filter(app, None)
+            set_filter(app, KindFilter::ALL)
         }
+        OpenKinds => {
+            let t = &mut app.timeline;
+            // At the first kind chosen, if any.
+            let first = t.filter.kinds().next();
+            t.kind_cursor = first
+                .and_then(|k| t.kinds.iter().position(|(x, _)| *x == k))
+                .unwrap_or(0);
+            app.overlay = Some(Mode::Kinds);
+            Effect::Redraw
+        }
+        ToggleKind => match app.timeline.kinds.get(app.timeline.kind_cursor) {
+            Some((kind, _)) => {
+                let next = app.timeline.filter.toggled(*kind);
+                set_filter(app, next)
+            }
+            None => Effect::None,
+        },
         ToggleOrder => {
             app.timeline.order = app.timeline.order.toggled();
             app.refresh_timeline();
@@ -335,7 +352,8 @@ fn apply(app: &mut App, action: Action) -> Effect {
                     let t = &app.timeline;
                     let filter = t
                         .filter
-                        .map(|k| format!(" (filter: {})", timeline::kind_plural(k)))
+                        .label()
+                        .map(|kinds| format!(" (filter: {kinds})"))
                         .unwrap_or_default();
                     format!(
                         "exported {}{filter} to {}",
@@ -457,13 +475,14 @@ fn jump_agreement(app: &mut App, direction: i32) -> Effect {
     }
 }
 
-fn set_filter(app: &mut App, filter: Option<EventKind>) -> Effect {
+fn set_filter(app: &mut App, filter: KindFilter) -> Effect {
     app.timeline.filter = filter;
     app.refresh_timeline();
     let shown = timeline::shown_events(app.timeline.index.events, filter);
-    app.status = Some(match filter {
-        Some(_) => format!("filter: {shown}"),
-        None => format!("filter off: {shown}"),
+    app.status = Some(if filter.is_all() {
+        format!("filter off: {shown}")
+    } else {
+        format!("filter: {shown}")
     });
     Effect::Redraw
 }
@@ -713,12 +732,15 @@ enum Target {
     Years,
     AssumptionRows,
     HelpLines,
+    /// The kind picker's rows.
+    Kinds,
 }
 
 fn target(app: &App) -> Target {
     match app.mode() {
         Mode::Help => Target::HelpLines,
         Mode::Detail => Target::Rows,
+        Mode::Kinds => Target::Kinds,
         _ => match app.focus {
             Pane::Timeline => Target::Rows,
             Pane::Assumptions if !app.is_table(Pane::Assumptions) => Target::AssumptionRows,
@@ -740,6 +762,11 @@ fn move_by(app: &mut App, delta: i32) -> Effect {
             set(&mut app.assumption_row, row)
         }
         Target::HelpLines => scroll_overlay(app, i64::from(delta)),
+        Target::Kinds => {
+            let last = app.timeline.kinds.len().saturating_sub(1) as i64;
+            let row = (app.timeline.kind_cursor as i64 + i64::from(delta)).clamp(0, last);
+            set(&mut app.timeline.kind_cursor, row as usize)
+        }
     }
 }
 
@@ -755,6 +782,7 @@ fn page_by(app: &mut App, pages: i32) -> Effect {
         }
         Target::Years => move_year(app, YEARS_A_PAGE * pages),
         Target::AssumptionRows => move_by(app, pages * app.assumption_rows() as i32),
+        Target::Kinds => move_by(app, pages * app.timeline.kinds.len() as i32),
         Target::HelpLines => {
             scroll_overlay(app, i64::from(app.overlay_page.max(1)) * i64::from(pages))
         }
@@ -788,6 +816,14 @@ fn to_end(app: &mut App, last: bool) -> Effect {
         Target::HelpLines => {
             let line = if last { app.overlay_max } else { 0 };
             set(&mut app.overlay_scroll, line)
+        }
+        Target::Kinds => {
+            let row = if last {
+                app.timeline.kinds.len().saturating_sub(1)
+            } else {
+                0
+            };
+            set(&mut app.timeline.kind_cursor, row)
         }
     }
 }
@@ -1039,9 +1075,9 @@ mod tests {
     fn the_filter_steps_forward_and_back_through_the_kinds_with_counts_in_the_title() {
         let mut app = app();
         let all = app.timeline.rows.len();
-        let kinds = timeline::kinds_present(&app.data);
+        let kinds: Vec<EventKind> = app.timeline.kinds.iter().map(|(k, _)| *k).collect();
         update(&mut app, Action::CycleFilter(1));
-        assert_eq!(app.timeline.filter, Some(EventKind::Round));
+        assert_eq!(app.timeline.filter, KindFilter::only(EventKind::Round));
         for row in &app.timeline.rows {
             if let Row::Event(i) = row {
                 assert_eq!(app.data.events[*i].kind, EventKind::Round);
@@ -1054,25 +1090,28 @@ mod tests {
         );
         // Back from the first kind: no filter; back again: the last kind.
         update(&mut app, Action::CycleFilter(-1));
-        assert_eq!(app.timeline.filter, None);
+        assert!(app.timeline.filter.is_all());
         assert_eq!(app.timeline.rows.len(), all);
         update(&mut app, Action::CycleFilter(-1));
-        assert_eq!(app.timeline.filter, kinds.last().copied());
+        assert_eq!(
+            app.timeline.filter,
+            KindFilter::only(*kinds.last().unwrap())
+        );
         // Forward through every kind comes round to no filter.
         for _ in 0..kinds.len() - 1 {
             update(&mut app, Action::CycleFilter(-1));
         }
-        assert_eq!(app.timeline.filter, Some(kinds[0]));
+        assert_eq!(app.timeline.filter, KindFilter::only(kinds[0]));
         for _ in 0..kinds.len() {
             update(&mut app, Action::CycleFilter(1));
         }
-        assert_eq!(app.timeline.filter, None);
+        assert!(app.timeline.filter.is_all());
     }
 
     #[test]
     fn one_lapse_is_one_event_and_esc_clears_the_filter() {
         let mut app = app();
-        while app.timeline.filter != Some(EventKind::Lapse) {
+        while app.timeline.filter != KindFilter::only(EventKind::Lapse) {
             update(&mut app, Action::CycleFilter(1));
         }
         assert_eq!(app.timeline.index.events, 1);
@@ -1086,7 +1125,7 @@ mod tests {
         let action = app.keymap.action(esc, app.mode(), app.focus).unwrap();
         assert_eq!(action, Action::ClearFilter);
         assert_eq!(update(&mut app, action), Effect::Redraw);
-        assert_eq!(app.timeline.filter, None);
+        assert!(app.timeline.filter.is_all());
         assert_eq!(
             app.status,
             Some(format!("filter off: {} events", app.data.events.len()))
@@ -1099,7 +1138,77 @@ mod tests {
         let action = app.keymap.action(esc, app.mode(), app.focus).unwrap();
         assert_eq!(action, Action::CloseOverlay);
         update(&mut app, action);
-        assert_eq!(app.timeline.filter, Some(EventKind::Round));
+        assert_eq!(app.timeline.filter, KindFilter::only(EventKind::Round));
+    }
+
+    #[test]
+    fn the_kind_picker_shows_several_kinds_at_once() {
+        let mut app = app();
+        let v = Key::char('v');
+        let action = app.keymap.action(v, app.mode(), app.focus).unwrap();
+        assert_eq!(action, Action::OpenKinds);
+        update(&mut app, action);
+        assert_eq!(app.mode(), Mode::Kinds);
+        assert_eq!(app.timeline.kind_cursor, 0);
+        let count =
+            |app: &App, k: EventKind| app.timeline.kinds.iter().find(|(x, _)| *x == k).unwrap().1;
+        // Space on the first kind (rounds), then down to the demands: both shown.
+        let space = Key::char(' ');
+        let toggle = app.keymap.action(space, app.mode(), app.focus).unwrap();
+        assert_eq!(toggle, Action::ToggleKind);
+        update(&mut app, toggle.clone());
+        let demands = app
+            .timeline
+            .kinds
+            .iter()
+            .position(|(k, _)| *k == EventKind::Demand);
+        for _ in 0..demands.unwrap() {
+            update(&mut app, Action::Move(1));
+        }
+        update(&mut app, toggle.clone());
+        let both = KindFilter::only(EventKind::Round).toggled(EventKind::Demand);
+        assert_eq!(app.timeline.filter, both);
+        let n = count(&app, EventKind::Round) + count(&app, EventKind::Demand);
+        assert_eq!(app.timeline.index.events, n);
+        assert!(
+            app.timeline
+                .events(&app.data)
+                .all(|e| matches!(e.kind, EventKind::Round | EventKind::Demand))
+        );
+        assert_eq!(
+            app.status,
+            Some(format!("filter: rounds, demands · {n} events"))
+        );
+        // The cursor stays inside the list.
+        update(&mut app, Action::Last);
+        update(&mut app, Action::Move(5));
+        assert_eq!(app.timeline.kind_cursor, app.timeline.kinds.len() - 1);
+        update(&mut app, Action::Page(-1));
+        assert_eq!(app.timeline.kind_cursor, 0);
+        // Space again leaves rounds out; Enter closes; the filter stays.
+        update(&mut app, toggle);
+        assert_eq!(app.timeline.filter, KindFilter::only(EventKind::Demand));
+        let enter = Key::plain(KeyCode::Enter);
+        let done = app.keymap.action(enter, app.mode(), app.focus).unwrap();
+        update(&mut app, done);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert_eq!(app.timeline.filter, KindFilter::only(EventKind::Demand));
+        // Reopened, the cursor is on the first kind chosen; a clears the filter.
+        update(&mut app, Action::OpenKinds);
+        assert_eq!(app.timeline.kind_cursor, demands.unwrap());
+        let all = app
+            .keymap
+            .action(Key::char('a'), app.mode(), app.focus)
+            .unwrap();
+        update(&mut app, all);
+        assert!(app.timeline.filter.is_all());
+        assert_eq!(app.timeline.index.events, app.data.events.len());
+        // f from several kinds goes on from the first of them.
+        let mut app2 = self::app();
+        app2.timeline.filter = both;
+        update(&mut app2, Action::CycleFilter(1));
+        let kinds: Vec<EventKind> = app2.timeline.kinds.iter().map(|(k, _)| *k).collect();
+        assert_eq!(app2.timeline.filter, KindFilter::only(kinds[1]));
     }
 
     #[test]

@@ -60,6 +60,7 @@ pub fn view(app: &App, f: &mut Frame) {
     match app.mode() {
         Mode::Help => help::render(f, &app.keymap, app.overlay_scroll, body, &theme),
         Mode::Detail => timeline::render_popup(f, app, body, &theme),
+        Mode::Kinds => timeline::render_kinds(f, app, body, &theme),
         _ => {}
     }
 }

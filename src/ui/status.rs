@@ -36,6 +36,7 @@ pub fn line<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Line<
     let scopes = match mode {
         Mode::Help => vec![Scope::Help, Scope::Always],
         Mode::Detail => vec![Scope::Detail, Scope::Always],
+        Mode::Kinds => vec![Scope::Kinds, Scope::Always],
         // Help and quit before the dashboard-wide keys, so they always fit.
         _ => vec![Scope::Pane(app.focus), Scope::Always, Scope::Dashboard],
     };

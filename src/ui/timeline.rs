@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-use crate::app::timeline::shown_events;
+use crate::app::timeline::{events_count, shown_events};
 use crate::app::{App, Mode, Pane, Row};
 use crate::data::{Agreement, Dataset, Event, FuzzyDate, Milestone};
 
@@ -35,20 +35,22 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     }
 }
 
-/// What the list shows and in which order ("rounds · 9 events · by date"); the order
-/// left out where the pane's top border has no room for both.
+/// What the list shows and in which order ("rounds · 9 events · by date"); where the
+/// pane's top border has no room for that, the order left out, then the kinds counted
+/// rather than named ("3 kinds · 40 events").
 fn title(app: &App, width: usize) -> String {
     let t = &app.timeline;
     let shown = shown_events(t.index.events, t.filter);
-    let full = format!("{shown} · {}", t.order.label());
+    let kinds = t.filter.kinds().count();
+    let counted = format!("{kinds} kinds · {}", events_count(t.index.events));
     let pane = Pane::Timeline;
     // The corners, the pane's name and the spaces around each part.
     let room = width.saturating_sub(text_width(&format!("{} {}", pane.number(), pane.title())) + 6);
-    if text_width(&full) <= room {
-        full
-    } else {
-        shown
-    }
+    [format!("{shown} · {}", t.order.label()), shown]
+        .into_iter()
+        .chain((kinds > 1).then_some(counted))
+        .find(|title| text_width(title) <= room)
+        .unwrap_or_else(|| events_count(t.index.events))
 }
 
 /// The first row shown: the app's offset, moved only as far as needed to show the
@@ -337,4 +339,57 @@ pub fn render_popup(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     if rows > usize::from(inner.height) + usize::from(scroll) {
         super::more_below(f, popup, "PgDn", theme);
     }
+}
+
+/// The kind picker: every kind present with how many events it has, those chosen
+/// checked; a box of fixed size in the middle of the panes' `area`.
+pub fn render_kinds(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
+    let t = &app.timeline;
+    let lines_wanted = t.kinds.len() + 2;
+    let width = 40.min(area.width);
+    let height = (lines_wanted as u16 + 2).min(area.height);
+    let popup = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    f.render_widget(Clear, popup);
+    let border = Border::new(
+        Line::from(Span::styled(" Kinds shown ", theme.pane_title(true))),
+        theme.border(true),
+    );
+    f.render_widget(border, popup);
+    let inner = layout::inner(popup);
+    let cols = inner.width as usize;
+    let mut lines: Vec<Line> = t
+        .kinds
+        .iter()
+        .enumerate()
+        .map(|(i, (kind, count))| {
+            let check = if t.filter.has(*kind) { "[x]" } else { "[ ]" };
+            let count = count.to_string();
+            // " [x] " before the name, a space and the count after it.
+            let name_cols = cols.saturating_sub(count.len() + 6);
+            let line = Line::from(vec![
+                Span::raw(format!(" {check} ")),
+                Span::styled(fit(kind.label(), name_cols), theme.kind(*kind)),
+                Span::styled(format!(" {count}"), theme.dim()),
+            ]);
+            if i == t.kind_cursor {
+                line.style(theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    let shown = shown_events(t.index.events, t.filter);
+    let note = if t.filter.is_all() {
+        format!("none checked: every kind ({shown})")
+    } else {
+        shown
+    };
+    lines.push(Line::styled(fit(&note, cols), theme.dim()));
+    f.render_widget(Plain::new(lines), inner);
 }
