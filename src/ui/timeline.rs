@@ -213,6 +213,7 @@ fn agreement_detail<'a>(d: &Dataset, a: &Agreement, theme: &Theme) -> Vec<Line<'
     }
     for (name, sides) in [
         ("Negotiators", &a.negotiators),
+        ("Initialed by", &a.initialed_by),
         ("Signatories", &a.signatories),
     ] {
         if !sides.rok.is_empty() || !sides.us.is_empty() {
