@@ -671,6 +671,9 @@ fn load_saved(app: &mut App) {
         store::scenarios_path(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"));
     if let Some(path) = &app.paths.scenarios {
         let loaded = store::load(path, chrono::Utc::now());
+        if let Some(problems) = &loaded.problems {
+            eprintln!("{problems}");
+        }
         if let Some(warning) = &loaded.warning {
             eprintln!("sma-dash: warning: {warning}");
         }
