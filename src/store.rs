@@ -899,6 +899,213 @@ mod tests {
     }
 
     #[test]
+    fn every_problem_of_a_scenarios_file_is_listed_with_its_place() {
+        let text = include_str!("../tests/fixtures/scenarios/several-problems.toml");
+        let problems = parse("scenarios.toml", text).unwrap_err();
+        let lines: Vec<String> = problems
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let expected = [
+            ("scenarios.toml:23:1:", "unknown field `horizn`"),
+            ("scenarios.toml:27:9:", "expected a time such as"),
+            (
+                "scenarios.toml:28:14:",
+                "korean_cpi: expected Korean CPI inflation",
+            ),
+            (
+                "scenarios.toml:35:27:",
+                "expected a year from 1945 to 2100, found \"soon\"",
+            ),
+            ("scenarios.toml:42:15:", "found \"a lot\""),
+            (
+                "scenarios.toml:49:8:",
+                "expected each name once, found “fine” again",
+            ),
+            (
+                "scenarios.toml:56:13:",
+                "expected a base year no later than the horizon 2035",
+            ),
+        ];
+        assert_eq!(lines.len(), expected.len(), "{problems}");
+        for (line, (place, message)) in lines.iter().zip(expected) {
+            assert!(line.starts_with(place), "{line} (wanted {place})");
+            assert!(line.contains(message), "{line} (wanted {message})");
+        }
+        assert!(
+            problems
+                .to_string()
+                .ends_with("7 problems in the scenarios file")
+        );
+
+        // Loading it says so in one line, keeps the list for standard error, and moves
+        // the file aside.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenarios.toml");
+        fs::write(&path, text).unwrap();
+        let loaded = load(&path, now());
+        let warning = loaded.warning.unwrap();
+        assert!(!warning.contains('\n'), "{warning}");
+        assert!(warning.contains(":23:1: "), "{warning}");
+        assert!(
+            warning.contains("(and 6 more problems); moved it aside"),
+            "{warning}"
+        );
+        assert_eq!(loaded.problems.unwrap().diagnostics.len(), 7);
+    }
+
+    #[test]
+    fn a_deleted_scenario_is_gone_and_the_others_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenarios.toml");
+        for name in ["a", "b", "c"] {
+            save(&path, name, &assumptions(), now()).unwrap();
+        }
+        let deleted = delete_scenario(&path, "b", now()).unwrap();
+        assert!(deleted.found);
+        let names = |s: &[SavedScenario]| s.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&deleted.scenarios), ["a", "c"]);
+        assert_eq!(names(&load(&path, now()).scenarios), ["a", "c"]);
+        let again = delete_scenario(&path, "b", now()).unwrap();
+        assert!(!again.found, "deleted meanwhile elsewhere: nothing to do");
+        for name in ["a", "c"] {
+            delete_scenario(&path, name, now()).unwrap();
+        }
+        let empty = load(&path, now());
+        assert_eq!(
+            empty,
+            Loaded::default(),
+            "an empty file reads as no scenarios"
+        );
+    }
+
+    #[test]
+    fn concurrent_saves_and_deletes_lose_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sma-dash/scenarios.toml");
+        const EACH: usize = 50;
+        // Two dashboards save 50 names each at once; the second deletes every other one
+        // of its own right after saving it.
+        std::thread::scope(|scope| {
+            for who in ["a", "b"] {
+                let path = &path;
+                scope.spawn(move || {
+                    for i in 0..EACH {
+                        let name = format!("{who}{i}");
+                        save(path, &name, &assumptions(), now()).unwrap();
+                        if who == "b" && i % 2 == 0 {
+                            assert!(delete_scenario(path, &name, now()).unwrap().found);
+                        }
+                    }
+                });
+            }
+        });
+        let loaded = load(&path, now());
+        assert_eq!(loaded.warning, None, "the file is valid");
+        let mut names: Vec<String> = loaded.scenarios.into_iter().map(|s| s.name).collect();
+        names.sort();
+        let mut expected: Vec<String> = (0..EACH)
+            .map(|i| format!("a{i}"))
+            .chain((0..EACH).filter(|i| i % 2 == 1).map(|i| format!("b{i}")))
+            .collect();
+        expected.sort();
+        assert_eq!(names, expected);
+    }
+
+    /// Plants a symlink at `link` to `target`.
+    #[cfg(unix)]
+    fn plant(target: &Path, link: &Path) {
+        std::os::unix::fs::symlink(target, link).unwrap();
+    }
+
+    /// Symlinks at every name the old `.NAME.<pid>.tmp` scheme could use: the test's own
+    /// process id and those around it, as an attacker would plant them in /tmp.
+    #[cfg(unix)]
+    fn plant_old_temp_names(dir: &Path, name: &str, victim: &Path) -> usize {
+        let pids = pids_around();
+        let n = pids.clone().count();
+        for p in pids {
+            plant(victim, &dir.join(format!(".{name}.{p}.tmp")));
+        }
+        n
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn planted_symlinks_are_never_followed() {
+        let shared = tempfile::tempdir().unwrap(); // a directory others can write, as /tmp
+        let private = tempfile::tempdir().unwrap();
+        let victim = private.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let planted = plant_old_temp_names(shared.path(), "out.csv", &victim);
+        assert!(planted > 400);
+
+        // `export -o shared/out.csv`: the old name is replaced, no symlink followed.
+        let out = shared.path().join("out.csv");
+        write_atomically(&out, "a,b\n1,2\n").unwrap();
+        assert_eq!(fs::read_to_string(&out).unwrap(), "a,b\n1,2\n");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+
+        // A symlink at the very name written is replaced by the file, not followed.
+        let linked = shared.path().join("linked.csv");
+        plant(&victim, &linked);
+        write_atomically(&linked, "x\n").unwrap();
+        assert!(!fs::symlink_metadata(&linked).unwrap().is_symlink());
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+
+        // The dashboard's `e`: a symlink or a file at the name it would take is left
+        // alone, and the next free name is used.
+        let stem = format!("sma-dash-costs-{}", stamp(now()));
+        plant_old_temp_names(shared.path(), &format!("{stem}.csv"), &victim);
+        plant(&victim, &shared.path().join(format!("{stem}.csv")));
+        fs::write(shared.path().join(format!("{stem}-2.csv")), "mine").unwrap();
+        let written = export_csv(shared.path(), "costs", "x\n1\n", now()).unwrap();
+        assert_eq!(written, shared.path().join(format!("{stem}-3.csv")));
+        assert_eq!(fs::read_to_string(&written).unwrap(), "x\n1\n");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(
+            fs::read_to_string(shared.path().join(format!("{stem}-2.csv"))).unwrap(),
+            "mine"
+        );
+        for p in pids_around() {
+            let link = shared.path().join(format!(".out.csv.{p}.tmp"));
+            assert_eq!(
+                fs::read_link(&link).unwrap(),
+                victim,
+                "the plants stay as they were"
+            );
+        }
+        // The temporary files are gone: nothing but the plants, the outputs and `-2`.
+        let debris: Vec<PathBuf> = files(shared.path(), ".")
+            .into_iter()
+            .filter(|p| !fs::symlink_metadata(p).unwrap().is_symlink())
+            .collect();
+        assert_eq!(debris, Vec::<PathBuf>::new());
+    }
+
+    #[cfg(unix)]
+    fn pids_around() -> std::ops::RangeInclusive<u32> {
+        let pid = std::process::id();
+        pid.saturating_sub(200)..=pid + 200
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_usual_mode_and_a_replaced_one_keeps_its_own() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        let csv = export_csv(dir.path(), "costs", "x\n", now()).unwrap();
+        assert_eq!(mode(&csv), 0o666 & !umask());
+        let path = dir.path().join("scenarios.toml");
+        save(&path, "a", &assumptions(), now()).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        save(&path, "b", &assumptions(), now()).unwrap();
+        assert_eq!(mode(&path), 0o600, "a file made private stays private");
+    }
+
+    #[test]
     fn exports_never_clobber_and_errors_come_back() {
         let dir = tempfile::tempdir().unwrap();
         let a = export_csv(dir.path(), "costs", "x\n1\n", now()).unwrap();
