@@ -292,10 +292,17 @@ fn written_temp(
     let mut prefix = OsString::from(".");
     prefix.push(name);
     prefix.push(".");
+    // Opened here rather than by `tempfile_in`, whose errors name the temporary file.
     let mut temp = tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(".tmp")
-        .tempfile_in(parent(path))?;
+        .make_in(parent(path), |temp| {
+            let mut options = OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            options.open(temp)
+        })?;
     write(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     set_final_mode(temp.as_file(), path)?;
