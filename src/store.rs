@@ -179,7 +179,7 @@ fn change_saved<T>(
     };
     let before = scenarios.clone();
     let outcome = change(&mut scenarios);
-    if scenarios != before || !path.exists() {
+    if scenarios != before {
         write_atomically(path, &to_toml(&scenarios))
             .map_err(|e| format!("{} (the file is unchanged)", cannot(&e)))?;
     }
@@ -208,7 +208,7 @@ fn lock(path: &Path) -> io::Result<File> {
 
 /// The first of a file's problems and how many more there are, for one line.
 fn first_problem(problems: &LoadError) -> String {
-    let more = problems.diagnostics.len() + problems.more - 1;
+    let more = (problems.diagnostics.len() + problems.more).saturating_sub(1);
     let first = problems
         .diagnostics
         .first()
@@ -985,6 +985,9 @@ mod tests {
             Loaded::default(),
             "an empty file reads as no scenarios"
         );
+        let nowhere = dir.path().join("none/scenarios.toml");
+        assert!(!delete_scenario(&nowhere, "a", now()).unwrap().found);
+        assert!(!nowhere.exists(), "nothing to delete, nothing written");
     }
 
     #[test]

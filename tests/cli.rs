@@ -1567,3 +1567,41 @@ fn csv_text_a_spreadsheet_would_run_is_neutralised_and_numbers_stay_numbers() {
     assert!(!negative.is_empty(), "{csv}");
     assert!(!csv.contains("'-"), "{csv}");
 }
+
+#[test]
+fn a_scenarios_file_that_does_not_read_lists_every_problem_on_stderr() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("sma-dash/scenarios.toml");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/scenarios/several-problems.toml");
+    std::fs::copy(&fixture, &file).unwrap();
+    // A saved scenario's name makes `render` read the saved scenarios.
+    let o = sma_dash_with(
+        &["render", "--scenario", "fine"],
+        &[("XDG_DATA_HOME", data.path())],
+    );
+    let err = stderr(&o);
+    let shown = file.display().to_string();
+    assert!(
+        err.starts_with(&format!("sma-dash: warning: {shown}:23:1: ")),
+        "{err}"
+    );
+    assert!(
+        err.contains("(and 6 more problems); moved it aside to"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\nsma-dash: 7 problems in the scenarios file:\n"),
+        "{err}"
+    );
+    for place in [
+        ":23:1:", ":27:9:", ":28:14:", ":35:27:", ":42:15:", ":49:8:", ":56:13:",
+    ] {
+        assert!(
+            err.contains(&format!("\n{shown}{place} ")),
+            "{place}: {err}"
+        );
+    }
+    assert!(!file.exists(), "moved aside");
+}
