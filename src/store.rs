@@ -309,14 +309,16 @@ fn written_temp(
     Ok(temp)
 }
 
-/// The mode the file at `path` keeps (a scenarios file made private stays private), or
-/// for a new file what any program's new file gets: 0666 less the umask, 0644 with the
-/// usual umask 022.
+/// The permissions of the user's own file at `path`, which it keeps (a scenarios file
+/// made private stays private); else, and for a file of another user's (its mode is not
+/// theirs to choose), what any program's new file gets: 0666 less the umask, 0644 with
+/// the usual umask 022. Never set-id bits.
 #[cfg(unix)]
 fn set_final_mode(file: &File, path: &Path) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let me = file.metadata()?.uid();
     let mode = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.is_file() => meta.permissions().mode() & 0o7777,
+        Ok(old) if old.is_file() && old.uid() == me => old.permissions().mode() & 0o777,
         _ => 0o666 & !umask(),
     };
     file.set_permissions(fs::Permissions::from_mode(mode))
@@ -1113,6 +1115,11 @@ mod tests {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
         save(&path, "b", &assumptions(), now()).unwrap();
         assert_eq!(mode(&path), 0o600, "a file made private stays private");
+        let planted = dir.path().join("out.csv");
+        fs::write(&planted, "").unwrap();
+        fs::set_permissions(&planted, fs::Permissions::from_mode(0o4777)).unwrap();
+        write_atomically(&planted, "x\n").unwrap();
+        assert_eq!(mode(&planted), 0o777, "no set-id bit carried over");
     }
 
     #[test]
