@@ -180,7 +180,7 @@ fn change_saved<T>(
     let before = scenarios.clone();
     let outcome = change(&mut scenarios);
     if scenarios != before {
-        write_atomically(path, &to_toml(&scenarios))
+        write_atomically(path, to_toml(&scenarios))
             .map_err(|e| format!("{} (the file is unchanged)", cannot(&e)))?;
     }
     Ok(Changed {
@@ -231,11 +231,11 @@ pub fn export_csv(dir: &Path, what: &str, csv: &str, now: DateTime<Utc>) -> io::
     )
 }
 
-/// Replaces the file at `path` with `text` atomically: a crash or a full disk leaves
-/// the old file or the new one, never half of either. A symlink at `path` is replaced,
-/// not followed.
-pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    write_through(path, |f| f.write_all(text.as_bytes()))
+/// Replaces the file at `path` with `contents` (text, or the bytes of an image)
+/// atomically: a crash or a full disk leaves the old file or the new one, never half of
+/// either. A symlink at `path` is replaced, not followed.
+pub fn write_atomically(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
+    write_through(path, |f| f.write_all(contents.as_ref()))
 }
 
 /// The atomic write with the writing of the temporary file given: tests put a full
