@@ -674,6 +674,10 @@ fn load_saved(app: &mut App) {
         if let Some(warning) = &loaded.warning {
             eprintln!("sma-dash: warning: {warning}");
         }
+        // The warning names the first problem; the others follow it.
+        if let Some(problems) = loaded.problems.as_ref().filter(|p| p.diagnostics.len() > 1) {
+            eprint_problems(problems);
+        }
         app.saved = loaded.scenarios;
         app.status = loaded.warning;
     }
@@ -736,6 +740,20 @@ fn refuse_arguments(e: clap::Error) -> ExitCode {
     }
 }
 
+/// The count first, in the program's voice; then each problem as an editor reads it,
+/// `file:line:column: message`.
+fn eprint_problems(errors: &LoadError) {
+    let n = errors.diagnostics.len() + errors.more;
+    let s = if n == 1 { "" } else { "s" };
+    eprintln!("sma-dash: {n} problem{s} in the {}:", errors.subject);
+    for d in &errors.diagnostics {
+        eprintln!("{d}");
+    }
+    if errors.more > 0 {
+        eprintln!("... and {} more problems", errors.more);
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -744,17 +762,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Files(errors)) => {
-            // The count first, in the program's voice; then each problem as an editor
-            // reads it, `file:line:column: message`.
-            let n = errors.diagnostics.len() + errors.more;
-            let s = if n == 1 { "" } else { "s" };
-            eprintln!("sma-dash: {n} problem{s} in the {}:", errors.subject);
-            for d in &errors.diagnostics {
-                eprintln!("{d}");
-            }
-            if errors.more > 0 {
-                eprintln!("... and {} more problems", errors.more);
-            }
+            eprint_problems(&errors);
             ExitCode::from(BAD_INPUT)
         }
         Err(Failure::Usage(message)) => {

@@ -1678,10 +1678,11 @@ mod tests {
             (p2030["status"].as_str(), p2030["scenario"].as_str()),
             ("projected", "12th-sma")
         );
-        assert_eq!(p2030["driver"], "+2.1 % (2028 CPI, assumed), cap 5 %");
+        // Text starting with `+` comes with a `'`, as CSV for spreadsheets must.
+        assert_eq!(p2030["driver"], "'+2.1 % (2028 CPI, assumed), cap 5 %");
         assert_eq!(
             row(&csv, 2027)["driver"],
-            "+2.1 % (2025 CPI, recorded), cap 5 %"
+            "'+2.1 % (2025 CPI, recorded), cap 5 %"
         );
         assert_eq!(row(&csv, 2031)["rule_extended"], "true");
         assert_eq!(p2030["rule_extended"], "false");

@@ -92,10 +92,7 @@ impl Cell {
             Cell::Int(i) => i.to_string(),
             Cell::Num(v, d) => format!("{v:.d$}"),
             Cell::Bool(b) => b.to_string(),
-            Cell::Text(s) if s.contains([',', '"', '\n', '\r']) => {
-                format!("\"{}\"", s.replace('"', "\"\""))
-            }
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => csv_text(s),
         }
     }
 
@@ -111,6 +108,22 @@ impl Cell {
             Cell::Bool(b) => Value::from(*b),
             Cell::Text(s) => Value::from(s.as_str()),
         }
+    }
+}
+
+/// A text cell as CSV (RFC 4180): quoted where it holds a comma, a quote or a line
+/// break. Text a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return) is neutralised as OWASP advises against CSV injection: a
+/// `'` before it, and quoted. Only text cells: a number is its own kind of cell, so
+/// `-3.5` stays a number.
+fn csv_text(s: &str) -> String {
+    let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        quoted(&format!("'{s}"))
+    } else if s.contains([',', '"', '\n', '\r']) {
+        quoted(s)
+    } else {
+        s.to_string()
     }
 }
 
@@ -486,6 +499,57 @@ mod tests {
             rows: vec![vec![Cell::text("x, y"), Cell::text("say \"hi\"")]],
         };
         assert_eq!(t.to_csv(), "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");
+    }
+
+    #[test]
+    fn csv_neutralises_text_a_spreadsheet_would_run_and_leaves_numbers_alone() {
+        let formulas = [
+            "=HYPERLINK(\"http://evil.example\",\"click\")",
+            "+1+2",
+            "-2+3",
+            "@SUM(A1:A9)",
+            "\tx",
+            "\rx",
+        ];
+        let t = Table {
+            columns: vec!["cell"],
+            rows: formulas
+                .iter()
+                .map(|f| vec![Cell::text(*f)])
+                .chain([
+                    vec![Cell::Num(-3.5, 1)],
+                    vec![Cell::Int(-3)],
+                    vec![Cell::text("a = b, -c")],
+                    vec![Cell::text("plain")],
+                ])
+                .collect(),
+        };
+        assert_eq!(
+            t.to_csv(),
+            "cell\n\
+             \"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"\n\
+             \"'+1+2\"\n\
+             \"'-2+3\"\n\
+             \"'@SUM(A1:A9)\"\n\
+             \"'\tx\"\n\
+             \"'\rx\"\n\
+             -3.5\n\
+             -3\n\
+             \"a = b, -c\"\n\
+             plain\n"
+        );
+        // Read back as CSV, each formula is its text with the `'` before it.
+        let csv = t.to_csv();
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let cells: Vec<String> = reader
+            .records()
+            .map(|r| r.unwrap()[0].to_string())
+            .collect();
+        for (cell, formula) in cells.iter().zip(formulas) {
+            assert_eq!(cell, &format!("'{formula}"));
+        }
+        // JSON has no formulas: its text is as written.
+        assert!(t.to_json().contains("\"@SUM(A1:A9)\""));
     }
 
     #[test]
