@@ -551,6 +551,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
             }
             app.color = *ansi && app.color;
+            // Text for documents: no OSC 8 sequences in it.
+            app.hyperlinks = false;
             let text = render::frame(&mut app, *width, *height, keys.clone(), *ansi)
                 .map_err(|e| format!("cannot render: {e}"))?;
             print_out(&text)?;
@@ -685,6 +687,7 @@ fn dashboard(mut app: App) -> Result<(), String> {
         return Err("the dashboard needs a terminal; `sma-dash check` prints a summary".into());
     }
     let mouse = app.mouse;
+    app.hyperlinks &= runtime::takes_hyperlinks(std::env::var("TERM").ok().as_deref());
     let debug_failure = std::env::var("SMA_DASH_DEBUG_FAIL")
         .ok()
         .and_then(|v| DebugFailure::from_env_value(&v));
