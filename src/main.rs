@@ -160,7 +160,8 @@ Examples:
   sma-dash export contributions --real 2025 --usd in won and dollars of 2025
   sma-dash export events --format json -o events.json
   sma-dash export projections --cpi 3 --horizon 2040
-  sma-dash export projections --band --usd        with each amount's low and high")]
+  sma-dash export projections --band --usd        with each amount's low and high
+  sma-dash export sources --format json           every source and what cites it")]
     Export {
         /// What to write.
         #[arg(value_parser = series_parser())]
@@ -424,6 +425,7 @@ fn refuse_meaningless_export_options(
         Series::Events => "events",
         Series::Agreements => "agreements",
         Series::Economy => "the economic series",
+        Series::Sources => "the sources",
     };
     let refused = |flag: &str, only: &str| {
         Err(format!(

@@ -1668,6 +1668,22 @@ mod tests {
     }
 
     /// The cells of the CSV row for `year`, by column name.
+    /// The first row of `csv` whose `column` holds `value`.
+    fn row_by(csv: &str, column: &str, value: &str) -> std::collections::HashMap<String, String> {
+        let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let at = header.iter().position(|h| h == column).expect("the column");
+        let record = reader
+            .records()
+            .map(Result::unwrap)
+            .find(|r| r.get(at) == Some(value))
+            .unwrap_or_else(|| panic!("no row with {column} = {value}"));
+        header
+            .into_iter()
+            .zip(record.iter().map(String::from))
+            .collect()
+    }
+
     fn row(csv: &str, year: i32) -> std::collections::HashMap<String, String> {
         let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
         let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
@@ -1778,6 +1794,29 @@ mod tests {
             let (w, csv) = csv_of(update(&mut app, Action::Export));
             assert_eq!(w, what);
             assert!(csv.starts_with(first_column), "{csv}");
+        }
+        // Every file `e` writes, chart or table, says where each row comes from: the
+        // recorded years their record's sources, projected ones their rule's.
+        for (pane, table, (column, value), cited) in [
+            (Pane::Timeline, false, ("id", "sma-12-agreed"), "R74"),
+            (Pane::Costs, false, ("year", "2027"), "R74"),
+            (Pane::Costs, true, ("year", "2027"), "R74"),
+            (Pane::Troops, false, ("year", "2025"), "TDR"),
+            (Pane::Troops, true, ("year", "2025"), "TDR"),
+            (Pane::Assumptions, false, ("year", "2027"), "R74"),
+            (Pane::Assumptions, true, ("year", "2027"), "R74"),
+        ] {
+            update(&mut app, Action::Focus(pane));
+            if table != app.is_table(pane) {
+                update(&mut app, Action::ToggleTable);
+            }
+            let (what, csv) = csv_of(update(&mut app, Action::Export));
+            let r = row_by(&csv, column, value);
+            let sources = r.get("sources").unwrap_or_else(|| panic!("{what}: {csv}"));
+            assert!(
+                sources.split("; ").any(|id| id == cited),
+                "{what}: {sources}"
+            );
         }
         update(
             &mut app,

@@ -25,5 +25,5 @@ pub use metrics::{
 };
 pub use scenario::{
     Projection, RuleOrigin, ScenarioId, ScenarioYear, dedup_keeping_order, project, project_all,
-    rule_agreement, rule_sources, year_sources,
+    projected_sources, rule_agreement, rule_sources, year_sources,
 };

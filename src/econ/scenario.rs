@@ -169,8 +169,14 @@ pub fn year_sources(d: &Dataset, scenario: ScenarioId, y: &ScenarioYear) -> Vec<
             .map(|c| c.sources.clone())
             .unwrap_or_default();
     }
+    projected_sources(d, scenario, y.driver)
+}
+
+/// The sources of a year `scenario` projects with `driver`: its rule's, and those of
+/// the recorded input that drove it.
+pub fn projected_sources(d: &Dataset, scenario: ScenarioId, driver: Option<Driver>) -> Vec<String> {
     let mut ids = rule_sources(d, scenario);
-    if let Some((_, input)) = y.driver.and_then(|driver| driver.recorded_input(d)) {
+    if let Some((_, input)) = driver.and_then(|driver| driver.recorded_input(d)) {
         ids.extend(input.iter().cloned());
     }
     dedup_keeping_order(ids)

@@ -8,7 +8,8 @@
 use crate::data::{CountDate, Dataset};
 use crate::econ::{
     Assumptions, Band, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin, DashboardBands,
-    Economy, Indices, Metric, Projection, ScenarioId, Total, scenario_amounts, span_label,
+    Economy, Indices, Metric, Projection, ScenarioId, Total, dedup_keeping_order,
+    projected_sources, scenario_amounts, span_label, year_sources,
 };
 use crate::numbers::{signed, thousands};
 
@@ -366,7 +367,9 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
                 _ => None,
             };
             let sources = if p.projected {
-                Vec::new()
+                scenario
+                    .map(|s| projected_sources(d, s, p.driver))
+                    .unwrap_or_default()
             } else {
                 d.contribution(p.year)
                     .map(|c| c.sources.clone())
@@ -614,6 +617,7 @@ pub fn scenarios_table(
         }
     }
     columns.extend([
+        column("sources", "sources", false, 9),
         column("unit", "unit", false, 9),
         column("basis", "basis", false, 9),
     ]);
@@ -623,9 +627,23 @@ pub fn scenarios_table(
     if bands.is_some() {
         columns.push(column("band", "band", false, 9));
     }
-    // The closing cells of every row: unit, basis, base year, band spreads.
-    let closing = |cells: &mut Vec<(Cell, String)>| {
-        cells.extend([text(money.unit(a.base_year)), text(basis_key(view))]);
+    // The closing cells of every row: the sources of every scenario's figure that year
+    // (none for a total), unit, basis, base year, band spreads.
+    let closing = |cells: &mut Vec<(Cell, String)>, year: Option<i32>| {
+        let sources = year.map_or_else(Vec::new, |year| {
+            dedup_keeping_order(
+                projections
+                    .iter()
+                    .filter_map(|p| p.at(year).map(|y| year_sources(d, p.scenario, y)))
+                    .flatten()
+                    .collect(),
+            )
+        });
+        cells.extend([
+            (Cell::Text(sources.join("; ")), sources.join(" ")),
+            text(money.unit(a.base_year)),
+            text(basis_key(view)),
+        ]);
         if view.real {
             cells.push(year_cell(a.base_year));
         }
@@ -665,7 +683,7 @@ pub fn scenarios_table(
                     cells.push(number(at.and_then(|b| b.high), 1));
                 }
             }
-            closing(&mut cells);
+            closing(&mut cells, Some(year));
             TableRow {
                 year: Some(year),
                 cells,
@@ -691,7 +709,7 @@ pub fn scenarios_table(
                     cells.push(number(t.map(|t| t.high), 1));
                 }
             }
-            closing(&mut cells);
+            closing(&mut cells, None);
             totals.push(TableRow { year: None, cells });
         }
     }
