@@ -82,7 +82,8 @@ pub fn source_lines<'a>(
 
 /// Detail lines drawn top to bottom from a scrolled row: text wrapped at words, URLs
 /// one row each, unwrapped, from `URL_INDENT` in where they fit, else from the left
-/// edge and on to `url_edge` (an x past the area's right edge, or at it).
+/// edge and on to `url_edge` (an x past the area's right edge, or at it), cut there
+/// with "…".
 pub struct DetailText<'t, 'a> {
     lines: &'t [DetailLine<'a>],
     scroll: u16,
@@ -177,7 +178,7 @@ fn linkable(url: &str) -> bool {
 }
 
 /// One URL at row `y` of `area`, unwrapped, indented where it fits, on to `edge` at
-/// most. As a hyperlink, the first cell holds the whole OSC 8 sequence with the visible
+/// most, where a URL longer still ends in "…". As a hyperlink, the first cell holds the whole OSC 8 sequence with the visible
 /// part and is forced to that width, so ratatui writes it once and moves past it; the
 /// other cells keep their characters, which is what the terminal shows there.
 fn draw_url(
@@ -195,6 +196,9 @@ fn draw_url(
         0
     };
     let start = area.x + indent;
+    // Cut where it must be, and say so: a URL copied from here is whole or ends in "…".
+    let cut = start + url_width > edge;
+    let last = if cut { edge.saturating_sub(1) } else { edge };
     let mut x = start;
     let mut visible = String::new();
     for c in url.chars() {
@@ -202,12 +206,17 @@ fn draw_url(
         if w == 0 {
             continue;
         }
-        if x + w > edge {
+        if x + w > last {
             break;
         }
         buf[(x, y)].set_char(c).set_style(style);
         visible.push(c);
         x += w;
+    }
+    if cut && x < edge {
+        buf[(x, y)].set_char('…').set_style(style);
+        visible.push('…');
+        x += 1;
     }
     let shown = x - start;
     if link
@@ -346,7 +355,7 @@ mod tests {
         // The whole URL is the link's target; the visible part is what fits.
         assert_eq!(
             first.symbol(),
-            "\x1b]8;;https://example.com/a/long/path\x07https://example.com/\x1b]8;;\x07"
+            "\x1b]8;;https://example.com/a/long/path\x07https://example.com…\x1b]8;;\x07"
         );
         assert_eq!(
             first.diff_option,
