@@ -250,7 +250,7 @@ fn urls_on(screen: &str) -> Vec<String> {
         .iter()
         .flat_map(|row| row.match_indices("http").map(move |(i, _)| &row[i..]))
         .map(|rest| {
-            rest.split(|c: char| c == ' ' || c == '│')
+            rest.split([' ', '│'])
                 .next()
                 .unwrap_or_default()
                 .to_string()
