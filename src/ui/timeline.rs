@@ -130,11 +130,13 @@ pub(super) fn field<'a>(name: &str, value: String, theme: &Theme) -> Line<'a> {
     ])
 }
 
-/// The selected row's detail, as the popup shows it: titled with the event's headline.
+/// The selected row's detail, as the popup shows it: titled with the event's headline
+/// or the agreement's name.
 pub fn detail<'a>(app: &App, theme: &Theme) -> Detail<'a> {
     let title = match app.selected_row() {
         Some(Row::Event(i)) => app.data.events[i].headline.clone(),
-        _ => "Detail".to_string(),
+        Some(Row::Agreement(i)) => app.data.agreements[i].name(),
+        _ => "Other events".to_string(),
     };
     Detail {
         title,
