@@ -160,7 +160,8 @@ Examples:
   sma-dash export contributions --real 2025 --usd in won and dollars of 2025
   sma-dash export events --format json -o events.json
   sma-dash export projections --cpi 3 --horizon 2040
-  sma-dash export projections --band --usd        with each amount's low and high")]
+  sma-dash export projections --band --usd        with each amount's low and high
+  sma-dash export sources --format json           every source and what cites it")]
     Export {
         /// What to write.
         #[arg(value_parser = series_parser())]
@@ -424,6 +425,7 @@ fn refuse_meaningless_export_options(
         Series::Events => "events",
         Series::Agreements => "agreements",
         Series::Economy => "the economic series",
+        Series::Sources => "the sources",
     };
     let refused = |flag: &str, only: &str| {
         Err(format!(
@@ -551,6 +553,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
             }
             app.color = *ansi && app.color;
+            // Text for documents: no OSC 8 sequences in it.
+            app.hyperlinks = false;
             let text = render::frame(&mut app, *width, *height, keys.clone(), *ansi)
                 .map_err(|e| format!("cannot render: {e}"))?;
             print_out(&text)?;
@@ -689,6 +693,7 @@ fn dashboard(mut app: App) -> Result<(), String> {
         return Err("the dashboard needs a terminal; `sma-dash check` prints a summary".into());
     }
     let mouse = app.mouse;
+    app.hyperlinks &= runtime::takes_hyperlinks(std::env::var("TERM").ok().as_deref());
     let debug_failure = std::env::var("SMA_DASH_DEBUG_FAIL")
         .ok()
         .and_then(|v| DebugFailure::from_env_value(&v));

@@ -191,7 +191,7 @@ fn project_csv_has_the_documented_columns() {
     assert_eq!(
         out.lines().next(),
         Some(
-            "year,scenario,status,basis,krw_bn,krw_origin,krw_per_usd,rate,capped,rule_extended,driver,dataset_version,assumptions"
+            "year,scenario,status,basis,krw_bn,krw_origin,krw_per_usd,rate,capped,rule_extended,driver,sources,dataset_version,assumptions"
         )
     );
     let rows = csv_rows(&out);
@@ -488,6 +488,7 @@ fn export_json_is_an_array_of_objects() {
         "agreements",
         "economy",
         "projections",
+        "sources",
     ] {
         let o = sma_dash(&["export", series, "--format", "json"]);
         assert_eq!(o.status.code(), Some(0), "{series}: {}", stderr(&o));
@@ -498,6 +499,13 @@ fn export_json_is_an_array_of_objects() {
         assert!(!rows.is_empty(), "{series}");
         for row in rows {
             assert!(row["dataset_version"].is_string(), "{series}");
+            // Every file of figures or events says where each row comes from.
+            let cites = if series == "sources" {
+                "cited_by"
+            } else {
+                "sources"
+            };
+            assert!(row[cites].is_string(), "{series}: {row}");
             // The assumptions where they shape the numbers, and only there.
             match series {
                 "contributions" | "projections" => assert!(
@@ -508,6 +516,96 @@ fn export_json_is_an_array_of_objects() {
             }
         }
     }
+}
+
+#[test]
+fn export_sources_lists_every_source_and_the_records_citing_it() {
+    let d = sma_dash::data::Dataset::embedded().unwrap();
+    let csv = sma_dash(&["export", "sources"]);
+    assert_eq!(csv.status.code(), Some(0), "{}", stderr(&csv));
+    let text = stdout(&csv);
+    assert_eq!(
+        text.lines().next(),
+        Some("id,title,publisher,date,url,cited_by,citations,dataset_version")
+    );
+    let rows = csv_rows(&text);
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str()).collect();
+    let dataset: Vec<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, dataset, "every source of the dataset, in its order");
+    // The 10th SMA's press release: its agreement, its contribution, its milestones.
+    let r03 = find(&rows, &[("id", "R03")]);
+    assert_eq!(r03["publisher"], "ROK Ministry of Foreign Affairs");
+    assert_eq!(r03["date"], "2019-02-10");
+    assert_eq!(
+        r03["url"],
+        "https://mofa.go.kr/eng/brd/m_5676/view.do?seq=320383"
+    );
+    assert_eq!(
+        r03["cited_by"],
+        "agreement:sma-10; contribution:2019; event:sma-10-initialed; event:sma-10-signed; \
+         event:sma-10-ratified; event:sma-10-in-force; event:sma-10-expiry"
+    );
+    assert_eq!(r03["citations"], "7");
+    // Every id any record cites is a row, and lists that record.
+    let events = sma_dash(&["export", "events"]);
+    for e in csv_rows(&stdout(&events)) {
+        for id in e["sources"].split("; ") {
+            let row = find(&rows, &[("id", id)]);
+            let by: Vec<&str> = row["cited_by"].split("; ").collect();
+            assert!(by.contains(&format!("event:{}", e["id"]).as_str()), "{id}");
+        }
+    }
+    let json = sma_dash(&["export", "sources", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), d.sources.len());
+    let r03 = rows.iter().find(|r| r["id"] == "R03").unwrap();
+    assert_eq!(r03["citations"], 7);
+    assert!(
+        r03["cited_by"]
+            .as_str()
+            .unwrap()
+            .starts_with("agreement:sma-10; ")
+    );
+    // The sources are not shaped by the assumptions.
+    let o = sma_dash(&["export", "sources", "--cpi", "3"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--cpi does not apply to the sources"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_projected_year_cites_its_rule_and_the_recorded_input_that_drove_it() {
+    let rows = csv_rows(&stdout(&sma_dash(&["export", "projections"])));
+    let d = sma_dash::data::Dataset::embedded().unwrap();
+    // 2026 is recorded: the contribution's own sources.
+    let start = find(&rows, &[("year", "2026"), ("scenario", "12th-sma")]);
+    assert_eq!(
+        start["sources"],
+        d.contribution(2026).unwrap().sources.join("; ")
+    );
+    // 2027 under the 12th SMA: the agreement's sources, then 2025's Korean CPI's.
+    let rule = &d.agreement("sma-12").unwrap().sources;
+    let cpi = &d.korean_cpi(2025).unwrap().sources;
+    let sources = &find(&rows, &[("year", "2027"), ("scenario", "12th-sma")])["sources"];
+    let mut expected: Vec<&str> = Vec::new();
+    for id in rule.iter().chain(cpi) {
+        if !expected.contains(&id.as_str()) {
+            expected.push(id);
+        }
+    }
+    assert!(expected.contains(&"R74") && expected.len() > rule.len());
+    assert_eq!(sources.split("; ").collect::<Vec<_>>(), expected);
+    // A demand cites the events that report it; the custom rate cites nothing.
+    let demand = &find(&rows, &[("year", "2030"), ("scenario", "demand-5bn")])["sources"];
+    assert_eq!(demand, "R39; R41; R42");
+    assert_eq!(
+        find(&rows, &[("year", "2030"), ("scenario", "custom")])["sources"],
+        ""
+    );
 }
 
 #[test]
@@ -1122,7 +1220,7 @@ fn project_band_csv_and_json_carry_the_lows_the_highs_and_the_spreads() {
     assert_eq!(
         out.lines().next(),
         Some(
-            "year,scenario,status,basis,krw_bn,krw_bn_low,krw_bn_high,krw_origin,usd_m,usd_m_low,usd_m_high,usd_origin,krw_per_usd,rate,capped,rule_extended,driver,dataset_version,assumptions,band"
+            "year,scenario,status,basis,krw_bn,krw_bn_low,krw_bn_high,krw_origin,usd_m,usd_m_low,usd_m_high,usd_origin,krw_per_usd,rate,capped,rule_extended,driver,sources,dataset_version,assumptions,band"
         )
     );
     let rows = csv_rows(&out);

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::data::{Dataset, FuzzyDate, Milestone};
 use crate::econ::{
     Assumptions, BandSpreads, CostView, Currency, CurrencyOrigin, Economy, Metric, TroopBasis,
-    cost_series,
+    cost_series, dedup_keeping_order,
 };
 
 use super::{ProjectionReport, assumptions_text};
@@ -24,16 +24,19 @@ pub enum Series {
     Agreements,
     Economy,
     Projections,
+    /// The sources table, with the records citing each source.
+    Sources,
 }
 
 impl Series {
-    pub const ALL: [Series; 6] = [
+    pub const ALL: [Series; 7] = [
         Series::Contributions,
         Series::Troops,
         Series::Events,
         Series::Agreements,
         Series::Economy,
         Series::Projections,
+        Series::Sources,
     ];
 
     /// The name on the command line and in file names.
@@ -45,6 +48,7 @@ impl Series {
             Series::Agreements => "agreements",
             Series::Economy => "economy",
             Series::Projections => "projections",
+            Series::Sources => "sources",
         }
     }
 
@@ -184,6 +188,7 @@ pub fn export(d: &Dataset, a: &Assumptions, series: Series, opts: ExportOptions)
         Series::Events => events(d),
         Series::Agreements => agreements(d),
         Series::Economy => economy(d),
+        Series::Sources => sources(d),
         Series::Projections => {
             return ProjectionReport::with_band(d, a, opts.real, opts.usd, opts.band.as_ref())
                 .to_cells();
@@ -444,19 +449,16 @@ fn economy(d: &Dataset) -> Table {
             let us = d.us_cpi(year);
             let fx = d.exchange_rate(year);
             let budget = d.defense_budget(year);
-            let mut sources: Vec<String> = Vec::new();
-            for s in kr
-                .map(|c| &c.sources)
-                .into_iter()
-                .chain(us.map(|c| &c.sources))
-                .chain(fx.map(|r| &r.sources))
-                .chain(budget.map(|b| &b.sources))
-                .flatten()
-            {
-                if !sources.contains(s) {
-                    sources.push(s.clone());
-                }
-            }
+            let sources = dedup_keeping_order(
+                kr.map(|c| &c.sources)
+                    .into_iter()
+                    .chain(us.map(|c| &c.sources))
+                    .chain(fx.map(|r| &r.sources))
+                    .chain(budget.map(|b| &b.sources))
+                    .flatten()
+                    .cloned()
+                    .collect(),
+            );
             vec![
                 Cell::Int(year.into()),
                 Cell::opt_num(kr.and_then(|c| c.precise_pct()), 2),
@@ -483,6 +485,40 @@ fn economy(d: &Dataset) -> Table {
             "defense_budget_krw_tn",
             "defense_growth_pct",
             "sources",
+        ],
+        rows,
+    }
+}
+
+/// Every source with what cites it: `cited_by` lists the records (`agreement:sma-12;
+/// event:sma-12-signed; contribution:2026; troops:2024; korean-cpi:2025`), `citations`
+/// counts them.
+fn sources(d: &Dataset) -> Table {
+    let rows = d
+        .sources
+        .iter()
+        .map(|s| {
+            let by: Vec<String> = d.cited_by(&s.id).iter().map(ToString::to_string).collect();
+            vec![
+                Cell::text(s.id.clone()),
+                Cell::text(s.title.clone()),
+                Cell::text(s.publisher.clone()),
+                Cell::date(s.date),
+                Cell::opt_text(s.url.as_ref()),
+                Cell::list(&by),
+                Cell::Int(by.len() as i64),
+            ]
+        })
+        .collect();
+    Table {
+        columns: vec![
+            "id",
+            "title",
+            "publisher",
+            "date",
+            "url",
+            "cited_by",
+            "citations",
         ],
         rows,
     }
