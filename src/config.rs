@@ -44,6 +44,8 @@ pub struct Start {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub mouse: bool,
+    /// `[display] hyperlinks`: URLs sent as OSC 8 hyperlinks.
+    pub hyperlinks: bool,
     pub export_dir: PathBuf,
     pub start: Start,
     /// Assumptions given in a file, the last file's where two set one; the others come
@@ -143,6 +145,7 @@ impl Config {
     pub fn load(files: &[(&str, &str)]) -> Result<Config, LoadError> {
         let mut config = Config {
             mouse: false,
+            hyperlinks: false,
             export_dir: PathBuf::from("."),
             start: Start {
                 focus: Pane::Timeline,
@@ -288,6 +291,7 @@ impl Config {
         app.palette = self.palette;
         app.keymap = self.keymap.clone();
         app.mouse = self.mouse;
+        app.hyperlinks = self.hyperlinks;
         app.paths.export_dir = self.export_dir.clone();
         app.recompute();
         if app.timeline.order != self.start.timeline_order {
@@ -310,6 +314,8 @@ impl Config {
             "export_dir = {}",
             quote(&self.export_dir.display().to_string())
         );
+        let _ = writeln!(out, "\n[display]");
+        let _ = writeln!(out, "hyperlinks = {}", self.hyperlinks);
         let s = &self.start;
         let _ = writeln!(out, "\n[start]");
         let _ = writeln!(out, "focus = {}", quote(pane_name(s.focus)));
@@ -486,6 +492,7 @@ impl FileReader<'_> {
                         config.export_dir = PathBuf::from(s);
                     }
                 }
+                "display" => self.display(value, config),
                 "start" => self.start(value, &mut config.start),
                 "assumptions" => self.assumptions(value, &mut config.assumptions),
                 "band" => self.band(value, &mut config.band),
@@ -498,6 +505,7 @@ impl FileReader<'_> {
                     &[
                         "mouse",
                         "export_dir",
+                        "display",
                         "start",
                         "assumptions",
                         "band",
@@ -582,6 +590,22 @@ impl FileReader<'_> {
             );
         }
         found
+    }
+
+    fn display(&mut self, value: &Value, config: &mut Config) {
+        let Some(table) = self.table(value, "display") else {
+            return;
+        };
+        for (key, value) in table.iter() {
+            match key.get_ref().as_ref() {
+                "hyperlinks" => {
+                    if let Some(b) = self.boolean(value) {
+                        config.hyperlinks = b;
+                    }
+                }
+                other => self.unknown(key, other, "display", &["hyperlinks"]),
+            }
+        }
     }
 
     fn start(&mut self, value: &Value, start: &mut Start) {
@@ -851,6 +875,25 @@ mod tests {
         assert_eq!(c.palette, Palette::default());
         assert_eq!(settings(&c), [(AssumptionId::Horizon, "2035".to_string())]);
         assert!(!c.mouse);
+        assert!(c.hyperlinks);
+    }
+
+    #[test]
+    fn hyperlinks_turn_off_in_display_and_nothing_else_is_taken_there() {
+        let c = load("[display]\nhyperlinks = false\n").unwrap();
+        assert!(!c.hyperlinks);
+        let mut app = App::new(embedded());
+        c.apply_to(&mut app);
+        assert!(!app.hyperlinks);
+        assert!(c.to_toml().contains("[display]\nhyperlinks = false\n"));
+        let errors = load("[display]\nhyperlinks = \"yes\"\nlinks = true\n").unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                "user.toml:2:14: expected true or false, found string",
+                "user.toml:3:1: expected one of hyperlinks in [display], found unknown key `links`",
+            ]
+        );
     }
 
     #[test]
@@ -916,7 +959,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "user.toml:1:1: expected one of mouse, export_dir, start, assumptions, band, theme, keys, found unknown key `colour`",
+                "user.toml:1:1: expected one of mouse, export_dir, display, start, assumptions, band, theme, keys, found unknown key `colour`",
                 "user.toml:3:9: expected one of \"timeline\", \"costs\", \"troops\", \"assumptions\", found \"sideways\"",
                 "user.toml:5:14: expected Korean CPI inflation from -5.0 % to 20.0 %, found 55",
                 "user.toml:7:10: expected a colour name (red, lightblue, darkgray, ...), an index 0-255 or \"#rrggbb\", found \"ultraviolet\"",

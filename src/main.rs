@@ -160,7 +160,8 @@ Examples:
   sma-dash export contributions --real 2025 --usd in won and dollars of 2025
   sma-dash export events --format json -o events.json
   sma-dash export projections --cpi 3 --horizon 2040
-  sma-dash export projections --band --usd        with each amount's low and high")]
+  sma-dash export projections --band --usd        with each amount's low and high
+  sma-dash export sources --format json           every source and what cites it")]
     Export {
         /// What to write.
         #[arg(value_parser = series_parser())]
@@ -424,6 +425,7 @@ fn refuse_meaningless_export_options(
         Series::Events => "events",
         Series::Agreements => "agreements",
         Series::Economy => "the economic series",
+        Series::Sources => "the sources",
     };
     let refused = |flag: &str, only: &str| {
         Err(format!(
@@ -553,6 +555,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
             }
             app.color = *ansi && app.color;
+            // Text for documents: no OSC 8 sequences in it.
+            app.hyperlinks = false;
             let text = render::frame(&mut app, *width, *height, keys.clone(), *ansi)
                 .map_err(|e| format!("cannot render: {e}"))?;
             print_out(&text)?;
@@ -676,6 +680,10 @@ fn load_saved(app: &mut App) {
         if let Some(warning) = &loaded.warning {
             eprintln!("sma-dash: warning: {warning}");
         }
+        // The warning names the first problem; the others follow it.
+        if let Some(problems) = loaded.problems.as_ref().filter(|p| p.diagnostics.len() > 1) {
+            eprint_problems(problems);
+        }
         app.saved = loaded.scenarios;
         app.status = loaded.warning;
     }
@@ -687,6 +695,7 @@ fn dashboard(mut app: App) -> Result<(), String> {
         return Err("the dashboard needs a terminal; `sma-dash check` prints a summary".into());
     }
     let mouse = app.mouse;
+    app.hyperlinks &= runtime::takes_hyperlinks(std::env::var("TERM").ok().as_deref());
     let debug_failure = std::env::var("SMA_DASH_DEBUG_FAIL")
         .ok()
         .and_then(|v| DebugFailure::from_env_value(&v));
@@ -738,6 +747,20 @@ fn refuse_arguments(e: clap::Error) -> ExitCode {
     }
 }
 
+/// The count first, in the program's voice; then each problem as an editor reads it,
+/// `file:line:column: message`.
+fn eprint_problems(errors: &LoadError) {
+    let n = errors.diagnostics.len() + errors.more;
+    let s = if n == 1 { "" } else { "s" };
+    eprintln!("sma-dash: {n} problem{s} in the {}:", errors.subject);
+    for d in &errors.diagnostics {
+        eprintln!("{d}");
+    }
+    if errors.more > 0 {
+        eprintln!("... and {} more problems", errors.more);
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -746,17 +769,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Files(errors)) => {
-            // The count first, in the program's voice; then each problem as an editor
-            // reads it, `file:line:column: message`.
-            let n = errors.diagnostics.len() + errors.more;
-            let s = if n == 1 { "" } else { "s" };
-            eprintln!("sma-dash: {n} problem{s} in the {}:", errors.subject);
-            for d in &errors.diagnostics {
-                eprintln!("{d}");
-            }
-            if errors.more > 0 {
-                eprintln!("... and {} more problems", errors.more);
-            }
+            eprint_problems(&errors);
             ExitCode::from(BAD_INPUT)
         }
         Err(Failure::Usage(message)) => {

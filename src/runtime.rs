@@ -380,6 +380,12 @@ const ENDING_SIGNALS: [i32; 4] = [
     signal_hook::consts::SIGQUIT,
 ];
 
+/// Whether a terminal of this `TERM` can be sent OSC 8 hyperlinks: not the Linux
+/// console, which prints what it does not know of them, nor a dumb terminal.
+pub fn takes_hyperlinks(term: Option<&str>) -> bool {
+    !matches!(term, Some("linux" | "dumb"))
+}
+
 /// Takes the terminal: raw mode, the alternate screen, no cursor, the mouse if asked.
 /// A panic hook restores it before the panic message prints, and an ending signal
 /// restores it before the process exits with 128 + the signal's number.
@@ -431,6 +437,15 @@ pub fn restore(mouse: bool) -> io::Result<()> {
 mod tests {
     use super::*;
     use ratatui::crossterm::event::{KeyCode as C, KeyEvent};
+
+    #[test]
+    fn hyperlinks_are_kept_from_the_linux_console_and_dumb_terminals() {
+        assert!(takes_hyperlinks(Some("xterm-256color")));
+        assert!(takes_hyperlinks(Some("tmux-256color")));
+        assert!(takes_hyperlinks(None));
+        assert!(!takes_hyperlinks(Some("linux")));
+        assert!(!takes_hyperlinks(Some("dumb")));
+    }
 
     #[test]
     fn alt_with_a_key_is_esc_then_the_key() {

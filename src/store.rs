@@ -1,26 +1,29 @@
-//! The files the dashboard writes: saved scenarios in the user data directory, and CSV
-//! exports. The runtime calls it to carry out what `update` asked for; `app` and `ui`
-//! never touch a file.
+//! The files the program writes: saved scenarios in the user data directory, and CSV
+//! and JSON exports. The runtime and `main` call it; `app` and `ui` never touch a file.
 //!
-//! Every write is atomic (a temporary file beside the target, fsync, rename), so a full
-//! disk or a crash leaves the old file or the new one, never half of either. A scenarios
-//! file that does not read is moved aside, never overwritten.
+//! Every file is written through one helper, [`written_temp`]: a temporary file beside
+//! the target with an unguessable name, created exclusively (so a symlink or a file
+//! planted there in a shared directory is never followed or truncated) and readable by
+//! the user alone until it is complete, then renamed into place: over the old file
+//! ([`write_atomically`]) or only where no file is ([`write_new`]). A full disk or a
+//! crash leaves the old file or the new one, never half of either. The scenarios file
+//! is read, changed and written under a lock, so two dashboards saving at once lose
+//! neither change; one that does not read is moved aside, never overwritten.
 
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fmt::Write as _;
-use std::fs::{self, File};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
 use serde::Deserialize;
-use toml::Spanned;
+use tempfile::NamedTempFile;
 
 use crate::app::{SaveReport, SavedScenario};
-use crate::data::Diagnostic;
-use crate::data::load::describe_serde_error;
+use crate::data::load::{At, Key, Located, ParsedFile};
+use crate::data::{DataFile, Diagnostic, LoadError};
 use crate::econ::{AssumptionId, Assumptions, RatePath, spec};
 
 /// `$XDG_DATA_HOME/sma-dash/scenarios.toml`, else `~/.local/share/sma-dash/scenarios.toml`
@@ -37,132 +40,313 @@ pub fn scenarios_path(xdg_data_home: Option<OsString>, home: Option<OsString>) -
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Loaded {
     pub scenarios: Vec<SavedScenario>,
-    /// What went wrong, for standard error and the status line: a corrupt file (moved
-    /// aside) or one that cannot be read.
+    /// What went wrong, in one line for standard error and the status line: a corrupt
+    /// file (moved aside) or one that cannot be read.
     pub warning: Option<String>,
+    /// Every problem of a corrupt file, one `file:line:column: message` a line, for
+    /// standard error.
+    pub problems: Option<LoadError>,
 }
 
 /// Reads the scenarios file at `path`. A missing file is no scenarios; a corrupt one is
 /// moved aside to `scenarios.toml.corrupt-<time>` with a warning that says why.
 pub fn load(path: &Path, now: DateTime<Utc>) -> Loaded {
+    // Without the lock (a read-only data directory) the file still reads; moving a
+    // corrupt one aside fails there anyway.
+    let _lock = lock(path).ok();
     match read(path) {
         Ok(Contents::Missing) => Loaded::default(),
         Ok(Contents::Scenarios(scenarios)) => Loaded {
             scenarios,
-            warning: None,
+            ..Loaded::default()
         },
-        Ok(Contents::Corrupt(problem)) => Loaded {
-            scenarios: Vec::new(),
-            warning: Some(match move_aside(path, now) {
-                Ok(aside) => format!("{problem}; moved it aside to {}", aside.display()),
+        Ok(Contents::Corrupt { problems, bytes }) => {
+            let first = first_problem(&problems);
+            let warning = match move_aside(path, &bytes, now) {
+                Ok(aside) => format!("{first}; moved it aside to {}", aside.display()),
                 Err(e) => format!(
-                    "{problem}; could not move it aside ({e}), so saving is refused until it is fixed"
+                    "{first}; could not move it aside ({e}), so saving is refused until it is fixed"
                 ),
-            }),
-        },
+            };
+            Loaded {
+                scenarios: Vec::new(),
+                warning: Some(warning),
+                problems: Some(problems),
+            }
+        }
         Err(e) => Loaded {
-            scenarios: Vec::new(),
             warning: Some(format!("cannot read {}: {e}", path.display())),
+            ..Loaded::default()
         },
     }
 }
 
 /// Saves `assumptions` as `name` in the file at `path`, replacing a scenario of that
-/// name. The file is read again first, so scenarios saved meanwhile by another
-/// dashboard are kept; a corrupt file is moved aside, never overwritten.
+/// name. The file is read again under its lock first, so scenarios saved or deleted
+/// meanwhile by another dashboard are kept; a corrupt file is moved aside, never
+/// overwritten.
 pub fn save(
     path: &Path,
     name: &str,
     assumptions: &Assumptions,
     now: DateTime<Utc>,
 ) -> Result<SaveReport, String> {
-    let cannot = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|e| cannot(&e))?;
-    }
-    let (mut scenarios, warning) = match read(path) {
-        Ok(Contents::Missing) => (Vec::new(), None),
-        Ok(Contents::Scenarios(s)) => (s, None),
-        Ok(Contents::Corrupt(problem)) => {
-            let aside = move_aside(path, now).map_err(|e| {
-                format!("{problem}; could not move it aside ({e}), so nothing was saved")
-            })?;
-            let warning = format!("{problem}; moved it aside to {}", aside.display());
-            (Vec::new(), Some(warning))
-        }
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
-    };
     let scenario = SavedScenario {
         name: name.to_string(),
         saved: now.to_rfc3339_opts(SecondsFormat::Secs, true),
         assumptions: assumptions.clone(),
     };
-    let replaced = match scenarios.iter_mut().find(|s| s.name == name) {
-        Some(old) => {
-            *old = scenario;
-            true
+    let changed = change_saved(path, now, |scenarios| {
+        match scenarios.iter_mut().find(|s| s.name == name) {
+            Some(old) => {
+                *old = scenario;
+                true
+            }
+            None => {
+                scenarios.push(scenario);
+                false
+            }
         }
-        None => {
-            scenarios.push(scenario);
-            false
-        }
-    };
-    write_atomically(path, &to_toml(&scenarios))
-        .map_err(|e| format!("{} (the file is unchanged)", cannot(&e)))?;
+    })?;
     Ok(SaveReport {
         name: name.to_string(),
         path: path.to_path_buf(),
-        replaced,
+        replaced: changed.outcome,
+        scenarios: changed.scenarios,
+        warning: changed.warning,
+    })
+}
+
+/// What deleting a saved scenario did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deleted {
+    /// The file held a scenario of that name (another dashboard may have deleted it).
+    pub found: bool,
+    /// Every scenario in the file now.
+    pub scenarios: Vec<SavedScenario>,
+    /// A corrupt file found on the way, and where it was moved.
+    pub warning: Option<String>,
+}
+
+/// Deletes the scenario `name` from the file at `path`, under the same lock as
+/// [`save`], keeping what other dashboards saved meanwhile.
+pub fn delete_scenario(path: &Path, name: &str, now: DateTime<Utc>) -> Result<Deleted, String> {
+    let changed = change_saved(path, now, |scenarios| {
+        let before = scenarios.len();
+        scenarios.retain(|s| s.name != name);
+        scenarios.len() < before
+    })?;
+    Ok(Deleted {
+        found: changed.outcome,
+        scenarios: changed.scenarios,
+        warning: changed.warning,
+    })
+}
+
+/// What a change to the scenarios file returned, and the file's scenarios after it.
+struct Changed<T> {
+    outcome: T,
+    scenarios: Vec<SavedScenario>,
+    warning: Option<String>,
+}
+
+/// Reads the scenarios file, lets `change` change its scenarios and writes them back,
+/// all under the file's lock.
+fn change_saved<T>(
+    path: &Path,
+    now: DateTime<Utc>,
+    change: impl FnOnce(&mut Vec<SavedScenario>) -> T,
+) -> Result<Changed<T>, String> {
+    let cannot = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| cannot(&e))?;
+    }
+    let _lock = lock(path).map_err(|e| format!("{} (nothing was saved)", cannot(&e)))?;
+    let (mut scenarios, warning) = match read(path) {
+        Ok(Contents::Missing) => (Vec::new(), None),
+        Ok(Contents::Scenarios(s)) => (s, None),
+        Ok(Contents::Corrupt { problems, bytes }) => {
+            let first = first_problem(&problems);
+            let aside = move_aside(path, &bytes, now).map_err(|e| {
+                format!("{first}; could not move it aside ({e}), so nothing was saved")
+            })?;
+            (
+                Vec::new(),
+                Some(format!("{first}; moved it aside to {}", aside.display())),
+            )
+        }
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    let before = scenarios.clone();
+    let outcome = change(&mut scenarios);
+    if scenarios != before {
+        write_atomically(path, to_toml(&scenarios))
+            .map_err(|e| format!("{} (the file is unchanged)", cannot(&e)))?;
+    }
+    Ok(Changed {
+        outcome,
         scenarios,
         warning,
     })
 }
 
+/// Takes the lock of the scenarios file at `path`: an advisory lock on
+/// `scenarios.toml.lock` beside it (not on the file itself, which each write replaces),
+/// released when the returned handle drops. The lock file is never written; it lives
+/// in the user's own data directory.
+fn lock(path: &Path) -> io::Result<File> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    let file = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path.with_file_name(name))?;
+    file.lock()?;
+    Ok(file)
+}
+
+/// The first of a file's problems and how many more there are, for one line.
+fn first_problem(problems: &LoadError) -> String {
+    let more = (problems.diagnostics.len() + problems.more).saturating_sub(1);
+    let first = problems
+        .diagnostics
+        .first()
+        .map_or_else(String::new, ToString::to_string);
+    match more {
+        0 => first,
+        1 => format!("{first} (and 1 more problem)"),
+        n => format!("{first} (and {n} more problems)"),
+    }
+}
+
 /// Writes `csv` to a new file `sma-dash-<what>-<local time>.csv` in `dir`, with a
 /// suffix where that name is taken; returns its path.
 pub fn export_csv(dir: &Path, what: &str, csv: &str, now: DateTime<Utc>) -> io::Result<PathBuf> {
-    let path = unused(dir, &format!("sma-dash-{what}-{}", stamp(now)), ".csv");
-    write_atomically(&path, csv)?;
-    Ok(path)
+    write_new(
+        dir,
+        &format!("sma-dash-{what}-{}", stamp(now)),
+        ".csv",
+        csv.as_bytes(),
+    )
 }
 
-/// Writes beside the target, fsyncs, then renames over it: a crash or a full disk leaves
-/// the old file or the new one, never half of either.
-pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    write_through(path, |temp| {
-        let mut f = File::create(temp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()
-    })
+/// Replaces the file at `path` with `contents` (text, or the bytes of an image)
+/// atomically: a crash or a full disk leaves the old file or the new one, never half of
+/// either. A symlink at `path` is replaced, not followed.
+pub fn write_atomically(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
+    write_through(path, |f| f.write_all(contents.as_ref()))
 }
 
 /// The atomic write with the writing of the temporary file given: tests put a full
 /// disk or a crash there.
-fn write_through(path: &Path, write_temp: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
-    let temp = temp_path(path)?;
-    let written = write_temp(&temp);
-    let result = written.and_then(|()| fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result?;
-    // The rename lasts once the directory does; not every system lets one open it.
-    if let Ok(dir) = File::open(parent(path)) {
-        let _ = dir.sync_all();
-    }
+fn write_through(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
+    let temp = written_temp(path, write)?;
+    // On failure the temporary file is removed as the error drops.
+    temp.persist(path).map_err(|e| e.error)?;
+    sync_dir(path);
     Ok(())
 }
 
-/// `dir/.name.<pid>.tmp`: in the target's directory, so the rename cannot cross devices.
-fn temp_path(path: &Path) -> io::Result<PathBuf> {
+/// Writes `bytes` to a new file `dir/stem ext`, or `stem-2 ext`, `-3`, … where that is
+/// taken; returns its path. No file is ever replaced: each name is tried with a rename
+/// that fails where anything (a file, a symlink) has that name, so there is no moment
+/// between a check and a write for another process to use.
+pub fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+    let named = |n: u32| match n {
+        1 => dir.join(format!("{stem}{ext}")),
+        n => dir.join(format!("{stem}-{n}{ext}")),
+    };
+    let mut temp = written_temp(&named(1), |f| f.write_all(bytes))?;
+    for n in 1..=MAX_SUFFIX {
+        let path = named(n);
+        match temp.persist_noclobber(&path) {
+            Ok(_) => {
+                sync_dir(&path);
+                return Ok(path);
+            }
+            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => temp = e.file,
+            Err(e) => return Err(e.error),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!("{stem}{ext} and {MAX_SUFFIX} numbered names after it are all taken"),
+    ))
+}
+
+/// The most numbered names [`write_new`] tries before it gives up.
+const MAX_SUFFIX: u32 = 10_000;
+
+/// The one way the program creates a file: a temporary file beside `path` (so the
+/// rename cannot cross devices) named `.NAME.<random>.tmp`, created exclusively with
+/// mode 0600, filled by `write` and fsynced, then given the mode `path` will have.
+/// Dropped without being persisted, it is removed.
+fn written_temp(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<NamedTempFile> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::other("expected a file name, found a directory"))?;
-    Ok(path.with_file_name(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    )))
+    let mut prefix = OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    // Opened here rather than by `tempfile_in`, whose errors name the temporary file.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(".tmp")
+        .make_in(parent(path), |temp| {
+            let mut options = OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            options.open(temp)
+        })?;
+    write(temp.as_file_mut())?;
+    temp.as_file().sync_all()?;
+    set_final_mode(temp.as_file(), path)?;
+    Ok(temp)
+}
+
+/// The permissions of the user's own file at `path`, which it keeps (a scenarios file
+/// made private stays private); else, and for a file of another user's (its mode is not
+/// theirs to choose), what any program's new file gets: 0666 less the umask, 0644 with
+/// the usual umask 022. Never set-id bits.
+#[cfg(unix)]
+fn set_final_mode(file: &File, path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let me = file.metadata()?.uid();
+    let mode = match fs::symlink_metadata(path) {
+        Ok(old) if old.is_file() && old.uid() == me => old.permissions().mode() & 0o777,
+        _ => 0o666 & !umask(),
+    };
+    file.set_permissions(fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_final_mode(_: &File, _: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// The process's umask, read where Linux shows it (setting it to read it would race
+/// with other threads); 022, the usual one, elsewhere.
+#[cfg(unix)]
+fn umask() -> u32 {
+    fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("Umask:"))?;
+            u32::from_str_radix(line["Umask:".len()..].trim(), 8).ok()
+        })
+        .unwrap_or(0o022)
+}
+
+/// Makes a rename in the directory of `path` last; not every system lets one open it.
+fn sync_dir(path: &Path) {
+    if let Ok(dir) = File::open(parent(path)) {
+        let _ = dir.sync_all();
+    }
 }
 
 /// The directory a path is in; `.` for a bare file name.
@@ -180,25 +364,19 @@ fn stamp(now: DateTime<Utc>) -> String {
         .to_string()
 }
 
-/// `dir/stem.ext`, or `dir/stem-2.ext`, `-3`, … where that is taken.
-fn unused(dir: &Path, stem: &str, ext: &str) -> PathBuf {
-    let first = dir.join(format!("{stem}{ext}"));
-    if !first.exists() {
-        return first;
-    }
-    (2..)
-        .map(|n| dir.join(format!("{stem}-{n}{ext}")))
-        .find(|p| !p.exists())
-        .expect("some suffix is free")
-}
-
-/// Renames a corrupt file to `<name>.corrupt-<time>` beside it; returns the new path.
-fn move_aside(path: &Path, now: DateTime<Utc>) -> io::Result<PathBuf> {
+/// Keeps the bytes of a corrupt scenarios file as `<name>.corrupt-<time>` beside it (a
+/// new file, never one that was there), then removes it; returns the new path.
+fn move_aside(path: &Path, bytes: &[u8], now: DateTime<Utc>) -> io::Result<PathBuf> {
     let name = path
         .file_name()
         .map_or_else(|| "scenarios.toml".into(), |n| n.to_string_lossy());
-    let aside = unused(parent(path), &format!("{name}.corrupt-{}", stamp(now)), "");
-    fs::rename(path, &aside)?;
+    let aside = write_new(
+        parent(path),
+        &format!("{name}.corrupt-{}", stamp(now)),
+        "",
+        bytes,
+    )?;
+    fs::remove_file(path)?;
     Ok(aside)
 }
 
@@ -206,9 +384,15 @@ fn move_aside(path: &Path, now: DateTime<Utc>) -> io::Result<PathBuf> {
 enum Contents {
     Missing,
     Scenarios(Vec<SavedScenario>),
-    /// The first problem found, as `file:line:column: message`.
-    Corrupt(Diagnostic),
+    /// Every problem found, and the file's bytes to keep aside.
+    Corrupt {
+        problems: LoadError,
+        bytes: Vec<u8>,
+    },
 }
+
+/// What [`LoadError`] calls the scenarios file in its closing count.
+const SUBJECT: &str = "scenarios file";
 
 fn read(path: &Path) -> io::Result<Contents> {
     let bytes = match fs::read(path) {
@@ -217,48 +401,45 @@ fn read(path: &Path) -> io::Result<Contents> {
         Err(e) => return Err(e),
     };
     let file = path.display().to_string();
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
+    let parsed = match std::str::from_utf8(&bytes) {
+        Ok(text) => parse(&file, text),
         Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            return Ok(Contents::Corrupt(Diagnostic::at(
+            let valid = e.valid_up_to();
+            let mut problems = LoadError {
+                subject: SUBJECT,
+                ..LoadError::default()
+            };
+            problems.push(Diagnostic::at(
                 &file,
-                &lossy,
+                &String::from_utf8_lossy(&bytes),
                 valid..valid,
                 "expected UTF-8 text, found invalid bytes",
-            )));
+            ));
+            Err(problems)
         }
     };
-    Ok(match parse(&text) {
+    Ok(match parsed {
         Ok(scenarios) => Contents::Scenarios(scenarios),
-        Err((span, message)) => Contents::Corrupt(Diagnostic::at(&file, &text, span, message)),
+        Err(problems) => Contents::Corrupt { problems, bytes },
     })
 }
 
 // The file as written: one `[[scenario]]` table per scenario.
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileToml {
-    #[serde(default)]
-    scenario: Vec<Spanned<ScenarioToml>>,
-}
-
-type ByYear = BTreeMap<String, Spanned<f64>>;
+type ByYear = BTreeMap<String, f64>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ScenarioToml {
-    name: Spanned<String>,
-    saved: Spanned<String>,
-    korean_cpi: Spanned<f64>,
-    us_cpi: Spanned<f64>,
-    krw_per_usd: Spanned<f64>,
-    defense_growth: Spanned<f64>,
-    custom_growth: Spanned<f64>,
-    base_year: Spanned<i32>,
-    horizon: Spanned<i32>,
+    name: String,
+    saved: String,
+    korean_cpi: f64,
+    us_cpi: f64,
+    krw_per_usd: f64,
+    defense_growth: f64,
+    custom_growth: f64,
+    base_year: i32,
+    horizon: i32,
     #[serde(default)]
     korean_cpi_by_year: ByYear,
     #[serde(default)]
@@ -269,117 +450,138 @@ struct ScenarioToml {
     defense_growth_by_year: ByYear,
 }
 
-/// A problem and the bytes of the file it is about.
-type Problem = (Range<usize>, String);
-
-fn parse(text: &str) -> Result<Vec<SavedScenario>, Problem> {
-    let file: FileToml = toml::from_str(text).map_err(|e| {
-        let message = describe_serde_error(e.message(), text, e.span());
-        (e.span().unwrap_or(0..0), message)
-    })?;
+/// The scenarios in `text` (the file shown as `file`), or every problem in it, each
+/// where it is written: as the dataset's files are read, one record at a time.
+fn parse(file: &str, text: &str) -> Result<Vec<SavedScenario>, LoadError> {
+    let mut errors = LoadError {
+        subject: SUBJECT,
+        ..LoadError::default()
+    };
+    let data = DataFile {
+        name: "scenarios.toml",
+        shown_as: file.to_string(),
+        text: text.to_string(),
+    };
     let mut scenarios: Vec<SavedScenario> = Vec::new();
-    for raw in &file.scenario {
-        let s = raw.get_ref();
-        let name = s.name.get_ref().trim();
-        if name.is_empty() {
-            return Err((s.name.span(), "expected a name, found an empty one".into()));
-        }
-        if scenarios.iter().any(|other| other.name == name) {
-            return Err((
-                s.name.span(),
-                format!("expected each name once, found “{name}” again"),
-            ));
-        }
-        let saved = s.saved.get_ref();
-        let is_time = DateTime::parse_from_rfc3339(saved).is_ok()
-            || NaiveDate::parse_from_str(saved, "%Y-%m-%d").is_ok();
-        if !is_time {
-            return Err((
-                s.saved.span(),
-                format!(
-                    "expected a time such as \"2026-11-27T10:00:00Z\" or a date, found \"{saved}\""
-                ),
-            ));
-        }
-        let path = |flat: &Spanned<f64>, by_year: &ByYear| -> Result<RatePath, Problem> {
-            let mut p = RatePath::flat(*flat.get_ref());
-            for (year, value) in by_year {
-                let year = year
-                    .parse::<i32>()
-                    .ok()
-                    .filter(|y| crate::data::YEARS.contains(y))
-                    .ok_or_else(|| {
-                        (
-                            value.span(),
-                            format!(
-                                "expected a year from {} to {}, found \"{year}\"",
-                                crate::data::YEARS.start(),
-                                crate::data::YEARS.end()
-                            ),
-                        )
-                    })?;
-                p.by_year.insert(year, *value.get_ref());
-            }
-            Ok(p)
-        };
-        let assumptions = Assumptions {
-            korean_cpi: path(&s.korean_cpi, &s.korean_cpi_by_year)?,
-            us_cpi: path(&s.us_cpi, &s.us_cpi_by_year)?,
-            krw_per_usd: path(&s.krw_per_usd, &s.krw_per_usd_by_year)?,
-            defense_growth: path(&s.defense_growth, &s.defense_growth_by_year)?,
-            custom_growth: *s.custom_growth.get_ref(),
-            base_year: *s.base_year.get_ref(),
-            horizon: *s.horizon.get_ref(),
-        };
-        // Every value in its range, each reported where it is written.
-        let float = |v: &Spanned<f64>| (v.span(), *v.get_ref());
-        let int = |v: &Spanned<i32>| (v.span(), f64::from(*v.get_ref()));
-        let by_year = |m: &ByYear| -> Vec<(Range<usize>, f64)> { m.values().map(float).collect() };
-        use AssumptionId::*;
-        let values = [
-            (
-                KoreanCpi,
-                vec![float(&s.korean_cpi)],
-                by_year(&s.korean_cpi_by_year),
-            ),
-            (UsCpi, vec![float(&s.us_cpi)], by_year(&s.us_cpi_by_year)),
-            (
-                KrwPerUsd,
-                vec![float(&s.krw_per_usd)],
-                by_year(&s.krw_per_usd_by_year),
-            ),
-            (
-                DefenseGrowth,
-                vec![float(&s.defense_growth)],
-                by_year(&s.defense_growth_by_year),
-            ),
-            (CustomGrowth, vec![float(&s.custom_growth)], Vec::new()),
-            (BaseYear, vec![int(&s.base_year)], Vec::new()),
-            (Horizon, vec![int(&s.horizon)], Vec::new()),
-        ];
-        for (id, flat, years) in values {
-            for (span, v) in flat.into_iter().chain(years) {
-                spec(id)
-                    .check(v)
-                    .map_err(|e| (span, format!("{}: {e}", spec(id).key)))?;
+    if let Some(parsed) = ParsedFile::parse(&data, &["scenario"], &mut errors)
+        && parsed.has("scenario")
+    {
+        for Located { value, at } in parsed.records::<ScenarioToml>("scenario", &mut errors) {
+            if let Some(scenario) = checked(&value, at, &scenarios, &mut errors) {
+                scenarios.push(scenario);
             }
         }
-        if assumptions.base_year > assumptions.horizon {
-            return Err((
-                s.base_year.span(),
-                format!(
-                    "expected a base year no later than the horizon {}, found {}",
-                    assumptions.horizon, assumptions.base_year
-                ),
-            ));
-        }
-        scenarios.push(SavedScenario {
-            name: name.to_string(),
-            saved: saved.clone(),
-            assumptions,
-        });
     }
-    Ok(scenarios)
+    if errors.is_empty() {
+        Ok(scenarios)
+    } else {
+        errors.diagnostics.sort_by_key(|d| (d.line, d.column));
+        Err(errors)
+    }
+}
+
+/// One scenario as the dashboard holds it, or `None` with each of its problems
+/// reported: its name (present, and not one of the `earlier` ones), its time, its
+/// years and every value in its range.
+fn checked(
+    s: &ScenarioToml,
+    at: At,
+    earlier: &[SavedScenario],
+    errors: &mut LoadError,
+) -> Option<SavedScenario> {
+    let found_before = errors.diagnostics.len() + errors.more;
+    let name = s.name.trim();
+    if name.is_empty() {
+        errors.push(at.error("name", "expected a name, found an empty one"));
+    } else if earlier.iter().any(|other| other.name == name) {
+        errors.push(at.error(
+            "name",
+            format!("expected each name once, found “{name}” again"),
+        ));
+    }
+    let is_time = DateTime::parse_from_rfc3339(&s.saved).is_ok()
+        || NaiveDate::parse_from_str(&s.saved, "%Y-%m-%d").is_ok();
+    if !is_time {
+        errors.push(at.error(
+            "saved",
+            format!(
+                "expected a time such as \"2026-11-27T10:00:00Z\" or a date, found \"{}\"",
+                s.saved
+            ),
+        ));
+    }
+    use AssumptionId::*;
+    let none = ByYear::new();
+    let values = [
+        (KoreanCpi, s.korean_cpi, &s.korean_cpi_by_year),
+        (UsCpi, s.us_cpi, &s.us_cpi_by_year),
+        (KrwPerUsd, s.krw_per_usd, &s.krw_per_usd_by_year),
+        (DefenseGrowth, s.defense_growth, &s.defense_growth_by_year),
+        (CustomGrowth, s.custom_growth, &none),
+        (BaseYear, f64::from(s.base_year), &none),
+        (Horizon, f64::from(s.horizon), &none),
+    ];
+    let mut paths = BTreeMap::new();
+    for (id, flat, by_year) in values {
+        // The fields are named by the assumptions' keys, as `to_toml` writes them.
+        let key = spec(id).key;
+        let by_year_key = format!("{key}_by_year");
+        let in_range = |v: f64| spec(id).check(v).map_err(|e| format!("{key}: {e}"));
+        if let Err(message) = in_range(flat) {
+            errors.push(at.error(key, message));
+        }
+        let mut path = RatePath::flat(flat);
+        for (year, &value) in by_year {
+            let place = [Key::Field(&by_year_key), Key::Field(year)];
+            match year
+                .parse::<i32>()
+                .ok()
+                .filter(|y| crate::data::YEARS.contains(y))
+            {
+                Some(y) => {
+                    path.by_year.insert(y, value);
+                }
+                None => errors.push(at.error_at(
+                    &place,
+                    format!(
+                        "expected a year from {} to {}, found \"{year}\"",
+                        crate::data::YEARS.start(),
+                        crate::data::YEARS.end()
+                    ),
+                )),
+            }
+            if let Err(message) = in_range(value) {
+                errors.push(at.error_at(&place, message));
+            }
+        }
+        paths.insert(id, path);
+    }
+    if s.base_year > s.horizon {
+        errors.push(at.error(
+            "base_year",
+            format!(
+                "expected a base year no later than the horizon {}, found {}",
+                s.horizon, s.base_year
+            ),
+        ));
+    }
+    if errors.diagnostics.len() + errors.more > found_before {
+        return None;
+    }
+    let mut path = |id| paths.remove(&id).expect("every rate has a path");
+    Some(SavedScenario {
+        name: name.to_string(),
+        saved: s.saved.clone(),
+        assumptions: Assumptions {
+            korean_cpi: path(KoreanCpi),
+            us_cpi: path(UsCpi),
+            krw_per_usd: path(KrwPerUsd),
+            defense_growth: path(DefenseGrowth),
+            custom_growth: s.custom_growth,
+            base_year: s.base_year,
+            horizon: s.horizon,
+        },
+    })
 }
 
 const HEADER: &str = "\
@@ -524,25 +726,28 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_write_leaves_the_old_file_intact() {
+    fn a_save_that_cannot_take_the_lock_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scenarios.toml");
         save(&path, "kept", &assumptions(), now()).unwrap();
         let before = fs::read(&path).unwrap();
-        // A directory where the temporary file goes: creating it fails, as on a full
-        // disk (and unlike a read-only directory, also when the tests run as root).
-        fs::create_dir(temp_path(&path).unwrap()).unwrap();
+        // A directory where the lock file goes: opening it fails (also when the tests
+        // run as root, unlike a read-only directory).
+        fs::remove_file(dir.path().join("scenarios.toml.lock")).unwrap();
+        fs::create_dir(dir.path().join("scenarios.toml.lock")).unwrap();
         let err = save(&path, "lost", &assumptions(), now()).unwrap_err();
-        assert!(err.contains("cannot write"), "{err}");
-        assert!(err.contains("the file is unchanged"), "{err}");
+        assert!(err.starts_with("cannot write"), "{err}");
+        assert!(err.ends_with("(nothing was saved)"), "{err}");
         assert_eq!(fs::read(&path).unwrap(), before);
-        assert_eq!(load(&path, now()).scenarios.len(), 1);
+        assert!(delete_scenario(&path, "kept", now()).is_err());
+        assert_eq!(fs::read(&path).unwrap(), before);
     }
 
     /// Writes the first `n` bytes of `text` to `temp`, as a process would before the
     /// disk filled up or it was killed.
-    fn partial(temp: &Path, text: &str, n: usize) {
-        fs::write(temp, &text.as_bytes()[..n.min(text.len())]).unwrap();
+    fn partial(temp: &mut File, text: &str, n: usize) {
+        temp.write_all(&text.as_bytes()[..n.min(text.len())])
+            .unwrap();
     }
 
     #[test]
@@ -703,6 +908,221 @@ mod tests {
     }
 
     #[test]
+    fn every_problem_of_a_scenarios_file_is_listed_with_its_place() {
+        let text = include_str!("../tests/fixtures/scenarios/several-problems.toml");
+        let problems = parse("scenarios.toml", text).unwrap_err();
+        let lines: Vec<String> = problems
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        let expected = [
+            ("scenarios.toml:23:1:", "unknown field `horizn`"),
+            ("scenarios.toml:27:9:", "expected a time such as"),
+            (
+                "scenarios.toml:28:14:",
+                "korean_cpi: expected Korean CPI inflation",
+            ),
+            (
+                "scenarios.toml:35:27:",
+                "expected a year from 1945 to 2100, found \"soon\"",
+            ),
+            ("scenarios.toml:42:15:", "found \"a lot\""),
+            (
+                "scenarios.toml:49:8:",
+                "expected each name once, found “fine” again",
+            ),
+            (
+                "scenarios.toml:56:13:",
+                "expected a base year no later than the horizon 2035",
+            ),
+        ];
+        assert_eq!(lines.len(), expected.len(), "{problems}");
+        for (line, (place, message)) in lines.iter().zip(expected) {
+            assert!(line.starts_with(place), "{line} (wanted {place})");
+            assert!(line.contains(message), "{line} (wanted {message})");
+        }
+        assert!(
+            problems
+                .to_string()
+                .ends_with("7 problems in the scenarios file")
+        );
+
+        // Loading it says so in one line, keeps the list for standard error, and moves
+        // the file aside.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenarios.toml");
+        fs::write(&path, text).unwrap();
+        let loaded = load(&path, now());
+        let warning = loaded.warning.unwrap();
+        assert!(!warning.contains('\n'), "{warning}");
+        assert!(warning.contains(":23:1: "), "{warning}");
+        assert!(
+            warning.contains("(and 6 more problems); moved it aside"),
+            "{warning}"
+        );
+        assert_eq!(loaded.problems.unwrap().diagnostics.len(), 7);
+    }
+
+    #[test]
+    fn a_deleted_scenario_is_gone_and_the_others_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenarios.toml");
+        for name in ["a", "b", "c"] {
+            save(&path, name, &assumptions(), now()).unwrap();
+        }
+        let deleted = delete_scenario(&path, "b", now()).unwrap();
+        assert!(deleted.found);
+        let names = |s: &[SavedScenario]| s.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&deleted.scenarios), ["a", "c"]);
+        assert_eq!(names(&load(&path, now()).scenarios), ["a", "c"]);
+        let again = delete_scenario(&path, "b", now()).unwrap();
+        assert!(!again.found, "deleted meanwhile elsewhere: nothing to do");
+        for name in ["a", "c"] {
+            delete_scenario(&path, name, now()).unwrap();
+        }
+        let empty = load(&path, now());
+        assert_eq!(
+            empty,
+            Loaded::default(),
+            "an empty file reads as no scenarios"
+        );
+        let nowhere = dir.path().join("none/scenarios.toml");
+        assert!(!delete_scenario(&nowhere, "a", now()).unwrap().found);
+        assert!(!nowhere.exists(), "nothing to delete, nothing written");
+    }
+
+    #[test]
+    fn concurrent_saves_and_deletes_lose_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sma-dash/scenarios.toml");
+        const EACH: usize = 50;
+        // Two dashboards save 50 names each at once; the second deletes every other one
+        // of its own right after saving it.
+        std::thread::scope(|scope| {
+            for who in ["a", "b"] {
+                let path = &path;
+                scope.spawn(move || {
+                    for i in 0..EACH {
+                        let name = format!("{who}{i}");
+                        save(path, &name, &assumptions(), now()).unwrap();
+                        if who == "b" && i % 2 == 0 {
+                            assert!(delete_scenario(path, &name, now()).unwrap().found);
+                        }
+                    }
+                });
+            }
+        });
+        let loaded = load(&path, now());
+        assert_eq!(loaded.warning, None, "the file is valid");
+        let mut names: Vec<String> = loaded.scenarios.into_iter().map(|s| s.name).collect();
+        names.sort();
+        let mut expected: Vec<String> = (0..EACH)
+            .map(|i| format!("a{i}"))
+            .chain((0..EACH).filter(|i| i % 2 == 1).map(|i| format!("b{i}")))
+            .collect();
+        expected.sort();
+        assert_eq!(names, expected);
+    }
+
+    /// Plants a symlink at `link` to `target`.
+    #[cfg(unix)]
+    fn plant(target: &Path, link: &Path) {
+        std::os::unix::fs::symlink(target, link).unwrap();
+    }
+
+    /// Symlinks at every name the old `.NAME.<pid>.tmp` scheme could use: the test's own
+    /// process id and those around it, as an attacker would plant them in /tmp.
+    #[cfg(unix)]
+    fn plant_old_temp_names(dir: &Path, name: &str, victim: &Path) -> usize {
+        let pids = pids_around();
+        let n = pids.clone().count();
+        for p in pids {
+            plant(victim, &dir.join(format!(".{name}.{p}.tmp")));
+        }
+        n
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn planted_symlinks_are_never_followed() {
+        let shared = tempfile::tempdir().unwrap(); // a directory others can write, as /tmp
+        let private = tempfile::tempdir().unwrap();
+        let victim = private.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let planted = plant_old_temp_names(shared.path(), "out.csv", &victim);
+        assert!(planted > 400);
+
+        // `export -o shared/out.csv`: the old name is replaced, no symlink followed.
+        let out = shared.path().join("out.csv");
+        write_atomically(&out, "a,b\n1,2\n").unwrap();
+        assert_eq!(fs::read_to_string(&out).unwrap(), "a,b\n1,2\n");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+
+        // A symlink at the very name written is replaced by the file, not followed.
+        let linked = shared.path().join("linked.csv");
+        plant(&victim, &linked);
+        write_atomically(&linked, "x\n").unwrap();
+        assert!(!fs::symlink_metadata(&linked).unwrap().is_symlink());
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+
+        // The dashboard's `e`: a symlink or a file at the name it would take is left
+        // alone, and the next free name is used.
+        let stem = format!("sma-dash-costs-{}", stamp(now()));
+        plant_old_temp_names(shared.path(), &format!("{stem}.csv"), &victim);
+        plant(&victim, &shared.path().join(format!("{stem}.csv")));
+        fs::write(shared.path().join(format!("{stem}-2.csv")), "mine").unwrap();
+        let written = export_csv(shared.path(), "costs", "x\n1\n", now()).unwrap();
+        assert_eq!(written, shared.path().join(format!("{stem}-3.csv")));
+        assert_eq!(fs::read_to_string(&written).unwrap(), "x\n1\n");
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(
+            fs::read_to_string(shared.path().join(format!("{stem}-2.csv"))).unwrap(),
+            "mine"
+        );
+        for p in pids_around() {
+            let link = shared.path().join(format!(".out.csv.{p}.tmp"));
+            assert_eq!(
+                fs::read_link(&link).unwrap(),
+                victim,
+                "the plants stay as they were"
+            );
+        }
+        // The temporary files are gone: nothing but the plants, the outputs and `-2`.
+        let debris: Vec<PathBuf> = files(shared.path(), ".")
+            .into_iter()
+            .filter(|p| !fs::symlink_metadata(p).unwrap().is_symlink())
+            .collect();
+        assert_eq!(debris, Vec::<PathBuf>::new());
+    }
+
+    #[cfg(unix)]
+    fn pids_around() -> std::ops::RangeInclusive<u32> {
+        let pid = std::process::id();
+        pid.saturating_sub(200)..=pid + 200
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_usual_mode_and_a_replaced_one_keeps_its_own() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        let csv = export_csv(dir.path(), "costs", "x\n", now()).unwrap();
+        assert_eq!(mode(&csv), 0o666 & !umask());
+        let path = dir.path().join("scenarios.toml");
+        save(&path, "a", &assumptions(), now()).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        save(&path, "b", &assumptions(), now()).unwrap();
+        assert_eq!(mode(&path), 0o600, "a file made private stays private");
+        let planted = dir.path().join("out.csv");
+        fs::write(&planted, "").unwrap();
+        fs::set_permissions(&planted, fs::Permissions::from_mode(0o4777)).unwrap();
+        write_atomically(&planted, "x\n").unwrap();
+        assert_eq!(mode(&planted), 0o777, "no set-id bit carried over");
+    }
+
+    #[test]
     fn exports_never_clobber_and_errors_come_back() {
         let dir = tempfile::tempdir().unwrap();
         let a = export_csv(dir.path(), "costs", "x\n1\n", now()).unwrap();
@@ -746,7 +1166,8 @@ mod tests {
             a.korean_cpi.by_year.insert(2031, year_cpi);
             let s = SavedScenario { name, saved: "2026-11-27".into(), assumptions: a };
             let text = to_toml(std::slice::from_ref(&s));
-            let back = parse(&text).map_err(|(_, m)| proptest::test_runner::TestCaseError::fail(m))?;
+            let back = parse("scenarios.toml", &text)
+                .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
             proptest::prop_assert_eq!(back, vec![s]);
         }
     }

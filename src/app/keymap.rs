@@ -151,7 +151,7 @@ pub enum Scope {
     Dashboard,
     /// When this pane has focus.
     Pane(Pane),
-    /// While the event-detail popup is open.
+    /// While the detail popup (an event's, a figure's) is open.
     Detail,
     /// While the help overlay is open.
     Help,
@@ -204,7 +204,7 @@ pub const SECTIONS: [(Scope, &str); 9] = [
     (Scope::Help, "This help"),
     (Scope::Dashboard, "Dashboard"),
     (Scope::Pane(Pane::Timeline), "Timeline"),
-    (Scope::Detail, "Event detail"),
+    (Scope::Detail, "Detail (event or figure)"),
     (Scope::Kinds, "Kind picker"),
     (Scope::Pane(Pane::Costs), "Costs"),
     (Scope::Pane(Pane::Troops), "Troops"),
@@ -385,19 +385,34 @@ impl Default for Keymap {
             b(&[k(PageUp)], Help, Page(-1), "scroll a page up", ""),
             b(&[c('g'), k(Home)], Help, First, "top", ""),
             b(&[c('G'), k(End)], Help, Last, "bottom", ""),
-            // Detail popup: move through events without closing it.
-            b(&[c('j'), k(Down)], Detail, Move(1), "next event", "event"),
-            b(&[c('k'), k(Up)], Detail, Move(-1), "previous event", ""),
+            // Detail popup (an event's, or a year's figure): the keys scroll its text,
+            // J and K step to the next or previous event or year.
+            b(&[c('j'), k(Down)], Detail, Move(1), "scroll down", "scroll"),
+            b(&[c('k'), k(Up)], Detail, Move(-1), "scroll up", ""),
+            b(&[k(PageDown)], Detail, Page(1), "scroll a page down", ""),
+            b(&[k(PageUp)], Detail, Page(-1), "scroll a page up", ""),
+            b(&[c('g'), k(Home)], Detail, First, "top", ""),
             b(
-                &[k(PageDown)],
+                &[c('G'), k(End)],
                 Detail,
-                Page(1),
-                "scroll the detail down",
-                "scroll",
+                Last,
+                "bottom: the last source",
+                "",
             ),
-            b(&[k(PageUp)], Detail, Page(-1), "scroll the detail up", ""),
-            b(&[c('g'), k(Home)], Detail, First, "first event", ""),
-            b(&[c('G'), k(End)], Detail, Last, "last event", ""),
+            b(
+                &[c('J')],
+                Detail,
+                StepDetail(1),
+                "next event (a figure: next year)",
+                "next",
+            ),
+            b(
+                &[c('K')],
+                Detail,
+                StepDetail(-1),
+                "previous event (a figure: previous year)",
+                "",
+            ),
             b(&[k(Enter)], Detail, CloseOverlay, "close the detail", ""),
             // Timeline.
             b(&[c('j'), k(Down)], timeline, Move(1), "next row", "move"),
@@ -517,6 +532,13 @@ impl Default for Keymap {
             b(&[k(PageUp)], costs, Page(-1), "ten years back", ""),
             b(&[c('g'), k(Home)], costs, First, "first year", ""),
             b(&[c('G'), k(End)], costs, Last, "last year", ""),
+            b(
+                &[k(Enter)],
+                costs,
+                ToggleDetail,
+                "the year's figure: detail with every source",
+                "sources",
+            ),
             // Troops.
             b(
                 &[c('j'), k(Down)],
@@ -536,6 +558,13 @@ impl Default for Keymap {
             b(&[k(PageUp)], troops, Page(-1), "ten years back", ""),
             b(&[c('g'), k(Home)], troops, First, "first year", ""),
             b(&[c('G'), k(End)], troops, Last, "last year", ""),
+            b(
+                &[k(Enter)],
+                troops,
+                ToggleDetail,
+                "the year's count and level: detail with sources",
+                "sources",
+            ),
             b(
                 &[c('a')],
                 troops,

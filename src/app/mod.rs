@@ -77,6 +77,15 @@ pub enum PromptKind {
     GoToYear,
 }
 
+/// What the detail popup shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DetailOf {
+    /// The selected timeline row: an event, or an agreement.
+    Row,
+    /// The figure at the year cursor in this pane (Costs or Troops), with its sources.
+    Figure(Pane),
+}
+
 /// A prompt open on the status line: what it asks for, what is typed, and why the last
 /// Enter was refused.
 #[derive(Debug, Clone, PartialEq)]
@@ -252,6 +261,8 @@ pub struct App {
     /// the 1st SMA; the year cursor then reaches them too.
     pub troop_history: bool,
     pub overlay: Option<Mode>,
+    /// What the detail popup shows while `overlay` is `Mode::Detail`.
+    pub detail: DetailOf,
     /// First line shown of the open overlay (the help, or an event's detail).
     pub overlay_scroll: u16,
     /// How far the open overlay can scroll, and its page, as the runtime last measured
@@ -286,6 +297,8 @@ pub struct App {
     pub color: bool,
     pub palette: Palette,
     pub mouse: bool,
+    /// URLs are sent as OSC 8 hyperlinks (clickable in the terminals that know them).
+    pub hyperlinks: bool,
     /// The key bindings: what the runtime maps keys with and the help shows.
     pub keymap: Keymap,
 
@@ -324,6 +337,7 @@ impl App {
             zoom: false,
             troop_history: false,
             overlay: None,
+            detail: DetailOf::Row,
             overlay_scroll: 0,
             overlay_max: 0,
             overlay_page: 1,
@@ -355,6 +369,7 @@ impl App {
             color: true,
             palette: Palette::default(),
             mouse: false,
+            hyperlinks: false,
             keymap: Keymap::default(),
             projections: Vec::new(),
             costs: Vec::new(),
@@ -507,6 +522,20 @@ impl App {
     /// The troop point at the year cursor.
     pub fn troops_at_cursor(&self) -> Option<&TroopPoint> {
         self.troops.iter().find(|p| p.year == self.year)
+    }
+
+    /// Whether `pane` has a figure at the year cursor to show the detail of: a
+    /// contribution (recorded or projected) in Costs, a count or a headline level in
+    /// Troops.
+    pub fn has_figure(&self, pane: Pane) -> bool {
+        match pane {
+            Pane::Costs => self.cost_at_cursor().is_some(),
+            Pane::Troops => {
+                self.data.troop_count(self.year).is_some()
+                    || self.data.headline_level(self.year).is_some()
+            }
+            _ => false,
+        }
     }
 
     /// The selected timeline row.

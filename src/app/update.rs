@@ -9,7 +9,9 @@ use crate::report::tables::stamp;
 use crate::data::EventKind;
 
 use super::timeline::{self, KindFilter};
-use super::{Action, App, AssumptionId, ChartStyle, Mode, Pane, Prompt, PromptKind, SavedScenario};
+use super::{
+    Action, App, AssumptionId, ChartStyle, DetailOf, Mode, Pane, Prompt, PromptKind, SavedScenario,
+};
 
 /// What the runtime should do after an action.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,14 +88,8 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Last => to_end(app, true),
         JumpAgreement(direction) => jump_agreement(app, direction),
         SelectRow(i) => select_row(app, i as i64),
-        ToggleDetail => {
-            app.overlay = match app.overlay {
-                Some(Mode::Detail) => None,
-                _ => Some(Mode::Detail),
-            };
-            app.overlay_scroll = 0;
-            Effect::Redraw
-        }
+        ToggleDetail => toggle_detail(app),
+        StepDetail(delta) => step_detail(app, delta),
         CycleFilter(direction) => {
             let kinds: Vec<EventKind> = app.timeline.kinds.iter().map(|(k, _)| *k).collect();
             let next = timeline::step_filter(&kinds, app.timeline.filter, direction);
@@ -725,21 +721,55 @@ fn toggle_table(app: &mut App) -> Effect {
     Effect::Redraw
 }
 
+/// Enter: in the timeline the selected row's detail; in Costs or Troops the detail of
+/// the figure at the year cursor, with every source. Each opens at its top.
+fn toggle_detail(app: &mut App) -> Effect {
+    if app.overlay == Some(Mode::Detail) {
+        app.overlay = None;
+        return Effect::Redraw;
+    }
+    let of = match app.focus {
+        pane @ (Pane::Costs | Pane::Troops) => DetailOf::Figure(pane),
+        _ => DetailOf::Row,
+    };
+    if let DetailOf::Figure(pane) = of
+        && !app.has_figure(pane)
+    {
+        app.status = Some(format!("no figure in {} for {}", pane.title(), app.year));
+        return Effect::Redraw;
+    }
+    app.detail = of;
+    app.overlay = Some(Mode::Detail);
+    app.overlay_scroll = 0;
+    Effect::Redraw
+}
+
+/// J / K in the detail: the next or previous event, or year, shown from its top.
+fn step_detail(app: &mut App, delta: i32) -> Effect {
+    let effect = match app.detail {
+        DetailOf::Row => select_row(app, app.timeline.selected as i64 + i64::from(delta)),
+        DetailOf::Figure(_) => move_year(app, delta),
+    };
+    if effect == Effect::Redraw {
+        app.overlay_scroll = 0;
+    }
+    effect
+}
+
 /// What the list keys move: the timeline's rows, a chart's or table's years, the
-/// assumptions, the help's lines, the detail's events.
+/// assumptions, the lines of an overlay (the help, the detail).
 enum Target {
     Rows,
     Years,
     AssumptionRows,
-    HelpLines,
+    OverlayLines,
     /// The kind picker's rows.
     Kinds,
 }
 
 fn target(app: &App) -> Target {
     match app.mode() {
-        Mode::Help => Target::HelpLines,
-        Mode::Detail => Target::Rows,
+        Mode::Help | Mode::Detail => Target::OverlayLines,
         Mode::Kinds => Target::Kinds,
         _ => match app.focus {
             Pane::Timeline => Target::Rows,
@@ -761,7 +791,7 @@ fn move_by(app: &mut App, delta: i32) -> Effect {
             let row = (app.assumption_row as i64 + i64::from(delta)).clamp(0, last) as usize;
             set(&mut app.assumption_row, row)
         }
-        Target::HelpLines => scroll_overlay(app, i64::from(delta)),
+        Target::OverlayLines => scroll_overlay(app, i64::from(delta)),
         Target::Kinds => {
             let last = app.timeline.kinds.len().saturating_sub(1) as i64;
             let row = (app.timeline.kind_cursor as i64 + i64::from(delta)).clamp(0, last);
@@ -771,10 +801,6 @@ fn move_by(app: &mut App, delta: i32) -> Effect {
 }
 
 fn page_by(app: &mut App, pages: i32) -> Effect {
-    // In an event's detail a page scrolls its text; j/k move between events.
-    if app.mode() == Mode::Detail {
-        return scroll_overlay(app, i64::from(app.overlay_page.max(1)) * i64::from(pages));
-    }
     match target(app) {
         Target::Rows => {
             let page = app.timeline.viewport.max(1) as i64;
@@ -783,7 +809,7 @@ fn page_by(app: &mut App, pages: i32) -> Effect {
         Target::Years => move_year(app, YEARS_A_PAGE * pages),
         Target::AssumptionRows => move_by(app, pages * app.assumption_rows() as i32),
         Target::Kinds => move_by(app, pages * app.timeline.kinds.len() as i32),
-        Target::HelpLines => {
+        Target::OverlayLines => {
             scroll_overlay(app, i64::from(app.overlay_page.max(1)) * i64::from(pages))
         }
     }
@@ -813,7 +839,7 @@ fn to_end(app: &mut App, last: bool) -> Effect {
             };
             set(&mut app.assumption_row, row)
         }
-        Target::HelpLines => {
+        Target::OverlayLines => {
             let line = if last { app.overlay_max } else { 0 };
             set(&mut app.overlay_scroll, line)
         }
@@ -2077,6 +2103,22 @@ mod tests {
     }
 
     /// The cells of the CSV row for `year`, by column name.
+    /// The first row of `csv` whose `column` holds `value`.
+    fn row_by(csv: &str, column: &str, value: &str) -> std::collections::HashMap<String, String> {
+        let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let at = header.iter().position(|h| h == column).expect("the column");
+        let record = reader
+            .records()
+            .map(Result::unwrap)
+            .find(|r| r.get(at) == Some(value))
+            .unwrap_or_else(|| panic!("no row with {column} = {value}"));
+        header
+            .into_iter()
+            .zip(record.iter().map(String::from))
+            .collect()
+    }
+
     fn row(csv: &str, year: i32) -> std::collections::HashMap<String, String> {
         let mut reader = ::csv::Reader::from_reader(csv.as_bytes());
         let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
@@ -2113,10 +2155,11 @@ mod tests {
             (p2030["status"].as_str(), p2030["scenario"].as_str()),
             ("projected", "12th-sma")
         );
-        assert_eq!(p2030["driver"], "+2.1 % (2028 CPI, assumed), cap 5 %");
+        // Text starting with `+` comes with a `'`, as CSV for spreadsheets must.
+        assert_eq!(p2030["driver"], "'+2.1 % (2028 CPI, assumed), cap 5 %");
         assert_eq!(
             row(&csv, 2027)["driver"],
-            "+2.1 % (2025 CPI, recorded), cap 5 %"
+            "'+2.1 % (2025 CPI, recorded), cap 5 %"
         );
         assert_eq!(row(&csv, 2031)["rule_extended"], "true");
         assert_eq!(p2030["rule_extended"], "false");
@@ -2187,6 +2230,29 @@ mod tests {
             let (w, csv) = csv_of(update(&mut app, Action::Export));
             assert_eq!(w, what);
             assert!(csv.starts_with(first_column), "{csv}");
+        }
+        // Every file `e` writes, chart or table, says where each row comes from: the
+        // recorded years their record's sources, projected ones their rule's.
+        for (pane, table, (column, value), cited) in [
+            (Pane::Timeline, false, ("id", "sma-12-agreed"), "R74"),
+            (Pane::Costs, false, ("year", "2027"), "R74"),
+            (Pane::Costs, true, ("year", "2027"), "R74"),
+            (Pane::Troops, false, ("year", "2025"), "TDR"),
+            (Pane::Troops, true, ("year", "2025"), "TDR"),
+            (Pane::Assumptions, false, ("year", "2027"), "R74"),
+            (Pane::Assumptions, true, ("year", "2027"), "R74"),
+        ] {
+            update(&mut app, Action::Focus(pane));
+            if table != app.is_table(pane) {
+                update(&mut app, Action::ToggleTable);
+            }
+            let (what, csv) = csv_of(update(&mut app, Action::Export));
+            let r = row_by(&csv, column, value);
+            let sources = r.get("sources").unwrap_or_else(|| panic!("{what}: {csv}"));
+            assert!(
+                sources.split("; ").any(|id| id == cited),
+                "{what}: {sources}"
+            );
         }
         update(
             &mut app,
@@ -2300,9 +2366,17 @@ mod tests {
     }
 
     #[test]
-    fn an_event_s_detail_scrolls_by_pages_and_the_next_event_starts_at_its_top() {
+    fn an_event_s_detail_scrolls_with_the_list_keys_and_capital_j_k_step_events() {
         let mut app = app();
+        let km = app.keymap.clone();
+        let key = |c: char| km.action(super::super::Key::char(c), Mode::Detail, Pane::Timeline);
+        assert_eq!(key('j'), Some(Action::Move(1)));
+        assert_eq!(key('k'), Some(Action::Move(-1)));
+        assert_eq!(key('G'), Some(Action::Last));
+        assert_eq!(key('J'), Some(Action::StepDetail(1)));
+        assert_eq!(key('K'), Some(Action::StepDetail(-1)));
         update(&mut app, Action::ToggleDetail);
+        assert_eq!(app.detail, DetailOf::Row);
         update(
             &mut app,
             Action::OverlayViewport {
@@ -2310,22 +2384,105 @@ mod tests {
                 page: 10,
             },
         );
+        let event = app.timeline.selected;
+        // j and k scroll the text, the event stays.
+        update(&mut app, Action::Move(1));
+        update(&mut app, Action::Move(1));
+        assert_eq!(app.overlay_scroll, 2);
+        update(&mut app, Action::Move(-1));
+        assert_eq!(app.overlay_scroll, 1);
+        assert_eq!(app.timeline.selected, event);
         update(&mut app, Action::Page(1));
-        assert_eq!(app.overlay_scroll, 10);
+        assert_eq!(app.overlay_scroll, 11);
         update(&mut app, Action::Page(5));
         assert_eq!(app.overlay_scroll, 25, "no further than the text goes");
         update(&mut app, Action::Page(-1));
         assert_eq!(app.overlay_scroll, 15);
-        // j moves to the next event, whose detail opens at its top.
-        let before = app.timeline.selected;
-        update(&mut app, Action::Move(1));
-        assert_ne!(app.timeline.selected, before);
-        assert_eq!(app.overlay_scroll, 0);
-        // g and G: the first and last events.
-        update(&mut app, Action::Last);
-        assert_eq!(app.timeline.selected, app.timeline.rows.len() - 1);
         update(&mut app, Action::First);
-        assert_eq!(app.timeline.selected, 0);
+        assert_eq!(app.overlay_scroll, 0);
+        update(&mut app, Action::Last);
+        assert_eq!(app.overlay_scroll, 25, "G: the bottom, the last source");
+        assert_eq!(app.timeline.selected, event);
+        // J moves to the next event, whose detail opens at its top; K back.
+        update(&mut app, Action::StepDetail(1));
+        assert_eq!(app.timeline.selected, event + 1);
+        assert_eq!(app.overlay_scroll, 0);
+        update(&mut app, Action::Move(3));
+        update(&mut app, Action::StepDetail(-1));
+        assert_eq!(app.timeline.selected, event);
+        assert_eq!(app.overlay_scroll, 0);
         assert_eq!(app.mode(), Mode::Detail);
+        // Enter closes it.
+        assert_eq!(
+            km.action(
+                super::super::Key::plain(super::super::KeyCode::Enter),
+                Mode::Detail,
+                Pane::Timeline
+            ),
+            Some(Action::CloseOverlay)
+        );
+    }
+
+    #[test]
+    fn enter_on_a_costs_or_troops_year_opens_its_figure_in_chart_and_table_views() {
+        let enter = super::super::Key::plain(super::super::KeyCode::Enter);
+        for table in [false, true] {
+            for pane in [Pane::Costs, Pane::Troops] {
+                let mut app = app();
+                update(&mut app, Action::Focus(pane));
+                if table {
+                    update(&mut app, Action::ToggleTable);
+                }
+                assert_eq!(
+                    app.keymap.action(enter, Mode::Dashboard, pane),
+                    Some(Action::ToggleDetail)
+                );
+                let to_2014 = 2014 - app.year;
+                update(&mut app, Action::MoveYear(to_2014));
+                update(&mut app, Action::ToggleDetail);
+                assert_eq!(app.mode(), Mode::Detail, "{pane:?}, table {table}");
+                assert_eq!(app.detail, DetailOf::Figure(pane));
+                assert_eq!(app.overlay_scroll, 0);
+                // The keys scroll it; J and K move the year, and the figure with it.
+                update(
+                    &mut app,
+                    Action::OverlayViewport {
+                        max_scroll: 9,
+                        page: 4,
+                    },
+                );
+                update(&mut app, Action::Move(2));
+                assert_eq!(app.overlay_scroll, 2);
+                assert_eq!(app.year, 2014);
+                update(&mut app, Action::StepDetail(1));
+                assert_eq!(app.year, 2015);
+                assert_eq!(app.overlay_scroll, 0);
+                update(&mut app, Action::StepDetail(-1));
+                assert_eq!(app.year, 2014);
+                // Enter and Esc close it; the pane keeps its view.
+                update(&mut app, Action::CloseOverlay);
+                assert_eq!(app.mode(), Mode::Dashboard);
+                assert_eq!(app.is_table(pane), table);
+            }
+        }
+    }
+
+    #[test]
+    fn enter_on_a_year_without_a_figure_says_so() {
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Troops));
+        update(&mut app, Action::ToggleTroopHistory);
+        let to_1951 = 1951 - app.year;
+        update(&mut app, Action::MoveYear(to_1951));
+        assert!(
+            app.data
+                .troop_count(1951)
+                .is_some_and(|t| t.troops.is_none())
+        );
+        // 1951 has a record (no count) and so opens; a year of nothing at all does not.
+        update(&mut app, Action::Focus(Pane::Costs));
+        update(&mut app, Action::ToggleDetail);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert_eq!(app.status.as_deref(), Some("no figure in Costs for 1951"));
     }
 }

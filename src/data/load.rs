@@ -182,17 +182,63 @@ pub(crate) struct Located<'a, T> {
     pub at: At<'a>,
 }
 
-struct ParsedFile<'t> {
+/// A file parsed into its spanned tree, for each record to be deserialized on its own.
+pub(crate) struct ParsedFile<'t> {
     file: &'t DataFile,
     root: Spanned<DeTable<'t>>,
 }
 
 impl<'t> ParsedFile<'t> {
+    /// Parses `file`; reports a syntax error (and gives nothing), and each table other
+    /// than `tables`.
+    pub(crate) fn parse(
+        file: &'t DataFile,
+        tables: &[&str],
+        errors: &mut LoadError,
+    ) -> Option<Self> {
+        let root = match DeTable::parse(&file.text) {
+            Ok(root) => root,
+            Err(e) => {
+                errors.push(Diagnostic::at(
+                    &file.shown_as,
+                    &file.text,
+                    e.span().unwrap_or(0..0),
+                    format!("TOML syntax: {}", e.message().trim_end()),
+                ));
+                return None;
+            }
+        };
+        for key in root.get_ref().keys() {
+            if !tables.contains(&key.get_ref().as_ref()) {
+                errors.push(Diagnostic::at(
+                    &file.shown_as,
+                    &file.text,
+                    key.span(),
+                    format!(
+                        "expected {}, found unknown table `{}`",
+                        tables
+                            .iter()
+                            .map(|t| format!("`{t}`"))
+                            .collect::<Vec<_>>()
+                            .join(" or "),
+                        key.get_ref()
+                    ),
+                ));
+            }
+        }
+        Some(Self { file, root })
+    }
+
+    /// Whether the file has a table (or an array of tables) `key`.
+    pub(crate) fn has(&self, key: &str) -> bool {
+        self.root.get_ref().get(key).is_some()
+    }
+
     fn whole_span(&self) -> Range<usize> {
         0..0
     }
     /// Deserializes each record of the array of tables `key`, reporting each bad one.
-    fn records<T: Deserialize<'t>>(
+    pub(crate) fn records<T: Deserialize<'t>>(
         &'t self,
         key: &str,
         errors: &mut LoadError,
@@ -446,35 +492,7 @@ pub fn load(files: &[DataFile]) -> Result<Dataset, LoadError> {
             ));
             continue;
         };
-        match DeTable::parse(&file.text) {
-            Ok(root) => {
-                for key in root.get_ref().keys() {
-                    if !tables.contains(&key.get_ref().as_ref()) {
-                        errors.push(Diagnostic::at(
-                            &file.shown_as,
-                            &file.text,
-                            key.span(),
-                            format!(
-                                "expected {}, found unknown table `{}`",
-                                tables
-                                    .iter()
-                                    .map(|t| format!("`{t}`"))
-                                    .collect::<Vec<_>>()
-                                    .join(" or "),
-                                key.get_ref()
-                            ),
-                        ));
-                    }
-                }
-                parsed.push(ParsedFile { file, root });
-            }
-            Err(e) => errors.push(Diagnostic::at(
-                &file.shown_as,
-                &file.text,
-                e.span().unwrap_or(0..0),
-                format!("TOML syntax: {}", e.message().trim_end()),
-            )),
-        }
+        parsed.extend(ParsedFile::parse(file, tables, &mut errors));
     }
     // Cross-references mean little while a file could not be read at all.
     if !errors.is_empty() {

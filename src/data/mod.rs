@@ -2,6 +2,7 @@
 //!
 //! No terminal code here: this layer could serve another front end.
 
+pub mod citations;
 pub mod date;
 pub mod diagnostic;
 pub mod load;
@@ -11,6 +12,7 @@ pub mod search;
 pub mod timeline;
 mod validate;
 
+pub use citations::Citing;
 pub use date::{DatePrecision, FuzzyDate};
 pub use diagnostic::{Diagnostic, LoadError};
 pub use load::{DataFile, embedded_files, load, read_dir};

@@ -213,6 +213,10 @@ pub struct Agreement {
     pub signatories: Sides,
     #[serde(default)]
     pub negotiators: Sides,
+    /// Who initialed the text, where a source names them (they need not be the chief
+    /// negotiators: the 11th SMA was initialed by the US chargé d'affaires).
+    #[serde(default)]
+    pub initialed_by: Sides,
     /// The first-year amount as the sources state it.
     pub first_year_amount: String,
     /// The escalation rule in the sources' words.

@@ -74,6 +74,8 @@ impl Dataset {
             lines(&mut a.signatories.us);
             lines(&mut a.negotiators.rok);
             lines(&mut a.negotiators.us);
+            lines(&mut a.initialed_by.rok);
+            lines(&mut a.initialed_by.us);
             for phase in &mut a.rules {
                 if let super::EscalationRule::Formula { description } = &mut phase.rule {
                     paragraph(description);

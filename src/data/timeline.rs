@@ -2,31 +2,26 @@
 //! written once, in agreements.toml.
 
 use super::date::FuzzyDate;
-use super::model::{Agreement, Event, EventKind, Milestone};
+use super::model::{Agreement, Event, EventKind, Milestone, Sides};
 
 /// The agreed, initialed, signed, ratified, in-force and expiry events of an agreement.
 ///
-/// Each milestone's event carries the milestone's confidence. The agreed and initialed
-/// events list the agreement's chief negotiators, marked as inferred: no source is read
-/// for who was present that day. The signing lists the signatories, as the sources name
-/// them.
+/// Each milestone's event carries the milestone's confidence. The signing lists the
+/// signatories and the initialing those who initialed, as the sources name them. Where
+/// no source names who initialed, and for the agreement in principle, the events list
+/// the chief negotiators, marked as inferred.
 pub fn milestone_events(a: &Agreement) -> Vec<Event> {
     let m = &a.milestones;
     let name = a.name();
-    let signatories: Vec<String> = a
-        .signatories
-        .rok
-        .iter()
-        .chain(&a.signatories.us)
-        .cloned()
-        .collect();
-    let negotiators: Vec<String> = a
-        .negotiators
-        .rok
-        .iter()
-        .chain(&a.negotiators.us)
-        .cloned()
-        .collect();
+    let names =
+        |sides: &Sides| -> Vec<String> { sides.rok.iter().chain(&sides.us).cloned().collect() };
+    let signatories = names(&a.signatories);
+    let negotiators = names(&a.negotiators);
+    let initialing = if a.initialed_by.rok.is_empty() && a.initialed_by.us.is_empty() {
+        (negotiators.clone(), true)
+    } else {
+        (names(&a.initialed_by), false)
+    };
     let years = if a.first_year == a.last_year {
         a.first_year.to_string()
     } else {
@@ -46,8 +41,8 @@ pub fn milestone_events(a: &Agreement) -> Vec<Event> {
             EventKind::Initialed,
             milestone(Milestone::Initialed),
             format!("{name} initialed"),
-            negotiators,
-            true,
+            initialing.0,
+            initialing.1,
         ),
         (
             EventKind::Signed,

@@ -282,7 +282,7 @@ fn check_agreements(agreements: &[Located<Agreement>], refs: &References, errors
         );
         check_length("rule_text", [&a.rule_text], MAX_TEXT_CHARS, at, errors);
         check_length("note", &a.note, MAX_TEXT_CHARS, at, errors);
-        for names in [&a.signatories, &a.negotiators] {
+        for names in [&a.signatories, &a.negotiators, &a.initialed_by] {
             check_length(
                 "signatories",
                 names.rok.iter().chain(&names.us),

@@ -1,6 +1,6 @@
 //! One year of an agreement's escalation rule, and what drove it.
 
-use crate::data::EscalationRule;
+use crate::data::{Dataset, EscalationRule};
 use crate::numbers::{signed, thousands};
 
 use super::inputs::{Economy, Origin, usd_m_to_krw_100m};
@@ -74,6 +74,30 @@ impl Driver {
                 thousands(krw_per_usd, 1),
                 origin.label()
             ),
+        }
+    }
+}
+
+impl Driver {
+    /// The record a driver read from the data, what it is ("2025 Korean CPI") and its
+    /// sources; `None` for an assumed input or one the rule itself sets.
+    pub fn recorded_input<'d>(&self, d: &'d Dataset) -> Option<(String, &'d [String])> {
+        match *self {
+            Driver::Cpi {
+                year,
+                origin: Origin::Recorded,
+                ..
+            } => d
+                .korean_cpi(year)
+                .map(|c| (format!("{year} Korean CPI"), c.sources.as_slice())),
+            Driver::DefenseGrowth {
+                year,
+                origin: Origin::Recorded,
+                ..
+            } => d
+                .defense_budget(year)
+                .map(|b| (format!("{year} defense budget"), b.sources.as_slice())),
+            _ => None,
         }
     }
 }

@@ -23,4 +23,7 @@ pub use metrics::{
     CostPoint, CostView, Currency, CurrencyOrigin, Indices, Metric, Status, Total, TroopBasis,
     cost_series, scenario_amounts, span_label,
 };
-pub use scenario::{Projection, RuleOrigin, ScenarioId, ScenarioYear, project, project_all};
+pub use scenario::{
+    Projection, RuleOrigin, ScenarioId, ScenarioYear, dedup_keeping_order, project, project_all,
+    projected_sources, rule_agreement, rule_sources, year_sources,
+};

@@ -55,10 +55,14 @@ impl ScenarioId {
     }
 }
 
-/// The US demands, in millions of dollars a year: the timeline events `us-seeks-5b-2019`
-/// and `trump-10b-2024-10-15` carry their sources.
+/// The US demands, in millions of dollars a year: the timeline events of
+/// `DEMAND_2019_EVENTS` and `DEMAND_2024_EVENTS` carry their sources.
 pub const DEMAND_2019_USD_M: f64 = 5_000.0;
 pub const DEMAND_2024_USD_M: f64 = 10_000.0;
+
+/// The events that report each demand.
+pub const DEMAND_2019_EVENTS: [&str; 1] = ["us-seeks-5b-2019"];
+pub const DEMAND_2024_EVENTS: [&str; 2] = ["trump-10b-2024-10-15", "trump-10b-2025-07-08"];
 
 /// One year of a scenario.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -126,7 +130,7 @@ impl Projection {
 }
 
 /// The agreement a scenario's rule comes from, if it applies an agreement's rule.
-fn rule_agreement(d: &Dataset, scenario: ScenarioId) -> Option<&Agreement> {
+pub fn rule_agreement(d: &Dataset, scenario: ScenarioId) -> Option<&Agreement> {
     match scenario {
         ScenarioId::CurrentAgreement => d.agreement_for_year(d.last_recorded_year()?),
         ScenarioId::DefenseGrowthRule => d.agreements.iter().rev().find(|a| {
@@ -136,6 +140,57 @@ fn rule_agreement(d: &Dataset, scenario: ScenarioId) -> Option<&Agreement> {
         }),
         _ => None,
     }
+}
+
+/// The sources of the rule a scenario applies: its agreement's, or those of the events
+/// that report a demand; none for the custom rate, which is the user's.
+pub fn rule_sources(d: &Dataset, scenario: ScenarioId) -> Vec<String> {
+    let events: &[&str] = match scenario {
+        ScenarioId::Demand5bn => &DEMAND_2019_EVENTS,
+        ScenarioId::Demand10bn => &DEMAND_2024_EVENTS,
+        _ => &[],
+    };
+    let mut ids: Vec<String> = rule_agreement(d, scenario)
+        .map(|a| a.sources.clone())
+        .unwrap_or_default();
+    for e in d.events.iter().filter(|e| events.contains(&e.id.as_str())) {
+        ids.extend(e.sources.iter().cloned());
+    }
+    dedup_keeping_order(ids)
+}
+
+/// The sources of one year of a scenario, as files list them: the recorded year's
+/// own; for a projected year its rule's, and those of the recorded input that drove it
+/// (a year's Korean CPI or defense-budget growth).
+pub fn year_sources(d: &Dataset, scenario: ScenarioId, y: &ScenarioYear) -> Vec<String> {
+    if !y.projected {
+        return d
+            .contribution(y.year)
+            .map(|c| c.sources.clone())
+            .unwrap_or_default();
+    }
+    projected_sources(d, scenario, y.driver)
+}
+
+/// The sources of a year `scenario` projects with `driver`: its rule's, and those of
+/// the recorded input that drove it.
+pub fn projected_sources(d: &Dataset, scenario: ScenarioId, driver: Option<Driver>) -> Vec<String> {
+    let mut ids = rule_sources(d, scenario);
+    if let Some((_, input)) = driver.and_then(|driver| driver.recorded_input(d)) {
+        ids.extend(input.iter().cloned());
+    }
+    dedup_keeping_order(ids)
+}
+
+/// `ids` with each kept once, where it first appears.
+pub fn dedup_keeping_order(ids: Vec<String>) -> Vec<String> {
+    let mut kept: Vec<String> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !kept.contains(&id) {
+            kept.push(id);
+        }
+    }
+    kept
 }
 
 /// The rule a scenario applies in `year`, read from `agreement` where it comes from one.

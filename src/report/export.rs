@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::data::{Dataset, Event, FuzzyDate, Milestone};
 use crate::econ::{
     Assumptions, BandSpreads, CostView, Currency, CurrencyOrigin, Economy, Metric, TroopBasis,
-    cost_series,
+    cost_series, dedup_keeping_order,
 };
 
 use super::{ProjectionReport, assumptions_text};
@@ -24,16 +24,19 @@ pub enum Series {
     Agreements,
     Economy,
     Projections,
+    /// The sources table, with the records citing each source.
+    Sources,
 }
 
 impl Series {
-    pub const ALL: [Series; 6] = [
+    pub const ALL: [Series; 7] = [
         Series::Contributions,
         Series::Troops,
         Series::Events,
         Series::Agreements,
         Series::Economy,
         Series::Projections,
+        Series::Sources,
     ];
 
     /// The name on the command line and in file names.
@@ -45,6 +48,7 @@ impl Series {
             Series::Agreements => "agreements",
             Series::Economy => "economy",
             Series::Projections => "projections",
+            Series::Sources => "sources",
         }
     }
 
@@ -92,10 +96,7 @@ impl Cell {
             Cell::Int(i) => i.to_string(),
             Cell::Num(v, d) => format!("{v:.d$}"),
             Cell::Bool(b) => b.to_string(),
-            Cell::Text(s) if s.contains([',', '"', '\n', '\r']) => {
-                format!("\"{}\"", s.replace('"', "\"\""))
-            }
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => csv_text(s),
         }
     }
 
@@ -111,6 +112,22 @@ impl Cell {
             Cell::Bool(b) => Value::from(*b),
             Cell::Text(s) => Value::from(s.as_str()),
         }
+    }
+}
+
+/// A text cell as CSV (RFC 4180): quoted where it holds a comma, a quote or a line
+/// break. Text a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return) is neutralised as OWASP advises against CSV injection: a
+/// `'` before it, and quoted. Only text cells: a number is its own kind of cell, so
+/// `-3.5` stays a number.
+fn csv_text(s: &str) -> String {
+    let quoted = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        quoted(&format!("'{s}"))
+    } else if s.contains([',', '"', '\n', '\r']) {
+        quoted(s)
+    } else {
+        s.to_string()
     }
 }
 
@@ -171,6 +188,7 @@ pub fn export(d: &Dataset, a: &Assumptions, series: Series, opts: ExportOptions)
         Series::Events => events(d.events.iter()),
         Series::Agreements => agreements(d),
         Series::Economy => economy(d),
+        Series::Sources => sources(d),
         Series::Projections => {
             return ProjectionReport::with_band(d, a, opts.real, opts.usd, opts.band.as_ref())
                 .to_cells();
@@ -371,6 +389,8 @@ fn agreements(d: &Dataset) -> Table {
                 Cell::list(&a.signatories.us),
                 Cell::list(&a.negotiators.rok),
                 Cell::list(&a.negotiators.us),
+                Cell::list(&a.initialed_by.rok),
+                Cell::list(&a.initialed_by.us),
                 Cell::text(a.first_year_amount.clone()),
                 Cell::text(a.rule_text.clone()),
                 Cell::text(a.rule_confidence().label()),
@@ -395,6 +415,8 @@ fn agreements(d: &Dataset) -> Table {
             "signatories_us",
             "negotiators_rok",
             "negotiators_us",
+            "initialed_by_rok",
+            "initialed_by_us",
             "first_year_amount",
             "rule",
             "rule_confidence",
@@ -433,19 +455,16 @@ fn economy(d: &Dataset) -> Table {
             let us = d.us_cpi(year);
             let fx = d.exchange_rate(year);
             let budget = d.defense_budget(year);
-            let mut sources: Vec<String> = Vec::new();
-            for s in kr
-                .map(|c| &c.sources)
-                .into_iter()
-                .chain(us.map(|c| &c.sources))
-                .chain(fx.map(|r| &r.sources))
-                .chain(budget.map(|b| &b.sources))
-                .flatten()
-            {
-                if !sources.contains(s) {
-                    sources.push(s.clone());
-                }
-            }
+            let sources = dedup_keeping_order(
+                kr.map(|c| &c.sources)
+                    .into_iter()
+                    .chain(us.map(|c| &c.sources))
+                    .chain(fx.map(|r| &r.sources))
+                    .chain(budget.map(|b| &b.sources))
+                    .flatten()
+                    .cloned()
+                    .collect(),
+            );
             vec![
                 Cell::Int(year.into()),
                 Cell::opt_num(kr.and_then(|c| c.precise_pct()), 2),
@@ -477,6 +496,40 @@ fn economy(d: &Dataset) -> Table {
     }
 }
 
+/// Every source with what cites it: `cited_by` lists the records (`agreement:sma-12;
+/// event:sma-12-signed; contribution:2026; troops:2024; korean-cpi:2025`), `citations`
+/// counts them.
+fn sources(d: &Dataset) -> Table {
+    let rows = d
+        .sources
+        .iter()
+        .map(|s| {
+            let by: Vec<String> = d.cited_by(&s.id).iter().map(ToString::to_string).collect();
+            vec![
+                Cell::text(s.id.clone()),
+                Cell::text(s.title.clone()),
+                Cell::text(s.publisher.clone()),
+                Cell::date(s.date),
+                Cell::opt_text(s.url.as_ref()),
+                Cell::list(&by),
+                Cell::Int(by.len() as i64),
+            ]
+        })
+        .collect();
+    Table {
+        columns: vec![
+            "id",
+            "title",
+            "publisher",
+            "date",
+            "url",
+            "cited_by",
+            "citations",
+        ],
+        rows,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -488,6 +541,57 @@ mod tests {
             rows: vec![vec![Cell::text("x, y"), Cell::text("say \"hi\"")]],
         };
         assert_eq!(t.to_csv(), "a,b\n\"x, y\",\"say \"\"hi\"\"\"\n");
+    }
+
+    #[test]
+    fn csv_neutralises_text_a_spreadsheet_would_run_and_leaves_numbers_alone() {
+        let formulas = [
+            "=HYPERLINK(\"http://evil.example\",\"click\")",
+            "+1+2",
+            "-2+3",
+            "@SUM(A1:A9)",
+            "\tx",
+            "\rx",
+        ];
+        let t = Table {
+            columns: vec!["cell"],
+            rows: formulas
+                .iter()
+                .map(|f| vec![Cell::text(*f)])
+                .chain([
+                    vec![Cell::Num(-3.5, 1)],
+                    vec![Cell::Int(-3)],
+                    vec![Cell::text("a = b, -c")],
+                    vec![Cell::text("plain")],
+                ])
+                .collect(),
+        };
+        assert_eq!(
+            t.to_csv(),
+            "cell\n\
+             \"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\"\n\
+             \"'+1+2\"\n\
+             \"'-2+3\"\n\
+             \"'@SUM(A1:A9)\"\n\
+             \"'\tx\"\n\
+             \"'\rx\"\n\
+             -3.5\n\
+             -3\n\
+             \"a = b, -c\"\n\
+             plain\n"
+        );
+        // Read back as CSV, each formula is its text with the `'` before it.
+        let csv = t.to_csv();
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let cells: Vec<String> = reader
+            .records()
+            .map(|r| r.unwrap()[0].to_string())
+            .collect();
+        for (cell, formula) in cells.iter().zip(formulas) {
+            assert_eq!(cell, &format!("'{formula}"));
+        }
+        // JSON has no formulas: its text is as written.
+        assert!(t.to_json().contains("\"@SUM(A1:A9)\""));
     }
 
     #[test]

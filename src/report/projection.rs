@@ -13,7 +13,7 @@ use crate::data::Dataset;
 use crate::econ::{
     Assumptions, Band, BandPoint, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin,
     Economy, Indices, Metric, Projection, ScenarioId, Total, TroopBasis, band, project_all,
-    scenario_amounts, span_label, spread_spec,
+    scenario_amounts, span_label, spread_spec, year_sources,
 };
 
 /// One year of one scenario, in the units shown.
@@ -51,6 +51,9 @@ pub struct ReportRow {
     pub rule_extended: bool,
     /// What set the amount: "+2.1 % (2025 CPI, recorded), cap 5 %".
     pub driver: Option<String>,
+    /// The source ids of the figure: the recorded year's own; a projected year's rule's
+    /// and its recorded input's (see [`year_sources`]).
+    pub sources: Vec<String>,
 }
 
 /// A scenario's sum over the years it actually holds in a span.
@@ -178,6 +181,7 @@ impl ProjectionReport {
                 .filter(|_| usd)
                 .map(|s| band(&e, p, &view(Currency::Usd), s));
             rows.extend(report_rows(
+                d,
                 p,
                 &krw,
                 dollars.as_deref(),
@@ -275,7 +279,14 @@ impl ProjectionReport {
             }
             columns.push("usd_origin");
         }
-        columns.extend(["krw_per_usd", "rate", "capped", "rule_extended", "driver"]);
+        columns.extend([
+            "krw_per_usd",
+            "rate",
+            "capped",
+            "rule_extended",
+            "driver",
+            "sources",
+        ]);
         let rows = self
             .rows
             .iter()
@@ -308,6 +319,7 @@ impl ProjectionReport {
                     Cell::Bool(r.capped),
                     Cell::Bool(r.rule_extended),
                     Cell::opt_text(r.driver.as_ref()),
+                    Cell::text(r.sources.join("; ")),
                 ]);
                 row
             })
@@ -490,6 +502,7 @@ fn range((central, low, high): Amounts, decimals: usize, prefix: &str) -> String
 /// One scenario's rows: its won amounts and, when asked, its dollar amounts, and the
 /// bands in won and in dollars when asked.
 fn report_rows(
+    d: &Dataset,
     p: &Projection,
     krw: &[CostPoint],
     usd: Option<&[CostPoint]>,
@@ -525,6 +538,7 @@ fn report_rows(
                 capped: y.capped,
                 rule_extended: y.extended,
                 driver: y.driver.map(|d| d.describe()),
+                sources: year_sources(d, p.scenario, y),
             }
         })
         .collect()
@@ -618,6 +632,7 @@ mod tests {
                 "capped",
                 "rule_extended",
                 "driver",
+                "sources",
                 "dataset_version",
                 "assumptions",
                 "band"

@@ -8,7 +8,8 @@
 use crate::data::{CountDate, Dataset};
 use crate::econ::{
     Assumptions, Band, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin, DashboardBands,
-    Economy, Indices, Metric, Projection, ScenarioId, Total, scenario_amounts, span_label,
+    Economy, Indices, Metric, Projection, ScenarioId, Total, dedup_keeping_order,
+    projected_sources, scenario_amounts, span_label, year_sources,
 };
 use crate::numbers::{signed, thousands};
 
@@ -221,6 +222,36 @@ fn text(s: impl Into<String>) -> (Cell, String) {
     }
 }
 
+/// Columns a list of source ids takes on screen before the rest is counted ("+5"); a
+/// file holds every id, and Enter on the year shows every source.
+const SOURCES_COLS: usize = 24;
+
+/// Source ids: all of them, `; `-separated, in a file; on screen as many as fit
+/// `SOURCES_COLS`, space-separated, then how many more.
+fn sources_cell(ids: &[String]) -> (Cell, String) {
+    let mut shown = String::new();
+    for (i, id) in ids.iter().enumerate() {
+        let more = ids.len() - i;
+        let next = if shown.is_empty() {
+            id.clone()
+        } else {
+            format!("{shown} {id}")
+        };
+        // Room for this id, and for "+n" after it unless it is the last.
+        let room = if more > 1 {
+            SOURCES_COLS - 4
+        } else {
+            SOURCES_COLS
+        };
+        if next.chars().count() > room {
+            shown = format!("{shown} +{more}").trim_start().to_string();
+            break;
+        }
+        shown = next;
+    }
+    (Cell::Text(ids.join("; ")), shown)
+}
+
 fn year_cell(year: i32) -> (Cell, String) {
     (Cell::Int(year.into()), year.to_string())
 }
@@ -366,7 +397,9 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
                 _ => None,
             };
             let sources = if p.projected {
-                Vec::new()
+                scenario
+                    .map(|s| projected_sources(d, s, p.driver))
+                    .unwrap_or_default()
             } else {
                 d.contribution(p.year)
                     .map(|c| c.sources.clone())
@@ -380,7 +413,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
                 ),
                 text(p.confidence.map_or("", |c| c.label())),
                 text(p.driver.map(|d| d.describe()).unwrap_or_default()),
-                (Cell::Text(sources.join("; ")), sources.join(" ")),
+                sources_cell(&sources),
                 text(p.origin.key()),
                 number(rate.map(|r| r.0), 2),
                 text(rate.map_or("", |r| r.1.label())),
@@ -562,7 +595,7 @@ pub fn troops_table(d: &Dataset, from: i32) -> PaneTable {
                         None => "",
                     }),
                     text(t.confidence.label()),
-                    (Cell::Text(t.sources.join("; ")), t.sources.join(" ")),
+                    sources_cell(&t.sources),
                     text(t.note.clone().unwrap_or_default()),
                 ],
             }
@@ -614,6 +647,7 @@ pub fn scenarios_table(
         }
     }
     columns.extend([
+        column("sources", "sources", false, 9),
         column("unit", "unit", false, 9),
         column("basis", "basis", false, 9),
     ]);
@@ -623,9 +657,23 @@ pub fn scenarios_table(
     if bands.is_some() {
         columns.push(column("band", "band", false, 9));
     }
-    // The closing cells of every row: unit, basis, base year, band spreads.
-    let closing = |cells: &mut Vec<(Cell, String)>| {
-        cells.extend([text(money.unit(a.base_year)), text(basis_key(view))]);
+    // The closing cells of every row: the sources of every scenario's figure that year
+    // (none for a total), unit, basis, base year, band spreads.
+    let closing = |cells: &mut Vec<(Cell, String)>, year: Option<i32>| {
+        let sources = year.map_or_else(Vec::new, |year| {
+            dedup_keeping_order(
+                projections
+                    .iter()
+                    .filter_map(|p| p.at(year).map(|y| year_sources(d, p.scenario, y)))
+                    .flatten()
+                    .collect(),
+            )
+        });
+        cells.extend([
+            sources_cell(&sources),
+            text(money.unit(a.base_year)),
+            text(basis_key(view)),
+        ]);
         if view.real {
             cells.push(year_cell(a.base_year));
         }
@@ -665,7 +713,7 @@ pub fn scenarios_table(
                     cells.push(number(at.and_then(|b| b.high), 1));
                 }
             }
-            closing(&mut cells);
+            closing(&mut cells, Some(year));
             TableRow {
                 year: Some(year),
                 cells,
@@ -691,7 +739,7 @@ pub fn scenarios_table(
                     cells.push(number(t.map(|t| t.high), 1));
                 }
             }
-            closing(&mut cells);
+            closing(&mut cells, None);
             totals.push(TableRow { year: None, cells });
         }
     }
@@ -722,4 +770,31 @@ pub fn scenarios_table(
 /// The assumptions stamp of a file made from the Costs or Assumptions table.
 pub fn stamp(a: &Assumptions, view: &CostView) -> String {
     assumptions_text(a, view.real, "; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(list: &str) -> Vec<String> {
+        list.split(' ').map(String::from).collect()
+    }
+
+    #[test]
+    fn a_long_list_of_sources_is_counted_on_screen_and_whole_in_files() {
+        let short = ids("R01 R04 R02 R30 R79 R72");
+        assert_eq!(
+            sources_cell(&short),
+            (
+                Cell::Text("R01; R04; R02; R30; R79; R72".into()),
+                "R01 R04 R02 R30 R79 R72".into()
+            )
+        );
+        let long = ids("R05 R56 R57 R58 R59 R60 NEWS1-2024-11-28 R74");
+        let (cell, shown) = sources_cell(&long);
+        assert_eq!(cell, Cell::Text(long.join("; ")));
+        assert_eq!(shown, "R05 R56 R57 R58 R59 +3");
+        assert!(shown.chars().count() <= SOURCES_COLS);
+        assert_eq!(sources_cell(&[]).1, "");
+    }
 }

@@ -163,7 +163,7 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
 }
 
 /// A value in the view's unit: "1,519.2 bn won", "$866.9 m", "+8.2 %".
-fn value_text(app: &App, v: f64) -> String {
+pub(super) fn value_text(app: &App, v: f64) -> String {
     amount(&app.view, app.assumptions.base_year, v)
 }
 
@@ -198,7 +198,7 @@ fn status_words(app: &App, p: &CostPoint) -> String {
 
 /// The second line: how the figure came about. The other currency's published figure
 /// where both exist, the rate of a conversion, what drove a projection.
-fn how_words(app: &App, p: &CostPoint) -> String {
+pub(super) fn how_words(app: &App, p: &CostPoint) -> String {
     let view = &app.view;
     let mut notes: Vec<String> = Vec::new();
     if let Some(driver) = p.driver {
@@ -258,7 +258,12 @@ fn other_published(app: &App, year: i32) -> Option<String> {
 
 /// "2026 ▸ 1,519.2 bn won · recorded, as published · confirmed", how it came about,
 /// and its sources, as many lines as `rows`.
-fn value_lines<'a>(app: &App, theme: &Theme, width: usize, rows: usize) -> Vec<Line<'a>> {
+pub(super) fn value_lines<'a>(
+    app: &App,
+    theme: &Theme,
+    width: usize,
+    rows: usize,
+) -> Vec<Line<'a>> {
     let year = Span::styled(format!("{} ▸ ", app.year), theme.cursor());
     let Some(p) = app.cost_at_cursor() else {
         return vec![Line::from(vec![
@@ -289,7 +294,7 @@ fn value_lines<'a>(app: &App, theme: &Theme, width: usize, rows: usize) -> Vec<L
                 Some(s) => {
                     let more = c.sources.len() - 1;
                     let more = if more > 0 {
-                        format!(" (+{more})")
+                        format!(" (+{more}, Enter: all)")
                     } else {
                         String::new()
                     };

@@ -4,6 +4,8 @@
 mod assumptions;
 mod chart;
 mod costs;
+mod detail;
+mod figure;
 pub mod format;
 mod help;
 pub mod layout;
@@ -59,13 +61,13 @@ pub fn view(app: &App, f: &mut Frame) {
     );
     match app.mode() {
         Mode::Help => help::render(f, &app.keymap, app.overlay_scroll, body, &theme),
-        Mode::Detail => timeline::render_popup(f, app, body, &theme),
+        Mode::Detail => detail::render_popup(f, app, body, &theme),
         Mode::Kinds => timeline::render_kinds(f, app, body, &theme),
         _ => {}
     }
 }
 
-/// How far the open overlay (the help, an event's detail) can scroll on a screen of
+/// How far the open overlay (the help, the detail of an event or a figure) can scroll on a screen of
 /// `size`, and its page: the help takes the panes' area, or the whole screen when the
 /// dashboard does not fit; the detail a popup over the panes.
 pub fn overlay_limits(app: &App, size: Rect) -> (u16, u16) {
@@ -73,7 +75,7 @@ pub fn overlay_limits(app: &App, size: Rect) -> (u16, u16) {
     match app.mode() {
         Mode::Detail if !layout::too_small(size) => {
             let theme = Theme::new(app.color, app.palette);
-            timeline::popup_limits(app, body, &theme)
+            detail::popup_limits(app, body, &theme)
         }
         _ => {
             let area = if layout::too_small(size) { size } else { body };

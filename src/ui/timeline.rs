@@ -6,13 +6,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
 use crate::app::timeline::{events_count, shown_events};
-use crate::app::{App, Mode, Pane, Row};
+use crate::app::{App, Pane, Row};
 use crate::data::{Agreement, Dataset, Event, FuzzyDate, Milestone};
 
-use super::format::{fit, truncate, width as text_width};
+use super::detail::{Detail, DetailLine, DetailText, source_lines};
+use super::format::{fit, width as text_width};
 use super::layout;
 use super::pane_block;
-use super::text::{Border, Plain, Wrapped};
+use super::text::{Border, Plain};
 use super::theme::Theme;
 
 const DATE_COLS: usize = 10;
@@ -31,7 +32,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             .title(Span::styled(" detail (Enter: popup) ", theme.dim()));
         let text = block.inner(detail);
         f.render_widget(block, detail);
-        f.render_widget(Wrapped::new(lines), text);
+        f.render_widget(DetailText::new(&lines, theme.link()), text);
     }
 }
 
@@ -140,34 +141,45 @@ fn years(a: &Agreement) -> String {
     }
 }
 
-fn date_span(start: FuzzyDate, end: Option<FuzzyDate>) -> String {
+pub(super) fn date_span(start: FuzzyDate, end: Option<FuzzyDate>) -> String {
     match end {
         Some(end) if end != start => format!("{start} – {end}"),
         _ => start.to_string(),
     }
 }
 
-fn field<'a>(name: &str, value: String, theme: &Theme) -> Line<'a> {
+pub(super) fn field<'a>(name: &str, value: String, theme: &Theme) -> Line<'a> {
     Line::from(vec![
         Span::styled(format!("{name}: "), theme.label()),
         Span::raw(value),
     ])
 }
 
+/// The selected row's detail, as the popup shows it: titled with the event's headline
+/// or the agreement's name.
+pub fn detail<'a>(app: &App, theme: &Theme) -> Detail<'a> {
+    let title = match app.selected_row() {
+        Some(Row::Event(i)) => app.data.events[i].headline.clone(),
+        Some(Row::Agreement(i)) => app.data.agreements[i].name(),
+        _ => "Other events".to_string(),
+    };
+    Detail {
+        title,
+        lines: detail_lines(app, theme),
+    }
+}
+
 /// The selected row's detail: text, place, people, amounts and sources.
-pub fn detail_lines<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+fn detail_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
     let d = &app.data;
     match app.selected_row() {
         Some(Row::Event(i)) => event_detail(d, &d.events[i], theme),
         Some(Row::Agreement(i)) => agreement_detail(d, &d.agreements[i], theme),
-        _ => vec![Line::styled(
-            "Events tied to no agreement in the dataset.",
-            theme.dim(),
-        )],
+        _ => vec![Line::styled("Events tied to no agreement in the dataset.", theme.dim()).into()],
     }
 }
 
-fn event_detail<'a>(d: &Dataset, e: &Event, theme: &Theme) -> Vec<Line<'a>> {
+fn event_detail<'a>(d: &Dataset, e: &Event, theme: &Theme) -> Vec<DetailLine<'a>> {
     let mut lines = vec![
         Line::from(vec![
             Span::styled(date_span(e.date, e.end), theme.bold()),
@@ -206,11 +218,12 @@ fn event_detail<'a>(d: &Dataset, e: &Event, theme: &Theme) -> Vec<Line<'a>> {
     if let Some(text) = &e.text {
         lines.push(Line::raw(text.clone()));
     }
-    lines.extend(source_lines(d, &e.sources, theme));
+    let mut lines: Vec<DetailLine> = lines.into_iter().map(DetailLine::from).collect();
+    lines.extend(source_lines(d, "Sources:", &e.sources, theme));
     lines
 }
 
-fn agreement_detail<'a>(d: &Dataset, a: &Agreement, theme: &Theme) -> Vec<Line<'a>> {
+fn agreement_detail<'a>(d: &Dataset, a: &Agreement, theme: &Theme) -> Vec<DetailLine<'a>> {
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!("{} · {}", a.name(), years(a)), theme.bold()),
@@ -237,6 +250,7 @@ fn agreement_detail<'a>(d: &Dataset, a: &Agreement, theme: &Theme) -> Vec<Line<'
     }
     for (name, sides) in [
         ("Negotiators", &a.negotiators),
+        ("Initialed by", &a.initialed_by),
         ("Signatories", &a.signatories),
     ] {
         if !sides.rok.is_empty() || !sides.us.is_empty() {
@@ -250,7 +264,8 @@ fn agreement_detail<'a>(d: &Dataset, a: &Agreement, theme: &Theme) -> Vec<Line<'
     if let Some(note) = &a.note {
         lines.push(Line::raw(note.clone()));
     }
-    lines.extend(source_lines(d, &a.sources, theme));
+    let mut lines: Vec<DetailLine> = lines.into_iter().map(DetailLine::from).collect();
+    lines.extend(source_lines(d, "Sources:", &a.sources, theme));
     lines
 }
 
@@ -272,72 +287,6 @@ fn list(names: &[String]) -> String {
         "not known".into()
     } else {
         names.join(", ")
-    }
-}
-
-/// "Sources:" then each cited source with its publisher, date and URL.
-pub fn source_lines<'a>(d: &Dataset, ids: &[String], theme: &Theme) -> Vec<Line<'a>> {
-    let mut lines = vec![Line::styled("Sources:", theme.label())];
-    for id in ids {
-        match d.source(id) {
-            Some(s) => {
-                let date = s.date.map(|d| format!(", {d}")).unwrap_or_default();
-                lines.push(Line::from(vec![
-                    Span::styled(format!(" {id} "), theme.dim()),
-                    Span::raw(format!("{} — {}{date}", s.title, s.publisher)),
-                ]));
-                if let Some(url) = &s.url {
-                    lines.push(Line::from(vec![
-                        Span::raw("     "),
-                        Span::styled(url.clone(), theme.link()),
-                    ]));
-                }
-            }
-            None => lines.push(Line::styled(
-                format!(" {id} (not in the sources table)"),
-                theme.warning(),
-            )),
-        }
-    }
-    lines
-}
-
-/// The detail as a popup over the dashboard.
-/// Where the detail popup goes in the panes' `area`.
-fn popup_area(area: Rect) -> Rect {
-    super::centered(area, 84, 80)
-}
-
-/// How far the detail popup in `area` can scroll, and its page.
-pub fn popup_limits(app: &App, area: Rect, theme: &Theme) -> (u16, u16) {
-    let inner = super::layout::inner(popup_area(area));
-    let rows = Wrapped::new(detail_lines(app, theme)).rows(inner.width);
-    let max = rows.saturating_sub(usize::from(inner.height));
-    (max.min(usize::from(u16::MAX)) as u16, inner.height.max(1))
-}
-
-pub fn render_popup(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    if app.mode() != Mode::Detail {
-        return;
-    }
-    let popup = popup_area(area);
-    f.render_widget(Clear, popup);
-    let title = match app.selected_row() {
-        Some(Row::Event(i)) => truncate(&app.data.events[i].headline, popup.width as usize / 2),
-        _ => "Detail".to_string(),
-    };
-    let border = Border::new(
-        Line::from(Span::styled(format!(" {title} "), theme.pane_title(true))),
-        theme.border(true),
-    );
-    f.render_widget(border, popup);
-    let inner = super::layout::inner(popup);
-    let text = Wrapped::new(detail_lines(app, theme));
-    let rows = text.rows(inner.width);
-    let scroll = app.overlay_scroll;
-    f.render_widget(text.scroll(scroll), inner);
-    if rows > usize::from(inner.height) + usize::from(scroll) {
-        super::more_below(f, popup, "PgDn", theme);
     }
 }
 

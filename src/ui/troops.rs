@@ -110,7 +110,7 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     }
 }
 
-fn value_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+pub(super) fn value_lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let d = &app.data;
     let year = Span::styled(format!("{} ▸ ", app.year), theme.cursor());
     let count = d

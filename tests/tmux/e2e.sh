@@ -160,7 +160,34 @@ wait_for numbers "2 Costs  as a table" && screen numbers | grep -q "│2013 " &&
 T send-keys -t numbers q
 check_restored numbers
 
-# 5. The timeline in order: o lists every event by date (the dates of the rows on screen
+# 5. Sources one key away, at 80x24: the 12th SMA's detail scrolls with G to its last
+#    source, whose URL stands whole on one row (sent as an OSC 8 hyperlink, which must
+#    leave no stray characters); J steps to the next event; Enter on a Costs year opens
+#    that figure's detail with its sources.
+start sources 80 24
+wait_for sources "1 Timeline" && pass "dashboard opens for sources" || fail "dashboard for sources"
+T send-keys -t sources G [ Enter
+wait_for sources "12th SMA · 2026–2030 · confirmed" && wait_for sources "more below" \
+    && pass "the 12th SMA's detail opens, more below" || fail "the 12th SMA's detail"
+LAST_URL="https://m.koreatimes.co.kr/pages/article.amp.asp?newsIdx=383755"
+T send-keys -t sources G
+wait_for sources "$LAST_URL" && pass "G scrolls the detail to its last source's URL" || fail "G to the last source"
+screen sources | grep -qF "│  $LAST_URL " && pass "the last URL stands whole on its own row" || fail "the last URL is not whole on its row"
+screen sources | grep -qE '8;;|\]8' && fail "stray hyperlink characters on screen" || pass "no stray hyperlink characters"
+T send-keys -t sources k
+wait_for sources "more below" && pass "k scrolls back up" || fail "k in the detail"
+T send-keys -t sources J
+wait_for sources "12th SMA negotiators named" && pass "J steps to the next event" || fail "J in the detail"
+T send-keys -t sources Escape 2 : 2 0 1 4 Enter Enter
+wait_for sources "As published: 920.0 bn won (9,200억원) · \$866.9 m" && wait_for sources "Sources of the figure:" \
+    && pass "Enter on 2014 in Costs: the figure as published, its sources" || fail "the figure detail"
+T send-keys -t sources G
+wait_for sources "R02 US, South Korea to begin military cost-sharing negotiations" && pass "G: the figure's last source" || fail "G in the figure detail"
+T send-keys -t sources Enter
+wait_for sources "2 Costs" && ! screen sources | grep -q "Sources of the figure" && pass "Enter closes the figure detail" || fail "Enter did not close the figure detail"
+T send-keys -t sources q
+check_restored sources
+# 6. The timeline in order: o lists every event by date (the dates of the rows on screen
 #    never go back, at the top or further on), and a search for "10 billion" finds the
 #    demand written "$10 billion a year".
 # The dates of the timeline rows on screen, one a line, in screen order.
@@ -194,7 +221,7 @@ done
 T send-keys -t order q
 check_restored order
 
-# 6. Every other way out: an error after start, a panic, and the signals that end a
+# 7. Every other way out: an error after start, a panic, and the signals that end a
 # session from outside (kill, a dropped SSH connection, an interrupt from another
 # process). Each with the mouse on, so mouse reporting must be given back too.
 for path in error panic; do

@@ -1,0 +1,248 @@
+//! The detail of the figure at the year cursor (Enter in Costs or Troops): the value as
+//! published, its unit and basis, how it came about, its status and note, and every
+//! source: of the figure, of the rule that projected it, of the inputs it was read
+//! from. Worded by the same functions as the panes, the tables and the files.
+
+use ratatui::text::Line;
+
+use crate::app::{App, Pane};
+use crate::data::{Dataset, LevelKind};
+use crate::econ::{
+    CostView, Currency, CurrencyOrigin, Metric, Origin, TroopBasis, rule_agreement, rule_sources,
+};
+use crate::numbers::thousands;
+use crate::report::tables::LEVEL_28500;
+
+use super::detail::{Detail, DetailLine, source_lines};
+use super::format::{amount, signed};
+use super::theme::Theme;
+use super::timeline::field;
+use super::{costs, troops};
+
+/// The detail of `pane`'s figure at the year cursor.
+pub fn detail<'a>(app: &App, pane: Pane, theme: &Theme) -> Detail<'a> {
+    match pane {
+        Pane::Troops => Detail {
+            title: format!("{} · US troops in Korea", app.year),
+            lines: troops_lines(app, theme),
+        },
+        _ => Detail {
+            title: format!("{} · {}", app.year, app.view.metric_label()),
+            lines: cost_lines(app, theme),
+        },
+    }
+}
+
+fn text<'a>(line: Line<'a>) -> DetailLine<'a> {
+    DetailLine::Text(line)
+}
+
+fn cost_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
+    let d = &app.data;
+    let view = &app.view;
+    let base_year = app.assumptions.base_year;
+    // The pane's own first line: the value, its status and confidence.
+    let mut lines: Vec<DetailLine> = costs::value_lines(app, theme, usize::MAX, 1)
+        .into_iter()
+        .map(text)
+        .collect();
+    let Some(p) = app.cost_at_cursor() else {
+        return lines;
+    };
+    let basis = if view.real { "real" } else { "nominal" };
+    lines.push(text(field(
+        "Unit",
+        format!("{}, {basis}", view.unit(base_year)),
+        theme,
+    )));
+    let record = d.contribution(p.year).filter(|_| !p.projected);
+    if let Some(c) = record {
+        lines.push(text(field("As published", published(c), theme)));
+    }
+    let how = costs::how_words(app, p);
+    if !how.is_empty() {
+        lines.push(text(field("How", how, theme)));
+    }
+    let mut status = p.tags(view).join(" · ");
+    if let Some(c) = p.confidence {
+        status = format!("{status} · confidence: {}", c.label());
+    }
+    lines.push(text(field("Status", status, theme)));
+    if let Some(note) = record.and_then(|c| c.note.clone()) {
+        lines.push(text(field("Note", note, theme)));
+    }
+    let scenario = app.projection().map(|s| s.scenario).filter(|_| p.projected);
+    if let Some(s) = scenario {
+        lines.push(text(field(
+            "Scenario",
+            format!("{} ({})", s.label(), s.key()),
+            theme,
+        )));
+        if let Some(a) = rule_agreement(d, s) {
+            lines.push(text(field(
+                "Rule",
+                format!("{}: {}", a.name(), a.rule_text),
+                theme,
+            )));
+        }
+    }
+    // Per service member: the troop figure that divides the contribution.
+    let troops = (view.metric == Metric::PerServiceMember)
+        .then(|| troop_figure(d, view, p.year))
+        .flatten();
+    if let Some((words, _)) = &troops {
+        lines.push(text(field("Divided by", words.clone(), theme)));
+    }
+    // The sources: the figure's own, or the rule's and the recorded input's.
+    if let Some(c) = record {
+        lines.extend(source_lines(d, "Sources of the figure:", &c.sources, theme));
+    }
+    if let Some(s) = scenario {
+        let rule = rule_sources(d, s);
+        if rule.is_empty() {
+            lines.push(text(Line::styled(
+                "The rule is the custom rate set in the assumptions: no source.",
+                theme.dim(),
+            )));
+        } else {
+            lines.extend(source_lines(d, "Sources of the rule:", &rule, theme));
+        }
+        if let Some((what, ids)) = p.driver.and_then(|driver| driver.recorded_input(d)) {
+            lines.extend(source_lines(
+                d,
+                &format!("Sources of the {what}:"),
+                ids,
+                theme,
+            ));
+        }
+    }
+    if let Some((what, ids)) = conversion_rate(app, p.year, p.origin) {
+        lines.extend(source_lines(
+            d,
+            &format!("Sources of the {what}:"),
+            ids,
+            theme,
+        ));
+    }
+    if let Some((_, ids)) = troops {
+        lines.extend(source_lines(d, "Sources of the troop figure:", ids, theme));
+    }
+    lines
+}
+
+/// A recorded contribution as the sources give it: "920.0 bn won (9,200억원) · $866.9 m".
+fn published(c: &crate::data::Contribution) -> String {
+    let nominal = |currency| CostView {
+        metric: Metric::Contribution,
+        currency,
+        real: false,
+        troops: TroopBasis::Counted,
+    };
+    let won = c.krw_100m.map(|k| {
+        format!(
+            "{} ({}억원)",
+            amount(&nominal(Currency::Krw), 0, k / 10.0),
+            thousands(k, if k.fract() == 0.0 { 0 } else { 1 })
+        )
+    });
+    let dollars = c.usd_m.map(|u| amount(&nominal(Currency::Usd), 0, u));
+    match (won, dollars) {
+        (Some(w), Some(u)) => format!("{w} · {u}"),
+        (Some(w), None) => format!("{w}; no dollar figure published"),
+        (None, Some(u)) => format!("{u}; no won figure published"),
+        (None, None) => "no figure published".into(),
+    }
+}
+
+/// The recorded exchange rate a conversion used, and its sources.
+fn conversion_rate(app: &App, year: i32, origin: CurrencyOrigin) -> Option<(String, &[String])> {
+    match origin {
+        CurrencyOrigin::Converted {
+            rate: Origin::Recorded,
+            ..
+        } => app
+            .data
+            .exchange_rate(year)
+            .map(|r| (format!("{year} won per dollar"), r.sources.as_slice())),
+        _ => None,
+    }
+}
+
+/// The troop figure that divides a contribution per service member in `year`, in
+/// words, and its sources.
+fn troop_figure<'d>(d: &'d Dataset, view: &CostView, year: i32) -> Option<(String, &'d [String])> {
+    match view.troops {
+        TroopBasis::Counted => {
+            let t = d.troop_count(year)?;
+            let n = t.troops?;
+            Some((
+                format!(
+                    "{} troops, the DMDC count of {year}",
+                    thousands(f64::from(n), 0)
+                ),
+                t.sources.as_slice(),
+            ))
+        }
+        TroopBasis::Headline => {
+            let l = d.headline_level(year)?;
+            Some((
+                format!(
+                    "{} troops, the headline level ({})",
+                    thousands(f64::from(l.low), 0),
+                    l.label
+                ),
+                l.sources.as_slice(),
+            ))
+        }
+    }
+}
+
+fn troops_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
+    let d = &app.data;
+    let year = app.year;
+    // The pane's own first line: the count, its date and confidence, the level.
+    let mut lines: Vec<DetailLine> = troops::value_lines(app, theme, usize::MAX)
+        .into_iter()
+        .take(1)
+        .map(text)
+        .collect();
+    if let Some(t) = d.troop_count(year) {
+        let count = match t.troops {
+            Some(n) => format!(
+                "{} active-duty troops ({} the 28,500 level) · {}",
+                thousands(f64::from(n), 0),
+                signed(f64::from(n) - f64::from(LEVEL_28500), 0),
+                t.confidence.label()
+            ),
+            None => format!("no count for {year} · {}", t.confidence.label()),
+        };
+        lines.push(text(field("DMDC count", count, theme)));
+        if let Some(note) = &t.note {
+            lines.push(text(field("Note", note.clone(), theme)));
+        }
+        lines.extend(source_lines(d, "Sources of the count:", &t.sources, theme));
+    }
+    if let Some(l) = d.headline_level(year) {
+        let kind = match l.kind {
+            LevelKind::Headline => "headline level",
+            LevelKind::LegalFloor => "legal floor",
+            LevelKind::Plan => "plan",
+        };
+        let until = l.to.map(|to| format!(" to {to}")).unwrap_or_default();
+        lines.push(text(field(
+            "Level",
+            format!(
+                "{} ({kind}, from {}{until}) · {}",
+                l.label,
+                l.from,
+                l.confidence.label()
+            ),
+            theme,
+        )));
+        if let Some(note) = &l.note {
+            lines.push(text(field("Note", note.clone(), theme)));
+        }
+        lines.extend(source_lines(d, "Sources of the level:", &l.sources, theme));
+    }
+    lines
+}
