@@ -834,6 +834,34 @@ mod tests {
     }
 
     #[test]
+    fn a_pane_may_take_the_close_key_but_an_overlay_may_not() {
+        let mut km = Keymap::default();
+        let esc = Key::plain(KeyCode::Esc);
+        // A pane works only with no overlay open, when Esc has nothing to close.
+        assert_eq!(
+            km.action(esc, Mode::Dashboard, Pane::Timeline),
+            Some(Action::ClearFilter)
+        );
+        assert_eq!(
+            km.action(esc, Mode::Dashboard, Pane::Costs),
+            Some(Action::CloseOverlay)
+        );
+        assert_eq!(
+            km.action(esc, Mode::Kinds, Pane::Timeline),
+            Some(Action::CloseOverlay)
+        );
+        km.rebind(Scope::Pane(Pane::Costs), "down", vec![esc])
+            .unwrap();
+        assert_eq!(km.conflict(), None);
+        // In an overlay, Esc must still close it.
+        km.rebind(Scope::Kinds, "toggle", vec![esc]).unwrap();
+        assert_eq!(
+            km.conflict().as_deref(),
+            Some("key \"esc\" is bound to both close ([keys.anywhere]) and toggle ([keys.kinds])")
+        );
+    }
+
+    #[test]
     fn pane_bindings_win_over_dashboard_ones() {
         let km = Keymap::default();
         let j = Key::char('j');
