@@ -194,22 +194,27 @@ pub struct RowIndex {
 
 impl RowIndex {
     pub fn new(d: &Dataset, rows: &[Row]) -> Self {
-        let groups = Groups::new(d);
+        // Grouped, the headers start the runs; by date (no headers: the first row is an
+        // event), each event whose agreement is not the one before's does.
+        let groups = matches!(rows.first(), Some(Row::Event(_))).then(|| Groups::new(d));
         let mut first_of_year = HashMap::new();
         let mut by_date = Vec::new();
         let mut run_starts = Vec::new();
         let mut run = None;
         for (i, row) in rows.iter().enumerate() {
-            let group = match row {
-                Row::Agreement(a) => Some(Some(*a)),
-                Row::Unattached => Some(None),
-                Row::Event(e) => d.events.get(*e).map(|e| groups.of(e)),
+            let starts = match (row, &groups) {
+                (Row::Event(e), Some(groups)) => {
+                    let group = d.events.get(*e).map(|e| groups.of(e));
+                    let starts = i == 0 || group != run;
+                    run = group;
+                    starts
+                }
+                (Row::Event(_), None) => false,
+                (Row::Agreement(_) | Row::Unattached, _) => true,
             };
-            let header = matches!(row, Row::Agreement(_) | Row::Unattached);
-            if header || i == 0 || group != run {
+            if starts {
                 run_starts.push(i);
             }
-            run = group;
             if let Some(year) = row_year(d, *row) {
                 first_of_year.entry(year).or_insert(i);
             }
@@ -318,20 +323,26 @@ fn agreement_tokens(a: &Agreement) -> Vec<Token> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Hits {
     query: String,
+    tokens: Vec<Token>,
     rows: Vec<usize>,
 }
 
 impl Hits {
-    /// The rows matching `query`.
+    /// The rows matching `query`: sought among these hits when `query` only carries on
+    /// typing theirs, else among every row.
     pub fn update(&mut self, text: &SearchText, rows: &[Row], query: &str) {
         if query == self.query {
             return;
         }
         let tokens = search::tokens([query]);
-        self.rows = (0..rows.len())
-            .filter(|i| text.matches(rows[*i], &tokens))
-            .collect();
+        let hit = |i: &usize| text.matches(rows[*i], &tokens);
+        self.rows = if search::narrows(&self.tokens, &tokens) {
+            self.rows.iter().copied().filter(hit).collect()
+        } else {
+            (0..rows.len()).filter(hit).collect()
+        };
         self.query = query.to_string();
+        self.tokens = tokens;
     }
 
     /// Whether these are the hits of `query`.

@@ -347,6 +347,25 @@ pub fn matches(text: &[Token], query: &[Token]) -> bool {
         }
 }
 
+/// Whether every text `new` matches, `old` matches too, as `new` only carries on typing
+/// `old`: the same tokens, the last of `old` lengthened (a word or a number typed on)
+/// or followed by more. A query whose tokens change kind as it grows ("10" becoming
+/// the amount "10B") does not narrow: its matches are found afresh.
+pub fn narrows(old: &[Token], new: &[Token]) -> bool {
+    let Some((last, before)) = old.split_last() else {
+        return false;
+    };
+    let carries_on = |o: &str, n: &str| n.starts_with(o);
+    new.len() >= old.len()
+        && new[..before.len()] == *before
+        && match (last, &new[before.len()]) {
+            (Token::Word(o), Token::Word(n)) | (Token::Number(o), Token::Number(n)) => {
+                carries_on(o, n)
+            }
+            _ => false,
+        }
+}
+
 /// `matches`, with the last token, a number, that of an amount if `amount_begun`.
 fn in_a_row(text: &[Token], query: &[Token], amount_begun: bool) -> bool {
     if query.is_empty() || query.len() > text.len() {
@@ -503,7 +522,47 @@ mod tests {
         assert!(!found("anything", "$"));
     }
 
+    #[test]
+    fn a_query_typed_on_narrows_and_one_that_changes_kind_does_not() {
+        let narrows = |old: &str, new: &str| super::narrows(&tokens([old]), &tokens([new]));
+        assert!(narrows("hon", "hono"));
+        assert!(narrows("hono", "hono "));
+        assert!(narrows("jeong", "jeong eun"));
+        assert!(narrows("10", "10 bil"));
+        assert!(narrows("1", "10"));
+        assert!(!narrows("10", "10b"));
+        assert!(!narrows("10 b", "10 bi"));
+        assert!(!narrows("$", "$1"));
+        assert!(!narrows("us", "usd 10 b"));
+        assert!(!narrows("hono", "hon"));
+        assert!(!narrows("seoul", "busan"));
+    }
+
     proptest! {
+        /// What a narrowing query finds, the query it carries on found too: the hits of
+        /// the one can be sought among the other's.
+        #[test]
+        fn a_narrowing_query_finds_nothing_its_start_did_not(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "$10B", "10", "10 bilateral", "billion", "$0.01 trillion", "610B won",
+                    "Honolulu", "hon", "Jeong Eun-bo", "won", "usd", "US$10 bn", "1.35T won",
+                    "round 10", "1조 3500억", "10,000M", "bil",
+                ]),
+                1..6,
+            ),
+            query in "[ 0-9a-z$.,bmtnil]{1,10}",
+            cut in 0usize..10,
+        ) {
+            let text = tokens([text.join(" ").as_str()]);
+            let cut = cut.min(query.len());
+            let (old, new) = (tokens([&query[..cut]]), tokens([query.as_str()]));
+            if super::narrows(&old, &new) && matches(&text, &new) {
+                prop_assert!(matches(&text, &old), "{:?} then {:?}", &query[..cut], query);
+            }
+        }
+
+
         #[test]
         fn any_amount_in_any_spelling_finds_itself(
             whole in 1u32..100_000,
