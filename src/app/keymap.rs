@@ -188,6 +188,19 @@ pub struct Binding {
     pub help: &'static str,
     /// The few words the status line says, where it lists this binding.
     pub short: &'static str,
+    /// Which of the listed bindings the status line keeps when it is short of room: 1
+    /// first, then 2 and so on; those of one priority in the line's order.
+    pub priority: u8,
+}
+
+impl Binding {
+    /// The priority of a binding the table ranks no higher: listed after all the others.
+    pub const LAST: u8 = 9;
+
+    /// This binding with the status line's `priority`.
+    fn priority(self, priority: u8) -> Self {
+        Self { priority, ..self }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -224,24 +237,27 @@ impl Default for Keymap {
             action,
             help,
             short,
+            priority: Binding::LAST,
         };
         let bindings = vec![
-            b(&[c('q'), Key::ctrl('c')], Always, Quit, "quit", "quit"),
-            b(&[c('?')], Always, ToggleHelp, "help: every key", "help"),
+            b(&[c('q'), Key::ctrl('c')], Always, Quit, "quit", "quit").priority(1),
+            b(&[c('?')], Always, ToggleHelp, "help: every key", "help").priority(1),
             b(
                 &[k(Esc)],
                 Always,
                 CloseOverlay,
                 "close the overlay",
                 "close",
-            ),
+            )
+            .priority(1),
             b(
                 &[k(Tab)],
                 Dashboard,
                 FocusNext,
                 "focus the next pane",
                 "next pane",
-            ),
+            )
+            .priority(5),
             b(
                 &[k(BackTab)],
                 Dashboard,
@@ -283,14 +299,16 @@ impl Default for Keymap {
                 ToggleZoom,
                 "zoom the focused pane, again to return",
                 "zoom",
-            ),
+            )
+            .priority(5),
             b(
                 &[c('h'), k(Left)],
                 Dashboard,
                 MoveYear(-1),
                 "year cursor: previous year",
                 "year",
-            ),
+            )
+            .priority(5),
             b(
                 &[c('l'), k(Right)],
                 Dashboard,
@@ -304,56 +322,64 @@ impl Default for Keymap {
                 StartGoToYear,
                 "go to a year: type it, Enter",
                 "go to year",
-            ),
+            )
+            .priority(5),
             b(
                 &[c('t')],
                 Dashboard,
                 ToggleTable,
                 "the focused chart as a table, and back",
                 "table",
-            ),
+            )
+            .priority(4),
             b(
                 &[c('c')],
                 Dashboard,
                 CycleMetric,
                 "metric: contribution, change, per member, sum",
                 "metric",
-            ),
+            )
+            .priority(4),
             b(
                 &[c('u')],
                 Dashboard,
                 ToggleCurrency,
                 "currency: won / dollars",
-                "currency",
-            ),
+                "won/$",
+            )
+            .priority(3),
             b(
                 &[c('r')],
                 Dashboard,
                 ToggleReal,
                 "nominal / real (money of the base year)",
                 "real",
-            ),
+            )
+            .priority(3),
             b(
                 &[c('m')],
                 Dashboard,
                 ToggleChartStyle,
                 "chart: bars / line",
                 "bars/line",
-            ),
+            )
+            .priority(3),
             b(
                 &[c('p')],
                 Dashboard,
                 ToggleProjections,
                 "projections on / off",
                 "projections",
-            ),
+            )
+            .priority(3),
             b(
                 &[c('b')],
                 Dashboard,
                 ToggleBand,
                 "band of low and high paths, on / off",
                 "band",
-            ),
+            )
+            .priority(4),
             b(
                 &[c('X')],
                 Dashboard,
@@ -367,16 +393,33 @@ impl Default for Keymap {
                 StartSave,
                 "save the assumptions as a scenario",
                 "save",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('e')],
                 Dashboard,
                 Export,
                 "export what the focused pane shows, as CSV",
                 "export",
-            ),
-            b(&[c('j'), k(Down)], Help, Move(1), "scroll down", "scroll"),
+            )
+            .priority(2),
+            b(&[c('j'), k(Down)], Help, Move(1), "scroll down", "scroll").priority(1),
             b(&[c('k'), k(Up)], Help, Move(-1), "scroll up", ""),
+            b(
+                &[k(Right), k(Tab)],
+                Help,
+                TurnHelpPage(1),
+                "next page: the keys, the glossary of terms",
+                "page",
+            )
+            .priority(1),
+            b(
+                &[k(Left), k(BackTab)],
+                Help,
+                TurnHelpPage(-1),
+                "previous page",
+                "",
+            ),
             b(&[k(PageDown)], Help, Page(1), "scroll a page down", ""),
             b(&[k(PageUp)], Help, Page(-1), "scroll a page up", ""),
             b(&[c('g'), k(Home)], Help, First, "top", ""),
@@ -396,7 +439,7 @@ impl Default for Keymap {
             b(&[c('G'), k(End)], Detail, Last, "last event", ""),
             b(&[k(Enter)], Detail, CloseOverlay, "close the detail", ""),
             // Timeline.
-            b(&[c('j'), k(Down)], timeline, Move(1), "next row", "move"),
+            b(&[c('j'), k(Down)], timeline, Move(1), "next row", "move").priority(1),
             b(&[c('k'), k(Up)], timeline, Move(-1), "previous row", ""),
             b(
                 &[k(PageDown), Key::ctrl('d')],
@@ -420,7 +463,8 @@ impl Default for Keymap {
                 JumpAgreement(1),
                 "next agreement",
                 "agreement",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('[')],
                 timeline,
@@ -434,14 +478,16 @@ impl Default for Keymap {
                 ToggleDetail,
                 "event detail with sources",
                 "detail",
-            ),
+            )
+            .priority(1),
             b(
                 &[c('/')],
                 timeline,
                 StartSearch,
                 "search headlines, text and people",
                 "search",
-            ),
+            )
+            .priority(1),
             b(&[c('n')], timeline, SearchAgain(1), "next match", ""),
             b(&[c('N')], timeline, SearchAgain(-1), "previous match", ""),
             b(
@@ -450,7 +496,8 @@ impl Default for Keymap {
                 CycleFilter,
                 "filter by event kind (cycle)",
                 "filter",
-            ),
+            )
+            .priority(2),
             // Costs: the keys move through the years, in the chart or its table.
             b(
                 &[c('j'), k(Down)],
@@ -458,7 +505,8 @@ impl Default for Keymap {
                 Move(1),
                 "next year (row)",
                 "year",
-            ),
+            )
+            .priority(4),
             b(&[c('k'), k(Up)], costs, Move(-1), "previous year (row)", ""),
             b(&[k(PageDown)], costs, Page(1), "ten years on", ""),
             b(&[k(PageUp)], costs, Page(-1), "ten years back", ""),
@@ -471,7 +519,8 @@ impl Default for Keymap {
                 Move(1),
                 "next year (row)",
                 "year",
-            ),
+            )
+            .priority(4),
             b(
                 &[c('k'), k(Up)],
                 troops,
@@ -489,7 +538,8 @@ impl Default for Keymap {
                 ToggleTroopHistory,
                 "troops since 1950 / since the 1st SMA",
                 "all years",
-            ),
+            )
+            .priority(1),
             // Assumptions.
             b(
                 &[c('j'), k(Down)],
@@ -497,7 +547,8 @@ impl Default for Keymap {
                 Move(1),
                 "next row (a year, in the table)",
                 "select",
-            ),
+            )
+            .priority(1),
             b(&[c('k'), k(Up)], assumptions, Move(-1), "previous row", ""),
             b(&[c('g'), k(Home)], assumptions, First, "first row", ""),
             b(&[c('G'), k(End)], assumptions, Last, "last row", ""),
@@ -507,7 +558,8 @@ impl Default for Keymap {
                 Activate,
                 "type a value, pin a scenario, apply a saved",
                 "type/pin",
-            ),
+            )
+            .priority(1),
             b(
                 &[c('+')],
                 assumptions,
@@ -517,7 +569,8 @@ impl Default for Keymap {
                 },
                 "raise the selected assumption",
                 "step",
-            ),
+            )
+            .priority(1),
             b(
                 &[c('-')],
                 assumptions,
@@ -538,7 +591,8 @@ impl Default for Keymap {
                 },
                 "raise by a big step",
                 "big step",
-            ),
+            )
+            .priority(3),
             b(
                 &[k(PageDown), c('_')],
                 assumptions,
@@ -562,14 +616,16 @@ impl Default for Keymap {
                 ToggleCompare,
                 "compare the selected scenario, or stop",
                 "compare",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('0')],
                 assumptions,
                 ResetAssumption,
                 "reset the selected assumption",
                 "reset",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('R')],
                 assumptions,

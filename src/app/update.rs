@@ -7,7 +7,9 @@ use crate::report::export::{ExportOptions, Series, Table, export};
 use crate::report::tables::stamp;
 
 use super::timeline::{self, Row};
-use super::{Action, App, AssumptionId, ChartStyle, Mode, Pane, Prompt, PromptKind, SavedScenario};
+use super::{
+    Action, App, AssumptionId, ChartStyle, HelpPage, Mode, Pane, Prompt, PromptKind, SavedScenario,
+};
 
 /// What the runtime should do after an action.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +67,15 @@ fn apply(app: &mut App, action: Action) -> Effect {
                 Some(Mode::Help) => None,
                 _ => Some(Mode::Help),
             };
+            app.help_page = HelpPage::Keys;
+            app.overlay_scroll = 0;
+            Effect::Redraw
+        }
+        TurnHelpPage(by) => {
+            if app.mode() != Mode::Help {
+                return Effect::None;
+            }
+            app.help_page = app.help_page.turned(by);
             app.overlay_scroll = 0;
             Effect::Redraw
         }

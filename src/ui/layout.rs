@@ -8,6 +8,11 @@ use crate::app::{App, Pane};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
+/// On the widest screens, the columns past which the timeline and the right-hand
+/// column (troops, assumptions) stop growing: a timeline row and the assumptions fit.
+const TIMELINE_COLS: u16 = 66;
+const RIGHT_COLS: u16 = 60;
+
 /// Rows the timeline needs before its detail fits below the list.
 const DETAIL_BELOW_FROM: u16 = 18;
 
@@ -15,28 +20,32 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// The title bar, the panes' area and the status line.
-pub fn screen(area: Rect) -> [Rect; 3] {
+/// The title bar, the panes' area and the status area: a line, or more for a long
+/// message, taken from the panes.
+pub fn screen(app: &App, area: Rect) -> [Rect; 3] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(super::status::rows(app, area.width)),
     ])
     .areas(area)
 }
 
-/// Each pane shown and its area: all four, or the zoomed one alone.
+/// Each pane shown and its area: all four, or the zoomed one alone. The four sit in
+/// the order the focus keys number them, left to right and top to bottom.
 pub fn panes(app: &App, body: Rect) -> Vec<(Pane, Rect)> {
     if app.zoom {
         return vec![(app.focus, body)];
     }
     use Constraint::{Fill, Length, Percentage};
     if body.width >= 160 && body.height >= 34 {
-        // Three columns: the timeline, the costs, the assumptions above the troops.
+        // Three columns: the timeline, the costs, the troops above the assumptions. The
+        // side columns stop growing where their text fits; the costs take the rest.
+        let side = |cap: u16| Length((body.width * 3 / 10).min(cap));
         let [timeline, costs, right] =
-            Layout::horizontal([Percentage(34), Fill(1), Length(60)]).areas(body);
-        let [assumptions, troops] =
-            Layout::vertical([Length(assumptions_height(app)), Fill(1)]).areas(right);
+            Layout::horizontal([side(TIMELINE_COLS), Fill(1), side(RIGHT_COLS)]).areas(body);
+        let [troops, assumptions] =
+            Layout::vertical([Fill(1), Length(assumptions_height(app))]).areas(right);
         vec![
             (Pane::Timeline, timeline),
             (Pane::Costs, costs),
@@ -92,7 +101,7 @@ pub fn timeline_split(pane: Rect) -> (Rect, Option<Rect>) {
 
 /// How many rows the timeline list shows on a screen of `size`.
 pub fn timeline_viewport(app: &App, size: Rect) -> usize {
-    let [_, body, _] = screen(size);
+    let [_, body, _] = screen(app, size);
     panes(app, body)
         .into_iter()
         .find(|(p, _)| *p == Pane::Timeline)
@@ -112,7 +121,7 @@ pub fn hit(app: &App, size: Rect, column: u16, row: u16) -> Option<Hit> {
         return None;
     }
     let at = Position::new(column, row);
-    let [_, body, _] = screen(size);
+    let [_, body, _] = screen(app, size);
     let (pane, area) = panes(app, body)
         .into_iter()
         .find(|(_, area)| area.contains(at))?;

@@ -32,13 +32,13 @@ pub fn view(app: &App, f: &mut Frame) {
         too_small(app, f, &theme);
         return;
     }
-    let [title, body, status] = layout::screen(area);
+    let [title, body, status] = layout::screen(app, area);
     render_title(f, app, title, &theme);
     for (pane, rect) in layout::panes(app, body) {
         if let Some(numbers) = &app.shown_tables[pane.number() - 1] {
             let what = "as a table · t: chart";
             f.render_widget(pane_block(app, pane, what, &theme), rect);
-            table::render(f, app, numbers, layout::inner(rect), &theme);
+            table::render(f, app, pane, numbers, layout::inner(rect), &theme);
             continue;
         }
         match pane {
@@ -48,17 +48,16 @@ pub fn view(app: &App, f: &mut Frame) {
             Pane::Assumptions => assumptions::render(f, app, rect, &theme),
         }
     }
-    f.render_widget(
-        Plain::new(status::line(
-            app,
-            &app.keymap,
-            &theme,
-            status.width as usize,
-        )),
-        status,
-    );
+    status::render(f, app, &app.keymap, &theme, status);
     match app.mode() {
-        Mode::Help => help::render(f, &app.keymap, app.overlay_scroll, body, &theme),
+        Mode::Help => help::render(
+            f,
+            &app.keymap,
+            app.help_page,
+            app.overlay_scroll,
+            body,
+            &theme,
+        ),
         Mode::Detail => timeline::render_popup(f, app, body, &theme),
         _ => {}
     }
@@ -68,7 +67,7 @@ pub fn view(app: &App, f: &mut Frame) {
 /// `size`, and its page: the help takes the panes' area, or the whole screen when the
 /// dashboard does not fit; the detail a popup over the panes.
 pub fn overlay_limits(app: &App, size: Rect) -> (u16, u16) {
-    let body = layout::screen(size)[1];
+    let body = layout::screen(app, size)[1];
     match app.mode() {
         Mode::Detail if !layout::too_small(size) => {
             let theme = Theme::new(app.color, app.palette);
@@ -76,7 +75,7 @@ pub fn overlay_limits(app: &App, size: Rect) -> (u16, u16) {
         }
         _ => {
             let area = if layout::too_small(size) { size } else { body };
-            help::limits(&app.keymap, area)
+            help::limits(&app.keymap, app.help_page, area)
         }
     }
 }
@@ -108,20 +107,26 @@ fn render_title(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
 }
 
-/// A pane's border: its number and name, what it shows, bold and coloured when focused.
+/// A pane's border: its number and name, what it shows. The focused pane's is thick,
+/// bold and coloured, and its title starts with `▶`: focus shows without colour too.
 pub(crate) fn pane_block<'a>(app: &App, pane: Pane, what: &str, theme: &Theme) -> Border<'a> {
     let focused = app.focus == pane;
+    let marker = if focused { FOCUS_MARK } else { "" };
     Border::new(
         Line::from(vec![
             Span::styled(
-                format!(" {} {} ", pane.number(), pane.title()),
+                format!(" {marker}{} {} ", pane.number(), pane.title()),
                 theme.pane_title(focused),
             ),
             Span::styled(format!(" {what} "), theme.label()),
         ]),
         theme.border(focused),
     )
+    .thick(focused)
 }
+
+/// Before the focused pane's title.
+pub const FOCUS_MARK: &str = "▶ ";
 
 /// "more below: PgDn" on the bottom border of `popup`, right-aligned: the overlay's text
 /// goes on past what it shows.
@@ -154,7 +159,14 @@ pub(crate) fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
 fn too_small(app: &App, f: &mut Frame, theme: &Theme) {
     let area = f.area();
     if app.mode() == Mode::Help {
-        help::render(f, &app.keymap, app.overlay_scroll, area, theme);
+        help::render(
+            f,
+            &app.keymap,
+            app.help_page,
+            app.overlay_scroll,
+            area,
+            theme,
+        );
         return;
     }
     let text = vec![
