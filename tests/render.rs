@@ -192,3 +192,30 @@ snapshot!(
     keys("4=2.5,2028=9<enter>")
 );
 snapshot!(go_to_year_prompt_80x24, 80, 24, keys(":20"));
+
+// The help's two pages (Tab, ← →): every line wrapped to the width, scrolled to the
+// true bottom with G, at the common sizes and on a screen too small for the dashboard.
+snapshot!(help_glossary_80x24, 80, 24, keys("?<tab>"));
+snapshot!(help_glossary_120x40, 120, 40, keys("?<right>"));
+snapshot!(help_keys_bottom_80x24, 80, 24, keys("?G"));
+snapshot!(help_glossary_bottom_80x24, 80, 24, keys("?<tab>G"));
+snapshot!(help_glossary_bottom_120x40, 120, 40, keys("?<tab>G"));
+snapshot!(help_glossary_narrow_40x16, 40, 16, keys("?<left>jjjj"));
+
+// The widest layout: the Costs pane takes the spare width, the troops above the
+// assumptions on the right.
+snapshot!(dashboard_160x50, 160, 50, typed(""));
+
+/// The screen after `keys` without colour (`NO_COLOR`), with its styles as escape
+/// sequences: focus and selection must show by modifier and glyph alone.
+fn screen_no_color(width: u16, height: u16, keys: ScriptedEvents) -> String {
+    let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+    app.color = false;
+    sma_dash::render::frame(&mut app, width, height, keys, true).unwrap()
+}
+
+#[test]
+fn no_color_focus_and_selection_80x24() {
+    // The Assumptions focused: its selection reversed, the timeline's underlined.
+    insta::assert_snapshot!(screen_no_color(80, 24, typed("4j")));
+}

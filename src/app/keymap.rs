@@ -819,6 +819,31 @@ mod tests {
     }
 
     #[test]
+    fn tab_and_the_arrows_turn_the_help_s_pages_and_tab_still_focuses_on_the_dashboard() {
+        let km = Keymap::default();
+        let key = |code| Key::plain(code);
+        for (k, by) in [
+            (KeyCode::Tab, 1),
+            (KeyCode::Right, 1),
+            (KeyCode::Left, -1),
+            (KeyCode::BackTab, -1),
+        ] {
+            assert_eq!(
+                km.action(key(k), Mode::Help, Pane::Costs),
+                Some(Action::TurnHelpPage(by))
+            );
+        }
+        assert_eq!(
+            km.action(key(KeyCode::Tab), Mode::Dashboard, Pane::Costs),
+            Some(Action::FocusNext)
+        );
+        assert_eq!(
+            km.action(key(KeyCode::Left), Mode::Dashboard, Pane::Costs),
+            Some(Action::MoveYear(-1))
+        );
+    }
+
+    #[test]
     fn quit_and_help_work_over_every_overlay() {
         let km = Keymap::default();
         for mode in [Mode::Dashboard, Mode::Help, Mode::Detail] {

@@ -856,6 +856,33 @@ mod tests {
     }
 
     #[test]
+    fn the_help_turns_between_its_pages_each_from_its_top_and_opens_on_the_keys() {
+        let mut app = app();
+        assert_eq!(update(&mut app, Action::TurnHelpPage(1)), Effect::None);
+        assert_eq!(app.help_page, HelpPage::Keys, "no help open to turn");
+        update(&mut app, Action::ToggleHelp);
+        update(
+            &mut app,
+            Action::OverlayViewport {
+                max_scroll: 30,
+                page: 10,
+            },
+        );
+        update(&mut app, Action::Move(5));
+        assert_eq!(update(&mut app, Action::TurnHelpPage(1)), Effect::Redraw);
+        assert_eq!(app.help_page, HelpPage::Glossary);
+        assert_eq!(app.overlay_scroll, 0);
+        // Round the end both ways.
+        update(&mut app, Action::TurnHelpPage(1));
+        assert_eq!(app.help_page, HelpPage::Keys);
+        update(&mut app, Action::TurnHelpPage(-1));
+        assert_eq!(app.help_page, HelpPage::Glossary);
+        update(&mut app, Action::ToggleHelp);
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.help_page, HelpPage::Keys);
+    }
+
+    #[test]
     fn overlay_scrolls_within_its_length_and_reopens_at_the_top() {
         let mut app = app();
         update(&mut app, Action::ToggleHelp);

@@ -352,6 +352,10 @@ fn glossary_blocks(theme: &Theme, cols: u16) -> Vec<Vec<Line<'static>>> {
             out.push(lines);
         }
     }
+    // Nothing under the last term.
+    if let Some(last) = out.last_mut() {
+        last.pop();
+    }
     out
 }
 
@@ -459,5 +463,94 @@ pub fn render(
     }
     if popup.height > 0 && longest > inner.height as usize + scroll as usize {
         super::more_below(f, popup, "j/↓", theme);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page's text in order, without its spaces: what must all be there, however
+    /// it wraps.
+    fn source(keymap: &Keymap, page: HelpPage) -> String {
+        let mut text = String::new();
+        match page {
+            HelpPage::Keys => {
+                for (scope, name) in SECTIONS {
+                    let bindings: Vec<&Binding> = keymap.in_scope(scope).collect();
+                    if !bindings.is_empty() {
+                        text.push_str(name);
+                    }
+                    for b in bindings {
+                        text.push_str(&keys_label(b));
+                        text.push_str(b.help);
+                    }
+                }
+                text.push_str("Marks");
+                for (mark, meaning) in MARKS {
+                    text.push_str(mark);
+                    text.push_str(meaning);
+                }
+            }
+            HelpPage::Glossary => {
+                for (section, terms) in GLOSSARY {
+                    text.push_str(section);
+                    for (term, meaning) in terms {
+                        text.push_str(term);
+                        text.push_str(meaning);
+                    }
+                }
+            }
+        }
+        text.split_whitespace().collect()
+    }
+
+    #[test]
+    fn no_line_is_cut_at_any_width() {
+        let keymap = Keymap::default();
+        let theme = Theme::new(false, Default::default());
+        for page in HelpPage::ALL {
+            let expected = source(&keymap, page);
+            // From two columns, where a Korean syllable fits.
+            for width in 2..=220 {
+                let inner = Rect::new(0, 0, width, 30);
+                let filled = columns(&keymap, page, &theme, inner);
+                let column = width / filled.len() as u16;
+                let mut drawn = String::new();
+                for line in filled.iter().flatten() {
+                    assert!(
+                        line.width() <= usize::from(column),
+                        "{page:?} at {width}: {line:?} is wider than {column}"
+                    );
+                    for span in &line.spans {
+                        drawn.extend(span.content.chars().filter(|c| !c.is_whitespace()));
+                    }
+                }
+                assert_eq!(drawn, expected, "{page:?} at {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_page_scrolls_to_its_last_line() {
+        let keymap = Keymap::default();
+        let theme = Theme::new(false, Default::default());
+        for page in HelpPage::ALL {
+            for (width, height) in [(80, 22), (30, 10), (120, 38), (200, 58), (3, 3)] {
+                let area = Rect::new(0, 0, width, height);
+                let (max, _) = limits(&keymap, page, area);
+                let inner = block(&keymap, page, &theme).inner(popup(area));
+                let longest = columns(&keymap, page, &theme, inner)
+                    .iter()
+                    .map(Vec::len)
+                    .max()
+                    .unwrap_or(0);
+                assert_eq!(
+                    usize::from(max) + usize::from(inner.height),
+                    longest.max(usize::from(inner.height)),
+                    "{page:?} at {width}×{height}"
+                );
+            }
+        }
     }
 }

@@ -136,3 +136,87 @@ pub fn hit(app: &App, size: Rect, column: u16, row: u16) -> Option<Hit> {
     }
     Some(Hit::Pane(pane))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Dataset;
+
+    fn app() -> App {
+        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+    }
+
+    /// Screens of every shape the layouts switch at, and past them: the common sizes,
+    /// the edges of each layout, very wide and very tall.
+    fn sizes() -> Vec<(u16, u16)> {
+        let mut sizes = vec![
+            (80, 24),
+            (100, 30),
+            (120, 40),
+            (160, 50),
+            (200, 60),
+            (400, 120),
+            (60, 20),
+            (60, 120),
+            (90, 200),
+            (400, 20),
+            (109, 36),
+            (110, 36),
+            (159, 36),
+            (160, 35),
+            (160, 36),
+            (1000, 500),
+        ];
+        for width in (60..=420).step_by(7) {
+            for height in [20, 24, 35, 36, 37, 50, 80] {
+                sizes.push((width, height));
+            }
+        }
+        sizes
+    }
+
+    #[test]
+    fn panes_sit_in_reading_order_and_costs_is_widest_from_160_columns() {
+        let app = app();
+        for (width, height) in sizes() {
+            let [_, body, _] = screen(&app, Rect::new(0, 0, width, height));
+            let panes = panes(&app, body);
+            let order: Vec<Pane> = panes.iter().map(|(p, _)| *p).collect();
+            assert_eq!(order, Pane::ALL, "{width}×{height}");
+            // Read left to right, top to bottom: each pane's top-left corner comes after
+            // the one before it, on a lower row or further right on the same row.
+            for pair in panes.windows(2) {
+                let ((a, ra), (b, rb)) = (pair[0], pair[1]);
+                assert!(
+                    (rb.y, rb.x) > (ra.y, ra.x),
+                    "{width}×{height}: {b:?} at {rb:?} reads before {a:?} at {ra:?}"
+                );
+            }
+            // They tile the body: no overlap, nothing left over.
+            let area: u32 = panes
+                .iter()
+                .map(|(_, r)| u32::from(r.width) * u32::from(r.height))
+                .sum();
+            assert_eq!(area, u32::from(body.width) * u32::from(body.height));
+            if width >= 160 {
+                let costs = panes[1].1.width;
+                for (p, r) in &panes {
+                    assert!(
+                        *p == Pane::Costs || r.width < costs,
+                        "{width}×{height}: {p:?} is {} wide, Costs {costs}",
+                        r.width
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn zoomed_the_focused_pane_takes_the_body() {
+        let mut app = app();
+        app.zoom = true;
+        app.focus = Pane::Troops;
+        let [_, body, _] = screen(&app, Rect::new(0, 0, 120, 40));
+        assert_eq!(panes(&app, body), vec![(Pane::Troops, body)]);
+    }
+}

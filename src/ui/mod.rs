@@ -191,3 +191,88 @@ fn too_small(app: &App, f: &mut Frame, theme: &Theme) {
         middle,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, update};
+    use crate::data::Dataset;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::buffer::Buffer;
+    use ratatui::style::Modifier;
+
+    /// The screen of `app` at 120×40, without colour: what shows must show by
+    /// modifier and glyph.
+    fn draw(app: &App) -> Buffer {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|f| view(app, f)).unwrap();
+        terminal.backend().buffer().clone()
+    }
+
+    fn area_of(app: &App, pane: Pane) -> Rect {
+        let [_, body, _] = layout::screen(app, Rect::new(0, 0, 120, 40));
+        layout::panes(app, body)
+            .into_iter()
+            .find(|(p, _)| *p == pane)
+            .expect("the pane is shown")
+            .1
+    }
+
+    /// The rows inside `pane` whose first cell has `modifier`.
+    fn rows_with(buffer: &Buffer, app: &App, pane: Pane, modifier: Modifier) -> Vec<u16> {
+        let inner = layout::inner(area_of(app, pane));
+        (inner.top()..inner.bottom())
+            .filter(|&y| buffer[(inner.x, y)].modifier.contains(modifier))
+            .collect()
+    }
+
+    fn title(buffer: &Buffer, area: Rect) -> String {
+        (area.left()..area.right())
+            .map(|x| buffer[(x, area.y)].symbol())
+            .collect()
+    }
+
+    #[test]
+    fn focus_and_selection_show_by_glyph_and_modifier_without_colour() {
+        let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+        app.color = false;
+        // Costs as a table, so that every kind of selection is on screen.
+        update(&mut app, Action::Focus(Pane::Costs));
+        update(&mut app, Action::ToggleTable);
+        let selections = [Pane::Timeline, Pane::Costs, Pane::Assumptions];
+        for focus in [Pane::Timeline, Pane::Costs, Pane::Assumptions] {
+            update(&mut app, Action::Focus(focus));
+            let buffer = draw(&app);
+            for pane in Pane::ALL {
+                let area = area_of(&app, pane);
+                let corner = &buffer[(area.x, area.y)];
+                let heading = title(&buffer, area);
+                if pane == focus {
+                    assert_eq!(corner.symbol(), "┏", "{pane:?} focused");
+                    assert!(corner.modifier.contains(Modifier::BOLD));
+                    assert!(
+                        heading.contains(&format!("▶ {}", pane.number())),
+                        "{heading}"
+                    );
+                } else {
+                    assert_eq!(corner.symbol(), "┌", "{pane:?} with {focus:?} focused");
+                    assert!(!corner.modifier.contains(Modifier::BOLD));
+                    assert!(!heading.contains('▶'), "{heading}");
+                }
+                if !selections.contains(&pane) {
+                    continue;
+                }
+                let reversed = rows_with(&buffer, &app, pane, Modifier::REVERSED);
+                let underlined = rows_with(&buffer, &app, pane, Modifier::UNDERLINED);
+                if pane == focus {
+                    assert_eq!(reversed.len(), 1, "{pane:?} focused: {reversed:?}");
+                    assert!(underlined.is_empty(), "{pane:?} focused: {underlined:?}");
+                } else {
+                    assert!(reversed.is_empty(), "{pane:?} with {focus:?}: {reversed:?}");
+                    assert_eq!(underlined.len(), 1, "{pane:?} with {focus:?}");
+                }
+            }
+        }
+    }
+}

@@ -206,3 +206,139 @@ fn prompt_line<'a>(app: &App, p: &Prompt, theme: &Theme) -> Line<'a> {
     }
     Line::from(spans)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Pane;
+    use crate::data::Dataset;
+
+    fn app() -> App {
+        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+    }
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    /// The entries of a status line ("u won/$"), split at the double spaces.
+    fn entries(line: &Line) -> Vec<String> {
+        text(line)
+            .split("  ")
+            .map(|e| e.trim().to_string())
+            .filter(|e| !e.is_empty())
+            .collect()
+    }
+
+    fn keys_line(app: &App, room: usize) -> Line<'static> {
+        let theme = Theme::new(false, Default::default());
+        line(app, &app.keymap, &theme, room, true)
+    }
+
+    #[test]
+    fn the_focused_pane_s_keys_fill_the_line_by_priority_in_a_stable_order() {
+        let mut app = app();
+        // What must be there at 80 columns already, for each pane.
+        let must = [
+            (
+                Pane::Timeline,
+                &["j/k move", "Enter detail", "/ search", "? help", "q quit"][..],
+            ),
+            (
+                Pane::Costs,
+                &[
+                    "u won/$",
+                    "r real",
+                    "m bars/line",
+                    "p projections",
+                    "s save",
+                    "e export",
+                    "? help",
+                ][..],
+            ),
+            (
+                Pane::Troops,
+                &["a all years", "s save", "e export", "? help"][..],
+            ),
+            (
+                Pane::Assumptions,
+                &["j/k select", "Enter type/pin", "+/- step", "? help"][..],
+            ),
+        ];
+        for (pane, must) in must {
+            app.focus = pane;
+            // Everything the pane lists, in the line's order.
+            let all = entries(&keys_line(&app, 1000));
+            let mut before: Vec<String> = Vec::new();
+            for room in [80, 100, 120] {
+                let line = keys_line(&app, room);
+                assert!(line.width() <= room, "{pane:?} at {room}: {}", text(&line));
+                let shown = entries(&line);
+                for key in must {
+                    assert!(
+                        shown.iter().any(|e| e == key),
+                        "{pane:?} at {room}: {key} missing from {shown:?}"
+                    );
+                }
+                // Drawn in the line's order, whichever fit.
+                let in_order: Vec<&String> = all.iter().filter(|e| shown.contains(e)).collect();
+                assert_eq!(
+                    shown.iter().collect::<Vec<_>>(),
+                    in_order,
+                    "{pane:?} at {room}"
+                );
+                // A wider line keeps what a narrower one shows.
+                for e in &before {
+                    assert!(shown.contains(e), "{pane:?} at {room} drops {e}");
+                }
+                before = shown;
+            }
+        }
+    }
+
+    #[test]
+    fn keys_that_do_not_fit_are_left_out_whole() {
+        let mut app = app();
+        app.focus = Pane::Costs;
+        let all = entries(&keys_line(&app, 1000));
+        for room in 0..200 {
+            let line = keys_line(&app, room);
+            assert!(line.width() <= room, "{room}: {}", text(&line));
+            for e in entries(&line) {
+                assert!(all.contains(&e), "{room}: {e} is cut");
+            }
+        }
+        // Help and quit first of all.
+        assert_eq!(entries(&keys_line(&app, 15)), ["q quit", "? help"]);
+    }
+
+    #[test]
+    fn a_message_that_fits_shares_the_line_and_a_long_one_wraps_above_it() {
+        let mut app = app();
+        assert_eq!(rows(&app, 80), 1);
+        app.status = Some("currency: dollars".into());
+        assert_eq!(rows(&app, 80), 1);
+        let line = keys_line(&app, 80);
+        assert!(
+            text(&line).starts_with("currency: dollars  "),
+            "{}",
+            text(&line)
+        );
+        app.status = Some(format!(
+            "exported /home/someone/{}/sma-dash-costs.csv",
+            "x".repeat(40)
+        ));
+        assert_eq!(rows(&app, 80), 3, "two rows of message, then the keys");
+        assert_eq!(rows(&app, 200), 1);
+        // Never more than three rows of message.
+        app.status = Some("word ".repeat(200));
+        assert_eq!(rows(&app, 80), 4);
+        // A prompt holds the line.
+        app.prompt = Some(Prompt {
+            kind: PromptKind::GoToYear,
+            text: String::new(),
+            error: None,
+        });
+        assert_eq!(rows(&app, 80), 1);
+    }
+}

@@ -261,8 +261,23 @@ pub fn wrap_line(line: &Line, width: u16) -> Vec<Line<'static>> {
     if width == 0 {
         return Vec::new();
     }
-    let mut rows = Vec::new();
-    wrap_words(pieces(Style::default(), line), width, &mut rows);
+    let mut wrapped = Vec::new();
+    wrap_words(pieces(Style::default(), line), width, &mut wrapped);
+    // The wrapper can leave a row a wide char past the width (see `Wrapped`): such a
+    // row goes on on the next.
+    let mut rows: Vec<Vec<Piece>> = Vec::new();
+    for row in wrapped {
+        let mut used = 0;
+        rows.push(Vec::new());
+        for piece in row {
+            if used + piece.1 > width {
+                rows.push(Vec::new());
+                used = 0;
+            }
+            used += piece.1;
+            rows.last_mut().expect("a row").push(piece);
+        }
+    }
     rows.into_iter()
         .map(|row| {
             let mut spans: Vec<Span<'static>> = Vec::new();
@@ -589,6 +604,43 @@ mod tests {
                     .thick(thick)
                     .render(area, &mut drawn);
                 assert_eq!(drawn, expected, "{w}x{h}, thick {thick}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// A line's wrapped rows fit the width and keep every char but the spaces at
+        /// the breaks; in text of narrow chars they are the rows `Wrapped` draws.
+        #[test]
+        fn wrapped_rows_fit_keep_the_text_and_draw_as_wrapped_does(
+            spans in proptest::collection::vec(("[a-z ]{0,9}|[가-힣 ]{0,4}| {1,3}", proptest::bool::ANY), 0..8),
+            width in 1u16..30,
+        ) {
+            let line = Line::from(
+                spans
+                    .iter()
+                    .map(|(t, bold)| Span::styled(t.clone(), if *bold { Style::new().bold() } else { Style::new() }))
+                    .collect::<Vec<_>>(),
+            );
+            let rows = wrap_line(&line, width);
+            let chars = |l: &Line| -> String {
+                l.spans.iter().flat_map(|s| s.content.chars()).filter(|c| !c.is_whitespace()).collect()
+            };
+            let kept: String = rows.iter().map(chars).collect();
+            let wide_dropped = width < 2;
+            if !wide_dropped {
+                proptest::prop_assert_eq!(kept, chars(&line));
+            }
+            for row in &rows {
+                proptest::prop_assert!(row.width() <= usize::from(width));
+            }
+            if line.spans.iter().all(|s| s.content.is_ascii()) {
+                let area = Rect::new(0, 0, width, rows.len().max(1) as u16);
+                let (mut a, mut b) = (Buffer::empty(area), Buffer::empty(area));
+                Wrapped::new(line.clone()).render(area, &mut a);
+                Plain::new(rows).render(area, &mut b);
+                proptest::prop_assert_eq!(a, b);
             }
         }
     }

@@ -104,6 +104,8 @@ else
 fi
 T send-keys -t main '?'
 wait_for main "year cursor: previous year" && pass "help overlay" || fail "help overlay"
+T send-keys -t main Tab
+wait_for main "Security Consultative Meeting" && pass "help glossary page" || fail "help glossary page"
 T send-keys -t main Escape
 T resize-window -t main -x 50 -y 15
 wait_for main "Terminal too small" && pass "too-small screen" || fail "too-small screen"
