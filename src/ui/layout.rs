@@ -44,8 +44,11 @@ pub fn panes(app: &App, body: Rect) -> Vec<(Pane, Rect)> {
         let side = |cap: u16| Length((body.width * 3 / 10).min(cap));
         let [timeline, costs, right] =
             Layout::horizontal([side(TIMELINE_COLS), Fill(1), side(RIGHT_COLS)]).areas(body);
+        // The assumptions as tall as their rows, up to two thirds: many saved
+        // scenarios scroll rather than squeeze the troops out.
+        let assumptions_rows = assumptions_height(app).min(body.height * 2 / 3);
         let [troops, assumptions] =
-            Layout::vertical([Fill(1), Length(assumptions_height(app))]).areas(right);
+            Layout::vertical([Fill(1), Length(assumptions_rows)]).areas(right);
         vec![
             (Pane::Timeline, timeline),
             (Pane::Costs, costs),
@@ -209,6 +212,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn many_saved_scenarios_leave_the_troops_a_third_of_the_widest_layout() {
+        let mut app = app();
+        let saved = crate::app::SavedScenario {
+            name: "saved".into(),
+            saved: "2026-11-27".into(),
+            assumptions: app.assumptions.clone(),
+        };
+        app.saved = vec![saved; 40];
+        let [_, body, _] = screen(&app, Rect::new(0, 0, 200, 40));
+        let panes = panes(&app, body);
+        let (troops, assumptions) = (panes[2].1, panes[3].1);
+        assert!(troops.height >= body.height / 3, "{troops:?} in {body:?}");
+        assert_eq!(troops.height + assumptions.height, body.height);
     }
 
     #[test]

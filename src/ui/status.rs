@@ -1,5 +1,6 @@
-//! The status line: the keys of the focused pane, generated from the keymap, or the
-//! last confirmation, or a prompt (search, the name to save a scenario as).
+//! The status area: the keys of the focused pane, generated from the keymap and taken
+//! by their priority, after the last confirmation (wrapped over rows of its own above
+//! the keys when it is long); or a prompt (search, the name to save a scenario as).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -51,7 +52,7 @@ pub fn render(f: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme, area: Re
     let wrapped = message_rows(app, area.width) > 0;
     if let Some(message) = app.status.as_deref().filter(|_| wrapped) {
         let above = Rect {
-            height: area.height - 1,
+            height: area.height.saturating_sub(1),
             ..area
         };
         let text = Line::styled(message.to_string(), theme.message());
