@@ -9,7 +9,18 @@ use sma_dash::runtime::{Exit, ScriptedEvents, run};
 
 /// The screen after typing `keys` into a fresh dashboard of `width`×`height`.
 fn screen(width: u16, height: u16, keys: ScriptedEvents) -> String {
+    screen_with(width, height, keys, |_| {})
+}
+
+/// The screen after typing `keys` into a dashboard that `setup` has changed first.
+fn screen_with(
+    width: u16,
+    height: u16,
+    keys: ScriptedEvents,
+    setup: impl FnOnce(&mut App),
+) -> String {
     let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+    setup(&mut app);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut keys = keys;
     assert_eq!(
@@ -218,4 +229,24 @@ fn screen_no_color(width: u16, height: u16, keys: ScriptedEvents) -> String {
 fn no_color_focus_and_selection_80x24() {
     // The Assumptions focused: its selection reversed, the timeline's underlined.
     insta::assert_snapshot!(screen_no_color(80, 24, typed("4j")));
+}
+
+/// An export's message, with the long absolute path the runtime gives it: wrapped over
+/// rows above the keys at 80 columns (taken from the panes), beside them at 120.
+fn exported(app: &mut App) {
+    app.focus = sma_dash::app::Pane::Costs;
+    app.status = Some(
+        "exported /home/analyst/research/alliance-burden-sharing/exports/sma-dash-costs-2026-11-27T100102.csv"
+            .into(),
+    );
+}
+
+#[test]
+fn long_message_wraps_80x24() {
+    insta::assert_snapshot!(screen_with(80, 24, typed(""), exported));
+}
+
+#[test]
+fn long_message_fits_120x40() {
+    insta::assert_snapshot!(screen_with(120, 40, typed(""), exported));
 }

@@ -28,12 +28,13 @@ pub fn rows(app: &App, width: u16) -> u16 {
     }
 }
 
-/// The rows of a message that does not fit on the keys' line; none for one that does,
-/// or while a prompt holds the line.
+/// The rows of a message too long to share the keys' line (it would take more than
+/// half of it, leaving the keys too little); none for one that shares it, or while a
+/// prompt holds the line.
 fn message_rows(app: &App, cols: u16) -> usize {
     match &app.status {
         Some(message) if app.prompt.is_none() && app.mode() != Mode::Search => {
-            if width(message) <= usize::from(cols) {
+            if width(message) + 2 <= usize::from(cols) / 2 {
                 0
             } else {
                 Wrapped::new(message.as_str()).rows(cols).min(MESSAGE_ROWS)
