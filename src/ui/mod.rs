@@ -126,7 +126,7 @@ pub(crate) fn pane_block<'a>(app: &App, pane: Pane, what: &str, theme: &Theme) -
 }
 
 /// Before the focused pane's title.
-pub const FOCUS_MARK: &str = "▶ ";
+const FOCUS_MARK: &str = "▶ ";
 
 /// "more below: PgDn" on the bottom border of `popup`, right-aligned: the overlay's text
 /// goes on past what it shows.
