@@ -340,10 +340,12 @@ fn save(app: &App, name: &str, assumptions: &Assumptions) -> Result<SaveReport, 
     store::save(path, name, assumptions, Utc::now())
 }
 
-/// Writes the table as CSV in the app's export directory.
+/// Writes the table as CSV in the app's export directory, and says where as an
+/// absolute path: the directory may be relative to where the dashboard started.
 fn export(app: &App, request: &ExportRequest) -> Result<PathBuf, String> {
-    let dir = &app.paths.export_dir;
-    store::export_csv(dir, request.what, &request.table.to_csv(), Utc::now())
+    let dir =
+        std::path::absolute(&app.paths.export_dir).unwrap_or_else(|_| app.paths.export_dir.clone());
+    store::export_csv(&dir, request.what, &request.table.to_csv(), Utc::now())
         .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
 }
 

@@ -330,3 +330,54 @@ fn a_scenario_that_cannot_be_written_says_why_and_keeps_the_old_file() {
     );
     assert!(s.app.saved.is_empty());
 }
+
+#[test]
+fn an_export_names_its_file_by_absolute_path_wrapped_over_the_status_rows_at_80_columns() {
+    // A directory given relative to where the dashboard runs, deep enough that the
+    // message is longer than a line.
+    let root = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let deep = root
+        .path()
+        .join("exports-of-the-special-measures-agreements-dashboard");
+    std::fs::create_dir(&deep).unwrap();
+    let cwd = std::env::current_dir().unwrap();
+    let relative = deep
+        .strip_prefix(&cwd)
+        .expect("the target dir is under the package");
+    let mut s = Session::new(80, 24);
+    s.app.paths.export_dir = relative.to_path_buf();
+    s.send(ScriptedEvents::typed("2"));
+    let rows_before = s.app.timeline.viewport;
+    s.send(ScriptedEvents::typed("e"));
+    let file = std::fs::read_dir(&deep)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert!(file.is_absolute());
+    let message = format!("exported {}", file.display());
+    assert!(message.chars().count() > 80, "{message}");
+    // The message's rows, then the keys on the last row; the whole path is there.
+    let screen = s.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let keys = lines[23];
+    assert!(
+        keys.contains("? help") && keys.contains("e export"),
+        "{keys}"
+    );
+    let rows = message.chars().count().div_ceil(80);
+    let shown: String = lines[23 - rows - 1..23]
+        .iter()
+        .map(|l| l.trim_end())
+        .collect();
+    assert!(
+        shown.contains(&file.display().to_string()),
+        "{shown:?} does not hold {message}"
+    );
+    // The rows are the panes': the timeline shows fewer, and gets them back after.
+    assert!(s.app.timeline.viewport < rows_before);
+    s.send(ScriptedEvents::typed("j"));
+    assert!(!s.screen().contains("exported"));
+    assert_eq!(s.app.timeline.viewport, rows_before);
+}

@@ -9,7 +9,18 @@ use sma_dash::runtime::{Exit, ScriptedEvents, run};
 
 /// The screen after typing `keys` into a fresh dashboard of `width`×`height`.
 fn screen(width: u16, height: u16, keys: ScriptedEvents) -> String {
+    screen_with(width, height, keys, |_| {})
+}
+
+/// The screen after typing `keys` into a dashboard that `setup` has changed first.
+fn screen_with(
+    width: u16,
+    height: u16,
+    keys: ScriptedEvents,
+    setup: impl FnOnce(&mut App),
+) -> String {
     let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+    setup(&mut app);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut keys = keys;
     assert_eq!(
@@ -339,4 +350,51 @@ fn a_figure_s_detail_lists_every_source_of_the_year_with_its_url() {
     assert!(s.contains("DMDC count: "), "{s}");
     assert!(s.contains("Sources of the count:"), "{s}");
     assert!(s.contains("Sources of the level:"), "{s}");
+}
+
+// The help's two pages (Tab, ← →): every line wrapped to the width, scrolled to the
+// true bottom with G, at the common sizes and on a screen too small for the dashboard.
+snapshot!(help_glossary_80x24, 80, 24, keys("?<tab>"));
+snapshot!(help_glossary_120x40, 120, 40, keys("?<right>"));
+snapshot!(help_keys_bottom_80x24, 80, 24, keys("?G"));
+snapshot!(help_glossary_bottom_80x24, 80, 24, keys("?<tab>G"));
+snapshot!(help_glossary_bottom_120x40, 120, 40, keys("?<tab>G"));
+snapshot!(help_glossary_narrow_40x16, 40, 16, keys("?<left>jjjj"));
+
+// The widest layout: the Costs pane takes the spare width, the troops above the
+// assumptions on the right.
+snapshot!(dashboard_160x50, 160, 50, typed(""));
+
+/// The screen after `keys` without colour (`NO_COLOR`), with its styles as escape
+/// sequences: focus and selection must show by modifier and glyph alone.
+fn screen_no_color(width: u16, height: u16, keys: ScriptedEvents) -> String {
+    let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+    app.color = false;
+    sma_dash::render::frame(&mut app, width, height, keys, true).unwrap()
+}
+
+#[test]
+fn no_color_focus_and_selection_80x24() {
+    // The Assumptions focused: its selection reversed, the timeline's underlined.
+    insta::assert_snapshot!(screen_no_color(80, 24, typed("4j")));
+}
+
+/// An export's message, with the long absolute path the runtime gives it: wrapped over
+/// rows above the keys at 80 columns (taken from the panes), beside them at 120.
+fn exported(app: &mut App) {
+    app.focus = sma_dash::app::Pane::Costs;
+    app.status = Some(
+        "exported /home/analyst/research/alliance-burden-sharing/exports/sma-dash-costs-2026-11-27T100102.csv"
+            .into(),
+    );
+}
+
+#[test]
+fn long_message_wraps_80x24() {
+    insta::assert_snapshot!(screen_with(80, 24, typed(""), exported));
+}
+
+#[test]
+fn long_message_fits_120x40() {
+    insta::assert_snapshot!(screen_with(120, 40, typed(""), exported));
 }

@@ -11,6 +11,8 @@ use super::{Pane, SaveReport};
 pub enum Action {
     Quit,
     ToggleHelp,
+    /// Turn the help to its next (+1) or previous (-1) page: the keys, the glossary.
+    TurnHelpPage(i32),
     /// Close whichever overlay is open.
     CloseOverlay,
     FocusNext,
@@ -120,6 +122,7 @@ impl Action {
         Some(match *self {
             Quit => "quit",
             ToggleHelp => "help",
+            TurnHelpPage(d) => dir(d, "page-next", "page-prev"),
             CloseOverlay => "close",
             FocusNext => "focus-next",
             FocusPrev => "focus-prev",

@@ -188,6 +188,19 @@ pub struct Binding {
     pub help: &'static str,
     /// The few words the status line says, where it lists this binding.
     pub short: &'static str,
+    /// Which of the listed bindings the status line keeps when it is short of room: 1
+    /// first, then 2 and so on; those of one priority in the line's order.
+    pub priority: u8,
+}
+
+impl Binding {
+    /// The priority of a binding the table ranks no higher: listed after all the others.
+    pub const LAST: u8 = 9;
+
+    /// This binding with the status line's `priority`.
+    fn priority(self, priority: u8) -> Self {
+        Self { priority, ..self }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -224,24 +237,27 @@ impl Default for Keymap {
             action,
             help,
             short,
+            priority: Binding::LAST,
         };
         let bindings = vec![
-            b(&[c('q'), Key::ctrl('c')], Always, Quit, "quit", "quit"),
-            b(&[c('?')], Always, ToggleHelp, "help: every key", "help"),
+            b(&[c('q'), Key::ctrl('c')], Always, Quit, "quit", "quit").priority(1),
+            b(&[c('?')], Always, ToggleHelp, "help: every key", "help").priority(1),
             b(
                 &[k(Esc)],
                 Always,
                 CloseOverlay,
                 "close the overlay",
                 "close",
-            ),
+            )
+            .priority(1),
             b(
                 &[k(Tab)],
                 Dashboard,
                 FocusNext,
                 "focus the next pane",
                 "next pane",
-            ),
+            )
+            .priority(5),
             b(
                 &[k(BackTab)],
                 Dashboard,
@@ -283,14 +299,16 @@ impl Default for Keymap {
                 ToggleZoom,
                 "zoom the focused pane, again to return",
                 "zoom",
-            ),
+            )
+            .priority(5),
             b(
                 &[c('h'), k(Left)],
                 Dashboard,
                 MoveYear(-1),
                 "year cursor: previous year",
                 "year",
-            ),
+            )
+            .priority(5),
             b(
                 &[c('l'), k(Right)],
                 Dashboard,
@@ -304,56 +322,64 @@ impl Default for Keymap {
                 StartGoToYear,
                 "go to a year: type it, Enter",
                 "go to year",
-            ),
+            )
+            .priority(5),
             b(
                 &[c('t')],
                 Dashboard,
                 ToggleTable,
                 "the focused chart as a table, and back",
                 "table",
-            ),
+            )
+            .priority(4),
             b(
                 &[c('c')],
                 Dashboard,
                 CycleMetric,
                 "metric: contribution, change, per member, sum",
                 "metric",
-            ),
+            )
+            .priority(4),
             b(
                 &[c('u')],
                 Dashboard,
                 ToggleCurrency,
                 "currency: won / dollars",
-                "currency",
-            ),
+                "won/$",
+            )
+            .priority(3),
             b(
                 &[c('r')],
                 Dashboard,
                 ToggleReal,
                 "nominal / real (money of the base year)",
                 "real",
-            ),
+            )
+            .priority(3),
             b(
                 &[c('m')],
                 Dashboard,
                 ToggleChartStyle,
                 "chart: bars / line",
                 "bars/line",
-            ),
+            )
+            .priority(3),
             b(
                 &[c('p')],
                 Dashboard,
                 ToggleProjections,
                 "projections on / off",
                 "projections",
-            ),
+            )
+            .priority(3),
             b(
                 &[c('b')],
                 Dashboard,
                 ToggleBand,
                 "band of low and high paths, on / off",
                 "band",
-            ),
+            )
+            .priority(4),
             b(
                 &[c('X')],
                 Dashboard,
@@ -367,16 +393,33 @@ impl Default for Keymap {
                 StartSave,
                 "save the assumptions as a scenario",
                 "save",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('e')],
                 Dashboard,
                 Export,
                 "export what the focused pane shows, as CSV",
                 "export",
-            ),
-            b(&[c('j'), k(Down)], Help, Move(1), "scroll down", "scroll"),
+            )
+            .priority(2),
+            b(&[c('j'), k(Down)], Help, Move(1), "scroll down", "scroll").priority(1),
             b(&[c('k'), k(Up)], Help, Move(-1), "scroll up", ""),
+            b(
+                &[k(Right), k(Tab)],
+                Help,
+                TurnHelpPage(1),
+                "next page: the keys, the glossary of terms",
+                "page",
+            )
+            .priority(1),
+            b(
+                &[k(Left), k(BackTab)],
+                Help,
+                TurnHelpPage(-1),
+                "previous page",
+                "",
+            ),
             b(&[k(PageDown)], Help, Page(1), "scroll a page down", ""),
             b(&[k(PageUp)], Help, Page(-1), "scroll a page up", ""),
             b(&[c('g'), k(Home)], Help, First, "top", ""),
@@ -411,7 +454,7 @@ impl Default for Keymap {
             ),
             b(&[k(Enter)], Detail, CloseOverlay, "close the detail", ""),
             // Timeline.
-            b(&[c('j'), k(Down)], timeline, Move(1), "next row", "move"),
+            b(&[c('j'), k(Down)], timeline, Move(1), "next row", "move").priority(1),
             b(&[c('k'), k(Up)], timeline, Move(-1), "previous row", ""),
             b(
                 &[k(PageDown), Key::ctrl('d')],
@@ -435,7 +478,8 @@ impl Default for Keymap {
                 JumpAgreement(1),
                 "next agreement",
                 "agreement",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('[')],
                 timeline,
@@ -449,14 +493,16 @@ impl Default for Keymap {
                 ToggleDetail,
                 "event detail with sources",
                 "detail",
-            ),
+            )
+            .priority(1),
             b(
                 &[c('/')],
                 timeline,
                 StartSearch,
                 "search headlines, text and people",
                 "search",
-            ),
+            )
+            .priority(1),
             b(&[c('n')], timeline, SearchAgain(1), "next match", ""),
             b(&[c('N')], timeline, SearchAgain(-1), "previous match", ""),
             b(
@@ -465,7 +511,8 @@ impl Default for Keymap {
                 CycleFilter,
                 "filter by event kind (cycle)",
                 "filter",
-            ),
+            )
+            .priority(2),
             // Costs: the keys move through the years, in the chart or its table.
             b(
                 &[c('j'), k(Down)],
@@ -473,7 +520,8 @@ impl Default for Keymap {
                 Move(1),
                 "next year (row)",
                 "year",
-            ),
+            )
+            .priority(4),
             b(&[c('k'), k(Up)], costs, Move(-1), "previous year (row)", ""),
             b(&[k(PageDown)], costs, Page(1), "ten years on", ""),
             b(&[k(PageUp)], costs, Page(-1), "ten years back", ""),
@@ -493,7 +541,8 @@ impl Default for Keymap {
                 Move(1),
                 "next year (row)",
                 "year",
-            ),
+            )
+            .priority(4),
             b(
                 &[c('k'), k(Up)],
                 troops,
@@ -518,7 +567,8 @@ impl Default for Keymap {
                 ToggleTroopHistory,
                 "troops since 1950 / since the 1st SMA",
                 "all years",
-            ),
+            )
+            .priority(1),
             // Assumptions.
             b(
                 &[c('j'), k(Down)],
@@ -526,7 +576,8 @@ impl Default for Keymap {
                 Move(1),
                 "next row (a year, in the table)",
                 "select",
-            ),
+            )
+            .priority(1),
             b(&[c('k'), k(Up)], assumptions, Move(-1), "previous row", ""),
             b(&[c('g'), k(Home)], assumptions, First, "first row", ""),
             b(&[c('G'), k(End)], assumptions, Last, "last row", ""),
@@ -536,7 +587,8 @@ impl Default for Keymap {
                 Activate,
                 "type a value, pin a scenario, apply a saved",
                 "type/pin",
-            ),
+            )
+            .priority(1),
             b(
                 &[c('+')],
                 assumptions,
@@ -546,7 +598,8 @@ impl Default for Keymap {
                 },
                 "raise the selected assumption",
                 "step",
-            ),
+            )
+            .priority(1),
             b(
                 &[c('-')],
                 assumptions,
@@ -567,7 +620,8 @@ impl Default for Keymap {
                 },
                 "raise by a big step",
                 "big step",
-            ),
+            )
+            .priority(3),
             b(
                 &[k(PageDown), c('_')],
                 assumptions,
@@ -591,14 +645,16 @@ impl Default for Keymap {
                 ToggleCompare,
                 "compare the selected scenario, or stop",
                 "compare",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('0')],
                 assumptions,
                 ResetAssumption,
                 "reset the selected assumption",
                 "reset",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('R')],
                 assumptions,
@@ -789,6 +845,31 @@ mod tests {
             Some(Action::Move(1))
         );
         assert_eq!(km.action(Key::char('c'), Mode::Help, Pane::Timeline), None);
+    }
+
+    #[test]
+    fn tab_and_the_arrows_turn_the_help_s_pages_and_tab_still_focuses_on_the_dashboard() {
+        let km = Keymap::default();
+        let key = |code| Key::plain(code);
+        for (k, by) in [
+            (KeyCode::Tab, 1),
+            (KeyCode::Right, 1),
+            (KeyCode::Left, -1),
+            (KeyCode::BackTab, -1),
+        ] {
+            assert_eq!(
+                km.action(key(k), Mode::Help, Pane::Costs),
+                Some(Action::TurnHelpPage(by))
+            );
+        }
+        assert_eq!(
+            km.action(key(KeyCode::Tab), Mode::Dashboard, Pane::Costs),
+            Some(Action::FocusNext)
+        );
+        assert_eq!(
+            km.action(key(KeyCode::Left), Mode::Dashboard, Pane::Costs),
+            Some(Action::MoveYear(-1))
+        );
     }
 
     #[test]

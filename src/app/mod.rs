@@ -51,6 +51,34 @@ impl Pane {
     }
 }
 
+/// The pages of the help overlay, in the order `Tab` turns them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HelpPage {
+    /// Every key, and what the marks on the panes mean.
+    #[default]
+    Keys,
+    /// The terms the data uses.
+    Glossary,
+}
+
+impl HelpPage {
+    pub const ALL: [HelpPage; 2] = [HelpPage::Keys, HelpPage::Glossary];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            HelpPage::Keys => "Keys",
+            HelpPage::Glossary => "Glossary",
+        }
+    }
+
+    /// The page `by` pages on, round the end.
+    pub fn turned(self, by: i32) -> HelpPage {
+        let count = Self::ALL.len() as i32;
+        let here = Self::ALL.iter().position(|p| *p == self).unwrap_or(0) as i32;
+        Self::ALL[(here + by).rem_euclid(count) as usize]
+    }
+}
+
 /// What takes the keys: the dashboard, an overlay, or a prompt on the status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -245,6 +273,8 @@ pub struct App {
     pub overlay: Option<Mode>,
     /// What the detail popup shows while `overlay` is `Mode::Detail`.
     pub detail: DetailOf,
+    /// The help's page shown: the keys or the glossary.
+    pub help_page: HelpPage,
     /// First line shown of the open overlay (the help, or an event's detail).
     pub overlay_scroll: u16,
     /// How far the open overlay can scroll, and its page, as the runtime last measured
@@ -316,6 +346,7 @@ impl App {
             troop_history: false,
             overlay: None,
             detail: DetailOf::Row,
+            help_page: HelpPage::Keys,
             overlay_scroll: 0,
             overlay_max: 0,
             overlay_page: 1,

@@ -8,7 +8,7 @@ use crate::report::tables::stamp;
 
 use super::timeline::{self, Row};
 use super::{
-    Action, App, AssumptionId, ChartStyle, DetailOf, Mode, Pane, Prompt, PromptKind, SavedScenario,
+    Action, App, AssumptionId, ChartStyle, DetailOf, HelpPage, Mode, Pane, Prompt, PromptKind, SavedScenario,
 };
 
 /// What the runtime should do after an action.
@@ -67,6 +67,15 @@ fn apply(app: &mut App, action: Action) -> Effect {
                 Some(Mode::Help) => None,
                 _ => Some(Mode::Help),
             };
+            app.help_page = HelpPage::Keys;
+            app.overlay_scroll = 0;
+            Effect::Redraw
+        }
+        TurnHelpPage(by) => {
+            if app.mode() != Mode::Help {
+                return Effect::None;
+            }
+            app.help_page = app.help_page.turned(by);
             app.overlay_scroll = 0;
             Effect::Redraw
         }
@@ -868,6 +877,33 @@ mod tests {
         assert_eq!(update(&mut app, Action::CloseOverlay), Effect::Redraw);
         assert_eq!(app.mode(), Mode::Dashboard);
         assert_eq!(update(&mut app, Action::CloseOverlay), Effect::None);
+    }
+
+    #[test]
+    fn the_help_turns_between_its_pages_each_from_its_top_and_opens_on_the_keys() {
+        let mut app = app();
+        assert_eq!(update(&mut app, Action::TurnHelpPage(1)), Effect::None);
+        assert_eq!(app.help_page, HelpPage::Keys, "no help open to turn");
+        update(&mut app, Action::ToggleHelp);
+        update(
+            &mut app,
+            Action::OverlayViewport {
+                max_scroll: 30,
+                page: 10,
+            },
+        );
+        update(&mut app, Action::Move(5));
+        assert_eq!(update(&mut app, Action::TurnHelpPage(1)), Effect::Redraw);
+        assert_eq!(app.help_page, HelpPage::Glossary);
+        assert_eq!(app.overlay_scroll, 0);
+        // Round the end both ways.
+        update(&mut app, Action::TurnHelpPage(1));
+        assert_eq!(app.help_page, HelpPage::Keys);
+        update(&mut app, Action::TurnHelpPage(-1));
+        assert_eq!(app.help_page, HelpPage::Glossary);
+        update(&mut app, Action::ToggleHelp);
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.help_page, HelpPage::Keys);
     }
 
     #[test]

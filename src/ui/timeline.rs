@@ -67,7 +67,7 @@ fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             let hit = query.is_some_and(|q| t.is_hit(&app.data, i, q));
             let line = row_line(&app.data, *row, width, theme, hit);
             if i == t.selected {
-                line.style(theme.selected())
+                line.style(theme.selected(app.focus == Pane::Timeline))
             } else {
                 line
             }

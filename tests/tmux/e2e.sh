@@ -104,6 +104,8 @@ else
 fi
 T send-keys -t main '?'
 wait_for main "year cursor: previous year" && pass "help overlay" || fail "help overlay"
+T send-keys -t main Tab
+wait_for main "Security Consultative Meeting" && pass "help glossary page" || fail "help glossary page"
 T send-keys -t main Escape
 T resize-window -t main -x 50 -y 15
 wait_for main "Terminal too small" && pass "too-small screen" || fail "too-small screen"
@@ -130,7 +132,7 @@ wait_for files "saved “hot” in $WORK/files/data/sma-dash/scenarios.toml" && 
 grep -q '^name = "hot"$' "$WORK/files/data/sma-dash/scenarios.toml" && grep -q '^korean_cpi = 2.6$' "$WORK/files/data/sma-dash/scenarios.toml" \
     && pass "scenarios.toml holds the raised CPI" || fail "scenarios.toml content"
 T send-keys -t files 1 e
-wait_for files "exported ./sma-dash-events-" && pass "e exports the timeline" || fail "export from the timeline"
+wait_for files "exported $WORK/files/sma-dash-events-" && pass "e exports the timeline, named by its absolute path" || fail "export from the timeline"
 compgen -G "$WORK/files/sma-dash-events-*.csv" >/dev/null && pass "the CSV is in the working directory" || fail "no exported CSV"
 T send-keys -t files q
 check_restored files
@@ -154,7 +156,8 @@ wait_for numbers "Korean CPI inflation: 2.1 % → 3.0 %" && pass "typed 3 for Ko
 T send-keys -t numbers : 2 0 1 4 Enter
 wait_for numbers "2014 ▸ 920.0 bn won · recorded, as published · confirmed" && pass ":2014 shows 2014's figure, as published" || fail "going to 2014"
 T send-keys -t numbers 2 t
-wait_for numbers "2 Costs  as a table" && screen numbers | grep -q "│2013 " && screen numbers | grep -q "│2014 " \
+# The focused pane's border is thick: ┃.
+wait_for numbers "2 Costs  as a table" && screen numbers | grep -q "┃2013 " && screen numbers | grep -q "┃2014 " \
     && pass "t shows the years as rows" || fail "the Costs table"
 T send-keys -t numbers q
 check_restored numbers
