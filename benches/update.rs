@@ -6,6 +6,7 @@ mod common;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
+use sma_dash::app::Edit::{Backspace, Insert};
 use sma_dash::app::{Action, App, Pane, update};
 use sma_dash::data::Dataset;
 
@@ -14,11 +15,11 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
     use Action::*;
     let search = |q: &str| {
         let mut v = vec![StartSearch];
-        v.extend(q.chars().map(SearchInput));
+        v.extend(q.chars().map(|c| Edit(Insert(c))));
         v
     };
     let mut searched = search("round");
-    searched.push(SearchConfirm);
+    searched.push(PromptConfirm);
     vec![
         ("quit", vec![], Quit),
         ("help", vec![], ToggleHelp),
@@ -48,10 +49,10 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
             "go-to-year",
             vec![
                 StartGoToYear,
-                PromptInput('2'),
-                PromptInput('0'),
-                PromptInput('1'),
-                PromptInput('4'),
+                Edit(Insert('2')),
+                Edit(Insert('0')),
+                Edit(Insert('1')),
+                Edit(Insert('4')),
             ],
             PromptConfirm,
         ),
@@ -59,10 +60,10 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
         ("detail", vec![], ToggleDetail),
         ("filter", vec![], CycleFilter),
         ("start-search", vec![], StartSearch),
-        ("search-input", search("hon"), SearchInput('o')),
-        ("search-backspace", search("hono"), SearchBackspace),
-        ("search-confirm", search("hono"), SearchConfirm),
-        ("search-cancel", search("hono"), SearchCancel),
+        ("search-input", search("hon"), Edit(Insert('o'))),
+        ("search-backspace", search("hono"), Edit(Backspace)),
+        ("search-confirm", search("hono"), PromptConfirm),
+        ("search-cancel", search("hono"), PromptCancel),
         ("search-next", searched, SearchAgain(1)),
         ("metric", vec![], CycleMetric),
         ("currency", vec![], ToggleCurrency),
@@ -79,7 +80,7 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
         ),
         (
             "type-value",
-            vec![Focus(Pane::Assumptions), StartInput, PromptInput('3')],
+            vec![Focus(Pane::Assumptions), StartInput, Edit(Insert('3'))],
             PromptConfirm,
         ),
         (

@@ -18,7 +18,7 @@ use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::app::{SaveReport, SavedScenario};
+use crate::app::{DeleteReport, SaveReport, SavedScenario};
 use crate::data::Diagnostic;
 use crate::data::load::describe_serde_error;
 use crate::econ::{AssumptionId, Assumptions, RatePath, spec};
@@ -115,6 +115,34 @@ pub fn save(
         replaced,
         scenarios,
         warning,
+    })
+}
+
+/// Deletes the scenario named `name` from the file at `path`, read again first so that
+/// scenarios saved meanwhile are kept. A corrupt file is left as it is.
+pub fn delete(path: &Path, name: &str) -> Result<DeleteReport, String> {
+    let mut scenarios = match read(path) {
+        Ok(Contents::Missing) => Vec::new(),
+        Ok(Contents::Scenarios(s)) => s,
+        Ok(Contents::Corrupt(problem)) => return Err(format!("{problem}; nothing was deleted")),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    let before = scenarios.len();
+    scenarios.retain(|s| s.name != name);
+    let found = scenarios.len() != before;
+    if found {
+        write_atomically(path, &to_toml(&scenarios)).map_err(|e| {
+            format!(
+                "cannot write {}: {e} (the file is unchanged)",
+                path.display()
+            )
+        })?;
+    }
+    Ok(DeleteReport {
+        name: name.to_string(),
+        path: path.to_path_buf(),
+        found,
+        scenarios,
     })
 }
 
