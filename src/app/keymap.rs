@@ -211,14 +211,14 @@ pub struct Keymap {
 pub const SECTIONS: [(Scope, &str); 10] = [
     (Scope::Always, "Anywhere"),
     (Scope::Help, "This help"),
-    (Scope::Prompt, "Prompts (/ : = s)"),
-    (Scope::Question, "Questions (y/n)"),
     (Scope::Dashboard, "Dashboard"),
     (Scope::Pane(Pane::Timeline), "Timeline"),
     (Scope::Detail, "Event detail"),
     (Scope::Pane(Pane::Costs), "Costs"),
     (Scope::Pane(Pane::Troops), "Troops"),
     (Scope::Pane(Pane::Assumptions), "Assumptions"),
+    (Scope::Prompt, "Prompts (/ : = s; a paste is text)"),
+    (Scope::Question, "Questions (y/n)"),
 ];
 
 impl Default for Keymap {
@@ -828,9 +828,7 @@ mod tests {
         km.rebind(timeline, "up", vec![Key::ctrl('c')]).unwrap();
         assert_eq!(
             km.conflict().as_deref(),
-            Some(
-                "key \"ctrl-c\" is bound to both quit ([keys.anywhere]) and up ([keys.timeline])"
-            )
+            Some("key \"ctrl-c\" is bound to both quit ([keys.anywhere]) and up ([keys.timeline])")
         );
     }
 

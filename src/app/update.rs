@@ -1838,7 +1838,10 @@ mod tests {
         let p = app.prompt.as_ref().unwrap();
         assert_eq!(p.input.text().chars().count(), PromptKind::SaveName.limit());
         let text = p.input.text();
-        assert!(text.starts_with("see the 2014 figure, then quit see"), "{text}");
+        assert!(
+            text.starts_with("see the 2014 figure, then quit see"),
+            "{text}"
+        );
         assert!(text.ends_with("then qub"), "inserted at the cursor: {text}");
         assert!(p.input.at_limit());
         assert_eq!(
