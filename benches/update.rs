@@ -100,11 +100,29 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
             ResetAssumption,
         ),
         ("viewport", vec![], TimelineViewport(20)),
+        // A megabyte pasted into each prompt: one edit, cut at the limit, the search
+        // run once.
+        ("paste-1mb-search", vec![StartSearch], Paste(megabyte())),
+        ("paste-1mb-name", vec![StartSave], Paste(megabyte())),
+        (
+            "paste-1mb-value",
+            vec![Focus(Pane::Assumptions), StartInput],
+            Paste(megabyte()),
+        ),
+        ("paste-1mb-dashboard", vec![], Paste(megabyte())),
     ]
 }
 
-/// Each action on a fresh copy of the prepared state; the copy is not timed.
+/// A megabyte of text, lines of words and figures as people copy them.
+fn megabyte() -> String {
+    let line = "see the 2014 figure, then quit: 920.0 bn won (confirmed)\n";
+    line.repeat((1 << 20) / line.len() + 1)
+}
+
+/// Each action on a fresh copy of the prepared state; the copies (of the state, and of
+/// the action, which may hold a megabyte) are not timed.
 fn actions(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, only: &[&str]) {
+    use Action::Quit;
     let mut group = c.benchmark_group(format!("update/{dataset}"));
     let mut base: Option<App> = None;
     for (name, setup, action) in cases() {
@@ -117,8 +135,8 @@ fn actions(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, only: &[&str
                 update(&mut app, a.clone());
             }
             b.iter_batched_ref(
-                || app.clone(),
-                |app| black_box(update(app, action.clone())),
+                || (app.clone(), action.clone()),
+                |(app, action)| black_box(update(app, std::mem::replace(action, Quit))),
                 BatchSize::LargeInput,
             )
         });
@@ -164,6 +182,7 @@ fn embedded(c: &mut Criterion) {
 
 fn at_scale(c: &mut Criterion) {
     let grows = [
+        "paste-1mb-search",
         "year-prev",
         "row-down",
         "last-row",

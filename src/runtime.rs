@@ -574,5 +574,53 @@ mod tests {
         assert_eq!(convert(ctrl_c), vec![Input::Key(Key::ctrl('c'))]);
         let f1 = Event::Key(KeyEvent::new(C::F(1), KeyModifiers::NONE));
         assert!(convert(f1).is_empty());
+        let paste = Event::Paste("see the 2014 figure, then quit".into());
+        assert_eq!(
+            convert(paste),
+            vec![Input::Paste("see the 2014 figure, then quit".into())]
+        );
+        let ctrl_z = Event::Key(KeyEvent::new(C::Char('z'), KeyModifiers::CONTROL));
+        assert_eq!(convert(ctrl_z), vec![Input::Key(Key::ctrl('z'))]);
+    }
+
+    /// A script that counts the times the loop asks it to suspend.
+    struct Suspending(ScriptedEvents, usize);
+
+    impl EventSource for Suspending {
+        fn next(&mut self) -> io::Result<Option<Input>> {
+            self.0.next()
+        }
+
+        fn pending(&mut self) -> io::Result<bool> {
+            self.0.pending()
+        }
+
+        fn suspend(&mut self) -> io::Result<()> {
+            self.1 += 1;
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn pastes_and_suspends_go_through_the_loop_and_a_paste_never_quits() {
+        let mut app = App::new(crate::data::Dataset::embedded().unwrap());
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let inputs = [
+            Input::Paste("q".into()),
+            Input::Key(Key::char('/')),
+            Input::Paste("Honolulu\nq".into()),
+            Input::Suspend,
+            Input::Key(Key::ctrl('z')),
+            Input::Key(Key::char('e')),
+        ];
+        let mut events = Suspending(ScriptedEvents(inputs.into()), 0);
+        assert_eq!(
+            run(&mut terminal, &mut app, &mut events).unwrap(),
+            Exit::EndOfInput
+        );
+        assert_eq!(events.1, 2, "SIGTSTP and Ctrl-Z each suspend once");
+        assert_eq!(app.timeline.search.query, "Honolulu qe");
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("/Honolulu qe"), "{screen}");
     }
 }

@@ -536,6 +536,34 @@ mod tests {
     }
 
     #[test]
+    fn a_deleted_scenario_leaves_the_others_and_a_corrupt_file_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenarios.toml");
+        let none = delete(&path, "hot").unwrap();
+        assert!(
+            !none.found && none.scenarios.is_empty(),
+            "no file, nothing to delete"
+        );
+        assert!(!path.exists(), "and no file written");
+        for name in ["hot", "cold", "warm"] {
+            save(&path, name, &assumptions(), now()).unwrap();
+        }
+        let report = delete(&path, "cold").unwrap();
+        assert!(report.found);
+        let names = |s: &[SavedScenario]| s.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&report.scenarios), ["hot", "warm"]);
+        assert_eq!(names(&load(&path, now()).scenarios), ["hot", "warm"]);
+        assert!(!delete(&path, "cold").unwrap().found, "deleted already");
+        fs::write(&path, "[[scenario]]\nname = 3\n").unwrap();
+        let err = delete(&path, "hot").unwrap_err();
+        assert!(err.ends_with("; nothing was deleted"), "{err}");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "[[scenario]]\nname = 3\n"
+        );
+    }
+
+    #[test]
     fn a_hand_written_file_may_use_integers_and_dates() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scenarios.toml");
