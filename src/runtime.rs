@@ -110,6 +110,8 @@ impl EventSource for TerminalEvents {
         // SIGSTOP cannot be caught: the shell sees the job stopped, and `fg` (SIGCONT)
         // continues from here.
         signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        // A Ctrl-Z typed while stopping was for this same stop.
+        self.stop_asked.store(false, Ordering::SeqCst);
         take(self.mouse)
     }
 }

@@ -9,7 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::app::keymap::{Binding, Keymap, Scope};
 use std::mem::discriminant;
 
-use crate::app::{Action, App, Mode, Prompt, PromptKind, Question};
+use crate::app::{App, Mode, Prompt, PromptKind, Question};
 use crate::econ::spec;
 
 use super::format::width;
@@ -40,12 +40,7 @@ pub fn line<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Line<
     };
     'scopes: for scope in scopes {
         let bindings: Vec<&Binding> = keymap.in_scope(scope).collect();
-        let listed = |b: &&Binding| {
-            // Esc has nothing to close on the dashboard itself, Enter nothing to apply
-            // before a scenario is saved.
-            let nothing_to_close = mode == Mode::Dashboard && b.action == Action::CloseOverlay;
-            !b.short.is_empty() && !nothing_to_close
-        };
+        let listed = |b: &&Binding| !b.short.is_empty();
         for (i, b) in bindings.iter().enumerate().filter(|(_, b)| listed(b)) {
             let keys = pair_label(b, bindings.get(i + 1));
             let words = format!(" {}", b.short);
