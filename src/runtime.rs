@@ -585,6 +585,34 @@ mod tests {
         assert_eq!(convert(ctrl_z), vec![Input::Key(Key::ctrl('z'))]);
     }
 
+    /// Bytes written, kept where the test can read them after the backend has them.
+    #[derive(Clone, Default)]
+    struct Written(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl Write for Written {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_frame_is_held_back_until_whole_with_dec_mode_2026() {
+        let written = Written::default();
+        let mut backend = CrosstermBackend::new(written.clone());
+        backend.begin_frame().unwrap();
+        backend.write_all(b"cells").unwrap();
+        backend.end_frame().unwrap();
+        assert_eq!(
+            written.0.borrow().as_slice(),
+            b"\x1b[?2026hcells\x1b[?2026l"
+        );
+    }
+
     /// A script that counts the times the loop asks it to suspend.
     struct Suspending(ScriptedEvents, usize);
 
