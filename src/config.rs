@@ -922,11 +922,11 @@ mod tests {
 
     #[test]
     fn a_key_taken_from_quit_is_refused() {
-        let errors = load("[keys.timeline]\ndown = [\"q\"]\n").unwrap_err();
+        let errors = load("[keys.timeline]\ndown = [\"ctrl-c\"]\n").unwrap_err();
         assert_eq!(
             errors,
             [
-                "user.toml: key \"q\" is bound to both quit ([keys.anywhere]) and down ([keys.timeline])"
+                "user.toml: key \"ctrl-c\" is bound to both quit ([keys.anywhere]) and down ([keys.timeline])"
             ]
         );
     }

@@ -697,13 +697,9 @@ fn dashboard(mut app: App) -> Result<(), String> {
     let debug_failure = std::env::var("SMA_DASH_DEBUG_FAIL")
         .ok()
         .and_then(|v| DebugFailure::from_env_value(&v));
-    let result = runtime::enter(mouse).and_then(|mut terminal| match debug_failure {
+    let result = runtime::enter(mouse).and_then(|(mut terminal, mut events)| match debug_failure {
         Some(failure) => runtime::run(&mut terminal, &mut app, &mut FailingEvents(failure)),
-        None => runtime::run(
-            &mut terminal,
-            &mut app,
-            &mut runtime::TerminalEvents::default(),
-        ),
+        None => runtime::run(&mut terminal, &mut app, &mut events),
     });
     let restored = runtime::restore(mouse);
     result

@@ -21,7 +21,7 @@ use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
 use serde::Deserialize;
 use tempfile::NamedTempFile;
 
-use crate::app::{SaveReport, SavedScenario};
+use crate::app::{DeleteReport, SaveReport, SavedScenario};
 use crate::data::load::{At, Key, Located, ParsedFile};
 use crate::data::{DataFile, Diagnostic, LoadError};
 use crate::econ::{AssumptionId, Assumptions, RatePath, spec};
@@ -117,26 +117,21 @@ pub fn save(
     })
 }
 
-/// What deleting a saved scenario did.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Deleted {
-    /// The file held a scenario of that name (another dashboard may have deleted it).
-    pub found: bool,
-    /// Every scenario in the file now.
-    pub scenarios: Vec<SavedScenario>,
-    /// A corrupt file found on the way, and where it was moved.
-    pub warning: Option<String>,
-}
-
 /// Deletes the scenario `name` from the file at `path`, under the same lock as
 /// [`save`], keeping what other dashboards saved meanwhile.
-pub fn delete_scenario(path: &Path, name: &str, now: DateTime<Utc>) -> Result<Deleted, String> {
+pub fn delete_scenario(
+    path: &Path,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<DeleteReport, String> {
     let changed = change_saved(path, now, |scenarios| {
         let before = scenarios.len();
         scenarios.retain(|s| s.name != name);
         scenarios.len() < before
     })?;
-    Ok(Deleted {
+    Ok(DeleteReport {
+        name: name.to_string(),
+        path: path.to_path_buf(),
         found: changed.outcome,
         scenarios: changed.scenarios,
         warning: changed.warning,

@@ -128,6 +128,9 @@ fn resizing_below_the_minimum_says_so_and_quit_still_works() {
     s.line_with("needs at least 60×20");
     s.send(ScriptedEvents::typed("?"));
     s.line_with("Keys");
+    // q closes the help, then quits.
+    assert_eq!(s.send(ScriptedEvents::typed("q")), Exit::EndOfInput);
+    assert!(!s.screen().contains("Keys"));
     assert_eq!(s.send(ScriptedEvents::typed("q")), Exit::Quit);
 }
 
@@ -263,12 +266,9 @@ fn s_saves_a_named_scenario_and_enter_applies_it_later() {
     // Raise Korean CPI, save it as "hot".
     s.send(ScriptedEvents::typed("4").text(&"+".repeat(10)));
     s.send(ScriptedEvents::typed("s"));
-    s.line_with("Save scenario as: scenario 1▏");
-    let mut events = ScriptedEvents::default();
-    for _ in 0.."scenario 1".len() {
-        events = events.key(Key::plain(KeyCode::Backspace));
-    }
-    s.send(events.text("hot").key(Key::plain(KeyCode::Enter)));
+    // Empty, the free name suggested; typing replaces it.
+    s.line_with("Save scenario as: scenario 1  Enter: save");
+    s.send(ScriptedEvents::typed("hot").key(Key::plain(KeyCode::Enter)));
     s.line_with(&format!("saved “hot” in {}", path.display()));
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
@@ -296,23 +296,30 @@ fn s_saves_a_named_scenario_and_enter_applies_it_later() {
     assert_eq!(default_2030, "2030 ▸ 1,650.9", "1,519.2 × 1.021⁴");
     assert_eq!(hot_2030, "2030 ▸ 1,699.9", "1,519.2 × 1.021 × 1.031³");
 
-    // Saving under the same name replaces it, and says so.
-    s.send(ScriptedEvents::typed("s"));
-    let mut events = ScriptedEvents::default();
-    for _ in 0.."scenario 1".len() {
-        events = events.key(Key::plain(KeyCode::Backspace));
-    }
-    s.send(events.text("hot"));
+    // Saving under the same name asks, then replaces it, and says so.
+    s.send(ScriptedEvents::typed("shot"));
     s.line_with("Enter: replace it");
     s.send(ScriptedEvents::default().key(Key::plain(KeyCode::Enter)));
+    s.line_with("“hot” is saved already: replace it? y yes  n/Esc no");
+    s.send(ScriptedEvents::typed("y"));
     s.line_with("replaced “hot”");
-    assert_eq!(
+    let scenarios = || {
         std::fs::read_to_string(&path)
             .unwrap()
             .matches("[[scenario]]")
-            .count(),
-        1
-    );
+            .count()
+    };
+    assert_eq!(scenarios(), 1);
+
+    // d on it asks; n keeps it, y deletes it from the file.
+    s.send(ScriptedEvents::typed(&"j".repeat(20)).text("d"));
+    s.line_with("Delete the saved scenario “hot”? y yes  n/Esc no");
+    s.send(ScriptedEvents::typed("n"));
+    s.line_with("“hot” kept");
+    s.send(ScriptedEvents::typed("dy"));
+    s.line_with(&format!("deleted “hot” from {}", path.display()));
+    assert_eq!(scenarios(), 0);
+    assert!(!s.screen().contains("▸ hot"), "gone from the pane");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{Pane, SaveReport};
+use super::{DeleteReport, Edit, Pane, SaveReport};
 
 /// One request to change the app: produced by the keymap or the mouse, consumed by
 /// `update`. Plain data, so a config file can bind keys to it; the last few are the
@@ -10,6 +10,8 @@ use super::{Pane, SaveReport};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
+    /// Give the terminal back and stop, as a shell's Ctrl-Z does; `fg` resumes.
+    Suspend,
     ToggleHelp,
     /// Turn the help to its next (+1) or previous (-1) page: the keys, the glossary.
     TurnHelpPage(i32),
@@ -45,10 +47,6 @@ pub enum Action {
     StepDetail(i32),
     CycleFilter,
     StartSearch,
-    SearchInput(char),
-    SearchBackspace,
-    SearchConfirm,
-    SearchCancel,
     /// Next (+1) or previous (-1) match of the last search.
     SearchAgain(i32),
 
@@ -85,19 +83,27 @@ pub enum Action {
     /// Add the selected scenario to the chart's comparison, or take it out.
     ToggleCompare,
 
-    // Prompts on the status line (save name, value, year).
-    PromptInput(char),
-    PromptBackspace,
+    // Prompts on the status line (search, save name, value, year).
+    /// Edit the prompt's text.
+    Edit(Edit),
+    /// Text pasted (bracketed paste): into a prompt as one edit, never run as keys.
+    Paste(String),
     PromptConfirm,
     PromptCancel,
+    /// The answer to the yes-or-no question on the status line.
+    Answer(bool),
 
     // Files.
     /// Open the prompt for the name to save the assumptions as.
     StartSave,
     /// Export the focused pane's data as CSV.
     Export,
+    /// Delete the selected saved scenario, once the user says yes.
+    DeleteSaved,
     /// What saving did (from the runtime).
     Saved(Result<SaveReport, String>),
+    /// What deleting did (from the runtime).
+    Deleted(Result<DeleteReport, String>),
     /// The file an export wrote, or why it could not (from the runtime).
     Exported(Result<PathBuf, String>),
 
@@ -121,6 +127,7 @@ impl Action {
             |d: i32, forward: &'static str, back: &'static str| if d > 0 { forward } else { back };
         Some(match *self {
             Quit => "quit",
+            Suspend => "suspend",
             ToggleHelp => "help",
             TurnHelpPage(d) => dir(d, "page-next", "page-prev"),
             CloseOverlay => "close",
@@ -166,17 +173,28 @@ impl Action {
             Activate => "select",
             ToggleCompare => "compare",
             StartSave => "save",
+            DeleteSaved => "delete",
             Export => "export",
+            PromptConfirm => "enter",
+            PromptCancel => "cancel",
+            Edit(e) => match e {
+                super::Edit::Backspace => "backspace",
+                super::Edit::Delete => "delete",
+                super::Edit::Left => "left",
+                super::Edit::Right => "right",
+                super::Edit::Home => "home",
+                super::Edit::End => "end",
+                super::Edit::KillToStart => "kill-to-start",
+                super::Edit::KillToEnd => "kill-to-end",
+                super::Edit::KillWordBack => "kill-word",
+                super::Edit::Insert(_) => return None,
+            },
+            Answer(true) => "yes",
+            Answer(false) => "no",
             SelectRow(_)
-            | SearchInput(_)
-            | SearchBackspace
-            | SearchConfirm
-            | SearchCancel
-            | PromptInput(_)
-            | PromptBackspace
-            | PromptConfirm
-            | PromptCancel
+            | Paste(_)
             | Saved(_)
+            | Deleted(_)
             | Exported(_)
             | TimelineViewport(_)
             | OverlayViewport { .. } => return None,

@@ -14,6 +14,7 @@ pub enum KeyCode {
     Tab,
     BackTab,
     Backspace,
+    Delete,
     Up,
     Down,
     Left,
@@ -61,6 +62,7 @@ impl fmt::Display for Key {
             KeyCode::Tab => f.write_str("Tab"),
             KeyCode::BackTab => f.write_str("Shift-Tab"),
             KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Delete"),
             KeyCode::Up => f.write_str("↑"),
             KeyCode::Down => f.write_str("↓"),
             KeyCode::Left => f.write_str("←"),
@@ -75,7 +77,7 @@ impl fmt::Display for Key {
 
 impl Key {
     /// Reads a key as a config file writes it: `q`, `G`, `?`, `space`, `enter`, `esc`,
-    /// `tab`, `backtab`, `backspace`, `up`, `down`, `left`, `right`, `pageup`,
+    /// `tab`, `backtab`, `backspace`, `delete`, `up`, `down`, `left`, `right`, `pageup`,
     /// `pagedown`, `home`, `end`, each optionally after `ctrl-`.
     pub fn parse(text: &str) -> Result<Key, String> {
         let (ctrl, name) = match text.strip_prefix("ctrl-") {
@@ -92,6 +94,7 @@ impl Key {
                 "tab" => KeyCode::Tab,
                 "backtab" | "shift-tab" => KeyCode::BackTab,
                 "backspace" => KeyCode::Backspace,
+                "delete" => KeyCode::Delete,
                 "up" => KeyCode::Up,
                 "down" => KeyCode::Down,
                 "left" => KeyCode::Left,
@@ -125,6 +128,7 @@ impl Key {
             KeyCode::Tab => "tab".into(),
             KeyCode::BackTab => "backtab".into(),
             KeyCode::Backspace => "backspace".into(),
+            KeyCode::Delete => "delete".into(),
             KeyCode::Up => "up".into(),
             KeyCode::Down => "down".into(),
             KeyCode::Left => "left".into(),
@@ -145,9 +149,10 @@ impl Key {
 /// Where a binding works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// Everywhere, also over an overlay.
+    /// Everywhere, also over an overlay; in a prompt or a question, the keys that are
+    /// not plain characters.
     Always,
-    /// Whenever no overlay or search prompt is open.
+    /// Whenever no overlay, prompt or question is open.
     Dashboard,
     /// When this pane has focus.
     Pane(Pane),
@@ -155,6 +160,11 @@ pub enum Scope {
     Detail,
     /// While the help overlay is open.
     Help,
+    /// While a prompt is open on the status line: besides these keys, every plain
+    /// character is text.
+    Prompt,
+    /// While a yes-or-no question is asked on the status line.
+    Question,
 }
 
 impl Scope {
@@ -174,6 +184,8 @@ impl Scope {
             Scope::Pane(Pane::Assumptions) => "assumptions",
             Scope::Detail => "detail",
             Scope::Help => "help",
+            Scope::Prompt => "prompt",
+            Scope::Question => "question",
         }
     }
 }
@@ -209,7 +221,7 @@ pub struct Keymap {
 }
 
 /// Display names of the sections of the help overlay, in order.
-pub const SECTIONS: [(Scope, &str); 8] = [
+pub const SECTIONS: [(Scope, &str); 10] = [
     (Scope::Always, "Anywhere"),
     (Scope::Help, "This help"),
     (Scope::Dashboard, "Dashboard"),
@@ -218,10 +230,13 @@ pub const SECTIONS: [(Scope, &str); 8] = [
     (Scope::Pane(Pane::Costs), "Costs"),
     (Scope::Pane(Pane::Troops), "Troops"),
     (Scope::Pane(Pane::Assumptions), "Assumptions"),
+    (Scope::Prompt, "Prompts (/ : = s; a paste is text)"),
+    (Scope::Question, "Questions (y/n)"),
 ];
 
 impl Default for Keymap {
     fn default() -> Self {
+        use super::Edit as E;
         use Action::*;
         use KeyCode::*;
         use Scope::*;
@@ -240,16 +255,80 @@ impl Default for Keymap {
             priority: Binding::LAST,
         };
         let bindings = vec![
-            b(&[c('q'), Key::ctrl('c')], Always, Quit, "quit", "quit").priority(1),
+            b(&[Key::ctrl('c')], Always, Quit, "quit, from anywhere", ""),
+            b(
+                &[Key::ctrl('z')],
+                Always,
+                Suspend,
+                "suspend to the shell; fg comes back",
+                "",
+            ),
             b(&[c('?')], Always, ToggleHelp, "help: every key", "help").priority(1),
             b(
-                &[k(Esc)],
-                Always,
+                &[c('q'), k(Esc)],
+                Help,
                 CloseOverlay,
-                "close the overlay",
+                "close the help",
                 "close",
             )
             .priority(1),
+            // Prompts: the readline keys; any other plain character is text.
+            b(&[k(Enter)], Prompt, PromptConfirm, "take what is typed", ""),
+            b(&[k(Esc)], Prompt, PromptCancel, "cancel", ""),
+            b(&[k(Left)], Prompt, Edit(E::Left), "cursor left", ""),
+            b(&[k(Right)], Prompt, Edit(E::Right), "cursor right", ""),
+            b(
+                &[Key::ctrl('a'), k(Home)],
+                Prompt,
+                Edit(E::Home),
+                "cursor to the start",
+                "",
+            ),
+            b(
+                &[Key::ctrl('e'), k(End)],
+                Prompt,
+                Edit(E::End),
+                "cursor to the end",
+                "",
+            ),
+            b(
+                &[k(Backspace)],
+                Prompt,
+                Edit(E::Backspace),
+                "delete before the cursor",
+                "",
+            ),
+            b(
+                &[k(Delete)],
+                Prompt,
+                Edit(E::Delete),
+                "delete under the cursor",
+                "",
+            ),
+            b(
+                &[Key::ctrl('w')],
+                Prompt,
+                Edit(E::KillWordBack),
+                "delete the word before the cursor",
+                "",
+            ),
+            b(
+                &[Key::ctrl('u')],
+                Prompt,
+                Edit(E::KillToStart),
+                "delete to the start",
+                "",
+            ),
+            b(
+                &[Key::ctrl('k')],
+                Prompt,
+                Edit(E::KillToEnd),
+                "delete to the end",
+                "",
+            ),
+            b(&[c('y')], Question, Answer(true), "yes", ""),
+            b(&[c('n'), k(Esc), c('q')], Question, Answer(false), "no", ""),
+            b(&[c('q')], Dashboard, Quit, "quit", "quit").priority(1),
             b(
                 &[k(Tab)],
                 Dashboard,
@@ -452,7 +531,13 @@ impl Default for Keymap {
                 "previous event (a figure: previous year)",
                 "",
             ),
-            b(&[k(Enter)], Detail, CloseOverlay, "close the detail", ""),
+            b(
+                &[c('q'), k(Esc), k(Enter)],
+                Detail,
+                CloseOverlay,
+                "close the detail",
+                "close",
+            ),
             // Timeline.
             b(&[c('j'), k(Down)], timeline, Move(1), "next row", "move").priority(1),
             b(&[c('k'), k(Up)], timeline, Move(-1), "previous row", ""),
@@ -662,6 +747,13 @@ impl Default for Keymap {
                 "reset every assumption",
                 "",
             ),
+            b(
+                &[c('d')],
+                assumptions,
+                DeleteSaved,
+                "delete the selected saved scenario (y/n)",
+                "",
+            ),
         ];
         Self { bindings }
     }
@@ -670,8 +762,26 @@ impl Default for Keymap {
 impl Keymap {
     /// The action `key` asks for in `mode` with `focus`, if any.
     pub fn action(&self, key: Key, mode: Mode, focus: Pane) -> Option<Action> {
-        if matches!(mode, Mode::Search | Mode::Prompt(_)) {
-            return prompt_action(key, mode);
+        let bound = |scope: Scope| {
+            self.in_scope(scope)
+                .find(|b| b.keys.contains(&key))
+                .map(|b| b.action.clone())
+        };
+        // A prompt or a question takes its own keys; there a plain character is text
+        // (or, to a question, no answer), never a command. Keys such as Ctrl-C still
+        // work anywhere.
+        let own = match mode {
+            Mode::Prompt(_) => Some(Scope::Prompt),
+            Mode::Confirm => Some(Scope::Question),
+            _ => None,
+        };
+        if let Some(scope) = own {
+            return bound(scope).or_else(|| match key.code {
+                KeyCode::Char(c) if !key.ctrl => {
+                    (scope == Scope::Prompt).then_some(Action::Edit(super::Edit::Insert(c)))
+                }
+                _ => bound(Scope::Always),
+            });
         }
         let active = |scope: Scope| match (scope, mode) {
             (Scope::Always, _) => true,
@@ -714,7 +824,8 @@ impl Keymap {
     }
 
     /// A key that two bindings of one scope claim, or that a scope claims from the
-    /// bindings that work everywhere (which would make quit or help unreachable).
+    /// bindings that work everywhere (which would make Ctrl-C's quit or help
+    /// unreachable).
     pub fn conflict(&self) -> Option<String> {
         for (i, a) in self.bindings.iter().enumerate() {
             for b in &self.bindings[i + 1..] {
@@ -741,28 +852,10 @@ impl Keymap {
     }
 }
 
-/// While a prompt is open (search, a name, a value, a year), every printable key is
-/// text; Backspace, Enter and Esc edit, keep and cancel; Ctrl-C still quits.
-fn prompt_action(key: Key, mode: Mode) -> Option<Action> {
-    use Action::*;
-    let (input, backspace, confirm, cancel): (fn(char) -> Action, _, _, _) = match mode {
-        Mode::Search => (SearchInput, SearchBackspace, SearchConfirm, SearchCancel),
-        _ => (PromptInput, PromptBackspace, PromptConfirm, PromptCancel),
-    };
-    match (key.code, key.ctrl) {
-        (KeyCode::Char('c'), true) => Some(Quit),
-        (KeyCode::Char(c), false) => Some(input(c)),
-        (KeyCode::Backspace, _) => Some(backspace),
-        (KeyCode::Enter, _) => Some(confirm),
-        (KeyCode::Esc, _) => Some(cancel),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::PromptKind;
+    use crate::app::{Edit, PromptKind};
 
     #[test]
     fn every_binding_has_a_config_name_unique_in_its_scope() {
@@ -817,10 +910,10 @@ mod tests {
             err.ends_with("in [keys.timeline], found `sideways`"),
             "{err}"
         );
-        km.rebind(timeline, "up", vec![Key::char('q')]).unwrap();
+        km.rebind(timeline, "up", vec![Key::ctrl('c')]).unwrap();
         assert_eq!(
             km.conflict().as_deref(),
-            Some("key \"q\" is bound to both quit ([keys.anywhere]) and up ([keys.timeline])")
+            Some("key \"ctrl-c\" is bound to both quit ([keys.anywhere]) and up ([keys.timeline])")
         );
     }
 
@@ -873,17 +966,42 @@ mod tests {
     }
 
     #[test]
-    fn quit_and_help_work_over_every_overlay() {
+    fn q_quits_from_the_dashboard_and_closes_every_overlay() {
         let km = Keymap::default();
-        for mode in [Mode::Dashboard, Mode::Help, Mode::Detail] {
+        let q = Key::char('q');
+        assert_eq!(
+            km.action(q, Mode::Dashboard, Pane::Costs),
+            Some(Action::Quit)
+        );
+        for mode in [Mode::Help, Mode::Detail] {
+            assert_eq!(km.action(q, mode, Pane::Costs), Some(Action::CloseOverlay));
             assert_eq!(
-                km.action(Key::char('q'), mode, Pane::Costs),
-                Some(Action::Quit)
+                km.action(Key::plain(KeyCode::Esc), mode, Pane::Costs),
+                Some(Action::CloseOverlay)
             );
+        }
+        assert_eq!(
+            km.action(q, Mode::Confirm, Pane::Costs),
+            Some(Action::Answer(false))
+        );
+        // Ctrl-C and Ctrl-Z work from anywhere, `?` wherever it is not text.
+        for mode in [
+            Mode::Dashboard,
+            Mode::Help,
+            Mode::Detail,
+            Mode::Prompt(PromptKind::Search),
+            Mode::Confirm,
+        ] {
             assert_eq!(
                 km.action(Key::ctrl('c'), mode, Pane::Costs),
                 Some(Action::Quit)
             );
+            assert_eq!(
+                km.action(Key::ctrl('z'), mode, Pane::Costs),
+                Some(Action::Suspend)
+            );
+        }
+        for mode in [Mode::Dashboard, Mode::Help, Mode::Detail] {
             assert_eq!(
                 km.action(Key::char('?'), mode, Pane::Costs),
                 Some(Action::ToggleHelp)
@@ -892,37 +1010,71 @@ mod tests {
     }
 
     #[test]
-    fn search_prompt_takes_text_but_ctrl_c_still_quits() {
+    fn a_prompt_takes_plain_characters_as_text_and_the_readline_keys() {
         let km = Keymap::default();
-        assert_eq!(
-            km.action(Key::char('q'), Mode::Search, Pane::Timeline),
-            Some(Action::SearchInput('q'))
-        );
-        assert_eq!(
-            km.action(Key::ctrl('c'), Mode::Search, Pane::Timeline),
-            Some(Action::Quit)
-        );
+        let insert = |c| Some(Action::Edit(Edit::Insert(c)));
+        for kind in [
+            PromptKind::Search,
+            PromptKind::SaveName,
+            PromptKind::GoToYear,
+            PromptKind::Assumption(crate::econ::AssumptionId::Horizon),
+        ] {
+            let mode = Mode::Prompt(kind);
+            for c in ['q', 's', 'e', '?', 'y', ' ', '방'] {
+                assert_eq!(km.action(Key::char(c), mode, Pane::Timeline), insert(c));
+            }
+            for (key, action) in [
+                (Key::plain(KeyCode::Enter), Action::PromptConfirm),
+                (Key::plain(KeyCode::Esc), Action::PromptCancel),
+                (
+                    Key::plain(KeyCode::Backspace),
+                    Action::Edit(Edit::Backspace),
+                ),
+                (Key::plain(KeyCode::Delete), Action::Edit(Edit::Delete)),
+                (Key::plain(KeyCode::Left), Action::Edit(Edit::Left)),
+                (Key::plain(KeyCode::Right), Action::Edit(Edit::Right)),
+                (Key::plain(KeyCode::Home), Action::Edit(Edit::Home)),
+                (Key::ctrl('a'), Action::Edit(Edit::Home)),
+                (Key::plain(KeyCode::End), Action::Edit(Edit::End)),
+                (Key::ctrl('e'), Action::Edit(Edit::End)),
+                (Key::ctrl('u'), Action::Edit(Edit::KillToStart)),
+                (Key::ctrl('k'), Action::Edit(Edit::KillToEnd)),
+                (Key::ctrl('w'), Action::Edit(Edit::KillWordBack)),
+            ] {
+                assert_eq!(km.action(key, mode, Pane::Timeline), Some(action), "{key}");
+            }
+            // Keys of the panes do nothing there.
+            assert_eq!(
+                km.action(Key::plain(KeyCode::Tab), mode, Pane::Timeline),
+                None
+            );
+            assert_eq!(
+                km.action(Key::plain(KeyCode::PageDown), mode, Pane::Timeline),
+                None
+            );
+        }
     }
 
     #[test]
-    fn the_save_prompt_takes_text_too() {
+    fn a_question_takes_y_or_n_and_nothing_else() {
         let km = Keymap::default();
         assert_eq!(
-            km.action(Key::char('s'), Mode::Dashboard, Pane::Costs),
-            Some(Action::StartSave)
+            km.action(Key::char('y'), Mode::Confirm, Pane::Assumptions),
+            Some(Action::Answer(true))
         );
-        for (key, action) in [
-            (Key::char('q'), Action::PromptInput('q')),
-            (Key::plain(KeyCode::Backspace), Action::PromptBackspace),
-            (Key::plain(KeyCode::Enter), Action::PromptConfirm),
-            (Key::plain(KeyCode::Esc), Action::PromptCancel),
-            (Key::ctrl('c'), Action::Quit),
-        ] {
+        for key in [Key::char('n'), Key::plain(KeyCode::Esc), Key::char('q')] {
             assert_eq!(
-                km.action(key, Mode::Prompt(PromptKind::SaveName), Pane::Costs),
-                Some(action)
+                km.action(key, Mode::Confirm, Pane::Assumptions),
+                Some(Action::Answer(false))
             );
         }
+        for key in [Key::char('d'), Key::char('?'), Key::plain(KeyCode::Enter)] {
+            assert_eq!(km.action(key, Mode::Confirm, Pane::Assumptions), None);
+        }
+        assert_eq!(
+            km.action(Key::char('d'), Mode::Dashboard, Pane::Assumptions),
+            Some(Action::DeleteSaved)
+        );
     }
 
     #[test]

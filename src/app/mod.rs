@@ -4,12 +4,14 @@
 //! series every pane shows are computed here, when an input changes, never in the view.
 
 mod action;
+mod input;
 pub mod keymap;
 mod palette;
 pub mod timeline;
 mod update;
 
 pub use action::Action;
+pub use input::{Edit, TextInput};
 pub use keymap::{Key, KeyCode, Keymap};
 pub use palette::Palette;
 pub use timeline::Row;
@@ -79,20 +81,24 @@ impl HelpPage {
     }
 }
 
-/// What takes the keys: the dashboard, an overlay, or a prompt on the status line.
+/// What takes the keys: the dashboard, an overlay, a prompt or a question on the
+/// status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Dashboard,
     Help,
     Detail,
-    Search,
     /// Typing into a prompt on the status line.
     Prompt(PromptKind),
+    /// A yes-or-no question on the status line (`Question`).
+    Confirm,
 }
 
 /// What a prompt on the status line asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
+    /// Words to find in the timeline, searched as they are typed.
+    Search,
     /// The name to save the assumptions as.
     SaveName,
     /// A value for an assumption, as the command line takes it (`3`, `2.5,2028=3.5`).
@@ -110,13 +116,58 @@ pub enum DetailOf {
     Figure(Pane),
 }
 
-/// A prompt open on the status line: what it asks for, what is typed, and why the last
-/// Enter was refused.
+impl PromptKind {
+    /// The most characters the prompt takes: more than any real query, name or value
+    /// needs (a value may set apart every year to a far horizon), so that a stray
+    /// paste cannot grow it without end.
+    pub fn limit(self) -> usize {
+        match self {
+            PromptKind::Search => 100,
+            PromptKind::SaveName => 60,
+            PromptKind::Assumption(_) => 400,
+            PromptKind::GoToYear => 10,
+        }
+    }
+}
+
+/// A prompt open on the status line: what it asks for, what is typed, what Enter takes
+/// when nothing is, and why the last Enter was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prompt {
     pub kind: PromptKind,
-    pub text: String,
+    pub input: TextInput,
+    /// Shown dim while nothing is typed, and taken by Enter then: the save prompt's
+    /// suggested name.
+    pub placeholder: Option<String>,
     pub error: Option<String>,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind) -> Self {
+        Self {
+            kind,
+            input: TextInput::new(kind.limit()),
+            placeholder: None,
+            error: None,
+        }
+    }
+
+    /// What Enter takes: the text typed, else the placeholder.
+    pub fn answer(&self) -> &str {
+        match &self.placeholder {
+            Some(p) if self.input.text().trim().is_empty() => p,
+            _ => self.input.text(),
+        }
+    }
+}
+
+/// A yes-or-no question on the status line, before something that cannot be undone.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Question {
+    /// Save over the saved scenario of this name (the save prompt stays open behind).
+    Replace(String),
+    /// Delete the saved scenario of this name.
+    Delete(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,6 +199,19 @@ pub struct SaveReport {
     pub path: PathBuf,
     /// A scenario of that name was there before, and is replaced.
     pub replaced: bool,
+    /// Every scenario in the file now.
+    pub scenarios: Vec<SavedScenario>,
+    /// A corrupt file found on the way, and where it was moved.
+    pub warning: Option<String>,
+}
+
+/// What deleting a saved scenario did, as the runtime reports it back to `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeleteReport {
+    pub name: String,
+    pub path: PathBuf,
+    /// The file held a scenario of that name (another dashboard may have deleted it).
+    pub found: bool,
     /// Every scenario in the file now.
     pub scenarios: Vec<SavedScenario>,
     /// A corrupt file found on the way, and where it was moved.
@@ -194,7 +258,8 @@ pub struct TroopPoint {
     pub headline: Option<u32>,
 }
 
-/// The search prompt and the last query, for `n` and `N`.
+/// The search's query, for the highlights and for `n` and `N`: the search prompt's text
+/// while it is open.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Search {
     pub query: String,
@@ -290,6 +355,8 @@ pub struct App {
     pub saved: Vec<SavedScenario>,
     /// The prompt open on the status line, if any.
     pub prompt: Option<Prompt>,
+    /// A yes-or-no question on the status line, over the prompt if one is open.
+    pub question: Option<Question>,
     /// The scenarios charted beside the pinned one, in the order they were added.
     pub compare: Vec<ScenarioId>,
     /// Which panes show their numbers as a table instead of a chart, by pane number.
@@ -365,6 +432,7 @@ impl App {
             assumption_row: 0,
             saved: Vec::new(),
             prompt: None,
+            question: None,
             compare: Vec::new(),
             tables: [false; 4],
             show_band: false,
@@ -393,8 +461,8 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
-        if self.timeline.search.typing_from.is_some() {
-            Mode::Search
+        if self.question.is_some() {
+            Mode::Confirm
         } else if let Some(p) = &self.prompt {
             Mode::Prompt(p.kind)
         } else {

@@ -1,15 +1,18 @@
 //! The status area: the keys of the focused pane, generated from the keymap and taken
 //! by their priority, after the last confirmation (wrapped over rows of its own above
-//! the keys when it is long); or a prompt (search, the name to save a scenario as).
+//! the keys when it is long); or a prompt (search, the name to save a scenario as, a
+//! value, a year) with its cursor; or a yes-or-no question.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::keymap::{Binding, Keymap, Scope};
 use std::mem::discriminant;
 
-use crate::app::{Action, App, Mode, Prompt, PromptKind};
+use crate::app::{App, Mode, Prompt, PromptKind, Question};
 use crate::econ::spec;
 
 use super::format::width;
@@ -33,7 +36,7 @@ pub fn rows(app: &App, width: u16) -> u16 {
 /// prompt holds the line.
 fn message_rows(app: &App, cols: u16) -> usize {
     match &app.status {
-        Some(message) if app.prompt.is_none() && app.mode() != Mode::Search => {
+        Some(message) if app.prompt.is_none() && app.question.is_none() => {
             if width(message) + 2 <= usize::from(cols) / 2 {
                 0
             } else {
@@ -68,8 +71,8 @@ pub fn render(f: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme, area: Re
     f.render_widget(Plain::new(line), last);
 }
 
-/// The status line for a screen `room` columns wide: the prompt open, or the message
-/// (where `with_message`, when it fits beside them) and the keys.
+/// The status line for a screen `room` columns wide: the question asked, or the prompt
+/// open, or the message (where `with_message`, when it fits beside them) and the keys.
 fn line<'a>(
     app: &App,
     keymap: &Keymap,
@@ -77,15 +80,11 @@ fn line<'a>(
     room: usize,
     with_message: bool,
 ) -> Line<'a> {
-    if app.mode() == Mode::Search {
-        return Line::from(vec![
-            Span::styled("/", theme.key()),
-            Span::styled(format!("{}▏", app.timeline.search.query), theme.bold()),
-            Span::styled("  Enter: keep · Esc: cancel", theme.dim()),
-        ]);
+    if let Some(q) = &app.question {
+        return question_line(q, theme);
     }
     if let Some(p) = &app.prompt {
-        return prompt_line(app, p, theme);
+        return prompt_line(app, p, theme, room);
     }
     let mut spans = Vec::new();
     if let Some(message) = app.status.as_ref().filter(|_| with_message) {
@@ -107,11 +106,7 @@ fn keys<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Vec<Span<
         Mode::Detail => vec![Scope::Detail, Scope::Always],
         _ => vec![Scope::Pane(app.focus), Scope::Always, Scope::Dashboard],
     };
-    // Esc has nothing to close on the dashboard itself.
-    let listed = |b: &Binding| {
-        let nothing_to_close = mode == Mode::Dashboard && b.action == Action::CloseOverlay;
-        !b.short.is_empty() && !nothing_to_close
-    };
+    let listed = |b: &Binding| !b.short.is_empty();
     let mut entries: Vec<(u8, String, String)> = Vec::new();
     for scope in scopes {
         let bindings: Vec<&Binding> = keymap.in_scope(scope).collect();
@@ -161,14 +156,16 @@ fn pair_label(b: &Binding, next: Option<&&Binding>) -> String {
     }
 }
 
-/// A prompt: what it asks for, what is typed, and what Enter will do or why it did not.
-fn prompt_line<'a>(app: &App, p: &Prompt, theme: &Theme) -> Line<'a> {
+/// A prompt: what it asks for, what is typed with the cursor on it, and what Enter will
+/// do, or why it did not, or that the text is at its limit.
+fn prompt_line<'a>(app: &App, p: &Prompt, theme: &Theme, room: usize) -> Line<'a> {
     let (ask, enter) = match p.kind {
+        PromptKind::Search => ("/".to_string(), "keep"),
         PromptKind::SaveName => {
-            let taken = app.saved.iter().any(|s| s.name == p.text.trim());
+            let taken = app.saved.iter().any(|s| s.name == p.answer().trim());
             (
                 "Save scenario as: ".to_string(),
-                if taken { "replace it" } else { "save" }.to_string(),
+                if taken { "replace it" } else { "save" },
             )
         }
         PromptKind::Assumption(id) => {
@@ -181,12 +178,12 @@ fn prompt_line<'a>(app: &App, p: &Prompt, theme: &Theme) -> Line<'a> {
                     s.format(s.min),
                     s.format(s.max)
                 ),
-                "set".to_string(),
+                "set",
             )
         }
         PromptKind::GoToYear => {
             let (first, last) = app.year_range();
-            (format!("Go to year ({first}–{last}): "), "go".to_string())
+            (format!("Go to year ({first}–{last}): "), "go")
         }
     };
     // A refusal says what was expected: the question gives it room.
@@ -195,18 +192,115 @@ fn prompt_line<'a>(app: &App, p: &Prompt, theme: &Theme) -> Line<'a> {
     } else {
         ask
     };
-    let mut spans = vec![
-        Span::styled(ask, theme.key()),
-        Span::styled(format!("{}▏", p.text), theme.bold()),
-    ];
-    match &p.error {
-        Some(error) => spans.push(Span::styled(format!("  {error}"), theme.warning())),
-        None => spans.push(Span::styled(
-            format!("  Enter: {enter} · Esc: cancel"),
-            theme.dim(),
-        )),
+    let (tail, tail_style) = match &p.error {
+        Some(error) => (format!("  {error}"), theme.warning()),
+        None if p.input.at_limit() => (
+            format!("  at the limit of {} characters", p.input.limit()),
+            theme.warning(),
+        ),
+        None => (format!("  Enter: {enter} · Esc: cancel"), theme.dim()),
+    };
+    let mut spans = vec![Span::styled(ask.clone(), theme.key())];
+    let room = room.saturating_sub(width(&ask));
+    // The hint gives way to the text; a refusal or the limit note keeps some room.
+    let keep_tail = room >= width(&tail) + MIN_TEXT || p.error.is_some();
+    let text_room = if keep_tail {
+        room.saturating_sub(width(&tail)).max(MIN_TEXT.min(room))
+    } else {
+        room
+    };
+    let cursor = theme.bold().add_modifier(Modifier::REVERSED);
+    match &p.placeholder {
+        Some(placeholder) if p.input.text().is_empty() => {
+            // The cursor on the placeholder's first character: typing replaces it.
+            let mut graphemes = placeholder.graphemes(true);
+            let first = graphemes.next().unwrap_or(" ").to_string();
+            spans.push(Span::styled(
+                first,
+                theme.dim().add_modifier(Modifier::REVERSED),
+            ));
+            spans.push(Span::styled(graphemes.collect::<String>(), theme.dim()));
+        }
+        _ => {
+            let window = window(p.input.text(), p.input.cursor(), text_room);
+            spans.push(Span::styled(window.before, theme.bold()));
+            spans.push(Span::styled(window.under, cursor));
+            spans.push(Span::styled(window.after, theme.bold()));
+        }
+    }
+    if keep_tail {
+        spans.push(Span::styled(tail, tail_style));
     }
     Line::from(spans)
+}
+
+/// Columns the typed text keeps before the hint is left out.
+const MIN_TEXT: usize = 12;
+
+/// What of a prompt's text is shown: before the cursor, the cell under it, after it.
+struct Window {
+    before: String,
+    under: String,
+    after: String,
+}
+
+/// The part of `text` around byte `cursor` that fits `room` columns with the cursor's
+/// cell, cut with "…" on the side that does not fit.
+fn window(text: &str, cursor: usize, room: usize) -> Window {
+    let graphemes: Vec<&str> = text.graphemes(true).collect();
+    let at = text[..cursor].graphemes(true).count();
+    let under = graphemes.get(at).copied().unwrap_or(" ");
+    let room = room.max(width(under) + 2);
+    // From the cursor back as far as fits, keeping a column for a leading "…", and for
+    // a trailing one when text follows the cursor.
+    let trailing = usize::from(at + 1 < graphemes.len());
+    let mut start = at;
+    let mut used = width(under);
+    while start > 0 {
+        let w = width(graphemes[start - 1]);
+        let ellipsis = usize::from(start > 1);
+        if used + w + ellipsis + trailing > room {
+            break;
+        }
+        used += w;
+        start -= 1;
+    }
+    let lead = if start > 0 { "…" } else { "" };
+    used += width(lead);
+    // Then forward from the cursor, keeping a column for a trailing "…".
+    let mut end = (at + 1).min(graphemes.len());
+    while end < graphemes.len() {
+        let w = width(graphemes[end]);
+        let ellipsis = usize::from(end + 1 < graphemes.len());
+        if used + w + ellipsis > room {
+            break;
+        }
+        used += w;
+        end += 1;
+    }
+    let trail = if end < graphemes.len() { "…" } else { "" };
+    Window {
+        before: format!("{lead}{}", graphemes[start..at].concat()),
+        under: under.to_string(),
+        after: format!("{}{trail}", graphemes[(at + 1).min(end)..end].concat()),
+    }
+}
+
+/// A question before something that cannot be undone, and its answers.
+fn question_line<'a>(q: &Question, theme: &Theme) -> Line<'a> {
+    let ask = match q {
+        Question::Replace(name) => format!("“{name}” is saved already: replace it? "),
+        Question::Delete(name) => format!("Delete the saved scenario “{name}”? "),
+    };
+    Line::from(vec![
+        Span::styled(ask, theme.warning()),
+        Span::styled("y", theme.key()),
+        Span::styled(" yes  ", theme.label()),
+        Span::styled("n", theme.key()),
+        Span::styled("/", theme.label()),
+        Span::styled("Esc", theme.key()),
+        Span::styled(" no", theme.label()),
+    ])
 }
 
 #[cfg(test)]
@@ -311,7 +405,7 @@ mod tests {
             }
         }
         // Help and quit first of all.
-        assert_eq!(entries(&keys_line(&app, 15)), ["q quit", "? help"]);
+        assert_eq!(entries(&keys_line(&app, 15)), ["? help", "q quit"]);
     }
 
     #[test]
@@ -336,11 +430,29 @@ mod tests {
         app.status = Some("word ".repeat(200));
         assert_eq!(rows(&app, 80), 4);
         // A prompt holds the line.
-        app.prompt = Some(Prompt {
-            kind: PromptKind::GoToYear,
-            text: String::new(),
-            error: None,
-        });
+        app.prompt = Some(Prompt::new(PromptKind::GoToYear));
         assert_eq!(rows(&app, 80), 1);
+    }
+
+    fn shown(text: &str, cursor: usize, room: usize) -> String {
+        let w = window(text, cursor, room);
+        format!("{}[{}]{}", w.before, w.under, w.after)
+    }
+
+    #[test]
+    fn the_window_keeps_the_cursor_in_view_and_marks_what_is_cut() {
+        assert_eq!(shown("2014", 4, 20), "2014[ ]");
+        assert_eq!(shown("2014", 0, 20), "[2]014");
+        let long = "abcdefghijklmnopqrstuvwxyz";
+        assert_eq!(shown(long, long.len(), 10), "…stuvwxyz[ ]");
+        assert_eq!(shown(long, 0, 10), "[a]bcdefghi…");
+        assert_eq!(shown(long, 13, 10), "…ghijklm[n]…");
+        for (cursor, room) in [(0, 5), (13, 7), (26, 3), (5, 1)] {
+            let w = window(long, cursor, room);
+            let cols = width(&w.before) + width(&w.under) + width(&w.after);
+            assert!(cols <= room.max(3), "{cols} columns in {room} at {cursor}");
+        }
+        // Korean syllables take two columns each.
+        assert_eq!(shown("방위비분담금", 18, 7), "…담금[ ]");
     }
 }
