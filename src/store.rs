@@ -126,12 +126,34 @@ pub fn export_csv(dir: &Path, what: &str, csv: &str, now: DateTime<Utc>) -> io::
     Ok(path)
 }
 
+/// Writes a chart as `sma-dash-<what>-<time>.svg` and `.png` in `dir`, under one name
+/// neither file has yet; returns both paths.
+pub fn export_chart(
+    dir: &Path,
+    what: &str,
+    svg: &str,
+    png: &[u8],
+    now: DateTime<Utc>,
+) -> io::Result<(PathBuf, PathBuf)> {
+    let stem = format!("sma-dash-{what}-{}", stamp(now));
+    let (mut svg_path, mut png_path) = (dir.join(format!("{stem}.svg")), dir.join(format!("{stem}.png")));
+    let mut n = 2;
+    while svg_path.exists() || png_path.exists() {
+        svg_path = dir.join(format!("{stem}-{n}.svg"));
+        png_path = dir.join(format!("{stem}-{n}.png"));
+        n += 1;
+    }
+    write_atomically(&svg_path, svg)?;
+    write_atomically(&png_path, png)?;
+    Ok((svg_path, png_path))
+}
+
 /// Writes beside the target, fsyncs, then renames over it: a crash or a full disk leaves
 /// the old file or the new one, never half of either.
-pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+pub fn write_atomically(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
     write_through(path, |temp| {
         let mut f = File::create(temp)?;
-        f.write_all(text.as_bytes())?;
+        f.write_all(contents.as_ref())?;
         f.sync_all()
     })
 }

@@ -90,6 +90,11 @@ pub enum Action {
     StartSave,
     /// Export the focused pane's data as CSV.
     Export,
+    /// Write the focused chart as SVG and PNG images.
+    Publish,
+    /// The SVG and PNG files the images went to, or why they could not (from the
+    /// runtime).
+    Published(Result<(PathBuf, PathBuf), String>),
     /// What saving did (from the runtime).
     Saved(Result<SaveReport, String>),
     /// The file an export wrote, or why it could not (from the runtime).
@@ -159,6 +164,7 @@ impl Action {
             ToggleCompare => "compare",
             StartSave => "save",
             Export => "export",
+            Publish => "image",
             SelectRow(_)
             | SearchInput(_)
             | SearchBackspace
@@ -170,6 +176,7 @@ impl Action {
             | PromptCancel
             | Saved(_)
             | Exported(_)
+            | Published(_)
             | TimelineViewport(_)
             | OverlayViewport { .. } => return None,
         })

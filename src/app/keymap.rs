@@ -375,6 +375,13 @@ impl Default for Keymap {
                 "export what the focused pane shows, as CSV",
                 "export",
             ),
+            b(
+                &[c('i')],
+                Dashboard,
+                Publish,
+                "write the focused chart as SVG and PNG images",
+                "image",
+            ),
             b(&[c('j'), k(Down)], Help, Move(1), "scroll down", "scroll"),
             b(&[c('k'), k(Up)], Help, Move(-1), "scroll up", ""),
             b(&[k(PageDown)], Help, Page(1), "scroll a page down", ""),

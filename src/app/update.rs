@@ -2,6 +2,7 @@
 //! returned as an `Effect` for the runtime to carry out.
 
 use crate::econ::{Assumptions, Currency, spec};
+use crate::publish::Figure;
 use crate::report::ProjectionReport;
 use crate::report::export::{ExportOptions, Series, Table, export};
 use crate::report::tables::stamp;
@@ -23,6 +24,9 @@ pub enum Effect {
     },
     /// Write this table as CSV; the runtime answers with `Action::Exported`.
     Export(ExportRequest),
+    /// Draw this chart as SVG and PNG images and write both; the runtime answers with
+    /// `Action::Published`.
+    Publish(Box<Figure>),
 }
 
 /// A table to write, and what it holds, for the file's name ("costs").
@@ -294,6 +298,23 @@ fn apply(app: &mut App, action: Action) -> Effect {
             Effect::Redraw
         }
         Export => Effect::Export(export_request(app)),
+        Publish => match app.figure(app.focus) {
+            Some(figure) => Effect::Publish(Box::new(figure)),
+            None => {
+                app.status = Some(
+                    "no chart in the Timeline: focus Costs, Troops or Assumptions for `i`".into(),
+                );
+                Effect::Redraw
+            }
+        },
+        Published(Ok((svg, png))) => {
+            app.status = Some(format!("wrote {} and {}", svg.display(), png.display()));
+            Effect::Redraw
+        }
+        Published(Err(e)) => {
+            app.status = Some(format!("image failed: {e}"));
+            Effect::Redraw
+        }
         Saved(Ok(report)) => {
             app.saved = report.scenarios;
             app.assumption_row = app
