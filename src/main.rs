@@ -865,8 +865,21 @@ fn run(cli: Cli) -> Result<(), Failure> {
 
 /// Replaces `path` whole with `contents`: the file is there complete, or not changed.
 fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
-    store::write_atomically(path, contents)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+    let shown = path.display();
+    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
+        return Err(format!("cannot write {shown}: it names a directory, not a file"));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(format!(
+            "cannot write {shown}: no such directory {}",
+            dir.display()
+        ));
+    }
+    store::write_atomically(path, contents).map_err(|e| format!("cannot write {shown}: {e}"))
 }
 
 /// What the chart options do not change for a chart is refused, not dropped: the

@@ -517,7 +517,7 @@ fn export_writes_a_file_whole_and_names_a_bad_path() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o).trim_end(),
-        "sma-dash: cannot write /nonexistent/dir/events.csv: No such file or directory (os error 2)"
+        "sma-dash: cannot write /nonexistent/dir/events.csv: no such directory /nonexistent/dir"
     );
 }
 
