@@ -1914,4 +1914,66 @@ mod tests {
         assert_eq!(app.timeline.selected, 0);
         assert_eq!(app.mode(), Mode::Detail);
     }
+
+    #[test]
+    fn i_asks_for_the_focused_chart_as_the_pane_shows_it() {
+        use crate::publish::ChartKind;
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Costs));
+        update(&mut app, Action::ToggleCurrency);
+        update(&mut app, Action::ToggleBand);
+        let Effect::Publish(figure) = update(&mut app, Action::Publish) else {
+            panic!("i on Costs asks for an image");
+        };
+        assert_eq!(figure.kind, ChartKind::Costs);
+        assert!(figure.subtitle.starts_with("million $, nominal"), "{}", figure.subtitle);
+        let shown: Vec<(i32, f64)> = app
+            .costs
+            .iter()
+            .filter_map(|p| Some((p.year, p.value?)))
+            .collect();
+        let drawn: Vec<(i32, f64)> = figure.lines[0]
+            .points
+            .iter()
+            .map(|p| (p.year, p.value))
+            .collect();
+        assert_eq!(drawn, shown, "the pane's series, point for point");
+        assert_eq!(figure.bands.len(), 1, "with the band the pane shows");
+
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        let Effect::Publish(figure) = update(&mut app, Action::Publish) else {
+            panic!("i on Assumptions asks for the scenarios chart");
+        };
+        assert_eq!(figure.kind, ChartKind::Scenarios);
+        assert_eq!(figure.lines.len(), app.projections.len());
+
+        update(&mut app, Action::Focus(Pane::Troops));
+        let Effect::Publish(figure) = update(&mut app, Action::Publish) else {
+            panic!("i on Troops asks for the troops chart");
+        };
+        assert_eq!(figure.kind, ChartKind::Troops);
+        assert!(figure.level.is_some(), "the 28,500 level");
+
+        update(&mut app, Action::Focus(Pane::Timeline));
+        assert_eq!(update(&mut app, Action::Publish), Effect::Redraw);
+        assert!(app.status.as_deref().unwrap_or("").contains("no chart in the Timeline"));
+    }
+
+    #[test]
+    fn the_status_line_names_both_images_or_why_not() {
+        let mut app = app();
+        update(
+            &mut app,
+            Action::Published(Ok(("./c.svg".into(), "./c.png".into()))),
+        );
+        assert_eq!(app.status.as_deref(), Some("wrote ./c.svg and ./c.png"));
+        update(
+            &mut app,
+            Action::Published(Err("cannot write in /ro: denied".into())),
+        );
+        assert_eq!(
+            app.status.as_deref(),
+            Some("image failed: cannot write in /ro: denied")
+        );
+    }
 }

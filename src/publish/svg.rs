@@ -1,7 +1,7 @@
 //! A figure as an SVG document: title, subtitle, legend, axes with round ticks, the
 //! lines (solid where recorded, dashed where projected), bands, marks and the notes
-//! under the chart. Every size is in proportion to the width, so an image shown at
-//! half its width (1200 px shown at 600) keeps its text legible.
+//! under the chart. Sizes grow with the width, a little less than in proportion: a
+//! 1200 px image shown at 600 keeps its text legible, and so does one drawn at 600.
 
 use std::fmt::Write as _;
 
@@ -60,8 +60,8 @@ mod px {
     pub const SUBTITLE: f64 = 21.0;
     pub const LEGEND: f64 = 19.0;
     pub const TICK: f64 = 19.0;
-    pub const NOTE: f64 = 17.0;
-    pub const FOOTER: f64 = 15.0;
+    pub const NOTE: f64 = 18.0;
+    pub const FOOTER: f64 = 16.0;
     pub const MARKER: f64 = 4.5;
     pub const STROKE: f64 = 3.0;
 }
@@ -366,11 +366,31 @@ fn frame(figure: &Figure, size: Size, c: &Canvas) -> Frame {
     }
 }
 
+/// How much larger than at 1200 px wide everything is drawn: less than in proportion,
+/// so that a narrow image keeps its text legible and a wide one does not shout; but no
+/// larger than leaves the plot at least 45 % of the height.
+fn scale(figure: &Figure, size: Size) -> f64 {
+    let proportional = f64::from(size.width) / 1200.0;
+    let mut scale = proportional.powf(0.6);
+    while scale > proportional {
+        let c = Canvas {
+            out: String::new(),
+            scale,
+        };
+        let l = frame(figure, size, &c).layout;
+        if l.bottom - l.top >= 0.45 * f64::from(size.height) {
+            break;
+        }
+        scale = (scale * 0.92).max(proportional);
+    }
+    scale
+}
+
 /// Where `figure` draws its plot at `size`: what tests check the points against.
 pub fn layout(figure: &Figure, size: Size) -> Layout {
     let c = Canvas {
         out: String::new(),
-        scale: f64::from(size.width) / 1200.0,
+        scale: scale(figure, size),
     };
     frame(figure, size, &c).layout
 }
@@ -381,7 +401,7 @@ pub fn to_svg(figure: &Figure, size: Size, theme: Theme) -> String {
     let (w, h) = (size.width, size.height);
     let mut c = Canvas {
         out: String::with_capacity(64 * 1024),
-        scale: f64::from(w) / 1200.0,
+        scale: scale(figure, size),
     };
     let f = frame(figure, size, &c);
     let l = f.layout;
@@ -424,7 +444,7 @@ pub fn to_svg(figure: &Figure, size: Size, theme: Theme) -> String {
         c.px(26.0),
         &attributes,
     );
-    draw_legend(&mut c, figure, &f, &p);
+    draw_legend(&mut c, figure, &f, &p, w);
 
     // The projected years' shading, under everything in the plot.
     if let Some(first) = figure.first_projected() {
@@ -494,7 +514,7 @@ pub fn to_svg(figure: &Figure, size: Size, theme: Theme) -> String {
     c.out
 }
 
-fn draw_legend(c: &mut Canvas, figure: &Figure, f: &Frame, p: &Palette) {
+fn draw_legend(c: &mut Canvas, figure: &Figure, f: &Frame, p: &Palette, width: u32) {
     let size = c.px(px::LEGEND);
     let swatch = c.px(36.0);
     for (i, item) in figure.legend.iter().enumerate() {
@@ -552,7 +572,7 @@ fn draw_legend(c: &mut Canvas, figure: &Figure, f: &Frame, p: &Palette) {
             }
         }
         let attributes = format!(r#"fill="{}" class="legend""#, p.text);
-        let room = c.px(1200.0) - 2.0 * c.px(px::MARGIN) - swatch - c.px(8.0);
+        let room = f64::from(width) - 2.0 * c.px(px::MARGIN) - swatch - c.px(8.0);
         let label = legend_label(&item.label, room, size);
         c.text((x + swatch + c.px(8.0), y), &label, size, &attributes);
     }
