@@ -8,9 +8,9 @@ use clap::builder::TypedValueParser as _;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use sma_dash::app::App;
+use sma_dash::app::Pane;
 use sma_dash::config::{self, Config, Flag, SetupError};
 use sma_dash::data::{Dataset, LoadError, summary::Summary};
-use sma_dash::app::Pane;
 use sma_dash::econ::{AssumptionId, Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use sma_dash::publish::{self, Size, Theme};
 use sma_dash::render;
@@ -726,7 +726,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             band_spreads,
         }) => {
             if image.svg.is_none() && image.png.is_none() {
-                return Err("chart: give --svg FILE, --png FILE or both".to_string().into());
+                return Err("chart: give --svg FILE, --png FILE or both"
+                    .to_string()
+                    .into());
             }
             refuse_meaningless_chart_options(*chart, view, assumptions, band_spreads)?;
             let s = setup(
@@ -736,9 +738,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             )?;
             let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
             show_as_asked(&mut app, view)?;
-            let figure = app
-                .figure(chart.pane())
-                .expect("a chart pane has a figure");
+            let figure = app.figure(chart.pane()).expect("a chart pane has a figure");
             let size = Size {
                 width: image.width,
                 height: image.height,
@@ -867,7 +867,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
 fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
     let shown = path.display();
     if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
-        return Err(format!("cannot write {shown}: it names a directory, not a file"));
+        return Err(format!(
+            "cannot write {shown}: it names a directory, not a file"
+        ));
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -936,7 +938,11 @@ fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), Failure> {
     app.view = CostView {
         metric,
         troops,
-        currency: if view.usd { Currency::Usd } else { Currency::Krw },
+        currency: if view.usd {
+            Currency::Usd
+        } else {
+            Currency::Krw
+        },
         real: view.real.is_some(),
     };
     app.show_projections = !view.no_projections;

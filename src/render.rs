@@ -68,7 +68,10 @@ pub fn buffer_svg(buffer: &Buffer) -> String {
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.1} {h:.1}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="16">"#
     );
-    let _ = writeln!(out, r#"<rect width="100%" height="100%" fill="{DEFAULT_BG}"/>"#);
+    let _ = writeln!(
+        out,
+        r#"<rect width="100%" height="100%" fill="{DEFAULT_BG}"/>"#
+    );
     let mut texts = String::new();
     for y in area.top()..area.bottom() {
         for run in style_runs(buffer, y) {
@@ -131,7 +134,8 @@ fn style_runs(buffer: &Buffer, y: u16) -> Vec<Run> {
     while x < area.right() {
         let cell = &buffer[(x, y)];
         let symbol = cell.symbol();
-        let columns = (unicode_width::UnicodeWidthStr::width(symbol) as u16).clamp(1, area.right() - x);
+        let columns =
+            (unicode_width::UnicodeWidthStr::width(symbol) as u16).clamp(1, area.right() - x);
         let style = plain(cell.style());
         match runs.last_mut() {
             Some(run) if run.style == style => {
@@ -246,7 +250,6 @@ fn indexed(i: u8) -> (u8, u8, u8) {
         }
     }
 }
-
 
 /// Each row of the buffer, trailing blanks trimmed; with `ansi`, SGR sequences where the
 /// style changes and a reset at the end of each row.
@@ -371,9 +374,16 @@ mod tests {
         b.set_string(2, 0, "c<d", Style::new().bg(Color::Rgb(1, 2, 3)));
         let svg = buffer_svg(&b);
         assert!(svg.contains(r##"fill="#cd0000">ab</text>"##), "{svg}");
-        assert!(svg.contains(r##"<rect x="19.2" y="0.0" width="28.8" height="20.0" fill="#010203"/>"##), "{svg}");
+        assert!(
+            svg.contains(r##"<rect x="19.2" y="0.0" width="28.8" height="20.0" fill="#010203"/>"##),
+            "{svg}"
+        );
         assert!(svg.contains(">c&lt;d</text>"), "{svg}");
-        assert_eq!(svg.matches("<text").count(), 2, "blank runs draw no text: {svg}");
+        assert_eq!(
+            svg.matches("<text").count(),
+            2,
+            "blank runs draw no text: {svg}"
+        );
         assert_eq!(indexed(196), (255, 0, 0));
         assert_eq!(indexed(244), (128, 128, 128));
     }

@@ -136,7 +136,10 @@ pub fn export_chart(
     now: DateTime<Utc>,
 ) -> io::Result<(PathBuf, PathBuf)> {
     let stem = format!("sma-dash-{what}-{}", stamp(now));
-    let (mut svg_path, mut png_path) = (dir.join(format!("{stem}.svg")), dir.join(format!("{stem}.png")));
+    let (mut svg_path, mut png_path) = (
+        dir.join(format!("{stem}.svg")),
+        dir.join(format!("{stem}.png")),
+    );
     let mut n = 2;
     while svg_path.exists() || png_path.exists() {
         svg_path = dir.join(format!("{stem}-{n}.svg"));

@@ -66,7 +66,12 @@ fn markers(doc: &roxmltree::Document, series: &str) -> Vec<(i32, f64, f64, f64)>
         .flat_map(|g| g.children().filter(|c| c.has_tag_name("circle")))
         .map(|c| {
             let num = |a: &str| c.attribute(a).unwrap().parse::<f64>().unwrap();
-            (num("data-year") as i32, num("data-value"), num("cx"), num("cy"))
+            (
+                num("data-year") as i32,
+                num("data-value"),
+                num("cx"),
+                num("cy"),
+            )
         })
         .collect()
 }
@@ -114,15 +119,24 @@ fn the_svg_parses_and_holds_title_axes_legend_source_and_stamp() {
         assert!(words.iter().any(|w| w == tick), "y tick {tick}: {words:?}");
     }
     assert!(has("recorded 1991–"), "legend: {words:?}");
-    assert!(has("12th SMA rule (CPI, cap 5 %), projected"), "legend: {words:?}");
-    assert!(has("projected"), "the projected years are marked: {words:?}");
+    assert!(
+        has("12th SMA rule (CPI, cap 5 %), projected"),
+        "legend: {words:?}"
+    );
+    assert!(
+        has("projected"),
+        "the projected years are marked: {words:?}"
+    );
     assert!(has("† 12th SMA rule extended past 2030"), "{words:?}");
     assert!(has("Sources: "), "source line: {words:?}");
     // The stamp, as `export` writes it in its assumptions column.
     let export = stdout(&sma_dash(&["export", "projections"]));
     let stamp = &csv_rows(&export)[0]["assumptions"];
     let version = &csv_rows(&export)[0]["dataset_version"];
-    assert!(has(&format!("assumptions: {stamp}")), "{stamp} in {words:?}");
+    assert!(
+        has(&format!("assumptions: {stamp}")),
+        "{stamp} in {words:?}"
+    );
     assert!(has(&format!("dataset {version}")), "{words:?}");
     // Projected points hollow, capped or extended ones marked.
     let points = markers(&doc, "12th-sma");
@@ -162,11 +176,19 @@ fn the_values_drawn_are_those_project_and_export_give() {
     let compared = markers(&doc, "demand-10bn");
     let mut checked = 0;
     for (year, value, ..) in pinned.iter().filter(|p| p.0 >= 2027) {
-        assert_eq!(one_decimal(*value), usd("12th-sma", *year), "12th-sma {year}");
+        assert_eq!(
+            one_decimal(*value),
+            usd("12th-sma", *year),
+            "12th-sma {year}"
+        );
         checked += 1;
     }
     for (year, value, ..) in compared.iter().filter(|p| p.0 >= 2027) {
-        assert_eq!(one_decimal(*value), usd("demand-10bn", *year), "demand-10bn {year}");
+        assert_eq!(
+            one_decimal(*value),
+            usd("demand-10bn", *year),
+            "demand-10bn {year}"
+        );
         checked += 1;
     }
     assert_eq!(checked, 12, "2027–2032 for two scenarios");
@@ -236,9 +258,7 @@ fn the_png_has_the_requested_size_and_a_drawn_plot() {
         "450",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let decoder = png::Decoder::new(std::io::BufReader::new(
-        std::fs::File::open(&path).unwrap(),
-    ));
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&path).unwrap()));
     let mut reader = decoder.read_info().unwrap();
     let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
     let info = reader.next_frame(&mut pixels).unwrap();
@@ -262,7 +282,10 @@ fn the_png_has_the_requested_size_and_a_drawn_plot() {
             }
         }
     }
-    assert!(inked * 100 > total, "{inked} of {total} pixels drawn in the plot");
+    assert!(
+        inked * 100 > total,
+        "{inked} of {total} pixels drawn in the plot"
+    );
     // The title is set in the embedded font: dark pixels at its start.
     let title = (40..400).any(|x| (20..45).any(|y| at(x, y).iter().all(|c| *c < 80)));
     assert!(title, "the title is drawn");
@@ -300,7 +323,11 @@ fn troops_show_the_28500_level_and_their_sources() {
     let counts = markers(&doc, "troops");
     let data = Dataset::embedded().unwrap();
     let t2008 = data.troop_count(2008).unwrap().troops.unwrap();
-    assert!(counts.iter().any(|p| p.0 == 2008 && p.1 == f64::from(t2008)));
+    assert!(
+        counts
+            .iter()
+            .any(|p| p.0 == 2008 && p.1 == f64::from(t2008))
+    );
     assert!(words.iter().any(|w| w.starts_with("Sources: ")));
     assert!(words.iter().any(|w| w.contains("no assumptions")));
 }
@@ -332,11 +359,21 @@ fn bad_paths_and_sizes_fail_with_status_2_and_leave_nothing() {
             "names a directory",
         ),
         (
-            vec!["--svg".into(), inside("c.svg"), "--width".into(), "0".into()],
+            vec![
+                "--svg".into(),
+                inside("c.svg"),
+                "--width".into(),
+                "0".into(),
+            ],
             "expected a width in pixels",
         ),
         (
-            vec!["--png".into(), inside("c.png"), "--height".into(), "0".into()],
+            vec![
+                "--png".into(),
+                inside("c.png"),
+                "--height".into(),
+                "0".into(),
+            ],
             "expected a height in pixels",
         ),
         (vec![], "give --svg FILE, --png FILE or both"),
@@ -348,7 +385,10 @@ fn bad_paths_and_sizes_fail_with_status_2_and_leave_nothing() {
         let o = sma_dash(&args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         let err = stderr(&o);
-        assert!(err.starts_with("sma-dash: ") && err.contains(message), "{args:?}: {err}");
+        assert!(
+            err.starts_with("sma-dash: ") && err.contains(message),
+            "{args:?}: {err}"
+        );
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 
@@ -362,7 +402,11 @@ fn bad_paths_and_sizes_fail_with_status_2_and_leave_nothing() {
         let target = locked.join("c.svg");
         let o = sma_dash(&["chart", "costs", "--svg", target.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(2));
-        assert!(stderr(&o).starts_with("sma-dash: cannot write"), "{}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with("sma-dash: cannot write"),
+            "{}",
+            stderr(&o)
+        );
         assert_eq!(std::fs::read_dir(&locked).unwrap().count(), 0);
     }
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -373,7 +417,14 @@ fn options_that_do_not_apply_to_a_chart_are_refused() {
     let o = sma_dash(&["chart", "troops", "--usd", "--svg", "/tmp/x.svg"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("chart troops: --usd does not apply"));
-    let o = sma_dash(&["chart", "scenarios", "--compare", "custom", "--svg", "/tmp/x.svg"]);
+    let o = sma_dash(&[
+        "chart",
+        "scenarios",
+        "--compare",
+        "custom",
+        "--svg",
+        "/tmp/x.svg",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("chart scenarios: --compare does not apply"));
     let o = sma_dash(&["chart", "costs", "--band-cpi", "2", "--svg", "/tmp/x.svg"]);
@@ -434,7 +485,10 @@ fn render_svg_draws_the_dashboard_with_its_colours() {
     let text = std::fs::read_to_string(&path).unwrap();
     let doc = roxmltree::Document::parse(&text).unwrap();
     let words = texts(&doc).concat();
-    assert!(words.contains("Timeline") && words.contains("Costs"), "{words}");
+    assert!(
+        words.contains("Timeline") && words.contains("Costs"),
+        "{words}"
+    );
     let coloured = doc
         .descendants()
         .filter(|n| n.has_tag_name("rect"))
@@ -473,7 +527,9 @@ fn chart_help_groups_its_options() {
         assert!(out.contains(heading), "{heading} in {out}");
     }
     assert!(out.contains("--svg <FILE>") && out.contains("--theme <THEME>"));
-    assert!(Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/fonts/LICENSE-DejaVu.txt")
-        .exists());
+    assert!(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/fonts/LICENSE-DejaVu.txt")
+            .exists()
+    );
 }

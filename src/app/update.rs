@@ -1926,7 +1926,11 @@ mod tests {
             panic!("i on Costs asks for an image");
         };
         assert_eq!(figure.kind, ChartKind::Costs);
-        assert!(figure.subtitle.starts_with("million $, nominal"), "{}", figure.subtitle);
+        assert!(
+            figure.subtitle.starts_with("million $, nominal"),
+            "{}",
+            figure.subtitle
+        );
         let shown: Vec<(i32, f64)> = app
             .costs
             .iter()
@@ -1956,7 +1960,12 @@ mod tests {
 
         update(&mut app, Action::Focus(Pane::Timeline));
         assert_eq!(update(&mut app, Action::Publish), Effect::Redraw);
-        assert!(app.status.as_deref().unwrap_or("").contains("no chart in the Timeline"));
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap_or("")
+                .contains("no chart in the Timeline")
+        );
     }
 
     #[test]

@@ -120,7 +120,11 @@ impl Figure {
             .lines
             .iter()
             .flat_map(|l| l.points.iter().map(|p| p.value))
-            .chain(self.bands.iter().flat_map(|b| b.points.iter().flat_map(|p| [p.1, p.2])))
+            .chain(
+                self.bands
+                    .iter()
+                    .flat_map(|b| b.points.iter().flat_map(|p| [p.1, p.2])),
+            )
             .chain(self.level.as_ref().map(|l| l.value))
             .filter(|v| v.is_finite());
         values.fold(None, |span, v| match span {
@@ -304,7 +308,11 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
         .flat_map(|c| &c.sources)
         .collect();
     // Converted and real figures rest on the exchange rates and price indices too.
-    let recorded_years: Vec<i32> = main.iter().filter(|p| !p.projected).map(|p| p.year).collect();
+    let recorded_years: Vec<i32> = main
+        .iter()
+        .filter(|p| !p.projected)
+        .map(|p| p.year)
+        .collect();
     let converted = input
         .points
         .iter()
@@ -372,11 +380,13 @@ fn troop_sources<'a>(
     basis: TroopBasis,
     years: &'a [i32],
 ) -> impl Iterator<Item = &'a String> + 'a {
-    years.iter().flat_map(move |&y| match basis {
-        TroopBasis::Counted => d.troop_count(y).map(|t| t.sources.as_slice()),
-        TroopBasis::Headline => d.headline_level(y).map(|l| l.sources.as_slice()),
-    })
-    .flatten()
+    years
+        .iter()
+        .flat_map(move |&y| match basis {
+            TroopBasis::Counted => d.troop_count(y).map(|t| t.sources.as_slice()),
+            TroopBasis::Headline => d.headline_level(y).map(|l| l.sources.as_slice()),
+        })
+        .flatten()
 }
 
 /// A column's whole numbers by year, from a pane's table.
@@ -510,11 +520,7 @@ pub fn scenarios_figure(
     let all: Vec<&CostPoint> = series.iter().flat_map(|(_, p)| p).collect();
     let start = all.iter().filter(|p| !p.projected).map(|p| p.year).min();
     let projected = span(all.iter().filter(|p| p.projected).map(|p| p.year));
-    let mut subtitle = format!(
-        "{}, {}",
-        money.unit(a.base_year),
-        basis(view, a.base_year)
-    );
+    let mut subtitle = format!("{}, {}", money.unit(a.base_year), basis(view, a.base_year));
     if let Some(start) = start {
         subtitle.push_str(&format!(" · recorded {start}"));
     }

@@ -31,7 +31,8 @@ pub fn to_png(svg: &str, size: Size) -> Result<Vec<u8>, String> {
         fontdb: fonts(),
         ..usvg::Options::default()
     };
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("cannot draw the SVG: {e}"))?;
+    let tree =
+        usvg::Tree::from_str(svg, &options).map_err(|e| format!("cannot draw the SVG: {e}"))?;
     let mut pixmap = tiny_skia::Pixmap::new(size.width, size.height)
         .ok_or_else(|| format!("cannot make a {}×{} image", size.width, size.height))?;
     let scale = tiny_skia::Transform::from_scale(

@@ -466,7 +466,11 @@ pub fn to_svg(figure: &Figure, size: Size, theme: Theme) -> String {
     for band in &figure.bands {
         let color = p.series[band.color % p.series.len()];
         let upper = band.points.iter().map(|(y, _, hi)| (l.x(*y), l.y(*hi)));
-        let lower = band.points.iter().rev().map(|(y, lo, _)| (l.x(*y), l.y(*lo)));
+        let lower = band
+            .points
+            .iter()
+            .rev()
+            .map(|(y, lo, _)| (l.x(*y), l.y(*lo)));
         let points: Vec<String> = upper
             .chain(lower)
             .map(|(x, y)| format!("{x:.1},{y:.1}"))
@@ -490,7 +494,12 @@ pub fn to_svg(figure: &Figure, size: Size, theme: Theme) -> String {
         c.line((l.left, y), (l.right, y), &attributes);
         let attributes = format!(r#"fill="{}" font-weight="bold""#, p.level);
         let size = c.px(px::TICK);
-        c.text((l.right + c.px(8.0), y + c.px(6.0)), &level.label, size, &attributes);
+        c.text(
+            (l.right + c.px(8.0), y + c.px(6.0)),
+            &level.label,
+            size,
+            &attributes,
+        );
     }
     for line in &figure.lines {
         draw_line(&mut c, line, &l, &p);
@@ -638,10 +647,13 @@ fn draw_line(c: &mut Canvas, line: &FigureLine, l: &Layout, p: &Palette) {
             }
             (LineStyle::Solid, false) => String::new(),
         };
-        let attributes = format!(
-            r#"stroke="{color}" stroke-width="{stroke:.1}" stroke-linecap="round"{dash}"#
+        let attributes =
+            format!(r#"stroke="{color}" stroke-width="{stroke:.1}" stroke-linecap="round"{dash}"#);
+        c.line(
+            (l.x(a.year), l.y(a.value)),
+            (l.x(b.year), l.y(b.value)),
+            &attributes,
         );
-        c.line((l.x(a.year), l.y(a.value)), (l.x(b.year), l.y(b.value)), &attributes);
     }
     let r = if line.style == LineStyle::Dotted {
         c.px(2.5)
@@ -657,7 +669,11 @@ fn draw_line(c: &mut Canvas, line: &FigureLine, l: &Layout, p: &Palette) {
             c.px(2.0),
             point.year,
             point.value,
-            if point.projected { "projected" } else { "recorded" }
+            if point.projected {
+                "projected"
+            } else {
+                "recorded"
+            }
         );
         let marks = format!(
             "{}{}",
@@ -704,7 +720,12 @@ fn draw_end_labels(c: &mut Canvas, figure: &Figure, l: &Layout, p: &Palette, roo
     }
     for (y, text, color) in labels {
         let attributes = format!(r#"fill="{color}" font-weight="bold" class="end-label""#);
-        c.text((l.right + c.px(10.0), y + size * 0.35), &text, size, &attributes);
+        c.text(
+            (l.right + c.px(10.0), y + size * 0.35),
+            &text,
+            size,
+            &attributes,
+        );
     }
     if let Some(main) = figure.lines.first() {
         let has_projection = main.points.iter().any(|p| p.projected);
