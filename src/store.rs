@@ -107,7 +107,7 @@ pub fn save(
             false
         }
     };
-    write_atomically(path, &to_toml(&scenarios))
+    write_atomically(path, to_toml(&scenarios))
         .map_err(|e| format!("{} (the file is unchanged)", cannot(&e)))?;
     Ok(SaveReport {
         name: name.to_string(),

@@ -206,7 +206,7 @@ fn source_line<'a>(d: &Dataset, ids: impl Iterator<Item = &'a String>, every: &s
         }
     }
     // Stable: ties keep the order of first citation.
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let named: Vec<&str> = counts.iter().take(NAMED).map(|(p, _)| *p).collect();
     let more = counts.len().saturating_sub(NAMED);
     let list = match (named.is_empty(), more) {

@@ -124,7 +124,7 @@ fn nice_step(range: f64, target: f64) -> f64 {
 /// The y axis from zero (or below it) to a round value above the greatest.
 fn value_axis(lo: f64, hi: f64) -> ((f64, f64), f64) {
     let (lo, hi) = (lo.min(0.0), hi.max(0.0));
-    let (lo, hi) = if hi - lo < f64::EPSILON {
+    let (lo, hi) = if (hi - lo).abs() < f64::EPSILON {
         (lo, lo + 1.0)
     } else {
         (lo, hi)
@@ -731,18 +731,18 @@ fn draw_end_labels(c: &mut Canvas, figure: &Figure, l: &Layout, p: &Palette, roo
         let has_projection = main.points.iter().any(|p| p.projected);
         // A lone recorded start (the scenarios chart) sits at the axis: no label.
         let recorded = main.points.iter().filter(|p| !p.projected).count();
-        if let Some(last) = main.points.iter().rfind(|p| !p.projected) {
-            if has_projection && recorded > 1 {
-                let color = p.series[main.color % p.series.len()];
-                let attributes =
-                    format!(r#"fill="{color}" text-anchor="end" class="recorded-label""#);
-                c.text(
-                    (l.x(last.year) - c.px(8.0), l.y(last.value) - c.px(12.0)),
-                    &format!("{}: {}", last.year, thousands(last.value, figure.decimals)),
-                    size,
-                    &attributes,
-                );
-            }
+        if let Some(last) = main.points.iter().rfind(|p| !p.projected)
+            && has_projection
+            && recorded > 1
+        {
+            let color = p.series[main.color % p.series.len()];
+            let attributes = format!(r#"fill="{color}" text-anchor="end" class="recorded-label""#);
+            c.text(
+                (l.x(last.year) - c.px(8.0), l.y(last.value) - c.px(12.0)),
+                &format!("{}: {}", last.year, thousands(last.value, figure.decimals)),
+                size,
+                &attributes,
+            );
         }
     }
 }
