@@ -551,7 +551,7 @@ fn refuse_dashboard_options(cli: &Cli, sub: &Command) -> Result<(), Failure> {
         )
         .into()),
         Some(f) => Err(format!(
-            "{} does not apply to `{name}` (only to the dashboard, render, project and export)",
+            "{} does not apply to `{name}` (only to the dashboard, render, project, export and chart)",
             f.name
         )
         .into()),

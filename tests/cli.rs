@@ -908,7 +908,7 @@ fn options_before_a_subcommand_are_refused_not_dropped() {
         ),
         (
             &["--cpi", "3", "check"],
-            "--cpi does not apply to `check` (only to the dashboard, render, project and export)",
+            "--cpi does not apply to `check` (only to the dashboard, render, project, export and chart)",
         ),
         (
             &["--mouse", "render"],
@@ -1315,7 +1315,7 @@ fn bad_spreads_and_band_options_where_they_mean_nothing_exit_2() {
         ),
         (
             &["--band-cpi", "2", "check"],
-            "--band-cpi does not apply to `check` (only to the dashboard, render, project and export)",
+            "--band-cpi does not apply to `check` (only to the dashboard, render, project, export and chart)",
         ),
     ] {
         let o = sma_dash(args);
