@@ -311,7 +311,7 @@ fn frame(figure: &Figure, size: Size, c: &Canvas) -> Frame {
     let mut notes: Vec<String> = Vec::new();
     if !figure.marks.is_empty() {
         notes.extend(wrap(
-            &figure.marks.join("   "),
+            &figure.marks.join(" · "),
             chars_in(inner, c.px(px::NOTE)),
         ));
     }
