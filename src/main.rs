@@ -329,10 +329,10 @@ struct ImageArgs {
     /// Write the chart as PNG to FILE (replaced whole, never left half-written).
     #[arg(long, value_name = "FILE")]
     png: Option<PathBuf>,
-    /// The image's width, in pixels; text scales with it.
+    /// The image's width in pixels, 200 to 8000; text grows with it.
     #[arg(long, value_name = "PX", default_value_t = Size::default().width, value_parser = |s: &str| pixels(s, "width"))]
     width: u32,
-    /// The image's height, in pixels.
+    /// The image's height in pixels, 200 to 8000.
     #[arg(long, value_name = "PX", default_value_t = Size::default().height, value_parser = |s: &str| pixels(s, "height"))]
     height: u32,
     /// Light or dark background.

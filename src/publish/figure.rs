@@ -317,7 +317,7 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
         .points
         .iter()
         .any(|p| p.origin.is_converted() && !p.projected);
-    if converted || (view.currency == Currency::Usd && view.metric != Metric::YearOnYear) {
+    if converted || view.currency == Currency::Usd {
         ids.extend(
             recorded_years
                 .iter()

@@ -10,8 +10,8 @@ mod png;
 mod svg;
 
 pub use figure::{
-    Figure, FigureLine, LegendItem, LinePoint, LineStyle, Swatch, costs_figure, scenarios_figure,
-    troops_figure,
+    BandArea, Figure, FigureLine, LegendItem, Level, LinePoint, LineStyle, Swatch, costs_figure,
+    scenarios_figure, troops_figure,
 };
 pub use png::to_png;
 pub use svg::{Layout, escape_xml, layout, to_svg};
