@@ -147,7 +147,11 @@ pub fn export_chart(
         n += 1;
     }
     write_atomically(&svg_path, svg)?;
-    write_atomically(&png_path, png)?;
+    // Both or neither: an SVG without its PNG is taken back.
+    if let Err(e) = write_atomically(&png_path, png) {
+        let _ = fs::remove_file(&svg_path);
+        return Err(e);
+    }
     Ok((svg_path, png_path))
 }
 
@@ -745,6 +749,31 @@ mod tests {
         let file = dir.path().join("a-file");
         fs::write(&file, "").unwrap();
         assert!(export_csv(&file, "costs", "x\n", now()).is_err());
+    }
+
+    #[test]
+    fn a_chart_is_written_as_an_svg_and_a_png_of_one_new_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let (svg, png) = export_chart(dir.path(), "troops", "<svg/>", b"\x89PNG", now()).unwrap();
+        assert_eq!(svg.with_extension(""), png.with_extension(""));
+        assert_eq!(fs::read_to_string(&svg).unwrap(), "<svg/>");
+        assert_eq!(fs::read(&png).unwrap(), b"\x89PNG");
+        // The PNG's name taken alone is enough to move both to the next suffix.
+        fs::remove_file(&svg).unwrap();
+        let (svg2, png2) = export_chart(dir.path(), "troops", "<svg/>", b"", now()).unwrap();
+        assert!(
+            svg2.to_string_lossy().ends_with("-2.svg"),
+            "{}",
+            svg2.display()
+        );
+        assert!(
+            png2.to_string_lossy().ends_with("-2.png"),
+            "{}",
+            png2.display()
+        );
+        let file = dir.path().join("a-file");
+        fs::write(&file, "").unwrap();
+        assert!(export_chart(&file, "troops", "", b"", now()).is_err());
     }
 
     proptest::proptest! {
