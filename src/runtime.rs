@@ -32,6 +32,7 @@ use crate::app::{
     Action, App, DeleteReport, Effect, ExportRequest, Key, KeyCode, Mode, Pane, SaveReport, update,
 };
 use crate::econ::Assumptions;
+use crate::publish::{self, Figure, Size, Theme};
 use crate::store;
 use crate::ui;
 use crate::ui::layout::Hit;
@@ -389,6 +390,11 @@ pub fn run<B: Backend + WholeFrames>(
                         update(app, Action::Exported(outcome));
                         redraw = true;
                     }
+                    Effect::Publish(figure) => {
+                        let outcome = publish(app, &figure);
+                        update(app, Action::Published(outcome));
+                        redraw = true;
+                    }
                 }
             }
             if suspended {
@@ -434,6 +440,15 @@ fn export(app: &App, request: &ExportRequest) -> Result<PathBuf, String> {
     let dir =
         std::path::absolute(&app.paths.export_dir).unwrap_or_else(|_| app.paths.export_dir.clone());
     store::export_csv(&dir, request.what, &request.table.to_csv(), Utc::now())
+        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
+}
+
+/// Draws the chart as SVG and PNG at the default size, in the light theme, and writes
+/// both in the app's export directory.
+fn publish(app: &App, figure: &Figure) -> Result<(PathBuf, PathBuf), String> {
+    let (svg, png) = publish::images(figure, Size::default(), Theme::Light)?;
+    let dir = &app.paths.export_dir;
+    store::export_chart(dir, figure.kind.key(), &svg, &png, Utc::now())
         .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
 }
 

@@ -100,6 +100,11 @@ pub enum Action {
     Export,
     /// Delete the selected saved scenario, once the user says yes.
     DeleteSaved,
+    /// Write the focused chart as SVG and PNG images.
+    Publish,
+    /// The SVG and PNG files the images went to, or why they could not (from the
+    /// runtime).
+    Published(Result<(PathBuf, PathBuf), String>),
     /// What saving did (from the runtime).
     Saved(Result<SaveReport, String>),
     /// What deleting did (from the runtime).
@@ -191,11 +196,13 @@ impl Action {
             },
             Answer(true) => "yes",
             Answer(false) => "no",
+            Publish => "image",
             SelectRow(_)
             | Paste(_)
             | Saved(_)
             | Deleted(_)
             | Exported(_)
+            | Published(_)
             | TimelineViewport(_)
             | OverlayViewport { .. } => return None,
         })

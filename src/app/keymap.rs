@@ -482,6 +482,13 @@ impl Default for Keymap {
                 "export",
             )
             .priority(2),
+            b(
+                &[c('i')],
+                Dashboard,
+                Publish,
+                "write the focused chart as SVG and PNG images",
+                "image",
+            ),
             b(&[c('j'), k(Down)], Help, Move(1), "scroll down", "scroll").priority(1),
             b(&[c('k'), k(Up)], Help, Move(-1), "scroll up", ""),
             b(

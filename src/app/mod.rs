@@ -24,6 +24,7 @@ use crate::econ::{
     AssumptionId, Assumptions, BandSpreads, CostPoint, CostView, DashboardBands, Economy, Indices,
     Projection, ScenarioId, Total, cost_series, dashboard_bands, project_all, scenario_amounts,
 };
+use crate::publish::{Figure, costs_figure, scenarios_figure, troops_figure};
 use crate::report::tables::{CostsInput, PaneTable, costs_table, scenarios_table, troops_table};
 
 /// The four panes, in focus order.
@@ -549,29 +550,58 @@ impl App {
     pub fn pane_table(&self, pane: Pane) -> Option<PaneTable> {
         match pane {
             Pane::Timeline => None,
-            Pane::Costs => Some(costs_table(&CostsInput {
-                data: &self.data,
-                extended: self
-                    .projection()
-                    .and_then(|p| p.rule_origin)
-                    .map(|o| o.extended_label()),
-                band: self.bands.charted().map(|b| (b, &self.band_spreads)),
-                assumptions: &self.assumptions,
-                view: &self.view,
-                scenario: self.show_projections.then_some(self.scenario),
-                points: &self.costs,
-                compared: &self.compared,
-            })),
+            Pane::Costs => Some(costs_table(&self.costs_input())),
             Pane::Troops => Some(troops_table(&self.data, self.year_range().0)),
             Pane::Assumptions => Some(scenarios_table(
                 &self.data,
                 &self.assumptions,
                 &self.view,
                 &self.projections,
-                (!self.bands.contributions().is_empty())
-                    .then_some((&self.bands, &self.band_spreads)),
+                self.scenario_bands(),
             )),
         }
+    }
+
+    /// A chart pane's chart as an image shows it (`i`, `sma-dash chart`): the same
+    /// series, scenarios and band as the screen; `None` for the timeline.
+    pub fn figure(&self, pane: Pane) -> Option<Figure> {
+        match pane {
+            Pane::Timeline => None,
+            Pane::Costs => Some(costs_figure(&self.costs_input())),
+            Pane::Troops => Some(troops_figure(
+                &self.data,
+                &troops_table(&self.data, self.year_range().0),
+            )),
+            Pane::Assumptions => Some(scenarios_figure(
+                &self.data,
+                &self.assumptions,
+                &self.view,
+                &self.projections,
+                self.scenario_bands(),
+            )),
+        }
+    }
+
+    /// What the Costs pane charts, for its table and its image.
+    fn costs_input(&self) -> CostsInput<'_> {
+        CostsInput {
+            data: &self.data,
+            extended: self
+                .projection()
+                .and_then(|p| p.rule_origin)
+                .map(|o| o.extended_label()),
+            band: self.bands.charted().map(|b| (b, &self.band_spreads)),
+            assumptions: &self.assumptions,
+            view: &self.view,
+            scenario: self.show_projections.then_some(self.scenario),
+            points: &self.costs,
+            compared: &self.compared,
+        }
+    }
+
+    /// Every scenario's band and the spreads, while the band shows.
+    fn scenario_bands(&self) -> Option<(&DashboardBands, &BandSpreads)> {
+        (!self.bands.contributions().is_empty()).then_some((&self.bands, &self.band_spreads))
     }
 
     /// The saved scenario the Assumptions pane has selected, if the selection is on one.

@@ -2,6 +2,7 @@
 //! returned as an `Effect` for the runtime to carry out.
 
 use crate::econ::{Assumptions, Currency, spec};
+use crate::publish::Figure;
 use crate::report::ProjectionReport;
 use crate::report::export::{ExportOptions, Series, Table, export};
 use crate::report::tables::stamp;
@@ -33,6 +34,9 @@ pub enum Effect {
     },
     /// Write this table as CSV; the runtime answers with `Action::Exported`.
     Export(ExportRequest),
+    /// Draw this chart as SVG and PNG images and write both; the runtime answers with
+    /// `Action::Published`.
+    Publish(Box<Figure>),
 }
 
 /// A table to write, and what it holds, for the file's name ("costs").
@@ -297,6 +301,23 @@ fn apply(app: &mut App, action: Action) -> Effect {
             }
         },
         Export => Effect::Export(export_request(app)),
+        Publish => match app.figure(app.focus) {
+            Some(figure) => Effect::Publish(Box::new(figure)),
+            None => {
+                app.status = Some(
+                    "no chart in the Timeline: focus Costs, Troops or Assumptions for `i`".into(),
+                );
+                Effect::Redraw
+            }
+        },
+        Published(Ok((svg, png))) => {
+            app.status = Some(format!("wrote {} and {}", svg.display(), png.display()));
+            Effect::Redraw
+        }
+        Published(Err(e)) => {
+            app.status = Some(format!("image failed: {e}"));
+            Effect::Redraw
+        }
         Saved(Ok(report)) => {
             app.saved = report.scenarios;
             app.assumption_row = app
@@ -2433,5 +2454,76 @@ mod tests {
         update(&mut app, Action::ToggleDetail);
         assert_eq!(app.mode(), Mode::Dashboard);
         assert_eq!(app.status.as_deref(), Some("no figure in Costs for 1951"));
+    }
+
+    #[test]
+    fn i_asks_for_the_focused_chart_as_the_pane_shows_it() {
+        use crate::publish::ChartKind;
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Costs));
+        update(&mut app, Action::ToggleCurrency);
+        update(&mut app, Action::ToggleBand);
+        let Effect::Publish(figure) = update(&mut app, Action::Publish) else {
+            panic!("i on Costs asks for an image");
+        };
+        assert_eq!(figure.kind, ChartKind::Costs);
+        assert!(
+            figure.subtitle.starts_with("million $, nominal"),
+            "{}",
+            figure.subtitle
+        );
+        let shown: Vec<(i32, f64)> = app
+            .costs
+            .iter()
+            .filter_map(|p| Some((p.year, p.value?)))
+            .collect();
+        let drawn: Vec<(i32, f64)> = figure.lines[0]
+            .points
+            .iter()
+            .map(|p| (p.year, p.value))
+            .collect();
+        assert_eq!(drawn, shown, "the pane's series, point for point");
+        assert_eq!(figure.bands.len(), 1, "with the band the pane shows");
+
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        let Effect::Publish(figure) = update(&mut app, Action::Publish) else {
+            panic!("i on Assumptions asks for the scenarios chart");
+        };
+        assert_eq!(figure.kind, ChartKind::Scenarios);
+        assert_eq!(figure.lines.len(), app.projections.len());
+
+        update(&mut app, Action::Focus(Pane::Troops));
+        let Effect::Publish(figure) = update(&mut app, Action::Publish) else {
+            panic!("i on Troops asks for the troops chart");
+        };
+        assert_eq!(figure.kind, ChartKind::Troops);
+        assert!(figure.level.is_some(), "the 28,500 level");
+
+        update(&mut app, Action::Focus(Pane::Timeline));
+        assert_eq!(update(&mut app, Action::Publish), Effect::Redraw);
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap_or("")
+                .contains("no chart in the Timeline")
+        );
+    }
+
+    #[test]
+    fn the_status_line_names_both_images_or_why_not() {
+        let mut app = app();
+        update(
+            &mut app,
+            Action::Published(Ok(("./c.svg".into(), "./c.png".into()))),
+        );
+        assert_eq!(app.status.as_deref(), Some("wrote ./c.svg and ./c.png"));
+        update(
+            &mut app,
+            Action::Published(Err("cannot write in /ro: denied".into())),
+        );
+        assert_eq!(
+            app.status.as_deref(),
+            Some("image failed: cannot write in /ro: denied")
+        );
     }
 }

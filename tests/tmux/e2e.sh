@@ -157,6 +157,10 @@ grep -q '^name = "hot"$' "$WORK/files/data/sma-dash/scenarios.toml" && grep -q '
 T send-keys -t files 1 e
 wait_for files "exported $WORK/files/sma-dash-events-" && pass "e exports the timeline, named by its absolute path" || fail "export from the timeline"
 compgen -G "$WORK/files/sma-dash-events-*.csv" >/dev/null && pass "the CSV is in the working directory" || fail "no exported CSV"
+T send-keys -t files 2 i
+wait_for files "wrote ./sma-dash-costs-" && pass "i writes the Costs chart, both files named" || fail "i on Costs"
+compgen -G "$WORK/files/sma-dash-costs-*.svg" >/dev/null && compgen -G "$WORK/files/sma-dash-costs-*.png" >/dev/null \
+    && pass "the SVG and PNG are in the working directory" || fail "no chart images"
 T send-keys -t files q
 check_restored files
 
