@@ -6,6 +6,7 @@ mod common;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
+use sma_dash::app::Edit::{Backspace, Insert};
 use sma_dash::app::{Action, App, Pane, update};
 use sma_dash::data::Dataset;
 
@@ -14,11 +15,11 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
     use Action::*;
     let search = |q: &str| {
         let mut v = vec![StartSearch];
-        v.extend(q.chars().map(SearchInput));
+        v.extend(q.chars().map(|c| Edit(Insert(c))));
         v
     };
     let mut searched = search("round");
-    searched.push(SearchConfirm);
+    searched.push(PromptConfirm);
     vec![
         ("quit", vec![], Quit),
         ("help", vec![], ToggleHelp),
@@ -48,10 +49,10 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
             "go-to-year",
             vec![
                 StartGoToYear,
-                PromptInput('2'),
-                PromptInput('0'),
-                PromptInput('1'),
-                PromptInput('4'),
+                Edit(Insert('2')),
+                Edit(Insert('0')),
+                Edit(Insert('1')),
+                Edit(Insert('4')),
             ],
             PromptConfirm,
         ),
@@ -59,10 +60,10 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
         ("detail", vec![], ToggleDetail),
         ("filter", vec![], CycleFilter(1)),
         ("start-search", vec![], StartSearch),
-        ("search-input", search("hon"), SearchInput('o')),
-        ("search-backspace", search("hono"), SearchBackspace),
-        ("search-confirm", search("hono"), SearchConfirm),
-        ("search-cancel", search("hono"), SearchCancel),
+        ("search-input", search("hon"), Edit(Insert('o'))),
+        ("search-backspace", search("hono"), Edit(Backspace)),
+        ("search-confirm", search("hono"), PromptConfirm),
+        ("search-cancel", search("hono"), PromptCancel),
         ("search-next", searched, SearchAgain(1)),
         ("metric", vec![], CycleMetric),
         ("currency", vec![], ToggleCurrency),
@@ -79,7 +80,7 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
         ),
         (
             "type-value",
-            vec![Focus(Pane::Assumptions), StartInput, PromptInput('3')],
+            vec![Focus(Pane::Assumptions), StartInput, Edit(Insert('3'))],
             PromptConfirm,
         ),
         (
@@ -99,11 +100,29 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
             ResetAssumption,
         ),
         ("viewport", vec![], TimelineViewport(20)),
+        // A megabyte pasted into each prompt: one edit, cut at the limit, the search
+        // run once.
+        ("paste-1mb-search", vec![StartSearch], Paste(megabyte())),
+        ("paste-1mb-name", vec![StartSave], Paste(megabyte())),
+        (
+            "paste-1mb-value",
+            vec![Focus(Pane::Assumptions), StartInput],
+            Paste(megabyte()),
+        ),
+        ("paste-1mb-dashboard", vec![], Paste(megabyte())),
     ]
 }
 
-/// Each action on a fresh copy of the prepared state; the copy is not timed.
+/// A megabyte of text, lines of words and figures as people copy them.
+fn megabyte() -> String {
+    let line = "see the 2014 figure, then quit: 920.0 bn won (confirmed)\n";
+    line.repeat((1 << 20) / line.len() + 1)
+}
+
+/// Each action on a fresh copy of the prepared state; the copies (of the state, and of
+/// the action, which may hold a megabyte) are not timed.
 fn actions(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, only: &[&str]) {
+    use Action::Quit;
     let mut group = c.benchmark_group(format!("update/{dataset}"));
     let mut base: Option<App> = None;
     for (name, setup, action) in cases() {
@@ -116,8 +135,8 @@ fn actions(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, only: &[&str
                 update(&mut app, a.clone());
             }
             b.iter_batched_ref(
-                || app.clone(),
-                |app| black_box(update(app, action.clone())),
+                || (app.clone(), action.clone()),
+                |(app, action)| black_box(update(app, std::mem::replace(action, Quit))),
                 BatchSize::LargeInput,
             )
         });
@@ -163,6 +182,7 @@ fn embedded(c: &mut Criterion) {
 
 fn at_scale(c: &mut Criterion) {
     let grows = [
+        "paste-1mb-search",
         "year-prev",
         "row-down",
         "last-row",

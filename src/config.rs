@@ -421,6 +421,23 @@ fn pane_name(p: Pane) -> &'static str {
         .map_or("timeline", |(n, _)| n)
 }
 
+/// The metrics' names, as the config's [start] and `chart --metric` take them.
+pub const METRIC_NAMES: [&str; 5] = [
+    METRICS[0].0,
+    METRICS[1].0,
+    METRICS[2].0,
+    METRICS[3].0,
+    METRICS[4].0,
+];
+
+/// The metric and troop figure a name stands for.
+pub fn metric_named(name: &str) -> Option<(Metric, TroopBasis)> {
+    METRICS
+        .iter()
+        .find(|(n, ..)| *n == name)
+        .map(|(_, m, t)| (*m, *t))
+}
+
 fn metric_name(v: &CostView) -> &'static str {
     METRICS
         .iter()
@@ -971,11 +988,11 @@ mod tests {
 
     #[test]
     fn a_key_taken_from_quit_is_refused() {
-        let errors = load("[keys.timeline]\ndown = [\"q\"]\n").unwrap_err();
+        let errors = load("[keys.timeline]\ndown = [\"ctrl-c\"]\n").unwrap_err();
         assert_eq!(
             errors,
             [
-                "user.toml: key \"q\" is bound to both quit ([keys.anywhere]) and down ([keys.timeline])"
+                "user.toml: key \"ctrl-c\" is bound to both quit ([keys.anywhere]) and down ([keys.timeline])"
             ]
         );
     }

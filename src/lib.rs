@@ -5,6 +5,7 @@ pub mod config;
 pub mod data;
 pub mod econ;
 pub mod numbers;
+pub mod publish;
 pub mod render;
 pub mod report;
 pub mod runtime;

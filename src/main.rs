@@ -5,12 +5,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::builder::TypedValueParser as _;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use sma_dash::app::App;
+use sma_dash::app::Pane;
 use sma_dash::config::{self, Config, Flag, SetupError};
 use sma_dash::data::{Dataset, LoadError, summary::Summary};
-use sma_dash::econ::{AssumptionId, Assumptions, BandSpreads, ScenarioId};
+use sma_dash::econ::{AssumptionId, Assumptions, BandSpreads, CostView, Currency, ScenarioId};
+use sma_dash::publish::{self, Size, Theme};
 use sma_dash::render;
 use sma_dash::report::ProjectionReport;
 use sma_dash::report::export::{ExportOptions, Series, export};
@@ -41,6 +43,8 @@ Examples:
   sma-dash project --cpi 3              every scenario to 2035 at 3 % Korean inflation
   sma-dash project --usd --format csv   the same as CSV, with dollar amounts
   sma-dash project --band               each amount between its low and high path
+  sma-dash chart costs --svg costs.svg  the Costs chart as an image for an article
+  sma-dash completions bash             shell completions (also zsh, fish, ...)
   sma-dash help project                 the options of one subcommand";
 
 #[derive(Parser)]
@@ -99,7 +103,8 @@ chord as the config file writes it: <enter>, <esc>, <tab>, <ctrl-c>, <pagedown>,
 Examples:
   sma-dash render                               the opening screen at 120x40
   sma-dash render --width 80 --height 24 --keys '2cc'
-  sma-dash render --keys '/Honolulu<enter><enter>' --ansi")]
+  sma-dash render --keys '/Honolulu<enter><enter>' --ansi
+  sma-dash render --keys 2 --svg docs/dashboard.svg   a picture for documentation")]
     Render {
         /// Width of the frame, in columns.
         #[arg(long, default_value_t = 120, value_parser = |s: &str| cells(s, "width", render::MAX_WIDTH))]
@@ -113,6 +118,10 @@ Examples:
         /// Keep the colours, as ANSI escape sequences (NO_COLOR still turns them off).
         #[arg(long)]
         ansi: bool,
+        /// Write the frame to FILE as an SVG picture with its colours, instead of
+        /// printing it.
+        #[arg(long, value_name = "FILE", conflicts_with = "ansi")]
+        svg: Option<PathBuf>,
         /// Start on this scenario, as the dashboard's --scenario does.
         #[arg(long, value_name = "NAME")]
         scenario: Option<String>,
@@ -187,6 +196,52 @@ Examples:
         #[command(flatten)]
         band_spreads: BandArgs,
     },
+    /// Draw a chart as an image for publication (SVG, PNG), with its sources and
+    /// assumptions.
+    #[command(after_help = "\
+The chart shows what the dashboard's pane shows with the same options: costs (the
+Costs pane), troops (the Troops pane) or scenarios (every scenario, as the Assumptions
+pane lists them). Its numbers are those `project` and `export` give for the same
+options; the title, unit and basis, legend, sources, dataset version and assumptions
+are drawn on it. The view is set by these options alone, not the config's [start].
+PNG text is set in the DejaVu Sans compiled in, whatever fonts the machine has.
+
+Examples:
+  sma-dash chart costs --svg costs.svg --png costs.png
+  sma-dash chart costs --usd --real 2025 --compare demand-10bn --png c.png
+  sma-dash chart costs --cpi 3 --band --svg band.svg
+  sma-dash chart troops --theme dark --width 800 --height 450 --png troops.png
+  sma-dash chart scenarios --usd --svg scenarios.svg")]
+    Chart {
+        /// Which pane's chart.
+        #[arg(value_enum)]
+        chart: ChartArg,
+        #[command(flatten)]
+        image: ImageArgs,
+        #[command(flatten)]
+        view: ViewArgs,
+        #[command(flatten)]
+        assumptions: AssumptionArgs,
+        #[command(flatten)]
+        band_spreads: BandArgs,
+    },
+    /// Print a completion script for a shell.
+    #[command(after_help = "\
+Examples:
+  sma-dash completions bash > ~/.local/share/bash-completion/completions/sma-dash
+  sma-dash completions zsh > ~/.zfunc/_sma-dash      (with fpath+=~/.zfunc)
+  sma-dash completions fish > ~/.config/fish/completions/sma-dash.fish")]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on standard output.
+    #[command(after_help = "\
+Examples:
+  sma-dash man | man -l -
+  sma-dash man > ~/.local/share/man/man1/sma-dash.1")]
+    Man,
     /// Show the configuration: where it is read from, or all of it in effect.
     #[command(after_help = "\
 Examples:
@@ -207,6 +262,9 @@ impl Command {
             Command::Project { .. } => "project",
             Command::Export { .. } => "export",
             Command::Config { .. } => "config",
+            Command::Chart { .. } => "chart",
+            Command::Completions { .. } => "completions",
+            Command::Man => "man",
         }
     }
 
@@ -214,7 +272,10 @@ impl Command {
     fn takes_assumptions(&self) -> bool {
         matches!(
             self,
-            Command::Render { .. } | Command::Project { .. } | Command::Export { .. }
+            Command::Render { .. }
+                | Command::Project { .. }
+                | Command::Export { .. }
+                | Command::Chart { .. }
         )
     }
 }
@@ -230,6 +291,98 @@ enum Format {
     Table,
     Csv,
     Json,
+}
+
+/// The charts `chart` draws.
+#[derive(Clone, Copy, ValueEnum)]
+enum ChartArg {
+    /// Korea's contribution by year, recorded and projected (the Costs pane).
+    Costs,
+    /// US troops in Korea by year, with the 28,500 level (the Troops pane).
+    Troops,
+    /// Every scenario's amounts by year (the Assumptions pane's scenarios).
+    Scenarios,
+}
+
+impl ChartArg {
+    fn pane(self) -> Pane {
+        match self {
+            ChartArg::Costs => Pane::Costs,
+            ChartArg::Troops => Pane::Troops,
+            ChartArg::Scenarios => Pane::Assumptions,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+}
+
+// The image files and their look.
+#[derive(Args)]
+#[command(next_help_heading = "Image")]
+struct ImageArgs {
+    /// Write the chart as SVG to FILE (replaced whole, never left half-written).
+    #[arg(long, value_name = "FILE")]
+    svg: Option<PathBuf>,
+    /// Write the chart as PNG to FILE (replaced whole, never left half-written).
+    #[arg(long, value_name = "FILE")]
+    png: Option<PathBuf>,
+    /// The image's width in pixels, 200 to 8000; text grows with it.
+    #[arg(long, value_name = "PX", default_value_t = Size::default().width, value_parser = |s: &str| pixels(s, "width"))]
+    width: u32,
+    /// The image's height in pixels, 200 to 8000.
+    #[arg(long, value_name = "PX", default_value_t = Size::default().height, value_parser = |s: &str| pixels(s, "height"))]
+    height: u32,
+    /// Light or dark background.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    theme: ThemeArg,
+}
+
+// What the chart shows, as the dashboard's keys set it (c, u, r, p, Enter, x, b).
+#[derive(Args)]
+#[command(next_help_heading = "What the chart shows (as the dashboard's keys)")]
+struct ViewArgs {
+    /// The cost metric (costs): as `c` cycles them.
+    #[arg(long, value_name = "METRIC", value_parser = clap::builder::PossibleValuesParser::new(config::METRIC_NAMES))]
+    metric: Option<String>,
+    /// Amounts in millions of dollars at each year's exchange rate, not billions of won.
+    #[arg(long)]
+    usd: bool,
+    /// Amounts in constant money of this base year (Korean CPI for won, US CPI-U for dollars).
+    #[arg(long, value_name = "BASE_YEAR", allow_hyphen_values = true)]
+    real: Option<String>,
+    /// The recorded years alone, without a projection (costs).
+    #[arg(long)]
+    no_projections: bool,
+    /// The scenario projected (costs): 12th-sma, 11th-rule, demand-5bn, demand-10bn,
+    /// custom, or a saved scenario's assumptions applied.
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
+    /// Scenarios drawn beside the pinned one (costs), as `x` adds them: a list or the
+    /// option again.
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    compare: Vec<String>,
+    /// Each projection between its low and high path, as `b` shows it (see --band-cpi).
+    #[arg(long)]
+    band: bool,
+}
+
+/// A side of an image, in pixels.
+fn pixels(text: &str, what: &str) -> Result<u32, String> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (Size::MIN..=Size::MAX).contains(n))
+        .ok_or_else(|| {
+            format!(
+                "expected a {what} in pixels, a whole number from {} to {}",
+                Size::MIN,
+                Size::MAX
+            )
+        })
 }
 
 // The assumptions, each optional: what is not given comes from the config file, else
@@ -399,7 +552,7 @@ fn refuse_dashboard_options(cli: &Cli, sub: &Command) -> Result<(), Failure> {
         )
         .into()),
         Some(f) => Err(format!(
-            "{} does not apply to `{name}` (only to the dashboard, render, project and export)",
+            "{} does not apply to `{name}` (only to the dashboard, render, project, export and chart)",
             f.name
         )
         .into()),
@@ -541,6 +694,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             height,
             keys,
             ansi,
+            svg,
             scenario,
             assumptions,
             band,
@@ -554,12 +708,75 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 }
                 app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
             }
-            app.color = *ansi && app.color;
-            // Text for documents: no OSC 8 sequences in it.
+            app.color = (*ansi || svg.is_some()) && app.color;
+            // Text and pictures for documents: no OSC 8 sequences in them.
             app.hyperlinks = false;
-            let text = render::frame(&mut app, *width, *height, keys.clone(), *ansi)
-                .map_err(|e| format!("cannot render: {e}"))?;
-            print_out(&text)?;
+            match svg {
+                Some(path) => {
+                    let text = render::frame_svg(&mut app, *width, *height, keys.clone())
+                        .map_err(|e| format!("cannot render: {e}"))?;
+                    write_file(path, &text)?;
+                }
+                None => {
+                    let text = render::frame(&mut app, *width, *height, keys.clone(), *ansi)
+                        .map_err(|e| format!("cannot render: {e}"))?;
+                    print_out(&text)?;
+                }
+            }
+        }
+        Some(Command::Chart {
+            chart,
+            image,
+            view,
+            assumptions,
+            band_spreads,
+        }) => {
+            if image.svg.is_none() && image.png.is_none() {
+                return Err("chart: give --svg FILE, --png FILE or both"
+                    .to_string()
+                    .into());
+            }
+            refuse_meaningless_chart_options(*chart, view, assumptions, band_spreads)?;
+            let s = setup(
+                input,
+                &with_base_year(assumptions, &view.real),
+                &band_spreads.flags(),
+            )?;
+            let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+            show_as_asked(&mut app, view)?;
+            let figure = app.figure(chart.pane()).expect("a chart pane has a figure");
+            let size = Size {
+                width: image.width,
+                height: image.height,
+            };
+            let theme = match image.theme {
+                ThemeArg::Light => Theme::Light,
+                ThemeArg::Dark => Theme::Dark,
+            };
+            // Everything is drawn before anything is written.
+            let svg = publish::to_svg(&figure, size, theme);
+            let png = match &image.png {
+                Some(_) => Some(publish::to_png(&svg, size)?),
+                None => None,
+            };
+            if let Some(path) = &image.svg {
+                write_file(path, &svg)?;
+            }
+            if let (Some(path), Some(png)) = (&image.png, &png) {
+                write_file(path, png)?;
+            }
+        }
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "sma-dash", &mut out);
+            print_out(&String::from_utf8_lossy(&out))?;
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| format!("cannot write the manual page: {e}"))?;
+            print_out(&String::from_utf8_lossy(&out))?;
         }
         Some(Command::Config { print }) => {
             let Setup { config, .. } = setup(input, &[], &[])?;
@@ -644,12 +861,120 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 FileFormat::Json => table.to_json(),
             };
             match output {
-                Some(path) => store::write_atomically(path, &text)
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?,
+                Some(path) => write_file(path, &text)?,
                 None => print_out(&text)?,
             }
         }
     }
+    Ok(())
+}
+
+/// Replaces `path` whole with `contents`: the file is there complete, or not changed.
+fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
+    let shown = path.display();
+    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
+        return Err(format!(
+            "cannot write {shown}: it names a directory, not a file"
+        ));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(format!(
+            "cannot write {shown}: no such directory {}",
+            dir.display()
+        ));
+    }
+    store::write_atomically(path, contents).map_err(|e| format!("cannot write {shown}: {e}"))
+}
+
+/// What the chart options do not change for a chart is refused, not dropped: the
+/// troop counts take no money options or assumptions, the scenarios chart no metric,
+/// pinned or compared scenario.
+fn refuse_meaningless_chart_options(
+    chart: ChartArg,
+    view: &ViewArgs,
+    assumptions: &AssumptionArgs,
+    band_spreads: &BandArgs,
+) -> Result<(), Failure> {
+    refuse_spreads_without_band(view.band, band_spreads)?;
+    let given = |flags: &[(&'static str, bool)]| {
+        flags
+            .iter()
+            .find(|(_, given)| *given)
+            .map(|(flag, _)| *flag)
+    };
+    let projection_options = [
+        ("--metric", view.metric.is_some()),
+        ("--no-projections", view.no_projections),
+        ("--scenario", view.scenario.is_some()),
+        ("--compare", !view.compare.is_empty()),
+    ];
+    let refused = match chart {
+        ChartArg::Costs => None,
+        ChartArg::Scenarios => given(&projection_options).map(|f| (f, "scenarios", "costs")),
+        ChartArg::Troops => given(&projection_options)
+            .or(given(&[
+                ("--usd", view.usd),
+                ("--real", view.real.is_some()),
+                ("--band", view.band),
+            ]))
+            .or(assumptions.flags().first().map(|f| f.name))
+            .map(|f| (f, "troops", "costs and scenarios")),
+    };
+    match refused {
+        Some((flag, name, only)) => Err(format!(
+            "chart {name}: {flag} does not apply to this chart (only to {only})"
+        )
+        .into()),
+        None => Ok(()),
+    }
+}
+
+/// Sets the app's view as the chart options ask, from the dashboard's defaults rather
+/// than the config's [start], so that the same options draw the same chart anywhere.
+fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), Failure> {
+    let (metric, troops) = view
+        .metric
+        .as_deref()
+        .and_then(config::metric_named)
+        .unwrap_or((CostView::default().metric, CostView::default().troops));
+    app.view = CostView {
+        metric,
+        troops,
+        currency: if view.usd {
+            Currency::Usd
+        } else {
+            Currency::Krw
+        },
+        real: view.real.is_some(),
+    };
+    app.show_projections = !view.no_projections;
+    app.show_band = view.band;
+    app.scenario = ScenarioId::CurrentAgreement;
+    app.recompute();
+    if let Some(name) = &view.scenario {
+        if ScenarioId::from_key(name).is_none() {
+            load_saved(app);
+        }
+        app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
+    }
+    app.compare = view
+        .compare
+        .iter()
+        .map(|name| {
+            ScenarioId::from_key(name.trim()).ok_or_else(|| {
+                let keys: Vec<&str> = ScenarioId::ALL.iter().map(|s| s.key()).collect();
+                format!(
+                    "--compare: expected one of {}, found \"{name}\"",
+                    keys.join(", ")
+                )
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    app.recompute();
     Ok(())
 }
 
@@ -699,13 +1024,9 @@ fn dashboard(mut app: App) -> Result<(), String> {
     let debug_failure = std::env::var("SMA_DASH_DEBUG_FAIL")
         .ok()
         .and_then(|v| DebugFailure::from_env_value(&v));
-    let result = runtime::enter(mouse).and_then(|mut terminal| match debug_failure {
+    let result = runtime::enter(mouse).and_then(|(mut terminal, mut events)| match debug_failure {
         Some(failure) => runtime::run(&mut terminal, &mut app, &mut FailingEvents(failure)),
-        None => runtime::run(
-            &mut terminal,
-            &mut app,
-            &mut runtime::TerminalEvents::default(),
-        ),
+        None => runtime::run(&mut terminal, &mut app, &mut events),
     });
     let restored = runtime::restore(mouse);
     result

@@ -10,6 +10,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::App;
+use crate::publish::escape_xml;
 use crate::runtime::{ScriptedEvents, run};
 
 /// The largest frame `render` draws.
@@ -24,10 +25,230 @@ pub fn frame(
     keys: ScriptedEvents,
     ansi: bool,
 ) -> io::Result<String> {
+    Ok(buffer_text(&draw(app, width, height, keys)?, ansi))
+}
+
+/// Draws `app` at `width`×`height` after `keys`, as an SVG document: for pictures of
+/// the dashboard in documentation.
+pub fn frame_svg(
+    app: &mut App,
+    width: u16,
+    height: u16,
+    keys: ScriptedEvents,
+) -> io::Result<String> {
+    Ok(buffer_svg(&draw(app, width, height, keys)?))
+}
+
+/// The frame the dashboard draws at `width`×`height` after `keys`.
+fn draw(app: &mut App, width: u16, height: u16, keys: ScriptedEvents) -> io::Result<Buffer> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).map_err(io::Error::other)?;
     let mut keys = keys;
     run(&mut terminal, app, &mut keys)?;
-    Ok(buffer_text(terminal.backend().buffer(), ansi))
+    Ok(terminal.backend().buffer().clone())
+}
+
+/// A cell's size in the SVG, in pixels, for 16 px monospace text.
+const CELL_WIDTH: f64 = 9.6;
+const CELL_HEIGHT: f64 = 20.0;
+/// The terminal's own colours, where a cell sets none.
+const DEFAULT_FG: &str = "#d0d0d0";
+const DEFAULT_BG: &str = "#1c1c1c";
+
+/// The buffer as an SVG: a background rectangle for each run of cells with a background
+/// colour, and one `<text>` for each run of cells of one style, stretched to its cells
+/// so that columns line up whatever the monospace font.
+pub fn buffer_svg(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let (w, h) = (
+        f64::from(area.width) * CELL_WIDTH,
+        f64::from(area.height) * CELL_HEIGHT,
+    );
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.1} {h:.1}" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="16">"#
+    );
+    let _ = writeln!(
+        out,
+        r#"<rect width="100%" height="100%" fill="{DEFAULT_BG}"/>"#
+    );
+    let mut texts = String::new();
+    for y in area.top()..area.bottom() {
+        for run in style_runs(buffer, y) {
+            let (fg, bg) = colours(run.style);
+            let x = f64::from(run.column - area.left()) * CELL_WIDTH;
+            let top = f64::from(y - area.top()) * CELL_HEIGHT;
+            let width = f64::from(run.columns) * CELL_WIDTH;
+            if let Some(bg) = bg {
+                let _ = writeln!(
+                    out,
+                    r#"<rect x="{x:.1}" y="{top:.1}" width="{width:.1}" height="{CELL_HEIGHT:.1}" fill="{bg}"/>"#
+                );
+            }
+            if run.text.trim().is_empty() {
+                continue;
+            }
+            let mut attributes = format!(r#"fill="{fg}""#);
+            let m = run.style.add_modifier;
+            if m.contains(Modifier::BOLD) {
+                attributes.push_str(r#" font-weight="bold""#);
+            }
+            if m.contains(Modifier::ITALIC) {
+                attributes.push_str(r#" font-style="italic""#);
+            }
+            if m.contains(Modifier::DIM) {
+                attributes.push_str(r#" fill-opacity="0.6""#);
+            }
+            if m.contains(Modifier::UNDERLINED) {
+                attributes.push_str(r#" text-decoration="underline""#);
+            }
+            if m.contains(Modifier::CROSSED_OUT) {
+                attributes.push_str(r#" text-decoration="line-through""#);
+            }
+            let _ = writeln!(
+                texts,
+                r#"<text x="{x:.1}" y="{:.1}" textLength="{width:.1}" lengthAdjust="spacingAndGlyphs" xml:space="preserve" {attributes}>{}</text>"#,
+                top + CELL_HEIGHT * 0.75,
+                escape_xml(&run.text)
+            );
+        }
+    }
+    out.push_str(&texts);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// Cells of one style side by side on a row.
+struct Run {
+    column: u16,
+    columns: u16,
+    style: Style,
+    text: String,
+}
+
+/// A row's runs of one style, wide characters counted in the columns they take.
+fn style_runs(buffer: &Buffer, y: u16) -> Vec<Run> {
+    let area = buffer.area;
+    let mut runs: Vec<Run> = Vec::new();
+    let mut x = area.left();
+    while x < area.right() {
+        let cell = &buffer[(x, y)];
+        let symbol = cell.symbol();
+        let columns =
+            (unicode_width::UnicodeWidthStr::width(symbol) as u16).clamp(1, area.right() - x);
+        let style = plain(cell.style());
+        match runs.last_mut() {
+            Some(run) if run.style == style => {
+                run.text.push_str(symbol);
+                run.columns += columns;
+            }
+            _ => runs.push(Run {
+                column: x,
+                columns,
+                style,
+                text: symbol.to_string(),
+            }),
+        }
+        x += columns;
+    }
+    runs
+}
+
+/// The text and background colours of a style, reversed where it says so; no
+/// background where the terminal's own shows.
+fn colours(style: Style) -> (String, Option<String>) {
+    let fg = style.fg.map(hex);
+    let bg = style.bg.map(hex);
+    if style.add_modifier.contains(Modifier::REVERSED) {
+        (
+            bg.unwrap_or_else(|| DEFAULT_BG.into()),
+            Some(fg.unwrap_or_else(|| DEFAULT_FG.into())),
+        )
+    } else {
+        (fg.unwrap_or_else(|| DEFAULT_FG.into()), bg)
+    }
+}
+
+/// A colour as `#rrggbb`: the named ones as xterm's defaults draw them.
+fn hex(color: Color) -> String {
+    const NAMED: [(u8, u8, u8); 16] = [
+        (0x00, 0x00, 0x00),
+        (0xcd, 0x00, 0x00),
+        (0x00, 0xcd, 0x00),
+        (0xcd, 0xcd, 0x00),
+        (0x00, 0x00, 0xee),
+        (0xcd, 0x00, 0xcd),
+        (0x00, 0xcd, 0xcd),
+        (0xe5, 0xe5, 0xe5),
+        (0x7f, 0x7f, 0x7f),
+        (0xff, 0x00, 0x00),
+        (0x00, 0xff, 0x00),
+        (0xff, 0xff, 0x00),
+        (0x5c, 0x5c, 0xff),
+        (0xff, 0x00, 0xff),
+        (0x00, 0xff, 0xff),
+        (0xff, 0xff, 0xff),
+    ];
+    let (r, g, b) = match color {
+        Color::Reset => return DEFAULT_FG.into(),
+        Color::Black => NAMED[0],
+        Color::Red => NAMED[1],
+        Color::Green => NAMED[2],
+        Color::Yellow => NAMED[3],
+        Color::Blue => NAMED[4],
+        Color::Magenta => NAMED[5],
+        Color::Cyan => NAMED[6],
+        Color::Gray => NAMED[7],
+        Color::DarkGray => NAMED[8],
+        Color::LightRed => NAMED[9],
+        Color::LightGreen => NAMED[10],
+        Color::LightYellow => NAMED[11],
+        Color::LightBlue => NAMED[12],
+        Color::LightMagenta => NAMED[13],
+        Color::LightCyan => NAMED[14],
+        Color::White => NAMED[15],
+        Color::Indexed(i) => indexed(i),
+        Color::Rgb(r, g, b) => (r, g, b),
+    };
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+/// The 256-colour palette: 16 named, a 6×6×6 cube, 24 greys.
+fn indexed(i: u8) -> (u8, u8, u8) {
+    match i {
+        0..=15 => {
+            let named = [
+                Color::Black,
+                Color::Red,
+                Color::Green,
+                Color::Yellow,
+                Color::Blue,
+                Color::Magenta,
+                Color::Cyan,
+                Color::Gray,
+                Color::DarkGray,
+                Color::LightRed,
+                Color::LightGreen,
+                Color::LightYellow,
+                Color::LightBlue,
+                Color::LightMagenta,
+                Color::LightCyan,
+                Color::White,
+            ];
+            let h = hex(named[usize::from(i)]);
+            let channel = |k: usize| u8::from_str_radix(&h[k..k + 2], 16).unwrap_or(0);
+            (channel(1), channel(3), channel(5))
+        }
+        16..=231 => {
+            let level = |v: u8| if v == 0 { 0 } else { 55 + v * 40 };
+            let n = i - 16;
+            (level(n / 36), level(n / 6 % 6), level(n % 6))
+        }
+        _ => {
+            let v = 8 + (i - 232) * 10;
+            (v, v, v)
+        }
+    }
 }
 
 /// Each row of the buffer, trailing blanks trimmed; with `ansi`, SGR sequences where the
@@ -144,6 +365,27 @@ mod tests {
         let mut b = Buffer::empty(Rect::new(0, 0, 8, 2));
         b.set_string(0, 0, "장원삼 x", Style::default());
         assert_eq!(buffer_text(&b, false), "장원삼 x\n\n");
+    }
+
+    #[test]
+    fn svg_has_a_text_per_style_run_and_a_rect_per_background() {
+        let mut b = Buffer::empty(Rect::new(0, 0, 10, 1));
+        b.set_string(0, 0, "ab", Style::new().fg(Color::Red));
+        b.set_string(2, 0, "c<d", Style::new().bg(Color::Rgb(1, 2, 3)));
+        let svg = buffer_svg(&b);
+        assert!(svg.contains(r##"fill="#cd0000">ab</text>"##), "{svg}");
+        assert!(
+            svg.contains(r##"<rect x="19.2" y="0.0" width="28.8" height="20.0" fill="#010203"/>"##),
+            "{svg}"
+        );
+        assert!(svg.contains(">c&lt;d</text>"), "{svg}");
+        assert_eq!(
+            svg.matches("<text").count(),
+            2,
+            "blank runs draw no text: {svg}"
+        );
+        assert_eq!(indexed(196), (255, 0, 0));
+        assert_eq!(indexed(244), (128, 128, 128));
     }
 
     #[test]

@@ -1,44 +1,52 @@
 //! The terminal runtime: taking and restoring the terminal, and the event loop.
 //!
 //! The loop blocks on input (no tick: no CPU while nothing happens), drains whatever is
-//! already queued, applies it through the keymap and `update`, and draws once. Effects
-//! `update` returns (save a scenario, export a pane) are carried out here with the
-//! store, and what they did goes back through `update` to the status line. It is
-//! generic over ratatui's `Backend` and an `EventSource`, so tests drive the real loop
-//! in memory.
+//! already queued, applies it through the keymap and `update`, and draws once, inside a
+//! synchronized update so the terminal shows whole frames. Effects `update` returns
+//! (save or delete a scenario, export a pane, suspend) are carried out here, and what
+//! they did goes back through `update` to the status line. It is generic over ratatui's
+//! `Backend` and an `EventSource`, so tests drive the real loop in memory.
 
 use std::collections::VecDeque;
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::Utc;
 use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers, MouseButton,
-    MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
 };
-use ratatui::crossterm::{cursor, execute};
+use ratatui::crossterm::{cursor, execute, queue};
 use ratatui::layout::Rect;
 
 use crate::app::{
-    Action, App, Effect, ExportRequest, Key, KeyCode, Mode, Pane, SaveReport, update,
+    Action, App, DeleteReport, Effect, ExportRequest, Key, KeyCode, Mode, Pane, SaveReport, update,
 };
 use crate::econ::Assumptions;
+use crate::publish::{self, Figure, Size, Theme};
 use crate::store;
 use crate::ui;
 use crate::ui::layout::Hit;
 
 /// One input, independent of the terminal library.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
     Key(Key),
     Mouse(Mouse),
+    /// Text pasted, as a terminal with bracketed paste sends it: one input, not keys.
+    Paste(String),
     Resize,
+    /// SIGTSTP from outside (`kill -TSTP`): suspend as Ctrl-Z does.
+    Suspend,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,25 +69,51 @@ pub trait EventSource {
     fn next(&mut self) -> io::Result<Option<Input>>;
     /// Whether an input is already waiting, without blocking.
     fn pending(&mut self) -> io::Result<bool>;
+    /// Gives the terminal back and stops the program until the shell continues it
+    /// (`fg`), then takes the terminal again. A script has no terminal to give back.
+    fn suspend(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Inputs read from the terminal through crossterm.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct TerminalEvents {
     /// Inputs already read that one terminal event stood for.
     queued: VecDeque<Input>,
+    /// Set by the signal thread when a SIGTSTP arrives.
+    stop_asked: Arc<AtomicBool>,
+    /// Whether the terminal was taken with the mouse, to take it again alike.
+    mouse: bool,
 }
 
 impl EventSource for TerminalEvents {
     fn next(&mut self) -> io::Result<Option<Input>> {
-        while self.queued.is_empty() {
+        loop {
+            if self.stop_asked.swap(false, Ordering::SeqCst) {
+                return Ok(Some(Input::Suspend));
+            }
+            if let Some(input) = self.queued.pop_front() {
+                return Ok(Some(input));
+            }
             self.queued.extend(convert(event::read()?));
         }
-        Ok(self.queued.pop_front())
     }
 
     fn pending(&mut self) -> io::Result<bool> {
-        Ok(!self.queued.is_empty() || event::poll(Duration::ZERO)?)
+        Ok(self.stop_asked.load(Ordering::SeqCst)
+            || !self.queued.is_empty()
+            || event::poll(Duration::ZERO)?)
+    }
+
+    fn suspend(&mut self) -> io::Result<()> {
+        restore(self.mouse)?;
+        // SIGSTOP cannot be caught: the shell sees the job stopped, and `fg` (SIGCONT)
+        // continues from here.
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        // A Ctrl-Z typed while stopping was for this same stop.
+        self.stop_asked.store(false, Ordering::SeqCst);
+        take(self.mouse)
     }
 }
 
@@ -187,6 +221,7 @@ fn convert(event: Event) -> Vec<Input> {
             })]
         }
         Event::Resize(..) => vec![Input::Resize],
+        Event::Paste(text) => vec![Input::Paste(text)],
         _ => Vec::new(),
     }
 }
@@ -252,8 +287,11 @@ fn actions(app: &App, input: Input, size: Rect) -> Vec<Action> {
             mouse_actions(app, m, size)
         }
         Input::Mouse(_) => Vec::new(),
+        // `update` decides: into a prompt, or nowhere.
+        Input::Paste(text) => vec![Action::Paste(text)],
         // Nothing to change in the state: the redraw takes the new size.
         Input::Resize => Vec::new(),
+        Input::Suspend => vec![Action::Suspend],
     }
 }
 
@@ -281,8 +319,36 @@ fn mouse_actions(app: &App, m: Mouse, size: Rect) -> Vec<Action> {
     vec![Action::Focus(pane), Action::Move(steps * wheel)]
 }
 
+/// A backend that can hold a frame back until it is whole (DEC mode 2026), so the
+/// terminal never shows half of one.
+pub trait WholeFrames {
+    fn begin_frame(&mut self) -> io::Result<()>;
+    fn end_frame(&mut self) -> io::Result<()>;
+}
+
+impl<W: Write> WholeFrames for CrosstermBackend<W> {
+    fn begin_frame(&mut self) -> io::Result<()> {
+        queue!(self, BeginSynchronizedUpdate)
+    }
+
+    fn end_frame(&mut self) -> io::Result<()> {
+        execute!(self, EndSynchronizedUpdate)
+    }
+}
+
+/// In memory every frame is whole.
+impl WholeFrames for TestBackend {
+    fn begin_frame(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn end_frame(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Runs the dashboard until the user quits or `events` runs out.
-pub fn run<B: Backend>(
+pub fn run<B: Backend + WholeFrames>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut impl EventSource,
@@ -295,6 +361,7 @@ pub fn run<B: Backend>(
         while let Some(current) = input.take() {
             let size = screen_size(terminal)?;
             redraw |= current == Input::Resize;
+            let mut suspended = false;
             for action in actions(app, current, size) {
                 let effect = update(app, action);
                 // An overlay's length depends on the screen: measured as soon as it
@@ -307,9 +374,15 @@ pub fn run<B: Backend>(
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::Redraw => redraw = true,
                     Effect::None => {}
+                    Effect::Suspend => suspended = true,
                     Effect::SaveScenario { name, assumptions } => {
                         let outcome = save(app, &name, &assumptions);
                         update(app, Action::Saved(outcome));
+                        redraw = true;
+                    }
+                    Effect::DeleteScenario { name } => {
+                        let outcome = delete(app, &name);
+                        update(app, Action::Deleted(outcome));
                         redraw = true;
                     }
                     Effect::Export(request) => {
@@ -317,7 +390,18 @@ pub fn run<B: Backend>(
                         update(app, Action::Exported(outcome));
                         redraw = true;
                     }
+                    Effect::Publish(figure) => {
+                        let outcome = publish(app, &figure);
+                        update(app, Action::Published(outcome));
+                        redraw = true;
+                    }
                 }
+            }
+            if suspended {
+                events.suspend()?;
+                // A new screen at whatever size the terminal has now: every cell drawn.
+                terminal.clear().map_err(backend_error)?;
+                redraw = true;
             }
             if events.pending()? {
                 input = events.next()?;
@@ -340,12 +424,31 @@ fn save(app: &App, name: &str, assumptions: &Assumptions) -> Result<SaveReport, 
     store::save(path, name, assumptions, Utc::now())
 }
 
-/// Writes the table as CSV in the app's export directory; the path it answers is
-/// absolute, for the status line to say where the file is whatever the directory.
+/// Deletes the saved scenario from the app's scenarios file.
+fn delete(app: &App, name: &str) -> Result<DeleteReport, String> {
+    let path = app
+        .paths
+        .scenarios
+        .as_deref()
+        .ok_or_else(|| "no data directory: set XDG_DATA_HOME or HOME".to_string())?;
+    store::delete_scenario(path, name, Utc::now())
+}
+
+/// Writes the table as CSV in the app's export directory, and says where as an
+/// absolute path: the directory may be relative to where the dashboard started.
 fn export(app: &App, request: &ExportRequest) -> Result<PathBuf, String> {
+    let dir =
+        std::path::absolute(&app.paths.export_dir).unwrap_or_else(|_| app.paths.export_dir.clone());
+    store::export_csv(&dir, request.what, &request.table.to_csv(), Utc::now())
+        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
+}
+
+/// Draws the chart as SVG and PNG at the default size, in the light theme, and writes
+/// both in the app's export directory.
+fn publish(app: &App, figure: &Figure) -> Result<(PathBuf, PathBuf), String> {
+    let (svg, png) = publish::images(figure, Size::default(), Theme::Light)?;
     let dir = &app.paths.export_dir;
-    store::export_csv(dir, request.what, &request.table.to_csv(), Utc::now())
-        .map(|path| std::path::absolute(&path).unwrap_or(path))
+    store::export_chart(dir, figure.kind.key(), &svg, &png, Utc::now())
         .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
 }
 
@@ -354,8 +457,9 @@ fn screen_size<B: Backend>(terminal: &Terminal<B>) -> io::Result<Rect> {
     Ok(Rect::new(0, 0, size.width, size.height))
 }
 
-/// Tells the app how many timeline rows the layout gives it, then draws.
-pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
+/// Tells the app how many timeline rows the layout gives it, then draws, as one
+/// synchronized update that is ended even if the frame fails.
+pub fn draw<B: Backend + WholeFrames>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result<()> {
     terminal.autoresize().map_err(backend_error)?;
     let size = screen_size(terminal)?;
     let rows = ui::layout::timeline_viewport(app, size);
@@ -367,8 +471,10 @@ pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> io::Result
         let (max_scroll, page) = ui::overlay_limits(app, size);
         update(app, Action::OverlayViewport { max_scroll, page });
     }
-    terminal.draw(|f| ui::view(app, f)).map_err(backend_error)?;
-    Ok(())
+    terminal.backend_mut().begin_frame()?;
+    let drawn = terminal.draw(|f| ui::view(app, f)).map(|_| ());
+    let ended = terminal.backend_mut().end_frame();
+    drawn.map_err(backend_error).and(ended)
 }
 
 /// The signals that end the program from outside: `kill`, the SSH session dropped,
@@ -386,25 +492,61 @@ pub fn takes_hyperlinks(term: Option<&str>) -> bool {
     !matches!(term, Some("linux" | "dumb"))
 }
 
-/// Takes the terminal: raw mode, the alternate screen, no cursor, the mouse if asked.
-/// A panic hook restores it before the panic message prints, and an ending signal
-/// restores it before the process exits with 128 + the signal's number.
-pub fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
+/// Takes the terminal: raw mode, the alternate screen, no cursor, bracketed paste, the
+/// mouse if asked. A panic hook restores it before the panic message prints; an ending
+/// signal restores it before the process exits with 128 + the signal's number; a
+/// SIGTSTP (`kill -TSTP`) suspends as Ctrl-Z does, through the events returned.
+pub fn enter(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>, TerminalEvents)> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = restore(mouse);
         previous(info);
     }));
-    let mut signals = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
+    let stop_asked = Arc::new(AtomicBool::new(false));
+    let mut signals = signal_hook::iterator::Signals::new(
+        ENDING_SIGNALS
+            .iter()
+            .chain(&[signal_hook::consts::SIGTSTP])
+            .copied(),
+    )?;
+    let stop = Arc::clone(&stop_asked);
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
+        for signal in signals.forever() {
+            if signal == signal_hook::consts::SIGTSTP {
+                // The loop gives the terminal back and stops: wake it from its wait for
+                // input with a SIGWINCH, which the terminal's reader turns into a resize.
+                stop.store(true, Ordering::SeqCst);
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+                continue;
+            }
             let _ = restore(mouse);
             std::process::exit(128 + signal);
         }
     });
+    take(mouse)?;
+    let terminal = Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| {
+        let _ = restore(mouse);
+    })?;
+    let events = TerminalEvents {
+        queued: VecDeque::new(),
+        stop_asked,
+        mouse,
+    };
+    Ok((terminal, events))
+}
+
+/// Raw mode, the alternate screen, no cursor, bracketed paste, the mouse if asked; on a
+/// failure, what was taken is given back.
+fn take(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     let mut stdout = io::stdout();
-    let taken = execute!(stdout, EnterAlternateScreen, cursor::Hide).and_then(|_| {
+    let taken = execute!(
+        stdout,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )
+    .and_then(|_| {
         if mouse {
             execute!(stdout, EnableMouseCapture)
         } else {
@@ -415,22 +557,27 @@ pub fn enter(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
         let _ = restore(mouse);
         return Err(e);
     }
-    Terminal::new(CrosstermBackend::new(stdout)).inspect_err(|_| {
-        let _ = restore(mouse);
-    })
+    Ok(())
 }
 
-/// Gives the terminal back as it was: every step is tried even if one fails.
+/// Gives the terminal back as it was: every step is tried even if one fails. A frame
+/// cut short (a panic in the middle of one) is ended first.
 pub fn restore(mouse: bool) -> io::Result<()> {
     let mut stdout = io::stdout();
+    let frame = execute!(stdout, EndSynchronizedUpdate);
     let mouse_off = if mouse {
         execute!(stdout, DisableMouseCapture)
     } else {
         Ok(())
     };
-    let screen = execute!(stdout, LeaveAlternateScreen, cursor::Show);
+    let screen = execute!(
+        stdout,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let raw = disable_raw_mode();
-    mouse_off.and(screen).and(raw)
+    frame.and(mouse_off).and(screen).and(raw)
 }
 
 #[cfg(test)]
@@ -461,5 +608,81 @@ mod tests {
         assert_eq!(convert(ctrl_c), vec![Input::Key(Key::ctrl('c'))]);
         let f1 = Event::Key(KeyEvent::new(C::F(1), KeyModifiers::NONE));
         assert!(convert(f1).is_empty());
+        let paste = Event::Paste("see the 2014 figure, then quit".into());
+        assert_eq!(
+            convert(paste),
+            vec![Input::Paste("see the 2014 figure, then quit".into())]
+        );
+        let ctrl_z = Event::Key(KeyEvent::new(C::Char('z'), KeyModifiers::CONTROL));
+        assert_eq!(convert(ctrl_z), vec![Input::Key(Key::ctrl('z'))]);
+    }
+
+    /// Bytes written, kept where the test can read them after the backend has them.
+    #[derive(Clone, Default)]
+    struct Written(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+    impl Write for Written {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_frame_is_held_back_until_whole_with_dec_mode_2026() {
+        let written = Written::default();
+        let mut backend = CrosstermBackend::new(written.clone());
+        backend.begin_frame().unwrap();
+        backend.write_all(b"cells").unwrap();
+        backend.end_frame().unwrap();
+        assert_eq!(
+            written.0.borrow().as_slice(),
+            b"\x1b[?2026hcells\x1b[?2026l"
+        );
+    }
+
+    /// A script that counts the times the loop asks it to suspend.
+    struct Suspending(ScriptedEvents, usize);
+
+    impl EventSource for Suspending {
+        fn next(&mut self) -> io::Result<Option<Input>> {
+            self.0.next()
+        }
+
+        fn pending(&mut self) -> io::Result<bool> {
+            self.0.pending()
+        }
+
+        fn suspend(&mut self) -> io::Result<()> {
+            self.1 += 1;
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn pastes_and_suspends_go_through_the_loop_and_a_paste_never_quits() {
+        let mut app = App::new(crate::data::Dataset::embedded().unwrap());
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let inputs = [
+            Input::Paste("q".into()),
+            Input::Key(Key::char('/')),
+            Input::Paste("Honolulu\nq".into()),
+            Input::Suspend,
+            Input::Key(Key::ctrl('z')),
+            Input::Key(Key::char('e')),
+        ];
+        let mut events = Suspending(ScriptedEvents(inputs.into()), 0);
+        assert_eq!(
+            run(&mut terminal, &mut app, &mut events).unwrap(),
+            Exit::EndOfInput
+        );
+        assert_eq!(events.1, 2, "SIGTSTP and Ctrl-Z each suspend once");
+        assert_eq!(app.timeline.search.query, "Honolulu qe");
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("/Honolulu qe"), "{screen}");
     }
 }

@@ -21,7 +21,7 @@ use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
 use serde::Deserialize;
 use tempfile::NamedTempFile;
 
-use crate::app::{SaveReport, SavedScenario};
+use crate::app::{DeleteReport, SaveReport, SavedScenario};
 use crate::data::load::{At, Key, Located, ParsedFile};
 use crate::data::{DataFile, Diagnostic, LoadError};
 use crate::econ::{AssumptionId, Assumptions, RatePath, spec};
@@ -117,26 +117,21 @@ pub fn save(
     })
 }
 
-/// What deleting a saved scenario did.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Deleted {
-    /// The file held a scenario of that name (another dashboard may have deleted it).
-    pub found: bool,
-    /// Every scenario in the file now.
-    pub scenarios: Vec<SavedScenario>,
-    /// A corrupt file found on the way, and where it was moved.
-    pub warning: Option<String>,
-}
-
 /// Deletes the scenario `name` from the file at `path`, under the same lock as
 /// [`save`], keeping what other dashboards saved meanwhile.
-pub fn delete_scenario(path: &Path, name: &str, now: DateTime<Utc>) -> Result<Deleted, String> {
+pub fn delete_scenario(
+    path: &Path,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<DeleteReport, String> {
     let changed = change_saved(path, now, |scenarios| {
         let before = scenarios.len();
         scenarios.retain(|s| s.name != name);
         scenarios.len() < before
     })?;
-    Ok(Deleted {
+    Ok(DeleteReport {
+        name: name.to_string(),
+        path: path.to_path_buf(),
         found: changed.outcome,
         scenarios: changed.scenarios,
         warning: changed.warning,
@@ -231,6 +226,22 @@ pub fn export_csv(dir: &Path, what: &str, csv: &str, now: DateTime<Utc>) -> io::
     )
 }
 
+/// Writes a chart as `sma-dash-<what>-<time>.svg` and `.png` in `dir`, both or neither,
+/// under one name neither file has yet; returns both paths.
+pub fn export_chart(
+    dir: &Path,
+    what: &str,
+    svg: &str,
+    png: &[u8],
+    now: DateTime<Utc>,
+) -> io::Result<(PathBuf, PathBuf)> {
+    let stem = format!("sma-dash-{what}-{}", stamp(now));
+    let mut paths = write_new_together(dir, &stem, &[(".svg", svg.as_bytes()), (".png", png)])?;
+    let png_path = paths.pop().expect("two files written");
+    let svg_path = paths.pop().expect("two files written");
+    Ok((svg_path, png_path))
+}
+
 /// Replaces the file at `path` with `contents` (text, or the bytes of an image)
 /// atomically: a crash or a full disk leaves the old file or the new one, never half of
 /// either. A symlink at `path` is replaced, not followed.
@@ -253,25 +264,64 @@ fn write_through(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -
 /// that fails where anything (a file, a symlink) has that name, so there is no moment
 /// between a check and a write for another process to use.
 pub fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> io::Result<PathBuf> {
-    let named = |n: u32| match n {
+    let mut paths = write_new_together(dir, stem, &[(ext, bytes)])?;
+    Ok(paths.pop().expect("one file written"))
+}
+
+/// Writes each `(ext, bytes)` as a new file `stem<ext>` in `dir`, all under one stem
+/// (`stem`, else `stem-2`, `stem-3`, …) that none of them has yet, each by a rename that
+/// never replaces a file: all or none of them are written.
+pub fn write_new_together(
+    dir: &Path,
+    stem: &str,
+    files: &[(&str, &[u8])],
+) -> io::Result<Vec<PathBuf>> {
+    let named = |n: u32, ext: &str| match n {
         1 => dir.join(format!("{stem}{ext}")),
         n => dir.join(format!("{stem}-{n}{ext}")),
     };
-    let mut temp = written_temp(&named(1), |f| f.write_all(bytes))?;
+    let temps_for = |files: &[(&str, &[u8])]| -> io::Result<Vec<NamedTempFile>> {
+        files
+            .iter()
+            .map(|(ext, bytes)| written_temp(&named(1, ext), |f| f.write_all(bytes)))
+            .collect()
+    };
+    let mut temps = temps_for(files)?;
     for n in 1..=MAX_SUFFIX {
-        let path = named(n);
-        match temp.persist_noclobber(&path) {
-            Ok(_) => {
-                sync_dir(&path);
-                return Ok(path);
+        let mut placed: Vec<PathBuf> = Vec::new();
+        let mut left = Vec::new();
+        let mut taken = false;
+        for (temp, (ext, _)) in temps.into_iter().zip(files) {
+            if taken {
+                left.push(temp);
+                continue;
             }
-            Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => temp = e.file,
-            Err(e) => return Err(e.error),
+            let path = named(n, ext);
+            match temp.persist_noclobber(&path) {
+                Ok(_) => placed.push(path),
+                Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
+                    taken = true;
+                    left.push(e.file);
+                }
+                Err(e) => {
+                    placed.iter().for_each(|p| drop(fs::remove_file(p)));
+                    return Err(e.error);
+                }
+            }
         }
+        if !taken {
+            placed.iter().for_each(|p| sync_dir(p));
+            return Ok(placed);
+        }
+        // Another file holds this name: take back what went under it, try the next.
+        placed.iter().for_each(|p| drop(fs::remove_file(p)));
+        temps = temps_for(&files[..placed.len()])?;
+        temps.extend(left);
     }
+    let first = files.first().map_or("", |(ext, _)| ext);
     Err(io::Error::new(
         io::ErrorKind::AlreadyExists,
-        format!("{stem}{ext} and {MAX_SUFFIX} numbered names after it are all taken"),
+        format!("{stem}{first} and {MAX_SUFFIX} numbered names after it are all taken"),
     ))
 }
 
@@ -1140,6 +1190,44 @@ mod tests {
         let file = dir.path().join("a-file");
         fs::write(&file, "").unwrap();
         assert!(export_csv(&file, "costs", "x\n", now()).is_err());
+    }
+
+    #[test]
+    fn a_chart_is_written_as_an_svg_and_a_png_of_one_new_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let (svg, png) = export_chart(dir.path(), "troops", "<svg/>", b"\x89PNG", now()).unwrap();
+        assert_eq!(svg.with_extension(""), png.with_extension(""));
+        assert_eq!(fs::read_to_string(&svg).unwrap(), "<svg/>");
+        assert_eq!(fs::read(&png).unwrap(), b"\x89PNG");
+        // The PNG's name taken alone is enough to move both to the next suffix.
+        fs::remove_file(&svg).unwrap();
+        let (svg2, png2) = export_chart(dir.path(), "troops", "<svg/>", b"", now()).unwrap();
+        assert!(
+            svg2.to_string_lossy().ends_with("-2.svg"),
+            "{}",
+            svg2.display()
+        );
+        assert!(
+            png2.to_string_lossy().ends_with("-2.png"),
+            "{}",
+            png2.display()
+        );
+        assert!(
+            !svg.exists(),
+            "the SVG placed under the taken name is taken back"
+        );
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names.len(),
+            3,
+            "the old PNG and the new pair, no debris: {names:?}"
+        );
+        let file = dir.path().join("a-file");
+        fs::write(&file, "").unwrap();
+        assert!(export_chart(&file, "troops", "", b"", now()).is_err());
     }
 
     proptest::proptest! {

@@ -26,6 +26,8 @@ enum Step {
     Input(Input),
     /// What a terminal without bracketed paste sends for pasted text: its keys.
     Paste(String),
+    /// What a terminal with bracketed paste sends: the text as one input.
+    BracketedPaste(String),
     Resize(u16, u16),
 }
 
@@ -33,7 +35,7 @@ fn key() -> impl Strategy<Value = Key> {
     let codes = prop_oneof![
         // Mostly the keys that do something, so the walk goes somewhere.
         8 => prop::sample::select(
-            "jkhlgG[]/nNfczurmpa+=-_0123456789?qQ\u{7f}txXR:% ,.".chars().collect::<Vec<_>>()
+            "jkhlgG[]/nNfczurmpa+=-_0123456789?qQ\u{7f}txXR:% ,.sdyw".chars().collect::<Vec<_>>()
         )
         .prop_map(KeyCode::Char),
         2 => any::<char>().prop_map(KeyCode::Char),
@@ -43,6 +45,7 @@ fn key() -> impl Strategy<Value = Key> {
             KeyCode::Tab,
             KeyCode::BackTab,
             KeyCode::Backspace,
+            KeyCode::Delete,
             KeyCode::Up,
             KeyCode::Down,
             KeyCode::Left,
@@ -71,6 +74,7 @@ fn step() -> impl Strategy<Value = Step> {
         )
             .prop_map(|(kind, column, row)| Step::Input(Input::Mouse(Mouse { kind, column, row }))),
         1 => "[ -~\n\t\u{1b}가-힣]{0,20}".prop_map(Step::Paste),
+        1 => "[ -~\n\r\t\u{0}-\u{1f}\u{202e}가-힣]{0,300}".prop_map(Step::BracketedPaste),
         2 => prop_oneof![
             8 => (1u16..=220, 1u16..=70),
             1 => Just((1, 1)),
@@ -131,6 +135,13 @@ fn check(app: &App) -> Result<(), TestCaseError> {
     prop_assert!(app.compared.len() <= app.compare.len());
     prop_assert!(app.overlay_scroll <= app.overlay_max);
     prop_assert!(app.assumption_row < app.assumption_rows().max(1));
+    // A prompt's text stays within its limit and holds nothing that drives a terminal.
+    if let Some(p) = &app.prompt {
+        let text = p.input.text();
+        prop_assert!(text.chars().count() <= p.kind.limit(), "{text:?}");
+        prop_assert!(!text.chars().any(char::is_control), "{text:?}");
+        prop_assert!(text.is_char_boundary(p.input.cursor()));
+    }
     for p in &app.costs {
         prop_assert!(p.value.is_none_or(f64::is_finite), "{p:?}");
     }
@@ -163,6 +174,7 @@ proptest! {
             let inputs = match step {
                 Step::Input(i) => VecDeque::from([i]),
                 Step::Paste(text) => paste_keys(&text),
+                Step::BracketedPaste(text) => VecDeque::from([Input::Paste(text)]),
                 Step::Resize(w, h) => {
                     terminal.backend_mut().resize(w, h);
                     VecDeque::from([Input::Resize])

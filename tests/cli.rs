@@ -624,7 +624,7 @@ fn export_writes_a_file_whole_and_names_a_bad_path() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o).trim_end(),
-        "sma-dash: cannot write /nonexistent/dir/events.csv: No such file or directory (os error 2)"
+        "sma-dash: cannot write /nonexistent/dir/events.csv: no such directory /nonexistent/dir"
     );
 }
 
@@ -1015,7 +1015,7 @@ fn options_before_a_subcommand_are_refused_not_dropped() {
         ),
         (
             &["--cpi", "3", "check"],
-            "--cpi does not apply to `check` (only to the dashboard, render, project and export)",
+            "--cpi does not apply to `check` (only to the dashboard, render, project, export and chart)",
         ),
         (
             &["--mouse", "render"],
@@ -1422,7 +1422,7 @@ fn bad_spreads_and_band_options_where_they_mean_nothing_exit_2() {
         ),
         (
             &["--band-cpi", "2", "check"],
-            "--band-cpi does not apply to `check` (only to the dashboard, render, project and export)",
+            "--band-cpi does not apply to `check` (only to the dashboard, render, project, export and chart)",
         ),
     ] {
         let o = sma_dash(args);

@@ -128,6 +128,9 @@ fn resizing_below_the_minimum_says_so_and_quit_still_works() {
     s.line_with("needs at least 60×20");
     s.send(ScriptedEvents::typed("?"));
     s.line_with("Keys");
+    // q closes the help, then quits.
+    assert_eq!(s.send(ScriptedEvents::typed("q")), Exit::EndOfInput);
+    assert!(!s.screen().contains("Keys"));
     assert_eq!(s.send(ScriptedEvents::typed("q")), Exit::Quit);
 }
 
@@ -306,12 +309,9 @@ fn s_saves_a_named_scenario_and_enter_applies_it_later() {
     // Raise Korean CPI, save it as "hot".
     s.send(ScriptedEvents::typed("4").text(&"+".repeat(10)));
     s.send(ScriptedEvents::typed("s"));
-    s.line_with("Save scenario as: scenario 1▏");
-    let mut events = ScriptedEvents::default();
-    for _ in 0.."scenario 1".len() {
-        events = events.key(Key::plain(KeyCode::Backspace));
-    }
-    s.send(events.text("hot").key(Key::plain(KeyCode::Enter)));
+    // Empty, the free name suggested; typing replaces it.
+    s.line_with("Save scenario as: scenario 1  Enter: save");
+    s.send(ScriptedEvents::typed("hot").key(Key::plain(KeyCode::Enter)));
     s.line_with(&format!("saved “hot” in {}", path.display()));
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(
@@ -339,23 +339,30 @@ fn s_saves_a_named_scenario_and_enter_applies_it_later() {
     assert_eq!(default_2030, "2030 ▸ 1,650.9", "1,519.2 × 1.021⁴");
     assert_eq!(hot_2030, "2030 ▸ 1,699.9", "1,519.2 × 1.021 × 1.031³");
 
-    // Saving under the same name replaces it, and says so.
-    s.send(ScriptedEvents::typed("s"));
-    let mut events = ScriptedEvents::default();
-    for _ in 0.."scenario 1".len() {
-        events = events.key(Key::plain(KeyCode::Backspace));
-    }
-    s.send(events.text("hot"));
+    // Saving under the same name asks, then replaces it, and says so.
+    s.send(ScriptedEvents::typed("shot"));
     s.line_with("Enter: replace it");
     s.send(ScriptedEvents::default().key(Key::plain(KeyCode::Enter)));
+    s.line_with("“hot” is saved already: replace it? y yes  n/Esc no");
+    s.send(ScriptedEvents::typed("y"));
     s.line_with("replaced “hot”");
-    assert_eq!(
+    let scenarios = || {
         std::fs::read_to_string(&path)
             .unwrap()
             .matches("[[scenario]]")
-            .count(),
-        1
-    );
+            .count()
+    };
+    assert_eq!(scenarios(), 1);
+
+    // d on it asks; n keeps it, y deletes it from the file.
+    s.send(ScriptedEvents::typed(&"j".repeat(20)).text("d"));
+    s.line_with("Delete the saved scenario “hot”? y yes  n/Esc no");
+    s.send(ScriptedEvents::typed("n"));
+    s.line_with("“hot” kept");
+    s.send(ScriptedEvents::typed("dy"));
+    s.line_with(&format!("deleted “hot” from {}", path.display()));
+    assert_eq!(scenarios(), 0);
+    assert!(!s.screen().contains("▸ hot"), "gone from the pane");
 }
 
 #[test]
@@ -372,4 +379,55 @@ fn a_scenario_that_cannot_be_written_says_why_and_keeps_the_old_file() {
         "a file where the directory should be"
     );
     assert!(s.app.saved.is_empty());
+}
+
+#[test]
+fn an_export_names_its_file_by_absolute_path_wrapped_over_the_status_rows_at_80_columns() {
+    // A directory given relative to where the dashboard runs, deep enough that the
+    // message is longer than a line.
+    let root = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let deep = root
+        .path()
+        .join("exports-of-the-special-measures-agreements-dashboard");
+    std::fs::create_dir(&deep).unwrap();
+    let cwd = std::env::current_dir().unwrap();
+    let relative = deep
+        .strip_prefix(&cwd)
+        .expect("the target dir is under the package");
+    let mut s = Session::new(80, 24);
+    s.app.paths.export_dir = relative.to_path_buf();
+    s.send(ScriptedEvents::typed("2"));
+    let rows_before = s.app.timeline.viewport;
+    s.send(ScriptedEvents::typed("e"));
+    let file = std::fs::read_dir(&deep)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert!(file.is_absolute());
+    let message = format!("exported {}", file.display());
+    assert!(message.chars().count() > 80, "{message}");
+    // The message's rows, then the keys on the last row; the whole path is there.
+    let screen = s.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let keys = lines[23];
+    assert!(
+        keys.contains("? help") && keys.contains("e export"),
+        "{keys}"
+    );
+    let rows = message.chars().count().div_ceil(80);
+    let shown: String = lines[23 - rows - 1..23]
+        .iter()
+        .map(|l| l.trim_end())
+        .collect();
+    assert!(
+        shown.contains(&file.display().to_string()),
+        "{shown:?} does not hold {message}"
+    );
+    // The rows are the panes': the timeline shows fewer, and gets them back after.
+    assert!(s.app.timeline.viewport < rows_before);
+    s.send(ScriptedEvents::typed("j"));
+    assert!(!s.screen().contains("exported"));
+    assert_eq!(s.app.timeline.viewport, rows_before);
 }

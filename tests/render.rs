@@ -4,19 +4,30 @@
 use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sma_dash::app::{App, Key, KeyCode};
+use ratatui::style::{Modifier, Style};
+use sma_dash::app::{App, Key, KeyCode, SavedScenario};
 use sma_dash::data::Dataset;
 use sma_dash::runtime::{Exit, ScriptedEvents, run};
 
 /// The screen after typing `keys` into a fresh dashboard of `width`×`height`.
 fn screen(width: u16, height: u16, keys: ScriptedEvents) -> String {
-    screen_on(None, width, height, keys)
+    screen_with(width, height, keys, |_| {})
 }
 
 /// `screen` with today's date set: the events after it are marked as to come.
 fn screen_on(today: Option<NaiveDate>, width: u16, height: u16, keys: ScriptedEvents) -> String {
+    screen_with(width, height, keys, |app| app.today = today)
+}
+
+/// The screen after typing `keys` into a dashboard that `setup` has changed first.
+fn screen_with(
+    width: u16,
+    height: u16,
+    keys: ScriptedEvents,
+    setup: impl FnOnce(&mut App),
+) -> String {
     let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
-    app.today = today;
+    setup(&mut app);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut keys = keys;
     assert_eq!(
@@ -245,10 +256,12 @@ timeline_snapshot!(
 fn by_date_the_dates_on_screen_never_go_back() {
     let s = screen_on(TODAY, 120, 40, typed("og"));
     assert!(s.contains("events · by date"), "{s}");
+    // The focused list's rows: its border, the mark column (blank or ◇), the date.
     let dates: Vec<&str> = s
         .lines()
-        .filter_map(|l| l.split('│').nth(1))
-        .filter_map(|cell| cell.get(1..).and_then(|c| c.split_whitespace().next()))
+        .filter_map(|l| l.trim_start_matches('"').strip_prefix('┃'))
+        .filter_map(|row| row.strip_prefix([' ', '◇']))
+        .filter_map(|row| row.split_whitespace().next())
         .filter(|d| {
             d.get(..4)
                 .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
@@ -415,4 +428,154 @@ fn a_figure_s_detail_lists_every_source_of_the_year_with_its_url() {
     assert!(s.contains("DMDC count: "), "{s}");
     assert!(s.contains("Sources of the count:"), "{s}");
     assert!(s.contains("Sources of the level:"), "{s}");
+}
+
+// The help's two pages (Tab, ← →): every line wrapped to the width, scrolled to the
+// true bottom with G, at the common sizes and on a screen too small for the dashboard.
+snapshot!(help_glossary_80x24, 80, 24, keys("?<tab>"));
+snapshot!(help_glossary_120x40, 120, 40, keys("?<right>"));
+snapshot!(help_keys_bottom_80x24, 80, 24, keys("?G"));
+snapshot!(help_glossary_bottom_80x24, 80, 24, keys("?<tab>G"));
+snapshot!(help_glossary_bottom_120x40, 120, 40, keys("?<tab>G"));
+snapshot!(help_glossary_narrow_40x16, 40, 16, keys("?<left>jjjj"));
+
+// The widest layout: the Costs pane takes the spare width, the troops above the
+// assumptions on the right.
+snapshot!(dashboard_160x50, 160, 50, typed(""));
+
+/// The screen after `keys` without colour (`NO_COLOR`), with its styles as escape
+/// sequences: focus and selection must show by modifier and glyph alone.
+fn screen_no_color(width: u16, height: u16, keys: ScriptedEvents) -> String {
+    let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+    app.color = false;
+    sma_dash::render::frame(&mut app, width, height, keys, true).unwrap()
+}
+
+#[test]
+fn no_color_focus_and_selection_80x24() {
+    // The Assumptions focused: its selection reversed, the timeline's underlined.
+    insta::assert_snapshot!(screen_no_color(80, 24, typed("4j")));
+}
+
+/// An export's message, with the long absolute path the runtime gives it: wrapped over
+/// rows above the keys at 80 columns (taken from the panes), beside them at 120.
+fn exported(app: &mut App) {
+    app.focus = sma_dash::app::Pane::Costs;
+    app.status = Some(
+        "exported /home/analyst/research/alliance-burden-sharing/exports/sma-dash-costs-2026-11-27T100102.csv"
+            .into(),
+    );
+}
+
+#[test]
+fn long_message_wraps_80x24() {
+    insta::assert_snapshot!(screen_with(80, 24, typed(""), exported));
+}
+
+#[test]
+fn long_message_fits_120x40() {
+    insta::assert_snapshot!(screen_with(120, 40, typed(""), exported));
+}
+
+// The save prompt opens empty, the next free name suggested; Enter on a saved name asks
+// first; d on a saved scenario asks before deleting it.
+
+/// A fresh dashboard with two saved scenarios, "hot" and "cold", after `keys`.
+fn with_saved(width: u16, height: u16, keys: ScriptedEvents) -> Terminal<TestBackend> {
+    let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+    app.saved = ["hot", "cold"]
+        .map(|name| SavedScenario {
+            name: name.into(),
+            saved: "2026-11-27T10:00:00Z".into(),
+            assumptions: app.assumptions.clone(),
+        })
+        .to_vec();
+    app.recompute();
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut keys = keys;
+    assert_eq!(
+        run(&mut terminal, &mut app, &mut keys).unwrap(),
+        Exit::EndOfInput
+    );
+    terminal
+}
+
+macro_rules! snapshot_saved {
+    ($name:ident, $w:expr, $h:expr, $keys:expr) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(with_saved($w, $h, keys($keys)).backend().to_string());
+        }
+    };
+}
+
+snapshot_saved!(save_prompt_suggests_a_free_name_80x24, 80, 24, "4s");
+snapshot_saved!(save_prompt_suggests_a_free_name_120x40, 120, 40, "4s");
+snapshot_saved!(replace_question_80x24, 80, 24, "4shot<enter>");
+snapshot_saved!(replace_question_120x40, 120, 40, "4shot<enter>");
+snapshot_saved!(delete_question_80x24, 80, 24, "4Gd");
+snapshot_saved!(delete_question_120x40, 120, 40, "4Gd");
+
+/// The status line's cells, and the row they are on.
+fn status_cells(terminal: &Terminal<TestBackend>) -> Vec<(String, Style)> {
+    let buffer = terminal.backend().buffer();
+    let y = buffer.area.height - 1;
+    (0..buffer.area.width)
+        .map(|x| {
+            let cell = &buffer[(x, y)];
+            (cell.symbol().to_string(), cell.style())
+        })
+        .collect()
+}
+
+fn reversed(style: Style) -> bool {
+    style.add_modifier.contains(Modifier::REVERSED)
+}
+
+#[test]
+fn the_suggested_name_is_dim_with_the_cursor_on_its_first_letter() {
+    let cells = status_cells(&with_saved(80, 24, keys("4s")));
+    let at = "Save scenario as: ".chars().count();
+    assert_eq!(cells[at].0, "s");
+    assert!(reversed(cells[at].1), "the cursor is on the suggestion");
+    // "scenario 1": its own dim style, not the bold of typed text.
+    assert!(!cells[at + 1].1.add_modifier.contains(Modifier::BOLD));
+    assert_ne!(cells[at + 1].1, cells[0].1);
+    // Typing replaces it.
+    let cells = status_cells(&with_saved(80, 24, keys("4sx")));
+    let line: String = cells.iter().map(|c| c.0.as_str()).collect();
+    assert!(
+        line.starts_with("Save scenario as: x   Enter: save"),
+        "{line}"
+    );
+    assert!(reversed(cells[at + 1].1), "the cursor after the x");
+}
+
+#[test]
+fn the_cursor_is_a_reversed_cell_where_the_edit_goes() {
+    let cells = status_cells(&with_saved(80, 24, keys("4=2.5,2028=3.5<home><right>")));
+    let line: String = cells.iter().map(|c| c.0.as_str()).collect();
+    let at = line[..line.find("2.5,2028").expect("the typed value")]
+        .chars()
+        .count();
+    let cursor: Vec<usize> = (0..cells.len()).filter(|&x| reversed(cells[x].1)).collect();
+    assert_eq!(cursor, vec![at + 1], "on the '.' after Home and →: {line}");
+}
+
+#[test]
+fn a_prompt_says_when_its_limit_is_reached() {
+    let terminal = with_saved(80, 24, keys(&format!("4s{}", "x".repeat(70))));
+    let line: String = status_cells(&terminal)
+        .iter()
+        .map(|c| c.0.as_str())
+        .collect();
+    assert!(line.contains("at the limit of 60 characters"), "{line}");
+    // A long search query scrolls, the cursor kept in view.
+    let terminal = with_saved(80, 24, keys(&format!("/{}", "y".repeat(110))));
+    let line: String = status_cells(&terminal)
+        .iter()
+        .map(|c| c.0.as_str())
+        .collect();
+    assert!(line.starts_with("/…yyy"), "{line}");
+    assert!(line.contains("at the limit of 100 characters"), "{line}");
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{Pane, SaveReport};
+use super::{DeleteReport, Edit, Pane, SaveReport};
 
 /// One request to change the app: produced by the keymap or the mouse, consumed by
 /// `update`. Plain data, so a config file can bind keys to it; the last few are the
@@ -10,7 +10,11 @@ use super::{Pane, SaveReport};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
+    /// Give the terminal back and stop, as a shell's Ctrl-Z does; `fg` resumes.
+    Suspend,
     ToggleHelp,
+    /// Turn the help to its next (+1) or previous (-1) page: the keys, the glossary.
+    TurnHelpPage(i32),
     /// Close whichever overlay is open.
     CloseOverlay,
     FocusNext,
@@ -51,10 +55,6 @@ pub enum Action {
     /// Grouped by agreement, or every event by date.
     ToggleOrder,
     StartSearch,
-    SearchInput(char),
-    SearchBackspace,
-    SearchConfirm,
-    SearchCancel,
     /// Next (+1) or previous (-1) match of the last search.
     SearchAgain(i32),
 
@@ -91,19 +91,32 @@ pub enum Action {
     /// Add the selected scenario to the chart's comparison, or take it out.
     ToggleCompare,
 
-    // Prompts on the status line (save name, value, year).
-    PromptInput(char),
-    PromptBackspace,
+    // Prompts on the status line (search, save name, value, year).
+    /// Edit the prompt's text.
+    Edit(Edit),
+    /// Text pasted (bracketed paste): into a prompt as one edit, never run as keys.
+    Paste(String),
     PromptConfirm,
     PromptCancel,
+    /// The answer to the yes-or-no question on the status line.
+    Answer(bool),
 
     // Files.
     /// Open the prompt for the name to save the assumptions as.
     StartSave,
     /// Export the focused pane's data as CSV.
     Export,
+    /// Delete the selected saved scenario, once the user says yes.
+    DeleteSaved,
+    /// Write the focused chart as SVG and PNG images.
+    Publish,
+    /// The SVG and PNG files the images went to, or why they could not (from the
+    /// runtime).
+    Published(Result<(PathBuf, PathBuf), String>),
     /// What saving did (from the runtime).
     Saved(Result<SaveReport, String>),
+    /// What deleting did (from the runtime).
+    Deleted(Result<DeleteReport, String>),
     /// The file an export wrote, or why it could not (from the runtime).
     Exported(Result<PathBuf, String>),
 
@@ -127,7 +140,9 @@ impl Action {
             |d: i32, forward: &'static str, back: &'static str| if d > 0 { forward } else { back };
         Some(match *self {
             Quit => "quit",
+            Suspend => "suspend",
             ToggleHelp => "help",
+            TurnHelpPage(d) => dir(d, "page-next", "page-prev"),
             CloseOverlay => "close",
             FocusNext => "focus-next",
             FocusPrev => "focus-prev",
@@ -175,18 +190,31 @@ impl Action {
             Activate => "select",
             ToggleCompare => "compare",
             StartSave => "save",
+            DeleteSaved => "delete",
             Export => "export",
+            PromptConfirm => "enter",
+            PromptCancel => "cancel",
+            Edit(e) => match e {
+                super::Edit::Backspace => "backspace",
+                super::Edit::Delete => "delete",
+                super::Edit::Left => "left",
+                super::Edit::Right => "right",
+                super::Edit::Home => "home",
+                super::Edit::End => "end",
+                super::Edit::KillToStart => "kill-to-start",
+                super::Edit::KillToEnd => "kill-to-end",
+                super::Edit::KillWordBack => "kill-word",
+                super::Edit::Insert(_) => return None,
+            },
+            Answer(true) => "yes",
+            Answer(false) => "no",
+            Publish => "image",
             SelectRow(_)
-            | SearchInput(_)
-            | SearchBackspace
-            | SearchConfirm
-            | SearchCancel
-            | PromptInput(_)
-            | PromptBackspace
-            | PromptConfirm
-            | PromptCancel
+            | Paste(_)
             | Saved(_)
+            | Deleted(_)
             | Exported(_)
+            | Published(_)
             | TimelineViewport(_)
             | OverlayViewport { .. } => return None,
         })

@@ -14,6 +14,7 @@ pub enum KeyCode {
     Tab,
     BackTab,
     Backspace,
+    Delete,
     Up,
     Down,
     Left,
@@ -61,6 +62,7 @@ impl fmt::Display for Key {
             KeyCode::Tab => f.write_str("Tab"),
             KeyCode::BackTab => f.write_str("Shift-Tab"),
             KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Delete => f.write_str("Delete"),
             KeyCode::Up => f.write_str("↑"),
             KeyCode::Down => f.write_str("↓"),
             KeyCode::Left => f.write_str("←"),
@@ -75,7 +77,7 @@ impl fmt::Display for Key {
 
 impl Key {
     /// Reads a key as a config file writes it: `q`, `G`, `?`, `space`, `enter`, `esc`,
-    /// `tab`, `backtab`, `backspace`, `up`, `down`, `left`, `right`, `pageup`,
+    /// `tab`, `backtab`, `backspace`, `delete`, `up`, `down`, `left`, `right`, `pageup`,
     /// `pagedown`, `home`, `end`, each optionally after `ctrl-`.
     pub fn parse(text: &str) -> Result<Key, String> {
         let (ctrl, name) = match text.strip_prefix("ctrl-") {
@@ -92,6 +94,7 @@ impl Key {
                 "tab" => KeyCode::Tab,
                 "backtab" | "shift-tab" => KeyCode::BackTab,
                 "backspace" => KeyCode::Backspace,
+                "delete" => KeyCode::Delete,
                 "up" => KeyCode::Up,
                 "down" => KeyCode::Down,
                 "left" => KeyCode::Left,
@@ -125,6 +128,7 @@ impl Key {
             KeyCode::Tab => "tab".into(),
             KeyCode::BackTab => "backtab".into(),
             KeyCode::Backspace => "backspace".into(),
+            KeyCode::Delete => "delete".into(),
             KeyCode::Up => "up".into(),
             KeyCode::Down => "down".into(),
             KeyCode::Left => "left".into(),
@@ -145,9 +149,10 @@ impl Key {
 /// Where a binding works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// Everywhere, also over an overlay.
+    /// Everywhere, also over an overlay; in a prompt or a question, the keys that are
+    /// not plain characters.
     Always,
-    /// Whenever no overlay or search prompt is open.
+    /// Whenever no overlay, prompt or question is open.
     Dashboard,
     /// When this pane has focus.
     Pane(Pane),
@@ -157,6 +162,11 @@ pub enum Scope {
     Help,
     /// While the kind picker is open.
     Kinds,
+    /// While a prompt is open on the status line: besides these keys, every plain
+    /// character is text.
+    Prompt,
+    /// While a yes-or-no question is asked on the status line.
+    Question,
 }
 
 impl Scope {
@@ -177,6 +187,8 @@ impl Scope {
             Scope::Detail => "detail",
             Scope::Help => "help",
             Scope::Kinds => "kinds",
+            Scope::Prompt => "prompt",
+            Scope::Question => "question",
         }
     }
 }
@@ -191,6 +203,19 @@ pub struct Binding {
     pub help: &'static str,
     /// The few words the status line says, where it lists this binding.
     pub short: &'static str,
+    /// Which of the listed bindings the status line keeps when it is short of room: 1
+    /// first, then 2 and so on; those of one priority in the line's order.
+    pub priority: u8,
+}
+
+impl Binding {
+    /// The priority of a binding the table ranks no higher: listed after all the others.
+    pub const LAST: u8 = 9;
+
+    /// This binding with the status line's `priority`.
+    fn priority(self, priority: u8) -> Self {
+        Self { priority, ..self }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -199,7 +224,7 @@ pub struct Keymap {
 }
 
 /// Display names of the sections of the help overlay, in order.
-pub const SECTIONS: [(Scope, &str); 9] = [
+pub const SECTIONS: [(Scope, &str); 11] = [
     (Scope::Always, "Anywhere"),
     (Scope::Help, "This help"),
     (Scope::Dashboard, "Dashboard"),
@@ -209,10 +234,13 @@ pub const SECTIONS: [(Scope, &str); 9] = [
     (Scope::Pane(Pane::Costs), "Costs"),
     (Scope::Pane(Pane::Troops), "Troops"),
     (Scope::Pane(Pane::Assumptions), "Assumptions"),
+    (Scope::Prompt, "Prompts (/ : = s; a paste is text)"),
+    (Scope::Question, "Questions (y/n)"),
 ];
 
 impl Default for Keymap {
     fn default() -> Self {
+        use super::Edit as E;
         use Action::*;
         use KeyCode::*;
         use Scope::*;
@@ -228,24 +256,91 @@ impl Default for Keymap {
             action,
             help,
             short,
+            priority: Binding::LAST,
         };
         let bindings = vec![
-            b(&[c('q'), Key::ctrl('c')], Always, Quit, "quit", "quit"),
-            b(&[c('?')], Always, ToggleHelp, "help: every key", "help"),
+            b(&[Key::ctrl('c')], Always, Quit, "quit, from anywhere", ""),
             b(
-                &[k(Esc)],
+                &[Key::ctrl('z')],
                 Always,
-                CloseOverlay,
-                "close the overlay",
-                "close",
+                Suspend,
+                "suspend to the shell; fg comes back",
+                "",
             ),
+            b(&[c('?')], Always, ToggleHelp, "help: every key", "help").priority(1),
+            b(
+                &[c('q'), k(Esc)],
+                Help,
+                CloseOverlay,
+                "close the help",
+                "close",
+            )
+            .priority(1),
+            // Prompts: the readline keys; any other plain character is text.
+            b(&[k(Enter)], Prompt, PromptConfirm, "take what is typed", ""),
+            b(&[k(Esc)], Prompt, PromptCancel, "cancel", ""),
+            b(&[k(Left)], Prompt, Edit(E::Left), "cursor left", ""),
+            b(&[k(Right)], Prompt, Edit(E::Right), "cursor right", ""),
+            b(
+                &[Key::ctrl('a'), k(Home)],
+                Prompt,
+                Edit(E::Home),
+                "cursor to the start",
+                "",
+            ),
+            b(
+                &[Key::ctrl('e'), k(End)],
+                Prompt,
+                Edit(E::End),
+                "cursor to the end",
+                "",
+            ),
+            b(
+                &[k(Backspace)],
+                Prompt,
+                Edit(E::Backspace),
+                "delete before the cursor",
+                "",
+            ),
+            b(
+                &[k(Delete)],
+                Prompt,
+                Edit(E::Delete),
+                "delete under the cursor",
+                "",
+            ),
+            b(
+                &[Key::ctrl('w')],
+                Prompt,
+                Edit(E::KillWordBack),
+                "delete the word before the cursor",
+                "",
+            ),
+            b(
+                &[Key::ctrl('u')],
+                Prompt,
+                Edit(E::KillToStart),
+                "delete to the start",
+                "",
+            ),
+            b(
+                &[Key::ctrl('k')],
+                Prompt,
+                Edit(E::KillToEnd),
+                "delete to the end",
+                "",
+            ),
+            b(&[c('y')], Question, Answer(true), "yes", ""),
+            b(&[c('n'), k(Esc), c('q')], Question, Answer(false), "no", ""),
+            b(&[c('q')], Dashboard, Quit, "quit", "quit").priority(1),
             b(
                 &[k(Tab)],
                 Dashboard,
                 FocusNext,
                 "focus the next pane",
                 "next pane",
-            ),
+            )
+            .priority(5),
             b(
                 &[k(BackTab)],
                 Dashboard,
@@ -287,14 +382,16 @@ impl Default for Keymap {
                 ToggleZoom,
                 "zoom the focused pane, again to return",
                 "zoom",
-            ),
+            )
+            .priority(5),
             b(
                 &[c('h'), k(Left)],
                 Dashboard,
                 MoveYear(-1),
                 "year cursor: previous year",
                 "year",
-            ),
+            )
+            .priority(5),
             b(
                 &[c('l'), k(Right)],
                 Dashboard,
@@ -308,56 +405,64 @@ impl Default for Keymap {
                 StartGoToYear,
                 "go to a year: type it, Enter",
                 "go to year",
-            ),
+            )
+            .priority(5),
             b(
                 &[c('t')],
                 Dashboard,
                 ToggleTable,
                 "the focused chart as a table, and back",
                 "table",
-            ),
+            )
+            .priority(4),
             b(
                 &[c('c')],
                 Dashboard,
                 CycleMetric,
                 "metric: contribution, change, per member, sum",
                 "metric",
-            ),
+            )
+            .priority(4),
             b(
                 &[c('u')],
                 Dashboard,
                 ToggleCurrency,
                 "currency: won / dollars",
-                "currency",
-            ),
+                "won/$",
+            )
+            .priority(3),
             b(
                 &[c('r')],
                 Dashboard,
                 ToggleReal,
                 "nominal / real (money of the base year)",
                 "real",
-            ),
+            )
+            .priority(3),
             b(
                 &[c('m')],
                 Dashboard,
                 ToggleChartStyle,
                 "chart: bars / line",
                 "bars/line",
-            ),
+            )
+            .priority(3),
             b(
                 &[c('p')],
                 Dashboard,
                 ToggleProjections,
                 "projections on / off",
                 "projections",
-            ),
+            )
+            .priority(3),
             b(
                 &[c('b')],
                 Dashboard,
                 ToggleBand,
                 "band of low and high paths, on / off",
                 "band",
-            ),
+            )
+            .priority(4),
             b(
                 &[c('X')],
                 Dashboard,
@@ -371,16 +476,40 @@ impl Default for Keymap {
                 StartSave,
                 "save the assumptions as a scenario",
                 "save",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('e')],
                 Dashboard,
                 Export,
                 "export what the focused pane shows, as CSV",
                 "export",
+            )
+            .priority(2),
+            b(
+                &[c('i')],
+                Dashboard,
+                Publish,
+                "write the focused chart as SVG and PNG images",
+                "image",
             ),
-            b(&[c('j'), k(Down)], Help, Move(1), "scroll down", "scroll"),
+            b(&[c('j'), k(Down)], Help, Move(1), "scroll down", "scroll").priority(1),
             b(&[c('k'), k(Up)], Help, Move(-1), "scroll up", ""),
+            b(
+                &[k(Right), k(Tab)],
+                Help,
+                TurnHelpPage(1),
+                "next page: the keys, the glossary of terms",
+                "page",
+            )
+            .priority(1),
+            b(
+                &[k(Left), k(BackTab)],
+                Help,
+                TurnHelpPage(-1),
+                "previous page",
+                "",
+            ),
             b(&[k(PageDown)], Help, Page(1), "scroll a page down", ""),
             b(&[k(PageUp)], Help, Page(-1), "scroll a page up", ""),
             b(&[c('g'), k(Home)], Help, First, "top", ""),
@@ -413,9 +542,15 @@ impl Default for Keymap {
                 "previous event (a figure: previous year)",
                 "",
             ),
-            b(&[k(Enter)], Detail, CloseOverlay, "close the detail", ""),
+            b(
+                &[c('q'), k(Esc), k(Enter)],
+                Detail,
+                CloseOverlay,
+                "close the detail",
+                "close",
+            ),
             // Timeline.
-            b(&[c('j'), k(Down)], timeline, Move(1), "next row", "move"),
+            b(&[c('j'), k(Down)], timeline, Move(1), "next row", "move").priority(1),
             b(&[c('k'), k(Up)], timeline, Move(-1), "previous row", ""),
             b(
                 &[k(PageDown), Key::ctrl('d')],
@@ -439,7 +574,8 @@ impl Default for Keymap {
                 JumpAgreement(1),
                 "next agreement; by date, where another starts",
                 "agreement",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('[')],
                 timeline,
@@ -453,14 +589,16 @@ impl Default for Keymap {
                 ToggleDetail,
                 "event detail with sources",
                 "detail",
-            ),
+            )
+            .priority(1),
             b(
                 &[c('/')],
                 timeline,
                 StartSearch,
                 "search text, people, places, kinds, amounts",
                 "search",
-            ),
+            )
+            .priority(1),
             b(&[c('n')], timeline, SearchAgain(1), "next match", ""),
             b(&[c('N')], timeline, SearchAgain(-1), "previous match", ""),
             b(
@@ -469,7 +607,8 @@ impl Default for Keymap {
                 CycleFilter(1),
                 "filter: the next event kind",
                 "filter",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('F')],
                 timeline,
@@ -489,8 +628,7 @@ impl Default for Keymap {
                 timeline,
                 OpenKinds,
                 "pick the kinds shown, several at once",
-                // Left off the status line, where quit must still fit at 80 columns.
-                "",
+                "kinds",
             ),
             b(
                 &[c('o')],
@@ -498,9 +636,10 @@ impl Default for Keymap {
                 ToggleOrder,
                 "order: by agreement / by date",
                 "order",
-            ),
+            )
+            .priority(2),
             // The kind picker.
-            b(&[c('j'), k(Down)], Kinds, Move(1), "next kind", "move"),
+            b(&[c('j'), k(Down)], Kinds, Move(1), "next kind", "move").priority(2),
             b(&[c('k'), k(Up)], Kinds, Move(-1), "previous kind", ""),
             b(&[c('g'), k(Home)], Kinds, First, "first kind", ""),
             b(&[c('G'), k(End)], Kinds, Last, "last kind", ""),
@@ -510,15 +649,24 @@ impl Default for Keymap {
                 ToggleKind,
                 "show the kind, or stop showing it",
                 "show/hide",
-            ),
+            )
+            .priority(1),
             b(
                 &[c('a')],
                 Kinds,
                 ClearFilter,
                 "every kind: no filter",
                 "all",
-            ),
-            b(&[k(Enter)], Kinds, CloseOverlay, "done", "done"),
+            )
+            .priority(2),
+            b(
+                &[c('q'), k(Esc), k(Enter)],
+                Kinds,
+                CloseOverlay,
+                "close the picker",
+                "close",
+            )
+            .priority(1),
             // Costs: the keys move through the years, in the chart or its table.
             b(
                 &[c('j'), k(Down)],
@@ -526,7 +674,8 @@ impl Default for Keymap {
                 Move(1),
                 "next year (row)",
                 "year",
-            ),
+            )
+            .priority(4),
             b(&[c('k'), k(Up)], costs, Move(-1), "previous year (row)", ""),
             b(&[k(PageDown)], costs, Page(1), "ten years on", ""),
             b(&[k(PageUp)], costs, Page(-1), "ten years back", ""),
@@ -546,7 +695,8 @@ impl Default for Keymap {
                 Move(1),
                 "next year (row)",
                 "year",
-            ),
+            )
+            .priority(4),
             b(
                 &[c('k'), k(Up)],
                 troops,
@@ -571,7 +721,8 @@ impl Default for Keymap {
                 ToggleTroopHistory,
                 "troops since 1950 / since the 1st SMA",
                 "all years",
-            ),
+            )
+            .priority(1),
             // Assumptions.
             b(
                 &[c('j'), k(Down)],
@@ -579,7 +730,8 @@ impl Default for Keymap {
                 Move(1),
                 "next row (a year, in the table)",
                 "select",
-            ),
+            )
+            .priority(1),
             b(&[c('k'), k(Up)], assumptions, Move(-1), "previous row", ""),
             b(&[c('g'), k(Home)], assumptions, First, "first row", ""),
             b(&[c('G'), k(End)], assumptions, Last, "last row", ""),
@@ -589,7 +741,8 @@ impl Default for Keymap {
                 Activate,
                 "type a value, pin a scenario, apply a saved",
                 "type/pin",
-            ),
+            )
+            .priority(1),
             b(
                 &[c('+')],
                 assumptions,
@@ -599,7 +752,8 @@ impl Default for Keymap {
                 },
                 "raise the selected assumption",
                 "step",
-            ),
+            )
+            .priority(1),
             b(
                 &[c('-')],
                 assumptions,
@@ -620,7 +774,8 @@ impl Default for Keymap {
                 },
                 "raise by a big step",
                 "big step",
-            ),
+            )
+            .priority(3),
             b(
                 &[k(PageDown), c('_')],
                 assumptions,
@@ -644,19 +799,28 @@ impl Default for Keymap {
                 ToggleCompare,
                 "compare the selected scenario, or stop",
                 "compare",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('0')],
                 assumptions,
                 ResetAssumption,
                 "reset the selected assumption",
                 "reset",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('R')],
                 assumptions,
                 ResetAllAssumptions,
                 "reset every assumption",
+                "",
+            ),
+            b(
+                &[c('d')],
+                assumptions,
+                DeleteSaved,
+                "delete the selected saved scenario (y/n)",
                 "",
             ),
         ];
@@ -667,8 +831,26 @@ impl Default for Keymap {
 impl Keymap {
     /// The action `key` asks for in `mode` with `focus`, if any.
     pub fn action(&self, key: Key, mode: Mode, focus: Pane) -> Option<Action> {
-        if matches!(mode, Mode::Search | Mode::Prompt(_)) {
-            return prompt_action(key, mode);
+        let bound = |scope: Scope| {
+            self.in_scope(scope)
+                .find(|b| b.keys.contains(&key))
+                .map(|b| b.action.clone())
+        };
+        // A prompt or a question takes its own keys; there a plain character is text
+        // (or, to a question, no answer), never a command. Keys such as Ctrl-C still
+        // work anywhere.
+        let own = match mode {
+            Mode::Prompt(_) => Some(Scope::Prompt),
+            Mode::Confirm => Some(Scope::Question),
+            _ => None,
+        };
+        if let Some(scope) = own {
+            return bound(scope).or_else(|| match key.code {
+                KeyCode::Char(c) if !key.ctrl => {
+                    (scope == Scope::Prompt).then_some(Action::Edit(super::Edit::Insert(c)))
+                }
+                _ => bound(Scope::Always),
+            });
         }
         let active = |scope: Scope| match (scope, mode) {
             (Scope::Always, _) => true,
@@ -717,18 +899,13 @@ impl Keymap {
     }
 
     /// A key that two bindings of one scope claim, or that a scope claims from the
-    /// bindings that work everywhere (which would make quit or help unreachable).
+    /// bindings that work everywhere (which would make Ctrl-C's quit or help
+    /// unreachable).
     pub fn conflict(&self) -> Option<String> {
         for (i, a) in self.bindings.iter().enumerate() {
             for b in &self.bindings[i + 1..] {
-                // A pane works only with no overlay open, when closing one has nothing
-                // to close: it may take that key.
-                let shadows_close = |x: &Binding, y: &Binding| {
-                    x.action == Action::CloseOverlay && matches!(y.scope, Scope::Pane(_))
-                };
-                let clash = a.scope == b.scope
-                    || (a.scope == Scope::Always && !shadows_close(a, b))
-                    || (b.scope == Scope::Always && !shadows_close(b, a));
+                let clash =
+                    a.scope == b.scope || a.scope == Scope::Always || b.scope == Scope::Always;
                 if let Some(key) = a.keys.iter().find(|k| clash && b.keys.contains(k)) {
                     return Some(format!(
                         "key \"{}\" is bound to both {} ([keys.{}]) and {} ([keys.{}])",
@@ -750,28 +927,10 @@ impl Keymap {
     }
 }
 
-/// While a prompt is open (search, a name, a value, a year), every printable key is
-/// text; Backspace, Enter and Esc edit, keep and cancel; Ctrl-C still quits.
-fn prompt_action(key: Key, mode: Mode) -> Option<Action> {
-    use Action::*;
-    let (input, backspace, confirm, cancel): (fn(char) -> Action, _, _, _) = match mode {
-        Mode::Search => (SearchInput, SearchBackspace, SearchConfirm, SearchCancel),
-        _ => (PromptInput, PromptBackspace, PromptConfirm, PromptCancel),
-    };
-    match (key.code, key.ctrl) {
-        (KeyCode::Char('c'), true) => Some(Quit),
-        (KeyCode::Char(c), false) => Some(input(c)),
-        (KeyCode::Backspace, _) => Some(backspace),
-        (KeyCode::Enter, _) => Some(confirm),
-        (KeyCode::Esc, _) => Some(cancel),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::PromptKind;
+    use crate::app::{Edit, PromptKind};
 
     #[test]
     fn every_binding_has_a_config_name_unique_in_its_scope() {
@@ -826,38 +985,30 @@ mod tests {
             err.ends_with("in [keys.timeline], found `sideways`"),
             "{err}"
         );
-        km.rebind(timeline, "up", vec![Key::char('q')]).unwrap();
+        km.rebind(timeline, "up", vec![Key::ctrl('c')]).unwrap();
         assert_eq!(
             km.conflict().as_deref(),
-            Some("key \"q\" is bound to both quit ([keys.anywhere]) and up ([keys.timeline])")
+            Some("key \"ctrl-c\" is bound to both quit ([keys.anywhere]) and up ([keys.timeline])")
         );
     }
 
     #[test]
-    fn a_pane_may_take_the_close_key_but_an_overlay_may_not() {
-        let mut km = Keymap::default();
+    fn esc_clears_the_timeline_s_filter_and_closes_the_kind_picker() {
+        let km = Keymap::default();
         let esc = Key::plain(KeyCode::Esc);
-        // A pane works only with no overlay open, when Esc has nothing to close.
         assert_eq!(
             km.action(esc, Mode::Dashboard, Pane::Timeline),
             Some(Action::ClearFilter)
         );
+        for key in [esc, Key::char('q'), Key::plain(KeyCode::Enter)] {
+            assert_eq!(
+                km.action(key, Mode::Kinds, Pane::Timeline),
+                Some(Action::CloseOverlay)
+            );
+        }
         assert_eq!(
-            km.action(esc, Mode::Dashboard, Pane::Costs),
-            Some(Action::CloseOverlay)
-        );
-        assert_eq!(
-            km.action(esc, Mode::Kinds, Pane::Timeline),
-            Some(Action::CloseOverlay)
-        );
-        km.rebind(Scope::Pane(Pane::Costs), "down", vec![esc])
-            .unwrap();
-        assert_eq!(km.conflict(), None);
-        // In an overlay, Esc must still close it.
-        km.rebind(Scope::Kinds, "toggle", vec![esc]).unwrap();
-        assert_eq!(
-            km.conflict().as_deref(),
-            Some("key \"esc\" is bound to both close ([keys.anywhere]) and toggle ([keys.kinds])")
+            km.action(Key::char(' '), Mode::Kinds, Pane::Timeline),
+            Some(Action::ToggleKind)
         );
     }
 
@@ -885,17 +1036,67 @@ mod tests {
     }
 
     #[test]
-    fn quit_and_help_work_over_every_overlay() {
+    fn tab_and_the_arrows_turn_the_help_s_pages_and_tab_still_focuses_on_the_dashboard() {
         let km = Keymap::default();
-        for mode in [Mode::Dashboard, Mode::Help, Mode::Detail] {
+        let key = |code| Key::plain(code);
+        for (k, by) in [
+            (KeyCode::Tab, 1),
+            (KeyCode::Right, 1),
+            (KeyCode::Left, -1),
+            (KeyCode::BackTab, -1),
+        ] {
             assert_eq!(
-                km.action(Key::char('q'), mode, Pane::Costs),
-                Some(Action::Quit)
+                km.action(key(k), Mode::Help, Pane::Costs),
+                Some(Action::TurnHelpPage(by))
             );
+        }
+        assert_eq!(
+            km.action(key(KeyCode::Tab), Mode::Dashboard, Pane::Costs),
+            Some(Action::FocusNext)
+        );
+        assert_eq!(
+            km.action(key(KeyCode::Left), Mode::Dashboard, Pane::Costs),
+            Some(Action::MoveYear(-1))
+        );
+    }
+
+    #[test]
+    fn q_quits_from_the_dashboard_and_closes_every_overlay() {
+        let km = Keymap::default();
+        let q = Key::char('q');
+        assert_eq!(
+            km.action(q, Mode::Dashboard, Pane::Costs),
+            Some(Action::Quit)
+        );
+        for mode in [Mode::Help, Mode::Detail] {
+            assert_eq!(km.action(q, mode, Pane::Costs), Some(Action::CloseOverlay));
+            assert_eq!(
+                km.action(Key::plain(KeyCode::Esc), mode, Pane::Costs),
+                Some(Action::CloseOverlay)
+            );
+        }
+        assert_eq!(
+            km.action(q, Mode::Confirm, Pane::Costs),
+            Some(Action::Answer(false))
+        );
+        // Ctrl-C and Ctrl-Z work from anywhere, `?` wherever it is not text.
+        for mode in [
+            Mode::Dashboard,
+            Mode::Help,
+            Mode::Detail,
+            Mode::Prompt(PromptKind::Search),
+            Mode::Confirm,
+        ] {
             assert_eq!(
                 km.action(Key::ctrl('c'), mode, Pane::Costs),
                 Some(Action::Quit)
             );
+            assert_eq!(
+                km.action(Key::ctrl('z'), mode, Pane::Costs),
+                Some(Action::Suspend)
+            );
+        }
+        for mode in [Mode::Dashboard, Mode::Help, Mode::Detail] {
             assert_eq!(
                 km.action(Key::char('?'), mode, Pane::Costs),
                 Some(Action::ToggleHelp)
@@ -904,37 +1105,71 @@ mod tests {
     }
 
     #[test]
-    fn search_prompt_takes_text_but_ctrl_c_still_quits() {
+    fn a_prompt_takes_plain_characters_as_text_and_the_readline_keys() {
         let km = Keymap::default();
-        assert_eq!(
-            km.action(Key::char('q'), Mode::Search, Pane::Timeline),
-            Some(Action::SearchInput('q'))
-        );
-        assert_eq!(
-            km.action(Key::ctrl('c'), Mode::Search, Pane::Timeline),
-            Some(Action::Quit)
-        );
+        let insert = |c| Some(Action::Edit(Edit::Insert(c)));
+        for kind in [
+            PromptKind::Search,
+            PromptKind::SaveName,
+            PromptKind::GoToYear,
+            PromptKind::Assumption(crate::econ::AssumptionId::Horizon),
+        ] {
+            let mode = Mode::Prompt(kind);
+            for c in ['q', 's', 'e', '?', 'y', ' ', '방'] {
+                assert_eq!(km.action(Key::char(c), mode, Pane::Timeline), insert(c));
+            }
+            for (key, action) in [
+                (Key::plain(KeyCode::Enter), Action::PromptConfirm),
+                (Key::plain(KeyCode::Esc), Action::PromptCancel),
+                (
+                    Key::plain(KeyCode::Backspace),
+                    Action::Edit(Edit::Backspace),
+                ),
+                (Key::plain(KeyCode::Delete), Action::Edit(Edit::Delete)),
+                (Key::plain(KeyCode::Left), Action::Edit(Edit::Left)),
+                (Key::plain(KeyCode::Right), Action::Edit(Edit::Right)),
+                (Key::plain(KeyCode::Home), Action::Edit(Edit::Home)),
+                (Key::ctrl('a'), Action::Edit(Edit::Home)),
+                (Key::plain(KeyCode::End), Action::Edit(Edit::End)),
+                (Key::ctrl('e'), Action::Edit(Edit::End)),
+                (Key::ctrl('u'), Action::Edit(Edit::KillToStart)),
+                (Key::ctrl('k'), Action::Edit(Edit::KillToEnd)),
+                (Key::ctrl('w'), Action::Edit(Edit::KillWordBack)),
+            ] {
+                assert_eq!(km.action(key, mode, Pane::Timeline), Some(action), "{key}");
+            }
+            // Keys of the panes do nothing there.
+            assert_eq!(
+                km.action(Key::plain(KeyCode::Tab), mode, Pane::Timeline),
+                None
+            );
+            assert_eq!(
+                km.action(Key::plain(KeyCode::PageDown), mode, Pane::Timeline),
+                None
+            );
+        }
     }
 
     #[test]
-    fn the_save_prompt_takes_text_too() {
+    fn a_question_takes_y_or_n_and_nothing_else() {
         let km = Keymap::default();
         assert_eq!(
-            km.action(Key::char('s'), Mode::Dashboard, Pane::Costs),
-            Some(Action::StartSave)
+            km.action(Key::char('y'), Mode::Confirm, Pane::Assumptions),
+            Some(Action::Answer(true))
         );
-        for (key, action) in [
-            (Key::char('q'), Action::PromptInput('q')),
-            (Key::plain(KeyCode::Backspace), Action::PromptBackspace),
-            (Key::plain(KeyCode::Enter), Action::PromptConfirm),
-            (Key::plain(KeyCode::Esc), Action::PromptCancel),
-            (Key::ctrl('c'), Action::Quit),
-        ] {
+        for key in [Key::char('n'), Key::plain(KeyCode::Esc), Key::char('q')] {
             assert_eq!(
-                km.action(key, Mode::Prompt(PromptKind::SaveName), Pane::Costs),
-                Some(action)
+                km.action(key, Mode::Confirm, Pane::Assumptions),
+                Some(Action::Answer(false))
             );
         }
+        for key in [Key::char('d'), Key::char('?'), Key::plain(KeyCode::Enter)] {
+            assert_eq!(km.action(key, Mode::Confirm, Pane::Assumptions), None);
+        }
+        assert_eq!(
+            km.action(Key::char('d'), Mode::Dashboard, Pane::Assumptions),
+            Some(Action::DeleteSaved)
+        );
     }
 
     #[test]

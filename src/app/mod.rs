@@ -4,12 +4,14 @@
 //! series every pane shows are computed here, when an input changes, never in the view.
 
 mod action;
+mod input;
 pub mod keymap;
 mod palette;
 pub mod timeline;
 mod update;
 
 pub use action::Action;
+pub use input::{Edit, TextInput};
 pub use keymap::{Key, KeyCode, Keymap};
 pub use palette::Palette;
 pub use timeline::{KindFilter, Order, Row};
@@ -24,6 +26,7 @@ use crate::econ::{
     AssumptionId, Assumptions, BandSpreads, CostPoint, CostView, DashboardBands, Economy, Indices,
     Projection, ScenarioId, Total, cost_series, dashboard_bands, project_all, scenario_amounts,
 };
+use crate::publish::{Figure, costs_figure, scenarios_figure, troops_figure};
 use crate::report::tables::{CostsInput, PaneTable, costs_table, scenarios_table, troops_table};
 
 /// The four panes, in focus order.
@@ -53,7 +56,36 @@ impl Pane {
     }
 }
 
-/// What takes the keys: the dashboard, an overlay, or a prompt on the status line.
+/// The pages of the help overlay, in the order `Tab` turns them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HelpPage {
+    /// Every key, and what the marks on the panes mean.
+    #[default]
+    Keys,
+    /// The terms the data uses.
+    Glossary,
+}
+
+impl HelpPage {
+    pub const ALL: [HelpPage; 2] = [HelpPage::Keys, HelpPage::Glossary];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            HelpPage::Keys => "Keys",
+            HelpPage::Glossary => "Glossary",
+        }
+    }
+
+    /// The page `by` pages on, round the end.
+    pub fn turned(self, by: i32) -> HelpPage {
+        let count = Self::ALL.len() as i32;
+        let here = Self::ALL.iter().position(|p| *p == self).unwrap_or(0) as i32;
+        Self::ALL[(here + by).rem_euclid(count) as usize]
+    }
+}
+
+/// What takes the keys: the dashboard, an overlay, a prompt or a question on the
+/// status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Dashboard,
@@ -61,14 +93,17 @@ pub enum Mode {
     Detail,
     /// The kind picker: which kinds of event the timeline shows.
     Kinds,
-    Search,
     /// Typing into a prompt on the status line.
     Prompt(PromptKind),
+    /// A yes-or-no question on the status line (`Question`).
+    Confirm,
 }
 
 /// What a prompt on the status line asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
+    /// Words to find in the timeline, searched as they are typed.
+    Search,
     /// The name to save the assumptions as.
     SaveName,
     /// A value for an assumption, as the command line takes it (`3`, `2.5,2028=3.5`).
@@ -86,13 +121,58 @@ pub enum DetailOf {
     Figure(Pane),
 }
 
-/// A prompt open on the status line: what it asks for, what is typed, and why the last
-/// Enter was refused.
+impl PromptKind {
+    /// The most characters the prompt takes: more than any real query, name or value
+    /// needs (a value may set apart every year to a far horizon), so that a stray
+    /// paste cannot grow it without end.
+    pub fn limit(self) -> usize {
+        match self {
+            PromptKind::Search => 100,
+            PromptKind::SaveName => 60,
+            PromptKind::Assumption(_) => 400,
+            PromptKind::GoToYear => 10,
+        }
+    }
+}
+
+/// A prompt open on the status line: what it asks for, what is typed, what Enter takes
+/// when nothing is, and why the last Enter was refused.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prompt {
     pub kind: PromptKind,
-    pub text: String,
+    pub input: TextInput,
+    /// Shown dim while nothing is typed, and taken by Enter then: the save prompt's
+    /// suggested name.
+    pub placeholder: Option<String>,
     pub error: Option<String>,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind) -> Self {
+        Self {
+            kind,
+            input: TextInput::new(kind.limit()),
+            placeholder: None,
+            error: None,
+        }
+    }
+
+    /// What Enter takes: the text typed, else the placeholder.
+    pub fn answer(&self) -> &str {
+        match &self.placeholder {
+            Some(p) if self.input.text().trim().is_empty() => p,
+            _ => self.input.text(),
+        }
+    }
+}
+
+/// A yes-or-no question on the status line, before something that cannot be undone.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Question {
+    /// Save over the saved scenario of this name (the save prompt stays open behind).
+    Replace(String),
+    /// Delete the saved scenario of this name.
+    Delete(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,6 +204,19 @@ pub struct SaveReport {
     pub path: PathBuf,
     /// A scenario of that name was there before, and is replaced.
     pub replaced: bool,
+    /// Every scenario in the file now.
+    pub scenarios: Vec<SavedScenario>,
+    /// A corrupt file found on the way, and where it was moved.
+    pub warning: Option<String>,
+}
+
+/// What deleting a saved scenario did, as the runtime reports it back to `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeleteReport {
+    pub name: String,
+    pub path: PathBuf,
+    /// The file held a scenario of that name (another dashboard may have deleted it).
+    pub found: bool,
     /// Every scenario in the file now.
     pub scenarios: Vec<SavedScenario>,
     /// A corrupt file found on the way, and where it was moved.
@@ -170,7 +263,8 @@ pub struct TroopPoint {
     pub headline: Option<u32>,
 }
 
-/// The search prompt and the last query, for `n` and `N`.
+/// The search's query, for the highlights and for `n` and `N`: the search prompt's text
+/// while it is open.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Search {
     pub query: String,
@@ -263,6 +357,8 @@ pub struct App {
     pub overlay: Option<Mode>,
     /// What the detail popup shows while `overlay` is `Mode::Detail`.
     pub detail: DetailOf,
+    /// The help's page shown: the keys or the glossary.
+    pub help_page: HelpPage,
     /// First line shown of the open overlay (the help, or an event's detail).
     pub overlay_scroll: u16,
     /// How far the open overlay can scroll, and its page, as the runtime last measured
@@ -281,6 +377,8 @@ pub struct App {
     pub saved: Vec<SavedScenario>,
     /// The prompt open on the status line, if any.
     pub prompt: Option<Prompt>,
+    /// A yes-or-no question on the status line, over the prompt if one is open.
+    pub question: Option<Question>,
     /// The scenarios charted beside the pinned one, in the order they were added.
     pub compare: Vec<ScenarioId>,
     /// Which panes show their numbers as a table instead of a chart, by pane number.
@@ -338,6 +436,7 @@ impl App {
             troop_history: false,
             overlay: None,
             detail: DetailOf::Row,
+            help_page: HelpPage::Keys,
             overlay_scroll: 0,
             overlay_max: 0,
             overlay_page: 1,
@@ -360,6 +459,7 @@ impl App {
             assumption_row: 0,
             saved: Vec::new(),
             prompt: None,
+            question: None,
             compare: Vec::new(),
             tables: [false; 4],
             show_band: false,
@@ -388,8 +488,8 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
-        if self.timeline.search.typing_from.is_some() {
-            Mode::Search
+        if self.question.is_some() {
+            Mode::Confirm
         } else if let Some(p) = &self.prompt {
             Mode::Prompt(p.kind)
         } else {
@@ -476,29 +576,58 @@ impl App {
     pub fn pane_table(&self, pane: Pane) -> Option<PaneTable> {
         match pane {
             Pane::Timeline => None,
-            Pane::Costs => Some(costs_table(&CostsInput {
-                data: &self.data,
-                extended: self
-                    .projection()
-                    .and_then(|p| p.rule_origin)
-                    .map(|o| o.extended_label()),
-                band: self.bands.charted().map(|b| (b, &self.band_spreads)),
-                assumptions: &self.assumptions,
-                view: &self.view,
-                scenario: self.show_projections.then_some(self.scenario),
-                points: &self.costs,
-                compared: &self.compared,
-            })),
+            Pane::Costs => Some(costs_table(&self.costs_input())),
             Pane::Troops => Some(troops_table(&self.data, self.year_range().0)),
             Pane::Assumptions => Some(scenarios_table(
                 &self.data,
                 &self.assumptions,
                 &self.view,
                 &self.projections,
-                (!self.bands.contributions().is_empty())
-                    .then_some((&self.bands, &self.band_spreads)),
+                self.scenario_bands(),
             )),
         }
+    }
+
+    /// A chart pane's chart as an image shows it (`i`, `sma-dash chart`): the same
+    /// series, scenarios and band as the screen; `None` for the timeline.
+    pub fn figure(&self, pane: Pane) -> Option<Figure> {
+        match pane {
+            Pane::Timeline => None,
+            Pane::Costs => Some(costs_figure(&self.costs_input())),
+            Pane::Troops => Some(troops_figure(
+                &self.data,
+                &troops_table(&self.data, self.year_range().0),
+            )),
+            Pane::Assumptions => Some(scenarios_figure(
+                &self.data,
+                &self.assumptions,
+                &self.view,
+                &self.projections,
+                self.scenario_bands(),
+            )),
+        }
+    }
+
+    /// What the Costs pane charts, for its table and its image.
+    fn costs_input(&self) -> CostsInput<'_> {
+        CostsInput {
+            data: &self.data,
+            extended: self
+                .projection()
+                .and_then(|p| p.rule_origin)
+                .map(|o| o.extended_label()),
+            band: self.bands.charted().map(|b| (b, &self.band_spreads)),
+            assumptions: &self.assumptions,
+            view: &self.view,
+            scenario: self.show_projections.then_some(self.scenario),
+            points: &self.costs,
+            compared: &self.compared,
+        }
+    }
+
+    /// Every scenario's band and the spreads, while the band shows.
+    fn scenario_bands(&self) -> Option<(&DashboardBands, &BandSpreads)> {
+        (!self.bands.contributions().is_empty()).then_some((&self.bands, &self.band_spreads))
     }
 
     /// The saved scenario the Assumptions pane has selected, if the selection is on one.

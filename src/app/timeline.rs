@@ -25,6 +25,14 @@ impl Order {
         }
     }
 
+    /// The label in fewer columns, for a narrow title.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Order::Grouped => "grouped",
+            Order::ByDate => "by date",
+        }
+    }
+
     pub fn toggled(self) -> Self {
         match self {
             Order::Grouped => Order::ByDate,

@@ -2,6 +2,7 @@
 //! returned as an `Effect` for the runtime to carry out.
 
 use crate::econ::{Assumptions, Currency, spec};
+use crate::publish::Figure;
 use crate::report::ProjectionReport;
 use crate::report::export::{Table, shown_events};
 use crate::report::tables::stamp;
@@ -10,7 +11,8 @@ use crate::data::EventKind;
 
 use super::timeline::{self, KindFilter};
 use super::{
-    Action, App, AssumptionId, ChartStyle, DetailOf, Mode, Pane, Prompt, PromptKind, SavedScenario,
+    Action, App, AssumptionId, ChartStyle, DetailOf, HelpPage, Mode, Pane, Prompt, PromptKind,
+    Question, SavedScenario, TextInput,
 };
 
 /// What the runtime should do after an action.
@@ -20,13 +22,23 @@ pub enum Effect {
     None,
     Redraw,
     Quit,
+    /// Give the terminal back and stop until the shell continues the program.
+    Suspend,
     /// Save these assumptions under this name; the runtime answers with `Action::Saved`.
     SaveScenario {
         name: String,
         assumptions: Assumptions,
     },
+    /// Delete the saved scenario of this name; the runtime answers with
+    /// `Action::Deleted`.
+    DeleteScenario {
+        name: String,
+    },
     /// Write this table as CSV; the runtime answers with `Action::Exported`.
     Export(ExportRequest),
+    /// Draw this chart as SVG and PNG images and write both; the runtime answers with
+    /// `Action::Published`.
+    Publish(Box<Figure>),
 }
 
 /// A table to write, and what it holds, for the file's name ("costs").
@@ -64,11 +76,21 @@ fn apply(app: &mut App, action: Action) -> Effect {
     use Action::*;
     match action {
         Quit => Effect::Quit,
+        Suspend => Effect::Suspend,
         ToggleHelp => {
             app.overlay = match app.overlay {
                 Some(Mode::Help) => None,
                 _ => Some(Mode::Help),
             };
+            app.help_page = HelpPage::Keys;
+            app.overlay_scroll = 0;
+            Effect::Redraw
+        }
+        TurnHelpPage(by) => {
+            if app.mode() != Mode::Help {
+                return Effect::None;
+            }
+            app.help_page = app.help_page.turned(by);
             app.overlay_scroll = 0;
             Effect::Redraw
         }
@@ -81,7 +103,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
             Effect::Redraw
         }
         MoveYear(delta) => move_year(app, delta),
-        StartGoToYear => open_prompt(app, PromptKind::GoToYear, String::new()),
+        StartGoToYear => open_prompt(app, Prompt::new(PromptKind::GoToYear)),
         Move(delta) => move_by(app, delta),
         Page(pages) => page_by(app, pages),
         First => to_end(app, false),
@@ -129,27 +151,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
                 query: String::new(),
                 typing_from: Some(app.timeline.selected),
             };
-            Effect::Redraw
-        }
-        SearchInput(c) => {
-            app.timeline.search.query.push(c);
-            search_as_typed(app)
-        }
-        SearchBackspace => {
-            app.timeline.search.query.pop();
-            search_as_typed(app)
-        }
-        SearchConfirm => {
-            app.timeline.search.typing_from = None;
-            report_matches(app);
-            Effect::Redraw
-        }
-        SearchCancel => {
-            if let Some(origin) = app.timeline.search.typing_from.take() {
-                app.timeline.search.query.clear();
-                select_row(app, origin as i64);
-            }
-            Effect::Redraw
+            open_prompt(app, Prompt::new(PromptKind::Search))
         }
         SearchAgain(direction) => search_again(app, direction),
         CycleMetric => {
@@ -228,7 +230,11 @@ fn apply(app: &mut App, action: Action) -> Effect {
                 format!("comparison off: {} alone", app.scenario.label()),
             )
         }
-        StepAssumption { .. } | StartInput | ResetAssumption | ResetAllAssumptions
+        StepAssumption { .. }
+        | StartInput
+        | ResetAssumption
+        | ResetAllAssumptions
+        | DeleteSaved
             if app.is_table(Pane::Assumptions) =>
         {
             app.status = Some("t returns to the assumptions to change them".into());
@@ -246,7 +252,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
             }
         },
         StartInput => match app.selected_assumption() {
-            Some(id) => open_prompt(app, PromptKind::Assumption(id), String::new()),
+            Some(id) => open_prompt(app, Prompt::new(PromptKind::Assumption(id))),
             None => {
                 app.status = Some("select an assumption (j/k) to type its value".into());
                 Effect::Redraw
@@ -289,23 +295,13 @@ fn apply(app: &mut App, action: Action) -> Effect {
             changed
         }
         StartSave => {
-            let name = default_name(&app.saved);
-            open_prompt(app, PromptKind::SaveName, name)
+            // Empty, the next free name suggested: typing replaces it, Enter takes it.
+            let mut prompt = Prompt::new(PromptKind::SaveName);
+            prompt.placeholder = Some(default_name(&app.saved));
+            open_prompt(app, prompt)
         }
-        PromptInput(c) => {
-            if let Some(p) = &mut app.prompt {
-                p.text.push(c);
-                p.error = None;
-            }
-            Effect::Redraw
-        }
-        PromptBackspace => {
-            if let Some(p) = &mut app.prompt {
-                p.text.pop();
-                p.error = None;
-            }
-            Effect::Redraw
-        }
+        Edit(edit) => edit_prompt(app, |input| input.apply(edit)),
+        Paste(text) => paste(app, &text),
         PromptConfirm => match app.prompt.take() {
             Some(p) => confirm_prompt(app, p),
             None => Effect::None,
@@ -314,17 +310,49 @@ fn apply(app: &mut App, action: Action) -> Effect {
             let Some(p) = app.prompt.take() else {
                 return Effect::None;
             };
-            app.status = Some(
-                match p.kind {
-                    PromptKind::SaveName => "not saved",
-                    PromptKind::Assumption(_) => "unchanged",
-                    PromptKind::GoToYear => "the cursor stays",
+            app.status = match p.kind {
+                PromptKind::Search => {
+                    if let Some(origin) = app.timeline.search.typing_from.take() {
+                        app.timeline.search.query.clear();
+                        select_row(app, origin as i64);
+                    }
+                    None
                 }
-                .into(),
-            );
+                PromptKind::SaveName => Some("not saved".into()),
+                PromptKind::Assumption(_) => Some("unchanged".into()),
+                PromptKind::GoToYear => Some("the cursor stays".into()),
+            };
             Effect::Redraw
         }
+        Answer(yes) => answer(app, yes),
+        DeleteSaved => match app.selected_saved() {
+            Some(s) => {
+                app.question = Some(Question::Delete(s.name.clone()));
+                Effect::Redraw
+            }
+            None => {
+                app.status = Some("select a saved scenario (j/k, under Saved) to delete it".into());
+                Effect::Redraw
+            }
+        },
         Export => Effect::Export(export_request(app)),
+        Publish => match app.figure(app.focus) {
+            Some(figure) => Effect::Publish(Box::new(figure)),
+            None => {
+                app.status = Some(
+                    "no chart in the Timeline: focus Costs, Troops or Assumptions for `i`".into(),
+                );
+                Effect::Redraw
+            }
+        },
+        Published(Ok((svg, png))) => {
+            app.status = Some(format!("wrote {} and {}", svg.display(), png.display()));
+            Effect::Redraw
+        }
+        Published(Err(e)) => {
+            app.status = Some(format!("image failed: {e}"));
+            Effect::Redraw
+        }
         Saved(Ok(report)) => {
             app.saved = report.scenarios;
             app.assumption_row = app
@@ -340,6 +368,30 @@ fn apply(app: &mut App, action: Action) -> Effect {
         }
         Saved(Err(e)) => {
             app.status = Some(format!("not saved: {e}"));
+            Effect::Redraw
+        }
+        Deleted(Ok(report)) => {
+            app.saved = report.scenarios;
+            app.assumption_row = app
+                .assumption_row
+                .min(app.assumption_rows().saturating_sub(1));
+            let mut message = if report.found {
+                format!("deleted “{}” from {}", report.name, report.path.display())
+            } else {
+                format!(
+                    "“{}” was no longer in {}: nothing deleted",
+                    report.name,
+                    report.path.display()
+                )
+            };
+            if let Some(warning) = report.warning {
+                message = format!("{message}; {warning}");
+            }
+            app.status = Some(message);
+            Effect::Redraw
+        }
+        Deleted(Err(e)) => {
+            app.status = Some(format!("not deleted: {e}"));
             Effect::Redraw
         }
         Exported(Ok(path)) => {
@@ -570,13 +622,63 @@ fn change_assumptions(app: &mut App, id: AssumptionId, next: Assumptions) -> Eff
     Effect::Redraw
 }
 
-fn open_prompt(app: &mut App, kind: PromptKind, text: String) -> Effect {
-    app.prompt = Some(Prompt {
-        kind,
-        text,
-        error: None,
-    });
+fn open_prompt(app: &mut App, prompt: Prompt) -> Effect {
+    app.prompt = Some(prompt);
     Effect::Redraw
+}
+
+/// An edit of the open prompt's text; the search runs again only when the text changed.
+fn edit_prompt(app: &mut App, edit: impl FnOnce(&mut TextInput) -> bool) -> Effect {
+    let Some(p) = &mut app.prompt else {
+        return Effect::None;
+    };
+    if !edit(&mut p.input) {
+        return Effect::Redraw;
+    }
+    p.error = None;
+    if p.kind == PromptKind::Search {
+        app.timeline.search.query = p.input.text().to_string();
+        search_as_typed(app);
+    }
+    Effect::Redraw
+}
+
+/// Pasted text: into a prompt as one edit, cleaned and cut at its limit. Anywhere else
+/// it runs nothing: pasted words are not keys (a `q` in them must not quit).
+fn paste(app: &mut App, text: &str) -> Effect {
+    match app.mode() {
+        Mode::Prompt(_) => edit_prompt(app, |input| input.insert(text)),
+        Mode::Confirm => Effect::None,
+        Mode::Dashboard | Mode::Help | Mode::Detail | Mode::Kinds => {
+            app.status = Some(
+                "paste ignored: paste after / (search), : (year), = (value) or s (name)".into(),
+            );
+            Effect::Redraw
+        }
+    }
+}
+
+/// y or n to the question on the status line.
+fn answer(app: &mut App, yes: bool) -> Effect {
+    let Some(question) = app.question.take() else {
+        return Effect::None;
+    };
+    match (question, yes) {
+        (Question::Replace(name), true) => {
+            app.prompt = None;
+            Effect::SaveScenario {
+                name,
+                assumptions: app.assumptions.clone(),
+            }
+        }
+        // Back to the name, to choose another.
+        (Question::Replace(_), false) => Effect::Redraw,
+        (Question::Delete(name), true) => Effect::DeleteScenario { name },
+        (Question::Delete(name), false) => {
+            app.status = Some(format!("“{name}” kept"));
+            Effect::Redraw
+        }
+    }
 }
 
 /// Enter in a prompt: save under the name, take the value, go to the year. A value or
@@ -588,20 +690,31 @@ fn confirm_prompt(app: &mut App, mut p: Prompt) -> Effect {
         Effect::Redraw
     };
     match p.kind {
+        PromptKind::Search => {
+            app.timeline.search.typing_from = None;
+            report_matches(app);
+            Effect::Redraw
+        }
         PromptKind::SaveName => {
-            let name = p.text.trim();
+            let name = p.answer().trim().to_string();
             if name.is_empty() {
                 app.status = Some("not saved: a scenario needs a name".into());
                 return Effect::Redraw;
             }
+            if app.saved.iter().any(|s| s.name == name) {
+                // Asked on the status line; the prompt stays behind for another name.
+                app.question = Some(Question::Replace(name));
+                app.prompt = Some(p);
+                return Effect::Redraw;
+            }
             Effect::SaveScenario {
-                name: name.to_string(),
+                name,
                 assumptions: app.assumptions.clone(),
             }
         }
         PromptKind::Assumption(id) => {
             let mut next = app.assumptions.clone();
-            match next.apply_text(id, &p.text, &app.data) {
+            match next.apply_text(id, p.input.text(), &app.data) {
                 Ok(()) => change_assumptions(app, id, next),
                 Err(e) => {
                     let error = e.to_string();
@@ -611,7 +724,7 @@ fn confirm_prompt(app: &mut App, mut p: Prompt) -> Effect {
         }
         PromptKind::GoToYear => {
             let (first, last) = app.year_range();
-            let text = p.text.trim().to_string();
+            let text = p.input.text().trim().to_string();
             match text.parse::<i32>() {
                 Ok(year) if (first..=last).contains(&year) => {
                     app.year = year;
@@ -644,7 +757,7 @@ fn activate(app: &mut App) -> Effect {
         return Effect::Redraw;
     }
     if let Some(id) = app.selected_assumption() {
-        return open_prompt(app, PromptKind::Assumption(id), String::new());
+        return open_prompt(app, Prompt::new(PromptKind::Assumption(id)));
     }
     if let Some(s) = app.selected_scenario() {
         if s == app.scenario {
@@ -862,7 +975,7 @@ fn scroll_overlay(app: &mut App, delta: i64) -> Effect {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{Key, KeyCode, Order, Row};
+    use crate::app::{Edit, Key, KeyCode, Order, Row};
     use crate::data::{Dataset, EventKind};
     use crate::econ::{AssumptionId, Currency, Metric, ScenarioId, TroopBasis};
 
@@ -883,10 +996,15 @@ mod tests {
             .unwrap_or_else(|| panic!("a cost value for {year}"))
     }
 
+    /// A character typed into a prompt.
+    fn insert(c: char) -> Action {
+        Action::Edit(Edit::Insert(c))
+    }
+
     fn search(app: &mut App, text: &str) {
         update(app, Action::StartSearch);
         for c in text.chars() {
-            update(app, Action::SearchInput(c));
+            update(app, insert(c));
         }
     }
 
@@ -906,6 +1024,33 @@ mod tests {
         assert_eq!(update(&mut app, Action::CloseOverlay), Effect::Redraw);
         assert_eq!(app.mode(), Mode::Dashboard);
         assert_eq!(update(&mut app, Action::CloseOverlay), Effect::None);
+    }
+
+    #[test]
+    fn the_help_turns_between_its_pages_each_from_its_top_and_opens_on_the_keys() {
+        let mut app = app();
+        assert_eq!(update(&mut app, Action::TurnHelpPage(1)), Effect::None);
+        assert_eq!(app.help_page, HelpPage::Keys, "no help open to turn");
+        update(&mut app, Action::ToggleHelp);
+        update(
+            &mut app,
+            Action::OverlayViewport {
+                max_scroll: 30,
+                page: 10,
+            },
+        );
+        update(&mut app, Action::Move(5));
+        assert_eq!(update(&mut app, Action::TurnHelpPage(1)), Effect::Redraw);
+        assert_eq!(app.help_page, HelpPage::Glossary);
+        assert_eq!(app.overlay_scroll, 0);
+        // Round the end both ways.
+        update(&mut app, Action::TurnHelpPage(1));
+        assert_eq!(app.help_page, HelpPage::Keys);
+        update(&mut app, Action::TurnHelpPage(-1));
+        assert_eq!(app.help_page, HelpPage::Glossary);
+        update(&mut app, Action::ToggleHelp);
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.help_page, HelpPage::Keys);
     }
 
     #[test]
@@ -1504,7 +1649,7 @@ mod tests {
         let mut app = app();
         update(&mut app, Action::First);
         search(&mut app, "honolulu");
-        assert_eq!(app.mode(), Mode::Search);
+        assert_eq!(app.mode(), Mode::Prompt(PromptKind::Search));
         let Some(Row::Event(i)) = app.selected_row() else {
             panic!("an event is selected");
         };
@@ -1512,7 +1657,7 @@ mod tests {
         assert_eq!((e.agreement.as_deref(), e.round), (Some("sma-10"), Some(1)));
         assert!(e.people.iter().any(|p| p == "Chang Won-sam"));
         assert_eq!(app.year, 2018, "the cursor follows the match");
-        update(&mut app, Action::SearchConfirm);
+        update(&mut app, Action::PromptConfirm);
         assert_eq!(app.mode(), Mode::Dashboard);
         assert!(app.status.as_deref().unwrap().starts_with("match 1 of"));
         let first = app.timeline.selected;
@@ -1529,9 +1674,9 @@ mod tests {
         update(&mut app, Action::First);
         search(&mut app, "Betts");
         assert_ne!(app.timeline.selected, 0);
-        update(&mut app, Action::SearchBackspace);
+        update(&mut app, Action::Edit(Edit::Backspace));
         assert_eq!(app.timeline.search.query, "Bett");
-        update(&mut app, Action::SearchCancel);
+        update(&mut app, Action::PromptCancel);
         assert_eq!(app.timeline.selected, 0);
         assert_eq!(app.mode(), Mode::Dashboard);
         assert!(app.timeline.search.query.is_empty());
@@ -1777,10 +1922,7 @@ mod tests {
             app.mode(),
             Mode::Prompt(PromptKind::Assumption(AssumptionId::KoreanCpi))
         );
-        type_keys(
-            &mut app,
-            &"55".chars().map(Action::PromptInput).collect::<Vec<_>>(),
-        );
+        type_keys(&mut app, &"55".chars().map(insert).collect::<Vec<_>>());
         update(&mut app, Action::PromptConfirm);
         // Refused with the range, the prompt still open to fix it.
         let p = app.prompt.as_ref().expect("still open");
@@ -1790,15 +1932,12 @@ mod tests {
         );
         type_keys(
             &mut app,
-            &[Action::PromptBackspace, Action::PromptBackspace],
+            &[Action::Edit(Edit::Backspace), Action::Edit(Edit::Backspace)],
         );
         assert_eq!(app.prompt.as_ref().unwrap().error, None, "typing clears it");
         type_keys(
             &mut app,
-            &"3 %,2028=3.5"
-                .chars()
-                .map(Action::PromptInput)
-                .collect::<Vec<_>>(),
+            &"3 %,2028=3.5".chars().map(insert).collect::<Vec<_>>(),
         );
         update(&mut app, Action::PromptConfirm);
         assert_eq!(app.mode(), Mode::Dashboard);
@@ -1812,10 +1951,7 @@ mod tests {
         update(&mut app, Action::Activate);
         type_keys(
             &mut app,
-            &"3,2024=9"
-                .chars()
-                .map(Action::PromptInput)
-                .collect::<Vec<_>>(),
+            &"3,2024=9".chars().map(insert).collect::<Vec<_>>(),
         );
         update(&mut app, Action::PromptConfirm);
         let error = app.prompt.as_ref().unwrap().error.clone().unwrap();
@@ -1828,10 +1964,7 @@ mod tests {
         assert!(app.assumptions.korean_cpi.by_year.is_empty());
         update(&mut app, Action::Move(2));
         update(&mut app, Action::StartInput);
-        type_keys(
-            &mut app,
-            &"1500".chars().map(Action::PromptInput).collect::<Vec<_>>(),
-        );
+        type_keys(&mut app, &"1500".chars().map(insert).collect::<Vec<_>>());
         update(&mut app, Action::PromptConfirm);
         assert_eq!(app.assumptions.krw_per_usd.flat, 1500.0);
         update(&mut app, Action::ResetAllAssumptions);
@@ -1845,20 +1978,14 @@ mod tests {
             update(&mut app, Action::Focus(pane));
             update(&mut app, Action::StartGoToYear);
             assert_eq!(app.mode(), Mode::Prompt(PromptKind::GoToYear));
-            type_keys(
-                &mut app,
-                &"2014".chars().map(Action::PromptInput).collect::<Vec<_>>(),
-            );
+            type_keys(&mut app, &"2014".chars().map(insert).collect::<Vec<_>>());
             update(&mut app, Action::PromptConfirm);
             assert_eq!((app.year, app.mode()), (2014, Mode::Dashboard), "{pane:?}");
             assert_eq!(app.cost_at_cursor().unwrap().value, Some(920.0));
             app.year = 2026;
         }
         update(&mut app, Action::StartGoToYear);
-        type_keys(
-            &mut app,
-            &"1900".chars().map(Action::PromptInput).collect::<Vec<_>>(),
-        );
+        type_keys(&mut app, &"1900".chars().map(insert).collect::<Vec<_>>());
         update(&mut app, Action::PromptConfirm);
         let (first, last) = app.year_range();
         assert_eq!(
@@ -1949,8 +2076,19 @@ mod tests {
         }
     }
 
+    /// The open prompt's text.
+    fn typed(app: &App) -> Option<&str> {
+        app.prompt.as_ref().map(|p| p.input.text())
+    }
+
+    /// A key pressed, through the app's keymap as the runtime maps it.
+    fn press(app: &mut App, key: super::super::Key) -> Vec<Effect> {
+        let action = app.keymap.action(key, app.mode(), app.focus);
+        action.into_iter().map(|a| update(app, a)).collect()
+    }
+
     #[test]
-    fn s_opens_a_prompt_and_enter_asks_to_save_the_assumptions_in_use() {
+    fn s_opens_an_empty_prompt_and_typing_replaces_the_suggested_name() {
         let mut app = app();
         update(&mut app, Action::Focus(Pane::Assumptions));
         update(
@@ -1962,15 +2100,12 @@ mod tests {
         );
         assert_eq!(update(&mut app, Action::StartSave), Effect::Redraw);
         assert_eq!(app.mode(), Mode::Prompt(PromptKind::SaveName));
-        assert_eq!(
-            app.prompt.as_ref().map(|p| p.text.as_str()),
-            Some("scenario 1")
-        );
-        // Replace the default with a name of one's own.
-        type_keys(&mut app, &vec![Action::PromptBackspace; 10]);
-        assert_eq!(app.prompt.as_ref().map(|p| p.text.as_str()), Some(""));
-        let typed: Vec<Action> = "hot 2030 ".chars().map(Action::PromptInput).collect();
+        let p = app.prompt.as_ref().unwrap();
+        assert_eq!(p.input.text(), "", "the prompt starts empty");
+        assert_eq!(p.placeholder.as_deref(), Some("scenario 1"));
+        let typed: Vec<Action> = "hot 2030 ".chars().map(insert).collect();
         type_keys(&mut app, &typed);
+        assert_eq!(app.prompt.as_ref().unwrap().answer(), "hot 2030 ");
         let effect = update(&mut app, Action::PromptConfirm);
         assert_eq!(
             effect,
@@ -1991,20 +2126,289 @@ mod tests {
     }
 
     #[test]
-    fn esc_cancels_the_save_and_an_empty_name_saves_nothing() {
+    fn enter_on_the_empty_save_prompt_takes_the_suggested_name_and_esc_cancels() {
         let mut app = app();
         update(&mut app, Action::StartSave);
         assert_eq!(update(&mut app, Action::PromptCancel), Effect::Redraw);
         assert_eq!(app.mode(), Mode::Dashboard);
         assert_eq!(app.status.as_deref(), Some("not saved"));
         update(&mut app, Action::StartSave);
-        type_keys(&mut app, &vec![Action::PromptBackspace; 12]);
-        assert_eq!(update(&mut app, Action::PromptConfirm), Effect::Redraw);
-        assert!(app.status.as_deref().unwrap().contains("needs a name"));
+        assert_eq!(
+            update(&mut app, Action::PromptConfirm),
+            Effect::SaveScenario {
+                name: "scenario 1".into(),
+                assumptions: app.assumptions.clone(),
+            }
+        );
+        // Blanks alone are nothing typed: the suggestion again.
+        update(&mut app, Action::StartSave);
+        type_keys(&mut app, &[insert(' '), insert(' ')]);
+        assert!(matches!(
+            update(&mut app, Action::PromptConfirm),
+            Effect::SaveScenario { name, .. } if name == "scenario 1"
+        ));
     }
 
     #[test]
-    fn the_runtime_report_lists_the_saved_and_names_the_next_default() {
+    fn saving_over_a_saved_name_asks_first_and_no_goes_back_to_the_name() {
+        let mut app = app();
+        let hot = saved("hot", app.assumptions.clone());
+        update(&mut app, Action::Saved(Ok(report(vec![hot], false))));
+        update(&mut app, Action::StartSave);
+        type_keys(&mut app, &"hot".chars().map(insert).collect::<Vec<_>>());
+        assert_eq!(update(&mut app, Action::PromptConfirm), Effect::Redraw);
+        assert_eq!(app.mode(), Mode::Confirm);
+        assert_eq!(app.question, Some(Question::Replace("hot".into())));
+        // A paste or a stray key while asked does nothing.
+        assert_eq!(update(&mut app, Action::Paste("y".into())), Effect::None);
+        assert_eq!(app.mode(), Mode::Confirm);
+        // No: back to the name, as typed, to choose another.
+        update(&mut app, Action::Answer(false));
+        assert_eq!(app.mode(), Mode::Prompt(PromptKind::SaveName));
+        assert_eq!(typed(&app), Some("hot"));
+        update(&mut app, Action::Edit(Edit::KillToStart));
+        type_keys(&mut app, &"cold".chars().map(insert).collect::<Vec<_>>());
+        assert!(matches!(
+            update(&mut app, Action::PromptConfirm),
+            Effect::SaveScenario { name, .. } if name == "cold"
+        ));
+        // Yes: saved over it.
+        update(&mut app, Action::StartSave);
+        type_keys(&mut app, &"hot".chars().map(insert).collect::<Vec<_>>());
+        update(&mut app, Action::PromptConfirm);
+        assert_eq!(
+            update(&mut app, Action::Answer(true)),
+            Effect::SaveScenario {
+                name: "hot".into(),
+                assumptions: app.assumptions.clone(),
+            }
+        );
+        assert_eq!(app.mode(), Mode::Dashboard);
+    }
+
+    #[test]
+    fn d_deletes_a_saved_scenario_after_a_yes() {
+        let mut app = app();
+        let (hot, cold) = (
+            saved("hot", app.assumptions.clone()),
+            saved("cold", app.assumptions.clone()),
+        );
+        update(
+            &mut app,
+            Action::Saved(Ok(report(vec![hot.clone(), cold], false))),
+        );
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        // On an assumption, d says what to select.
+        update(&mut app, Action::DeleteSaved);
+        assert_eq!(app.question, None);
+        assert!(app.status.as_deref().unwrap().starts_with("select a saved"));
+        update(&mut app, Action::Last);
+        update(&mut app, Action::DeleteSaved);
+        assert_eq!(app.mode(), Mode::Confirm);
+        assert_eq!(app.question, Some(Question::Delete("cold".into())));
+        update(&mut app, Action::Answer(false));
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert_eq!(app.status.as_deref(), Some("“cold” kept"));
+        assert_eq!(app.saved.len(), 2);
+        update(&mut app, Action::DeleteSaved);
+        assert_eq!(
+            update(&mut app, Action::Answer(true)),
+            Effect::DeleteScenario {
+                name: "cold".into()
+            }
+        );
+        let last_row = app.assumption_row;
+        update(
+            &mut app,
+            Action::Deleted(Ok(super::super::DeleteReport {
+                name: "cold".into(),
+                path: "/data/sma-dash/scenarios.toml".into(),
+                found: true,
+                scenarios: vec![hot.clone()],
+                warning: None,
+            })),
+        );
+        assert_eq!(app.saved, vec![hot]);
+        assert_eq!(app.assumption_row, last_row - 1, "still on a row");
+        assert_eq!(app.selected_saved().map(|s| s.name.as_str()), Some("hot"));
+        assert_eq!(
+            app.status.as_deref(),
+            Some("deleted “cold” from /data/sma-dash/scenarios.toml")
+        );
+        update(
+            &mut app,
+            Action::Deleted(Err("cannot write /x: denied (the file is unchanged)".into())),
+        );
+        assert_eq!(
+            app.status.as_deref(),
+            Some("not deleted: cannot write /x: denied (the file is unchanged)")
+        );
+    }
+
+    #[test]
+    fn q_and_esc_close_overlays_and_prompts_and_q_quits_only_from_the_dashboard() {
+        use super::super::{Key, KeyCode};
+        let (q, esc) = (Key::char('q'), Key::plain(KeyCode::Esc));
+        let mut app = app();
+        for open in [Key::char('?'), Key::plain(KeyCode::Enter)] {
+            for close in [q, esc] {
+                press(&mut app, open);
+                assert_ne!(app.mode(), Mode::Dashboard);
+                assert_eq!(press(&mut app, close), vec![Effect::Redraw]);
+                assert_eq!(app.mode(), Mode::Dashboard, "{open} then {close}");
+            }
+        }
+        // In a text prompt q is a letter; Esc closes the prompt.
+        for open in ['/', ':', 's'] {
+            press(&mut app, Key::char(open));
+            press(&mut app, q);
+            assert_eq!(typed(&app), Some("q"), "{open}");
+            press(&mut app, esc);
+            assert_eq!(app.mode(), Mode::Dashboard, "{open}");
+        }
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        press(&mut app, Key::char('='));
+        press(&mut app, q);
+        press(&mut app, esc);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert_eq!(press(&mut app, q), vec![Effect::Quit]);
+        assert_eq!(press(&mut app, Key::ctrl('z')), vec![Effect::Suspend]);
+    }
+
+    #[test]
+    fn the_readline_keys_edit_at_the_cursor() {
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        update(&mut app, Action::StartInput);
+        type_keys(
+            &mut app,
+            &"3 2028=3.5".chars().map(insert).collect::<Vec<_>>(),
+        );
+        let cursor = |app: &App| app.prompt.as_ref().unwrap().input.cursor();
+        assert_eq!(cursor(&app), 10);
+        // Home, then after the 3: a comma in place of the blank.
+        update(&mut app, Action::Edit(Edit::Home));
+        update(&mut app, Action::Edit(Edit::Right));
+        update(&mut app, Action::Edit(Edit::Delete));
+        update(&mut app, Action::Edit(Edit::Insert(',')));
+        assert_eq!(typed(&app), Some("3,2028=3.5"));
+        assert_eq!(cursor(&app), 2);
+        update(&mut app, Action::Edit(Edit::End));
+        update(&mut app, Action::Edit(Edit::Backspace));
+        update(&mut app, Action::Edit(Edit::Insert('9')));
+        assert_eq!(typed(&app), Some("3,2028=3.9"));
+        update(&mut app, Action::PromptConfirm);
+        assert_eq!(app.assumptions.korean_cpi.at(2028), 3.9);
+        // In the search every change of the text runs it again.
+        update(&mut app, Action::Focus(Pane::Timeline));
+        update(&mut app, Action::First);
+        search(&mut app, "Honolulu");
+        let found = app.timeline.selected;
+        assert_ne!(found, 0);
+        update(&mut app, Action::Edit(Edit::Home));
+        update(&mut app, Action::Edit(Edit::Insert('x')));
+        assert_eq!(app.timeline.search.query, "xHonolulu");
+        assert_eq!(app.timeline.selected, 0, "no match: back where it began");
+        update(&mut app, Action::Edit(Edit::Backspace));
+        assert_eq!(app.timeline.selected, found);
+        update(&mut app, Action::Edit(Edit::End));
+        type_keys(&mut app, &" Betts".chars().map(insert).collect::<Vec<_>>());
+        update(&mut app, Action::Edit(Edit::KillWordBack));
+        assert_eq!(app.timeline.search.query, "Honolulu ");
+        for _ in 0..4 {
+            update(&mut app, Action::Edit(Edit::Left));
+        }
+        update(&mut app, Action::Edit(Edit::KillToStart));
+        assert_eq!(typed(&app), Some("ulu "));
+        assert_eq!(app.prompt.as_ref().unwrap().input.cursor(), 0);
+        update(&mut app, Action::Edit(Edit::KillToEnd));
+        assert_eq!(app.timeline.search.query, "");
+        assert_eq!(app.timeline.selected, 0);
+    }
+
+    #[test]
+    fn a_paste_into_a_prompt_goes_in_once_cleaned_and_cut_at_the_limit() {
+        let mut app = app();
+        update(&mut app, Action::First);
+        update(&mut app, Action::StartSearch);
+        // A name copied across a line break is one line.
+        update(&mut app, Action::Paste("Chang\r\nWon-sam".into()));
+        assert_eq!(app.timeline.search.query, "Chang Won-sam");
+        // Where typing it would have gone.
+        let mut typed_in = self::app();
+        update(&mut typed_in, Action::First);
+        search(&mut typed_in, "Chang Won-sam");
+        assert_ne!(typed_in.timeline.selected, 0);
+        assert_eq!(app.timeline.selected, typed_in.timeline.selected);
+        update(&mut app, Action::PromptCancel);
+        // Into the save prompt, where the cursor is, without escapes or line breaks.
+        update(&mut app, Action::StartSave);
+        type_keys(
+            &mut app,
+            &[insert('a'), insert('b'), Action::Edit(Edit::Left)],
+        );
+        update(&mut app, Action::Paste("x\u{1b}[2J\ny\u{7}".into()));
+        assert_eq!(typed(&app), Some("ax[2J yb"));
+        // A megabyte is cut to the name's 60 characters, and the prompt says so.
+        update(&mut app, Action::Edit(Edit::KillToStart));
+        update(
+            &mut app,
+            Action::Paste("see the 2014 figure, then quit\n".repeat(35_000)),
+        );
+        let p = app.prompt.as_ref().unwrap();
+        assert_eq!(p.input.text().chars().count(), PromptKind::SaveName.limit());
+        let text = p.input.text();
+        assert!(
+            text.starts_with("see the 2014 figure, then quit see"),
+            "{text}"
+        );
+        assert!(text.ends_with("then qub"), "inserted at the cursor: {text}");
+        assert!(p.input.at_limit());
+        assert_eq!(
+            app.mode(),
+            Mode::Prompt(PromptKind::SaveName),
+            "nothing ran"
+        );
+        // Typed keys stop at the limit too.
+        update(&mut app, Action::StartSearch);
+        let keys: Vec<Action> = std::iter::repeat_n(insert('x'), 150).collect();
+        type_keys(&mut app, &keys);
+        assert_eq!(app.timeline.search.query.len(), PromptKind::Search.limit());
+        assert!(app.prompt.as_ref().unwrap().input.at_limit());
+    }
+
+    #[test]
+    fn a_paste_into_the_dashboard_or_an_overlay_runs_nothing() {
+        let mut app = app();
+        let before = app.clone();
+        let effect = update(
+            &mut app,
+            Action::Paste("see the 2014 figure, then quit".into()),
+        );
+        assert_eq!(effect, Effect::Redraw);
+        assert!(app.status.as_deref().unwrap().starts_with("paste ignored"));
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert_eq!(
+            (
+                app.timeline.selected,
+                app.year,
+                app.focus,
+                app.assumptions.clone()
+            ),
+            (
+                before.timeline.selected,
+                before.year,
+                before.focus,
+                before.assumptions
+            )
+        );
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(update(&mut app, Action::Paste("q".into())), Effect::Redraw);
+        assert_eq!(app.mode(), Mode::Help);
+    }
+
+    #[test]
+    fn the_runtime_report_lists_the_saved_and_suggests_the_next_free_name() {
         let mut app = app();
         let first = saved("scenario 1", app.assumptions.clone());
         update(
@@ -2018,7 +2422,7 @@ mod tests {
         assert_eq!(app.saved, vec![first.clone()]);
         update(&mut app, Action::StartSave);
         assert_eq!(
-            app.prompt.as_ref().map(|p| p.text.as_str()),
+            app.prompt.as_ref().and_then(|p| p.placeholder.as_deref()),
             Some("scenario 2")
         );
         update(&mut app, Action::PromptCancel);
@@ -2484,5 +2888,76 @@ mod tests {
         update(&mut app, Action::ToggleDetail);
         assert_eq!(app.mode(), Mode::Dashboard);
         assert_eq!(app.status.as_deref(), Some("no figure in Costs for 1951"));
+    }
+
+    #[test]
+    fn i_asks_for_the_focused_chart_as_the_pane_shows_it() {
+        use crate::publish::ChartKind;
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Costs));
+        update(&mut app, Action::ToggleCurrency);
+        update(&mut app, Action::ToggleBand);
+        let Effect::Publish(figure) = update(&mut app, Action::Publish) else {
+            panic!("i on Costs asks for an image");
+        };
+        assert_eq!(figure.kind, ChartKind::Costs);
+        assert!(
+            figure.subtitle.starts_with("million $, nominal"),
+            "{}",
+            figure.subtitle
+        );
+        let shown: Vec<(i32, f64)> = app
+            .costs
+            .iter()
+            .filter_map(|p| Some((p.year, p.value?)))
+            .collect();
+        let drawn: Vec<(i32, f64)> = figure.lines[0]
+            .points
+            .iter()
+            .map(|p| (p.year, p.value))
+            .collect();
+        assert_eq!(drawn, shown, "the pane's series, point for point");
+        assert_eq!(figure.bands.len(), 1, "with the band the pane shows");
+
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        let Effect::Publish(figure) = update(&mut app, Action::Publish) else {
+            panic!("i on Assumptions asks for the scenarios chart");
+        };
+        assert_eq!(figure.kind, ChartKind::Scenarios);
+        assert_eq!(figure.lines.len(), app.projections.len());
+
+        update(&mut app, Action::Focus(Pane::Troops));
+        let Effect::Publish(figure) = update(&mut app, Action::Publish) else {
+            panic!("i on Troops asks for the troops chart");
+        };
+        assert_eq!(figure.kind, ChartKind::Troops);
+        assert!(figure.level.is_some(), "the 28,500 level");
+
+        update(&mut app, Action::Focus(Pane::Timeline));
+        assert_eq!(update(&mut app, Action::Publish), Effect::Redraw);
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap_or("")
+                .contains("no chart in the Timeline")
+        );
+    }
+
+    #[test]
+    fn the_status_line_names_both_images_or_why_not() {
+        let mut app = app();
+        update(
+            &mut app,
+            Action::Published(Ok(("./c.svg".into(), "./c.png".into()))),
+        );
+        assert_eq!(app.status.as_deref(), Some("wrote ./c.svg and ./c.png"));
+        update(
+            &mut app,
+            Action::Published(Err("cannot write in /ro: denied".into())),
+        );
+        assert_eq!(
+            app.status.as_deref(),
+            Some("image failed: cannot write in /ro: denied")
+        );
     }
 }

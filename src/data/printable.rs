@@ -7,7 +7,7 @@ use super::model::Dataset;
 
 /// Whether `c` would do something to a terminal, or to the direction of the text
 /// around it, rather than show.
-fn is_hostile(c: char) -> bool {
+pub fn is_hostile(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 

@@ -488,7 +488,7 @@ fn compact_status(p: &CostPoint, view: &CostView) -> String {
 }
 
 /// What the marks of a cost table mean, where any row carries one.
-fn cost_notes(points: &[CostPoint], extended: Option<String>) -> Vec<String> {
+pub fn cost_notes(points: &[CostPoint], extended: Option<String>) -> Vec<String> {
     let mut notes = Vec::new();
     if points.iter().any(|p| p.capped) {
         notes.push("* the agreement's cap bound this year".to_string());
@@ -610,6 +610,27 @@ pub fn troops_table(d: &Dataset, from: i32) -> PaneTable {
     )
 }
 
+/// Every scenario's amounts by year, from the recorded start, in the view's currency
+/// and basis: what the scenarios table lists and its chart draws.
+pub fn scenario_series(
+    d: &Dataset,
+    a: &Assumptions,
+    view: &CostView,
+    projections: &[Projection],
+) -> Vec<(ScenarioId, Vec<CostPoint>)> {
+    let e = Economy::new(d, a);
+    let indices = Indices::new(&e, a.horizon);
+    projections
+        .iter()
+        .map(|p| {
+            (
+                p.scenario,
+                scenario_amounts(&e, p, view.currency, view.real, &indices),
+            )
+        })
+        .collect()
+}
+
 /// The Assumptions pane's numbers: every scenario by year, in the view's currency and
 /// basis; `*` where the cap bound, `†` where an agreement's rule is extended past its
 /// end; totals over the years each sums.
@@ -620,17 +641,7 @@ pub fn scenarios_table(
     projections: &[Projection],
     bands: Option<(&DashboardBands, &BandSpreads)>,
 ) -> PaneTable {
-    let e = Economy::new(d, a);
-    let indices = Indices::new(&e, a.horizon);
-    let amounts: Vec<(ScenarioId, Vec<CostPoint>)> = projections
-        .iter()
-        .map(|p| {
-            (
-                p.scenario,
-                scenario_amounts(&e, p, view.currency, view.real, &indices),
-            )
-        })
-        .collect();
+    let amounts = scenario_series(d, a, view, projections);
     let money = CostView {
         metric: Metric::Contribution,
         ..*view

@@ -140,7 +140,7 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             Span::styled(mark, theme.message()),
         ]);
         lines.push(if i == app.assumption_row {
-            line.style(theme.selected())
+            line.style(theme.selected(app.focus == Pane::Assumptions))
         } else {
             line
         });
@@ -244,7 +244,7 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
         }
         let line = Line::from(spans);
         lines.push(if row == app.assumption_row {
-            line.style(theme.selected())
+            line.style(theme.selected(app.focus == Pane::Assumptions))
         } else {
             line
         });
@@ -271,7 +271,7 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             Span::raw(format!(" {}", fit_right(s.date(), NUMBER_COLS))),
         ]);
         lines.push(if first_saved + k == app.assumption_row {
-            line.style(theme.selected())
+            line.style(theme.selected(app.focus == Pane::Assumptions))
         } else {
             line
         });

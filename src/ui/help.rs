@@ -1,19 +1,26 @@
-//! The help overlay, generated from the keymap so it always says what the keys do.
+//! The help overlay: two pages, the keys (generated from the keymap, so it always says
+//! what the keys do) and a glossary of the terms the data uses. Every line wraps to the
+//! width it has, and the page scrolls to its last line.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 
-use crate::app::keymap::{Binding, Keymap, SECTIONS};
+use crate::app::keymap::{Binding, Keymap, SECTIONS, Scope};
+use crate::app::{Action, HelpPage};
 
 use super::format::{fit, width};
-use super::text::Plain;
+use super::text::{Plain, wrap_line};
 use super::theme::Theme;
 use super::timeline::FUTURE_MARK;
 
 /// Narrowest column that keeps the descriptions readable.
 const MIN_COLUMN: u16 = 44;
+
+/// The narrowest a key's description may wrap to beside the keys; a column narrower
+/// than the keys and this puts the description under its keys.
+const MIN_TEXT: usize = 16;
 
 /// "h/←" for a binding's keys.
 pub fn keys_label(b: &Binding) -> String {
@@ -25,8 +32,12 @@ pub fn keys_label(b: &Binding) -> String {
 }
 
 /// What the marks on the panes mean, after the keys.
-const MARKS: [(&str, &str); 12] = [
-    ("›", "the selected row"),
+const MARKS: [(&str, &str); 13] = [
+    ("┏━┓ ▶", "the focused pane: its border and title"),
+    (
+        "›",
+        "the selected row: in reverse video in the focused pane, underlined in another",
+    ),
     (FUTURE_MARK, "an event after today: still to come"),
     ("●", "the pinned scenario, the one charted"),
     ("◆", "a scenario compared with it (x)"),
@@ -40,35 +51,314 @@ const MARKS: [(&str, &str); 12] = [
     ("*", "beside an assumption: not the default"),
 ];
 
-/// Each section as a block of lines: its name, then one line per binding; last, the
-/// marks.
-fn sections<'a>(keymap: &Keymap, theme: &Theme, cols: usize) -> Vec<Vec<Line<'a>>> {
+/// The glossary: sections of terms and what they mean, for a reader new to the
+/// subject. Checked against the fact sheets the dataset is built from.
+const GLOSSARY: [(&str, &[(&str, &str)]); 3] = [
+    (
+        "The agreements",
+        &[
+            (
+                "SMA",
+                "Special Measures Agreement: the agreement, renewed every few years since 1991, \
+                 under which South Korea pays part of the cost of stationing US forces in \
+                 Korea: the pay of Korean workers on US bases, construction, and logistics. \
+                 The 12th SMA covers 2026–2030.",
+            ),
+            (
+                "USFK",
+                "United States Forces Korea, the US command in South Korea.",
+            ),
+            (
+                "ROK",
+                "Republic of Korea: South Korea. MOFA is its Ministry of Foreign Affairs, \
+                 which announces the agreements.",
+            ),
+            (
+                "SCM",
+                "Security Consultative Meeting: the yearly meeting of the US Secretary of \
+                 Defense and the ROK Minister of National Defense. Under the 1st SMA the \
+                 yearly amounts were fixed there; the 3rd and 5th SMAs were agreed at the \
+                 27th (1995) and 33rd (2001) meetings.",
+            ),
+            (
+                "WBC",
+                "Won-based costs: what US Forces Korea spends in won to be stationed in \
+                 Korea. The first SMAs set Korea's share of them: 16.4 % in 1991, about a \
+                 third by 1995 (32.2 % that year).",
+            ),
+            (
+                "round",
+                "One session of talks between the two sides' negotiators; an agreement \
+                 takes several (the 12th SMA eight, in 2024).",
+            ),
+            (
+                "agreed",
+                "The two sides settle the text (the 12th SMA: 2024-10-02); initialing and the \
+                 signature follow.",
+            ),
+            (
+                "initialed",
+                "The chief negotiators put their initials on the agreed text, which fixes \
+                 it before the formal signature (the 10th SMA: initialed 2019-02-10, signed \
+                 2019-03-08).",
+            ),
+            (
+                "signed",
+                "Signed for each government, by the foreign minister (or a vice minister) \
+                 and the US ambassador (or chargé d'affaires).",
+            ),
+            (
+                "consent",
+                "The ROK National Assembly's approval of a signed agreement (on the \
+                 timeline: ratified), which it needs before it takes effect.",
+            ),
+            (
+                "in force",
+                "The day the agreement takes legal effect, after the Assembly's consent \
+                 (the 12th SMA: 2024-11-29).",
+            ),
+            (
+                "expiry, lapse",
+                "The last day of an agreement's term; a lapse is a time with no agreement \
+                 in force (2020 until the 11th SMA, which then covered 2020 too).",
+            ),
+            (
+                "demand",
+                "A US call for Korea to pay more: a reported $5 billion a year in 2019; \
+                 $10 billion a year from Trump in 2024 and 2025. None became an agreement.",
+            ),
+            (
+                "rule",
+                "How an agreement sets each year's amount from the year before: the 12th \
+                 SMA by Korean CPI inflation, the 11th by ROK defense-budget growth.",
+            ),
+            (
+                "CPI lag",
+                "The 8th, 9th and 12th SMAs raise each year's amount by Korean CPI \
+                 inflation of two years earlier: 2027 by 2025's, which is recorded, so an \
+                 assumed inflation rate moves 2028 and later only.",
+            ),
+            (
+                "cap",
+                "The most a year's amount may rise under a rule: 4 % under the 8th and 9th \
+                 SMAs, 5 % under the 12th (from 2027). A capped year is marked * or ^.",
+            ),
+            (
+                "rule extended",
+                "A rule applied past the end of its agreement (the 12th SMA's after 2030, \
+                 marked †): an assumption that the next agreement continues it.",
+            ),
+        ],
+    ),
+    (
+        "Troops",
+        &[
+            (
+                "DMDC",
+                "Defense Manpower Data Center, the US Department of Defense office that \
+                 publishes personnel counts. The Troops pane's count is its active-duty \
+                 personnel in South Korea on 30 September of each year (30 June for \
+                 1950–56); since December 2017 it counts those permanently assigned only.",
+            ),
+            (
+                "headline level",
+                "The troop figure politics and agreements use, such as \"about 28,500\" \
+                 (the level frozen at Camp David in April 2008): a stated level, not a \
+                 count, and above the DMDC count (23,642 in September 2025).",
+            ),
+            (
+                "legal floor",
+                "The level US law bars funds from going below: the National Defense \
+                 Authorization Acts (NDAA) for FY2020 and FY2021 set 28,500, as does the \
+                 FY2026 act (signed 2025-12-18); FY2019's set 22,000, and FY2022–25 set \
+                 none. The ┄ line marks 28,500.",
+            ),
+            (
+                "per service member",
+                "Korea's contribution divided by the year's DMDC count, or (the metric's \
+                 next step, c) by the headline level, which reaches projected years too.",
+            ),
+        ],
+    ),
+    (
+        "The numbers",
+        &[
+            (
+                "recorded",
+                "As a source printed it. Korean amounts are kept as published, in units of \
+                 100 million won (억원); the screen shows billions of won (bn won).",
+            ),
+            (
+                "converted",
+                "The other currency's figure at that year's average won per dollar, or \
+                 at the assumed rate past the record.",
+            ),
+            (
+                "derived",
+                "Computed from sourced figures: real terms, a metric such as per service \
+                 member, or a figure the dataset itself computed.",
+            ),
+            (
+                "projected",
+                "A year past the record, computed by a scenario's rule from the \
+                 assumptions.",
+            ),
+            (
+                "confidence",
+                "Of a recorded figure: confirmed (two or more sources agree), single \
+                 source, uncertain (sources conflict), or derived.",
+            ),
+            (
+                "nominal, real",
+                "Nominal: money of each year. Real: money of the base year, deflated by \
+                 Korean CPI for won and US CPI-U for dollars.",
+            ),
+            (
+                "base year",
+                "The year whose money real terms are counted in (an assumption).",
+            ),
+            (
+                "CPI, CPI-U",
+                "Consumer price index, the measure of inflation: Korea's from Statistics \
+                 Korea; the US index for all urban consumers.",
+            ),
+            (
+                "scenario",
+                "A way the future years could go: the 12th SMA's rule, the 11th SMA's \
+                 rule, a $5 or $10 billion demand, or a custom growth rate. The pinned one \
+                 is charted; others can be compared beside it.",
+            ),
+            ("horizon", "The last year projected."),
+            (
+                "band",
+                "Each projection between a low and a high path: the assumed rates moved \
+                 down and up by a spread.",
+            ),
+        ],
+    ),
+];
+
+/// Each block of a page as the rows it wraps to in `cols` columns; blocks are not
+/// split between columns.
+fn blocks(keymap: &Keymap, page: HelpPage, theme: &Theme, cols: u16) -> Vec<Vec<Line<'static>>> {
+    match page {
+        HelpPage::Keys => key_blocks(keymap, theme, cols),
+        HelpPage::Glossary => glossary_blocks(theme, cols),
+    }
+}
+
+/// One entry: `key` in a column `key_cols` wide and `text` wrapped beside it, its rows
+/// under the first; where `cols` is too narrow for both, the text under the key.
+fn entry(key: Span<'static>, text: &str, key_cols: usize, cols: u16) -> Vec<Line<'static>> {
+    let cols = usize::from(cols);
+    if cols >= key_cols + 1 + MIN_TEXT {
+        let text_cols = (cols - key_cols - 1) as u16;
+        let indent = " ".repeat(key_cols + 1);
+        let key = Span::styled(format!("{} ", fit(&key.content, key_cols)), key.style);
+        wrap_line(&Line::raw(text.to_string()), text_cols)
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut row)| {
+                let lead = if i == 0 {
+                    key.clone()
+                } else {
+                    Span::raw(indent.clone())
+                };
+                row.spans.insert(0, lead);
+                row
+            })
+            .collect()
+    } else {
+        let mut rows = wrap_line(&Line::from(key), cols as u16);
+        let text_cols = cols.saturating_sub(2).max(1) as u16;
+        rows.extend(
+            wrap_line(&Line::raw(text.to_string()), text_cols)
+                .into_iter()
+                .map(|mut row| {
+                    if cols > 2 {
+                        row.spans.insert(0, Span::raw("  "));
+                    }
+                    row
+                }),
+        );
+        rows
+    }
+}
+
+fn heading(name: &str, theme: &Theme, cols: u16) -> Vec<Line<'static>> {
+    wrap_line(&Line::styled(name.to_string(), theme.header()), cols)
+}
+
+/// Each scope's keys as a block: its name, then one entry per binding; last, the marks.
+fn key_blocks(keymap: &Keymap, theme: &Theme, cols: u16) -> Vec<Vec<Line<'static>>> {
     let key_cols = keymap
         .bindings
         .iter()
         .map(|b| width(&keys_label(b)))
+        .chain(MARKS.iter().map(|(mark, _)| width(mark)))
         .max()
         .unwrap_or(8);
-    let line = |key: &str, help: &str| {
-        Line::from(vec![
-            Span::styled(fit(key, key_cols), theme.key()),
-            Span::raw(" "),
-            Span::raw(fit(help, cols.saturating_sub(key_cols + 1))),
-        ])
-    };
-    let mut marks = vec![Line::styled("Marks", theme.header())];
-    marks.extend(MARKS.iter().map(|(mark, meaning)| line(mark, meaning)));
-    let keys = SECTIONS.iter().filter_map(|(scope, name)| {
-        let bindings: Vec<&Binding> = keymap.in_scope(*scope).collect();
-        if bindings.is_empty() {
-            return None;
+    let mut out: Vec<Vec<Line>> = SECTIONS
+        .iter()
+        .filter_map(|(scope, name)| {
+            let bindings: Vec<&Binding> = keymap.in_scope(*scope).collect();
+            if bindings.is_empty() {
+                return None;
+            }
+            let mut lines = heading(name, theme, cols);
+            for b in bindings {
+                let key = Span::styled(keys_label(b), theme.key());
+                lines.extend(entry(key, b.help, key_cols, cols));
+            }
+            lines.push(Line::raw(""));
+            Some(lines)
+        })
+        .collect();
+    let mut marks = heading("Marks", theme, cols);
+    for (mark, meaning) in MARKS {
+        marks.extend(entry(
+            Span::styled(mark.to_string(), theme.key()),
+            meaning,
+            key_cols,
+            cols,
+        ));
+    }
+    out.push(marks);
+    out
+}
+
+/// Each term as a block: the term, then its meaning, wrapped with the rows after the
+/// first indented under it, and a blank row; a section's name before its first term.
+fn glossary_blocks(theme: &Theme, cols: u16) -> Vec<Vec<Line<'static>>> {
+    let indent = if cols > 20 { 2 } else { 0 };
+    let mut out = Vec::new();
+    for (section, terms) in GLOSSARY {
+        for (i, (term, meaning)) in terms.iter().enumerate() {
+            let mut lines = if i == 0 {
+                heading(section, theme, cols)
+            } else {
+                Vec::new()
+            };
+            let text = Line::from(vec![
+                Span::styled(term.to_string(), theme.bold()),
+                Span::raw(format!("  {meaning}")),
+            ]);
+            let rows = wrap_line(&text, cols - indent);
+            lines.extend(rows.into_iter().enumerate().map(|(k, mut row)| {
+                if k > 0 && indent > 0 {
+                    row.spans.insert(0, Span::raw(" ".repeat(indent.into())));
+                }
+                row
+            }));
+            lines.push(Line::raw(""));
+            out.push(lines);
         }
-        let mut lines = vec![Line::styled(name.to_string(), theme.header())];
-        lines.extend(bindings.into_iter().map(|b| line(&keys_label(b), b.help)));
-        lines.push(Line::raw(""));
-        Some(lines)
-    });
-    keys.chain(std::iter::once(marks)).collect()
+    }
+    // Nothing under the last term.
+    if let Some(last) = out.last_mut() {
+        last.pop();
+    }
+    out
 }
 
 /// Where the help overlay goes in `area`: most of a wide screen, all of a narrow one.
@@ -80,20 +370,48 @@ fn popup(area: Rect) -> Rect {
     }
 }
 
-fn block<'a>(theme: &Theme) -> Block<'a> {
+/// The border, its title naming the page shown among the pages (in brackets, so it
+/// shows without colour) and the keys that turn them.
+fn block<'a>(keymap: &Keymap, page: HelpPage, theme: &Theme) -> Block<'a> {
+    let mut title = vec![Span::styled(" Help: ", theme.pane_title(false))];
+    for (i, p) in HelpPage::ALL.into_iter().enumerate() {
+        if i > 0 {
+            title.push(Span::styled(" · ", theme.label()));
+        }
+        title.push(if p == page {
+            Span::styled(format!("[{}]", p.title()), theme.pane_title(true))
+        } else {
+            Span::styled(p.title(), theme.label())
+        });
+    }
+    let turn = keymap
+        .in_scope(Scope::Help)
+        .find(|b| b.action == Action::TurnHelpPage(1))
+        .map(keys_label);
+    if let Some(keys) = turn {
+        title.push(Span::styled(format!("  {keys}: next page "), theme.dim()));
+    }
     Block::bordered()
+        .border_set(ratatui::symbols::border::THICK)
         .border_style(theme.border(true))
-        .title(Span::styled(" Keys ", theme.pane_title(true)))
+        .title(Line::from(title))
 }
 
-/// The sections laid out in as many columns as fit `inner`; sections are not split.
-fn columns<'a>(keymap: &Keymap, theme: &Theme, inner: Rect) -> Vec<Vec<Line<'a>>> {
-    let columns = (inner.width / MIN_COLUMN).clamp(1, 3);
-    let col_width = inner.width / columns;
-    let blocks = sections(keymap, theme, col_width.saturating_sub(2) as usize);
+/// The page's blocks laid out in as many columns as fit `inner`, each block's rows
+/// wrapped to its column; blocks are not split.
+fn columns(keymap: &Keymap, page: HelpPage, theme: &Theme, inner: Rect) -> Vec<Vec<Line<'static>>> {
+    let count = (inner.width / MIN_COLUMN).clamp(1, 3);
+    let col_width = inner.width / count;
+    // A space between columns.
+    let text_width = if count > 1 {
+        col_width.saturating_sub(2)
+    } else {
+        col_width
+    };
+    let blocks = blocks(keymap, page, theme, text_width);
     let total: usize = blocks.iter().map(Vec::len).sum();
-    let per_column = total.div_ceil(columns as usize);
-    let mut filled: Vec<Vec<Line>> = vec![Vec::new(); columns as usize];
+    let per_column = total.div_ceil(count as usize);
+    let mut filled: Vec<Vec<Line>> = vec![Vec::new(); count as usize];
     let mut column = 0;
     for block in blocks {
         if !filled[column].is_empty()
@@ -107,10 +425,11 @@ fn columns<'a>(keymap: &Keymap, theme: &Theme, inner: Rect) -> Vec<Vec<Line<'a>>
     filled
 }
 
-/// How far the help in `area` can scroll, and how many lines a page is.
-pub fn limits(keymap: &Keymap, area: Rect) -> (u16, u16) {
-    let inner = block(&Theme::new(false, Default::default())).inner(popup(area));
-    let longest = columns(keymap, &Theme::new(false, Default::default()), inner)
+/// How far the help's page in `area` can scroll, and how many lines a page is.
+pub fn limits(keymap: &Keymap, page: HelpPage, area: Rect) -> (u16, u16) {
+    let theme = Theme::new(false, Default::default());
+    let inner = block(keymap, page, &theme).inner(popup(area));
+    let longest = columns(keymap, page, &theme, inner)
         .iter()
         .map(Vec::len)
         .max()
@@ -119,13 +438,20 @@ pub fn limits(keymap: &Keymap, area: Rect) -> (u16, u16) {
     (max.min(u16::MAX as usize) as u16, inner.height.max(1))
 }
 
-pub fn render(f: &mut Frame, keymap: &Keymap, scroll: u16, area: Rect, theme: &Theme) {
+pub fn render(
+    f: &mut Frame,
+    keymap: &Keymap,
+    page: HelpPage,
+    scroll: u16,
+    area: Rect,
+    theme: &Theme,
+) {
     let popup = popup(area);
     f.render_widget(Clear, popup);
-    let block = block(theme);
+    let block = block(keymap, page, theme);
     let inner = block.inner(popup);
     f.render_widget(block, popup);
-    let filled = columns(keymap, theme, inner);
+    let filled = columns(keymap, page, theme, inner);
     // Scroll only as far as the longest column needs.
     let longest = filled.iter().map(Vec::len).max().unwrap_or(0);
     let scroll = scroll.min(longest.saturating_sub(inner.height as usize) as u16);
@@ -137,7 +463,96 @@ pub fn render(f: &mut Frame, keymap: &Keymap, scroll: u16, area: Rect, theme: &T
     for (lines, area) in filled.into_iter().zip(areas.iter()) {
         f.render_widget(Plain::new(lines).scroll(scroll), *area);
     }
-    if longest > inner.height as usize + scroll as usize {
+    if popup.height > 0 && longest > inner.height as usize + scroll as usize {
         super::more_below(f, popup, "j/↓", theme);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page's text in order, without its spaces: what must all be there, however
+    /// it wraps.
+    fn source(keymap: &Keymap, page: HelpPage) -> String {
+        let mut text = String::new();
+        match page {
+            HelpPage::Keys => {
+                for (scope, name) in SECTIONS {
+                    let bindings: Vec<&Binding> = keymap.in_scope(scope).collect();
+                    if !bindings.is_empty() {
+                        text.push_str(name);
+                    }
+                    for b in bindings {
+                        text.push_str(&keys_label(b));
+                        text.push_str(b.help);
+                    }
+                }
+                text.push_str("Marks");
+                for (mark, meaning) in MARKS {
+                    text.push_str(mark);
+                    text.push_str(meaning);
+                }
+            }
+            HelpPage::Glossary => {
+                for (section, terms) in GLOSSARY {
+                    text.push_str(section);
+                    for (term, meaning) in terms {
+                        text.push_str(term);
+                        text.push_str(meaning);
+                    }
+                }
+            }
+        }
+        text.split_whitespace().collect()
+    }
+
+    #[test]
+    fn no_line_is_cut_at_any_width() {
+        let keymap = Keymap::default();
+        let theme = Theme::new(false, Default::default());
+        for page in HelpPage::ALL {
+            let expected = source(&keymap, page);
+            // From two columns, where a Korean syllable fits.
+            for width in 2..=220 {
+                let inner = Rect::new(0, 0, width, 30);
+                let filled = columns(&keymap, page, &theme, inner);
+                let column = width / filled.len() as u16;
+                let mut drawn = String::new();
+                for line in filled.iter().flatten() {
+                    assert!(
+                        line.width() <= usize::from(column),
+                        "{page:?} at {width}: {line:?} is wider than {column}"
+                    );
+                    for span in &line.spans {
+                        drawn.extend(span.content.chars().filter(|c| !c.is_whitespace()));
+                    }
+                }
+                assert_eq!(drawn, expected, "{page:?} at {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_page_scrolls_to_its_last_line() {
+        let keymap = Keymap::default();
+        let theme = Theme::new(false, Default::default());
+        for page in HelpPage::ALL {
+            for (width, height) in [(80, 22), (30, 10), (120, 38), (200, 58), (3, 3)] {
+                let area = Rect::new(0, 0, width, height);
+                let (max, _) = limits(&keymap, page, area);
+                let inner = block(&keymap, page, &theme).inner(popup(area));
+                let longest = columns(&keymap, page, &theme, inner)
+                    .iter()
+                    .map(Vec::len)
+                    .max()
+                    .unwrap_or(0);
+                assert_eq!(
+                    usize::from(max) + usize::from(inner.height),
+                    longest.max(usize::from(inner.height)),
+                    "{page:?} at {width}×{height}"
+                );
+            }
+        }
     }
 }

@@ -8,6 +8,11 @@ use crate::app::{App, Pane};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
+/// On the widest screens, the columns past which the timeline and the right-hand
+/// column (troops, assumptions) stop growing: a timeline row and the assumptions fit.
+const TIMELINE_COLS: u16 = 66;
+const RIGHT_COLS: u16 = 60;
+
 /// Rows the timeline needs before its detail fits below the list.
 const DETAIL_BELOW_FROM: u16 = 18;
 
@@ -15,28 +20,35 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// The title bar, the panes' area and the status line.
-pub fn screen(area: Rect) -> [Rect; 3] {
+/// The title bar, the panes' area and the status area: a line, or more for a long
+/// message, taken from the panes.
+pub fn screen(app: &App, area: Rect) -> [Rect; 3] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(super::status::rows(app, area.width)),
     ])
     .areas(area)
 }
 
-/// Each pane shown and its area: all four, or the zoomed one alone.
+/// Each pane shown and its area: all four, or the zoomed one alone. The four sit in
+/// the order the focus keys number them, left to right and top to bottom.
 pub fn panes(app: &App, body: Rect) -> Vec<(Pane, Rect)> {
     if app.zoom {
         return vec![(app.focus, body)];
     }
     use Constraint::{Fill, Length, Percentage};
     if body.width >= 160 && body.height >= 34 {
-        // Three columns: the timeline, the costs, the assumptions above the troops.
+        // Three columns: the timeline, the costs, the troops above the assumptions. The
+        // side columns stop growing where their text fits; the costs take the rest.
+        let side = |cap: u16| Length((body.width * 3 / 10).min(cap));
         let [timeline, costs, right] =
-            Layout::horizontal([Percentage(34), Fill(1), Length(60)]).areas(body);
-        let [assumptions, troops] =
-            Layout::vertical([Length(assumptions_height(app)), Fill(1)]).areas(right);
+            Layout::horizontal([side(TIMELINE_COLS), Fill(1), side(RIGHT_COLS)]).areas(body);
+        // The assumptions as tall as their rows, up to two thirds: many saved
+        // scenarios scroll rather than squeeze the troops out.
+        let assumptions_rows = assumptions_height(app).min(body.height * 2 / 3);
+        let [troops, assumptions] =
+            Layout::vertical([Fill(1), Length(assumptions_rows)]).areas(right);
         vec![
             (Pane::Timeline, timeline),
             (Pane::Costs, costs),
@@ -92,7 +104,7 @@ pub fn timeline_split(pane: Rect) -> (Rect, Option<Rect>) {
 
 /// How many rows the timeline list shows on a screen of `size`.
 pub fn timeline_viewport(app: &App, size: Rect) -> usize {
-    let [_, body, _] = screen(size);
+    let [_, body, _] = screen(app, size);
     panes(app, body)
         .into_iter()
         .find(|(p, _)| *p == Pane::Timeline)
@@ -112,7 +124,7 @@ pub fn hit(app: &App, size: Rect, column: u16, row: u16) -> Option<Hit> {
         return None;
     }
     let at = Position::new(column, row);
-    let [_, body, _] = screen(size);
+    let [_, body, _] = screen(app, size);
     let (pane, area) = panes(app, body)
         .into_iter()
         .find(|(_, area)| area.contains(at))?;
@@ -126,4 +138,104 @@ pub fn hit(app: &App, size: Rect, column: u16, row: u16) -> Option<Hit> {
         }
     }
     Some(Hit::Pane(pane))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Dataset;
+
+    fn app() -> App {
+        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+    }
+
+    /// Screens of every shape the layouts switch at, and past them: the common sizes,
+    /// the edges of each layout, very wide and very tall.
+    fn sizes() -> Vec<(u16, u16)> {
+        let mut sizes = vec![
+            (80, 24),
+            (100, 30),
+            (120, 40),
+            (160, 50),
+            (200, 60),
+            (400, 120),
+            (60, 20),
+            (60, 120),
+            (90, 200),
+            (400, 20),
+            (109, 36),
+            (110, 36),
+            (159, 36),
+            (160, 35),
+            (160, 36),
+            (1000, 500),
+        ];
+        for width in (60..=420).step_by(7) {
+            for height in [20, 24, 35, 36, 37, 50, 80] {
+                sizes.push((width, height));
+            }
+        }
+        sizes
+    }
+
+    #[test]
+    fn panes_sit_in_reading_order_and_costs_is_widest_from_160_columns() {
+        let app = app();
+        for (width, height) in sizes() {
+            let [_, body, _] = screen(&app, Rect::new(0, 0, width, height));
+            let panes = panes(&app, body);
+            let order: Vec<Pane> = panes.iter().map(|(p, _)| *p).collect();
+            assert_eq!(order, Pane::ALL, "{width}×{height}");
+            // Read left to right, top to bottom: each pane's top-left corner comes after
+            // the one before it, on a lower row or further right on the same row.
+            for pair in panes.windows(2) {
+                let ((a, ra), (b, rb)) = (pair[0], pair[1]);
+                assert!(
+                    (rb.y, rb.x) > (ra.y, ra.x),
+                    "{width}×{height}: {b:?} at {rb:?} reads before {a:?} at {ra:?}"
+                );
+            }
+            // They tile the body: no overlap, nothing left over.
+            let area: u32 = panes
+                .iter()
+                .map(|(_, r)| u32::from(r.width) * u32::from(r.height))
+                .sum();
+            assert_eq!(area, u32::from(body.width) * u32::from(body.height));
+            if width >= 160 {
+                let costs = panes[1].1.width;
+                for (p, r) in &panes {
+                    assert!(
+                        *p == Pane::Costs || r.width < costs,
+                        "{width}×{height}: {p:?} is {} wide, Costs {costs}",
+                        r.width
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn many_saved_scenarios_leave_the_troops_a_third_of_the_widest_layout() {
+        let mut app = app();
+        let saved = crate::app::SavedScenario {
+            name: "saved".into(),
+            saved: "2026-11-27".into(),
+            assumptions: app.assumptions.clone(),
+        };
+        app.saved = vec![saved; 40];
+        let [_, body, _] = screen(&app, Rect::new(0, 0, 200, 40));
+        let panes = panes(&app, body);
+        let (troops, assumptions) = (panes[2].1, panes[3].1);
+        assert!(troops.height >= body.height / 3, "{troops:?} in {body:?}");
+        assert_eq!(troops.height + assumptions.height, body.height);
+    }
+
+    #[test]
+    fn zoomed_the_focused_pane_takes_the_body() {
+        let mut app = app();
+        app.zoom = true;
+        app.focus = Pane::Troops;
+        let [_, body, _] = screen(&app, Rect::new(0, 0, 120, 40));
+        assert_eq!(panes(&app, body), vec![(Pane::Troops, body)]);
+    }
 }

@@ -34,13 +34,13 @@ pub fn view(app: &App, f: &mut Frame) {
         too_small(app, f, &theme);
         return;
     }
-    let [title, body, status] = layout::screen(area);
+    let [title, body, status] = layout::screen(app, area);
     render_title(f, app, title, &theme);
     for (pane, rect) in layout::panes(app, body) {
         if let Some(numbers) = &app.shown_tables[pane.number() - 1] {
             let what = "as a table · t: chart";
             f.render_widget(pane_block(app, pane, what, &theme), rect);
-            table::render(f, app, numbers, layout::inner(rect), &theme);
+            table::render(f, app, pane, numbers, layout::inner(rect), &theme);
             continue;
         }
         match pane {
@@ -50,17 +50,16 @@ pub fn view(app: &App, f: &mut Frame) {
             Pane::Assumptions => assumptions::render(f, app, rect, &theme),
         }
     }
-    f.render_widget(
-        Plain::new(status::line(
-            app,
-            &app.keymap,
-            &theme,
-            status.width as usize,
-        )),
-        status,
-    );
+    status::render(f, app, &app.keymap, &theme, status);
     match app.mode() {
-        Mode::Help => help::render(f, &app.keymap, app.overlay_scroll, body, &theme),
+        Mode::Help => help::render(
+            f,
+            &app.keymap,
+            app.help_page,
+            app.overlay_scroll,
+            body,
+            &theme,
+        ),
         Mode::Detail => detail::render_popup(f, app, body, &theme),
         Mode::Kinds => timeline::render_kinds(f, app, body, &theme),
         _ => {}
@@ -71,7 +70,7 @@ pub fn view(app: &App, f: &mut Frame) {
 /// `size`, and its page: the help takes the panes' area, or the whole screen when the
 /// dashboard does not fit; the detail a popup over the panes.
 pub fn overlay_limits(app: &App, size: Rect) -> (u16, u16) {
-    let body = layout::screen(size)[1];
+    let body = layout::screen(app, size)[1];
     match app.mode() {
         Mode::Detail if !layout::too_small(size) => {
             let theme = Theme::new(app.color, app.palette);
@@ -79,7 +78,7 @@ pub fn overlay_limits(app: &App, size: Rect) -> (u16, u16) {
         }
         _ => {
             let area = if layout::too_small(size) { size } else { body };
-            help::limits(&app.keymap, area)
+            help::limits(&app.keymap, app.help_page, area)
         }
     }
 }
@@ -111,20 +110,34 @@ fn render_title(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
 }
 
-/// A pane's border: its number and name, what it shows, bold and coloured when focused.
+/// A pane's border: its number and name, what it shows. The focused pane's is thick,
+/// bold and coloured, and its title starts with `▶`: focus shows without colour too.
 pub(crate) fn pane_block<'a>(app: &App, pane: Pane, what: &str, theme: &Theme) -> Border<'a> {
     let focused = app.focus == pane;
+    let marker = if focused { FOCUS_MARK } else { "" };
     Border::new(
         Line::from(vec![
             Span::styled(
-                format!(" {} {} ", pane.number(), pane.title()),
+                format!(" {marker}{} {} ", pane.number(), pane.title()),
                 theme.pane_title(focused),
             ),
             Span::styled(format!(" {what} "), theme.label()),
         ]),
         theme.border(focused),
     )
+    .thick(focused)
 }
+
+/// How many columns `pane_block` leaves for `what` in a pane `width` wide: its top
+/// border less the corners, the pane's name (and focus mark) and the spaces around each.
+pub(crate) fn title_room(app: &App, pane: Pane, width: usize) -> usize {
+    let marker = if app.focus == pane { FOCUS_MARK } else { "" };
+    let name = format!(" {marker}{} {} ", pane.number(), pane.title());
+    width.saturating_sub(format::width(&name) + 4)
+}
+
+/// Before the focused pane's title.
+const FOCUS_MARK: &str = "▶ ";
 
 /// "more below: PgDn" on the bottom border of `popup`, right-aligned: the overlay's text
 /// goes on past what it shows.
@@ -157,7 +170,14 @@ pub(crate) fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
 fn too_small(app: &App, f: &mut Frame, theme: &Theme) {
     let area = f.area();
     if app.mode() == Mode::Help {
-        help::render(f, &app.keymap, app.overlay_scroll, area, theme);
+        help::render(
+            f,
+            &app.keymap,
+            app.help_page,
+            app.overlay_scroll,
+            area,
+            theme,
+        );
         return;
     }
     let text = vec![
@@ -181,4 +201,89 @@ fn too_small(app: &App, f: &mut Frame, theme: &Theme) {
             .wrap(Wrap { trim: true }),
         middle,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, update};
+    use crate::data::Dataset;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::buffer::Buffer;
+    use ratatui::style::Modifier;
+
+    /// The screen of `app` at 120×40, without colour: what shows must show by
+    /// modifier and glyph.
+    fn draw(app: &App) -> Buffer {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|f| view(app, f)).unwrap();
+        terminal.backend().buffer().clone()
+    }
+
+    fn area_of(app: &App, pane: Pane) -> Rect {
+        let [_, body, _] = layout::screen(app, Rect::new(0, 0, 120, 40));
+        layout::panes(app, body)
+            .into_iter()
+            .find(|(p, _)| *p == pane)
+            .expect("the pane is shown")
+            .1
+    }
+
+    /// The rows inside `pane` whose first cell has `modifier`.
+    fn rows_with(buffer: &Buffer, app: &App, pane: Pane, modifier: Modifier) -> Vec<u16> {
+        let inner = layout::inner(area_of(app, pane));
+        (inner.top()..inner.bottom())
+            .filter(|&y| buffer[(inner.x, y)].modifier.contains(modifier))
+            .collect()
+    }
+
+    fn title(buffer: &Buffer, area: Rect) -> String {
+        (area.left()..area.right())
+            .map(|x| buffer[(x, area.y)].symbol())
+            .collect()
+    }
+
+    #[test]
+    fn focus_and_selection_show_by_glyph_and_modifier_without_colour() {
+        let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+        app.color = false;
+        // Costs as a table, so that every kind of selection is on screen.
+        update(&mut app, Action::Focus(Pane::Costs));
+        update(&mut app, Action::ToggleTable);
+        let selections = [Pane::Timeline, Pane::Costs, Pane::Assumptions];
+        for focus in [Pane::Timeline, Pane::Costs, Pane::Assumptions] {
+            update(&mut app, Action::Focus(focus));
+            let buffer = draw(&app);
+            for pane in Pane::ALL {
+                let area = area_of(&app, pane);
+                let corner = &buffer[(area.x, area.y)];
+                let heading = title(&buffer, area);
+                if pane == focus {
+                    assert_eq!(corner.symbol(), "┏", "{pane:?} focused");
+                    assert!(corner.modifier.contains(Modifier::BOLD));
+                    assert!(
+                        heading.contains(&format!("▶ {}", pane.number())),
+                        "{heading}"
+                    );
+                } else {
+                    assert_eq!(corner.symbol(), "┌", "{pane:?} with {focus:?} focused");
+                    assert!(!corner.modifier.contains(Modifier::BOLD));
+                    assert!(!heading.contains('▶'), "{heading}");
+                }
+                if !selections.contains(&pane) {
+                    continue;
+                }
+                let reversed = rows_with(&buffer, &app, pane, Modifier::REVERSED);
+                let underlined = rows_with(&buffer, &app, pane, Modifier::UNDERLINED);
+                if pane == focus {
+                    assert_eq!(reversed.len(), 1, "{pane:?} focused: {reversed:?}");
+                    assert!(underlined.is_empty(), "{pane:?} focused: {underlined:?}");
+                } else {
+                    assert!(reversed.is_empty(), "{pane:?} with {focus:?}: {reversed:?}");
+                    assert_eq!(underlined.len(), 1, "{pane:?} with {focus:?}");
+                }
+            }
+        }
+    }
 }

@@ -1,66 +1,149 @@
-//! The status line: the keys of the focused pane, generated from the keymap, or the
-//! last confirmation, or a prompt (search, the name to save a scenario as).
+//! The status area: the keys of the focused pane, generated from the keymap and taken
+//! by their priority, after the last confirmation (wrapped over rows of its own above
+//! the keys when it is long); or a prompt (search, the name to save a scenario as, a
+//! value, a year) with its cursor; or a yes-or-no question.
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::keymap::{Binding, Keymap, Scope};
 use std::mem::discriminant;
 
-use crate::app::{Action, App, Mode, Prompt, PromptKind};
+use crate::app::{App, Mode, Prompt, PromptKind, Question};
 use crate::econ::spec;
 
 use super::format::width;
+use super::text::{Plain, Wrapped};
 use super::theme::Theme;
 
-/// The status line for a screen `room` columns wide: keys that do not fit are left out
-/// whole rather than cut.
-pub fn line<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Line<'a> {
-    if app.mode() == Mode::Search {
-        return Line::from(vec![
-            Span::styled("/", theme.key()),
-            Span::styled(format!("{}▏", app.timeline.search.query), theme.bold()),
-            Span::styled("  Enter: keep · Esc: cancel", theme.dim()),
-        ]);
+/// The most rows a message wraps to above the keys.
+const MESSAGE_ROWS: usize = 3;
+
+/// Rows the status area takes on a screen `width` columns wide: one, or above the keys
+/// the rows a message too long to share their line wraps to (at most `MESSAGE_ROWS`).
+pub fn rows(app: &App, width: u16) -> u16 {
+    match message_rows(app, width) {
+        0 => 1,
+        rows => rows as u16 + 1,
+    }
+}
+
+/// The rows of a message too long to share the keys' line (it would take more than
+/// half of it, leaving the keys too little); none for one that shares it, or while a
+/// prompt holds the line.
+fn message_rows(app: &App, cols: u16) -> usize {
+    match &app.status {
+        Some(message) if app.prompt.is_none() && app.question.is_none() => {
+            if width(message) + 2 <= usize::from(cols) / 2 {
+                0
+            } else {
+                Wrapped::new(message.as_str()).rows(cols).min(MESSAGE_ROWS)
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// Draws the status area: a message too long for the keys' line wrapped above it, then
+/// the line.
+pub fn render(f: &mut Frame, app: &App, keymap: &Keymap, theme: &Theme, area: Rect) {
+    if area.is_empty() {
+        return;
+    }
+    let wrapped = message_rows(app, area.width) > 0;
+    if let Some(message) = app.status.as_deref().filter(|_| wrapped) {
+        let above = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        let text = Line::styled(message.to_string(), theme.message());
+        f.render_widget(Wrapped::new(text), above);
+    }
+    let last = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let line = line(app, keymap, theme, usize::from(area.width), !wrapped);
+    f.render_widget(Plain::new(line), last);
+}
+
+/// The status line for a screen `room` columns wide: the question asked, or the prompt
+/// open, or the message (where `with_message`, when it fits beside them) and the keys.
+fn line<'a>(
+    app: &App,
+    keymap: &Keymap,
+    theme: &Theme,
+    room: usize,
+    with_message: bool,
+) -> Line<'a> {
+    if let Some(q) = &app.question {
+        return question_line(q, theme);
     }
     if let Some(p) = &app.prompt {
-        return prompt_line(app, p, theme);
+        return prompt_line(app, p, theme, room);
     }
     let mut spans = Vec::new();
-    let mut used = 0;
-    if let Some(message) = &app.status {
-        let message = format!("{message}  ");
-        used += width(&message);
-        spans.push(Span::styled(message, theme.message()));
+    if let Some(message) = app.status.as_ref().filter(|_| with_message) {
+        spans.push(Span::styled(format!("{message}  "), theme.message()));
     }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    spans.extend(keys(app, keymap, theme, room.saturating_sub(used)));
+    Line::from(spans)
+}
+
+/// The keys of what has focus that fit in `room` columns: taken by priority (and in
+/// the line's order within one), drawn in the line's order (the pane's or overlay's own
+/// keys, then those that work anywhere, then the dashboard's). A key that does not fit
+/// is left out whole, never cut.
+fn keys<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Vec<Span<'a>> {
     let mode = app.mode();
     let scopes = match mode {
         Mode::Help => vec![Scope::Help, Scope::Always],
         Mode::Detail => vec![Scope::Detail, Scope::Always],
         Mode::Kinds => vec![Scope::Kinds, Scope::Always],
-        // Help and quit before the dashboard-wide keys, so they always fit.
         _ => vec![Scope::Pane(app.focus), Scope::Always, Scope::Dashboard],
     };
-    'scopes: for scope in scopes {
+    let listed = |b: &Binding| !b.short.is_empty();
+    let mut entries: Vec<(u8, String, String)> = Vec::new();
+    for scope in scopes {
         let bindings: Vec<&Binding> = keymap.in_scope(scope).collect();
-        let listed = |b: &&Binding| {
-            // Esc has nothing to close on the dashboard itself, Enter nothing to apply
-            // before a scenario is saved.
-            let nothing_to_close = mode == Mode::Dashboard && b.action == Action::CloseOverlay;
-            !b.short.is_empty() && !nothing_to_close
-        };
         for (i, b) in bindings.iter().enumerate().filter(|(_, b)| listed(b)) {
-            let keys = pair_label(b, bindings.get(i + 1));
-            let words = format!(" {}", b.short);
-            let cols = width(&keys) + width(&words);
-            if used + cols > room {
-                break 'scopes;
-            }
-            used += cols + 2;
-            spans.push(Span::styled(keys, theme.key()));
-            spans.push(Span::styled(format!("{words}  "), theme.label()));
+            entries.push((
+                b.priority,
+                pair_label(b, bindings.get(i + 1)),
+                b.short.to_string(),
+            ));
         }
     }
-    Line::from(spans)
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_by_key(|&i| (entries[i].0, i));
+    let mut taken = vec![false; entries.len()];
+    let mut used = 0;
+    for i in order {
+        let (_, keys, words) = &entries[i];
+        // Two spaces before every entry but the first.
+        let gap = if used == 0 { 0 } else { 2 };
+        let cols = gap + width(keys) + 1 + width(words);
+        if used + cols <= room {
+            used += cols;
+            taken[i] = true;
+        }
+    }
+    let mut spans = Vec::new();
+    for (i, (_, keys, words)) in entries.into_iter().enumerate() {
+        if taken[i] {
+            if !spans.is_empty() {
+                spans.push(Span::raw("  "));
+            }
+            spans.push(Span::styled(keys, theme.key()));
+            spans.push(Span::styled(format!(" {words}"), theme.label()));
+        }
+    }
+    spans
 }
 
 /// The first key of a binding, joined with the next binding's first key when that one
@@ -74,14 +157,16 @@ fn pair_label(b: &Binding, next: Option<&&Binding>) -> String {
     }
 }
 
-/// A prompt: what it asks for, what is typed, and what Enter will do or why it did not.
-fn prompt_line<'a>(app: &App, p: &Prompt, theme: &Theme) -> Line<'a> {
+/// A prompt: what it asks for, what is typed with the cursor on it, and what Enter will
+/// do, or why it did not, or that the text is at its limit.
+fn prompt_line<'a>(app: &App, p: &Prompt, theme: &Theme, room: usize) -> Line<'a> {
     let (ask, enter) = match p.kind {
+        PromptKind::Search => ("/".to_string(), "keep"),
         PromptKind::SaveName => {
-            let taken = app.saved.iter().any(|s| s.name == p.text.trim());
+            let taken = app.saved.iter().any(|s| s.name == p.answer().trim());
             (
                 "Save scenario as: ".to_string(),
-                if taken { "replace it" } else { "save" }.to_string(),
+                if taken { "replace it" } else { "save" },
             )
         }
         PromptKind::Assumption(id) => {
@@ -94,12 +179,12 @@ fn prompt_line<'a>(app: &App, p: &Prompt, theme: &Theme) -> Line<'a> {
                     s.format(s.min),
                     s.format(s.max)
                 ),
-                "set".to_string(),
+                "set",
             )
         }
         PromptKind::GoToYear => {
             let (first, last) = app.year_range();
-            (format!("Go to year ({first}–{last}): "), "go".to_string())
+            (format!("Go to year ({first}–{last}): "), "go")
         }
     };
     // A refusal says what was expected: the question gives it room.
@@ -108,16 +193,267 @@ fn prompt_line<'a>(app: &App, p: &Prompt, theme: &Theme) -> Line<'a> {
     } else {
         ask
     };
-    let mut spans = vec![
-        Span::styled(ask, theme.key()),
-        Span::styled(format!("{}▏", p.text), theme.bold()),
-    ];
-    match &p.error {
-        Some(error) => spans.push(Span::styled(format!("  {error}"), theme.warning())),
-        None => spans.push(Span::styled(
-            format!("  Enter: {enter} · Esc: cancel"),
-            theme.dim(),
-        )),
+    let (tail, tail_style) = match &p.error {
+        Some(error) => (format!("  {error}"), theme.warning()),
+        None if p.input.at_limit() => (
+            format!("  at the limit of {} characters", p.input.limit()),
+            theme.warning(),
+        ),
+        None => (format!("  Enter: {enter} · Esc: cancel"), theme.dim()),
+    };
+    let mut spans = vec![Span::styled(ask.clone(), theme.key())];
+    let room = room.saturating_sub(width(&ask));
+    // The hint gives way to the text; a refusal or the limit note keeps some room.
+    let keep_tail = room >= width(&tail) + MIN_TEXT || p.error.is_some();
+    let text_room = if keep_tail {
+        room.saturating_sub(width(&tail)).max(MIN_TEXT.min(room))
+    } else {
+        room
+    };
+    let cursor = theme.bold().add_modifier(Modifier::REVERSED);
+    match &p.placeholder {
+        Some(placeholder) if p.input.text().is_empty() => {
+            // The cursor on the placeholder's first character: typing replaces it.
+            let mut graphemes = placeholder.graphemes(true);
+            let first = graphemes.next().unwrap_or(" ").to_string();
+            spans.push(Span::styled(
+                first,
+                theme.dim().add_modifier(Modifier::REVERSED),
+            ));
+            spans.push(Span::styled(graphemes.collect::<String>(), theme.dim()));
+        }
+        _ => {
+            let window = window(p.input.text(), p.input.cursor(), text_room);
+            spans.push(Span::styled(window.before, theme.bold()));
+            spans.push(Span::styled(window.under, cursor));
+            spans.push(Span::styled(window.after, theme.bold()));
+        }
+    }
+    if keep_tail {
+        spans.push(Span::styled(tail, tail_style));
     }
     Line::from(spans)
+}
+
+/// Columns the typed text keeps before the hint is left out.
+const MIN_TEXT: usize = 12;
+
+/// What of a prompt's text is shown: before the cursor, the cell under it, after it.
+struct Window {
+    before: String,
+    under: String,
+    after: String,
+}
+
+/// The part of `text` around byte `cursor` that fits `room` columns with the cursor's
+/// cell, cut with "…" on the side that does not fit.
+fn window(text: &str, cursor: usize, room: usize) -> Window {
+    let graphemes: Vec<&str> = text.graphemes(true).collect();
+    let at = text[..cursor].graphemes(true).count();
+    let under = graphemes.get(at).copied().unwrap_or(" ");
+    let room = room.max(width(under) + 2);
+    // From the cursor back as far as fits, keeping a column for a leading "…", and for
+    // a trailing one when text follows the cursor.
+    let trailing = usize::from(at + 1 < graphemes.len());
+    let mut start = at;
+    let mut used = width(under);
+    while start > 0 {
+        let w = width(graphemes[start - 1]);
+        let ellipsis = usize::from(start > 1);
+        if used + w + ellipsis + trailing > room {
+            break;
+        }
+        used += w;
+        start -= 1;
+    }
+    let lead = if start > 0 { "…" } else { "" };
+    used += width(lead);
+    // Then forward from the cursor, keeping a column for a trailing "…".
+    let mut end = (at + 1).min(graphemes.len());
+    while end < graphemes.len() {
+        let w = width(graphemes[end]);
+        let ellipsis = usize::from(end + 1 < graphemes.len());
+        if used + w + ellipsis > room {
+            break;
+        }
+        used += w;
+        end += 1;
+    }
+    let trail = if end < graphemes.len() { "…" } else { "" };
+    Window {
+        before: format!("{lead}{}", graphemes[start..at].concat()),
+        under: under.to_string(),
+        after: format!("{}{trail}", graphemes[(at + 1).min(end)..end].concat()),
+    }
+}
+
+/// A question before something that cannot be undone, and its answers.
+fn question_line<'a>(q: &Question, theme: &Theme) -> Line<'a> {
+    let ask = match q {
+        Question::Replace(name) => format!("“{name}” is saved already: replace it? "),
+        Question::Delete(name) => format!("Delete the saved scenario “{name}”? "),
+    };
+    Line::from(vec![
+        Span::styled(ask, theme.warning()),
+        Span::styled("y", theme.key()),
+        Span::styled(" yes  ", theme.label()),
+        Span::styled("n", theme.key()),
+        Span::styled("/", theme.label()),
+        Span::styled("Esc", theme.key()),
+        Span::styled(" no", theme.label()),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Pane;
+    use crate::data::Dataset;
+
+    fn app() -> App {
+        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+    }
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    /// The entries of a status line ("u won/$"), split at the double spaces.
+    fn entries(line: &Line) -> Vec<String> {
+        text(line)
+            .split("  ")
+            .map(|e| e.trim().to_string())
+            .filter(|e| !e.is_empty())
+            .collect()
+    }
+
+    fn keys_line(app: &App, room: usize) -> Line<'static> {
+        let theme = Theme::new(false, Default::default());
+        line(app, &app.keymap, &theme, room, true)
+    }
+
+    #[test]
+    fn the_focused_pane_s_keys_fill_the_line_by_priority_in_a_stable_order() {
+        let mut app = app();
+        // What must be there at 80 columns already, for each pane.
+        let must = [
+            (
+                Pane::Timeline,
+                &["j/k move", "Enter detail", "/ search", "? help", "q quit"][..],
+            ),
+            (
+                Pane::Costs,
+                &[
+                    "u won/$",
+                    "r real",
+                    "m bars/line",
+                    "p projections",
+                    "s save",
+                    "e export",
+                    "? help",
+                ][..],
+            ),
+            (
+                Pane::Troops,
+                &["a all years", "s save", "e export", "? help"][..],
+            ),
+            (
+                Pane::Assumptions,
+                &["j/k select", "Enter type/pin", "+/- step", "? help"][..],
+            ),
+        ];
+        for (pane, must) in must {
+            app.focus = pane;
+            // Everything the pane lists, in the line's order.
+            let all = entries(&keys_line(&app, 1000));
+            let mut before: Vec<String> = Vec::new();
+            for room in [80, 100, 120] {
+                let line = keys_line(&app, room);
+                assert!(line.width() <= room, "{pane:?} at {room}: {}", text(&line));
+                let shown = entries(&line);
+                for key in must {
+                    assert!(
+                        shown.iter().any(|e| e == key),
+                        "{pane:?} at {room}: {key} missing from {shown:?}"
+                    );
+                }
+                // Drawn in the line's order, whichever fit.
+                let in_order: Vec<&String> = all.iter().filter(|e| shown.contains(e)).collect();
+                assert_eq!(
+                    shown.iter().collect::<Vec<_>>(),
+                    in_order,
+                    "{pane:?} at {room}"
+                );
+                // A wider line keeps what a narrower one shows.
+                for e in &before {
+                    assert!(shown.contains(e), "{pane:?} at {room} drops {e}");
+                }
+                before = shown;
+            }
+        }
+    }
+
+    #[test]
+    fn keys_that_do_not_fit_are_left_out_whole() {
+        let mut app = app();
+        app.focus = Pane::Costs;
+        let all = entries(&keys_line(&app, 1000));
+        for room in 0..200 {
+            let line = keys_line(&app, room);
+            assert!(line.width() <= room, "{room}: {}", text(&line));
+            for e in entries(&line) {
+                assert!(all.contains(&e), "{room}: {e} is cut");
+            }
+        }
+        // Help and quit first of all.
+        assert_eq!(entries(&keys_line(&app, 15)), ["? help", "q quit"]);
+    }
+
+    #[test]
+    fn a_message_that_fits_shares_the_line_and_a_long_one_wraps_above_it() {
+        let mut app = app();
+        assert_eq!(rows(&app, 80), 1);
+        app.status = Some("currency: dollars".into());
+        assert_eq!(rows(&app, 80), 1);
+        let line = keys_line(&app, 80);
+        assert!(
+            text(&line).starts_with("currency: dollars  "),
+            "{}",
+            text(&line)
+        );
+        app.status = Some(format!(
+            "exported /home/someone/{}/sma-dash-costs.csv",
+            "x".repeat(40)
+        ));
+        assert_eq!(rows(&app, 80), 3, "two rows of message, then the keys");
+        assert_eq!(rows(&app, 200), 1);
+        // Never more than three rows of message.
+        app.status = Some("word ".repeat(200));
+        assert_eq!(rows(&app, 80), 4);
+        // A prompt holds the line.
+        app.prompt = Some(Prompt::new(PromptKind::GoToYear));
+        assert_eq!(rows(&app, 80), 1);
+    }
+
+    fn shown(text: &str, cursor: usize, room: usize) -> String {
+        let w = window(text, cursor, room);
+        format!("{}[{}]{}", w.before, w.under, w.after)
+    }
+
+    #[test]
+    fn the_window_keeps_the_cursor_in_view_and_marks_what_is_cut() {
+        assert_eq!(shown("2014", 4, 20), "2014[ ]");
+        assert_eq!(shown("2014", 0, 20), "[2]014");
+        let long = "abcdefghijklmnopqrstuvwxyz";
+        assert_eq!(shown(long, long.len(), 10), "…stuvwxyz[ ]");
+        assert_eq!(shown(long, 0, 10), "[a]bcdefghi…");
+        assert_eq!(shown(long, 13, 10), "…ghijklm[n]…");
+        for (cursor, room) in [(0, 5), (13, 7), (26, 3), (5, 1)] {
+            let w = window(long, cursor, room);
+            let cols = width(&w.before) + width(&w.under) + width(&w.after);
+            assert!(cols <= room.max(3), "{cols} columns in {room} at {cursor}");
+        }
+        // Korean syllables take two columns each.
+        assert_eq!(shown("방위비분담금", 18, 7), "…담금[ ]");
+    }
 }

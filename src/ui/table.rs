@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
+use crate::app::{App, Pane};
 use crate::report::tables::{PaneTable, TableColumn, TableRow};
 
 use super::format::{fit, fit_right, truncate};
@@ -70,9 +70,9 @@ fn row_line<'a>(table: &PaneTable, row: &TableRow, columns: &[(usize, usize)]) -
     Line::raw(text.join(" "))
 }
 
-/// Draws `table` in `area`: caption, header, the rows around the year cursor, totals,
-/// notes.
-pub fn render(f: &mut Frame, app: &App, table: &PaneTable, area: Rect, theme: &Theme) {
+/// Draws the table of `pane` in `area`: caption, header, the rows around the year
+/// cursor, totals, notes.
+pub fn render(f: &mut Frame, app: &App, pane: Pane, table: &PaneTable, area: Rect, theme: &Theme) {
     if area.height == 0 || area.width == 0 {
         return;
     }
@@ -129,7 +129,7 @@ pub fn render(f: &mut Frame, app: &App, table: &PaneTable, area: Rect, theme: &T
     for (k, row) in table.rows.iter().enumerate().skip(offset).take(rows_room) {
         let line = row_line(table, row, &columns);
         lines.push(if Some(k) == cursor {
-            line.style(theme.selected())
+            line.style(theme.selected(app.focus == pane))
         } else {
             line
         });

@@ -12,7 +12,8 @@
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Text};
+use ratatui::symbols;
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
@@ -216,13 +217,7 @@ impl<'a> Wrapped<'a> {
 
     /// Each line's chars with their widths and styles.
     fn pieces<'s>(&'s self, line: &'s Line<'a>) -> impl Iterator<Item = Piece> + 's {
-        let base = self.text.style.patch(line.style);
-        line.spans.iter().flat_map(move |span| {
-            let style = base.patch(span.style);
-            span.content
-                .chars()
-                .map(move |c| (c, c.width().unwrap_or(0) as u16, style))
-        })
+        pieces(self.text.style, line)
     }
 
     /// How many rows the text wraps to in `width` columns.
@@ -247,6 +242,55 @@ impl<'a> Wrapped<'a> {
 
 /// One char of wrapped text: the char, its width, its style.
 type Piece = (char, u16, Style);
+
+/// The chars of `line` with their widths and styles, patched over `base`.
+fn pieces<'s>(base: Style, line: &'s Line) -> impl Iterator<Item = Piece> + 's {
+    let base = base.patch(line.style);
+    line.spans.iter().flat_map(move |span| {
+        let style = base.patch(span.style);
+        span.content
+            .chars()
+            .map(move |c| (c, c.width().unwrap_or(0) as u16, style))
+    })
+}
+
+/// The rows `line` wraps to in `width` columns, as `Wrapped` wraps it, each a line of
+/// its own: for text laid out before it is drawn (beside a column of keys, in columns).
+/// Text whose chars join into wider graphemes is measured a char at a time.
+pub fn wrap_line(line: &Line, width: u16) -> Vec<Line<'static>> {
+    if width == 0 {
+        return Vec::new();
+    }
+    let mut wrapped = Vec::new();
+    wrap_words(pieces(Style::default(), line), width, &mut wrapped);
+    // The wrapper can leave a row a wide char past the width (see `Wrapped`): such a
+    // row goes on on the next.
+    let mut rows: Vec<Vec<Piece>> = Vec::new();
+    for row in wrapped {
+        let mut used = 0;
+        rows.push(Vec::new());
+        for piece in row {
+            if used + piece.1 > width {
+                rows.push(Vec::new());
+                used = 0;
+            }
+            used += piece.1;
+            rows.last_mut().expect("a row").push(piece);
+        }
+    }
+    rows.into_iter()
+        .map(|row| {
+            let mut spans: Vec<Span<'static>> = Vec::new();
+            for (c, _, style) in row {
+                match spans.last_mut() {
+                    Some(span) if span.style == style => span.content.to_mut().push(c),
+                    _ => spans.push(Span::styled(c.to_string(), style)),
+                }
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
 
 /// Whitespace as ratatui's wrapper takes it: a no-break space is not.
 fn breaks(c: char) -> bool {
@@ -374,11 +418,28 @@ fn wrap_words(pieces: impl Iterator<Item = Piece>, max: u16, out: &mut Vec<Vec<P
 pub struct Border<'a> {
     title: Line<'a>,
     style: Style,
+    set: symbols::border::Set<'static>,
 }
 
 impl<'a> Border<'a> {
     pub fn new(title: Line<'a>, style: Style) -> Self {
-        Self { title, style }
+        Self {
+            title,
+            style,
+            set: symbols::border::PLAIN,
+        }
+    }
+
+    /// Drawn in thick lines (`┏━┓`) if `thick`, as `Block::border_set(THICK)` draws.
+    pub fn thick(self, thick: bool) -> Self {
+        Self {
+            set: if thick {
+                symbols::border::THICK
+            } else {
+                symbols::border::PLAIN
+            },
+            ..self
+        }
     }
 }
 
@@ -390,27 +451,28 @@ impl Widget for Border<'_> {
         }
         let (left, right) = (area.left(), area.right() - 1);
         let (top, bottom) = (area.top(), area.bottom() - 1);
-        let mut put = |x: u16, y: u16, c: char| {
-            buf[(x, y)].set_char(c).set_style(self.style);
+        let set = self.set;
+        let mut put = |x: u16, y: u16, symbol: &str| {
+            buf[(x, y)].set_symbol(symbol).set_style(self.style);
         };
         // Sides, then corners, in the block's order: where they meet on a tiny area the
         // same one wins.
         for y in top..=bottom {
-            put(left, y, '│');
+            put(left, y, set.vertical_left);
         }
         for x in left..=right {
-            put(x, top, '─');
+            put(x, top, set.horizontal_top);
         }
         for y in top..=bottom {
-            put(right, y, '│');
+            put(right, y, set.vertical_right);
         }
         for x in left..=right {
-            put(x, bottom, '─');
+            put(x, bottom, set.horizontal_bottom);
         }
-        put(right, bottom, '┘');
-        put(right, top, '┐');
-        put(left, bottom, '└');
-        put(left, top, '┌');
+        put(right, bottom, set.bottom_right);
+        put(right, top, set.top_right);
+        put(left, bottom, set.bottom_left);
+        put(left, top, set.top_left);
         if area.width > 2 {
             // One line a pane: ratatui's own, as the block draws it.
             self.title
@@ -526,12 +588,60 @@ mod tests {
             for buf in [&mut expected, &mut drawn] {
                 buf.set_string(0, 0, "x".repeat(w as usize), Style::new().fg(Color::Red));
             }
-            Block::bordered()
-                .border_style(border)
-                .title(title())
-                .render(area, &mut expected);
-            Border::new(title(), border).render(area, &mut drawn);
-            assert_eq!(drawn, expected, "{w}x{h}");
+            for thick in [false, true] {
+                let (mut expected, mut drawn) = (expected.clone(), drawn.clone());
+                let set = if thick {
+                    ratatui::symbols::border::THICK
+                } else {
+                    ratatui::symbols::border::PLAIN
+                };
+                Block::bordered()
+                    .border_set(set)
+                    .border_style(border)
+                    .title(title())
+                    .render(area, &mut expected);
+                Border::new(title(), border)
+                    .thick(thick)
+                    .render(area, &mut drawn);
+                assert_eq!(drawn, expected, "{w}x{h}, thick {thick}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// A line's wrapped rows fit the width and keep every char but the spaces at
+        /// the breaks; in text of narrow chars they are the rows `Wrapped` draws.
+        #[test]
+        fn wrapped_rows_fit_keep_the_text_and_draw_as_wrapped_does(
+            spans in proptest::collection::vec(("[a-z ]{0,9}|[가-힣 ]{0,4}| {1,3}", proptest::bool::ANY), 0..8),
+            width in 1u16..30,
+        ) {
+            let line = Line::from(
+                spans
+                    .iter()
+                    .map(|(t, bold)| Span::styled(t.clone(), if *bold { Style::new().bold() } else { Style::new() }))
+                    .collect::<Vec<_>>(),
+            );
+            let rows = wrap_line(&line, width);
+            let chars = |l: &Line| -> String {
+                l.spans.iter().flat_map(|s| s.content.chars()).filter(|c| !c.is_whitespace()).collect()
+            };
+            let kept: String = rows.iter().map(chars).collect();
+            let wide_dropped = width < 2;
+            if !wide_dropped {
+                proptest::prop_assert_eq!(kept, chars(&line));
+            }
+            for row in &rows {
+                proptest::prop_assert!(row.width() <= usize::from(width));
+            }
+            if line.spans.iter().all(|s| s.content.is_ascii()) {
+                let area = Rect::new(0, 0, width, rows.len().max(1) as u16);
+                let (mut a, mut b) = (Buffer::empty(area), Buffer::empty(area));
+                Wrapped::new(line.clone()).render(area, &mut a);
+                Plain::new(rows).render(area, &mut b);
+                proptest::prop_assert_eq!(a, b);
+            }
         }
     }
 

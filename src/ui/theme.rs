@@ -1,5 +1,6 @@
 //! Colours and emphasis, in one place. Without colour (`NO_COLOR`) every distinction
-//! still shows by modifier or glyph: selection is reverse video, focus is bold.
+//! still shows by modifier or glyph: the focused pane has a thick border and a `▶`
+//! before its title, its selection is in reverse video, another pane's is underlined.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -56,8 +57,14 @@ impl Theme {
         Style::new().add_modifier(Modifier::BOLD)
     }
 
-    pub fn selected(&self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    /// The selected row: in reverse video in the focused pane, where the keys act on
+    /// it; underlined in another, so that only one selection looks active.
+    pub fn selected(&self, focused: bool) -> Style {
+        if focused {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
     }
 
     pub fn dim(&self) -> Style {

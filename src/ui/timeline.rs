@@ -15,6 +15,7 @@ use super::layout;
 use super::pane_block;
 use super::text::{Border, Plain};
 use super::theme::Theme;
+use super::title_room;
 
 const DATE_COLS: usize = 10;
 const KIND_COLS: usize = 11;
@@ -37,21 +38,23 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 }
 
 /// What the list shows and in which order ("rounds · 9 events · by date"); where the
-/// pane's top border has no room for that, the order left out, then the kinds counted
-/// rather than named ("3 kinds · 40 events").
+/// pane's top border has no room for that, the order said shorter ("grouped"), then
+/// left out, then the kinds counted rather than named ("3 kinds · 40 events").
 fn title(app: &App, width: usize) -> String {
     let t = &app.timeline;
     let shown = shown_events(t.index.events, t.filter);
     let kinds = t.filter.kinds().count();
     let counted = format!("{kinds} kinds · {}", events_count(t.index.events));
-    let pane = Pane::Timeline;
-    // The corners, the pane's name and the spaces around each part.
-    let room = width.saturating_sub(text_width(&format!("{} {}", pane.number(), pane.title())) + 6);
-    [format!("{shown} · {}", t.order.label()), shown]
-        .into_iter()
-        .chain((kinds > 1).then_some(counted))
-        .find(|title| text_width(title) <= room)
-        .unwrap_or_else(|| events_count(t.index.events))
+    let room = title_room(app, Pane::Timeline, width);
+    [
+        format!("{shown} · {}", t.order.label()),
+        format!("{shown} · {}", t.order.short_label()),
+        shown,
+    ]
+    .into_iter()
+    .chain((kinds > 1).then_some(counted))
+    .find(|title| text_width(title) <= room)
+    .unwrap_or_else(|| events_count(t.index.events))
 }
 
 /// The first row shown: the app's offset, moved only as far as needed to show the
@@ -83,7 +86,7 @@ fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             let hit = query.is_some_and(|q| t.is_hit(i, q));
             let line = row_line(app, *row, width, theme, hit);
             if i == t.selected {
-                line.style(theme.selected())
+                line.style(theme.selected(app.focus == Pane::Timeline))
             } else {
                 line
             }
@@ -326,7 +329,7 @@ pub fn render_kinds(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 Span::styled(format!(" {count}"), theme.dim()),
             ]);
             if i == t.kind_cursor {
-                line.style(theme.selected())
+                line.style(theme.selected(true))
             } else {
                 line
             }

@@ -36,6 +36,15 @@ wait_for() {
     return 1
 }
 
+# Waits until the pane no longer shows $2, up to 10 seconds.
+wait_gone() {
+    for _ in $(seq 100); do
+        if ! screen "$1" | grep -qF -- "$2"; then return 0; fi
+        sleep 0.1
+    done
+    return 1
+}
+
 # Waits until a file exists (the wrapper writes it after the program exits).
 wait_file() {
     for _ in $(seq 100); do [[ -s $1 ]] && return 0; sleep 0.1; done
@@ -43,7 +52,8 @@ wait_file() {
 }
 
 # Starts the binary in a new session: the wrapper records its pid, `stty -g` before and
-# after, the exit status and standard error, then keeps the pane open to be inspected.
+# after, the exit status and standard error, then reads one line raw into `probe` (to
+# see whether a paste still comes bracketed) and keeps the pane open to be inspected.
 # ENV may hold VAR=value words for the binary's environment.
 start() {
     local name=$1 width=$2 height=$3; shift 3
@@ -59,6 +69,7 @@ env ${ENV:-} sh -c 'echo \$\$ > "$dir/pid"; exec "\$0" "\$@" 2> "$dir/stderr"' "
 echo \$? > "$dir/status"
 stty -g > "$dir/after"
 echo "shell prompt back"
+IFS= read -r line; printf '%s\n' "\$line" > "$dir/probe"
 exec sleep 600
 SH
     T new-session -d -s "$name" -x "$width" -y "$height" "sh $dir/run.sh"
@@ -78,6 +89,18 @@ check_restored() {
     [[ $(T display -p -t "$name" '#{alternate_on}') == 0 ]] && pass "$name: alternate screen left" || fail "$name: still on the alternate screen"
     [[ $(T display -p -t "$name" '#{cursor_flag}') == 1 ]] && pass "$name: cursor visible" || fail "$name: cursor still hidden"
     [[ $(T display -p -t "$name" '#{mouse_any_flag}') == 0 ]] && pass "$name: mouse reporting off" || fail "$name: mouse reporting left on"
+    bracketed_paste_off "$name" "$dir/probe"
+}
+
+# Pastes a line into pane $1 with `paste-buffer -p`, which brackets it only while the
+# program in the pane has bracketed paste on, and checks the line read into file $2
+# came plain.
+bracketed_paste_off() {
+    T set-buffer -b probe "probe"
+    T paste-buffer -p -b probe -t "$1"
+    T send-keys -t "$1" Enter
+    if ! wait_file "$2"; then fail "$1: the paste probe read nothing"; return; fi
+    if grep -q $'\e\[200~' "$2"; then fail "$1: bracketed paste left on"; else pass "$1: bracketed paste off"; fi
 }
 
 # "2030 ▸ 1,699.9 bn won" → "1,699.9"
@@ -104,6 +127,8 @@ else
 fi
 T send-keys -t main '?'
 wait_for main "year cursor: previous year" && pass "help overlay" || fail "help overlay"
+T send-keys -t main Tab
+wait_for main "Security Consultative Meeting" && pass "help glossary page" || fail "help glossary page"
 T send-keys -t main Escape
 T resize-window -t main -x 50 -y 15
 wait_for main "Terminal too small" && pass "too-small screen" || fail "too-small screen"
@@ -133,6 +158,10 @@ T send-keys -t files 1 e
 wait_for files "events to /" && screen files | grep -qE "exported [0-9]+ events to /.*/files/sma-dash-events-" \
     && pass "e exports the timeline; the status line counts the events and gives the absolute path" || fail "export from the timeline"
 compgen -G "$WORK/files/sma-dash-events-*.csv" >/dev/null && pass "the CSV is in the working directory" || fail "no exported CSV"
+T send-keys -t files 2 i
+wait_for files "wrote ./sma-dash-costs-" && pass "i writes the Costs chart, both files named" || fail "i on Costs"
+compgen -G "$WORK/files/sma-dash-costs-*.svg" >/dev/null && compgen -G "$WORK/files/sma-dash-costs-*.png" >/dev/null \
+    && pass "the SVG and PNG are in the working directory" || fail "no chart images"
 T send-keys -t files q
 check_restored files
 
@@ -155,7 +184,8 @@ wait_for numbers "Korean CPI inflation: 2.1 % → 3.0 %" && pass "typed 3 for Ko
 T send-keys -t numbers : 2 0 1 4 Enter
 wait_for numbers "2014 ▸ 920.0 bn won · recorded, as published · confirmed" && pass ":2014 shows 2014's figure, as published" || fail "going to 2014"
 T send-keys -t numbers 2 t
-wait_for numbers "2 Costs  as a table" && screen numbers | grep -q "│2013 " && screen numbers | grep -q "│2014 " \
+# The focused pane's border is thick: ┃.
+wait_for numbers "2 Costs  as a table" && screen numbers | grep -q "┃2013 " && screen numbers | grep -q "┃2014 " \
     && pass "t shows the years as rows" || fail "the Costs table"
 T send-keys -t numbers q
 check_restored numbers
@@ -192,7 +222,7 @@ check_restored sources
 #    demand written "$10 billion a year".
 # The dates of the timeline rows on screen, one a line, in screen order.
 # (A list row has its mark column, blank or ◇, before the date; the detail has none.)
-row_dates() { screen "$1" | grep -oE '^│[ ◇][0-9]{4}(-[0-9]{2}){0,2} ' | grep -oE '[0-9]{4}(-[0-9]{2}){0,2}'; }
+row_dates() { screen "$1" | grep -oE '^[│┃][ ◇][0-9]{4}(-[0-9]{2}){0,2} ' | grep -oE '[0-9]{4}(-[0-9]{2}){0,2}'; }
 # Whether the dates of the rows on screen run in order (a month before its days, as
 # text sorts them); at least five rows read.
 dates_in_order() {
@@ -221,7 +251,82 @@ done
 T send-keys -t order q
 check_restored order
 
-# 7. Every other way out: an error after start, a panic, and the signals that end a
+# 7. Overlays and prompts close with q or Esc; q quits only from the dashboard itself.
+start overlays 100 30
+wait_for overlays "1 Timeline" && pass "dashboard opens for overlays" || fail "dashboard for overlays"
+T send-keys -t overlays '?'
+wait_for overlays "q/Esc       close the help" && pass "? opens the help" || fail "help overlay"
+T send-keys -t overlays q
+wait_gone overlays "close the help" && [[ ! -e $WORK/overlays/after ]] && pass "q closes the help, the program runs on" || fail "q in the help"
+T send-keys -t overlays Enter
+wait_for overlays "Sources" && T send-keys -t overlays q
+wait_gone overlays "Sources" && [[ ! -e $WORK/overlays/after ]] && pass "q closes the detail" || fail "q in the detail"
+T send-keys -t overlays s q
+wait_for overlays "Save scenario as: q" && pass "in a prompt q is a letter" || fail "q in the save prompt"
+T send-keys -t overlays Escape
+wait_for overlays "not saved" && pass "Esc closes the prompt" || fail "Esc in the save prompt"
+T send-keys -t overlays q
+check_restored overlays
+
+# 8. A bracketed paste: into the dashboard it runs nothing (its q, s and e neither quit,
+#    save nor export); into the search it is the query, as one edit.
+start paste 100 30 --mouse
+wait_for paste "1 Timeline" && pass "dashboard opens for pastes" || fail "dashboard for pastes"
+T set-buffer -b words "see the 2014 figure, then quit and export"
+T paste-buffer -p -b words -t paste
+wait_for paste "paste ignored" && pass "a paste into the dashboard is ignored, and says so" || fail "paste into the dashboard"
+sleep 0.3
+[[ ! -e $WORK/paste/after ]] && pass "the paste did not quit" || fail "the paste quit"
+! screen paste | grep -q "Save scenario as" && pass "no prompt opened by the paste" || fail "a prompt opened"
+[[ -z $(find "$WORK/paste" -name '*.csv' -o -name 'scenarios.toml') ]] && pass "no file written by the paste" || fail "the paste wrote a file"
+T set-buffer -b name "Honolulu"
+T send-keys -t paste /
+wait_for paste "Enter: keep" >/dev/null || true
+T paste-buffer -p -b name -t paste
+T send-keys -t paste Enter
+wait_for paste "for “Honolulu”" && pass "a paste into the search is its query" || fail "paste into the search"
+T send-keys -t paste q
+check_restored paste
+
+# 9. Ctrl-Z in bash: back to the shell with the terminal as it was (stty modes, main
+#    screen, cursor, no mouse, no bracketed paste), fg redraws, q quits with status 0.
+#    SIGTSTP from outside does the same.
+dir="$WORK/jobs"
+mkdir -p "$dir/data"
+T new-session -d -s jobs -x 100 -y 30 "env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile -i"
+wait_for jobs '$' >/dev/null
+# Readline brackets pastes itself: off, so the probe sees only what the program left.
+T send-keys -t jobs "bind 'set enable-bracketed-paste off'; cd '$dir'; export XDG_DATA_HOME='$dir/data'" Enter
+T send-keys -t jobs "stty -g > before; '$BIN' --mouse" Enter
+wait_for jobs "1 Timeline" && pass "jobs: dashboard opens under bash" || fail "jobs: dashboard under bash"
+suspended() {
+    local how=$1
+    wait_for jobs "Stopped" >/dev/null && pass "jobs: $how stops the program, the shell is back" || { fail "jobs: $how did not stop the program"; return; }
+    [[ $(T display -p -t jobs '#{alternate_on}') == 0 ]] && pass "jobs: $how: alternate screen left" || fail "jobs: $how: still on the alternate screen"
+    [[ $(T display -p -t jobs '#{cursor_flag}') == 1 ]] && pass "jobs: $how: cursor visible" || fail "jobs: $how: cursor hidden"
+    [[ $(T display -p -t jobs '#{mouse_any_flag}') == 0 ]] && pass "jobs: $how: mouse reporting off" || fail "jobs: $how: mouse reporting on"
+    rm -f "$dir/probe" "$dir/after"
+    T send-keys -t jobs "stty -g > after; IFS= read -r line; printf '%s\n' \"\$line\" > probe" Enter
+    sleep 0.3
+    bracketed_paste_off jobs "$dir/probe"
+    wait_file "$dir/after" && cmp -s "$dir/before" "$dir/after" && pass "jobs: $how: stty modes as before the program" || fail "jobs: $how: stty modes differ"
+    T send-keys -t jobs clear Enter
+    T send-keys -t jobs fg Enter
+    wait_for jobs "1 Timeline" && [[ $(T display -p -t jobs '#{alternate_on}') == 1 ]] && pass "jobs: fg takes the terminal again and redraws" || fail "jobs: fg did not redraw"
+}
+T send-keys -t jobs C-z
+suspended "Ctrl-Z"
+pid=$(T display -p -t jobs '#{pane_pid}')
+child=$(pgrep -P "$pid" -f "$(basename "$BIN")" | head -1 || true)
+if [[ -n $child ]]; then kill -TSTP "$child"; suspended "kill -TSTP"; else fail "jobs: no program to send SIGTSTP to"; fi
+T send-keys -t jobs q
+# Nothing typed until the program is gone: it would take the keys.
+for _ in $(seq 100); do [[ $(T display -p -t jobs '#{alternate_on}') == 0 ]] && break; sleep 0.1; done
+sleep 0.3
+T send-keys -t jobs 'echo "exit status $?"' Enter
+wait_for jobs "exit status 0" && pass "jobs: q quits with status 0" || fail "jobs: exit status after fg"
+
+# 10. Every other way out: an error after start, a panic, and the signals that end a
 # session from outside (kill, a dropped SSH connection, an interrupt from another
 # process). Each with the mouse on, so mouse reporting must be given back too.
 for path in error panic; do

@@ -1,0 +1,565 @@
+//! What an image shows, built from the series the panes chart and the tables give:
+//! the lines, the band, the 28,500 level, and every word around them.
+
+use std::collections::HashMap;
+
+use crate::data::Dataset;
+use crate::econ::{
+    Assumptions, BandSpreads, CostPoint, CostView, Currency, DashboardBands, Metric, Projection,
+    TroopBasis,
+};
+use crate::report::export::Cell;
+use crate::report::tables::{
+    CostsInput, LEVEL_28500, PaneTable, cost_notes, scenario_series, stamp,
+};
+
+use super::ChartKind;
+
+/// How a line is drawn: solid where recorded and dashed where projected, or dotted
+/// throughout for a level rather than a measurement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineStyle {
+    Solid,
+    Dotted,
+}
+
+/// One point of a line, with what the image marks on it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LinePoint {
+    pub year: i32,
+    pub value: f64,
+    pub projected: bool,
+    /// The agreement's cap bound this year: marked `*`.
+    pub capped: bool,
+    /// The rule is extended past its agreement this year: marked `†`.
+    pub extended: bool,
+}
+
+/// One series on the chart. A year missing from `points` breaks the line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureLine {
+    /// What the SVG calls it (`data-series`): a scenario's key, `troops`, `headline`.
+    pub key: String,
+    /// Index into the theme's series colours.
+    pub color: usize,
+    pub style: LineStyle,
+    pub points: Vec<LinePoint>,
+}
+
+/// A band of outcomes: each year's low and high.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandArea {
+    pub key: String,
+    pub color: usize,
+    pub points: Vec<(i32, f64, f64)>,
+}
+
+/// A horizontal level across the chart, with its label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Level {
+    pub value: f64,
+    pub label: String,
+}
+
+/// What a legend entry shows beside its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Swatch {
+    /// A solid line with a filled marker, in a series colour.
+    Recorded(usize),
+    /// A dashed line with a hollow marker.
+    Projected(usize),
+    Dotted(usize),
+    Band(usize),
+    Level,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegendItem {
+    pub swatch: Swatch,
+    pub label: String,
+}
+
+/// A chart ready to draw: its series and every word on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub kind: ChartKind,
+    pub title: String,
+    /// Unit and basis, and what is recorded and projected.
+    pub subtitle: String,
+    pub lines: Vec<FigureLine>,
+    pub bands: Vec<BandArea>,
+    pub level: Option<Level>,
+    pub legend: Vec<LegendItem>,
+    /// What the marks on points mean: `*` capped, `†` rule extended.
+    pub marks: Vec<String>,
+    /// "Sources: …": who published the figures shown.
+    pub source: String,
+    /// The dataset's version and the assumptions, as files stamp them.
+    pub footer: String,
+    /// Digits after the point in value labels.
+    pub decimals: usize,
+}
+
+impl Figure {
+    /// The first and last year any series or band reaches.
+    pub fn years(&self) -> Option<(i32, i32)> {
+        let years = self
+            .lines
+            .iter()
+            .flat_map(|l| l.points.iter().map(|p| p.year))
+            .chain(self.bands.iter().flat_map(|b| b.points.iter().map(|p| p.0)));
+        years.fold(None, |span, y| match span {
+            None => Some((y, y)),
+            Some((lo, hi)) => Some((lo.min(y), hi.max(y))),
+        })
+    }
+
+    /// The least and greatest value drawn, the level included.
+    pub fn values(&self) -> Option<(f64, f64)> {
+        let values = self
+            .lines
+            .iter()
+            .flat_map(|l| l.points.iter().map(|p| p.value))
+            .chain(
+                self.bands
+                    .iter()
+                    .flat_map(|b| b.points.iter().flat_map(|p| [p.1, p.2])),
+            )
+            .chain(self.level.as_ref().map(|l| l.value))
+            .filter(|v| v.is_finite());
+        values.fold(None, |span, v| match span {
+            None => Some((v, v)),
+            Some((lo, hi)) => Some((lo.min(v), hi.max(v))),
+        })
+    }
+
+    /// The first projected year of any line: where the projected shading starts.
+    pub fn first_projected(&self) -> Option<i32> {
+        self.lines
+            .iter()
+            .flat_map(|l| l.points.iter().filter(|p| p.projected).map(|p| p.year))
+            .min()
+    }
+}
+
+fn point(p: &CostPoint) -> Option<LinePoint> {
+    Some(LinePoint {
+        year: p.year,
+        value: p.value.filter(|v| v.is_finite())?,
+        projected: p.projected,
+        capped: p.capped,
+        extended: p.extended,
+    })
+}
+
+/// "nominal" or "real: won of 2025 (Korean CPI)".
+fn basis(view: &CostView, base_year: i32) -> String {
+    match (view.real, view.currency) {
+        (false, _) => "nominal".into(),
+        (true, Currency::Krw) => format!("real, in won of {base_year} (Korean CPI)"),
+        (true, Currency::Usd) => format!("real, in dollars of {base_year} (US CPI-U)"),
+    }
+}
+
+/// "1991–2025"
+fn span(years: impl Iterator<Item = i32> + Clone) -> Option<String> {
+    let first = years.clone().min()?;
+    let last = years.max()?;
+    Some(if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    })
+}
+
+/// The footer: the dataset's version, and the assumptions and band as files stamp them.
+fn footer(d: &Dataset, assumptions: Option<String>, band: Option<&BandSpreads>) -> String {
+    let mut parts = vec![format!(
+        "sma-dash · dataset {} (as of {})",
+        d.info.version, d.info.as_of
+    )];
+    parts.push(match assumptions {
+        Some(a) => format!("assumptions: {a}"),
+        None => "recorded figures only: no assumptions".into(),
+    });
+    if let Some(b) = band {
+        parts.push(format!("band: {}", b.stamp()));
+    }
+    parts.join(" · ")
+}
+
+/// "Sources: Hankyung, Dong-A Ilbo, Yonhap and 12 more": the publishers of the sources
+/// the figures shown cite, most cited first, and where each figure's sources are listed.
+fn source_line<'a>(d: &Dataset, ids: impl Iterator<Item = &'a String>, every: &str) -> String {
+    const NAMED: usize = 4;
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for id in ids {
+        let Some(source) = d.source(id) else { continue };
+        let publisher = source.publisher.as_str();
+        match index.get(publisher) {
+            Some(&i) => counts[i].1 += 1,
+            None => {
+                index.insert(publisher, counts.len());
+                counts.push((publisher, 1));
+            }
+        }
+    }
+    // Stable: ties keep the order of first citation.
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let named: Vec<&str> = counts.iter().take(NAMED).map(|(p, _)| *p).collect();
+    let more = counts.len().saturating_sub(NAMED);
+    let list = match (named.is_empty(), more) {
+        (true, _) => "none cited".to_string(),
+        (false, 0) => named.join(", "),
+        (false, n) => format!("{} and {n} more", named.join(", ")),
+    };
+    format!("Sources: {list}. Each figure's sources: {every}")
+}
+
+/// The Costs pane's chart: the pinned scenario's series, recorded then projected, the
+/// compared scenarios from the last recorded year, and the band while it shows.
+pub fn costs_figure(input: &CostsInput) -> Figure {
+    let CostsInput {
+        data: d,
+        assumptions: a,
+        view,
+        ..
+    } = *input;
+    let main: Vec<LinePoint> = input.points.iter().filter_map(point).collect();
+    let anchor = main.iter().rfind(|p| !p.projected).copied();
+    let mut lines = vec![FigureLine {
+        key: input.scenario.map_or("recorded", |s| s.key()).into(),
+        color: 0,
+        style: LineStyle::Solid,
+        points: main.clone(),
+    }];
+    for (i, (s, series)) in input.compared.iter().enumerate() {
+        let projected = series.iter().filter(|p| p.projected).filter_map(point);
+        lines.push(FigureLine {
+            key: s.key().into(),
+            color: i + 1,
+            style: LineStyle::Solid,
+            points: anchor.into_iter().chain(projected).collect(),
+        });
+    }
+    let recorded = span(main.iter().filter(|p| !p.projected).map(|p| p.year));
+    let projected = span(main.iter().filter(|p| p.projected).map(|p| p.year));
+    let mut legend = Vec::new();
+    if let Some(years) = &recorded {
+        legend.push(LegendItem {
+            swatch: Swatch::Recorded(0),
+            label: format!("recorded {years}"),
+        });
+    }
+    if let (Some(s), Some(years)) = (input.scenario, &projected) {
+        legend.push(LegendItem {
+            swatch: Swatch::Projected(0),
+            label: format!("{}, projected {years}", s.label()),
+        });
+    }
+    for (i, (s, _)) in input.compared.iter().enumerate() {
+        legend.push(LegendItem {
+            swatch: Swatch::Projected(i + 1),
+            label: s.label().into(),
+        });
+    }
+    let mut bands = Vec::new();
+    if let Some((band, spreads)) = input.band {
+        let points: Vec<(i32, f64, f64)> = band
+            .points
+            .iter()
+            .filter_map(|p| Some((p.year, p.low?, p.high?)))
+            .collect();
+        if !points.is_empty() {
+            legend.push(LegendItem {
+                swatch: Swatch::Band(0),
+                label: format!(
+                    "band: {}",
+                    non_empty(spreads.describe_moved(band.inputs), "no input moves it")
+                ),
+            });
+            bands.push(BandArea {
+                key: band.scenario.key().into(),
+                color: 0,
+                points,
+            });
+        }
+    }
+    let title = match view.metric {
+        Metric::Contribution => "Korea's SMA contribution to the cost of US forces".into(),
+        _ => format!("Korea's SMA contribution, {}", view.metric_label()),
+    };
+    let mut subtitle = format!("{}, {}", view.unit(a.base_year), basis(view, a.base_year));
+    if let Some(years) = &recorded {
+        subtitle.push_str(&format!(" · recorded {years}"));
+    }
+    if let (Some(s), Some(years)) = (input.scenario, &projected) {
+        subtitle.push_str(&format!(" · projected {years}: {}", s.key()));
+        for (s, _) in input.compared {
+            subtitle.push_str(&format!(", {}", s.key()));
+        }
+    }
+    let mut ids: Vec<&String> = input
+        .points
+        .iter()
+        .filter(|p| !p.projected && p.value.is_some())
+        .filter_map(|p| d.contribution(p.year))
+        .flat_map(|c| &c.sources)
+        .collect();
+    // Converted and real figures rest on the exchange rates and price indices too.
+    let recorded_years: Vec<i32> = main
+        .iter()
+        .filter(|p| !p.projected)
+        .map(|p| p.year)
+        .collect();
+    let converted = input
+        .points
+        .iter()
+        .any(|p| p.origin.is_converted() && !p.projected);
+    if converted || view.currency == Currency::Usd {
+        ids.extend(
+            recorded_years
+                .iter()
+                .filter_map(|y| d.exchange_rate(*y))
+                .flat_map(|r| &r.sources),
+        );
+    }
+    if view.real {
+        match view.currency {
+            Currency::Krw => ids.extend(
+                recorded_years
+                    .iter()
+                    .filter_map(|y| d.korean_cpi(*y))
+                    .flat_map(|c| &c.sources),
+            ),
+            Currency::Usd => ids.extend(
+                recorded_years
+                    .iter()
+                    .filter_map(|y| d.us_cpi(*y))
+                    .flat_map(|c| &c.sources),
+            ),
+        }
+    }
+    if view.metric == Metric::PerServiceMember {
+        ids.extend(troop_sources(d, view.troops, &recorded_years));
+    }
+    Figure {
+        kind: ChartKind::Costs,
+        title,
+        subtitle,
+        lines,
+        bands,
+        level: None,
+        legend,
+        marks: cost_notes(input.points, input.extended.clone()),
+        source: source_line(d, ids.into_iter(), "sma-dash export contributions"),
+        footer: footer(
+            d,
+            Some(stamp(a, view)),
+            input.band.map(|(_, spreads)| spreads),
+        ),
+        decimals: match view.metric {
+            Metric::PerServiceMember => 2,
+            _ => 1,
+        },
+    }
+}
+
+fn non_empty(text: String, otherwise: &str) -> String {
+    if text.is_empty() {
+        otherwise.into()
+    } else {
+        text
+    }
+}
+
+/// The sources of the troop figures a per-member metric divides by.
+fn troop_sources<'a>(
+    d: &'a Dataset,
+    basis: TroopBasis,
+    years: &'a [i32],
+) -> impl Iterator<Item = &'a String> + 'a {
+    years
+        .iter()
+        .flat_map(move |&y| match basis {
+            TroopBasis::Counted => d.troop_count(y).map(|t| t.sources.as_slice()),
+            TroopBasis::Headline => d.headline_level(y).map(|l| l.sources.as_slice()),
+        })
+        .flatten()
+}
+
+/// A column's whole numbers by year, from a pane's table.
+fn table_column(table: &PaneTable, key: &str) -> Vec<(i32, f64)> {
+    let Some(i) = table.columns.iter().position(|c| c.key == key) else {
+        return Vec::new();
+    };
+    table
+        .rows
+        .iter()
+        .filter_map(|r| match (r.year, r.cells.get(i).map(|c| &c.0)) {
+            (Some(year), Some(Cell::Int(n))) => Some((year, *n as f64)),
+            (Some(year), Some(Cell::Num(v, _))) => Some((year, *v)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The Troops pane's chart, from its table: the DMDC count and the headline level by
+/// year, and the 28,500 level.
+pub fn troops_figure(d: &Dataset, table: &PaneTable) -> Figure {
+    let line = |key: &str, column: &str, color, style| FigureLine {
+        key: key.into(),
+        color,
+        style,
+        points: table_column(table, column)
+            .into_iter()
+            .map(|(year, value)| LinePoint {
+                year,
+                value,
+                projected: false,
+                capped: false,
+                extended: false,
+            })
+            .collect(),
+    };
+    let counted = line("troops", "troops", 0, LineStyle::Solid);
+    let headline = line("headline", "headline_level", 1, LineStyle::Dotted);
+    let years: Vec<i32> = counted.points.iter().map(|p| p.year).collect();
+    let ids = years
+        .iter()
+        .filter_map(|y| d.troop_count(*y))
+        .flat_map(|t| &t.sources)
+        .chain(troop_sources(d, TroopBasis::Headline, &years));
+    let shown = span(years.iter().copied()).unwrap_or_default();
+    Figure {
+        kind: ChartKind::Troops,
+        title: "US troops in South Korea".into(),
+        subtitle: format!(
+            "service members · DMDC active-duty count on 30 September and the headline level, {shown}"
+        ),
+        legend: vec![
+            LegendItem {
+                swatch: Swatch::Recorded(0),
+                label: "DMDC active-duty count".into(),
+            },
+            LegendItem {
+                swatch: Swatch::Dotted(1),
+                label: "headline level in force".into(),
+            },
+            LegendItem {
+                swatch: Swatch::Level,
+                label: "28,500: the level held since 2008".into(),
+            },
+        ],
+        lines: vec![counted, headline],
+        bands: Vec::new(),
+        level: Some(Level {
+            value: f64::from(LEVEL_28500),
+            label: "28,500".into(),
+        }),
+        marks: Vec::new(),
+        source: source_line(d, ids, "sma-dash export troops"),
+        footer: footer(d, None, None),
+        decimals: 0,
+    }
+}
+
+/// The Assumptions pane's scenarios as a chart: every scenario's amounts by year from
+/// the recorded start, in the view's currency and basis, with each band while shown.
+pub fn scenarios_figure(
+    d: &Dataset,
+    a: &Assumptions,
+    view: &CostView,
+    projections: &[Projection],
+    bands: Option<(&DashboardBands, &BandSpreads)>,
+) -> Figure {
+    let money = CostView {
+        metric: Metric::Contribution,
+        ..*view
+    };
+    let series = scenario_series(d, a, view, projections);
+    let lines: Vec<FigureLine> = series
+        .iter()
+        .enumerate()
+        .map(|(i, (s, points))| FigureLine {
+            key: s.key().into(),
+            color: i,
+            style: LineStyle::Solid,
+            points: points.iter().filter_map(point).collect(),
+        })
+        .collect();
+    let mut legend: Vec<LegendItem> = series
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _))| LegendItem {
+            swatch: Swatch::Projected(i),
+            label: s.label().into(),
+        })
+        .collect();
+    let mut areas = Vec::new();
+    if let Some((b, _)) = bands {
+        for (i, (s, _)) in series.iter().enumerate() {
+            let Some(band) = b.of(*s) else { continue };
+            let points: Vec<(i32, f64, f64)> = band
+                .points
+                .iter()
+                .filter_map(|p| Some((p.year, p.low?, p.high?)))
+                .collect();
+            areas.push(BandArea {
+                key: s.key().into(),
+                color: i,
+                points,
+            });
+        }
+        legend.push(LegendItem {
+            swatch: Swatch::Band(0),
+            label: "band of each: its low and high paths (spreads below)".into(),
+        });
+    }
+    let all: Vec<&CostPoint> = series.iter().flat_map(|(_, p)| p).collect();
+    let start = all.iter().filter(|p| !p.projected).map(|p| p.year).min();
+    let projected = span(all.iter().filter(|p| p.projected).map(|p| p.year));
+    let mut subtitle = format!("{}, {}", money.unit(a.base_year), basis(view, a.base_year));
+    if let Some(start) = start {
+        subtitle.push_str(&format!(" · recorded {start}"));
+    }
+    if let Some(years) = projected {
+        subtitle.push_str(&format!(" · projected {years}"));
+    }
+    let ids = start
+        .and_then(|y| d.contribution(y))
+        .into_iter()
+        .flat_map(|c| &c.sources)
+        .chain(
+            start
+                .and_then(|y| d.agreement_for_year(y))
+                .into_iter()
+                .flat_map(|ag| &ag.sources),
+        );
+    let mut marks = Vec::new();
+    if all.iter().any(|p| p.capped) {
+        marks.push("* the agreement's cap bound this year".to_string());
+    }
+    let extended: Vec<String> = projections
+        .iter()
+        .filter(|p| p.years.iter().any(|y| y.extended))
+        .filter_map(|p| p.rule_origin.map(|o| o.extended_label()))
+        .collect();
+    if !extended.is_empty() {
+        marks.push(format!("† {}", extended.join("; ")));
+    }
+    Figure {
+        kind: ChartKind::Scenarios,
+        title: "What the SMA costs Korea, by scenario".into(),
+        subtitle,
+        lines,
+        bands: areas,
+        level: None,
+        legend,
+        marks,
+        source: source_line(d, ids, "sma-dash project"),
+        footer: footer(d, Some(stamp(a, view)), bands.map(|(_, s)| s)),
+        decimals: 1,
+    }
+}

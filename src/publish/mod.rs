@@ -1,0 +1,75 @@
+//! Charts for publication: what a chart pane shows, as an SVG or PNG image with its
+//! title, unit and basis, legend, sources and the assumptions behind it.
+//!
+//! A front end beside `report`: a [`Figure`] is built from the series `econ` and
+//! `report` computed (the same the tables, `project` and `export` give) and drawn
+//! here; nothing is computed anew, and no terminal is involved.
+
+mod figure;
+mod png;
+mod svg;
+
+pub use figure::{
+    BandArea, Figure, FigureLine, LegendItem, Level, LinePoint, LineStyle, Swatch, costs_figure,
+    scenarios_figure, troops_figure,
+};
+pub use png::to_png;
+pub use svg::{Layout, escape_xml, layout, to_svg};
+
+/// The charts `sma-dash chart` draws, one a chart pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    Costs,
+    Troops,
+    Scenarios,
+}
+
+impl ChartKind {
+    /// `costs`, `troops`, `scenarios`: the subcommand's argument and the files' names.
+    pub fn key(self) -> &'static str {
+        match self {
+            ChartKind::Costs => "costs",
+            ChartKind::Troops => "troops",
+            ChartKind::Scenarios => "scenarios",
+        }
+    }
+}
+
+/// Light (for print and most pages) or dark (for dark pages and slides).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+/// An image's size in pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Size {
+    /// The smallest and largest side an image may have: text stays legible above the
+    /// one, and a bitmap's memory bounded below the other.
+    pub const MIN: u32 = 200;
+    pub const MAX: u32 = 8000;
+}
+
+impl Default for Size {
+    /// 1200×675: 16:9, wide enough for an article's full column at twice its density.
+    fn default() -> Self {
+        Self {
+            width: 1200,
+            height: 675,
+        }
+    }
+}
+
+/// The figure as an SVG document and as a PNG image of the same size and theme.
+pub fn images(figure: &Figure, size: Size, theme: Theme) -> Result<(String, Vec<u8>), String> {
+    let svg = to_svg(figure, size, theme);
+    let png = to_png(&svg, size)?;
+    Ok((svg, png))
+}
