@@ -437,18 +437,23 @@ fn delete(app: &App, name: &str) -> Result<DeleteReport, String> {
 /// Writes the table as CSV in the app's export directory, and says where as an
 /// absolute path: the directory may be relative to where the dashboard started.
 fn export(app: &App, request: &ExportRequest) -> Result<PathBuf, String> {
-    let dir =
-        std::path::absolute(&app.paths.export_dir).unwrap_or_else(|_| app.paths.export_dir.clone());
+    let dir = export_dir(app);
     store::export_csv(&dir, request.what, &request.table.to_csv(), Utc::now())
         .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
+}
+
+/// The app's export directory as an absolute path, so that the status line says where
+/// a file went whatever directory the dashboard was started in.
+fn export_dir(app: &App) -> PathBuf {
+    std::path::absolute(&app.paths.export_dir).unwrap_or_else(|_| app.paths.export_dir.clone())
 }
 
 /// Draws the chart as SVG and PNG at the default size, in the light theme, and writes
 /// both in the app's export directory.
 fn publish(app: &App, figure: &Figure) -> Result<(PathBuf, PathBuf), String> {
     let (svg, png) = publish::images(figure, Size::default(), Theme::Light)?;
-    let dir = &app.paths.export_dir;
-    store::export_chart(dir, figure.kind.key(), &svg, &png, Utc::now())
+    let dir = export_dir(app);
+    store::export_chart(&dir, figure.kind.key(), &svg, &png, Utc::now())
         .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
 }
 

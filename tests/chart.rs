@@ -437,9 +437,16 @@ fn options_that_do_not_apply_to_a_chart_are_refused() {
 
 #[test]
 fn the_i_key_writes_the_focused_chart_as_svg_and_png() {
-    let dir = tempfile::tempdir().unwrap();
+    // A directory given relative to where the dashboard runs: the status line names
+    // the files by absolute path, as it does an export's.
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+    let cwd = std::env::current_dir().unwrap();
     let mut app = app();
-    app.paths.export_dir = dir.path().to_path_buf();
+    app.paths.export_dir = dir
+        .path()
+        .strip_prefix(&cwd)
+        .expect("the target dir is under the package")
+        .to_path_buf();
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let mut keys = ScriptedEvents::parse("2ui").unwrap();
     run(&mut terminal, &mut app, &mut keys).unwrap();
@@ -452,10 +459,13 @@ fn the_i_key_writes_the_focused_chart_as_svg_and_png() {
     assert!(files[0].starts_with("sma-dash-costs-") && files[0].ends_with(".png"));
     assert!(files[1].starts_with("sma-dash-costs-") && files[1].ends_with(".svg"));
     let status = app.status.clone().unwrap_or_default();
-    assert!(
-        status.contains(&files[0]) && status.contains(&files[1]),
-        "the status line names both: {status}"
-    );
+    for file in &files {
+        let path = dir.path().join(file);
+        assert!(
+            status.contains(&path.display().to_string()),
+            "the status line names both by absolute path: {status}"
+        );
+    }
     // As the pane shows it: in dollars, as `u` switched it.
     let svg = std::fs::read_to_string(dir.path().join(&files[1])).unwrap();
     assert!(svg.contains("million $, nominal"), "{svg}");
