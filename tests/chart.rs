@@ -63,7 +63,10 @@ fn texts(doc: &roxmltree::Document) -> Vec<String> {
 fn markers(doc: &roxmltree::Document, series: &str) -> Vec<(i32, f64, f64, f64)> {
     doc.descendants()
         .filter(|n| n.has_tag_name("g") && n.attribute("data-series") == Some(series))
-        .flat_map(|g| g.children().filter(|c| c.has_tag_name("circle")))
+        .flat_map(|g| {
+            g.children()
+                .filter(|c| c.has_tag_name("circle") && c.has_attribute("data-year"))
+        })
         .map(|c| {
             let num = |a: &str| c.attribute(a).unwrap().parse::<f64>().unwrap();
             (
@@ -215,6 +218,69 @@ fn the_values_drawn_are_those_project_and_export_give() {
     let per_unit = (a.3 - c.3) / (c.1 - a.1);
     assert!(per_unit > 0.0, "greater values are higher");
     assert!(((a.3 - b.3) - (b.1 - a.1) * per_unit).abs() < 0.3);
+}
+
+/// The years whose marker says `status`, of a series.
+fn years_marked(doc: &roxmltree::Document, series: &str, status: &str) -> Vec<i32> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("data-series") == Some(series))
+        .flat_map(|g| g.children())
+        .filter(|c| c.attribute("data-status") == Some(status))
+        .map(|c| c.attribute("data-year").unwrap().parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn converted_figures_are_marked_apart_from_published_ones_as_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = |args: &[&str]| {
+        let path = dir.path().join("c.svg");
+        let mut all = vec!["chart", "costs", "--svg", path.to_str().unwrap()];
+        all.extend(args);
+        let o = sma_dash(&all);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        std::fs::read_to_string(&path).unwrap()
+    };
+    // In won, the years no source gives a won figure for are converted from their
+    // dollars (`export contributions` leaves their `krw_bn` empty); the others are as
+    // published.
+    let won = svg(&[]);
+    let doc = roxmltree::Document::parse(&won).unwrap();
+    let export = csv_rows(&stdout(&sma_dash(&["export", "contributions"])));
+    let expected: Vec<i32> = export
+        .iter()
+        .filter(|r| r["krw_origin"].is_empty())
+        .map(|r| r["year"].parse().unwrap())
+        .collect();
+    assert_eq!(expected, [1992, 1993, 1994, 1996, 1997, 1998, 1999, 2001]);
+    assert_eq!(years_marked(&doc, "12th-sma", "converted"), expected);
+    let recorded = years_marked(&doc, "12th-sma", "recorded");
+    assert!(
+        recorded.contains(&1995) && recorded.contains(&2014),
+        "{recorded:?}"
+    );
+    assert!(
+        texts(&doc)
+            .concat()
+            .contains("converted from the published dollars"),
+        "the legend says what the ring with a dot means"
+    );
+    // In dollars, the won-only years are the converted ones.
+    let dollars = svg(&["--usd"]);
+    let doc = roxmltree::Document::parse(&dollars).unwrap();
+    let export = csv_rows(&stdout(&sma_dash(&["export", "contributions", "--usd"])));
+    let expected: Vec<i32> = export
+        .iter()
+        .filter(|r| r["usd_origin"] == "converted")
+        .map(|r| r["year"].parse().unwrap())
+        .collect();
+    assert!(expected.contains(&2018), "{expected:?}");
+    assert_eq!(years_marked(&doc, "12th-sma", "converted"), expected);
+    assert!(
+        texts(&doc)
+            .concat()
+            .contains("converted from the published won")
+    );
 }
 
 #[test]

@@ -470,6 +470,15 @@ fn export_contributions_as_csv_records_version_and_assumptions() {
         "{y1991:?}"
     );
     assert_eq!(rows.len(), 36);
+    // The years the dataset computes itself are never called published.
+    for year in ["2023", "2024"] {
+        let row = find(&rows, &[("year", year)]);
+        assert_eq!(
+            (row["krw_origin"].as_str(), row["confidence"].as_str()),
+            ("derived", "derived"),
+            "{row:?}"
+        );
+    }
     // With --usd every year has dollars, the converted ones said to be so.
     let o = sma_dash(&["export", "contributions", "--usd"]);
     let rows = csv_rows(&stdout(&o));

@@ -222,6 +222,16 @@ pub struct CostPoint {
 }
 
 impl CostPoint {
+    /// How the figure came about, in one word for files: as `CurrencyOrigin::key`, but
+    /// `derived` for a figure the dataset computed from sourced ones, which no source
+    /// published.
+    pub fn origin_key(&self) -> &'static str {
+        match self.origin {
+            CurrencyOrigin::Published if self.confidence == Some(Confidence::Derived) => "derived",
+            origin => origin.key(),
+        }
+    }
+
     /// The point's status in `view`: projected, derived (real terms, a metric, or a
     /// figure the dataset itself computed from sourced ones), converted or recorded.
     pub fn status(&self, view: &CostView) -> Status {

@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use crate::data::Dataset;
 use crate::econ::{
-    Assumptions, BandSpreads, CostPoint, CostView, Currency, DashboardBands, Metric, Projection,
-    TroopBasis,
+    Assumptions, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin, DashboardBands,
+    Metric, Origin, Projection, TroopBasis,
 };
+use crate::numbers::thousands;
 use crate::report::export::Cell;
 use crate::report::tables::{
     CostsInput, LEVEL_28500, PaneTable, cost_notes, scenario_series, stamp,
@@ -29,6 +30,9 @@ pub struct LinePoint {
     pub year: i32,
     pub value: f64,
     pub projected: bool,
+    /// A recorded year whose figure in the view's currency is converted from the other
+    /// currency's published one, not published itself: drawn as a ring with a dot.
+    pub converted: bool,
     /// The agreement's cap bound this year: marked `*`.
     pub capped: bool,
     /// The rule is extended past its agreement this year: marked `†`.
@@ -68,6 +72,8 @@ pub enum Swatch {
     Recorded(usize),
     /// A dashed line with a hollow marker.
     Projected(usize),
+    /// The marker of a converted figure alone: a ring with a dot.
+    Converted(usize),
     Dotted(usize),
     Band(usize),
     Level,
@@ -147,6 +153,7 @@ fn point(p: &CostPoint) -> Option<LinePoint> {
         year: p.year,
         value: p.value.filter(|v| v.is_finite())?,
         projected: p.projected,
+        converted: !p.projected && p.origin.is_converted(),
         capped: p.capped,
         extended: p.extended,
     })
@@ -252,6 +259,21 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
             label: format!("recorded {years}"),
         });
     }
+    let converted: Vec<i32> = main
+        .iter()
+        .filter(|p| p.converted)
+        .map(|p| p.year)
+        .collect();
+    if !converted.is_empty() {
+        let from = match view.currency {
+            Currency::Krw => "dollars",
+            Currency::Usd => "won",
+        };
+        legend.push(LegendItem {
+            swatch: Swatch::Converted(0),
+            label: format!("converted from the published {from}"),
+        });
+    }
     if let (Some(s), Some(years)) = (input.scenario, &projected) {
         legend.push(LegendItem {
             swatch: Swatch::Projected(0),
@@ -286,6 +308,31 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
             });
         }
     }
+    let mut marks = cost_notes(input.points, input.extended.clone());
+    if !converted.is_empty() {
+        // A year with no recorded rate is converted at the assumed one: say so.
+        let assumed: Vec<String> = input
+            .points
+            .iter()
+            .filter(|p| !p.projected)
+            .filter_map(|p| match p.origin {
+                CurrencyOrigin::Converted {
+                    krw_per_usd,
+                    rate: Origin::Assumed,
+                } => Some(format!(
+                    "; {} at an assumed {} ₩/$",
+                    p.year,
+                    thousands(krw_per_usd, 1)
+                )),
+                _ => None,
+            })
+            .collect();
+        marks.push(format!(
+            "◉ converted at each year's average won per dollar ({} years){}",
+            converted.len(),
+            assumed.concat()
+        ));
+    }
     let title = match view.metric {
         Metric::Contribution => "Korea's SMA contribution to the cost of US forces".into(),
         _ => format!("Korea's SMA contribution, {}", view.metric_label()),
@@ -313,11 +360,7 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
         .filter(|p| !p.projected)
         .map(|p| p.year)
         .collect();
-    let converted = input
-        .points
-        .iter()
-        .any(|p| p.origin.is_converted() && !p.projected);
-    if converted || view.currency == Currency::Usd {
+    if !converted.is_empty() || view.currency == Currency::Usd {
         ids.extend(
             recorded_years
                 .iter()
@@ -352,7 +395,7 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
         bands,
         level: None,
         legend,
-        marks: cost_notes(input.points, input.extended.clone()),
+        marks,
         source: source_line(d, ids.into_iter(), "sma-dash export contributions"),
         footer: footer(
             d,
@@ -418,6 +461,7 @@ pub fn troops_figure(d: &Dataset, table: &PaneTable) -> Figure {
                 year,
                 value,
                 projected: false,
+                converted: false,
                 capped: false,
                 extended: false,
             })

@@ -551,6 +551,10 @@ fn draw_legend(c: &mut Canvas, figure: &Figure, f: &Frame, p: &Palette, width: u
                     c.px(2.0)
                 );
             }
+            Swatch::Converted(k) => {
+                let color = p.series[k % p.series.len()];
+                converted_marker(c, (x + swatch / 2.0, mid), r, color, p.background, "");
+            }
             Swatch::Dotted(k) => {
                 let color = p.series[k % p.series.len()];
                 let attributes = format!(
@@ -662,19 +666,26 @@ fn draw_line(c: &mut Canvas, line: &FigureLine, l: &Layout, p: &Palette) {
     };
     for point in &line.points {
         let (x, y) = (l.x(point.year), l.y(point.value));
-        let fill = if point.projected { p.background } else { color };
-        let _ = writeln!(
-            c.out,
-            r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{fill}" stroke="{color}" stroke-width="{:.1}" data-year="{}" data-value="{}" data-status="{}"/>"#,
-            c.px(2.0),
+        let data = format!(
+            r#" data-year="{}" data-value="{}" data-status="{}""#,
             point.year,
             point.value,
-            if point.projected {
-                "projected"
-            } else {
-                "recorded"
+            match (point.projected, point.converted) {
+                (true, _) => "projected",
+                (false, true) => "converted",
+                (false, false) => "recorded",
             }
         );
+        if point.converted {
+            converted_marker(c, (x, y), r, color, p.background, &data);
+        } else {
+            let fill = if point.projected { p.background } else { color };
+            let _ = writeln!(
+                c.out,
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{fill}" stroke="{color}" stroke-width="{:.1}"{data}/>"#,
+                c.px(2.0),
+            );
+        }
         let marks = format!(
             "{}{}",
             if point.capped { "*" } else { "" },
@@ -687,6 +698,28 @@ fn draw_line(c: &mut Canvas, line: &FigureLine, l: &Layout, p: &Palette) {
         }
     }
     c.out.push_str("</g>\n");
+}
+
+/// A converted figure's marker, told apart from a published one (filled) and a projected
+/// one (hollow) without colour: a ring with a dot in it.
+fn converted_marker(
+    c: &mut Canvas,
+    (x, y): (f64, f64),
+    r: f64,
+    color: &str,
+    background: &str,
+    data: &str,
+) {
+    let _ = writeln!(
+        c.out,
+        r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="{background}" stroke="{color}" stroke-width="{:.1}"{data}/>"#,
+        c.px(2.0),
+    );
+    let _ = writeln!(
+        c.out,
+        r#"<circle cx="{x:.1}" cy="{y:.1}" r="{:.1}" fill="{color}" class="dot"/>"#,
+        r * 0.45,
+    );
 }
 
 /// Each line's last value written at its end, right of the plot, nudged apart where

@@ -262,9 +262,9 @@ fn contributions(d: &Dataset, a: &Assumptions, opts: ExportOptions) -> Table {
             }
             row.extend([
                 Cell::opt_num(k.and_then(|k| k.value), 1),
-                Cell::opt_text(k.filter(|k| k.value.is_some()).map(|k| k.origin.key())),
+                Cell::opt_text(k.filter(|k| k.value.is_some()).map(|k| k.origin_key())),
                 Cell::opt_num(u.and_then(|u| u.value), 1),
-                Cell::opt_text(u.filter(|u| u.value.is_some()).map(|u| u.origin.key())),
+                Cell::opt_text(u.filter(|u| u.value.is_some()).map(|u| u.origin_key())),
                 Cell::opt_num(rate, 2),
                 Cell::text(c.confidence.label()),
                 Cell::opt_text(c.note.as_ref()),

@@ -414,7 +414,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
                 text(p.confidence.map_or("", |c| c.label())),
                 text(p.driver.map(|d| d.describe()).unwrap_or_default()),
                 sources_cell(&sources),
-                text(p.origin.key()),
+                text(p.origin_key()),
                 number(rate.map(|r| r.0), 2),
                 text(rate.map_or("", |r| r.1.label())),
                 number(p.also, digits),
