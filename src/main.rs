@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::builder::TypedValueParser as _;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use sma_dash::app::App;
 use sma_dash::app::Pane;
+use sma_dash::app::{App, ChartStyle};
 use sma_dash::config::{self, Config, Flag, SetupError};
 use sma_dash::data::{Dataset, LoadError, summary::Summary};
 use sma_dash::econ::{AssumptionId, Assumptions, BandSpreads, CostView, Currency, ScenarioId};
@@ -368,6 +368,9 @@ struct ViewArgs {
     /// Each projection between its low and high path, as `b` shows it (see --band-cpi).
     #[arg(long)]
     band: bool,
+    /// Bars, one a year, as `m` draws them (costs; compared scenarios need lines).
+    #[arg(long)]
+    bars: bool,
 }
 
 /// A side of an image, in pixels.
@@ -911,7 +914,16 @@ fn refuse_meaningless_chart_options(
         ("--no-projections", view.no_projections),
         ("--scenario", view.scenario.is_some()),
         ("--compare", !view.compare.is_empty()),
+        ("--bars", view.bars),
     ];
+    if view.bars && !view.compare.is_empty() {
+        return Err(
+            "chart costs: --bars and --compare do not go together: compared \
+                    scenarios are drawn as lines, as on the dashboard"
+                .to_string()
+                .into(),
+        );
+    }
     let refused = match chart {
         ChartArg::Costs => None,
         ChartArg::Scenarios => given(&projection_options).map(|f| (f, "scenarios", "costs")),
@@ -953,6 +965,11 @@ fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), Failure> {
     };
     app.show_projections = !view.no_projections;
     app.show_band = view.band;
+    app.chart = if view.bars {
+        ChartStyle::Bars
+    } else {
+        ChartStyle::Line
+    };
     app.scenario = ScenarioId::CurrentAgreement;
     app.recompute();
     if let Some(name) = &view.scenario {

@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use sma_dash::app::{App, Pane};
+use sma_dash::app::{App, ChartStyle, Pane};
 use sma_dash::config::Config;
 use sma_dash::data::Dataset;
 use sma_dash::publish::{Figure, Size, Theme, layout, to_png, to_svg};
@@ -283,9 +283,81 @@ fn converted_figures_are_marked_apart_from_published_ones_as_on_screen() {
     );
 }
 
+/// The bars of a series: (year, value, status, fill).
+fn bars(doc: &roxmltree::Document, series: &str) -> Vec<(i32, f64, String, String)> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("data-series") == Some(series))
+        .flat_map(|g| {
+            g.children()
+                .filter(|c| c.has_tag_name("rect") && c.has_attribute("data-year"))
+        })
+        .map(|c| {
+            let text = |a: &str| c.attribute(a).unwrap().to_string();
+            (
+                text("data-year").parse().unwrap(),
+                text("data-value").parse().unwrap(),
+                text("data-status"),
+                text("fill"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn bars_draw_the_same_figures_as_the_line_published_filled_projected_outlined() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = |args: &[&str]| {
+        let path = dir.path().join("c.svg");
+        let mut all = vec!["chart", "costs", "--svg", path.to_str().unwrap()];
+        all.extend(args);
+        let o = sma_dash(&all);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        std::fs::read_to_string(&path).unwrap()
+    };
+    let line = svg(&["--usd"]);
+    let line = roxmltree::Document::parse(&line).unwrap();
+    let drawn = svg(&["--usd", "--bars"]);
+    let doc = roxmltree::Document::parse(&drawn).unwrap();
+    let bars = bars(&doc, "12th-sma");
+    let points = markers(&line, "12th-sma");
+    assert_eq!(bars.len(), points.len());
+    for (bar, point) in bars.iter().zip(&points) {
+        assert_eq!((bar.0, bar.1), (point.0, point.1));
+    }
+    assert!(markers(&doc, "12th-sma").is_empty(), "bars, not points");
+    let fill = |year: i32| {
+        let b = bars.iter().find(|b| b.0 == year).unwrap();
+        (b.2.as_str(), b.3.clone())
+    };
+    let (status, published) = fill(2014);
+    assert_eq!(status, "recorded");
+    let (status, projected) = fill(2030);
+    assert_eq!(status, "projected");
+    assert_ne!(
+        projected, published,
+        "a projected bar is outlined, not filled"
+    );
+    assert_eq!(fill(2018).0, "converted");
+    // Bars and a comparison do not go together, as on the dashboard.
+    let o = sma_dash(&[
+        "chart",
+        "costs",
+        "--bars",
+        "--compare",
+        "demand-5bn",
+        "--svg",
+        dir.path().join("x.svg").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("drawn as lines"), "{}", stderr(&o));
+    let o = sma_dash(&["chart", "troops", "--bars", "--svg", "/tmp/x.svg"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
 #[test]
 fn in_process_markers_sit_where_the_layout_puts_their_values() {
     let mut app = app();
+    app.chart = ChartStyle::Line;
     app.show_band = true;
     app.recompute();
     let figure = app.figure(Pane::Costs).unwrap();
@@ -409,6 +481,15 @@ fn svg_snapshots() {
         let svg = to_svg(&app.figure(pane).unwrap(), Size::default(), Theme::Light);
         insta::assert_snapshot!(name, svg);
     }
+    // The dashboard draws Costs as bars to start with; `m` (and `chart`) as a line.
+    let mut app = app;
+    app.chart = ChartStyle::Line;
+    let svg = to_svg(
+        &app.figure(Pane::Costs).unwrap(),
+        Size::default(),
+        Theme::Light,
+    );
+    insta::assert_snapshot!("chart_costs_line", svg);
 }
 
 #[test]
@@ -537,10 +618,30 @@ fn the_i_key_writes_the_focused_chart_as_svg_and_png() {
     assert!(svg.contains("million $, nominal"), "{svg}");
     let png = std::fs::read(dir.path().join(&files[0])).unwrap();
     assert!(png.starts_with(b"\x89PNG"));
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    assert!(!bars(&doc, "12th-sma").is_empty(), "the dashboard's bars");
+    // As shown after m: a line.
+    let mut keys = ScriptedEvents::parse("mi").unwrap();
+    run(&mut terminal, &mut app, &mut keys).unwrap();
+    let newest = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "svg"))
+        .max_by_key(|p| p.file_name().map(|n| n.to_owned()))
+        .unwrap();
+    let svg = std::fs::read_to_string(newest).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    assert!(
+        bars(&doc, "12th-sma").is_empty(),
+        "a line, as the pane shows"
+    );
+    assert!(!markers(&doc, "12th-sma").is_empty());
+    let mut keys = ScriptedEvents::parse("m").unwrap();
+    run(&mut terminal, &mut app, &mut keys).unwrap();
     // Again: new names, the first files kept.
     let mut keys = ScriptedEvents::parse("i").unwrap();
     run(&mut terminal, &mut app, &mut keys).unwrap();
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 4);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 6);
 }
 
 #[test]

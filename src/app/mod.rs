@@ -593,7 +593,14 @@ impl App {
     pub fn figure(&self, pane: Pane) -> Option<Figure> {
         match pane {
             Pane::Timeline => None,
-            Pane::Costs => Some(costs_figure(&self.costs_input())),
+            Pane::Costs => {
+                let figure = costs_figure(&self.costs_input());
+                Some(if self.costs_as_bars() {
+                    figure.as_bars()
+                } else {
+                    figure
+                })
+            }
             Pane::Troops => Some(troops_figure(
                 &self.data,
                 &troops_table(&self.data, self.year_range().0),
@@ -606,6 +613,12 @@ impl App {
                 self.scenario_bands(),
             )),
         }
+    }
+
+    /// Whether the Costs pane draws bars: as `m` sets, unless scenarios are compared,
+    /// which only lines can show side by side.
+    pub fn costs_as_bars(&self) -> bool {
+        self.chart == ChartStyle::Bars && self.compared.is_empty()
     }
 
     /// What the Costs pane charts, for its table and its image.

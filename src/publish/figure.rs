@@ -16,12 +16,14 @@ use crate::report::tables::{
 
 use super::ChartKind;
 
-/// How a line is drawn: solid where recorded and dashed where projected, or dotted
-/// throughout for a level rather than a measurement.
+/// How a series is drawn: a line solid where recorded and dashed where projected, or
+/// dotted throughout for a level rather than a measurement; or bars, filled where
+/// recorded and outlined where projected, as the Costs pane draws them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineStyle {
     Solid,
     Dotted,
+    Bars,
 }
 
 /// One point of a line, with what the image marks on it.
@@ -107,6 +109,21 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// The first series as bars, as the Costs pane shows it after `m`.
+    pub fn as_bars(mut self) -> Self {
+        if let Some(first) = self.lines.first_mut() {
+            first.style = LineStyle::Bars;
+        }
+        self
+    }
+
+    /// Whether the first series, the one the legend's first swatches stand for, is bars.
+    pub fn bars(&self) -> bool {
+        self.lines
+            .first()
+            .is_some_and(|l| l.style == LineStyle::Bars)
+    }
+
     /// The first and last year any series or band reaches.
     pub fn years(&self) -> Option<(i32, i32)> {
         let years = self
@@ -328,7 +345,7 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
             })
             .collect();
         marks.push(format!(
-            "◉ converted at each year's average won per dollar ({} years){}",
+            "converted at each year's average won per dollar ({} years){}",
             converted.len(),
             assumed.concat()
         ));

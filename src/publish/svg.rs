@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use crate::numbers::thousands;
 
-use super::figure::{Figure, FigureLine, LineStyle, Swatch};
+use super::figure::{Figure, FigureLine, LinePoint, LineStyle, Swatch};
 use super::{Size, Theme};
 
 /// The fonts the text asks for: DejaVu Sans first, the face embedded for bitmaps.
@@ -533,6 +533,21 @@ fn draw_legend(c: &mut Canvas, figure: &Figure, f: &Frame, p: &Palette, width: u
         let stroke = c.px(px::STROKE);
         let r = c.px(px::MARKER);
         match item.swatch {
+            Swatch::Recorded(0) | Swatch::Projected(0) | Swatch::Converted(0) if figure.bars() => {
+                let kind = match item.swatch {
+                    Swatch::Projected(_) => BarKind::Projected,
+                    Swatch::Converted(_) => BarKind::Converted,
+                    _ => BarKind::Recorded,
+                };
+                let look = Bar {
+                    kind,
+                    color: p.series[0],
+                    background: p.background,
+                };
+                let side = size * 0.8;
+                let geometry = (x + swatch / 2.0, mid - side / 2.0, mid + side / 2.0, side);
+                bar(c, geometry, look, "");
+            }
             Swatch::Recorded(k) | Swatch::Projected(k) => {
                 let color = p.series[k % p.series.len()];
                 let projected = matches!(item.swatch, Swatch::Projected(_));
@@ -637,13 +652,18 @@ fn draw_line(c: &mut Canvas, line: &FigureLine, l: &Layout, p: &Palette) {
         r#"<g class="series" data-series="{}">"#,
         escape_xml(&line.key)
     );
+    if line.style == LineStyle::Bars {
+        draw_bars(c, line, l, p, color);
+        c.out.push_str("</g>\n");
+        return;
+    }
     for pair in line.points.windows(2) {
         let (a, b) = (pair[0], pair[1]);
         if b.year != a.year + 1 {
             continue;
         }
         let dash = match (line.style, b.projected) {
-            (LineStyle::Dotted, _) => {
+            (LineStyle::Dotted | LineStyle::Bars, _) => {
                 format!(r#" stroke-dasharray="{:.1} {:.1}""#, c.px(2.0), c.px(5.0))
             }
             (LineStyle::Solid, true) => {
@@ -666,16 +686,7 @@ fn draw_line(c: &mut Canvas, line: &FigureLine, l: &Layout, p: &Palette) {
     };
     for point in &line.points {
         let (x, y) = (l.x(point.year), l.y(point.value));
-        let data = format!(
-            r#" data-year="{}" data-value="{}" data-status="{}""#,
-            point.year,
-            point.value,
-            match (point.projected, point.converted) {
-                (true, _) => "projected",
-                (false, true) => "converted",
-                (false, false) => "recorded",
-            }
-        );
+        let data = point_data(point);
         if point.converted {
             converted_marker(c, (x, y), r, color, p.background, &data);
         } else {
@@ -686,18 +697,91 @@ fn draw_line(c: &mut Canvas, line: &FigureLine, l: &Layout, p: &Palette) {
                 c.px(2.0),
             );
         }
-        let marks = format!(
-            "{}{}",
-            if point.capped { "*" } else { "" },
-            if point.extended { "†" } else { "" }
-        );
-        if !marks.is_empty() {
-            let attributes = format!(r#"fill="{color}" text-anchor="middle" class="mark""#);
-            let size = c.px(px::NOTE);
-            c.text((x, y - c.px(10.0)), &marks, size, &attributes);
-        }
+        point_marks(c, point, (x, y), color);
     }
     c.out.push_str("</g>\n");
+}
+
+/// What a point's marker says of it, for the SVG's readers.
+fn point_data(point: &LinePoint) -> String {
+    format!(
+        r#" data-year="{}" data-value="{}" data-status="{}""#,
+        point.year,
+        point.value,
+        match (point.projected, point.converted) {
+            (true, _) => "projected",
+            (false, true) => "converted",
+            (false, false) => "recorded",
+        }
+    )
+}
+
+/// `*` (capped) and `†` (rule extended) above a point.
+fn point_marks(c: &mut Canvas, point: &LinePoint, (x, y): (f64, f64), color: &str) {
+    let marks = format!(
+        "{}{}",
+        if point.capped { "*" } else { "" },
+        if point.extended { "†" } else { "" }
+    );
+    if !marks.is_empty() {
+        let attributes = format!(r#"fill="{color}" text-anchor="middle" class="mark""#);
+        let size = c.px(px::NOTE);
+        c.text((x, y - c.px(10.0)), &marks, size, &attributes);
+    }
+}
+
+/// A bar a year from zero: filled where published, outlined where projected, and
+/// filled lighter where converted, so each reads without colour too.
+fn bar(c: &mut Canvas, (x, top, bottom, width): (f64, f64, f64, f64), look: Bar, data: &str) {
+    let (fill, opacity) = match look.kind {
+        BarKind::Recorded => (look.color, 1.0),
+        BarKind::Converted => (look.color, 0.45),
+        BarKind::Projected => (look.background, 1.0),
+    };
+    let _ = writeln!(
+        c.out,
+        r#"<rect x="{:.1}" y="{:.1}" width="{width:.1}" height="{:.1}" fill="{fill}" fill-opacity="{opacity}" stroke="{}" stroke-width="{:.1}"{data}/>"#,
+        x - width / 2.0,
+        top.min(bottom),
+        (bottom - top).abs(),
+        look.color,
+        c.px(1.5),
+    );
+}
+
+#[derive(Clone, Copy)]
+enum BarKind {
+    Recorded,
+    Converted,
+    Projected,
+}
+
+#[derive(Clone, Copy)]
+struct Bar<'a> {
+    kind: BarKind,
+    color: &'a str,
+    background: &'a str,
+}
+
+/// A series as bars, one a year, with the marks above them.
+fn draw_bars(c: &mut Canvas, line: &FigureLine, l: &Layout, p: &Palette, color: &str) {
+    let width = l.year_width() * 0.7;
+    let zero = l.y(0.0_f64.clamp(l.values.0, l.values.1));
+    for point in &line.points {
+        let (x, y) = (l.x(point.year), l.y(point.value));
+        let kind = match (point.projected, point.converted) {
+            (true, _) => BarKind::Projected,
+            (false, true) => BarKind::Converted,
+            (false, false) => BarKind::Recorded,
+        };
+        let look = Bar {
+            kind,
+            color,
+            background: p.background,
+        };
+        bar(c, (x, y, zero, width), look, &point_data(point));
+        point_marks(c, point, (x, y.min(zero)), color);
+    }
 }
 
 /// A converted figure's marker, told apart from a published one (filled) and a projected
@@ -733,7 +817,7 @@ fn draw_end_labels(c: &mut Canvas, figure: &Figure, l: &Layout, p: &Palette, roo
     let mut labels: Vec<(f64, String, &str)> = figure
         .lines
         .iter()
-        .filter(|line| line.style == LineStyle::Solid)
+        .filter(|line| line.style != LineStyle::Dotted)
         .filter_map(|line| {
             let last = line.points.last()?;
             let color = p.series[line.color % p.series.len()];

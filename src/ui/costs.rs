@@ -57,7 +57,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     .areas(inner);
     f.render_widget(Plain::new(header_line(app, theme)), header);
     match app.chart {
-        ChartStyle::Bars if !comparing(app) => render_bars(f, app, plot, theme),
+        ChartStyle::Bars if app.costs_as_bars() => render_bars(f, app, plot, theme),
         _ => render_line(f, app, plot, theme),
     }
     f.render_widget(Plain::new(legend_line(app, theme)), legend);
@@ -113,7 +113,7 @@ const COMPARE_MARKS: [char; 4] = ['▄', '◆', '×', '▀'];
 
 fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let (recorded, projected, extended) = match app.chart {
-        ChartStyle::Bars if !comparing(app) => ("█", "▒", "░"),
+        ChartStyle::Bars if app.costs_as_bars() => ("█", "▒", "░"),
         _ => ("⣿", "•", "•"),
     };
     let mut spans = vec![
