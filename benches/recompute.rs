@@ -1,6 +1,7 @@
 //! The economics alone, and loading: what each `+` or `-` costs below the app, loading
 //! and validating the embedded dataset and the synthetic one at scale, and start-up to
-//! the first frame, in process and as a whole `sma-dash render` process.
+//! the first frame, in process and as a whole `sma-dash render` process; at scale, the
+//! search text built at start-up.
 
 mod common;
 
