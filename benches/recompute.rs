@@ -1,6 +1,7 @@
 //! The economics alone, and loading: what each `+` or `-` costs below the app, loading
 //! and validating the embedded dataset and the synthetic one at scale, and start-up to
-//! the first frame, in process and as a whole `sma-dash render` process.
+//! the first frame, in process and as a whole `sma-dash render` process; at scale, the
+//! search text built at start-up.
 
 mod common;
 
@@ -9,6 +10,7 @@ use std::hint::black_box;
 use std::process::Command;
 
 use sma_dash::app::App;
+use sma_dash::app::timeline::SearchText;
 use sma_dash::data::{Dataset, load, synthetic::synthetic_files};
 use sma_dash::econ::{
     AssumptionId, Assumptions, BandSpreads, CostView, Currency, Economy, Metric, ScenarioId,
@@ -137,6 +139,11 @@ fn loading(c: &mut Criterion) {
             },
             criterion::BatchSize::LargeInput,
         )
+    });
+    // Part of `App::new`: every row's text cut into search tokens.
+    group.bench_function("start-up/search text", |b| {
+        let data = data.get_or_insert_with(common::at_scale);
+        b.iter(|| black_box(SearchText::new(data)))
     });
     group.finish();
 }

@@ -330,7 +330,7 @@ impl Timeline {
         if self.hits.are_for(query) {
             self.hits.rows().binary_search(&i).is_ok()
         } else {
-            let query = crate::data::search::tokens([query]);
+            let query = crate::data::search::Query::new(query);
             self.rows
                 .get(i)
                 .is_some_and(|r| self.search_text.matches(*r, &query))

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::data::search::{self, Token};
+use crate::data::search::{self, Query};
 use crate::data::{Agreement, Dataset, Event, EventKind, FuzzyDate};
 
 /// How the timeline orders its events.
@@ -275,30 +275,33 @@ pub const INFERRED: &str = "inferred";
 /// and id: "11th SMA", "sma-11"); each agreement's name, id and people; the fields apart.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchText {
-    events: Vec<Vec<Token>>,
-    agreements: Vec<Vec<Token>>,
+    events: search::Texts,
+    agreements: search::Texts,
 }
 
 impl SearchText {
     pub fn new(d: &Dataset) -> Self {
-        Self {
-            events: d.events.iter().map(|e| event_tokens(d, e)).collect(),
-            agreements: d.agreements.iter().map(agreement_tokens).collect(),
+        let mut text = Self::default();
+        for e in &d.events {
+            push_event(&mut text.events, d, e);
         }
+        for a in &d.agreements {
+            push_agreement(&mut text.agreements, a);
+        }
+        text
     }
 
     /// Whether `row` holds the query's tokens.
-    pub fn matches(&self, row: Row, query: &[Token]) -> bool {
-        let text = match row {
-            Row::Event(i) => self.events.get(i),
-            Row::Agreement(i) => self.agreements.get(i),
-            Row::Unattached => None,
-        };
-        text.is_some_and(|t| search::matches(t, query))
+    pub fn matches(&self, row: Row, query: &Query) -> bool {
+        match row {
+            Row::Event(i) => self.events.matches(i, query),
+            Row::Agreement(i) => self.agreements.matches(i, query),
+            Row::Unattached => false,
+        }
     }
 }
 
-fn event_tokens(d: &Dataset, e: &Event) -> Vec<Token> {
+fn push_event(texts: &mut search::Texts, d: &Dataset, e: &Event) {
     let agreement = e.agreement.as_deref().and_then(|id| d.agreement(id));
     let name = agreement.map(|a| a.name());
     let fields = [
@@ -309,29 +312,29 @@ fn event_tokens(d: &Dataset, e: &Event) -> Vec<Token> {
         name.as_deref(),
         agreement.map(|a| a.id.as_str()),
     ];
-    search::tokens(
+    texts.push(
         fields
             .into_iter()
             .flatten()
             .chain(e.people.iter().map(String::as_str))
             .chain((!e.people_inferred.is_empty()).then_some(INFERRED)),
-    )
+    );
 }
 
-fn agreement_tokens(a: &Agreement) -> Vec<Token> {
+fn push_agreement(texts: &mut search::Texts, a: &Agreement) {
     let name = a.name();
     let people = [&a.negotiators, &a.signatories]
         .into_iter()
         .flat_map(|s| s.rok.iter().chain(&s.us))
         .map(String::as_str);
-    search::tokens([name.as_str(), a.id.as_str()].into_iter().chain(people))
+    texts.push([name.as_str(), a.id.as_str()].into_iter().chain(people));
 }
 
 /// The rows matching a query, in order, kept until the query or the rows change.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Hits {
     query: String,
-    tokens: Vec<Token>,
+    prepared: Query,
     rows: Vec<usize>,
 }
 
@@ -342,15 +345,15 @@ impl Hits {
         if query == self.query {
             return;
         }
-        let tokens = search::tokens([query]);
-        let hit = |i: &usize| text.matches(rows[*i], &tokens);
-        self.rows = if search::narrows(&self.tokens, &tokens) {
+        let prepared = Query::new(query);
+        let hit = |i: &usize| text.matches(rows[*i], &prepared);
+        self.rows = if search::narrows(self.prepared.tokens(), prepared.tokens()) {
             self.rows.iter().copied().filter(hit).collect()
         } else {
             (0..rows.len()).filter(hit).collect()
         };
         self.query = query.to_string();
-        self.tokens = tokens;
+        self.prepared = prepared;
     }
 
     /// Whether these are the hits of `query`.
@@ -396,12 +399,14 @@ pub fn row_year(d: &Dataset, row: Row) -> Option<i32> {
 
 /// Whether `row` matches the search `query`, as `SearchText::matches` finds it.
 pub fn matches(d: &Dataset, row: Row, query: &str) -> bool {
-    let text = match row {
-        Row::Event(i) => d.events.get(i).map(|e| event_tokens(d, e)),
-        Row::Agreement(i) => d.agreements.get(i).map(agreement_tokens),
+    let mut text = search::Texts::default();
+    match row {
+        Row::Event(i) => d.events.get(i).map(|e| push_event(&mut text, d, e)),
+        Row::Agreement(i) => d.agreements.get(i).map(|a| push_agreement(&mut text, a)),
         Row::Unattached => None,
     };
-    text.is_some_and(|t| search::matches(&t, &search::tokens([query])))
+    // A row that is no event or agreement has no text 0.
+    text.matches(0, &Query::new(query))
 }
 
 /// The kinds present in the dataset, in their natural order, with how many events of

@@ -4,7 +4,7 @@
 //!
 //! A text and a query are both cut into [`Token`]s; a query matches a text where its
 //! tokens appear in a row, the last one perhaps only begun (so a query typed a letter
-//! at a time narrows as it grows).
+//! at a time narrows as it grows). The texts searched are kept compactly, in [`Texts`].
 
 use std::fmt;
 
@@ -19,6 +19,169 @@ pub enum Token {
     Amount(Amount),
     /// Between two fields of a text: nothing matches across it.
     Break,
+}
+
+/// A query cut into tokens, with what finds where its matches may begin.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    tokens: Vec<Token>,
+    /// The first token's marker and characters as `Texts` keeps them, where that token
+    /// is a word or a number: a match of the query begins there (or, for a number, at
+    /// an amount whose digits it begins), which one substring search finds.
+    start: Option<String>,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Self {
+        let tokens = tokens([text]);
+        let marked = |marker: u8, chars: &str| Some(format!("{}{chars}", char::from(marker)));
+        let start = match tokens.first() {
+            // "won" finds amounts in won as well as words.
+            Some(Token::Word(w)) if currency_word(w).is_none() => marked(WORD, w),
+            Some(Token::Number(n)) => marked(NUMBER, n),
+            _ => None,
+        };
+        Self { tokens, start }
+    }
+
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// Where this query's matches in `text` may begin: `None` where a match may begin
+    /// at any token.
+    fn start_in(&self, text: Text<'_>) -> Option<&str> {
+        let start = self.start.as_deref()?;
+        // A number can match an amount's digits, which are kept apart.
+        (start.as_bytes()[0] == WORD || text.amounts.is_empty()).then_some(start)
+    }
+}
+
+/// A token of a text in `Texts`, borrowed from where it is kept.
+#[derive(Debug, Clone, Copy)]
+enum TokenRef<'a> {
+    /// The word's folded characters, as bytes.
+    Word(&'a [u8]),
+    Number(&'a [u8]),
+    Amount(&'a Amount),
+    Break,
+}
+
+/// Many texts cut into tokens, kept compactly to be searched fast: every text's tokens in
+/// one string, each a marker byte then its folded characters; the amounts apart. A text
+/// is read in one pass over adjacent bytes. (Kept as a `Vec<Token>` a text, every word
+/// was an allocation of its own, and a search over 100,000 texts spent its time
+/// fetching them.)
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Texts {
+    /// Markers and characters. A marker is a control character, which no word or number
+    /// holds; an amount's marker stands for the next of its text's amounts.
+    tokens: String,
+    amounts: Vec<Amount>,
+    /// Where each text begins; it ends where the next one begins.
+    starts: Vec<TextStart>,
+}
+
+const WORD: u8 = 1;
+const NUMBER: u8 = 2;
+const AMOUNT: u8 = 3;
+const BREAK: u8 = 4;
+
+/// Where a text's tokens and amounts begin in those of `Texts`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TextStart {
+    tokens: usize,
+    amounts: usize,
+}
+
+impl Texts {
+    /// Adds the text made of these fields (see [`tokens`]) after the others.
+    pub fn push<'a>(&mut self, fields: impl IntoIterator<Item = &'a str>) {
+        self.starts.push(TextStart {
+            tokens: self.tokens.len(),
+            amounts: self.amounts.len(),
+        });
+        for token in tokens(fields) {
+            let (marker, chars) = match &token {
+                Token::Word(w) => (WORD, &**w),
+                Token::Number(n) => (NUMBER, &**n),
+                Token::Amount(_) => (AMOUNT, ""),
+                Token::Break => (BREAK, ""),
+            };
+            self.tokens.push(char::from(marker));
+            self.tokens.push_str(chars);
+            if let Token::Amount(a) = token {
+                self.amounts.push(a);
+            }
+        }
+    }
+
+    fn text(&self, i: usize) -> Option<Text<'_>> {
+        let start = self.starts.get(i)?;
+        let end = self.starts.get(i + 1).copied().unwrap_or(TextStart {
+            tokens: self.tokens.len(),
+            amounts: self.amounts.len(),
+        });
+        Some(Text {
+            tokens: &self.tokens[start.tokens..end.tokens],
+            amounts: &self.amounts[start.amounts..end.amounts],
+        })
+    }
+
+    /// Whether text `i` holds the `query`'s tokens in a row, the last perhaps only begun.
+    pub fn matches(&self, i: usize, query: &Query) -> bool {
+        self.text(i).is_some_and(|text| matches(text, query))
+    }
+}
+
+/// One text of `Texts`, borrowed.
+#[derive(Debug, Clone, Copy)]
+struct Text<'a> {
+    tokens: &'a str,
+    amounts: &'a [Amount],
+}
+
+impl<'a> Text<'a> {
+    /// The text's tokens from byte `at`, where a token begins, on.
+    fn tokens_from(&self, at: usize) -> TextTokens<'a> {
+        let (before, bytes) = self.tokens.as_bytes().split_at(at);
+        // An amount's marker stands for the next of the text's amounts.
+        let amounts_before = match self.amounts {
+            [] => 0,
+            _ => before.iter().filter(|&&b| b == AMOUNT).count(),
+        };
+        TextTokens {
+            bytes,
+            amounts: self.amounts[amounts_before..].iter(),
+        }
+    }
+}
+
+/// A text's tokens, read from a point in it on.
+#[derive(Debug, Clone)]
+struct TextTokens<'a> {
+    bytes: &'a [u8],
+    amounts: std::slice::Iter<'a, Amount>,
+}
+
+impl<'a> Iterator for TextTokens<'a> {
+    type Item = TokenRef<'a>;
+
+    fn next(&mut self) -> Option<TokenRef<'a>> {
+        let (&marker, rest) = self.bytes.split_first()?;
+        let end = rest
+            .iter()
+            .position(|b| (WORD..=BREAK).contains(b))
+            .unwrap_or(rest.len());
+        let (chars, after) = rest.split_at(end);
+        self.bytes = after;
+        Some(match marker {
+            WORD => TokenRef::Word(chars),
+            NUMBER => TokenRef::Number(chars),
+            AMOUNT => TokenRef::Amount(self.amounts.next()?),
+            _ => TokenRef::Break,
+        })
+    }
 }
 
 /// A currency an amount is written in.
@@ -332,16 +495,25 @@ fn korean(word: &str) -> Option<i32> {
         .map(|(_, p)| *p)
 }
 
-/// Whether `text` holds the `query`'s tokens in a row, the last perhaps only begun.
-pub fn matches(text: &[Token], query: &[Token]) -> bool {
-    in_a_row(text, query, false)
-        || match query {
+fn matches(text: Text<'_>, query: &Query) -> bool {
+    let start = query.start_in(text);
+    if let Some(start) = start {
+        // Most texts have no match, and a query of one token is the query as typed at
+        // first: one substring search answers for both.
+        let found = text.tokens.contains(start);
+        if !found || query.tokens.len() == 1 {
+            return found;
+        }
+    }
+    let tokens = &query.tokens[..];
+    in_a_row(text, tokens, start, false)
+        || match tokens {
             // "10 bil", on its way to "10 billion": the scale word begun stands for the
             // amount the number begins, whatever its scale.
-            [start @ .., Token::Number(_), Token::Word(w)]
+            [before @ .., Token::Number(_), Token::Word(w)]
                 if SCALES.iter().any(|(s, _)| s.starts_with(&**w)) =>
             {
-                in_a_row(text, &query[..start.len() + 1], true)
+                in_a_row(text, &tokens[..before.len() + 1], start, true)
             }
             _ => false,
         }
@@ -366,37 +538,59 @@ pub fn narrows(old: &[Token], new: &[Token]) -> bool {
         }
 }
 
-/// `matches`, with the last token, a number, that of an amount if `amount_begun`.
-fn in_a_row(text: &[Token], query: &[Token], amount_begun: bool) -> bool {
-    if query.is_empty() || query.len() > text.len() {
+/// `matches`, with the last token, a number, that of an amount if `amount_begun`; the
+/// matches beginning at `start` where it is given.
+fn in_a_row(text: Text<'_>, query: &[Token], start: Option<&str>, amount_begun: bool) -> bool {
+    if query.is_empty() {
         return false;
     }
     let last = query.len() - 1;
-    text.windows(query.len()).any(|window| {
-        window
+    let from = |mut tokens: TextTokens<'_>| {
+        query
             .iter()
-            .zip(query)
             .enumerate()
-            .all(|(k, (t, q))| match (q, t) {
-                (Token::Number(q), Token::Amount(t)) if k == last && amount_begun => {
+            .all(|(k, q)| match (q, tokens.next()) {
+                (_, None) => false,
+                (Token::Number(q), Some(TokenRef::Amount(t))) if k == last && amount_begun => {
                     *t.digits == **q
                 }
                 _ if k == last && amount_begun => false,
-                _ => token_matches(t, q, k == last),
+                (q, Some(t)) => token_matches(t, q, k == last),
             })
-    })
+    };
+    if let Some(start) = start {
+        return text
+            .tokens
+            .match_indices(start)
+            .any(|(at, _)| from(text.tokens_from(at)));
+    }
+    let mut tokens = text.tokens_from(0);
+    loop {
+        if from(tokens.clone()) {
+            return true;
+        }
+        if tokens.next().is_none() {
+            return false;
+        }
+    }
 }
 
-fn token_matches(text: &Token, query: &Token, last: bool) -> bool {
-    let begins = |t: &str, q: &str| if last { t.starts_with(q) } else { t == q };
+fn token_matches(text: TokenRef<'_>, query: &Token, last: bool) -> bool {
+    let begins = |t: &[u8], q: &str| {
+        let q = q.as_bytes();
+        // Most words differ in their first byte: compared first, it spares the call
+        // comparing the rest.
+        q.first().is_none_or(|b| t.first() == Some(b))
+            && if last { t.starts_with(q) } else { t == q }
+    };
     match (query, text) {
-        (Token::Word(q), Token::Word(t)) => begins(t, q),
-        (Token::Number(q), Token::Number(t)) => begins(t, q),
+        (Token::Word(q), TokenRef::Word(t)) => begins(t, q),
+        (Token::Number(q), TokenRef::Number(t)) => begins(t, q),
         // "10" finds "$10B" (but not "610B"), as the user types towards "10B".
-        (Token::Number(q), Token::Amount(t)) => begins(&t.digits, q),
-        (Token::Amount(q), Token::Amount(t)) => q.same(t),
+        (Token::Number(q), TokenRef::Amount(t)) => begins(t.digits.as_bytes(), q),
+        (Token::Amount(q), TokenRef::Amount(t)) => q.same(t),
         // "won" alone finds the amounts in won.
-        (Token::Word(q), Token::Amount(t)) => {
+        (Token::Word(q), TokenRef::Amount(t)) => {
             t.currency.is_some() && currency_word(q) == t.currency
         }
         _ => false,
@@ -408,8 +602,14 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    fn searched<'a>(fields: impl IntoIterator<Item = &'a str>, query: &str) -> bool {
+        let mut texts = Texts::default();
+        texts.push(fields);
+        texts.matches(0, &Query::new(query))
+    }
+
     fn found(text: &str, query: &str) -> bool {
-        matches(&tokens([text]), &tokens([query]))
+        searched([text], query)
     }
 
     fn amounts(text: &str) -> Vec<String> {
@@ -514,10 +714,7 @@ mod tests {
         assert!(!found("Honolulu", "olulu"));
         assert!(!found("Honolulu talks", "hono talks"));
         // Nothing matches across fields.
-        assert!(!matches(
-            &tokens(["Seoul", "Honolulu"]),
-            &tokens(["seoul honolulu"])
-        ));
+        assert!(!searched(["Seoul", "Honolulu"], "seoul honolulu"));
         assert!(!found("anything", ""));
         assert!(!found("anything", "$"));
     }
@@ -538,27 +735,89 @@ mod tests {
         assert!(!narrows("seoul", "busan"));
     }
 
+    #[test]
+    fn texts_kept_together_stay_apart() {
+        let mut texts = Texts::default();
+        let kept = ["Seoul talks", "$10B a year", "Honolulu", "610B won"];
+        for text in kept {
+            texts.push([text]);
+        }
+        let hits = |query: &str| -> Vec<usize> {
+            (0..=kept.len())
+                .filter(|&i| texts.matches(i, &Query::new(query)))
+                .collect()
+        };
+        assert_eq!(hits("talks"), [0]);
+        assert_eq!(hits("10b"), [1]);
+        assert_eq!(hits("10 bil"), [1]);
+        assert_eq!(hits("hono"), [2]);
+        assert_eq!(hits("won"), [3]);
+        // Nothing matches across two texts.
+        assert_eq!(hits("talks 10"), [] as [usize; 0]);
+        assert_eq!(hits("year honolulu"), [] as [usize; 0]);
+        // A match found from its first word on reads each amount after it as its own.
+        assert!(found("$10B and $5B", "and $5B"));
+        assert!(!found("$10B and $5B", "and $10B"));
+        assert!(found("$10B and $5B", "and 5 billion"));
+    }
+
+    /// A few words, numbers and amounts, as the dataset writes them.
+    fn phrase() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            proptest::sample::select(vec![
+                "$10B",
+                "10",
+                "10 bilateral",
+                "billion",
+                "$0.01 trillion",
+                "610B won",
+                "Honolulu",
+                "hon",
+                "Jeong Eun-bo",
+                "won",
+                "usd",
+                "US$10 bn",
+                "1.35T won",
+                "round 10",
+                "1조 3500억",
+                "10,000M",
+                "bil",
+            ]),
+            1..6,
+        )
+        .prop_map(|words| words.join(" "))
+    }
+
     proptest! {
+        /// Kept with others, a text matches as it does alone.
+        #[test]
+        fn a_text_among_others_matches_as_alone(
+            kept in proptest::collection::vec(phrase(), 1..5),
+            query in "[ 0-9a-z$.,bmtnil]{1,10}",
+        ) {
+            let mut texts = Texts::default();
+            for text in &kept {
+                texts.push([text.as_str()]);
+            }
+            let prepared = Query::new(&query);
+            for (i, text) in kept.iter().enumerate() {
+                prop_assert_eq!(texts.matches(i, &prepared), found(text, &query), "{}", text);
+            }
+            prop_assert!(!texts.matches(kept.len(), &prepared));
+        }
+
         /// What a narrowing query finds, the query it carries on found too: the hits of
         /// the one can be sought among the other's.
         #[test]
         fn a_narrowing_query_finds_nothing_its_start_did_not(
-            text in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "$10B", "10", "10 bilateral", "billion", "$0.01 trillion", "610B won",
-                    "Honolulu", "hon", "Jeong Eun-bo", "won", "usd", "US$10 bn", "1.35T won",
-                    "round 10", "1조 3500억", "10,000M", "bil",
-                ]),
-                1..6,
-            ),
+            text in phrase(),
             query in "[ 0-9a-z$.,bmtnil]{1,10}",
             cut in 0usize..10,
         ) {
-            let text = tokens([text.join(" ").as_str()]);
             let cut = cut.min(query.len());
-            let (old, new) = (tokens([&query[..cut]]), tokens([query.as_str()]));
-            if super::narrows(&old, &new) && matches(&text, &new) {
-                prop_assert!(matches(&text, &old), "{:?} then {:?}", &query[..cut], query);
+            let (old, new) = (&query[..cut], query.as_str());
+            if super::narrows(&tokens([old]), &tokens([new])) && found(&text, new) {
+                prop_assert!(found(&text, old), "{:?} then {:?}", old, new);
             }
         }
 
