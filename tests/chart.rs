@@ -621,14 +621,21 @@ fn the_i_key_writes_the_focused_chart_as_svg_and_png() {
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert!(!bars(&doc, "12th-sma").is_empty(), "the dashboard's bars");
     // As shown after m: a line.
+    let svgs = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "svg"))
+            .collect()
+    };
+    let before = svgs();
     let mut keys = ScriptedEvents::parse("mi").unwrap();
     run(&mut terminal, &mut app, &mut keys).unwrap();
-    let newest = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "svg"))
-        .max_by_key(|p| p.file_name().map(|n| n.to_owned()))
-        .unwrap();
+    // The new file (within one second its name takes a suffix, so not the greatest).
+    let newest = svgs()
+        .into_iter()
+        .find(|p| !before.contains(p))
+        .expect("a new SVG");
     let svg = std::fs::read_to_string(newest).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     assert!(
