@@ -147,18 +147,21 @@ impl Widget for DetailText<'_, '_> {
             if y >= area.bottom() {
                 break;
             }
-            let rows = line_rows(line, area.width);
-            if skip >= rows {
-                skip -= rows;
-                continue;
+            // Only the lines scrolled past are measured; the others are wrapped once,
+            // as they are drawn.
+            if skip > 0 {
+                let rows = line_rows(line, area.width);
+                if skip >= rows {
+                    skip -= rows;
+                    continue;
+                }
             }
             match line {
                 DetailLine::Text(text) => {
-                    let shown = (rows - skip).min(usize::from(area.bottom() - y)) as u16;
-                    Wrapped::new(text.clone())
+                    let rest = Rect::new(area.x, y, area.width, area.bottom() - y);
+                    y += Wrapped::new(text.clone())
                         .scroll(skip as u16)
-                        .render(Rect::new(area.x, y, area.width, shown), buf);
-                    y += shown;
+                        .draw(rest, buf);
                 }
                 DetailLine::Url(url) => {
                     let edge = self.url_edge.clamp(area.right(), buf.area.right());

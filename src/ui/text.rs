@@ -299,16 +299,27 @@ fn breaks(c: char) -> bool {
 
 impl Widget for Wrapped<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+    }
+}
+
+impl Wrapped<'_> {
+    /// Draws as `render` does, and says how many rows it drew: a caller stacking texts
+    /// learns where the next goes without wrapping this one twice.
+    pub fn draw(self, area: Rect, buf: &mut Buffer) -> u16 {
         let area = area.intersection(buf.area);
         if area.is_empty() {
-            return;
+            return 0;
         }
         if !self.simple() {
+            let rows = self
+                .rows(area.width)
+                .saturating_sub(usize::from(self.scroll));
             ratatui::widgets::Paragraph::new(self.text)
                 .wrap(ratatui::widgets::Wrap { trim: false })
                 .scroll((self.scroll, 0))
                 .render(area, buf);
-            return;
+            return rows.min(usize::from(area.height)) as u16;
         }
         let mut y = area.top();
         let mut skip = usize::from(self.scroll);
@@ -319,7 +330,7 @@ impl Widget for Wrapped<'_> {
             skip -= skipped;
             for row in wrapped.drain(..).skip(skipped) {
                 if y >= area.bottom() {
-                    return;
+                    return y - area.top();
                 }
                 let mut x = area.left();
                 for (c, w, style) in row {
@@ -338,6 +349,7 @@ impl Widget for Wrapped<'_> {
                 y += 1;
             }
         }
+        y - area.top()
     }
 }
 
