@@ -159,7 +159,8 @@ wait_for files "events to /" && screen files | grep -qE "exported [0-9]+ events 
     && pass "e exports the timeline; the status line counts the events and gives the absolute path" || fail "export from the timeline"
 compgen -G "$WORK/files/sma-dash-events-*.csv" >/dev/null && pass "the CSV is in the working directory" || fail "no exported CSV"
 T send-keys -t files 2 i
-wait_for files "wrote ./sma-dash-costs-" && pass "i writes the Costs chart, both files named" || fail "i on Costs"
+wait_for files "wrote /" && screen files | grep -qE "wrote /.*/files/sma-dash-costs-.*\.svg" \
+    && pass "i writes the Costs chart, both files named by absolute path" || fail "i on Costs"
 compgen -G "$WORK/files/sma-dash-costs-*.svg" >/dev/null && compgen -G "$WORK/files/sma-dash-costs-*.png" >/dev/null \
     && pass "the SVG and PNG are in the working directory" || fail "no chart images"
 T send-keys -t files q
