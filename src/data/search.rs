@@ -101,19 +101,21 @@ impl Texts {
             tokens: self.tokens.len(),
             amounts: self.amounts.len(),
         });
-        for token in tokens(fields) {
-            let (marker, chars) = match &token {
-                Token::Word(w) => (WORD, &**w),
-                Token::Number(n) => (NUMBER, &**n),
-                Token::Amount(_) => (AMOUNT, ""),
-                Token::Break => (BREAK, ""),
+        // Straight into the arena: no token of its own for each word.
+        let lexed = Lexed::new(fields);
+        assemble(&lexed, |piece| {
+            let (marker, chars) = match &piece {
+                Piece::Word(w) => (WORD, *w),
+                Piece::Number(n) => (NUMBER, *n),
+                Piece::Amount(_) => (AMOUNT, ""),
+                Piece::Break => (BREAK, ""),
             };
             self.tokens.push(char::from(marker));
             self.tokens.push_str(chars);
-            if let Token::Amount(a) = token {
+            if let Piece::Amount(a) = piece {
                 self.amounts.push(a);
             }
-        }
+        });
     }
 
     fn text(&self, i: usize) -> Option<Text<'_>> {
@@ -276,11 +278,8 @@ impl Decimal {
 
 /// Lowercase, with the accents and the marks of romanised Korean taken off letters:
 /// "Chŏng" → "chong", "É" → "e".
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(unaccent)
-        .collect()
+fn folded(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(char::to_lowercase).map(unaccent)
 }
 
 fn unaccent(c: char) -> char {
@@ -341,87 +340,128 @@ fn currency_word(word: &str) -> Option<Money> {
     }
 }
 
-/// A piece of folded text before amounts are put together.
+/// A piece of folded text before amounts are put together: its characters are a range
+/// of [`Lexed::text`].
 #[derive(Debug, Clone, PartialEq)]
 enum Lexeme {
-    Word(String),
-    Number(String),
+    Word(std::ops::Range<usize>),
+    Number(std::ops::Range<usize>),
     /// `$` or `₩`.
     Sign(Money),
     Break,
 }
 
-fn lex(text: &str, out: &mut Vec<Lexeme>) {
-    let chars: Vec<char> = fold(text).chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c.is_ascii_digit() {
-            let mut number = String::new();
-            while i < chars.len() {
-                let c = chars[i];
-                let digit_follows = chars.get(i + 1).is_some_and(char::is_ascii_digit);
-                let decimal_point = c == '.' && digit_follows && !number.contains('.');
-                if c.is_ascii_digit() || decimal_point {
-                    number.push(c);
-                } else if c != ',' || !digit_follows {
-                    break;
+/// The lexemes of a text's fields, their characters kept in one string.
+struct Lexed {
+    text: String,
+    lexemes: Vec<Lexeme>,
+}
+
+impl Lexed {
+    /// The fields lexed one after the other, with a `Break` between them.
+    fn new<'a>(fields: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut lexed = Lexed {
+            text: String::new(),
+            lexemes: Vec::new(),
+        };
+        let mut chars = Vec::new();
+        for field in fields {
+            if !lexed.lexemes.is_empty() {
+                lexed.lexemes.push(Lexeme::Break);
+            }
+            chars.clear();
+            chars.extend(folded(field));
+            lexed.lex(&chars);
+        }
+        lexed
+    }
+
+    fn lex(&mut self, chars: &[char]) {
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            let start = self.text.len();
+            if c.is_ascii_digit() {
+                let mut point = false;
+                while i < chars.len() {
+                    let c = chars[i];
+                    let digit_follows = chars.get(i + 1).is_some_and(char::is_ascii_digit);
+                    let decimal_point = c == '.' && digit_follows && !point;
+                    if c.is_ascii_digit() || decimal_point {
+                        point |= decimal_point;
+                        self.text.push(c);
+                    } else if c != ',' || !digit_follows {
+                        break;
+                    }
+                    i += 1;
+                }
+                self.lexemes.push(Lexeme::Number(start..self.text.len()));
+            } else if c.is_alphabetic() {
+                while i < chars.len() && chars[i].is_alphabetic() {
+                    self.text.push(chars[i]);
+                    i += 1;
+                }
+                self.lexemes.push(Lexeme::Word(start..self.text.len()));
+            } else {
+                match c {
+                    '$' => self.lexemes.push(Lexeme::Sign(Money::Usd)),
+                    '₩' => self.lexemes.push(Lexeme::Sign(Money::Krw)),
+                    _ => {}
                 }
                 i += 1;
             }
-            out.push(Lexeme::Number(number));
-        } else if c.is_alphabetic() {
-            let start = i;
-            while i < chars.len() && chars[i].is_alphabetic() {
-                i += 1;
-            }
-            out.push(Lexeme::Word(chars[start..i].iter().collect()));
-        } else {
-            match c {
-                '$' => out.push(Lexeme::Sign(Money::Usd)),
-                '₩' => out.push(Lexeme::Sign(Money::Krw)),
-                _ => {}
-            }
-            i += 1;
         }
     }
+}
+
+/// A token as `assemble` hands it on, its characters borrowed from the lexed text.
+enum Piece<'a> {
+    Word(&'a str),
+    Number(&'a str),
+    Amount(Amount),
+    Break,
 }
 
 /// The tokens of a text made of these fields, with a `Break` between fields.
 pub fn tokens<'a>(fields: impl IntoIterator<Item = &'a str>) -> Vec<Token> {
-    let mut lexemes = Vec::new();
-    for field in fields {
-        if !lexemes.is_empty() {
-            lexemes.push(Lexeme::Break);
-        }
-        lex(field, &mut lexemes);
-    }
-    assemble(&lexemes)
+    let lexed = Lexed::new(fields);
+    let mut out = Vec::with_capacity(lexed.lexemes.len());
+    assemble(&lexed, |piece| {
+        out.push(match piece {
+            Piece::Word(w) => Token::Word(w.into()),
+            Piece::Number(n) => Token::Number(n.into()),
+            Piece::Amount(a) => Token::Amount(a),
+            Piece::Break => Token::Break,
+        })
+    });
+    out
 }
 
 /// Puts a currency sign or word, a number, a scale word and a currency word together
-/// into one `Amount` where they make one.
-fn assemble(lexemes: &[Lexeme]) -> Vec<Token> {
+/// into one `Amount` where they make one, and hands each token to `emit`.
+fn assemble<'a>(lexed: &'a Lexed, mut emit: impl FnMut(Piece<'a>)) {
+    let lexemes = &lexed.lexemes;
+    let text = |range: &std::ops::Range<usize>| &lexed.text[range.clone()];
     let word = |i: usize| match lexemes.get(i) {
-        Some(Lexeme::Word(w)) => Some(w.as_str()),
+        Some(Lexeme::Word(w)) => Some(text(w)),
         _ => None,
     };
     let number = |i: usize| match lexemes.get(i) {
-        Some(Lexeme::Number(n)) => Some(n.as_str()),
+        Some(Lexeme::Number(n)) => Some(text(n)),
         _ => None,
     };
-    let mut out = Vec::with_capacity(lexemes.len());
     let mut i = 0;
     while i < lexemes.len() {
         // A currency before the number: "$", "₩", "USD", "US$".
         let (prefix, start) = match &lexemes[i] {
             Lexeme::Sign(m) => (Some(*m), i + 1),
             Lexeme::Word(w)
-                if w == "us" && matches!(lexemes.get(i + 1), Some(Lexeme::Sign(Money::Usd))) =>
+                if text(w) == "us"
+                    && matches!(lexemes.get(i + 1), Some(Lexeme::Sign(Money::Usd))) =>
             {
                 (Some(Money::Usd), i + 2)
             }
-            Lexeme::Word(w) if number(i + 1).is_some() => match currency_word(w) {
+            Lexeme::Word(w) if number(i + 1).is_some() => match currency_word(text(w)) {
                 Some(m) => (Some(m), i + 1),
                 None => (None, i),
             },
@@ -429,9 +469,9 @@ fn assemble(lexemes: &[Lexeme]) -> Vec<Token> {
         };
         let Some(digits) = number(start) else {
             match &lexemes[i] {
-                Lexeme::Word(w) => out.push(Token::Word(w.as_str().into())),
-                Lexeme::Number(n) => out.push(Token::Number(n.as_str().into())),
-                Lexeme::Break => out.push(Token::Break),
+                Lexeme::Word(w) => emit(Piece::Word(text(w))),
+                Lexeme::Number(n) => emit(Piece::Number(text(n))),
+                Lexeme::Break => emit(Piece::Break),
                 // A sign with no number after it says nothing to search.
                 Lexeme::Sign(_) => {}
             }
@@ -465,7 +505,7 @@ fn assemble(lexemes: &[Lexeme]) -> Vec<Token> {
         let currency = prefix.or(suffix);
         match value {
             Some(v) if scaled || currency.is_some() => {
-                out.push(Token::Amount(Amount {
+                emit(Piece::Amount(Amount {
                     mantissa: v.mantissa,
                     exponent: v.exponent,
                     currency,
@@ -478,14 +518,13 @@ fn assemble(lexemes: &[Lexeme]) -> Vec<Token> {
                 if start > i
                     && let Lexeme::Word(w) = &lexemes[i]
                 {
-                    out.push(Token::Word(w.as_str().into()));
+                    emit(Piece::Word(text(w)));
                 }
-                out.push(Token::Number(digits.into()));
+                emit(Piece::Number(digits));
                 i = start + 1;
             }
         }
     }
-    out
 }
 
 fn korean(word: &str) -> Option<i32> {
