@@ -425,7 +425,12 @@ fn a_figure_s_detail_lists_every_source_of_the_year_with_its_url() {
     assert!(s.contains("Sources of the 2025 Korean CPI:"), "{s}");
     // Troops: the count and the level, each with its sources.
     let s = screen(200, 60, keys("3:2014<enter><enter>"));
-    assert!(s.contains("DMDC count: "), "{s}");
+    assert!(
+        s.contains("DMDC count: 29,074 active-duty troops (574 above the 28,500 level)"),
+        "{s}"
+    );
+    let below = screen(200, 60, keys("3:2018<enter><enter>"));
+    assert!(below.contains("(2,687 below the 28,500 level)"), "{below}");
     assert!(s.contains("Sources of the count:"), "{s}");
     assert!(s.contains("Sources of the level:"), "{s}");
 }

@@ -14,7 +14,7 @@ use crate::numbers::thousands;
 use crate::report::tables::LEVEL_28500;
 
 use super::detail::{Detail, DetailLine, source_lines};
-use super::format::{amount, signed};
+use super::format::amount;
 use super::theme::Theme;
 use super::timeline::field;
 use super::{costs, troops};
@@ -208,12 +208,19 @@ fn troops_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
         .collect();
     if let Some(t) = d.troop_count(year) {
         let count = match t.troops {
-            Some(n) => format!(
-                "{} active-duty troops ({} the 28,500 level) · {}",
-                thousands(f64::from(n), 0),
-                signed(f64::from(n) - f64::from(LEVEL_28500), 0),
-                t.confidence.label()
-            ),
+            Some(n) => {
+                let gap = i64::from(n) - i64::from(LEVEL_28500);
+                let against = match gap {
+                    0 => "at the 28,500 level".to_string(),
+                    g if g > 0 => format!("{} above the 28,500 level", thousands(g as f64, 0)),
+                    g => format!("{} below the 28,500 level", thousands(-g as f64, 0)),
+                };
+                format!(
+                    "{} active-duty troops ({against}) · {}",
+                    thousands(f64::from(n), 0),
+                    t.confidence.label()
+                )
+            }
             None => format!("no count for {year} · {}", t.confidence.label()),
         };
         lines.push(text(field("DMDC count", count, theme)));
