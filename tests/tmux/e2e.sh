@@ -227,8 +227,15 @@ row_dates() { screen "$1" | grep -oE '^[│┃][ ◇][0-9]{4}(-[0-9]{2}){0,2} ' 
 # Whether the dates of the rows on screen run in order (a month before its days, as
 # text sorts them); at least five rows read.
 dates_in_order() {
-    local dates; dates=$(row_dates "$1")
-    [[ $(wc -l <<<"$dates") -ge 5 ]] && sort -c <<<"$dates" 2>/dev/null
+    # Read again for a while: a screen read mid-redraw (after keys just sent) can hold
+    # rows of two frames.
+    local dates
+    for _ in $(seq 30); do
+        dates=$(row_dates "$1")
+        [[ $(wc -l <<<"$dates") -ge 5 ]] && LC_ALL=C sort -c <<<"$dates" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    return 1
 }
 start order 120 40
 wait_for order "1 Timeline" && pass "dashboard opens for the order" || fail "dashboard for the order"
