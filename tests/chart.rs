@@ -220,6 +220,16 @@ fn the_values_drawn_are_those_project_and_export_give() {
     assert!(((a.3 - b.3) - (b.1 - a.1) * per_unit).abs() < 0.3);
 }
 
+/// `chart costs` with `args`, as SVG text, written in `dir`.
+fn costs_svg(dir: &std::path::Path, args: &[&str]) -> String {
+    let path = dir.join("c.svg");
+    let mut all = vec!["chart", "costs", "--svg", path.to_str().unwrap()];
+    all.extend(args);
+    let o = sma_dash(&all);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    std::fs::read_to_string(&path).unwrap()
+}
+
 /// The years whose marker says `status`, of a series.
 fn years_marked(doc: &roxmltree::Document, series: &str, status: &str) -> Vec<i32> {
     doc.descendants()
@@ -233,14 +243,7 @@ fn years_marked(doc: &roxmltree::Document, series: &str, status: &str) -> Vec<i3
 #[test]
 fn converted_figures_are_marked_apart_from_published_ones_as_on_screen() {
     let dir = tempfile::tempdir().unwrap();
-    let svg = |args: &[&str]| {
-        let path = dir.path().join("c.svg");
-        let mut all = vec!["chart", "costs", "--svg", path.to_str().unwrap()];
-        all.extend(args);
-        let o = sma_dash(&all);
-        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        std::fs::read_to_string(&path).unwrap()
-    };
+    let svg = |args: &[&str]| costs_svg(dir.path(), args);
     // In won, the years no source gives a won figure for are converted from their
     // dollars (`export contributions` leaves their `krw_bn` empty); the others are as
     // published.
@@ -306,14 +309,7 @@ fn bars(doc: &roxmltree::Document, series: &str) -> Vec<(i32, f64, String, Strin
 #[test]
 fn bars_draw_the_same_figures_as_the_line_published_filled_projected_outlined() {
     let dir = tempfile::tempdir().unwrap();
-    let svg = |args: &[&str]| {
-        let path = dir.path().join("c.svg");
-        let mut all = vec!["chart", "costs", "--svg", path.to_str().unwrap()];
-        all.extend(args);
-        let o = sma_dash(&all);
-        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        std::fs::read_to_string(&path).unwrap()
-    };
+    let svg = |args: &[&str]| costs_svg(dir.path(), args);
     let line = svg(&["--usd"]);
     let line = roxmltree::Document::parse(&line).unwrap();
     let drawn = svg(&["--usd", "--bars"]);
