@@ -514,7 +514,7 @@ impl App {
             palette: Palette::default(),
             mouse: false,
             hyperlinks: false,
-            keymap: Keymap::default(),
+            keymap: Keymap::builtin(),
         };
         app.timeline.search_text = timeline::SearchText::new(&app.data);
         app.timeline.set_rows(&app.data, rows);
