@@ -1,6 +1,7 @@
 //! sma-dash: a terminal dashboard for the US–South Korea Special Measures Agreements.
 
 pub mod app;
+pub mod capped;
 pub mod config;
 pub mod data;
 pub mod econ;
@@ -10,4 +11,5 @@ pub mod render;
 pub mod report;
 pub mod runtime;
 pub mod store;
+pub mod term;
 pub mod ui;

@@ -677,6 +677,9 @@ fn load_dataset(dir: Option<&Path>) -> Result<Dataset, Failure> {
 fn run(cli: Cli) -> Result<(), Failure> {
     if let Some(sub) = &cli.command {
         refuse_dashboard_options(&cli, sub)?;
+        // The dashboard's own signal handling does this and gives the terminal back.
+        store::temps::clean_up_on_signals()
+            .map_err(|e| format!("cannot watch for signals: {e}"))?;
     }
     let input = &cli.input;
     match &cli.command {
@@ -714,6 +717,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             app.color = (*ansi || svg.is_some()) && app.color;
             // Text and pictures for documents: no OSC 8 sequences in them.
             app.hyperlinks = false;
+            app.paths.no_writes = Some("`render` draws a frame and writes no file");
             match svg {
                 Some(path) => {
                     let text = render::frame_svg(&mut app, *width, *height, keys.clone())
@@ -739,6 +743,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     .to_string()
                     .into());
             }
+            refuse_one_file_for_two(image.svg.as_deref(), image.png.as_deref())?;
             refuse_meaningless_chart_options(*chart, view, assumptions, band_spreads)?;
             let s = setup(
                 input,
@@ -872,7 +877,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Replaces `path` whole with `contents`: the file is there complete, or not changed.
+/// Writes `contents` where the user named: a file is replaced whole (there complete, or
+/// not changed), a device or FIFO written through, `-` is standard output.
 fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
     let shown = path.display();
     if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
@@ -890,7 +896,28 @@ fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
             dir.display()
         ));
     }
-    store::write_atomically(path, contents).map_err(|e| format!("cannot write {shown}: {e}"))
+    store::write_named(path, contents).map_err(|e| format!("cannot write {shown}: {e}"))
+}
+
+/// `--svg X --png X` would leave one image in X, the other lost: refused, whether the
+/// two paths are spelt alike or lead to the same file.
+fn refuse_one_file_for_two(svg: Option<&Path>, png: Option<&Path>) -> Result<(), Failure> {
+    let (Some(svg), Some(png)) = (svg, png) else {
+        return Ok(());
+    };
+    let same_file = match (std::fs::canonicalize(svg), std::fs::canonicalize(png)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    let absolute = |p: &Path| std::path::absolute(p).ok();
+    if svg == png || same_file || absolute(svg) == absolute(png) {
+        return Err(format!(
+            "chart: --svg and --png name the same file ({}): give each image its own",
+            svg.display()
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// What the chart options do not change for a chart is refused, not dropped: the
@@ -1037,7 +1064,11 @@ fn dashboard(mut app: App) -> Result<(), String> {
         return Err("the dashboard needs a terminal; `sma-dash check` prints a summary".into());
     }
     let mouse = app.mouse;
-    app.hyperlinks &= runtime::takes_hyperlinks(std::env::var("TERM").ok().as_deref());
+    // What the terminal's terminfo entry says it shows; NO_COLOR has had its say.
+    let term = std::env::var("TERM").ok();
+    let can = sma_dash::term::Capabilities::of(term.as_deref(), |v| std::env::var_os(v));
+    app.color &= can.colours;
+    app.hyperlinks &= can.hyperlinks;
     let debug_failure = std::env::var("SMA_DASH_DEBUG_FAIL")
         .ok()
         .and_then(|v| DebugFailure::from_env_value(&v));

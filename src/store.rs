@@ -10,7 +10,7 @@
 //! is read, changed and written under a lock, so two dashboards saving at once lose
 //! neither change; one that does not read is moved aside, never overwritten.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::fs::{self, File, OpenOptions};
@@ -21,7 +21,11 @@ use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
 use serde::Deserialize;
 use tempfile::NamedTempFile;
 
+mod target;
+pub mod temps;
+
 use crate::app::{DeleteReport, SaveReport, SavedScenario};
+use crate::data::file::ReadError;
 use crate::data::load::{At, Key, Located, ParsedFile};
 use crate::data::{DataFile, Diagnostic, LoadError};
 use crate::econ::{AssumptionId, Assumptions, RatePath, spec};
@@ -81,14 +85,17 @@ pub fn load(path: &Path, now: DateTime<Utc>) -> Loaded {
     }
 }
 
-/// Saves `assumptions` as `name` in the file at `path`, replacing a scenario of that
-/// name. The file is read again under its lock first, so scenarios saved or deleted
-/// meanwhile by another dashboard are kept; a corrupt file is moved aside, never
-/// overwritten.
+/// Saves `assumptions` as `name` in the file at `path`. A scenario of that name is
+/// replaced if `replace` says so, else left as it is and the report says the name is
+/// taken (another dashboard saved it since this one looked). The file is read again
+/// under its lock first, so scenarios saved or deleted meanwhile by another dashboard
+/// are kept; a corrupt file is moved aside, never overwritten. A file that holds
+/// [`MAX_SCENARIOS`] takes no new name.
 pub fn save(
     path: &Path,
     name: &str,
     assumptions: &Assumptions,
+    replace: bool,
     now: DateTime<Utc>,
 ) -> Result<SaveReport, String> {
     let scenario = SavedScenario {
@@ -97,24 +104,40 @@ pub fn save(
         assumptions: assumptions.clone(),
     };
     let changed = change_saved(path, now, |scenarios| {
+        let full = scenarios.len() >= MAX_SCENARIOS;
         match scenarios.iter_mut().find(|s| s.name == name) {
-            Some(old) => {
+            Some(old) if replace => {
                 *old = scenario;
-                true
+                Ok(Saving::Replaced)
             }
+            Some(_) => Ok(Saving::Taken),
+            None if full => Err(format!(
+                "{} holds {MAX_SCENARIOS} scenarios, the most it may: delete one first",
+                path.display()
+            )),
             None => {
                 scenarios.push(scenario);
-                false
+                Ok(Saving::New)
             }
         }
     })?;
+    let outcome = changed.outcome?;
     Ok(SaveReport {
         name: name.to_string(),
         path: path.to_path_buf(),
-        replaced: changed.outcome,
+        replaced: outcome == Saving::Replaced,
+        taken: outcome == Saving::Taken,
         scenarios: changed.scenarios,
         warning: changed.warning,
     })
+}
+
+/// What saving did with the name.
+#[derive(PartialEq)]
+enum Saving {
+    New,
+    Replaced,
+    Taken,
 }
 
 /// Deletes the scenario `name` from the file at `path`, under the same lock as
@@ -175,8 +198,15 @@ fn change_saved<T>(
     let before = scenarios.clone();
     let outcome = change(&mut scenarios);
     if scenarios != before {
-        write_atomically(path, to_toml(&scenarios))
-            .map_err(|e| format!("{} (the file is unchanged)", cannot(&e)))?;
+        // A scenarios file kept as a symlink (dotfiles) stays one: the file it names
+        // is replaced.
+        target::write_to(
+            path,
+            target::Links::Follow,
+            to_toml(&scenarios).as_bytes(),
+            |at, c| write_atomically(at, c),
+        )
+        .map_err(|e| format!("{} (the file is unchanged)", cannot(&e)))?;
     }
     Ok(Changed {
         outcome,
@@ -192,11 +222,32 @@ fn change_saved<T>(
 fn lock(path: &Path) -> io::Result<File> {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".lock");
-    let file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(path.with_file_name(name))?;
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    // Neither a symlink planted at the lock's name nor a FIFO there (whose open would
+    // wait for a reader) is followed or waited on.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY,
+    );
+    let lock_path = path.with_file_name(name);
+    let file = options.open(&lock_path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return io::Error::other(format!(
+                "{}: expected a regular file, found a symlink",
+                lock_path.display()
+            ));
+        }
+        e
+    })?;
+    if let Some(what) = crate::data::file::kind_name(file.metadata()?.file_type()) {
+        return Err(io::Error::other(format!(
+            "{}: expected a regular file, found {what}",
+            lock_path.display()
+        )));
+    }
     file.lock()?;
     Ok(file)
 }
@@ -242,9 +293,19 @@ pub fn export_chart(
     Ok((svg_path, png_path))
 }
 
-/// Replaces the file at `path` with `contents` (text, or the bytes of an image)
-/// atomically: a crash or a full disk leaves the old file or the new one, never half of
-/// either. A symlink at `path` is replaced, not followed.
+/// Writes `contents` (text, or the bytes of an image) to the file a user named on the
+/// command line, by the rule of [`target`]: a regular file is replaced atomically (a
+/// symlink there is replaced, not followed), a device or FIFO written through, `-` is
+/// standard output, anything else refused.
+pub fn write_named(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
+    target::write_to(path, target::Links::Replace, contents.as_ref(), |at, c| {
+        write_atomically(at, c)
+    })
+}
+
+/// Replaces the file at `path` with `contents` atomically: a crash or a full disk
+/// leaves the old file or the new one, never half of either. A symlink at `path` is
+/// replaced, not followed.
 pub fn write_atomically(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
     write_through(path, |f| f.write_all(contents.as_ref()))
 }
@@ -253,8 +314,11 @@ pub fn write_atomically(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<(
 /// disk or a crash there.
 fn write_through(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
     let temp = written_temp(path, write)?;
+    let temp_path = temp.path().to_path_buf();
     // On failure the temporary file is removed as the error drops.
-    temp.persist(path).map_err(|e| e.error)?;
+    let persisted = temp.persist(path).map_err(|e| e.error);
+    temps::done(&temp_path);
+    persisted?;
     sync_dir(path);
     Ok(())
 }
@@ -280,10 +344,17 @@ pub fn write_new_together(
         1 => dir.join(format!("{stem}{ext}")),
         n => dir.join(format!("{stem}-{n}{ext}")),
     };
+    // Each temporary file made is off the list of those to clean up when this returns,
+    // renamed into place or removed as it drops.
+    let made = std::cell::RefCell::new(DoneOnDrop(Vec::new()));
     let temps_for = |files: &[(&str, &[u8])]| -> io::Result<Vec<NamedTempFile>> {
         files
             .iter()
-            .map(|(ext, bytes)| written_temp(&named(1, ext), |f| f.write_all(bytes)))
+            .map(|(ext, bytes)| {
+                let temp = written_temp(&named(1, ext), |f| f.write_all(bytes))?;
+                made.borrow_mut().0.push(temp.path().to_path_buf());
+                Ok(temp)
+            })
             .collect()
     };
     let mut temps = temps_for(files)?;
@@ -325,6 +396,15 @@ pub fn write_new_together(
     ))
 }
 
+/// Temporary files whose cleanup is settled by the time this drops.
+struct DoneOnDrop(Vec<PathBuf>);
+
+impl Drop for DoneOnDrop {
+    fn drop(&mut self) {
+        self.0.iter().for_each(|p| temps::done(p));
+    }
+}
+
 /// The most numbered names [`write_new`] tries before it gives up.
 const MAX_SUFFIX: u32 = 10_000;
 
@@ -351,11 +431,17 @@ fn written_temp(
             options.write(true).create_new(true);
             #[cfg(unix)]
             std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            options.open(temp)
+            let file = options.open(temp)?;
+            temps::created(temp);
+            Ok(file)
         })?;
-    write(temp.as_file_mut())?;
-    temp.as_file().sync_all()?;
-    set_final_mode(temp.as_file(), path)?;
+    let filled = write(temp.as_file_mut())
+        .and_then(|()| temp.as_file().sync_all())
+        .and_then(|()| set_final_mode(temp.as_file(), path));
+    if let Err(e) = filled {
+        temps::done(temp.path());
+        return Err(e);
+    }
     Ok(temp)
 }
 
@@ -441,13 +527,21 @@ enum Contents {
     },
 }
 
+/// Largest scenarios file read: a scenario takes about 300 bytes, or some 6 KiB with
+/// every year of every rate set apart, so this holds [`MAX_SCENARIOS`] of them.
+pub const MAX_SCENARIOS_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Most saved scenarios a file may hold: far more than anyone saves with `s`, few
+/// enough that the dashboard starts in a fraction of a second.
+pub const MAX_SCENARIOS: usize = 10_000;
+
 /// What [`LoadError`] calls the scenarios file in its closing count.
 const SUBJECT: &str = "scenarios file";
 
-fn read(path: &Path) -> io::Result<Contents> {
-    let bytes = match fs::read(path) {
+fn read(path: &Path) -> Result<Contents, ReadError> {
+    let bytes = match crate::data::file::read(path, MAX_SCENARIOS_BYTES) {
         Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Contents::Missing),
+        Err(ReadError::Missing) => return Ok(Contents::Missing),
         Err(e) => return Err(e),
     };
     let file = path.display().to_string();
@@ -516,8 +610,19 @@ fn parse(file: &str, text: &str) -> Result<Vec<SavedScenario>, LoadError> {
     if let Some(parsed) = ParsedFile::parse(&data, &["scenario"], &mut errors)
         && parsed.has("scenario")
     {
-        for Located { value, at } in parsed.records::<ScenarioToml>("scenario", &mut errors) {
-            if let Some(scenario) = checked(&value, at, &scenarios, &mut errors) {
+        let records = parsed.records::<ScenarioToml>("scenario", &mut errors);
+        if let Some(extra) = records.get(MAX_SCENARIOS) {
+            errors.push(extra.at.error(
+                "name",
+                format!(
+                    "expected at most {MAX_SCENARIOS} saved scenarios, found {}",
+                    records.len()
+                ),
+            ));
+        }
+        let mut names = HashSet::new();
+        for Located { value, at } in records.into_iter().take(MAX_SCENARIOS) {
+            if let Some(scenario) = checked(&value, at, &mut names, &mut errors) {
                 scenarios.push(scenario);
             }
         }
@@ -531,19 +636,19 @@ fn parse(file: &str, text: &str) -> Result<Vec<SavedScenario>, LoadError> {
 }
 
 /// One scenario as the dashboard holds it, or `None` with each of its problems
-/// reported: its name (present, and not one of the `earlier` ones), its time, its
-/// years and every value in its range.
+/// reported: its name (present, and not one of the `earlier` ones, to which it is
+/// added), its time, its years and every value in its range.
 fn checked(
     s: &ScenarioToml,
     at: At,
-    earlier: &[SavedScenario],
+    earlier: &mut HashSet<String>,
     errors: &mut LoadError,
 ) -> Option<SavedScenario> {
     let found_before = errors.diagnostics.len() + errors.more;
     let name = s.name.trim();
     if name.is_empty() {
         errors.push(at.error("name", "expected a name, found an empty one"));
-    } else if earlier.iter().any(|other| other.name == name) {
+    } else if !earlier.insert(name.to_string()) {
         errors.push(at.error(
             "name",
             format!("expected each name once, found “{name}” again"),
@@ -730,10 +835,10 @@ mod tests {
         high.korean_cpi = RatePath::parse("3.5,2028=4.25,2030=-1").unwrap();
         high.krw_per_usd.flat = 1400.0;
         high.horizon = 2040;
-        let report = save(&path, "high inflation", &high, now()).unwrap();
+        let report = save(&path, "high inflation", &high, true, now()).unwrap();
         assert!(!report.replaced);
         let low = assumptions();
-        save(&path, "low", &low, now()).unwrap();
+        save(&path, "low", &low, true, now()).unwrap();
 
         let text = fs::read_to_string(&path).unwrap();
         assert!(text.contains("name = \"high inflation\""), "{text}");
@@ -753,7 +858,7 @@ mod tests {
         assert_eq!(loaded.scenarios[0].assumptions, high, "exactly as saved");
         assert_eq!(loaded.scenarios[1].assumptions, low);
 
-        let report = save(&path, "low", &high, now()).unwrap();
+        let report = save(&path, "low", &high, true, now()).unwrap();
         assert!(report.replaced);
         assert_eq!(report.scenarios.len(), 2);
         assert_eq!(load(&path, now()).scenarios[1].assumptions, high);
@@ -779,13 +884,13 @@ mod tests {
     fn a_save_that_cannot_take_the_lock_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scenarios.toml");
-        save(&path, "kept", &assumptions(), now()).unwrap();
+        save(&path, "kept", &assumptions(), true, now()).unwrap();
         let before = fs::read(&path).unwrap();
         // A directory where the lock file goes: opening it fails (also when the tests
         // run as root, unlike a read-only directory).
         fs::remove_file(dir.path().join("scenarios.toml.lock")).unwrap();
         fs::create_dir(dir.path().join("scenarios.toml.lock")).unwrap();
-        let err = save(&path, "lost", &assumptions(), now()).unwrap_err();
+        let err = save(&path, "lost", &assumptions(), true, now()).unwrap_err();
         assert!(err.starts_with("cannot write"), "{err}");
         assert!(err.ends_with("(nothing was saved)"), "{err}");
         assert_eq!(fs::read(&path).unwrap(), before);
@@ -804,7 +909,7 @@ mod tests {
     fn a_full_disk_mid_write_leaves_the_old_file_and_no_debris() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scenarios.toml");
-        save(&path, "kept", &assumptions(), now()).unwrap();
+        save(&path, "kept", &assumptions(), true, now()).unwrap();
         let before = fs::read(&path).unwrap();
         let text = "[[scenario]]\nname = \"new\"\n";
         let err = write_through(&path, |temp| {
@@ -824,7 +929,7 @@ mod tests {
     fn a_crash_mid_write_leaves_the_old_file_and_the_next_save_works() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scenarios.toml");
-        save(&path, "kept", &assumptions(), now()).unwrap();
+        save(&path, "kept", &assumptions(), true, now()).unwrap();
         let before = fs::read(&path).unwrap();
         let text = "[[scenario]]\nname = \"new\"\n";
         // The process dies between the partial write and the rename.
@@ -838,7 +943,7 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), before, "the old file is whole");
         assert_eq!(load(&path, now()).scenarios.len(), 1);
         // The half-written temporary file does not stand in the way of the next save.
-        save(&path, "after", &assumptions(), now()).unwrap();
+        save(&path, "after", &assumptions(), true, now()).unwrap();
         let names: Vec<String> = load(&path, now())
             .scenarios
             .into_iter()
@@ -852,7 +957,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let blocker = dir.path().join("sma-dash");
         fs::write(&blocker, "not a directory").unwrap();
-        let err = save(&blocker.join("scenarios.toml"), "x", &assumptions(), now()).unwrap_err();
+        let err = save(
+            &blocker.join("scenarios.toml"),
+            "x",
+            &assumptions(),
+            true,
+            now(),
+        )
+        .unwrap_err();
         assert!(err.starts_with("cannot write"), "{err}");
         assert_eq!(fs::read_to_string(&blocker).unwrap(), "not a directory");
     }
@@ -885,7 +997,7 @@ mod tests {
 
         // Broken again while the dashboard runs: saving moves it aside too.
         fs::write(&path, "not toml at all").unwrap();
-        let report = save(&path, "new", &assumptions(), now()).unwrap();
+        let report = save(&path, "new", &assumptions(), true, now()).unwrap();
         assert!(report.warning.unwrap().contains("moved it aside"));
         let aside = files(dir.path(), "scenarios.toml.corrupt-");
         assert_eq!(aside.len(), 2, "a second name, not the first one clobbered");
@@ -1019,7 +1131,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scenarios.toml");
         for name in ["a", "b", "c"] {
-            save(&path, name, &assumptions(), now()).unwrap();
+            save(&path, name, &assumptions(), true, now()).unwrap();
         }
         let deleted = delete_scenario(&path, "b", now()).unwrap();
         assert!(deleted.found);
@@ -1055,7 +1167,7 @@ mod tests {
                 scope.spawn(move || {
                     for i in 0..EACH {
                         let name = format!("{who}{i}");
-                        save(path, &name, &assumptions(), now()).unwrap();
+                        save(path, &name, &assumptions(), true, now()).unwrap();
                         if who == "b" && i % 2 == 0 {
                             assert!(delete_scenario(path, &name, now()).unwrap().found);
                         }
@@ -1147,6 +1259,95 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[test]
+    fn a_symlinked_scenarios_file_is_saved_through_its_link_and_the_lock_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let dotfiles = dir.path().join("dotfiles");
+        fs::create_dir(&dotfiles).unwrap();
+        let real = dotfiles.join("scenarios.toml");
+        let data = dir.path().join("sma-dash");
+        fs::create_dir(&data).unwrap();
+        let path = data.join("scenarios.toml");
+        plant(&real, &path);
+        save(&path, "a", &assumptions(), false, now()).unwrap();
+        save(&path, "b", &assumptions(), false, now()).unwrap();
+        assert!(
+            fs::symlink_metadata(&path).unwrap().is_symlink(),
+            "still a link"
+        );
+        let names: Vec<String> = load(&real, now())
+            .scenarios
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(names, ["a", "b"], "the file it names holds them");
+
+        // A symlink planted at the lock's name is not followed, and nothing is saved.
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let lock = data.join("scenarios.toml.lock");
+        fs::remove_file(&lock).unwrap();
+        plant(&victim, &lock);
+        let err = save(&path, "c", &assumptions(), false, now()).unwrap_err();
+        assert!(
+            err.contains("expected a regular file, found a symlink"),
+            "{err}"
+        );
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(load(&real, now()).scenarios.len(), 2);
+    }
+
+    #[test]
+    fn a_name_saved_meanwhile_is_not_replaced_without_a_yes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenarios.toml");
+        let mut theirs = assumptions();
+        theirs.custom_growth = 9.0;
+        // The other dashboard saved "hot" after this one looked.
+        save(&path, "hot", &theirs, false, now()).unwrap();
+        let report = save(&path, "hot", &assumptions(), false, now()).unwrap();
+        assert!(report.taken && !report.replaced);
+        assert_eq!(load(&path, now()).scenarios[0].assumptions, theirs);
+        let report = save(&path, "hot", &assumptions(), true, now()).unwrap();
+        assert!(report.replaced && !report.taken);
+        assert_eq!(load(&path, now()).scenarios[0].assumptions, assumptions());
+    }
+
+    #[test]
+    fn saved_scenarios_load_in_linear_time_up_to_their_limit() {
+        let one = |i: usize| GOOD.replace("name = \"a\"", &format!("name = \"s{i}\""));
+        let at_limit: String = (0..MAX_SCENARIOS).map(one).collect();
+        let start = std::time::Instant::now();
+        assert_eq!(
+            parse("scenarios.toml", &at_limit).unwrap().len(),
+            MAX_SCENARIOS
+        );
+        // 10,000 names compared with each other would be 50 million comparisons.
+        assert!(start.elapsed() < std::time::Duration::from_secs(20));
+        let over = format!("{at_limit}{}", one(MAX_SCENARIOS));
+        let e = parse("scenarios.toml", &over).unwrap_err();
+        let first = e.diagnostics[0].to_string();
+        assert!(
+            first.contains("expected at most 10000 saved scenarios, found 10001"),
+            "{first}"
+        );
+        // Saving a new name into a full file is refused, replacing one is not.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenarios.toml");
+        fs::write(&path, &at_limit).unwrap();
+        let err = save(&path, "one more", &assumptions(), false, now()).unwrap_err();
+        assert!(
+            err.contains("holds 10000 scenarios, the most it may"),
+            "{err}"
+        );
+        assert!(
+            save(&path, "s0", &assumptions(), true, now())
+                .unwrap()
+                .replaced
+        );
+    }
+
+    #[cfg(unix)]
     fn pids_around() -> std::ops::RangeInclusive<u32> {
         let pid = std::process::id();
         pid.saturating_sub(200)..=pid + 200
@@ -1161,9 +1362,9 @@ mod tests {
         let csv = export_csv(dir.path(), "costs", "x\n", now()).unwrap();
         assert_eq!(mode(&csv), 0o666 & !umask());
         let path = dir.path().join("scenarios.toml");
-        save(&path, "a", &assumptions(), now()).unwrap();
+        save(&path, "a", &assumptions(), true, now()).unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
-        save(&path, "b", &assumptions(), now()).unwrap();
+        save(&path, "b", &assumptions(), true, now()).unwrap();
         assert_eq!(mode(&path), 0o600, "a file made private stays private");
         let planted = dir.path().join("out.csv");
         fs::write(&planted, "").unwrap();

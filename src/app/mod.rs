@@ -204,6 +204,9 @@ pub struct SaveReport {
     pub path: PathBuf,
     /// A scenario of that name was there before, and is replaced.
     pub replaced: bool,
+    /// Nothing was saved: a scenario of that name was there, and replacing it was not
+    /// asked for.
+    pub taken: bool,
     /// Every scenario in the file now.
     pub scenarios: Vec<SavedScenario>,
     /// A corrupt file found on the way, and where it was moved.
@@ -228,6 +231,9 @@ pub struct DeleteReport {
 pub struct Paths {
     pub export_dir: PathBuf,
     pub scenarios: Option<PathBuf>,
+    /// Why nothing may be written at all (`render` draws a frame, nothing else): each
+    /// key that would write says so instead.
+    pub no_writes: Option<&'static str>,
 }
 
 impl Default for Paths {
@@ -235,6 +241,7 @@ impl Default for Paths {
         Self {
             export_dir: PathBuf::from("."),
             scenarios: None,
+            no_writes: None,
         }
     }
 }

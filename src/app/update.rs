@@ -25,9 +25,12 @@ pub enum Effect {
     /// Give the terminal back and stop until the shell continues the program.
     Suspend,
     /// Save these assumptions under this name; the runtime answers with `Action::Saved`.
+    /// `replace` is the user's yes to replacing a scenario of that name: without it,
+    /// a name another dashboard saved meanwhile is asked about again, not replaced.
     SaveScenario {
         name: String,
         assumptions: Assumptions,
+        replace: bool,
     },
     /// Delete the saved scenario of this name; the runtime answers with
     /// `Action::Deleted`.
@@ -353,6 +356,16 @@ fn apply(app: &mut App, action: Action) -> Effect {
             app.status = Some(format!("image failed: {e}"));
             Effect::Redraw
         }
+        Saved(Ok(report)) if report.taken => {
+            // Another dashboard saved this name since the prompt opened: asked again,
+            // as if it had been there all along.
+            app.saved = report.scenarios;
+            let mut prompt = Prompt::new(PromptKind::SaveName);
+            prompt.input.insert(&report.name);
+            app.prompt = Some(prompt);
+            app.question = Some(Question::Replace(report.name));
+            Effect::Redraw
+        }
         Saved(Ok(report)) => {
             app.saved = report.scenarios;
             app.assumption_row = app
@@ -669,6 +682,7 @@ fn answer(app: &mut App, yes: bool) -> Effect {
             Effect::SaveScenario {
                 name,
                 assumptions: app.assumptions.clone(),
+                replace: true,
             }
         }
         // Back to the name, to choose another.
@@ -710,6 +724,7 @@ fn confirm_prompt(app: &mut App, mut p: Prompt) -> Effect {
             Effect::SaveScenario {
                 name,
                 assumptions: app.assumptions.clone(),
+                replace: false,
             }
         }
         PromptKind::Assumption(id) => {
@@ -2071,6 +2086,7 @@ mod tests {
             name: scenarios.last().unwrap().name.clone(),
             path: "/data/sma-dash/scenarios.toml".into(),
             replaced,
+            taken: false,
             scenarios,
             warning: None,
         }
@@ -2112,6 +2128,7 @@ mod tests {
             Effect::SaveScenario {
                 name: "hot 2030".into(),
                 assumptions: app.assumptions.clone(),
+                replace: false,
             }
         );
         let Effect::SaveScenario { assumptions, .. } = effect else {
@@ -2138,6 +2155,7 @@ mod tests {
             Effect::SaveScenario {
                 name: "scenario 1".into(),
                 assumptions: app.assumptions.clone(),
+                replace: false,
             }
         );
         // Blanks alone are nothing typed: the suggestion again.
@@ -2181,9 +2199,39 @@ mod tests {
             Effect::SaveScenario {
                 name: "hot".into(),
                 assumptions: app.assumptions.clone(),
+                replace: true,
             }
         );
         assert_eq!(app.mode(), Mode::Dashboard);
+    }
+
+    #[test]
+    fn a_name_another_dashboard_saved_meanwhile_is_asked_about_again() {
+        let mut app = app();
+        update(&mut app, Action::StartSave);
+        type_keys(&mut app, &"hot".chars().map(insert).collect::<Vec<_>>());
+        // Not saved here when the prompt opened: saved without a question...
+        assert!(matches!(
+            update(&mut app, Action::PromptConfirm),
+            Effect::SaveScenario { replace: false, .. }
+        ));
+        // ...but the file, read under its lock, has it from the other dashboard.
+        let theirs = saved("hot", app.assumptions.clone());
+        let mut taken = report(vec![theirs.clone()], false);
+        taken.taken = true;
+        update(&mut app, Action::Saved(Ok(taken)));
+        assert_eq!(app.saved, vec![theirs]);
+        assert_eq!(app.question, Some(Question::Replace("hot".into())));
+        assert!(matches!(
+            update(&mut app, Action::Answer(true)),
+            Effect::SaveScenario { name, replace: true, .. } if name == "hot"
+        ));
+        // No goes back to the name, as for any other question.
+        let mut taken = report(vec![saved("hot", app.assumptions.clone())], false);
+        taken.taken = true;
+        update(&mut app, Action::Saved(Ok(taken)));
+        update(&mut app, Action::Answer(false));
+        assert_eq!(typed(&app), Some("hot"));
     }
 
     #[test]

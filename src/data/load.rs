@@ -78,29 +78,21 @@ pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, LoadError> {
     for (name, _) in LAYOUT {
         let path = dir.join(name);
         let shown_as = path.display().to_string();
-        let read = std::fs::metadata(&path).and_then(|meta| {
-            if meta.len() > MAX_FILE_BYTES {
-                Err(std::io::Error::other(format!(
-                    "expected at most {} MiB, found {} bytes",
-                    MAX_FILE_BYTES / (1024 * 1024),
-                    meta.len()
-                )))
-            } else {
-                std::fs::read(&path)
-            }
-        });
-        match read.map(String::from_utf8) {
+        match super::file::read_text(&path, MAX_FILE_BYTES) {
             Ok(Ok(text)) => files.push(DataFile {
                 name,
                 shown_as,
                 text,
             }),
-            Ok(Err(e)) => errors.push(Diagnostic::at(
-                &shown_as,
-                &String::from_utf8_lossy(e.as_bytes()),
-                e.utf8_error().valid_up_to()..e.utf8_error().valid_up_to(),
-                "expected UTF-8 text, found invalid bytes",
-            )),
+            Ok(Err(bytes)) => {
+                let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
+                errors.push(Diagnostic::at(
+                    &shown_as,
+                    &String::from_utf8_lossy(&bytes),
+                    valid..valid,
+                    "expected UTF-8 text, found invalid bytes",
+                ));
+            }
             Err(e) => errors.push(Diagnostic::whole_file(
                 &shown_as,
                 format!("cannot read the file: {e}"),
@@ -492,6 +484,18 @@ pub fn load(files: &[DataFile]) -> Result<Dataset, LoadError> {
             ));
             continue;
         };
+        if let Some((at, c)) = super::printable::first_noncharacter(&file.text) {
+            errors.push(Diagnostic::at(
+                &file.shown_as,
+                &file.text,
+                at,
+                format!(
+                    "expected text, found the noncharacter U+{:04X}",
+                    u32::from(c)
+                ),
+            ));
+            continue;
+        }
         parsed.extend(ParsedFile::parse(file, tables, &mut errors));
     }
     // Cross-references mean little while a file could not be read at all.
