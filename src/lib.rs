@@ -2,9 +2,11 @@
 
 pub mod app;
 pub mod capped;
+pub mod clock;
 pub mod config;
 pub mod data;
 pub mod econ;
+pub mod lost_paste;
 pub mod numbers;
 pub mod publish;
 pub mod render;

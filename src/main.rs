@@ -688,7 +688,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
             app.mouse |= cli.mouse;
             // Only the live screen reads the clock: `render` stays the same every day.
-            app.today = Some(chrono::Local::now().date_naive());
+            app.today = Some(sma_dash::clock::local_now().date_naive());
             load_saved(&mut app);
             if let Some(name) = &cli.scenario {
                 app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;

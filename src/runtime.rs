@@ -95,7 +95,14 @@ impl EventSource for TerminalEvents {
                 return Ok(Some(Input::Suspend));
             }
             if let Some(input) = self.queued.pop_front() {
-                return Ok(Some(input));
+                let read_within = |wait| -> io::Result<Option<Vec<Input>>> {
+                    Ok(if event::poll(wait)? {
+                        Some(convert(event::read()?))
+                    } else {
+                        None
+                    })
+                };
+                return crate::lost_paste::recover(input, &mut self.queued, read_within).map(Some);
             }
             self.queued.extend(convert(event::read()?));
         }

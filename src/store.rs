@@ -17,7 +17,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Deserialize;
 use tempfile::NamedTempFile;
 
@@ -495,7 +495,7 @@ fn parent(path: &Path) -> &Path {
 
 /// `2026-11-27T100102`, in local time: for file names.
 fn stamp(now: DateTime<Utc>) -> String {
-    now.with_timezone(&Local)
+    crate::clock::local(now, std::env::var("TZ").ok().as_deref())
         .format("%Y-%m-%dT%H%M%S")
         .to_string()
 }

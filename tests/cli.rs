@@ -1914,3 +1914,33 @@ fn render_writes_no_file_and_says_so() {
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert!(left.is_empty(), "nothing written: {left:?}");
 }
+
+#[test]
+fn a_source_title_with_wide_characters_keeps_its_url_on_a_row_of_its_own() {
+    // R11's title mixes Hangul, a CJK ideograph (史) and Latin: it wraps to two rows at
+    // 80 columns, and its URL goes below both, not over the second.
+    let o = sma_dash(&[
+        "render",
+        "--width",
+        "80",
+        "--height",
+        "50",
+        "--keys",
+        "ogjj<enter>",
+    ]);
+    let screen = stdout(&o);
+    let rows: Vec<&str> = screen.lines().collect();
+    let title = rows
+        .iter()
+        .position(|r| r.contains("R11 한미 방위비협상"))
+        .expect("R11 in the detail");
+    let url = rows
+        .iter()
+        .position(|r| r.contains("https://news.zum.com/articles/56404698"))
+        .expect("R11's URL");
+    assert!(
+        url > title + 1,
+        "the title wraps to two rows above its URL: {screen}"
+    );
+    assert!(rows[url].starts_with("│  https://"), "{}", rows[url]);
+}

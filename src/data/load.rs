@@ -168,6 +168,28 @@ impl At<'_> {
     }
 }
 
+/// Calls `f` with every key and string value in `table`, as TOML unescaped it, and
+/// its place in the file.
+fn for_each_text(table: &Spanned<DeTable>, f: &mut impl FnMut(&str, Range<usize>)) {
+    fn value(v: &Spanned<DeValue>, f: &mut impl FnMut(&str, Range<usize>)) {
+        match v.get_ref() {
+            DeValue::String(s) => f(s, v.span()),
+            DeValue::Array(items) => items.iter().for_each(|item| value(item, f)),
+            DeValue::Table(t) => {
+                for (key, item) in t.iter() {
+                    f(key.get_ref(), key.span());
+                    value(item, f);
+                }
+            }
+            _ => {}
+        }
+    }
+    for (key, item) in table.get_ref().iter() {
+        f(key.get_ref(), key.span());
+        value(item, f);
+    }
+}
+
 /// A record and where it came from.
 pub(crate) struct Located<'a, T> {
     pub value: T,
@@ -217,6 +239,24 @@ impl<'t> ParsedFile<'t> {
                     ),
                 ));
             }
+        }
+        let before = errors.diagnostics.len() + errors.more;
+        for_each_text(&root, &mut |text, span| {
+            if let Some((_, c)) = super::printable::first_noncharacter(text) {
+                errors.push(Diagnostic::at(
+                    &file.shown_as,
+                    &file.text,
+                    span,
+                    format!(
+                        "expected text, found the noncharacter U+{:04X}",
+                        u32::from(c)
+                    ),
+                ));
+            }
+        });
+        if errors.diagnostics.len() + errors.more > before {
+            // Noncharacters are never text: nothing of this file is taken.
+            return None;
         }
         Some(Self { file, root })
     }
@@ -484,18 +524,6 @@ pub fn load(files: &[DataFile]) -> Result<Dataset, LoadError> {
             ));
             continue;
         };
-        if let Some((at, c)) = super::printable::first_noncharacter(&file.text) {
-            errors.push(Diagnostic::at(
-                &file.shown_as,
-                &file.text,
-                at,
-                format!(
-                    "expected text, found the noncharacter U+{:04X}",
-                    u32::from(c)
-                ),
-            ));
-            continue;
-        }
         parsed.extend(ParsedFile::parse(file, tables, &mut errors));
     }
     // Cross-references mean little while a file could not be read at all.

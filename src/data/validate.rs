@@ -245,8 +245,9 @@ fn amount_problem(v: f64) -> Option<String> {
     if !v.is_finite() || v < 0.0 {
         Some(format!("expected a non-negative amount, found {v}"))
     } else if v > MAX_AMOUNT {
+        // 1e308, not its 309 digits.
         Some(format!(
-            "expected an amount of at most 10000000 (ten million), found {v}"
+            "expected an amount of at most 10000000 (ten million), found {v:e}"
         ))
     } else {
         None
