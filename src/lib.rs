@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod capped;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod data;

@@ -1,7 +1,8 @@
 //! The files the program writes: saved scenarios in the user data directory, and CSV
-//! and JSON exports. The runtime and `main` call it; `app` and `ui` never touch a file.
+//! and JSON exports. The runtime and `cli` call it; `app` and `ui` never touch a file.
+//! Here: the scenarios file; `files.rs`: how any file is written.
 //!
-//! Every file is written through one helper, [`written_temp`]: a temporary file beside
+//! Every file is written through one helper, `files::written_temp`: a temporary file beside
 //! the target with an unguessable name, created exclusively (so a symlink or a file
 //! planted there in a shared directory is never followed or truncated) and readable by
 //! the user alone until it is complete, then renamed into place: over the old file
@@ -14,15 +15,20 @@ use std::collections::{BTreeMap, HashSet};
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write as _};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Deserialize;
-use tempfile::NamedTempFile;
 
+mod files;
 mod target;
 pub mod temps;
+
+pub use files::{
+    export_chart, export_csv, write_atomically, write_named, write_new, write_new_together,
+};
+use files::{parent, stamp};
 
 use crate::app::{DeleteReport, SaveReport, SavedScenario};
 use crate::data::file::ReadError;
@@ -264,240 +270,6 @@ fn first_problem(problems: &LoadError) -> String {
         1 => format!("{first} (and 1 more problem)"),
         n => format!("{first} (and {n} more problems)"),
     }
-}
-
-/// Writes `csv` to a new file `sma-dash-<what>-<local time>.csv` in `dir`, with a
-/// suffix where that name is taken; returns its path.
-pub fn export_csv(dir: &Path, what: &str, csv: &str, now: DateTime<Utc>) -> io::Result<PathBuf> {
-    write_new(
-        dir,
-        &format!("sma-dash-{what}-{}", stamp(now)),
-        ".csv",
-        csv.as_bytes(),
-    )
-}
-
-/// Writes a chart as `sma-dash-<what>-<time>.svg` and `.png` in `dir`, both or neither,
-/// under one name neither file has yet; returns both paths.
-pub fn export_chart(
-    dir: &Path,
-    what: &str,
-    svg: &str,
-    png: &[u8],
-    now: DateTime<Utc>,
-) -> io::Result<(PathBuf, PathBuf)> {
-    let stem = format!("sma-dash-{what}-{}", stamp(now));
-    let mut paths = write_new_together(dir, &stem, &[(".svg", svg.as_bytes()), (".png", png)])?;
-    let png_path = paths.pop().expect("two files written");
-    let svg_path = paths.pop().expect("two files written");
-    Ok((svg_path, png_path))
-}
-
-/// Writes `contents` (text, or the bytes of an image) to the file a user named on the
-/// command line, by the rule of [`target`]: a regular file is replaced atomically (a
-/// symlink there is replaced, not followed), a device or FIFO written through, `-` is
-/// standard output, anything else refused.
-pub fn write_named(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
-    target::write_to(path, target::Links::Replace, contents.as_ref(), |at, c| {
-        write_atomically(at, c)
-    })
-}
-
-/// Replaces the file at `path` with `contents` atomically: a crash or a full disk
-/// leaves the old file or the new one, never half of either. A symlink at `path` is
-/// replaced, not followed.
-pub fn write_atomically(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
-    write_through(path, |f| f.write_all(contents.as_ref()))
-}
-
-/// The atomic write with the writing of the temporary file given: tests put a full
-/// disk or a crash there.
-fn write_through(path: &Path, write: impl FnOnce(&mut File) -> io::Result<()>) -> io::Result<()> {
-    let temp = written_temp(path, write)?;
-    let temp_path = temp.path().to_path_buf();
-    // On failure the temporary file is removed as the error drops.
-    let persisted = temp.persist(path).map_err(|e| e.error);
-    temps::done(&temp_path);
-    persisted?;
-    sync_dir(path);
-    Ok(())
-}
-
-/// Writes `bytes` to a new file `dir/stem ext`, or `stem-2 ext`, `-3`, … where that is
-/// taken; returns its path. No file is ever replaced: each name is tried with a rename
-/// that fails where anything (a file, a symlink) has that name, so there is no moment
-/// between a check and a write for another process to use.
-pub fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> io::Result<PathBuf> {
-    let mut paths = write_new_together(dir, stem, &[(ext, bytes)])?;
-    Ok(paths.pop().expect("one file written"))
-}
-
-/// Writes each `(ext, bytes)` as a new file `stem<ext>` in `dir`, all under one stem
-/// (`stem`, else `stem-2`, `stem-3`, …) that none of them has yet, each by a rename that
-/// never replaces a file: all or none of them are written.
-pub fn write_new_together(
-    dir: &Path,
-    stem: &str,
-    files: &[(&str, &[u8])],
-) -> io::Result<Vec<PathBuf>> {
-    let named = |n: u32, ext: &str| match n {
-        1 => dir.join(format!("{stem}{ext}")),
-        n => dir.join(format!("{stem}-{n}{ext}")),
-    };
-    // Each temporary file made is off the list of those to clean up when this returns,
-    // renamed into place or removed as it drops.
-    let made = std::cell::RefCell::new(DoneOnDrop(Vec::new()));
-    let temps_for = |files: &[(&str, &[u8])]| -> io::Result<Vec<NamedTempFile>> {
-        files
-            .iter()
-            .map(|(ext, bytes)| {
-                let temp = written_temp(&named(1, ext), |f| f.write_all(bytes))?;
-                made.borrow_mut().0.push(temp.path().to_path_buf());
-                Ok(temp)
-            })
-            .collect()
-    };
-    let mut temps = temps_for(files)?;
-    for n in 1..=MAX_SUFFIX {
-        let mut placed: Vec<PathBuf> = Vec::new();
-        let mut left = Vec::new();
-        let mut taken = false;
-        for (temp, (ext, _)) in temps.into_iter().zip(files) {
-            if taken {
-                left.push(temp);
-                continue;
-            }
-            let path = named(n, ext);
-            match temp.persist_noclobber(&path) {
-                Ok(_) => placed.push(path),
-                Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
-                    taken = true;
-                    left.push(e.file);
-                }
-                Err(e) => {
-                    placed.iter().for_each(|p| drop(fs::remove_file(p)));
-                    return Err(e.error);
-                }
-            }
-        }
-        if !taken {
-            placed.iter().for_each(|p| sync_dir(p));
-            return Ok(placed);
-        }
-        // Another file holds this name: take back what went under it, try the next.
-        placed.iter().for_each(|p| drop(fs::remove_file(p)));
-        temps = temps_for(&files[..placed.len()])?;
-        temps.extend(left);
-    }
-    let first = files.first().map_or("", |(ext, _)| ext);
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        format!("{stem}{first} and {MAX_SUFFIX} numbered names after it are all taken"),
-    ))
-}
-
-/// Temporary files whose cleanup is settled by the time this drops.
-struct DoneOnDrop(Vec<PathBuf>);
-
-impl Drop for DoneOnDrop {
-    fn drop(&mut self) {
-        self.0.iter().for_each(|p| temps::done(p));
-    }
-}
-
-/// The most numbered names [`write_new`] tries before it gives up.
-const MAX_SUFFIX: u32 = 10_000;
-
-/// The one way the program creates a file: a temporary file beside `path` (so the
-/// rename cannot cross devices) named `.NAME.<random>.tmp`, created exclusively with
-/// mode 0600, filled by `write` and fsynced, then given the mode `path` will have.
-/// Dropped without being persisted, it is removed.
-fn written_temp(
-    path: &Path,
-    write: impl FnOnce(&mut File) -> io::Result<()>,
-) -> io::Result<NamedTempFile> {
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::other("expected a file name, found a directory"))?;
-    let mut prefix = OsString::from(".");
-    prefix.push(name);
-    prefix.push(".");
-    // Opened here rather than by `tempfile_in`, whose errors name the temporary file.
-    let mut temp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .make_in(parent(path), |temp| {
-            let mut options = OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            let file = options.open(temp)?;
-            temps::created(temp);
-            Ok(file)
-        })?;
-    let filled = write(temp.as_file_mut())
-        .and_then(|()| temp.as_file().sync_all())
-        .and_then(|()| set_final_mode(temp.as_file(), path));
-    if let Err(e) = filled {
-        temps::done(temp.path());
-        return Err(e);
-    }
-    Ok(temp)
-}
-
-/// The permissions of the user's own file at `path`, which it keeps (a scenarios file
-/// made private stays private); else, and for a file of another user's (its mode is not
-/// theirs to choose), what any program's new file gets: 0666 less the umask, 0644 with
-/// the usual umask 022. Never set-id bits.
-#[cfg(unix)]
-fn set_final_mode(file: &File, path: &Path) -> io::Result<()> {
-    use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    let me = file.metadata()?.uid();
-    let mode = match fs::symlink_metadata(path) {
-        Ok(old) if old.is_file() && old.uid() == me => old.permissions().mode() & 0o777,
-        _ => 0o666 & !umask(),
-    };
-    file.set_permissions(fs::Permissions::from_mode(mode))
-}
-
-#[cfg(not(unix))]
-fn set_final_mode(_: &File, _: &Path) -> io::Result<()> {
-    Ok(())
-}
-
-/// The process's umask, read where Linux shows it (setting it to read it would race
-/// with other threads); 022, the usual one, elsewhere.
-#[cfg(unix)]
-fn umask() -> u32 {
-    fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            let line = status.lines().find(|l| l.starts_with("Umask:"))?;
-            u32::from_str_radix(line["Umask:".len()..].trim(), 8).ok()
-        })
-        .unwrap_or(0o022)
-}
-
-/// Makes a rename in the directory of `path` last; not every system lets one open it.
-fn sync_dir(path: &Path) {
-    if let Ok(dir) = File::open(parent(path)) {
-        let _ = dir.sync_all();
-    }
-}
-
-/// The directory a path is in; `.` for a bare file name.
-fn parent(path: &Path) -> &Path {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    }
-}
-
-/// `2026-11-27T100102`, in local time: for file names.
-fn stamp(now: DateTime<Utc>) -> String {
-    crate::clock::local(now, std::env::var("TZ").ok().as_deref())
-        .format("%Y-%m-%dT%H%M%S")
-        .to_string()
 }
 
 /// Keeps the bytes of a corrupt scenarios file as `<name>.corrupt-<time>` beside it (a
@@ -784,6 +556,9 @@ fn float(v: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::io::Write as _;
+
+    use super::files::{umask, write_through};
     use super::*;
     use crate::data::Dataset;
 
@@ -1071,7 +846,7 @@ mod tests {
 
     #[test]
     fn every_problem_of_a_scenarios_file_is_listed_with_its_place() {
-        let text = include_str!("../tests/fixtures/scenarios/several-problems.toml");
+        let text = include_str!("../../tests/fixtures/scenarios/several-problems.toml");
         let problems = parse("scenarios.toml", text).unwrap_err();
         let lines: Vec<String> = problems
             .diagnostics
