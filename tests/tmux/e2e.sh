@@ -289,10 +289,11 @@ sleep 0.3
 [[ -z $(find "$WORK/paste" -name '*.csv' -o -name 'scenarios.toml') ]] && pass "no file written by the paste" || fail "the paste wrote a file"
 # Whatever came before: Alt-[ and Alt-Shift-O leave a sequence unfinished, which took
 # the paste's own ESC; the paste is still one paste.
+T set-buffer -b quit "quit, then export"
 for before in 'M-[' 'M-O'; do
     T send-keys -t paste "$before"
     sleep 0.2
-    T paste-buffer -p -b words -t paste
+    T paste-buffer -p -b quit -t paste
     sleep 0.5
     [[ ! -e $WORK/paste/after ]] && pass "a paste after $before did not quit" || fail "a paste after $before quit"
     [[ -z $(find "$WORK/paste" -name '*.csv' -o -name 'scenarios.toml') ]] && pass "a paste after $before wrote nothing" || fail "a paste after $before wrote a file"
@@ -357,8 +358,8 @@ for run in 1 2 3 4; do
     wait_for killed "1 Timeline" >/dev/null || { fail "killed $run: dashboard did not open"; continue; }
     T send-keys -t killed C-z
     wait_for killed "Stopped" >/dev/null || { fail "killed $run: Ctrl-Z did not stop it"; continue; }
-    T send-keys -t killed 'kill %1; sleep 0.5; jobs; echo "done $run"' Enter
-    wait_for killed "done $run" >/dev/null
+    T send-keys -t killed "kill %1; sleep 0.5; jobs; echo done-$run" Enter
+    wait_for killed "done-$run" >/dev/null || true
     sleep 0.3
     [[ $(T display -p -t killed '#{alternate_on}') == 0 && $(T display -p -t killed '#{cursor_flag}') == 1 ]] \
         && pass "killed $run: stopped then killed, the terminal is back" \
