@@ -1944,3 +1944,63 @@ fn a_source_title_with_wide_characters_keeps_its_url_on_a_row_of_its_own() {
     );
     assert!(rows[url].starts_with("│  https://"), "{}", rows[url]);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_write_cut_short_by_a_signal_leaves_no_temporary_file() {
+    use sma_dash::data::synthetic::synthetic_files;
+    // A dataset large enough that its export takes a while to write and fsync.
+    let data = tempfile::tempdir().unwrap();
+    for f in synthetic_files(10_000, 30, 10) {
+        std::fs::write(data.path().join(f.name), f.text).unwrap();
+    }
+    // Its years run past the default horizon.
+    let config = data.path().join("config.toml");
+    std::fs::write(&config, "[assumptions]\nhorizon = 2100\n").unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("events.json");
+    let temps = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(out_dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+            .collect()
+    };
+    let mut caught = 0;
+    for signal in ["TERM", "INT", "HUP"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sma-dash"))
+            .args(["export", "events", "--format", "json", "--data"])
+            .arg(data.path())
+            .arg("--config")
+            .arg(&config)
+            .arg("-o")
+            .arg(&out)
+            .env("XDG_CONFIG_HOME", "/nonexistent/sma-dash-tests")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait for the temporary file to appear, then signal at once.
+        let start = std::time::Instant::now();
+        while temps().is_empty() && child.try_wait().unwrap().is_none() {
+            assert!(start.elapsed() < std::time::Duration::from_secs(120));
+        }
+        let writing = !temps().is_empty();
+        let _ = Command::new("kill")
+            .args(["-s", signal, &child.id().to_string()])
+            .status();
+        let status = child.wait().unwrap();
+        // Ended by the signal: by its handler (128 + its number) or, without one, by
+        // the signal itself.
+        use std::os::unix::process::ExitStatusExt;
+        let ended = status.code().is_some_and(|c| c > 128) || status.signal().is_some();
+        if writing && ended {
+            caught += 1;
+            assert_eq!(temps(), Vec::<std::path::PathBuf>::new(), "SIG{signal}");
+        }
+        let _ = std::fs::remove_file(&out);
+    }
+    assert!(
+        caught > 0,
+        "no signal arrived while the file was being written"
+    );
+}
