@@ -252,32 +252,33 @@ fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupError> {
         .as_deref()
         .and_then(config::metric_named)
         .unwrap_or((CostView::default().metric, CostView::default().troops));
-    app.view = CostView {
-        metric,
-        troops,
-        currency: if view.usd {
-            Currency::Usd
+    app.change(|i| {
+        i.view = CostView {
+            metric,
+            troops,
+            currency: if view.usd {
+                Currency::Usd
+            } else {
+                Currency::Krw
+            },
+            real: view.real.is_some(),
+        };
+        i.show_projections = !view.no_projections;
+        i.show_band = view.band;
+        i.chart = if view.bars {
+            ChartStyle::Bars
         } else {
-            Currency::Krw
-        },
-        real: view.real.is_some(),
-    };
-    app.show_projections = !view.no_projections;
-    app.show_band = view.band;
-    app.chart = if view.bars {
-        ChartStyle::Bars
-    } else {
-        ChartStyle::Line
-    };
-    app.scenario = ScenarioId::CurrentAgreement;
-    app.recompute();
+            ChartStyle::Line
+        };
+        i.scenario = ScenarioId::CurrentAgreement;
+    });
     if let Some(name) = &view.scenario {
         if ScenarioId::from_key(name).is_none() {
             load_saved(app);
         }
         app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
     }
-    app.compare = view
+    let compare = view
         .compare
         .iter()
         .map(|name| {
@@ -290,7 +291,7 @@ fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupError> {
             })
         })
         .collect::<Result<_, _>>()?;
-    app.recompute();
+    app.change(|i| i.compare = compare);
     Ok(())
 }
 
@@ -301,9 +302,10 @@ fn configured_app(
     assumptions: Assumptions,
     band: BandSpreads,
 ) -> App {
-    let mut app = App::new(dataset);
-    app.assumptions = assumptions;
-    app.band_spreads = band;
+    let mut app = App::with(dataset, |i| {
+        i.assumptions = assumptions;
+        i.band_spreads = band;
+    });
     config.apply_to(&mut app);
     // https://no-color.org: any non-empty value turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());

@@ -299,16 +299,17 @@ impl Config {
     /// Sets up `app` as configured (assumptions are set apart, by the caller).
     pub fn apply_to(&self, app: &mut App) {
         app.focus = self.start.focus;
-        app.view = self.start.view;
-        app.chart = self.start.chart;
-        app.show_projections = self.start.projections;
-        app.scenario = self.start.scenario;
+        app.change(|i| {
+            i.view = self.start.view;
+            i.chart = self.start.chart;
+            i.show_projections = self.start.projections;
+            i.scenario = self.start.scenario;
+        });
         app.palette = self.palette;
         app.keymap = self.keymap.clone();
         app.mouse = self.mouse;
         app.hyperlinks = self.hyperlinks;
         app.paths.export_dir = self.export_dir.clone();
-        app.recompute();
         if app.timeline.order != self.start.timeline_order {
             app.timeline.order = self.start.timeline_order;
             app.refresh_timeline();
