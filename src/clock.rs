@@ -51,7 +51,7 @@ fn zone_file_ok(tz: &str) -> bool {
     for path in candidates {
         match crate::data::file::open(&path) {
             Ok(file) => return file.metadata().is_ok_and(|m| m.len() <= MAX_ZONE_BYTES),
-            Err(crate::data::file::ReadError::Missing) => continue,
+            Err(crate::data::file::ReadError::Missing) => {}
             Err(_) => return false,
         }
     }

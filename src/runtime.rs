@@ -29,7 +29,7 @@ use ratatui::crossterm::{cursor, execute, queue};
 use ratatui::layout::Rect;
 
 use crate::app::{
-    Action, App, DeleteReport, Effect, ExportRequest, Key, KeyCode, Mode, Pane, SaveReport, update,
+    Action, App, Effect, ExportRequest, Key, KeyCode, Mode, Pane, ScenariosReport, update,
 };
 use crate::capped::Capped;
 use crate::econ::Assumptions;
@@ -457,7 +457,7 @@ fn save(
     name: &str,
     assumptions: &Assumptions,
     replace: bool,
-) -> Result<SaveReport, String> {
+) -> Result<ScenariosReport, String> {
     writable(app)?;
     let path = app
         .paths
@@ -468,7 +468,7 @@ fn save(
 }
 
 /// Deletes the saved scenario from the app's scenarios file.
-fn delete(app: &App, name: &str) -> Result<DeleteReport, String> {
+fn delete(app: &App, name: &str) -> Result<ScenariosReport, String> {
     writable(app)?;
     let path = app
         .paths

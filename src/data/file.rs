@@ -137,7 +137,8 @@ mod tests {
 
     fn fifo(dir: &Path) -> std::path::PathBuf {
         let path = dir.join("fifo");
-        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes())
+            .expect("a path without NUL");
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
         path
     }

@@ -30,11 +30,11 @@ pub use files::{
 };
 use files::{parent, stamp};
 
-use crate::app::{DeleteReport, SaveReport, SavedScenario};
+use crate::app::{SavedScenario, ScenariosReport};
 use crate::data::file::ReadError;
 use crate::data::load::{At, Key, Located, ParsedFile};
 use crate::data::{DataFile, Diagnostic, LoadError};
-use crate::econ::{AssumptionId, Assumptions, RatePath, spec};
+use crate::econ::{AssumptionId, Assumptions, RatePath, base_year_within, spec};
 
 /// `$XDG_DATA_HOME/sma-dash/scenarios.toml`, else `~/.local/share/sma-dash/scenarios.toml`
 /// (on macOS too). Relative values are ignored, as the XDG spec asks. `None` when
@@ -103,7 +103,7 @@ pub fn save(
     assumptions: &Assumptions,
     replace: bool,
     now: DateTime<Utc>,
-) -> Result<SaveReport, String> {
+) -> Result<ScenariosReport, String> {
     let scenario = SavedScenario {
         name: name.to_string(),
         saved: now.to_rfc3339_opts(SecondsFormat::Secs, true),
@@ -128,10 +128,10 @@ pub fn save(
         }
     })?;
     let outcome = changed.outcome?;
-    Ok(SaveReport {
+    Ok(ScenariosReport {
         name: name.to_string(),
         path: path.to_path_buf(),
-        replaced: outcome == Saving::Replaced,
+        was_there: outcome != Saving::New,
         taken: outcome == Saving::Taken,
         scenarios: changed.scenarios,
         warning: changed.warning,
@@ -152,16 +152,17 @@ pub fn delete_scenario(
     path: &Path,
     name: &str,
     now: DateTime<Utc>,
-) -> Result<DeleteReport, String> {
+) -> Result<ScenariosReport, String> {
     let changed = change_saved(path, now, |scenarios| {
         let before = scenarios.len();
         scenarios.retain(|s| s.name != name);
         scenarios.len() < before
     })?;
-    Ok(DeleteReport {
+    Ok(ScenariosReport {
         name: name.to_string(),
         path: path.to_path_buf(),
-        found: changed.outcome,
+        was_there: changed.outcome,
+        taken: false,
         scenarios: changed.scenarios,
         warning: changed.warning,
     })
@@ -483,14 +484,8 @@ fn checked(
         }
         paths.insert(id, path);
     }
-    if s.base_year > s.horizon {
-        errors.push(at.error(
-            "base_year",
-            format!(
-                "expected a base year no later than the horizon {}, found {}",
-                s.horizon, s.base_year
-            ),
-        ));
+    if let Err(e) = base_year_within(s.base_year, s.horizon) {
+        errors.push(at.error("base_year", e.to_string()));
     }
     if errors.diagnostics.len() + errors.more > found_before {
         return None;
@@ -611,7 +606,7 @@ mod tests {
         high.krw_per_usd.flat = 1400.0;
         high.horizon = 2040;
         let report = save(&path, "high inflation", &high, true, now()).unwrap();
-        assert!(!report.replaced);
+        assert!(!report.was_there);
         let low = assumptions();
         save(&path, "low", &low, true, now()).unwrap();
 
@@ -634,7 +629,7 @@ mod tests {
         assert_eq!(loaded.scenarios[1].assumptions, low);
 
         let report = save(&path, "low", &high, true, now()).unwrap();
-        assert!(report.replaced);
+        assert!(report.was_there);
         assert_eq!(report.scenarios.len(), 2);
         assert_eq!(load(&path, now()).scenarios[1].assumptions, high);
     }
@@ -909,12 +904,15 @@ mod tests {
             save(&path, name, &assumptions(), true, now()).unwrap();
         }
         let deleted = delete_scenario(&path, "b", now()).unwrap();
-        assert!(deleted.found);
+        assert!(deleted.was_there);
         let names = |s: &[SavedScenario]| s.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
         assert_eq!(names(&deleted.scenarios), ["a", "c"]);
         assert_eq!(names(&load(&path, now()).scenarios), ["a", "c"]);
         let again = delete_scenario(&path, "b", now()).unwrap();
-        assert!(!again.found, "deleted meanwhile elsewhere: nothing to do");
+        assert!(
+            !again.was_there,
+            "deleted meanwhile elsewhere: nothing to do"
+        );
         for name in ["a", "c"] {
             delete_scenario(&path, name, now()).unwrap();
         }
@@ -925,7 +923,7 @@ mod tests {
             "an empty file reads as no scenarios"
         );
         let nowhere = dir.path().join("none/scenarios.toml");
-        assert!(!delete_scenario(&nowhere, "a", now()).unwrap().found);
+        assert!(!delete_scenario(&nowhere, "a", now()).unwrap().was_there);
         assert!(!nowhere.exists(), "nothing to delete, nothing written");
     }
 
@@ -944,7 +942,7 @@ mod tests {
                         let name = format!("{who}{i}");
                         save(path, &name, &assumptions(), true, now()).unwrap();
                         if who == "b" && i % 2 == 0 {
-                            assert!(delete_scenario(path, &name, now()).unwrap().found);
+                            assert!(delete_scenario(path, &name, now()).unwrap().was_there);
                         }
                     }
                 });
@@ -1081,10 +1079,10 @@ mod tests {
         // The other dashboard saved "hot" after this one looked.
         save(&path, "hot", &theirs, false, now()).unwrap();
         let report = save(&path, "hot", &assumptions(), false, now()).unwrap();
-        assert!(report.taken && !report.replaced);
+        assert!(report.taken, "not replaced");
         assert_eq!(load(&path, now()).scenarios[0].assumptions, theirs);
         let report = save(&path, "hot", &assumptions(), true, now()).unwrap();
-        assert!(report.replaced && !report.taken);
+        assert!(report.was_there && !report.taken);
         assert_eq!(load(&path, now()).scenarios[0].assumptions, assumptions());
     }
 
@@ -1118,7 +1116,7 @@ mod tests {
         assert!(
             save(&path, "s0", &assumptions(), true, now())
                 .unwrap()
-                .replaced
+                .was_there
         );
     }
 
