@@ -31,6 +31,7 @@ use ratatui::layout::Rect;
 use crate::app::{
     Action, App, Effect, ExportRequest, Key, KeyCode, Mode, Pane, ScenariosReport, update,
 };
+use crate::capped::Capped;
 use crate::econ::Assumptions;
 use crate::publish::{self, Figure, Size, Theme};
 use crate::store;
@@ -94,7 +95,14 @@ impl EventSource for TerminalEvents {
                 return Ok(Some(Input::Suspend));
             }
             if let Some(input) = self.queued.pop_front() {
-                return Ok(Some(input));
+                let read_within = |wait| -> io::Result<Option<Vec<Input>>> {
+                    Ok(if event::poll(wait)? {
+                        Some(convert(event::read()?))
+                    } else {
+                        None
+                    })
+                };
+                return crate::lost_paste::recover(input, &mut self.queued, read_within).map(Some);
             }
             self.queued.extend(convert(event::read()?));
         }
@@ -324,6 +332,24 @@ fn mouse_actions(app: &App, m: Mouse, size: Rect) -> Vec<Action> {
 pub trait WholeFrames {
     fn begin_frame(&mut self) -> io::Result<()>;
     fn end_frame(&mut self) -> io::Result<()>;
+    /// The screen's own size where it is larger than what is drawn.
+    fn over_cap(&self) -> Option<ratatui::layout::Size> {
+        None
+    }
+}
+
+impl<B: Backend + WholeFrames> WholeFrames for Capped<B> {
+    fn begin_frame(&mut self) -> io::Result<()> {
+        self.0.begin_frame()
+    }
+
+    fn end_frame(&mut self) -> io::Result<()> {
+        self.0.end_frame()
+    }
+
+    fn over_cap(&self) -> Option<ratatui::layout::Size> {
+        Capped::over_cap(self)
+    }
 }
 
 impl<W: Write> WholeFrames for CrosstermBackend<W> {
@@ -375,8 +401,12 @@ pub fn run<B: Backend + WholeFrames>(
                     Effect::Redraw => redraw = true,
                     Effect::None => {}
                     Effect::Suspend => suspended = true,
-                    Effect::SaveScenario { name, assumptions } => {
-                        let outcome = save(app, &name, &assumptions);
+                    Effect::SaveScenario {
+                        name,
+                        assumptions,
+                        replace,
+                    } => {
+                        let outcome = save(app, &name, &assumptions, replace);
                         update(app, Action::Saved(outcome));
                         redraw = true;
                     }
@@ -414,18 +444,32 @@ pub fn run<B: Backend + WholeFrames>(
     Ok(Exit::EndOfInput)
 }
 
+/// Whether the app may write files at all; if not, why not.
+fn writable(app: &App) -> Result<(), String> {
+    app.paths
+        .no_writes
+        .map_or(Ok(()), |why| Err(why.to_string()))
+}
+
 /// Saves the scenario in the app's scenarios file, if it has one.
-fn save(app: &App, name: &str, assumptions: &Assumptions) -> Result<ScenariosReport, String> {
+fn save(
+    app: &App,
+    name: &str,
+    assumptions: &Assumptions,
+    replace: bool,
+) -> Result<ScenariosReport, String> {
+    writable(app)?;
     let path = app
         .paths
         .scenarios
         .as_deref()
         .ok_or_else(|| "no data directory to save in: set XDG_DATA_HOME or HOME".to_string())?;
-    store::save(path, name, assumptions, Utc::now())
+    store::save(path, name, assumptions, replace, Utc::now())
 }
 
 /// Deletes the saved scenario from the app's scenarios file.
 fn delete(app: &App, name: &str) -> Result<ScenariosReport, String> {
+    writable(app)?;
     let path = app
         .paths
         .scenarios
@@ -437,6 +481,7 @@ fn delete(app: &App, name: &str) -> Result<ScenariosReport, String> {
 /// Writes the table as CSV in the app's export directory, and says where as an
 /// absolute path: the directory may be relative to where the dashboard started.
 fn export(app: &App, request: &ExportRequest) -> Result<PathBuf, String> {
+    writable(app)?;
     let dir = export_dir(app);
     store::export_csv(&dir, request.what, &request.table.to_csv(), Utc::now())
         .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
@@ -451,6 +496,7 @@ fn export_dir(app: &App) -> PathBuf {
 /// Draws the chart as SVG and PNG at the default size, in the light theme, and writes
 /// both in the app's export directory.
 fn publish(app: &App, figure: &Figure) -> Result<(PathBuf, PathBuf), String> {
+    writable(app)?;
     let (svg, png) = publish::images(figure, Size::default(), Theme::Light)?;
     let dir = export_dir(app);
     store::export_chart(&dir, figure.kind.key(), &svg, &png, Utc::now())
@@ -476,32 +522,40 @@ pub fn draw<B: Backend + WholeFrames>(terminal: &mut Terminal<B>, app: &mut App)
         let (max_scroll, page) = ui::overlay_limits(app, size);
         update(app, Action::OverlayViewport { max_scroll, page });
     }
+    let _held = terminal_held();
     terminal.backend_mut().begin_frame()?;
-    let drawn = terminal.draw(|f| ui::view(app, f)).map(|_| ());
+    let over_cap = terminal.backend().over_cap();
+    let drawn = terminal
+        .draw(|f| {
+            ui::view(app, f);
+            if let Some(real) = over_cap {
+                ui::screen_capped(app, f, real);
+            }
+        })
+        .map(|_| ());
     let ended = terminal.backend_mut().end_frame();
     drawn.map_err(backend_error).and(ended)
 }
 
-/// The signals that end the program from outside: `kill`, the SSH session dropped,
-/// an interrupt or quit sent by another process (in raw mode Ctrl-C is a key).
-const ENDING_SIGNALS: [i32; 4] = [
-    signal_hook::consts::SIGTERM,
-    signal_hook::consts::SIGHUP,
-    signal_hook::consts::SIGINT,
-    signal_hook::consts::SIGQUIT,
-];
+/// Held while the terminal is taken, drawn on or given back. The signal thread that
+/// ends the program holds it to the end, so a frame or a `fg` that races with `kill`
+/// (a job killed while stopped runs again to die) cannot take the terminal back after
+/// it was restored.
+static TERMINAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Whether a terminal of this `TERM` can be sent OSC 8 hyperlinks: not the Linux
-/// console, which prints what it does not know of them, nor a dumb terminal.
-pub fn takes_hyperlinks(term: Option<&str>) -> bool {
-    !matches!(term, Some("linux" | "dumb"))
+fn terminal_held() -> std::sync::MutexGuard<'static, ()> {
+    TERMINAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Takes the terminal: raw mode, the alternate screen, no cursor, bracketed paste, the
 /// mouse if asked. A panic hook restores it before the panic message prints; an ending
 /// signal restores it before the process exits with 128 + the signal's number; a
 /// SIGTSTP (`kill -TSTP`) suspends as Ctrl-Z does, through the events returned.
-pub fn enter(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>, TerminalEvents)> {
+pub fn enter(
+    mouse: bool,
+) -> io::Result<(Terminal<Capped<CrosstermBackend<Stdout>>>, TerminalEvents)> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = restore(mouse);
@@ -509,7 +563,7 @@ pub fn enter(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>, Ter
     }));
     let stop_asked = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new(
-        ENDING_SIGNALS
+        store::temps::ENDING_SIGNALS
             .iter()
             .chain(&[signal_hook::consts::SIGTSTP])
             .copied(),
@@ -524,14 +578,20 @@ pub fn enter(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>, Ter
                 let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
                 continue;
             }
+            let held = terminal_held();
             let _ = restore(mouse);
+            store::temps::remove_all();
+            // Never released: nothing takes the terminal again before the exit.
+            std::mem::forget(held);
             std::process::exit(128 + signal);
         }
     });
     take(mouse)?;
-    let terminal = Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| {
-        let _ = restore(mouse);
-    })?;
+    // Capped before the first buffer is made: a terminal of any size is drawn.
+    let terminal =
+        Terminal::new(Capped(CrosstermBackend::new(io::stdout()))).inspect_err(|_| {
+            let _ = restore(mouse);
+        })?;
     let events = TerminalEvents {
         queued: VecDeque::new(),
         stop_asked,
@@ -543,6 +603,7 @@ pub fn enter(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>, Ter
 /// Raw mode, the alternate screen, no cursor, bracketed paste, the mouse if asked; on a
 /// failure, what was taken is given back.
 fn take(mouse: bool) -> io::Result<()> {
+    let _held = terminal_held();
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     let taken = execute!(
@@ -589,15 +650,6 @@ pub fn restore(mouse: bool) -> io::Result<()> {
 mod tests {
     use super::*;
     use ratatui::crossterm::event::{KeyCode as C, KeyEvent};
-
-    #[test]
-    fn hyperlinks_are_kept_from_the_linux_console_and_dumb_terminals() {
-        assert!(takes_hyperlinks(Some("xterm-256color")));
-        assert!(takes_hyperlinks(Some("tmux-256color")));
-        assert!(takes_hyperlinks(None));
-        assert!(!takes_hyperlinks(Some("linux")));
-        assert!(!takes_hyperlinks(Some("dumb")));
-    }
 
     #[test]
     fn alt_with_a_key_is_esc_then_the_key() {

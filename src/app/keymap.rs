@@ -921,6 +921,14 @@ impl Keymap {
         None
     }
 
+    /// Whether some key still quits: without one the dashboard could only be killed
+    /// from outside.
+    pub fn can_quit(&self) -> bool {
+        self.bindings
+            .iter()
+            .any(|b| b.action == Action::Quit && !b.keys.is_empty())
+    }
+
     /// The bindings of one scope, in table order.
     pub fn in_scope(&self, scope: Scope) -> impl Iterator<Item = &Binding> {
         self.bindings.iter().filter(move |b| b.scope == scope)

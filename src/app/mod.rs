@@ -211,6 +211,9 @@ pub struct ScenariosReport {
     /// The file held a scenario of that name: saving replaced it, deleting removed it
     /// (else another dashboard had deleted it first).
     pub was_there: bool,
+    /// Nothing was saved: a scenario of that name was there, and replacing it was not
+    /// asked for (another dashboard saved it since this one looked).
+    pub taken: bool,
     /// Every scenario in the file now.
     pub scenarios: Vec<SavedScenario>,
     /// A corrupt file found on the way, and where it was moved.
@@ -222,6 +225,9 @@ pub struct ScenariosReport {
 pub struct Paths {
     pub export_dir: PathBuf,
     pub scenarios: Option<PathBuf>,
+    /// Why nothing may be written at all (`render` draws a frame, nothing else): each
+    /// key that would write says so instead.
+    pub no_writes: Option<&'static str>,
 }
 
 impl Default for Paths {
@@ -229,6 +235,7 @@ impl Default for Paths {
         Self {
             export_dir: PathBuf::from("."),
             scenarios: None,
+            no_writes: None,
         }
     }
 }

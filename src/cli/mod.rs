@@ -634,6 +634,9 @@ fn dispatch(cli: &Cli) -> Result<(), SetupError> {
         return commands::dashboard(cli);
     };
     options::refuse_dashboard_options(cli, sub)?;
+    // The dashboard's own signal handling does this and gives the terminal back.
+    crate::store::temps::clean_up_on_signals()
+        .map_err(|e| format!("cannot watch for signals: {e}"))?;
     let input = &cli.input;
     match sub {
         Command::Check => commands::check(input),

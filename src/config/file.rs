@@ -382,6 +382,13 @@ impl FileReader<'_> {
                 }
                 if let Err(message) = keymap.rebind(scope, action.get_ref(), keys) {
                     self.error(action.span(), message);
+                } else if !keymap.can_quit() {
+                    self.error(
+                        value.span(),
+                        "expected a key to quit, found none left: bind one here or in the \
+                         other quit binding, or the dashboard can only be killed from outside"
+                            .to_string(),
+                    );
                 }
             }
         }

@@ -585,6 +585,11 @@ impl Dataset {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The sources by id, to look many up at once in time linear in their number.
+    pub fn sources_by_id(&self) -> std::collections::HashMap<&str, &Source> {
+        self.sources.iter().map(|s| (s.id.as_str(), s)).collect()
+    }
+
     pub fn agreement(&self, id: &str) -> Option<&Agreement> {
         self.agreements.iter().find(|a| a.id == id)
     }

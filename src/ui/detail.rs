@@ -59,8 +59,9 @@ pub fn source_lines<'a>(
         heading.to_string(),
         theme.label(),
     ))];
+    let by_id = d.sources_by_id();
     for id in ids {
-        match d.source(id) {
+        match by_id.get(id.as_str()) {
             Some(s) => {
                 let date = s.date.map(|d| format!(", {d}")).unwrap_or_default();
                 lines.push(DetailLine::Text(Line::from(vec![

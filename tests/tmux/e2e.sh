@@ -287,6 +287,17 @@ sleep 0.3
 [[ ! -e $WORK/paste/after ]] && pass "the paste did not quit" || fail "the paste quit"
 ! screen paste | grep -q "Save scenario as" && pass "no prompt opened by the paste" || fail "a prompt opened"
 [[ -z $(find "$WORK/paste" -name '*.csv' -o -name 'scenarios.toml') ]] && pass "no file written by the paste" || fail "the paste wrote a file"
+# Whatever came before: Alt-[ and Alt-Shift-O leave a sequence unfinished, which took
+# the paste's own ESC; the paste is still one paste.
+T set-buffer -b quit "quit, then export"
+for before in 'M-[' 'M-O'; do
+    T send-keys -t paste "$before"
+    sleep 0.2
+    T paste-buffer -p -b quit -t paste
+    sleep 0.5
+    [[ ! -e $WORK/paste/after ]] && pass "a paste after $before did not quit" || fail "a paste after $before quit"
+    [[ -z $(find "$WORK/paste" -name '*.csv' -o -name 'scenarios.toml') ]] && pass "a paste after $before wrote nothing" || fail "a paste after $before wrote a file"
+done
 T set-buffer -b name "Honolulu"
 T send-keys -t paste /
 wait_for paste "Enter: keep" >/dev/null || true
@@ -333,6 +344,37 @@ for _ in $(seq 100); do [[ $(T display -p -t jobs '#{alternate_on}') == 0 ]] && 
 sleep 0.3
 T send-keys -t jobs 'echo "exit status $?"' Enter
 wait_for jobs "exit status 0" && pass "jobs: q quits with status 0" || fail "jobs: exit status after fg"
+
+# 9b. Stopped, then killed: Ctrl-Z, `kill %1` (SIGTERM, then SIGCONT from bash), and the
+#     terminal is given back for good, however the signal and the continue race.
+dir="$WORK/killed"
+mkdir -p "$dir/data"
+T new-session -d -s killed -x 100 -y 30 "env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile -i"
+wait_for killed '$' >/dev/null
+T send-keys -t killed "cd '$dir'; export XDG_DATA_HOME='$dir/data'" Enter
+for run in 1 2 3 4; do
+    T send-keys -t killed clear Enter
+    T send-keys -t killed "'$BIN'" Enter
+    wait_for killed "1 Timeline" >/dev/null || { fail "killed $run: dashboard did not open"; continue; }
+    T send-keys -t killed C-z
+    wait_for killed "Stopped" >/dev/null || { fail "killed $run: Ctrl-Z did not stop it"; continue; }
+    T send-keys -t killed "kill %1; sleep 0.5; jobs; echo done-$run" Enter
+    wait_for killed "done-$run" >/dev/null || true
+    sleep 0.3
+    [[ $(T display -p -t killed '#{alternate_on}') == 0 && $(T display -p -t killed '#{cursor_flag}') == 1 ]] \
+        && pass "killed $run: stopped then killed, the terminal is back" \
+        || fail "killed $run: stopped then killed left the alternate screen or a hidden cursor"
+    T send-keys -t killed 'fg 2>/dev/null; reset -I 2>/dev/null; tput cnorm; clear' Enter
+    sleep 0.3
+done
+
+# 9c. A terminal that says it is 65535x65535: drawn at the cap, quit, given back.
+T send-keys -t killed clear Enter
+T send-keys -t killed "stty cols 65535 rows 65535; '$BIN'; echo \"huge exit \$?\"; stty cols 100 rows 30" Enter
+sleep 3
+T send-keys -t killed q
+wait_for killed "huge exit 0" >/dev/null && pass "65535x65535: drawn at the cap, q quits with 0" || fail "65535x65535: no clean exit"
+[[ $(T display -p -t killed '#{alternate_on}') == 0 ]] && pass "65535x65535: alternate screen left" || fail "65535x65535: still on the alternate screen"
 
 # 10. Every other way out: an error after start, a panic, and the signals that end a
 # session from outside (kill, a dropped SSH connection, an interrupt from another

@@ -98,6 +98,7 @@ pub(super) fn answer(app: &mut App, yes: bool) -> Effect {
             Effect::SaveScenario {
                 name,
                 assumptions: app.inputs().assumptions.clone(),
+                replace: true,
             }
         }
         // Back to the name, to choose another.
@@ -139,6 +140,7 @@ pub(super) fn confirm_prompt(app: &mut App, mut p: Prompt) -> Effect {
             Effect::SaveScenario {
                 name,
                 assumptions: app.inputs().assumptions.clone(),
+                replace: false,
             }
         }
         PromptKind::Assumption(id) => {
