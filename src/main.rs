@@ -8,6 +8,7 @@ use clap::builder::TypedValueParser as _;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use sma_dash::app::Pane;
+use sma_dash::app::cite::Cited;
 use sma_dash::app::{App, ChartStyle};
 use sma_dash::config::{self, Config, Flag, SetupError};
 use sma_dash::data::{Dataset, LoadError, summary::Summary};
@@ -225,6 +226,56 @@ Examples:
         #[command(flatten)]
         band_spreads: BandArgs,
     },
+    /// Print the citation of a figure, an event, a source or a scenario's totals: the
+    /// text `y` copies in the dashboard.
+    #[command(after_help = "\
+The text is one line that says what the figure or event is (value, unit and basis,
+status, span), then its sources one a line with their URLs: as the dashboard's `y`
+copies it.
+
+Examples:
+  sma-dash cite --year 2014                     Korea's 2014 contribution, in won
+  sma-dash cite --year 2014 --usd --real 2025   in dollars of 2025
+  sma-dash cite --year 2028 --cpi 3             a projected year, at 3 % inflation
+  sma-dash cite --troops 2014                   US troops in Korea in 2014
+  sma-dash cite --event sma-10-round-1          an event, by its id
+  sma-dash cite --source R01                    a source, and what cites it
+  sma-dash cite --totals demand-10bn --usd      a scenario's totals")]
+    #[command(group(clap::ArgGroup::new("what").required(true).args(["year", "troops", "event", "agreement", "source", "totals"])))]
+    Cite {
+        /// The Costs figure of this year, in the view the other options set.
+        #[arg(long, value_name = "YEAR", allow_hyphen_values = true)]
+        year: Option<i32>,
+        /// The troop count and level of this year.
+        #[arg(long, value_name = "YEAR", allow_hyphen_values = true)]
+        troops: Option<i32>,
+        /// An event, by its id in the dataset (as `export events` lists them).
+        #[arg(long, value_name = "ID")]
+        event: Option<String>,
+        /// An agreement, by its id (sma-10).
+        #[arg(long, value_name = "ID")]
+        agreement: Option<String>,
+        /// A source, by its id (R01).
+        #[arg(long, value_name = "ID")]
+        source: Option<String>,
+        /// A scenario's totals over the agreement and to the horizon.
+        #[arg(long, value_name = "SCENARIO")]
+        totals: Option<String>,
+        /// The cost metric (--year): as `c` cycles them.
+        #[arg(long, value_name = "METRIC", value_parser = clap::builder::PossibleValuesParser::new(config::METRIC_NAMES))]
+        metric: Option<String>,
+        /// Amounts in millions of dollars at each year's exchange rate.
+        #[arg(long)]
+        usd: bool,
+        /// Amounts in constant money of this base year.
+        #[arg(long, value_name = "BASE_YEAR", allow_hyphen_values = true)]
+        real: Option<String>,
+        /// The scenario a projected year (--year) comes from.
+        #[arg(long, value_name = "NAME")]
+        scenario: Option<String>,
+        #[command(flatten)]
+        assumptions: AssumptionArgs,
+    },
     /// Print a completion script for a shell.
     #[command(after_help = "\
 Examples:
@@ -263,6 +314,7 @@ impl Command {
             Command::Export { .. } => "export",
             Command::Config { .. } => "config",
             Command::Chart { .. } => "chart",
+            Command::Cite { .. } => "cite",
             Command::Completions { .. } => "completions",
             Command::Man => "man",
         }
@@ -276,6 +328,7 @@ impl Command {
                 | Command::Project { .. }
                 | Command::Export { .. }
                 | Command::Chart { .. }
+                | Command::Cite { .. }
         )
     }
 }
@@ -769,6 +822,38 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 write_file(path, png)?;
             }
         }
+        Some(Command::Cite {
+            year,
+            troops,
+            event,
+            agreement,
+            source,
+            totals,
+            metric,
+            usd,
+            real,
+            scenario,
+            assumptions,
+        }) => {
+            let s = setup(input, &with_base_year(assumptions, real), &[])?;
+            let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+            let view = ViewArgs {
+                metric: metric.clone(),
+                usd: *usd,
+                real: real.clone(),
+                no_projections: false,
+                scenario: scenario.clone().or(totals.clone()),
+                compare: Vec::new(),
+                band: false,
+                bars: false,
+            };
+            show_as_asked(&mut app, &view)?;
+            let cited = cited(&mut app, [*year, *troops], [event, agreement, source])?;
+            let citation = app
+                .citation(&cited)
+                .ok_or_else(|| format!("cite: no figure for {}", app.year))?;
+            print_out(&format!("{}\n", citation.text))?;
+        }
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "sma-dash", &mut out);
@@ -1031,13 +1116,80 @@ fn load_saved(app: &mut App) {
     }
 }
 
+/// What `cite` was asked for, with the year cursor where it looks; an id the dataset
+/// does not hold is refused, naming the ids it does.
+fn cited(
+    app: &mut App,
+    [year, troops]: [Option<i32>; 2],
+    [event, agreement, source]: [&Option<String>; 3],
+) -> Result<Cited, Failure> {
+    let d = &app.data;
+    let unknown = |what: &str, id: &str, known: Vec<&str>| -> Failure {
+        let shown: Vec<&str> = known.iter().take(8).copied().collect();
+        let more = if known.len() > shown.len() {
+            ", …"
+        } else {
+            ""
+        };
+        format!(
+            "cite: no {what} \"{id}\" in the dataset (it has {}{more})",
+            shown.join(", ")
+        )
+        .into()
+    };
+    if let Some(id) = event {
+        return match d.events.iter().position(|e| &e.id == id) {
+            Some(i) => Ok(Cited::Event(i)),
+            None => Err(unknown(
+                "event",
+                id,
+                d.events.iter().map(|e| e.id.as_str()).collect(),
+            )),
+        };
+    }
+    if let Some(id) = agreement {
+        return match d.agreements.iter().position(|a| &a.id == id) {
+            Some(i) => Ok(Cited::Agreement(i)),
+            None => Err(unknown(
+                "agreement",
+                id,
+                d.agreements.iter().map(|a| a.id.as_str()).collect(),
+            )),
+        };
+    }
+    if let Some(id) = source {
+        return match d.source(id) {
+            Some(_) => Ok(Cited::Source(id.clone())),
+            None => Err(unknown(
+                "source",
+                id,
+                d.sources.iter().map(|s| s.id.as_str()).collect(),
+            )),
+        };
+    }
+    let (pane, year) = match (year, troops) {
+        (Some(y), _) => (Pane::Costs, y),
+        (None, Some(y)) => (Pane::Troops, y),
+        (None, None) => return Ok(Cited::Scenario),
+    };
+    app.troop_history = pane == Pane::Troops;
+    let (first, last) = app.year_range();
+    if !(first..=last).contains(&year) {
+        return Err(format!("cite: expected a year from {first} to {last}, found {year}").into());
+    }
+    app.year = year;
+    Ok(Cited::Figure(pane))
+}
+
 /// Runs the dashboard; everything that can fail is checked before the screen is taken.
 fn dashboard(mut app: App) -> Result<(), String> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err("the dashboard needs a terminal; `sma-dash check` prints a summary".into());
     }
     let mouse = app.mouse;
-    app.hyperlinks &= runtime::takes_hyperlinks(std::env::var("TERM").ok().as_deref());
+    let term = std::env::var("TERM").ok();
+    app.hyperlinks &= runtime::takes_hyperlinks(term.as_deref());
+    app.clipboard_off = runtime::clipboard_off(app.clipboard_off.is_none(), term.as_deref());
     let debug_failure = std::env::var("SMA_DASH_DEBUG_FAIL")
         .ok()
         .and_then(|v| DebugFailure::from_env_value(&v));

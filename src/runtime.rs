@@ -189,6 +189,7 @@ fn convert(event: Event) -> Vec<Input> {
                 C::Tab => KeyCode::Tab,
                 C::BackTab => KeyCode::BackTab,
                 C::Backspace => KeyCode::Backspace,
+                C::Delete => KeyCode::Delete,
                 C::Up => KeyCode::Up,
                 C::Down => KeyCode::Down,
                 C::Left => KeyCode::Left,
@@ -278,11 +279,21 @@ fn backend_error(e: impl std::fmt::Display) -> io::Error {
 /// The actions one input asks for.
 fn actions(app: &App, input: Input, size: Rect) -> Vec<Action> {
     match input {
-        Input::Key(key) => app
-            .keymap
-            .action(key, app.mode(), app.focus)
-            .into_iter()
-            .collect(),
+        Input::Key(key) => match app.keymap.action(key, app.mode(), app.focus) {
+            Some(action) => vec![action],
+            // A key of another pane says where it works, rather than doing nothing.
+            None if app.mode() == Mode::Dashboard => app
+                .keymap
+                .elsewhere(key, app.focus)
+                .map(|(pane, b)| Action::Elsewhere {
+                    key: key.to_string(),
+                    pane,
+                    help: b.help.to_string(),
+                })
+                .into_iter()
+                .collect(),
+            None => Vec::new(),
+        },
         Input::Mouse(m) if app.mouse && app.mode() == Mode::Dashboard => {
             mouse_actions(app, m, size)
         }
@@ -324,6 +335,8 @@ fn mouse_actions(app: &App, m: Mouse, size: Rect) -> Vec<Action> {
 pub trait WholeFrames {
     fn begin_frame(&mut self) -> io::Result<()>;
     fn end_frame(&mut self) -> io::Result<()>;
+    /// Puts `text` on the terminal's clipboard.
+    fn copy(&mut self, text: &str) -> io::Result<()>;
 }
 
 impl<W: Write> WholeFrames for CrosstermBackend<W> {
@@ -334,9 +347,14 @@ impl<W: Write> WholeFrames for CrosstermBackend<W> {
     fn end_frame(&mut self) -> io::Result<()> {
         execute!(self, EndSynchronizedUpdate)
     }
+
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        self.write_all(osc52(text).as_bytes())?;
+        Write::flush(self)
+    }
 }
 
-/// In memory every frame is whole.
+/// In memory every frame is whole, and there is no clipboard.
 impl WholeFrames for TestBackend {
     fn begin_frame(&mut self) -> io::Result<()> {
         Ok(())
@@ -344,6 +362,37 @@ impl WholeFrames for TestBackend {
 
     fn end_frame(&mut self) -> io::Result<()> {
         Ok(())
+    }
+
+    fn copy(&mut self, _text: &str) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The OSC 52 sequence that sets the clipboard to `text`: the terminal (or tmux with
+/// `set-clipboard on`, or the terminal at the far end of SSH) takes it from there.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07")
+}
+
+/// Why `y` cannot reach the clipboard on this terminal, if it cannot: OSC 52 off in
+/// the config, or a terminal that takes no OSC sequences (as for hyperlinks).
+pub fn clipboard_off(osc52_on: bool, term: Option<&str>) -> Option<String> {
+    if !osc52_on {
+        Some("OSC 52 is off in the config ([display] osc52)".into())
+    } else if !takes_hyperlinks(term) {
+        Some(format!(
+            "the {} has no clipboard sequence (OSC 52)",
+            match term {
+                Some("linux") => "Linux console".to_string(),
+                Some(t) => format!("terminal TERM={t}"),
+                None => "terminal".to_string(),
+            }
+        ))
+    } else {
+        None
     }
 }
 
@@ -375,6 +424,12 @@ pub fn run<B: Backend + WholeFrames>(
                     Effect::Redraw => redraw = true,
                     Effect::None => {}
                     Effect::Suspend => suspended = true,
+                    Effect::Copy(text) => {
+                        if let Err(e) = terminal.backend_mut().copy(&text) {
+                            app.status = Some(format!("not copied: {e}"));
+                        }
+                        redraw = true;
+                    }
                     Effect::SaveScenario { name, assumptions } => {
                         let outcome = save(app, &name, &assumptions);
                         update(app, Action::Saved(outcome));

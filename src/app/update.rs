@@ -9,6 +9,7 @@ use crate::report::tables::stamp;
 
 use crate::data::EventKind;
 
+use super::sources;
 use super::timeline::{self, KindFilter};
 use super::{
     Action, App, AssumptionId, ChartStyle, DetailOf, HelpPage, Mode, Pane, Prompt, PromptKind,
@@ -39,6 +40,8 @@ pub enum Effect {
     /// Draw this chart as SVG and PNG images and write both; the runtime answers with
     /// `Action::Published`.
     Publish(Box<Figure>),
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
 }
 
 /// A table to write, and what it holds, for the file's name ("costs").
@@ -78,10 +81,12 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Quit => Effect::Quit,
         Suspend => Effect::Suspend,
         ToggleHelp => {
-            app.overlay = match app.overlay {
-                Some(Mode::Help) => None,
-                _ => Some(Mode::Help),
-            };
+            if app.overlay == Some(Mode::Help) {
+                return close_help(app);
+            }
+            // Above the overlay open, which comes back when the help closes.
+            app.beneath = app.overlay.map(|m| (m, app.overlay_scroll));
+            app.overlay = Some(Mode::Help);
             app.help_page = HelpPage::Keys;
             app.overlay_scroll = 0;
             Effect::Redraw
@@ -94,7 +99,14 @@ fn apply(app: &mut App, action: Action) -> Effect {
             app.overlay_scroll = 0;
             Effect::Redraw
         }
-        CloseOverlay => app.overlay.take().is_some().into(),
+        CloseOverlay => match app.overlay {
+            Some(Mode::Help) => close_help(app),
+            Some(Mode::Sources) => sources::back(app),
+            _ => app.overlay.take().is_some().into(),
+        },
+        Copy => super::cite::copy(app),
+        OpenSources => sources::open(app),
+        SortSources => sources::toggle_order(app),
         FocusNext => focus_by(app, 1),
         FocusPrev => focus_by(app, -1),
         Focus(p) => set(&mut app.focus, p),
@@ -145,6 +157,12 @@ fn apply(app: &mut App, action: Action) -> Effect {
             app.refresh_timeline();
             app.status = Some(format!("timeline {}", app.timeline.order.label()));
             Effect::Redraw
+        }
+        StartSearch if app.mode() == Mode::Sources => {
+            app.sources.supports = None;
+            let mut prompt = Prompt::new(PromptKind::SourceSearch);
+            prompt.input.insert(&app.sources.query);
+            open_prompt(app, prompt)
         }
         StartSearch => {
             app.timeline.search = super::Search {
@@ -283,6 +301,14 @@ fn apply(app: &mut App, action: Action) -> Effect {
         }
         Activate => activate(app),
         ToggleCompare => toggle_compare(app),
+        Elsewhere { key, pane, help } => {
+            app.status = Some(format!(
+                "{key} works in {} ({}): {help}",
+                pane.title(),
+                pane.number()
+            ));
+            Effect::Redraw
+        }
         OverlayViewport { max_scroll, page } => {
             app.overlay_max = max_scroll;
             app.overlay_page = page;
@@ -321,6 +347,10 @@ fn apply(app: &mut App, action: Action) -> Effect {
                 PromptKind::SaveName => Some("not saved".into()),
                 PromptKind::Assumption(_) => Some("unchanged".into()),
                 PromptKind::GoToYear => Some("the cursor stays".into()),
+                PromptKind::SourceSearch => {
+                    sources::search(app, "");
+                    None
+                }
             };
             Effect::Redraw
         }
@@ -526,6 +556,14 @@ fn jump_agreement(app: &mut App, direction: i32) -> Effect {
 fn set_filter(app: &mut App, filter: KindFilter) -> Effect {
     app.timeline.filter = filter;
     app.refresh_timeline();
+    // As selecting an event does, the year cursor goes to the selected row's year.
+    if let Some(year) = app
+        .selected_row()
+        .and_then(|r| timeline::row_year(&app.data, r))
+    {
+        let (first, last) = app.year_range();
+        app.year = year.clamp(first, last);
+    }
     let shown = timeline::shown_events(app.timeline.index.events, filter);
     app.status = Some(if filter.is_all() {
         format!("filter off: {shown}")
@@ -636,9 +674,16 @@ fn edit_prompt(app: &mut App, edit: impl FnOnce(&mut TextInput) -> bool) -> Effe
         return Effect::Redraw;
     }
     p.error = None;
-    if p.kind == PromptKind::Search {
-        app.timeline.search.query = p.input.text().to_string();
-        search_as_typed(app);
+    match p.kind {
+        PromptKind::Search => {
+            app.timeline.search.query = p.input.text().to_string();
+            search_as_typed(app);
+        }
+        PromptKind::SourceSearch => {
+            let query = p.input.text().to_string();
+            sources::search(app, &query);
+        }
+        _ => {}
     }
     Effect::Redraw
 }
@@ -649,7 +694,7 @@ fn paste(app: &mut App, text: &str) -> Effect {
     match app.mode() {
         Mode::Prompt(_) => edit_prompt(app, |input| input.insert(text)),
         Mode::Confirm => Effect::None,
-        Mode::Dashboard | Mode::Help | Mode::Detail | Mode::Kinds => {
+        Mode::Dashboard | Mode::Help | Mode::Detail | Mode::Kinds | Mode::Sources => {
             app.status = Some(
                 "paste ignored: paste after / (search), : (year), = (value) or s (name)".into(),
             );
@@ -693,6 +738,15 @@ fn confirm_prompt(app: &mut App, mut p: Prompt) -> Effect {
         PromptKind::Search => {
             app.timeline.search.typing_from = None;
             report_matches(app);
+            Effect::Redraw
+        }
+        PromptKind::SourceSearch => {
+            let n = app.sources.shown.len();
+            app.status = Some(format!(
+                "{n} source{} for “{}”",
+                if n == 1 { "" } else { "s" },
+                app.sources.query
+            ));
             Effect::Redraw
         }
         PromptKind::SaveName => {
@@ -837,6 +891,9 @@ fn toggle_table(app: &mut App) -> Effect {
 /// Enter: in the timeline the selected row's detail; in Costs or Troops the detail of
 /// the figure at the year cursor, with every source. Each opens at its top.
 fn toggle_detail(app: &mut App) -> Effect {
+    if app.mode() == Mode::Sources {
+        return sources::enter(app);
+    }
     if app.overlay == Some(Mode::Detail) {
         app.overlay = None;
         return Effect::Redraw;
@@ -878,12 +935,15 @@ enum Target {
     OverlayLines,
     /// The kind picker's rows.
     Kinds,
+    /// The sources list's rows, or those of what a source supports.
+    Sources,
 }
 
 fn target(app: &App) -> Target {
     match app.mode() {
         Mode::Help | Mode::Detail => Target::OverlayLines,
         Mode::Kinds => Target::Kinds,
+        Mode::Sources => Target::Sources,
         _ => match app.focus {
             Pane::Timeline => Target::Rows,
             Pane::Assumptions if !app.is_table(Pane::Assumptions) => Target::AssumptionRows,
@@ -910,6 +970,10 @@ fn move_by(app: &mut App, delta: i32) -> Effect {
             let row = (app.timeline.kind_cursor as i64 + i64::from(delta)).clamp(0, last);
             set(&mut app.timeline.kind_cursor, row as usize)
         }
+        Target::Sources => {
+            let row = app.sources.row() as i64 + i64::from(delta);
+            app.sources.select(&app.data, row).into()
+        }
     }
 }
 
@@ -922,6 +986,7 @@ fn page_by(app: &mut App, pages: i32) -> Effect {
         Target::Years => move_year(app, YEARS_A_PAGE * pages),
         Target::AssumptionRows => move_by(app, pages * app.assumption_rows() as i32),
         Target::Kinds => move_by(app, pages * app.timeline.kinds.len() as i32),
+        Target::Sources => move_by(app, pages * SOURCES_A_PAGE),
         Target::OverlayLines => {
             scroll_overlay(app, i64::from(app.overlay_page.max(1)) * i64::from(pages))
         }
@@ -964,7 +1029,25 @@ fn to_end(app: &mut App, last: bool) -> Effect {
             };
             set(&mut app.timeline.kind_cursor, row)
         }
+        Target::Sources => app
+            .sources
+            .select(&app.data, if last { i64::MAX } else { 0 })
+            .into(),
     }
+}
+
+/// Rows a page moves in the sources list.
+const SOURCES_A_PAGE: i32 = 8;
+
+/// Closes the help, back to the overlay it was opened over, where it was.
+fn close_help(app: &mut App) -> Effect {
+    let (overlay, scroll) = match app.beneath.take() {
+        Some((mode, scroll)) => (Some(mode), scroll),
+        None => (None, 0),
+    };
+    app.overlay = overlay;
+    app.overlay_scroll = scroll;
+    Effect::Redraw
 }
 
 fn scroll_overlay(app: &mut App, delta: i64) -> Effect {

@@ -1,0 +1,155 @@
+//! What `y` copies: the citation of whatever is selected, worded by `report::cite`, and
+//! the command that prints the same text where the terminal's clipboard cannot be used.
+
+use crate::econ::{Currency, Metric, TroopBasis};
+use crate::report::cite::{self, Citation};
+
+use super::{App, DetailOf, Mode, Pane, Row};
+
+/// What `y` asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cited {
+    /// The figure of this pane at the year cursor.
+    Figure(Pane),
+    Event(usize),
+    Agreement(usize),
+    Source(String),
+    /// The totals of the scenario the Assumptions pane has selected (else the pinned).
+    Scenario,
+}
+
+impl App {
+    /// What `y` would copy now: the source selected in the sources list, the detail
+    /// open, or the focused pane's selection.
+    pub fn cited(&self) -> Option<Cited> {
+        let open = self.overlay.or(self.beneath.map(|(m, _)| m));
+        match open {
+            Some(Mode::Sources) => {
+                return self
+                    .sources
+                    .selected(&self.data)
+                    .map(|id| Cited::Source(id.into()));
+            }
+            Some(Mode::Detail) => {
+                if let DetailOf::Figure(pane) = self.detail {
+                    return Some(Cited::Figure(pane));
+                }
+                return self.row_cited();
+            }
+            _ => {}
+        }
+        match self.focus {
+            Pane::Timeline => self.row_cited(),
+            pane @ (Pane::Costs | Pane::Troops) => Some(Cited::Figure(pane)),
+            Pane::Assumptions => Some(Cited::Scenario),
+        }
+    }
+
+    fn row_cited(&self) -> Option<Cited> {
+        match self.selected_row()? {
+            Row::Event(i) => Some(Cited::Event(i)),
+            Row::Agreement(i) => Some(Cited::Agreement(i)),
+            Row::Unattached => None,
+        }
+    }
+
+    /// The citation of `cited`, as `sma-dash cite` prints it.
+    pub fn citation(&self, cited: &Cited) -> Option<Citation> {
+        let d = &self.data;
+        match cited {
+            Cited::Figure(Pane::Troops) => cite::troop_figure(d, self.year),
+            Cited::Figure(_) => cite::cost_figure(&self.costs_input(), self.year),
+            Cited::Event(i) => d.events.get(*i).map(|e| cite::event(d, e)),
+            Cited::Agreement(i) => d.agreements.get(*i).map(|a| cite::agreement(d, a)),
+            Cited::Source(id) => Some(cite::source(d, id)),
+            Cited::Scenario => {
+                let scenario = self.selected_scenario().unwrap_or(self.scenario);
+                let totals = self.totals.iter().find(|t| t.scenario == scenario)?;
+                Some(cite::scenario(
+                    d,
+                    &self.assumptions,
+                    &self.view,
+                    scenario,
+                    [totals.span, totals.to_horizon],
+                ))
+            }
+        }
+    }
+
+    /// The command that prints the citation of `cited`: for where `y` cannot reach the
+    /// clipboard.
+    pub fn cite_command(&self, cited: &Cited) -> String {
+        let mut words = vec!["sma-dash cite".to_string()];
+        let view = &self.view;
+        let view_flags = |words: &mut Vec<String>| {
+            if view.currency == Currency::Usd {
+                words.push("--usd".into());
+            }
+            if view.real {
+                words.push(format!("--real {}", self.assumptions.base_year));
+            }
+        };
+        match cited {
+            Cited::Figure(Pane::Troops) => words.push(format!("--troops {}", self.year)),
+            Cited::Figure(_) => {
+                words.push(format!("--year {}", self.year));
+                view_flags(&mut words);
+                if view.metric != Metric::Contribution {
+                    let name = match (view.metric, view.troops) {
+                        (Metric::YearOnYear, _) => "change",
+                        (Metric::PerServiceMember, TroopBasis::Counted) => "per-member",
+                        (Metric::PerServiceMember, TroopBasis::Headline) => "per-member-headline",
+                        (Metric::Cumulative, _) => "cumulative",
+                        (Metric::Contribution, _) => "contribution",
+                    };
+                    words.push(format!("--metric {name}"));
+                }
+                if self.scenario != crate::econ::ScenarioId::CurrentAgreement {
+                    words.push(format!("--scenario {}", self.scenario.key()));
+                }
+            }
+            Cited::Event(i) => words.push(format!(
+                "--event {}",
+                self.data.events.get(*i).map_or("?", |e| e.id.as_str())
+            )),
+            Cited::Agreement(i) => words.push(format!(
+                "--agreement {}",
+                self.data.agreements.get(*i).map_or("?", |a| a.id.as_str())
+            )),
+            Cited::Source(id) => words.push(format!("--source {id}")),
+            Cited::Scenario => {
+                let scenario = self.selected_scenario().unwrap_or(self.scenario);
+                words.push(format!("--totals {}", scenario.key()));
+                view_flags(&mut words);
+            }
+        }
+        words.join(" ")
+    }
+}
+
+/// `y`: the citation of the selection to the terminal's clipboard, and the status line
+/// says what and how long; where the clipboard cannot be reached, the command that
+/// prints the same text.
+pub(super) fn copy(app: &mut App) -> super::Effect {
+    let Some(cited) = app.cited() else {
+        app.status = Some("nothing selected to copy".into());
+        return super::Effect::Redraw;
+    };
+    let Some(citation) = app.citation(&cited) else {
+        app.status = Some(format!("no figure for {} to copy", app.year));
+        return super::Effect::Redraw;
+    };
+    if let Some(why) = &app.clipboard_off {
+        app.status = Some(format!(
+            "not copied: {why}; `{}` prints the same text",
+            app.cite_command(&cited)
+        ));
+        return super::Effect::Redraw;
+    }
+    app.status = Some(format!(
+        "copied {} with its sources: {} characters",
+        citation.what,
+        citation.chars()
+    ));
+    super::Effect::Copy(citation.text)
+}
