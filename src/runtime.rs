@@ -677,6 +677,54 @@ mod tests {
         assert_eq!(convert(ctrl_z), vec![Input::Key(Key::ctrl('z'))]);
     }
 
+    /// The Delete key a terminal sends (`ESC [ 3 ~`, which crossterm reads as
+    /// `KeyCode::Delete`, as `tmux send-keys DC` shows) deletes under the cursor in every
+    /// prompt, through the same conversion and keymap the loop uses.
+    #[test]
+    fn delete_from_the_terminal_deletes_under_the_cursor_in_every_prompt() {
+        use crate::app::{Edit, Prompt, PromptKind};
+        let delete = Event::Key(KeyEvent::new(C::Delete, KeyModifiers::NONE));
+        let input = convert(delete);
+        assert_eq!(input, vec![Input::Key(Key::plain(KeyCode::Delete))]);
+        let mut app = App::new(crate::data::Dataset::embedded().unwrap());
+        for kind in [
+            PromptKind::Search,
+            PromptKind::SaveName,
+            PromptKind::GoToYear,
+            PromptKind::SourceSearch,
+            PromptKind::Assumption(crate::econ::AssumptionId::KoreanCpi),
+        ] {
+            let mut prompt = Prompt::new(kind);
+            prompt.input.insert("2014");
+            prompt.input.apply(Edit::Home);
+            app.prompt = Some(prompt);
+            let size = Rect::new(0, 0, 80, 24);
+            let asked = actions(&app, input[0].clone(), size);
+            assert_eq!(asked, vec![Action::Edit(Edit::Delete)], "{kind:?}");
+            for action in asked {
+                update(&mut app, action);
+            }
+            assert_eq!(app.prompt.as_ref().unwrap().input.text(), "014", "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn osc52_carries_the_text_in_base64_and_the_linux_console_gets_none() {
+        assert_eq!(osc52("2014: 920.0"), "\x1b]52;c;MjAxNDogOTIwLjA=\x07");
+        assert_eq!(clipboard_off(true, Some("xterm-256color")), None);
+        assert_eq!(clipboard_off(true, Some("tmux-256color")), None);
+        assert!(
+            clipboard_off(true, Some("linux"))
+                .unwrap()
+                .contains("Linux console")
+        );
+        assert!(
+            clipboard_off(false, Some("xterm"))
+                .unwrap()
+                .contains("[display] osc52")
+        );
+    }
+
     /// Bytes written, kept where the test can read them after the backend has them.
     #[derive(Clone, Default)]
     struct Written(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);

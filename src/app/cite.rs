@@ -63,12 +63,16 @@ impl App {
             Cited::Agreement(i) => d.agreements.get(*i).map(|a| cite::agreement(d, a)),
             Cited::Source(id) => Some(cite::source(d, id)),
             Cited::Scenario => {
-                let scenario = self.selected_scenario().unwrap_or(self.scenario);
-                let totals = self.totals.iter().find(|t| t.scenario == scenario)?;
+                let scenario = self.selected_scenario().unwrap_or(self.inputs().scenario);
+                let totals = self
+                    .derived()
+                    .totals
+                    .iter()
+                    .find(|t| t.scenario == scenario)?;
                 Some(cite::scenario(
                     d,
-                    &self.assumptions,
-                    &self.view,
+                    &self.inputs().assumptions,
+                    &self.inputs().view,
                     scenario,
                     [totals.span, totals.to_horizon],
                 ))
@@ -80,13 +84,13 @@ impl App {
     /// clipboard.
     pub fn cite_command(&self, cited: &Cited) -> String {
         let mut words = vec!["sma-dash cite".to_string()];
-        let view = &self.view;
+        let view = &self.inputs().view;
         let view_flags = |words: &mut Vec<String>| {
             if view.currency == Currency::Usd {
                 words.push("--usd".into());
             }
             if view.real {
-                words.push(format!("--real {}", self.assumptions.base_year));
+                words.push(format!("--real {}", self.inputs().assumptions.base_year));
             }
         };
         match cited {
@@ -104,8 +108,8 @@ impl App {
                     };
                     words.push(format!("--metric {name}"));
                 }
-                if self.scenario != crate::econ::ScenarioId::CurrentAgreement {
-                    words.push(format!("--scenario {}", self.scenario.key()));
+                if self.inputs().scenario != crate::econ::ScenarioId::CurrentAgreement {
+                    words.push(format!("--scenario {}", self.inputs().scenario.key()));
                 }
             }
             Cited::Event(i) => words.push(format!(
@@ -118,7 +122,7 @@ impl App {
             )),
             Cited::Source(id) => words.push(format!("--source {id}")),
             Cited::Scenario => {
-                let scenario = self.selected_scenario().unwrap_or(self.scenario);
+                let scenario = self.selected_scenario().unwrap_or(self.inputs().scenario);
                 words.push(format!("--totals {}", scenario.key()));
                 view_flags(&mut words);
             }
@@ -152,4 +156,118 @@ pub(super) fn copy(app: &mut App) -> super::Effect {
         citation.chars()
     ));
     super::Effect::Copy(citation.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, Effect, update};
+    use crate::data::Dataset;
+
+    fn app() -> App {
+        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+    }
+
+    fn event(app: &App, id: &str) -> usize {
+        app.data
+            .events
+            .iter()
+            .position(|e| e.id == id)
+            .expect("the event is in the dataset")
+    }
+
+    #[test]
+    fn a_year_s_figure_is_cited_with_its_unit_basis_status_span_and_every_source() {
+        let mut app = app();
+        app.year = 2014;
+        let c = app.citation(&Cited::Figure(Pane::Costs)).unwrap();
+        insta::assert_snapshot!("figure_costs_2014", c.text);
+        assert_eq!(c.what, "the 2014 contribution");
+        // Every source on a line of its own, with its whole URL.
+        for id in &app.data.contribution(2014).unwrap().sources {
+            let s = app.data.source(id).unwrap();
+            let line = c
+                .text
+                .lines()
+                .find(|l| l.starts_with(&format!("[{id}]")))
+                .unwrap();
+            if let Some(url) = &s.url {
+                assert!(line.ends_with(url.as_str()), "{line}");
+            }
+        }
+        app.year = 2028;
+        let projected = app.citation(&Cited::Figure(Pane::Costs)).unwrap();
+        insta::assert_snapshot!("figure_costs_projected_2028", projected.text);
+        app.year = 2014;
+        let troops = app.citation(&Cited::Figure(Pane::Troops)).unwrap();
+        insta::assert_snapshot!("figure_troops_2014", troops.text);
+    }
+
+    #[test]
+    fn an_event_a_source_and_a_scenario_are_cited() {
+        let app = app();
+        let round = event(&app, "sma-10-round-1");
+        let c = app.citation(&Cited::Event(round)).unwrap();
+        insta::assert_snapshot!("event_sma_10_round_1", c.text);
+        let s = app.citation(&Cited::Source("R29".into())).unwrap();
+        insta::assert_snapshot!("source_r29", s.text);
+        let totals = app.citation(&Cited::Scenario).unwrap();
+        insta::assert_snapshot!("scenario_12th_sma", totals.text);
+    }
+
+    #[test]
+    fn y_copies_what_is_selected_and_says_what_and_how_long() {
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Costs));
+        app.year = 2014;
+        let expected = app.citation(&Cited::Figure(Pane::Costs)).unwrap();
+        assert_eq!(
+            update(&mut app, Action::Copy),
+            Effect::Copy(expected.text.clone())
+        );
+        assert_eq!(
+            app.status.as_deref(),
+            Some(
+                format!(
+                    "copied the 2014 contribution with its sources: {} characters",
+                    expected.text.chars().count()
+                )
+                .as_str()
+            )
+        );
+        // The detail open copies what it shows: an event's.
+        update(&mut app, Action::Focus(Pane::Timeline));
+        let selected = match app.selected_row() {
+            Some(super::Row::Event(i)) => i,
+            _ => {
+                update(&mut app, Action::Move(1));
+                match app.selected_row() {
+                    Some(super::Row::Event(i)) => i,
+                    other => panic!("{other:?}"),
+                }
+            }
+        };
+        update(&mut app, Action::ToggleDetail);
+        let event = app.citation(&Cited::Event(selected)).unwrap();
+        assert_eq!(update(&mut app, Action::Copy), Effect::Copy(event.text));
+    }
+
+    #[test]
+    fn without_the_clipboard_y_names_the_command_that_prints_the_same() {
+        let mut app = app();
+        app.clipboard_off = Some("the Linux console has no clipboard sequence (OSC 52)".into());
+        update(&mut app, Action::Focus(Pane::Costs));
+        update(&mut app, Action::ToggleCurrency);
+        app.year = 2014;
+        assert_eq!(update(&mut app, Action::Copy), Effect::Redraw);
+        let status = app.status.clone().unwrap();
+        assert!(
+            status.starts_with("not copied: the Linux console"),
+            "{status}"
+        );
+        assert!(
+            status.ends_with("`sma-dash cite --year 2014 --usd` prints the same text"),
+            "{status}"
+        );
+    }
 }

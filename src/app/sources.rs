@@ -227,8 +227,7 @@ fn jump(app: &mut App, target: Target) -> Effect {
         }
         Target::Year(pane, year) => {
             if pane == Pane::Troops && year < app.year_range().0 {
-                app.troop_history = true;
-                app.refresh_tables();
+                app.change(|i| i.troop_history = true);
             }
             let (first, last) = app.year_range();
             app.year = year.clamp(first, last);
@@ -257,5 +256,184 @@ fn show_row(app: &mut App, row: Row) {
             app.year = year.clamp(first, last);
         }
         app.scroll_to_selection();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, Edit, PromptKind, update};
+
+    fn app() -> App {
+        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+    }
+
+    fn typed(app: &mut App, text: &str) {
+        for c in text.chars() {
+            update(app, Action::Edit(Edit::Insert(c)));
+        }
+    }
+
+    #[test]
+    fn s_lists_every_source_searchable_sorted_and_what_one_supports_leads_there() {
+        let mut app = app();
+        update(&mut app, Action::OpenSources);
+        assert_eq!(app.mode(), Mode::Sources);
+        assert_eq!(app.sources.shown.len(), app.data.sources.len());
+        // By date, oldest first and the undated last; by id, in order.
+        let dates: Vec<_> = app
+            .sources
+            .shown
+            .iter()
+            .map(|&i| app.data.sources[i].date)
+            .collect();
+        let dated: Vec<_> = dates.iter().flatten().collect();
+        assert!(dated.windows(2).all(|w| w[0] <= w[1]));
+        assert!(
+            dates
+                .iter()
+                .skip_while(|d| d.is_some())
+                .all(|d| d.is_none())
+        );
+        update(&mut app, Action::SortSources);
+        let ids: Vec<&str> = app
+            .sources
+            .shown
+            .iter()
+            .map(|&i| app.data.sources[i].id.as_str())
+            .collect();
+        assert!(ids.windows(2).all(|w| w[0] <= w[1]));
+        // `/` searches as typed: the JoongAng report of the round in Hawaii.
+        update(&mut app, Action::StartSearch);
+        assert_eq!(app.mode(), Mode::Prompt(PromptKind::SourceSearch));
+        typed(&mut app, "hawaii joongang");
+        update(&mut app, Action::PromptConfirm);
+        assert_eq!(app.sources.selected(&app.data), Some("R29"));
+        assert_eq!(app.mode(), Mode::Sources);
+        // y copies the source's citation.
+        let copied = update(&mut app, Action::Copy);
+        assert!(
+            matches!(&copied, crate::app::Effect::Copy(t) if t.starts_with("[R29] ") && t.contains("https://")),
+            "{copied:?}"
+        );
+        // Enter: what it supports; Enter again goes to the event, in the timeline.
+        update(&mut app, Action::ToggleDetail);
+        let supported: Vec<String> = app
+            .sources
+            .supported(&app.data)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            supported.contains(&"event:sma-10-round-1".to_string()),
+            "{supported:?}"
+        );
+        let row = supported
+            .iter()
+            .position(|s| s == "event:sma-10-round-1")
+            .unwrap();
+        update(&mut app, Action::Move(row as i32));
+        update(&mut app, Action::ToggleDetail);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert_eq!(app.focus, Pane::Timeline);
+        match app.selected_row() {
+            Some(Row::Event(i)) => assert_eq!(app.data.events[i].id, "sma-10-round-1"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(app.year, 2018);
+    }
+
+    #[test]
+    fn q_goes_back_from_what_a_source_supports_to_the_list_then_closes_it() {
+        let mut app = app();
+        update(&mut app, Action::OpenSources);
+        update(&mut app, Action::ToggleDetail);
+        assert_eq!(app.sources.supports, Some(0));
+        update(&mut app, Action::CloseOverlay);
+        assert_eq!((app.mode(), app.sources.supports), (Mode::Sources, None));
+        update(&mut app, Action::CloseOverlay);
+        assert_eq!(app.mode(), Mode::Dashboard);
+    }
+
+    #[test]
+    fn the_help_opens_above_a_detail_a_picker_the_sources_or_a_question_and_returns_there() {
+        let mut app = app();
+        // A detail, scrolled: the help above it, then the detail where it was.
+        update(&mut app, Action::ToggleDetail);
+        update(
+            &mut app,
+            Action::OverlayViewport {
+                max_scroll: 10,
+                page: 5,
+            },
+        );
+        update(&mut app, Action::Move(3));
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.mode(), Mode::Help);
+        update(&mut app, Action::Move(1));
+        update(&mut app, Action::CloseOverlay);
+        assert_eq!((app.mode(), app.overlay_scroll), (Mode::Detail, 3));
+        // `?` again closes the help the same way.
+        update(&mut app, Action::ToggleHelp);
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.mode(), Mode::Detail);
+        update(&mut app, Action::CloseOverlay);
+        for open in [Action::OpenKinds, Action::OpenSources] {
+            update(&mut app, open);
+            let under = app.mode();
+            update(&mut app, Action::ToggleHelp);
+            assert_eq!(app.mode(), Mode::Help);
+            update(&mut app, Action::CloseOverlay);
+            assert_eq!(app.mode(), under);
+            update(&mut app, Action::CloseOverlay);
+            assert_eq!(app.mode(), Mode::Dashboard);
+        }
+        // A question: the help above it, and the question still asked after.
+        app.question = Some(crate::app::Question::Delete("scenario 1".into()));
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.mode(), Mode::Help);
+        update(&mut app, Action::CloseOverlay);
+        assert_eq!(app.mode(), Mode::Confirm);
+    }
+
+    #[test]
+    fn the_filter_moves_the_year_cursor_to_the_selected_event() {
+        let mut app = app();
+        let before = app.year;
+        // The kind picker shows lapses alone: the cursor goes to the lapse's year.
+        update(&mut app, Action::OpenKinds);
+        let lapse = app
+            .timeline
+            .kinds
+            .iter()
+            .position(|(k, _)| *k == crate::data::EventKind::Lapse)
+            .unwrap();
+        app.timeline.kind_cursor = lapse;
+        update(&mut app, Action::ToggleKind);
+        let lapse_year = app
+            .data
+            .events
+            .iter()
+            .find(|e| e.kind == crate::data::EventKind::Lapse)
+            .unwrap()
+            .date
+            .year();
+        assert_ne!(before, lapse_year);
+        assert_eq!(app.year, lapse_year);
+        // f and F, and clearing, do the same.
+        update(&mut app, Action::CloseOverlay);
+        for action in [
+            Action::CycleFilter(1),
+            Action::CycleFilter(-1),
+            Action::ClearFilter,
+        ] {
+            update(&mut app, action);
+            let year = app
+                .selected_row()
+                .and_then(|r| super::super::timeline::row_year(&app.data, r))
+                .unwrap();
+            let (first, last) = app.year_range();
+            assert_eq!(app.year, year.clamp(first, last));
+        }
     }
 }
