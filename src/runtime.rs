@@ -197,6 +197,7 @@ fn convert(event: Event) -> Vec<Input> {
                 C::Tab => KeyCode::Tab,
                 C::BackTab => KeyCode::BackTab,
                 C::Backspace => KeyCode::Backspace,
+                C::Delete => KeyCode::Delete,
                 C::Up => KeyCode::Up,
                 C::Down => KeyCode::Down,
                 C::Left => KeyCode::Left,
@@ -286,11 +287,21 @@ fn backend_error(e: impl std::fmt::Display) -> io::Error {
 /// The actions one input asks for.
 fn actions(app: &App, input: Input, size: Rect) -> Vec<Action> {
     match input {
-        Input::Key(key) => app
-            .keymap
-            .action(key, app.mode(), app.focus)
-            .into_iter()
-            .collect(),
+        Input::Key(key) => match app.keymap.action(key, app.mode(), app.focus) {
+            Some(action) => vec![action],
+            // A key of another pane says where it works, rather than doing nothing.
+            None if app.mode() == Mode::Dashboard => app
+                .keymap
+                .elsewhere(key, app.focus)
+                .map(|(pane, b)| Action::Elsewhere {
+                    key: key.to_string(),
+                    pane,
+                    help: b.help.to_string(),
+                })
+                .into_iter()
+                .collect(),
+            None => Vec::new(),
+        },
         Input::Mouse(m) if app.mouse && app.mode() == Mode::Dashboard => {
             mouse_actions(app, m, size)
         }
@@ -332,6 +343,9 @@ fn mouse_actions(app: &App, m: Mouse, size: Rect) -> Vec<Action> {
 pub trait WholeFrames {
     fn begin_frame(&mut self) -> io::Result<()>;
     fn end_frame(&mut self) -> io::Result<()>;
+    /// Puts `text` on the terminal's clipboard.
+    fn copy(&mut self, text: &str) -> io::Result<()>;
+
     /// The screen's own size where it is larger than what is drawn.
     fn over_cap(&self) -> Option<ratatui::layout::Size> {
         None
@@ -350,6 +364,10 @@ impl<B: Backend + WholeFrames> WholeFrames for Capped<B> {
     fn over_cap(&self) -> Option<ratatui::layout::Size> {
         Capped::over_cap(self)
     }
+
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        self.0.copy(text)
+    }
 }
 
 impl<W: Write> WholeFrames for CrosstermBackend<W> {
@@ -360,9 +378,14 @@ impl<W: Write> WholeFrames for CrosstermBackend<W> {
     fn end_frame(&mut self) -> io::Result<()> {
         execute!(self, EndSynchronizedUpdate)
     }
+
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        self.write_all(osc52(text).as_bytes())?;
+        Write::flush(self)
+    }
 }
 
-/// In memory every frame is whole.
+/// In memory every frame is whole, and there is no clipboard.
 impl WholeFrames for TestBackend {
     fn begin_frame(&mut self) -> io::Result<()> {
         Ok(())
@@ -370,6 +393,38 @@ impl WholeFrames for TestBackend {
 
     fn end_frame(&mut self) -> io::Result<()> {
         Ok(())
+    }
+
+    fn copy(&mut self, _text: &str) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The OSC 52 sequence that sets the clipboard to `text`: the terminal (or tmux with
+/// `set-clipboard on`, or the terminal at the far end of SSH) takes it from there.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07")
+}
+
+/// Why `y` cannot reach the clipboard on this terminal, if it cannot: OSC 52 off in
+/// the config, or a terminal that takes no OSC sequences (`takes_osc`: as for
+/// hyperlinks, `term::Capabilities`).
+pub fn clipboard_off(osc52_on: bool, term: Option<&str>, takes_osc: bool) -> Option<String> {
+    if !osc52_on {
+        Some("OSC 52 is off in the config ([display] osc52)".into())
+    } else if !takes_osc {
+        Some(format!(
+            "the {} has no clipboard sequence (OSC 52)",
+            match term {
+                Some("linux") => "Linux console".to_string(),
+                Some(t) => format!("terminal TERM={t}"),
+                None => "terminal".to_string(),
+            }
+        ))
+    } else {
+        None
     }
 }
 
@@ -401,6 +456,12 @@ pub fn run<B: Backend + WholeFrames>(
                     Effect::Redraw => redraw = true,
                     Effect::None => {}
                     Effect::Suspend => suspended = true,
+                    Effect::Copy(text) => {
+                        if let Err(e) = terminal.backend_mut().copy(&text) {
+                            app.status = Some(format!("not copied: {e}"));
+                        }
+                        redraw = true;
+                    }
                     Effect::SaveScenario {
                         name,
                         assumptions,
@@ -672,6 +733,54 @@ mod tests {
         );
         let ctrl_z = Event::Key(KeyEvent::new(C::Char('z'), KeyModifiers::CONTROL));
         assert_eq!(convert(ctrl_z), vec![Input::Key(Key::ctrl('z'))]);
+    }
+
+    /// The Delete key a terminal sends (`ESC [ 3 ~`, which crossterm reads as
+    /// `KeyCode::Delete`, as `tmux send-keys DC` shows) deletes under the cursor in every
+    /// prompt, through the same conversion and keymap the loop uses.
+    #[test]
+    fn delete_from_the_terminal_deletes_under_the_cursor_in_every_prompt() {
+        use crate::app::{Edit, Prompt, PromptKind};
+        let delete = Event::Key(KeyEvent::new(C::Delete, KeyModifiers::NONE));
+        let input = convert(delete);
+        assert_eq!(input, vec![Input::Key(Key::plain(KeyCode::Delete))]);
+        let mut app = App::new(crate::data::Dataset::embedded().unwrap());
+        for kind in [
+            PromptKind::Search,
+            PromptKind::SaveName,
+            PromptKind::GoToYear,
+            PromptKind::SourceSearch,
+            PromptKind::Assumption(crate::econ::AssumptionId::KoreanCpi),
+        ] {
+            let mut prompt = Prompt::new(kind);
+            prompt.input.insert("2014");
+            prompt.input.apply(Edit::Home);
+            app.prompt = Some(prompt);
+            let size = Rect::new(0, 0, 80, 24);
+            let asked = actions(&app, input[0].clone(), size);
+            assert_eq!(asked, vec![Action::Edit(Edit::Delete)], "{kind:?}");
+            for action in asked {
+                update(&mut app, action);
+            }
+            assert_eq!(app.prompt.as_ref().unwrap().input.text(), "014", "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn osc52_carries_the_text_in_base64_and_the_linux_console_gets_none() {
+        assert_eq!(osc52("2014: 920.0"), "\x1b]52;c;MjAxNDogOTIwLjA=\x07");
+        assert_eq!(clipboard_off(true, Some("xterm-256color"), true), None);
+        assert_eq!(clipboard_off(true, Some("tmux-256color"), true), None);
+        assert!(
+            clipboard_off(true, Some("linux"), false)
+                .unwrap()
+                .contains("Linux console")
+        );
+        assert!(
+            clipboard_off(false, Some("xterm"), true)
+                .unwrap()
+                .contains("[display] osc52")
+        );
     }
 
     /// Bytes written, kept where the test can read them after the backend has them.

@@ -58,6 +58,14 @@ pub enum Action {
     /// Next (+1) or previous (-1) match of the last search.
     SearchAgain(i32),
 
+    /// Copy the selection (a figure, an event, a source, a scenario's totals) with its
+    /// sources to the terminal's clipboard.
+    Copy,
+    /// Open the sources list.
+    OpenSources,
+    /// In the sources list: by date, or by id.
+    SortSources,
+
     // Costs.
     CycleMetric,
     ToggleCurrency,
@@ -120,6 +128,14 @@ pub enum Action {
     /// The file an export wrote, or why it could not (from the runtime).
     Exported(Result<PathBuf, String>),
 
+    /// A key that is bound only in another pane, pressed where it does nothing: the
+    /// status line says where it works.
+    Elsewhere {
+        key: String,
+        pane: Pane,
+        help: String,
+    },
+
     /// The timeline list now shows this many rows (sent by the runtime after a layout
     /// change, so paging and scrolling match the screen).
     TimelineViewport(usize),
@@ -132,6 +148,22 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action changes only what the Costs pane shows (its metric, currency,
+    /// basis, chart, projections, band, comparison), bound dashboard-wide.
+    pub fn changes_costs_only(&self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            CycleMetric
+                | ToggleCurrency
+                | ToggleReal
+                | ToggleChartStyle
+                | ToggleProjections
+                | ToggleBand
+                | ClearCompare
+        )
+    }
+
     /// The name a config file binds keys to, unique within a scope (`down`, `raise-big`).
     /// `None` for actions no key asks for directly (clicks, typing, layout changes).
     pub fn config_name(&self) -> Option<&'static str> {
@@ -209,12 +241,16 @@ impl Action {
             Answer(true) => "yes",
             Answer(false) => "no",
             Publish => "image",
+            Copy => "copy",
+            OpenSources => "sources",
+            SortSources => "sort",
             SelectRow(_)
             | Paste(_)
             | Saved(_)
             | Deleted(_)
             | Exported(_)
             | Published(_)
+            | Elsewhere { .. }
             | TimelineViewport(_)
             | OverlayViewport { .. } => return None,
         })

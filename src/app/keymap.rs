@@ -162,6 +162,8 @@ pub enum Scope {
     Help,
     /// While the kind picker is open.
     Kinds,
+    /// While the sources list is open.
+    Sources,
     /// While a prompt is open on the status line: besides these keys, every plain
     /// character is text.
     Prompt,
@@ -187,6 +189,7 @@ impl Scope {
             Scope::Detail => "detail",
             Scope::Help => "help",
             Scope::Kinds => "kinds",
+            Scope::Sources => "sources",
             Scope::Prompt => "prompt",
             Scope::Question => "question",
         }
@@ -224,13 +227,14 @@ pub struct Keymap {
 }
 
 /// Display names of the sections of the help overlay, in order.
-pub const SECTIONS: [(Scope, &str); 11] = [
+pub const SECTIONS: [(Scope, &str); 12] = [
     (Scope::Always, "Anywhere"),
     (Scope::Help, "This help"),
     (Scope::Dashboard, "Dashboard"),
     (Scope::Pane(Pane::Timeline), "Timeline"),
     (Scope::Detail, "Detail (event or figure)"),
     (Scope::Kinds, "Kind picker"),
+    (Scope::Sources, "Sources list (S)"),
     (Scope::Pane(Pane::Costs), "Costs"),
     (Scope::Pane(Pane::Troops), "Troops"),
     (Scope::Pane(Pane::Assumptions), "Assumptions"),
@@ -487,6 +491,22 @@ impl Default for Keymap {
             )
             .priority(2),
             b(
+                &[c('y')],
+                Dashboard,
+                Copy,
+                "copy the selection with its sources (a year's figure, an event, totals)",
+                "copy",
+            )
+            .priority(2),
+            b(
+                &[c('S')],
+                Dashboard,
+                OpenSources,
+                "the sources: every source, what each supports",
+                "sources list",
+            )
+            .priority(6),
+            b(
                 &[c('i')],
                 Dashboard,
                 Publish,
@@ -543,12 +563,68 @@ impl Default for Keymap {
                 "",
             ),
             b(
+                &[c('y')],
+                Detail,
+                Copy,
+                "copy the event or figure with its sources",
+                "copy",
+            )
+            .priority(1),
+            b(
                 &[c('q'), k(Esc), k(Enter)],
                 Detail,
                 CloseOverlay,
                 "close the detail",
                 "close",
-            ),
+            )
+            .priority(1),
+            // The sources list.
+            b(&[c('j'), k(Down)], Sources, Move(1), "next source", "move").priority(2),
+            b(&[c('k'), k(Up)], Sources, Move(-1), "previous source", ""),
+            b(&[k(PageDown)], Sources, Page(1), "a page down", ""),
+            b(&[k(PageUp)], Sources, Page(-1), "a page up", ""),
+            b(&[c('g'), k(Home)], Sources, First, "first source", ""),
+            b(&[c('G'), k(End)], Sources, Last, "last source", ""),
+            b(
+                &[k(Enter)],
+                Sources,
+                ToggleDetail,
+                "what the source supports; there, go to it",
+                "supports",
+            )
+            .priority(1),
+            b(
+                &[c('/')],
+                Sources,
+                StartSearch,
+                "search ids, titles, publishers, dates, URLs",
+                "search",
+            )
+            .priority(1),
+            b(
+                &[c('o')],
+                Sources,
+                SortSources,
+                "sort: by date / by id",
+                "sort",
+            )
+            .priority(2),
+            b(
+                &[c('y')],
+                Sources,
+                Copy,
+                "copy the source's citation",
+                "copy",
+            )
+            .priority(1),
+            b(
+                &[c('q'), k(Esc)],
+                Sources,
+                CloseOverlay,
+                "back to the list; close it",
+                "close",
+            )
+            .priority(1),
             // Timeline.
             b(&[c('j'), k(Down)], timeline, Move(1), "next row", "move").priority(1),
             b(&[c('k'), k(Up)], timeline, Move(-1), "previous row", ""),
@@ -687,7 +763,8 @@ impl Default for Keymap {
                 ToggleDetail,
                 "the year's figure: detail with every source",
                 "sources",
-            ),
+            )
+            .priority(2),
             // Troops.
             b(
                 &[c('j'), k(Down)],
@@ -714,7 +791,8 @@ impl Default for Keymap {
                 ToggleDetail,
                 "the year's count and level: detail with sources",
                 "sources",
-            ),
+            )
+            .priority(2),
             b(
                 &[c('a')],
                 troops,
@@ -845,9 +923,10 @@ impl Keymap {
             _ => None,
         };
         if let Some(scope) = own {
+            // A question leaves `?` to the help, above it.
             return bound(scope).or_else(|| match key.code {
-                KeyCode::Char(c) if !key.ctrl => {
-                    (scope == Scope::Prompt).then_some(Action::Edit(super::Edit::Insert(c)))
+                KeyCode::Char(c) if !key.ctrl && scope == Scope::Prompt => {
+                    Some(Action::Edit(super::Edit::Insert(c)))
                 }
                 _ => bound(Scope::Always),
             });
@@ -857,6 +936,7 @@ impl Keymap {
             (Scope::Detail, Mode::Detail) => true,
             (Scope::Help, Mode::Help) => true,
             (Scope::Kinds, Mode::Kinds) => true,
+            (Scope::Sources, Mode::Sources) => true,
             (Scope::Dashboard, Mode::Dashboard) => true,
             (Scope::Pane(p), Mode::Dashboard) => p == focus,
             _ => false,
@@ -865,7 +945,7 @@ impl Keymap {
         let specific = |scope: Scope| {
             matches!(
                 scope,
-                Scope::Pane(_) | Scope::Detail | Scope::Help | Scope::Kinds
+                Scope::Pane(_) | Scope::Detail | Scope::Help | Scope::Kinds | Scope::Sources
             )
         };
         let mut found = self
@@ -874,6 +954,16 @@ impl Keymap {
             .filter(|b| active(b.scope) && b.keys.contains(&key));
         let first = found.clone().find(|b| specific(b.scope));
         first.or_else(|| found.next()).map(|b| b.action.clone())
+    }
+
+    /// The binding of `key` in a pane other than `focus`, for a key that does nothing
+    /// where it was pressed.
+    pub fn elsewhere(&self, key: Key, focus: Pane) -> Option<(Pane, &Binding)> {
+        Pane::ALL.into_iter().filter(|p| *p != focus).find_map(|p| {
+            self.in_scope(Scope::Pane(p))
+                .find(|b| b.keys.contains(&key))
+                .map(|b| (p, b))
+        })
     }
 
     /// Gives the binding named `name` in `scope` these keys instead of its own.
@@ -1159,7 +1249,7 @@ mod tests {
     }
 
     #[test]
-    fn a_question_takes_y_or_n_and_nothing_else() {
+    fn a_question_takes_y_or_n_and_the_help_and_nothing_else() {
         let km = Keymap::default();
         assert_eq!(
             km.action(Key::char('y'), Mode::Confirm, Pane::Assumptions),
@@ -1171,7 +1261,12 @@ mod tests {
                 Some(Action::Answer(false))
             );
         }
-        for key in [Key::char('d'), Key::char('?'), Key::plain(KeyCode::Enter)] {
+        // `?` opens the help above the question.
+        assert_eq!(
+            km.action(Key::char('?'), Mode::Confirm, Pane::Assumptions),
+            Some(Action::ToggleHelp)
+        );
+        for key in [Key::char('d'), Key::plain(KeyCode::Enter)] {
             assert_eq!(km.action(key, Mode::Confirm, Pane::Assumptions), None);
         }
         assert_eq!(

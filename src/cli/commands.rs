@@ -246,7 +246,7 @@ fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
 
 /// Sets the app's view as the chart options ask, from the dashboard's defaults rather
 /// than the config's [start], so that the same options draw the same chart anywhere.
-fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupError> {
+pub(super) fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupError> {
     let (metric, troops) = view
         .metric
         .as_deref()
@@ -296,7 +296,7 @@ fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupError> {
 }
 
 /// The app as the config sets it up, starting from `assumptions`.
-fn configured_app(
+pub(super) fn configured_app(
     dataset: Dataset,
     config: &Config,
     assumptions: Assumptions,
@@ -343,6 +343,8 @@ fn run_dashboard(mut app: App) -> Result<(), String> {
     let can = crate::term::Capabilities::of(term.as_deref(), |v| std::env::var_os(v));
     app.color &= can.colours;
     app.hyperlinks &= can.hyperlinks;
+    app.clipboard_off =
+        runtime::clipboard_off(app.clipboard_off.is_none(), term.as_deref(), can.hyperlinks);
     let debug_failure = std::env::var("SMA_DASH_DEBUG_FAIL")
         .ok()
         .and_then(|v| DebugFailure::from_env_value(&v));
@@ -358,7 +360,7 @@ fn run_dashboard(mut app: App) -> Result<(), String> {
 }
 
 /// Writes to standard output; a reader that stops early (`| head`) is not an error.
-fn print_out(text: &str) -> Result<(), String> {
+pub(super) fn print_out(text: &str) -> Result<(), String> {
     use std::io::Write;
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {

@@ -174,7 +174,12 @@ impl FileReader<'_> {
                         config.hyperlinks = b;
                     }
                 }
-                other => self.unknown(key, other, "display", &["hyperlinks"]),
+                "osc52" => {
+                    if let Some(b) = self.boolean(value) {
+                        config.osc52 = b;
+                    }
+                }
+                other => self.unknown(key, other, "display", &["hyperlinks", "osc52"]),
             }
         }
     }

@@ -56,6 +56,8 @@ pub struct Config {
     pub mouse: bool,
     /// `[display] hyperlinks`: URLs sent as OSC 8 hyperlinks.
     pub hyperlinks: bool,
+    /// `[display] osc52`: `y` copies to the terminal's clipboard by OSC 52.
+    pub osc52: bool,
     pub export_dir: PathBuf,
     pub start: Start,
     /// Assumptions given in a file, the last file's where two set one; the others come
@@ -163,6 +165,7 @@ impl Config {
         let mut config = Config {
             mouse: false,
             hyperlinks: false,
+            osc52: false,
             export_dir: PathBuf::from("."),
             start: Start {
                 focus: Pane::Timeline,
@@ -309,6 +312,8 @@ impl Config {
         app.keymap = self.keymap.clone();
         app.mouse = self.mouse;
         app.hyperlinks = self.hyperlinks;
+        app.clipboard_off =
+            (!self.osc52).then(|| "OSC 52 is off in the config ([display] osc52)".to_string());
         app.paths.export_dir = self.export_dir.clone();
         if app.timeline.order != self.start.timeline_order {
             app.timeline.order = self.start.timeline_order;
@@ -332,6 +337,7 @@ impl Config {
         );
         let _ = writeln!(out, "\n[display]");
         let _ = writeln!(out, "hyperlinks = {}", self.hyperlinks);
+        let _ = writeln!(out, "osc52 = {}", self.osc52);
         let s = &self.start;
         let _ = writeln!(out, "\n[start]");
         let _ = writeln!(out, "focus = {}", quote(pane_name(s.focus)));
@@ -466,7 +472,7 @@ mod tests {
             errors,
             [
                 "user.toml:2:14: expected true or false, found string",
-                "user.toml:3:1: expected one of hyperlinks in [display], found unknown key `links`",
+                "user.toml:3:1: expected one of hyperlinks, osc52 in [display], found unknown key `links`",
             ]
         );
     }

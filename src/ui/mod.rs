@@ -9,6 +9,7 @@ mod figure;
 pub mod format;
 mod help;
 pub mod layout;
+mod sources;
 mod status;
 mod table;
 mod text;
@@ -70,6 +71,7 @@ pub fn view(app: &App, f: &mut Frame) {
         }
     }
     status::render(f, app, &app.keymap, &theme, status);
+    sources::render(f, app, body, &theme);
     match app.mode() {
         Mode::Help => help::render(
             f,

@@ -2004,3 +2004,45 @@ fn a_write_cut_short_by_a_signal_leaves_no_temporary_file() {
         "no signal arrived while the file was being written"
     );
 }
+
+#[test]
+fn cite_prints_what_y_copies_and_refuses_what_the_dataset_does_not_hold() {
+    use sma_dash::app::cite::Cited;
+    use sma_dash::app::{App, Pane};
+    use sma_dash::data::Dataset;
+    let mut app = App::new(Dataset::embedded().unwrap());
+    app.year = 2014;
+    let expected = app.citation(&Cited::Figure(Pane::Costs)).unwrap().text;
+    let out = sma_dash(&["cite", "--year", "2014"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{expected}\n")
+    );
+    let round = app
+        .data
+        .events
+        .iter()
+        .position(|e| e.id == "sma-10-round-1")
+        .unwrap();
+    let event = app.citation(&Cited::Event(round)).unwrap().text;
+    let out = sma_dash(&["cite", "--event", "sma-10-round-1"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{event}\n"));
+    let out = sma_dash(&["cite", "--source", "R29"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("[R29] Cost-sharing talks"));
+    let out = sma_dash(&["cite", "--event", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cite: no event \"nope\" in the dataset"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = sma_dash(&["cite", "--year", "1900"]);
+    assert_eq!(out.status.code(), Some(2));
+    // One of them is asked for.
+    assert_eq!(sma_dash(&["cite"]).status.code(), Some(2));
+}

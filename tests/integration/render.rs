@@ -134,7 +134,7 @@ fn popup(query: &str) -> String {
 
 #[test]
 fn a_round_with_one_negotiator_inferred_lists_the_named_and_the_inferred_apart() {
-    let s = popup("11th SMA, round 4");
+    let s = popup("\"11th SMA, round 4\"");
     assert!(s.contains("│People: Jeong Eun-bo "), "{s}");
     assert!(
         s.contains("│People inferred from the agreement's chief negotiators: James DeHart "),
@@ -144,20 +144,20 @@ fn a_round_with_one_negotiator_inferred_lists_the_named_and_the_inferred_apart()
 
 #[test]
 fn a_round_named_by_its_sources_lists_its_people_plainly() {
-    let s = popup("11th SMA, round 5");
+    let s = popup("\"11th SMA, round 5\"");
     assert!(s.contains("│People: Jeong Eun-bo, James DeHart "), "{s}");
     assert!(!s.contains("inferred"), "{s}");
 }
 
 #[test]
 fn the_3rd_smas_rule_shows_as_uncertain() {
-    let s = popup("3rd SMA");
+    let s = popup("\"3rd SMA\"");
     assert!(s.contains("│Rule (uncertain): +10% a year "), "{s}");
 }
 
 #[test]
 fn the_4th_smas_signing_shows_its_date_signatories_and_single_source() {
-    let s = popup("4th SMA");
+    let s = popup("\"4th SMA\" Bosworth");
     assert!(
         s.contains("│Dates: agreed 1998-12-22, signed 1999-02-25 (single source) "),
         "{s}"

@@ -375,6 +375,36 @@ sleep 3
 T send-keys -t killed q
 wait_for killed "huge exit 0" >/dev/null && pass "65535x65535: drawn at the cap, q quits with 0" || fail "65535x65535: no clean exit"
 [[ $(T display -p -t killed '#{alternate_on}') == 0 ]] && pass "65535x65535: alternate screen left" || fail "65535x65535: still on the alternate screen"
+# 9d. The writer's journey: `2`, `:2014`, `y` puts the 2014 figure with its sources and
+# whole URLs on the clipboard (OSC 52, which tmux takes with set-clipboard on); the same
+# for an event and for a source in `S`. Delete (DC, ESC [ 3 ~) deletes under the cursor
+# in a prompt, and the `:` prompt keeps its label beside an error.
+T set -g set-clipboard on
+start cite 80 24
+wait_for cite "1 Timeline" >/dev/null || fail "cite: dashboard did not open"
+T send-keys -t cite 2 : 2 0 1 4 Enter y
+wait_for cite "copied the 2014 contribution with its sources" >/dev/null \
+    && pass "cite: y says what it copied" || fail "cite: no message after y"
+T show-buffer | grep -qF "Korea's SMA contribution, 2014: 920.0 billion won" \
+    && T show-buffer | grep -qF "https://thestar.com.my/news/world/2014/01/12/south-korea-to-contribute-867-million-for-us-military-forces-in-2014" \
+    && pass "cite: the clipboard holds the 2014 figure and its whole URLs" \
+    || fail "cite: the clipboard after y: $(T show-buffer 2>&1 | head -3)"
+T send-keys -t cite 1 / '"round 1"' ' ' Honolulu Enter y
+wait_for cite "copied the event of 2018-03-07" >/dev/null \
+    && T show-buffer | grep -qF "https://koreajoongangdaily.joins.com/2018/03/12/politics/Costsharing-talks-finish-first-round-in-Hawaii/3045529.html" \
+    && pass "cite: an event and its sources copied" || fail "cite: the event after y"
+T send-keys -t cite S / h a w a i i Enter y
+wait_for cite "copied source R29" >/dev/null \
+    && T show-buffer | grep -qF "[R29] Cost-sharing talks finish first round in Hawaii" \
+    && pass "cite: a source copied from S" || fail "cite: the source after y in S"
+T send-keys -t cite q : 2 0 1 4 Home DC
+wait_for cite "Go to year (1991–2035): 014" >/dev/null \
+    && pass "cite: Delete deletes under the cursor" || fail "cite: Delete in the : prompt"
+T send-keys -t cite Enter
+wait_for cite "Go to year: 014  expected a year" >/dev/null \
+    && pass "cite: the : prompt keeps its label with an error" || fail "cite: the : prompt's error"
+T send-keys -t cite Escape q
+check_restored cite
 
 # 10. Every other way out: an error after start, a panic, and the signals that end a
 # session from outside (kill, a dropped SSH connection, an interrupt from another
