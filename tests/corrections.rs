@@ -483,9 +483,24 @@ fn every_source_the_fact_check_added_resolves_as_given() {
             Some("2018-11-09"),
             Some("https://newspim.com/news/view/20181109000392"),
         ),
-        ("AJU-2018-11-09", "Aju", Some("2018-11-09"), None),
-        ("AJU-2018-12-11", "Aju", Some("2018-12-11"), None),
-        ("MBC-2018-11-09", "MBC", Some("2018-11-09"), None),
+        (
+            "AJU-2018-11-09",
+            "Aju",
+            Some("2018-11-09"),
+            Some("https://m.ajunews.com/amp/20181109133215245"),
+        ),
+        (
+            "AJU-2018-12-11",
+            "Aju",
+            Some("2018-12-11"),
+            Some("https://m.ajunews.com/view/20181211081704995"),
+        ),
+        (
+            "MBC-2018-11-09",
+            "MBC",
+            Some("2018-11-09"),
+            Some("https://imnews.imbc.com/news/2018/politics/article/4924432_30796.html"),
+        ),
         (
             "DONGA-LIVEIN-203186",
             "Dong-A Ilbo (reprinted on livein.co.kr)",
