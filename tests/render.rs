@@ -152,7 +152,15 @@ fn a_round_named_by_its_sources_lists_its_people_plainly() {
 #[test]
 fn the_3rd_smas_rule_shows_as_uncertain() {
     let s = popup("3rd SMA");
-    assert!(s.contains("│Rule (uncertain): +10% a year "), "{s}");
+    assert!(
+        s.contains("│Rule (uncertain): Up 10% a year (read also as up $30M a year; see the note)"),
+        "{s}"
+    );
+    // The 1996 promulgation text gives its signing, consent and entry into force.
+    assert!(
+        s.contains("│Signatories: ROK Gong Ro-myung / US James Laney "),
+        "{s}"
+    );
 }
 
 #[test]
