@@ -362,7 +362,11 @@ fn apply(app: &mut App, action: Action) -> Effect {
         }
         Saved(Ok(report)) => {
             app.set_saved(report.scenarios);
-            let verb = if report.replaced { "replaced" } else { "saved" };
+            let verb = if report.was_there {
+                "replaced"
+            } else {
+                "saved"
+            };
             let mut message = format!("{verb} “{}” in {}", report.name, report.path.display());
             if let Some(warning) = report.warning {
                 message = format!("{message}; {warning}");
@@ -376,7 +380,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         }
         Deleted(Ok(report)) => {
             app.set_saved(report.scenarios);
-            let mut message = if report.found {
+            let mut message = if report.was_there {
                 format!("deleted “{}” from {}", report.name, report.path.display())
             } else {
                 format!(
@@ -2081,11 +2085,11 @@ mod tests {
         }
     }
 
-    fn report(scenarios: Vec<SavedScenario>, replaced: bool) -> super::super::SaveReport {
-        super::super::SaveReport {
+    fn report(scenarios: Vec<SavedScenario>, replaced: bool) -> super::super::ScenariosReport {
+        super::super::ScenariosReport {
             name: scenarios.last().unwrap().name.clone(),
             path: "/data/sma-dash/scenarios.toml".into(),
-            replaced,
+            was_there: replaced,
             scenarios,
             warning: None,
         }
@@ -2235,10 +2239,10 @@ mod tests {
         let last_row = app.assumption_row;
         update(
             &mut app,
-            Action::Deleted(Ok(super::super::DeleteReport {
+            Action::Deleted(Ok(super::super::ScenariosReport {
                 name: "cold".into(),
                 path: "/data/sma-dash/scenarios.toml".into(),
-                found: true,
+                was_there: true,
                 scenarios: vec![hot.clone()],
                 warning: None,
             })),

@@ -51,7 +51,7 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
         dataset,
         "[dataset]\nversion = \"synthetic\"\ntitle = \"Synthetic: {events} events, {years} years, {agreements} agreements\"\nas_of = \"{last}-12-31\""
     )
-    .unwrap();
+    .expect("a String takes any write");
 
     const SOURCES: usize = 20;
     for s in 0..SOURCES {
@@ -59,7 +59,7 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
             sources,
             "[[source]]\nid = \"S{s}\"\ntitle = \"Synthetic source {s}\"\npublisher = \"Publisher {s}\"\ndate = \"{first}\"\nurl = \"https://example.org/{s}\"\n"
         )
-        .unwrap();
+        .expect("a String takes any write");
     }
     let cite = |i: usize| format!("[\"S{}\", \"S{}\"]", i % SOURCES, (i + 7) % SOURCES);
 
@@ -85,7 +85,7 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
             amount = 1000 + k * 10,
             cite = cite(k),
         )
-        .unwrap();
+        .expect("a String takes any write");
     }
 
     let places = ["Seoul", "Washington", "Honolulu", "Jeju", "Busan"];
@@ -120,7 +120,7 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
             n = k + 1,
             cite = cite(i),
         )
-        .unwrap();
+        .expect("a String takes any write");
     }
 
     for (y, year) in (first..=last).enumerate() {
@@ -136,13 +136,13 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
             n = k + 1,
             usd = amount * 100.0 / 1200.0,
         )
-        .unwrap();
+        .expect("a String takes any write");
         writeln!(
             troops,
             "[[count]]\nyear = {year}\ntroops = {t}\nas_of = \"09-30\"\nsources = {cite}\nconfidence = \"confirmed\"\n",
             t = 28_500 + (wave * 1000.0) as i64,
         )
-        .unwrap();
+        .expect("a String takes any write");
         let rate = 2.0 + wave / 2.0;
         writeln!(
             economy,
@@ -156,14 +156,14 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
             budget = 10.0 * 1.04f64.powi(y as i32),
             growth = 4.0 + wave / 2.0,
         )
-        .unwrap();
+        .expect("a String takes any write");
     }
     writeln!(
         troops,
         "[[level]]\nkind = \"headline\"\nfrom = \"{first}\"\nlow = 28500\nlabel = \"28,500 headline\"\n\
          sources = [\"S0\"]\nconfidence = \"confirmed\""
     )
-    .unwrap();
+    .expect("a String takes any write");
 
     LAYOUT
         .iter()
