@@ -88,40 +88,7 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
         .expect("a String takes any write");
     }
 
-    let places = ["Seoul", "Washington", "Honolulu", "Jeju", "Busan"];
-    let kinds = ["round", "statement", "demand", "appointment", "incident"];
-    for i in 0..events {
-        // Spread evenly over the years, each tied to the agreement in force.
-        let year_index = i * years / events.max(1);
-        let year = first + year_index as i32;
-        let k = agreement_of[year_index];
-        let kind = kinds[i % kinds.len()];
-        let round = match kind {
-            "round" => format!("round = {}\n", i % 12 + 1),
-            "demand" => format!(
-                "demand = {{ by = \"Negotiator {}\", amount = \"${} billion a year\", \
-                 period = \"{year}\", answer = \"Declined\" }}\n",
-                i % 97,
-                i % 10 + 1
-            ),
-            _ => String::new(),
-        };
-        writeln!(
-            event_toml,
-            "[[event]]\nid = \"ev-{i}\"\nkind = \"{kind}\"\ndate = \"{year}-{m:02}-{d:02}\"\n\
-             headline = \"Synthetic event {i}: talks in {place}\"\n\
-             text = \"Event {i} of the synthetic timeline, held in {place}.\"\n\
-             place = \"{place}\"\npeople = [\"Negotiator {p}\"]\nagreement = \"sma-{n}\"\n{round}\
-             sources = {cite}\nconfidence = \"single\"\n",
-            m = i % 12 + 1,
-            d = i % 28 + 1,
-            place = places[i % places.len()],
-            p = i % 97,
-            n = k + 1,
-            cite = cite(i),
-        )
-        .expect("a String takes any write");
-    }
+    write_events(event_toml, events, years, first, &agreement_of, &cite);
 
     for (y, year) in (first..=last).enumerate() {
         let k = agreement_of[y];
@@ -174,6 +141,52 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
             text,
         })
         .collect()
+}
+
+/// The timeline of a synthetic dataset: `events` events spread evenly over `years`
+/// years from `first`, each tied to the agreement in force (`agreement_of`).
+fn write_events(
+    event_toml: &mut String,
+    events: usize,
+    years: usize,
+    first: i32,
+    agreement_of: &[usize],
+    cite: &dyn Fn(usize) -> String,
+) {
+    let places = ["Seoul", "Washington", "Honolulu", "Jeju", "Busan"];
+    let kinds = ["round", "statement", "demand", "appointment", "incident"];
+    for i in 0..events {
+        // Spread evenly over the years, each tied to the agreement in force.
+        let year_index = i * years / events.max(1);
+        let year = first + year_index as i32;
+        let k = agreement_of[year_index];
+        let kind = kinds[i % kinds.len()];
+        let round = match kind {
+            "round" => format!("round = {}\n", i % 12 + 1),
+            "demand" => format!(
+                "demand = {{ by = \"Negotiator {}\", amount = \"${} billion a year\", \
+                 period = \"{year}\", answer = \"Declined\" }}\n",
+                i % 97,
+                i % 10 + 1
+            ),
+            _ => String::new(),
+        };
+        writeln!(
+            event_toml,
+            "[[event]]\nid = \"ev-{i}\"\nkind = \"{kind}\"\ndate = \"{year}-{m:02}-{d:02}\"\n\
+             headline = \"Synthetic event {i}: talks in {place}\"\n\
+             text = \"Event {i} of the synthetic timeline, held in {place}.\"\n\
+             place = \"{place}\"\npeople = [\"Negotiator {p}\"]\nagreement = \"sma-{n}\"\n{round}\
+             sources = {cite}\nconfidence = \"single\"\n",
+            m = i % 12 + 1,
+            d = i % 28 + 1,
+            place = places[i % places.len()],
+            p = i % 97,
+            n = k + 1,
+            cite = cite(i),
+        )
+        .expect("a String takes any write");
+    }
 }
 
 /// A synthetic dataset loaded and validated like the real one (see [`synthetic_files`]).
