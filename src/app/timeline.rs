@@ -462,6 +462,7 @@ pub fn kind_plural(k: EventKind) -> &'static str {
         EventKind::Statement => "statements",
         EventKind::Appointment => "appointments",
         EventKind::Incident => "incidents",
+        EventKind::Troops => "troop changes",
         EventKind::Agreed
         | EventKind::Initialed
         | EventKind::Signed

@@ -92,11 +92,19 @@ impl Dataset {
             line(&mut s.title);
             line(&mut s.publisher);
             s.url.iter_mut().for_each(line);
+            s.no_url.iter_mut().for_each(line);
+        }
+        for c in &mut self.info.changes {
+            line(&mut c.record);
+            c.was.iter_mut().for_each(paragraph);
+            paragraph(&mut c.now);
+            paragraph(&mut c.why);
         }
         for a in &mut self.agreements {
             line(&mut a.first_year_amount);
             paragraph(&mut a.rule_text);
             a.note.iter_mut().for_each(paragraph);
+            a.rounds_note.iter_mut().for_each(paragraph);
             lines(&mut a.signatories.rok);
             lines(&mut a.signatories.us);
             lines(&mut a.negotiators.rok);
@@ -118,6 +126,11 @@ impl Dataset {
             e.place.iter_mut().for_each(line);
             lines(&mut e.people);
             lines(&mut e.people_inferred);
+            if let Some(d) = &mut e.demand {
+                for field in [&mut d.by, &mut d.amount, &mut d.period, &mut d.answer] {
+                    paragraph(field);
+                }
+            }
         }
         for t in &mut self.troop_counts {
             t.note.iter_mut().for_each(paragraph);

@@ -185,6 +185,13 @@ fn check_source(source: &Source, at: At, errors: &mut LoadError) {
     check_length("title", [&source.title], MAX_LINE_CHARS, at, errors);
     check_length("publisher", [&source.publisher], MAX_LINE_CHARS, at, errors);
     check_length("url", &source.url, MAX_LINE_CHARS * 4, at, errors);
+    check_length("no_url", &source.no_url, MAX_LINE_CHARS, at, errors);
+    if source.url.is_some() && source.no_url.is_some() {
+        errors.push(at.error(
+            "no_url",
+            "expected no_url (why a source has no URL) only where url is missing, found both",
+        ));
+    }
     for (field, value) in [("title", &source.title), ("publisher", &source.publisher)] {
         if value.trim().is_empty() {
             errors.push(at.error(field, format!("expected a non-empty {field}, found \"\"")));
@@ -327,6 +334,7 @@ fn check_agreements(agreements: &[Located<Agreement>], refs: &References, errors
         );
         check_length("rule_text", [&a.rule_text], MAX_TEXT_CHARS, at, errors);
         check_length("note", &a.note, MAX_TEXT_CHARS, at, errors);
+        check_length("rounds_note", &a.rounds_note, MAX_TEXT_CHARS, at, errors);
         for names in [&a.signatories, &a.negotiators, &a.initialed_by] {
             check_length(
                 "signatories",
@@ -576,6 +584,7 @@ fn check_events(records: &Records, refs: &References, errors: &mut LoadError) {
         check_length("place", &e.place, MAX_LINE_CHARS, at, errors);
         check_length("people", &e.people, MAX_LINE_CHARS, at, errors);
         check_people_inferred(e, at, errors);
+        check_demand(e, at, errors);
         check_year(e.date.year(), "date", at, errors);
         if let Some(end) = e.end
             && end.last_day() < e.date.first_day()
@@ -610,6 +619,46 @@ fn check_events(records: &Records, refs: &References, errors: &mut LoadError) {
                 ));
             }
         }
+    }
+}
+
+/// A demand says who made it, what, for when and Korea's answer; no other kind has one.
+fn check_demand(e: &Event, at: At, errors: &mut LoadError) {
+    match (&e.demand, e.kind == EventKind::Demand) {
+        (None, true) => errors.push(at.error(
+            "demand",
+            "expected a demand table (by, amount, period, answer) on kind \"demand\", found none",
+        )),
+        (Some(_), false) => errors.push(at.error(
+            "demand",
+            format!(
+                "expected a demand table only on kind \"demand\", found it on \"{}\"",
+                e.kind.label()
+            ),
+        )),
+        (Some(d), true) => {
+            for (field, value) in [
+                ("by", &d.by),
+                ("amount", &d.amount),
+                ("period", &d.period),
+                ("answer", &d.answer),
+            ] {
+                let path = [Key::Field("demand"), Key::Field(field)];
+                let n = value.chars().count();
+                if value.trim().is_empty() {
+                    errors.push(at.error_at(
+                        &path,
+                        format!("expected a non-empty demand.{field}, found \"\""),
+                    ));
+                } else if n > MAX_TEXT_CHARS {
+                    errors.push(at.error_at(
+                        &path,
+                        format!("expected at most {MAX_TEXT_CHARS} characters, found {n}"),
+                    ));
+                }
+            }
+        }
+        (None, false) => {}
     }
 }
 
@@ -676,6 +725,7 @@ fn check_economy(records: &Records, refs: &References, errors: &mut LoadError) {
         refs.check_sources(&c.sources, at, errors);
         check_rate(c.rate_pct, "rate_pct", at, errors);
         check_rate(c.published_pct, "published_pct", at, errors);
+        check_rate(c.first_published_pct, "first_published_pct", at, errors);
         check_positive(c.index, "index", at, errors);
         if c.rate_pct.is_none() && c.published_pct.is_none() {
             errors.push(at.error(

@@ -70,6 +70,11 @@ pub fn source_lines<'a>(
                 ])));
                 if let Some(url) = &s.url {
                     lines.push(DetailLine::Url(url.clone()));
+                } else if let Some(why) = &s.no_url {
+                    lines.push(DetailLine::Text(Line::styled(
+                        format!("   No URL: {why}"),
+                        theme.dim(),
+                    )));
                 }
             }
             None => lines.push(DetailLine::Text(Line::styled(

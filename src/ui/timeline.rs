@@ -311,6 +311,16 @@ fn event_detail<'a>(
             theme,
         ));
     }
+    if let Some(demand) = &e.demand {
+        for (name, value) in [
+            ("Demanded by", &demand.by),
+            ("Amount", &demand.amount),
+            ("For", &demand.period),
+            ("Korea's answer", &demand.answer),
+        ] {
+            lines.push(field(name, value.clone(), theme));
+        }
+    }
     if let Some(text) = &e.text {
         lines.push(Line::from(marked(text)));
     }
@@ -356,6 +366,9 @@ fn agreement_detail<'a>(d: &Dataset, a: &Agreement, theme: &Theme) -> Vec<Detail
                 theme,
             ));
         }
+    }
+    if let Some(rounds) = &a.rounds_note {
+        lines.push(field("Rounds", rounds.clone(), theme));
     }
     if let Some(note) = &a.note {
         lines.push(Line::raw(note.clone()));

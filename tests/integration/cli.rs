@@ -72,23 +72,39 @@ fn check_summarises_the_embedded_dataset() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains(": valid"), "{out}");
-    assert!(out.contains("\n  sources          168\n"), "{out}");
+    assert!(
+        out.contains("\n  sources          245  91% with a URL\n"),
+        "{out}"
+    );
     assert!(out.contains("contributions     36  1991–2026"), "{out}");
     assert!(
         out.contains(
-            "events            90  1991–2030   28 negotiation rounds (15 with people inferred), \
-             42 agreement milestones"
+            "events           130  1991–2030   47 negotiation rounds (4 with people inferred), \
+             45 agreement milestones"
         ),
         "{out}"
     );
     assert!(
         out.contains(
-            "figures by confidence: 180 confirmed, 80 single source, 8 uncertain, 32 derived"
+            "figures by confidence: 181 confirmed, 79 single source, 8 uncertain, 32 derived"
         ),
         "{out}"
     );
     assert!(out.contains("gaps: 1951, 1952"), "{out}");
     assert!(out.contains("derived: 2023, 2024"), "{out}");
+    // What this release changed, so that a figure quoted from an older one can be traced.
+    assert!(
+        out.contains("\nchanges in 2026.12.07: 8 corrected, 7 added, 3 confidence\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n  corrected contribution 2009, in dollars: $775M → "),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n  added: contribution 1994: 208.0B won;"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -535,7 +551,7 @@ fn export_sources_lists_every_source_and_the_records_citing_it() {
     let text = stdout(&csv);
     assert_eq!(
         text.lines().next(),
-        Some("id,title,publisher,date,url,cited_by,citations,dataset_version")
+        Some("id,title,publisher,date,url,no_url,cited_by,citations,dataset_version")
     );
     let rows = csv_rows(&text);
     let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str()).collect();
@@ -555,6 +571,11 @@ fn export_sources_lists_every_source_and_the_records_citing_it() {
          event:sma-10-ratified; event:sma-10-in-force; event:sma-10-expiry"
     );
     assert_eq!(r03["citations"], "7");
+    assert_eq!(r03["no_url"], "");
+    // A source without an address says why, in the file as in the detail.
+    let wilson = find(&rows, &[("id", "WILSON-CMH-1998")]);
+    assert_eq!(wilson["url"], "");
+    assert!(wilson["no_url"].starts_with("a printed book"), "{wilson:?}");
     // Every id any record cites is a row, and lists that record.
     let events = sma_dash(&["export", "events"]);
     for e in csv_rows(&stdout(&events)) {
@@ -610,7 +631,7 @@ fn a_projected_year_cites_its_rule_and_the_recorded_input_that_drove_it() {
     assert_eq!(sources.split("; ").collect::<Vec<_>>(), expected);
     // A demand cites the events that report it; the custom rate cites nothing.
     let demand = &find(&rows, &[("year", "2030"), ("scenario", "demand-5bn")])["sources"];
-    assert_eq!(demand, "R39; R41; R42");
+    assert_eq!(demand, "R39; R41; R42; KBS-2019-11-08; R46");
     assert_eq!(
         find(&rows, &[("year", "2030"), ("scenario", "custom")])["sources"],
         ""
