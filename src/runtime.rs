@@ -31,6 +31,7 @@ use ratatui::layout::Rect;
 use crate::app::{
     Action, App, Effect, ExportRequest, Key, KeyCode, Mode, Pane, ScenariosReport, update,
 };
+use crate::capped::Capped;
 use crate::econ::Assumptions;
 use crate::publish::{self, Figure, Size, Theme};
 use crate::store;
@@ -94,7 +95,14 @@ impl EventSource for TerminalEvents {
                 return Ok(Some(Input::Suspend));
             }
             if let Some(input) = self.queued.pop_front() {
-                return Ok(Some(input));
+                let read_within = |wait| -> io::Result<Option<Vec<Input>>> {
+                    Ok(if event::poll(wait)? {
+                        Some(convert(event::read()?))
+                    } else {
+                        None
+                    })
+                };
+                return crate::lost_paste::recover(input, &mut self.queued, read_within).map(Some);
             }
             self.queued.extend(convert(event::read()?));
         }
@@ -189,6 +197,7 @@ fn convert(event: Event) -> Vec<Input> {
                 C::Tab => KeyCode::Tab,
                 C::BackTab => KeyCode::BackTab,
                 C::Backspace => KeyCode::Backspace,
+                C::Delete => KeyCode::Delete,
                 C::Up => KeyCode::Up,
                 C::Down => KeyCode::Down,
                 C::Left => KeyCode::Left,
@@ -278,11 +287,21 @@ fn backend_error(e: impl std::fmt::Display) -> io::Error {
 /// The actions one input asks for.
 fn actions(app: &App, input: Input, size: Rect) -> Vec<Action> {
     match input {
-        Input::Key(key) => app
-            .keymap
-            .action(key, app.mode(), app.focus)
-            .into_iter()
-            .collect(),
+        Input::Key(key) => match app.keymap.action(key, app.mode(), app.focus) {
+            Some(action) => vec![action],
+            // A key of another pane says where it works, rather than doing nothing.
+            None if app.mode() == Mode::Dashboard => app
+                .keymap
+                .elsewhere(key, app.focus)
+                .map(|(pane, b)| Action::Elsewhere {
+                    key: key.to_string(),
+                    pane,
+                    help: b.help.clone(),
+                })
+                .into_iter()
+                .collect(),
+            None => Vec::new(),
+        },
         Input::Mouse(m) if app.mouse && app.mode() == Mode::Dashboard => {
             mouse_actions(app, m, size)
         }
@@ -324,6 +343,31 @@ fn mouse_actions(app: &App, m: Mouse, size: Rect) -> Vec<Action> {
 pub trait WholeFrames {
     fn begin_frame(&mut self) -> io::Result<()>;
     fn end_frame(&mut self) -> io::Result<()>;
+    /// Puts `text` on the terminal's clipboard.
+    fn copy(&mut self, text: &str) -> io::Result<()>;
+
+    /// The screen's own size where it is larger than what is drawn.
+    fn over_cap(&self) -> Option<ratatui::layout::Size> {
+        None
+    }
+}
+
+impl<B: Backend + WholeFrames> WholeFrames for Capped<B> {
+    fn begin_frame(&mut self) -> io::Result<()> {
+        self.0.begin_frame()
+    }
+
+    fn end_frame(&mut self) -> io::Result<()> {
+        self.0.end_frame()
+    }
+
+    fn over_cap(&self) -> Option<ratatui::layout::Size> {
+        Capped::over_cap(self)
+    }
+
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        self.0.copy(text)
+    }
 }
 
 impl<W: Write> WholeFrames for CrosstermBackend<W> {
@@ -334,9 +378,14 @@ impl<W: Write> WholeFrames for CrosstermBackend<W> {
     fn end_frame(&mut self) -> io::Result<()> {
         execute!(self, EndSynchronizedUpdate)
     }
+
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        self.write_all(osc52(text).as_bytes())?;
+        Write::flush(self)
+    }
 }
 
-/// In memory every frame is whole.
+/// In memory every frame is whole, and there is no clipboard.
 impl WholeFrames for TestBackend {
     fn begin_frame(&mut self) -> io::Result<()> {
         Ok(())
@@ -344,6 +393,38 @@ impl WholeFrames for TestBackend {
 
     fn end_frame(&mut self) -> io::Result<()> {
         Ok(())
+    }
+
+    fn copy(&mut self, _text: &str) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The OSC 52 sequence that sets the clipboard to `text`: the terminal (or tmux with
+/// `set-clipboard on`, or the terminal at the far end of SSH) takes it from there.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine as _;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    format!("\x1b]52;c;{encoded}\x07")
+}
+
+/// Why `y` cannot reach the clipboard on this terminal, if it cannot: OSC 52 off in
+/// the config, or a terminal that takes no OSC sequences (`takes_osc`: as for
+/// hyperlinks, `term::Capabilities`).
+pub fn clipboard_off(osc52_on: bool, term: Option<&str>, takes_osc: bool) -> Option<String> {
+    if !osc52_on {
+        Some("OSC 52 is off in the config ([display] osc52)".into())
+    } else if !takes_osc {
+        Some(format!(
+            "the {} has no clipboard sequence (OSC 52)",
+            match term {
+                Some("linux") => "Linux console".to_string(),
+                Some(t) => format!("terminal TERM={t}"),
+                None => "terminal".to_string(),
+            }
+        ))
+    } else {
+        None
     }
 }
 
@@ -375,8 +456,18 @@ pub fn run<B: Backend + WholeFrames>(
                     Effect::Redraw => redraw = true,
                     Effect::None => {}
                     Effect::Suspend => suspended = true,
-                    Effect::SaveScenario { name, assumptions } => {
-                        let outcome = save(app, &name, &assumptions);
+                    Effect::Copy(text) => {
+                        if let Err(e) = terminal.backend_mut().copy(&text) {
+                            app.status = Some(format!("not copied: {e}"));
+                        }
+                        redraw = true;
+                    }
+                    Effect::SaveScenario {
+                        name,
+                        assumptions,
+                        replace,
+                    } => {
+                        let outcome = save(app, &name, &assumptions, replace);
                         update(app, Action::Saved(outcome));
                         redraw = true;
                     }
@@ -414,18 +505,32 @@ pub fn run<B: Backend + WholeFrames>(
     Ok(Exit::EndOfInput)
 }
 
+/// Whether the app may write files at all; if not, why not.
+fn writable(app: &App) -> Result<(), String> {
+    app.paths
+        .no_writes
+        .map_or(Ok(()), |why| Err(why.to_string()))
+}
+
 /// Saves the scenario in the app's scenarios file, if it has one.
-fn save(app: &App, name: &str, assumptions: &Assumptions) -> Result<ScenariosReport, String> {
+fn save(
+    app: &App,
+    name: &str,
+    assumptions: &Assumptions,
+    replace: bool,
+) -> Result<ScenariosReport, String> {
+    writable(app)?;
     let path = app
         .paths
         .scenarios
         .as_deref()
         .ok_or_else(|| "no data directory to save in: set XDG_DATA_HOME or HOME".to_string())?;
-    store::save(path, name, assumptions, Utc::now())
+    store::save(path, name, assumptions, replace, Utc::now())
 }
 
 /// Deletes the saved scenario from the app's scenarios file.
 fn delete(app: &App, name: &str) -> Result<ScenariosReport, String> {
+    writable(app)?;
     let path = app
         .paths
         .scenarios
@@ -437,6 +542,7 @@ fn delete(app: &App, name: &str) -> Result<ScenariosReport, String> {
 /// Writes the table as CSV in the app's export directory, and says where as an
 /// absolute path: the directory may be relative to where the dashboard started.
 fn export(app: &App, request: &ExportRequest) -> Result<PathBuf, String> {
+    writable(app)?;
     let dir = export_dir(app);
     store::export_csv(&dir, request.what, &request.table.to_csv(), Utc::now())
         .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
@@ -451,6 +557,7 @@ fn export_dir(app: &App) -> PathBuf {
 /// Draws the chart as SVG and PNG at the default size, in the light theme, and writes
 /// both in the app's export directory.
 fn publish(app: &App, figure: &Figure) -> Result<(PathBuf, PathBuf), String> {
+    writable(app)?;
     let (svg, png) = publish::images(figure, Size::default(), Theme::Light)?;
     let dir = export_dir(app);
     store::export_chart(&dir, figure.kind.key(), &svg, &png, Utc::now())
@@ -476,32 +583,40 @@ pub fn draw<B: Backend + WholeFrames>(terminal: &mut Terminal<B>, app: &mut App)
         let (max_scroll, page) = ui::overlay_limits(app, size);
         update(app, Action::OverlayViewport { max_scroll, page });
     }
+    let _held = terminal_held();
     terminal.backend_mut().begin_frame()?;
-    let drawn = terminal.draw(|f| ui::view(app, f)).map(|_| ());
+    let over_cap = terminal.backend().over_cap();
+    let drawn = terminal
+        .draw(|f| {
+            ui::view(app, f);
+            if let Some(real) = over_cap {
+                ui::screen_capped(app, f, real);
+            }
+        })
+        .map(|_| ());
     let ended = terminal.backend_mut().end_frame();
     drawn.map_err(backend_error).and(ended)
 }
 
-/// The signals that end the program from outside: `kill`, the SSH session dropped,
-/// an interrupt or quit sent by another process (in raw mode Ctrl-C is a key).
-const ENDING_SIGNALS: [i32; 4] = [
-    signal_hook::consts::SIGTERM,
-    signal_hook::consts::SIGHUP,
-    signal_hook::consts::SIGINT,
-    signal_hook::consts::SIGQUIT,
-];
+/// Held while the terminal is taken, drawn on or given back. The signal thread that
+/// ends the program holds it to the end, so a frame or a `fg` that races with `kill`
+/// (a job killed while stopped runs again to die) cannot take the terminal back after
+/// it was restored.
+static TERMINAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Whether a terminal of this `TERM` can be sent OSC 8 hyperlinks: not the Linux
-/// console, which prints what it does not know of them, nor a dumb terminal.
-pub fn takes_hyperlinks(term: Option<&str>) -> bool {
-    !matches!(term, Some("linux" | "dumb"))
+fn terminal_held() -> std::sync::MutexGuard<'static, ()> {
+    TERMINAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Takes the terminal: raw mode, the alternate screen, no cursor, bracketed paste, the
 /// mouse if asked. A panic hook restores it before the panic message prints; an ending
 /// signal restores it before the process exits with 128 + the signal's number; a
 /// SIGTSTP (`kill -TSTP`) suspends as Ctrl-Z does, through the events returned.
-pub fn enter(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>, TerminalEvents)> {
+pub fn enter(
+    mouse: bool,
+) -> io::Result<(Terminal<Capped<CrosstermBackend<Stdout>>>, TerminalEvents)> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = restore(mouse);
@@ -509,7 +624,7 @@ pub fn enter(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>, Ter
     }));
     let stop_asked = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new(
-        ENDING_SIGNALS
+        store::temps::ENDING_SIGNALS
             .iter()
             .chain(&[signal_hook::consts::SIGTSTP])
             .copied(),
@@ -524,14 +639,20 @@ pub fn enter(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>, Ter
                 let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
                 continue;
             }
+            let held = terminal_held();
             let _ = restore(mouse);
+            store::temps::remove_all();
+            // Never released: nothing takes the terminal again before the exit.
+            std::mem::forget(held);
             std::process::exit(128 + signal);
         }
     });
     take(mouse)?;
-    let terminal = Terminal::new(CrosstermBackend::new(io::stdout())).inspect_err(|_| {
-        let _ = restore(mouse);
-    })?;
+    // Capped before the first buffer is made: a terminal of any size is drawn.
+    let terminal =
+        Terminal::new(Capped(CrosstermBackend::new(io::stdout()))).inspect_err(|_| {
+            let _ = restore(mouse);
+        })?;
     let events = TerminalEvents {
         queued: VecDeque::new(),
         stop_asked,
@@ -543,6 +664,7 @@ pub fn enter(mouse: bool) -> io::Result<(Terminal<CrosstermBackend<Stdout>>, Ter
 /// Raw mode, the alternate screen, no cursor, bracketed paste, the mouse if asked; on a
 /// failure, what was taken is given back.
 fn take(mouse: bool) -> io::Result<()> {
+    let _held = terminal_held();
     enable_raw_mode()?;
     let mut stdout = io::stdout();
     let taken = execute!(
@@ -591,15 +713,6 @@ mod tests {
     use ratatui::crossterm::event::{KeyCode as C, KeyEvent};
 
     #[test]
-    fn hyperlinks_are_kept_from_the_linux_console_and_dumb_terminals() {
-        assert!(takes_hyperlinks(Some("xterm-256color")));
-        assert!(takes_hyperlinks(Some("tmux-256color")));
-        assert!(takes_hyperlinks(None));
-        assert!(!takes_hyperlinks(Some("linux")));
-        assert!(!takes_hyperlinks(Some("dumb")));
-    }
-
-    #[test]
     fn alt_with_a_key_is_esc_then_the_key() {
         let alt_l = Event::Key(KeyEvent::new(C::Char('l'), KeyModifiers::ALT));
         assert_eq!(
@@ -620,6 +733,54 @@ mod tests {
         );
         let ctrl_z = Event::Key(KeyEvent::new(C::Char('z'), KeyModifiers::CONTROL));
         assert_eq!(convert(ctrl_z), vec![Input::Key(Key::ctrl('z'))]);
+    }
+
+    /// The Delete key a terminal sends (`ESC [ 3 ~`, which crossterm reads as
+    /// `KeyCode::Delete`, as `tmux send-keys DC` shows) deletes under the cursor in every
+    /// prompt, through the same conversion and keymap the loop uses.
+    #[test]
+    fn delete_from_the_terminal_deletes_under_the_cursor_in_every_prompt() {
+        use crate::app::{Edit, Prompt, PromptKind};
+        let delete = Event::Key(KeyEvent::new(C::Delete, KeyModifiers::NONE));
+        let input = convert(delete);
+        assert_eq!(input, vec![Input::Key(Key::plain(KeyCode::Delete))]);
+        let mut app = App::new(crate::data::Dataset::embedded().unwrap());
+        for kind in [
+            PromptKind::Search,
+            PromptKind::SaveName,
+            PromptKind::GoToYear,
+            PromptKind::SourceSearch,
+            PromptKind::Assumption(crate::econ::AssumptionId::KoreanCpi),
+        ] {
+            let mut prompt = Prompt::new(kind);
+            prompt.input.insert("2014");
+            prompt.input.apply(Edit::Home);
+            app.prompt = Some(prompt);
+            let size = Rect::new(0, 0, 80, 24);
+            let asked = actions(&app, input[0].clone(), size);
+            assert_eq!(asked, vec![Action::Edit(Edit::Delete)], "{kind:?}");
+            for action in asked {
+                update(&mut app, action);
+            }
+            assert_eq!(app.prompt.as_ref().unwrap().input.text(), "014", "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn osc52_carries_the_text_in_base64_and_the_linux_console_gets_none() {
+        assert_eq!(osc52("2014: 920.0"), "\x1b]52;c;MjAxNDogOTIwLjA=\x07");
+        assert_eq!(clipboard_off(true, Some("xterm-256color"), true), None);
+        assert_eq!(clipboard_off(true, Some("tmux-256color"), true), None);
+        assert!(
+            clipboard_off(true, Some("linux"), false)
+                .unwrap()
+                .contains("Linux console")
+        );
+        assert!(
+            clipboard_off(false, Some("xterm"), true)
+                .unwrap()
+                .contains("[display] osc52")
+        );
     }
 
     /// Bytes written, kept where the test can read them after the backend has them.

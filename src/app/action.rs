@@ -59,6 +59,14 @@ pub enum Action {
     /// Next (+1) or previous (-1) match of the last search.
     SearchAgain(i32),
 
+    /// Copy the selection (a figure, an event, a source, a scenario's totals) with its
+    /// sources to the terminal's clipboard.
+    Copy,
+    /// Open the sources list.
+    OpenSources,
+    /// In the sources list: by date, or by id.
+    SortSources,
+
     // Costs.
     CycleMetric,
     ToggleCurrency,
@@ -121,6 +129,14 @@ pub enum Action {
     /// The file an export wrote, or why it could not (from the runtime).
     Exported(Result<PathBuf, String>),
 
+    /// A key that is bound only in another pane, pressed where it does nothing: the
+    /// status line says where it works.
+    Elsewhere {
+        key: String,
+        pane: Pane,
+        help: String,
+    },
+
     /// The timeline list now shows this many rows (sent by the runtime after a layout
     /// change, so paging and scrolling match the screen).
     TimelineViewport(usize),
@@ -133,6 +149,22 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action changes only what the Costs pane shows (its metric, currency,
+    /// basis, chart, projections, band, comparison), bound dashboard-wide.
+    pub fn changes_costs_only(&self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            CycleMetric
+                | ToggleCurrency
+                | ToggleReal
+                | ToggleChartStyle
+                | ToggleProjections
+                | ToggleBand
+                | ClearCompare
+        )
+    }
+
     /// The action a config file names `name` in `scope`'s table (`down`, `raise-big`),
     /// with the name as written here. Only the prompt's table names the prompt's keys,
     /// so `delete` there edits the text and elsewhere deletes a saved scenario.
@@ -240,6 +272,9 @@ const NAMED: &[(&str, Action)] = {
         ("delete", DeleteSaved),
         ("export", Export),
         ("image", Publish),
+        ("copy", Copy),
+        ("sources", OpenSources),
+        ("sort", SortSources),
         ("yes", Answer(true)),
         ("no", Answer(false)),
         ("enter", PromptConfirm),

@@ -163,6 +163,8 @@ pub enum Scope {
     Help,
     /// While the kind picker is open.
     Kinds,
+    /// While the sources list is open.
+    Sources,
     /// While a prompt is open on the status line: besides these keys, every plain
     /// character is text.
     Prompt,
@@ -188,6 +190,7 @@ impl Scope {
             Scope::Detail => "detail",
             Scope::Help => "help",
             Scope::Kinds => "kinds",
+            Scope::Sources => "sources",
             Scope::Prompt => "prompt",
             Scope::Question => "question",
         }
@@ -215,13 +218,14 @@ pub struct Keymap {
 }
 
 /// Display names of the sections of the help overlay, in order.
-pub const SECTIONS: [(Scope, &str); 11] = [
+pub const SECTIONS: [(Scope, &str); 12] = [
     (Scope::Always, "Anywhere"),
     (Scope::Help, "This help"),
     (Scope::Dashboard, "Dashboard"),
     (Scope::Pane(Pane::Timeline), "Timeline"),
     (Scope::Detail, "Detail (event or figure)"),
     (Scope::Kinds, "Kind picker"),
+    (Scope::Sources, "Sources list (S)"),
     (Scope::Pane(Pane::Costs), "Costs"),
     (Scope::Pane(Pane::Troops), "Troops"),
     (Scope::Pane(Pane::Assumptions), "Assumptions"),
@@ -279,9 +283,10 @@ impl Keymap {
             _ => None,
         };
         if let Some(scope) = own {
+            // A question leaves `?` to the help, above it.
             return bound(scope).or_else(|| match key.code {
-                KeyCode::Char(c) if !key.ctrl => {
-                    (scope == Scope::Prompt).then_some(Action::Edit(super::Edit::Insert(c)))
+                KeyCode::Char(c) if !key.ctrl && scope == Scope::Prompt => {
+                    Some(Action::Edit(super::Edit::Insert(c)))
                 }
                 _ => bound(Scope::Always),
             });
@@ -291,6 +296,7 @@ impl Keymap {
             (Scope::Detail, Mode::Detail) => true,
             (Scope::Help, Mode::Help) => true,
             (Scope::Kinds, Mode::Kinds) => true,
+            (Scope::Sources, Mode::Sources) => true,
             (Scope::Dashboard, Mode::Dashboard) => true,
             (Scope::Pane(p), Mode::Dashboard) => p == focus,
             _ => false,
@@ -299,7 +305,7 @@ impl Keymap {
         let specific = |scope: Scope| {
             matches!(
                 scope,
-                Scope::Pane(_) | Scope::Detail | Scope::Help | Scope::Kinds
+                Scope::Pane(_) | Scope::Detail | Scope::Help | Scope::Kinds | Scope::Sources
             )
         };
         let mut found = self
@@ -308,6 +314,16 @@ impl Keymap {
             .filter(|b| active(b.scope) && b.keys.contains(&key));
         let first = found.clone().find(|b| specific(b.scope));
         first.or_else(|| found.next()).map(|b| b.action.clone())
+    }
+
+    /// The binding of `key` in a pane other than `focus`, for a key that does nothing
+    /// where it was pressed.
+    pub fn elsewhere(&self, key: Key, focus: Pane) -> Option<(Pane, &Binding)> {
+        Pane::ALL.into_iter().filter(|p| *p != focus).find_map(|p| {
+            self.in_scope(Scope::Pane(p))
+                .find(|b| b.keys.contains(&key))
+                .map(|b| (p, b))
+        })
     }
 
     /// Gives the binding named `name` in `scope` these keys instead of its own.
@@ -350,6 +366,14 @@ impl Keymap {
             }
         }
         None
+    }
+
+    /// Whether some key still quits: without one the dashboard could only be killed
+    /// from outside.
+    pub fn can_quit(&self) -> bool {
+        self.bindings
+            .iter()
+            .any(|b| b.action == Action::Quit && !b.keys.is_empty())
     }
 
     /// The bindings of one scope, in table order.
@@ -579,7 +603,7 @@ mod tests {
     }
 
     #[test]
-    fn a_question_takes_y_or_n_and_nothing_else() {
+    fn a_question_takes_y_or_n_and_the_help_and_nothing_else() {
         let km = Keymap::builtin();
         assert_eq!(
             km.action(Key::char('y'), Mode::Confirm, Pane::Assumptions),
@@ -591,7 +615,12 @@ mod tests {
                 Some(Action::Answer(false))
             );
         }
-        for key in [Key::char('d'), Key::char('?'), Key::plain(KeyCode::Enter)] {
+        // `?` opens the help above the question.
+        assert_eq!(
+            km.action(Key::char('?'), Mode::Confirm, Pane::Assumptions),
+            Some(Action::ToggleHelp)
+        );
+        for key in [Key::char('d'), Key::plain(KeyCode::Enter)] {
             assert_eq!(km.action(key, Mode::Confirm, Pane::Assumptions), None);
         }
         assert_eq!(

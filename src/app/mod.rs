@@ -9,9 +9,11 @@
 //! action, returning what the runtime should do as an [`Effect`].
 
 mod action;
+pub mod cite;
 mod input;
 pub mod keymap;
 mod palette;
+pub mod sources;
 pub mod timeline;
 mod update;
 
@@ -19,6 +21,7 @@ pub use action::Action;
 pub use input::{Edit, TextInput};
 pub use keymap::{Key, KeyCode, Keymap};
 pub use palette::Palette;
+pub use sources::{SourceOrder, SourcesList};
 pub use timeline::{KindFilter, Order, Row};
 pub use update::{Effect, ExportRequest, update};
 
@@ -98,6 +101,8 @@ pub enum Mode {
     Detail,
     /// The kind picker: which kinds of event the timeline shows.
     Kinds,
+    /// The sources list (`S`).
+    Sources,
     /// Typing into a prompt on the status line.
     Prompt(PromptKind),
     /// A yes-or-no question on the status line (`Question`).
@@ -115,6 +120,8 @@ pub enum PromptKind {
     Assumption(AssumptionId),
     /// A year to move the cursor to.
     GoToYear,
+    /// Words to find in the sources list, as they are typed.
+    SourceSearch,
 }
 
 /// What the detail popup shows.
@@ -136,6 +143,7 @@ impl PromptKind {
             PromptKind::SaveName => 60,
             PromptKind::Assumption(_) => 400,
             PromptKind::GoToYear => 10,
+            PromptKind::SourceSearch => 100,
         }
     }
 }
@@ -211,6 +219,9 @@ pub struct ScenariosReport {
     /// The file held a scenario of that name: saving replaced it, deleting removed it
     /// (else another dashboard had deleted it first).
     pub was_there: bool,
+    /// Nothing was saved: a scenario of that name was there, and replacing it was not
+    /// asked for (another dashboard saved it since this one looked).
+    pub taken: bool,
     /// Every scenario in the file now.
     pub scenarios: Vec<SavedScenario>,
     /// A corrupt file found on the way, and where it was moved.
@@ -222,6 +233,9 @@ pub struct ScenariosReport {
 pub struct Paths {
     pub export_dir: PathBuf,
     pub scenarios: Option<PathBuf>,
+    /// Why nothing may be written at all (`render` draws a frame, nothing else): each
+    /// key that would write says so instead.
+    pub no_writes: Option<&'static str>,
 }
 
 impl Default for Paths {
@@ -229,6 +243,7 @@ impl Default for Paths {
         Self {
             export_dir: PathBuf::from("."),
             scenarios: None,
+            no_writes: None,
         }
     }
 }
@@ -419,6 +434,14 @@ pub struct App {
     pub focus: Pane,
     pub zoom: bool,
     pub overlay: Option<Mode>,
+    /// The overlay the help was opened over, and its scroll: shown again when the
+    /// help closes.
+    pub beneath: Option<(Mode, u16)>,
+    /// The sources list's order, search and selection.
+    pub sources: SourcesList,
+    /// Why `y` cannot reach the terminal's clipboard (OSC 52 off in the config, or the
+    /// Linux console); `None` where it can.
+    pub clipboard_off: Option<String>,
     /// What the detail popup shows while `overlay` is `Mode::Detail`.
     pub detail: DetailOf,
     /// The help's page shown: the keys or the glossary.
@@ -483,6 +506,9 @@ impl App {
             focus: Pane::Timeline,
             zoom: false,
             overlay: None,
+            beneath: None,
+            sources: SourcesList::default(),
+            clipboard_off: None,
             detail: DetailOf::Row,
             help_page: HelpPage::Keys,
             overlay_scroll: 0,
@@ -552,7 +578,10 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
-        if self.question.is_some() {
+        // The help opens above everything, a question included.
+        if self.overlay == Some(Mode::Help) {
+            Mode::Help
+        } else if self.question.is_some() {
             Mode::Confirm
         } else if let Some(p) = &self.prompt {
             Mode::Prompt(p.kind)
@@ -735,7 +764,7 @@ impl App {
     }
 
     /// What the Costs pane charts, for its table and its image.
-    fn costs_input(&self) -> CostsInput<'_> {
+    pub(crate) fn costs_input(&self) -> CostsInput<'_> {
         CostsInput {
             data: &self.data,
             extended: self

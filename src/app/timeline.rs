@@ -271,8 +271,8 @@ impl RowIndex {
 pub const INFERRED: &str = "inferred";
 
 /// What the search looks in, cut into search tokens once: each event's headline, text,
-/// place, people (and "inferred" where some of them are), kind and agreement (its name
-/// and id: "11th SMA", "sma-11"); each agreement's name, id and people; the fields apart.
+/// place, people (and "inferred" where some of them are), kind, agreement (its name
+/// and id: "11th SMA", "sma-11") and its sources' titles and publishers; each agreement's name, id and people; the fields apart.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchText {
     events: search::Texts,
@@ -317,7 +317,15 @@ fn push_event(texts: &mut search::Texts, d: &Dataset, e: &Event) {
             .into_iter()
             .flatten()
             .chain(e.people.iter().map(String::as_str))
-            .chain((!e.people_inferred.is_empty()).then_some(INFERRED)),
+            .chain((!e.people_inferred.is_empty()).then_some(INFERRED))
+            // The titles and publishers of its sources: "Hawaii" finds the round that
+            // a report places there.
+            .chain(
+                e.sources
+                    .iter()
+                    .filter_map(|id| d.source(id))
+                    .flat_map(|s| [s.title.as_str(), s.publisher.as_str()]),
+            ),
     );
 }
 
@@ -347,7 +355,7 @@ impl Hits {
         }
         let prepared = Query::new(query);
         let hit = |i: &usize| text.matches(rows[*i], &prepared);
-        self.rows = if search::narrows(self.prepared.tokens(), prepared.tokens()) {
+        self.rows = if search::narrows(&self.prepared, &prepared) {
             self.rows.iter().copied().filter(hit).collect()
         } else {
             (0..rows.len()).filter(hit).collect()
@@ -454,6 +462,7 @@ pub fn kind_plural(k: EventKind) -> &'static str {
         EventKind::Statement => "statements",
         EventKind::Appointment => "appointments",
         EventKind::Incident => "incidents",
+        EventKind::Troops => "troop changes",
         EventKind::Agreed
         | EventKind::Initialed
         | EventKind::Signed

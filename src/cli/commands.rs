@@ -34,7 +34,7 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
     app.mouse |= cli.mouse;
     // Only the live screen reads the clock: `render` stays the same every day.
-    app.today = Some(chrono::Local::now().date_naive());
+    app.today = Some(crate::clock::local_now().date_naive());
     load_saved(&mut app);
     if let Some(name) = &cli.scenario {
         app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
@@ -57,6 +57,7 @@ pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupEr
     app.color = (args.ansi || args.svg.is_some()) && app.color;
     // Text and pictures for documents: no OSC 8 sequences in them.
     app.hyperlinks = false;
+    app.paths.no_writes = Some("`render` draws a frame and writes no file");
     let (width, height, keys) = (args.width, args.height, args.keys.clone());
     match &args.svg {
         Some(path) => {
@@ -81,6 +82,7 @@ pub(super) fn chart(input: &InputArgs, args: &ChartArgs) -> Result<(), SetupErro
             .to_string()
             .into());
     }
+    super::options::refuse_one_file_for_two(image.svg.as_deref(), image.png.as_deref())?;
     refuse_meaningless_chart_options(
         args.chart,
         &args.view,
@@ -220,7 +222,8 @@ pub(super) fn export_series(input: &InputArgs, args: &ExportArgs) -> Result<(), 
     Ok(())
 }
 
-/// Replaces `path` whole with `contents`: the file is there complete, or not changed.
+/// Writes `contents` where the user named: a file is replaced whole (there complete, or
+/// not changed), a device or FIFO written through, `-` is standard output.
 fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
     let shown = path.display();
     if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
@@ -238,12 +241,12 @@ fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
             dir.display()
         ));
     }
-    store::write_atomically(path, contents).map_err(|e| format!("cannot write {shown}: {e}"))
+    store::write_named(path, contents).map_err(|e| format!("cannot write {shown}: {e}"))
 }
 
 /// Sets the app's view as the chart options ask, from the dashboard's defaults rather
 /// than the config's [start], so that the same options draw the same chart anywhere.
-fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupError> {
+pub(super) fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupError> {
     let (metric, troops) = view
         .metric
         .as_deref()
@@ -293,7 +296,7 @@ fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupError> {
 }
 
 /// The app as the config sets it up, starting from `assumptions`.
-fn configured_app(
+pub(super) fn configured_app(
     dataset: Dataset,
     config: &Config,
     assumptions: Assumptions,
@@ -335,7 +338,13 @@ fn run_dashboard(mut app: App) -> Result<(), String> {
         return Err("the dashboard needs a terminal; `sma-dash check` prints a summary".into());
     }
     let mouse = app.mouse;
-    app.hyperlinks &= runtime::takes_hyperlinks(std::env::var("TERM").ok().as_deref());
+    // What the terminal's terminfo entry says it shows; NO_COLOR has had its say.
+    let term = std::env::var("TERM").ok();
+    let can = crate::term::Capabilities::of(term.as_deref(), |v| std::env::var_os(v));
+    app.color &= can.colours;
+    app.hyperlinks &= can.hyperlinks;
+    app.clipboard_off =
+        runtime::clipboard_off(app.clipboard_off.is_none(), term.as_deref(), can.hyperlinks);
     let debug_failure = std::env::var("SMA_DASH_DEBUG_FAIL")
         .ok()
         .and_then(|v| DebugFailure::from_env_value(&v));
@@ -351,7 +360,7 @@ fn run_dashboard(mut app: App) -> Result<(), String> {
 }
 
 /// Writes to standard output; a reader that stops early (`| head`) is not an error.
-fn print_out(text: &str) -> Result<(), String> {
+pub(super) fn print_out(text: &str) -> Result<(), String> {
     use std::io::Write;
     match std::io::stdout().lock().write_all(text.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {

@@ -4,6 +4,7 @@
 //!
 //! Holds no rule of the data, the economics or the screen: it calls the library.
 
+mod cite;
 mod commands;
 mod options;
 
@@ -151,6 +152,22 @@ Examples:
   sma-dash chart troops --theme dark --width 800 --height 450 --png troops.png
   sma-dash chart scenarios --usd --svg scenarios.svg")]
     Chart(ChartArgs),
+    /// Print the citation of a figure, an event, a source or a scenario's totals: the
+    /// text `y` copies in the dashboard.
+    #[command(after_help = "\
+The text is one line that says what the figure or event is (value, unit and basis,
+status, span), then its sources one a line with their URLs: as the dashboard's `y`
+copies it.
+
+Examples:
+  sma-dash cite --year 2014                     Korea's 2014 contribution, in won
+  sma-dash cite --year 2014 --usd --real 2025   in dollars of 2025
+  sma-dash cite --year 2028 --cpi 3             a projected year, at 3 % inflation
+  sma-dash cite --troops 2014                   US troops in Korea in 2014
+  sma-dash cite --event sma-10-round-1          an event, by its id
+  sma-dash cite --source R01                    a source, and what cites it
+  sma-dash cite --totals demand-10bn --usd      a scenario's totals")]
+    Cite(cite::CiteArgs),
     /// Print a completion script for a shell.
     #[command(after_help = "\
 Examples:
@@ -282,6 +299,7 @@ impl Command {
             Command::Export(_) => "export",
             Command::Config { .. } => "config",
             Command::Chart(_) => "chart",
+            Command::Cite(_) => "cite",
             Command::Completions { .. } => "completions",
             Command::Man => "man",
         }
@@ -291,7 +309,11 @@ impl Command {
     fn takes_assumptions(&self) -> bool {
         matches!(
             self,
-            Command::Render(_) | Command::Project(_) | Command::Export(_) | Command::Chart(_)
+            Command::Render(_)
+                | Command::Project(_)
+                | Command::Export(_)
+                | Command::Chart(_)
+                | Command::Cite(_)
         )
     }
 }
@@ -634,6 +656,9 @@ fn dispatch(cli: &Cli) -> Result<(), SetupError> {
         return commands::dashboard(cli);
     };
     options::refuse_dashboard_options(cli, sub)?;
+    // The dashboard's own signal handling does this and gives the terminal back.
+    crate::store::temps::clean_up_on_signals()
+        .map_err(|e| format!("cannot watch for signals: {e}"))?;
     let input = &cli.input;
     match sub {
         Command::Check => commands::check(input),
@@ -641,6 +666,7 @@ fn dispatch(cli: &Cli) -> Result<(), SetupError> {
         Command::Project(args) => commands::project(input, args),
         Command::Export(args) => commands::export_series(input, args),
         Command::Chart(args) => commands::chart(input, args),
+        Command::Cite(args) => cite::cite(input, args),
         Command::Completions { shell } => commands::completions(*shell),
         Command::Man => commands::man(),
         Command::Config { print } => commands::config(input, *print),

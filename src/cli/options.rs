@@ -4,6 +4,8 @@
 //!
 //! Holds only the rules between options: no loading, no output.
 
+use std::path::Path;
+
 use crate::config::SetupError;
 use crate::report::export::Series;
 
@@ -211,6 +213,30 @@ pub(super) fn refuse_spreads_without_band(
         .into()),
         _ => Ok(()),
     }
+}
+
+/// `--svg X --png X` would leave one image in X, the other lost: refused, whether the
+/// two paths are spelt alike or lead to the same file.
+pub(super) fn refuse_one_file_for_two(
+    svg: Option<&Path>,
+    png: Option<&Path>,
+) -> Result<(), SetupError> {
+    let (Some(svg), Some(png)) = (svg, png) else {
+        return Ok(());
+    };
+    let same_file = match (std::fs::canonicalize(svg), std::fs::canonicalize(png)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    let absolute = |p: &Path| std::path::absolute(p).ok();
+    if svg == png || same_file || absolute(svg) == absolute(png) {
+        return Err(format!(
+            "chart: --svg and --png name the same file ({}): give each image its own",
+            svg.display()
+        )
+        .into());
+    }
+    Ok(())
 }
 
 #[cfg(test)]

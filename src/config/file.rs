@@ -177,7 +177,12 @@ impl FileReader<'_> {
                         config.hyperlinks = b;
                     }
                 }
-                other => self.unknown(key, other, "display", &["hyperlinks"]),
+                "osc52" => {
+                    if let Some(b) = self.boolean(value) {
+                        config.osc52 = b;
+                    }
+                }
+                other => self.unknown(key, other, "display", &["hyperlinks", "osc52"]),
             }
         }
     }
@@ -401,6 +406,13 @@ impl FileReader<'_> {
                 };
                 if let Err(message) = done {
                     self.error(action.span(), message);
+                } else if !keymap.can_quit() {
+                    self.error(
+                        value.span(),
+                        "expected a key to quit, found none left: bind one here or in the \
+                         other quit binding, or the dashboard can only be killed from outside"
+                            .to_string(),
+                    );
                 }
             }
         }

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::keymap::Scope;
 use crate::app::{App, ChartStyle, Keymap, Order, Palette, Pane};
+use crate::data::file::ReadError;
 use crate::data::{Dataset, Diagnostic, LoadError};
 
 use crate::econ::{
@@ -34,6 +35,9 @@ use names::{assumption_name, chart_name, currency_name, metric_name, order_name,
 /// The documented defaults, as shipped in the repository.
 pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
 const DEFAULT_NAME: &str = "config/default.toml (built in)";
+/// Largest config file read: the defaults, comments and all, are 12 KiB; a file of
+/// 1 MiB is no config a person wrote.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// Where the dashboard starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +56,8 @@ pub struct Config {
     pub mouse: bool,
     /// `[display] hyperlinks`: URLs sent as OSC 8 hyperlinks.
     pub hyperlinks: bool,
+    /// `[display] osc52`: `y` copies to the terminal's clipboard by OSC 52.
+    pub osc52: bool,
     pub export_dir: PathBuf,
     pub start: Start,
     /// Assumptions given in a file, the last file's where two set one; the others come
@@ -159,6 +165,7 @@ impl Config {
         let mut config = Config {
             mouse: false,
             hyperlinks: false,
+            osc52: false,
             export_dir: PathBuf::from("."),
             start: Start {
                 focus: Pane::Timeline,
@@ -215,18 +222,16 @@ impl Config {
             Some(flag) => format!("{flag} {shown}: {what}"),
             None => format!("{shown}: {what}"),
         };
-        match std::fs::read(&user.path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Self::load(&[(&shown, &text)]).map_err(SetupError::File),
-                Err(_) => Err(SetupError::Usage(named(
-                    "expected a config file as UTF-8 text, found other bytes".into(),
-                ))),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match user.named_by {
+        match crate::data::file::read_text(&user.path, MAX_CONFIG_BYTES) {
+            Ok(Ok(text)) => Self::load(&[(&shown, &text)]).map_err(SetupError::File),
+            Ok(Err(_)) => Err(SetupError::Usage(named(
+                "expected a config file as UTF-8 text, found other bytes".into(),
+            ))),
+            Err(ReadError::Missing) => match user.named_by {
                 Some(_) => Err(SetupError::Usage(named("no such file".into()))),
                 None => Self::load(&[]).map_err(SetupError::File),
             },
-            Err(_) if user.path.is_dir() => Err(SetupError::Usage(named(
+            Err(ReadError::NotRegular("a directory")) => Err(SetupError::Usage(named(
                 "expected a config file, found a directory".into(),
             ))),
             Err(e) => Err(SetupError::Usage(named(format!(
@@ -309,6 +314,8 @@ impl Config {
         app.keymap = self.keymap.clone();
         app.mouse = self.mouse;
         app.hyperlinks = self.hyperlinks;
+        app.clipboard_off =
+            (!self.osc52).then(|| "OSC 52 is off in the config ([display] osc52)".to_string());
         app.paths.export_dir = self.export_dir.clone();
         if app.timeline.order != self.start.timeline_order {
             app.timeline.order = self.start.timeline_order;
@@ -332,6 +339,7 @@ impl Config {
         );
         let _ = writeln!(out, "\n[display]");
         let _ = writeln!(out, "hyperlinks = {}", self.hyperlinks);
+        let _ = writeln!(out, "osc52 = {}", self.osc52);
         let s = &self.start;
         let _ = writeln!(out, "\n[start]");
         let _ = writeln!(out, "focus = {}", quote(pane_name(s.focus)));
@@ -464,7 +472,7 @@ mod tests {
             errors,
             [
                 "user.toml:2:14: expected true or false, found string",
-                "user.toml:3:1: expected one of hyperlinks in [display], found unknown key `links`",
+                "user.toml:3:1: expected one of hyperlinks, osc52 in [display], found unknown key `links`",
             ]
         );
     }
@@ -538,6 +546,21 @@ mod tests {
                 "user.toml:7:10: expected a colour name (red, lightblue, darkgray, ...), an index 0-255 or \"#rrggbb\", found \"ultraviolet\"",
                 "user.toml:9:1: expected one of down, up, page-down, page-up, first, last, agreement-next, agreement-prev, detail, search, search-next, search-prev, filter, filter-back, filter-clear, kinds, order in [keys.timeline], found `leap`",
                 "user.toml:10:9: expected a key such as \"q\", \"ctrl-c\", \"enter\" or \"pagedown\", found \"f13\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_config_that_leaves_no_key_to_quit_is_refused_at_its_line() {
+        assert!(
+            load("[keys.anywhere]\nquit = []\n").is_ok(),
+            "q still quits"
+        );
+        assert_eq!(
+            load("[keys.anywhere]\nquit = []\n[keys.dashboard]\nquit = []\n").unwrap_err(),
+            [
+                "user.toml:4:8: expected a key to quit, found none left: bind one here or in the \
+              other quit binding, or the dashboard can only be killed from outside"
             ]
         );
     }

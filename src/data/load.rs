@@ -78,29 +78,21 @@ pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, LoadError> {
     for (name, _) in LAYOUT {
         let path = dir.join(name);
         let shown_as = path.display().to_string();
-        let read = std::fs::metadata(&path).and_then(|meta| {
-            if meta.len() > MAX_FILE_BYTES {
-                Err(std::io::Error::other(format!(
-                    "expected at most {} MiB, found {} bytes",
-                    MAX_FILE_BYTES / (1024 * 1024),
-                    meta.len()
-                )))
-            } else {
-                std::fs::read(&path)
-            }
-        });
-        match read.map(String::from_utf8) {
+        match super::file::read_text(&path, MAX_FILE_BYTES) {
             Ok(Ok(text)) => files.push(DataFile {
                 name,
                 shown_as,
                 text,
             }),
-            Ok(Err(e)) => errors.push(Diagnostic::at(
-                &shown_as,
-                &String::from_utf8_lossy(e.as_bytes()),
-                e.utf8_error().valid_up_to()..e.utf8_error().valid_up_to(),
-                "expected UTF-8 text, found invalid bytes",
-            )),
+            Ok(Err(bytes)) => {
+                let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), str::len);
+                errors.push(Diagnostic::at(
+                    &shown_as,
+                    &String::from_utf8_lossy(&bytes),
+                    valid..valid,
+                    "expected UTF-8 text, found invalid bytes",
+                ));
+            }
             Err(e) => errors.push(Diagnostic::whole_file(
                 &shown_as,
                 format!("cannot read the file: {e}"),
@@ -176,6 +168,28 @@ impl At<'_> {
     }
 }
 
+/// Calls `f` with every key and string value in `table`, as TOML unescaped it, and
+/// its place in the file.
+fn for_each_text(table: &Spanned<DeTable>, f: &mut impl FnMut(&str, Range<usize>)) {
+    fn value(v: &Spanned<DeValue>, f: &mut impl FnMut(&str, Range<usize>)) {
+        match v.get_ref() {
+            DeValue::String(s) => f(s, v.span()),
+            DeValue::Array(items) => items.iter().for_each(|item| value(item, f)),
+            DeValue::Table(t) => {
+                for (key, item) in t.iter() {
+                    f(key.get_ref(), key.span());
+                    value(item, f);
+                }
+            }
+            _ => {}
+        }
+    }
+    for (key, item) in table.get_ref().iter() {
+        f(key.get_ref(), key.span());
+        value(item, f);
+    }
+}
+
 /// A record and where it came from.
 pub(crate) struct Located<'a, T> {
     pub value: T,
@@ -225,6 +239,24 @@ impl<'t> ParsedFile<'t> {
                     ),
                 ));
             }
+        }
+        let before = errors.diagnostics.len() + errors.more;
+        for_each_text(&root, &mut |text, span| {
+            if let Some((_, c)) = super::printable::first_noncharacter(text) {
+                errors.push(Diagnostic::at(
+                    &file.shown_as,
+                    &file.text,
+                    span,
+                    format!(
+                        "expected text, found the noncharacter U+{:04X}",
+                        u32::from(c)
+                    ),
+                ));
+            }
+        });
+        if errors.diagnostics.len() + errors.more > before {
+            // Noncharacters are never text: nothing of this file is taken.
+            return None;
         }
         Some(Self { file, root })
     }

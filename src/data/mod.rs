@@ -5,6 +5,7 @@
 pub mod citations;
 pub mod date;
 pub mod diagnostic;
+pub mod file;
 pub mod load;
 pub mod model;
 pub mod printable;
@@ -17,6 +18,6 @@ pub use date::{DatePrecision, FuzzyDate};
 pub use diagnostic::{Diagnostic, LoadError};
 pub use load::{DataFile, embedded_files, load, read_dir};
 pub use model::*;
-pub use validate::{MAX_LAG_YEARS, YEARS};
+pub use validate::{MAX_AMOUNT, MAX_LAG_YEARS, MAX_SOURCES_PER_RECORD, YEARS};
 pub mod summary;
 pub mod synthetic;

@@ -43,6 +43,10 @@ pub struct Source {
     pub date: Option<FuzzyDate>,
     #[serde(default)]
     pub url: Option<String>,
+    /// Why a source has no URL (print only, no public copy found): shown where the URL
+    /// would be.
+    #[serde(default)]
+    pub no_url: Option<String>,
 }
 
 /// Named people on each side of an agreement.
@@ -227,6 +231,10 @@ pub struct Agreement {
     /// confidence (sources that read the rule two ways, say; the note gives both).
     #[serde(default)]
     pub rule_confidence: Option<Confidence>,
+    /// What the sources say about the rounds of talks where the timeline cannot date
+    /// them all ("five rounds from July 2008; rounds 1 and 4 dated").
+    #[serde(default)]
+    pub rounds_note: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
     pub sources: Vec<String>,
@@ -315,10 +323,12 @@ pub enum EventKind {
     Statement,
     Appointment,
     Incident,
+    /// A change, reported or planned, in US forces in Korea.
+    Troops,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 12] = [
+    pub const ALL: [EventKind; 13] = [
         EventKind::Round,
         EventKind::Agreed,
         EventKind::Initialed,
@@ -331,6 +341,7 @@ impl EventKind {
         EventKind::Statement,
         EventKind::Appointment,
         EventKind::Incident,
+        EventKind::Troops,
     ];
 
     pub fn label(self) -> &'static str {
@@ -347,6 +358,7 @@ impl EventKind {
             EventKind::Statement => "statement",
             EventKind::Appointment => "appointment",
             EventKind::Incident => "incident",
+            EventKind::Troops => "troops",
         }
     }
 }
@@ -378,8 +390,26 @@ pub struct Event {
     /// The round number, for negotiation rounds.
     #[serde(default)]
     pub round: Option<u32>,
+    /// Who asked for what, for which period, and Korea's answer: on demands only.
+    #[serde(default)]
+    pub demand: Option<Demand>,
     pub sources: Vec<String>,
     pub confidence: Confidence,
+}
+
+/// A US demand, attributed: each field in the sources' words, or saying that the
+/// sources do not give it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Demand {
+    /// Who made it (a person where a source names one).
+    pub by: String,
+    /// The amount as stated ("$5 billion a year", "50% of the cost").
+    pub amount: String,
+    /// The period it was meant for ("2020", "2026–2030").
+    pub period: String,
+    /// Korea's answer as the sources report it.
+    pub answer: String,
 }
 
 impl Event {
@@ -469,9 +499,13 @@ pub struct KoreanCpi {
     /// Annual average inflation to two decimals (World Bank), where available.
     #[serde(default)]
     pub rate_pct: Option<f64>,
-    /// The one-decimal rate Statistics Korea published, which the agreements apply.
+    /// The one-decimal rate Statistics Korea publishes now (restated figures included).
     #[serde(default)]
     pub published_pct: Option<f64>,
+    /// The rate as first published, where a later restatement changed it: the one the
+    /// agreements applied at the time.
+    #[serde(default)]
+    pub first_published_pct: Option<f64>,
     /// Index, 2020 = 100.
     pub index: f64,
     pub confidence: Confidence,
@@ -482,9 +516,12 @@ pub struct KoreanCpi {
 }
 
 impl KoreanCpi {
-    /// The rate the agreements' escalators use: the published one where known.
+    /// The rate the agreements' escalators use: the one published at the time where
+    /// known.
     pub fn escalation_pct(&self) -> Option<f64> {
-        self.published_pct.or(self.rate_pct)
+        self.first_published_pct
+            .or(self.published_pct)
+            .or(self.rate_pct)
     }
 
     /// The most precise rate known.
@@ -558,6 +595,45 @@ pub struct DatasetInfo {
     pub title: String,
     /// When the facts were last checked.
     pub as_of: FuzzyDate,
+    /// What this release corrected and added, so that a figure quoted from an older
+    /// release can be traced.
+    #[serde(default, rename = "change")]
+    pub changes: Vec<Change>,
+}
+
+/// One entry of a release's list of changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub kind: ChangeKind,
+    /// The record it concerns ("contribution 2009", "sma-12 consent").
+    pub record: String,
+    /// The value before, where one was changed.
+    #[serde(default)]
+    pub was: Option<String>,
+    pub now: String,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeKind {
+    /// A value that was wrong.
+    Corrected,
+    /// A value or record that was missing.
+    Added,
+    /// The same value, better (or less well) attested.
+    Confidence,
+}
+
+impl ChangeKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ChangeKind::Corrected => "corrected",
+            ChangeKind::Added => "added",
+            ChangeKind::Confidence => "confidence",
+        }
+    }
 }
 
 /// Everything the dashboard knows, validated.
@@ -583,6 +659,11 @@ pub struct Dataset {
 impl Dataset {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The sources by id, to look many up at once in time linear in their number.
+    pub fn sources_by_id(&self) -> std::collections::HashMap<&str, &Source> {
+        self.sources.iter().map(|s| (s.id.as_str(), s)).collect()
     }
 
     pub fn agreement(&self, id: &str) -> Option<&Agreement> {

@@ -5,10 +5,37 @@ use std::borrow::Cow;
 
 use super::model::Dataset;
 
-/// Whether `c` would do something to a terminal, or to the direction of the text
-/// around it, rather than show.
+/// Whether `c` would do something to a terminal, or to the direction or the lines of
+/// the text around it, rather than show: controls, the bidi embeddings, overrides and
+/// isolates, the bidi marks (LRM, RLM, ALM), and the Unicode line and paragraph
+/// separators, which some terminals break lines at.
 pub fn is_hostile(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{061c}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
+}
+
+/// Whether `c` is a Unicode noncharacter (U+FDD0 to U+FDEF, and the last two code
+/// points of every plane, U+FFFE and U+FFFF among them): never text, and not allowed
+/// in an SVG or any XML the program writes.
+pub fn is_noncharacter(c: char) -> bool {
+    let n = u32::from(c);
+    (0xfdd0..=0xfdef).contains(&n) || n & 0xfffe == 0xfffe
+}
+
+/// Where the first noncharacter in `text` is, as a byte range, and what it is.
+pub fn first_noncharacter(text: &str) -> Option<(std::ops::Range<usize>, char)> {
+    text.char_indices()
+        .find(|&(_, c)| is_noncharacter(c))
+        .map(|(i, c)| (i..i + c.len_utf8(), c))
 }
 
 /// The visible stand-in for a hostile character: the Control Pictures block for C0
@@ -65,11 +92,19 @@ impl Dataset {
             line(&mut s.title);
             line(&mut s.publisher);
             s.url.iter_mut().for_each(line);
+            s.no_url.iter_mut().for_each(line);
+        }
+        for c in &mut self.info.changes {
+            line(&mut c.record);
+            c.was.iter_mut().for_each(paragraph);
+            paragraph(&mut c.now);
+            paragraph(&mut c.why);
         }
         for a in &mut self.agreements {
             line(&mut a.first_year_amount);
             paragraph(&mut a.rule_text);
             a.note.iter_mut().for_each(paragraph);
+            a.rounds_note.iter_mut().for_each(paragraph);
             lines(&mut a.signatories.rok);
             lines(&mut a.signatories.us);
             lines(&mut a.negotiators.rok);
@@ -91,6 +126,11 @@ impl Dataset {
             e.place.iter_mut().for_each(line);
             lines(&mut e.people);
             lines(&mut e.people_inferred);
+            if let Some(d) = &mut e.demand {
+                for field in [&mut d.by, &mut d.amount, &mut d.period, &mut d.answer] {
+                    paragraph(field);
+                }
+            }
         }
         for t in &mut self.troop_counts {
             t.note.iter_mut().for_each(paragraph);
@@ -126,6 +166,13 @@ mod tests {
         assert_eq!(printable("a\u{1b}[31mred\u{7}", false), "a␛[31mred␇");
         assert_eq!(printable("x\u{9b}y\u{7f}", false), "x\u{fffd}y␡");
         assert_eq!(printable("right\u{202e}left", false), "right\u{fffd}left");
+        for mark in ['\u{200e}', '\u{200f}', '\u{061c}', '\u{2028}', '\u{2029}'] {
+            assert_eq!(
+                printable(&format!("a{mark}b"), true),
+                "a\u{fffd}b",
+                "{mark:?}"
+            );
+        }
         assert_eq!(printable("two\nlines\tand", true), "two\nlines and");
         assert_eq!(printable("two\nlines", false), "two␊lines");
     }
@@ -136,6 +183,15 @@ mod tests {
             printable("장원삼 (Chang Won-sam) é", false),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn noncharacters_are_found_where_they_are() {
+        assert_eq!(first_noncharacter("ab\u{fffe}"), Some((2..5, '\u{fffe}')));
+        assert_eq!(first_noncharacter("\u{ffff}"), Some((0..3, '\u{ffff}')));
+        assert_eq!(first_noncharacter("x\u{fdd0}"), Some((1..4, '\u{fdd0}')));
+        assert_eq!(first_noncharacter("\u{10ffff}"), Some((0..4, '\u{10ffff}')));
+        assert_eq!(first_noncharacter("한국 \u{fffd} \u{fdf0}"), None);
     }
 
     #[test]

@@ -2,9 +2,12 @@
 //! hyphens and spaces alike, and amounts matched by value however they are written
 //! ("$10B", "10 billion", "USD 10 bn", "10bn" are one amount; "610B won" is another).
 //!
-//! A text and a query are both cut into [`Token`]s; a query matches a text where its
-//! tokens appear in a row, the last one perhaps only begun (so a query typed a letter
-//! at a time narrows as it grows). The texts searched are kept compactly, in [`Texts`].
+//! A text and a query are both cut into [`Token`]s. A query matches a text where each
+//! of its terms appears somewhere in it, in any order: a term is a word, a number or an
+//! amount, or the words of a "quoted phrase" in a row. A number matches whole ("round
+//! 1" is not "round 10", "13%" is not "R13" or "131"); the query's last word may be
+//! only begun, so that a query typed a letter at a time narrows as it grows. The texts
+//! searched are kept compactly, in [`Texts`].
 
 use std::fmt;
 
@@ -21,40 +24,207 @@ pub enum Token {
     Break,
 }
 
-/// A query cut into tokens, with what finds where its matches may begin.
+/// A query cut into terms, each found on its own anywhere in a text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
+    /// Every token of the query, in order: what `narrows` compares.
     tokens: Vec<Token>,
+    terms: Vec<Term>,
+    /// The terms again with a number and a scale word begun at the end ("10 bil") read
+    /// as the amount the number begins, where the query ends so.
+    amount_begun: Option<Vec<Term>>,
+}
+
+/// Tokens found in a row: one word, number or amount, or a quoted phrase.
+#[derive(Debug, Clone, PartialEq)]
+struct Term {
+    tokens: Vec<Token>,
+    /// The last token, a word, may be only begun: the end of the query as typed.
+    begun: bool,
+    /// The last token, a number, stands for an amount whose digits it is ("10 bil").
+    amount: bool,
     /// The first token's marker and characters as `Texts` keeps them, where that token
-    /// is a word or a number: a match of the query begins there (or, for a number, at
-    /// an amount whose digits it begins), which one substring search finds.
+    /// is a word or a number: a match of the term begins there (or, for a number, at an
+    /// amount whose digits it is), which one substring search finds.
     start: Option<String>,
 }
 
-impl Query {
-    pub fn new(text: &str) -> Self {
-        let tokens = tokens([text]);
+impl Term {
+    fn new(tokens: Vec<Token>, begun: bool, amount: bool) -> Self {
         let marked = |marker: u8, chars: &str| Some(format!("{}{chars}", char::from(marker)));
         let start = match tokens.first() {
             // "won" finds amounts in won as well as words.
             Some(Token::Word(w)) if currency_word(w).is_none() => marked(WORD, w),
-            Some(Token::Number(n)) => marked(NUMBER, n),
+            Some(Token::Number(n)) if !(amount && tokens.len() == 1) => marked(NUMBER, n),
             _ => None,
         };
-        Self { tokens, start }
+        Self {
+            tokens,
+            begun,
+            amount,
+            start,
+        }
     }
 
-    pub fn tokens(&self) -> &[Token] {
-        &self.tokens
-    }
-
-    /// Where this query's matches in `text` may begin: `None` where a match may begin
+    /// Where this term's matches in `text` may begin: `None` where a match may begin
     /// at any token.
     fn start_in(&self, text: Text<'_>) -> Option<&str> {
         let start = self.start.as_deref()?;
         // A number can match an amount's digits, which are kept apart.
         (start.as_bytes()[0] == WORD || text.amounts.is_empty()).then_some(start)
     }
+}
+
+impl Query {
+    pub fn new(text: &str) -> Self {
+        let mut terms: Vec<Term> = Vec::new();
+        let mut all: Vec<Token> = Vec::new();
+        // Between quotes, a phrase; outside them, a term a token. A quote left open
+        // runs to the end.
+        let pieces: Vec<&str> = text.split('"').collect();
+        let last_piece = pieces.len() - 1;
+        for (i, piece) in pieces.iter().enumerate() {
+            let toks: Vec<Token> = tokens([*piece])
+                .into_iter()
+                .filter(|t| *t != Token::Break)
+                .collect();
+            if toks.is_empty() {
+                continue;
+            }
+            all.extend(toks.iter().cloned());
+            let at_end = i == last_piece;
+            if i % 2 == 1 {
+                terms.push(Term::new(toks, at_end, false));
+            } else {
+                let groups = stuck_together(piece, toks);
+                let n = groups.len();
+                terms.extend(
+                    groups
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, g)| Term::new(g, at_end && k + 1 == n, false)),
+                );
+            }
+        }
+        // "10 bil", on its way to "10 billion": the scale word begun stands for the
+        // amount the number begins, whatever its scale.
+        let ends_unquoted = pieces.len() % 2 == 1;
+        let amount_begun = match &all[..] {
+            [.., Token::Number(n), Token::Word(w)]
+                if ends_unquoted && SCALES.iter().any(|(s, _)| s.starts_with(&**w)) =>
+            {
+                // The terms without the last two tokens, then the amount begun.
+                let mut alt = terms.clone();
+                let mut left = 2;
+                while left > 0 {
+                    let Some(mut last) = alt.pop() else { break };
+                    while left > 0 && !last.tokens.is_empty() {
+                        last.tokens.pop();
+                        left -= 1;
+                    }
+                    if !last.tokens.is_empty() {
+                        alt.push(Term::new(last.tokens, false, false));
+                    }
+                }
+                alt.push(Term::new(vec![Token::Number(n.clone())], false, true));
+                Some(alt)
+            }
+            _ => None,
+        };
+        Self {
+            tokens: all,
+            terms,
+            amount_begun,
+        }
+    }
+
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// Whether the query has nothing to look for.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The byte ranges of `text` that the query's words and numbers match, to be
+    /// highlighted: whole words and numbers, as the search reads them.
+    pub fn highlights(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let terms = self.terms.iter().chain(self.amount_begun.iter().flatten());
+        let wanted: Vec<(&Token, bool)> = terms
+            .flat_map(|t| {
+                let last = t.tokens.len() - 1;
+                t.tokens
+                    .iter()
+                    .enumerate()
+                    .map(move |(k, tok)| (tok, t.begun && k == last))
+            })
+            .collect();
+        let mut found = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            let digit = c.is_ascii_digit();
+            if !digit && !c.is_alphabetic() {
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            while let Some(&(at, next)) = chars.peek() {
+                let same = if digit {
+                    next.is_ascii_digit()
+                        || (matches!(next, '.' | ',')
+                            && text[at + 1..].starts_with(|d: char| d.is_ascii_digit()))
+                } else {
+                    next.is_alphabetic() || next.is_ascii_digit()
+                };
+                if !same {
+                    break;
+                }
+                end = at + next.len_utf8();
+                chars.next();
+            }
+            let piece = &text[start..end];
+            let folded: String = folded(piece).filter(|c| *c != ',').collect();
+            let hit = wanted.iter().any(|(tok, begun)| match tok {
+                Token::Word(w) => {
+                    if *begun {
+                        folded.starts_with(&**w)
+                    } else {
+                        *folded == **w
+                    }
+                }
+                Token::Number(n) => *folded == **n,
+                Token::Amount(a) => digit && *folded == *a.digits,
+                Token::Break => false,
+            });
+            if hit {
+                found.push(start..end);
+            }
+        }
+        found
+    }
+}
+
+/// The tokens of an unquoted part of a query, grouped as they are written together:
+/// a word and the number stuck to it ("11th", "sma-11", "Eun-bo") are found in a row,
+/// words apart are found anywhere. Where an amount runs over a space ("10 billion"),
+/// the tokens from there on are each a term of their own.
+fn stuck_together(piece: &str, toks: Vec<Token>) -> Vec<Vec<Token>> {
+    let mut groups = Vec::new();
+    let mut rest = &toks[..];
+    for chunk in piece.split_whitespace() {
+        let own: Vec<Token> = tokens([chunk]);
+        if own.is_empty() {
+            continue;
+        }
+        if rest.starts_with(&own) {
+            rest = &rest[own.len()..];
+            groups.push(own);
+        } else {
+            break;
+        }
+    }
+    groups.extend(rest.iter().map(|t| vec![t.clone()]));
+    groups
 }
 
 /// A token of a text in `Texts`, borrowed from where it is kept.
@@ -401,9 +571,21 @@ impl Lexed {
                     self.text.push(chars[i]);
                     i += 1;
                 }
+                // "R13", "sma11": a code, one word, so that 13 is not found in it.
+                if self.text[start..].is_ascii() && chars.get(i).is_some_and(char::is_ascii_digit) {
+                    while i < chars.len() && chars[i].is_ascii_alphanumeric() {
+                        self.text.push(chars[i]);
+                        i += 1;
+                    }
+                }
                 self.lexemes.push(Lexeme::Word(start..self.text.len()));
             } else {
                 match c {
+                    // "13%" and "13 percent" alike.
+                    '%' => {
+                        self.text.push_str("percent");
+                        self.lexemes.push(Lexeme::Word(start..self.text.len()));
+                    }
                     '$' => self.lexemes.push(Lexeme::Sign(Money::Usd)),
                     '₩' => self.lexemes.push(Lexeme::Sign(Money::Krw)),
                     _ => {}
@@ -535,51 +717,76 @@ fn korean(word: &str) -> Option<i32> {
 }
 
 fn matches(text: Text<'_>, query: &Query) -> bool {
-    let start = query.start_in(text);
+    let all = |terms: &[Term]| !terms.is_empty() && terms.iter().all(|t| term_matches(text, t));
+    all(&query.terms) || query.amount_begun.as_deref().is_some_and(all)
+}
+
+/// Whether `term`'s tokens are found in a row somewhere in `text`.
+fn term_matches(text: Text<'_>, term: &Term) -> bool {
+    let start = term.start_in(text);
     if let Some(start) = start {
-        // Most texts have no match, and a query of one token is the query as typed at
-        // first: one substring search answers for both.
-        let found = text.tokens.contains(start);
-        if !found || query.tokens.len() == 1 {
-            return found;
+        // Most texts have no match: one substring search answers for them.
+        if !text.tokens.contains(start) {
+            return false;
         }
     }
-    let tokens = &query.tokens[..];
-    in_a_row(text, tokens, start, false)
-        || match tokens {
-            // "10 bil", on its way to "10 billion": the scale word begun stands for the
-            // amount the number begins, whatever its scale.
-            [before @ .., Token::Number(_), Token::Word(w)]
-                if SCALES.iter().any(|(s, _)| s.starts_with(&**w)) =>
-            {
-                in_a_row(text, &tokens[..before.len() + 1], start, true)
-            }
-            _ => false,
-        }
+    in_a_row(text, term, start)
 }
 
 /// Whether every text `new` matches, `old` matches too, as `new` only carries on typing
-/// `old`: the same tokens, the last of `old` lengthened (a word or a number typed on)
-/// or followed by more. A query whose tokens change kind as it grows ("10" becoming
-/// the amount "10B") does not narrow: its matches are found afresh.
-pub fn narrows(old: &[Token], new: &[Token]) -> bool {
+/// `old`: the same terms, the last of `old` lengthened (a word typed on, or more words
+/// stuck to it) or followed by more terms. A number is matched whole, so one typed on
+/// is another number; a query whose terms change kind or grouping as it grows ("10"
+/// becoming the amount "10B", "sma-11" becoming "sma 11") has its matches found afresh.
+pub fn narrows(old: &Query, new: &Query) -> bool {
+    if old.amount_begun.is_some() {
+        return false;
+    }
+    let within = |terms: &[Term]| terms_within(terms, &old.terms);
+    within(&new.terms) && new.amount_begun.as_deref().is_none_or(within)
+}
+
+/// Whether `new`'s terms ask at least what `old`'s do, term by term, `old`'s last one
+/// perhaps only begun.
+fn terms_within(new: &[Term], old: &[Term]) -> bool {
     let Some((last, before)) = old.split_last() else {
         return false;
     };
-    let carries_on = |o: &str, n: &str| n.starts_with(o);
     new.len() >= old.len()
-        && new[..before.len()] == *before
-        && match (last, &new[before.len()]) {
-            (Token::Word(o), Token::Word(n)) | (Token::Number(o), Token::Number(n)) => {
-                carries_on(o, n)
-            }
-            _ => false,
-        }
+        && before
+            .iter()
+            .zip(new)
+            .all(|(o, n)| o.tokens == n.tokens && o.amount == n.amount && (o.begun || !n.begun))
+        && term_within(&new[before.len()], last)
 }
 
-/// `matches`, with the last token, a number, that of an amount if `amount_begun`; the
-/// matches beginning at `start` where it is given.
-fn in_a_row(text: Text<'_>, query: &[Token], start: Option<&str>, amount_begun: bool) -> bool {
+/// Whether a text matching term `n` matches term `o`, the last of a query typed on.
+fn term_within(n: &Term, o: &Term) -> bool {
+    // An amount begun is found only where its number is.
+    if n.amount && !o.amount {
+        return n.tokens == o.tokens;
+    }
+    let Some((o_last, o_before)) = o.tokens.split_last() else {
+        return false;
+    };
+    let k = o_before.len();
+    if n.amount != o.amount || n.tokens.len() <= k || n.tokens[..k] != *o_before {
+        return false;
+    }
+    let longer = n.tokens.len() > k + 1;
+    // Exact where `o` was: a begun word at the same place would find more.
+    let n_begun = n.begun && !longer;
+    match (o_last, &n.tokens[k]) {
+        (a, b) if a == b => o.begun || !n_begun,
+        (Token::Word(a), Token::Word(b)) => o.begun && b.starts_with(&**a),
+        _ => false,
+    }
+}
+
+/// Whether `term`'s tokens stand in a row in `text`, beginning at `start` where it is
+/// given.
+fn in_a_row(text: Text<'_>, term: &Term, start: Option<&str>) -> bool {
+    let query = &term.tokens[..];
     if query.is_empty() {
         return false;
     }
@@ -590,11 +797,11 @@ fn in_a_row(text: Text<'_>, query: &[Token], start: Option<&str>, amount_begun: 
             .enumerate()
             .all(|(k, q)| match (q, tokens.next()) {
                 (_, None) => false,
-                (Token::Number(q), Some(TokenRef::Amount(t))) if k == last && amount_begun => {
+                (Token::Number(q), Some(TokenRef::Amount(t))) if k == last && term.amount => {
                     *t.digits == **q
                 }
-                _ if k == last && amount_begun => false,
-                (q, Some(t)) => token_matches(t, q, k == last),
+                _ if k == last && term.amount => false,
+                (q, Some(t)) => token_matches(t, q, term.begun && k == last),
             })
     };
     if let Some(start) = start {
@@ -624,9 +831,10 @@ fn token_matches(text: TokenRef<'_>, query: &Token, last: bool) -> bool {
     };
     match (query, text) {
         (Token::Word(q), TokenRef::Word(t)) => begins(t, q),
-        (Token::Number(q), TokenRef::Number(t)) => begins(t, q),
-        // "10" finds "$10B" (but not "610B"), as the user types towards "10B".
-        (Token::Number(q), TokenRef::Amount(t)) => begins(t.digits.as_bytes(), q),
+        // A number whole: "1" is not "10".
+        (Token::Number(q), TokenRef::Number(t)) => t == q.as_bytes(),
+        // "10" finds "$10B" (but not "610B" or "$10.8B").
+        (Token::Number(q), TokenRef::Amount(t)) => *t.digits == **q,
         (Token::Amount(q), TokenRef::Amount(t)) => q.same(t),
         // "won" alone finds the amounts in won.
         (Token::Word(q), TokenRef::Amount(t)) => {
@@ -716,9 +924,10 @@ mod tests {
         assert!(!found("610B won", "10B"));
         assert!(!found("610B won", "10"));
         assert!(found("$10B a year", "10"));
-        // Typed a letter at a time, "10 billion" finds the amount all the way.
+        // Typed a letter at a time, "10 billion" finds the amount all the way from its
+        // whole number on.
         let typed = "10 billion";
-        for end in 1..=typed.len() {
+        for end in 2..=typed.len() {
             let query = &typed[..end];
             assert!(found("pay \"$10 billion a year\"", query), "{query:?}");
             assert!(found("pay $10B a year", query), "{query:?}");
@@ -752,26 +961,95 @@ mod tests {
         assert!(found("Honolulu", "hono"));
         assert!(!found("Honolulu", "olulu"));
         assert!(!found("Honolulu talks", "hono talks"));
-        // Nothing matches across fields.
-        assert!(!searched(["Seoul", "Honolulu"], "seoul honolulu"));
+        // Words are found in any field, in any order; a quoted phrase only in a row,
+        // never across two fields.
+        assert!(searched(["Seoul", "Honolulu"], "honolulu seoul"));
+        assert!(!searched(["Seoul", "Honolulu"], "\"seoul honolulu\""));
+        assert!(searched(["Seoul Honolulu"], "\"seoul honolulu\""));
+        assert!(!searched(["Honolulu Seoul"], "\"seoul honolulu\""));
         assert!(!found("anything", ""));
         assert!(!found("anything", "$"));
     }
 
     #[test]
+    fn queries_find_every_word_anywhere_and_numbers_whole() {
+        let fields = [
+            "10th SMA, round 1",
+            "Honolulu",
+            "Chang Won-sam, Timothy Betts",
+            "R13 says a 13% rise, 131 days",
+            "Cost-sharing talks finish first round in Hawaii",
+        ];
+        // query → whether it finds the text of those fields
+        let table = [
+            ("round Honolulu", true),
+            ("Honolulu round", true),
+            ("Betts Chang", true),
+            ("10th SMA talks", true),
+            ("hawaii", true),
+            ("round 1", true),
+            ("round 11", false),
+            ("round 2", false),
+            ("13%", true),
+            ("13 %", true),
+            ("13 percent", true),
+            ("13", true),
+            ("r13", true),
+            ("131", true),
+            ("14%", false),
+            ("\"round 1\"", true),
+            ("\"1 round\"", false),
+            ("\"finish first round\"", true),
+            ("\"first finish\"", false),
+            ("betts seoul", false),
+            ("hon", true),
+            ("hon betts", false),
+        ];
+        for (query, expected) in table {
+            assert_eq!(searched(fields, query), expected, "{query:?}");
+        }
+        // A number is matched whole, within a code or not.
+        assert!(!found("R13 and 131", "13"));
+        assert!(!found("round 10", "round 1"));
+        assert!(found("a rise of 13 %", "13%"));
+    }
+
+    #[test]
+    fn the_matched_words_are_the_highlights() {
+        let text = "10th SMA, round 1 in Honolulu; $10B asked, 13% and R13";
+        let shown = |query: &str| -> Vec<&str> {
+            Query::new(query)
+                .highlights(text)
+                .into_iter()
+                .map(|r| &text[r])
+                .collect()
+        };
+        assert_eq!(shown("round honol"), ["round", "Honolulu"]);
+        assert_eq!(shown("1"), ["1"]);
+        assert_eq!(shown("10 billion"), ["10", "10"]);
+        assert_eq!(shown("13%"), ["13"]);
+        assert_eq!(shown("\"sma round\""), ["SMA", "round"]);
+    }
+
+    #[test]
     fn a_query_typed_on_narrows_and_one_that_changes_kind_does_not() {
-        let narrows = |old: &str, new: &str| super::narrows(&tokens([old]), &tokens([new]));
+        let narrows = |old: &str, new: &str| super::narrows(&Query::new(old), &Query::new(new));
         assert!(narrows("hon", "hono"));
         assert!(narrows("hono", "hono "));
         assert!(narrows("jeong", "jeong eun"));
         assert!(narrows("10", "10 bil"));
-        assert!(narrows("1", "10"));
+        // A number is whole: "10" is another number than "1".
+        assert!(!narrows("1", "10"));
         assert!(!narrows("10", "10b"));
         assert!(!narrows("10 b", "10 bi"));
         assert!(!narrows("$", "$1"));
         assert!(!narrows("us", "usd 10 b"));
         assert!(!narrows("hono", "hon"));
         assert!(!narrows("seoul", "busan"));
+        // Grouped otherwise, a query asks for other things.
+        assert!(!narrows("sma-11", "sma 11"));
+        assert!(narrows("sma", "sma-11"));
+        assert!(narrows("round", "round \"1"));
     }
 
     #[test]
@@ -796,7 +1074,8 @@ mod tests {
         assert_eq!(hits("year honolulu"), [] as [usize; 0]);
         // A match found from its first word on reads each amount after it as its own.
         assert!(found("$10B and $5B", "and $5B"));
-        assert!(!found("$10B and $5B", "and $10B"));
+        assert!(found("$10B and $5B", "and $10B"));
+        assert!(!found("$10B and $5B", "\"and $10B\""));
         assert!(found("$10B and $5B", "and 5 billion"));
     }
 
@@ -850,12 +1129,12 @@ mod tests {
         #[test]
         fn a_narrowing_query_finds_nothing_its_start_did_not(
             text in phrase(),
-            query in "[ 0-9a-z$.,bmtnil]{1,10}",
+            query in "[ 0-9a-z$.,bmtnil\"-]{1,10}",
             cut in 0usize..10,
         ) {
             let cut = cut.min(query.len());
             let (old, new) = (&query[..cut], query.as_str());
-            if super::narrows(&tokens([old]), &tokens([new])) && found(&text, new) {
+            if super::narrows(&Query::new(old), &Query::new(new)) && found(&text, new) {
                 prop_assert!(found(&text, old), "{:?} then {:?}", old, new);
             }
         }

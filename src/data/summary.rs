@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::model::{Confidence, Dataset, EventKind};
+use super::model::{Change, ChangeKind, Confidence, Dataset, EventKind};
 
 /// One series: how many records, which years, which are missing.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +45,10 @@ pub struct Summary {
     pub series: Vec<SeriesSummary>,
     /// Every figure: contributions, troop counts and levels, and each economic value.
     pub figures: ConfidenceTally,
+    /// The share of sources a reader can open, in percent.
+    pub sources_with_url_pct: f64,
+    /// This release's changes.
+    pub changes: Vec<Change>,
 }
 
 fn span_and_gaps(years_with_value: &[(i32, bool)]) -> (Option<(i32, i32)>, Vec<i32>) {
@@ -200,14 +204,67 @@ impl Summary {
                 ),
             ],
             figures,
+            sources_with_url_pct: sources_with_url_pct(d),
+            changes: d.info.changes.clone(),
         }
     }
+}
+
+/// The share of the dataset's sources that carry a URL, in percent.
+pub fn sources_with_url_pct(d: &Dataset) -> f64 {
+    if d.sources.is_empty() {
+        return 100.0;
+    }
+    let with = d.sources.iter().filter(|s| s.url.is_some()).count();
+    100.0 * with as f64 / d.sources.len() as f64
+}
+
+/// "Changes in this release: 9 corrected, 40 added, 3 confidence", then each
+/// correction and confidence change on a line of its own (what a reader who quoted the
+/// old value needs), and the additions by record.
+fn write_changes(f: &mut fmt::Formatter<'_>, version: &str, changes: &[Change]) -> fmt::Result {
+    let count = |k: ChangeKind| changes.iter().filter(|c| c.kind == k).count();
+    write!(
+        f,
+        "\nchanges in {version}: {} corrected, {} added, {} confidence",
+        count(ChangeKind::Corrected),
+        count(ChangeKind::Added),
+        count(ChangeKind::Confidence)
+    )?;
+    for c in changes.iter().filter(|c| c.kind != ChangeKind::Added) {
+        let was = c
+            .was
+            .as_deref()
+            .map(|w| format!("{w} → "))
+            .unwrap_or_default();
+        write!(
+            f,
+            "\n  {} {}: {was}{} ({})",
+            c.kind.label(),
+            c.record,
+            c.now,
+            c.why
+        )?;
+    }
+    let added: Vec<&str> = changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Added)
+        .map(|c| c.record.as_str())
+        .collect();
+    if !added.is_empty() {
+        write!(f, "\n  added: {}", added.join("; "))?;
+    }
+    Ok(())
 }
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "dataset {} — {}: valid", self.version, self.title)?;
-        writeln!(f, "  {:<15}{:>5}", "sources", self.sources)?;
+        writeln!(
+            f,
+            "  {:<15}{:>5}  {:.0}% with a URL",
+            "sources", self.sources, self.sources_with_url_pct
+        )?;
         for s in &self.series {
             let span = s.span.map(|(a, b)| format!("{a}–{b}")).unwrap_or_default();
             let mut line = format!("  {:<15}{:>5}  {:<10}", s.name, s.records, span);
@@ -225,6 +282,10 @@ impl fmt::Display for Summary {
             f,
             "figures by confidence: {} confirmed, {} single source, {} uncertain, {} derived",
             t.confirmed, t.single, t.uncertain, t.derived
-        )
+        )?;
+        if !self.changes.is_empty() {
+            write_changes(f, &self.version, &self.changes)?;
+        }
+        Ok(())
     }
 }

@@ -161,10 +161,15 @@ fn write_events(
         let year = first + year_index as i32;
         let k = agreement_of[year_index];
         let kind = kinds[i % kinds.len()];
-        let round = if kind == "round" {
-            format!("round = {}\n", i % 12 + 1)
-        } else {
-            String::new()
+        let round = match kind {
+            "round" => format!("round = {}\n", i % 12 + 1),
+            "demand" => format!(
+                "demand = {{ by = \"Negotiator {}\", amount = \"${} billion a year\", \
+                 period = \"{year}\", answer = \"Declined\" }}\n",
+                i % 97,
+                i % 10 + 1
+            ),
+            _ => String::new(),
         };
         writeln!(
             event_toml,

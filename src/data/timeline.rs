@@ -97,6 +97,7 @@ pub fn milestone_events(a: &Agreement) -> Vec<Event> {
                 people,
                 agreement: Some(a.id.clone()),
                 round: None,
+                demand: None,
                 sources: a.sources.clone(),
                 confidence,
             })

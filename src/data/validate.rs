@@ -93,6 +93,10 @@ pub(crate) fn check(records: &Records, errors: &mut LoadError) {
     check_economy(records, &refs, errors);
 }
 
+/// The most sources one record may cite: the dataset's most cited record gives 10;
+/// a detail lists each with its title and URL, which past this is no longer read.
+pub const MAX_SOURCES_PER_RECORD: usize = 100;
+
 struct References<'a> {
     sources: HashSet<&'a str>,
     agreements: HashMap<&'a str, &'a Agreement>,
@@ -104,8 +108,26 @@ impl References<'_> {
         if sources.is_empty() {
             errors.push(at.error("sources", "expected at least one source id, found none"));
         }
+        if sources.len() > MAX_SOURCES_PER_RECORD {
+            errors.push(at.item_error(
+                "sources",
+                MAX_SOURCES_PER_RECORD,
+                format!(
+                    "expected at most {MAX_SOURCES_PER_RECORD} sources for one record, found {}",
+                    sources.len()
+                ),
+            ));
+            return;
+        }
+        let mut seen = HashSet::new();
         for (i, id) in sources.iter().enumerate() {
-            if !self.sources.contains(id.as_str()) {
+            if !seen.insert(id.as_str()) {
+                errors.push(at.item_error(
+                    "sources",
+                    i,
+                    format!("expected each source once, found \"{id}\" again"),
+                ));
+            } else if !self.sources.contains(id.as_str()) {
                 errors.push(at.item_error(
                     "sources",
                     i,
@@ -163,6 +185,13 @@ fn check_source(source: &Source, at: At, errors: &mut LoadError) {
     check_length("title", [&source.title], MAX_LINE_CHARS, at, errors);
     check_length("publisher", [&source.publisher], MAX_LINE_CHARS, at, errors);
     check_length("url", &source.url, MAX_LINE_CHARS * 4, at, errors);
+    check_length("no_url", &source.no_url, MAX_LINE_CHARS, at, errors);
+    if source.url.is_some() && source.no_url.is_some() {
+        errors.push(at.error(
+            "no_url",
+            "expected no_url (why a source has no URL) only where url is missing, found both",
+        ));
+    }
     for (field, value) in [("title", &source.title), ("publisher", &source.publisher)] {
         if value.trim().is_empty() {
             errors.push(at.error(field, format!("expected a non-empty {field}, found \"\"")));
@@ -212,11 +241,29 @@ fn check_year(year: i32, field: &str, at: At, errors: &mut LoadError) -> bool {
     ok
 }
 
+/// The largest amount a file may give, in its own unit: 10 million of 100 million won
+/// is a quadrillion won, 10 million million dollars ten trillion dollars, each far
+/// past any budget; small enough that every sum, conversion and real-terms figure
+/// made from it stays finite and prints as a number.
+pub const MAX_AMOUNT: f64 = 1e7;
+
+/// What is wrong with an amount, if anything: it must lie from 0 to [`MAX_AMOUNT`].
+fn amount_problem(v: f64) -> Option<String> {
+    if !v.is_finite() || v < 0.0 {
+        Some(format!("expected a non-negative amount, found {v}"))
+    } else if v > MAX_AMOUNT {
+        // 1e308, not its 309 digits.
+        Some(format!(
+            "expected an amount of at most 10000000 (ten million), found {v:e}"
+        ))
+    } else {
+        None
+    }
+}
+
 fn check_amount(value: Option<f64>, field: &str, at: At, errors: &mut LoadError) {
-    if let Some(v) = value
-        && (!v.is_finite() || v < 0.0)
-    {
-        errors.push(at.error(field, format!("expected a non-negative amount, found {v}")));
+    if let Some(message) = value.and_then(amount_problem) {
+        errors.push(at.error(field, message));
     }
 }
 
@@ -234,6 +281,11 @@ fn check_rate(value: Option<f64>, field: &str, at: At, errors: &mut LoadError) {
 fn check_positive(value: f64, field: &str, at: At, errors: &mut LoadError) {
     if !value.is_finite() || value <= 0.0 {
         errors.push(at.error(field, format!("expected a positive number, found {value}")));
+    } else if value > MAX_AMOUNT {
+        errors.push(at.error(
+            field,
+            format!("expected a number of at most 10000000 (ten million), found {value}"),
+        ));
     }
 }
 
@@ -282,6 +334,7 @@ fn check_agreements(agreements: &[Located<Agreement>], refs: &References, errors
         );
         check_length("rule_text", [&a.rule_text], MAX_TEXT_CHARS, at, errors);
         check_length("note", &a.note, MAX_TEXT_CHARS, at, errors);
+        check_length("rounds_note", &a.rounds_note, MAX_TEXT_CHARS, at, errors);
         for names in [&a.signatories, &a.negotiators, &a.initialed_by] {
             check_length(
                 "signatories",
@@ -416,11 +469,8 @@ fn check_rules(a: &Agreement, at: At, errors: &mut LoadError) {
                     );
                 }
                 for v in [krw_100m, usd_m].into_iter().flatten() {
-                    if !v.is_finite() || *v < 0.0 {
-                        problem(
-                            &phase_at("rule"),
-                            format!("expected a non-negative fixed amount, found {v}"),
-                        );
+                    if let Some(message) = amount_problem(*v) {
+                        problem(&phase_at("rule"), message.replace("amount", "fixed amount"));
                     }
                 }
             }
@@ -461,11 +511,8 @@ fn check_rules(a: &Agreement, at: At, errors: &mut LoadError) {
                 }
             }
             EscalationRule::FlatUsd { usd_m } => {
-                if !usd_m.is_finite() || *usd_m < 0.0 {
-                    problem(
-                        &rule_at("usd_m"),
-                        format!("expected a non-negative amount, found {usd_m}"),
-                    );
+                if let Some(message) = amount_problem(*usd_m) {
+                    problem(&rule_at("usd_m"), message);
                 }
             }
             EscalationRule::Formula { .. } | EscalationRule::None => {}
@@ -537,6 +584,7 @@ fn check_events(records: &Records, refs: &References, errors: &mut LoadError) {
         check_length("place", &e.place, MAX_LINE_CHARS, at, errors);
         check_length("people", &e.people, MAX_LINE_CHARS, at, errors);
         check_people_inferred(e, at, errors);
+        check_demand(e, at, errors);
         check_year(e.date.year(), "date", at, errors);
         if let Some(end) = e.end
             && end.last_day() < e.date.first_day()
@@ -571,6 +619,46 @@ fn check_events(records: &Records, refs: &References, errors: &mut LoadError) {
                 ));
             }
         }
+    }
+}
+
+/// A demand says who made it, what, for when and Korea's answer; no other kind has one.
+fn check_demand(e: &Event, at: At, errors: &mut LoadError) {
+    match (&e.demand, e.kind == EventKind::Demand) {
+        (None, true) => errors.push(at.error(
+            "demand",
+            "expected a demand table (by, amount, period, answer) on kind \"demand\", found none",
+        )),
+        (Some(_), false) => errors.push(at.error(
+            "demand",
+            format!(
+                "expected a demand table only on kind \"demand\", found it on \"{}\"",
+                e.kind.label()
+            ),
+        )),
+        (Some(d), true) => {
+            for (field, value) in [
+                ("by", &d.by),
+                ("amount", &d.amount),
+                ("period", &d.period),
+                ("answer", &d.answer),
+            ] {
+                let path = [Key::Field("demand"), Key::Field(field)];
+                let n = value.chars().count();
+                if value.trim().is_empty() {
+                    errors.push(at.error_at(
+                        &path,
+                        format!("expected a non-empty demand.{field}, found \"\""),
+                    ));
+                } else if n > MAX_TEXT_CHARS {
+                    errors.push(at.error_at(
+                        &path,
+                        format!("expected at most {MAX_TEXT_CHARS} characters, found {n}"),
+                    ));
+                }
+            }
+        }
+        (None, false) => {}
     }
 }
 
@@ -637,6 +725,7 @@ fn check_economy(records: &Records, refs: &References, errors: &mut LoadError) {
         refs.check_sources(&c.sources, at, errors);
         check_rate(c.rate_pct, "rate_pct", at, errors);
         check_rate(c.published_pct, "published_pct", at, errors);
+        check_rate(c.first_published_pct, "first_published_pct", at, errors);
         check_positive(c.index, "index", at, errors);
         if c.rate_pct.is_none() && c.published_pct.is_none() {
             errors.push(at.error(

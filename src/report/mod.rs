@@ -2,6 +2,7 @@
 //!
 //! Sits beside `ui`: it formats what `data` and `econ` hold and computes nothing itself.
 
+pub mod cite;
 pub mod export;
 pub mod projection;
 pub mod tables;

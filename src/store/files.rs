@@ -7,8 +7,10 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 use tempfile::NamedTempFile;
+
+use super::{target, temps};
 
 /// Writes `csv` to a new file `sma-dash-<what>-<local time>.csv` in `dir`, with a
 /// suffix where that name is taken; returns its path.
@@ -37,9 +39,19 @@ pub fn export_chart(
     Ok((svg_path, png_path))
 }
 
-/// Replaces the file at `path` with `contents` (text, or the bytes of an image)
-/// atomically: a crash or a full disk leaves the old file or the new one, never half of
-/// either. A symlink at `path` is replaced, not followed.
+/// Writes `contents` (text, or the bytes of an image) to the file a user named on the
+/// command line, by the rule of [`target`]: a regular file is replaced atomically (a
+/// symlink there is replaced, not followed), a device or FIFO written through, `-` is
+/// standard output, anything else refused.
+pub fn write_named(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
+    target::write_to(path, target::Links::Replace, contents.as_ref(), |at, c| {
+        write_atomically(at, c)
+    })
+}
+
+/// Replaces the file at `path` with `contents` atomically: a crash or a full disk
+/// leaves the old file or the new one, never half of either. A symlink at `path` is
+/// replaced, not followed.
 pub fn write_atomically(path: &Path, contents: impl AsRef<[u8]>) -> io::Result<()> {
     write_through(path, |f| f.write_all(contents.as_ref()))
 }
@@ -51,8 +63,11 @@ pub(super) fn write_through(
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
     let temp = written_temp(path, write)?;
+    let temp_path = temp.path().to_path_buf();
     // On failure the temporary file is removed as the error drops.
-    temp.persist(path).map_err(|e| e.error)?;
+    let persisted = temp.persist(path).map_err(|e| e.error);
+    temps::done(&temp_path);
+    persisted?;
     sync_dir(path);
     Ok(())
 }
@@ -78,10 +93,17 @@ pub fn write_new_together(
         1 => dir.join(format!("{stem}{ext}")),
         n => dir.join(format!("{stem}-{n}{ext}")),
     };
+    // Each temporary file made is off the list of those to clean up when this returns,
+    // renamed into place or removed as it drops.
+    let made = std::cell::RefCell::new(DoneOnDrop(Vec::new()));
     let temps_for = |files: &[(&str, &[u8])]| -> io::Result<Vec<NamedTempFile>> {
         files
             .iter()
-            .map(|(ext, bytes)| written_temp(&named(1, ext), |f| f.write_all(bytes)))
+            .map(|(ext, bytes)| {
+                let temp = written_temp(&named(1, ext), |f| f.write_all(bytes))?;
+                made.borrow_mut().0.push(temp.path().to_path_buf());
+                Ok(temp)
+            })
             .collect()
     };
     let mut temps = temps_for(files)?;
@@ -123,6 +145,15 @@ pub fn write_new_together(
     ))
 }
 
+/// Temporary files whose cleanup is settled by the time this drops.
+struct DoneOnDrop(Vec<PathBuf>);
+
+impl Drop for DoneOnDrop {
+    fn drop(&mut self) {
+        self.0.iter().for_each(|p| temps::done(p));
+    }
+}
+
 /// The most numbered names [`write_new`] tries before it gives up.
 pub(super) const MAX_SUFFIX: u32 = 10_000;
 
@@ -149,11 +180,17 @@ pub(super) fn written_temp(
             options.write(true).create_new(true);
             #[cfg(unix)]
             std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            options.open(temp)
+            let file = options.open(temp)?;
+            temps::created(temp);
+            Ok(file)
         })?;
-    write(temp.as_file_mut())?;
-    temp.as_file().sync_all()?;
-    set_final_mode(temp.as_file(), path)?;
+    let filled = write(temp.as_file_mut())
+        .and_then(|()| temp.as_file().sync_all())
+        .and_then(|()| set_final_mode(temp.as_file(), path));
+    if let Err(e) = filled {
+        temps::done(temp.path());
+        return Err(e);
+    }
     Ok(temp)
 }
 
@@ -207,7 +244,7 @@ pub(super) fn parent(path: &Path) -> &Path {
 
 /// `2026-11-27T100102`, in local time: for file names.
 pub(super) fn stamp(now: DateTime<Utc>) -> String {
-    now.with_timezone(&Local)
+    crate::clock::local(now, std::env::var("TZ").ok().as_deref())
         .format("%Y-%m-%dT%H%M%S")
         .to_string()
 }

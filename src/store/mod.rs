@@ -11,7 +11,7 @@
 //! is read, changed and written under a lock, so two dashboards saving at once lose
 //! neither change; one that does not read is moved aside, never overwritten.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::fs::{self, File, OpenOptions};
@@ -22,11 +22,16 @@ use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use serde::Deserialize;
 
 mod files;
+mod target;
+pub mod temps;
 
-pub use files::{export_chart, export_csv, write_atomically, write_new, write_new_together};
+pub use files::{
+    export_chart, export_csv, write_atomically, write_named, write_new, write_new_together,
+};
 use files::{parent, stamp};
 
 use crate::app::{SavedScenario, ScenariosReport};
+use crate::data::file::ReadError;
 use crate::data::load::{At, Key, Located, ParsedFile};
 use crate::data::{DataFile, Diagnostic, LoadError};
 use crate::econ::{AssumptionId, Assumptions, RatePath, base_year_within, spec};
@@ -86,14 +91,17 @@ pub fn load(path: &Path, now: DateTime<Utc>) -> Loaded {
     }
 }
 
-/// Saves `assumptions` as `name` in the file at `path`, replacing a scenario of that
-/// name. The file is read again under its lock first, so scenarios saved or deleted
-/// meanwhile by another dashboard are kept; a corrupt file is moved aside, never
-/// overwritten.
+/// Saves `assumptions` as `name` in the file at `path`. A scenario of that name is
+/// replaced if `replace` says so, else left as it is and the report says the name is
+/// taken (another dashboard saved it since this one looked). The file is read again
+/// under its lock first, so scenarios saved or deleted meanwhile by another dashboard
+/// are kept; a corrupt file is moved aside, never overwritten. A file that holds
+/// [`MAX_SCENARIOS`] takes no new name.
 pub fn save(
     path: &Path,
     name: &str,
     assumptions: &Assumptions,
+    replace: bool,
     now: DateTime<Utc>,
 ) -> Result<ScenariosReport, String> {
     let scenario = SavedScenario {
@@ -102,24 +110,40 @@ pub fn save(
         assumptions: assumptions.clone(),
     };
     let changed = change_saved(path, now, |scenarios| {
+        let full = scenarios.len() >= MAX_SCENARIOS;
         match scenarios.iter_mut().find(|s| s.name == name) {
-            Some(old) => {
+            Some(old) if replace => {
                 *old = scenario;
-                true
+                Ok(Saving::Replaced)
             }
+            Some(_) => Ok(Saving::Taken),
+            None if full => Err(format!(
+                "{} holds {MAX_SCENARIOS} scenarios, the most it may: delete one first",
+                path.display()
+            )),
             None => {
                 scenarios.push(scenario);
-                false
+                Ok(Saving::New)
             }
         }
     })?;
+    let outcome = changed.outcome?;
     Ok(ScenariosReport {
         name: name.to_string(),
         path: path.to_path_buf(),
-        was_there: changed.outcome,
+        was_there: outcome != Saving::New,
+        taken: outcome == Saving::Taken,
         scenarios: changed.scenarios,
         warning: changed.warning,
     })
+}
+
+/// What saving did with the name.
+#[derive(PartialEq)]
+enum Saving {
+    New,
+    Replaced,
+    Taken,
 }
 
 /// Deletes the scenario `name` from the file at `path`, under the same lock as
@@ -138,6 +162,7 @@ pub fn delete_scenario(
         name: name.to_string(),
         path: path.to_path_buf(),
         was_there: changed.outcome,
+        taken: false,
         scenarios: changed.scenarios,
         warning: changed.warning,
     })
@@ -180,8 +205,15 @@ fn change_saved<T>(
     let before = scenarios.clone();
     let outcome = change(&mut scenarios);
     if scenarios != before {
-        write_atomically(path, to_toml(&scenarios))
-            .map_err(|e| format!("{} (the file is unchanged)", cannot(&e)))?;
+        // A scenarios file kept as a symlink (dotfiles) stays one: the file it names
+        // is replaced.
+        target::write_to(
+            path,
+            target::Links::Follow,
+            to_toml(&scenarios).as_bytes(),
+            |at, c| write_atomically(at, c),
+        )
+        .map_err(|e| format!("{} (the file is unchanged)", cannot(&e)))?;
     }
     Ok(Changed {
         outcome,
@@ -197,11 +229,32 @@ fn change_saved<T>(
 fn lock(path: &Path) -> io::Result<File> {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".lock");
-    let file = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(path.with_file_name(name))?;
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    // Neither a symlink planted at the lock's name nor a FIFO there (whose open would
+    // wait for a reader) is followed or waited on.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY,
+    );
+    let lock_path = path.with_file_name(name);
+    let file = options.open(&lock_path).map_err(|e| {
+        #[cfg(unix)]
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            return io::Error::other(format!(
+                "{}: expected a regular file, found a symlink",
+                lock_path.display()
+            ));
+        }
+        e
+    })?;
+    if let Some(what) = crate::data::file::kind_name(file.metadata()?.file_type()) {
+        return Err(io::Error::other(format!(
+            "{}: expected a regular file, found {what}",
+            lock_path.display()
+        )));
+    }
     file.lock()?;
     Ok(file)
 }
@@ -247,13 +300,21 @@ enum Contents {
     },
 }
 
+/// Largest scenarios file read: a scenario takes about 300 bytes, or some 6 KiB with
+/// every year of every rate set apart, so this holds [`MAX_SCENARIOS`] of them.
+pub const MAX_SCENARIOS_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Most saved scenarios a file may hold: far more than anyone saves with `s`, few
+/// enough that the dashboard starts in a fraction of a second.
+pub const MAX_SCENARIOS: usize = 10_000;
+
 /// What [`LoadError`] calls the scenarios file in its closing count.
 const SUBJECT: &str = "scenarios file";
 
-fn read(path: &Path) -> io::Result<Contents> {
-    let bytes = match fs::read(path) {
+fn read(path: &Path) -> Result<Contents, ReadError> {
+    let bytes = match crate::data::file::read(path, MAX_SCENARIOS_BYTES) {
         Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Contents::Missing),
+        Err(ReadError::Missing) => return Ok(Contents::Missing),
         Err(e) => return Err(e),
     };
     let file = path.display().to_string();
@@ -322,8 +383,19 @@ fn parse(file: &str, text: &str) -> Result<Vec<SavedScenario>, LoadError> {
     if let Some(parsed) = ParsedFile::parse(&data, &["scenario"], &mut errors)
         && parsed.has("scenario")
     {
-        for Located { value, at } in parsed.records::<ScenarioToml>("scenario", &mut errors) {
-            if let Some(scenario) = checked(&value, at, &scenarios, &mut errors) {
+        let records = parsed.records::<ScenarioToml>("scenario", &mut errors);
+        if let Some(extra) = records.get(MAX_SCENARIOS) {
+            errors.push(extra.at.error(
+                "name",
+                format!(
+                    "expected at most {MAX_SCENARIOS} saved scenarios, found {}",
+                    records.len()
+                ),
+            ));
+        }
+        let mut names = HashSet::new();
+        for Located { value, at } in records.into_iter().take(MAX_SCENARIOS) {
+            if let Some(scenario) = checked(&value, at, &mut names, &mut errors) {
                 scenarios.push(scenario);
             }
         }
@@ -337,19 +409,19 @@ fn parse(file: &str, text: &str) -> Result<Vec<SavedScenario>, LoadError> {
 }
 
 /// One scenario as the dashboard holds it, or `None` with each of its problems
-/// reported: its name (present, and not one of the `earlier` ones), its time, its
-/// years and every value in its range.
+/// reported: its name (present, and not one of the `earlier` ones, to which it is
+/// added), its time, its years and every value in its range.
 fn checked(
     s: &ScenarioToml,
     at: At,
-    earlier: &[SavedScenario],
+    earlier: &mut HashSet<String>,
     errors: &mut LoadError,
 ) -> Option<SavedScenario> {
     let found_before = errors.diagnostics.len() + errors.more;
     let name = s.name.trim();
     if name.is_empty() {
         errors.push(at.error("name", "expected a name, found an empty one"));
-    } else if earlier.iter().any(|other| other.name == name) {
+    } else if !earlier.insert(name.to_string()) {
         errors.push(at.error(
             "name",
             format!("expected each name once, found “{name}” again"),
@@ -533,10 +605,10 @@ mod tests {
         high.korean_cpi = RatePath::parse("3.5,2028=4.25,2030=-1").unwrap();
         high.krw_per_usd.flat = 1400.0;
         high.horizon = 2040;
-        let report = save(&path, "high inflation", &high, now()).unwrap();
+        let report = save(&path, "high inflation", &high, true, now()).unwrap();
         assert!(!report.was_there);
         let low = assumptions();
-        save(&path, "low", &low, now()).unwrap();
+        save(&path, "low", &low, true, now()).unwrap();
 
         let text = fs::read_to_string(&path).unwrap();
         assert!(text.contains("name = \"high inflation\""), "{text}");
@@ -556,7 +628,7 @@ mod tests {
         assert_eq!(loaded.scenarios[0].assumptions, high, "exactly as saved");
         assert_eq!(loaded.scenarios[1].assumptions, low);
 
-        let report = save(&path, "low", &high, now()).unwrap();
+        let report = save(&path, "low", &high, true, now()).unwrap();
         assert!(report.was_there);
         assert_eq!(report.scenarios.len(), 2);
         assert_eq!(load(&path, now()).scenarios[1].assumptions, high);
@@ -582,13 +654,13 @@ mod tests {
     fn a_save_that_cannot_take_the_lock_changes_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scenarios.toml");
-        save(&path, "kept", &assumptions(), now()).unwrap();
+        save(&path, "kept", &assumptions(), true, now()).unwrap();
         let before = fs::read(&path).unwrap();
         // A directory where the lock file goes: opening it fails (also when the tests
         // run as root, unlike a read-only directory).
         fs::remove_file(dir.path().join("scenarios.toml.lock")).unwrap();
         fs::create_dir(dir.path().join("scenarios.toml.lock")).unwrap();
-        let err = save(&path, "lost", &assumptions(), now()).unwrap_err();
+        let err = save(&path, "lost", &assumptions(), true, now()).unwrap_err();
         assert!(err.starts_with("cannot write"), "{err}");
         assert!(err.ends_with("(nothing was saved)"), "{err}");
         assert_eq!(fs::read(&path).unwrap(), before);
@@ -607,7 +679,7 @@ mod tests {
     fn a_full_disk_mid_write_leaves_the_old_file_and_no_debris() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scenarios.toml");
-        save(&path, "kept", &assumptions(), now()).unwrap();
+        save(&path, "kept", &assumptions(), true, now()).unwrap();
         let before = fs::read(&path).unwrap();
         let text = "[[scenario]]\nname = \"new\"\n";
         let err = write_through(&path, |temp| {
@@ -627,7 +699,7 @@ mod tests {
     fn a_crash_mid_write_leaves_the_old_file_and_the_next_save_works() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scenarios.toml");
-        save(&path, "kept", &assumptions(), now()).unwrap();
+        save(&path, "kept", &assumptions(), true, now()).unwrap();
         let before = fs::read(&path).unwrap();
         let text = "[[scenario]]\nname = \"new\"\n";
         // The process dies between the partial write and the rename.
@@ -641,7 +713,7 @@ mod tests {
         assert_eq!(fs::read(&path).unwrap(), before, "the old file is whole");
         assert_eq!(load(&path, now()).scenarios.len(), 1);
         // The half-written temporary file does not stand in the way of the next save.
-        save(&path, "after", &assumptions(), now()).unwrap();
+        save(&path, "after", &assumptions(), true, now()).unwrap();
         let names: Vec<String> = load(&path, now())
             .scenarios
             .into_iter()
@@ -655,7 +727,14 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let blocker = dir.path().join("sma-dash");
         fs::write(&blocker, "not a directory").unwrap();
-        let err = save(&blocker.join("scenarios.toml"), "x", &assumptions(), now()).unwrap_err();
+        let err = save(
+            &blocker.join("scenarios.toml"),
+            "x",
+            &assumptions(),
+            true,
+            now(),
+        )
+        .unwrap_err();
         assert!(err.starts_with("cannot write"), "{err}");
         assert_eq!(fs::read_to_string(&blocker).unwrap(), "not a directory");
     }
@@ -688,7 +767,7 @@ mod tests {
 
         // Broken again while the dashboard runs: saving moves it aside too.
         fs::write(&path, "not toml at all").unwrap();
-        let report = save(&path, "new", &assumptions(), now()).unwrap();
+        let report = save(&path, "new", &assumptions(), true, now()).unwrap();
         assert!(report.warning.unwrap().contains("moved it aside"));
         let aside = files(dir.path(), "scenarios.toml.corrupt-");
         assert_eq!(aside.len(), 2, "a second name, not the first one clobbered");
@@ -822,7 +901,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("scenarios.toml");
         for name in ["a", "b", "c"] {
-            save(&path, name, &assumptions(), now()).unwrap();
+            save(&path, name, &assumptions(), true, now()).unwrap();
         }
         let deleted = delete_scenario(&path, "b", now()).unwrap();
         assert!(deleted.was_there);
@@ -861,7 +940,7 @@ mod tests {
                 scope.spawn(move || {
                     for i in 0..EACH {
                         let name = format!("{who}{i}");
-                        save(path, &name, &assumptions(), now()).unwrap();
+                        save(path, &name, &assumptions(), true, now()).unwrap();
                         if who == "b" && i % 2 == 0 {
                             assert!(delete_scenario(path, &name, now()).unwrap().was_there);
                         }
@@ -953,6 +1032,95 @@ mod tests {
     }
 
     #[cfg(unix)]
+    #[test]
+    fn a_symlinked_scenarios_file_is_saved_through_its_link_and_the_lock_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let dotfiles = dir.path().join("dotfiles");
+        fs::create_dir(&dotfiles).unwrap();
+        let real = dotfiles.join("scenarios.toml");
+        let data = dir.path().join("sma-dash");
+        fs::create_dir(&data).unwrap();
+        let path = data.join("scenarios.toml");
+        plant(&real, &path);
+        save(&path, "a", &assumptions(), false, now()).unwrap();
+        save(&path, "b", &assumptions(), false, now()).unwrap();
+        assert!(
+            fs::symlink_metadata(&path).unwrap().is_symlink(),
+            "still a link"
+        );
+        let names: Vec<String> = load(&real, now())
+            .scenarios
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(names, ["a", "b"], "the file it names holds them");
+
+        // A symlink planted at the lock's name is not followed, and nothing is saved.
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let lock = data.join("scenarios.toml.lock");
+        fs::remove_file(&lock).unwrap();
+        plant(&victim, &lock);
+        let err = save(&path, "c", &assumptions(), false, now()).unwrap_err();
+        assert!(
+            err.contains("expected a regular file, found a symlink"),
+            "{err}"
+        );
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(load(&real, now()).scenarios.len(), 2);
+    }
+
+    #[test]
+    fn a_name_saved_meanwhile_is_not_replaced_without_a_yes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenarios.toml");
+        let mut theirs = assumptions();
+        theirs.custom_growth = 9.0;
+        // The other dashboard saved "hot" after this one looked.
+        save(&path, "hot", &theirs, false, now()).unwrap();
+        let report = save(&path, "hot", &assumptions(), false, now()).unwrap();
+        assert!(report.taken, "not replaced");
+        assert_eq!(load(&path, now()).scenarios[0].assumptions, theirs);
+        let report = save(&path, "hot", &assumptions(), true, now()).unwrap();
+        assert!(report.was_there && !report.taken);
+        assert_eq!(load(&path, now()).scenarios[0].assumptions, assumptions());
+    }
+
+    #[test]
+    fn saved_scenarios_load_in_linear_time_up_to_their_limit() {
+        let one = |i: usize| GOOD.replace("name = \"a\"", &format!("name = \"s{i}\""));
+        let at_limit: String = (0..MAX_SCENARIOS).map(one).collect();
+        let start = std::time::Instant::now();
+        assert_eq!(
+            parse("scenarios.toml", &at_limit).unwrap().len(),
+            MAX_SCENARIOS
+        );
+        // 10,000 names compared with each other would be 50 million comparisons.
+        assert!(start.elapsed() < std::time::Duration::from_secs(20));
+        let over = format!("{at_limit}{}", one(MAX_SCENARIOS));
+        let e = parse("scenarios.toml", &over).unwrap_err();
+        let first = e.diagnostics[0].to_string();
+        assert!(
+            first.contains("expected at most 10000 saved scenarios, found 10001"),
+            "{first}"
+        );
+        // Saving a new name into a full file is refused, replacing one is not.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenarios.toml");
+        fs::write(&path, &at_limit).unwrap();
+        let err = save(&path, "one more", &assumptions(), false, now()).unwrap_err();
+        assert!(
+            err.contains("holds 10000 scenarios, the most it may"),
+            "{err}"
+        );
+        assert!(
+            save(&path, "s0", &assumptions(), true, now())
+                .unwrap()
+                .was_there
+        );
+    }
+
+    #[cfg(unix)]
     fn pids_around() -> std::ops::RangeInclusive<u32> {
         let pid = std::process::id();
         pid.saturating_sub(200)..=pid + 200
@@ -967,9 +1135,9 @@ mod tests {
         let csv = export_csv(dir.path(), "costs", "x\n", now()).unwrap();
         assert_eq!(mode(&csv), 0o666 & !umask());
         let path = dir.path().join("scenarios.toml");
-        save(&path, "a", &assumptions(), now()).unwrap();
+        save(&path, "a", &assumptions(), true, now()).unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
-        save(&path, "b", &assumptions(), now()).unwrap();
+        save(&path, "b", &assumptions(), true, now()).unwrap();
         assert_eq!(mode(&path), 0o600, "a file made private stays private");
         let planted = dir.path().join("out.csv");
         fs::write(&planted, "").unwrap();

@@ -59,8 +59,9 @@ pub fn source_lines<'a>(
         heading.to_string(),
         theme.label(),
     ))];
+    let by_id = d.sources_by_id();
     for id in ids {
-        match d.source(id) {
+        match by_id.get(id.as_str()) {
             Some(s) => {
                 let date = s.date.map(|d| format!(", {d}")).unwrap_or_default();
                 lines.push(DetailLine::Text(Line::from(vec![
@@ -69,6 +70,11 @@ pub fn source_lines<'a>(
                 ])));
                 if let Some(url) = &s.url {
                     lines.push(DetailLine::Url(url.clone()));
+                } else if let Some(why) = &s.no_url {
+                    lines.push(DetailLine::Text(Line::styled(
+                        format!("   No URL: {why}"),
+                        theme.dim(),
+                    )));
                 }
             }
             None => lines.push(DetailLine::Text(Line::styled(

@@ -234,6 +234,29 @@ const GLOSSARY: [(&str, &[(&str, &str)]); 3] = [
                 "Each projection between a low and a high path: the assumed rates moved \
                  down and up by a spread.",
             ),
+            (
+                "citation",
+                "What y copies and `sma-dash cite` prints: the figure or event in one \
+                 line (value, unit and basis, status, span), then its sources, one a line, \
+                 with title, publisher, date and URL.",
+            ),
+            (
+                "OSC 52",
+                "The terminal sequence y copies by: it reaches the clipboard of the \
+                 terminal you sit at, over SSH too, and in tmux with set-clipboard on. \
+                 Not on the Linux console, nor where [display] osc52 is false.",
+            ),
+            (
+                "source",
+                "A document a figure or event rests on, by its id (R01). S lists them \
+                 all and what each supports.",
+            ),
+            (
+                "search",
+                "Every word anywhere in an event, in any order; words written together \
+                 or in quotes as a phrase; numbers whole (round 1 is not round 10, 13% is \
+                 13 percent); amounts however written ($10B = 10 billion).",
+            ),
         ],
     ),
 ];

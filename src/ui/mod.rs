@@ -9,6 +9,7 @@ mod figure;
 pub mod format;
 mod help;
 pub mod layout;
+mod sources;
 mod status;
 mod table;
 mod text;
@@ -27,6 +28,25 @@ use text::{Border, Plain};
 use theme::Theme;
 
 /// Draws the whole screen.
+/// Says, on the frame's last row, that the screen is larger than the program draws
+/// (`real`, in cells) and that the dashboard takes its top-left corner.
+pub fn screen_capped(app: &App, f: &mut Frame, real: ratatui::layout::Size) {
+    let theme = Theme::new(app.color, app.palette);
+    let area = f.area();
+    let note = format!(
+        " screen {}×{}: drawn at {}×{}, the most sma-dash draws ",
+        real.width, real.height, area.width, area.height
+    );
+    let width = (note.chars().count() as u16).min(area.width);
+    let row = Rect::new(
+        area.right() - width,
+        area.bottom().saturating_sub(1),
+        width,
+        1,
+    );
+    f.render_widget(Paragraph::new(note).style(theme.warning()), row);
+}
+
 pub fn view(app: &App, f: &mut Frame) {
     let theme = Theme::new(app.color, app.palette);
     let area = f.area();
@@ -51,6 +71,7 @@ pub fn view(app: &App, f: &mut Frame) {
         }
     }
     status::render(f, app, &app.keymap, &theme, status);
+    sources::render(f, app, body, &theme);
     match app.mode() {
         Mode::Help => help::render(
             f,

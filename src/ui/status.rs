@@ -105,13 +105,17 @@ fn keys<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Vec<Span<
         Mode::Help => vec![Scope::Help, Scope::Always],
         Mode::Detail => vec![Scope::Detail, Scope::Always],
         Mode::Kinds => vec![Scope::Kinds, Scope::Always],
+        Mode::Sources => vec![Scope::Sources, Scope::Always],
         _ => vec![Scope::Pane(app.focus), Scope::Always, Scope::Dashboard],
     };
+    // Troops lists only the keys that change Troops, not the Costs view's.
+    let costs_keys_hidden = mode == Mode::Dashboard && app.focus == crate::app::Pane::Troops;
+    let hidden = |b: &Binding| costs_keys_hidden && b.action.changes_costs_only();
     let mut entries: Vec<(u8, String, String)> = Vec::new();
     for scope in scopes {
         let bindings: Vec<&Binding> = keymap.in_scope(scope).collect();
         for (i, b) in bindings.iter().enumerate() {
-            if let Some((words, priority)) = listed(b) {
+            if let Some((words, priority)) = listed(b).filter(|_| !hidden(b)) {
                 entries.push((
                     priority,
                     pair_label(b, bindings.get(i + 1)),
@@ -129,10 +133,12 @@ fn keys<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Vec<Span<
         // Two spaces before every entry but the first.
         let gap = if used == 0 { 0 } else { 2 };
         let cols = gap + width(keys) + 1 + width(words);
-        if used + cols <= room {
-            used += cols;
-            taken[i] = true;
+        // Only a prefix of the order: a wider line then keeps what a narrower shows.
+        if used + cols > room {
+            break;
         }
+        used += cols;
+        taken[i] = true;
     }
     let mut spans = Vec::new();
     for (i, (_, keys, words)) in entries.into_iter().enumerate() {
@@ -178,12 +184,21 @@ const LISTED: &[(&str, &str, &str, u8)] = &[
     ("dashboard", "band", "band", 4),
     ("dashboard", "save", "save", 2),
     ("dashboard", "export", "export", 2),
+    ("dashboard", "copy", "copy", 2),
+    ("dashboard", "sources", "sources list", 6),
     ("dashboard", "image", "image", 9),
     ("help", "down", "scroll", 1),
     ("help", "page-next", "page", 1),
     ("detail", "down", "scroll", 9),
     ("detail", "next", "next", 9),
-    ("detail", "close", "close", 9),
+    ("detail", "copy", "copy", 1),
+    ("detail", "close", "close", 1),
+    ("sources", "down", "move", 2),
+    ("sources", "detail", "supports", 1),
+    ("sources", "search", "search", 1),
+    ("sources", "sort", "sort", 2),
+    ("sources", "copy", "copy", 1),
+    ("sources", "close", "close", 1),
     ("timeline", "down", "move", 1),
     ("timeline", "agreement-next", "agreement", 2),
     ("timeline", "detail", "detail", 1),
@@ -196,9 +211,9 @@ const LISTED: &[(&str, &str, &str, u8)] = &[
     ("kinds", "filter-clear", "all", 2),
     ("kinds", "close", "close", 1),
     ("costs", "down", "year", 4),
-    ("costs", "detail", "sources", 9),
+    ("costs", "detail", "sources", 2),
     ("troops", "down", "year", 4),
-    ("troops", "detail", "sources", 9),
+    ("troops", "detail", "sources", 2),
     ("troops", "history", "all years", 1),
     ("assumptions", "down", "select", 1),
     ("assumptions", "select", "type/pin", 1),
@@ -246,12 +261,14 @@ fn prompt_line<'a>(app: &App, p: &Prompt, theme: &Theme, room: usize) -> Line<'a
             let (first, last) = app.year_range();
             (format!("Go to year ({first}–{last}): "), "go")
         }
+        PromptKind::SourceSearch => ("Sources /".to_string(), "keep"),
     };
-    // A refusal says what was expected: the question gives it room.
-    let ask = if p.error.is_some() {
-        "= ".to_string()
-    } else {
-        ask
+    // A refusal says what was expected: the question's long label gives it room, and
+    // keeps a short one of its own.
+    let ask = match (p.error.is_some(), p.kind) {
+        (true, PromptKind::Assumption(_)) => "= ".to_string(),
+        (true, PromptKind::GoToYear) => "Go to year: ".to_string(),
+        _ => ask,
     };
     let (tail, tail_style) = match &p.error {
         Some(error) => (format!("  {error}"), theme.warning()),
@@ -404,10 +421,10 @@ mod tests {
             (
                 Pane::Costs,
                 &[
+                    "Enter sources",
+                    "y copy",
                     "u won/$",
                     "r real",
-                    "m bars/line",
-                    "p projections",
                     "s save",
                     "e export",
                     "? help",
@@ -415,7 +432,14 @@ mod tests {
             ),
             (
                 Pane::Troops,
-                &["a all years", "s save", "e export", "? help"][..],
+                &[
+                    "Enter sources",
+                    "y copy",
+                    "a all years",
+                    "s save",
+                    "e export",
+                    "? help",
+                ][..],
             ),
             (
                 Pane::Assumptions,
@@ -426,6 +450,15 @@ mod tests {
             app.focus = pane;
             // Everything the pane lists, in the line's order.
             let all = entries(&keys_line(&app, 1000));
+            // Troops lists only keys that change Troops.
+            if pane == Pane::Troops {
+                for costs_only in ["u won/$", "r real", "c metric", "b band", "p projections"] {
+                    assert!(
+                        !all.iter().any(|e| e == costs_only),
+                        "{costs_only} in {all:?}"
+                    );
+                }
+            }
             let mut before: Vec<String> = Vec::new();
             for room in [80, 100, 120] {
                 let line = keys_line(&app, room);

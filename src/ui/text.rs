@@ -226,8 +226,11 @@ impl<'a> Wrapped<'a> {
             return 0;
         }
         if !self.simple() {
-            // Rarely here (text of other scripts): a row a line at least.
-            return self.text.lines.len();
+            // Text of other scripts (a CJK ideograph, a combining mark): counted by the
+            // wrapper that draws it, so what is stacked below starts below it.
+            return ratatui::widgets::Paragraph::new(self.text.clone())
+                .wrap(ratatui::widgets::Wrap { trim: false })
+                .line_count(width);
         }
         let mut wrapped = Vec::new();
         let mut count = 0;
@@ -500,6 +503,26 @@ mod tests {
     use ratatui::text::Span;
     use ratatui::widgets::Paragraph;
     use unicode_width::UnicodeWidthStr;
+
+    /// Text of any script says the rows it draws, so that what is stacked below it (a
+    /// source's URL under its title) never lands on its last row.
+    #[test]
+    fn text_of_any_script_wraps_to_the_rows_it_says() {
+        for text in [
+            " R11 한미 방위비협상 28년史 (28 years of ROK–US cost-sharing talks) — Money Today, 2019-03-08",
+            "e\u{301}tude e\u{301}tude e\u{301}tude e\u{301}tude e\u{301}tude e\u{301}tude",
+            "東京 大阪 名古屋 札幌 福岡 神戸 京都 横浜 川崎 仙台 広島",
+        ] {
+            for width in [10u16, 23, 40, 78] {
+                let wrapped = Wrapped::new(Line::from(text));
+                let mut buf = Buffer::empty(Rect::new(0, 0, width, 30));
+                let drawn = wrapped.clone().draw(buf.area, &mut buf);
+                assert_eq!(wrapped.rows(width), usize::from(drawn), "{text} at {width}");
+                let below = (0..width).all(|x| buf[(x, drawn)].symbol() == " ");
+                assert!(below, "{text} at {width}: drew past the rows it said");
+            }
+        }
+    }
 
     /// Every char taken a cell at a time is a grapheme of its own, beside any other
     /// such char or ASCII, with the same width as a string.

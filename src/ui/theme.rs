@@ -145,6 +145,7 @@ impl Theme {
             Expiry | Lapse => Color::Red,
             Demand => Color::Magenta,
             Statement | Appointment | Incident => Color::Gray,
+            Troops => Color::Yellow,
         };
         self.fg(c)
     }

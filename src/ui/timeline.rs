@@ -7,6 +7,7 @@ use ratatui::widgets::Clear;
 
 use crate::app::timeline::{events_count, shown_events};
 use crate::app::{App, Pane, Row};
+use crate::data::search::Query;
 use crate::data::{Agreement, Dataset, Event, FuzzyDate, Milestone};
 
 use super::detail::{Detail, DetailLine, DetailText, source_lines};
@@ -76,6 +77,7 @@ fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let height = area.height as usize;
     let first = first_shown(app, height);
     let query = (!t.search.query.is_empty()).then_some(t.search.query.as_str());
+    let prepared = query.map(Query::new);
     let lines: Vec<Line> = t
         .rows
         .iter()
@@ -84,7 +86,7 @@ fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .take(height)
         .map(|(i, row)| {
             let hit = query.is_some_and(|q| t.is_hit(i, q));
-            let line = row_line(app, *row, width, theme, hit);
+            let line = row_line(app, *row, width, theme, hit, prepared.as_ref());
             if i == t.selected {
                 line.style(theme.selected(app.focus == Pane::Timeline))
             } else {
@@ -98,7 +100,14 @@ fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 /// The mark before an event still to come (after today).
 pub const FUTURE_MARK: &str = "◇";
 
-fn row_line<'a>(app: &App, row: Row, width: usize, theme: &Theme, hit: bool) -> Line<'a> {
+fn row_line<'a>(
+    app: &App,
+    row: Row,
+    width: usize,
+    theme: &Theme,
+    hit: bool,
+    query: Option<&Query>,
+) -> Line<'a> {
     let d = &app.data;
     match row {
         Row::Agreement(i) => {
@@ -109,31 +118,95 @@ fn row_line<'a>(app: &App, row: Row, width: usize, theme: &Theme, hit: bool) -> 
         Row::Unattached => Line::from(Span::styled(fit("Other events", width), theme.header())),
         Row::Event(i) => {
             let e = &d.events[i];
-            let headline_cols = width.saturating_sub(DATE_COLS + KIND_COLS + 3);
-            let kind_cols = KIND_COLS.min(width.saturating_sub(DATE_COLS + 2));
-            let headline = Span::styled(
-                fit(&e.headline, headline_cols),
-                if hit {
-                    theme.bold()
-                } else {
-                    ratatui::style::Style::new()
-                },
-            );
+            // By date, where the headline names the agreement, the kind column gives
+            // way before the headline does; grouped, the headline is short.
+            let kind_cols = if app.timeline.order == crate::app::Order::Grouped {
+                KIND_COLS.min(width.saturating_sub(DATE_COLS + 2))
+            } else {
+                KIND_COLS.min(width.saturating_sub(DATE_COLS + 3 + MIN_HEADLINE))
+            };
+            let kind_cols = if kind_cols < MIN_KIND { 0 } else { kind_cols };
+            let kind_gap = usize::from(kind_cols > 0);
+            let headline_cols = width.saturating_sub(DATE_COLS + kind_cols + kind_gap + 2);
+            let headline = row_headline(app, e);
+            let headline = fit(&headline, headline_cols);
+            let mut spans = Vec::new();
             let (mark, date_style) = if app.is_future(e) {
                 (Span::styled(FUTURE_MARK, theme.projected()), theme.dim())
             } else {
                 (Span::raw(" "), theme.label())
             };
-            Line::from(vec![
-                mark,
-                Span::styled(fit(&e.date.to_string(), DATE_COLS), date_style),
-                Span::raw(" "),
-                Span::styled(fit(e.kind.label(), kind_cols), theme.kind(e.kind)),
-                Span::raw(" "),
-                headline,
-            ])
+            spans.push(mark);
+            spans.push(Span::styled(
+                fit(&e.date.to_string(), DATE_COLS),
+                date_style,
+            ));
+            spans.push(Span::raw(" "));
+            if kind_cols > 0 {
+                spans.push(Span::styled(
+                    fit(e.kind.label(), kind_cols),
+                    theme.kind(e.kind),
+                ));
+                spans.push(Span::raw(" "));
+            }
+            match query.filter(|_| hit) {
+                Some(q) => spans.extend(highlighted(&headline, q, theme)),
+                None => spans.push(Span::raw(headline)),
+            }
+            Line::from(spans)
         }
     }
+}
+
+/// Columns the headline keeps before the kind column gives way; the fewest the kind
+/// column is shown in.
+const MIN_HEADLINE: usize = 20;
+const MIN_KIND: usize = 5;
+
+/// An event's headline as its row says it: grouped under its agreement, without the
+/// agreement's name the header already gives ("round 10 · Seoul", not "10th SMA,
+/// round 10"), and with its place where the headline does not name it.
+fn row_headline(app: &App, e: &Event) -> String {
+    let d = &app.data;
+    let agreement = e.agreement.as_deref().and_then(|id| d.agreement(id));
+    let grouped = app.timeline.order == crate::app::Order::Grouped;
+    let Some(a) = agreement.filter(|_| grouped) else {
+        return e.headline.clone();
+    };
+    let name = a.name();
+    let rest = e
+        .headline
+        .strip_prefix(name.as_str())
+        .map(|r| r.trim_start_matches([',', ':', ' ', '—', '-']))
+        .filter(|r| !r.is_empty());
+    let Some(rest) = rest else {
+        return e.headline.clone();
+    };
+    let mut text = rest.to_string();
+    if let Some(place) = e.place.as_deref().filter(|p| !rest.contains(*p)) {
+        text.push_str(&format!(" · {place}"));
+    }
+    text
+}
+
+/// `text` with the words the search query matches in bold, underlined.
+pub(super) fn highlighted<'a>(text: &str, query: &Query, theme: &Theme) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    let style = theme
+        .bold()
+        .add_modifier(ratatui::style::Modifier::UNDERLINED);
+    for range in query.highlights(text) {
+        if range.start > at {
+            spans.push(Span::raw(text[at..range.start].to_string()));
+        }
+        spans.push(Span::styled(text[range.clone()].to_string(), style));
+        at = range.end;
+    }
+    if at < text.len() {
+        spans.push(Span::raw(text[at..].to_string()));
+    }
+    spans
 }
 
 fn years(a: &Agreement) -> String {
@@ -176,13 +249,33 @@ pub fn detail<'a>(app: &App, theme: &Theme) -> Detail<'a> {
 fn detail_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
     let d = &app.data;
     match app.selected_row() {
-        Some(Row::Event(i)) => event_detail(d, &d.events[i], theme),
+        Some(Row::Event(i)) => {
+            // The words the search matched stand out here too.
+            let query = &app.timeline.search.query;
+            let hit = !query.is_empty() && app.timeline.is_hit(app.timeline.selected, query);
+            let query = hit.then(|| Query::new(query));
+            event_detail(d, &d.events[i], theme, query.as_ref())
+        }
         Some(Row::Agreement(i)) => agreement_detail(d, &d.agreements[i], theme),
         _ => vec![Line::styled("Events tied to no agreement in the dataset.", theme.dim()).into()],
     }
 }
 
-fn event_detail<'a>(d: &Dataset, e: &Event, theme: &Theme) -> Vec<DetailLine<'a>> {
+fn event_detail<'a>(
+    d: &Dataset,
+    e: &Event,
+    theme: &Theme,
+    query: Option<&Query>,
+) -> Vec<DetailLine<'a>> {
+    let marked = |text: &str| match query {
+        Some(q) => highlighted(text, q, theme),
+        None => vec![Span::raw(text.to_string())],
+    };
+    let labelled = |name: &str, value: &str| {
+        let mut spans = vec![Span::styled(format!("{name}: "), theme.label())];
+        spans.extend(marked(value));
+        Line::from(spans)
+    };
     let mut lines = vec![
         Line::from(vec![
             Span::styled(date_span(e.date, e.end), theme.bold()),
@@ -191,18 +284,18 @@ fn event_detail<'a>(d: &Dataset, e: &Event, theme: &Theme) -> Vec<DetailLine<'a>
             Span::raw(" · "),
             Span::styled(e.confidence.label().to_string(), theme.dim()),
         ]),
-        Line::styled(e.headline.clone(), theme.bold()),
+        Line::from(marked(&e.headline)).style(theme.bold()),
     ];
     if let Some(place) = &e.place {
-        lines.push(field("Place", place.clone(), theme));
+        lines.push(labelled("Place", place));
     }
     let named: Vec<&str> = e.named_people().map(String::as_str).collect();
     if !named.is_empty() {
-        lines.push(field("People", named.join(", "), theme));
+        lines.push(labelled("People", &named.join(", ")));
     }
     let inferred: Vec<&str> = e.inferred_people().map(String::as_str).collect();
     if !inferred.is_empty() {
-        lines.push(field(INFERRED_PEOPLE, inferred.join(", "), theme));
+        lines.push(labelled(INFERRED_PEOPLE, &inferred.join(", ")));
     }
     if let Some(a) = e.agreement.as_deref().and_then(|id| d.agreement(id)) {
         lines.push(field(
@@ -218,8 +311,18 @@ fn event_detail<'a>(d: &Dataset, e: &Event, theme: &Theme) -> Vec<DetailLine<'a>
             theme,
         ));
     }
+    if let Some(demand) = &e.demand {
+        for (name, value) in [
+            ("Demanded by", &demand.by),
+            ("Amount", &demand.amount),
+            ("For", &demand.period),
+            ("Korea's answer", &demand.answer),
+        ] {
+            lines.push(field(name, value.clone(), theme));
+        }
+    }
     if let Some(text) = &e.text {
-        lines.push(Line::raw(text.clone()));
+        lines.push(Line::from(marked(text)));
     }
     let mut lines: Vec<DetailLine> = lines.into_iter().map(DetailLine::from).collect();
     lines.extend(source_lines(d, "Sources:", &e.sources, theme));
@@ -263,6 +366,9 @@ fn agreement_detail<'a>(d: &Dataset, a: &Agreement, theme: &Theme) -> Vec<Detail
                 theme,
             ));
         }
+    }
+    if let Some(rounds) = &a.rounds_note {
+        lines.push(field("Rounds", rounds.clone(), theme));
     }
     if let Some(note) = &a.note {
         lines.push(Line::raw(note.clone()));

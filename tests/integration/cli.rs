@@ -72,23 +72,39 @@ fn check_summarises_the_embedded_dataset() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains(": valid"), "{out}");
-    assert!(out.contains("\n  sources          168\n"), "{out}");
+    assert!(
+        out.contains("\n  sources          245  91% with a URL\n"),
+        "{out}"
+    );
     assert!(out.contains("contributions     36  1991–2026"), "{out}");
     assert!(
         out.contains(
-            "events            90  1991–2030   28 negotiation rounds (15 with people inferred), \
-             42 agreement milestones"
+            "events           130  1991–2030   47 negotiation rounds (4 with people inferred), \
+             45 agreement milestones"
         ),
         "{out}"
     );
     assert!(
         out.contains(
-            "figures by confidence: 180 confirmed, 80 single source, 8 uncertain, 32 derived"
+            "figures by confidence: 181 confirmed, 79 single source, 8 uncertain, 32 derived"
         ),
         "{out}"
     );
     assert!(out.contains("gaps: 1951, 1952"), "{out}");
     assert!(out.contains("derived: 2023, 2024"), "{out}");
+    // What this release changed, so that a figure quoted from an older one can be traced.
+    assert!(
+        out.contains("\nchanges in 2026.12.07: 8 corrected, 7 added, 3 confidence\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n  corrected contribution 2009, in dollars: $775M → "),
+        "{out}"
+    );
+    assert!(
+        out.contains("\n  added: contribution 1994: 208.0B won;"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -535,7 +551,7 @@ fn export_sources_lists_every_source_and_the_records_citing_it() {
     let text = stdout(&csv);
     assert_eq!(
         text.lines().next(),
-        Some("id,title,publisher,date,url,cited_by,citations,dataset_version")
+        Some("id,title,publisher,date,url,no_url,cited_by,citations,dataset_version")
     );
     let rows = csv_rows(&text);
     let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str()).collect();
@@ -555,6 +571,11 @@ fn export_sources_lists_every_source_and_the_records_citing_it() {
          event:sma-10-ratified; event:sma-10-in-force; event:sma-10-expiry"
     );
     assert_eq!(r03["citations"], "7");
+    assert_eq!(r03["no_url"], "");
+    // A source without an address says why, in the file as in the detail.
+    let wilson = find(&rows, &[("id", "WILSON-CMH-1998")]);
+    assert_eq!(wilson["url"], "");
+    assert!(wilson["no_url"].starts_with("a printed book"), "{wilson:?}");
     // Every id any record cites is a row, and lists that record.
     let events = sma_dash(&["export", "events"]);
     for e in csv_rows(&stdout(&events)) {
@@ -610,7 +631,7 @@ fn a_projected_year_cites_its_rule_and_the_recorded_input_that_drove_it() {
     assert_eq!(sources.split("; ").collect::<Vec<_>>(), expected);
     // A demand cites the events that report it; the custom rate cites nothing.
     let demand = &find(&rows, &[("year", "2030"), ("scenario", "demand-5bn")])["sources"];
-    assert_eq!(demand, "R39; R41; R42");
+    assert_eq!(demand, "R39; R41; R42; KBS-2019-11-08; R46");
     assert_eq!(
         find(&rows, &[("year", "2030"), ("scenario", "custom")])["sources"],
         ""
@@ -1711,4 +1732,338 @@ fn a_scenarios_file_that_does_not_read_lists_every_problem_on_stderr() {
         );
     }
     assert!(!file.exists(), "moved aside");
+}
+
+/// The binary with `env`, stopped and failed if it has not finished in 20 seconds: a
+/// file that never ends must not hang the test either.
+fn sma_dash_within(args: &[&str], env: &[(&str, &Path)]) -> Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sma-dash"));
+    command
+        .args(args)
+        .env_remove("SMA_DASH_CONFIG")
+        .env("XDG_CONFIG_HOME", "/nonexistent/sma-dash-tests")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let mut child = command.spawn().expect("the binary runs");
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("sma-dash {args:?} still running after 20 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().unwrap();
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn every_file_read_is_refused_at_once_unless_regular() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo");
+    mkfifo(&fifo);
+    let fifo_shown = fifo.display().to_string();
+    // The config.
+    for (path, what) in [
+        (fifo_shown.as_str(), "a FIFO"),
+        ("/dev/zero", "a character device"),
+        ("/dev/urandom", "a character device"),
+    ] {
+        let o = sma_dash_within(&["--config", path, "check"], &[]);
+        assert_eq!(o.status.code(), Some(2));
+        assert_eq!(
+            stderr(&o),
+            format!(
+                "sma-dash: --config {path}: cannot read the config file: expected a regular file, found {what}\n"
+            )
+        );
+    }
+    // A dataset file.
+    let data = minimal_dataset_with(Path::new("minimal"));
+    let events = data.path().join("events.toml");
+    std::fs::remove_file(&events).unwrap();
+    mkfifo(&events);
+    let o = sma_dash_within(&["--data", data.path().to_str().unwrap(), "check"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(&format!(
+            "{}: cannot read the file: expected a regular file, found a FIFO",
+            events.display()
+        )),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_file(&events).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &events).unwrap();
+    let o = sma_dash_within(&["--data", data.path().to_str().unwrap(), "check"], &[]);
+    assert!(
+        stderr(&o).contains("expected a regular file, found a character device"),
+        "{}",
+        stderr(&o)
+    );
+    // The saved scenarios, and their lock.
+    for which in ["scenarios.toml", "scenarios.toml.lock"] {
+        let home = tempfile::tempdir().unwrap();
+        let saved = home.path().join("sma-dash");
+        std::fs::create_dir_all(&saved).unwrap();
+        mkfifo(&saved.join(which));
+        let o = sma_dash_within(
+            &["render", "--scenario", "mine"],
+            &[("XDG_DATA_HOME", home.path())],
+        );
+        assert_eq!(o.status.code(), Some(2), "{which}: {}", stderr(&o));
+        if which == "scenarios.toml" {
+            assert!(
+                stderr(&o).contains("scenarios.toml: expected a regular file, found a FIFO"),
+                "{}",
+                stderr(&o)
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_written_goes_through_what_is_not_a_regular_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // A FIFO with a reader gets the export, and stays a FIFO.
+    let fifo = dir.path().join("fifo");
+    mkfifo(&fifo);
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let o = sma_dash_within(
+        &["export", "contributions", "-o", fifo.to_str().unwrap()],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let read = reader.join().unwrap();
+    assert!(read.starts_with("year,basis,krw_bn"), "{read}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    // `-` and /dev/stdout are standard output.
+    for out in ["-", "/dev/stdout"] {
+        let o = sma_dash_within(&["export", "contributions", "-o", out], &[]);
+        assert!(o.status.success(), "{out}: {}", stderr(&o));
+        assert!(stdout(&o).starts_with("year,basis,krw_bn"), "{out}");
+        assert!(!Path::new("-").exists());
+    }
+    // A device is written, never replaced (as root a rename would replace it).
+    let o = sma_dash_within(&["export", "contributions", "-o", "/dev/null"], &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    let o = sma_dash_within(&["export", "contributions", "-o", "/dev/full"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("sma-dash: cannot write /dev/full: No space left on device"),
+        "{}",
+        stderr(&o)
+    );
+    // The same file for both images is refused before anything is written.
+    let both = dir.path().join("chart");
+    let both_shown = both.to_str().unwrap();
+    let o = sma_dash_within(
+        &["chart", "costs", "--svg", both_shown, "--png", both_shown],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("--svg and --png name the same file"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!both.exists());
+    let o = sma_dash_within(
+        &[
+            "chart",
+            "costs",
+            "--svg",
+            both_shown,
+            "--png",
+            &format!("{}/./chart", dir.path().display()),
+        ],
+        &[],
+    );
+    assert_eq!(o.status.code(), Some(2), "the same file spelt otherwise");
+}
+
+#[test]
+fn render_writes_no_file_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    for (keys, said) in [
+        ("2e", "`render` draws a frame and writes no file"),
+        (
+            "2i",
+            "image failed: `render` draws a frame and writes no file",
+        ),
+        (
+            "s<enter>",
+            "not saved: `render` draws a frame and writes no file",
+        ),
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_sma-dash"))
+            .args(["render", "--width", "120", "--height", "40", "--keys", keys])
+            .current_dir(dir.path())
+            .env("XDG_DATA_HOME", dir.path())
+            .env("XDG_CONFIG_HOME", "/nonexistent/sma-dash-tests")
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains(said), "{keys}: {}", stdout(&o));
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "nothing written: {left:?}");
+}
+
+#[test]
+fn a_source_title_with_wide_characters_keeps_its_url_on_a_row_of_its_own() {
+    // R11's title mixes Hangul, a CJK ideograph (史) and Latin: it wraps to two rows at
+    // 80 columns, and its URL goes below both, not over the second.
+    let o = sma_dash(&[
+        "render",
+        "--width",
+        "80",
+        "--height",
+        "50",
+        "--keys",
+        "ogjj<enter>",
+    ]);
+    let screen = stdout(&o);
+    let rows: Vec<&str> = screen.lines().collect();
+    let title = rows
+        .iter()
+        .position(|r| r.contains("R11 한미 방위비협상"))
+        .expect("R11 in the detail");
+    let url = rows
+        .iter()
+        .position(|r| r.contains("https://news.zum.com/articles/56404698"))
+        .expect("R11's URL");
+    assert!(
+        url > title + 1,
+        "the title wraps to two rows above its URL: {screen}"
+    );
+    assert!(rows[url].starts_with("│  https://"), "{}", rows[url]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_write_cut_short_by_a_signal_leaves_no_temporary_file() {
+    use sma_dash::data::synthetic::synthetic_files;
+    // A dataset large enough that its export takes a while to write and fsync.
+    let data = tempfile::tempdir().unwrap();
+    for f in synthetic_files(10_000, 30, 10) {
+        std::fs::write(data.path().join(f.name), f.text).unwrap();
+    }
+    // Its years run past the default horizon.
+    let config = data.path().join("config.toml");
+    std::fs::write(&config, "[assumptions]\nhorizon = 2100\n").unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("events.json");
+    let temps = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(out_dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+            .collect()
+    };
+    let mut caught = 0;
+    for signal in ["TERM", "INT", "HUP"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sma-dash"))
+            .args(["export", "events", "--format", "json", "--data"])
+            .arg(data.path())
+            .arg("--config")
+            .arg(&config)
+            .arg("-o")
+            .arg(&out)
+            .env("XDG_CONFIG_HOME", "/nonexistent/sma-dash-tests")
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait for the temporary file to appear, then signal at once.
+        let start = std::time::Instant::now();
+        while temps().is_empty() && child.try_wait().unwrap().is_none() {
+            assert!(start.elapsed() < std::time::Duration::from_mins(2));
+        }
+        let writing = !temps().is_empty();
+        let _ = Command::new("kill")
+            .args(["-s", signal, &child.id().to_string()])
+            .status();
+        let status = child.wait().unwrap();
+        // Ended by the signal: by its handler (128 + its number) or, without one, by
+        // the signal itself.
+        use std::os::unix::process::ExitStatusExt;
+        let ended = status.code().is_some_and(|c| c > 128) || status.signal().is_some();
+        if writing && ended {
+            caught += 1;
+            assert_eq!(temps(), Vec::<std::path::PathBuf>::new(), "SIG{signal}");
+        }
+        let _ = std::fs::remove_file(&out);
+    }
+    assert!(
+        caught > 0,
+        "no signal arrived while the file was being written"
+    );
+}
+
+#[test]
+fn cite_prints_what_y_copies_and_refuses_what_the_dataset_does_not_hold() {
+    use sma_dash::app::cite::Cited;
+    use sma_dash::app::{App, Pane};
+    use sma_dash::data::Dataset;
+    let mut app = App::new(Dataset::embedded().unwrap());
+    app.year = 2014;
+    let expected = app.citation(&Cited::Figure(Pane::Costs)).unwrap().text;
+    let out = sma_dash(&["cite", "--year", "2014"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{expected}\n")
+    );
+    let round = app
+        .data
+        .events
+        .iter()
+        .position(|e| e.id == "sma-10-round-1")
+        .unwrap();
+    let event = app.citation(&Cited::Event(round)).unwrap().text;
+    let out = sma_dash(&["cite", "--event", "sma-10-round-1"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{event}\n"));
+    let out = sma_dash(&["cite", "--source", "R29"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("[R29] Cost-sharing talks"));
+    let out = sma_dash(&["cite", "--event", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cite: no event \"nope\" in the dataset"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = sma_dash(&["cite", "--year", "1900"]);
+    assert_eq!(out.status.code(), Some(2));
+    // One of them is asked for.
+    assert_eq!(sma_dash(&["cite"]).status.code(), Some(2));
 }

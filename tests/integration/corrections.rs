@@ -82,18 +82,18 @@ fn the_3rd_smas_rule_is_uncertain_and_its_note_gives_both_readings() {
     // The agreement as a whole stays confirmed; only its rule is in doubt.
     assert_eq!(a.confidence, Confidence::Confirmed);
     let note = note(a);
-    // Reading 1: +10 % compounding, ~$363M and ~$399M; Dong-A's $399M.
+    // Reading 1: 10 % compounding, ~$363M and ~$399M; Dong-A's $399M.
     for words in [
-        "+10% a year",
+        "10% a year, compounding",
         "~$363M",
         "~$399M",
         "Dong-A (1998-12-22, R17)",
     ] {
         assert!(note.contains(words), "{words}: {note}");
     }
-    // Reading 2: +$30M a year per R16 itself, matching the White Paper.
+    // Reading 2: $30M more a year per R16 itself, matching the White Paper.
     for words in [
-        "+$30M a year",
+        "$30M more each year",
         "Hankyung 1995-11-03 (R16)",
         "$330M / $360M / $390M",
         "Defense White Paper",
@@ -106,10 +106,7 @@ fn the_3rd_smas_rule_is_uncertain_and_its_note_gives_both_readings() {
         let c = d.contribution(year).unwrap();
         let n = c.note.as_deref().unwrap();
         assert!(n.contains("read two ways"), "{year}: {n}");
-        assert!(
-            n.contains("+$30M a year") && n.contains("+10% a year"),
-            "{year}: {n}"
-        );
+        assert!(n.contains("$30M") && n.contains("10%"), "{year}: {n}");
         assert_cites(
             &d,
             &format!("contribution {year}"),
@@ -122,35 +119,47 @@ fn the_3rd_smas_rule_is_uncertain_and_its_note_gives_both_readings() {
 }
 
 #[test]
-fn the_12th_smas_consent_date_is_the_committee_vote() {
+fn the_12th_smas_consent_is_the_plenary_vote_of_2024_11_28_confirmed() {
     let d = dataset();
     let a = agreement(&d, "sma-12");
     assert_eq!(
         a.milestones.consent.map(|d| d.to_string()).as_deref(),
         Some("2024-11-28")
     );
-    let note = note(a);
-    assert!(
-        note.contains("Foreign Affairs and Unification Committee"),
-        "{note}"
-    );
-    assert!(note.contains("no report of the plenary vote"), "{note}");
+    // The 2026-12 correction rested on a wrong premise (no plenary vote found): the
+    // plenary did vote that day, so the consent is confirmed again, with the vote.
     assert_eq!(
         a.milestone_confidence(Milestone::Consent),
-        Confidence::Uncertain
+        Confidence::Confirmed
     );
-    assert_cites(&d, &a.id, &a.sources, &["NEWS1-2024-11-28"]);
-    // The timeline's consent event carries the same mark.
+    let note = note(a);
+    for words in [
+        "plenary consented on 2024-11-28",
+        "Foreign Affairs and Unification Committee",
+        "173 for, 36 against and 25 abstaining, of 234 present",
+        "one source gives the count",
+    ] {
+        assert!(note.contains(words), "{words}: {note}");
+    }
+    assert!(!note.contains("uncertain"), "{note}");
+    assert_cites(
+        &d,
+        &a.id,
+        &a.sources,
+        &[
+            "NEWS1-2024-11-28",
+            "R60",
+            "NEWS1-2024-11-29",
+            "ASIATODAY-2024-11-29",
+            "CHOSUNONLINE-2024-11-29",
+            "KOREANEWSDIGEST-2024-11",
+            "SPARK946-2024-11",
+        ],
+    );
     let ratified = event(&d, "sma-12-ratified");
     assert_eq!(ratified.kind, EventKind::Ratified);
-    assert_eq!(ratified.confidence, Confidence::Uncertain);
-    assert!(
-        ratified
-            .text
-            .as_deref()
-            .unwrap()
-            .contains("Foreign Affairs and Unification Committee")
-    );
+    assert_eq!(ratified.confidence, Confidence::Confirmed);
+    assert!(ratified.text.as_deref().unwrap().contains("173 for"));
 }
 
 #[test]
@@ -218,9 +227,16 @@ fn the_7th_smas_negotiators_were_cho_tae_yong_and_robert_loftis() {
     assert_eq!(a.negotiators.rok, ["Cho Tae-yong"]);
     assert_eq!(a.negotiators.us, ["Robert Loftis"]);
     let note = note(a);
-    assert!(note.contains("single source (KTV 2006)"), "{note}");
-    assert!(note.contains("round 2 in Washington"), "{note}");
-    assert_cites(&d, &a.id, &a.sources, &["KTV-2006"]);
+    assert!(
+        note.contains("KTV names them at round 2 in Washington"),
+        "{note}"
+    );
+    assert_cites(
+        &d,
+        &a.id,
+        &a.sources,
+        &["KTV-2006", "TODAYKOREA-2006-05", "NDSOFT-2006-10-08"],
+    );
     // The derived "agreed" event lists them, as attached from the agreement, not as
     // named for that day.
     let agreed = event(&d, "sma-7-agreed");
@@ -243,7 +259,7 @@ fn the_1st_smas_january_1991_signing_is_confirmed_by_a_second_source() {
     let note = note(a);
     assert!(!note.contains("rests on one source"), "{note}");
     assert!(note.contains("Hankyung 1993-11-04 (R69)"), "{note}");
-    assert!(note.contains("two sources now agree"), "{note}");
+    assert!(note.contains("Two sources give the month"), "{note}");
     // Hankyung 1993-11-04 is R69, already in the table: cited, not listed twice.
     assert_cites(&d, &a.id, &a.sources, &["R69"]);
     assert_eq!(
@@ -289,21 +305,11 @@ fn the_11th_smas_consent_and_entry_into_force_are_confirmed() {
     }
 }
 
-/// Rounds whose own sources do not name their delegates, and who is inferred there.
-const INFERRED: [(&str, &[&str]); 15] = [
-    ("sma-10-round-3", &["Chang Won-sam", "Timothy Betts"]),
-    ("sma-10-round-4", &["Chang Won-sam", "Timothy Betts"]),
-    ("sma-10-round-5", &["Chang Won-sam", "Timothy Betts"]),
-    ("sma-10-round-6", &["Chang Won-sam", "Timothy Betts"]),
+/// Rounds whose own sources do not name their delegates, and who is inferred there:
+/// after the second fact-check (2026-12-07) only these four.
+const INFERRED: [(&str, &[&str]); 4] = [
     ("sma-10-round-7", &["Chang Won-sam", "Timothy Betts"]),
-    ("sma-10-round-8", &["Chang Won-sam", "Timothy Betts"]),
-    ("sma-11-round-3", &["Jeong Eun-bo"]),
     ("sma-11-round-4", &["James DeHart"]),
-    ("sma-12-round-1", &["Lee Tae-woo", "Linda Specht"]),
-    ("sma-12-round-2", &["Lee Tae-woo", "Linda Specht"]),
-    ("sma-12-round-4", &["Lee Tae-woo", "Linda Specht"]),
-    ("sma-12-round-5", &["Lee Tae-woo", "Linda Specht"]),
-    ("sma-12-round-6", &["Lee Tae-woo", "Linda Specht"]),
     ("sma-12-round-7", &["Lee Tae-woo", "Linda Specht"]),
     ("sma-12-round-8", &["Lee Tae-woo", "Linda Specht"]),
 ];
@@ -316,7 +322,9 @@ fn the_people_of_exactly_these_rounds_are_marked_inferred() {
         .iter()
         .filter(|e| e.kind == EventKind::Round && !e.people.is_empty())
         .collect();
-    assert_eq!(rounds.len(), 27, "numbered rounds with people");
+    // The 10th–12th SMAs' 27 rounds, and 15 rounds of the 6th–9th SMAs whose sources
+    // name the delegates.
+    assert_eq!(rounds.len(), 42, "numbered rounds with people");
     for e in rounds {
         let expected: &[&str] = INFERRED
             .iter()
@@ -324,14 +332,23 @@ fn the_people_of_exactly_these_rounds_are_marked_inferred() {
             .map_or(&[], |(_, names)| names);
         assert_eq!(e.people_inferred, expected, "{}", e.id);
     }
-    // The four rounds the fact-check named are among them.
+    // The eleven rounds the first fact-check marked wrongly name their delegates now.
     for id in [
-        "sma-10-round-7",
-        "sma-11-round-4",
-        "sma-12-round-7",
-        "sma-12-round-8",
+        "sma-10-round-3",
+        "sma-10-round-4",
+        "sma-10-round-5",
+        "sma-10-round-6",
+        "sma-10-round-8",
+        "sma-11-round-3",
+        "sma-12-round-1",
+        "sma-12-round-2",
+        "sma-12-round-4",
+        "sma-12-round-5",
+        "sma-12-round-6",
     ] {
-        assert!(INFERRED.iter().any(|(i, _)| *i == id), "{id}");
+        let e = event(&d, id);
+        assert!(e.people_inferred.is_empty(), "{id}");
+        assert_eq!(e.people.len(), 2, "{id}");
     }
 }
 
@@ -351,8 +368,11 @@ fn the_12th_smas_round_8_says_where_its_extension_comes_from() {
     assert_eq!(e.end.map(|d| d.to_string()).as_deref(), Some("2024-10-02"));
     let text = e.text.as_deref().unwrap();
     assert!(text.contains("2024-10-01..02"), "{text}");
-    assert!(text.contains("the only source for the extension"), "{text}");
-    assert_cites(&d, &e.id, &e.sources, &["R56"]);
+    assert!(text.contains("Three sources give the extension"), "{text}");
+    assert!(!text.contains("only source"), "{text}");
+    assert_eq!(e.place.as_deref(), Some("Seoul (MOFA)"));
+    assert_eq!(e.confidence, Confidence::Confirmed);
+    assert_cites(&d, &e.id, &e.sources, &["R56", "R58", "R57"]);
 }
 
 #[test]
@@ -380,7 +400,9 @@ fn the_exports_carry_the_inferred_people_and_the_rule_and_milestone_confidence()
 
     let header = csv(Series::Events).lines().next().unwrap().to_string();
     assert!(
-        header.contains(",people,people_inferred,confidence,"),
+        header.contains(
+            ",people,people_inferred,demand_by,demand_amount,demand_period,demand_answer,confidence,"
+        ),
         "{header}"
     );
     let events = json(Series::Events);
@@ -401,7 +423,7 @@ fn the_exports_carry_the_inferred_people_and_the_rule_and_milestone_confidence()
         "{header}"
     );
     assert!(
-        header.contains(",rule,rule_confidence,confidence,"),
+        header.contains(",rule,rule_confidence,rounds_note,confidence,"),
         "{header}"
     );
     let rows = json(Series::Agreements);
@@ -414,7 +436,11 @@ fn the_exports_carry_the_inferred_people_and_the_rule_and_milestone_confidence()
         "signed=single source"
     );
     assert_eq!(by_id("sma-4")["signatories_us"], "Stephen Bosworth");
-    assert_eq!(by_id("sma-12")["milestone_confidence"], "consent=uncertain");
+    assert_eq!(by_id("sma-12")["milestone_confidence"], "");
+    assert_eq!(
+        by_id("sma-3")["milestone_confidence"],
+        "signed=single source; consent=single source; in_force=single source"
+    );
     assert_eq!(by_id("sma-9")["negotiators_us"], "Eric John");
     assert_eq!(by_id("sma-7")["negotiators_rok"], "Cho Tae-yong");
     assert_eq!(by_id("sma-1")["milestone_confidence"], "");
@@ -457,9 +483,24 @@ fn every_source_the_fact_check_added_resolves_as_given() {
             Some("2018-11-09"),
             Some("https://newspim.com/news/view/20181109000392"),
         ),
-        ("AJU-2018-11-09", "Aju", Some("2018-11-09"), None),
-        ("AJU-2018-12-11", "Aju", Some("2018-12-11"), None),
-        ("MBC-2018-11-09", "MBC", Some("2018-11-09"), None),
+        (
+            "AJU-2018-11-09",
+            "Aju",
+            Some("2018-11-09"),
+            Some("https://m.ajunews.com/amp/20181109133215245"),
+        ),
+        (
+            "AJU-2018-12-11",
+            "Aju",
+            Some("2018-12-11"),
+            Some("https://m.ajunews.com/view/20181211081704995"),
+        ),
+        (
+            "MBC-2018-11-09",
+            "MBC",
+            Some("2018-11-09"),
+            Some("https://imnews.imbc.com/news/2018/politics/article/4924432_30796.html"),
+        ),
         (
             "DONGA-LIVEIN-203186",
             "Dong-A Ilbo (reprinted on livein.co.kr)",
@@ -578,4 +619,426 @@ fn the_initialed_events_name_who_initialed_where_a_source_does() {
     let twelfth = initialed("sma-12");
     assert_eq!(twelfth.people, twelfth.people_inferred);
     assert_eq!(twelfth.people, ["Lee Tae-woo", "Linda Specht"]);
+}
+
+// ---- The second fact-check (`shared/facts/corrections-2026-12-07.md`) and the record
+// completed: the talks before 2018, the record since May 2025, sources, changes ----
+
+#[test]
+fn user_facing_text_holds_no_working_notes() {
+    // Every text a reader sees: notes, titles, headlines, rules, labels, changes. Ids,
+    // URLs, dates and source lists are not text.
+    const NOT_TEXT: [&str; 11] = [
+        "id",
+        "url",
+        "sources",
+        "date",
+        "end",
+        "from",
+        "to",
+        "agreement",
+        "kind",
+        "confidence",
+        "as_of",
+    ];
+    const WORKING: [&str; 13] = [
+        ".toml",
+        "§",
+        "n/f",
+        "the fact sheet",
+        "fact-check",
+        "the sheet",
+        "sheet's",
+        "the sheets",
+        "series.md",
+        "sma.md",
+        "corrections-20",
+        "(sma-",
+        "December 2026",
+    ];
+    fn walk(v: &serde_json::Value, key: &str, at: &str, bad: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    if !NOT_TEXT.contains(&k.as_str()) {
+                        walk(v, k, at, bad);
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => {
+                items.iter().for_each(|v| walk(v, key, at, bad));
+            }
+            serde_json::Value::String(s) => {
+                let lower = s.to_lowercase();
+                for w in WORKING {
+                    if lower.contains(&w.to_lowercase()) {
+                        bad.push(format!("{at} {key}: \"{w}\" in {s}"));
+                    }
+                }
+                if s.trim_start().starts_with(['+', '-', '−', '±']) {
+                    bad.push(format!("{at} {key}: begins with a sign: {s}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    let d = dataset();
+    let mut bad = Vec::new();
+    let mut check = |at: String, v: serde_json::Value| walk(&v, "", &at, &mut bad);
+    check("dataset".into(), serde_json::to_value(&d.info).unwrap());
+    for s in &d.sources {
+        check(format!("source {}", s.id), serde_json::to_value(s).unwrap());
+    }
+    for a in &d.agreements {
+        check(
+            format!("agreement {}", a.id),
+            serde_json::to_value(a).unwrap(),
+        );
+    }
+    for c in &d.contributions {
+        check(
+            format!("contribution {}", c.year),
+            serde_json::to_value(c).unwrap(),
+        );
+    }
+    for e in &d.events {
+        check(format!("event {}", e.id), serde_json::to_value(e).unwrap());
+    }
+    for t in &d.troop_counts {
+        check(
+            format!("troops {}", t.year),
+            serde_json::to_value(t).unwrap(),
+        );
+    }
+    for l in &d.troop_levels {
+        check(
+            format!("level {}", l.label),
+            serde_json::to_value(l).unwrap(),
+        );
+    }
+    for c in &d.korean_cpi {
+        check(
+            format!("korean_cpi {}", c.year),
+            serde_json::to_value(c).unwrap(),
+        );
+    }
+    for c in &d.us_cpi {
+        check(
+            format!("us_cpi {}", c.year),
+            serde_json::to_value(c).unwrap(),
+        );
+    }
+    for r in &d.exchange_rates {
+        check(
+            format!("krw_per_usd {}", r.year),
+            serde_json::to_value(r).unwrap(),
+        );
+    }
+    for b in &d.defense_budgets {
+        check(
+            format!("defense_budget {}", b.year),
+            serde_json::to_value(b).unwrap(),
+        );
+    }
+    assert!(
+        bad.is_empty(),
+        "{} texts hold working notes:\n{}",
+        bad.len(),
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn nine_in_ten_sources_have_a_url_and_each_other_says_why() {
+    let d = dataset();
+    let with = d.sources.iter().filter(|s| s.url.is_some()).count();
+    let share = with as f64 / d.sources.len() as f64;
+    assert!(
+        share >= 0.9,
+        "{with} of {} sources have a URL",
+        d.sources.len()
+    );
+    for s in &d.sources {
+        assert!(
+            s.url.is_some() != s.no_url.is_some(),
+            "{}: a URL or why not, exactly one",
+            s.id
+        );
+    }
+    // R28, whose address was truncated, is whole now.
+    assert_eq!(
+        d.source("R28").unwrap().url.as_deref(),
+        Some("http://english.chosun.com/site/data/html_dir/2018/03/09/2018030901167.html")
+    );
+    // The four sources shared with the contributions carry their own titles and dates.
+    for (id, date) in [
+        ("YONHAP-OANA-2008-12-23", "2008-12-23"),
+        ("HANI-YONHAP-2005-04-26", "2005-04-26"),
+        ("DONGA-2006-06-22", "2006-06-22"),
+    ] {
+        let s = d.source(id).unwrap();
+        assert_eq!(s.date.map(|d| d.to_string()).as_deref(), Some(date), "{id}");
+        assert!(s.url.is_some(), "{id}");
+    }
+    assert_eq!(
+        d.source("STRIPES-2008-12-SMA8").unwrap().title,
+        "S. Korean security payments shift"
+    );
+}
+
+#[test]
+fn the_release_is_2026_12_07_and_check_names_what_changed() {
+    use sma_dash::data::{ChangeKind, summary::Summary};
+    let d = dataset();
+    assert_eq!(d.info.version, "2026.12.07");
+    assert_eq!(d.info.as_of.to_string(), "2026-12-07");
+    let change = |record: &str| {
+        d.info
+            .changes
+            .iter()
+            .find(|c| c.record.starts_with(record))
+            .unwrap_or_else(|| panic!("no change for {record}"))
+    };
+    let c = change("contribution 2009");
+    assert_eq!(c.kind, ChangeKind::Corrected);
+    assert_eq!(c.was.as_deref(), Some("$775M"));
+    assert!(c.now.contains("$571M") && c.now.contains("$585.4M"));
+    assert_eq!(change("contribution 1994").kind, ChangeKind::Added);
+    assert!(change("contribution 1994").record.contains("344.9B won"));
+    let c = change("contributions 2000");
+    assert_eq!(
+        (c.kind, c.now.as_str()),
+        (ChangeKind::Confidence, "confirmed")
+    );
+    let c = change("12th SMA, National Assembly consent");
+    assert!(c.now.contains("173 for, 36 against, 25 abstaining, of 234"));
+    let text = Summary::of(&d).to_string();
+    assert!(
+        text.contains("changes in 2026.12.07: 8 corrected,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("corrected contribution 2009, in dollars: $775M → "),
+        "{text}"
+    );
+    assert!(text.contains("% with a URL"), "{text}");
+}
+
+#[test]
+fn korean_cpi_2010_keeps_both_vintages_and_the_8th_sma_applied_the_first() {
+    let d = dataset();
+    let c = d.korean_cpi(2010).unwrap();
+    assert_eq!(c.first_published_pct, Some(2.9));
+    assert_eq!(c.published_pct, Some(3.0));
+    assert_eq!(c.escalation_pct(), Some(2.9));
+    assert_eq!(c.confidence, Confidence::Confirmed);
+    assert_cites(
+        &d,
+        "korean_cpi 2010",
+        &c.sources,
+        &[
+            "HANKOOK-2010-12-31",
+            "SEDAILY-2010-12-31",
+            "ASIAE-2012-12-31",
+        ],
+    );
+    // 2012 = 2011 × (1 + 2010 CPI as first published), to the tenth of a billion won.
+    let k = |y| d.contribution(y).unwrap().krw_100m.unwrap();
+    assert_eq!((k(2011) * 1.029).round(), k(2012));
+    assert_ne!((k(2011) * 1.030).round(), k(2012));
+}
+
+#[test]
+fn the_corrections_of_the_second_fact_check_hold() {
+    let d = dataset();
+    // X5: the furlough notices began on 29 January 2020.
+    let e = event(&d, "furlough-notice-2020-01-29");
+    assert_eq!(e.date.to_string(), "2020-01-29");
+    assert_eq!(e.end.map(|d| d.to_string()).as_deref(), Some("2020-01-31"));
+    assert_cites(&d, &e.id, &e.sources, &["KOREAHERALD-2020-01-29"]);
+    // X7: the 5th SMA's rule names inflation, not a GDP deflator.
+    let a = agreement(&d, "sma-5");
+    assert!(!a.rule_text.contains("GDP deflator"), "{}", a.rule_text);
+    assert!(a.rule_text.contains("price index is not specified"));
+    // X8: Pew's 24,189 beside the DMDC 24,190.
+    let t = d.troop_count(2016).unwrap();
+    assert_eq!(t.troops, Some(24190));
+    assert!(t.note.as_deref().unwrap().contains("24,189"));
+    // X9: about 22 months, not 21.
+    let e = event(&d, "sma-12-negotiators-named-2024-03-05");
+    assert!(e.text.as_deref().unwrap().contains("about 22 months"));
+    // X10: the October 2004 revision, as a troop event and on the plan's level.
+    let e = event(&d, "drawdown-revised-2004-10-06");
+    assert_eq!(e.kind, EventKind::Troops);
+    assert_cites(
+        &d,
+        &e.id,
+        &e.sources,
+        &["STRIPES-2004-10-DRAWDOWN", "WAPO-2004-10-06"],
+    );
+    // Gaps filled: the 8th SMA's US negotiator and announcement; the 6th's; the 3rd's dates.
+    let a = agreement(&d, "sma-8");
+    assert_eq!(a.negotiators.us, ["Jackson McDonald"]);
+    assert_eq!(
+        a.milestones.agreed.map(|d| d.to_string()).as_deref(),
+        Some("2008-12-23")
+    );
+    assert_cites(
+        &d,
+        &a.id,
+        &a.sources,
+        &["YONHAP-OANA-2008-12-23", "STRIPES-2008-12-SMA8"],
+    );
+    assert_eq!(agreement(&d, "sma-6").negotiators.us, ["Robert Loftis"]);
+    let a = agreement(&d, "sma-3");
+    assert_eq!(a.signatories.rok, ["Gong Ro-myung"]);
+    assert_eq!(a.signatories.us, ["James Laney"]);
+    assert_eq!(
+        a.milestones.consent.map(|d| d.to_string()).as_deref(),
+        Some("1995-12-01")
+    );
+    assert_eq!(
+        a.milestone_confidence(Milestone::Signed),
+        Confidence::Single
+    );
+    // Round 11-3: both delegates named, with the sources that name them.
+    let e = event(&d, "sma-11-round-3");
+    assert_eq!(e.people, ["Jeong Eun-bo", "James DeHart"]);
+    assert!(e.people_inferred.is_empty());
+    assert_cites(&d, &e.id, &e.sources, &["R40", "SEDAILY-2019-11-19"]);
+}
+
+#[test]
+fn the_talks_before_2018_are_in_the_timeline() {
+    let d = dataset();
+    let rounds = |sma: &str| -> Vec<u32> {
+        d.events
+            .iter()
+            .filter(|e| e.kind == EventKind::Round && e.agreement.as_deref() == Some(sma))
+            .filter_map(|e| e.round)
+            .collect()
+    };
+    assert_eq!(rounds("sma-9"), (1..=10).collect::<Vec<_>>());
+    assert_eq!(rounds("sma-8"), [1, 4]);
+    assert_eq!(rounds("sma-7"), [1, 2, 3, 4]);
+    assert_eq!(rounds("sma-6"), [1, 4, 5]);
+    let r1 = event(&d, "sma-9-round-1");
+    assert_eq!(r1.date.to_string(), "2013-07-02");
+    assert_eq!(r1.people, ["Hwang Joon-kook", "Eric John"]);
+    assert_eq!(r1.place.as_deref(), Some("Washington (State Department)"));
+    assert_eq!(r1.confidence, Confidence::Confirmed);
+    let r = event(&d, "sma-7-round-1");
+    assert_eq!(
+        (r.date.to_string(), r.place.as_deref()),
+        ("2006-05-22".into(), Some("Hawaii"))
+    );
+    let r = event(&d, "sma-6-round-1");
+    assert_eq!(r.people, ["Kim Sook", "Robert Loftis"]);
+    // Where the sources give only a count, the agreement says so.
+    for (id, words) in [
+        ("sma-6", "Five high-level rounds"),
+        ("sma-7", "Six formal rounds"),
+        ("sma-8", "Five rounds from July 2008"),
+    ] {
+        let n = agreement(&d, id).rounds_note.as_deref().unwrap_or("");
+        assert!(n.starts_with(words), "{id}: {n}");
+    }
+    // Every round has a source and a place or says why not.
+    for e in d.events.iter().filter(|e| e.kind == EventKind::Round) {
+        assert!(!e.sources.is_empty(), "{}", e.id);
+    }
+}
+
+#[test]
+fn every_demand_says_who_what_for_when_and_koreas_answer() {
+    let d = dataset();
+    let demands: Vec<&Event> = d
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Demand)
+        .collect();
+    assert_eq!(demands.len(), 9);
+    for e in &demands {
+        let m = e.demand.as_ref().unwrap_or_else(|| panic!("{}", e.id));
+        for field in [&m.by, &m.amount, &m.period, &m.answer] {
+            assert!(!field.trim().is_empty(), "{}", e.id);
+        }
+    }
+    let m = event(&d, "us-seeks-5b-2019").demand.clone().unwrap();
+    assert!(m.by.contains("Donald Trump's administration"), "{}", m.by);
+    assert!(m.by.contains("James DeHart"), "{}", m.by);
+    assert_eq!(m.period, "2020 (the first year of the 11th SMA)");
+    let m = event(&d, "summit-land-demand-2025-08-25")
+        .demand
+        .clone()
+        .unwrap();
+    assert_eq!(m.by, "President Donald Trump");
+    assert!(m.amount.contains("land under US bases"));
+}
+
+#[test]
+fn the_record_since_may_2025_has_each_development_of_its_kind() {
+    let d = dataset();
+    for (id, kind, date) in [
+        (
+            "troop-cut-report-2025-05-22",
+            EventKind::Troops,
+            "2025-05-22",
+        ),
+        ("brunson-2025-08-08", EventKind::Statement, "2025-08-08"),
+        ("yun-costs-2025-08", EventKind::Statement, "2025-08"),
+        (
+            "summit-land-demand-2025-08-25",
+            EventKind::Demand,
+            "2025-08-25",
+        ),
+        ("scm-57-2025-11-04", EventKind::Statement, "2025-11-04"),
+        (
+            "nso-no-revision-2025-11-17",
+            EventKind::Statement,
+            "2025-11-17",
+        ),
+        (
+            "hegseth-reagan-forum-2025-12-06",
+            EventKind::Statement,
+            "2025-12-06",
+        ),
+        (
+            "air-cavalry-deactivated-2025-12-15",
+            EventKind::Troops,
+            "2025-12-15",
+        ),
+        ("nds-2026-01-23", EventKind::Statement, "2026-01-23"),
+        ("colby-visit-2026-01-25", EventKind::Statement, "2026-01-25"),
+        (
+            "stryker-rotation-2026-01-27",
+            EventKind::Troops,
+            "2026-01-27",
+        ),
+    ] {
+        let e = event(&d, id);
+        assert_eq!(e.kind, kind, "{id}");
+        assert_eq!(e.date.to_string(), date, "{id}");
+        for s in &e.sources {
+            assert!(
+                d.source(s).and_then(|s| s.url.as_ref()).is_some(),
+                "{id}: {s}"
+            );
+        }
+    }
+    let text = event(&d, "scm-57-2025-11-04").text.clone().unwrap();
+    assert!(text.contains("without the word \"current\""), "{text}");
+    // What is not known yet is said, not guessed.
+    let n = note(agreement(&d, "sma-12"));
+    assert!(
+        n.contains("not announced in the sources as of 2026-12-07"),
+        "{n}"
+    );
+    assert!(!n.contains("No 2026 developments"), "{n}");
+    let b = d.defense_budget(2026).unwrap().note.clone().unwrap();
+    assert!(
+        b.contains("2027 defense budget")
+            && b.contains("not announced in the sources as of 2026-12-07")
+    );
+    assert!(d.defense_budget(2027).is_none());
 }

@@ -272,3 +272,26 @@ fn an_unreadable_directory_names_each_file() {
             .starts_with("/nonexistent/sma/dataset.toml: cannot read the file:")
     );
 }
+
+#[test]
+fn demand_table_only_on_demands_and_required_there() {
+    assert_case(
+        "demand-misplaced",
+        &[
+            "events.toml:8:10: expected a demand table only on kind \"demand\", found it on \"round\"",
+            "events.toml:12:1: expected a demand table (by, amount, period, answer) on kind \"demand\", found none",
+            "events.toml:25:36: expected a non-empty demand.amount, found \"\"",
+            "events.toml:31:8: expected one of `round`, `agreed`, `initialed`, `signed`, `ratified`, `in-force`, `expiry`, `lapse`, `demand`, `statement`, `appointment`, `incident`, `troops`, found unknown value `troopz`",
+        ],
+    );
+}
+
+#[test]
+fn a_source_has_a_url_or_says_why_not_never_both() {
+    assert_case(
+        "source-url-and-no-url",
+        &[
+            "sources.toml:14:10: expected no_url (why a source has no URL) only where url is missing, found both",
+        ],
+    );
+}

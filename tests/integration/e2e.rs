@@ -115,8 +115,16 @@ fn queued_keys_are_drained_and_drawn_once() {
     assert_eq!(s.app.timeline.selected, 10);
     // A key the keymap does not know changes nothing.
     let before = s.screen();
-    s.send(ScriptedEvents::typed("x"));
+    s.send(ScriptedEvents::typed("Q"));
     assert_eq!(s.screen(), before);
+    // A key of another pane says where it works.
+    s.send(ScriptedEvents::typed("x"));
+    assert!(
+        s.screen()
+            .contains("x works in Assumptions (4): compare the selected scenario"),
+        "{}",
+        s.screen()
+    );
 }
 
 #[test]

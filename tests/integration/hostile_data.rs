@@ -80,7 +80,9 @@ fn every_hostile_file_is_an_error_with_a_place_or_loads_clean() {
             }
             // Only text that is merely odd may load, and then it shows safely.
             Ok(d) => assert!(
-                path.to_string_lossy().contains("escape-in-headline"),
+                ["escape-in-headline", "bidi-marks"]
+                    .iter()
+                    .any(|name| path.to_string_lossy().contains(name)),
                 "{} loaded: {:?}",
                 path.display(),
                 d.events.len()
@@ -214,5 +216,69 @@ proptest! {
             Ok(d) => prop_assert!(!d.contributions.is_empty()),
             Err(e) => prop_assert!(!e.diagnostics.is_empty()),
         }
+    }
+}
+
+#[test]
+fn noncharacters_duplicate_citations_and_huge_amounts_are_refused_at_their_place() {
+    assert_eq!(
+        first_error("nonchar-headline"),
+        "events.toml:6:12: expected text, found the noncharacter U+FFFE"
+    );
+    assert_eq!(
+        first_error("nonchar-literal"),
+        "events.toml:7:9: expected text, found the noncharacter U+FFFF"
+    );
+    assert_eq!(
+        first_error("dup-citation"),
+        "events.toml:11:19: expected each source once, found \"R03\" again"
+    );
+    assert_eq!(
+        first_error("huge-amount"),
+        "contributions.toml:4:12: expected an amount of at most 10000000 (ten million), found 1e308"
+    );
+}
+
+#[test]
+fn more_sources_than_a_record_may_cite_are_refused_at_once() {
+    // 200,000 citations took minutes to show; past the bound, the file is refused.
+    let events = std::fs::read_to_string(fixtures().join("minimal/events.toml")).unwrap();
+    let many = vec!["\"R03\""; 200_000].join(", ");
+    let text = events.replacen("sources = [\"R03\"]", &format!("sources = [{many}]"), 1);
+    assert_ne!(text, events, "the fixture cites R03");
+    let dir = dataset_with("events.toml", text.as_bytes());
+    let start = std::time::Instant::now();
+    let e = Dataset::load_dir(dir.path()).unwrap_err();
+    assert!(start.elapsed() < std::time::Duration::from_secs(30));
+    let first = e.diagnostics[0].to_string();
+    assert!(
+        first.contains(&format!(
+            "expected at most {} sources for one record, found 200000",
+            sma_dash::data::MAX_SOURCES_PER_RECORD
+        )),
+        "{first}"
+    );
+}
+
+#[test]
+fn bidi_marks_and_line_separators_are_shown_not_sent() {
+    let d = load_hostile("bidi-marks").expect("odd text still loads");
+    let e = d.events.iter().find(|e| e.id == "sma-10-round-1").unwrap();
+    assert_eq!(
+        e.headline,
+        "10th SMA\u{fffd}\u{fffd}\u{fffd} marks\u{fffd}and\u{fffd}separators, round 1"
+    );
+    let mut app = App::new(d);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    run(
+        &mut terminal,
+        &mut app,
+        &mut ScriptedEvents::parse("/marks<enter><enter>").unwrap(),
+    )
+    .unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("marks"), "{screen}");
+    for c in ['\u{200e}', '\u{200f}', '\u{061c}', '\u{2028}', '\u{2029}'] {
+        assert!(!screen.contains(c), "{c:?} reached the screen");
     }
 }

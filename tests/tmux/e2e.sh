@@ -287,6 +287,17 @@ sleep 0.3
 [[ ! -e $WORK/paste/after ]] && pass "the paste did not quit" || fail "the paste quit"
 ! screen paste | grep -q "Save scenario as" && pass "no prompt opened by the paste" || fail "a prompt opened"
 [[ -z $(find "$WORK/paste" -name '*.csv' -o -name 'scenarios.toml') ]] && pass "no file written by the paste" || fail "the paste wrote a file"
+# Whatever came before: Alt-[ and Alt-Shift-O leave a sequence unfinished, which took
+# the paste's own ESC; the paste is still one paste.
+T set-buffer -b quit "quit, then export"
+for before in 'M-[' 'M-O'; do
+    T send-keys -t paste "$before"
+    sleep 0.2
+    T paste-buffer -p -b quit -t paste
+    sleep 0.5
+    [[ ! -e $WORK/paste/after ]] && pass "a paste after $before did not quit" || fail "a paste after $before quit"
+    [[ -z $(find "$WORK/paste" -name '*.csv' -o -name 'scenarios.toml') ]] && pass "a paste after $before wrote nothing" || fail "a paste after $before wrote a file"
+done
 T set-buffer -b name "Honolulu"
 T send-keys -t paste /
 wait_for paste "Enter: keep" >/dev/null || true
@@ -333,6 +344,67 @@ for _ in $(seq 100); do [[ $(T display -p -t jobs '#{alternate_on}') == 0 ]] && 
 sleep 0.3
 T send-keys -t jobs 'echo "exit status $?"' Enter
 wait_for jobs "exit status 0" && pass "jobs: q quits with status 0" || fail "jobs: exit status after fg"
+
+# 9b. Stopped, then killed: Ctrl-Z, `kill %1` (SIGTERM, then SIGCONT from bash), and the
+#     terminal is given back for good, however the signal and the continue race.
+dir="$WORK/killed"
+mkdir -p "$dir/data"
+T new-session -d -s killed -x 100 -y 30 "env PS1='$ ' HISTFILE=/dev/null bash --norc --noprofile -i"
+wait_for killed '$' >/dev/null
+T send-keys -t killed "cd '$dir'; export XDG_DATA_HOME='$dir/data'" Enter
+for run in 1 2 3 4; do
+    T send-keys -t killed clear Enter
+    T send-keys -t killed "'$BIN'" Enter
+    wait_for killed "1 Timeline" >/dev/null || { fail "killed $run: dashboard did not open"; continue; }
+    T send-keys -t killed C-z
+    wait_for killed "Stopped" >/dev/null || { fail "killed $run: Ctrl-Z did not stop it"; continue; }
+    T send-keys -t killed "kill %1; sleep 0.5; jobs; echo done-$run" Enter
+    wait_for killed "done-$run" >/dev/null || true
+    sleep 0.3
+    [[ $(T display -p -t killed '#{alternate_on}') == 0 && $(T display -p -t killed '#{cursor_flag}') == 1 ]] \
+        && pass "killed $run: stopped then killed, the terminal is back" \
+        || fail "killed $run: stopped then killed left the alternate screen or a hidden cursor"
+    T send-keys -t killed 'fg 2>/dev/null; reset -I 2>/dev/null; tput cnorm; clear' Enter
+    sleep 0.3
+done
+
+# 9c. A terminal that says it is 65535x65535: drawn at the cap, quit, given back.
+T send-keys -t killed clear Enter
+T send-keys -t killed "stty cols 65535 rows 65535; '$BIN'; echo \"huge exit \$?\"; stty cols 100 rows 30" Enter
+sleep 3
+T send-keys -t killed q
+wait_for killed "huge exit 0" >/dev/null && pass "65535x65535: drawn at the cap, q quits with 0" || fail "65535x65535: no clean exit"
+[[ $(T display -p -t killed '#{alternate_on}') == 0 ]] && pass "65535x65535: alternate screen left" || fail "65535x65535: still on the alternate screen"
+# 9d. The writer's journey: `2`, `:2014`, `y` puts the 2014 figure with its sources and
+# whole URLs on the clipboard (OSC 52, which tmux takes with set-clipboard on); the same
+# for an event and for a source in `S`. Delete (DC, ESC [ 3 ~) deletes under the cursor
+# in a prompt, and the `:` prompt keeps its label beside an error.
+T set -g set-clipboard on
+start cite 80 24
+wait_for cite "1 Timeline" >/dev/null || fail "cite: dashboard did not open"
+T send-keys -t cite 2 : 2 0 1 4 Enter y
+wait_for cite "copied the 2014 contribution with its sources" >/dev/null \
+    && pass "cite: y says what it copied" || fail "cite: no message after y"
+T show-buffer | grep -qF "Korea's SMA contribution, 2014: 920.0 billion won" \
+    && T show-buffer | grep -qF "https://thestar.com.my/news/world/2014/01/12/south-korea-to-contribute-867-million-for-us-military-forces-in-2014" \
+    && pass "cite: the clipboard holds the 2014 figure and its whole URLs" \
+    || fail "cite: the clipboard after y: $(T show-buffer 2>&1 | head -3)"
+T send-keys -t cite 1 / '"round 1"' ' ' Honolulu Enter y
+wait_for cite "copied the event of 2018-03-07" >/dev/null \
+    && T show-buffer | grep -qF "https://koreajoongangdaily.joins.com/2018/03/12/politics/Costsharing-talks-finish-first-round-in-Hawaii/3045529.html" \
+    && pass "cite: an event and its sources copied" || fail "cite: the event after y"
+T send-keys -t cite S / h a w a i i Enter y
+wait_for cite "copied source R29" >/dev/null \
+    && T show-buffer | grep -qF "[R29] Cost-sharing talks finish first round in Hawaii" \
+    && pass "cite: a source copied from S" || fail "cite: the source after y in S"
+T send-keys -t cite q : 2 0 1 4 Home DC
+wait_for cite "Go to year (1991–2035): 014" >/dev/null \
+    && pass "cite: Delete deletes under the cursor" || fail "cite: Delete in the : prompt"
+T send-keys -t cite Enter
+wait_for cite "Go to year: 014  expected a year" >/dev/null \
+    && pass "cite: the : prompt keeps its label with an error" || fail "cite: the : prompt's error"
+T send-keys -t cite Escape q
+check_restored cite
 
 # 10. Every other way out: an error after start, a panic, and the signals that end a
 # session from outside (kill, a dropped SSH connection, an interrupt from another

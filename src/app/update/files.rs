@@ -25,6 +25,16 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
             app.status = Some(format!("image failed: {e}"));
             Effect::Redraw
         }
+        Saved(Ok(report)) if report.taken => {
+            // Another dashboard saved this name since the prompt opened: asked again,
+            // as if it had been there all along.
+            app.set_saved(report.scenarios);
+            let mut prompt = Prompt::new(PromptKind::SaveName);
+            prompt.input.insert(&report.name);
+            app.prompt = Some(prompt);
+            app.question = Some(Question::Replace(report.name));
+            Effect::Redraw
+        }
         Saved(Ok(report)) => {
             app.set_saved(report.scenarios);
             let verb = if report.was_there {

@@ -77,12 +77,15 @@ pub(super) enum Target {
     OverlayLines,
     /// The kind picker's rows.
     Kinds,
+    /// The sources list's rows, or those of what a source supports.
+    Sources,
 }
 
 pub(super) fn target(app: &App) -> Target {
     match app.mode() {
         Mode::Help | Mode::Detail => Target::OverlayLines,
         Mode::Kinds => Target::Kinds,
+        Mode::Sources => Target::Sources,
         _ => match app.focus {
             Pane::Timeline => Target::Rows,
             Pane::Assumptions if !app.is_table(Pane::Assumptions) => Target::AssumptionRows,
@@ -109,6 +112,10 @@ pub(super) fn move_by(app: &mut App, delta: i32) -> Effect {
             let row = (app.timeline.kind_cursor as i64 + i64::from(delta)).clamp(0, last);
             set(&mut app.timeline.kind_cursor, row as usize)
         }
+        Target::Sources => {
+            let row = app.sources.row() as i64 + i64::from(delta);
+            app.sources.select(&app.data, row).into()
+        }
     }
 }
 
@@ -121,6 +128,7 @@ pub(super) fn page_by(app: &mut App, pages: i32) -> Effect {
         Target::Years => move_year(app, YEARS_A_PAGE * pages),
         Target::AssumptionRows => move_by(app, pages * app.assumption_rows() as i32),
         Target::Kinds => move_by(app, pages * app.timeline.kinds.len() as i32),
+        Target::Sources => move_by(app, pages * SOURCES_A_PAGE),
         Target::OverlayLines => {
             scroll_overlay(app, i64::from(app.overlay_page.max(1)) * i64::from(pages))
         }
@@ -163,5 +171,12 @@ pub(super) fn to_end(app: &mut App, last: bool) -> Effect {
             };
             set(&mut app.timeline.kind_cursor, row)
         }
+        Target::Sources => app
+            .sources
+            .select(&app.data, if last { i64::MAX } else { 0 })
+            .into(),
     }
 }
+
+/// Rows a page moves in the sources list.
+const SOURCES_A_PAGE: i32 = 8;

@@ -8,10 +8,12 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
     use Action::*;
     match action {
         ToggleHelp => {
-            app.overlay = match app.overlay {
-                Some(Mode::Help) => None,
-                _ => Some(Mode::Help),
-            };
+            if app.overlay == Some(Mode::Help) {
+                return close_help(app);
+            }
+            // Above the overlay open, which comes back when the help closes.
+            app.beneath = app.overlay.map(|m| (m, app.overlay_scroll));
+            app.overlay = Some(Mode::Help);
             app.help_page = HelpPage::Keys;
             app.overlay_scroll = 0;
             Effect::Redraw
@@ -24,7 +26,13 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
             app.overlay_scroll = 0;
             Effect::Redraw
         }
-        CloseOverlay => app.overlay.take().is_some().into(),
+        CloseOverlay => match app.overlay {
+            Some(Mode::Help) => close_help(app),
+            Some(Mode::Sources) => sources::back(app),
+            _ => app.overlay.take().is_some().into(),
+        },
+        OpenSources => sources::open(app),
+        SortSources => sources::toggle_order(app),
         ToggleDetail => toggle_detail(app),
         StepDetail(delta) => step_detail(app, delta),
         OpenKinds => {
@@ -57,6 +65,9 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
 /// Enter: in the timeline the selected row's detail; in Costs or Troops the detail of
 /// the figure at the year cursor, with every source. Each opens at its top.
 pub(super) fn toggle_detail(app: &mut App) -> Effect {
+    if app.mode() == Mode::Sources {
+        return sources::enter(app);
+    }
     if app.overlay == Some(Mode::Detail) {
         app.overlay = None;
         return Effect::Redraw;
@@ -87,6 +98,17 @@ pub(super) fn step_detail(app: &mut App, delta: i32) -> Effect {
         app.overlay_scroll = 0;
     }
     effect
+}
+
+/// Closes the help, back to the overlay it was opened over, where it was.
+fn close_help(app: &mut App) -> Effect {
+    let (overlay, scroll) = match app.beneath.take() {
+        Some((mode, scroll)) => (Some(mode), scroll),
+        None => (None, 0),
+    };
+    app.overlay = overlay;
+    app.overlay_scroll = scroll;
+    Effect::Redraw
 }
 
 pub(super) fn scroll_overlay(app: &mut App, delta: i64) -> Effect {

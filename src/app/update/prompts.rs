@@ -35,6 +35,10 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
                 PromptKind::SaveName => Some("not saved".into()),
                 PromptKind::Assumption(_) => Some("unchanged".into()),
                 PromptKind::GoToYear => Some("the cursor stays".into()),
+                PromptKind::SourceSearch => {
+                    sources::search(app, "");
+                    None
+                }
             };
             Effect::Redraw
         }
@@ -65,9 +69,16 @@ pub(super) fn edit_prompt(app: &mut App, edit: impl FnOnce(&mut TextInput) -> bo
         return Effect::Redraw;
     }
     p.error = None;
-    if p.kind == PromptKind::Search {
-        app.timeline.search.query = p.input.text().to_string();
-        search_as_typed(app);
+    match p.kind {
+        PromptKind::Search => {
+            app.timeline.search.query = p.input.text().to_string();
+            search_as_typed(app);
+        }
+        PromptKind::SourceSearch => {
+            let query = p.input.text().to_string();
+            sources::search(app, &query);
+        }
+        _ => {}
     }
     Effect::Redraw
 }
@@ -78,7 +89,7 @@ pub(super) fn paste(app: &mut App, text: &str) -> Effect {
     match app.mode() {
         Mode::Prompt(_) => edit_prompt(app, |input| input.insert(text)),
         Mode::Confirm => Effect::None,
-        Mode::Dashboard | Mode::Help | Mode::Detail | Mode::Kinds => {
+        Mode::Dashboard | Mode::Help | Mode::Detail | Mode::Kinds | Mode::Sources => {
             app.status = Some(
                 "paste ignored: paste after / (search), : (year), = (value) or s (name)".into(),
             );
@@ -98,6 +109,7 @@ pub(super) fn answer(app: &mut App, yes: bool) -> Effect {
             Effect::SaveScenario {
                 name,
                 assumptions: app.inputs().assumptions.clone(),
+                replace: true,
             }
         }
         // Back to the name, to choose another.
@@ -124,6 +136,15 @@ pub(super) fn confirm_prompt(app: &mut App, mut p: Prompt) -> Effect {
             report_matches(app);
             Effect::Redraw
         }
+        PromptKind::SourceSearch => {
+            let n = app.sources.shown.len();
+            app.status = Some(format!(
+                "{n} source{} for “{}”",
+                if n == 1 { "" } else { "s" },
+                app.sources.query
+            ));
+            Effect::Redraw
+        }
         PromptKind::SaveName => {
             let name = p.answer().trim().to_string();
             if name.is_empty() {
@@ -139,6 +160,7 @@ pub(super) fn confirm_prompt(app: &mut App, mut p: Prompt) -> Effect {
             Effect::SaveScenario {
                 name,
                 assumptions: app.inputs().assumptions.clone(),
+                replace: false,
             }
         }
         PromptKind::Assumption(id) => {

@@ -24,6 +24,12 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
             app.status = Some(format!("timeline {}", app.timeline.order.label()));
             Effect::Redraw
         }
+        StartSearch if app.mode() == Mode::Sources => {
+            app.sources.supports = None;
+            let mut prompt = Prompt::new(PromptKind::SourceSearch);
+            prompt.input.insert(&app.sources.query);
+            open_prompt(app, prompt)
+        }
         StartSearch => {
             app.timeline.search = crate::app::Search {
                 query: String::new(),
@@ -50,6 +56,14 @@ pub(super) fn jump_agreement(app: &mut App, direction: i32) -> Effect {
 pub(super) fn set_filter(app: &mut App, filter: KindFilter) -> Effect {
     app.timeline.filter = filter;
     app.refresh_timeline();
+    // As selecting an event does, the year cursor goes to the selected row's year.
+    if let Some(year) = app
+        .selected_row()
+        .and_then(|r| timeline::row_year(&app.data, r))
+    {
+        let (first, last) = app.year_range();
+        app.year = year.clamp(first, last);
+    }
     let shown = timeline::shown_events(app.timeline.index.events, filter);
     app.status = Some(if filter.is_all() {
         format!("filter off: {shown}")

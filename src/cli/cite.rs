@@ -1,0 +1,138 @@
+//! `cite`: the citation `y` copies in the dashboard, printed.
+
+use clap::Args;
+
+use crate::app::cite::Cited;
+use crate::app::{App, Pane};
+use crate::config::{self, SetupError};
+
+use super::commands::{configured_app, print_out, show_as_asked};
+use super::{AssumptionArgs, InputArgs, ViewArgs, setup, with_base_year};
+
+// The options of `cite`: what to cite (one of them), and the view of a Costs figure.
+#[derive(Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["year", "troops", "event", "agreement", "source", "totals"])))]
+pub(super) struct CiteArgs {
+    /// The Costs figure of this year, in the view the other options set.
+    #[arg(long, value_name = "YEAR", allow_hyphen_values = true)]
+    year: Option<i32>,
+    /// The troop count and level of this year.
+    #[arg(long, value_name = "YEAR", allow_hyphen_values = true)]
+    troops: Option<i32>,
+    /// An event, by its id in the dataset (as `export events` lists them).
+    #[arg(long, value_name = "ID")]
+    event: Option<String>,
+    /// An agreement, by its id (sma-10).
+    #[arg(long, value_name = "ID")]
+    agreement: Option<String>,
+    /// A source, by its id (R01).
+    #[arg(long, value_name = "ID")]
+    source: Option<String>,
+    /// A scenario's totals over the agreement and to the horizon.
+    #[arg(long, value_name = "SCENARIO")]
+    totals: Option<String>,
+    /// The cost metric (--year): as `c` cycles them.
+    #[arg(long, value_name = "METRIC", value_parser = clap::builder::PossibleValuesParser::new(config::METRIC_NAMES))]
+    metric: Option<String>,
+    /// Amounts in millions of dollars at each year's exchange rate.
+    #[arg(long)]
+    usd: bool,
+    /// Amounts in constant money of this base year.
+    #[arg(long, value_name = "BASE_YEAR", allow_hyphen_values = true)]
+    real: Option<String>,
+    /// The scenario a projected year (--year) comes from.
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
+    #[command(flatten)]
+    assumptions: AssumptionArgs,
+}
+
+/// `cite`: prints what `y` would copy for the same selection and view.
+pub(super) fn cite(input: &InputArgs, args: &CiteArgs) -> Result<(), SetupError> {
+    let s = setup(
+        input,
+        &with_base_year(&args.assumptions, args.real.as_ref()),
+        &[],
+    )?;
+    let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+    let view = ViewArgs {
+        metric: args.metric.clone(),
+        usd: args.usd,
+        real: args.real.clone(),
+        no_projections: false,
+        scenario: args.scenario.clone().or(args.totals.clone()),
+        compare: Vec::new(),
+        band: false,
+        bars: false,
+    };
+    show_as_asked(&mut app, &view)?;
+    let cited = cited(&mut app, args)?;
+    let citation = app
+        .citation(&cited)
+        .ok_or_else(|| format!("cite: no figure for {}", app.year))?;
+    print_out(&format!("{}\n", citation.text))?;
+    Ok(())
+}
+
+/// What `cite` was asked for, with the year cursor where it looks; an id the dataset
+/// does not hold is refused, naming some it does.
+fn cited(app: &mut App, args: &CiteArgs) -> Result<Cited, SetupError> {
+    let d = &app.data;
+    let unknown = |what: &str, id: &str, known: Vec<&str>| -> SetupError {
+        let shown: Vec<&str> = known.iter().take(8).copied().collect();
+        let more = if known.len() > shown.len() {
+            ", …"
+        } else {
+            ""
+        };
+        format!(
+            "cite: no {what} \"{id}\" in the dataset (it has {}{more})",
+            shown.join(", ")
+        )
+        .into()
+    };
+    if let Some(id) = &args.event {
+        return match d.events.iter().position(|e| &e.id == id) {
+            Some(i) => Ok(Cited::Event(i)),
+            None => Err(unknown(
+                "event",
+                id,
+                d.events.iter().map(|e| e.id.as_str()).collect(),
+            )),
+        };
+    }
+    if let Some(id) = &args.agreement {
+        return match d.agreements.iter().position(|a| &a.id == id) {
+            Some(i) => Ok(Cited::Agreement(i)),
+            None => Err(unknown(
+                "agreement",
+                id,
+                d.agreements.iter().map(|a| a.id.as_str()).collect(),
+            )),
+        };
+    }
+    if let Some(id) = &args.source {
+        return match d.source(id) {
+            Some(_) => Ok(Cited::Source(id.clone())),
+            None => Err(unknown(
+                "source",
+                id,
+                d.sources.iter().map(|s| s.id.as_str()).collect(),
+            )),
+        };
+    }
+    let (pane, year) = match (args.year, args.troops) {
+        (Some(y), _) => (Pane::Costs, y),
+        (None, Some(y)) => (Pane::Troops, y),
+        (None, None) => return Ok(Cited::Scenario),
+    };
+    if pane == Pane::Troops {
+        app.change(|i| i.troop_history = true);
+    }
+    let (first, last) = app.year_range();
+    if !(first..=last).contains(&year) {
+        return Err(format!("cite: expected a year from {first} to {last}, found {year}").into());
+    }
+    app.year = year;
+    Ok(Cited::Figure(pane))
+}

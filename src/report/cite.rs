@@ -1,0 +1,384 @@
+//! Citations: a figure, an event, an agreement, a source or a scenario's totals as one
+//! plain text a writer can paste: a line that says what it is (the value with its unit
+//! and basis, its status, the span), then its sources one a line with their URLs.
+//!
+//! One wording for every front end: `y` in the dashboard copies it, `sma-dash cite`
+//! prints it.
+
+use crate::data::{Agreement, Citing, Dataset, Event, LevelKind};
+use crate::econ::{
+    Assumptions, CostPoint, CostView, Currency, CurrencyOrigin, Metric, Origin, ScenarioId, Total,
+    TroopBasis, dedup_keeping_order, projected_sources, rule_agreement, rule_sources, span_label,
+};
+use crate::numbers::{signed, thousands};
+
+use super::assumptions_text;
+use super::tables::CostsInput;
+
+/// What is copied, in a few words for the status line ("the 2014 contribution"), and
+/// the text itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    pub what: String,
+    pub text: String,
+}
+
+impl Citation {
+    /// How many characters the text holds, as a writer counts them.
+    pub fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+/// One source, on one line: `[R01] Title. Publisher, 2014-02-02. https://…`.
+pub fn source_line(d: &Dataset, id: &str) -> String {
+    match d.source(id) {
+        Some(s) => {
+            let date = s.date.map(|d| format!(", {d}")).unwrap_or_default();
+            let url = s
+                .url
+                .as_deref()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default();
+            format!(
+                "[{id}] {}. {}{date}.{url}",
+                s.title.trim_end_matches('.'),
+                s.publisher
+            )
+        }
+        None => format!("[{id}] (not in the sources table)"),
+    }
+}
+
+/// "Sources:" then each source once, in the order given; "Sources: none given" where
+/// there are none.
+fn sources_block(d: &Dataset, ids: Vec<String>) -> String {
+    let ids = dedup_keeping_order(ids);
+    if ids.is_empty() {
+        return "Sources: none given".into();
+    }
+    let mut out = String::from("Sources:");
+    for id in &ids {
+        out.push('\n');
+        out.push_str(&source_line(d, id));
+    }
+    out
+}
+
+/// "year 2014, under the 9th SMA (2014–2018)".
+fn year_span(d: &Dataset, year: i32) -> String {
+    match d.agreement_for_year(year) {
+        Some(a) => format!(
+            "year {year}, under the {} ({})",
+            a.name(),
+            span_label(a.first_year, a.last_year)
+        ),
+        None => format!("year {year}"),
+    }
+}
+
+/// A value in the view's unit: "920.0 billion won", "+8.2 % change".
+fn value_text(view: &CostView, base_year: i32, value: f64) -> String {
+    let digits = match view.metric {
+        Metric::PerServiceMember => 2,
+        _ => 1,
+    };
+    match view.metric {
+        Metric::YearOnYear => format!("{} % change", signed(value, digits)),
+        _ => format!("{} {}", thousands(value, digits), view.unit(base_year)),
+    }
+}
+
+/// "nominal" or "real, money of 2025 (Korean CPI)".
+fn basis_text(view: &CostView, base_year: i32) -> String {
+    if !view.real {
+        return "nominal".into();
+    }
+    let index = match view.currency {
+        Currency::Krw => "Korean CPI",
+        Currency::Usd => "US CPI-U",
+    };
+    format!("real, money of {base_year} ({index})")
+}
+
+/// The figure the Costs pane shows at `year`, in its view.
+pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
+    let d = input.data;
+    let view = input.view;
+    let a = input.assumptions;
+    let p: &CostPoint = input.points.iter().find(|p| p.year == year)?;
+    let metric = view.metric_label();
+    let value = match p.value {
+        Some(v) => value_text(view, a.base_year, v),
+        None => "no figure".into(),
+    };
+    let mut status = p.tags(view).join(", ");
+    if let Some(c) = p.confidence {
+        status.push_str(&format!(", {}", c.label()));
+    }
+    let mut how: Vec<String> = Vec::new();
+    let scenario = input.scenario.filter(|_| p.projected);
+    if let Some(s) = scenario {
+        let rule = rule_agreement(d, s)
+            .map(|a| format!(": {}", a.rule_text))
+            .unwrap_or_default();
+        how.push(format!("projected by {} ({}){rule}", s.label(), s.key()));
+    }
+    if let Some(driver) = p.driver {
+        how.push(driver.describe());
+    }
+    if let CurrencyOrigin::Converted { .. } = p.origin {
+        how.push(p.origin.describe(p.year));
+    }
+    let record = d.contribution(year).filter(|_| !p.projected);
+    if let Some(c) = record {
+        let won = c
+            .krw_100m
+            .map(|k| format!("{}억원", thousands(k, if k.fract() == 0.0 { 0 } else { 1 })));
+        let dollars = c.usd_m.map(|u| format!("${} m", thousands(u, 1)));
+        let published: Vec<String> = won.into_iter().chain(dollars).collect();
+        if !published.is_empty() {
+            how.push(format!("published: {}", published.join(", ")));
+        }
+    }
+    let mut ids: Vec<String> = match (record, scenario) {
+        (Some(c), _) => c.sources.clone(),
+        (None, Some(s)) => projected_sources(d, s, p.driver),
+        (None, None) => Vec::new(),
+    };
+    if let CurrencyOrigin::Converted {
+        rate: Origin::Recorded,
+        ..
+    } = p.origin
+        && let Some(r) = d.exchange_rate(year)
+    {
+        ids.extend(r.sources.iter().cloned());
+    }
+    if view.metric == Metric::PerServiceMember {
+        let troops = match view.troops {
+            TroopBasis::Counted => d.troop_count(year).and_then(|t| {
+                t.troops.map(|n| {
+                    (
+                        format!("{} troops (DMDC count)", thousands(f64::from(n), 0)),
+                        &t.sources,
+                    )
+                })
+            }),
+            TroopBasis::Headline => d.headline_level(year).map(|l| {
+                (
+                    format!("{} troops (headline level)", thousands(f64::from(l.low), 0)),
+                    &l.sources,
+                )
+            }),
+        };
+        if let Some((words, sources)) = troops {
+            how.push(format!("divided by {words}"));
+            ids.extend(sources.iter().cloned());
+        }
+    }
+    let span = if view.metric == Metric::Cumulative {
+        let first = input.points.first().map_or(year, |p| p.year);
+        format!("sum over {}", span_label(first, year))
+    } else {
+        year_span(d, year)
+    };
+    let mut line = format!(
+        "Korea's SMA {metric}, {year}: {value}, {} ({status}); {span}",
+        basis_text(view, a.base_year)
+    );
+    if !how.is_empty() {
+        line.push_str(&format!("; {}", how.join("; ")));
+    }
+    line.push('.');
+    if p.projected || view.real {
+        line.push_str(&format!(
+            "\nAssumptions: {}",
+            assumptions_text(a, view.real, "; ")
+        ));
+    }
+    Some(Citation {
+        what: format!("the {year} {metric}"),
+        text: format!("{line}\n{}", sources_block(d, ids)),
+    })
+}
+
+/// US troops in Korea in `year`: the DMDC count and the level in force.
+pub fn troop_figure(d: &Dataset, year: i32) -> Option<Citation> {
+    let count = d.troop_count(year);
+    let level = d.headline_level(year);
+    if count.is_none() && level.is_none() {
+        return None;
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut ids: Vec<String> = Vec::new();
+    if let Some(t) = count {
+        parts.push(match t.troops {
+            Some(n) => format!(
+                "{} active-duty troops, DMDC count ({})",
+                thousands(f64::from(n), 0),
+                t.confidence.label()
+            ),
+            None => format!("no DMDC count ({})", t.confidence.label()),
+        });
+        ids.extend(t.sources.iter().cloned());
+    }
+    if let Some(l) = level {
+        let kind = match l.kind {
+            LevelKind::Headline => "headline level",
+            LevelKind::LegalFloor => "legal floor",
+            LevelKind::Plan => "plan",
+        };
+        let until = l.to.map(|to| format!(" to {to}")).unwrap_or_default();
+        parts.push(format!(
+            "{} ({kind}, from {}{until}; {})",
+            l.label,
+            l.from,
+            l.confidence.label()
+        ));
+        ids.extend(l.sources.iter().cloned());
+    }
+    let line = format!("US troops in Korea, {year}: {}.", parts.join("; "));
+    Some(Citation {
+        what: format!("the {year} troop figure"),
+        text: format!("{line}\n{}", sources_block(d, ids)),
+    })
+}
+
+/// An event: its date, headline, place, people, agreement and sources.
+pub fn event(d: &Dataset, e: &Event) -> Citation {
+    let date = match e.end {
+        Some(end) if end != e.date => format!("{} – {end}", e.date),
+        _ => e.date.to_string(),
+    };
+    let mut line = format!("{date}: {}", e.headline.trim_end_matches('.'));
+    let mut about = vec![e.kind.label().to_string()];
+    if let Some(a) = e.agreement.as_deref().and_then(|id| d.agreement(id)) {
+        about.push(a.name());
+    }
+    line.push_str(&format!(" ({})", about.join(", ")));
+    if let Some(place) = &e.place {
+        line.push_str(&format!(". Place: {place}"));
+    }
+    let named: Vec<&str> = e.named_people().map(String::as_str).collect();
+    if !named.is_empty() {
+        line.push_str(&format!(". People: {}", named.join(", ")));
+    }
+    let inferred: Vec<&str> = e.inferred_people().map(String::as_str).collect();
+    if !inferred.is_empty() {
+        line.push_str(&format!(
+            ". People inferred from the agreement's chief negotiators: {}",
+            inferred.join(", ")
+        ));
+    }
+    line.push_str(&format!(". [{}]", e.confidence.label()));
+    Citation {
+        what: format!("the event of {}", e.date),
+        text: format!("{line}\n{}", sources_block(d, e.sources.clone())),
+    }
+}
+
+/// An agreement: its name, years, first-year amount and rule.
+pub fn agreement(d: &Dataset, a: &Agreement) -> Citation {
+    let line = format!(
+        "{} ({}): first year {}; rule: {}. [{}]",
+        a.name(),
+        span_label(a.first_year, a.last_year),
+        a.first_year_amount,
+        a.rule_text,
+        a.confidence.label()
+    );
+    Citation {
+        what: format!("the {}", a.name()),
+        text: format!("{line}\n{}", sources_block(d, a.sources.clone())),
+    }
+}
+
+/// A source: its line, then what in the dataset cites it.
+pub fn source(d: &Dataset, id: &str) -> Citation {
+    let cited: Vec<String> = d.cited_by(id).iter().map(cited_words).collect();
+    let supports = if cited.is_empty() {
+        "Cited by nothing in the dataset.".to_string()
+    } else {
+        format!("Cited for: {}.", cited.join("; "))
+    };
+    Citation {
+        what: format!("source {id}"),
+        text: format!("{}\n{supports}", source_line(d, id)),
+    }
+}
+
+/// A record that cites a source, in words: "the 2014 contribution", "event
+/// sma-10-round-1".
+pub fn cited_words(c: &Citing) -> String {
+    match c {
+        Citing::Agreement(id) => format!("agreement {id}"),
+        Citing::Contribution(y) => format!("the {y} contribution"),
+        Citing::Event(id) => format!("event {id}"),
+        Citing::TroopCount(y) => format!("the {y} troop count"),
+        Citing::TroopLevel(from) => format!("the troop level from {from}"),
+        Citing::KoreanCpi(y) => format!("{y} Korean CPI"),
+        Citing::UsCpi(y) => format!("{y} US CPI-U"),
+        Citing::ExchangeRate(y) => format!("the {y} won per dollar"),
+        Citing::DefenseBudget(y) => format!("the {y} defense budget"),
+    }
+}
+
+/// A scenario's totals over the agreement's span and to the horizon, with the
+/// assumptions behind them.
+pub fn scenario(
+    d: &Dataset,
+    a: &Assumptions,
+    view: &CostView,
+    scenario: ScenarioId,
+    totals: [Option<Total>; 2],
+) -> Citation {
+    let money = CostView {
+        metric: Metric::Contribution,
+        ..*view
+    };
+    let sums: Vec<String> = totals
+        .iter()
+        .flatten()
+        .map(|t| {
+            format!(
+                "{} over {} ({})",
+                value_text(&money, a.base_year, t.value),
+                t.span_label(),
+                recorded_words(d, t)
+            )
+        })
+        .collect();
+    let sums = if sums.is_empty() {
+        "no total".into()
+    } else {
+        sums.join("; ")
+    };
+    let rule = rule_agreement(d, scenario)
+        .map(|r| format!(" Rule: {}: {}.", r.name(), r.rule_text))
+        .unwrap_or_default();
+    let line = format!(
+        "Korea's SMA contributions, {} ({}): {sums}, {}.{rule}\nAssumptions: {}",
+        scenario.label(),
+        scenario.key(),
+        basis_text(view, a.base_year),
+        assumptions_text(a, view.real, "; ")
+    );
+    Citation {
+        what: format!("the totals of {}", scenario.key()),
+        text: format!("{line}\n{}", sources_block(d, rule_sources(d, scenario))),
+    }
+}
+
+/// Which years of a total are recorded and which projected: "2026 recorded, 2027–30
+/// projected".
+fn recorded_words(d: &Dataset, t: &Total) -> String {
+    match d.last_recorded_year() {
+        Some(last) if last >= t.to => "recorded".into(),
+        Some(last) if last >= t.from => format!(
+            "{} recorded, {} projected",
+            span_label(t.from, last),
+            span_label(last + 1, t.to)
+        ),
+        _ => "projected".into(),
+    }
+}
