@@ -72,8 +72,11 @@ fn check_summarises_the_embedded_dataset() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains(": valid"), "{out}");
-    assert!(out.contains("\n  sources          168\n"), "{out}");
-    assert!(out.contains("contributions     36  1991–2026"), "{out}");
+    assert!(out.contains("\n  sources          172\n"), "{out}");
+    assert!(
+        out.contains("contributions     36  1991–2026   23 other figures reported beside"),
+        "{out}"
+    );
     assert!(
         out.contains(
             "events            90  1991–2030   28 negotiation rounds (15 with people inferred), \
@@ -83,7 +86,7 @@ fn check_summarises_the_embedded_dataset() {
     );
     assert!(
         out.contains(
-            "figures by confidence: 180 confirmed, 80 single source, 8 uncertain, 32 derived"
+            "figures by confidence: 182 confirmed, 78 single source, 8 uncertain, 32 derived"
         ),
         "{out}"
     );
@@ -433,7 +436,7 @@ fn export_contributions_as_csv_records_version_and_assumptions() {
     assert_eq!(
         out.lines().next(),
         Some(
-            "year,basis,krw_bn,krw_origin,usd_m,usd_origin,krw_per_usd,confidence,note,sources,dataset_version,assumptions"
+            "year,basis,krw_bn,krw_status,krw_origin,usd_m,usd_status,usd_origin,krw_per_usd,agreed_in,confidence,reported,note,sources,dataset_version,assumptions"
         )
     );
     let rows = csv_rows(&out);
@@ -441,32 +444,45 @@ fn export_contributions_as_csv_records_version_and_assumptions() {
     assert_eq!(
         (
             y2014["krw_bn"].as_str(),
-            y2014["krw_origin"].as_str(),
+            y2014["krw_status"].as_str(),
             y2014["usd_m"].as_str(),
-            y2014["usd_origin"].as_str(),
+            y2014["usd_status"].as_str(),
+            y2014["agreed_in"].as_str(),
             y2014["sources"].as_str(),
             y2014["basis"].as_str()
         ),
         (
             "920.0",
-            "published",
-            "866.9",
-            "published",
+            "recorded",
+            "874.3",
+            "converted",
+            "krw",
             "R01; R08; R09; R02",
             "nominal"
         )
     );
+    // The press's dollar figures are written beside, never as the series' point.
+    assert_eq!(
+        y2014["reported"],
+        "$866.86 m reported (R09 R08); $867.0 m reported (R02)"
+    );
     assert!(y2014["assumptions"].contains("korean_cpi=3;"), "{y2014:?}");
-    // A year with only a dollar figure has no won figure made up for it.
+    // A year agreed in dollars: its won as the chart draws them, converted and saying so.
     let y1993 = find(&rows, &[("year", "1993")]);
     assert_eq!(
-        (y1993["krw_bn"].as_str(), y1993["usd_m"].as_str()),
-        ("", "220.0")
+        (
+            y1993["krw_bn"].as_str(),
+            y1993["krw_status"].as_str(),
+            y1993["usd_m"].as_str(),
+            y1993["usd_status"].as_str(),
+            y1993["krw_per_usd"].as_str()
+        ),
+        ("177.3", "converted", "220.0", "recorded", "805.75")
     );
     // The notes the data carries are kept.
     let y1991 = find(&rows, &[("year", "1991")]);
     assert!(
-        y1991["note"].contains("the won figure is approximate"),
+        y1991["reported"].contains("107.3 bn won reported (R12)"),
         "{y1991:?}"
     );
     assert_eq!(rows.len(), 36);
@@ -479,13 +495,18 @@ fn export_contributions_as_csv_records_version_and_assumptions() {
             "{row:?}"
         );
     }
-    // With --usd every year has dollars, the converted ones said to be so.
-    let o = sma_dash(&["export", "contributions", "--usd"]);
+    // Every year has both currencies, the converted ones said to be so; --usd adds
+    // nothing.
+    let o = sma_dash(&["export", "contributions"]);
     let rows = csv_rows(&stdout(&o));
     let y2018 = find(&rows, &[("year", "2018")]);
     assert_eq!(y2018["usd_origin"], "converted");
     assert_eq!(y2018["krw_per_usd"], "1099.29");
-    assert_eq!(find(&rows, &[("year", "2014")])["usd_origin"], "published");
+    assert_eq!(find(&rows, &[("year", "2014")])["usd_origin"], "converted");
+    assert_eq!(
+        stdout(&sma_dash(&["export", "contributions", "--usd"])),
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -1506,16 +1527,19 @@ fn the_screen_shows_published_figures_and_labels_converted_ones() {
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         stdout(&o)
     };
-    // In dollars, 2014 is the $866.86 m a source printed, with the won converted beside.
+    // In dollars, 2014 (agreed in won) is converted like every won year; the $866.86 m
+    // a source printed is in the detail, reported beside, never the point.
     let y2014 = frame("2u:2014<enter>");
     assert!(
-        y2014.contains("2014 ▸ $866.9 m · recorded, as published · confirmed"),
+        y2014.contains("2014 ▸ $874.3 m · converted · confirmed"),
         "{y2014}"
     );
     assert!(
-        y2014.contains("at the 2014 average rate from the published 920.0 bn won"),
+        y2014.contains("converted at 1,052.3 ₩/$ (2014 average) from 920.0 bn won as published"),
         "{y2014}"
     );
+    let detail = frame("2u:2014<enter><enter>");
+    assert!(detail.contains("$866.86 m reported (R09 R08)"), "{detail}");
     // 2018 has no dollar figure: converted, and never "recorded".
     let y2018 = frame("2u:2018<enter>");
     let line = y2018.lines().find(|l| l.contains("2018 ▸ ")).unwrap();

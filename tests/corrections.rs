@@ -107,7 +107,7 @@ fn the_3rd_smas_rule_is_uncertain_and_its_note_gives_both_readings() {
         let n = c.note.as_deref().unwrap();
         assert!(n.contains("read two ways"), "{year}: {n}");
         assert!(
-            n.contains("+$30M a year") && n.contains("+10% a year"),
+            n.contains("$30M more each year") && n.contains("10 % a year compounding"),
             "{year}: {n}"
         );
         assert_cites(

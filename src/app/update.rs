@@ -2584,18 +2584,23 @@ mod tests {
         );
         let rate = app.data.exchange_rate(2019).unwrap().krw_per_usd;
         assert_eq!(r["krw_per_usd"], format!("{rate:.2}"));
-        // 2014's dollars are the published $866.86 m, with the won converted beside.
+        // 2014 was agreed in won: its dollars are converted like every won year's, and
+        // the press's $866.86 m is reported beside, never the point.
         let r = row(&csv, 2014);
+        let converted = 9200.0 * 100.0 / app.data.exchange_rate(2014).unwrap().krw_per_usd;
         assert_eq!(
             (
                 r["value"].as_str(),
                 r["status"].as_str(),
                 r["currency_origin"].as_str()
             ),
-            ("866.9", "recorded", "published")
+            (format!("{converted:.1}").as_str(), "converted", "converted")
         );
-        let converted = 9200.0 * 100.0 / app.data.exchange_rate(2014).unwrap().krw_per_usd;
-        assert_eq!(r["value_converted"], format!("{converted:.1}"));
+        assert!(
+            r["reported"].contains("$866.86 m reported (R09 R08)"),
+            "{}",
+            r["reported"]
+        );
 
         update(&mut app, Action::ToggleCurrency);
         update(&mut app, Action::ToggleReal);

@@ -7,8 +7,8 @@
 
 use crate::data::{CountDate, Dataset};
 use crate::econ::{
-    Assumptions, Band, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin, DashboardBands,
-    Economy, Indices, Metric, Projection, ScenarioId, Total, dedup_keeping_order,
+    Assumptions, Band, BandSpreads, CostPoint, CostView, Currency, DashboardBands, Economy,
+    Indices, Metric, Projection, ScenarioId, Total, change_pct, dedup_keeping_order,
     projected_sources, scenario_amounts, span_label, year_sources,
 };
 use crate::numbers::{signed, thousands};
@@ -343,7 +343,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
         column("currency_origin", "currency", false, 6),
         column("krw_per_usd", "₩/$", true, 7),
         column("rate", "rate", false, 7),
-        column("value_converted", "other currency", true, 6),
+        column("reported", "also reported", false, 6),
         column("capped", "capped", false, 8),
         column("rule_extended", "extended", false, 8),
         column("unit", "unit", false, 9),
@@ -363,7 +363,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
     let value_at = |series: &[CostPoint], year: i32| {
         series.iter().find(|p| p.year == year).and_then(|p| p.value)
     };
-    let mut previous: Option<f64> = None;
+    let mut previous: Option<&CostPoint> = None;
     let rows = points
         .iter()
         .map(|p| {
@@ -381,21 +381,23 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
                 cells.push(number(other, digits));
                 cells.push(difference(other.zip(p.value).map(|(o, v)| o - v), digits));
             }
-            let change = match (view.metric, previous, p.value) {
-                (Metric::YearOnYear, Some(before), Some(now)) => {
-                    (Cell::Num(now - before, 1), signed(now - before, 1))
-                }
-                (_, Some(before), Some(now)) if before != 0.0 => {
-                    let pct = (now / before - 1.0) * 100.0;
-                    (Cell::Num(pct, 1), format!("{} %", signed(pct, 1)))
-                }
+            let change = match (view.metric, previous) {
+                _ if p.basis_changed => (
+                    Cell::Text(crate::econ::BASIS_CHANGED.into()),
+                    "new basis".into(),
+                ),
+                (Metric::YearOnYear, Some(before)) => match before.value.zip(p.value) {
+                    Some((b, n)) => (Cell::Num(n - b, 1), signed(n - b, 1)),
+                    None => (Cell::Empty, "–".into()),
+                },
+                (_, Some(before)) => match change_pct(before, p) {
+                    Some(pct) => (Cell::Num(pct, 1), format!("{} %", signed(pct, 1))),
+                    None => (Cell::Empty, "–".into()),
+                },
                 _ => (Cell::Empty, "–".into()),
             };
-            previous = p.value;
-            let rate = match p.origin {
-                CurrencyOrigin::Converted { krw_per_usd, rate } => Some((krw_per_usd, rate)),
-                _ => None,
-            };
+            previous = Some(p);
+            let rate = p.origin.conversion();
             let sources = if p.projected {
                 scenario
                     .map(|s| projected_sources(d, s, p.driver))
@@ -417,7 +419,12 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
                 text(p.origin_key()),
                 number(rate.map(|r| r.0), 2),
                 text(rate.map_or("", |r| r.1.label())),
-                number(p.also, digits),
+                text(
+                    d.contribution(p.year)
+                        .filter(|_| !p.projected && view.metric == Metric::Contribution)
+                        .map(|c| c.reported_summary())
+                        .unwrap_or_default(),
+                ),
                 (
                     Cell::Bool(p.capped),
                     if p.capped { "yes" } else { "" }.into(),
