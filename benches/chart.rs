@@ -11,9 +11,7 @@ use sma_dash::publish::{Size, Theme, to_png, to_svg};
 
 fn charts(c: &mut Criterion) {
     let mut group = c.benchmark_group("chart");
-    let mut app = App::new(common::embedded());
-    app.show_band = true;
-    app.recompute();
+    let app = App::with(common::embedded(), |i| i.show_band = true);
     let size = Size::default();
     for (name, pane) in [
         ("costs", Pane::Costs),

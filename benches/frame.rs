@@ -7,7 +7,7 @@ mod common;
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 
-use sma_dash::app::{Action, App, Pane, update};
+use sma_dash::app::{Action, App, Inputs, Pane, update};
 use sma_dash::data::Dataset;
 
 /// Each frame follows a step of the year cursor, back and forth, so every frame has
@@ -54,11 +54,11 @@ fn steps(group: &mut BenchmarkGroup<WallTime>, name: &str, app: &mut App, sizes:
 fn long_series(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame/long-series");
     let mut app = App::new(common::embedded());
-    common::with_long_series(&mut app, 2_000);
     for (screen, pane) in [("zoom-costs", Pane::Costs), ("zoom-troops", Pane::Troops)] {
         common::show(&mut app, Some(pane));
         // The troops chart draws the whole series only with its history shown (`a`).
-        app.troop_history = pane == Pane::Troops;
+        app.change(|i| i.troop_history = pane == Pane::Troops);
+        common::with_long_series(&mut app, 2_000);
         steps(&mut group, screen, &mut app, &common::SIZES);
     }
     group.finish();
@@ -69,28 +69,26 @@ fn long_series(c: &mut Criterion) {
 fn features(c: &mut Criterion) {
     use sma_dash::econ::ScenarioId;
     let mut group = c.benchmark_group("frame/features");
-    type Setup = fn(&mut App);
+    type Setup = fn(&mut Inputs);
     let setups: [(&str, Option<Pane>, Setup); 6] = [
-        ("tables", None, |app| app.tables = [false, true, true, true]),
-        ("zoom-costs-table", Some(Pane::Costs), |app| {
-            app.tables = [false, true, false, false]
+        ("tables", None, |i| i.tables = [false, true, true, true]),
+        ("zoom-costs-table", Some(Pane::Costs), |i| {
+            i.tables = [false, true, false, false]
         }),
-        ("compare-all", None, |app| {
-            app.compare = ScenarioId::ALL[1..].to_vec();
+        ("compare-all", None, |i| {
+            i.compare = ScenarioId::ALL[1..].to_vec();
         }),
-        ("zoom-costs-compare-all", Some(Pane::Costs), |app| {
-            app.compare = ScenarioId::ALL[1..].to_vec();
+        ("zoom-costs-compare-all", Some(Pane::Costs), |i| {
+            i.compare = ScenarioId::ALL[1..].to_vec();
         }),
-        ("band", None, |app| app.show_band = true),
-        ("band-line", None, |app| {
-            app.show_band = true;
-            app.chart = sma_dash::app::ChartStyle::Line;
+        ("band", None, |i| i.show_band = true),
+        ("band-line", None, |i| {
+            i.show_band = true;
+            i.chart = sma_dash::app::ChartStyle::Line;
         }),
     ];
     for (name, pane, setup) in setups {
-        let mut app = App::new(common::embedded());
-        setup(&mut app);
-        app.recompute();
+        let mut app = App::with(common::embedded(), setup);
         common::show(&mut app, pane);
         steps(&mut group, name, &mut app, &common::SIZES);
     }

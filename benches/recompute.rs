@@ -37,7 +37,7 @@ fn recompute(c: &mut Criterion) {
     });
 }
 
-/// What `App::recompute` would do with the band on, after a Korean CPI step: every
+/// What `App::change` would do with the band on, after a Korean CPI step: every
 /// projection, the charted cost series, and the bands (every scenario's contribution in
 /// the view's currency and basis, the charted one in the view's metric). The default
 /// view (nominal won), the costliest (real dollars, cumulative: three inputs, eight

@@ -147,29 +147,26 @@ fn actions(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, only: &[&str
 /// The recomputation a `+` or `-` sets off, back and forth on one app: as it opens,
 /// with the band on, and with the band and a comparison of all five scenarios.
 fn recompute(c: &mut Criterion, dataset: &str, data: fn() -> Dataset) {
-    type Setup = fn(&mut App);
+    type Setup = fn(&mut sma_dash::app::Inputs);
     let setups: [(&str, Setup); 3] = [
         ("step-korean-cpi", |_| {}),
-        ("step-korean-cpi-band", |app| app.show_band = true),
-        ("step-korean-cpi-band-compare-all", |app| {
-            app.show_band = true;
-            app.compare = sma_dash::econ::ScenarioId::ALL[1..].to_vec();
+        ("step-korean-cpi-band", |i| i.show_band = true),
+        ("step-korean-cpi-band-compare-all", |i| {
+            i.show_band = true;
+            i.compare = sma_dash::econ::ScenarioId::ALL[1..].to_vec();
         }),
     ];
     for (name, setup) in setups {
         let mut app = None;
         let mut up = 1;
         c.bench_function(&format!("recompute/{dataset}/{name}"), |b| {
-            let app = app.get_or_insert_with(|| {
-                let mut app = App::new(data());
-                setup(&mut app);
-                app
-            });
+            let app = app.get_or_insert_with(|| App::with(data(), setup));
             b.iter(|| {
-                app.assumptions
-                    .step(sma_dash::econ::AssumptionId::KoreanCpi, up, false);
+                app.change(|i| {
+                    i.assumptions
+                        .step(sma_dash::econ::AssumptionId::KoreanCpi, up, false);
+                });
                 up = -up;
-                app.recompute();
             })
         });
     }

@@ -1,6 +1,7 @@
 //! sma-dash: a terminal dashboard for the US–South Korea Special Measures Agreements.
 
 pub mod app;
+pub mod cli;
 pub mod config;
 pub mod data;
 pub mod econ;

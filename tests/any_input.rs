@@ -115,24 +115,24 @@ fn check(app: &App) -> Result<(), TestCaseError> {
         app.year
     );
     for id in AssumptionId::ALL {
-        let v = app.assumptions.get(id);
+        let v = app.inputs().assumptions.get(id);
         let s = spec(id);
         prop_assert!(
             v.is_finite() && (s.min..=s.max).contains(&v),
             "{id:?} = {v}"
         );
     }
-    prop_assert!(app.assumptions.base_year <= app.assumptions.horizon);
+    prop_assert!(app.inputs().assumptions.base_year <= app.inputs().assumptions.horizon);
     // Whatever was typed, stepped or reset, the assumptions pass the command line's
     // checks against the dataset (no year set apart outside the projection).
     prop_assert!(
-        app.assumptions.check(&app.data).is_ok(),
+        app.inputs().assumptions.check(&app.data).is_ok(),
         "{:?}",
-        app.assumptions.check(&app.data)
+        app.inputs().assumptions.check(&app.data)
     );
     // The chart is the pinned scenario's; compared ones are others, each charted once.
-    prop_assert!(!app.compare.contains(&app.scenario));
-    prop_assert!(app.compared.len() <= app.compare.len());
+    prop_assert!(!app.inputs().compare.contains(&app.inputs().scenario));
+    prop_assert!(app.derived().compared.len() <= app.inputs().compare.len());
     prop_assert!(app.overlay_scroll <= app.overlay_max);
     prop_assert!(app.assumption_row < app.assumption_rows().max(1));
     // A prompt's text stays within its limit and holds nothing that drives a terminal.
@@ -142,17 +142,17 @@ fn check(app: &App) -> Result<(), TestCaseError> {
         prop_assert!(!text.chars().any(char::is_control), "{text:?}");
         prop_assert!(text.is_char_boundary(p.input.cursor()));
     }
-    for p in &app.costs {
+    for p in &app.derived().costs {
         prop_assert!(p.value.is_none_or(f64::is_finite), "{p:?}");
     }
-    for t in &app.totals {
+    for t in &app.derived().totals {
         let finite = |t: Option<sma_dash::econ::Total>| t.is_none_or(|t| t.value.is_finite());
         prop_assert!(finite(t.span) && finite(t.to_horizon), "{t:?}");
     }
-    for p in &app.projections {
+    for p in &app.derived().projections {
         prop_assert_eq!(
             p.years.last().map(|y| y.year),
-            Some(app.assumptions.horizon)
+            Some(app.inputs().assumptions.horizon)
         );
     }
     Ok(())

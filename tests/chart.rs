@@ -40,8 +40,7 @@ fn app() -> App {
     let assumptions = config
         .starting_assumptions(&data, &[])
         .unwrap_or_else(|_| panic!("the default assumptions hold"));
-    let mut app = App::new(data);
-    app.assumptions = assumptions;
+    let mut app = App::with(data, |i| i.assumptions = assumptions);
     config.apply_to(&mut app);
     app
 }
@@ -366,9 +365,10 @@ fn bars_draw_the_same_figures_as_the_line_published_filled_projected_outlined() 
 #[test]
 fn in_process_markers_sit_where_the_layout_puts_their_values() {
     let mut app = app();
-    app.chart = ChartStyle::Line;
-    app.show_band = true;
-    app.recompute();
+    app.change(|i| {
+        i.chart = ChartStyle::Line;
+        i.show_band = true;
+    });
     let figure = app.figure(Pane::Costs).unwrap();
     let size = Size::default();
     let svg = to_svg(&figure, size, Theme::Light);
@@ -377,17 +377,21 @@ fn in_process_markers_sit_where_the_layout_puts_their_values() {
     let points = markers(&doc, "12th-sma");
     assert_eq!(
         points.len(),
-        app.costs.iter().filter(|p| p.value.is_some()).count()
+        app.derived()
+            .costs
+            .iter()
+            .filter(|p| p.value.is_some())
+            .count()
     );
     for (year, value, cx, cy) in points {
-        let series = app.costs.iter().find(|p| p.year == year).unwrap();
+        let series = app.derived().costs.iter().find(|p| p.year == year).unwrap();
         assert_eq!(Some(value), series.value, "{year}");
         assert!((cx - l.x(year)).abs() < 0.06 && (cy - l.y(value)).abs() < 0.06);
         assert!(cy >= l.top && cy <= l.bottom && cx >= l.left && cx <= l.right);
     }
     // The band is drawn, with the footer naming its spreads.
     assert!(svg.contains(r#"class="band" data-series="12th-sma""#));
-    assert!(svg.contains(&format!("band: {}", app.band_spreads.stamp())));
+    assert!(svg.contains(&format!("band: {}", app.inputs().band_spreads.stamp())));
 }
 
 #[test]
@@ -492,7 +496,7 @@ fn svg_snapshots() {
     }
     // The dashboard draws Costs as bars to start with; `m` (and `chart`) as a line.
     let mut app = app;
-    app.chart = ChartStyle::Line;
+    app.change(|i| i.chart = ChartStyle::Line);
     let svg = to_svg(
         &app.figure(Pane::Costs).unwrap(),
         Size::default(),

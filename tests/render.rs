@@ -492,14 +492,16 @@ fn long_message_fits_120x40() {
 /// A fresh dashboard with two saved scenarios, "hot" and "cold", after `keys`.
 fn with_saved(width: u16, height: u16, keys: ScriptedEvents) -> Terminal<TestBackend> {
     let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
-    app.saved = ["hot", "cold"]
-        .map(|name| SavedScenario {
-            name: name.into(),
-            saved: "2026-11-27T10:00:00Z".into(),
-            assumptions: app.assumptions.clone(),
-        })
-        .to_vec();
-    app.recompute();
+    let assumptions = app.inputs().assumptions.clone();
+    app.set_saved(
+        ["hot", "cold"]
+            .map(|name| SavedScenario {
+                name: name.into(),
+                saved: "2026-11-27T10:00:00Z".into(),
+                assumptions: assumptions.clone(),
+            })
+            .to_vec(),
+    );
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut keys = keys;
     assert_eq!(

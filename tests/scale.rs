@@ -33,16 +33,19 @@ fn a_synthetic_dataset_at_scale_loads_and_renders_at_200x60() {
 #[test]
 fn a_2000_year_series_is_thinned_to_the_chart() {
     let mut app = App::new(sma_dash::data::Dataset::embedded().unwrap());
-    let template = app.costs[0];
-    let last = app.costs.last().unwrap().year;
+    let template = app.derived().costs[0];
+    let last = app.derived().costs.last().unwrap().year;
     let first = last - 1999;
-    app.costs = (first..=last)
-        .map(|year| sma_dash::econ::CostPoint {
-            year,
-            value: Some(1000.0 + f64::from(year % 97)),
-            ..template
-        })
-        .collect();
+    app.set_long_series(
+        (first..=last)
+            .map(|year| sma_dash::econ::CostPoint {
+                year,
+                value: Some(1000.0 + f64::from(year % 97)),
+                ..template
+            })
+            .collect(),
+        None,
+    );
     app.focus = sma_dash::app::Pane::Costs;
     app.zoom = true;
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();

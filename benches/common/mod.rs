@@ -78,10 +78,10 @@ pub fn frame(terminal: &mut Terminal<TestBackend>, app: &mut App) {
 /// dataset's rules stop real series at 1945–2100, so the "2,000-year series" of the
 /// scale targets are put straight into the state the view draws.
 pub fn with_long_series(app: &mut App, years: usize) {
-    let last = app.costs.last().map_or(2035, |p| p.year);
+    let last = app.derived().costs.last().map_or(2035, |p| p.year);
     let first = last - years as i32 + 1;
-    let template = app.costs[0];
-    app.costs = (first..=last)
+    let template = app.derived().costs[0];
+    let costs = (first..=last)
         .map(|year| sma_dash::econ::CostPoint {
             year,
             value: Some(1000.0 + f64::from(year % 97) * 10.0),
@@ -89,11 +89,12 @@ pub fn with_long_series(app: &mut App, years: usize) {
             ..template
         })
         .collect();
-    app.troops = (first..=last)
+    let troops = (first..=last)
         .map(|year| sma_dash::app::TroopPoint {
             year,
             counted: Some(20_000 + (year % 89) as u32 * 100),
             headline: Some(28_500),
         })
         .collect();
+    app.set_long_series(costs, Some(troops));
 }

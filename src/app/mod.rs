@@ -1,7 +1,12 @@
 //! The app's state, the actions that change it and the keys that ask for them.
 //!
-//! No terminal here: `update` is a pure function of the state and an action, and the
-//! series every pane shows are computed here, when an input changes, never in the view.
+//! [`App`] holds the [`Inputs`] a user sets (assumptions, view choices), what is
+//! [`Derived`] from them (series, projections, band, totals, tables), and the state of
+//! the screen (focus, selection, overlays, prompts). The inputs change only through
+//! [`App::change`], the one place that derives the rest; the view only reads.
+//!
+//! No terminal and no files here: `update` is a pure function of the state and an
+//! action, returning what the runtime should do as an [`Effect`].
 
 mod action;
 mod input;
@@ -338,10 +343,10 @@ impl Timeline {
     }
 }
 
-/// Everything the dashboard shows, and the inputs it was computed from.
-#[derive(Debug, Clone)]
-pub struct App {
-    pub data: Dataset,
+/// What the user sets that the dashboard's numbers are derived from: the assumptions
+/// and the view choices. Changed only through [`App::change`], which derives the rest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inputs {
     pub assumptions: Assumptions,
     pub view: CostView,
     pub chart: ChartStyle,
@@ -349,11 +354,81 @@ pub struct App {
     /// The scenario the Costs pane charts: pinned with Enter on its row, never moved
     /// by the selection.
     pub scenario: ScenarioId,
-    pub focus: Pane,
-    pub zoom: bool,
+    /// The scenarios charted beside the pinned one, in the order they were added.
+    pub compare: Vec<ScenarioId>,
+    /// The band of outcomes shown (`b`), and how far its low and high paths lie from
+    /// the assumptions.
+    pub show_band: bool,
+    pub band_spreads: BandSpreads,
+    /// Which panes show their numbers as a table instead of a chart, by pane number.
+    pub tables: [bool; 4],
     /// The Troops chart shows every year counted (since 1950), not only those since
     /// the 1st SMA; the year cursor then reaches them too.
     pub troop_history: bool,
+}
+
+impl Inputs {
+    /// Where the dashboard starts before the config speaks: assumptions from the
+    /// dataset's recent history, the default view.
+    pub fn new(data: &Dataset) -> Self {
+        Self {
+            assumptions: Assumptions::from_history(data),
+            view: CostView::default(),
+            chart: ChartStyle::Bars,
+            show_projections: true,
+            scenario: ScenarioId::CurrentAgreement,
+            compare: Vec::new(),
+            show_band: false,
+            band_spreads: BandSpreads::default(),
+            tables: [false; 4],
+            troop_history: false,
+        }
+    }
+}
+
+/// What is derived from the dataset and the [`Inputs`]: computed in one place,
+/// [`App::change`], and only read elsewhere ([`App::derived`]).
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    pub projections: Vec<Projection>,
+    pub costs: Vec<CostPoint>,
+    /// Each compared scenario's series, as `costs` is the pinned one's.
+    pub compared: Vec<(ScenarioId, Vec<CostPoint>)>,
+    /// While the band is shown: every scenario's band for the totals, and the pinned
+    /// one's in the view's metric for the chart.
+    pub bands: DashboardBands,
+    /// The tables of the panes shown as tables (`t`), by pane number: built when what
+    /// they show changes, not on every frame.
+    pub shown_tables: [Option<PaneTable>; 4],
+    pub totals: Vec<ScenarioTotals>,
+    /// The agreement span the totals cover.
+    pub span: (i32, i32),
+    /// From the dataset alone.
+    pub troops: Vec<TroopPoint>,
+}
+
+/// A row of the Assumptions pane, as its selection (`App::assumption_row`) numbers
+/// them: every assumption, then every scenario projected, then every saved scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssumptionsRow {
+    Assumption(AssumptionId),
+    /// The k-th scenario projected (and totalled).
+    Scenario(usize),
+    /// The k-th saved scenario.
+    Saved(usize),
+}
+
+/// Everything the dashboard shows: the inputs, what is derived from them, and the
+/// state of the screen (focus, selection, overlays, prompts).
+#[derive(Debug, Clone)]
+pub struct App {
+    pub data: Dataset,
+    /// Read with [`App::inputs`], changed with [`App::change`].
+    inputs: Inputs,
+    /// Read with [`App::derived`]; computed by [`App::change`] alone.
+    derived: Derived,
+    pub focus: Pane,
+    pub zoom: bool,
     pub overlay: Option<Mode>,
     /// What the detail popup shows while `overlay` is `Mode::Detail`.
     pub detail: DetailOf,
@@ -370,8 +445,7 @@ pub struct App {
     /// runtime sets it from the clock at startup; tests set their own.
     pub today: Option<NaiveDate>,
     pub timeline: Timeline,
-    /// Selected row of the Assumptions pane: assumptions, then scenarios, then the
-    /// saved scenarios.
+    /// Selected row of the Assumptions pane ([`AssumptionsRow`] numbers them).
     pub assumption_row: usize,
     /// The user's saved scenarios, as the scenarios file holds them.
     pub saved: Vec<SavedScenario>,
@@ -379,14 +453,6 @@ pub struct App {
     pub prompt: Option<Prompt>,
     /// A yes-or-no question on the status line, over the prompt if one is open.
     pub question: Option<Question>,
-    /// The scenarios charted beside the pinned one, in the order they were added.
-    pub compare: Vec<ScenarioId>,
-    /// Which panes show their numbers as a table instead of a chart, by pane number.
-    pub tables: [bool; 4],
-    /// The band of outcomes shown (`b`), and how far its low and high paths lie from
-    /// the assumptions.
-    pub show_band: bool,
-    pub band_spreads: BandSpreads,
     /// Where exports and saved scenarios go.
     pub paths: Paths,
     /// A confirmation or hint for the status line, until the next action.
@@ -399,41 +465,34 @@ pub struct App {
     pub hyperlinks: bool,
     /// The key bindings: what the runtime maps keys with and the help shows.
     pub keymap: Keymap,
-
-    // Derived: recomputed by `recompute` when an input changes.
-    pub projections: Vec<Projection>,
-    pub costs: Vec<CostPoint>,
-    /// Each compared scenario's series, as `costs` is the pinned one's.
-    pub compared: Vec<(ScenarioId, Vec<CostPoint>)>,
-    /// While the band is shown: every scenario's band for the totals, and the pinned
-    /// one's in the view's metric for the chart.
-    pub bands: DashboardBands,
-    /// The tables of the panes shown as tables (`t`), by pane number: built when what
-    /// they show changes, not on every frame.
-    pub shown_tables: [Option<PaneTable>; 4],
-    pub totals: Vec<ScenarioTotals>,
-    /// The agreement span the totals cover.
-    pub span: (i32, i32),
-    pub troops: Vec<TroopPoint>,
 }
 
 impl App {
+    /// The dashboard on `data`, as it starts before the config speaks.
     pub fn new(data: Dataset) -> Self {
-        let assumptions = Assumptions::from_history(&data);
+        Self::with(data, |_| {})
+    }
+
+    /// The dashboard on `data`, with its starting inputs edited by `edit`.
+    pub fn with(data: Dataset, edit: impl FnOnce(&mut Inputs)) -> Self {
+        let mut inputs = Inputs::new(&data);
+        edit(&mut inputs);
         let rows = timeline::rows(&data, timeline::KindFilter::ALL, timeline::Order::Grouped);
         let kinds = timeline::kinds_present(&data);
-        let year = data.last_recorded_year().unwrap_or(assumptions.base_year);
-        let troops = troop_points(&data);
+        let year = data
+            .last_recorded_year()
+            .unwrap_or(inputs.assumptions.base_year);
+        let derived = Derived {
+            troops: troop_points(&data),
+            span: (year, year),
+            ..Derived::default()
+        };
         let mut app = Self {
             data,
-            assumptions,
-            view: CostView::default(),
-            chart: ChartStyle::Bars,
-            show_projections: true,
-            scenario: ScenarioId::CurrentAgreement,
+            inputs: inputs.clone(),
+            derived,
             focus: Pane::Timeline,
             zoom: false,
-            troop_history: false,
             overlay: None,
             detail: DetailOf::Row,
             help_page: HelpPage::Keys,
@@ -460,10 +519,6 @@ impl App {
             saved: Vec::new(),
             prompt: None,
             question: None,
-            compare: Vec::new(),
-            tables: [false; 4],
-            show_band: false,
-            band_spreads: BandSpreads::default(),
             paths: Paths::default(),
             status: None,
             color: true,
@@ -471,20 +526,40 @@ impl App {
             mouse: false,
             hyperlinks: false,
             keymap: Keymap::default(),
-            projections: Vec::new(),
-            costs: Vec::new(),
-            compared: Vec::new(),
-            bands: DashboardBands::default(),
-            shown_tables: Default::default(),
-            totals: Vec::new(),
-            span: (year, year),
-            troops,
         };
         app.timeline.search_text = timeline::SearchText::new(&app.data);
         app.timeline.set_rows(&app.data, rows);
-        app.recompute();
+        app.change(|i| *i = inputs);
         app.follow_year();
         app
+    }
+
+    /// Puts series the dataset's rules cannot produce (thousands of years long) where
+    /// the view reads them, for the scale tests and benchmarks; the next
+    /// [`App::change`] derives the real ones again.
+    #[doc(hidden)]
+    pub fn set_long_series(&mut self, costs: Vec<CostPoint>, troops: Option<Vec<TroopPoint>>) {
+        self.derived.costs = costs;
+        if let Some(troops) = troops {
+            self.derived.troops = troops;
+        }
+    }
+
+    /// The inputs the numbers are derived from.
+    pub fn inputs(&self) -> &Inputs {
+        &self.inputs
+    }
+
+    /// What is derived from the inputs, as of the last [`App::change`].
+    pub fn derived(&self) -> &Derived {
+        &self.derived
+    }
+
+    /// Changes the inputs; everything derived from them is computed again, here and
+    /// nowhere else. The cursor and the Assumptions selection stay in their ranges.
+    pub fn change(&mut self, edit: impl FnOnce(&mut Inputs)) {
+        edit(&mut self.inputs);
+        self.derive();
     }
 
     pub fn mode(&self) -> Mode {
@@ -506,43 +581,92 @@ impl App {
             .contributions
             .first()
             .map_or(self.year, |c| c.year);
-        let last = self.assumptions.horizon.max(first);
+        let last = self.inputs.assumptions.horizon.max(first);
         let troops = self
+            .derived
             .troops
             .first()
             .map(|p| p.year)
-            .filter(|_| self.troop_history);
+            .filter(|_| self.inputs.troop_history);
         (troops.map_or(first, |t| t.min(first)), last)
     }
 
-    /// The assumption the Assumptions pane has selected, if the selection is on one.
-    pub fn selected_assumption(&self) -> Option<AssumptionId> {
-        AssumptionId::ALL.get(self.assumption_row).copied()
+    /// Takes the saved scenarios as the file now holds them; the selection stays on a
+    /// row.
+    pub fn set_saved(&mut self, saved: Vec<SavedScenario>) {
+        self.saved = saved;
+        self.keep_assumption_row();
+    }
+
+    /// Keeps the Assumptions selection on a row after rows went away.
+    fn keep_assumption_row(&mut self) {
+        self.assumption_row = self
+            .assumption_row
+            .min(self.assumption_rows().saturating_sub(1));
     }
 
     /// The rows of the Assumptions pane: every assumption, every scenario projected,
     /// every saved scenario.
     pub fn assumption_rows(&self) -> usize {
-        AssumptionId::ALL.len() + self.projections.len() + self.saved.len()
+        AssumptionId::ALL.len() + self.derived.projections.len() + self.saved.len()
+    }
+
+    /// What row `row` of the Assumptions pane holds: the one place that numbers them.
+    pub fn assumptions_row(&self, row: usize) -> Option<AssumptionsRow> {
+        if let Some(id) = AssumptionId::ALL.get(row) {
+            return Some(AssumptionsRow::Assumption(*id));
+        }
+        let k = row - AssumptionId::ALL.len();
+        let scenarios = self.derived.projections.len();
+        if k < scenarios {
+            return Some(AssumptionsRow::Scenario(k));
+        }
+        (k - scenarios < self.saved.len()).then_some(AssumptionsRow::Saved(k - scenarios))
+    }
+
+    /// The number of `row` in the Assumptions pane: [`App::assumptions_row`] backwards.
+    pub fn assumptions_row_number(&self, row: AssumptionsRow) -> usize {
+        let assumptions = AssumptionId::ALL.len();
+        match row {
+            AssumptionsRow::Assumption(id) => {
+                AssumptionId::ALL.iter().position(|a| *a == id).unwrap_or(0)
+            }
+            AssumptionsRow::Scenario(k) => assumptions + k,
+            AssumptionsRow::Saved(k) => assumptions + self.derived.projections.len() + k,
+        }
+    }
+
+    /// The row the Assumptions pane has selected.
+    pub fn selected_assumptions_row(&self) -> Option<AssumptionsRow> {
+        self.assumptions_row(self.assumption_row)
+    }
+
+    /// The assumption the Assumptions pane has selected, if the selection is on one.
+    pub fn selected_assumption(&self) -> Option<AssumptionId> {
+        match self.selected_assumptions_row()? {
+            AssumptionsRow::Assumption(id) => Some(id),
+            _ => None,
+        }
     }
 
     /// The scenario row the Assumptions pane has selected, if the selection is on one.
     pub fn selected_scenario(&self) -> Option<ScenarioId> {
-        let i = self.assumption_row.checked_sub(AssumptionId::ALL.len())?;
-        self.projections.get(i).map(|p| p.scenario)
+        match self.selected_assumptions_row()? {
+            AssumptionsRow::Scenario(k) => self.derived.projections.get(k).map(|p| p.scenario),
+            _ => None,
+        }
     }
 
     /// Whether `pane` shows its numbers as a table.
     pub fn is_table(&self, pane: Pane) -> bool {
-        self.tables[pane.number() - 1]
+        self.inputs.tables[pane.number() - 1]
     }
 
     /// Starts on `name`: a scenario's key (`demand-5bn`) pins it as the one charted; a
     /// saved scenario's name applies its assumptions, checked as the command line's are.
     pub fn start_on(&mut self, name: &str) -> Result<(), String> {
         if let Some(id) = ScenarioId::from_key(name) {
-            self.scenario = id;
-            self.recompute();
+            self.change(|i| i.scenario = id);
             return Ok(());
         }
         if let Some(saved) = self.saved.iter().find(|s| s.name == name) {
@@ -550,8 +674,8 @@ impl App {
                 .assumptions
                 .check(&self.data)
                 .map_err(|e| format!("the saved scenario “{name}” does not apply: {e}"))?;
-            self.assumptions = saved.assumptions.clone();
-            self.recompute();
+            let assumptions = saved.assumptions.clone();
+            self.change(|i| i.assumptions = assumptions);
             return Ok(());
         }
         let keys: Vec<&str> = ScenarioId::ALL.iter().map(|s| s.key()).collect();
@@ -580,9 +704,9 @@ impl App {
             Pane::Troops => Some(troops_table(&self.data, self.year_range().0)),
             Pane::Assumptions => Some(scenarios_table(
                 &self.data,
-                &self.assumptions,
-                &self.view,
-                &self.projections,
+                &self.inputs.assumptions,
+                &self.inputs.view,
+                &self.derived.projections,
                 self.scenario_bands(),
             )),
         }
@@ -607,9 +731,9 @@ impl App {
             )),
             Pane::Assumptions => Some(scenarios_figure(
                 &self.data,
-                &self.assumptions,
-                &self.view,
-                &self.projections,
+                &self.inputs.assumptions,
+                &self.inputs.view,
+                &self.derived.projections,
                 self.scenario_bands(),
             )),
         }
@@ -618,7 +742,7 @@ impl App {
     /// Whether the Costs pane draws bars: as `m` sets, unless scenarios are compared,
     /// which only lines can show side by side.
     pub fn costs_as_bars(&self) -> bool {
-        self.chart == ChartStyle::Bars && self.compared.is_empty()
+        self.inputs.chart == ChartStyle::Bars && self.derived.compared.is_empty()
     }
 
     /// What the Costs pane charts, for its table and its image.
@@ -629,41 +753,49 @@ impl App {
                 .projection()
                 .and_then(|p| p.rule_origin)
                 .map(|o| o.extended_label()),
-            band: self.bands.charted().map(|b| (b, &self.band_spreads)),
-            assumptions: &self.assumptions,
-            view: &self.view,
-            scenario: self.show_projections.then_some(self.scenario),
-            points: &self.costs,
-            compared: &self.compared,
+            band: self
+                .derived
+                .bands
+                .charted()
+                .map(|b| (b, &self.inputs.band_spreads)),
+            assumptions: &self.inputs.assumptions,
+            view: &self.inputs.view,
+            scenario: self.inputs.show_projections.then_some(self.inputs.scenario),
+            points: &self.derived.costs,
+            compared: &self.derived.compared,
         }
     }
 
     /// Every scenario's band and the spreads, while the band shows.
     fn scenario_bands(&self) -> Option<(&DashboardBands, &BandSpreads)> {
-        (!self.bands.contributions().is_empty()).then_some((&self.bands, &self.band_spreads))
+        (!self.derived.bands.contributions().is_empty())
+            .then_some((&self.derived.bands, &self.inputs.band_spreads))
     }
 
     /// The saved scenario the Assumptions pane has selected, if the selection is on one.
     pub fn selected_saved(&self) -> Option<&SavedScenario> {
-        let first = AssumptionId::ALL.len() + self.projections.len();
-        self.saved.get(self.assumption_row.checked_sub(first)?)
+        match self.selected_assumptions_row()? {
+            AssumptionsRow::Saved(k) => self.saved.get(k),
+            _ => None,
+        }
     }
 
     /// The projection the Costs pane shows, if projections are on and it exists.
     pub fn projection(&self) -> Option<&Projection> {
-        self.projections
+        self.derived
+            .projections
             .iter()
-            .find(|p| p.scenario == self.scenario)
+            .find(|p| p.scenario == self.inputs.scenario)
     }
 
     /// The cost point at the year cursor.
     pub fn cost_at_cursor(&self) -> Option<&CostPoint> {
-        self.costs.iter().find(|p| p.year == self.year)
+        self.derived.costs.iter().find(|p| p.year == self.year)
     }
 
     /// The troop point at the year cursor.
     pub fn troops_at_cursor(&self) -> Option<&TroopPoint> {
-        self.troops.iter().find(|p| p.year == self.year)
+        self.derived.troops.iter().find(|p| p.year == self.year)
     }
 
     /// Whether `pane` has a figure at the year cursor to show the detail of: a
@@ -722,63 +854,82 @@ impl App {
         }
     }
 
-    /// Recomputes every derived series from the data, the assumptions and the view.
-    pub fn recompute(&mut self) {
-        let economy = Economy::new(&self.data, &self.assumptions);
-        self.projections = project_all(&economy);
-        if !self.projections.iter().any(|p| p.scenario == self.scenario) {
-            self.scenario = self
+    /// Computes every derived series from the data and the inputs: called by
+    /// [`App::change`] alone.
+    fn derive(&mut self) {
+        let economy = Economy::new(&self.data, &self.inputs.assumptions);
+        self.derived.projections = project_all(&economy);
+        if !self
+            .derived
+            .projections
+            .iter()
+            .any(|p| p.scenario == self.inputs.scenario)
+        {
+            self.inputs.scenario = self
+                .derived
                 .projections
                 .first()
                 .map_or(ScenarioId::CurrentAgreement, |p| p.scenario);
         }
         let shown = self
+            .inputs
             .show_projections
             .then(|| {
-                self.projections
+                self.derived
+                    .projections
                     .iter()
-                    .find(|p| p.scenario == self.scenario)
+                    .find(|p| p.scenario == self.inputs.scenario)
             })
             .flatten();
-        self.costs = cost_series(&economy, shown, &self.view);
-        self.compare
-            .retain(|s| projections_hold(&self.projections, *s));
-        self.compared = if self.show_projections {
-            self.compare
+        self.derived.costs = cost_series(&economy, shown, &self.inputs.view);
+        self.inputs
+            .compare
+            .retain(|s| projections_hold(&self.derived.projections, *s));
+        self.derived.compared = if self.inputs.show_projections {
+            self.inputs
+                .compare
                 .iter()
-                .filter(|s| **s != self.scenario)
-                .filter_map(|s| self.projections.iter().find(|p| p.scenario == *s))
-                .map(|p| (p.scenario, cost_series(&economy, Some(p), &self.view)))
+                .filter(|s| **s != self.inputs.scenario)
+                .filter_map(|s| self.derived.projections.iter().find(|p| p.scenario == *s))
+                .map(|p| {
+                    (
+                        p.scenario,
+                        cost_series(&economy, Some(p), &self.inputs.view),
+                    )
+                })
                 .collect()
         } else {
             Vec::new()
         };
-        self.bands = if self.show_band && self.show_projections {
+        self.derived.bands = if self.inputs.show_band && self.inputs.show_projections {
             dashboard_bands(
                 &economy,
-                &self.projections,
-                &self.view,
-                self.scenario,
-                &self.band_spreads,
+                &self.derived.projections,
+                &self.inputs.view,
+                self.inputs.scenario,
+                &self.inputs.band_spreads,
             )
         } else {
             DashboardBands::default()
         };
-        self.span = self.agreement_span();
-        self.totals = scenario_totals(&economy, &self.projections, &self.view, self.span);
+        self.derived.span = self.agreement_span();
+        self.derived.totals = scenario_totals(
+            &economy,
+            &self.derived.projections,
+            &self.inputs.view,
+            self.derived.span,
+        );
         let (first, last) = self.year_range();
         self.year = self.year.clamp(first, last);
-        self.assumption_row = self
-            .assumption_row
-            .min(self.assumption_rows().saturating_sub(1));
+        self.keep_assumption_row();
         self.refresh_tables();
     }
 
     /// Builds the table of each pane shown as one, and drops the others'.
-    pub fn refresh_tables(&mut self) {
+    fn refresh_tables(&mut self) {
         for pane in Pane::ALL {
             let i = pane.number() - 1;
-            self.shown_tables[i] = if self.tables[i] {
+            self.derived.shown_tables[i] = if self.inputs.tables[i] {
                 self.pane_table(pane)
             } else {
                 None
@@ -789,6 +940,7 @@ impl App {
     /// The years of the agreement the projections start in (the 12th SMA, 2026–2030).
     fn agreement_span(&self) -> (i32, i32) {
         let start = self
+            .derived
             .projections
             .first()
             .and_then(|p| p.years.first())
@@ -885,4 +1037,67 @@ fn scenario_totals(
             to_horizon_vs_current: value(h) - base_horizon,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn app() -> App {
+        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+    }
+
+    fn saved(name: &str, assumptions: &Assumptions) -> SavedScenario {
+        SavedScenario {
+            name: name.into(),
+            saved: "2026-11-27".into(),
+            assumptions: assumptions.clone(),
+        }
+    }
+
+    #[test]
+    fn every_assumptions_row_is_numbered_one_way_both_ways() {
+        let mut app = app();
+        let assumptions = app.inputs().assumptions.clone();
+        app.set_saved(vec![saved("a", &assumptions), saved("b", &assumptions)]);
+        let n = app.assumption_rows();
+        assert_eq!(
+            n,
+            AssumptionId::ALL.len() + app.derived().projections.len() + 2
+        );
+        let rows: Vec<AssumptionsRow> = (0..n).filter_map(|i| app.assumptions_row(i)).collect();
+        assert_eq!(rows.len(), n, "every row holds something");
+        for (i, row) in rows.iter().enumerate() {
+            assert_eq!(app.assumptions_row_number(*row), i);
+        }
+        assert_eq!(rows[0], AssumptionsRow::Assumption(AssumptionId::ALL[0]));
+        assert_eq!(rows[AssumptionId::ALL.len()], AssumptionsRow::Scenario(0));
+        assert_eq!(rows[n - 1], AssumptionsRow::Saved(1));
+        assert_eq!(app.assumptions_row(n), None);
+        app.assumption_row = n - 1;
+        assert_eq!(app.selected_saved().map(|s| s.name.as_str()), Some("b"));
+        // Fewer saved scenarios: the selection stays on a row.
+        app.set_saved(vec![saved("a", &assumptions)]);
+        assert_eq!(app.assumption_row, n - 2);
+        assert_eq!(app.selected_saved().map(|s| s.name.as_str()), Some("a"));
+    }
+
+    #[test]
+    fn a_change_of_the_inputs_derives_what_depends_on_them() {
+        let mut app = app();
+        assert!(app.derived().bands.contributions().is_empty());
+        let nominal = app.derived().costs.clone();
+        app.change(|i| {
+            i.show_band = true;
+            i.view.real = true;
+        });
+        assert!(!app.derived().bands.contributions().is_empty());
+        assert_ne!(app.derived().costs, nominal, "real terms are other numbers");
+        // A scenario no longer projected gives way, and the compared list follows.
+        app.change(|i| i.compare = vec![ScenarioId::ALL[1]]);
+        assert_eq!(app.derived().compared.len(), 1);
+        app.change(|i| i.show_projections = false);
+        assert!(app.derived().compared.is_empty());
+        assert!(app.derived().bands.contributions().is_empty());
+    }
 }

@@ -155,52 +155,58 @@ fn apply(app: &mut App, action: Action) -> Effect {
         }
         SearchAgain(direction) => search_again(app, direction),
         CycleMetric => {
-            app.view = app.view.next_metric();
-            changed_view(app, format!("metric: {}", app.view.metric_label()))
+            app.change(|i| i.view = i.view.next_metric());
+            say(app, format!("metric: {}", app.inputs().view.metric_label()))
         }
         ToggleCurrency => {
-            app.view.currency = match app.view.currency {
-                Currency::Krw => Currency::Usd,
-                Currency::Usd => Currency::Krw,
-            };
-            let name = match app.view.currency {
+            app.change(|i| {
+                i.view.currency = match i.view.currency {
+                    Currency::Krw => Currency::Usd,
+                    Currency::Usd => Currency::Krw,
+                }
+            });
+            let name = match app.inputs().view.currency {
                 Currency::Krw => "won",
                 Currency::Usd => "dollars",
             };
-            changed_view(app, format!("currency: {name}"))
+            say(app, format!("currency: {name}"))
         }
         ToggleReal => {
-            app.view.real = !app.view.real;
-            let what = if app.view.real {
-                format!("real: money of {}", app.assumptions.base_year)
+            app.change(|i| i.view.real = !i.view.real);
+            let what = if app.inputs().view.real {
+                format!("real: money of {}", app.inputs().assumptions.base_year)
             } else {
                 "nominal".to_string()
             };
-            changed_view(app, what)
+            say(app, what)
         }
         ToggleChartStyle => {
-            app.chart = match app.chart {
-                ChartStyle::Bars => ChartStyle::Line,
-                ChartStyle::Line => ChartStyle::Bars,
-            };
+            app.change(|i| {
+                i.chart = match i.chart {
+                    ChartStyle::Bars => ChartStyle::Line,
+                    ChartStyle::Line => ChartStyle::Bars,
+                }
+            });
             Effect::Redraw
         }
         ToggleProjections => {
-            app.show_projections = !app.show_projections;
-            let state = if app.show_projections { "on" } else { "off" };
-            changed_view(app, format!("projections {state}"))
+            app.change(|i| i.show_projections = !i.show_projections);
+            let state = if app.inputs().show_projections {
+                "on"
+            } else {
+                "off"
+            };
+            say(app, format!("projections {state}"))
         }
         ToggleTroopHistory => {
-            app.troop_history = !app.troop_history;
+            let year = app.year;
             // Back inside the range if the cursor was on a year no longer shown.
-            let (first, last) = app.year_range();
-            let year = app.year.clamp(first, last);
+            app.change(|i| i.troop_history = !i.troop_history);
             if year != app.year {
-                app.year = year;
                 app.follow_year();
             }
-            app.refresh_tables();
-            app.status = Some(if app.troop_history {
+            let (first, _) = app.year_range();
+            app.status = Some(if app.inputs().troop_history {
                 format!("troops: all years since {first}")
             } else {
                 format!("troops: since the 1st SMA ({first})")
@@ -209,25 +215,26 @@ fn apply(app: &mut App, action: Action) -> Effect {
         }
         ToggleTable => toggle_table(app),
         ToggleBand => {
-            app.show_band = !app.show_band;
-            let message = if !app.show_band {
+            app.change(|i| i.show_band = !i.show_band);
+            let i = app.inputs();
+            let message = if !i.show_band {
                 "band off".to_string()
-            } else if app.show_projections {
-                format!("band: {}", app.band_spreads.describe())
+            } else if i.show_projections {
+                format!("band: {}", i.band_spreads.describe())
             } else {
                 "band on: p shows the projections it lies around".to_string()
             };
-            changed_view(app, message)
+            say(app, message)
         }
         ClearCompare => {
-            if app.compare.is_empty() {
+            if app.inputs().compare.is_empty() {
                 app.status = Some("no comparison: x on a scenario's row adds it".into());
                 return Effect::Redraw;
             }
-            app.compare.clear();
-            changed_view(
+            app.change(|i| i.compare.clear());
+            say(
                 app,
-                format!("comparison off: {} alone", app.scenario.label()),
+                format!("comparison off: {} alone", app.inputs().scenario.label()),
             )
         }
         StepAssumption { .. }
@@ -242,7 +249,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         }
         StepAssumption { direction, big } => match app.selected_assumption() {
             Some(id) => {
-                let mut next = app.assumptions.clone();
+                let mut next = app.inputs().assumptions.clone();
                 next.step(id, direction, big);
                 change_assumptions(app, id, next)
             }
@@ -260,7 +267,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         },
         ResetAssumption => match app.selected_assumption() {
             Some(id) => {
-                let mut next = app.assumptions.clone();
+                let mut next = app.inputs().assumptions.clone();
                 next.take(id, &Assumptions::from_history(&app.data));
                 change_assumptions(app, id, next)
             }
@@ -271,12 +278,12 @@ fn apply(app: &mut App, action: Action) -> Effect {
         },
         ResetAllAssumptions => {
             let defaults = Assumptions::from_history(&app.data);
-            if app.assumptions == defaults {
+            if app.inputs().assumptions == defaults {
                 app.status = Some("every assumption is already at its default".into());
                 return Effect::Redraw;
             }
-            app.assumptions = defaults;
-            changed_view(
+            app.change(|i| i.assumptions = defaults);
+            say(
                 app,
                 "every assumption reset to its default from recent history".into(),
             )
@@ -354,10 +361,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
             Effect::Redraw
         }
         Saved(Ok(report)) => {
-            app.saved = report.scenarios;
-            app.assumption_row = app
-                .assumption_row
-                .min(app.assumption_rows().saturating_sub(1));
+            app.set_saved(report.scenarios);
             let verb = if report.replaced { "replaced" } else { "saved" };
             let mut message = format!("{verb} “{}” in {}", report.name, report.path.display());
             if let Some(warning) = report.warning {
@@ -371,10 +375,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
             Effect::Redraw
         }
         Deleted(Ok(report)) => {
-            app.saved = report.scenarios;
-            app.assumption_row = app
-                .assumption_row
-                .min(app.assumption_rows().saturating_sub(1));
+            app.set_saved(report.scenarios);
             let mut message = if report.found {
                 format!("deleted “{}” from {}", report.name, report.path.display())
             } else {
@@ -443,10 +444,10 @@ fn export_request(app: &App) -> ExportRequest {
             "projections",
             ProjectionReport::with_band(
                 &app.data,
-                &app.assumptions,
-                app.view.real,
-                app.view.currency == Currency::Usd,
-                app.show_band.then_some(&app.band_spreads),
+                &app.inputs().assumptions,
+                app.inputs().view.real,
+                app.inputs().view.currency == Currency::Usd,
+                app.inputs().show_band.then_some(&app.inputs().band_spreads),
             )
             .to_cells(),
         ),
@@ -457,7 +458,8 @@ fn export_request(app: &App) -> ExportRequest {
                 Pane::Troops => "troops",
                 _ => "scenarios",
             };
-            let stamp = (pane != Pane::Troops).then(|| stamp(&app.assumptions, &app.view));
+            let stamp = (pane != Pane::Troops)
+                .then(|| stamp(&app.inputs().assumptions, &app.inputs().view));
             (what, table.to_export(&app.data.info.version, stamp))
         }
     };
@@ -596,8 +598,8 @@ fn report_matches(app: &mut App) {
     });
 }
 
-fn changed_view(app: &mut App, message: String) -> Effect {
-    app.recompute();
+/// Says `message` on the status line, after a change.
+fn say(app: &mut App, message: String) -> Effect {
     app.status = Some(message);
     Effect::Redraw
 }
@@ -606,7 +608,7 @@ fn changed_view(app: &mut App, message: String) -> Effect {
 /// inside the projection), and says what changed on the status line.
 fn change_assumptions(app: &mut App, id: AssumptionId, next: Assumptions) -> Effect {
     let s = spec(id);
-    let before = app.assumptions.shown(id);
+    let before = app.inputs().assumptions.shown(id);
     if let Err(e) = next.check(&app.data) {
         app.status = Some(format!("{}: unchanged: {e}", s.label));
         return Effect::Redraw;
@@ -616,8 +618,7 @@ fn change_assumptions(app: &mut App, id: AssumptionId, next: Assumptions) -> Eff
         app.status = Some(format!("{}: {after} (limit)", s.label));
         return Effect::Redraw;
     }
-    app.assumptions = next;
-    app.recompute();
+    app.change(|i| i.assumptions = next);
     app.status = Some(format!("{}: {before} → {after}", s.label));
     Effect::Redraw
 }
@@ -668,7 +669,7 @@ fn answer(app: &mut App, yes: bool) -> Effect {
             app.prompt = None;
             Effect::SaveScenario {
                 name,
-                assumptions: app.assumptions.clone(),
+                assumptions: app.inputs().assumptions.clone(),
             }
         }
         // Back to the name, to choose another.
@@ -709,11 +710,11 @@ fn confirm_prompt(app: &mut App, mut p: Prompt) -> Effect {
             }
             Effect::SaveScenario {
                 name,
-                assumptions: app.assumptions.clone(),
+                assumptions: app.inputs().assumptions.clone(),
             }
         }
         PromptKind::Assumption(id) => {
-            let mut next = app.assumptions.clone();
+            let mut next = app.inputs().assumptions.clone();
             match next.apply_text(id, p.input.text(), &app.data) {
                 Ok(()) => change_assumptions(app, id, next),
                 Err(e) => {
@@ -760,18 +761,20 @@ fn activate(app: &mut App) -> Effect {
         return open_prompt(app, Prompt::new(PromptKind::Assumption(id)));
     }
     if let Some(s) = app.selected_scenario() {
-        if s == app.scenario {
+        if s == app.inputs().scenario {
             app.status = Some(format!("{} is the one charted", s.label()));
             return Effect::Redraw;
         }
-        app.scenario = s;
-        app.compare.retain(|c| *c != s);
-        let what = if app.show_projections {
+        app.change(|i| {
+            i.scenario = s;
+            i.compare.retain(|c| *c != s);
+        });
+        let what = if app.inputs().show_projections {
             "charted"
         } else {
             "pinned (p shows projections)"
         };
-        return changed_view(app, format!("{}: {what}", s.label()));
+        return say(app, format!("{}: {what}", s.label()));
     }
     match app.selected_saved().cloned() {
         Some(s) => {
@@ -783,10 +786,10 @@ fn activate(app: &mut App) -> Effect {
                 "applied “{}” (saved {}); still charting {}",
                 s.name,
                 s.date(),
-                app.scenario.key()
+                app.inputs().scenario.key()
             );
-            app.assumptions = s.assumptions;
-            changed_view(app, message)
+            app.change(|i| i.assumptions = s.assumptions);
+            say(app, message)
         }
         None => Effect::None,
     }
@@ -798,23 +801,23 @@ fn toggle_compare(app: &mut App) -> Effect {
         app.status = Some("select a scenario (j/k) to compare it".into());
         return Effect::Redraw;
     };
-    if s == app.scenario {
+    if s == app.inputs().scenario {
         app.status = Some(format!("{} is pinned: it is charted already", s.key()));
         return Effect::Redraw;
     }
-    let message = if let Some(i) = app.compare.iter().position(|c| *c == s) {
-        app.compare.remove(i);
+    let message = if app.inputs().compare.contains(&s) {
+        app.change(|i| i.compare.retain(|c| *c != s));
         format!("{} no longer compared", s.key())
     } else {
-        app.compare.push(s);
-        let keys: Vec<&str> = app.compare.iter().map(|c| c.key()).collect();
+        app.change(|i| i.compare.push(s));
+        let keys: Vec<&str> = app.inputs().compare.iter().map(|c| c.key()).collect();
         format!(
             "comparing {} with {} (X: none)",
-            app.scenario.key(),
+            app.inputs().scenario.key(),
             keys.join(", ")
         )
     };
-    changed_view(app, message)
+    say(app, message)
 }
 
 /// `t`: the focused chart as a table of its numbers, and back.
@@ -824,9 +827,8 @@ fn toggle_table(app: &mut App) -> Effect {
         return Effect::Redraw;
     }
     let i = app.focus.number() - 1;
-    app.tables[i] = !app.tables[i];
-    app.refresh_tables();
-    app.status = Some(if app.tables[i] {
+    app.change(|inputs| inputs.tables[i] = !inputs.tables[i]);
+    app.status = Some(if app.inputs().tables[i] {
         format!("{} as a table (t: the chart again)", app.focus.title())
     } else {
         format!("{} as a chart", app.focus.title())
@@ -989,7 +991,8 @@ mod tests {
     }
 
     fn cost(app: &App, year: i32) -> f64 {
-        app.costs
+        app.derived()
+            .costs
             .iter()
             .find(|p| p.year == year)
             .and_then(|p| p.value)
@@ -1131,8 +1134,8 @@ mod tests {
             Some(Action::ToggleTroopHistory)
         );
         assert_eq!(update(&mut app, Action::ToggleTroopHistory), Effect::Redraw);
-        assert!(app.troop_history);
-        assert_eq!(app.year_range(), (1950, app.assumptions.horizon));
+        assert!(app.inputs().troop_history);
+        assert_eq!(app.year_range(), (1950, app.inputs().assumptions.horizon));
         assert_eq!(app.status.as_deref(), Some("troops: all years since 1950"));
         assert_eq!(app.year, 2026, "the cursor stays where it was");
         update(&mut app, Action::MoveYear(-1000));
@@ -1149,7 +1152,7 @@ mod tests {
         // Off again: the cursor comes back to the first year shown, and the timeline
         // with it.
         update(&mut app, Action::ToggleTroopHistory);
-        assert!(!app.troop_history);
+        assert!(!app.inputs().troop_history);
         assert_eq!(app.year, 1991);
         assert_eq!(selected_year(&app), Some(1991));
         assert_eq!(
@@ -1695,7 +1698,8 @@ mod tests {
 
     /// The charted value for `year`, if the metric has one.
     fn value_in(app: &App, year: i32) -> Option<f64> {
-        app.costs
+        app.derived()
+            .costs
             .iter()
             .find(|p| p.year == year)
             .and_then(|p| p.value)
@@ -1707,42 +1711,42 @@ mod tests {
         let won_2019 = cost(&app, 2019);
         assert!((won_2019 - 1038.9).abs() < 1e-9, "1,038.9 bn won in 2019");
         update(&mut app, Action::CycleMetric);
-        assert_eq!(app.view.metric, Metric::YearOnYear);
+        assert_eq!(app.inputs().view.metric, Metric::YearOnYear);
         assert!((cost(&app, 2019) - 8.2).abs() < 0.05, "+8.2 % in 2019");
         // Per service member on the DMDC count: no count past 2025.
         update(&mut app, Action::CycleMetric);
-        assert_eq!(app.view.troops, TroopBasis::Counted);
+        assert_eq!(app.inputs().view.troops, TroopBasis::Counted);
         assert!((cost(&app, 2018) - 960.2 * 1000.0 / 25_813.0).abs() < 1e-9);
         assert_eq!(value_in(&app, 2030), None);
         // Then on the headline level, which covers the projected years too.
         update(&mut app, Action::CycleMetric);
-        assert_eq!(app.view.metric, Metric::PerServiceMember);
-        assert_eq!(app.view.troops, TroopBasis::Headline);
+        assert_eq!(app.inputs().view.metric, Metric::PerServiceMember);
+        assert_eq!(app.inputs().view.troops, TroopBasis::Headline);
         assert!((cost(&app, 2018) - 960.2 * 1000.0 / 28_500.0).abs() < 1e-9);
         assert!(value_in(&app, 2030).is_some());
         for _ in 0..2 {
             update(&mut app, Action::CycleMetric);
         }
-        assert_eq!(app.view.metric, Metric::Contribution);
+        assert_eq!(app.inputs().view.metric, Metric::Contribution);
         update(&mut app, Action::ToggleCurrency);
-        assert_eq!(app.view.currency, Currency::Usd);
+        assert_eq!(app.inputs().view.currency, Currency::Usd);
         assert!(
             cost(&app, 2019) < won_2019,
             "$ millions are fewer than bn won"
         );
         update(&mut app, Action::ToggleCurrency);
         update(&mut app, Action::ToggleReal);
-        assert!(app.view.real);
+        assert!(app.inputs().view.real);
         assert!(
             cost(&app, 2019) > won_2019,
             "2019 won are worth more in later money"
         );
         update(&mut app, Action::ToggleReal);
         update(&mut app, Action::ToggleChartStyle);
-        assert_eq!(app.chart, ChartStyle::Line);
-        assert!(app.costs.iter().any(|p| p.projected));
+        assert_eq!(app.inputs().chart, ChartStyle::Line);
+        assert!(app.derived().costs.iter().any(|p| p.projected));
         update(&mut app, Action::ToggleProjections);
-        assert!(!app.costs.iter().any(|p| p.projected));
+        assert!(!app.derived().costs.iter().any(|p| p.projected));
         assert_eq!(app.status.as_deref(), Some("projections off"));
     }
 
@@ -1751,7 +1755,7 @@ mod tests {
         let mut app = app();
         assert_eq!(app.selected_assumption(), Some(AssumptionId::KoreanCpi));
         let before = cost(&app, 2030);
-        let total_before = app.totals[0].span.unwrap().value;
+        let total_before = app.derived().totals[0].span.unwrap().value;
         update(
             &mut app,
             Action::StepAssumption {
@@ -1760,14 +1764,14 @@ mod tests {
             },
         );
         assert!(cost(&app, 2030) > before);
-        assert!(app.totals[0].span.unwrap().value > total_before);
+        assert!(app.derived().totals[0].span.unwrap().value > total_before);
         assert!(
             app.status
                 .as_deref()
                 .unwrap()
                 .starts_with("Korean CPI inflation")
         );
-        let raised = app.assumptions.korean_cpi.flat;
+        let raised = app.inputs().assumptions.korean_cpi.flat;
         update(
             &mut app,
             Action::StepAssumption {
@@ -1775,7 +1779,7 @@ mod tests {
                 big: false,
             },
         );
-        assert!((app.assumptions.korean_cpi.flat - (raised - 0.1)).abs() < 1e-9);
+        assert!((app.inputs().assumptions.korean_cpi.flat - (raised - 0.1)).abs() < 1e-9);
         update(&mut app, Action::ResetAssumption);
         assert_eq!(cost(&app, 2030), before);
     }
@@ -1796,7 +1800,7 @@ mod tests {
             },
         );
         assert_eq!(app.year_range().1, last + 5);
-        assert_eq!(app.costs.last().map(|p| p.year), Some(last + 5));
+        assert_eq!(app.derived().costs.last().map(|p| p.year), Some(last + 5));
         update(&mut app, Action::MoveYear(1000));
         update(
             &mut app,
@@ -1816,12 +1820,12 @@ mod tests {
         update(&mut app, Action::Move(n + 2));
         assert_eq!(app.selected_scenario(), Some(ScenarioId::Demand5bn));
         assert_eq!(
-            app.scenario,
+            app.inputs().scenario,
             ScenarioId::CurrentAgreement,
             "selecting does not chart"
         );
         update(&mut app, Action::Activate);
-        assert_eq!(app.scenario, ScenarioId::Demand5bn);
+        assert_eq!(app.inputs().scenario, ScenarioId::Demand5bn);
         assert!(
             cost(&app, 2030) > 5_000.0,
             "$5 bn a year is over 5,000 bn won"
@@ -1839,7 +1843,7 @@ mod tests {
                 big: true,
             },
         );
-        assert_eq!(app.scenario, ScenarioId::Demand5bn);
+        assert_eq!(app.inputs().scenario, ScenarioId::Demand5bn);
         assert!(cost(&app, 2030) > before, "more won per dollar, more won");
         // On a scenario's row, steps say what to select.
         update(&mut app, Action::Move(n));
@@ -1877,15 +1881,18 @@ mod tests {
         update(&mut app, Action::ToggleCompare);
         update(&mut app, Action::Move(2));
         update(&mut app, Action::ToggleCompare);
-        assert_eq!(app.compare, vec![ScenarioId::Demand5bn, ScenarioId::Custom]);
-        let compared: Vec<ScenarioId> = app.compared.iter().map(|(s, _)| *s).collect();
-        assert_eq!(compared, app.compare);
+        assert_eq!(
+            app.inputs().compare,
+            vec![ScenarioId::Demand5bn, ScenarioId::Custom]
+        );
+        let compared: Vec<ScenarioId> = app.derived().compared.iter().map(|(s, _)| *s).collect();
+        assert_eq!(compared, app.inputs().compare);
         // Each compared series is its own projection, in the view's currency too.
-        let demand = &app.compared[0].1;
+        let demand = &app.derived().compared[0].1;
         let y2030 = demand.iter().find(|p| p.year == 2030).unwrap();
         assert!(y2030.projected && y2030.value.unwrap() > 5_000.0);
         update(&mut app, Action::ToggleCurrency);
-        let demand = &app.compared[0].1;
+        let demand = &app.derived().compared[0].1;
         assert_eq!(
             demand.iter().find(|p| p.year == 2030).unwrap().value,
             Some(5_000.0),
@@ -1893,23 +1900,23 @@ mod tests {
         );
         // x again takes one out; pinning a compared scenario takes it out too.
         update(&mut app, Action::ToggleCompare);
-        assert_eq!(app.compare, vec![ScenarioId::Demand5bn]);
+        assert_eq!(app.inputs().compare, vec![ScenarioId::Demand5bn]);
         update(&mut app, Action::Move(-2));
         update(&mut app, Action::Activate);
-        assert_eq!(app.scenario, ScenarioId::Demand5bn);
-        assert!(app.compare.is_empty() && app.compared.is_empty());
+        assert_eq!(app.inputs().scenario, ScenarioId::Demand5bn);
+        assert!(app.inputs().compare.is_empty() && app.derived().compared.is_empty());
         // The pinned one cannot be compared with itself.
         update(&mut app, Action::ToggleCompare);
         assert!(app.status.as_deref().unwrap().contains("is pinned"));
         update(&mut app, Action::Move(1));
         update(&mut app, Action::ToggleCompare);
-        assert_eq!(app.compared.len(), 1);
+        assert_eq!(app.derived().compared.len(), 1);
         update(&mut app, Action::ClearCompare);
-        assert!(app.compare.is_empty() && app.compared.is_empty());
+        assert!(app.inputs().compare.is_empty() && app.derived().compared.is_empty());
         // Projections off: nothing compared is charted.
         update(&mut app, Action::ToggleCompare);
         update(&mut app, Action::ToggleProjections);
-        assert!(app.compared.is_empty());
+        assert!(app.derived().compared.is_empty());
     }
 
     #[test]
@@ -1941,8 +1948,8 @@ mod tests {
         );
         update(&mut app, Action::PromptConfirm);
         assert_eq!(app.mode(), Mode::Dashboard);
-        assert_eq!(app.assumptions.korean_cpi.flat, 3.0);
-        assert_eq!(app.assumptions.korean_cpi.at(2028), 3.5);
+        assert_eq!(app.inputs().assumptions.korean_cpi.flat, 3.0);
+        assert_eq!(app.inputs().assumptions.korean_cpi.at(2028), 3.5);
         assert_eq!(
             app.status.as_deref(),
             Some("Korean CPI inflation: 2.1 % → 3.0 % (2028: 3.5 %)")
@@ -1958,17 +1965,24 @@ mod tests {
         assert!(error.contains("2024, a recorded year"), "{error}");
         update(&mut app, Action::PromptCancel);
         assert_eq!(app.mode(), Mode::Dashboard);
-        assert_eq!(app.assumptions.korean_cpi.at(2028), 3.5, "unchanged");
+        assert_eq!(
+            app.inputs().assumptions.korean_cpi.at(2028),
+            3.5,
+            "unchanged"
+        );
         // 0 resets one assumption, years set apart too; R resets them all.
         update(&mut app, Action::ResetAssumption);
-        assert!(app.assumptions.korean_cpi.by_year.is_empty());
+        assert!(app.inputs().assumptions.korean_cpi.by_year.is_empty());
         update(&mut app, Action::Move(2));
         update(&mut app, Action::StartInput);
         type_keys(&mut app, &"1500".chars().map(insert).collect::<Vec<_>>());
         update(&mut app, Action::PromptConfirm);
-        assert_eq!(app.assumptions.krw_per_usd.flat, 1500.0);
+        assert_eq!(app.inputs().assumptions.krw_per_usd.flat, 1500.0);
         update(&mut app, Action::ResetAllAssumptions);
-        assert_eq!(app.assumptions, Assumptions::from_history(&app.data));
+        assert_eq!(
+            app.inputs().assumptions,
+            Assumptions::from_history(&app.data)
+        );
     }
 
     #[test]
@@ -2050,7 +2064,8 @@ mod tests {
 
     /// The 12th SMA rule's 2030 projection, in 100 million won.
     fn sma12_2030(app: &App) -> f64 {
-        app.projections
+        app.derived()
+            .projections
             .iter()
             .find(|p| p.scenario == ScenarioId::CurrentAgreement)
             .and_then(|p| p.at(2030))
@@ -2111,7 +2126,7 @@ mod tests {
             effect,
             Effect::SaveScenario {
                 name: "hot 2030".into(),
-                assumptions: app.assumptions.clone(),
+                assumptions: app.inputs().assumptions.clone(),
             }
         );
         let Effect::SaveScenario { assumptions, .. } = effect else {
@@ -2137,7 +2152,7 @@ mod tests {
             update(&mut app, Action::PromptConfirm),
             Effect::SaveScenario {
                 name: "scenario 1".into(),
-                assumptions: app.assumptions.clone(),
+                assumptions: app.inputs().assumptions.clone(),
             }
         );
         // Blanks alone are nothing typed: the suggestion again.
@@ -2152,7 +2167,7 @@ mod tests {
     #[test]
     fn saving_over_a_saved_name_asks_first_and_no_goes_back_to_the_name() {
         let mut app = app();
-        let hot = saved("hot", app.assumptions.clone());
+        let hot = saved("hot", app.inputs().assumptions.clone());
         update(&mut app, Action::Saved(Ok(report(vec![hot], false))));
         update(&mut app, Action::StartSave);
         type_keys(&mut app, &"hot".chars().map(insert).collect::<Vec<_>>());
@@ -2180,7 +2195,7 @@ mod tests {
             update(&mut app, Action::Answer(true)),
             Effect::SaveScenario {
                 name: "hot".into(),
-                assumptions: app.assumptions.clone(),
+                assumptions: app.inputs().assumptions.clone(),
             }
         );
         assert_eq!(app.mode(), Mode::Dashboard);
@@ -2190,8 +2205,8 @@ mod tests {
     fn d_deletes_a_saved_scenario_after_a_yes() {
         let mut app = app();
         let (hot, cold) = (
-            saved("hot", app.assumptions.clone()),
-            saved("cold", app.assumptions.clone()),
+            saved("hot", app.inputs().assumptions.clone()),
+            saved("cold", app.inputs().assumptions.clone()),
         );
         update(
             &mut app,
@@ -2298,7 +2313,7 @@ mod tests {
         update(&mut app, Action::Edit(Edit::Insert('9')));
         assert_eq!(typed(&app), Some("3,2028=3.9"));
         update(&mut app, Action::PromptConfirm);
-        assert_eq!(app.assumptions.korean_cpi.at(2028), 3.9);
+        assert_eq!(app.inputs().assumptions.korean_cpi.at(2028), 3.9);
         // In the search every change of the text runs it again.
         update(&mut app, Action::Focus(Pane::Timeline));
         update(&mut app, Action::First);
@@ -2393,13 +2408,13 @@ mod tests {
                 app.timeline.selected,
                 app.year,
                 app.focus,
-                app.assumptions.clone()
+                app.inputs().assumptions.clone()
             ),
             (
                 before.timeline.selected,
                 before.year,
                 before.focus,
-                before.assumptions
+                before.inputs().assumptions.clone()
             )
         );
         update(&mut app, Action::ToggleHelp);
@@ -2410,7 +2425,7 @@ mod tests {
     #[test]
     fn the_runtime_report_lists_the_saved_and_suggests_the_next_free_name() {
         let mut app = app();
-        let first = saved("scenario 1", app.assumptions.clone());
+        let first = saved("scenario 1", app.inputs().assumptions.clone());
         update(
             &mut app,
             Action::Saved(Ok(report(vec![first.clone()], false))),
@@ -2450,7 +2465,7 @@ mod tests {
         let mut app = app();
         let before = sma12_2030(&app);
         let cost_before = cost(&app, 2030);
-        let mut hot = app.assumptions.clone();
+        let mut hot = app.inputs().assumptions.clone();
         hot.korean_cpi = crate::econ::RatePath::parse("4.5,2028=4.9").unwrap();
         update(
             &mut app,
@@ -2461,16 +2476,20 @@ mod tests {
         let n = AssumptionId::ALL.len() as i32;
         update(&mut app, Action::Move(n + 2));
         update(&mut app, Action::Activate);
-        assert_eq!(app.scenario, ScenarioId::Demand5bn);
+        assert_eq!(app.inputs().scenario, ScenarioId::Demand5bn);
         update(&mut app, Action::Last);
         assert_eq!(app.selected_saved().map(|s| s.name.as_str()), Some("hot"));
         assert_eq!(update(&mut app, Action::Activate), Effect::Redraw);
-        assert_eq!(app.assumptions, hot);
+        assert_eq!(app.inputs().assumptions, hot);
         assert_eq!(
             app.status.as_deref(),
             Some("applied “hot” (saved 2026-11-27); still charting demand-5bn")
         );
-        assert_eq!(app.scenario, ScenarioId::Demand5bn, "the pin is kept");
+        assert_eq!(
+            app.inputs().scenario,
+            ScenarioId::Demand5bn,
+            "the pin is kept"
+        );
         let demand_2030 = cost(&app, 2030);
         assert!(
             demand_2030 > 5_000.0,
@@ -2479,12 +2498,13 @@ mod tests {
         update(&mut app, Action::Move(-5));
         assert_eq!(app.selected_scenario(), Some(ScenarioId::CurrentAgreement));
         update(&mut app, Action::Activate);
-        assert_eq!(app.scenario, ScenarioId::CurrentAgreement);
+        assert_eq!(app.inputs().scenario, ScenarioId::CurrentAgreement);
         let after = sma12_2030(&app);
         assert!(after > before, "2030 at 4.5–4.9 % CPI: {after} > {before}");
         // 2026's amount escalated each year by the CPI of two years before, at most 5 %:
         // 2025's recorded 2.1 %, then the saved 4.5 %, 4.5 % and, for 2028, 4.9 %.
         let base = app
+            .derived()
             .projections
             .iter()
             .find(|p| p.scenario == ScenarioId::CurrentAgreement)
@@ -2606,7 +2626,7 @@ mod tests {
         update(&mut app, Action::ToggleReal);
         let (_, csv) = csv_of(update(&mut app, Action::Export));
         let r = row(&csv, 2019);
-        let base = app.assumptions.base_year;
+        let base = app.inputs().assumptions.base_year;
         assert_eq!(r["unit"], format!("billion won of {base}"));
         assert_eq!(
             (
@@ -2739,7 +2759,7 @@ mod tests {
     #[test]
     fn b_shows_the_band_around_the_pinned_projection_and_its_totals() {
         let mut app = app();
-        assert!(app.bands.charted().is_none(), "off by default");
+        assert!(app.derived().bands.charted().is_none(), "off by default");
         update(&mut app, Action::ToggleBand);
         assert!(
             app.status
@@ -2747,7 +2767,11 @@ mod tests {
                 .unwrap()
                 .starts_with("band: Korean CPI")
         );
-        let band = app.bands.charted().expect("the pinned scenario's band");
+        let band = app
+            .derived()
+            .bands
+            .charted()
+            .expect("the pinned scenario's band");
         assert_eq!(band.scenario, ScenarioId::CurrentAgreement);
         // 2027 follows 2025's recorded CPI: no width; 2030 lies inside its band.
         let y2027 = band.at(2027).unwrap();
@@ -2756,21 +2780,29 @@ mod tests {
         let central = cost(&app, 2030);
         assert!(y2030.low.unwrap() < central && central < y2030.high.unwrap());
         // Every scenario's totals have a range; pinning another moves the chart's band.
-        assert!(app.bands.total(ScenarioId::Demand5bn, 2026, 2030).is_some());
+        assert!(
+            app.derived()
+                .bands
+                .total(ScenarioId::Demand5bn, 2026, 2030)
+                .is_some()
+        );
         update(&mut app, Action::Focus(Pane::Assumptions));
         update(&mut app, Action::Move(AssumptionId::ALL.len() as i32 + 2));
         update(&mut app, Action::Activate);
-        assert_eq!(app.bands.charted().unwrap().scenario, ScenarioId::Demand5bn);
+        assert_eq!(
+            app.derived().bands.charted().unwrap().scenario,
+            ScenarioId::Demand5bn
+        );
         // In dollars a demand has no band: its dollars are fixed.
         update(&mut app, Action::ToggleCurrency);
-        let b = app.bands.charted().unwrap().at(2030).unwrap();
+        let b = app.derived().bands.charted().unwrap().at(2030).unwrap();
         assert_eq!((b.low, b.high), (Some(5_000.0), Some(5_000.0)));
         // Projections off: no band; b again: off.
         update(&mut app, Action::ToggleProjections);
-        assert!(app.bands.charted().is_none());
+        assert!(app.derived().bands.charted().is_none());
         update(&mut app, Action::ToggleProjections);
         update(&mut app, Action::ToggleBand);
-        assert!(app.bands.charted().is_none());
+        assert!(app.derived().bands.charted().is_none());
         assert_eq!(app.status.as_deref(), Some("band off"));
     }
 
@@ -2912,6 +2944,7 @@ mod tests {
             figure.subtitle
         );
         let shown: Vec<(i32, f64)> = app
+            .derived()
             .costs
             .iter()
             .filter_map(|p| Some((p.year, p.value?)))
@@ -2929,7 +2962,7 @@ mod tests {
             panic!("i on Assumptions asks for the scenarios chart");
         };
         assert_eq!(figure.kind, ChartKind::Scenarios);
-        assert_eq!(figure.lines.len(), app.projections.len());
+        assert_eq!(figure.lines.len(), app.derived().projections.len());
 
         update(&mut app, Action::Focus(Pane::Troops));
         let Effect::Publish(figure) = update(&mut app, Action::Publish) else {

@@ -566,7 +566,7 @@ pub fn band(e: &Economy, projection: &Projection, view: &CostView, spreads: &Ban
 }
 
 /// What the dashboard needs after any change, in one call: the band of each of
-/// `projections` (the central ones, as `App::recompute` holds them) for the contribution
+/// `projections` (the central ones, as `App::derived` holds them) for the contribution
 /// in `view`'s currency and basis, and the band of the `charted` scenario in `view`'s
 /// metric. Each scenario's corners are computed once and serve both.
 pub fn dashboard_bands(

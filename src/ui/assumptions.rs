@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::app::{App, Pane};
+use crate::app::{App, AssumptionsRow, Pane};
 use crate::econ::{AssumptionId, Assumptions, CostView, Metric, Total, spec};
 
 use super::format::{fit, fit_right, signed, thousands, width as format_width};
@@ -31,13 +31,19 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let inner = inner(area);
     let lines = lines(app, theme, inner.width as usize);
     let mut height = inner.height as usize;
-    let on_a_scenario = app.assumption_row >= AssumptionId::ALL.len();
+    let on_a_scenario = !matches!(
+        app.selected_assumptions_row(),
+        Some(AssumptionsRow::Assumption(_))
+    );
     // The charted scenario's row: after the assumptions, a blank line and a heading.
     let charted_line = app
+        .derived()
         .totals
         .iter()
-        .position(|t| t.scenario == app.scenario)
-        .map_or(usize::MAX, |i| AssumptionId::ALL.len() + 2 + i);
+        .position(|t| t.scenario == app.inputs().scenario)
+        .map_or(usize::MAX, |k| {
+            app.assumptions_row_number(AssumptionsRow::Scenario(k)) + 2
+        });
     if lines.len() > height && height > 1 && !on_a_scenario && charted_line >= height {
         // Too short to show the charted scenario's row while an assumption is
         // selected: pin its total to the bottom, so a change shows here too.
@@ -55,11 +61,10 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     // Keep the selected row in view: each section after the first has a blank line
     // and a heading above it.
     let row = app.assumption_row;
-    let scenarios_end = AssumptionId::ALL.len() + app.totals.len();
-    let selected_line = match row {
-        r if r < AssumptionId::ALL.len() => r,
-        r if r < scenarios_end => r + 2,
-        r => r + 4,
+    let selected_line = match app.selected_assumptions_row() {
+        Some(AssumptionsRow::Assumption(_)) | None => row,
+        Some(AssumptionsRow::Scenario(_)) => row + 2,
+        Some(AssumptionsRow::Saved(_)) => row + 4,
     };
     let scroll = (selected_line + 1).saturating_sub(height);
     let area = Rect {
@@ -71,7 +76,12 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 
 /// "▸ 12th SMA rule … 2026–30: 7,921.8 bn won".
 fn pinned_total<'a>(app: &App, theme: &Theme, width: usize) -> Line<'a> {
-    let Some(t) = app.totals.iter().find(|t| t.scenario == app.scenario) else {
+    let Some(t) = app
+        .derived()
+        .totals
+        .iter()
+        .find(|t| t.scenario == app.inputs().scenario)
+    else {
         return Line::raw("");
     };
     let Some(span) = t.span else {
@@ -108,11 +118,11 @@ fn cursor_mark<'a>(app: &App, row: usize, theme: &Theme) -> Span<'a> {
 fn money_unit(app: &App) -> String {
     let money = CostView {
         metric: Metric::Contribution,
-        ..app.view
+        ..app.inputs().view
     }
     .short_unit();
-    if app.view.real {
-        format!("{money} of {}", app.assumptions.base_year)
+    if app.inputs().view.real {
+        format!("{money} of {}", app.inputs().assumptions.base_year)
     } else {
         format!("{money} nominal")
     }
@@ -121,9 +131,10 @@ fn money_unit(app: &App) -> String {
 fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let defaults = Assumptions::from_history(&app.data);
     let mut lines = Vec::new();
-    for (i, id) in AssumptionId::ALL.into_iter().enumerate() {
+    for id in AssumptionId::ALL {
+        let row = app.assumptions_row_number(AssumptionsRow::Assumption(id));
         let s = spec(id);
-        let shown = app.assumptions.shown(id);
+        let shown = app.inputs().assumptions.shown(id);
         let changed = shown != defaults.shown(id);
         // A mark shows the value differs from the one history gives.
         let mark = if changed { "*" } else { " " };
@@ -133,30 +144,31 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             .min(width.saturating_sub(2) * 2 / 3);
         let label_cols = width.saturating_sub(value_cols + 4);
         let line = Line::from(vec![
-            cursor_mark(app, i, theme),
+            cursor_mark(app, row, theme),
             Span::raw(fit(s.label, label_cols)),
             Span::raw(" "),
             Span::styled(fit_right(&shown, value_cols), theme.bold()),
             Span::styled(mark, theme.message()),
         ]);
-        lines.push(if i == app.assumption_row {
+        lines.push(if row == app.assumption_row {
             line.style(theme.selected(app.focus == Pane::Assumptions))
         } else {
             line
         });
     }
     // Headed by the years the totals actually sum (a near horizon cuts the span).
-    let first = app.totals.first();
+    let first = app.derived().totals.first();
     let label = |t: Option<Total>| t.map_or("–".to_string(), |t| t.span_label());
     // Columns that fit: the span total always, then with the band its low–high range,
     // then the horizon, then the differences.
-    let banded = !app.bands.contributions().is_empty();
+    let banded = !app.derived().bands.contributions().is_empty();
     let ranges: Vec<String> = app
+        .derived()
         .totals
         .iter()
         .map(|t| {
             t.span
-                .and_then(|span| app.bands.total(t.scenario, span.from, span.to))
+                .and_then(|span| app.derived().bands.total(t.scenario, span.from, span.to))
                 .filter(|b| b.high > b.low)
                 .map_or("–".to_string(), |b| {
                     format!("{}–{}", thousands(b.low, 0), thousands(b.high, 0))
@@ -202,11 +214,15 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
         }
     }
     lines.push(Line::from(heading));
-    for (k, t) in app.totals.iter().enumerate() {
-        let row = AssumptionId::ALL.len() + k;
-        let shown = t.scenario == app.scenario;
+    for (k, t) in app.derived().totals.iter().enumerate() {
+        let row = app.assumptions_row_number(AssumptionsRow::Scenario(k));
+        let shown = t.scenario == app.inputs().scenario;
         // ● the pinned scenario, charted; ◆ one compared with it, in its line's colour.
-        let compared = app.compared.iter().position(|(s, _)| *s == t.scenario);
+        let compared = app
+            .derived()
+            .compared
+            .iter()
+            .position(|(s, _)| *s == t.scenario);
         let (mark, mark_style) = match (shown, compared) {
             (true, _) => ("●", theme.projected()),
             (false, Some(i)) => ("◆", theme.compared(i)),
@@ -256,21 +272,21 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             theme.label(),
         ));
     }
-    let first_saved = AssumptionId::ALL.len() + app.totals.len();
     for (k, s) in app.saved.iter().enumerate() {
+        let row = app.assumptions_row_number(AssumptionsRow::Saved(k));
         // The marker shows the saved scenario whose assumptions are the ones in use.
-        let in_use = s.assumptions == app.assumptions;
+        let in_use = s.assumptions == app.inputs().assumptions;
         let marker = if in_use { "▸ " } else { "  " };
         let label_cols = width.saturating_sub(NUMBER_COLS + 3);
         let line = Line::from(vec![
-            cursor_mark(app, first_saved + k, theme),
+            cursor_mark(app, row, theme),
             Span::styled(
                 fit(&format!("{marker}{}", s.name), label_cols),
                 if in_use { theme.bold() } else { theme.label() },
             ),
             Span::raw(format!(" {}", fit_right(s.date(), NUMBER_COLS))),
         ]);
-        lines.push(if first_saved + k == app.assumption_row {
+        lines.push(if row == app.assumption_row {
             line.style(theme.selected(app.focus == Pane::Assumptions))
         } else {
             line

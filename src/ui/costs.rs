@@ -21,18 +21,23 @@ use super::theme::Theme;
 
 /// Whether the chart compares scenarios: then it is drawn as lines, one a scenario.
 fn comparing(app: &App) -> bool {
-    !app.compared.is_empty()
+    !app.derived().compared.is_empty()
 }
 
 /// The pane's title: the metric, and the scenario charted (and those compared).
 fn title(app: &App) -> String {
-    let metric = app.view.metric_label();
-    if !app.show_projections {
+    let metric = app.inputs().view.metric_label();
+    if !app.inputs().show_projections {
         return format!("{metric} · recorded");
     }
-    let pinned = app.scenario.key();
+    let pinned = app.inputs().scenario.key();
     if comparing(app) {
-        let others: Vec<&str> = app.compared.iter().map(|(s, _)| s.key()).collect();
+        let others: Vec<&str> = app
+            .derived()
+            .compared
+            .iter()
+            .map(|(s, _)| s.key())
+            .collect();
         format!("{metric} · {pinned} vs {}", others.join(", "))
     } else {
         format!("{metric} · {pinned}")
@@ -56,7 +61,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     ])
     .areas(inner);
     f.render_widget(Plain::new(header_line(app, theme)), header);
-    match app.chart {
+    match app.inputs().chart {
         ChartStyle::Bars if app.costs_as_bars() => render_bars(f, app, plot, theme),
         _ => render_line(f, app, plot, theme),
     }
@@ -73,13 +78,17 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 }
 
 fn unit(app: &App) -> String {
-    app.view.unit(app.assumptions.base_year)
+    app.inputs().view.unit(app.inputs().assumptions.base_year)
 }
 
 fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     // Real units already name their base year ("billion won of 2025").
-    let nominal = if app.view.real { "" } else { ", nominal" };
-    let scenario = if app.show_projections {
+    let nominal = if app.inputs().view.real {
+        ""
+    } else {
+        ", nominal"
+    };
+    let scenario = if app.inputs().show_projections {
         app.projection().map_or("", |p| p.scenario.key())
     } else {
         ""
@@ -99,7 +108,7 @@ fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
 }
 
 fn scenario_label(app: &App) -> &'static str {
-    if app.show_projections {
+    if app.inputs().show_projections {
         app.projection()
             .map_or("no projection", |p| p.scenario.label())
     } else {
@@ -112,7 +121,7 @@ fn scenario_label(app: &App) -> &'static str {
 const COMPARE_MARKS: [char; 4] = ['▄', '◆', '×', '▀'];
 
 fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
-    let (recorded, projected, extended) = match app.chart {
+    let (recorded, projected, extended) = match app.inputs().chart {
         ChartStyle::Bars if app.costs_as_bars() => ("█", "▒", "░"),
         _ => ("⣿", "•", "•"),
     };
@@ -123,30 +132,33 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     if comparing(app) {
         // Keys, not labels: several must fit on one line.
         spans.push(Span::styled(projected, theme.projected()));
-        spans.push(Span::raw(format!(" {} (pinned)  ", app.scenario.key())));
-        for (i, (s, _)) in app.compared.iter().enumerate() {
+        spans.push(Span::raw(format!(
+            " {} (pinned)  ",
+            app.inputs().scenario.key()
+        )));
+        for (i, (s, _)) in app.derived().compared.iter().enumerate() {
             let glyph = COMPARE_MARKS[i % COMPARE_MARKS.len()].to_string();
             spans.push(Span::styled(glyph, theme.compared(i)));
             spans.push(Span::raw(format!(" {}  ", s.key())));
         }
-    } else if app.show_projections {
+    } else if app.inputs().show_projections {
         spans.push(Span::styled(projected, theme.projected()));
         spans.push(Span::raw(format!(" {}  ", scenario_label(app))));
         // Past the agreement's end the rule is extended, not agreed: say from when.
         if let Some(origin) = app
             .projection()
             .and_then(|p| p.rule_origin)
-            .filter(|_| app.costs.iter().any(|p| p.extended))
+            .filter(|_| app.derived().costs.iter().any(|p| p.extended))
         {
             spans.push(Span::styled(extended, theme.projected()));
             spans.push(Span::raw(format!(" extended after {}  ", origin.last_year)));
         }
-        if app.costs.iter().any(|p| p.capped) {
+        if app.derived().costs.iter().any(|p| p.capped) {
             spans.push(Span::styled("^", theme.capped()));
             spans.push(Span::raw(" cap binds  "));
         }
-        if app.bands.charted().is_some() {
-            let glyph = if app.chart == ChartStyle::Bars {
+        if app.derived().bands.charted().is_some() {
+            let glyph = if app.inputs().chart == ChartStyle::Bars {
                 "╎"
             } else {
                 "░"
@@ -164,13 +176,14 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
 
 /// A value in the view's unit: "1,519.2 bn won", "$866.9 m", "+8.2 %".
 pub(super) fn value_text(app: &App, v: f64) -> String {
-    amount(&app.view, app.assumptions.base_year, v)
+    amount(&app.inputs().view, app.inputs().assumptions.base_year, v)
 }
 
 /// Why the cursor's year has no value in the view.
 fn missing_reason(app: &App, p: &CostPoint) -> &'static str {
-    let troops_missing = crate::econ::metrics::troops(&app.data, app.view.troops, p.year).is_none();
-    match (app.view.metric, app.view.troops) {
+    let troops_missing =
+        crate::econ::metrics::troops(&app.data, app.inputs().view.troops, p.year).is_none();
+    match (app.inputs().view.metric, app.inputs().view.troops) {
         (Metric::PerServiceMember, TroopBasis::Counted) if troops_missing => {
             "no DMDC troop count for this year"
         }
@@ -185,7 +198,7 @@ fn missing_reason(app: &App, p: &CostPoint) -> &'static str {
 /// The first line's words after the value: its status ("recorded, as published",
 /// "converted", "projected · capped · rule extended") and confidence.
 fn status_words(app: &App, p: &CostPoint) -> String {
-    let view = &app.view;
+    let view = &app.inputs().view;
     let mut words: Vec<&str> = p.tags(view);
     if p.status(view) == Status::Recorded {
         words[0] = "recorded, as published";
@@ -199,7 +212,7 @@ fn status_words(app: &App, p: &CostPoint) -> String {
 /// The second line: how the figure came about. The other currency's published figure
 /// where both exist, the rate of a conversion, what drove a projection.
 pub(super) fn how_words(app: &App, p: &CostPoint) -> String {
-    let view = &app.view;
+    let view = &app.inputs().view;
     let mut notes: Vec<String> = Vec::new();
     if let Some(driver) = p.driver {
         notes.push(driver.describe());
@@ -240,7 +253,7 @@ pub(super) fn how_words(app: &App, p: &CostPoint) -> String {
         };
         notes.push(format!(
             "in money of {} by {index}",
-            app.assumptions.base_year
+            app.inputs().assumptions.base_year
         ));
     }
     notes.join(" · ")
@@ -249,7 +262,7 @@ pub(super) fn how_words(app: &App, p: &CostPoint) -> String {
 /// The year's figure as published in the other currency than the view's: "$220.0 m".
 fn other_published(app: &App, year: i32) -> Option<String> {
     let c = app.data.contribution(year)?;
-    match app.view.currency {
+    match app.inputs().view.currency {
         Currency::Krw => c.usd_m.map(|u| format!("${} m", thousands(u, 1))),
         Currency::Usd => c.krw_bn().map(|k| format!("{} bn won", thousands(k, 1))),
     }
@@ -308,6 +321,7 @@ pub(super) fn value_lines<'a>(
     // else the source.
     let compared = (p.projected && comparing(app)).then(|| {
         let others: Vec<String> = app
+            .derived()
             .compared
             .iter()
             .filter_map(|(s, series)| {
@@ -327,13 +341,19 @@ pub(super) fn value_lines<'a>(
         .filter(|_| p.projected)
         .map(|(low, high)| {
             let moved = app
+                .derived()
                 .bands
                 .charted()
-                .map(|b| app.band_spreads.describe_moved(b.inputs))
+                .map(|b| app.inputs().band_spreads.describe_moved(b.inputs))
                 .unwrap_or_default();
             format!(
                 "band {} ({moved})",
-                amount_range(&app.view, app.assumptions.base_year, low, high),
+                amount_range(
+                    &app.inputs().view,
+                    app.inputs().assumptions.base_year,
+                    low,
+                    high
+                ),
             )
         });
     let below: Vec<(String, Style)> = if rows == 2 {
@@ -373,10 +393,10 @@ fn bar_styles(theme: &Theme) -> BarStyles {
 
 /// The cost points to draw, thinned to `cells`, keeping the year cursor.
 fn thinned(app: &App, cells: usize) -> Vec<&CostPoint> {
-    let cursor = app.costs.iter().position(|p| p.year == app.year);
-    chart::thin(app.costs.len(), cells, cursor)
+    let cursor = app.derived().costs.iter().position(|p| p.year == app.year);
+    chart::thin(app.derived().costs.len(), cells, cursor)
         .into_iter()
-        .map(|i| &app.costs[i])
+        .map(|i| &app.derived().costs[i])
         .collect()
 }
 
@@ -403,7 +423,7 @@ fn render_bars(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 
 /// The charted scenario's band in `year`, where it has width.
 fn band_at(app: &App, year: i32) -> Option<(f64, f64)> {
-    let b = app.bands.charted()?.at(year)?;
+    let b = app.derived().bands.charted()?.at(year)?;
     let (low, high) = (b.low?, b.high?);
     (high > low).then_some((low, high))
 }
@@ -432,6 +452,7 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     };
     let projected = joined(&points);
     let compared: Vec<Vec<(f64, f64)>> = app
+        .derived()
         .compared
         .iter()
         .map(|(_, series)| {

@@ -27,7 +27,7 @@ pub fn detail<'a>(app: &App, pane: Pane, theme: &Theme) -> Detail<'a> {
             lines: troops_lines(app, theme),
         },
         _ => Detail {
-            title: format!("{} · {}", app.year, app.view.metric_label()),
+            title: format!("{} · {}", app.year, app.inputs().view.metric_label()),
             lines: cost_lines(app, theme),
         },
     }
@@ -39,8 +39,8 @@ fn text<'a>(line: Line<'a>) -> DetailLine<'a> {
 
 fn cost_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
     let d = &app.data;
-    let view = &app.view;
-    let base_year = app.assumptions.base_year;
+    let view = &app.inputs().view;
+    let base_year = app.inputs().assumptions.base_year;
     // The pane's own first line: the value, its status and confidence.
     let mut lines: Vec<DetailLine> = costs::value_lines(app, theme, usize::MAX, 1)
         .into_iter()

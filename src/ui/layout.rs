@@ -220,7 +220,7 @@ mod tests {
         let saved = crate::app::SavedScenario {
             name: "saved".into(),
             saved: "2026-11-27".into(),
-            assumptions: app.assumptions.clone(),
+            assumptions: app.inputs().assumptions.clone(),
         };
         app.saved = vec![saved; 40];
         let [_, body, _] = screen(&app, Rect::new(0, 0, 200, 40));

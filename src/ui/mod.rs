@@ -37,7 +37,7 @@ pub fn view(app: &App, f: &mut Frame) {
     let [title, body, status] = layout::screen(app, area);
     render_title(f, app, title, &theme);
     for (pane, rect) in layout::panes(app, body) {
-        if let Some(numbers) = &app.shown_tables[pane.number() - 1] {
+        if let Some(numbers) = &app.derived().shown_tables[pane.number() - 1] {
             let what = "as a table · t: chart";
             f.render_widget(pane_block(app, pane, what, &theme), rect);
             table::render(f, app, pane, numbers, layout::inner(rect), &theme);

@@ -18,7 +18,7 @@ use super::theme::Theme;
 const LEVEL_28500: f64 = 28_500.0;
 
 pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let title = if app.troop_history {
+    let title = if app.inputs().troop_history {
         format!("since {}", app.year_range().0)
     } else {
         "since the 1st SMA".to_string()
@@ -56,7 +56,11 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 /// history shown, the first count) to its end, so the troops line up with the costs.
 fn shown(app: &App) -> Vec<&TroopPoint> {
     let (first, _) = app.year_range();
-    app.troops.iter().filter(|p| p.year >= first).collect()
+    app.derived()
+        .troops
+        .iter()
+        .filter(|p| p.year >= first)
+        .collect()
 }
 
 fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {

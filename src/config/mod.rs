@@ -8,25 +8,31 @@
 //! command line's flags (flags over config over defaults). The band's spreads come the
 //! same way, [`Config::band_spreads`]: `[band]` in the files, then `--band-cpi` and the
 //! like.
+//!
+//! Here: finding the user's file and the settings in effect; `file.rs` reads one file,
+//! `names.rs` holds the names the files give to choices. It may not touch the screen:
+//! it hands an `App` its starting state ([`Config::apply_to`]) and nothing more.
+
+mod file;
+mod names;
 
 use std::ffi::OsString;
 use std::fmt::Write as _;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
-
 use crate::app::keymap::Scope;
-use crate::app::{App, ChartStyle, Key, Keymap, Order, Palette, Pane};
+use crate::app::{App, ChartStyle, Keymap, Order, Palette, Pane};
 use crate::data::{Dataset, Diagnostic, LoadError};
+
 use crate::econ::{
-    AssumptionId, AssumptionValue, Assumptions, BandSpreads, CostView, Currency, Metric,
-    ScenarioId, TroopBasis, spread_spec,
+    AssumptionId, AssumptionValue, Assumptions, BandSpreads, CostView, ScenarioId, spread_spec,
 };
+use file::FileReader;
+pub use names::{METRIC_NAMES, metric_named};
+use names::{assumption_name, chart_name, currency_name, metric_name, order_name, pane_name};
 
 /// The documented defaults, as shipped in the repository.
-pub const DEFAULT_TOML: &str = include_str!("../config/default.toml");
+pub const DEFAULT_TOML: &str = include_str!("../../config/default.toml");
 const DEFAULT_NAME: &str = "config/default.toml (built in)";
 
 /// Where the dashboard starts.
@@ -79,13 +85,20 @@ pub struct Flag<'a> {
     pub text: &'a str,
 }
 
-/// Why a subcommand cannot have its settings.
+/// Why a subcommand cannot run: the one error type of setting up (the config, the
+/// dataset, the options), which the command line prints and exits 2 on.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SetupError {
     /// Problems in the config files, each at its file, line and column.
     File(LoadError),
     /// One problem, in one line: a named file that cannot be read, a flag's value.
     Usage(String),
+}
+
+impl From<String> for SetupError {
+    fn from(message: String) -> Self {
+        SetupError::Usage(message)
+    }
 }
 
 /// The user's config file: where it is, and what named it.
@@ -284,16 +297,17 @@ impl Config {
     /// Sets up `app` as configured (assumptions are set apart, by the caller).
     pub fn apply_to(&self, app: &mut App) {
         app.focus = self.start.focus;
-        app.view = self.start.view;
-        app.chart = self.start.chart;
-        app.show_projections = self.start.projections;
-        app.scenario = self.start.scenario;
+        app.change(|i| {
+            i.view = self.start.view;
+            i.chart = self.start.chart;
+            i.show_projections = self.start.projections;
+            i.scenario = self.start.scenario;
+        });
         app.palette = self.palette;
         app.keymap = self.keymap.clone();
         app.mouse = self.mouse;
         app.hyperlinks = self.hyperlinks;
         app.paths.export_dir = self.export_dir.clone();
-        app.recompute();
         if app.timeline.order != self.start.timeline_order {
             app.timeline.order = self.start.timeline_order;
             app.refresh_timeline();
@@ -384,469 +398,11 @@ fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-const PANES: [(&str, Pane); 4] = [
-    ("timeline", Pane::Timeline),
-    ("costs", Pane::Costs),
-    ("troops", Pane::Troops),
-    ("assumptions", Pane::Assumptions),
-];
-const METRICS: [(&str, Metric, TroopBasis); 5] = [
-    ("contribution", Metric::Contribution, TroopBasis::Counted),
-    ("change", Metric::YearOnYear, TroopBasis::Counted),
-    ("per-member", Metric::PerServiceMember, TroopBasis::Counted),
-    (
-        "per-member-headline",
-        Metric::PerServiceMember,
-        TroopBasis::Headline,
-    ),
-    ("cumulative", Metric::Cumulative, TroopBasis::Counted),
-];
-const CURRENCIES: [(&str, Currency); 2] = [("krw", Currency::Krw), ("usd", Currency::Usd)];
-const CHARTS: [(&str, ChartStyle); 2] = [("bars", ChartStyle::Bars), ("line", ChartStyle::Line)];
-const ORDERS: [(&str, Order); 2] = [("agreement", Order::Grouped), ("date", Order::ByDate)];
-const ASSUMPTIONS: [(&str, AssumptionId); 7] = [
-    ("korean_cpi", AssumptionId::KoreanCpi),
-    ("us_cpi", AssumptionId::UsCpi),
-    ("krw_per_usd", AssumptionId::KrwPerUsd),
-    ("defense_growth", AssumptionId::DefenseGrowth),
-    ("custom_growth", AssumptionId::CustomGrowth),
-    ("base_year", AssumptionId::BaseYear),
-    ("horizon", AssumptionId::Horizon),
-];
-
-fn pane_name(p: Pane) -> &'static str {
-    PANES
-        .iter()
-        .find(|(_, x)| *x == p)
-        .map_or("timeline", |(n, _)| n)
-}
-
-/// The metrics' names, as the config's [start] and `chart --metric` take them.
-pub const METRIC_NAMES: [&str; 5] = [
-    METRICS[0].0,
-    METRICS[1].0,
-    METRICS[2].0,
-    METRICS[3].0,
-    METRICS[4].0,
-];
-
-/// The metric and troop figure a name stands for.
-pub fn metric_named(name: &str) -> Option<(Metric, TroopBasis)> {
-    METRICS
-        .iter()
-        .find(|(n, ..)| *n == name)
-        .map(|(_, m, t)| (*m, *t))
-}
-
-fn metric_name(v: &CostView) -> &'static str {
-    METRICS
-        .iter()
-        .find(|(_, m, t)| *m == v.metric && (*m != Metric::PerServiceMember || *t == v.troops))
-        .map_or("contribution", |(n, _, _)| n)
-}
-
-fn currency_name(c: Currency) -> &'static str {
-    CURRENCIES
-        .iter()
-        .find(|(_, x)| *x == c)
-        .map_or("krw", |(n, _)| n)
-}
-
-fn order_name(o: Order) -> &'static str {
-    ORDERS
-        .iter()
-        .find(|(_, x)| *x == o)
-        .map_or("agreement", |(n, _)| n)
-}
-
-fn chart_name(c: ChartStyle) -> &'static str {
-    CHARTS
-        .iter()
-        .find(|(_, x)| *x == c)
-        .map_or("bars", |(n, _)| n)
-}
-
-fn assumption_name(id: AssumptionId) -> &'static str {
-    ASSUMPTIONS
-        .iter()
-        .find(|(_, x)| *x == id)
-        .map_or("?", |(n, _)| n)
-}
-
-type Value<'a> = Spanned<DeValue<'a>>;
-
-/// Walks one file, applying what is valid and reporting what is not.
-struct FileReader<'f> {
-    name: &'f str,
-    text: &'f str,
-    errors: &'f mut LoadError,
-}
-
-impl FileReader<'_> {
-    fn error(&mut self, span: Range<usize>, message: String) {
-        self.errors
-            .push(Diagnostic::at(self.name, self.text, span, message));
-    }
-
-    fn apply(&mut self, config: &mut Config) {
-        let root = match DeTable::parse(self.text) {
-            Ok(root) => root,
-            Err(e) => {
-                let span = e.span().unwrap_or(0..0);
-                self.error(span, format!("TOML syntax: {}", e.message().trim_end()));
-                return;
-            }
-        };
-        for (key, value) in root.get_ref().iter() {
-            match key.get_ref().as_ref() {
-                "mouse" => {
-                    if let Some(b) = self.boolean(value) {
-                        config.mouse = b;
-                    }
-                }
-                "export_dir" => {
-                    if let Some(s) = self.string(value) {
-                        config.export_dir = PathBuf::from(s);
-                    }
-                }
-                "display" => self.display(value, config),
-                "start" => self.start(value, &mut config.start),
-                "assumptions" => self.assumptions(value, &mut config.assumptions),
-                "band" => self.band(value, &mut config.band),
-                "theme" => self.theme(value, &mut config.palette),
-                "keys" => self.keys(value, &mut config.keymap),
-                other => self.unknown(
-                    key,
-                    other,
-                    "",
-                    &[
-                        "mouse",
-                        "export_dir",
-                        "display",
-                        "start",
-                        "assumptions",
-                        "band",
-                        "theme",
-                        "keys",
-                    ],
-                ),
-            }
-        }
-    }
-
-    fn unknown(
-        &mut self,
-        key: &Spanned<std::borrow::Cow<str>>,
-        name: &str,
-        table: &str,
-        known: &[&str],
-    ) {
-        let place = if table.is_empty() {
-            String::new()
-        } else {
-            format!(" in [{table}]")
-        };
-        self.error(
-            key.span(),
-            format!(
-                "expected one of {}{place}, found unknown key `{name}`",
-                known.join(", ")
-            ),
-        );
-    }
-
-    fn type_error(&mut self, value: &Value, expected: &str) {
-        let found = value.get_ref().type_str();
-        self.error(value.span(), format!("expected {expected}, found {found}"));
-    }
-
-    fn boolean(&mut self, value: &Value) -> Option<bool> {
-        let b = value.get_ref().as_bool();
-        if b.is_none() {
-            self.type_error(value, "true or false");
-        }
-        b
-    }
-
-    fn string<'v>(&mut self, value: &'v Value) -> Option<&'v str> {
-        let s = value.get_ref().as_str();
-        if s.is_none() {
-            self.type_error(value, "a string");
-        }
-        s
-    }
-
-    /// A TOML number, or `None` for any other value.
-    fn number(value: &Value) -> Option<f64> {
-        let v = value.get_ref();
-        v.as_float()
-            .and_then(|f| f.as_str().replace('_', "").parse::<f64>().ok())
-            .or_else(|| {
-                v.as_integer()
-                    .and_then(|i| i.as_str().replace('_', "").parse::<f64>().ok())
-            })
-    }
-
-    fn table<'v>(&mut self, value: &'v Value<'v>, name: &str) -> Option<&'v DeTable<'v>> {
-        let t = value.get_ref().as_table();
-        if t.is_none() {
-            self.type_error(value, &format!("a table [{name}]"));
-        }
-        t
-    }
-
-    /// A string that must be one of `choices`.
-    fn choice<T: Copy>(&mut self, value: &Value, choices: &[(&str, T)]) -> Option<T> {
-        let s = self.string(value)?;
-        let found = choices.iter().find(|(n, _)| *n == s).map(|(_, v)| *v);
-        if found.is_none() {
-            let names: Vec<String> = choices.iter().map(|(n, _)| format!("\"{n}\"")).collect();
-            self.error(
-                value.span(),
-                format!("expected one of {}, found \"{s}\"", names.join(", ")),
-            );
-        }
-        found
-    }
-
-    fn display(&mut self, value: &Value, config: &mut Config) {
-        let Some(table) = self.table(value, "display") else {
-            return;
-        };
-        for (key, value) in table.iter() {
-            match key.get_ref().as_ref() {
-                "hyperlinks" => {
-                    if let Some(b) = self.boolean(value) {
-                        config.hyperlinks = b;
-                    }
-                }
-                other => self.unknown(key, other, "display", &["hyperlinks"]),
-            }
-        }
-    }
-
-    fn start(&mut self, value: &Value, start: &mut Start) {
-        let Some(table) = self.table(value, "start") else {
-            return;
-        };
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            match name {
-                "focus" => {
-                    if let Some(p) = self.choice(value, &PANES) {
-                        start.focus = p;
-                    }
-                }
-                "metric" => {
-                    let choices: Vec<(&str, (Metric, TroopBasis))> =
-                        METRICS.iter().map(|(n, m, t)| (*n, (*m, *t))).collect();
-                    if let Some((metric, troops)) = self.choice(value, &choices) {
-                        start.view.metric = metric;
-                        start.view.troops = troops;
-                    }
-                }
-                "currency" => {
-                    if let Some(c) = self.choice(value, &CURRENCIES) {
-                        start.view.currency = c;
-                    }
-                }
-                "real" => {
-                    if let Some(b) = self.boolean(value) {
-                        start.view.real = b;
-                    }
-                }
-                "chart" => {
-                    if let Some(c) = self.choice(value, &CHARTS) {
-                        start.chart = c;
-                    }
-                }
-                "projections" => {
-                    if let Some(b) = self.boolean(value) {
-                        start.projections = b;
-                    }
-                }
-                "timeline_order" => {
-                    if let Some(o) = self.choice(value, &ORDERS) {
-                        start.timeline_order = o;
-                    }
-                }
-                "scenario" => {
-                    let choices: Vec<(&str, ScenarioId)> =
-                        ScenarioId::ALL.iter().map(|s| (s.key(), *s)).collect();
-                    if let Some(s) = self.choice(value, &choices) {
-                        start.scenario = s;
-                    }
-                }
-                other => self.unknown(
-                    key,
-                    other,
-                    "start",
-                    &[
-                        "focus",
-                        "metric",
-                        "currency",
-                        "real",
-                        "chart",
-                        "projections",
-                        "scenario",
-                        "timeline_order",
-                    ],
-                ),
-            }
-        }
-    }
-
-    /// Each value a number, or a string as the command line takes it (`"2.5,2028=3.5"`,
-    /// `"3 %"`), read by [`AssumptionValue::parse`]; what needs the dataset is checked
-    /// later, by [`Config::starting_assumptions`].
-    fn assumptions(&mut self, value: &Value, given: &mut Vec<AssumptionSetting>) {
-        let Some(table) = self.table(value, "assumptions") else {
-            return;
-        };
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            let Some(id) = ASSUMPTIONS
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, id)| *id)
-            else {
-                let names: Vec<&str> = ASSUMPTIONS.iter().map(|(n, _)| *n).collect();
-                self.unknown(key, name, "assumptions", &names);
-                continue;
-            };
-            let text = match (value.get_ref().as_str(), Self::number(value)) {
-                (Some(text), _) => text.to_string(),
-                (None, Some(n)) => n.to_string(),
-                (None, None) => {
-                    let expected = if id.is_rate() {
-                        "a number, or a rate as the command line takes it (\"2.5,2028=3.5\")"
-                    } else {
-                        "a number"
-                    };
-                    self.type_error(value, expected);
-                    continue;
-                }
-            };
-            match AssumptionValue::parse(id, &text) {
-                Ok(v) => {
-                    given.retain(|s| s.value.id() != id);
-                    given.push(AssumptionSetting {
-                        value: v,
-                        at: Diagnostic::at(self.name, self.text, value.span(), ""),
-                    });
-                }
-                Err(e) => self.error(value.span(), e.to_string()),
-            }
-        }
-    }
-
-    /// Each spread a number, or a string with its unit (`"1 pp"`, `"10 %"`), read and
-    /// range-checked by [`crate::econ::SpreadSpec::parse`].
-    fn band(&mut self, value: &Value, band: &mut BandSpreads) {
-        let Some(table) = self.table(value, "band") else {
-            return;
-        };
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            let Some(spec) = BandSpreads::INPUTS
-                .iter()
-                .filter_map(|&id| spread_spec(id))
-                .find(|s| s.key == name)
-            else {
-                let names: Vec<&str> = BandSpreads::INPUTS
-                    .iter()
-                    .filter_map(|&id| spread_spec(id).map(|s| s.key))
-                    .collect();
-                self.unknown(key, name, "band", &names);
-                continue;
-            };
-            let text = match (value.get_ref().as_str(), Self::number(value)) {
-                (Some(text), _) => text.to_string(),
-                (None, Some(n)) => n.to_string(),
-                (None, None) => {
-                    let expected = format!(
-                        "a spread in {} as a number (or a string such as \"{}\")",
-                        spec.unit_words,
-                        spec.format(1.0).trim_start_matches('±')
-                    );
-                    self.type_error(value, &expected);
-                    continue;
-                }
-            };
-            match spec.parse(&text).and_then(|v| band.set(spec.id, v)) {
-                Ok(()) => {}
-                Err(e) => self.error(value.span(), e.to_string()),
-            }
-        }
-    }
-
-    fn theme(&mut self, value: &Value, palette: &mut Palette) {
-        let Some(table) = self.table(value, "theme") else {
-            return;
-        };
-        for (key, value) in table.iter() {
-            let name = key.get_ref().as_ref();
-            let mut roles = palette.roles_mut();
-            let Some((_, slot)) = roles.iter_mut().find(|(role, _)| *role == name) else {
-                let names: Vec<&str> = roles.iter().map(|(r, _)| *r).collect();
-                self.unknown(key, name, "theme", &names);
-                continue;
-            };
-            let Some(text) = self.string(value) else {
-                continue;
-            };
-            match text.parse() {
-                Ok(color) => **slot = color,
-                Err(_) => self.error(
-                    value.span(),
-                    format!(
-                        "expected a colour name (red, lightblue, darkgray, ...), an index 0-255 or \"#rrggbb\", found \"{text}\""
-                    ),
-                ),
-            }
-        }
-    }
-
-    fn keys(&mut self, value: &Value, keymap: &mut Keymap) {
-        let Some(table) = self.table(value, "keys") else {
-            return;
-        };
-        for (key, value) in table.iter() {
-            let scope_name = key.get_ref().as_ref();
-            let Some(scope) = Scope::all().find(|s| s.config_name() == scope_name) else {
-                let names: Vec<&str> = Scope::all().map(Scope::config_name).collect();
-                self.unknown(key, scope_name, "keys", &names);
-                continue;
-            };
-            let Some(bindings) = self.table(value, &format!("keys.{scope_name}")) else {
-                continue;
-            };
-            for (action, value) in bindings.iter() {
-                let Some(items) = value.get_ref().as_array() else {
-                    self.type_error(value, "a list of keys, such as [\"q\", \"ctrl-c\"]");
-                    continue;
-                };
-                let mut keys = Vec::new();
-                for item in items.iter() {
-                    let Some(text) = self.string(item) else {
-                        continue;
-                    };
-                    match Key::parse(text) {
-                        Ok(k) => keys.push(k),
-                        Err(message) => self.error(item.span(), message),
-                    }
-                }
-                if let Err(message) = keymap.rebind(scope, action.get_ref(), keys) {
-                    self.error(action.span(), message);
-                }
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Key;
+    use crate::econ::TroopBasis;
 
     fn load(text: &str) -> Result<Config, Vec<String>> {
         Config::load(&[("user.toml", text)])

@@ -1,0 +1,362 @@
+//! One function per subcommand: each takes its parsed options, builds what it needs
+//! through [`super::setup`], and prints or writes. The rules between options live in
+//! `options.rs`, the clap definitions in `mod.rs`; nothing here draws on the terminal
+//! but [`dashboard`], through the runtime.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use clap::CommandFactory;
+
+use crate::app::{App, ChartStyle};
+use crate::config::{self, Config, SetupError};
+use crate::data::{Dataset, summary::Summary};
+use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
+use crate::publish::{self, Size, Theme};
+use crate::render;
+use crate::report::ProjectionReport;
+use crate::report::export::{ExportOptions, export};
+use crate::runtime::{self, DebugFailure, FailingEvents};
+use crate::store;
+
+use super::options::{
+    refuse_meaningless_chart_options, refuse_meaningless_export_options,
+    refuse_spreads_without_band,
+};
+use super::{
+    ChartArgs, Cli, ExportArgs, FileFormat, Format, InputArgs, ProjectArgs, RenderArgs, Setup,
+    ThemeArg, ViewArgs, eprint_problems, setup, with_base_year,
+};
+
+/// No subcommand: the dashboard, on the terminal.
+pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
+    let s = setup(&cli.input, &cli.assumptions.flags(), &cli.band.flags())?;
+    let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+    app.mouse |= cli.mouse;
+    // Only the live screen reads the clock: `render` stays the same every day.
+    app.today = Some(chrono::Local::now().date_naive());
+    load_saved(&mut app);
+    if let Some(name) = &cli.scenario {
+        app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
+    }
+    run_dashboard(app)?;
+    Ok(())
+}
+
+/// `render`: one frame as text, or as an SVG picture.
+pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupError> {
+    let s = setup(input, &args.assumptions.flags(), &args.band.flags())?;
+    let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+    if let Some(name) = &args.scenario {
+        // A saved scenario's name needs the saved scenarios; a key does not.
+        if ScenarioId::from_key(name).is_none() {
+            load_saved(&mut app);
+        }
+        app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
+    }
+    app.color = (args.ansi || args.svg.is_some()) && app.color;
+    // Text and pictures for documents: no OSC 8 sequences in them.
+    app.hyperlinks = false;
+    let (width, height, keys) = (args.width, args.height, args.keys.clone());
+    match &args.svg {
+        Some(path) => {
+            let text = render::frame_svg(&mut app, width, height, keys)
+                .map_err(|e| format!("cannot render: {e}"))?;
+            write_file(path, &text)?;
+        }
+        None => {
+            let text = render::frame(&mut app, width, height, keys, args.ansi)
+                .map_err(|e| format!("cannot render: {e}"))?;
+            print_out(&text)?;
+        }
+    }
+    Ok(())
+}
+
+/// `chart`: a pane's chart as SVG and/or PNG.
+pub(super) fn chart(input: &InputArgs, args: &ChartArgs) -> Result<(), SetupError> {
+    let image = &args.image;
+    if image.svg.is_none() && image.png.is_none() {
+        return Err("chart: give --svg FILE, --png FILE or both"
+            .to_string()
+            .into());
+    }
+    refuse_meaningless_chart_options(
+        args.chart,
+        &args.view,
+        &args.assumptions,
+        &args.band_spreads,
+    )?;
+    let s = setup(
+        input,
+        &with_base_year(&args.assumptions, args.view.real.as_ref()),
+        &args.band_spreads.flags(),
+    )?;
+    let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+    show_as_asked(&mut app, &args.view)?;
+    let figure = app
+        .figure(args.chart.pane())
+        .expect("a chart pane has a figure");
+    let size = Size {
+        width: image.width,
+        height: image.height,
+    };
+    let theme = match image.theme {
+        ThemeArg::Light => Theme::Light,
+        ThemeArg::Dark => Theme::Dark,
+    };
+    // Everything is drawn before anything is written.
+    let svg = publish::to_svg(&figure, size, theme);
+    let png = match &image.png {
+        Some(_) => Some(publish::to_png(&svg, size)?),
+        None => None,
+    };
+    if let Some(path) = &image.svg {
+        write_file(path, &svg)?;
+    }
+    if let (Some(path), Some(png)) = (&image.png, &png) {
+        write_file(path, png)?;
+    }
+    Ok(())
+}
+
+/// `completions SHELL`.
+pub(super) fn completions(shell: clap_complete::Shell) -> Result<(), SetupError> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "sma-dash", &mut out);
+    print_out(&String::from_utf8_lossy(&out))?;
+    Ok(())
+}
+
+/// `man`: the manual page, roff.
+pub(super) fn man() -> Result<(), SetupError> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .map_err(|e| format!("cannot write the manual page: {e}"))?;
+    print_out(&String::from_utf8_lossy(&out))?;
+    Ok(())
+}
+
+/// `config`: where the configuration comes from, or (`--print`) all of it.
+pub(super) fn config(input: &InputArgs, print: bool) -> Result<(), SetupError> {
+    let Setup { config, .. } = setup(input, &[], &[])?;
+    if print {
+        print_out(&config.to_toml())?;
+        return Ok(());
+    }
+    let user = match config::user_file(input.config.as_deref(), |v| std::env::var_os(v)) {
+        Some(f) if f.path.exists() => format!("{} (read)", f.path.display()),
+        Some(f) => format!("{} (none there)", f.path.display()),
+        None => "none: set HOME, XDG_CONFIG_HOME or SMA_DASH_CONFIG".into(),
+    };
+    print_out(&format!(
+        "defaults: {} (built in)\nuser file: {user}\nprecedence: options over the user file over the defaults\n`sma-dash config --print` prints the configuration in effect.\n",
+        "config/default.toml"
+    ))?;
+    Ok(())
+}
+
+/// `check`: the dataset validated and summarised.
+pub(super) fn check(input: &InputArgs) -> Result<(), SetupError> {
+    let Setup { dataset, .. } = setup(input, &[], &[])?;
+    print_out(&format!("{}\n", Summary::of(&dataset)))?;
+    Ok(())
+}
+
+/// `project`: every scenario by year, as a table, CSV or JSON.
+pub(super) fn project(input: &InputArgs, args: &ProjectArgs) -> Result<(), SetupError> {
+    refuse_spreads_without_band(args.band, &args.band_spreads)?;
+    let s = setup(
+        input,
+        &with_base_year(&args.assumptions, args.real.as_ref()),
+        &args.band_spreads.flags(),
+    )?;
+    let report = ProjectionReport::with_band(
+        &s.dataset,
+        &s.assumptions,
+        args.real.is_some(),
+        args.usd,
+        args.band.then_some(&s.band),
+    );
+    let text = match args.format {
+        Format::Table => report.to_table(),
+        Format::Csv => report.to_csv(),
+        Format::Json => report.to_json(),
+    };
+    print_out(&text)?;
+    Ok(())
+}
+
+/// `export SERIES`: one series as CSV or JSON, on standard output or to a file.
+pub(super) fn export_series(input: &InputArgs, args: &ExportArgs) -> Result<(), SetupError> {
+    refuse_meaningless_export_options(
+        args.series,
+        args.real.is_some(),
+        args.usd,
+        &args.assumptions,
+        args.band,
+        &args.band_spreads,
+    )?;
+    let s = setup(
+        input,
+        &with_base_year(&args.assumptions, args.real.as_ref()),
+        &args.band_spreads.flags(),
+    )?;
+    let options = ExportOptions {
+        real: args.real.is_some(),
+        usd: args.usd,
+        band: args.band.then_some(s.band),
+    };
+    let table = export(&s.dataset, &s.assumptions, args.series, options);
+    let text = match args.format {
+        FileFormat::Csv => table.to_csv(),
+        FileFormat::Json => table.to_json(),
+    };
+    match &args.output {
+        Some(path) => write_file(path, &text)?,
+        None => print_out(&text)?,
+    }
+    Ok(())
+}
+
+/// Replaces `path` whole with `contents`: the file is there complete, or not changed.
+fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
+    let shown = path.display();
+    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/') {
+        return Err(format!(
+            "cannot write {shown}: it names a directory, not a file"
+        ));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(format!(
+            "cannot write {shown}: no such directory {}",
+            dir.display()
+        ));
+    }
+    store::write_atomically(path, contents).map_err(|e| format!("cannot write {shown}: {e}"))
+}
+
+/// Sets the app's view as the chart options ask, from the dashboard's defaults rather
+/// than the config's [start], so that the same options draw the same chart anywhere.
+fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupError> {
+    let (metric, troops) = view
+        .metric
+        .as_deref()
+        .and_then(config::metric_named)
+        .unwrap_or((CostView::default().metric, CostView::default().troops));
+    app.change(|i| {
+        i.view = CostView {
+            metric,
+            troops,
+            currency: if view.usd {
+                Currency::Usd
+            } else {
+                Currency::Krw
+            },
+            real: view.real.is_some(),
+        };
+        i.show_projections = !view.no_projections;
+        i.show_band = view.band;
+        i.chart = if view.bars {
+            ChartStyle::Bars
+        } else {
+            ChartStyle::Line
+        };
+        i.scenario = ScenarioId::CurrentAgreement;
+    });
+    if let Some(name) = &view.scenario {
+        if ScenarioId::from_key(name).is_none() {
+            load_saved(app);
+        }
+        app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
+    }
+    let compare = view
+        .compare
+        .iter()
+        .map(|name| {
+            ScenarioId::from_key(name.trim()).ok_or_else(|| {
+                let keys: Vec<&str> = ScenarioId::ALL.iter().map(|s| s.key()).collect();
+                format!(
+                    "--compare: expected one of {}, found \"{name}\"",
+                    keys.join(", ")
+                )
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    app.change(|i| i.compare = compare);
+    Ok(())
+}
+
+/// The app as the config sets it up, starting from `assumptions`.
+fn configured_app(
+    dataset: Dataset,
+    config: &Config,
+    assumptions: Assumptions,
+    band: BandSpreads,
+) -> App {
+    let mut app = App::with(dataset, |i| {
+        i.assumptions = assumptions;
+        i.band_spreads = band;
+    });
+    config.apply_to(&mut app);
+    // https://no-color.org: any non-empty value turns colour off.
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app
+}
+
+/// The user's saved scenarios, from the data directory: the only place the environment's
+/// directories are read (the rest takes paths). A file that does not read is moved
+/// aside, with a warning on stderr and on the first frame's status line.
+fn load_saved(app: &mut App) {
+    app.paths.scenarios =
+        store::scenarios_path(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"));
+    if let Some(path) = &app.paths.scenarios {
+        let loaded = store::load(path, chrono::Utc::now());
+        if let Some(warning) = &loaded.warning {
+            eprintln!("sma-dash: warning: {warning}");
+        }
+        // The warning names the first problem; the others follow it.
+        if let Some(problems) = loaded.problems.as_ref().filter(|p| p.diagnostics.len() > 1) {
+            eprint_problems(problems);
+        }
+        app.saved = loaded.scenarios;
+        app.status = loaded.warning;
+    }
+}
+
+/// Runs the dashboard; everything that can fail is checked before the screen is taken.
+fn run_dashboard(mut app: App) -> Result<(), String> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err("the dashboard needs a terminal; `sma-dash check` prints a summary".into());
+    }
+    let mouse = app.mouse;
+    app.hyperlinks &= runtime::takes_hyperlinks(std::env::var("TERM").ok().as_deref());
+    let debug_failure = std::env::var("SMA_DASH_DEBUG_FAIL")
+        .ok()
+        .and_then(|v| DebugFailure::from_env_value(&v));
+    let result = runtime::enter(mouse).and_then(|(mut terminal, mut events)| match debug_failure {
+        Some(failure) => runtime::run(&mut terminal, &mut app, &mut FailingEvents(failure)),
+        None => runtime::run(&mut terminal, &mut app, &mut events),
+    });
+    let restored = runtime::restore(mouse);
+    result
+        .and(restored)
+        .map(|_| ())
+        .map_err(|e| format!("terminal error: {e}"))
+}
+
+/// Writes to standard output; a reader that stops early (`| head`) is not an error.
+fn print_out(text: &str) -> Result<(), String> {
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("cannot write to standard output: {e}"))
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,648 @@
+//! The command line: the clap definitions, and [`run`], which parses the arguments,
+//! hands each subcommand to its function in `commands.rs` and turns a failure into a
+//! message and an exit status. Which options go together is `options.rs`.
+//!
+//! Holds no rule of the data, the economics or the screen: it calls the library.
+
+mod commands;
+mod options;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::builder::TypedValueParser as _;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::app::Pane;
+use crate::config::{self, Config, Flag, SetupError};
+use crate::data::{Dataset, LoadError};
+use crate::econ::{AssumptionId, Assumptions, BandSpreads};
+use crate::publish::Size;
+use crate::render;
+use crate::report::export::Series;
+use crate::runtime::ScriptedEvents;
+
+const ABOUT: &str = "Follow the US–South Korea defense cost-sharing agreements (SMA): \
+timeline, troops, costs and projections";
+
+const LONG_ABOUT: &str = "\
+sma-dash follows the US–South Korea defense cost-sharing negotiations, the Special
+Measures Agreements (SMA) since 1991: every agreement, round, signing and demand with
+its sources, US troop counts in Korea, Korea's contributions, and what the agreements
+will cost under the inflation and exchange-rate assumptions you set.
+
+Without a subcommand it opens the dashboard, on the dataset compiled in (or --data DIR).
+Every subcommand starts from the same assumptions: the options given, over the config
+file's [assumptions], over defaults from the dataset's latest recorded year. The config
+file is --config FILE, else $SMA_DASH_CONFIG, else $XDG_CONFIG_HOME/sma-dash/config.toml,
+else ~/.config/sma-dash/config.toml; `sma-dash config` says which is read.";
+
+const EXAMPLES: &str = "\
+Examples:
+  sma-dash                              open the dashboard on the embedded dataset
+  sma-dash --cpi 3 --mouse              start from 3 % Korean inflation, with the mouse
+  sma-dash check                        validate the embedded dataset and summarise it
+  sma-dash check --data mydata          validate the TOML files in mydata/
+  sma-dash project --cpi 3              every scenario to 2035 at 3 % Korean inflation
+  sma-dash project --usd --format csv   the same as CSV, with dollar amounts
+  sma-dash project --band               each amount between its low and high path
+  sma-dash chart costs --svg costs.svg  the Costs chart as an image for an article
+  sma-dash completions bash             shell completions (also zsh, fish, ...)
+  sma-dash help project                 the options of one subcommand";
+
+#[derive(Parser)]
+#[command(
+    name = "sma-dash",
+    version,
+    about = ABOUT,
+    long_about = LONG_ABOUT,
+    after_help = EXAMPLES
+)]
+struct Cli {
+    /// Let the dashboard take the mouse: click to focus or select, wheel to scroll
+    /// (the terminal's own text selection then needs Shift).
+    #[arg(long)]
+    mouse: bool,
+    /// Start on this scenario: 12th-sma, 11th-rule, demand-5bn, demand-10bn or custom
+    /// charted, or a saved scenario's assumptions applied.
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
+    #[command(flatten)]
+    assumptions: AssumptionArgs,
+    #[command(flatten)]
+    band: BandArgs,
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+// Where the dataset and the config come from: every subcommand takes these.
+#[derive(Args)]
+#[command(next_help_heading = "Data and configuration")]
+struct InputArgs {
+    /// Load the dataset from this directory (the layout of assets/) instead of the
+    /// embedded one.
+    #[arg(long, global = true, value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// Read this config file instead of $SMA_DASH_CONFIG or ~/.config/sma-dash/config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate the dataset and print a summary; exit 2 with every problem when invalid.
+    #[command(after_help = "\
+Examples:
+  sma-dash check                   the embedded dataset
+  sma-dash check --data mydata     the TOML files in mydata/")]
+    Check,
+    /// Print one frame of the dashboard as text, after the given keys.
+    #[command(after_help = "\
+Keys are typed as they are: each character a key press; <name> for a named key or a
+chord as the config file writes it: <enter>, <esc>, <tab>, <ctrl-c>, <pagedown>, <lt>.
+
+Examples:
+  sma-dash render                               the opening screen at 120x40
+  sma-dash render --width 80 --height 24 --keys '2cc'
+  sma-dash render --keys '/Honolulu<enter><enter>' --ansi
+  sma-dash render --keys 2 --svg docs/dashboard.svg   a picture for documentation")]
+    Render(RenderArgs),
+    /// Print every scenario by year from the last recorded year to the horizon.
+    #[command(after_help = "\
+Examples:
+  sma-dash project                         defaults from recent history
+  sma-dash project --cpi 2 --horizon 2030  the 12th SMA at 2 % inflation
+  sma-dash project --cpi 2.5,2028=3.5      2.5 % a year, 3.5 % in 2028
+  sma-dash project --real 2025 --usd       in won and dollars of 2025
+  sma-dash project --band                  each amount between its low and high path
+  sma-dash project --band --band-cpi 2     a band of ±2 points of Korean inflation
+  sma-dash project --format json > p.json")]
+    Project(ProjectArgs),
+    /// Write one series of the dataset, or the projections, as CSV or JSON.
+    #[command(after_help = "\
+Every row records the dataset version and the assumptions used. --real, --usd and the
+assumptions apply to contributions and projections only; --band and its spreads to
+projections only.
+
+Examples:
+  sma-dash export contributions                   CSV on standard output
+  sma-dash export contributions --real 2025       in won and dollars of 2025
+  sma-dash export events --format json -o events.json
+  sma-dash export projections --cpi 3 --horizon 2040
+  sma-dash export projections --band --usd        with each amount's low and high
+  sma-dash export sources --format json           every source and what cites it")]
+    Export(ExportArgs),
+    /// Draw a chart as an image for publication (SVG, PNG), with its sources and
+    /// assumptions.
+    #[command(after_help = "\
+The chart shows what the dashboard's pane shows with the same options: costs (the
+Costs pane), troops (the Troops pane) or scenarios (every scenario, as the Assumptions
+pane lists them). Its numbers are those `project` and `export` give for the same
+options; the title, unit and basis, legend, sources, dataset version and assumptions
+are drawn on it. The view is set by these options alone, not the config's [start].
+PNG text is set in the DejaVu Sans compiled in, whatever fonts the machine has.
+
+Examples:
+  sma-dash chart costs --svg costs.svg --png costs.png
+  sma-dash chart costs --usd --real 2025 --compare demand-10bn --png c.png
+  sma-dash chart costs --cpi 3 --band --svg band.svg
+  sma-dash chart troops --theme dark --width 800 --height 450 --png troops.png
+  sma-dash chart scenarios --usd --svg scenarios.svg")]
+    Chart(ChartArgs),
+    /// Print a completion script for a shell.
+    #[command(after_help = "\
+Examples:
+  sma-dash completions bash > ~/.local/share/bash-completion/completions/sma-dash
+  sma-dash completions zsh > ~/.zfunc/_sma-dash      (with fpath+=~/.zfunc)
+  sma-dash completions fish > ~/.config/fish/completions/sma-dash.fish")]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) on standard output.
+    #[command(after_help = "\
+Examples:
+  sma-dash man | man -l -
+  sma-dash man > ~/.local/share/man/man1/sma-dash.1")]
+    Man,
+    /// Show the configuration: where it is read from, or all of it in effect.
+    #[command(after_help = "\
+Examples:
+  sma-dash config                  which files are read
+  sma-dash config --print > ~/.config/sma-dash/config.toml")]
+    Config {
+        /// Print the configuration in effect, as a file that loads back to the same.
+        #[arg(long)]
+        print: bool,
+    },
+}
+
+// The options of `render`.
+#[derive(Args)]
+struct RenderArgs {
+    /// Width of the frame, in columns.
+    #[arg(long, default_value_t = 120, value_parser = |s: &str| cells(s, "width", render::MAX_WIDTH))]
+    width: u16,
+    /// Height of the frame, in rows.
+    #[arg(long, default_value_t = 40, value_parser = |s: &str| cells(s, "height", render::MAX_HEIGHT))]
+    height: u16,
+    /// Keys to press before the frame is drawn.
+    #[arg(long, default_value = "", value_parser = ScriptedEvents::parse)]
+    keys: ScriptedEvents,
+    /// Keep the colours, as ANSI escape sequences (NO_COLOR still turns them off).
+    #[arg(long)]
+    ansi: bool,
+    /// Write the frame to FILE as an SVG picture with its colours, instead of
+    /// printing it.
+    #[arg(long, value_name = "FILE", conflicts_with = "ansi")]
+    svg: Option<PathBuf>,
+    /// Start on this scenario, as the dashboard's --scenario does.
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
+    #[command(flatten)]
+    assumptions: AssumptionArgs,
+    #[command(flatten)]
+    band: BandArgs,
+}
+
+// The options of `project`.
+#[derive(Args)]
+struct ProjectArgs {
+    /// Amounts in constant money of this base year (Korean CPI for won, US CPI-U for dollars).
+    #[arg(long, value_name = "BASE_YEAR", allow_hyphen_values = true)]
+    real: Option<String>,
+    /// Add each amount in millions of dollars at that year's exchange rate.
+    #[arg(long)]
+    usd: bool,
+    /// Add each amount's low and high: the band the spreads give (see --band-cpi).
+    #[arg(long)]
+    band: bool,
+    /// How to print: a table to read, or CSV or JSON for other programs.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    #[command(flatten)]
+    assumptions: AssumptionArgs,
+    #[command(flatten)]
+    band_spreads: BandArgs,
+}
+
+// The options of `export`.
+#[derive(Args)]
+struct ExportArgs {
+    /// What to write.
+    #[arg(value_parser = series_parser())]
+    series: Series,
+    /// The file format.
+    #[arg(long, value_enum, default_value_t = FileFormat::Csv)]
+    format: FileFormat,
+    /// Write to this file (replaced whole, never left half-written) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Amounts in constant money of this base year (contributions and projections).
+    #[arg(long, value_name = "BASE_YEAR", allow_hyphen_values = true)]
+    real: Option<String>,
+    /// Give every projected year a dollar figure, at that year's exchange rate
+    /// (contributions always have both currencies).
+    #[arg(long)]
+    usd: bool,
+    /// Add each amount's low and high, the band the spreads give (projections).
+    #[arg(long)]
+    band: bool,
+    #[command(flatten)]
+    assumptions: AssumptionArgs,
+    #[command(flatten)]
+    band_spreads: BandArgs,
+}
+
+// The options of `chart`.
+#[derive(Args)]
+struct ChartArgs {
+    /// Which pane's chart.
+    #[arg(value_enum)]
+    chart: ChartArg,
+    #[command(flatten)]
+    image: ImageArgs,
+    #[command(flatten)]
+    view: ViewArgs,
+    #[command(flatten)]
+    assumptions: AssumptionArgs,
+    #[command(flatten)]
+    band_spreads: BandArgs,
+}
+
+impl Command {
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Check => "check",
+            Command::Render(_) => "render",
+            Command::Project(_) => "project",
+            Command::Export(_) => "export",
+            Command::Config { .. } => "config",
+            Command::Chart(_) => "chart",
+            Command::Completions { .. } => "completions",
+            Command::Man => "man",
+        }
+    }
+
+    /// Whether the subcommand takes the assumption options.
+    fn takes_assumptions(&self) -> bool {
+        matches!(
+            self,
+            Command::Render(_) | Command::Project(_) | Command::Export(_) | Command::Chart(_)
+        )
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FileFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+/// The charts `chart` draws.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ChartArg {
+    /// Korea's contribution by year, recorded and projected (the Costs pane).
+    Costs,
+    /// US troops in Korea by year, with the 28,500 level (the Troops pane).
+    Troops,
+    /// Every scenario's amounts by year (the Assumptions pane's scenarios).
+    Scenarios,
+}
+
+impl ChartArg {
+    /// As the command line writes it.
+    fn key(self) -> &'static str {
+        match self {
+            ChartArg::Costs => "costs",
+            ChartArg::Troops => "troops",
+            ChartArg::Scenarios => "scenarios",
+        }
+    }
+
+    fn pane(self) -> Pane {
+        match self {
+            ChartArg::Costs => Pane::Costs,
+            ChartArg::Troops => Pane::Troops,
+            ChartArg::Scenarios => Pane::Assumptions,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Light,
+    Dark,
+}
+
+// The image files and their look.
+#[derive(Args)]
+#[command(next_help_heading = "Image")]
+struct ImageArgs {
+    /// Write the chart as SVG to FILE (replaced whole, never left half-written).
+    #[arg(long, value_name = "FILE")]
+    svg: Option<PathBuf>,
+    /// Write the chart as PNG to FILE (replaced whole, never left half-written).
+    #[arg(long, value_name = "FILE")]
+    png: Option<PathBuf>,
+    /// The image's width in pixels, 200 to 8000; text grows with it.
+    #[arg(long, value_name = "PX", default_value_t = Size::default().width, value_parser = |s: &str| pixels(s, "width"))]
+    width: u32,
+    /// The image's height in pixels, 200 to 8000.
+    #[arg(long, value_name = "PX", default_value_t = Size::default().height, value_parser = |s: &str| pixels(s, "height"))]
+    height: u32,
+    /// Light or dark background.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    theme: ThemeArg,
+}
+
+// What the chart shows, as the dashboard's keys set it (c, u, r, p, Enter, x, b).
+#[derive(Args)]
+#[command(next_help_heading = "What the chart shows (as the dashboard's keys)")]
+struct ViewArgs {
+    /// The cost metric (costs): as `c` cycles them.
+    #[arg(long, value_name = "METRIC", value_parser = clap::builder::PossibleValuesParser::new(config::METRIC_NAMES))]
+    metric: Option<String>,
+    /// Amounts in millions of dollars at each year's exchange rate, not billions of won.
+    #[arg(long)]
+    usd: bool,
+    /// Amounts in constant money of this base year (Korean CPI for won, US CPI-U for dollars).
+    #[arg(long, value_name = "BASE_YEAR", allow_hyphen_values = true)]
+    real: Option<String>,
+    /// The recorded years alone, without a projection (costs).
+    #[arg(long)]
+    no_projections: bool,
+    /// The scenario projected (costs): 12th-sma, 11th-rule, demand-5bn, demand-10bn,
+    /// custom, or a saved scenario's assumptions applied.
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
+    /// Scenarios drawn beside the pinned one (costs), as `x` adds them: a list or the
+    /// option again.
+    #[arg(long, value_name = "NAME", value_delimiter = ',')]
+    compare: Vec<String>,
+    /// Each projection between its low and high path, as `b` shows it (see --band-cpi).
+    #[arg(long)]
+    band: bool,
+    /// Bars, one a year, as `m` draws them (costs; compared scenarios need lines).
+    #[arg(long)]
+    bars: bool,
+}
+
+/// A side of an image, in pixels.
+fn pixels(text: &str, what: &str) -> Result<u32, String> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (Size::MIN..=Size::MAX).contains(n))
+        .ok_or_else(|| {
+            format!(
+                "expected a {what} in pixels, a whole number from {} to {}",
+                Size::MIN,
+                Size::MAX
+            )
+        })
+}
+
+// The assumptions, each optional: what is not given comes from the config file, else
+// from recent history. Each is read as text and checked by `Assumptions::apply_text`,
+// so that every rate reads a negative value, `%` and years set apart the same way, on
+// the command line, in the config file and in the dashboard.
+#[derive(Args, Default)]
+#[command(next_help_heading = "Assumptions (options over config over defaults)")]
+struct AssumptionArgs {
+    /// Korean CPI inflation past the record, in percent: 3, 3%, or 2.5,2028=3.5 to set
+    /// years apart.
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    cpi: Option<String>,
+    /// US CPI-U inflation past the record, in percent, as --cpi.
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    us_cpi: Option<String>,
+    /// Won per dollar past the record: 1400, or 1400,2028=1500 to set years apart.
+    #[arg(long, value_name = "KRW_PER_USD", allow_hyphen_values = true)]
+    fx: Option<String>,
+    /// ROK defense-budget growth past the record, in percent, as --cpi.
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    defense_growth: Option<String>,
+    /// Growth of the custom scenario, in percent a year.
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    growth: Option<String>,
+    /// The last year projected, from 2027 to 2100.
+    #[arg(long, value_name = "YEAR", allow_hyphen_values = true)]
+    horizon: Option<String>,
+}
+
+impl AssumptionArgs {
+    /// Each option given, as the flag, the assumption and its text.
+    fn flags(&self) -> Vec<Flag<'_>> {
+        use AssumptionId::*;
+        [
+            ("--cpi", KoreanCpi, &self.cpi),
+            ("--us-cpi", UsCpi, &self.us_cpi),
+            ("--fx", KrwPerUsd, &self.fx),
+            ("--defense-growth", DefenseGrowth, &self.defense_growth),
+            ("--growth", CustomGrowth, &self.growth),
+            ("--horizon", Horizon, &self.horizon),
+        ]
+        .into_iter()
+        .filter_map(|(name, id, text)| text.as_deref().map(|text| Flag { name, id, text }))
+        .collect()
+    }
+}
+
+// The band's spreads, each optional: what is not given comes from the config file's
+// [band], else from config/default.toml (±1 pp CPI, ±10 % won per dollar, ±2 pp defense
+// growth). Each is read and range-checked by `Config::band_spreads`.
+#[derive(Args, Default)]
+#[command(next_help_heading = "Band (options over config over defaults)")]
+struct BandArgs {
+    /// The band's spread of Korean CPI inflation, ± percentage points (0 to 10; default 1).
+    #[arg(long, value_name = "PP", allow_hyphen_values = true)]
+    band_cpi: Option<String>,
+    /// The band's spread of US CPI-U inflation, ± percentage points (0 to 10; default 1).
+    #[arg(long, value_name = "PP", allow_hyphen_values = true)]
+    band_us_cpi: Option<String>,
+    /// The band's spread of won per dollar, ± percent of the rate (0 to 50; default 10).
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    band_fx: Option<String>,
+    /// The band's spread of defense-budget growth, ± percentage points (0 to 10; default 2).
+    #[arg(long, value_name = "PP", allow_hyphen_values = true)]
+    band_defense: Option<String>,
+}
+
+impl BandArgs {
+    /// Each spread given, as the flag, the rate it spreads and its text.
+    fn flags(&self) -> Vec<Flag<'_>> {
+        use AssumptionId::*;
+        [
+            ("--band-cpi", KoreanCpi, &self.band_cpi),
+            ("--band-us-cpi", UsCpi, &self.band_us_cpi),
+            ("--band-fx", KrwPerUsd, &self.band_fx),
+            ("--band-defense", DefenseGrowth, &self.band_defense),
+        ]
+        .into_iter()
+        .filter_map(|(name, id, text)| text.as_deref().map(|text| Flag { name, id, text }))
+        .collect()
+    }
+}
+
+/// The assumption options and `--real` (the base year), as flags to apply.
+fn with_base_year<'a>(args: &'a AssumptionArgs, real: Option<&'a String>) -> Vec<Flag<'a>> {
+    let mut flags = args.flags();
+    if let Some(text) = real {
+        flags.push(Flag {
+            name: "--real",
+            id: AssumptionId::BaseYear,
+            text,
+        });
+    }
+    flags
+}
+
+/// A size of the frame `render` draws, from 1 to `max` cells.
+fn cells(text: &str, what: &str, max: u16) -> Result<u16, String> {
+    text.trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|n| (1..=max).contains(n))
+        .ok_or_else(|| format!("expected a {what} as a whole number from 1 to {max}"))
+}
+
+/// `contributions`, `troops`, …: the series `export` takes, listed in `--help`.
+fn series_parser() -> impl clap::builder::TypedValueParser<Value = Series> {
+    clap::builder::PossibleValuesParser::new(Series::ALL.map(Series::key))
+        .map(|key: String| Series::from_key(&key).expect("a possible value names a series"))
+}
+
+/// Exit status for bad input: options, files, data.
+const BAD_INPUT: u8 = 2;
+
+/// What every subcommand runs on.
+struct Setup {
+    dataset: Dataset,
+    config: Config,
+    assumptions: Assumptions,
+    /// The band's spreads, flags over config over defaults: what `project --band` and
+    /// `export projections --band` draw, and what the dashboard and `render` hand to the
+    /// app for its band.
+    band: BandSpreads,
+}
+
+/// What every subcommand runs on, loaded one way: the config file, the dataset, then
+/// the assumptions and the band's spreads, flags over config over defaults
+/// ([`Config::starting_assumptions`], [`Config::band_spreads`]).
+fn setup(input: &InputArgs, flags: &[Flag], band_flags: &[Flag]) -> Result<Setup, SetupError> {
+    let user = config::user_file(input.config.as_deref(), |v| std::env::var_os(v));
+    let config = Config::from_user_file(user.as_ref())?;
+    let dataset = load_dataset(input.data.as_deref())?;
+    let assumptions = config.starting_assumptions(&dataset, flags)?;
+    let band = config.band_spreads(band_flags)?;
+    Ok(Setup {
+        dataset,
+        config,
+        assumptions,
+        band,
+    })
+}
+
+/// The embedded dataset, or the one in `--data DIR`: a directory that is not there is
+/// one line, not a line for each file it should hold.
+fn load_dataset(dir: Option<&Path>) -> Result<Dataset, SetupError> {
+    let Some(dir) = dir else {
+        return Dataset::embedded().map_err(SetupError::File);
+    };
+    let shown = dir.display();
+    match std::fs::metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(format!("--data {shown}: no such directory").into())
+        }
+        Err(e) => Err(format!("--data {shown}: {e}").into()),
+        Ok(meta) if !meta.is_dir() => Err(format!(
+            "--data {shown}: expected a directory of the dataset's TOML files, found a file"
+        )
+        .into()),
+        Ok(_) => Dataset::load_dir(dir).map_err(SetupError::File),
+    }
+}
+
+fn refuse_arguments(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(BAD_INPUT))
+        }
+        _ => {
+            let text = e.render().to_string();
+            eprint!(
+                "sma-dash: {}",
+                text.strip_prefix("error: ").unwrap_or(&text)
+            );
+            ExitCode::from(BAD_INPUT)
+        }
+    }
+}
+
+/// The count first, in the program's voice; then each problem as an editor reads it,
+/// `file:line:column: message`.
+fn eprint_problems(errors: &LoadError) {
+    let n = errors.diagnostics.len() + errors.more;
+    let s = if n == 1 { "" } else { "s" };
+    eprintln!("sma-dash: {n} problem{s} in the {}:", errors.subject);
+    for d in &errors.diagnostics {
+        eprintln!("{d}");
+    }
+    if errors.more > 0 {
+        eprintln!("... and {} more problems", errors.more);
+    }
+}
+
+/// Parses the command line and runs what it asks; the exit status says how it went
+/// (0, or 2 for bad input: options, files, data).
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return refuse_arguments(e),
+    };
+    match dispatch(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(SetupError::File(errors)) => {
+            eprint_problems(&errors);
+            ExitCode::from(BAD_INPUT)
+        }
+        Err(SetupError::Usage(message)) => {
+            eprintln!("sma-dash: {message}");
+            ExitCode::from(BAD_INPUT)
+        }
+    }
+}
+
+/// Each subcommand to its function.
+fn dispatch(cli: &Cli) -> Result<(), SetupError> {
+    let Some(sub) = &cli.command else {
+        return commands::dashboard(cli);
+    };
+    options::refuse_dashboard_options(cli, sub)?;
+    let input = &cli.input;
+    match sub {
+        Command::Check => commands::check(input),
+        Command::Render(args) => commands::render(input, args),
+        Command::Project(args) => commands::project(input, args),
+        Command::Export(args) => commands::export_series(input, args),
+        Command::Chart(args) => commands::chart(input, args),
+        Command::Completions { shell } => commands::completions(*shell),
+        Command::Man => commands::man(),
+        Command::Config { print } => commands::config(input, *print),
+    }
+}
