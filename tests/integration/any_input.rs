@@ -2,7 +2,7 @@
 //! 500×200 — panics the real `update` and `view`, or leaves the state inconsistent.
 //!
 //! `cargo test` runs a bounded number of cases; before a release run many more:
-//! `PROPTEST_CASES=5000 cargo test --release --test any_input`.
+//! `PROPTEST_CASES=5000 cargo test --release --test integration any_input::`.
 
 use std::collections::VecDeque;
 use std::sync::OnceLock;

@@ -1,6 +1,6 @@
 //! Bytes written to the terminal: one step of the year cursor writes only the cells
 //! that changed, through ratatui's real crossterm backend into a counting writer.
-//! `cargo test --release --test bytes -- --nocapture` prints the figures.
+//! `cargo test --release --test integration bytes:: -- --nocapture` prints the figures.
 
 use std::cell::Cell;
 use std::io::{self, Write};

@@ -1,0 +1,17 @@
+//! The integration tests, one module a file, linked into one binary: on a machine of
+//! two cores, thirteen test binaries each linking the whole program took longer than
+//! the tests. Each module says what it covers.
+
+mod any_input;
+mod bytes;
+mod chart;
+mod cli;
+mod corrections;
+mod data_errors;
+mod dataset_facts;
+mod e2e;
+mod econ;
+mod econ_props;
+mod hostile_data;
+mod render;
+mod scale;
