@@ -2731,11 +2731,19 @@ mod tests {
         assert_eq!(format!("{pinned:.1}"), format!("{:.1}", cost(&app, 2030)));
         // The recorded years are shared: no compared figure there.
         assert_eq!(row(&csv, 2020)["value_demand-5bn"], "");
+        // The totals every view and file gives, each saying what it sums.
         let total = csv
             .lines()
-            .find(|l| l.starts_with("total 2027–2035,"))
+            .find(|l| l.starts_with("total 2026–2030,"))
             .expect("a total row naming its years");
-        assert!(total.contains(",total,"), "{total}");
+        assert!(
+            total.contains(",2026 recorded + 2027–30 projected,"),
+            "{total}"
+        );
+        assert!(
+            csv.lines().any(|l| l.starts_with("total 2026–2035,")),
+            "{csv}"
+        );
         // Troops as a table, the same columns as shown.
         update(&mut app, Action::Focus(Pane::Troops));
         let (_, csv) = csv_of(update(&mut app, Action::Export));

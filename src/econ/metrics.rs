@@ -518,38 +518,86 @@ pub fn scenario_amounts(
         .collect()
 }
 
-/// A sum over a span of years, labelled with the years it actually adds up.
+/// A sum over a span of years, labelled with the years it actually adds up and which
+/// of them are recorded and which projected.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Total {
     pub from: i32,
     pub to: i32,
     pub value: f64,
+    /// The first and last recorded years summed, if any.
+    pub recorded: Option<(i32, i32)>,
+    /// The first and last projected years summed, if any.
+    pub projected: Option<(i32, i32)>,
 }
 
 impl Total {
     /// Sums the values of `points` in `from..=to`; `None` when no year there has one.
     pub fn of(points: &[CostPoint], from: i32, to: i32) -> Option<Total> {
-        let mut summed = points
-            .iter()
-            .filter(|p| (from..=to).contains(&p.year))
-            .filter_map(|p| p.value.map(|v| (p.year, v)));
-        let (first, v) = summed.next()?;
-        let (mut last, mut value) = (first, v);
-        for (year, v) in summed {
-            last = year;
-            value += v;
+        let mut total: Option<Total> = None;
+        let widen = |span: Option<(i32, i32)>, year: i32| {
+            Some(span.map_or((year, year), |(a, b)| (a.min(year), b.max(year))))
+        };
+        for p in points.iter().filter(|p| (from..=to).contains(&p.year)) {
+            let Some(v) = p.value else { continue };
+            let t = total.get_or_insert(Total {
+                from: p.year,
+                to: p.year,
+                value: 0.0,
+                recorded: None,
+                projected: None,
+            });
+            t.to = p.year;
+            t.value += v;
+            if p.projected {
+                t.projected = widen(t.projected, p.year);
+            } else {
+                t.recorded = widen(t.recorded, p.year);
+            }
         }
-        Some(Total {
-            from: first,
-            to: last,
-            value,
-        })
+        total
     }
 
     /// "2026–30", "2026–2127" across a century, "2026" for one year.
     pub fn span_label(&self) -> String {
         span_label(self.from, self.to)
     }
+
+    /// What it sums, in words: "2026 recorded + 2027–30 projected".
+    pub fn label(&self) -> String {
+        let part = |span: Option<(i32, i32)>, word: &str| {
+            span.map(|(a, b)| format!("{} {word}", span_label(a, b)))
+        };
+        let parts: Vec<String> = [
+            part(self.recorded, "recorded"),
+            part(self.projected, "projected"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        parts.join(" + ")
+    }
+}
+
+/// The spans every view and file totals over, from the projection's first year `start`
+/// (the last recorded one): the term of the agreement in force then, and through the
+/// horizon. One list, so every total covers the same years.
+pub fn total_spans(d: &Dataset, start: i32, horizon: i32) -> Vec<(i32, i32)> {
+    let mut spans = Vec::new();
+    if let Some(current) = d.agreement_for_year(start) {
+        spans.push((current.first_year, current.last_year.min(horizon)));
+    }
+    spans.push((start, horizon));
+    spans.dedup();
+    spans
+}
+
+/// The totals of `points` over [`total_spans`]: what every view and file shows.
+pub fn totals(d: &Dataset, points: &[CostPoint], start: i32, horizon: i32) -> Vec<Total> {
+    total_spans(d, start, horizon)
+        .into_iter()
+        .filter_map(|(from, to)| Total::of(points, from, to))
+        .collect()
 }
 
 /// "2026–30" for years in one century, "2026–2127" across one, "2026" for one year.

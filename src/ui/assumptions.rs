@@ -292,5 +292,13 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             line
         });
     }
+    // Last, so it never pushes a row off the pane: what the totals sum, as every file
+    // says it ("2026 recorded + 2027–35 projected").
+    if let Some(t) = first.and_then(|t| t.to_horizon) {
+        lines.push(Line::styled(
+            fit(&format!("  totals: {}", t.label()), width),
+            theme.dim(),
+        ));
+    }
     lines
 }

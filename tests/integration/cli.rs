@@ -194,7 +194,7 @@ fn project_csv_has_the_documented_columns() {
     assert_eq!(
         out.lines().next(),
         Some(
-            "year,scenario,status,basis,krw_bn,krw_origin,krw_per_usd,rate,capped,rule_extended,driver,sources,dataset_version,assumptions"
+            "year,scenario,status,basis,krw_bn,krw_origin,krw_per_usd,rate,capped,rule_extended,driver,sources,span,dataset_version,assumptions"
         )
     );
     let rows = csv_rows(&out);
@@ -226,8 +226,10 @@ fn project_csv_has_the_documented_columns() {
         (demand["krw_origin"].as_str(), demand["rate"].as_str()),
         ("converted", "assumed")
     );
-    // Five scenarios, 2026 to 2030 each.
-    assert_eq!(rows.len(), 5 * 5);
+    // Five scenarios, 2026 to 2030 each, then each one's total (at a horizon of 2030
+    // the agreement's term and the horizon's span are one).
+    assert_eq!(rows.len(), 5 * 5 + 5);
+    assert_eq!(rows.iter().filter(|r| r["status"] == "total").count(), 5);
 }
 
 #[test]
@@ -883,7 +885,10 @@ fn every_subcommand_starts_from_the_config_s_assumptions() {
         .lines()
         .find(|l| l.starts_with("total 2026–30   12th-sma"))
         .unwrap();
-    assert!(total.ends_with(" 8,008.4"), "{total}");
+    assert!(
+        total.ends_with(" 8,008.4  2026 recorded + 2027–30 projected"),
+        "{total}"
+    );
     // The dashboard's frame: the Assumptions pane, and the Costs pane at 2030.
     let frame = with_config(&["render", "--keys", "2llll"]);
     let cpi = frame
@@ -1220,7 +1225,10 @@ fn project_band_shows_each_amount_between_its_low_and_high_path() {
         .lines()
         .find(|l| l.starts_with("total 2026–30   12th-sma"))
         .unwrap();
-    assert!(total.ends_with(" 7,912.2 (7,817.3–8,008.4)"), "{total}");
+    assert!(
+        total.ends_with(" 7,912.2 (7,817.3–8,008.4)  2026 recorded + 2027–30 projected"),
+        "{total}"
+    );
     // Without --band, no band.
     let plain = stdout(&sma_dash(&["project", "--cpi", "2", "--horizon", "2030"]));
     assert!(
@@ -1250,11 +1258,11 @@ fn project_band_csv_and_json_carry_the_lows_the_highs_and_the_spreads() {
     assert_eq!(
         out.lines().next(),
         Some(
-            "year,scenario,status,basis,krw_bn,krw_bn_low,krw_bn_high,krw_origin,usd_m,usd_m_low,usd_m_high,usd_origin,krw_per_usd,rate,capped,rule_extended,driver,sources,dataset_version,assumptions,band"
+            "year,scenario,status,basis,krw_bn,krw_bn_low,krw_bn_high,krw_origin,usd_m,usd_m_low,usd_m_high,usd_origin,krw_per_usd,rate,capped,rule_extended,driver,sources,span,dataset_version,assumptions,band"
         )
     );
     let rows = csv_rows(&out);
-    assert_eq!(rows.len(), 5 * 5);
+    assert_eq!(rows.len(), 5 * 5 + 5);
     let r = find(&rows, &[("year", "2030"), ("scenario", "12th-sma")]);
     assert_eq!(
         (
@@ -1735,4 +1743,80 @@ fn a_scenarios_file_that_does_not_read_lists_every_problem_on_stderr() {
         );
     }
     assert!(!file.exists(), "moved aside");
+}
+
+#[test]
+fn journey_3_gives_the_same_totals_spans_and_labels_on_screen_in_project_and_in_files() {
+    // The 12th SMA over 2026–30 at 3 % Korean inflation, against a $10 bn a year
+    // demand, in dollars: every front end sums the same years and says which.
+    let args = ["--cpi", "3", "--usd"];
+    let project = stdout(&sma_dash(&[&["project"][..], &args].concat()));
+    let csv = stdout(&sma_dash(
+        &[&["project", "--format", "csv"][..], &args].concat(),
+    ));
+    let export = stdout(&sma_dash(&[&["export", "projections"][..], &args].concat()));
+    assert_eq!(csv, export, "project --format csv and export projections");
+    let rows = csv_rows(&csv);
+    let label = "2026 recorded + 2027–30 projected";
+    for scenario in ["12th-sma", "demand-10bn"] {
+        let total = find(
+            &rows,
+            &[("scenario", scenario), ("status", "total"), ("span", label)],
+        );
+        assert_eq!(total["year"], "");
+        // The total is the sum of the year rows it names.
+        let sum: f64 = (2026..=2030)
+            .map(|y| {
+                let y = y.to_string();
+                find(&rows, &[("scenario", scenario), ("year", y.as_str())])["usd_m"]
+                    .parse::<f64>()
+                    .unwrap()
+            })
+            .sum();
+        let usd: f64 = total["usd_m"].parse().unwrap();
+        assert!((usd - sum).abs() < 0.2, "{scenario}: {usd} vs {sum}");
+        // The table says the same sum with the same label.
+        let krw: f64 = total["krw_bn"].parse().unwrap();
+        let line = project
+            .lines()
+            .find(|l| l.starts_with("total 2026–30") && l.contains(scenario))
+            .unwrap();
+        assert!(line.ends_with(label), "{line}");
+        assert!(
+            line.contains(&thousands_1(krw))
+                && line.contains(&format!("${}", sma_dash::numbers::thousands(usd, 0))),
+            "{line} / {krw} {usd}"
+        );
+    }
+    // The dashboard's Costs table (what its `e` file writes) and Assumptions pane.
+    let screen = stdout(&sma_dash(&[
+        "render", "--width", "200", "--height", "60", "--cpi", "3", "--keys", "2tzG",
+    ]));
+    let total = find(
+        &rows,
+        &[
+            ("scenario", "12th-sma"),
+            ("status", "total"),
+            ("span", label),
+        ],
+    );
+    let krw: f64 = total["krw_bn"].parse().unwrap();
+    let line = screen
+        .lines()
+        .find(|l| l.contains("2026–30") && l.contains(label))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(line.contains(&thousands_1(krw)), "{line}");
+    let screen = stdout(&sma_dash(&[
+        "render", "--width", "120", "--height", "40", "--cpi", "3", "--keys", "4z",
+    ]));
+    assert!(
+        screen.contains("totals: 2026 recorded + 2027–35 projected"),
+        "{screen}"
+    );
+    assert!(screen.contains(&thousands_1(krw)), "{screen}");
+}
+
+/// "7,921.8": as the table and the panes write an amount.
+fn thousands_1(v: f64) -> String {
+    sma_dash::numbers::thousands(v, 1)
 }
