@@ -29,7 +29,7 @@ use ratatui::crossterm::{cursor, execute, queue};
 use ratatui::layout::Rect;
 
 use crate::app::{
-    Action, App, DeleteReport, Effect, ExportRequest, Key, KeyCode, Mode, Pane, SaveReport, update,
+    Action, App, Effect, ExportRequest, Key, KeyCode, Mode, Pane, ScenariosReport, update,
 };
 use crate::econ::Assumptions;
 use crate::publish::{self, Figure, Size, Theme};
@@ -415,7 +415,7 @@ pub fn run<B: Backend + WholeFrames>(
 }
 
 /// Saves the scenario in the app's scenarios file, if it has one.
-fn save(app: &App, name: &str, assumptions: &Assumptions) -> Result<SaveReport, String> {
+fn save(app: &App, name: &str, assumptions: &Assumptions) -> Result<ScenariosReport, String> {
     let path = app
         .paths
         .scenarios
@@ -425,7 +425,7 @@ fn save(app: &App, name: &str, assumptions: &Assumptions) -> Result<SaveReport, 
 }
 
 /// Deletes the saved scenario from the app's scenarios file.
-fn delete(app: &App, name: &str) -> Result<DeleteReport, String> {
+fn delete(app: &App, name: &str) -> Result<ScenariosReport, String> {
     let path = app
         .paths
         .scenarios

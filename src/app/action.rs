@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{DeleteReport, Edit, Pane, SaveReport};
+use super::{Edit, Pane, ScenariosReport};
 
 /// One request to change the app: produced by the keymap or the mouse, consumed by
 /// `update`. Plain data, so a config file can bind keys to it; the last few are the
@@ -114,9 +114,9 @@ pub enum Action {
     /// runtime).
     Published(Result<(PathBuf, PathBuf), String>),
     /// What saving did (from the runtime).
-    Saved(Result<SaveReport, String>),
+    Saved(Result<ScenariosReport, String>),
     /// What deleting did (from the runtime).
-    Deleted(Result<DeleteReport, String>),
+    Deleted(Result<ScenariosReport, String>),
     /// The file an export wrote, or why it could not (from the runtime).
     Exported(Result<PathBuf, String>),
 

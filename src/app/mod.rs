@@ -203,26 +203,15 @@ impl SavedScenario {
     }
 }
 
-/// What saving a scenario did, as the runtime reports it back to `update`.
+/// What saving or deleting a saved scenario did, as the runtime reports it back to
+/// `update` (`Action::Saved`, `Action::Deleted`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct SaveReport {
+pub struct ScenariosReport {
     pub name: String,
     pub path: PathBuf,
-    /// A scenario of that name was there before, and is replaced.
-    pub replaced: bool,
-    /// Every scenario in the file now.
-    pub scenarios: Vec<SavedScenario>,
-    /// A corrupt file found on the way, and where it was moved.
-    pub warning: Option<String>,
-}
-
-/// What deleting a saved scenario did, as the runtime reports it back to `update`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DeleteReport {
-    pub name: String,
-    pub path: PathBuf,
-    /// The file held a scenario of that name (another dashboard may have deleted it).
-    pub found: bool,
+    /// The file held a scenario of that name: saving replaced it, deleting removed it
+    /// (else another dashboard had deleted it first).
+    pub was_there: bool,
     /// Every scenario in the file now.
     pub scenarios: Vec<SavedScenario>,
     /// A corrupt file found on the way, and where it was moved.

@@ -51,7 +51,7 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
         dataset,
         "[dataset]\nversion = \"synthetic\"\ntitle = \"Synthetic: {events} events, {years} years, {agreements} agreements\"\nas_of = \"{last}-12-31\""
     )
-    .unwrap();
+    .expect("a String takes any write");
 
     const SOURCES: usize = 20;
     for s in 0..SOURCES {
@@ -59,7 +59,7 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
             sources,
             "[[source]]\nid = \"S{s}\"\ntitle = \"Synthetic source {s}\"\npublisher = \"Publisher {s}\"\ndate = \"{first}\"\nurl = \"https://example.org/{s}\"\n"
         )
-        .unwrap();
+        .expect("a String takes any write");
     }
     let cite = |i: usize| format!("[\"S{}\", \"S{}\"]", i % SOURCES, (i + 7) % SOURCES);
 
@@ -85,9 +85,73 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
             amount = 1000 + k * 10,
             cite = cite(k),
         )
-        .unwrap();
+        .expect("a String takes any write");
     }
 
+    write_events(event_toml, events, years, first, &agreement_of, &cite);
+
+    for (y, year) in (first..=last).enumerate() {
+        let k = agreement_of[y];
+        let cite = cite(y);
+        // Growth of a few percent a year, varying so the charts have shape.
+        let wave = (y % 7) as f64 - 3.0;
+        let amount = 1000.0 * (1.0 + 0.03 * y as f64) + 40.0 * wave;
+        writeln!(
+            contributions,
+            "[[contribution]]\nyear = {year}\nagreement = \"sma-{n}\"\nkrw_100m = {amount:.1}\n\
+             sources = {cite}\nconfidence = \"confirmed\"\n",
+            n = k + 1,
+        )
+        .expect("a String takes any write");
+        writeln!(
+            troops,
+            "[[count]]\nyear = {year}\ntroops = {t}\nas_of = \"09-30\"\nsources = {cite}\nconfidence = \"confirmed\"\n",
+            t = 28_500 + (wave * 1000.0) as i64,
+        )
+        .expect("a String takes any write");
+        let rate = 2.0 + wave / 2.0;
+        writeln!(
+            economy,
+            "[[korean_cpi]]\nyear = {year}\nrate_pct = {rate:.2}\npublished_pct = {rate:.1}\n\
+             index = {index:.3}\nconfidence = \"single\"\nindex_confidence = \"derived\"\nsources = {cite}\n\n\
+             [[us_cpi]]\nyear = {year}\nindex = {index:.3}\nrate_pct = {rate:.1}\nconfidence = \"single\"\nsources = {cite}\n\n\
+             [[krw_per_usd]]\nyear = {year}\nkrw_per_usd = {fx:.1}\nconfidence = \"single\"\nsources = {cite}\n\n\
+             [[defense_budget]]\nyear = {year}\nkrw_tn = {budget:.2}\ngrowth_pct = {growth:.1}\nconfidence = \"single\"\nsources = {cite}\n",
+            index = 50.0 * 1.02f64.powi(y as i32),
+            fx = 1200.0 + 10.0 * wave,
+            budget = 10.0 * 1.04f64.powi(y as i32),
+            growth = 4.0 + wave / 2.0,
+        )
+        .expect("a String takes any write");
+    }
+    writeln!(
+        troops,
+        "[[level]]\nkind = \"headline\"\nfrom = \"{first}\"\nlow = 28500\nlabel = \"28,500 headline\"\n\
+         sources = [\"S0\"]\nconfidence = \"confirmed\""
+    )
+    .expect("a String takes any write");
+
+    LAYOUT
+        .iter()
+        .zip(text)
+        .map(|((name, _), text)| DataFile {
+            name,
+            shown_as: format!("synthetic/{name}"),
+            text,
+        })
+        .collect()
+}
+
+/// The timeline of a synthetic dataset: `events` events spread evenly over `years`
+/// years from `first`, each tied to the agreement in force (`agreement_of`).
+fn write_events(
+    event_toml: &mut String,
+    events: usize,
+    years: usize,
+    first: i32,
+    agreement_of: &[usize],
+    cite: &dyn Fn(usize) -> String,
+) {
     let places = ["Seoul", "Washington", "Honolulu", "Jeju", "Busan"];
     let kinds = ["round", "statement", "demand", "appointment", "incident"];
     for i in 0..events {
@@ -115,59 +179,8 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
             n = k + 1,
             cite = cite(i),
         )
-        .unwrap();
+        .expect("a String takes any write");
     }
-
-    for (y, year) in (first..=last).enumerate() {
-        let k = agreement_of[y];
-        let cite = cite(y);
-        // Growth of a few percent a year, varying so the charts have shape.
-        let wave = (y % 7) as f64 - 3.0;
-        let amount = 1000.0 * (1.0 + 0.03 * y as f64) + 40.0 * wave;
-        writeln!(
-            contributions,
-            "[[contribution]]\nyear = {year}\nagreement = \"sma-{n}\"\nkrw_100m = {amount:.1}\n\
-             sources = {cite}\nconfidence = \"confirmed\"\n",
-            n = k + 1,
-        )
-        .unwrap();
-        writeln!(
-            troops,
-            "[[count]]\nyear = {year}\ntroops = {t}\nas_of = \"09-30\"\nsources = {cite}\nconfidence = \"confirmed\"\n",
-            t = 28_500 + (wave * 1000.0) as i64,
-        )
-        .unwrap();
-        let rate = 2.0 + wave / 2.0;
-        writeln!(
-            economy,
-            "[[korean_cpi]]\nyear = {year}\nrate_pct = {rate:.2}\npublished_pct = {rate:.1}\n\
-             index = {index:.3}\nconfidence = \"single\"\nindex_confidence = \"derived\"\nsources = {cite}\n\n\
-             [[us_cpi]]\nyear = {year}\nindex = {index:.3}\nrate_pct = {rate:.1}\nconfidence = \"single\"\nsources = {cite}\n\n\
-             [[krw_per_usd]]\nyear = {year}\nkrw_per_usd = {fx:.1}\nconfidence = \"single\"\nsources = {cite}\n\n\
-             [[defense_budget]]\nyear = {year}\nkrw_tn = {budget:.2}\ngrowth_pct = {growth:.1}\nconfidence = \"single\"\nsources = {cite}\n",
-            index = 50.0 * 1.02f64.powi(y as i32),
-            fx = 1200.0 + 10.0 * wave,
-            budget = 10.0 * 1.04f64.powi(y as i32),
-            growth = 4.0 + wave / 2.0,
-        )
-        .unwrap();
-    }
-    writeln!(
-        troops,
-        "[[level]]\nkind = \"headline\"\nfrom = \"{first}\"\nlow = 28500\nlabel = \"28,500 headline\"\n\
-         sources = [\"S0\"]\nconfidence = \"confirmed\""
-    )
-    .unwrap();
-
-    LAYOUT
-        .iter()
-        .zip(text)
-        .map(|((name, _), text)| DataFile {
-            name,
-            shown_as: format!("synthetic/{name}"),
-            text,
-        })
-        .collect()
 }
 
 /// A synthetic dataset loaded and validated like the real one (see [`synthetic_files`]).

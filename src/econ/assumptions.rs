@@ -435,10 +435,16 @@ fn check_years(
     Ok(())
 }
 
-fn base_year_error(base_year: i32, horizon: i32) -> AssumptionError {
-    AssumptionError(format!(
-        "expected a base year no later than the horizon {horizon}, found {base_year}"
-    ))
+/// The one rule between the two years: real terms are in money of a year the series
+/// reaches. The command line, the config, the dashboard and the scenarios file all
+/// check it here.
+pub fn base_year_within(base_year: i32, horizon: i32) -> Result<(), AssumptionError> {
+    if base_year > horizon {
+        return Err(AssumptionError(format!(
+            "expected a base year no later than the horizon {horizon}, found {base_year}"
+        )));
+    }
+    Ok(())
 }
 
 /// Every live input, in the units the user sees: rates in percent, won per dollar.
@@ -632,9 +638,7 @@ impl Assumptions {
             }
             Value::Number(v) => self.custom_growth = *v,
             Value::Year(year) if id == BaseYear => {
-                if *year > self.horizon {
-                    return Err(base_year_error(*year, self.horizon));
-                }
+                base_year_within(*year, self.horizon)?;
                 self.base_year = *year;
             }
             Value::Year(horizon) => {
@@ -683,12 +687,7 @@ impl Assumptions {
         spec(BaseYear)
             .check(f64::from(self.base_year))
             .map_err(keyed(BaseYear))?;
-        if self.base_year > self.horizon {
-            return Err(keyed(BaseYear)(base_year_error(
-                self.base_year,
-                self.horizon,
-            )));
-        }
+        base_year_within(self.base_year, self.horizon).map_err(keyed(BaseYear))?;
         spec(CustomGrowth)
             .check(self.custom_growth)
             .map_err(keyed(CustomGrowth))?;

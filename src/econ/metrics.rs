@@ -671,21 +671,6 @@ pub(crate) fn apply_metric(
     points
 }
 
-/// Year-on-year change in percent of a nominal series; `None` for the first year.
-pub fn year_on_year(values: &[(i32, f64)]) -> Vec<(i32, Option<f64>)> {
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, &(year, v))| {
-            let prev = i.checked_sub(1).map(|j| values[j]);
-            let change = prev
-                .filter(|(py, pv)| *py == year - 1 && *pv != 0.0)
-                .map(|(_, pv)| (v / pv - 1.0) * 100.0);
-            (year, change)
-        })
-        .collect()
-}
-
 /// Year by year, `a` minus `b`, over the years both hold.
 pub fn difference(a: &Projection, b: &Projection) -> Vec<(i32, f64)> {
     a.years

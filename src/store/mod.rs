@@ -26,10 +26,10 @@ mod files;
 pub use files::{export_chart, export_csv, write_atomically, write_new, write_new_together};
 use files::{parent, stamp};
 
-use crate::app::{DeleteReport, SaveReport, SavedScenario};
+use crate::app::{SavedScenario, ScenariosReport};
 use crate::data::load::{At, Key, Located, ParsedFile};
 use crate::data::{DataFile, Diagnostic, LoadError};
-use crate::econ::{AssumptionId, Assumptions, RatePath, spec};
+use crate::econ::{AssumptionId, Assumptions, RatePath, base_year_within, spec};
 
 /// `$XDG_DATA_HOME/sma-dash/scenarios.toml`, else `~/.local/share/sma-dash/scenarios.toml`
 /// (on macOS too). Relative values are ignored, as the XDG spec asks. `None` when
@@ -95,7 +95,7 @@ pub fn save(
     name: &str,
     assumptions: &Assumptions,
     now: DateTime<Utc>,
-) -> Result<SaveReport, String> {
+) -> Result<ScenariosReport, String> {
     let scenario = SavedScenario {
         name: name.to_string(),
         saved: now.to_rfc3339_opts(SecondsFormat::Secs, true),
@@ -113,10 +113,10 @@ pub fn save(
             }
         }
     })?;
-    Ok(SaveReport {
+    Ok(ScenariosReport {
         name: name.to_string(),
         path: path.to_path_buf(),
-        replaced: changed.outcome,
+        was_there: changed.outcome,
         scenarios: changed.scenarios,
         warning: changed.warning,
     })
@@ -128,16 +128,16 @@ pub fn delete_scenario(
     path: &Path,
     name: &str,
     now: DateTime<Utc>,
-) -> Result<DeleteReport, String> {
+) -> Result<ScenariosReport, String> {
     let changed = change_saved(path, now, |scenarios| {
         let before = scenarios.len();
         scenarios.retain(|s| s.name != name);
         scenarios.len() < before
     })?;
-    Ok(DeleteReport {
+    Ok(ScenariosReport {
         name: name.to_string(),
         path: path.to_path_buf(),
-        found: changed.outcome,
+        was_there: changed.outcome,
         scenarios: changed.scenarios,
         warning: changed.warning,
     })
@@ -412,14 +412,8 @@ fn checked(
         }
         paths.insert(id, path);
     }
-    if s.base_year > s.horizon {
-        errors.push(at.error(
-            "base_year",
-            format!(
-                "expected a base year no later than the horizon {}, found {}",
-                s.horizon, s.base_year
-            ),
-        ));
+    if let Err(e) = base_year_within(s.base_year, s.horizon) {
+        errors.push(at.error("base_year", e.to_string()));
     }
     if errors.diagnostics.len() + errors.more > found_before {
         return None;
@@ -540,7 +534,7 @@ mod tests {
         high.krw_per_usd.flat = 1400.0;
         high.horizon = 2040;
         let report = save(&path, "high inflation", &high, now()).unwrap();
-        assert!(!report.replaced);
+        assert!(!report.was_there);
         let low = assumptions();
         save(&path, "low", &low, now()).unwrap();
 
@@ -563,7 +557,7 @@ mod tests {
         assert_eq!(loaded.scenarios[1].assumptions, low);
 
         let report = save(&path, "low", &high, now()).unwrap();
-        assert!(report.replaced);
+        assert!(report.was_there);
         assert_eq!(report.scenarios.len(), 2);
         assert_eq!(load(&path, now()).scenarios[1].assumptions, high);
     }
@@ -831,12 +825,15 @@ mod tests {
             save(&path, name, &assumptions(), now()).unwrap();
         }
         let deleted = delete_scenario(&path, "b", now()).unwrap();
-        assert!(deleted.found);
+        assert!(deleted.was_there);
         let names = |s: &[SavedScenario]| s.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
         assert_eq!(names(&deleted.scenarios), ["a", "c"]);
         assert_eq!(names(&load(&path, now()).scenarios), ["a", "c"]);
         let again = delete_scenario(&path, "b", now()).unwrap();
-        assert!(!again.found, "deleted meanwhile elsewhere: nothing to do");
+        assert!(
+            !again.was_there,
+            "deleted meanwhile elsewhere: nothing to do"
+        );
         for name in ["a", "c"] {
             delete_scenario(&path, name, now()).unwrap();
         }
@@ -847,7 +844,7 @@ mod tests {
             "an empty file reads as no scenarios"
         );
         let nowhere = dir.path().join("none/scenarios.toml");
-        assert!(!delete_scenario(&nowhere, "a", now()).unwrap().found);
+        assert!(!delete_scenario(&nowhere, "a", now()).unwrap().was_there);
         assert!(!nowhere.exists(), "nothing to delete, nothing written");
     }
 
@@ -866,7 +863,7 @@ mod tests {
                         let name = format!("{who}{i}");
                         save(path, &name, &assumptions(), now()).unwrap();
                         if who == "b" && i % 2 == 0 {
-                            assert!(delete_scenario(path, &name, now()).unwrap().found);
+                            assert!(delete_scenario(path, &name, now()).unwrap().was_there);
                         }
                     }
                 });

@@ -129,8 +129,37 @@ fn money_unit(app: &App) -> String {
 }
 
 fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
-    let defaults = Assumptions::from_history(&app.data);
     let mut lines = Vec::new();
+    assumption_lines(app, theme, width, &mut lines);
+    scenario_lines(app, theme, width, &mut lines);
+    saved_lines(app, theme, width, &mut lines);
+    totals_line(app, theme, width, &mut lines);
+    lines
+}
+
+/// Last, so it never pushes a row off the pane: what the totals sum, as every file says
+/// it ("2026 recorded + 2027–35 projected").
+fn totals_line<'a>(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Line<'a>>) {
+    if let Some(t) = app.derived().totals.first().and_then(|t| t.to_horizon) {
+        lines.push(Line::styled(
+            fit(&format!("  totals: {}", t.label()), width),
+            theme.dim(),
+        ));
+    }
+}
+
+/// The selected row's line in the selection's style.
+fn styled_if_selected<'a>(app: &App, row: usize, line: Line<'a>, theme: &Theme) -> Line<'a> {
+    if row == app.assumption_row {
+        line.style(theme.selected(app.focus == Pane::Assumptions))
+    } else {
+        line
+    }
+}
+
+/// Each assumption and its value, marked where it differs from history's.
+fn assumption_lines<'a>(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Line<'a>>) {
+    let defaults = Assumptions::from_history(&app.data);
     for id in AssumptionId::ALL {
         let row = app.assumptions_row_number(AssumptionsRow::Assumption(id));
         let s = spec(id);
@@ -150,12 +179,12 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             Span::styled(fit_right(&shown, value_cols), theme.bold()),
             Span::styled(mark, theme.message()),
         ]);
-        lines.push(if row == app.assumption_row {
-            line.style(theme.selected(app.focus == Pane::Assumptions))
-        } else {
-            line
-        });
+        lines.push(styled_if_selected(app, row, line, theme));
     }
+}
+
+/// Each scenario's totals, with their heading, as many columns as fit.
+fn scenario_lines<'a>(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Line<'a>>) {
     // Headed by the years the totals actually sum (a near horizon cuts the span).
     let first = app.derived().totals.first();
     let label = |t: Option<Total>| t.map_or("–".to_string(), |t| t.span_label());
@@ -259,12 +288,12 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             }
         }
         let line = Line::from(spans);
-        lines.push(if row == app.assumption_row {
-            line.style(theme.selected(app.focus == Pane::Assumptions))
-        } else {
-            line
-        });
+        lines.push(styled_if_selected(app, row, line, theme));
     }
+}
+
+/// The saved scenarios, the one in use marked.
+fn saved_lines<'a>(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Line<'a>>) {
     if !app.saved.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
@@ -286,19 +315,6 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             ),
             Span::raw(format!(" {}", fit_right(s.date(), NUMBER_COLS))),
         ]);
-        lines.push(if row == app.assumption_row {
-            line.style(theme.selected(app.focus == Pane::Assumptions))
-        } else {
-            line
-        });
+        lines.push(styled_if_selected(app, row, line, theme));
     }
-    // Last, so it never pushes a row off the pane: what the totals sum, as every file
-    // says it ("2026 recorded + 2027–35 projected").
-    if let Some(t) = first.and_then(|t| t.to_horizon) {
-        lines.push(Line::styled(
-            fit(&format!("  totals: {}", t.label()), width),
-            theme.dim(),
-        ));
-    }
-    lines
 }

@@ -2,6 +2,9 @@
 //! two cores, thirteen test binaries each linking the whole program took longer than
 //! the tests. Each module says what it covers.
 
+// Test helpers outside #[test] functions unwrap too: a failure there is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod any_input;
 mod bytes;
 mod chart;

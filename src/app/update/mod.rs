@@ -1,5 +1,28 @@
 //! `update`: the one place the state changes. Pure and synchronous: side effects are
 //! returned as an `Effect` for the runtime to carry out.
+//!
+//! `apply` hands each action to the file of its theme, where its status messages are
+//! written beside it: `navigation.rs` (focus, zoom, the year cursor, rows and pages),
+//! `overlays.rs` (help, detail, kind picker), `timeline_keys.rs` (agreements, filter,
+//! order, search), `view.rs` (the toggles `c u r m p a t b X`), `assumptions.rs` (the
+//! Assumptions pane), `prompts.rs` (prompts and questions), `files.rs` (export, images,
+//! saving, and the runtime's replies when they are done). No terminal, no files here.
+
+mod assumptions;
+mod files;
+mod navigation;
+mod overlays;
+mod prompts;
+mod timeline_keys;
+mod view;
+
+// The helpers one theme lends another.
+use assumptions::change_assumptions;
+use navigation::{move_year, select_row};
+use overlays::scroll_overlay;
+use prompts::open_prompt;
+use timeline_keys::{report_matches, search_as_typed, set_filter};
+use view::say;
 
 use crate::econ::{Assumptions, Currency, spec};
 use crate::publish::Figure;
@@ -72,398 +95,39 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     }
 }
 
+/// Each action to the file of its theme.
 fn apply(app: &mut App, action: Action) -> Effect {
     use Action::*;
     match action {
         Quit => Effect::Quit,
         Suspend => Effect::Suspend,
-        ToggleHelp => {
-            app.overlay = match app.overlay {
-                Some(Mode::Help) => None,
-                _ => Some(Mode::Help),
-            };
-            app.help_page = HelpPage::Keys;
-            app.overlay_scroll = 0;
-            Effect::Redraw
-        }
-        TurnHelpPage(by) => {
-            if app.mode() != Mode::Help {
-                return Effect::None;
-            }
-            app.help_page = app.help_page.turned(by);
-            app.overlay_scroll = 0;
-            Effect::Redraw
-        }
-        CloseOverlay => app.overlay.take().is_some().into(),
-        FocusNext => focus_by(app, 1),
-        FocusPrev => focus_by(app, -1),
-        Focus(p) => set(&mut app.focus, p),
-        ToggleZoom => {
-            app.zoom = !app.zoom;
-            Effect::Redraw
-        }
-        MoveYear(delta) => move_year(app, delta),
-        StartGoToYear => open_prompt(app, Prompt::new(PromptKind::GoToYear)),
-        Move(delta) => move_by(app, delta),
-        Page(pages) => page_by(app, pages),
-        First => to_end(app, false),
-        Last => to_end(app, true),
-        JumpAgreement(direction) => jump_agreement(app, direction),
-        SelectRow(i) => select_row(app, i as i64),
-        ToggleDetail => toggle_detail(app),
-        StepDetail(delta) => step_detail(app, delta),
-        CycleFilter(direction) => {
-            let kinds: Vec<EventKind> = app.timeline.kinds.iter().map(|(k, _)| *k).collect();
-            let next = timeline::step_filter(&kinds, app.timeline.filter, direction);
-            set_filter(app, next)
-        }
-        ClearFilter => {
-            if app.timeline.filter.is_all() {
-                return Effect::None;
-            }
-            set_filter(app, KindFilter::ALL)
-        }
-        OpenKinds => {
-            let t = &mut app.timeline;
-            // At the first kind chosen, if any.
-            let first = t.filter.kinds().next();
-            t.kind_cursor = first
-                .and_then(|k| t.kinds.iter().position(|(x, _)| *x == k))
-                .unwrap_or(0);
-            app.overlay = Some(Mode::Kinds);
-            Effect::Redraw
-        }
-        ToggleKind => match app.timeline.kinds.get(app.timeline.kind_cursor) {
-            Some((kind, _)) => {
-                let next = app.timeline.filter.toggled(*kind);
-                set_filter(app, next)
-            }
-            None => Effect::None,
-        },
-        ToggleOrder => {
-            app.timeline.order = app.timeline.order.toggled();
-            app.refresh_timeline();
-            app.status = Some(format!("timeline {}", app.timeline.order.label()));
-            Effect::Redraw
-        }
-        StartSearch => {
-            app.timeline.search = super::Search {
-                query: String::new(),
-                typing_from: Some(app.timeline.selected),
-            };
-            open_prompt(app, Prompt::new(PromptKind::Search))
-        }
-        SearchAgain(direction) => search_again(app, direction),
-        CycleMetric => {
-            app.change(|i| i.view = i.view.next_metric());
-            say(app, format!("metric: {}", app.inputs().view.metric_label()))
-        }
-        ToggleCurrency => {
-            app.change(|i| {
-                i.view.currency = match i.view.currency {
-                    Currency::Krw => Currency::Usd,
-                    Currency::Usd => Currency::Krw,
-                }
-            });
-            let name = match app.inputs().view.currency {
-                Currency::Krw => "won",
-                Currency::Usd => "dollars",
-            };
-            say(app, format!("currency: {name}"))
-        }
-        ToggleReal => {
-            app.change(|i| i.view.real = !i.view.real);
-            let what = if app.inputs().view.real {
-                format!("real: money of {}", app.inputs().assumptions.base_year)
-            } else {
-                "nominal".to_string()
-            };
-            say(app, what)
-        }
-        ToggleChartStyle => {
-            app.change(|i| {
-                i.chart = match i.chart {
-                    ChartStyle::Bars => ChartStyle::Line,
-                    ChartStyle::Line => ChartStyle::Bars,
-                }
-            });
-            Effect::Redraw
-        }
-        ToggleProjections => {
-            app.change(|i| i.show_projections = !i.show_projections);
-            let state = if app.inputs().show_projections {
-                "on"
-            } else {
-                "off"
-            };
-            say(app, format!("projections {state}"))
-        }
-        ToggleTroopHistory => {
-            let year = app.year;
-            // Back inside the range if the cursor was on a year no longer shown.
-            app.change(|i| i.troop_history = !i.troop_history);
-            if year != app.year {
-                app.follow_year();
-            }
-            let (first, _) = app.year_range();
-            app.status = Some(if app.inputs().troop_history {
-                format!("troops: all years since {first}")
-            } else {
-                format!("troops: since the 1st SMA ({first})")
-            });
-            Effect::Redraw
-        }
-        ToggleTable => toggle_table(app),
-        ToggleBand => {
-            app.change(|i| i.show_band = !i.show_band);
-            let i = app.inputs();
-            let message = if !i.show_band {
-                "band off".to_string()
-            } else if i.show_projections {
-                format!("band: {}", i.band_spreads.describe())
-            } else {
-                "band on: p shows the projections it lies around".to_string()
-            };
-            say(app, message)
-        }
-        ClearCompare => {
-            if app.inputs().compare.is_empty() {
-                app.status = Some("no comparison: x on a scenario's row adds it".into());
-                return Effect::Redraw;
-            }
-            app.change(|i| i.compare.clear());
-            say(
-                app,
-                format!("comparison off: {} alone", app.inputs().scenario.label()),
-            )
-        }
+        ToggleHelp
+        | TurnHelpPage(_)
+        | CloseOverlay
+        | ToggleDetail
+        | StepDetail(_)
+        | OverlayViewport { .. }
+        | OpenKinds
+        | ToggleKind => overlays::apply(app, action),
+        FocusNext | FocusPrev | Focus(_) | ToggleZoom | MoveYear(_) | Move(_) | Page(_) | First
+        | Last | SelectRow(_) | TimelineViewport(_) => navigation::apply(app, action),
+        JumpAgreement(_) | CycleFilter(_) | ClearFilter | ToggleOrder | StartSearch
+        | SearchAgain(_) => timeline_keys::apply(app, action),
+        CycleMetric | ToggleCurrency | ToggleReal | ToggleChartStyle | ToggleProjections
+        | ToggleTroopHistory | ToggleTable | ToggleBand | ClearCompare => view::apply(app, action),
         StepAssumption { .. }
         | StartInput
         | ResetAssumption
         | ResetAllAssumptions
-        | DeleteSaved
-            if app.is_table(Pane::Assumptions) =>
-        {
-            app.status = Some("t returns to the assumptions to change them".into());
-            Effect::Redraw
-        }
-        StepAssumption { direction, big } => match app.selected_assumption() {
-            Some(id) => {
-                let mut next = app.inputs().assumptions.clone();
-                next.step(id, direction, big);
-                change_assumptions(app, id, next)
-            }
-            None => {
-                app.status = Some("select an assumption (j/k) to change it".into());
-                Effect::Redraw
-            }
-        },
-        StartInput => match app.selected_assumption() {
-            Some(id) => open_prompt(app, Prompt::new(PromptKind::Assumption(id))),
-            None => {
-                app.status = Some("select an assumption (j/k) to type its value".into());
-                Effect::Redraw
-            }
-        },
-        ResetAssumption => match app.selected_assumption() {
-            Some(id) => {
-                let mut next = app.inputs().assumptions.clone();
-                next.take(id, &Assumptions::from_history(&app.data));
-                change_assumptions(app, id, next)
-            }
-            None => {
-                app.status = Some("select an assumption (j/k) to reset it".into());
-                Effect::Redraw
-            }
-        },
-        ResetAllAssumptions => {
-            let defaults = Assumptions::from_history(&app.data);
-            if app.inputs().assumptions == defaults {
-                app.status = Some("every assumption is already at its default".into());
-                return Effect::Redraw;
-            }
-            app.change(|i| i.assumptions = defaults);
-            say(
-                app,
-                "every assumption reset to its default from recent history".into(),
-            )
-        }
-        Activate => activate(app),
-        ToggleCompare => toggle_compare(app),
-        OverlayViewport { max_scroll, page } => {
-            app.overlay_max = max_scroll;
-            app.overlay_page = page;
-            app.overlay_scroll = app.overlay_scroll.min(max_scroll);
-            Effect::None
-        }
-        TimelineViewport(rows) => {
-            let changed = set(&mut app.timeline.viewport, rows.max(1));
-            app.scroll_to_selection();
-            changed
-        }
-        StartSave => {
-            // Empty, the next free name suggested: typing replaces it, Enter takes it.
-            let mut prompt = Prompt::new(PromptKind::SaveName);
-            prompt.placeholder = Some(default_name(&app.saved));
-            open_prompt(app, prompt)
-        }
-        Edit(edit) => edit_prompt(app, |input| input.apply(edit)),
-        Paste(text) => paste(app, &text),
-        PromptConfirm => match app.prompt.take() {
-            Some(p) => confirm_prompt(app, p),
-            None => Effect::None,
-        },
-        PromptCancel => {
-            let Some(p) = app.prompt.take() else {
-                return Effect::None;
-            };
-            app.status = match p.kind {
-                PromptKind::Search => {
-                    if let Some(origin) = app.timeline.search.typing_from.take() {
-                        app.timeline.search.query.clear();
-                        select_row(app, origin as i64);
-                    }
-                    None
-                }
-                PromptKind::SaveName => Some("not saved".into()),
-                PromptKind::Assumption(_) => Some("unchanged".into()),
-                PromptKind::GoToYear => Some("the cursor stays".into()),
-            };
-            Effect::Redraw
-        }
-        Answer(yes) => answer(app, yes),
-        DeleteSaved => match app.selected_saved() {
-            Some(s) => {
-                app.question = Some(Question::Delete(s.name.clone()));
-                Effect::Redraw
-            }
-            None => {
-                app.status = Some("select a saved scenario (j/k, under Saved) to delete it".into());
-                Effect::Redraw
-            }
-        },
-        Export => Effect::Export(export_request(app)),
-        Publish => match app.figure(app.focus) {
-            Some(figure) => Effect::Publish(Box::new(figure)),
-            None => {
-                app.status = Some(
-                    "no chart in the Timeline: focus Costs, Troops or Assumptions for `i`".into(),
-                );
-                Effect::Redraw
-            }
-        },
-        Published(Ok((svg, png))) => {
-            app.status = Some(format!("wrote {} and {}", svg.display(), png.display()));
-            Effect::Redraw
-        }
-        Published(Err(e)) => {
-            app.status = Some(format!("image failed: {e}"));
-            Effect::Redraw
-        }
-        Saved(Ok(report)) => {
-            app.set_saved(report.scenarios);
-            let verb = if report.replaced { "replaced" } else { "saved" };
-            let mut message = format!("{verb} “{}” in {}", report.name, report.path.display());
-            if let Some(warning) = report.warning {
-                message = format!("{message}; {warning}");
-            }
-            app.status = Some(message);
-            Effect::Redraw
-        }
-        Saved(Err(e)) => {
-            app.status = Some(format!("not saved: {e}"));
-            Effect::Redraw
-        }
-        Deleted(Ok(report)) => {
-            app.set_saved(report.scenarios);
-            let mut message = if report.found {
-                format!("deleted “{}” from {}", report.name, report.path.display())
-            } else {
-                format!(
-                    "“{}” was no longer in {}: nothing deleted",
-                    report.name,
-                    report.path.display()
-                )
-            };
-            if let Some(warning) = report.warning {
-                message = format!("{message}; {warning}");
-            }
-            app.status = Some(message);
-            Effect::Redraw
-        }
-        Deleted(Err(e)) => {
-            app.status = Some(format!("not deleted: {e}"));
-            Effect::Redraw
-        }
-        Exported(Ok(path)) => {
-            app.status = Some(match app.focus {
-                Pane::Timeline => {
-                    let t = &app.timeline;
-                    let filter = t
-                        .filter
-                        .label()
-                        .map(|kinds| format!(" (filter: {kinds})"))
-                        .unwrap_or_default();
-                    format!(
-                        "exported {}{filter} to {}",
-                        timeline::events_count(t.index.events),
-                        path.display()
-                    )
-                }
-                _ => format!("exported {}", path.display()),
-            });
-            Effect::Redraw
-        }
-        Exported(Err(e)) => {
-            app.status = Some(format!("export failed: {e}"));
-            Effect::Redraw
+        | Activate
+        | ToggleCompare
+        | DeleteSaved => assumptions::apply(app, action),
+        StartGoToYear | StartSave | Edit(_) | Paste(_) | PromptConfirm | PromptCancel
+        | Answer(_) => prompts::apply(app, action),
+        Export | Publish | Published(_) | Saved(_) | Deleted(_) | Exported(_) => {
+            files::apply(app, action)
         }
     }
-}
-
-/// "scenario 1", or the first number not yet saved.
-fn default_name(saved: &[SavedScenario]) -> String {
-    (1..)
-        .map(|n| format!("scenario {n}"))
-        .find(|name| !saved.iter().any(|s| &s.name == name))
-        .expect("some number is free")
-}
-
-/// What the focused pane shows, as a file: the timeline's events shown, in the order
-/// shown; the Costs and
-/// Troops panes' tables (the same in chart and table view); the Assumptions pane's
-/// table of every scenario by year, or in its list view every scenario's projection
-/// with each figure's origin and driver. In the view's currency and basis.
-fn export_request(app: &App) -> ExportRequest {
-    let (what, table) = match app.focus {
-        Pane::Timeline => (
-            "events",
-            shown_events(&app.data, app.timeline.events(&app.data)),
-        ),
-        Pane::Assumptions if !app.is_table(Pane::Assumptions) => (
-            "projections",
-            ProjectionReport::with_band(
-                &app.data,
-                &app.inputs().assumptions,
-                app.inputs().view.real,
-                app.inputs().view.currency == Currency::Usd,
-                app.inputs().show_band.then_some(&app.inputs().band_spreads),
-            )
-            .to_cells(),
-        ),
-        pane => {
-            let table = app.pane_table(pane).expect("a chart pane has a table");
-            let what = match pane {
-                Pane::Costs => "costs",
-                Pane::Troops => "troops",
-                _ => "scenarios",
-            };
-            let stamp = (pane != Pane::Troops)
-                .then(|| stamp(&app.inputs().assumptions, &app.inputs().view));
-            (what, table.to_export(&app.data.info.version, stamp))
-        }
-    };
-    ExportRequest { what, table }
 }
 
 fn set<T: PartialEq>(slot: &mut T, value: T) -> Effect {
@@ -473,505 +137,6 @@ fn set<T: PartialEq>(slot: &mut T, value: T) -> Effect {
         *slot = value;
         Effect::Redraw
     }
-}
-
-fn focus_by(app: &mut App, delta: i32) -> Effect {
-    let n = Pane::ALL.len() as i32;
-    let i = Pane::ALL.iter().position(|p| *p == app.focus).unwrap_or(0) as i32;
-    app.focus = Pane::ALL[(i + delta).rem_euclid(n) as usize];
-    Effect::Redraw
-}
-
-fn move_year(app: &mut App, delta: i32) -> Effect {
-    let (first, last) = app.year_range();
-    let year = (app.year + delta).clamp(first, last);
-    if year == app.year {
-        return Effect::None;
-    }
-    app.year = year;
-    app.follow_year();
-    Effect::Redraw
-}
-
-/// Selects row `i` (clamped) and moves the year cursor to its year.
-fn select_row(app: &mut App, i: i64) -> Effect {
-    let last = app.timeline.rows.len() as i64 - 1;
-    if last < 0 {
-        return Effect::None;
-    }
-    let i = i.clamp(0, last) as usize;
-    let before = (app.timeline.selected, app.year);
-    if app.timeline.selected != i {
-        // Another event's detail starts at its top.
-        app.overlay_scroll = 0;
-    }
-    app.timeline.selected = i;
-    if let Some(year) = timeline::row_year(&app.data, app.timeline.rows[i]) {
-        let (first, last) = app.year_range();
-        app.year = year.clamp(first, last);
-    }
-    app.scroll_to_selection();
-    (before != (app.timeline.selected, app.year)).into()
-}
-
-fn jump_agreement(app: &mut App, direction: i32) -> Effect {
-    match app
-        .timeline
-        .index
-        .run_start(app.timeline.selected, direction)
-    {
-        Some(i) => select_row(app, i as i64),
-        None => Effect::None,
-    }
-}
-
-fn set_filter(app: &mut App, filter: KindFilter) -> Effect {
-    app.timeline.filter = filter;
-    app.refresh_timeline();
-    let shown = timeline::shown_events(app.timeline.index.events, filter);
-    app.status = Some(if filter.is_all() {
-        format!("filter off: {shown}")
-    } else {
-        format!("filter: {shown}")
-    });
-    Effect::Redraw
-}
-
-fn search_as_typed(app: &mut App) -> Effect {
-    let origin = app
-        .timeline
-        .search
-        .typing_from
-        .unwrap_or(app.timeline.selected);
-    let found = app.timeline.find(origin, 1);
-    let t = &app.timeline;
-    match found {
-        Some(i) => {
-            select_row(app, i as i64);
-        }
-        None => {
-            if !t.search.query.is_empty() {
-                app.status = Some(format!("no match for “{}”", t.search.query));
-            }
-            select_row(app, origin as i64);
-        }
-    }
-    Effect::Redraw
-}
-
-fn search_again(app: &mut App, direction: i32) -> Effect {
-    let t = &app.timeline;
-    if t.search.query.is_empty() {
-        app.status = Some("no search yet: press / to search".into());
-        return Effect::Redraw;
-    }
-    let n = t.rows.len() as i64;
-    if n == 0 {
-        return Effect::None;
-    }
-    let start = (t.selected as i64 + i64::from(direction.signum())).rem_euclid(n) as usize;
-    match app.timeline.find(start, direction) {
-        Some(i) => {
-            select_row(app, i as i64);
-            report_matches(app);
-        }
-        None => {
-            let query = &app.timeline.search.query;
-            app.status = Some(format!("no match for “{query}”"));
-        }
-    }
-    Effect::Redraw
-}
-
-/// "match 2 of 5 for “Honolulu”".
-fn report_matches(app: &mut App) {
-    if app.timeline.search.query.is_empty() {
-        return;
-    }
-    let selected = app.timeline.selected;
-    let hits = app.timeline.hits();
-    let (position, total) = (hits.binary_search(&selected).ok(), hits.len());
-    let query = &app.timeline.search.query;
-    app.status = Some(match position {
-        Some(k) => format!("match {} of {total} for “{query}”", k + 1),
-        None => format!("no match for “{query}”"),
-    });
-}
-
-/// Says `message` on the status line, after a change.
-fn say(app: &mut App, message: String) -> Effect {
-    app.status = Some(message);
-    Effect::Redraw
-}
-
-/// Takes `next` as the assumptions if they fit the dataset (a year set apart must stay
-/// inside the projection), and says what changed on the status line.
-fn change_assumptions(app: &mut App, id: AssumptionId, next: Assumptions) -> Effect {
-    let s = spec(id);
-    let before = app.inputs().assumptions.shown(id);
-    if let Err(e) = next.check(&app.data) {
-        app.status = Some(format!("{}: unchanged: {e}", s.label));
-        return Effect::Redraw;
-    }
-    let after = next.shown(id);
-    if after == before {
-        app.status = Some(format!("{}: {after} (limit)", s.label));
-        return Effect::Redraw;
-    }
-    app.change(|i| i.assumptions = next);
-    app.status = Some(format!("{}: {before} → {after}", s.label));
-    Effect::Redraw
-}
-
-fn open_prompt(app: &mut App, prompt: Prompt) -> Effect {
-    app.prompt = Some(prompt);
-    Effect::Redraw
-}
-
-/// An edit of the open prompt's text; the search runs again only when the text changed.
-fn edit_prompt(app: &mut App, edit: impl FnOnce(&mut TextInput) -> bool) -> Effect {
-    let Some(p) = &mut app.prompt else {
-        return Effect::None;
-    };
-    if !edit(&mut p.input) {
-        return Effect::Redraw;
-    }
-    p.error = None;
-    if p.kind == PromptKind::Search {
-        app.timeline.search.query = p.input.text().to_string();
-        search_as_typed(app);
-    }
-    Effect::Redraw
-}
-
-/// Pasted text: into a prompt as one edit, cleaned and cut at its limit. Anywhere else
-/// it runs nothing: pasted words are not keys (a `q` in them must not quit).
-fn paste(app: &mut App, text: &str) -> Effect {
-    match app.mode() {
-        Mode::Prompt(_) => edit_prompt(app, |input| input.insert(text)),
-        Mode::Confirm => Effect::None,
-        Mode::Dashboard | Mode::Help | Mode::Detail | Mode::Kinds => {
-            app.status = Some(
-                "paste ignored: paste after / (search), : (year), = (value) or s (name)".into(),
-            );
-            Effect::Redraw
-        }
-    }
-}
-
-/// y or n to the question on the status line.
-fn answer(app: &mut App, yes: bool) -> Effect {
-    let Some(question) = app.question.take() else {
-        return Effect::None;
-    };
-    match (question, yes) {
-        (Question::Replace(name), true) => {
-            app.prompt = None;
-            Effect::SaveScenario {
-                name,
-                assumptions: app.inputs().assumptions.clone(),
-            }
-        }
-        // Back to the name, to choose another.
-        (Question::Replace(_), false) => Effect::Redraw,
-        (Question::Delete(name), true) => Effect::DeleteScenario { name },
-        (Question::Delete(name), false) => {
-            app.status = Some(format!("“{name}” kept"));
-            Effect::Redraw
-        }
-    }
-}
-
-/// Enter in a prompt: save under the name, take the value, go to the year. A value or
-/// a year that does not read keeps the prompt open with the reason beside it.
-fn confirm_prompt(app: &mut App, mut p: Prompt) -> Effect {
-    let refuse = |app: &mut App, mut p: Prompt, error: String| {
-        p.error = Some(error);
-        app.prompt = Some(p);
-        Effect::Redraw
-    };
-    match p.kind {
-        PromptKind::Search => {
-            app.timeline.search.typing_from = None;
-            report_matches(app);
-            Effect::Redraw
-        }
-        PromptKind::SaveName => {
-            let name = p.answer().trim().to_string();
-            if name.is_empty() {
-                app.status = Some("not saved: a scenario needs a name".into());
-                return Effect::Redraw;
-            }
-            if app.saved.iter().any(|s| s.name == name) {
-                // Asked on the status line; the prompt stays behind for another name.
-                app.question = Some(Question::Replace(name));
-                app.prompt = Some(p);
-                return Effect::Redraw;
-            }
-            Effect::SaveScenario {
-                name,
-                assumptions: app.inputs().assumptions.clone(),
-            }
-        }
-        PromptKind::Assumption(id) => {
-            let mut next = app.inputs().assumptions.clone();
-            match next.apply_text(id, p.input.text(), &app.data) {
-                Ok(()) => change_assumptions(app, id, next),
-                Err(e) => {
-                    let error = e.to_string();
-                    refuse(app, p, error)
-                }
-            }
-        }
-        PromptKind::GoToYear => {
-            let (first, last) = app.year_range();
-            let text = p.input.text().trim().to_string();
-            match text.parse::<i32>() {
-                Ok(year) if (first..=last).contains(&year) => {
-                    app.year = year;
-                    app.follow_year();
-                    app.status = Some(format!("year {year}"));
-                    Effect::Redraw
-                }
-                _ => {
-                    p.error = Some(format!(
-                        "expected a year from {first} to {last}, found {}",
-                        if text.is_empty() {
-                            "nothing".to_string()
-                        } else {
-                            format!("\"{text}\"")
-                        }
-                    ));
-                    app.prompt = Some(p);
-                    Effect::Redraw
-                }
-            }
-        }
-    }
-}
-
-/// Enter (or Space) on the Assumptions pane's selected row: type an assumption's value,
-/// pin a scenario as the one charted, apply a saved scenario (keeping the pin).
-fn activate(app: &mut App) -> Effect {
-    if app.is_table(Pane::Assumptions) {
-        app.status = Some("t returns to the assumptions to choose a row".into());
-        return Effect::Redraw;
-    }
-    if let Some(id) = app.selected_assumption() {
-        return open_prompt(app, Prompt::new(PromptKind::Assumption(id)));
-    }
-    if let Some(s) = app.selected_scenario() {
-        if s == app.inputs().scenario {
-            app.status = Some(format!("{} is the one charted", s.label()));
-            return Effect::Redraw;
-        }
-        app.change(|i| {
-            i.scenario = s;
-            i.compare.retain(|c| *c != s);
-        });
-        let what = if app.inputs().show_projections {
-            "charted"
-        } else {
-            "pinned (p shows projections)"
-        };
-        return say(app, format!("{}: {what}", s.label()));
-    }
-    match app.selected_saved().cloned() {
-        Some(s) => {
-            if let Err(e) = s.assumptions.check(&app.data) {
-                app.status = Some(format!("“{}” not applied: {e}", s.name));
-                return Effect::Redraw;
-            }
-            let message = format!(
-                "applied “{}” (saved {}); still charting {}",
-                s.name,
-                s.date(),
-                app.inputs().scenario.key()
-            );
-            app.change(|i| i.assumptions = s.assumptions);
-            say(app, message)
-        }
-        None => Effect::None,
-    }
-}
-
-/// `x` on a scenario's row: chart it beside the pinned one, or no more.
-fn toggle_compare(app: &mut App) -> Effect {
-    let Some(s) = app.selected_scenario() else {
-        app.status = Some("select a scenario (j/k) to compare it".into());
-        return Effect::Redraw;
-    };
-    if s == app.inputs().scenario {
-        app.status = Some(format!("{} is pinned: it is charted already", s.key()));
-        return Effect::Redraw;
-    }
-    let message = if app.inputs().compare.contains(&s) {
-        app.change(|i| i.compare.retain(|c| *c != s));
-        format!("{} no longer compared", s.key())
-    } else {
-        app.change(|i| i.compare.push(s));
-        let keys: Vec<&str> = app.inputs().compare.iter().map(|c| c.key()).collect();
-        format!(
-            "comparing {} with {} (X: none)",
-            app.inputs().scenario.key(),
-            keys.join(", ")
-        )
-    };
-    say(app, message)
-}
-
-/// `t`: the focused chart as a table of its numbers, and back.
-fn toggle_table(app: &mut App) -> Effect {
-    if app.focus == Pane::Timeline {
-        app.status = Some("the timeline is a list already: t turns a chart into a table".into());
-        return Effect::Redraw;
-    }
-    let i = app.focus.number() - 1;
-    app.change(|inputs| inputs.tables[i] = !inputs.tables[i]);
-    app.status = Some(if app.inputs().tables[i] {
-        format!("{} as a table (t: the chart again)", app.focus.title())
-    } else {
-        format!("{} as a chart", app.focus.title())
-    });
-    Effect::Redraw
-}
-
-/// Enter: in the timeline the selected row's detail; in Costs or Troops the detail of
-/// the figure at the year cursor, with every source. Each opens at its top.
-fn toggle_detail(app: &mut App) -> Effect {
-    if app.overlay == Some(Mode::Detail) {
-        app.overlay = None;
-        return Effect::Redraw;
-    }
-    let of = match app.focus {
-        pane @ (Pane::Costs | Pane::Troops) => DetailOf::Figure(pane),
-        _ => DetailOf::Row,
-    };
-    if let DetailOf::Figure(pane) = of
-        && !app.has_figure(pane)
-    {
-        app.status = Some(format!("no figure in {} for {}", pane.title(), app.year));
-        return Effect::Redraw;
-    }
-    app.detail = of;
-    app.overlay = Some(Mode::Detail);
-    app.overlay_scroll = 0;
-    Effect::Redraw
-}
-
-/// J / K in the detail: the next or previous event, or year, shown from its top.
-fn step_detail(app: &mut App, delta: i32) -> Effect {
-    let effect = match app.detail {
-        DetailOf::Row => select_row(app, app.timeline.selected as i64 + i64::from(delta)),
-        DetailOf::Figure(_) => move_year(app, delta),
-    };
-    if effect == Effect::Redraw {
-        app.overlay_scroll = 0;
-    }
-    effect
-}
-
-/// What the list keys move: the timeline's rows, a chart's or table's years, the
-/// assumptions, the lines of an overlay (the help, the detail).
-enum Target {
-    Rows,
-    Years,
-    AssumptionRows,
-    OverlayLines,
-    /// The kind picker's rows.
-    Kinds,
-}
-
-fn target(app: &App) -> Target {
-    match app.mode() {
-        Mode::Help | Mode::Detail => Target::OverlayLines,
-        Mode::Kinds => Target::Kinds,
-        _ => match app.focus {
-            Pane::Timeline => Target::Rows,
-            Pane::Assumptions if !app.is_table(Pane::Assumptions) => Target::AssumptionRows,
-            _ => Target::Years,
-        },
-    }
-}
-
-/// Years a page moves in a chart or a table.
-const YEARS_A_PAGE: i32 = 10;
-
-fn move_by(app: &mut App, delta: i32) -> Effect {
-    match target(app) {
-        Target::Rows => select_row(app, app.timeline.selected as i64 + i64::from(delta)),
-        Target::Years => move_year(app, delta),
-        Target::AssumptionRows => {
-            let last = app.assumption_rows().saturating_sub(1) as i64;
-            let row = (app.assumption_row as i64 + i64::from(delta)).clamp(0, last) as usize;
-            set(&mut app.assumption_row, row)
-        }
-        Target::OverlayLines => scroll_overlay(app, i64::from(delta)),
-        Target::Kinds => {
-            let last = app.timeline.kinds.len().saturating_sub(1) as i64;
-            let row = (app.timeline.kind_cursor as i64 + i64::from(delta)).clamp(0, last);
-            set(&mut app.timeline.kind_cursor, row as usize)
-        }
-    }
-}
-
-fn page_by(app: &mut App, pages: i32) -> Effect {
-    match target(app) {
-        Target::Rows => {
-            let page = app.timeline.viewport.max(1) as i64;
-            select_row(app, app.timeline.selected as i64 + page * i64::from(pages))
-        }
-        Target::Years => move_year(app, YEARS_A_PAGE * pages),
-        Target::AssumptionRows => move_by(app, pages * app.assumption_rows() as i32),
-        Target::Kinds => move_by(app, pages * app.timeline.kinds.len() as i32),
-        Target::OverlayLines => {
-            scroll_overlay(app, i64::from(app.overlay_page.max(1)) * i64::from(pages))
-        }
-    }
-}
-
-/// `g` / `G`: the first or last row, year or line.
-fn to_end(app: &mut App, last: bool) -> Effect {
-    let (first_year, last_year) = app.year_range();
-    match target(app) {
-        Target::Rows => select_row(
-            app,
-            if last {
-                app.timeline.rows.len() as i64 - 1
-            } else {
-                0
-            },
-        ),
-        Target::Years => {
-            let year = if last { last_year } else { first_year };
-            move_year(app, year - app.year)
-        }
-        Target::AssumptionRows => {
-            let row = if last {
-                app.assumption_rows().saturating_sub(1)
-            } else {
-                0
-            };
-            set(&mut app.assumption_row, row)
-        }
-        Target::OverlayLines => {
-            let line = if last { app.overlay_max } else { 0 };
-            set(&mut app.overlay_scroll, line)
-        }
-        Target::Kinds => {
-            let row = if last {
-                app.timeline.kinds.len().saturating_sub(1)
-            } else {
-                0
-            };
-            set(&mut app.timeline.kind_cursor, row)
-        }
-    }
-}
-
-fn scroll_overlay(app: &mut App, delta: i64) -> Effect {
-    let next = (i64::from(app.overlay_scroll) + delta).clamp(0, i64::from(app.overlay_max)) as u16;
-    set(&mut app.overlay_scroll, next)
 }
 
 #[cfg(test)]
@@ -2081,11 +1246,11 @@ mod tests {
         }
     }
 
-    fn report(scenarios: Vec<SavedScenario>, replaced: bool) -> super::super::SaveReport {
-        super::super::SaveReport {
+    fn report(scenarios: Vec<SavedScenario>, replaced: bool) -> super::super::ScenariosReport {
+        super::super::ScenariosReport {
             name: scenarios.last().unwrap().name.clone(),
             path: "/data/sma-dash/scenarios.toml".into(),
-            replaced,
+            was_there: replaced,
             scenarios,
             warning: None,
         }
@@ -2235,10 +1400,10 @@ mod tests {
         let last_row = app.assumption_row;
         update(
             &mut app,
-            Action::Deleted(Ok(super::super::DeleteReport {
+            Action::Deleted(Ok(super::super::ScenariosReport {
                 name: "cold".into(),
                 path: "/data/sma-dash/scenarios.toml".into(),
-                found: true,
+                was_there: true,
                 scenarios: vec![hot.clone()],
                 warning: None,
             })),
