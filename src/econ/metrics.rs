@@ -281,6 +281,48 @@ impl CostPoint {
         }
     }
 
+    /// The figure as one line of plain text a writer can paste: value and unit, basis,
+    /// status and how it came about, the year it covers. "2014: 874.3 million $,
+    /// nominal · converted at 1,052.3 ₩/$ (2014 average) · confidence: confirmed".
+    pub fn describe(&self, view: &CostView, base_year: i32) -> String {
+        let Some(value) = self.value else {
+            return format!("{}: no figure", self.year);
+        };
+        let decimals = if view.metric == Metric::PerServiceMember {
+            2
+        } else {
+            1
+        };
+        let basis = if view.real {
+            format!("real, in money of {base_year}")
+        } else {
+            "nominal".into()
+        };
+        let mut words = vec![format!(
+            "{}: {} {}, {basis}",
+            self.year,
+            thousands(value, decimals),
+            view.unit(base_year)
+        )];
+        let how = match self.origin {
+            CurrencyOrigin::Converted { .. } | CurrencyOrigin::Combined { .. } => {
+                self.origin.describe(self.year)
+            }
+            _ => String::new(),
+        };
+        // "converted at …" says the status itself; otherwise the status, then how.
+        if self.status(view) != Status::Converted || how.is_empty() {
+            words.push(self.tags(view).join(", "));
+        }
+        if !how.is_empty() {
+            words.push(how);
+        }
+        if let Some(c) = self.confidence {
+            words.push(format!("confidence: {}", c.label()));
+        }
+        words.join(" · ")
+    }
+
     /// Every word that applies, in order: "projected", "capped", "rule extended".
     pub fn tags(&self, view: &CostView) -> Vec<&'static str> {
         let mut tags = vec![self.status(view).label()];

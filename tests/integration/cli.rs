@@ -1820,3 +1820,44 @@ fn journey_3_gives_the_same_totals_spans_and_labels_on_screen_in_project_and_in_
 fn thousands_1(v: f64) -> String {
     sma_dash::numbers::thousands(v, 1)
 }
+
+#[test]
+fn the_2014_dollar_figure_reads_the_same_on_screen_in_export_and_as_text() {
+    use sma_dash::econ::{Assumptions, CostView, Currency, Economy, cost_series};
+    let d = sma_dash::data::Dataset::embedded().unwrap();
+    let a = Assumptions::from_history(&d);
+    let e = Economy::new(&d, &a);
+    let view = CostView {
+        currency: Currency::Usd,
+        ..CostView::default()
+    };
+    let p = cost_series(&e, None, &view)
+        .into_iter()
+        .find(|p| p.year == 2014)
+        .unwrap();
+    let text = p.describe(&view, a.base_year);
+    assert_eq!(
+        text,
+        "2014: 874.3 million $, nominal · converted at 1,052.3 ₩/$ (2014 average) · confidence: confirmed"
+    );
+    // The pane's line and the file say the same value and status.
+    let screen = stdout(&sma_dash(&[
+        "render",
+        "--width",
+        "120",
+        "--height",
+        "40",
+        "--keys",
+        "2u:2014<enter>",
+    ]));
+    assert!(
+        screen.contains("2014 ▸ $874.3 m · converted · confirmed"),
+        "{screen}"
+    );
+    let rows = csv_rows(&stdout(&sma_dash(&["export", "contributions"])));
+    let row = find(&rows, &[("year", "2014")]);
+    assert_eq!(
+        (row["usd_m"].as_str(), row["usd_status"].as_str()),
+        ("874.3", "converted")
+    );
+}
