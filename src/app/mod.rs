@@ -33,6 +33,7 @@ use crate::data::{Dataset, Event, EventKind};
 use crate::econ::{
     AssumptionId, Assumptions, BandSpreads, CostPoint, CostView, DashboardBands, Economy, Indices,
     Projection, ScenarioId, Total, cost_series, dashboard_bands, project_all, scenario_amounts,
+    total_spans,
 };
 use crate::publish::{Figure, costs_figure, scenarios_figure, troops_figure};
 use crate::report::tables::{CostsInput, PaneTable, costs_table, scenarios_table, troops_table};
@@ -931,12 +932,8 @@ impl App {
             DashboardBands::default()
         };
         self.derived.span = self.agreement_span();
-        self.derived.totals = scenario_totals(
-            &economy,
-            &self.derived.projections,
-            &self.inputs.view,
-            self.derived.span,
-        );
+        self.derived.totals =
+            scenario_totals(&economy, &self.derived.projections, &self.inputs.view);
         let (first, last) = self.year_range();
         self.year = self.year.clamp(first, last);
         self.keep_assumption_row();
@@ -1023,15 +1020,16 @@ fn scenario_totals(
     e: &Economy,
     projections: &[Projection],
     view: &CostView,
-    span: (i32, i32),
 ) -> Vec<ScenarioTotals> {
-    let indices = Indices::new(e, e.assumptions.horizon);
+    let horizon = e.assumptions.horizon;
+    let indices = Indices::new(e, horizon);
+    // The spans every view and file totals over: the agreement's term, the horizon.
     let of = |p: &Projection| {
         let amounts = scenario_amounts(e, p, view.currency, view.real, &indices);
-        (
-            Total::of(&amounts, span.0, span.1),
-            Total::of(&amounts, span.0, e.assumptions.horizon),
-        )
+        let start = p.years.first().map_or(horizon, |y| y.year);
+        let spans = total_spans(e.data, start, horizon);
+        let sum = |(from, to): (i32, i32)| Total::of(&amounts, from, to);
+        (sum(spans[0]), spans.last().copied().and_then(sum))
     };
     let sums: Vec<(ScenarioId, Option<Total>, Option<Total>)> = projections
         .iter()

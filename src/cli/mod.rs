@@ -129,7 +129,7 @@ projections only.
 
 Examples:
   sma-dash export contributions                   CSV on standard output
-  sma-dash export contributions --real 2025 --usd in won and dollars of 2025
+  sma-dash export contributions --real 2025       in won and dollars of 2025
   sma-dash export events --format json -o events.json
   sma-dash export projections --cpi 3 --horizon 2040
   sma-dash export projections --band --usd        with each amount's low and high
@@ -261,8 +261,8 @@ struct ExportArgs {
     /// Amounts in constant money of this base year (contributions and projections).
     #[arg(long, value_name = "BASE_YEAR", allow_hyphen_values = true)]
     real: Option<String>,
-    /// Give every year a dollar figure, at that year's exchange rate (contributions
-    /// and projections).
+    /// Give every projected year a dollar figure, at that year's exchange rate
+    /// (contributions always have both currencies).
     #[arg(long)]
     usd: bool,
     /// Add each amount's low and high, the band the spreads give (projections).

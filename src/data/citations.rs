@@ -47,11 +47,14 @@ impl Dataset {
                 .iter()
                 .map(|a| (Citing::Agreement(&a.id), a.sources.as_slice())),
         );
-        all.extend(
-            self.contributions
-                .iter()
-                .map(|c| (Citing::Contribution(c.year), c.sources.as_slice())),
-        );
+        // A reported figure is cited by the year it is reported for.
+        all.extend(self.contributions.iter().flat_map(|c| {
+            std::iter::once((Citing::Contribution(c.year), c.sources.as_slice())).chain(
+                c.reported
+                    .iter()
+                    .map(move |r| (Citing::Contribution(c.year), r.sources.as_slice())),
+            )
+        }));
         all.extend(
             self.events
                 .iter()

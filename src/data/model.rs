@@ -199,6 +199,43 @@ pub struct RulePhase {
     pub rule: EscalationRule,
 }
 
+/// The currency an agreement set its amounts in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AgreementCurrency {
+    /// Dollars (the 1st to 4th SMA, 1991–2001).
+    #[serde(rename = "usd")]
+    Usd,
+    /// Dollars and won together (the 5th SMA, 2002–04): each year a dollar part and a
+    /// won part.
+    #[serde(rename = "usd+krw")]
+    UsdKrw,
+    /// Won (every agreement since the 6th SMA, 2005), and what a dataset that does not
+    /// say is taken to mean.
+    #[default]
+    #[serde(rename = "krw")]
+    Krw,
+}
+
+impl AgreementCurrency {
+    /// As the TOML writes it: `usd`, `usd+krw`, `krw`.
+    pub fn key(self) -> &'static str {
+        match self {
+            AgreementCurrency::Usd => "usd",
+            AgreementCurrency::UsdKrw => "usd+krw",
+            AgreementCurrency::Krw => "krw",
+        }
+    }
+
+    /// In words: "dollars", "dollars and won", "won".
+    pub fn label(self) -> &'static str {
+        match self {
+            AgreementCurrency::Usd => "dollars",
+            AgreementCurrency::UsdKrw => "dollars and won",
+            AgreementCurrency::Krw => "won",
+        }
+    }
+}
+
 /// One Special Measures Agreement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -225,6 +262,10 @@ pub struct Agreement {
     pub first_year_amount: String,
     /// The escalation rule in the sources' words.
     pub rule_text: String,
+    /// The currency its amounts were agreed in: the figure a series in that currency
+    /// draws as recorded.
+    #[serde(default)]
+    pub currency: AgreementCurrency,
     #[serde(default)]
     pub rules: Vec<RulePhase>,
     /// How well the escalation rule is attested, where it differs from the agreement's
@@ -283,6 +324,12 @@ pub fn ordinal(n: u32) -> String {
 }
 
 /// Korea's SMA contribution for one year.
+///
+/// `krw_100m` and `usd_m` hold the amount in the currency the agreement set it in
+/// (`Agreement::currency`): won for a won agreement, dollars for a dollar one, and for
+/// an agreement in both the won part and the dollar part (or the one total a source
+/// gives). A figure a source gives in the other currency, or another amount (paid,
+/// pledged), is in `reported`: shown beside, never a point of the series.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contribution {
@@ -291,19 +338,105 @@ pub struct Contribution {
     /// In 100 million won, as published; missing where no source gives it.
     #[serde(default)]
     pub krw_100m: Option<f64>,
-    /// In millions of dollars, where a source reports it.
+    /// In millions of dollars, as published.
     #[serde(default)]
     pub usd_m: Option<f64>,
     #[serde(default)]
     pub note: Option<String>,
     pub sources: Vec<String>,
     pub confidence: Confidence,
+    /// Other figures sources give for the year.
+    #[serde(default)]
+    pub reported: Vec<Reported>,
+}
+
+/// What a reported figure is an amount of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportedKind {
+    /// The amount as a source reported it, converted or summarised by the source.
+    Reported,
+    /// The amount the agreement set.
+    Agreed,
+    /// The amount actually paid.
+    Paid,
+    /// The amount pledged.
+    Pledged,
+}
+
+impl ReportedKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportedKind::Reported => "reported",
+            ReportedKind::Agreed => "agreed",
+            ReportedKind::Paid => "paid",
+            ReportedKind::Pledged => "pledged",
+        }
+    }
+}
+
+/// A figure a source gives for a year beside the series' own: in the other currency,
+/// or an amount agreed, paid or pledged.
+///
+/// In TOML: `[[contribution.reported]]` with exactly one of `usd_m` / `krw_100m`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reported {
+    #[serde(default)]
+    pub usd_m: Option<f64>,
+    #[serde(default)]
+    pub krw_100m: Option<f64>,
+    pub what: ReportedKind,
+    /// Won per dollar the source used, where it says.
+    #[serde(default)]
+    pub rate: Option<f64>,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Reported {
+    /// "$571.0 m", "$866.86 m", "208.0 bn won": as many decimals as the source gave.
+    pub fn amount_label(&self) -> String {
+        let digits = |v: f64| {
+            if ((v * 10.0).fract()).abs() > 1e-9 {
+                2
+            } else {
+                1
+            }
+        };
+        match (self.usd_m, self.krw_100m) {
+            (Some(u), _) => format!("${} m", crate::numbers::thousands(u, digits(u))),
+            (None, Some(k)) => {
+                let bn = k / 10.0;
+                format!("{} bn won", crate::numbers::thousands(bn, digits(bn)))
+            }
+            (None, None) => String::new(),
+        }
+    }
 }
 
 impl Contribution {
     /// Billions of won, the unit most English-language reporting uses.
     pub fn krw_bn(&self) -> Option<f64> {
         self.krw_100m.map(|v| v / 10.0)
+    }
+
+    /// The reported figures in one line: "$571.0 m reported (YONHAP-OANA-2008-12-23);
+    /// $585.4 m reported (STRIPES-2008-12-SMA8)"; empty where there are none.
+    pub fn reported_summary(&self) -> String {
+        self.reported
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {} ({})",
+                    r.amount_label(),
+                    r.what.label(),
+                    r.sources.join(" ")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 }
 

@@ -119,6 +119,9 @@ impl Dataset {
         }
         for c in &mut self.contributions {
             c.note.iter_mut().for_each(paragraph);
+            for r in &mut c.reported {
+                r.note.iter_mut().for_each(paragraph);
+            }
         }
         for e in &mut self.events {
             line(&mut e.headline);

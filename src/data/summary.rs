@@ -112,7 +112,7 @@ impl Summary {
             .filter(|c| c.confidence == Confidence::Derived)
             .map(|c| c.year.to_string())
             .collect();
-        let with_usd = d.contributions.iter().filter(|c| c.usd_m.is_some()).count();
+        let reported: usize = d.contributions.iter().map(|c| c.reported.len()).sum();
         let rounds = d
             .events
             .iter()
@@ -145,12 +145,14 @@ impl Summary {
                     ..series("agreements", &agreement_years, String::new())
                 },
                 SeriesSummary {
-                    gap_label: "no KRW figure",
+                    gap_label: "no figure",
                     ..series(
                         "contributions",
-                        &years(&d.contributions, |c| (c.year, c.krw_100m.is_some())),
+                        &years(&d.contributions, |c| {
+                            (c.year, c.krw_100m.is_some() || c.usd_m.is_some())
+                        }),
                         format!(
-                            "{with_usd} with a USD figure; derived: {}",
+                            "{reported} other figures reported beside; derived: {}",
                             if derived.is_empty() {
                                 "none".into()
                             } else {

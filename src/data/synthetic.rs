@@ -99,9 +99,8 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
         writeln!(
             contributions,
             "[[contribution]]\nyear = {year}\nagreement = \"sma-{n}\"\nkrw_100m = {amount:.1}\n\
-             usd_m = {usd:.1}\nsources = {cite}\nconfidence = \"confirmed\"\n",
+             sources = {cite}\nconfidence = \"confirmed\"\n",
             n = k + 1,
-            usd = amount * 100.0 / 1200.0,
         )
         .expect("a String takes any write");
         writeln!(

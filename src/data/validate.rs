@@ -542,17 +542,105 @@ fn check_contributions(
         check_length("note", &c.note, MAX_TEXT_CHARS, at, errors);
         check_amount(c.krw_100m, "krw_100m", at, errors);
         check_amount(c.usd_m, "usd_m", at, errors);
-        if let Some(a) = refs.check_agreement(&c.agreement, at, errors)
-            && !a.covers(c.year)
+        if let Some(a) = refs.check_agreement(&c.agreement, at, errors) {
+            if !a.covers(c.year) {
+                errors.push(at.error(
+                    "agreement",
+                    format!(
+                        "expected an agreement covering {}, found \"{}\" ({}–{})",
+                        c.year, a.id, a.first_year, a.last_year
+                    ),
+                ));
+            }
+            check_series_currency(c, a, at, errors);
+        }
+        for (i, r) in c.reported.iter().enumerate() {
+            check_reported(r, i, refs, at, errors);
+        }
+    }
+}
+
+/// A contribution's own figures are in its agreement's currency; a figure in the other
+/// currency belongs in `reported`.
+fn check_series_currency(c: &Contribution, a: &Agreement, at: At, errors: &mut LoadError) {
+    let other = match a.currency {
+        AgreementCurrency::Usd => c.krw_100m.is_some().then_some("krw_100m"),
+        AgreementCurrency::Krw => c.usd_m.is_some().then_some("usd_m"),
+        AgreementCurrency::UsdKrw => None,
+    };
+    if let Some(field) = other {
+        errors.push(at.error(
+            field,
+            format!(
+                "expected an amount in {} (\"{}\" was agreed in {}), found {field}; \
+                 a figure in the other currency goes in [[contribution.reported]]",
+                a.currency.label(),
+                a.id,
+                a.currency.label()
+            ),
+        ));
+    }
+}
+
+fn check_reported(r: &Reported, i: usize, refs: &References, at: At, errors: &mut LoadError) {
+    let field = |name| [Key::Field("reported"), Key::Item(i), Key::Field(name)];
+    match (r.usd_m, r.krw_100m) {
+        (Some(_), Some(_)) | (None, None) => errors.push(at.error_at(
+            &[Key::Field("reported"), Key::Item(i)],
+            format!(
+                "expected exactly one of usd_m or krw_100m in a reported figure, found {}",
+                if r.usd_m.is_some() { "both" } else { "neither" }
+            ),
+        )),
+        _ => {}
+    }
+    for (name, v) in [("usd_m", r.usd_m), ("krw_100m", r.krw_100m)] {
+        if let Some(v) = v
+            && (!v.is_finite() || v < 0.0)
         {
-            errors.push(at.error(
-                "agreement",
-                format!(
-                    "expected an agreement covering {}, found \"{}\" ({}–{})",
-                    c.year, a.id, a.first_year, a.last_year
-                ),
+            errors.push(at.error_at(
+                &field(name),
+                format!("expected a non-negative amount, found {v}"),
             ));
         }
+    }
+    if let Some(rate) = r.rate
+        && (!rate.is_finite() || rate <= 0.0)
+    {
+        errors.push(at.error_at(
+            &field("rate"),
+            format!("expected a positive number of won per dollar, found {rate}"),
+        ));
+    }
+    if r.sources.is_empty() {
+        errors.push(at.error_at(
+            &field("sources"),
+            "expected at least one source id, found none",
+        ));
+    }
+    for (j, id) in r.sources.iter().enumerate() {
+        if !refs.sources.contains(id.as_str()) {
+            errors.push(at.error_at(
+                &[
+                    Key::Field("reported"),
+                    Key::Item(i),
+                    Key::Field("sources"),
+                    Key::Item(j),
+                ],
+                format!("expected a source id from sources.toml, found unknown \"{id}\""),
+            ));
+        }
+    }
+    if let Some(note) = &r.note
+        && note.chars().count() > MAX_TEXT_CHARS
+    {
+        errors.push(at.error_at(
+            &field("note"),
+            format!(
+                "expected at most {MAX_TEXT_CHARS} characters, found {}",
+                note.chars().count()
+            ),
+        ));
     }
 }
 

@@ -760,7 +760,7 @@ impl<'c, 'a> Context<'c, 'a> {
         let e = self.e;
         let start = p.years.first()?.year;
         let indices = &self.central_index;
-        let value = |c: &Contribution| {
+        let amount = |c: &Contribution| {
             money(
                 e,
                 &self.amounts,
@@ -769,10 +769,11 @@ impl<'c, 'a> Context<'c, 'a> {
                 (c.krw_100m, c.usd_m),
                 CurrencyOrigin::Published,
             )
-            .value
         };
+        let value = |c: &Contribution| amount(c).value;
         let before = e.data.contributions.iter().take_while(|c| c.year < start);
         let last = before.clone().last()?;
+        let origin = amount(last).origin;
         let value = match view.metric {
             Metric::Cumulative => {
                 let mut sum = None;
@@ -789,8 +790,8 @@ impl<'c, 'a> Context<'c, 'a> {
             projected: false,
             capped: false,
             extended: false,
-            origin: CurrencyOrigin::Published,
-            also: None,
+            origin,
+            basis_changed: false,
             confidence: None,
             driver: None,
         })

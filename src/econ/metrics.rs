@@ -144,34 +144,66 @@ pub enum CurrencyOrigin {
     /// From the other currency at the year's average won per dollar, recorded or
     /// assumed.
     Converted { krw_per_usd: f64, rate: Origin },
+    /// An agreement in both currencies (the 5th SMA): the part in the view's currency
+    /// as published, plus the other part converted at the year's average rate.
+    Combined { krw_per_usd: f64, rate: Origin },
 }
 
 impl CurrencyOrigin {
     pub fn is_converted(&self) -> bool {
-        matches!(self, CurrencyOrigin::Converted { .. })
+        self.conversion().is_some()
     }
 
-    /// One word for files: `published`, `computed`, `converted`.
+    /// The won per dollar a conversion used, and whether that rate is recorded.
+    pub fn conversion(&self) -> Option<(f64, Origin)> {
+        match *self {
+            CurrencyOrigin::Converted { krw_per_usd, rate }
+            | CurrencyOrigin::Combined { krw_per_usd, rate } => Some((krw_per_usd, rate)),
+            _ => None,
+        }
+    }
+
+    /// One word for files: `published`, `computed`, `converted`, `combined`.
     pub fn key(&self) -> &'static str {
         match self {
             CurrencyOrigin::Published => "published",
             CurrencyOrigin::Computed => "computed",
             CurrencyOrigin::Converted { .. } => "converted",
+            CurrencyOrigin::Combined { .. } => "combined",
         }
     }
 
-    /// "as published", "converted at 1,053.1 ₩/$ (2014 average)".
+    /// "as published", "converted at 1,053.1 ₩/$ (2014 average)", "both parts, the
+    /// other converted at 1,145.2 ₩/$ (2004 average)".
     pub fn describe(&self, year: i32) -> String {
+        let at = |krw_per_usd: f64, rate: Origin| {
+            let basis = match rate {
+                Origin::Recorded => format!("{year} average"),
+                Origin::Assumed => "assumed".into(),
+            };
+            format!("at {} ₩/$ ({basis})", thousands(krw_per_usd, 1))
+        };
         match *self {
             CurrencyOrigin::Published => "as published".into(),
             CurrencyOrigin::Computed => "computed by the rule".into(),
             CurrencyOrigin::Converted { krw_per_usd, rate } => {
-                let basis = match rate {
-                    Origin::Recorded => format!("{year} average"),
-                    Origin::Assumed => "assumed".into(),
-                };
-                format!("converted at {} ₩/$ ({basis})", thousands(krw_per_usd, 1))
+                format!("converted {}", at(krw_per_usd, rate))
             }
+            CurrencyOrigin::Combined { krw_per_usd, rate } => format!(
+                "the agreement's dollar and won parts, the other currency's part converted {}",
+                at(krw_per_usd, rate)
+            ),
+        }
+    }
+
+    /// Which convention made the figure: in the currency itself (as published or by
+    /// a rule in it), converted whole, or combined from parts. A change from one year
+    /// to the next is computed only between figures of one basis.
+    fn basis(&self) -> u8 {
+        match self {
+            CurrencyOrigin::Published | CurrencyOrigin::Computed => 0,
+            CurrencyOrigin::Converted { .. } => 1,
+            CurrencyOrigin::Combined { .. } => 2,
         }
     }
 }
@@ -212,9 +244,9 @@ pub struct CostPoint {
     pub extended: bool,
     /// How the figure in the view's currency came about.
     pub origin: CurrencyOrigin,
-    /// Where the source gives both currencies: the other one's figure converted at
-    /// the year's average rate, in the view's units, to be seen beside the published.
-    pub also: Option<f64>,
+    /// The year before is of another basis (the agreement's currency changed, as from
+    /// 2004 to 2005): no change from it is computed.
+    pub basis_changed: bool,
     /// The recorded figure's confidence; `None` for projections.
     pub confidence: Option<Confidence>,
     /// What set a projected year's amount.
@@ -249,6 +281,48 @@ impl CostPoint {
         }
     }
 
+    /// The figure as one line of plain text a writer can paste: value and unit, basis,
+    /// status and how it came about, the year it covers. "2014: 874.3 million $,
+    /// nominal · converted at 1,052.3 ₩/$ (2014 average) · confidence: confirmed".
+    pub fn describe(&self, view: &CostView, base_year: i32) -> String {
+        let Some(value) = self.value else {
+            return format!("{}: no figure", self.year);
+        };
+        let decimals = if view.metric == Metric::PerServiceMember {
+            2
+        } else {
+            1
+        };
+        let basis = if view.real {
+            format!("real, in money of {base_year}")
+        } else {
+            "nominal".into()
+        };
+        let mut words = vec![format!(
+            "{}: {} {}, {basis}",
+            self.year,
+            thousands(value, decimals),
+            view.unit(base_year)
+        )];
+        let how = match self.origin {
+            CurrencyOrigin::Converted { .. } | CurrencyOrigin::Combined { .. } => {
+                self.origin.describe(self.year)
+            }
+            _ => String::new(),
+        };
+        // "converted at …" says the status itself; otherwise the status, then how.
+        if self.status(view) != Status::Converted || how.is_empty() {
+            words.push(self.tags(view).join(", "));
+        }
+        if !how.is_empty() {
+            words.push(how);
+        }
+        if let Some(c) = self.confidence {
+            words.push(format!("confidence: {}", c.label()));
+        }
+        words.join(" · ")
+    }
+
     /// Every word that applies, in order: "projected", "capped", "rule extended".
     pub fn tags(&self, view: &CostView) -> Vec<&'static str> {
         let mut tags = vec![self.status(view).label()];
@@ -265,13 +339,14 @@ impl CostPoint {
 /// A year's contribution in the view's money: bn won or $m, nominal or real.
 pub(crate) struct Amount {
     pub(crate) value: Option<f64>,
-    origin: CurrencyOrigin,
-    also: Option<f64>,
+    pub(crate) origin: CurrencyOrigin,
 }
 
 /// A year's figures in the view's money. `krw` and `usd` are the figures given in each
 /// currency (100 million won, $ million), `native` what those are (published for the
-/// record, computed for a projection); a missing one is converted from the other.
+/// record, computed for a projection); a missing one is converted from the other, and
+/// where both are given (the parts of an agreement in both currencies) the other part
+/// is converted and added.
 pub(crate) fn money(
     e: &Economy,
     view: &CostView,
@@ -293,12 +368,15 @@ pub(crate) fn money(
         Currency::Usd => krw_100m_to_usd_m(v, rate),
     };
     let other_in_view = other.zip(fx).map(|(v, (rate, _))| to_view(v, rate));
-    let (nominal, origin, also) = match given {
-        Some(v) => (Some(v), native, other_in_view),
-        None => match (other_in_view, fx) {
-            (Some(v), Some(fx)) => (Some(v), converted(fx), None),
-            _ => (None, native, None),
-        },
+    let (nominal, origin) = match (given, other, other_in_view, fx) {
+        (Some(v), Some(_), Some(o), Some((krw_per_usd, rate))) => {
+            (Some(v + o), CurrencyOrigin::Combined { krw_per_usd, rate })
+        }
+        // Both parts given, but no rate to add them at: no figure in this currency.
+        (Some(_), Some(_), None, _) => (None, native),
+        (Some(v), None, _, _) => (Some(v), native),
+        (None, _, Some(v), Some(fx)) => (Some(v), converted(fx)),
+        _ => (None, native),
     };
     let real = |v: Option<f64>| {
         if !view.real {
@@ -313,7 +391,6 @@ pub(crate) fn money(
     Amount {
         value: real(nominal),
         origin,
-        also: real(also),
     }
 }
 
@@ -403,7 +480,7 @@ pub(crate) fn projected_point(
         capped: y.capped,
         extended: y.extended,
         origin: a.origin,
-        also: a.also,
+        basis_changed: false,
         confidence,
         driver: y.driver,
     }
@@ -444,7 +521,7 @@ pub fn cost_series(
                 capped: false,
                 extended: false,
                 origin: a.origin,
-                also: a.also,
+                basis_changed: false,
                 confidence: Some(c.confidence),
                 driver: None,
             }
@@ -457,12 +534,6 @@ pub fn cost_series(
                 .filter(|y| y.projected)
                 .map(|y| projected_point(e, view, &indices, y)),
         );
-    }
-    if view.metric != Metric::Contribution {
-        // Only the amount itself has a published counterpart.
-        for p in &mut points {
-            p.also = None;
-        }
     }
     apply_metric(d, view, points)
 }
@@ -489,38 +560,86 @@ pub fn scenario_amounts(
         .collect()
 }
 
-/// A sum over a span of years, labelled with the years it actually adds up.
+/// A sum over a span of years, labelled with the years it actually adds up and which
+/// of them are recorded and which projected.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Total {
     pub from: i32,
     pub to: i32,
     pub value: f64,
+    /// The first and last recorded years summed, if any.
+    pub recorded: Option<(i32, i32)>,
+    /// The first and last projected years summed, if any.
+    pub projected: Option<(i32, i32)>,
 }
 
 impl Total {
     /// Sums the values of `points` in `from..=to`; `None` when no year there has one.
     pub fn of(points: &[CostPoint], from: i32, to: i32) -> Option<Total> {
-        let mut summed = points
-            .iter()
-            .filter(|p| (from..=to).contains(&p.year))
-            .filter_map(|p| p.value.map(|v| (p.year, v)));
-        let (first, v) = summed.next()?;
-        let (mut last, mut value) = (first, v);
-        for (year, v) in summed {
-            last = year;
-            value += v;
+        let mut total: Option<Total> = None;
+        let widen = |span: Option<(i32, i32)>, year: i32| {
+            Some(span.map_or((year, year), |(a, b)| (a.min(year), b.max(year))))
+        };
+        for p in points.iter().filter(|p| (from..=to).contains(&p.year)) {
+            let Some(v) = p.value else { continue };
+            let t = total.get_or_insert(Total {
+                from: p.year,
+                to: p.year,
+                value: 0.0,
+                recorded: None,
+                projected: None,
+            });
+            t.to = p.year;
+            t.value += v;
+            if p.projected {
+                t.projected = widen(t.projected, p.year);
+            } else {
+                t.recorded = widen(t.recorded, p.year);
+            }
         }
-        Some(Total {
-            from: first,
-            to: last,
-            value,
-        })
+        total
     }
 
     /// "2026–30", "2026–2127" across a century, "2026" for one year.
     pub fn span_label(&self) -> String {
         span_label(self.from, self.to)
     }
+
+    /// What it sums, in words: "2026 recorded + 2027–30 projected".
+    pub fn label(&self) -> String {
+        let part = |span: Option<(i32, i32)>, word: &str| {
+            span.map(|(a, b)| format!("{} {word}", span_label(a, b)))
+        };
+        let parts: Vec<String> = [
+            part(self.recorded, "recorded"),
+            part(self.projected, "projected"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        parts.join(" + ")
+    }
+}
+
+/// The spans every view and file totals over, from the projection's first year `start`
+/// (the last recorded one): the term of the agreement in force then, and through the
+/// horizon. One list, so every total covers the same years.
+pub fn total_spans(d: &Dataset, start: i32, horizon: i32) -> Vec<(i32, i32)> {
+    let mut spans = Vec::new();
+    if let Some(current) = d.agreement_for_year(start) {
+        spans.push((current.first_year, current.last_year.min(horizon)));
+    }
+    spans.push((start, horizon));
+    spans.dedup();
+    spans
+}
+
+/// The totals of `points` over [`total_spans`]: what every view and file shows.
+pub fn totals(d: &Dataset, points: &[CostPoint], start: i32, horizon: i32) -> Vec<Total> {
+    total_spans(d, start, horizon)
+        .into_iter()
+        .filter_map(|(from, to)| Total::of(points, from, to))
+        .collect()
 }
 
 /// "2026–30" for years in one century, "2026–2127" across one, "2026" for one year.
@@ -534,21 +653,42 @@ pub fn span_label(from: i32, to: i32) -> String {
     }
 }
 
+/// What a change from a year of another basis says instead of a number.
+pub const BASIS_CHANGED: &str = "not computed: the agreement's currency changed";
+
+/// Marks each point whose year before is of another basis.
+fn mark_basis_changes(points: &mut [CostPoint]) {
+    for i in 1..points.len() {
+        let before = points[i - 1].origin.basis();
+        points[i].basis_changed = points[i].origin.basis() != before;
+    }
+}
+
+/// The change in percent from `before` to `now`, where both are of one basis.
+pub fn change_pct(before: &CostPoint, now: &CostPoint) -> Option<f64> {
+    match (before.value, now.value) {
+        (Some(b), Some(n)) if b != 0.0 && !now.basis_changed && before.year + 1 == now.year => {
+            Some((n / b - 1.0) * 100.0)
+        }
+        _ => None,
+    }
+}
+
 /// Turns contributions into the view's metric.
 pub(crate) fn apply_metric(
     d: &Dataset,
     view: &CostView,
     mut points: Vec<CostPoint>,
 ) -> Vec<CostPoint> {
+    mark_basis_changes(&mut points);
     match view.metric {
         Metric::Contribution => {}
         Metric::YearOnYear => {
-            let amounts: Vec<Option<f64>> = points.iter().map(|p| p.value).collect();
+            let amounts = points.clone();
             for (i, p) in points.iter_mut().enumerate() {
-                p.value = match (i.checked_sub(1).and_then(|j| amounts[j]), amounts[i]) {
-                    (Some(prev), Some(now)) if prev != 0.0 => Some((now / prev - 1.0) * 100.0),
-                    _ => None,
-                };
+                p.value = i
+                    .checked_sub(1)
+                    .and_then(|j| change_pct(&amounts[j], &amounts[i]));
             }
         }
         Metric::PerServiceMember => {

@@ -21,8 +21,8 @@ pub use band::{
 pub use escalation::{Driver, Step, escalate};
 pub use inputs::{Economy, Origin, PriceIndex, krw_100m_to_usd_m, usd_m_to_krw_100m};
 pub use metrics::{
-    CostPoint, CostView, Currency, CurrencyOrigin, Indices, Metric, Status, Total, TroopBasis,
-    cost_series, scenario_amounts, span_label,
+    BASIS_CHANGED, CostPoint, CostView, Currency, CurrencyOrigin, Indices, Metric, Status, Total,
+    TroopBasis, change_pct, cost_series, scenario_amounts, span_label, total_spans, totals,
 };
 pub use scenario::{
     Projection, RuleOrigin, ScenarioId, ScenarioYear, dedup_keeping_order, project, project_all,

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::data::{Dataset, Event, FuzzyDate, Milestone};
 use crate::econ::{
-    Assumptions, BandSpreads, CostView, Currency, CurrencyOrigin, Economy, Metric, TroopBasis,
+    Assumptions, BandSpreads, CostPoint, CostView, Currency, Economy, Metric, TroopBasis,
     cost_series, dedup_keeping_order,
 };
 
@@ -235,38 +235,44 @@ fn contributions(d: &Dataset, a: &Assumptions, opts: ExportOptions) -> Table {
     }
     columns.extend([
         "krw_bn",
+        "krw_status",
         "krw_origin",
         "usd_m",
+        "usd_status",
         "usd_origin",
         "krw_per_usd",
+        "agreed_in",
         "confidence",
+        "reported",
         "note",
         "sources",
     ]);
+    let krw_view = view(Currency::Krw);
+    let usd_view = view(Currency::Usd);
     let rows = d
         .contributions
         .iter()
         .zip(krw.iter().zip(&usd))
         .map(|(c, (k, u))| {
-            // Figures as the sources give them; dollars converted at the year's rate
-            // for the other years only when every year is asked for.
-            let k = Some(k).filter(|k| !k.origin.is_converted());
-            let u = Some(u).filter(|u| opts.usd || !u.origin.is_converted());
-            let rate = u.and_then(|u| match u.origin {
-                CurrencyOrigin::Converted { krw_per_usd, .. } => Some(krw_per_usd),
-                _ => None,
-            });
+            // Both series as the charts draw them: the figure agreed in a currency as
+            // published, the other converted at the year's rate, each saying which.
+            let rate = k.origin.conversion().or(u.origin.conversion()).map(|r| r.0);
+            let status = |p: &CostPoint, view: &CostView| p.value.map(|_| p.status(view).label());
             let mut row = vec![Cell::Int(c.year.into()), Cell::text(basis(opts.real))];
             if opts.real {
                 row.push(Cell::Int(a.base_year.into()));
             }
             row.extend([
-                Cell::opt_num(k.and_then(|k| k.value), 1),
-                Cell::opt_text(k.filter(|k| k.value.is_some()).map(|k| k.origin_key())),
-                Cell::opt_num(u.and_then(|u| u.value), 1),
-                Cell::opt_text(u.filter(|u| u.value.is_some()).map(|u| u.origin_key())),
+                Cell::opt_num(k.value, 1),
+                Cell::opt_text(status(k, &krw_view)),
+                Cell::opt_text(k.value.map(|_| k.origin_key())),
+                Cell::opt_num(u.value, 1),
+                Cell::opt_text(status(u, &usd_view)),
+                Cell::opt_text(u.value.map(|_| u.origin_key())),
                 Cell::opt_num(rate, 2),
+                Cell::opt_text(d.agreement(&c.agreement).map(|a| a.currency.key())),
                 Cell::text(c.confidence.label()),
+                Cell::opt_text(Some(c.reported_summary()).filter(|s| !s.is_empty())),
                 Cell::opt_text(c.note.as_ref()),
                 Cell::list(&c.sources),
             ]);

@@ -11,9 +11,9 @@ use crate::numbers::thousands;
 
 use crate::data::Dataset;
 use crate::econ::{
-    Assumptions, Band, BandPoint, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin,
-    Economy, Indices, Metric, Projection, ScenarioId, Total, TroopBasis, band, project_all,
-    scenario_amounts, span_label, spread_spec, year_sources,
+    Assumptions, Band, BandPoint, BandSpreads, CostPoint, CostView, Currency, Economy, Indices,
+    Metric, Projection, ScenarioId, Total, TroopBasis, band, project_all, scenario_amounts,
+    span_label, spread_spec, total_spans, year_sources,
 };
 
 /// One year of one scenario, in the units shown.
@@ -62,6 +62,8 @@ pub struct ReportTotal {
     pub scenario: &'static str,
     pub from: i32,
     pub to: i32,
+    /// Which years are recorded and which projected: "2026 recorded + 2027–30 projected".
+    pub span: String,
     pub krw_bn: f64,
     /// The sums of the band's per-year lows and highs, with `--band`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -128,23 +130,13 @@ pub struct ProjectionReport {
     band_words: Option<String>,
 }
 
-/// The spans the totals cover: the current agreement's years, and start to horizon.
-fn total_spans(d: &Dataset, a: &Assumptions, start: i32) -> Vec<(i32, i32)> {
-    let mut spans = Vec::new();
-    if let Some(current) = d.agreement_for_year(start) {
-        spans.push((current.first_year, current.last_year));
-    }
-    spans.push((start, a.horizon));
-    spans.dedup();
-    spans
-}
-
 /// The won per dollar of whichever conversion a row holds.
 fn conversion(points: [Option<&CostPoint>; 2]) -> Option<(f64, &'static str)> {
-    points.into_iter().flatten().find_map(|p| match p.origin {
-        CurrencyOrigin::Converted { krw_per_usd, rate } => Some((krw_per_usd, rate.label())),
-        _ => None,
-    })
+    points
+        .into_iter()
+        .flatten()
+        .find_map(|p| p.origin.conversion())
+        .map(|(krw_per_usd, rate)| (krw_per_usd, rate.label()))
 }
 
 impl ProjectionReport {
@@ -188,7 +180,7 @@ impl ProjectionReport {
                 [krw_band.as_ref(), usd_band.as_ref()],
             ));
             let start = p.years.first().map_or(a.horizon, |y| y.year);
-            for (from, to) in total_spans(d, a, start) {
+            for (from, to) in total_spans(d, start, a.horizon) {
                 let Some(won) = Total::of(&krw, from, to) else {
                     continue;
                 };
@@ -198,6 +190,7 @@ impl ProjectionReport {
                     scenario: p.scenario.key(),
                     from: won.from,
                     to: won.to,
+                    span: won.label(),
                     krw_bn: won.value,
                     krw_bn_low: krw_span.map(|t| t.low),
                     krw_bn_high: krw_span.map(|t| t.high),
@@ -286,8 +279,9 @@ impl ProjectionReport {
             "rule_extended",
             "driver",
             "sources",
+            "span",
         ]);
-        let rows = self
+        let mut rows: Vec<Vec<Cell>> = self
             .rows
             .iter()
             .map(|r| {
@@ -320,10 +314,53 @@ impl ProjectionReport {
                     Cell::Bool(r.rule_extended),
                     Cell::opt_text(r.driver.as_ref()),
                     Cell::text(r.sources.join("; ")),
+                    Cell::Empty,
                 ]);
                 row
             })
             .collect();
+        // The totals: rows of their own after the years, `status` "total", no `year`,
+        // and in `span` the years they sum, recorded and projected.
+        rows.extend(self.totals.iter().map(|t| {
+            let mut row = vec![
+                Cell::Empty,
+                Cell::text(t.scenario),
+                Cell::text("total"),
+                Cell::text(self.basis),
+            ];
+            if let Some(base) = self.base_year {
+                row.push(Cell::Int(base.into()));
+            }
+            row.push(Cell::opt_num(Some(t.krw_bn), 1));
+            if band {
+                row.extend([
+                    Cell::opt_num(t.krw_bn_low, 1),
+                    Cell::opt_num(t.krw_bn_high, 1),
+                ]);
+            }
+            row.push(Cell::Empty);
+            if usd {
+                row.push(Cell::opt_num(t.usd_m, 1));
+                if band {
+                    row.extend([
+                        Cell::opt_num(t.usd_m_low, 1),
+                        Cell::opt_num(t.usd_m_high, 1),
+                    ]);
+                }
+                row.push(Cell::Empty);
+            }
+            row.extend([
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                // Each year's row cites its own sources.
+                Cell::text(""),
+                Cell::text(t.span.clone()),
+            ]);
+            row
+        }));
         let mut table = Table { columns, rows };
         with_provenance(
             &mut table,
@@ -460,10 +497,11 @@ impl ProjectionReport {
         for (t, sum) in self.totals.iter().zip(&sums) {
             let _ = writeln!(
                 out,
-                "total {:<9} {:<w$} {:>s$}",
+                "total {:<9} {:<w$} {:>s$}  {}",
                 span_label(t.from, t.to),
                 t.scenario,
                 sum,
+                t.span,
                 w = label_cols,
                 s = sum_cols.max(20)
             );
@@ -633,6 +671,7 @@ mod tests {
                 "rule_extended",
                 "driver",
                 "sources",
+                "span",
                 "dataset_version",
                 "assumptions",
                 "band"
@@ -680,7 +719,10 @@ mod tests {
             .lines()
             .find(|l| l.starts_with("total 2026–30   12th-sma"))
             .unwrap();
-        assert!(total.ends_with(" 7,912.2 (7,817.3–8,008.4)"), "{total}");
+        assert!(
+            total.ends_with(" 7,912.2 (7,817.3–8,008.4)  2026 recorded + 2027–30 projected"),
+            "{total}"
+        );
         // Custom growth in won has no band at all.
         let custom = text
             .lines()

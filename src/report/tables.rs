@@ -7,9 +7,9 @@
 
 use crate::data::{CountDate, Dataset};
 use crate::econ::{
-    Assumptions, Band, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin, DashboardBands,
-    Economy, Indices, Metric, Projection, ScenarioId, Total, dedup_keeping_order,
-    projected_sources, scenario_amounts, span_label, year_sources,
+    Assumptions, Band, BandSpreads, CostPoint, CostView, Currency, DashboardBands, Economy,
+    Indices, Metric, Projection, ScenarioId, Total, change_pct, dedup_keeping_order,
+    projected_sources, scenario_amounts, span_label, total_spans, totals, year_sources,
 };
 use crate::numbers::{signed, thousands};
 
@@ -343,7 +343,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
         column("currency_origin", "currency", false, 6),
         column("krw_per_usd", "₩/$", true, 7),
         column("rate", "rate", false, 7),
-        column("value_converted", "other currency", true, 6),
+        column("reported", "also reported", false, 6),
         column("capped", "capped", false, 8),
         column("rule_extended", "extended", false, 8),
         column("unit", "unit", false, 9),
@@ -363,7 +363,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
     let value_at = |series: &[CostPoint], year: i32| {
         series.iter().find(|p| p.year == year).and_then(|p| p.value)
     };
-    let mut previous: Option<f64> = None;
+    let mut previous: Option<&CostPoint> = None;
     let rows = points
         .iter()
         .map(|p| {
@@ -381,21 +381,23 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
                 cells.push(number(other, digits));
                 cells.push(difference(other.zip(p.value).map(|(o, v)| o - v), digits));
             }
-            let change = match (view.metric, previous, p.value) {
-                (Metric::YearOnYear, Some(before), Some(now)) => {
-                    (Cell::Num(now - before, 1), signed(now - before, 1))
-                }
-                (_, Some(before), Some(now)) if before != 0.0 => {
-                    let pct = (now / before - 1.0) * 100.0;
-                    (Cell::Num(pct, 1), format!("{} %", signed(pct, 1)))
-                }
+            let change = match (view.metric, previous) {
+                _ if p.basis_changed => (
+                    Cell::Text(crate::econ::BASIS_CHANGED.into()),
+                    "new basis".into(),
+                ),
+                (Metric::YearOnYear, Some(before)) => match before.value.zip(p.value) {
+                    Some((b, n)) => (Cell::Num(n - b, 1), signed(n - b, 1)),
+                    None => (Cell::Empty, "–".into()),
+                },
+                (_, Some(before)) => match change_pct(before, p) {
+                    Some(pct) => (Cell::Num(pct, 1), format!("{} %", signed(pct, 1))),
+                    None => (Cell::Empty, "–".into()),
+                },
                 _ => (Cell::Empty, "–".into()),
             };
-            previous = p.value;
-            let rate = match p.origin {
-                CurrencyOrigin::Converted { krw_per_usd, rate } => Some((krw_per_usd, rate)),
-                _ => None,
-            };
+            previous = Some(p);
+            let rate = p.origin.conversion();
             let sources = if p.projected {
                 scenario
                     .map(|s| projected_sources(d, s, p.driver))
@@ -417,7 +419,12 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
                 text(p.origin_key()),
                 number(rate.map(|r| r.0), 2),
                 text(rate.map_or("", |r| r.1.label())),
-                number(p.also, digits),
+                text(
+                    d.contribution(p.year)
+                        .filter(|_| !p.projected && view.metric == Metric::Contribution)
+                        .map(|c| c.reported_summary())
+                        .unwrap_or_default(),
+                ),
                 (
                     Cell::Bool(p.capped),
                     if p.capped { "yes" } else { "" }.into(),
@@ -446,7 +453,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
             }
         })
         .collect();
-    let totals = cost_totals(view, points, compared, band.map(|b| b.0), columns.len());
+    let totals = cost_totals(d, view, points, compared, band.map(|b| b.0), columns.len());
     let caption = format!(
         "{} · {unit}, {} · {}",
         view.metric_label(),
@@ -467,7 +474,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
     );
     let mut notes = cost_notes(points, extended.clone());
     if !totals.is_empty() {
-        notes.push("last row: the total over the years it names".into());
+        notes.push("last rows: the totals over the years they name".into());
     }
     PaneTable::new(caption, columns, rows, totals, notes)
 }
@@ -510,9 +517,12 @@ fn total_label(from: i32, to: i32) -> (Cell, String) {
     (Cell::Text(file), span_label(from, to))
 }
 
-/// Sums over the projected years, for amounts (not for changes or per-member figures,
-/// which do not add up).
+/// The totals every view and file gives ([`totals`]): the agreement's term and through
+/// the horizon, from the projection's recorded start; for amounts only (not for changes
+/// or per-member figures, which do not add up). Each labelled with the years it sums,
+/// recorded and projected.
 fn cost_totals(
+    d: &Dataset,
     view: &CostView,
     points: &[CostPoint],
     compared: &[(ScenarioId, Vec<CostPoint>)],
@@ -522,36 +532,35 @@ fn cost_totals(
     if view.metric != Metric::Contribution {
         return Vec::new();
     }
-    let projected: Vec<i32> = points
-        .iter()
-        .filter(|p| p.projected)
-        .map(|p| p.year)
-        .collect();
-    let (Some(&from), Some(&to)) = (projected.first(), projected.last()) else {
+    let Some(first_projected) = points.iter().position(|p| p.projected) else {
         return Vec::new();
     };
-    let Some(total) = Total::of(points, from, to) else {
-        return Vec::new();
-    };
+    let horizon = points.last().map_or(0, |p| p.year);
+    let start = first_projected
+        .checked_sub(1)
+        .map_or(points[first_projected].year, |i| points[i].year);
     let digits = decimals(view);
-    let mut cells = vec![
-        total_label(total.from, total.to),
-        number(Some(total.value), digits),
-    ];
-    if let Some(b) = band {
-        let t = b.total(from, to);
-        cells.push(number(t.map(|t| t.low), digits));
-        cells.push(number(t.map(|t| t.high), digits));
-    }
-    for (_, series) in compared {
-        let other = Total::of(series, from, to).map(|t| t.value);
-        cells.push(number(other, digits));
-        cells.push(difference(other.map(|o| o - total.value), digits));
-    }
-    cells.push(text(""));
-    cells.push(text("total"));
-    cells.resize(width, (Cell::Empty, String::new()));
-    vec![TableRow { year: None, cells }]
+    totals(d, points, start, horizon)
+        .into_iter()
+        .map(|total| {
+            let (from, to) = (total.from, total.to);
+            let mut cells = vec![total_label(from, to), number(Some(total.value), digits)];
+            if let Some(b) = band {
+                let t = b.total(from, to);
+                cells.push(number(t.map(|t| t.low), digits));
+                cells.push(number(t.map(|t| t.high), digits));
+            }
+            for (_, series) in compared {
+                let other = Total::of(series, from, to).map(|t| t.value);
+                cells.push(number(other, digits));
+                cells.push(difference(other.map(|o| o - total.value), digits));
+            }
+            cells.push(text(""));
+            cells.push(text(total.label()));
+            cells.resize(width, (Cell::Empty, String::new()));
+            TableRow { year: None, cells }
+        })
+        .collect()
 }
 
 /// The Troops pane's numbers: a row a year with the DMDC count, the headline level in
@@ -733,17 +742,12 @@ pub fn scenarios_table(
         .collect();
     let mut totals = Vec::new();
     if let (Some(&from), Some(&to)) = (years.first(), years.last()) {
-        let mut spans = Vec::new();
-        if let Some(current) = d.agreement_for_year(from) {
-            spans.push((current.first_year, current.last_year.min(to)));
-        }
-        spans.push((from, to));
-        spans.dedup();
-        for (from, to) in spans {
+        for (from, to) in total_spans(d, from, to) {
             let mut cells = vec![total_label(from, to)];
             for (s, points) in &amounts {
-                cells.push(number(Total::of(points, from, to).map(|t| t.value), 1));
-                cells.push(text("total"));
+                let total = Total::of(points, from, to);
+                cells.push(number(total.map(|t| t.value), 1));
+                cells.push(text(total.map_or("total".into(), |t| t.label())));
                 if let Some((b, _)) = bands {
                     let t = b.total(*s, from, to);
                     cells.push(number(t.map(|t| t.low), 1));

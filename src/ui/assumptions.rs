@@ -133,7 +133,19 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     assumption_lines(app, theme, width, &mut lines);
     scenario_lines(app, theme, width, &mut lines);
     saved_lines(app, theme, width, &mut lines);
+    totals_line(app, theme, width, &mut lines);
     lines
+}
+
+/// Last, so it never pushes a row off the pane: what the totals sum, as every file says
+/// it ("2026 recorded + 2027–35 projected").
+fn totals_line<'a>(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Line<'a>>) {
+    if let Some(t) = app.derived().totals.first().and_then(|t| t.to_horizon) {
+        lines.push(Line::styled(
+            fit(&format!("  totals: {}", t.label()), width),
+            theme.dim(),
+        ));
+    }
 }
 
 /// The selected row's line in the selection's style.

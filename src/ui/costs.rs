@@ -237,15 +237,14 @@ pub(super) fn how_words(app: &App, p: &CostPoint) -> String {
                 .map_or(String::new(), |f| format!(" from {f} as published"));
             notes.push(format!("{}{what}", p.origin.describe(p.year)));
         }
+        CurrencyOrigin::Combined { .. } => {
+            let what = other_published(app, p.year).map_or(String::new(), |f| format!(" ({f})"));
+            notes.push(format!("{}{what}", p.origin.describe(p.year)));
+        }
         _ => {}
     }
-    if let Some(also) = p.also {
-        notes.push(format!(
-            "{} at the {} average rate from the published {}",
-            value_text(app, also),
-            p.year,
-            other_published(app, p.year).unwrap_or_default()
-        ));
+    if p.basis_changed && view.metric == Metric::YearOnYear {
+        notes.push(crate::econ::BASIS_CHANGED.into());
     }
     if view.real {
         let index = match view.currency {

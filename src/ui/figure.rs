@@ -57,7 +57,11 @@ fn cost_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
     )));
     let record = d.contribution(p.year).filter(|_| !p.projected);
     if let Some(c) = record {
-        lines.push(text(field("As published", published(c), theme)));
+        let agreed_in = d.agreement(&c.agreement).map(|a| a.currency.label());
+        lines.push(text(field("As published", published(c, agreed_in), theme)));
+        if !c.reported.is_empty() {
+            lines.push(text(field("Also reported", c.reported_summary(), theme)));
+        }
     }
     let how = costs::how_words(app, p);
     if !how.is_empty() {
@@ -96,6 +100,20 @@ fn cost_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
     // The sources: the figure's own, or the rule's and the recorded input's.
     if let Some(c) = record {
         lines.extend(source_lines(d, "Sources of the figure:", &c.sources, theme));
+        let mut reported: Vec<String> = Vec::new();
+        for id in c.reported.iter().flat_map(|r| &r.sources) {
+            if !c.sources.contains(id) && !reported.contains(id) {
+                reported.push(id.clone());
+            }
+        }
+        if !reported.is_empty() {
+            lines.extend(source_lines(
+                d,
+                "Sources of the reported figures:",
+                &reported,
+                theme,
+            ));
+        }
     }
     if let Some(s) = scenario {
         let rule = rule_sources(d, s);
@@ -130,8 +148,9 @@ fn cost_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
     lines
 }
 
-/// A recorded contribution as the sources give it: "920.0 bn won (9,200억원) · $866.9 m".
-fn published(c: &crate::data::Contribution) -> String {
+/// A recorded contribution as the sources give it, in the agreement's currency:
+/// "920.0 bn won (9,200억원), agreed in won"; both parts where the agreement set both.
+fn published(c: &crate::data::Contribution, agreed_in: Option<&str>) -> String {
     let nominal = |currency| CostView {
         metric: Metric::Contribution,
         currency,
@@ -146,10 +165,11 @@ fn published(c: &crate::data::Contribution) -> String {
         )
     });
     let dollars = c.usd_m.map(|u| amount(&nominal(Currency::Usd), 0, u));
+    let agreed_in = agreed_in.map_or(String::new(), |c| format!(", agreed in {c}"));
     match (won, dollars) {
-        (Some(w), Some(u)) => format!("{w} · {u}"),
-        (Some(w), None) => format!("{w}; no dollar figure published"),
-        (None, Some(u)) => format!("{u}; no won figure published"),
+        (Some(w), Some(u)) => format!("{u} plus {w}{agreed_in}"),
+        (Some(w), None) => format!("{w}{agreed_in}"),
+        (None, Some(u)) => format!("{u}{agreed_in}"),
         (None, None) => "no figure published".into(),
     }
 }

@@ -243,22 +243,32 @@ fn years_marked(doc: &roxmltree::Document, series: &str, status: &str) -> Vec<i3
 fn converted_figures_are_marked_apart_from_published_ones_as_on_screen() {
     let dir = tempfile::tempdir().unwrap();
     let svg = |args: &[&str]| costs_svg(dir.path(), args);
-    // In won, the years no source gives a won figure for are converted from their
-    // dollars (`export contributions` leaves their `krw_bn` empty); the others are as
+    // In won, the years agreed in dollars (1991–2001) are converted from their dollars,
+    // and so in part are the 5th SMA's years split into dollars and won (2002, 2004);
+    // `export contributions` writes each with the same status. The others are as
     // published.
     let won = svg(&[]);
     let doc = roxmltree::Document::parse(&won).unwrap();
     let export = csv_rows(&stdout(&sma_dash(&["export", "contributions"])));
     let expected: Vec<i32> = export
         .iter()
-        .filter(|r| r["krw_origin"].is_empty())
+        .filter(|r| r["krw_status"] == "converted")
         .map(|r| r["year"].parse().unwrap())
         .collect();
-    assert_eq!(expected, [1992, 1993, 1994, 1996, 1997, 1998, 1999, 2001]);
+    assert_eq!(
+        expected,
+        [
+            1991, 1992, 1993, 1994, 1995, 1996, 1997, 1998, 1999, 2000, 2001, 2002, 2004
+        ]
+    );
+    assert!(
+        export.iter().all(|r| !r["krw_bn"].is_empty()),
+        "every drawn year is written"
+    );
     assert_eq!(years_marked(&doc, "12th-sma", "converted"), expected);
     let recorded = years_marked(&doc, "12th-sma", "recorded");
     assert!(
-        recorded.contains(&1995) && recorded.contains(&2014),
+        recorded.contains(&2003) && recorded.contains(&2014) && !recorded.contains(&1995),
         "{recorded:?}"
     );
     assert!(
@@ -273,10 +283,13 @@ fn converted_figures_are_marked_apart_from_published_ones_as_on_screen() {
     let export = csv_rows(&stdout(&sma_dash(&["export", "contributions", "--usd"])));
     let expected: Vec<i32> = export
         .iter()
-        .filter(|r| r["usd_origin"] == "converted")
+        .filter(|r| ["converted", "combined"].contains(&r["usd_origin"].as_str()))
         .map(|r| r["year"].parse().unwrap())
         .collect();
-    assert!(expected.contains(&2018), "{expected:?}");
+    assert!(
+        expected.contains(&2018) && expected.contains(&2014) && expected.contains(&2009),
+        "{expected:?}"
+    );
     assert_eq!(years_marked(&doc, "12th-sma", "converted"), expected);
     assert!(
         texts(&doc)
@@ -324,7 +337,7 @@ fn bars_draw_the_same_figures_as_the_line_published_filled_projected_outlined() 
         let b = bars.iter().find(|b| b.0 == year).unwrap();
         (b.2.as_str(), b.3.clone())
     };
-    let (status, published) = fill(2014);
+    let (status, published) = fill(1995);
     assert_eq!(status, "recorded");
     let (status, projected) = fill(2030);
     assert_eq!(status, "projected");

@@ -76,7 +76,10 @@ fn check_summarises_the_embedded_dataset() {
         out.contains("\n  sources          245  91% with a URL\n"),
         "{out}"
     );
-    assert!(out.contains("contributions     36  1991–2026"), "{out}");
+    assert!(
+        out.contains("contributions     36  1991–2026   23 other figures reported beside"),
+        "{out}"
+    );
     assert!(
         out.contains(
             "events           130  1991–2030   47 negotiation rounds (4 with people inferred), \
@@ -85,9 +88,7 @@ fn check_summarises_the_embedded_dataset() {
         "{out}"
     );
     assert!(
-        out.contains(
-            "figures by confidence: 181 confirmed, 79 single source, 8 uncertain, 32 derived"
-        ),
+        out.contains("figures by confidence: 183 confirmed, 77 single source, 8 uncertain, 32 derived"),
         "{out}"
     );
     assert!(out.contains("gaps: 1951, 1952"), "{out}");
@@ -207,7 +208,7 @@ fn project_csv_has_the_documented_columns() {
     assert_eq!(
         out.lines().next(),
         Some(
-            "year,scenario,status,basis,krw_bn,krw_origin,krw_per_usd,rate,capped,rule_extended,driver,sources,dataset_version,assumptions"
+            "year,scenario,status,basis,krw_bn,krw_origin,krw_per_usd,rate,capped,rule_extended,driver,sources,span,dataset_version,assumptions"
         )
     );
     let rows = csv_rows(&out);
@@ -239,8 +240,10 @@ fn project_csv_has_the_documented_columns() {
         (demand["krw_origin"].as_str(), demand["rate"].as_str()),
         ("converted", "assumed")
     );
-    // Five scenarios, 2026 to 2030 each.
-    assert_eq!(rows.len(), 5 * 5);
+    // Five scenarios, 2026 to 2030 each, then each one's total (at a horizon of 2030
+    // the agreement's term and the horizon's span are one).
+    assert_eq!(rows.len(), 5 * 5 + 5);
+    assert_eq!(rows.iter().filter(|r| r["status"] == "total").count(), 5);
 }
 
 #[test]
@@ -449,7 +452,7 @@ fn export_contributions_as_csv_records_version_and_assumptions() {
     assert_eq!(
         out.lines().next(),
         Some(
-            "year,basis,krw_bn,krw_origin,usd_m,usd_origin,krw_per_usd,confidence,note,sources,dataset_version,assumptions"
+            "year,basis,krw_bn,krw_status,krw_origin,usd_m,usd_status,usd_origin,krw_per_usd,agreed_in,confidence,reported,note,sources,dataset_version,assumptions"
         )
     );
     let rows = csv_rows(&out);
@@ -457,32 +460,45 @@ fn export_contributions_as_csv_records_version_and_assumptions() {
     assert_eq!(
         (
             y2014["krw_bn"].as_str(),
-            y2014["krw_origin"].as_str(),
+            y2014["krw_status"].as_str(),
             y2014["usd_m"].as_str(),
-            y2014["usd_origin"].as_str(),
+            y2014["usd_status"].as_str(),
+            y2014["agreed_in"].as_str(),
             y2014["sources"].as_str(),
             y2014["basis"].as_str()
         ),
         (
             "920.0",
-            "published",
-            "866.9",
-            "published",
+            "recorded",
+            "874.3",
+            "converted",
+            "krw",
             "R01; R08; R09; R02",
             "nominal"
         )
     );
+    // The press's dollar figures are written beside, never as the series' point.
+    assert_eq!(
+        y2014["reported"],
+        "$866.86 m reported (R09 R08); $867.0 m reported (R02)"
+    );
     assert!(y2014["assumptions"].contains("korean_cpi=3;"), "{y2014:?}");
-    // A year with only a dollar figure has no won figure made up for it.
+    // A year agreed in dollars: its won as the chart draws them, converted and saying so.
     let y1993 = find(&rows, &[("year", "1993")]);
     assert_eq!(
-        (y1993["krw_bn"].as_str(), y1993["usd_m"].as_str()),
-        ("", "220.0")
+        (
+            y1993["krw_bn"].as_str(),
+            y1993["krw_status"].as_str(),
+            y1993["usd_m"].as_str(),
+            y1993["usd_status"].as_str(),
+            y1993["krw_per_usd"].as_str()
+        ),
+        ("177.3", "converted", "220.0", "recorded", "805.75")
     );
     // The notes the data carries are kept.
     let y1991 = find(&rows, &[("year", "1991")]);
     assert!(
-        y1991["note"].contains("the won figure is approximate"),
+        y1991["reported"].contains("107.3 bn won reported (R12)"),
         "{y1991:?}"
     );
     assert_eq!(rows.len(), 36);
@@ -495,13 +511,18 @@ fn export_contributions_as_csv_records_version_and_assumptions() {
             "{row:?}"
         );
     }
-    // With --usd every year has dollars, the converted ones said to be so.
-    let o = sma_dash(&["export", "contributions", "--usd"]);
+    // Every year has both currencies, the converted ones said to be so; --usd adds
+    // nothing.
+    let o = sma_dash(&["export", "contributions"]);
     let rows = csv_rows(&stdout(&o));
     let y2018 = find(&rows, &[("year", "2018")]);
     assert_eq!(y2018["usd_origin"], "converted");
     assert_eq!(y2018["krw_per_usd"], "1099.29");
-    assert_eq!(find(&rows, &[("year", "2014")])["usd_origin"], "published");
+    assert_eq!(find(&rows, &[("year", "2014")])["usd_origin"], "converted");
+    assert_eq!(
+        stdout(&sma_dash(&["export", "contributions", "--usd"])),
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -883,7 +904,10 @@ fn every_subcommand_starts_from_the_config_s_assumptions() {
         .lines()
         .find(|l| l.starts_with("total 2026–30   12th-sma"))
         .unwrap();
-    assert!(total.ends_with(" 8,008.4"), "{total}");
+    assert!(
+        total.ends_with(" 8,008.4  2026 recorded + 2027–30 projected"),
+        "{total}"
+    );
     // The dashboard's frame: the Assumptions pane, and the Costs pane at 2030.
     let frame = with_config(&["render", "--keys", "2llll"]);
     let cpi = frame
@@ -1220,7 +1244,10 @@ fn project_band_shows_each_amount_between_its_low_and_high_path() {
         .lines()
         .find(|l| l.starts_with("total 2026–30   12th-sma"))
         .unwrap();
-    assert!(total.ends_with(" 7,912.2 (7,817.3–8,008.4)"), "{total}");
+    assert!(
+        total.ends_with(" 7,912.2 (7,817.3–8,008.4)  2026 recorded + 2027–30 projected"),
+        "{total}"
+    );
     // Without --band, no band.
     let plain = stdout(&sma_dash(&["project", "--cpi", "2", "--horizon", "2030"]));
     assert!(
@@ -1250,11 +1277,11 @@ fn project_band_csv_and_json_carry_the_lows_the_highs_and_the_spreads() {
     assert_eq!(
         out.lines().next(),
         Some(
-            "year,scenario,status,basis,krw_bn,krw_bn_low,krw_bn_high,krw_origin,usd_m,usd_m_low,usd_m_high,usd_origin,krw_per_usd,rate,capped,rule_extended,driver,sources,dataset_version,assumptions,band"
+            "year,scenario,status,basis,krw_bn,krw_bn_low,krw_bn_high,krw_origin,usd_m,usd_m_low,usd_m_high,usd_origin,krw_per_usd,rate,capped,rule_extended,driver,sources,span,dataset_version,assumptions,band"
         )
     );
     let rows = csv_rows(&out);
-    assert_eq!(rows.len(), 5 * 5);
+    assert_eq!(rows.len(), 5 * 5 + 5);
     let r = find(&rows, &[("year", "2030"), ("scenario", "12th-sma")]);
     assert_eq!(
         (
@@ -1527,16 +1554,19 @@ fn the_screen_shows_published_figures_and_labels_converted_ones() {
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         stdout(&o)
     };
-    // In dollars, 2014 is the $866.86 m a source printed, with the won converted beside.
+    // In dollars, 2014 (agreed in won) is converted like every won year; the $866.86 m
+    // a source printed is in the detail, reported beside, never the point.
     let y2014 = frame("2u:2014<enter>");
     assert!(
-        y2014.contains("2014 ▸ $866.9 m · recorded, as published · confirmed"),
+        y2014.contains("2014 ▸ $874.3 m · converted · confirmed"),
         "{y2014}"
     );
     assert!(
-        y2014.contains("at the 2014 average rate from the published 920.0 bn won"),
+        y2014.contains("converted at 1,052.3 ₩/$ (2014 average) from 920.0 bn won as published"),
         "{y2014}"
     );
+    let detail = frame("2u:2014<enter><enter>");
+    assert!(detail.contains("$866.86 m reported (R09 R08)"), "{detail}");
     // 2018 has no dollar figure: converted, and never "recorded".
     let y2018 = frame("2u:2018<enter>");
     let line = y2018.lines().find(|l| l.contains("2018 ▸ ")).unwrap();
@@ -2066,4 +2096,121 @@ fn cite_prints_what_y_copies_and_refuses_what_the_dataset_does_not_hold() {
     assert_eq!(out.status.code(), Some(2));
     // One of them is asked for.
     assert_eq!(sma_dash(&["cite"]).status.code(), Some(2));
+}
+
+#[test]
+fn journey_3_gives_the_same_totals_spans_and_labels_on_screen_in_project_and_in_files() {
+    // The 12th SMA over 2026–30 at 3 % Korean inflation, against a $10 bn a year
+    // demand, in dollars: every front end sums the same years and says which.
+    let args = ["--cpi", "3", "--usd"];
+    let project = stdout(&sma_dash(&[&["project"][..], &args].concat()));
+    let csv = stdout(&sma_dash(
+        &[&["project", "--format", "csv"][..], &args].concat(),
+    ));
+    let export = stdout(&sma_dash(&[&["export", "projections"][..], &args].concat()));
+    assert_eq!(csv, export, "project --format csv and export projections");
+    let rows = csv_rows(&csv);
+    let label = "2026 recorded + 2027–30 projected";
+    for scenario in ["12th-sma", "demand-10bn"] {
+        let total = find(
+            &rows,
+            &[("scenario", scenario), ("status", "total"), ("span", label)],
+        );
+        assert_eq!(total["year"], "");
+        // The total is the sum of the year rows it names.
+        let sum: f64 = (2026..=2030)
+            .map(|y| {
+                let y = y.to_string();
+                find(&rows, &[("scenario", scenario), ("year", y.as_str())])["usd_m"]
+                    .parse::<f64>()
+                    .unwrap()
+            })
+            .sum();
+        let usd: f64 = total["usd_m"].parse().unwrap();
+        assert!((usd - sum).abs() < 0.2, "{scenario}: {usd} vs {sum}");
+        // The table says the same sum with the same label.
+        let krw: f64 = total["krw_bn"].parse().unwrap();
+        let line = project
+            .lines()
+            .find(|l| l.starts_with("total 2026–30") && l.contains(scenario))
+            .unwrap();
+        assert!(line.ends_with(label), "{line}");
+        assert!(
+            line.contains(&thousands_1(krw))
+                && line.contains(&format!("${}", sma_dash::numbers::thousands(usd, 0))),
+            "{line} / {krw} {usd}"
+        );
+    }
+    // The dashboard's Costs table (what its `e` file writes) and Assumptions pane.
+    let screen = stdout(&sma_dash(&[
+        "render", "--width", "200", "--height", "60", "--cpi", "3", "--keys", "2tzG",
+    ]));
+    let total = find(
+        &rows,
+        &[
+            ("scenario", "12th-sma"),
+            ("status", "total"),
+            ("span", label),
+        ],
+    );
+    let krw: f64 = total["krw_bn"].parse().unwrap();
+    let line = screen
+        .lines()
+        .find(|l| l.contains("2026–30") && l.contains(label))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(line.contains(&thousands_1(krw)), "{line}");
+    let screen = stdout(&sma_dash(&[
+        "render", "--width", "120", "--height", "40", "--cpi", "3", "--keys", "4z",
+    ]));
+    assert!(
+        screen.contains("totals: 2026 recorded + 2027–35 projected"),
+        "{screen}"
+    );
+    assert!(screen.contains(&thousands_1(krw)), "{screen}");
+}
+
+/// "7,921.8": as the table and the panes write an amount.
+fn thousands_1(v: f64) -> String {
+    sma_dash::numbers::thousands(v, 1)
+}
+
+#[test]
+fn the_2014_dollar_figure_reads_the_same_on_screen_in_export_and_as_text() {
+    use sma_dash::econ::{Assumptions, CostView, Currency, Economy, cost_series};
+    let d = sma_dash::data::Dataset::embedded().unwrap();
+    let a = Assumptions::from_history(&d);
+    let e = Economy::new(&d, &a);
+    let view = CostView {
+        currency: Currency::Usd,
+        ..CostView::default()
+    };
+    let p = cost_series(&e, None, &view)
+        .into_iter()
+        .find(|p| p.year == 2014)
+        .unwrap();
+    let text = p.describe(&view, a.base_year);
+    assert_eq!(
+        text,
+        "2014: 874.3 million $, nominal · converted at 1,052.3 ₩/$ (2014 average) · confidence: confirmed"
+    );
+    // The pane's line and the file say the same value and status.
+    let screen = stdout(&sma_dash(&[
+        "render",
+        "--width",
+        "120",
+        "--height",
+        "40",
+        "--keys",
+        "2u:2014<enter>",
+    ]));
+    assert!(
+        screen.contains("2014 ▸ $874.3 m · converted · confirmed"),
+        "{screen}"
+    );
+    let rows = csv_rows(&stdout(&sma_dash(&["export", "contributions"])));
+    let row = find(&rows, &[("year", "2014")]);
+    assert_eq!(
+        (row["usd_m"].as_str(), row["usd_status"].as_str()),
+        ("874.3", "converted")
+    );
 }

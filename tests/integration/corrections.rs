@@ -106,7 +106,10 @@ fn the_3rd_smas_rule_is_uncertain_and_its_note_gives_both_readings() {
         let c = d.contribution(year).unwrap();
         let n = c.note.as_deref().unwrap();
         assert!(n.contains("read two ways"), "{year}: {n}");
-        assert!(n.contains("$30M") && n.contains("10%"), "{year}: {n}");
+        assert!(
+            n.contains("$30M more each year") && n.contains("10 % a year compounding"),
+            "{year}: {n}"
+        );
         assert_cites(
             &d,
             &format!("contribution {year}"),

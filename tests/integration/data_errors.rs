@@ -49,7 +49,7 @@ fn unknown_field() {
     assert_case(
         "unknown-field",
         &[
-            "contributions.toml:4:1: expected one of `year`, `agreement`, `krw_100m`, `usd_m`, `note`, `sources`, `confidence`, found unknown field `krw`",
+            "contributions.toml:4:1: expected one of `year`, `agreement`, `krw_100m`, `usd_m`, `note`, `sources`, `confidence`, `reported`, found unknown field `krw`",
         ],
     );
 }
@@ -292,6 +292,20 @@ fn a_source_has_a_url_or_says_why_not_never_both() {
         "source-url-and-no-url",
         &[
             "sources.toml:14:10: expected no_url (why a source has no URL) only where url is missing, found both",
+        ],
+    );
+}
+
+#[test]
+fn reported_figures_and_the_agreements_currency() {
+    assert_case(
+        "reported-figure",
+        &[
+            "contributions.toml:5:9: expected an amount in won (\"sma-9\" was agreed in won), found usd_m; a figure in the other currency goes in [[contribution.reported]]",
+            "contributions.toml:9:1: expected exactly one of usd_m or krw_100m in a reported figure, found both",
+            "contributions.toml:16:9: expected a non-negative amount, found -1",
+            "contributions.toml:18:8: expected a positive number of won per dollar, found 0",
+            "contributions.toml:19:12: expected a source id from sources.toml, found unknown \"NOPE\"",
         ],
     );
 }

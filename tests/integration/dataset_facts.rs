@@ -18,7 +18,10 @@ fn korea_paid_9200_100m_won_about_867m_dollars_in_2014() {
     let d = dataset();
     let c = d.contribution(2014).unwrap();
     assert_eq!(c.krw_100m, Some(9200.0));
-    assert_eq!(c.usd_m.map(f64::round), Some(867.0));
+    // Agreed in won: the dollars are what the press reported, beside the series.
+    assert_eq!(c.usd_m, None);
+    assert_eq!(c.reported[0].usd_m, Some(866.86));
+    assert_eq!(c.reported[0].sources, ["R09", "R08"]);
     assert_eq!(c.agreement, "sma-9");
 }
 
@@ -221,4 +224,48 @@ fn signings_that_rest_on_one_source_are_marked_single_on_the_timeline() {
             .unwrap();
         assert_eq!(agreed.confidence, Confidence::Confirmed, "{id}");
     }
+}
+
+#[test]
+fn contribution_notes_hold_no_working_notes_and_never_begin_with_a_sign() {
+    let d = dataset();
+    for c in &d.contributions {
+        let notes = c
+            .note
+            .iter()
+            .chain(c.reported.iter().filter_map(|r| r.note.as_ref()));
+        for note in notes {
+            for word in ["n/f", "sheet", ".toml", "§", ".md", "fact-check"] {
+                assert!(!note.contains(word), "{}: {word:?} in {note}", c.year);
+            }
+            assert!(
+                !note.starts_with(['+', '-', '−', '=', '@']),
+                "{}: {note}",
+                c.year
+            );
+        }
+    }
+}
+
+#[test]
+fn the_2009_dollars_are_the_reports_of_the_time_not_775m() {
+    let d = dataset();
+    let c = d.contribution(2009).unwrap();
+    assert_eq!(c.usd_m, None);
+    let reported: Vec<(f64, &str)> = c
+        .reported
+        .iter()
+        .map(|r| (r.usd_m.unwrap(), r.sources[0].as_str()))
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            (571.0, "YONHAP-OANA-2008-12-23"),
+            (585.4, "STRIPES-2008-12-SMA8")
+        ]
+    );
+    // 1994 and 1997 in won, reported beside the dollars agreed.
+    let won = |year: i32| d.contribution(year).unwrap().reported[0].krw_100m;
+    assert_eq!((won(1994), won(1997)), (Some(2080.0), Some(3449.0)));
+    assert_eq!(d.agreement("sma-5").unwrap().currency.key(), "usd+krw");
 }

@@ -209,7 +209,7 @@ fn cost_metrics_derive_from_the_record() {
 }
 
 #[test]
-fn dollars_convert_at_each_years_rate_and_keep_recorded_dollar_figures() {
+fn each_currency_draws_the_agreed_figure_else_converts_at_the_years_rate() {
     use sma_dash::econ::{
         CostView, Currency, CurrencyOrigin, Metric, Origin, Status, TroopBasis, cost_series,
     };
@@ -222,9 +222,10 @@ fn dollars_convert_at_each_years_rate_and_keep_recorded_dollar_figures() {
         real: false,
         troops: TroopBasis::Counted,
     };
+    let rate = |year: i32| d.exchange_rate(year).unwrap().krw_per_usd;
     let usd = cost_series(&e, None, &view);
     let at = |year: i32| usd.iter().find(|p| p.year == year).unwrap();
-    // 1993 has only a dollar figure: kept as published.
+    // 1993 was agreed in dollars: kept as published.
     let y1993 = at(1993);
     assert_eq!(
         (y1993.value, y1993.origin),
@@ -240,14 +241,23 @@ fn dollars_convert_at_each_years_rate_and_keep_recorded_dollar_figures() {
         CurrencyOrigin::Converted { krw_per_usd, rate: Origin::Recorded } if krw_per_usd == 1099.29
     ));
     assert_eq!(y2018.status(&view), Status::Converted);
-    assert_eq!(y2018.also, None, "no dollar figure was published for 2018");
-    // 2014 has both: the published $866.86 m is shown, the won figure converted beside it.
-    let y2014 = at(2014);
-    assert_eq!(y2014.value, Some(866.86));
-    assert_eq!(y2014.origin, CurrencyOrigin::Published);
-    let rate = d.exchange_rate(2014).unwrap().krw_per_usd;
-    assert!((y2014.also.unwrap() - 9200.0 * 100.0 / rate).abs() < 1e-9);
-    // In won, 1993 is converted from its dollars, 2014 is the published 920.0 bn.
+    // 2009 and 2014 were agreed in won: the press's dollar figures ($571 M, $866.86 M)
+    // are reported beside, the series converts at the year's rate like every won year.
+    for year in [2009, 2014] {
+        let p = at(year);
+        let krw = d.contribution(year).unwrap().krw_100m.unwrap();
+        assert!((p.value.unwrap() - krw * 100.0 / rate(year)).abs() < 1e-9);
+        assert_eq!(p.status(&view), Status::Converted, "{year}");
+        assert!(!d.contribution(year).unwrap().reported.is_empty());
+    }
+    assert!((at(2009).value.unwrap() - 596.25).abs() < 0.01);
+    // 2004, the 5th SMA: $72.3 M plus 660.1 bn won at 2004's rate.
+    let y2004 = at(2004);
+    assert!((y2004.value.unwrap() - (72.3 + 6601.0 * 100.0 / rate(2004))).abs() < 1e-9);
+    assert!(matches!(y2004.origin, CurrencyOrigin::Combined { .. }));
+    assert_eq!(y2004.status(&view), Status::Converted);
+    // In won, 1993 is converted from its dollars, 2014 is the published 920.0 bn, 2004
+    // is 660.1 bn plus the dollar part at 2004's rate.
     let won = cost_series(
         &e,
         None,
@@ -256,12 +266,11 @@ fn dollars_convert_at_each_years_rate_and_keep_recorded_dollar_figures() {
             ..view
         },
     );
-    let w1993 = won.iter().find(|p| p.year == 1993).unwrap();
-    assert!(w1993.origin.is_converted());
-    assert_eq!(
-        won.iter().find(|p| p.year == 2014).unwrap().value,
-        Some(920.0)
-    );
+    let w = |year: i32| won.iter().find(|p| p.year == year).unwrap();
+    assert!(w(1993).origin.is_converted());
+    assert!((w(1993).value.unwrap() - 220.0 * rate(1993) / 1000.0).abs() < 1e-9);
+    assert_eq!(w(2014).value, Some(920.0));
+    assert!((w(2004).value.unwrap() - (660.1 + 72.3 * rate(2004) / 1000.0)).abs() < 1e-9);
     // Real terms are derived, whatever the source printed.
     let real = cost_series(&e, None, &CostView { real: true, ..view });
     let r2014 = real.iter().find(|p| p.year == 2014).unwrap();
@@ -269,6 +278,42 @@ fn dollars_convert_at_each_years_rate_and_keep_recorded_dollar_figures() {
         r2014.status(&CostView { real: true, ..view }),
         Status::Derived
     );
+}
+
+#[test]
+fn the_change_is_computed_only_between_years_of_one_basis() {
+    use sma_dash::econ::{CostView, Currency, Metric, TroopBasis, cost_series};
+    let d = dataset();
+    let a = Assumptions::from_history(&d);
+    let e = Economy::new(&d, &a);
+    for currency in [Currency::Krw, Currency::Usd] {
+        let view = CostView {
+            metric: Metric::YearOnYear,
+            currency,
+            real: false,
+            troops: TroopBasis::Counted,
+        };
+        let series = cost_series(&e, None, &view);
+        let at = |year: i32| series.iter().find(|p| p.year == year).unwrap();
+        // The currency changed from 2004 (both) to 2005 (won): no number.
+        assert!(at(2005).basis_changed, "{currency:?}");
+        assert_eq!(at(2005).value, None, "{currency:?}");
+        // Within one basis the change is there: 2009 in won is up 2.5 %.
+        assert!(!at(2009).basis_changed);
+        assert!(at(2009).value.is_some());
+    }
+    let won = cost_series(
+        &e,
+        None,
+        &CostView {
+            metric: Metric::YearOnYear,
+            currency: Currency::Krw,
+            real: false,
+            troops: TroopBasis::Counted,
+        },
+    );
+    let y2009 = won.iter().find(|p| p.year == 2009).unwrap().value.unwrap();
+    assert!((y2009 - (7600.0 / 7415.0 - 1.0) * 100.0).abs() < 1e-9);
 }
 
 #[test]

@@ -413,7 +413,11 @@ fn a_figure_s_detail_lists_every_source_of_the_year_with_its_url() {
     // Tall enough for every line: the whole detail at once.
     let s = screen(200, 60, keys("2:2014<enter><enter>"));
     assert!(
-        s.contains("As published: 920.0 bn won (9,200억원) · $866.9 m"),
+        s.contains("As published: 920.0 bn won (9,200억원), agreed in won"),
+        "{s}"
+    );
+    assert!(
+        s.contains("Also reported: $866.86 m reported (R09 R08); $867.0 m reported (R02)"),
         "{s}"
     );
     assert!(

@@ -1823,18 +1823,23 @@ mod tests {
         );
         let rate = app.data.exchange_rate(2019).unwrap().krw_per_usd;
         assert_eq!(r["krw_per_usd"], format!("{rate:.2}"));
-        // 2014's dollars are the published $866.86 m, with the won converted beside.
+        // 2014 was agreed in won: its dollars are converted like every won year's, and
+        // the press's $866.86 m is reported beside, never the point.
         let r = row(&csv, 2014);
+        let converted = 9200.0 * 100.0 / app.data.exchange_rate(2014).unwrap().krw_per_usd;
         assert_eq!(
             (
                 r["value"].as_str(),
                 r["status"].as_str(),
                 r["currency_origin"].as_str()
             ),
-            ("866.9", "recorded", "published")
+            (format!("{converted:.1}").as_str(), "converted", "converted")
         );
-        let converted = 9200.0 * 100.0 / app.data.exchange_rate(2014).unwrap().krw_per_usd;
-        assert_eq!(r["value_converted"], format!("{converted:.1}"));
+        assert!(
+            r["reported"].contains("$866.86 m reported (R09 R08)"),
+            "{}",
+            r["reported"]
+        );
 
         update(&mut app, Action::ToggleCurrency);
         update(&mut app, Action::ToggleReal);
@@ -1945,11 +1950,19 @@ mod tests {
         assert_eq!(format!("{pinned:.1}"), format!("{:.1}", cost(&app, 2030)));
         // The recorded years are shared: no compared figure there.
         assert_eq!(row(&csv, 2020)["value_demand-5bn"], "");
+        // The totals every view and file gives, each saying what it sums.
         let total = csv
             .lines()
-            .find(|l| l.starts_with("total 2027–2035,"))
+            .find(|l| l.starts_with("total 2026–2030,"))
             .expect("a total row naming its years");
-        assert!(total.contains(",total,"), "{total}");
+        assert!(
+            total.contains(",2026 recorded + 2027–30 projected,"),
+            "{total}"
+        );
+        assert!(
+            csv.lines().any(|l| l.starts_with("total 2026–2035,")),
+            "{csv}"
+        );
         // Troops as a table, the same columns as shown.
         update(&mut app, Action::Focus(Pane::Troops));
         let (_, csv) = csv_of(update(&mut app, Action::Export));
