@@ -6,8 +6,8 @@ use super::keymap::Scope;
 use super::{Edit, Pane, ScenariosReport};
 
 /// One request to change the app: produced by the keymap or the mouse, consumed by
-/// `update`. Plain data, so a config file can bind keys to it; the last few are the
-/// runtime's reports of what an `Effect` did.
+/// `update`. Plain data, so a config file can bind keys to it. What the runtime reports
+/// back is a [`Reply`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
@@ -119,15 +119,6 @@ pub enum Action {
     DeleteSaved,
     /// Write the focused chart as SVG and PNG images.
     Publish,
-    /// The SVG and PNG files the images went to, or why they could not (from the
-    /// runtime).
-    Published(Result<(PathBuf, PathBuf), String>),
-    /// What saving did (from the runtime).
-    Saved(Result<ScenariosReport, String>),
-    /// What deleting did (from the runtime).
-    Deleted(Result<ScenariosReport, String>),
-    /// The file an export wrote, or why it could not (from the runtime).
-    Exported(Result<PathBuf, String>),
 
     /// A key that is bound only in another pane, pressed where it does nothing: the
     /// status line says where it works.
@@ -136,16 +127,26 @@ pub enum Action {
         pane: Pane,
         help: String,
     },
+}
 
-    /// The timeline list now shows this many rows (sent by the runtime after a layout
-    /// change, so paging and scrolling match the screen).
+/// What the runtime reports back to `update`: how an `Effect` went, and what the layout
+/// measured. Apart from [`Action`], which is what the user asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// The SVG and PNG files the images went to, or why they could not.
+    Published(Result<(PathBuf, PathBuf), String>),
+    /// What saving did.
+    Saved(Result<ScenariosReport, String>),
+    /// What deleting did.
+    Deleted(Result<ScenariosReport, String>),
+    /// The file an export wrote, or why it could not.
+    Exported(Result<PathBuf, String>),
+    /// The timeline list now shows this many rows (after a layout change, so paging and
+    /// scrolling match the screen).
     TimelineViewport(usize),
     /// The open overlay (the help, an event's detail) can scroll this far and shows a
-    /// page of this many lines (sent by the runtime while one is open).
-    OverlayViewport {
-        max_scroll: u16,
-        page: u16,
-    },
+    /// page of this many lines (while one is open).
+    OverlayViewport { max_scroll: u16, page: u16 },
 }
 
 impl Action {
