@@ -88,7 +88,9 @@ fn check_summarises_the_embedded_dataset() {
         "{out}"
     );
     assert!(
-        out.contains("figures by confidence: 183 confirmed, 77 single source, 8 uncertain, 32 derived"),
+        out.contains(
+            "figures by confidence: 183 confirmed, 77 single source, 8 uncertain, 32 derived"
+        ),
         "{out}"
     );
     assert!(out.contains("gaps: 1951, 1952"), "{out}");
