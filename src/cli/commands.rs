@@ -9,7 +9,7 @@ use std::path::Path;
 use clap::CommandFactory;
 
 use crate::app::{App, ChartStyle};
-use crate::config::{self, Config, SetupError};
+use crate::config::{self, Config, Flag, SetupError};
 use crate::data::{Dataset, summary::Summary};
 use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use crate::publish::{self, Size, Theme};
@@ -48,11 +48,7 @@ pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupEr
     let s = setup(input, &args.assumptions.flags(), &args.band.flags())?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
     if let Some(name) = &args.scenario {
-        // A saved scenario's name needs the saved scenarios; a key does not.
-        if ScenarioId::from_key(name).is_none() {
-            load_saved(&mut app);
-        }
-        app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
+        start_on(&mut app, name)?;
     }
     app.color = (args.ansi || args.svg.is_some()) && app.color;
     // Text and pictures for documents: no OSC 8 sequences in them.
@@ -169,11 +165,9 @@ pub(super) fn check(input: &InputArgs) -> Result<(), SetupError> {
 /// `project`: every scenario by year, as a table, CSV or JSON.
 pub(super) fn project(input: &InputArgs, args: &ProjectArgs) -> Result<(), SetupError> {
     refuse_spreads_without_band(args.band, &args.band_spreads)?;
-    let s = setup(
-        input,
-        &with_base_year(&args.assumptions, args.real.as_ref()),
-        &args.band_spreads.flags(),
-    )?;
+    let flags = with_base_year(&args.assumptions, args.real.as_ref());
+    let s = setup(input, &flags, &args.band_spreads.flags())?;
+    let s = with_saved_scenario(s, args.scenario.as_deref(), &flags, "project")?;
     let report = ProjectionReport::with_band(
         &s.dataset,
         &s.assumptions,
@@ -194,17 +188,18 @@ pub(super) fn project(input: &InputArgs, args: &ProjectArgs) -> Result<(), Setup
 pub(super) fn export_series(input: &InputArgs, args: &ExportArgs) -> Result<(), SetupError> {
     refuse_meaningless_export_options(
         args.series,
-        args.real.is_some(),
-        args.usd,
+        &[
+            ("--real", args.real.is_some()),
+            ("--usd", args.usd),
+            ("--scenario", args.scenario.is_some()),
+        ],
         &args.assumptions,
         args.band,
         &args.band_spreads,
     )?;
-    let s = setup(
-        input,
-        &with_base_year(&args.assumptions, args.real.as_ref()),
-        &args.band_spreads.flags(),
-    )?;
+    let flags = with_base_year(&args.assumptions, args.real.as_ref());
+    let s = setup(input, &flags, &args.band_spreads.flags())?;
+    let s = with_saved_scenario(s, args.scenario.as_deref(), &flags, "export")?;
     let options = ExportOptions {
         real: args.real.is_some(),
         usd: args.usd,
@@ -273,10 +268,7 @@ pub(super) fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupE
         i.scenario = ScenarioId::CurrentAgreement;
     });
     if let Some(name) = &view.scenario {
-        if ScenarioId::from_key(name).is_none() {
-            load_saved(app);
-        }
-        app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
+        start_on(app, name)?;
     }
     let compare = view
         .compare
@@ -293,6 +285,55 @@ pub(super) fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupE
         .collect::<Result<_, _>>()?;
     app.change(|i| i.compare = compare);
     Ok(())
+}
+
+/// `--scenario NAME` as the dashboard, `render` and `chart` read it: a built-in
+/// scenario's key pins that scenario; any other name is a saved scenario's, whose
+/// assumptions apply (only then are the saved scenarios read).
+fn start_on(app: &mut App, name: &str) -> Result<(), SetupError> {
+    if ScenarioId::from_key(name).is_none() {
+        load_saved(app);
+    }
+    app.start_on(name)
+        .map_err(|e| format!("--scenario: {e}").into())
+}
+
+/// `--scenario NAME` on `project` and `export`, which give every built-in scenario
+/// already: a saved scenario's assumptions replace the config's, read as [`start_on`]
+/// reads them, and the command line's options apply over them, so a saved scenario
+/// gives the same file every time.
+fn with_saved_scenario(
+    s: Setup,
+    name: Option<&str>,
+    flags: &[Flag],
+    command: &str,
+) -> Result<Setup, SetupError> {
+    let Some(name) = name else {
+        return Ok(s);
+    };
+    if ScenarioId::from_key(name).is_some() {
+        return Err(format!(
+            "--scenario {name}: `{command}` gives every built-in scenario already; here --scenario names a saved scenario"
+        )
+        .into());
+    }
+    let Setup {
+        dataset,
+        config,
+        assumptions,
+        band,
+    } = s;
+    let mut app = configured_app(dataset, &config, assumptions, band);
+    start_on(&mut app, name)?;
+    let mut assumptions = app.inputs().assumptions.clone();
+    config::apply_flags(&mut assumptions, &app.data, flags)?;
+    let band = app.inputs().band_spreads;
+    Ok(Setup {
+        dataset: app.data,
+        config,
+        assumptions,
+        band,
+    })
 }
 
 /// The app as the config sets it up, starting from `assumptions`.

@@ -119,6 +119,7 @@ Examples:
   sma-dash project --real 2025 --usd       in won and dollars of 2025
   sma-dash project --band                  each amount between its low and high path
   sma-dash project --band --band-cpi 2     a band of ±2 points of Korean inflation
+  sma-dash project --scenario mine         with a saved scenario's assumptions
   sma-dash project --format json > p.json")]
     Project(ProjectArgs),
     /// Write one series of the dataset, or the projections, as CSV or JSON.
@@ -133,6 +134,7 @@ Examples:
   sma-dash export events --format json -o events.json
   sma-dash export projections --cpi 3 --horizon 2040
   sma-dash export projections --band --usd        with each amount's low and high
+  sma-dash export projections --scenario mine     with a saved scenario's assumptions
   sma-dash export sources --format json           every source and what cites it")]
     Export(ExportArgs),
     /// Draw a chart as an image for publication (SVG, PNG), with its sources and
@@ -240,6 +242,9 @@ struct ProjectArgs {
     /// How to print: a table to read, or CSV or JSON for other programs.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    /// Apply a saved scenario's assumptions (every built-in scenario is printed anyway).
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -268,6 +273,9 @@ struct ExportArgs {
     /// Add each amount's low and high, the band the spreads give (projections).
     #[arg(long)]
     band: bool,
+    /// Apply a saved scenario's assumptions (contributions and projections).
+    #[arg(long, value_name = "NAME")]
+    scenario: Option<String>,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]

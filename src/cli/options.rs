@@ -38,7 +38,10 @@ const PROJECTIONS: Output = Output::Series(Series::Projections);
 /// costs chart.
 fn shaped_by(flag: &str) -> &'static [Output] {
     match flag {
-        "--metric" | "--no-projections" | "--scenario" | "--compare" | "--bars" => &[COSTS],
+        "--metric" | "--no-projections" | "--compare" | "--bars" => &[COSTS],
+        // A built-in scenario pins the costs chart; `project` and `export` take only a
+        // saved scenario's assumptions, which shape their money.
+        "--scenario" => &[COSTS, CONTRIBUTIONS, PROJECTIONS],
         "--band" | "--band-cpi" | "--band-us-cpi" | "--band-fx" | "--band-defense" => {
             &[COSTS, SCENARIOS, PROJECTIONS]
         }
@@ -120,11 +123,11 @@ pub(super) fn refuse_dashboard_options(cli: &Cli, sub: &Command) -> Result<(), S
 }
 
 /// `export`: only contributions and projections depend on the assumptions, the base
-/// year and the exchange rate, and only projections have a band.
+/// year and the exchange rate, and only projections have a band. `given` pairs the
+/// other options (`--real`, `--usd`, `--scenario`) with whether they were given.
 pub(super) fn refuse_meaningless_export_options(
     series: Series,
-    real: bool,
-    usd: bool,
+    given: &[(&'static str, bool)],
     assumptions: &AssumptionArgs,
     band: bool,
     band_spreads: &BandArgs,
@@ -141,10 +144,10 @@ pub(super) fn refuse_meaningless_export_options(
         Series::Economy => "the economic series",
         Series::Sources => "the sources",
     };
-    let given = [("--real", real), ("--usd", usd)]
-        .into_iter()
+    let given = given
+        .iter()
         .filter(|(_, given)| *given)
-        .map(|(flag, _)| flag)
+        .map(|(flag, _)| *flag)
         .chain(assumptions.flags().into_iter().map(|f| f.name))
         .chain(band.then_some("--band"))
         .chain(band_spreads.flags().into_iter().map(|f| f.name));

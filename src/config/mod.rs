@@ -269,12 +269,7 @@ impl Config {
             errors.diagnostics.sort_by_key(|d| (d.line, d.column));
             return Err(SetupError::File(errors));
         }
-        let mut flags: Vec<&Flag> = flags.iter().collect();
-        flags.sort_by_key(|f| applied_first(f.id));
-        for f in flags {
-            a.apply_text(f.id, f.text, d)
-                .map_err(|e| SetupError::Usage(format!("{}: {e}", f.name)))?;
-        }
+        apply_flags(&mut a, d, flags)?;
         Ok(a)
     }
 
@@ -404,6 +399,18 @@ impl Config {
 
 fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
+}
+
+/// The command line's assumption options over `a` (the config's, or a saved
+/// scenario's): the options have the last word.
+pub fn apply_flags(a: &mut Assumptions, d: &Dataset, flags: &[Flag]) -> Result<(), SetupError> {
+    let mut flags: Vec<&Flag> = flags.iter().collect();
+    flags.sort_by_key(|f| applied_first(f.id));
+    for f in flags {
+        a.apply_text(f.id, f.text, d)
+            .map_err(|e| SetupError::Usage(format!("{}: {e}", f.name)))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -53,6 +53,17 @@ impl ScenarioId {
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.key() == key)
     }
+
+    /// Whether `name` may name a saved scenario: not a built-in scenario's key, which
+    /// `--scenario` reads first, so a scenario saved under it could never be reached.
+    pub fn check_saved_name(name: &str) -> Result<(), String> {
+        match Self::from_key(name) {
+            Some(_) => Err(format!(
+                "“{name}” is a built-in scenario's name, so a scenario saved under it could never be chosen: give it another"
+            )),
+            None => Ok(()),
+        }
+    }
 }
 
 /// The US demands, in millions of dollars a year: the timeline events of

@@ -104,6 +104,7 @@ pub fn save(
     replace: bool,
     now: DateTime<Utc>,
 ) -> Result<ScenariosReport, String> {
+    crate::econ::ScenarioId::check_saved_name(name)?;
     let scenario = SavedScenario {
         name: name.to_string(),
         saved: now.to_rfc3339_opts(SecondsFormat::Secs, true),
@@ -632,6 +633,27 @@ mod tests {
         assert!(report.was_there);
         assert_eq!(report.scenarios.len(), 2);
         assert_eq!(load(&path, now()).scenarios[1].assumptions, high);
+    }
+
+    #[test]
+    fn a_built_in_scenario_s_name_is_not_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sma-dash/scenarios.toml");
+        for key in [
+            "12th-sma",
+            "11th-rule",
+            "demand-5bn",
+            "demand-10bn",
+            "custom",
+        ] {
+            let e = save(&path, key, &assumptions(), true, now()).unwrap_err();
+            assert!(
+                e.starts_with(&format!("“{key}” is a built-in scenario's name")),
+                "{e}"
+            );
+        }
+        assert!(!path.exists(), "nothing written");
+        assert!(save(&path, "custom 2", &assumptions(), true, now()).is_ok());
     }
 
     #[test]

@@ -1550,6 +1550,77 @@ fn scenario_starts_the_dashboard_and_render_on_a_key_or_a_saved_name() {
 }
 
 #[test]
+fn a_saved_scenario_gives_project_and_export_the_same_file_as_its_options() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("sma-dash");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("scenarios.toml"),
+        "[[scenario]]\nname = \"hot\"\nsaved = \"2026-11-27T10:00:00Z\"\nkorean_cpi = 4.5\nus_cpi = 2.63\nkrw_per_usd = 1421.4\ndefense_growth = 7.5\ncustom_growth = 4.9\nbase_year = 2025\nhorizon = 2035\n",
+    )
+    .unwrap();
+    let with_data = |args: &[&str]| sma_dash_with(args, &[("XDG_DATA_HOME", data.path())]);
+    let spelt_out = [
+        "--cpi",
+        "4.5",
+        "--us-cpi",
+        "2.63",
+        "--fx",
+        "1421.4",
+        "--defense-growth",
+        "7.5",
+        "--growth",
+        "4.9",
+        "--horizon",
+        "2035",
+    ];
+    let ok = |o: Output| {
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+    };
+    for command in [
+        &["project", "--format", "csv"][..],
+        &["export", "projections"],
+        &["export", "contributions", "--real", "2030"],
+    ] {
+        let saved = ok(with_data(&[command, &["--scenario", "hot"]].concat()));
+        let options = ok(sma_dash(&[command, &spelt_out[..]].concat()));
+        assert_eq!(saved, options, "{command:?}");
+        assert_ne!(
+            saved,
+            ok(sma_dash(command)),
+            "{command:?}: the scenario applies"
+        );
+    }
+    // Options given with it apply over the saved scenario.
+    let over = ok(with_data(&["project", "--scenario", "hot", "--cpi", "2"]));
+    let mut options = spelt_out.to_vec();
+    options[1] = "2";
+    assert_eq!(over, ok(sma_dash(&[&["project"], &options[..]].concat())));
+    // A built-in scenario is already there; a series the assumptions do not shape takes
+    // none; an unknown name lists the saved ones.
+    let o = sma_dash(&["project", "--scenario", "custom"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        "sma-dash: --scenario custom: `project` gives every built-in scenario already; here --scenario names a saved scenario"
+    );
+    let o = with_data(&["export", "events", "--scenario", "hot"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        "sma-dash: export events: --scenario does not apply to events (only to contributions and projections)"
+    );
+    let o = with_data(&["export", "projections", "--scenario", "cold"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("a saved scenario: \"hot\", found \"cold\""),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn the_screen_shows_published_figures_and_labels_converted_ones() {
     let frame = |keys: &str| {
         let o = sma_dash(&["render", "--width", "120", "--height", "40", "--keys", keys]);

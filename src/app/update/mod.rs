@@ -1295,6 +1295,24 @@ mod tests {
     }
 
     #[test]
+    fn a_built_in_scenario_s_name_is_refused_and_the_prompt_stays_open() {
+        let mut app = app();
+        update(&mut app, Action::StartSave);
+        let typed: Vec<Action> = " custom ".chars().map(insert).collect();
+        type_keys(&mut app, &typed);
+        assert_eq!(update(&mut app, Action::PromptConfirm), Effect::Redraw);
+        assert_eq!(app.mode(), Mode::Prompt(PromptKind::SaveName));
+        let p = app.prompt.as_ref().unwrap();
+        assert_eq!(
+            p.error.as_deref(),
+            Some(
+                "“custom” is a built-in scenario's name, so a scenario saved under it could never be chosen: give it another"
+            )
+        );
+        assert_eq!(p.input.text(), " custom ", "what was typed is kept to edit");
+    }
+
+    #[test]
     fn s_opens_an_empty_prompt_and_typing_replaces_the_suggested_name() {
         let mut app = app();
         update(&mut app, Action::Focus(Pane::Assumptions));

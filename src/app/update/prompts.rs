@@ -2,6 +2,7 @@
 //! and Esc, and yes or no.
 
 use super::*;
+use crate::econ::ScenarioId;
 
 /// The actions of this theme; `super::apply` sends only those here.
 pub(super) fn apply(app: &mut App, action: Action) -> Effect {
@@ -150,6 +151,9 @@ pub(super) fn confirm_prompt(app: &mut App, mut p: Prompt) -> Effect {
             if name.is_empty() {
                 app.status = Some("not saved: a scenario needs a name".into());
                 return Effect::Redraw;
+            }
+            if let Err(error) = ScenarioId::check_saved_name(&name) {
+                return refuse(app, p, error);
             }
             if app.saved.iter().any(|s| s.name == name) {
                 // Asked on the status line; the prompt stays behind for another name.
