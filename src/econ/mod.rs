@@ -5,6 +5,7 @@
 
 pub mod assumptions;
 pub mod band;
+pub mod deflator;
 pub mod escalation;
 pub mod inputs;
 pub mod metrics;
@@ -18,6 +19,7 @@ pub use band::{
     Band, BandInputs, BandPoint, BandSpreads, BandTotal, DashboardBands, Side, SpreadSpec, band,
     band_inputs, dashboard_bands, spread_spec,
 };
+pub use deflator::Deflator;
 pub use escalation::{Driver, Step, escalate};
 pub use inputs::{Economy, Origin, PriceIndex, krw_100m_to_usd_m, usd_m_to_krw_100m};
 pub use metrics::{
