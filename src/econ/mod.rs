@@ -5,6 +5,7 @@
 
 pub mod assumptions;
 pub mod band;
+pub mod cross_check;
 pub mod deflator;
 pub mod escalation;
 pub mod inputs;
@@ -19,6 +20,7 @@ pub use band::{
     Band, BandInputs, BandPoint, BandSpreads, BandTotal, DashboardBands, Side, SpreadSpec, band,
     band_inputs, dashboard_bands, spread_spec,
 };
+pub use cross_check::cross_checks;
 pub use deflator::Deflator;
 pub use escalation::{Driver, Step, escalate};
 pub use inputs::{Economy, Origin, PriceIndex, krw_100m_to_usd_m, usd_m_to_krw_100m};

@@ -1702,6 +1702,16 @@ fn the_screen_shows_published_figures_and_labels_converted_ones() {
     );
     let detail = frame("2u:2014<enter><enter>");
     assert!(detail.contains("$866.86 m reported (R09 R08)"), "{detail}");
+    // Under the figure as agreed (won), the dollars reported, redone at the year's rate;
+    // not under the converted dollar point.
+    assert!(!detail.contains("Cross-check"), "{detail}");
+    let detail = frame("2:2014<enter><enter>");
+    assert!(
+        detail.contains(
+            "Cross-check: the $866.86 m reported, at the 2014 average rate: 912.2 bn won; the $867.0 m reported"
+        ),
+        "{detail}"
+    );
     // 2018 has no dollar figure: converted, and never "recorded".
     let y2018 = frame("2u:2018<enter>");
     let line = y2018.lines().find(|l| l.contains("2018 ▸ ")).unwrap();
