@@ -97,7 +97,7 @@ fn check_summarises_the_embedded_dataset() {
     assert!(out.contains("derived: 2023, 2024"), "{out}");
     // What this release changed, so that a figure quoted from an older one can be traced.
     assert!(
-        out.contains("\nchanges in 2026.12.07: 8 corrected, 7 added, 3 confidence\n"),
+        out.contains("\nchanges in 2026.12.07: 12 corrected, 7 added, 3 confidence\n"),
         "{out}"
     );
     assert!(
