@@ -7,7 +7,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 use sma_dash::app::Edit::{Backspace, Insert};
-use sma_dash::app::{Action, App, Pane, update};
+use sma_dash::app::{Action, App, Pane, Reply, reply, update};
 use sma_dash::data::Dataset;
 
 /// Each case: a name, the actions that set the state up, and the action measured.
@@ -25,13 +25,8 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
         ("help", vec![], ToggleHelp),
         (
             "scroll-help",
-            vec![
-                ToggleHelp,
-                OverlayViewport {
-                    max_scroll: 40,
-                    page: 20,
-                },
-            ],
+            // And the runtime's measure of it: `setup_replies`.
+            vec![ToggleHelp],
             Move(1),
         ),
         ("close-overlay", vec![ToggleHelp], CloseOverlay),
@@ -99,7 +94,6 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
             }],
             ResetAssumption,
         ),
-        ("viewport", vec![], TimelineViewport(20)),
         // A megabyte pasted into each prompt: one edit, cut at the limit, the search
         // run once.
         ("paste-1mb-search", vec![StartSearch], Paste(megabyte())),
@@ -111,6 +105,29 @@ fn cases() -> Vec<(&'static str, Vec<Action>, Action)> {
         ),
         ("paste-1mb-dashboard", vec![], Paste(megabyte())),
     ]
+}
+
+/// The runtime's replies a case's state needs after its actions: an overlay's measure.
+fn setup_replies(name: &str) -> Vec<Reply> {
+    match name {
+        "scroll-help" => vec![Reply::OverlayViewport {
+            max_scroll: 40,
+            page: 20,
+        }],
+        _ => Vec::new(),
+    }
+}
+
+/// The runtime's measure of the timeline list after a resize (a reply, not an action).
+fn viewport(c: &mut Criterion, dataset: &str, data: fn() -> Dataset) {
+    let app = App::new(data());
+    c.bench_function(&format!("update/{dataset}/viewport"), |b| {
+        b.iter_batched_ref(
+            || app.clone(),
+            |app| black_box(reply(app, Reply::TimelineViewport(20))),
+            BatchSize::LargeInput,
+        );
+    });
 }
 
 /// A megabyte of text, lines of words and figures as people copy them.
@@ -133,6 +150,9 @@ fn actions(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, only: &[&str
             let mut app = base.get_or_insert_with(|| App::new(data())).clone();
             for a in &setup {
                 update(&mut app, a.clone());
+            }
+            for r in setup_replies(name) {
+                reply(&mut app, r);
             }
             b.iter_batched_ref(
                 || (app.clone(), action.clone()),
@@ -174,6 +194,7 @@ fn recompute(c: &mut Criterion, dataset: &str, data: fn() -> Dataset) {
 
 fn embedded(c: &mut Criterion) {
     actions(c, "embedded", common::embedded, &[]);
+    viewport(c, "embedded", common::embedded);
     recompute(c, "embedded", common::embedded);
 }
 

@@ -1,6 +1,29 @@
 //! Numbers as people read them: thousands separators, signs on differences. Shared by
 //! the screen and the command line's tables.
 
+/// The multiples of a power of ten an axis steps by: its labels and gridlines fall on
+/// round numbers, in the panes and in the images alike.
+const ROUND: [f64; 4] = [1.0, 2.0, 2.5, 5.0];
+
+/// The round steps an axis may take, from about `from` up: 1, 2, 2.5 and 5 times the
+/// powers of ten.
+pub fn round_steps(from: f64) -> impl Iterator<Item = f64> {
+    let power = 10f64.powf(from.max(f64::MIN_POSITIVE).log10().floor() - 1.0);
+    (0..48).map(move |i| ROUND[i % 4] * power * 10f64.powi(i as i32 / 4))
+}
+
+/// The least round step (1, 2, 2.5 or 5 times a power of ten) of at least `raw`.
+pub fn round_step(raw: f64) -> f64 {
+    let raw = raw.max(f64::MIN_POSITIVE);
+    let power = 10f64.powf(raw.log10().floor());
+    ROUND
+        .into_iter()
+        .chain([10.0])
+        .map(|m| m * power)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * power)
+}
+
 /// `1519.2` → "1,519.2" with `decimals` digits after the point.
 pub fn thousands(value: f64, decimals: usize) -> String {
     let text = format!("{:.*}", decimals, value.abs());

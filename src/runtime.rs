@@ -29,7 +29,8 @@ use ratatui::crossterm::{cursor, execute, queue};
 use ratatui::layout::Rect;
 
 use crate::app::{
-    Action, App, Effect, ExportRequest, Key, KeyCode, Mode, Pane, ScenariosReport, update,
+    Action, App, Effect, ExportRequest, Key, KeyCode, Mode, Pane, Reply, ScenariosReport, reply,
+    update,
 };
 use crate::capped::Capped;
 use crate::econ::Assumptions;
@@ -296,7 +297,7 @@ fn actions(app: &App, input: Input, size: Rect) -> Vec<Action> {
                 .map(|(pane, b)| Action::Elsewhere {
                     key: key.to_string(),
                     pane,
-                    help: b.help.to_string(),
+                    help: b.help.clone(),
                 })
                 .into_iter()
                 .collect(),
@@ -449,7 +450,7 @@ pub fn run<B: Backend + WholeFrames>(
                 // opens, so keys queued behind `?` or Enter scroll it too.
                 if matches!(app.mode(), Mode::Help | Mode::Detail) {
                     let (max_scroll, page) = ui::overlay_limits(app, size);
-                    update(app, Action::OverlayViewport { max_scroll, page });
+                    reply(app, Reply::OverlayViewport { max_scroll, page });
                 }
                 match effect {
                     Effect::Quit => return Ok(Exit::Quit),
@@ -468,22 +469,22 @@ pub fn run<B: Backend + WholeFrames>(
                         replace,
                     } => {
                         let outcome = save(app, &name, &assumptions, replace);
-                        update(app, Action::Saved(outcome));
+                        reply(app, Reply::Saved(outcome));
                         redraw = true;
                     }
                     Effect::DeleteScenario { name } => {
                         let outcome = delete(app, &name);
-                        update(app, Action::Deleted(outcome));
+                        reply(app, Reply::Deleted(outcome));
                         redraw = true;
                     }
                     Effect::Export(request) => {
                         let outcome = export(app, &request);
-                        update(app, Action::Exported(outcome));
+                        reply(app, Reply::Exported(outcome));
                         redraw = true;
                     }
                     Effect::Publish(figure) => {
                         let outcome = publish(app, &figure);
-                        update(app, Action::Published(outcome));
+                        reply(app, Reply::Published(outcome));
                         redraw = true;
                     }
                 }
@@ -576,12 +577,12 @@ pub fn draw<B: Backend + WholeFrames>(terminal: &mut Terminal<B>, app: &mut App)
     let size = screen_size(terminal)?;
     let rows = ui::layout::timeline_viewport(app, size);
     if rows > 0 {
-        update(app, Action::TimelineViewport(rows));
+        reply(app, Reply::TimelineViewport(rows));
     }
     if matches!(app.mode(), Mode::Help | Mode::Detail) {
         // A resize changes how far an overlay scrolls.
         let (max_scroll, page) = ui::overlay_limits(app, size);
-        update(app, Action::OverlayViewport { max_scroll, page });
+        reply(app, Reply::OverlayViewport { max_scroll, page });
     }
     let _held = terminal_held();
     terminal.backend_mut().begin_frame()?;

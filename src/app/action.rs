@@ -2,11 +2,12 @@
 
 use std::path::PathBuf;
 
+use super::keymap::Scope;
 use super::{Edit, Pane, ScenariosReport};
 
 /// One request to change the app: produced by the keymap or the mouse, consumed by
-/// `update`. Plain data, so a config file can bind keys to it; the last few are the
-/// runtime's reports of what an `Effect` did.
+/// `update`. Plain data, so a config file can bind keys to it. What the runtime reports
+/// back is a [`Reply`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
@@ -118,15 +119,6 @@ pub enum Action {
     DeleteSaved,
     /// Write the focused chart as SVG and PNG images.
     Publish,
-    /// The SVG and PNG files the images went to, or why they could not (from the
-    /// runtime).
-    Published(Result<(PathBuf, PathBuf), String>),
-    /// What saving did (from the runtime).
-    Saved(Result<ScenariosReport, String>),
-    /// What deleting did (from the runtime).
-    Deleted(Result<ScenariosReport, String>),
-    /// The file an export wrote, or why it could not (from the runtime).
-    Exported(Result<PathBuf, String>),
 
     /// A key that is bound only in another pane, pressed where it does nothing: the
     /// status line says where it works.
@@ -135,16 +127,26 @@ pub enum Action {
         pane: Pane,
         help: String,
     },
+}
 
-    /// The timeline list now shows this many rows (sent by the runtime after a layout
-    /// change, so paging and scrolling match the screen).
+/// What the runtime reports back to `update`: how an `Effect` went, and what the layout
+/// measured. Apart from [`Action`], which is what the user asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// The SVG and PNG files the images went to, or why they could not.
+    Published(Result<(PathBuf, PathBuf), String>),
+    /// What saving did.
+    Saved(Result<ScenariosReport, String>),
+    /// What deleting did.
+    Deleted(Result<ScenariosReport, String>),
+    /// The file an export wrote, or why it could not.
+    Exported(Result<PathBuf, String>),
+    /// The timeline list now shows this many rows (after a layout change, so paging and
+    /// scrolling match the screen).
     TimelineViewport(usize),
     /// The open overlay (the help, an event's detail) can scroll this far and shows a
-    /// page of this many lines (sent by the runtime while one is open).
-    OverlayViewport {
-        max_scroll: u16,
-        page: u16,
-    },
+    /// page of this many lines (while one is open).
+    OverlayViewport { max_scroll: u16, page: u16 },
 }
 
 impl Action {
@@ -164,95 +166,128 @@ impl Action {
         )
     }
 
-    /// The name a config file binds keys to, unique within a scope (`down`, `raise-big`).
-    /// `None` for actions no key asks for directly (clicks, typing, layout changes).
-    pub fn config_name(&self) -> Option<&'static str> {
-        use Action::*;
-        let dir =
-            |d: i32, forward: &'static str, back: &'static str| if d > 0 { forward } else { back };
-        Some(match *self {
-            Quit => "quit",
-            Suspend => "suspend",
-            ToggleHelp => "help",
-            TurnHelpPage(d) => dir(d, "page-next", "page-prev"),
-            CloseOverlay => "close",
-            FocusNext => "focus-next",
-            FocusPrev => "focus-prev",
-            Focus(Pane::Timeline) => "focus-timeline",
-            Focus(Pane::Costs) => "focus-costs",
-            Focus(Pane::Troops) => "focus-troops",
-            Focus(Pane::Assumptions) => "focus-assumptions",
-            ToggleZoom => "zoom",
-            MoveYear(d) => dir(d, "year-next", "year-prev"),
-            StartGoToYear => "go-to-year",
-            Move(d) => dir(d, "down", "up"),
-            Page(d) => dir(d, "page-down", "page-up"),
-            First => "first",
-            Last => "last",
-            JumpAgreement(d) => dir(d, "agreement-next", "agreement-prev"),
-            ToggleDetail => "detail",
-            StepDetail(d) => dir(d, "next", "prev"),
-            CycleFilter(d) => dir(d, "filter", "filter-back"),
-            ClearFilter => "filter-clear",
-            OpenKinds => "kinds",
-            ToggleKind => "toggle",
-            ToggleOrder => "order",
-            StartSearch => "search",
-            SearchAgain(d) => dir(d, "search-next", "search-prev"),
-            CycleMetric => "metric",
-            ToggleCurrency => "currency",
-            ToggleReal => "real",
-            ToggleChartStyle => "chart",
-            ToggleProjections => "projections",
-            ToggleTable => "table",
-            ClearCompare => "compare-none",
-            ToggleBand => "band",
-            ToggleTroopHistory => "history",
-            StepAssumption {
-                direction,
-                big: false,
-            } => dir(direction, "raise", "lower"),
-            StepAssumption {
-                direction,
-                big: true,
-            } => dir(direction, "raise-big", "lower-big"),
-            StartInput => "type-value",
-            ResetAssumption => "reset",
-            ResetAllAssumptions => "reset-all",
-            Activate => "select",
-            ToggleCompare => "compare",
-            StartSave => "save",
-            DeleteSaved => "delete",
-            Export => "export",
-            PromptConfirm => "enter",
-            PromptCancel => "cancel",
-            Edit(e) => match e {
-                super::Edit::Backspace => "backspace",
-                super::Edit::Delete => "delete",
-                super::Edit::Left => "left",
-                super::Edit::Right => "right",
-                super::Edit::Home => "home",
-                super::Edit::End => "end",
-                super::Edit::KillToStart => "kill-to-start",
-                super::Edit::KillToEnd => "kill-to-end",
-                super::Edit::KillWordBack => "kill-word",
-                super::Edit::Insert(_) => return None,
-            },
-            Answer(true) => "yes",
-            Answer(false) => "no",
-            Publish => "image",
-            Copy => "copy",
-            OpenSources => "sources",
-            SortSources => "sort",
-            SelectRow(_)
-            | Paste(_)
-            | Saved(_)
-            | Deleted(_)
-            | Exported(_)
-            | Published(_)
-            | Elsewhere { .. }
-            | TimelineViewport(_)
-            | OverlayViewport { .. } => return None,
-        })
+    /// The action a config file names `name` in `scope`'s table (`down`, `raise-big`),
+    /// with the name as written here. Only the prompt's table names the prompt's keys,
+    /// so `delete` there edits the text and elsewhere deletes a saved scenario.
+    pub fn named(scope: Scope, name: &str) -> Option<(&'static str, Action)> {
+        let in_prompt = scope == Scope::Prompt;
+        NAMED
+            .iter()
+            .find(|(n, a)| *n == name && a.works_in_prompt() == in_prompt)
+            .map(|(n, a)| (*n, a.clone()))
+    }
+
+    fn works_in_prompt(&self) -> bool {
+        matches!(
+            self,
+            Action::Edit(_) | Action::PromptConfirm | Action::PromptCancel
+        )
     }
 }
+
+/// Every action a key can ask for, each once, with the name a config file binds it by.
+/// The others (a click, a typed character, the runtime's reports) have no name.
+const NAMED: &[(&str, Action)] = {
+    use super::Edit as E;
+    use Action::*;
+    &[
+        ("quit", Quit),
+        ("suspend", Suspend),
+        ("help", ToggleHelp),
+        ("page-next", TurnHelpPage(1)),
+        ("page-prev", TurnHelpPage(-1)),
+        ("close", CloseOverlay),
+        ("focus-next", FocusNext),
+        ("focus-prev", FocusPrev),
+        ("focus-timeline", Focus(Pane::Timeline)),
+        ("focus-costs", Focus(Pane::Costs)),
+        ("focus-troops", Focus(Pane::Troops)),
+        ("focus-assumptions", Focus(Pane::Assumptions)),
+        ("zoom", ToggleZoom),
+        ("year-next", MoveYear(1)),
+        ("year-prev", MoveYear(-1)),
+        ("go-to-year", StartGoToYear),
+        ("down", Move(1)),
+        ("up", Move(-1)),
+        ("page-down", Page(1)),
+        ("page-up", Page(-1)),
+        ("first", First),
+        ("last", Last),
+        ("agreement-next", JumpAgreement(1)),
+        ("agreement-prev", JumpAgreement(-1)),
+        ("detail", ToggleDetail),
+        ("next", StepDetail(1)),
+        ("prev", StepDetail(-1)),
+        ("filter", CycleFilter(1)),
+        ("filter-back", CycleFilter(-1)),
+        ("filter-clear", ClearFilter),
+        ("kinds", OpenKinds),
+        ("toggle", ToggleKind),
+        ("order", ToggleOrder),
+        ("search", StartSearch),
+        ("search-next", SearchAgain(1)),
+        ("search-prev", SearchAgain(-1)),
+        ("metric", CycleMetric),
+        ("currency", ToggleCurrency),
+        ("real", ToggleReal),
+        ("chart", ToggleChartStyle),
+        ("projections", ToggleProjections),
+        ("table", ToggleTable),
+        ("compare-none", ClearCompare),
+        ("band", ToggleBand),
+        ("history", ToggleTroopHistory),
+        (
+            "raise",
+            StepAssumption {
+                direction: 1,
+                big: false,
+            },
+        ),
+        (
+            "lower",
+            StepAssumption {
+                direction: -1,
+                big: false,
+            },
+        ),
+        (
+            "raise-big",
+            StepAssumption {
+                direction: 1,
+                big: true,
+            },
+        ),
+        (
+            "lower-big",
+            StepAssumption {
+                direction: -1,
+                big: true,
+            },
+        ),
+        ("type-value", StartInput),
+        ("reset", ResetAssumption),
+        ("reset-all", ResetAllAssumptions),
+        ("select", Activate),
+        ("compare", ToggleCompare),
+        ("save", StartSave),
+        ("delete", DeleteSaved),
+        ("export", Export),
+        ("image", Publish),
+        ("copy", Copy),
+        ("sources", OpenSources),
+        ("sort", SortSources),
+        ("yes", Answer(true)),
+        ("no", Answer(false)),
+        ("enter", PromptConfirm),
+        ("cancel", PromptCancel),
+        ("backspace", Edit(E::Backspace)),
+        ("delete", Edit(E::Delete)),
+        ("left", Edit(E::Left)),
+        ("right", Edit(E::Right)),
+        ("home", Edit(E::Home)),
+        ("end", Edit(E::End)),
+        ("kill-to-start", Edit(E::KillToStart)),
+        ("kill-to-end", Edit(E::KillToEnd)),
+        ("kill-word", Edit(E::KillWordBack)),
+    ]
+};

@@ -2,6 +2,7 @@
 //! generated, so that neither can drift from what the keys really do.
 
 use std::fmt;
+use std::sync::LazyLock;
 
 use super::{Action, Mode, Pane};
 
@@ -202,26 +203,16 @@ pub struct Binding {
     pub keys: Vec<Key>,
     pub scope: Scope,
     pub action: Action,
-    /// What the help overlay says.
-    pub help: &'static str,
-    /// The few words the status line says, where it lists this binding.
-    pub short: &'static str,
-    /// Which of the listed bindings the status line keeps when it is short of room: 1
-    /// first, then 2 and so on; those of one priority in the line's order.
-    pub priority: u8,
+    /// The name a config file binds its keys by, unique within the scope (`down`).
+    pub name: &'static str,
+    /// What the help overlay says: the comment beside the binding in
+    /// `config/default.toml`.
+    pub help: String,
 }
 
-impl Binding {
-    /// The priority of a binding the table ranks no higher: listed after all the others.
-    pub const LAST: u8 = 9;
-
-    /// This binding with the status line's `priority`.
-    fn priority(self, priority: u8) -> Self {
-        Self { priority, ..self }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
+/// The keys: the bindings of the compiled-in `config/default.toml`, in its order, as the
+/// user's file rebinds them.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Keymap {
     pub bindings: Vec<Binding>,
 }
@@ -242,671 +233,40 @@ pub const SECTIONS: [(Scope, &str); 12] = [
     (Scope::Question, "Questions (y/n)"),
 ];
 
-impl Default for Keymap {
-    fn default() -> Self {
-        use super::Edit as E;
-        use Action::*;
-        use KeyCode::*;
-        use Scope::*;
-        let c = Key::char;
-        let k = Key::plain;
-        let timeline = Pane(super::Pane::Timeline);
-        let costs = Pane(super::Pane::Costs);
-        let troops = Pane(super::Pane::Troops);
-        let assumptions = Pane(super::Pane::Assumptions);
-        let b = |keys: &[Key], scope, action, help, short| Binding {
-            keys: keys.to_vec(),
+impl Keymap {
+    /// The default bindings, as `config/default.toml` (compiled in) writes them: read
+    /// once, by the reader of every config file.
+    pub fn builtin() -> Keymap {
+        static BUILTIN: LazyLock<Keymap> =
+            LazyLock::new(|| crate::config::Config::defaults().keymap);
+        BUILTIN.clone()
+    }
+
+    /// Adds the binding named `name` in `scope` (a line of the defaults), with what the
+    /// help says of it.
+    pub fn bind(
+        &mut self,
+        scope: Scope,
+        name: &str,
+        keys: Vec<Key>,
+        help: String,
+    ) -> Result<(), String> {
+        let (name, action) = Action::named(scope, name).ok_or_else(|| {
+            format!(
+                "no action is named `{name}` in [keys.{}]",
+                scope.config_name()
+            )
+        })?;
+        self.bindings.push(Binding {
+            keys,
             scope,
             action,
+            name,
             help,
-            short,
-            priority: Binding::LAST,
-        };
-        let bindings = vec![
-            b(&[Key::ctrl('c')], Always, Quit, "quit, from anywhere", ""),
-            b(
-                &[Key::ctrl('z')],
-                Always,
-                Suspend,
-                "suspend to the shell; fg comes back",
-                "",
-            ),
-            b(&[c('?')], Always, ToggleHelp, "help: every key", "help").priority(1),
-            b(
-                &[c('q'), k(Esc)],
-                Help,
-                CloseOverlay,
-                "close the help",
-                "close",
-            )
-            .priority(1),
-            // Prompts: the readline keys; any other plain character is text.
-            b(&[k(Enter)], Prompt, PromptConfirm, "take what is typed", ""),
-            b(&[k(Esc)], Prompt, PromptCancel, "cancel", ""),
-            b(&[k(Left)], Prompt, Edit(E::Left), "cursor left", ""),
-            b(&[k(Right)], Prompt, Edit(E::Right), "cursor right", ""),
-            b(
-                &[Key::ctrl('a'), k(Home)],
-                Prompt,
-                Edit(E::Home),
-                "cursor to the start",
-                "",
-            ),
-            b(
-                &[Key::ctrl('e'), k(End)],
-                Prompt,
-                Edit(E::End),
-                "cursor to the end",
-                "",
-            ),
-            b(
-                &[k(Backspace)],
-                Prompt,
-                Edit(E::Backspace),
-                "delete before the cursor",
-                "",
-            ),
-            b(
-                &[k(Delete)],
-                Prompt,
-                Edit(E::Delete),
-                "delete under the cursor",
-                "",
-            ),
-            b(
-                &[Key::ctrl('w')],
-                Prompt,
-                Edit(E::KillWordBack),
-                "delete the word before the cursor",
-                "",
-            ),
-            b(
-                &[Key::ctrl('u')],
-                Prompt,
-                Edit(E::KillToStart),
-                "delete to the start",
-                "",
-            ),
-            b(
-                &[Key::ctrl('k')],
-                Prompt,
-                Edit(E::KillToEnd),
-                "delete to the end",
-                "",
-            ),
-            b(&[c('y')], Question, Answer(true), "yes", ""),
-            b(&[c('n'), k(Esc), c('q')], Question, Answer(false), "no", ""),
-            b(&[c('q')], Dashboard, Quit, "quit", "quit").priority(1),
-            b(
-                &[k(Tab)],
-                Dashboard,
-                FocusNext,
-                "focus the next pane",
-                "next pane",
-            )
-            .priority(5),
-            b(
-                &[k(BackTab)],
-                Dashboard,
-                FocusPrev,
-                "focus the previous pane",
-                "",
-            ),
-            b(
-                &[c('1')],
-                Dashboard,
-                Focus(super::Pane::Timeline),
-                "focus Timeline",
-                "",
-            ),
-            b(
-                &[c('2')],
-                Dashboard,
-                Focus(super::Pane::Costs),
-                "focus Costs",
-                "",
-            ),
-            b(
-                &[c('3')],
-                Dashboard,
-                Focus(super::Pane::Troops),
-                "focus Troops",
-                "",
-            ),
-            b(
-                &[c('4')],
-                Dashboard,
-                Focus(super::Pane::Assumptions),
-                "focus Assumptions",
-                "",
-            ),
-            b(
-                &[c('z')],
-                Dashboard,
-                ToggleZoom,
-                "zoom the focused pane, again to return",
-                "zoom",
-            )
-            .priority(5),
-            b(
-                &[c('h'), k(Left)],
-                Dashboard,
-                MoveYear(-1),
-                "year cursor: previous year",
-                "year",
-            )
-            .priority(5),
-            b(
-                &[c('l'), k(Right)],
-                Dashboard,
-                MoveYear(1),
-                "year cursor: next year",
-                "",
-            ),
-            b(
-                &[c(':')],
-                Dashboard,
-                StartGoToYear,
-                "go to a year: type it, Enter",
-                "go to year",
-            )
-            .priority(5),
-            b(
-                &[c('t')],
-                Dashboard,
-                ToggleTable,
-                "the focused chart as a table, and back",
-                "table",
-            )
-            .priority(4),
-            b(
-                &[c('c')],
-                Dashboard,
-                CycleMetric,
-                "metric: contribution, change, per member, sum",
-                "metric",
-            )
-            .priority(4),
-            b(
-                &[c('u')],
-                Dashboard,
-                ToggleCurrency,
-                "currency: won / dollars",
-                "won/$",
-            )
-            .priority(3),
-            b(
-                &[c('r')],
-                Dashboard,
-                ToggleReal,
-                "nominal / real (money of the base year)",
-                "real",
-            )
-            .priority(3),
-            b(
-                &[c('m')],
-                Dashboard,
-                ToggleChartStyle,
-                "chart: bars / line",
-                "bars/line",
-            )
-            .priority(3),
-            b(
-                &[c('p')],
-                Dashboard,
-                ToggleProjections,
-                "projections on / off",
-                "projections",
-            )
-            .priority(3),
-            b(
-                &[c('b')],
-                Dashboard,
-                ToggleBand,
-                "band of low and high paths, on / off",
-                "band",
-            )
-            .priority(4),
-            b(
-                &[c('X')],
-                Dashboard,
-                ClearCompare,
-                "stop comparing: the pinned scenario alone",
-                "",
-            ),
-            b(
-                &[c('s')],
-                Dashboard,
-                StartSave,
-                "save the assumptions as a scenario",
-                "save",
-            )
-            .priority(2),
-            b(
-                &[c('e')],
-                Dashboard,
-                Export,
-                "export what the focused pane shows, as CSV",
-                "export",
-            )
-            .priority(2),
-            b(
-                &[c('y')],
-                Dashboard,
-                Copy,
-                "copy the selection with its sources (a year's figure, an event, totals)",
-                "copy",
-            )
-            .priority(2),
-            b(
-                &[c('S')],
-                Dashboard,
-                OpenSources,
-                "the sources: every source, what each supports",
-                "sources list",
-            )
-            .priority(6),
-            b(
-                &[c('i')],
-                Dashboard,
-                Publish,
-                "write the focused chart as SVG and PNG images",
-                "image",
-            ),
-            b(&[c('j'), k(Down)], Help, Move(1), "scroll down", "scroll").priority(1),
-            b(&[c('k'), k(Up)], Help, Move(-1), "scroll up", ""),
-            b(
-                &[k(Right), k(Tab)],
-                Help,
-                TurnHelpPage(1),
-                "next page: the keys, the glossary of terms",
-                "page",
-            )
-            .priority(1),
-            b(
-                &[k(Left), k(BackTab)],
-                Help,
-                TurnHelpPage(-1),
-                "previous page",
-                "",
-            ),
-            b(&[k(PageDown)], Help, Page(1), "scroll a page down", ""),
-            b(&[k(PageUp)], Help, Page(-1), "scroll a page up", ""),
-            b(&[c('g'), k(Home)], Help, First, "top", ""),
-            b(&[c('G'), k(End)], Help, Last, "bottom", ""),
-            // Detail popup (an event's, or a year's figure): the keys scroll its text,
-            // J and K step to the next or previous event or year.
-            b(&[c('j'), k(Down)], Detail, Move(1), "scroll down", "scroll"),
-            b(&[c('k'), k(Up)], Detail, Move(-1), "scroll up", ""),
-            b(&[k(PageDown)], Detail, Page(1), "scroll a page down", ""),
-            b(&[k(PageUp)], Detail, Page(-1), "scroll a page up", ""),
-            b(&[c('g'), k(Home)], Detail, First, "top", ""),
-            b(
-                &[c('G'), k(End)],
-                Detail,
-                Last,
-                "bottom: the last source",
-                "",
-            ),
-            b(
-                &[c('J')],
-                Detail,
-                StepDetail(1),
-                "next event (a figure: next year)",
-                "next",
-            ),
-            b(
-                &[c('K')],
-                Detail,
-                StepDetail(-1),
-                "previous event (a figure: previous year)",
-                "",
-            ),
-            b(
-                &[c('y')],
-                Detail,
-                Copy,
-                "copy the event or figure with its sources",
-                "copy",
-            )
-            .priority(1),
-            b(
-                &[c('q'), k(Esc), k(Enter)],
-                Detail,
-                CloseOverlay,
-                "close the detail",
-                "close",
-            )
-            .priority(1),
-            // The sources list.
-            b(&[c('j'), k(Down)], Sources, Move(1), "next source", "move").priority(2),
-            b(&[c('k'), k(Up)], Sources, Move(-1), "previous source", ""),
-            b(&[k(PageDown)], Sources, Page(1), "a page down", ""),
-            b(&[k(PageUp)], Sources, Page(-1), "a page up", ""),
-            b(&[c('g'), k(Home)], Sources, First, "first source", ""),
-            b(&[c('G'), k(End)], Sources, Last, "last source", ""),
-            b(
-                &[k(Enter)],
-                Sources,
-                ToggleDetail,
-                "what the source supports; there, go to it",
-                "supports",
-            )
-            .priority(1),
-            b(
-                &[c('/')],
-                Sources,
-                StartSearch,
-                "search ids, titles, publishers, dates, URLs",
-                "search",
-            )
-            .priority(1),
-            b(
-                &[c('o')],
-                Sources,
-                SortSources,
-                "sort: by date / by id",
-                "sort",
-            )
-            .priority(2),
-            b(
-                &[c('y')],
-                Sources,
-                Copy,
-                "copy the source's citation",
-                "copy",
-            )
-            .priority(1),
-            b(
-                &[c('q'), k(Esc)],
-                Sources,
-                CloseOverlay,
-                "back to the list; close it",
-                "close",
-            )
-            .priority(1),
-            // Timeline.
-            b(&[c('j'), k(Down)], timeline, Move(1), "next row", "move").priority(1),
-            b(&[c('k'), k(Up)], timeline, Move(-1), "previous row", ""),
-            b(
-                &[k(PageDown), Key::ctrl('d')],
-                timeline,
-                Page(1),
-                "next page",
-                "",
-            ),
-            b(
-                &[k(PageUp), Key::ctrl('u')],
-                timeline,
-                Page(-1),
-                "previous page",
-                "",
-            ),
-            b(&[c('g'), k(Home)], timeline, First, "first row", ""),
-            b(&[c('G'), k(End)], timeline, Last, "last row", ""),
-            b(
-                &[c(']')],
-                timeline,
-                JumpAgreement(1),
-                "next agreement; by date, where another starts",
-                "agreement",
-            )
-            .priority(2),
-            b(
-                &[c('[')],
-                timeline,
-                JumpAgreement(-1),
-                "previous agreement (by date: where it starts)",
-                "",
-            ),
-            b(
-                &[k(Enter)],
-                timeline,
-                ToggleDetail,
-                "event detail with sources",
-                "detail",
-            )
-            .priority(1),
-            b(
-                &[c('/')],
-                timeline,
-                StartSearch,
-                "search text, people, places, kinds, amounts",
-                "search",
-            )
-            .priority(1),
-            b(&[c('n')], timeline, SearchAgain(1), "next match", ""),
-            b(&[c('N')], timeline, SearchAgain(-1), "previous match", ""),
-            b(
-                &[c('f')],
-                timeline,
-                CycleFilter(1),
-                "filter: the next event kind",
-                "filter",
-            )
-            .priority(2),
-            b(
-                &[c('F')],
-                timeline,
-                CycleFilter(-1),
-                "filter: the previous event kind",
-                "",
-            ),
-            b(
-                &[k(Esc)],
-                timeline,
-                ClearFilter,
-                "clear the filter (with no overlay open)",
-                "",
-            ),
-            b(
-                &[c('v')],
-                timeline,
-                OpenKinds,
-                "pick the kinds shown, several at once",
-                "kinds",
-            ),
-            b(
-                &[c('o')],
-                timeline,
-                ToggleOrder,
-                "order: by agreement / by date",
-                "order",
-            )
-            .priority(2),
-            // The kind picker.
-            b(&[c('j'), k(Down)], Kinds, Move(1), "next kind", "move").priority(2),
-            b(&[c('k'), k(Up)], Kinds, Move(-1), "previous kind", ""),
-            b(&[c('g'), k(Home)], Kinds, First, "first kind", ""),
-            b(&[c('G'), k(End)], Kinds, Last, "last kind", ""),
-            b(
-                &[c(' '), c('x')],
-                Kinds,
-                ToggleKind,
-                "show the kind, or stop showing it",
-                "show/hide",
-            )
-            .priority(1),
-            b(
-                &[c('a')],
-                Kinds,
-                ClearFilter,
-                "every kind: no filter",
-                "all",
-            )
-            .priority(2),
-            b(
-                &[c('q'), k(Esc), k(Enter)],
-                Kinds,
-                CloseOverlay,
-                "close the picker",
-                "close",
-            )
-            .priority(1),
-            // Costs: the keys move through the years, in the chart or its table.
-            b(
-                &[c('j'), k(Down)],
-                costs,
-                Move(1),
-                "next year (row)",
-                "year",
-            )
-            .priority(4),
-            b(&[c('k'), k(Up)], costs, Move(-1), "previous year (row)", ""),
-            b(&[k(PageDown)], costs, Page(1), "ten years on", ""),
-            b(&[k(PageUp)], costs, Page(-1), "ten years back", ""),
-            b(&[c('g'), k(Home)], costs, First, "first year", ""),
-            b(&[c('G'), k(End)], costs, Last, "last year", ""),
-            b(
-                &[k(Enter)],
-                costs,
-                ToggleDetail,
-                "the year's figure: detail with every source",
-                "sources",
-            )
-            .priority(2),
-            // Troops.
-            b(
-                &[c('j'), k(Down)],
-                troops,
-                Move(1),
-                "next year (row)",
-                "year",
-            )
-            .priority(4),
-            b(
-                &[c('k'), k(Up)],
-                troops,
-                Move(-1),
-                "previous year (row)",
-                "",
-            ),
-            b(&[k(PageDown)], troops, Page(1), "ten years on", ""),
-            b(&[k(PageUp)], troops, Page(-1), "ten years back", ""),
-            b(&[c('g'), k(Home)], troops, First, "first year", ""),
-            b(&[c('G'), k(End)], troops, Last, "last year", ""),
-            b(
-                &[k(Enter)],
-                troops,
-                ToggleDetail,
-                "the year's count and level: detail with sources",
-                "sources",
-            )
-            .priority(2),
-            b(
-                &[c('a')],
-                troops,
-                ToggleTroopHistory,
-                "troops since 1950 / since the 1st SMA",
-                "all years",
-            )
-            .priority(1),
-            // Assumptions.
-            b(
-                &[c('j'), k(Down)],
-                assumptions,
-                Move(1),
-                "next row (a year, in the table)",
-                "select",
-            )
-            .priority(1),
-            b(&[c('k'), k(Up)], assumptions, Move(-1), "previous row", ""),
-            b(&[c('g'), k(Home)], assumptions, First, "first row", ""),
-            b(&[c('G'), k(End)], assumptions, Last, "last row", ""),
-            b(
-                &[k(Enter), c(' ')],
-                assumptions,
-                Activate,
-                "type a value, pin a scenario, apply a saved",
-                "type/pin",
-            )
-            .priority(1),
-            b(
-                &[c('+')],
-                assumptions,
-                StepAssumption {
-                    direction: 1,
-                    big: false,
-                },
-                "raise the selected assumption",
-                "step",
-            )
-            .priority(1),
-            b(
-                &[c('-')],
-                assumptions,
-                StepAssumption {
-                    direction: -1,
-                    big: false,
-                },
-                "lower the selected assumption",
-                "",
-            ),
-            // Terminals send '+' and '_' for Shift with '=' and '-'; PgUp/PgDn too.
-            b(
-                &[k(PageUp)],
-                assumptions,
-                StepAssumption {
-                    direction: 1,
-                    big: true,
-                },
-                "raise by a big step",
-                "big step",
-            )
-            .priority(3),
-            b(
-                &[k(PageDown), c('_')],
-                assumptions,
-                StepAssumption {
-                    direction: -1,
-                    big: true,
-                },
-                "lower by a big step (also Shift -)",
-                "",
-            ),
-            b(
-                &[c('=')],
-                assumptions,
-                StartInput,
-                "type a value: 3, 3 %, 2.5,2028=3.5",
-                "",
-            ),
-            b(
-                &[c('x')],
-                assumptions,
-                ToggleCompare,
-                "compare the selected scenario, or stop",
-                "compare",
-            )
-            .priority(2),
-            b(
-                &[c('0')],
-                assumptions,
-                ResetAssumption,
-                "reset the selected assumption",
-                "reset",
-            )
-            .priority(2),
-            b(
-                &[c('R')],
-                assumptions,
-                ResetAllAssumptions,
-                "reset every assumption",
-                "",
-            ),
-            b(
-                &[c('d')],
-                assumptions,
-                DeleteSaved,
-                "delete the selected saved scenario (y/n)",
-                "",
-            ),
-        ];
-        Self { bindings }
+        });
+        Ok(())
     }
-}
 
-impl Keymap {
     /// The action `key` asks for in `mode` with `focus`, if any.
     pub fn action(&self, key: Key, mode: Mode, focus: Pane) -> Option<Action> {
         let bound = |scope: Scope| {
@@ -968,10 +328,7 @@ impl Keymap {
 
     /// Gives the binding named `name` in `scope` these keys instead of its own.
     pub fn rebind(&mut self, scope: Scope, name: &str, keys: Vec<Key>) -> Result<(), String> {
-        let names: Vec<&str> = self
-            .in_scope(scope)
-            .filter_map(|b| b.action.config_name())
-            .collect();
+        let names: Vec<&str> = self.in_scope(scope).map(|b| b.name).collect();
         if !names.contains(&name) {
             return Err(format!(
                 "expected one of {} in [keys.{}], found `{name}`",
@@ -980,7 +337,7 @@ impl Keymap {
             ));
         }
         for b in &mut self.bindings {
-            if b.scope == scope && b.action.config_name() == Some(name) {
+            if b.scope == scope && b.name == name {
                 b.keys = keys;
                 break;
             }
@@ -1000,9 +357,9 @@ impl Keymap {
                     return Some(format!(
                         "key \"{}\" is bound to both {} ([keys.{}]) and {} ([keys.{}])",
                         key.config_string(),
-                        a.action.config_name().unwrap_or("?"),
+                        a.name,
                         a.scope.config_name(),
-                        b.action.config_name().unwrap_or("?"),
+                        b.name,
                         b.scope.config_name()
                     ));
                 }
@@ -1032,12 +389,9 @@ mod tests {
 
     #[test]
     fn every_binding_has_a_config_name_unique_in_its_scope() {
-        let km = Keymap::default();
+        let km = Keymap::builtin();
         for scope in Scope::all() {
-            let mut names: Vec<&str> = km
-                .in_scope(scope)
-                .map(|b| b.action.config_name().expect("a bound action has a name"))
-                .collect();
+            let mut names: Vec<&str> = km.in_scope(scope).map(|b| b.name).collect();
             let count = names.len();
             names.sort_unstable();
             names.dedup();
@@ -1066,7 +420,7 @@ mod tests {
 
     #[test]
     fn rebinding_moves_an_action_and_finds_clashes() {
-        let mut km = Keymap::default();
+        let mut km = Keymap::builtin();
         let timeline = Scope::Pane(Pane::Timeline);
         km.rebind(timeline, "down", vec![Key::char('s')]).unwrap();
         assert_eq!(
@@ -1092,7 +446,7 @@ mod tests {
 
     #[test]
     fn esc_clears_the_timeline_s_filter_and_closes_the_kind_picker() {
-        let km = Keymap::default();
+        let km = Keymap::builtin();
         let esc = Key::plain(KeyCode::Esc);
         assert_eq!(
             km.action(esc, Mode::Dashboard, Pane::Timeline),
@@ -1112,7 +466,7 @@ mod tests {
 
     #[test]
     fn pane_bindings_win_over_dashboard_ones() {
-        let km = Keymap::default();
+        let km = Keymap::builtin();
         let j = Key::char('j');
         assert_eq!(
             km.action(j, Mode::Dashboard, Pane::Timeline),
@@ -1135,7 +489,7 @@ mod tests {
 
     #[test]
     fn tab_and_the_arrows_turn_the_help_s_pages_and_tab_still_focuses_on_the_dashboard() {
-        let km = Keymap::default();
+        let km = Keymap::builtin();
         let key = |code| Key::plain(code);
         for (k, by) in [
             (KeyCode::Tab, 1),
@@ -1160,7 +514,7 @@ mod tests {
 
     #[test]
     fn q_quits_from_the_dashboard_and_closes_every_overlay() {
-        let km = Keymap::default();
+        let km = Keymap::builtin();
         let q = Key::char('q');
         assert_eq!(
             km.action(q, Mode::Dashboard, Pane::Costs),
@@ -1204,7 +558,7 @@ mod tests {
 
     #[test]
     fn a_prompt_takes_plain_characters_as_text_and_the_readline_keys() {
-        let km = Keymap::default();
+        let km = Keymap::builtin();
         let insert = |c| Some(Action::Edit(Edit::Insert(c)));
         for kind in [
             PromptKind::Search,
@@ -1250,7 +604,7 @@ mod tests {
 
     #[test]
     fn a_question_takes_y_or_n_and_the_help_and_nothing_else() {
-        let km = Keymap::default();
+        let km = Keymap::builtin();
         assert_eq!(
             km.action(Key::char('y'), Mode::Confirm, Pane::Assumptions),
             Some(Action::Answer(true))
@@ -1277,7 +631,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {
-        let km = Keymap::default();
+        let km = Keymap::builtin();
         for (scope, _) in SECTIONS {
             let keys: Vec<Key> = km.in_scope(scope).flat_map(|b| b.keys.clone()).collect();
             for (i, k) in keys.iter().enumerate() {

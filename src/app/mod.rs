@@ -17,13 +17,13 @@ pub mod sources;
 pub mod timeline;
 mod update;
 
-pub use action::Action;
+pub use action::{Action, Reply};
 pub use input::{Edit, TextInput};
 pub use keymap::{Key, KeyCode, Keymap};
 pub use palette::Palette;
 pub use sources::{SourceOrder, SourcesList};
 pub use timeline::{KindFilter, Order, Row};
-pub use update::{Effect, ExportRequest, update};
+pub use update::{Effect, ExportRequest, reply, update};
 
 use std::path::PathBuf;
 
@@ -212,7 +212,7 @@ impl SavedScenario {
 }
 
 /// What saving or deleting a saved scenario did, as the runtime reports it back to
-/// `update` (`Action::Saved`, `Action::Deleted`).
+/// `update::reply` (`Reply::Saved`, `Reply::Deleted`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScenariosReport {
     pub name: String,
@@ -541,7 +541,7 @@ impl App {
             palette: Palette::default(),
             mouse: false,
             hyperlinks: false,
-            keymap: Keymap::default(),
+            keymap: Keymap::builtin(),
         };
         app.timeline.search_text = timeline::SearchText::new(&app.data);
         app.timeline.set_rows(&app.data, rows);

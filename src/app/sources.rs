@@ -360,9 +360,9 @@ mod tests {
         let mut app = app();
         // A detail, scrolled: the help above it, then the detail where it was.
         update(&mut app, Action::ToggleDetail);
-        update(
+        crate::app::reply(
             &mut app,
-            Action::OverlayViewport {
+            crate::app::Reply::OverlayViewport {
                 max_scroll: 10,
                 page: 5,
             },

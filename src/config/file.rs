@@ -24,6 +24,9 @@ pub(super) struct FileReader<'f> {
     pub(super) name: &'f str,
     pub(super) text: &'f str,
     pub(super) errors: &'f mut LoadError,
+    /// The compiled-in defaults: their `[keys]` lines make the bindings, which the
+    /// other files only rebind.
+    pub(super) defaults: bool,
 }
 
 impl FileReader<'_> {
@@ -360,7 +363,11 @@ impl FileReader<'_> {
         let Some(table) = self.table(value, "keys") else {
             return;
         };
-        for (key, value) in table.iter() {
+        // In the file's order (the table is sorted by name): the defaults' order is the
+        // help's and the status line's.
+        let mut scopes: Vec<_> = table.iter().collect();
+        scopes.sort_by_key(|(key, _)| key.span().start);
+        for (key, value) in scopes {
             let scope_name = key.get_ref().as_ref();
             let Some(scope) = Scope::all().find(|s| s.config_name() == scope_name) else {
                 let names: Vec<&str> = Scope::all().map(Scope::config_name).collect();
@@ -370,7 +377,9 @@ impl FileReader<'_> {
             let Some(bindings) = self.table(value, &format!("keys.{scope_name}")) else {
                 continue;
             };
-            for (action, value) in bindings.iter() {
+            let mut bindings: Vec<_> = bindings.iter().collect();
+            bindings.sort_by_key(|(action, _)| action.span().start);
+            for (action, value) in bindings {
                 let Some(items) = value.get_ref().as_array() else {
                     self.type_error(value, "a list of keys, such as [\"q\", \"ctrl-c\"]");
                     continue;
@@ -385,7 +394,17 @@ impl FileReader<'_> {
                         Err(message) => self.error(item.span(), message),
                     }
                 }
-                if let Err(message) = keymap.rebind(scope, action.get_ref(), keys) {
+                let done = if self.defaults {
+                    let help = self.comment_after(value.span());
+                    if help.is_empty() {
+                        let span = value.span();
+                        self.error(span, "expected a comment saying what the keys do".into());
+                    }
+                    keymap.bind(scope, action.get_ref(), keys, help)
+                } else {
+                    keymap.rebind(scope, action.get_ref(), keys)
+                };
+                if let Err(message) = done {
                     self.error(action.span(), message);
                 } else if !keymap.can_quit() {
                     self.error(
@@ -397,5 +416,16 @@ impl FileReader<'_> {
                 }
             }
         }
+    }
+
+    /// The comment that ends the line `span` ends on, such as what a default binding
+    /// does (`# next row`): the help's words for it.
+    fn comment_after(&self, span: Range<usize>) -> String {
+        let rest = &self.text[span.end..];
+        let line = rest.split('\n').next().unwrap_or_default();
+        line.trim()
+            .strip_prefix('#')
+            .map(|c| c.trim().to_string())
+            .unwrap_or_default()
     }
 }

@@ -185,11 +185,13 @@ impl Config {
             subject: "configuration",
             ..LoadError::default()
         };
-        for (name, text) in std::iter::once(&(DEFAULT_NAME, DEFAULT_TOML)).chain(files) {
+        let defaults = std::iter::once(&(DEFAULT_NAME, DEFAULT_TOML));
+        for (i, (name, text)) in defaults.chain(files).enumerate() {
             let mut file = FileReader {
                 name,
                 text,
                 errors: &mut errors,
+                defaults: i == 0,
             };
             file.apply(&mut config);
             config.files.push(name.to_string());
@@ -386,9 +388,7 @@ impl Config {
             }
             let _ = writeln!(out, "\n[keys.{}]", scope.config_name());
             for b in bindings {
-                let Some(name) = b.action.config_name() else {
-                    continue;
-                };
+                let name = b.name;
                 let keys: Vec<String> = b.keys.iter().map(|k| quote(&k.config_string())).collect();
                 let _ = writeln!(out, "{name} = [{}]", keys.join(", "));
             }
@@ -459,7 +459,7 @@ mod tests {
     #[test]
     fn the_default_file_matches_the_built_in_keymap_and_palette() {
         let c = Config::defaults();
-        assert_eq!(c.keymap, Keymap::default());
+        assert_eq!(c.keymap, Keymap::builtin());
         assert_eq!(c.palette, Palette::default());
         assert_eq!(settings(&c), [(AssumptionId::Horizon, "2035".to_string())]);
         assert!(!c.mouse);

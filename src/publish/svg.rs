@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::numbers::thousands;
+use crate::numbers::{round_step, thousands};
 
 use super::figure::{Figure, FigureLine, LinePoint, LineStyle, Swatch};
 use super::{Size, Theme};
@@ -110,17 +110,6 @@ impl Layout {
     }
 }
 
-/// A round step near `range / target`: 1, 2, 2.5 or 5 times a power of ten.
-fn nice_step(range: f64, target: f64) -> f64 {
-    let raw = (range / target).max(f64::MIN_POSITIVE);
-    let power = 10f64.powf(raw.log10().floor());
-    [1.0, 2.0, 2.5, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|s| *s >= raw)
-        .unwrap_or(10.0 * power)
-}
-
 /// The y axis from zero (or below it) to a round value above the greatest.
 fn value_axis(lo: f64, hi: f64) -> ((f64, f64), f64) {
     let (lo, hi) = (lo.min(0.0), hi.max(0.0));
@@ -129,7 +118,8 @@ fn value_axis(lo: f64, hi: f64) -> ((f64, f64), f64) {
     } else {
         (lo, hi)
     };
-    let step = nice_step(hi - lo, 5.0);
+    // About five steps from bottom to top.
+    let step = round_step((hi - lo) / 5.0);
     let bottom = (lo / step).floor() * step;
     let top = (hi / step).ceil() * step;
     ((bottom, top), step)
@@ -870,10 +860,10 @@ mod tests {
 
     #[test]
     fn steps_are_round() {
-        assert_eq!(nice_step(2000.0, 5.0), 500.0);
-        assert_eq!(nice_step(1100.0, 5.0), 250.0);
-        assert_eq!(nice_step(7.0, 5.0), 2.0);
-        assert_eq!(nice_step(0.3, 5.0), 0.1);
+        assert_eq!(round_step(2000.0 / 5.0), 500.0);
+        assert_eq!(round_step(1100.0 / 5.0), 250.0);
+        assert_eq!(round_step(7.0 / 5.0), 2.0);
+        assert_eq!(round_step(0.3 / 5.0), 0.1);
         let ((lo, hi), step) = value_axis(120.0, 1_573.2);
         assert_eq!((lo, hi, step), (0.0, 2_000.0, 500.0));
         let ((lo, hi), _) = value_axis(-12.0, 25.0);

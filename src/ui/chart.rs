@@ -12,6 +12,7 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
 use super::format::{thousands, width};
 use super::theme::Theme;
+use crate::numbers::round_steps;
 
 /// Indices of at most `max` of `n` points, evenly spread, always keeping the first, the
 /// last and `keep` (the year cursor), so a chart never draws more points than cells.
@@ -44,7 +45,7 @@ pub fn thin(n: usize, max: usize, keep: Option<usize>) -> Vec<usize> {
 /// headroom stays small.
 fn fine_bounds(min: f64, max: f64) -> (f64, f64) {
     let span = (max - min).max(f64::EPSILON);
-    let step = nice_step(span / 8.0);
+    let step = headroom_step(span / 8.0);
     let low = (min / step).floor() * step;
     let mut high = (max / step).ceil() * step;
     if high <= low {
@@ -53,21 +54,15 @@ fn fine_bounds(min: f64, max: f64) -> (f64, f64) {
     (low, high)
 }
 
+/// The step of the bounds' headroom (not of the labels, which take [`round_steps`]):
 /// 1, 2 or 5 times a power of ten, at least `raw`.
-fn nice_step(raw: f64) -> f64 {
+fn headroom_step(raw: f64) -> f64 {
     let power = 10f64.powf(raw.log10().floor());
     [1.0, 2.0, 5.0, 10.0]
         .into_iter()
         .map(|m| m * power)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * power)
-}
-
-/// The steps value labels may take, from about `from` up: 1, 2, 2.5 and 5 times a
-/// power of ten.
-fn label_steps(from: f64) -> impl Iterator<Item = f64> {
-    let power = 10f64.powf(from.max(f64::MIN_POSITIVE).log10().floor() - 1.0);
-    (0..48).map(move |i| [1.0, 2.0, 2.5, 5.0][i % 4] * power * 10f64.powi(i as i32 / 4))
 }
 
 /// How a plot maps values to its rows, which decides the row a label goes on.
@@ -120,7 +115,7 @@ impl ValueAxis {
         let gap = if rows >= 3 { (rows / 5).max(2) } else { 1 };
         let need = if rows >= 10 { 3 } else { 2.min(rows as usize) };
         let fine = fine_bounds(min, max);
-        let found = label_steps(span / f64::from(rows))
+        let found = round_steps(span / f64::from(rows))
             .take_while(|step| *step <= span * 100.0)
             .any(|step| {
                 // Rounded out to the step: both ends labelled, when that wastes little.

@@ -331,7 +331,7 @@ fn key_blocks(keymap: &Keymap, theme: &Theme, cols: u16) -> Vec<Vec<Line<'static
             let mut lines = heading(name, theme, cols);
             for b in bindings {
                 let key = Span::styled(keys_label(b), theme.key());
-                lines.extend(entry(key, b.help, key_cols, cols));
+                lines.extend(entry(key, &b.help, key_cols, cols));
             }
             lines.push(Line::raw(""));
             Some(lines)
@@ -508,7 +508,7 @@ mod tests {
                     }
                     for b in bindings {
                         text.push_str(&keys_label(b));
-                        text.push_str(b.help);
+                        text.push_str(&b.help);
                     }
                 }
                 text.push_str("Marks");
@@ -532,7 +532,7 @@ mod tests {
 
     #[test]
     fn no_line_is_cut_at_any_width() {
-        let keymap = Keymap::default();
+        let keymap = Keymap::builtin();
         let theme = Theme::new(false, Default::default());
         for page in HelpPage::ALL {
             let expected = source(&keymap, page);
@@ -558,7 +558,7 @@ mod tests {
 
     #[test]
     fn the_page_scrolls_to_its_last_line() {
-        let keymap = Keymap::default();
+        let keymap = Keymap::builtin();
         let theme = Theme::new(false, Default::default());
         for page in HelpPage::ALL {
             for (width, height) in [(80, 22), (30, 10), (120, 38), (200, 58), (3, 3)] {

@@ -111,16 +111,17 @@ fn keys<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Vec<Span<
     // Troops lists only the keys that change Troops, not the Costs view's.
     let costs_keys_hidden = mode == Mode::Dashboard && app.focus == crate::app::Pane::Troops;
     let hidden = |b: &Binding| costs_keys_hidden && b.action.changes_costs_only();
-    let listed = |b: &Binding| !b.short.is_empty() && !hidden(b);
     let mut entries: Vec<(u8, String, String)> = Vec::new();
     for scope in scopes {
         let bindings: Vec<&Binding> = keymap.in_scope(scope).collect();
-        for (i, b) in bindings.iter().enumerate().filter(|(_, b)| listed(b)) {
-            entries.push((
-                b.priority,
-                pair_label(b, bindings.get(i + 1)),
-                b.short.to_string(),
-            ));
+        for (i, b) in bindings.iter().enumerate() {
+            if let Some((words, priority)) = listed(b).filter(|_| !hidden(b)) {
+                entries.push((
+                    priority,
+                    pair_label(b, bindings.get(i + 1)),
+                    words.to_string(),
+                ));
+            }
         }
     }
     let mut order: Vec<usize> = (0..entries.len()).collect();
@@ -158,9 +159,77 @@ fn pair_label(b: &Binding, next: Option<&&Binding>) -> String {
     let first = |b: &Binding| b.keys.first().map(|k| k.to_string()).unwrap_or_default();
     let same_kind = |n: &Binding| discriminant(&n.action) == discriminant(&b.action);
     match next {
-        Some(n) if n.short.is_empty() && same_kind(n) => format!("{}/{}", first(b), first(n)),
+        Some(n) if listed(n).is_none() && same_kind(n) => format!("{}/{}", first(b), first(n)),
         _ => first(b),
     }
+}
+
+/// The bindings the status line lists, by their table and name in the config file: the
+/// few words it says, and which it keeps when short of room (1 first, then 2 and so on;
+/// those of one priority in the line's order). The others are in the help alone.
+const LISTED: &[(&str, &str, &str, u8)] = &[
+    ("anywhere", "help", "help", 1),
+    ("help", "close", "close", 1),
+    ("dashboard", "quit", "quit", 1),
+    ("dashboard", "focus-next", "next pane", 5),
+    ("dashboard", "zoom", "zoom", 5),
+    ("dashboard", "year-prev", "year", 5),
+    ("dashboard", "go-to-year", "go to year", 5),
+    ("dashboard", "table", "table", 4),
+    ("dashboard", "metric", "metric", 4),
+    ("dashboard", "currency", "won/$", 3),
+    ("dashboard", "real", "real", 3),
+    ("dashboard", "chart", "bars/line", 3),
+    ("dashboard", "projections", "projections", 3),
+    ("dashboard", "band", "band", 4),
+    ("dashboard", "save", "save", 2),
+    ("dashboard", "export", "export", 2),
+    ("dashboard", "copy", "copy", 2),
+    ("dashboard", "sources", "sources list", 6),
+    ("dashboard", "image", "image", 9),
+    ("help", "down", "scroll", 1),
+    ("help", "page-next", "page", 1),
+    ("detail", "down", "scroll", 9),
+    ("detail", "next", "next", 9),
+    ("detail", "copy", "copy", 1),
+    ("detail", "close", "close", 1),
+    ("sources", "down", "move", 2),
+    ("sources", "detail", "supports", 1),
+    ("sources", "search", "search", 1),
+    ("sources", "sort", "sort", 2),
+    ("sources", "copy", "copy", 1),
+    ("sources", "close", "close", 1),
+    ("timeline", "down", "move", 1),
+    ("timeline", "agreement-next", "agreement", 2),
+    ("timeline", "detail", "detail", 1),
+    ("timeline", "search", "search", 1),
+    ("timeline", "filter", "filter", 2),
+    ("timeline", "kinds", "kinds", 9),
+    ("timeline", "order", "order", 2),
+    ("kinds", "down", "move", 2),
+    ("kinds", "toggle", "show/hide", 1),
+    ("kinds", "filter-clear", "all", 2),
+    ("kinds", "close", "close", 1),
+    ("costs", "down", "year", 4),
+    ("costs", "detail", "sources", 2),
+    ("troops", "down", "year", 4),
+    ("troops", "detail", "sources", 2),
+    ("troops", "history", "all years", 1),
+    ("assumptions", "down", "select", 1),
+    ("assumptions", "select", "type/pin", 1),
+    ("assumptions", "raise", "step", 1),
+    ("assumptions", "raise-big", "big step", 3),
+    ("assumptions", "compare", "compare", 2),
+    ("assumptions", "reset", "reset", 2),
+];
+
+/// The status line's words for a binding and their priority, if it lists the binding.
+fn listed(b: &Binding) -> Option<(&'static str, u8)> {
+    let table = b.scope.config_name();
+    LISTED
+        .iter()
+        .find(|(t, name, _, _)| *t == table && *name == b.name)
+        .map(|(_, _, words, priority)| (*words, *priority))
 }
 
 /// A prompt: what it asks for, what is typed with the cursor on it, and what Enter will

@@ -10,7 +10,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use sma_dash::app::{Action, App, update};
+use sma_dash::app::{Action, App, Reply, reply, update};
 use sma_dash::data::Dataset;
 use sma_dash::ui;
 
@@ -34,7 +34,7 @@ impl Write for Counting {
 fn draw(terminal: &mut Terminal<CrosstermBackend<Counting>>, app: &mut App) -> Buffer {
     let size = terminal.get_frame().area();
     let rows = ui::layout::timeline_viewport(app, size);
-    update(app, Action::TimelineViewport(rows));
+    reply(app, Reply::TimelineViewport(rows));
     let mut drawn = Buffer::empty(size);
     terminal
         .draw(|f| {

@@ -1,5 +1,6 @@
 //! What writes files: export, images, saving; and the runtime's replies when the
-//! writing is done (`Saved`, `Deleted`, `Exported`, `Published`), with their messages.
+//! writing is done (`Reply::Saved`, `Deleted`, `Exported`, `Published`), with their
+//! messages.
 
 use super::*;
 
@@ -17,6 +18,14 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
                 Effect::Redraw
             }
         },
+        _ => Effect::None,
+    }
+}
+
+/// The runtime's reply when writing is done, as the status line says it.
+pub(super) fn done(app: &mut App, reply: Reply) -> Effect {
+    use Reply::*;
+    match reply {
         Published(Ok((svg, png))) => {
             app.status = Some(format!("wrote {} and {}", svg.display(), png.display()));
             Effect::Redraw
@@ -97,7 +106,7 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
             app.status = Some(format!("export failed: {e}"));
             Effect::Redraw
         }
-        _ => Effect::None,
+        TimelineViewport(_) | OverlayViewport { .. } => Effect::None,
     }
 }
 

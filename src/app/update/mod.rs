@@ -36,7 +36,7 @@ use super::sources;
 use super::timeline::{self, KindFilter};
 use super::{
     Action, App, AssumptionId, ChartStyle, DetailOf, HelpPage, Mode, Pane, Prompt, PromptKind,
-    Question, SavedScenario, TextInput,
+    Question, Reply, SavedScenario, TextInput,
 };
 
 /// What the runtime should do after an action.
@@ -48,7 +48,7 @@ pub enum Effect {
     Quit,
     /// Give the terminal back and stop until the shell continues the program.
     Suspend,
-    /// Save these assumptions under this name; the runtime answers with `Action::Saved`.
+    /// Save these assumptions under this name; the runtime answers with `Reply::Saved`.
     /// `replace` is the user's yes to replacing a scenario of that name: without it,
     /// a name another dashboard saved meanwhile is asked about again, not replaced.
     SaveScenario {
@@ -57,14 +57,14 @@ pub enum Effect {
         replace: bool,
     },
     /// Delete the saved scenario of this name; the runtime answers with
-    /// `Action::Deleted`.
+    /// `Reply::Deleted`.
     DeleteScenario {
         name: String,
     },
-    /// Write this table as CSV; the runtime answers with `Action::Exported`.
+    /// Write this table as CSV; the runtime answers with `Reply::Exported`.
     Export(ExportRequest),
     /// Draw this chart as SVG and PNG images and write both; the runtime answers with
-    /// `Action::Published`.
+    /// `Reply::Published`.
     Publish(Box<Figure>),
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
@@ -89,12 +89,28 @@ impl From<bool> for Effect {
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) -> Effect {
-    // A message lasts until the user's next action; a layout change is not one.
-    let had_status = match action {
-        Action::TimelineViewport(_) => false,
-        _ => app.status.take().is_some(),
-    };
+    // A message lasts until the user's next action.
+    let had_status = app.status.take().is_some();
     let effect = apply(app, action);
+    redraw_for_status(effect, had_status, app)
+}
+
+/// Applies the runtime's `reply` to `app`: how an effect went, what the layout measured.
+pub fn reply(app: &mut App, reply: Reply) -> Effect {
+    // A layout change is not the user's action: the message stays.
+    let had_status = !matches!(reply, Reply::TimelineViewport(_)) && app.status.take().is_some();
+    let effect = match reply {
+        Reply::TimelineViewport(rows) => navigation::set_viewport(app, rows),
+        Reply::OverlayViewport { max_scroll, page } => {
+            overlays::set_viewport(app, max_scroll, page)
+        }
+        done => files::done(app, done),
+    };
+    redraw_for_status(effect, had_status, app)
+}
+
+/// A message that came or went needs a redraw, whatever else changed.
+fn redraw_for_status(effect: Effect, had_status: bool, app: &App) -> Effect {
     match effect {
         Effect::None if had_status || app.status.is_some() => Effect::Redraw,
         e => e,
@@ -107,16 +123,8 @@ fn apply(app: &mut App, action: Action) -> Effect {
     match action {
         Quit => Effect::Quit,
         Suspend => Effect::Suspend,
-        ToggleHelp
-        | TurnHelpPage(_)
-        | CloseOverlay
-        | ToggleDetail
-        | StepDetail(_)
-        | OverlayViewport { .. }
-        | OpenKinds
-        | ToggleKind
-        | OpenSources
-        | SortSources => overlays::apply(app, action),
+        ToggleHelp | TurnHelpPage(_) | CloseOverlay | ToggleDetail | StepDetail(_) | OpenKinds
+        | ToggleKind | OpenSources | SortSources => overlays::apply(app, action),
         Copy => super::cite::copy(app),
         Elsewhere { key, pane, help } => {
             app.status = Some(format!(
@@ -127,7 +135,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
             Effect::Redraw
         }
         FocusNext | FocusPrev | Focus(_) | ToggleZoom | MoveYear(_) | Move(_) | Page(_) | First
-        | Last | SelectRow(_) | TimelineViewport(_) => navigation::apply(app, action),
+        | Last | SelectRow(_) => navigation::apply(app, action),
         JumpAgreement(_) | CycleFilter(_) | ClearFilter | ToggleOrder | StartSearch
         | SearchAgain(_) => timeline_keys::apply(app, action),
         CycleMetric | ToggleCurrency | ToggleReal | ToggleChartStyle | ToggleProjections
@@ -141,9 +149,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         | DeleteSaved => assumptions::apply(app, action),
         StartGoToYear | StartSave | Edit(_) | Paste(_) | PromptConfirm | PromptCancel
         | Answer(_) => prompts::apply(app, action),
-        Export | Publish | Published(_) | Saved(_) | Deleted(_) | Exported(_) => {
-            files::apply(app, action)
-        }
+        Export | Publish => files::apply(app, action),
     }
 }
 
@@ -217,9 +223,9 @@ mod tests {
         assert_eq!(update(&mut app, Action::TurnHelpPage(1)), Effect::None);
         assert_eq!(app.help_page, HelpPage::Keys, "no help open to turn");
         update(&mut app, Action::ToggleHelp);
-        update(
+        reply(
             &mut app,
-            Action::OverlayViewport {
+            Reply::OverlayViewport {
                 max_scroll: 30,
                 page: 10,
             },
@@ -242,9 +248,9 @@ mod tests {
     fn overlay_scrolls_within_its_length_and_reopens_at_the_top() {
         let mut app = app();
         update(&mut app, Action::ToggleHelp);
-        update(
+        reply(
             &mut app,
-            Action::OverlayViewport {
+            Reply::OverlayViewport {
                 max_scroll: 12,
                 page: 8,
             },
@@ -375,7 +381,7 @@ mod tests {
     #[test]
     fn paging_moves_by_the_viewport_and_scrolls() {
         let mut app = app();
-        update(&mut app, Action::TimelineViewport(7));
+        reply(&mut app, Reply::TimelineViewport(7));
         update(&mut app, Action::First);
         update(&mut app, Action::Page(2));
         assert_eq!(app.timeline.selected, 14);
@@ -696,9 +702,9 @@ mod tests {
             .collect();
         assert_eq!(ids, shown);
         assert!(csv.lines().nth(1).unwrap().contains(",round,"));
-        update(
+        reply(
             &mut app,
-            Action::Exported(Ok("/tmp/out/sma-dash-events.csv".into())),
+            Reply::Exported(Ok("/tmp/out/sma-dash-events.csv".into())),
         );
         assert_eq!(
             app.status,
@@ -1237,7 +1243,7 @@ mod tests {
         let mut app = app();
         update(&mut app, Action::Last);
         app.status = Some("kept".into());
-        update(&mut app, Action::TimelineViewport(5));
+        reply(&mut app, Reply::TimelineViewport(5));
         let t = &app.timeline;
         assert!(t.offset <= t.selected && t.selected < t.offset + 5);
         assert_eq!(app.status.as_deref(), Some("kept"));
@@ -1374,7 +1380,7 @@ mod tests {
     fn saving_over_a_saved_name_asks_first_and_no_goes_back_to_the_name() {
         let mut app = app();
         let hot = saved("hot", app.inputs().assumptions.clone());
-        update(&mut app, Action::Saved(Ok(report(vec![hot], false))));
+        reply(&mut app, Reply::Saved(Ok(report(vec![hot], false))));
         update(&mut app, Action::StartSave);
         type_keys(&mut app, &"hot".chars().map(insert).collect::<Vec<_>>());
         assert_eq!(update(&mut app, Action::PromptConfirm), Effect::Redraw);
@@ -1422,7 +1428,7 @@ mod tests {
         let theirs = saved("hot", app.inputs().assumptions.clone());
         let mut taken = report(vec![theirs.clone()], false);
         taken.taken = true;
-        update(&mut app, Action::Saved(Ok(taken)));
+        reply(&mut app, Reply::Saved(Ok(taken)));
         assert_eq!(app.saved, vec![theirs]);
         assert_eq!(app.question, Some(Question::Replace("hot".into())));
         assert!(matches!(
@@ -1432,7 +1438,7 @@ mod tests {
         // No goes back to the name, as for any other question.
         let mut taken = report(vec![saved("hot", app.inputs().assumptions.clone())], false);
         taken.taken = true;
-        update(&mut app, Action::Saved(Ok(taken)));
+        reply(&mut app, Reply::Saved(Ok(taken)));
         update(&mut app, Action::Answer(false));
         assert_eq!(typed(&app), Some("hot"));
     }
@@ -1444,9 +1450,9 @@ mod tests {
             saved("hot", app.inputs().assumptions.clone()),
             saved("cold", app.inputs().assumptions.clone()),
         );
-        update(
+        reply(
             &mut app,
-            Action::Saved(Ok(report(vec![hot.clone(), cold], false))),
+            Reply::Saved(Ok(report(vec![hot.clone(), cold], false))),
         );
         update(&mut app, Action::Focus(Pane::Assumptions));
         // On an assumption, d says what to select.
@@ -1469,9 +1475,9 @@ mod tests {
             }
         );
         let last_row = app.assumption_row;
-        update(
+        reply(
             &mut app,
-            Action::Deleted(Ok(super::super::ScenariosReport {
+            Reply::Deleted(Ok(super::super::ScenariosReport {
                 name: "cold".into(),
                 path: "/data/sma-dash/scenarios.toml".into(),
                 was_there: true,
@@ -1487,9 +1493,9 @@ mod tests {
             app.status.as_deref(),
             Some("deleted “cold” from /data/sma-dash/scenarios.toml")
         );
-        update(
+        reply(
             &mut app,
-            Action::Deleted(Err("cannot write /x: denied (the file is unchanged)".into())),
+            Reply::Deleted(Err("cannot write /x: denied (the file is unchanged)".into())),
         );
         assert_eq!(
             app.status.as_deref(),
@@ -1663,9 +1669,9 @@ mod tests {
     fn the_runtime_report_lists_the_saved_and_suggests_the_next_free_name() {
         let mut app = app();
         let first = saved("scenario 1", app.inputs().assumptions.clone());
-        update(
+        reply(
             &mut app,
-            Action::Saved(Ok(report(vec![first.clone()], false))),
+            Reply::Saved(Ok(report(vec![first.clone()], false))),
         );
         assert_eq!(
             app.status.as_deref(),
@@ -1678,16 +1684,16 @@ mod tests {
             Some("scenario 2")
         );
         update(&mut app, Action::PromptCancel);
-        update(&mut app, Action::Saved(Ok(report(vec![first], true))));
+        reply(&mut app, Reply::Saved(Ok(report(vec![first], true))));
         assert!(
             app.status
                 .as_deref()
                 .unwrap()
                 .starts_with("replaced “scenario 1”")
         );
-        update(
+        reply(
             &mut app,
-            Action::Saved(Err(
+            Reply::Saved(Err(
                 "cannot write /x: disk full (the file is unchanged)".into()
             )),
         );
@@ -1704,9 +1710,9 @@ mod tests {
         let cost_before = cost(&app, 2030);
         let mut hot = app.inputs().assumptions.clone();
         hot.korean_cpi = crate::econ::RatePath::parse("4.5,2028=4.9").unwrap();
-        update(
+        reply(
             &mut app,
-            Action::Saved(Ok(report(vec![saved("hot", hot.clone())], false))),
+            Reply::Saved(Ok(report(vec![saved("hot", hot.clone())], false))),
         );
         update(&mut app, Action::Focus(Pane::Assumptions));
         // Pin the $5 bn demand first: applying a saved scenario keeps the pin.
@@ -1920,17 +1926,17 @@ mod tests {
                 "{what}: {sources}"
             );
         }
-        update(
+        reply(
             &mut app,
-            Action::Exported(Ok("./sma-dash-troops.csv".into())),
+            Reply::Exported(Ok("./sma-dash-troops.csv".into())),
         );
         assert_eq!(
             app.status.as_deref(),
             Some("exported ./sma-dash-troops.csv")
         );
-        update(
+        reply(
             &mut app,
-            Action::Exported(Err("cannot write in /ro: denied".into())),
+            Reply::Exported(Err("cannot write in /ro: denied".into())),
         );
         assert_eq!(
             app.status.as_deref(),
@@ -2063,9 +2069,9 @@ mod tests {
         assert_eq!(key('K'), Some(Action::StepDetail(-1)));
         update(&mut app, Action::ToggleDetail);
         assert_eq!(app.detail, DetailOf::Row);
-        update(
+        reply(
             &mut app,
-            Action::OverlayViewport {
+            Reply::OverlayViewport {
                 max_scroll: 25,
                 page: 10,
             },
@@ -2130,9 +2136,9 @@ mod tests {
                 assert_eq!(app.detail, DetailOf::Figure(pane));
                 assert_eq!(app.overlay_scroll, 0);
                 // The keys scroll it; J and K move the year, and the figure with it.
-                update(
+                reply(
                     &mut app,
-                    Action::OverlayViewport {
+                    Reply::OverlayViewport {
                         max_scroll: 9,
                         page: 4,
                     },
@@ -2229,14 +2235,14 @@ mod tests {
     #[test]
     fn the_status_line_names_both_images_or_why_not() {
         let mut app = app();
-        update(
+        reply(
             &mut app,
-            Action::Published(Ok(("./c.svg".into(), "./c.png".into()))),
+            Reply::Published(Ok(("./c.svg".into(), "./c.png".into()))),
         );
         assert_eq!(app.status.as_deref(), Some("wrote ./c.svg and ./c.png"));
-        update(
+        reply(
             &mut app,
-            Action::Published(Err("cannot write in /ro: denied".into())),
+            Reply::Published(Err("cannot write in /ro: denied".into())),
         );
         assert_eq!(
             app.status.as_deref(),

@@ -20,13 +20,15 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
         First => to_end(app, false),
         Last => to_end(app, true),
         SelectRow(i) => select_row(app, i as i64),
-        TimelineViewport(rows) => {
-            let changed = set(&mut app.timeline.viewport, rows.max(1));
-            app.scroll_to_selection();
-            changed
-        }
         _ => Effect::None,
     }
+}
+
+/// The runtime's measure of the timeline list: this many rows.
+pub(super) fn set_viewport(app: &mut App, rows: usize) -> Effect {
+    let changed = set(&mut app.timeline.viewport, rows.max(1));
+    app.scroll_to_selection();
+    changed
 }
 
 pub(super) fn focus_by(app: &mut App, delta: i32) -> Effect {

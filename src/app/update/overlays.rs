@@ -1,5 +1,5 @@
 //! The overlays: the help and its pages, the detail popup, the kind picker, and the
-//! runtime's measure of an overlay (`OverlayViewport`).
+//! runtime's measure of an overlay (`Reply::OverlayViewport`).
 
 use super::*;
 
@@ -52,14 +52,16 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
             }
             None => Effect::None,
         },
-        OverlayViewport { max_scroll, page } => {
-            app.overlay_max = max_scroll;
-            app.overlay_page = page;
-            app.overlay_scroll = app.overlay_scroll.min(max_scroll);
-            Effect::None
-        }
         _ => Effect::None,
     }
+}
+
+/// The runtime's measure of the open overlay: it scrolls this far, a page this long.
+pub(super) fn set_viewport(app: &mut App, max_scroll: u16, page: u16) -> Effect {
+    app.overlay_max = max_scroll;
+    app.overlay_page = page;
+    app.overlay_scroll = app.overlay_scroll.min(max_scroll);
+    Effect::None
 }
 
 /// Enter: in the timeline the selected row's detail; in Costs or Troops the detail of
