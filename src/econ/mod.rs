@@ -5,6 +5,8 @@
 
 pub(crate) mod assumptions;
 pub(crate) mod band;
+pub mod cross_check;
+pub mod deflator;
 pub(crate) mod escalation;
 pub(crate) mod inputs;
 pub mod metrics;
@@ -18,6 +20,8 @@ pub use band::{
     Band, BandInputs, BandPoint, BandSpreads, BandTotal, DashboardBands, Side, SpreadSpec, band,
     band_inputs, dashboard_bands, spread_spec,
 };
+pub use cross_check::cross_checks;
+pub use deflator::Deflator;
 pub use escalation::{Driver, Step, escalate};
 pub use inputs::{Economy, Origin, PriceIndex, krw_100m_to_usd_m, usd_m_to_krw_100m};
 pub use metrics::{

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 
 use crate::data::{Dataset, Event, FuzzyDate, Milestone};
 use crate::econ::{
-    Assumptions, BandSpreads, CostPoint, CostView, Currency, Economy, Metric, TroopBasis,
+    Assumptions, BandSpreads, CostPoint, CostView, Currency, Deflator, Economy, Metric, TroopBasis,
     cost_series, dedup_keeping_order,
 };
 
@@ -231,8 +231,15 @@ fn contributions(d: &Dataset, a: &Assumptions, opts: ExportOptions) -> Table {
     let usd = cost_series(&e, None, &view(Currency::Usd));
     let mut columns = vec!["year", "basis"];
     if opts.real {
-        columns.push("base_year");
+        columns.extend(["base_year", "deflator"]);
     }
+    // Each series its own index: won by the Korean CPI, dollars by US CPI-U.
+    let deflator = [Currency::Krw, Currency::Usd]
+        .into_iter()
+        .filter_map(|c| Deflator::of(d, a, c))
+        .map(|f| f.cited())
+        .collect::<Vec<_>>()
+        .join("; ");
     columns.extend([
         "krw_bn",
         "krw_status",
@@ -260,7 +267,7 @@ fn contributions(d: &Dataset, a: &Assumptions, opts: ExportOptions) -> Table {
             let status = |p: &CostPoint, view: &CostView| p.value.map(|_| p.status(view).label());
             let mut row = vec![Cell::Int(c.year.into()), Cell::text(basis(opts.real))];
             if opts.real {
-                row.push(Cell::Int(a.base_year.into()));
+                row.extend([Cell::Int(a.base_year.into()), Cell::text(&deflator)]);
             }
             row.extend([
                 Cell::opt_num(k.value, 1),

@@ -11,9 +11,9 @@ use crate::numbers::thousands;
 
 use crate::data::Dataset;
 use crate::econ::{
-    Assumptions, Band, BandPoint, BandSpreads, CostPoint, CostView, Currency, Economy, Indices,
-    Metric, Projection, ScenarioId, Total, TroopBasis, band, project_all, scenario_amounts,
-    span_label, spread_spec, total_spans, year_sources,
+    Assumptions, Band, BandPoint, BandSpreads, CostPoint, CostView, Currency, Deflator, Economy,
+    Indices, Metric, Projection, ScenarioId, Total, TroopBasis, band, project_all,
+    scenario_amounts, span_label, spread_spec, total_spans, year_sources,
 };
 
 /// One year of one scenario, in the units shown.
@@ -111,6 +111,10 @@ pub struct ProjectionReport {
     pub basis: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub base_year: Option<i32>,
+    /// In real terms: each index deflated by, its base year's level recorded or
+    /// assumed, with the sources of that level.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deflators: Vec<String>,
     /// With `--band`: the spreads of the low and high paths.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub band: Option<Vec<SpreadValue>>,
@@ -175,6 +179,7 @@ impl ProjectionReport {
             rows.extend(report_rows(
                 d,
                 p,
+                real,
                 &krw,
                 dollars.as_deref(),
                 [krw_band.as_ref(), usd_band.as_ref()],
@@ -215,6 +220,7 @@ impl ProjectionReport {
             assumptions: assumption_values(a, real),
             basis: if real { "real" } else { "nominal" },
             base_year: real.then_some(a.base_year),
+            deflators: deflators(d, a, real, usd),
             band: spreads.map(spread_values),
             rows,
             totals,
@@ -257,7 +263,7 @@ impl ProjectionReport {
         let usd = self.usd();
         let mut columns = vec!["year", "scenario", "status", "basis"];
         if self.base_year.is_some() {
-            columns.push("base_year");
+            columns.extend(["base_year", "deflator"]);
         }
         let band = self.band.is_some();
         columns.push("krw_bn");
@@ -292,7 +298,10 @@ impl ProjectionReport {
                     Cell::text(self.basis),
                 ];
                 if let Some(base) = self.base_year {
-                    row.push(Cell::Int(base.into()));
+                    row.extend([
+                        Cell::Int(base.into()),
+                        Cell::text(self.deflators.join("; ")),
+                    ]);
                 }
                 // An amount, then with the band its low and high.
                 let amount = |row: &mut Vec<Cell>, value, low, high| {
@@ -329,7 +338,10 @@ impl ProjectionReport {
                 Cell::text(self.basis),
             ];
             if let Some(base) = self.base_year {
-                row.push(Cell::Int(base.into()));
+                row.extend([
+                    Cell::Int(base.into()),
+                    Cell::text(self.deflators.join("; ")),
+                ]);
             }
             row.push(Cell::opt_num(Some(t.krw_bn), 1));
             if band {
@@ -404,6 +416,9 @@ impl ProjectionReport {
             "Korea's SMA contribution by scenario, {}",
             self.units()
         );
+        if !self.deflators.is_empty() {
+            let _ = writeln!(out, "deflated by: {}", self.deflators.join("; "));
+        }
         let _ = writeln!(out, "assumptions: {}", self.assumptions_line);
         if let Some(band) = &self.band_words {
             let _ = writeln!(
@@ -441,7 +456,7 @@ impl ProjectionReport {
                     .iter()
                     .find(|r| r.year == year && r.scenario == *s)
                     .map(|r| {
-                        recorded |= r.status == "recorded";
+                        recorded |= r.status != "projected";
                         any_capped |= r.capped;
                         any_extended |= r.rule_extended;
                         let marks = match (r.capped, r.rule_extended) {
@@ -537,11 +552,27 @@ fn range((central, low, high): Amounts, decimals: usize, prefix: &str) -> String
     }
 }
 
+/// In real terms, the indices the amounts are deflated by (won; dollars when asked),
+/// each citing its base year's level; none in nominal terms.
+fn deflators(d: &Dataset, a: &Assumptions, real: bool, usd: bool) -> Vec<String> {
+    let currencies: &[Currency] = match (real, usd) {
+        (false, _) => &[],
+        (true, false) => &[Currency::Krw],
+        (true, true) => &[Currency::Krw, Currency::Usd],
+    };
+    currencies
+        .iter()
+        .filter_map(|&c| Deflator::of(d, a, c))
+        .map(|f| f.cited())
+        .collect()
+}
+
 /// One scenario's rows: its won amounts and, when asked, its dollar amounts, and the
 /// bands in won and in dollars when asked.
 fn report_rows(
     d: &Dataset,
     p: &Projection,
+    real: bool,
     krw: &[CostPoint],
     usd: Option<&[CostPoint]>,
     bands: [Option<&Band>; 2],
@@ -562,7 +593,13 @@ fn report_rows(
             ReportRow {
                 year: y.year,
                 scenario: p.scenario.key(),
-                status: if y.projected { "projected" } else { "recorded" },
+                // Recorded years in real terms are derived, as everywhere.
+                status: k
+                    .status(&CostView {
+                        real,
+                        ..CostView::default()
+                    })
+                    .label(),
                 krw_bn: k.value,
                 krw_bn_low: low(krw_band),
                 krw_bn_high: high(krw_band),

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use crate::app::{App, ChartStyle, Pane};
 use crate::data::Confidence;
 use crate::econ::{
-    CostPoint, Currency, CurrencyOrigin, Driver, Metric, ScenarioId, Status, TroopBasis,
+    CostPoint, Currency, CurrencyOrigin, Deflator, Driver, Metric, ScenarioId, Status, TroopBasis,
 };
 
 use super::chart::{self, BarDatum, BarKind, BarStyles, Layer};
@@ -93,9 +93,21 @@ fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     } else {
         ""
     };
+    // Real units name the index, and whether its base year is recorded or assumed.
+    let deflator = if app.inputs().view.real {
+        Deflator::of(
+            &app.data,
+            &app.inputs().assumptions,
+            app.inputs().view.currency,
+        )
+        .map_or(String::new(), |f| format!(" ({})", f.short()))
+    } else {
+        String::new()
+    };
     Line::from(vec![
         Span::styled(unit(app), theme.bold()),
         Span::styled(nominal, theme.label()),
+        Span::styled(deflator, theme.label()),
         Span::styled(
             if scenario.is_empty() {
                 String::new()

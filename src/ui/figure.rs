@@ -62,6 +62,11 @@ fn cost_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
         if !c.reported.is_empty() {
             lines.push(text(field("Also reported", c.reported_summary(), theme)));
         }
+        // Under a figure as agreed, the ones reported in the other currency, redone.
+        let checks = crate::econ::cross_checks(d, p.year);
+        if p.status(view) == crate::econ::Status::Recorded && !checks.is_empty() {
+            lines.push(text(field("Cross-check", checks.join("; "), theme)));
+        }
     }
     let how = costs::how_words(app, p);
     if !how.is_empty() {

@@ -97,7 +97,7 @@ fn check_summarises_the_embedded_dataset() {
     assert!(out.contains("derived: 2023, 2024"), "{out}");
     // What this release changed, so that a figure quoted from an older one can be traced.
     assert!(
-        out.contains("\nchanges in 2026.12.07: 8 corrected, 7 added, 3 confidence\n"),
+        out.contains("\nchanges in 2026.12.07: 12 corrected, 7 added, 3 confidence\n"),
         "{out}"
     );
     assert!(
@@ -192,6 +192,65 @@ fn find<'a>(
                 .all(|(c, v)| r.get(*c).map(String::as_str) == Some(*v))
         })
         .unwrap_or_else(|| panic!("no row with {key:?}"))
+}
+
+#[test]
+fn real_terms_name_their_index_recorded_or_assumed_and_are_derived_in_every_file() {
+    let ok = |args: &[&str]| {
+        let o = sma_dash(args);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+    };
+    // A base year in the record: its CPI is recorded, with the sources of its level.
+    let rows = csv_rows(&ok(&["export", "contributions", "--real", "2024"]));
+    let r = find(&rows, &[("year", "2014")]);
+    assert!(
+        r["deflator"].starts_with("Korean CPI of 2024 recorded (WB-CPI, ")
+            && r["deflator"].contains("; US CPI-U of 2024 recorded (BLS-CPIU"),
+        "{}",
+        r["deflator"]
+    );
+    assert_eq!(
+        (&*r["krw_status"], &*r["usd_status"]),
+        ("derived", "derived")
+    );
+    // Past the record: assumed, at the rate given.
+    let rows = csv_rows(&ok(&[
+        "project", "--real", "2028", "--cpi", "3", "--usd", "--format", "csv",
+    ]));
+    let r = find(&rows, &[("year", "2026"), ("scenario", "12th-sma")]);
+    assert_eq!(r["status"], "derived", "a recorded year in real terms");
+    assert!(
+        r["deflator"].starts_with("Korean CPI of 2028 assumed: 2025 recorded, then 3 % a year (")
+            && r["deflator"].contains(
+                "; US CPI-U of 2028 assumed: 2025 recorded, then 2.63 % a year (BLS-CPIU"
+            ),
+        "{}",
+        r["deflator"]
+    );
+    let total = find(&rows, &[("status", "total"), ("scenario", "12th-sma")]);
+    assert_eq!(total["deflator"], r["deflator"]);
+    let table = ok(&["project", "--real", "2028", "--cpi", "3"]);
+    assert!(
+        table.lines().nth(1).unwrap().starts_with(
+            "deflated by: Korean CPI of 2028 assumed: 2025 recorded, then 3 % a year ("
+        ),
+        "{table}"
+    );
+    // Nominal files name no index.
+    assert!(!ok(&["project", "--format", "csv"]).contains("deflator"));
+    // On screen, the Costs pane's first line.
+    let (_dir, config) = config_file("[assumptions]\nbase_year = 2028\nkorean_cpi = 3\n");
+    let frame = ok(&["render", "--config", &config, "--keys", "2r"]);
+    assert!(
+        frame.contains("billion won of 2028 (Korean CPI assumed at 3 %/yr)"),
+        "{frame}"
+    );
+    let frame = ok(&["render", "--keys", "2ru"]);
+    assert!(
+        frame.contains("million $ of 2025 (US CPI-U recorded)"),
+        "{frame}"
+    );
 }
 
 #[test]
@@ -686,7 +745,10 @@ fn export_in_real_terms_uses_the_base_year_and_says_so() {
     let o = sma_dash(&["export", "contributions", "--real", "2020"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
-    assert!(out.starts_with("year,basis,base_year,krw_bn,"), "{out}");
+    assert!(
+        out.starts_with("year,basis,base_year,deflator,krw_bn,"),
+        "{out}"
+    );
     let rows = csv_rows(&out);
     // 2020 money of 2020 is itself.
     let y2020 = find(&rows, &[("year", "2020")]);
@@ -1379,9 +1441,9 @@ fn export_projections_band_writes_what_project_prints() {
         "csv",
     ]);
     assert_eq!(written, stdout(&printed));
-    assert!(
-        written.starts_with("year,scenario,status,basis,base_year,krw_bn,krw_bn_low,krw_bn_high,")
-    );
+    assert!(written.starts_with(
+        "year,scenario,status,basis,base_year,deflator,krw_bn,krw_bn_low,krw_bn_high,"
+    ));
     assert!(written.contains("; krw_per_usd ±5 %; "), "{written}");
     let o = sma_dash(&["export", "projections", "--band", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -1640,6 +1702,16 @@ fn the_screen_shows_published_figures_and_labels_converted_ones() {
     );
     let detail = frame("2u:2014<enter><enter>");
     assert!(detail.contains("$866.86 m reported (R09 R08)"), "{detail}");
+    // Under the figure as agreed (won), the dollars reported, redone at the year's rate;
+    // not under the converted dollar point.
+    assert!(!detail.contains("Cross-check"), "{detail}");
+    let detail = frame("2:2014<enter><enter>");
+    assert!(
+        detail.contains(
+            "Cross-check: the $866.86 m reported, at the 2014 average rate: 912.2 bn won; the $867.0 m reported"
+        ),
+        "{detail}"
+    );
     // 2018 has no dollar figure: converted, and never "recorded".
     let y2018 = frame("2u:2018<enter>");
     let line = y2018.lines().find(|l| l.contains("2018 ▸ ")).unwrap();

@@ -817,8 +817,24 @@ fn the_release_is_2026_12_07_and_check_names_what_changed() {
     assert!(c.now.contains("173 for, 36 against, 25 abstaining, of 234"));
     let text = Summary::of(&d).to_string();
     assert!(
-        text.contains("changes in 2026.12.07: 8 corrected,"),
+        text.contains("changes in 2026.12.07: 12 corrected,"),
         "{text}"
+    );
+    // The series convention: the values it moved, as the program now draws them.
+    let c = change("contributions in dollars, 2005 on");
+    assert!(
+        c.now.starts_with("$596.3M, $874.3M, $824.1M, $986.9M"),
+        "{}",
+        c.now
+    );
+    let c = change("contributions in won, 1991–2001");
+    assert!(c.now.starts_with("110.5B, 231.8B, 441.1B won"), "{}", c.now);
+    let c = change("contributions 2002–04");
+    assert!(
+        c.now
+            .starts_with("610.3B and 742.9B won; $488.1M, $560.9M, $648.7M"),
+        "{}",
+        c.now
     );
     assert!(
         text.contains("corrected contribution 2009, in dollars: $775M → "),
