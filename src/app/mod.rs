@@ -11,9 +11,9 @@
 mod action;
 pub mod cite;
 mod input;
-pub mod keymap;
+pub(crate) mod keymap;
 mod palette;
-pub mod sources;
+pub(crate) mod sources;
 pub mod timeline;
 mod update;
 

@@ -2,15 +2,15 @@
 //!
 //! No terminal code here: this layer could serve another front end.
 
-pub mod citations;
-pub mod date;
-pub mod diagnostic;
-pub mod file;
-pub mod load;
-pub mod model;
-pub mod printable;
-pub mod search;
-pub mod timeline;
+pub(crate) mod citations;
+pub(crate) mod date;
+pub(crate) mod diagnostic;
+pub(crate) mod file;
+pub(crate) mod load;
+pub(crate) mod model;
+pub(crate) mod printable;
+pub(crate) mod search;
+pub(crate) mod timeline;
 mod validate;
 
 pub use citations::Citing;

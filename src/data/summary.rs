@@ -81,53 +81,6 @@ fn years<T>(items: &[T], f: impl Fn(&T) -> (i32, bool)) -> Vec<(i32, bool)> {
 
 impl Summary {
     pub fn of(d: &Dataset) -> Summary {
-        let mut figures = ConfidenceTally::default();
-        for c in &d.contributions {
-            if c.krw_100m.is_some() || c.usd_m.is_some() {
-                figures.add(c.confidence);
-            }
-        }
-        d.troop_counts
-            .iter()
-            .filter(|t| t.troops.is_some())
-            .for_each(|t| figures.add(t.confidence));
-        d.troop_levels
-            .iter()
-            .for_each(|l| figures.add(l.confidence));
-        for c in &d.korean_cpi {
-            figures.add(c.confidence);
-            figures.add(c.index_confidence);
-        }
-        d.us_cpi.iter().for_each(|c| figures.add(c.confidence));
-        d.exchange_rates
-            .iter()
-            .for_each(|r| figures.add(r.confidence));
-        d.defense_budgets
-            .iter()
-            .for_each(|b| figures.add(b.confidence));
-
-        let derived: Vec<String> = d
-            .contributions
-            .iter()
-            .filter(|c| c.confidence == Confidence::Derived)
-            .map(|c| c.year.to_string())
-            .collect();
-        let reported: usize = d.contributions.iter().map(|c| c.reported.len()).sum();
-        let rounds = d
-            .events
-            .iter()
-            .filter(|e| e.kind == EventKind::Round)
-            .count();
-        let rounds_inferred = d
-            .events
-            .iter()
-            .filter(|e| e.kind == EventKind::Round && !e.people_inferred.is_empty())
-            .count();
-        let milestones: usize = d
-            .agreements
-            .iter()
-            .map(|a| super::timeline::milestone_events(a).len())
-            .sum();
         let event_years: Vec<(i32, bool)> =
             d.events.iter().map(|e| (e.date.year(), true)).collect();
         let agreement_years: Vec<(i32, bool)> = d
@@ -151,27 +104,13 @@ impl Summary {
                         &years(&d.contributions, |c| {
                             (c.year, c.krw_100m.is_some() || c.usd_m.is_some())
                         }),
-                        format!(
-                            "{reported} other figures reported beside; derived: {}",
-                            if derived.is_empty() {
-                                "none".into()
-                            } else {
-                                derived.join(", ")
-                            }
-                        ),
+                        contributions_note(d),
                     )
                 },
                 SeriesSummary {
                     records: d.events.len(),
                     gaps: Vec::new(),
-                    ..series(
-                        "events",
-                        &event_years,
-                        format!(
-                            "{rounds} negotiation rounds ({rounds_inferred} with people inferred), \
-                             {milestones} agreement milestones"
-                        ),
-                    )
+                    ..series("events", &event_years, events_note(d))
                 },
                 series(
                     "troop counts",
@@ -205,11 +144,83 @@ impl Summary {
                     "enacted, with growth".into(),
                 ),
             ],
-            figures,
+            figures: figures_by_confidence(d),
             sources_with_url_pct: sources_with_url_pct(d),
             changes: d.info.changes.clone(),
         }
     }
+}
+
+/// Every figure of the dataset, counted by its confidence.
+fn figures_by_confidence(d: &Dataset) -> ConfidenceTally {
+    let mut figures = ConfidenceTally::default();
+    for c in &d.contributions {
+        if c.krw_100m.is_some() || c.usd_m.is_some() {
+            figures.add(c.confidence);
+        }
+    }
+    d.troop_counts
+        .iter()
+        .filter(|t| t.troops.is_some())
+        .for_each(|t| figures.add(t.confidence));
+    d.troop_levels
+        .iter()
+        .for_each(|l| figures.add(l.confidence));
+    for c in &d.korean_cpi {
+        figures.add(c.confidence);
+        figures.add(c.index_confidence);
+    }
+    d.us_cpi.iter().for_each(|c| figures.add(c.confidence));
+    d.exchange_rates
+        .iter()
+        .for_each(|r| figures.add(r.confidence));
+    d.defense_budgets
+        .iter()
+        .for_each(|b| figures.add(b.confidence));
+    figures
+}
+
+/// What the contributions' line says beside its span: the figures reported beside the
+/// series, and the years derived.
+fn contributions_note(d: &Dataset) -> String {
+    let derived: Vec<String> = d
+        .contributions
+        .iter()
+        .filter(|c| c.confidence == Confidence::Derived)
+        .map(|c| c.year.to_string())
+        .collect();
+    let reported: usize = d.contributions.iter().map(|c| c.reported.len()).sum();
+    format!(
+        "{reported} other figures reported beside; derived: {}",
+        if derived.is_empty() {
+            "none".into()
+        } else {
+            derived.join(", ")
+        }
+    )
+}
+
+/// What the events' line says beside its span: the negotiation rounds and milestones.
+fn events_note(d: &Dataset) -> String {
+    let rounds = d
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Round)
+        .count();
+    let rounds_inferred = d
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::Round && !e.people_inferred.is_empty())
+        .count();
+    let milestones: usize = d
+        .agreements
+        .iter()
+        .map(|a| super::timeline::milestone_events(a).len())
+        .sum();
+    format!(
+        "{rounds} negotiation rounds ({rounds_inferred} with people inferred), \
+             {milestones} agreement milestones"
+    )
 }
 
 /// The share of the dataset's sources that carry a URL, in percent.

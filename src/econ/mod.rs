@@ -3,12 +3,12 @@
 //! Pure functions over the `data` model: no terminal, no files, cheap enough to run
 //! again on every keystroke.
 
-pub mod assumptions;
-pub mod band;
-pub mod cross_check;
-pub mod deflator;
-pub mod escalation;
-pub mod inputs;
+pub(crate) mod assumptions;
+pub(crate) mod band;
+pub(crate) mod cross_check;
+pub(crate) mod deflator;
+pub(crate) mod escalation;
+pub(crate) mod inputs;
 pub mod metrics;
 pub mod scenario;
 

@@ -437,60 +437,10 @@ pub fn to_svg(figure: &Figure, size: Size, theme: Theme) -> String {
     draw_legend(&mut c, figure, &f, &p, w);
 
     // The projected years' shading, under everything in the plot.
-    if let Some(first) = figure.first_projected() {
-        let x = l.x(first) - l.year_width() / 2.0;
-        let _ = writeln!(
-            c.out,
-            r#"<rect class="projected" x="{x:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"/>"#,
-            l.top,
-            l.right - x,
-            l.bottom - l.top,
-            p.shade
-        );
-        let attributes = format!(r#"fill="{}" font-style="italic""#, p.muted);
-        let size = c.px(px::NOTE);
-        // Just above the shading, clear of the lines and their marks.
-        c.text((x, l.top - c.px(6.0)), "projected", size, &attributes);
-    }
+    draw_projected(&mut c, figure, &l, &p);
     draw_axes(&mut c, &l, &p);
-    for band in &figure.bands {
-        let color = p.series[band.color % p.series.len()];
-        let upper = band.points.iter().map(|(y, _, hi)| (l.x(*y), l.y(*hi)));
-        let lower = band
-            .points
-            .iter()
-            .rev()
-            .map(|(y, lo, _)| (l.x(*y), l.y(*lo)));
-        let points: Vec<String> = upper
-            .chain(lower)
-            .map(|(x, y)| format!("{x:.1},{y:.1}"))
-            .collect();
-        let _ = writeln!(
-            c.out,
-            r#"<polygon class="band" data-series="{}" points="{}" fill="{color}" fill-opacity="0.2" stroke="none"/>"#,
-            escape_xml(&band.key),
-            points.join(" ")
-        );
-    }
-    if let Some(level) = &figure.level {
-        let y = l.y(level.value);
-        let attributes = format!(
-            r#"class="level" stroke="{}" stroke-width="{:.1}" stroke-dasharray="{:.1} {:.1}""#,
-            p.level,
-            c.px(2.0),
-            c.px(10.0),
-            c.px(6.0)
-        );
-        c.line((l.left, y), (l.right, y), &attributes);
-        let attributes = format!(r#"fill="{}" font-weight="bold""#, p.level);
-        let size = c.px(px::TICK);
-        c.text(
-            (l.right + c.px(8.0), y + c.px(6.0)),
-            &level.label,
-            size,
-            &attributes,
-        );
-    }
+    draw_bands(&mut c, figure, &l, &p);
+    draw_level(&mut c, figure, &l, &p);
     for line in &figure.lines {
         draw_line(&mut c, line, &l, &p);
     }
@@ -511,6 +461,71 @@ pub fn to_svg(figure: &Figure, size: Size, theme: Theme) -> String {
     );
     c.out.push_str("</svg>\n");
     c.out
+}
+
+/// The projected years shaded, with a note above the shading.
+fn draw_projected(c: &mut Canvas, figure: &Figure, l: &Layout, p: &Palette) {
+    if let Some(first) = figure.first_projected() {
+        let x = l.x(first) - l.year_width() / 2.0;
+        let _ = writeln!(
+            c.out,
+            r#"<rect class="projected" x="{x:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"/>"#,
+            l.top,
+            l.right - x,
+            l.bottom - l.top,
+            p.shade
+        );
+        let attributes = format!(r#"fill="{}" font-style="italic""#, p.muted);
+        let size = c.px(px::NOTE);
+        // Just above the shading, clear of the lines and their marks.
+        c.text((x, l.top - c.px(6.0)), "projected", size, &attributes);
+    }
+}
+
+/// Each scenario's band of outcomes, as a filled outline from its low to its high.
+fn draw_bands(c: &mut Canvas, figure: &Figure, l: &Layout, p: &Palette) {
+    for band in &figure.bands {
+        let color = p.series[band.color % p.series.len()];
+        let upper = band.points.iter().map(|(y, _, hi)| (l.x(*y), l.y(*hi)));
+        let lower = band
+            .points
+            .iter()
+            .rev()
+            .map(|(y, lo, _)| (l.x(*y), l.y(*lo)));
+        let points: Vec<String> = upper
+            .chain(lower)
+            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .collect();
+        let _ = writeln!(
+            c.out,
+            r#"<polygon class="band" data-series="{}" points="{}" fill="{color}" fill-opacity="0.2" stroke="none"/>"#,
+            escape_xml(&band.key),
+            points.join(" ")
+        );
+    }
+}
+
+/// The reference level (the 28,500 troops) as a dashed line, labelled at its right end.
+fn draw_level(c: &mut Canvas, figure: &Figure, l: &Layout, p: &Palette) {
+    if let Some(level) = &figure.level {
+        let y = l.y(level.value);
+        let attributes = format!(
+            r#"class="level" stroke="{}" stroke-width="{:.1}" stroke-dasharray="{:.1} {:.1}""#,
+            p.level,
+            c.px(2.0),
+            c.px(10.0),
+            c.px(6.0)
+        );
+        c.line((l.left, y), (l.right, y), &attributes);
+        let attributes = format!(r#"fill="{}" font-weight="bold""#, p.level);
+        let size = c.px(px::TICK);
+        c.text(
+            (l.right + c.px(8.0), y + c.px(6.0)),
+            &level.label,
+            size,
+            &attributes,
+        );
+    }
 }
 
 fn draw_legend(c: &mut Canvas, figure: &Figure, f: &Frame, p: &Palette, width: u32) {

@@ -2,10 +2,10 @@
 //!
 //! Sits beside `ui`: it formats what `data` and `econ` hold and computes nothing itself.
 
-pub mod cite;
+pub(crate) mod cite;
 pub mod export;
-pub mod projection;
-pub mod tables;
+pub(crate) mod projection;
+pub(crate) mod tables;
 
 use std::collections::BTreeMap;
 

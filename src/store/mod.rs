@@ -23,7 +23,7 @@ use serde::Deserialize;
 
 mod files;
 mod target;
-pub mod temps;
+pub(crate) mod temps;
 
 pub use files::{
     export_chart, export_csv, write_atomically, write_named, write_new, write_new_together,

@@ -792,57 +792,20 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
         };
         let style = if bar.cursor { styles.cursor } else { style };
         if let Some(v) = bar.value {
-            let top_eighths = ((v - low) / (high - low) * rows * 8.0).round() as i64;
-            let (from, to) = (zero_eighths.min(top_eighths), zero_eighths.max(top_eighths));
-            for row in 0..plot.height {
-                let cell_low = i64::from(row) * 8;
-                let covered = (to.min(cell_low + 8) - from.max(cell_low)).clamp(0, 8);
-                if covered == 0 {
-                    continue;
-                }
-                let glyph = match bar.kind {
-                    // Projections are shaded so they read as such without colour.
-                    BarKind::Projected if covered == 8 => '▒',
-                    BarKind::Extended if covered == 8 => '░',
-                    // A negative bar ends inside a cell from its top edge.
-                    _ if v < 0.0 && covered < 8 => {
-                        if covered >= 4 {
-                            '▀'
-                        } else {
-                            '▔'
-                        }
-                    }
-                    _ => EIGHTHS[covered as usize - 1],
-                };
-                let y = plot.y + plot.height - 1 - row;
-                // Within the band the bar takes the band's colour, down to its low.
-                let in_band = bar.range.is_some_and(|(band_low, _)| {
-                    let low_eighths = ((band_low - low) / (high - low) * rows * 8.0).round();
-                    cell_low as f64 + 8.0 > low_eighths && v >= 0.0
-                });
-                let style = if in_band && !bar.cursor {
-                    styles.band
-                } else {
-                    style
-                };
-                for dx in 0..bar_cols {
-                    put_char(buf, x + dx, y, glyph, style);
-                }
-            }
-            // Above the bar, a whisker up to the band's high.
-            if let Some((_, band_high)) = bar.range.filter(|_| v >= 0.0) {
-                let high_eighths = ((band_high - low) / (high - low) * rows * 8.0).round() as i64;
-                let first_free = top_eighths.div_euclid(8) + i64::from(top_eighths % 8 != 0);
-                for row in first_free..high_eighths.div_euclid(8) + i64::from(high_eighths % 8 >= 4)
-                {
-                    if let Ok(row) = u16::try_from(row)
-                        && row < plot.height
-                    {
-                        let y = plot.y + plot.height - 1 - row;
-                        put_char(buf, x + (bar_cols - 1) / 2, y, '╎', styles.band);
-                    }
-                }
-            }
+            let column = BarColumn {
+                x,
+                cols: bar_cols,
+                style,
+            };
+            draw_bar(
+                buf,
+                plot,
+                &column,
+                bar,
+                v,
+                (low, high, zero_eighths),
+                styles,
+            );
         }
         let marker = if bar.cursor {
             Some(('▼', styles.cursor))
@@ -870,6 +833,78 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
         styles.axis,
         styles.cursor,
     );
+}
+
+/// Where one bar goes: its first column, how many columns, its style.
+struct BarColumn {
+    x: u16,
+    cols: u16,
+    style: Style,
+}
+
+/// One bar of value `v` in `plot`, growing from zero (at `zero_eighths` above the
+/// bottom, in eighths of a cell) on the axis `low`..`high`; in the band's colour within
+/// its band, and a whisker above it up to the band's high.
+fn draw_bar(
+    buf: &mut Buffer,
+    plot: Rect,
+    column: &BarColumn,
+    bar: &BarDatum,
+    v: f64,
+    (low, high, zero_eighths): (f64, f64, i64),
+    styles: &BarStyles,
+) {
+    let rows = f64::from(plot.height);
+    let top_eighths = ((v - low) / (high - low) * rows * 8.0).round() as i64;
+    let (from, to) = (zero_eighths.min(top_eighths), zero_eighths.max(top_eighths));
+    for row in 0..plot.height {
+        let cell_low = i64::from(row) * 8;
+        let covered = (to.min(cell_low + 8) - from.max(cell_low)).clamp(0, 8);
+        if covered == 0 {
+            continue;
+        }
+        let glyph = match bar.kind {
+            // Projections are shaded so they read as such without colour.
+            BarKind::Projected if covered == 8 => '▒',
+            BarKind::Extended if covered == 8 => '░',
+            // A negative bar ends inside a cell from its top edge.
+            _ if v < 0.0 && covered < 8 => {
+                if covered >= 4 {
+                    '▀'
+                } else {
+                    '▔'
+                }
+            }
+            _ => EIGHTHS[covered as usize - 1],
+        };
+        let y = plot.y + plot.height - 1 - row;
+        // Within the band the bar takes the band's colour, down to its low.
+        let in_band = bar.range.is_some_and(|(band_low, _)| {
+            let low_eighths = ((band_low - low) / (high - low) * rows * 8.0).round();
+            cell_low as f64 + 8.0 > low_eighths && v >= 0.0
+        });
+        let style = if in_band && !bar.cursor {
+            styles.band
+        } else {
+            column.style
+        };
+        for dx in 0..column.cols {
+            put_char(buf, column.x + dx, y, glyph, style);
+        }
+    }
+    // Above the bar, a whisker up to the band's high.
+    if let Some((_, band_high)) = bar.range.filter(|_| v >= 0.0) {
+        let high_eighths = ((band_high - low) / (high - low) * rows * 8.0).round() as i64;
+        let first_free = top_eighths.div_euclid(8) + i64::from(top_eighths % 8 != 0);
+        for row in first_free..high_eighths.div_euclid(8) + i64::from(high_eighths % 8 >= 4) {
+            if let Ok(row) = u16::try_from(row)
+                && row < plot.height
+            {
+                let y = plot.y + plot.height - 1 - row;
+                put_char(buf, column.x + (column.cols - 1) / 2, y, '╎', styles.band);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

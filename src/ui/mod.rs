@@ -13,7 +13,7 @@ mod sources;
 mod status;
 mod table;
 mod text;
-pub mod theme;
+pub(crate) mod theme;
 mod timeline;
 mod troops;
 
