@@ -5,8 +5,8 @@
 
 pub(crate) mod assumptions;
 pub(crate) mod band;
-pub mod cross_check;
-pub mod deflator;
+pub(crate) mod cross_check;
+pub(crate) mod deflator;
 pub(crate) mod escalation;
 pub(crate) mod inputs;
 pub mod metrics;

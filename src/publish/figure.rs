@@ -281,14 +281,30 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
         .filter(|p| p.converted)
         .map(|p| p.year)
         .collect();
+    // The years agreed in both currencies (the 5th SMA): the two parts combined.
+    let combined: Vec<String> = input
+        .points
+        .iter()
+        .filter(|p| !p.projected && matches!(p.origin, CurrencyOrigin::Combined { .. }))
+        .map(|p| p.year.to_string())
+        .collect();
+    // "2002 and 2004": the years one by one, as they need not follow each other.
+    let combined = match combined.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+    };
     if !converted.is_empty() {
         let from = match view.currency {
             Currency::Krw => "dollars",
             Currency::Usd => "won",
         };
+        let both = combined
+            .as_ref()
+            .map_or(String::new(), |years| format!("; {years} combined"));
         legend.push(LegendItem {
             swatch: Swatch::Converted(0),
-            label: format!("converted from the published {from}"),
+            label: format!("converted from the published {from}{both}"),
         });
     }
     if let (Some(s), Some(years)) = (input.scenario, &projected) {
@@ -348,6 +364,11 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
             "converted at each year's average won per dollar ({} years){}",
             converted.len(),
             assumed.concat()
+        ));
+    }
+    if let Some(years) = &combined {
+        marks.push(format!(
+            "{years} agreed in dollars and won: the two parts combined, the other part converted at the year's rate"
         ));
     }
     let title = match view.metric {

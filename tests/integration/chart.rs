@@ -294,7 +294,15 @@ fn converted_figures_are_marked_apart_from_published_ones_as_on_screen() {
     assert!(
         texts(&doc)
             .concat()
-            .contains("converted from the published won")
+            .contains("converted from the published won; 2002 and 2004 combined")
+    );
+    // The 5th SMA's years say they combine a dollar and a won part, not only "converted".
+    assert!(
+        texts(&doc)
+            .concat()
+            .contains("2002 and 2004 agreed in dollars and won: the two parts combined"),
+        "{:?}",
+        texts(&doc)
     );
 }
 
