@@ -138,11 +138,22 @@ fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
 }
 
 /// Last, so it never pushes a row off the pane: what the totals sum, as every file says
-/// it ("2026 recorded + 2027–35 projected").
+/// it ("2026 recorded + 2027–30 projected"), in the order of the columns, so that the
+/// label a narrow pane keeps is the first column's, the one it shows.
 fn totals_line<'a>(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Line<'a>>) {
-    if let Some(t) = app.derived().totals.first().and_then(|t| t.to_horizon) {
+    let Some(first) = app.derived().totals.first() else {
+        return;
+    };
+    let mut labels: Vec<String> = [first.span, first.to_horizon]
+        .into_iter()
+        .flatten()
+        .map(|t| t.label())
+        .collect();
+    // A horizon at the agreement's end makes the two one.
+    labels.dedup();
+    if !labels.is_empty() {
         lines.push(Line::styled(
-            fit(&format!("  totals: {}", t.label()), width),
+            fit(&format!("  totals: {}", labels.join(" · ")), width),
             theme.dim(),
         ));
     }
