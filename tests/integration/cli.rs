@@ -2308,7 +2308,9 @@ fn journey_3_gives_the_same_totals_spans_and_labels_on_screen_in_project_and_in_
         "render", "--width", "120", "--height", "40", "--cpi", "3", "--keys", "4z",
     ]));
     assert!(
-        screen.contains("totals: 2026 recorded + 2027–35 projected"),
+        screen.contains(
+            "totals: 2026 recorded + 2027–30 projected · 2026 recorded + 2027–35 projected"
+        ),
         "{screen}"
     );
     assert!(screen.contains(&thousands_1(krw)), "{screen}");
