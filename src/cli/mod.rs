@@ -475,17 +475,14 @@ impl AssumptionArgs {
     /// Each option given, as the flag, the assumption and its text.
     fn flags(&self) -> Vec<Flag<'_>> {
         use AssumptionId::*;
-        [
+        given([
             ("--cpi", KoreanCpi, &self.cpi),
             ("--us-cpi", UsCpi, &self.us_cpi),
             ("--fx", KrwPerUsd, &self.fx),
             ("--defense-growth", DefenseGrowth, &self.defense_growth),
             ("--growth", CustomGrowth, &self.growth),
             ("--horizon", Horizon, &self.horizon),
-        ]
-        .into_iter()
-        .filter_map(|(name, id, text)| text.as_deref().map(|text| Flag { name, id, text }))
-        .collect()
+        ])
     }
 }
 
@@ -513,16 +510,23 @@ impl BandArgs {
     /// Each spread given, as the flag, the rate it spreads and its text.
     fn flags(&self) -> Vec<Flag<'_>> {
         use AssumptionId::*;
-        [
+        given([
             ("--band-cpi", KoreanCpi, &self.band_cpi),
             ("--band-us-cpi", UsCpi, &self.band_us_cpi),
             ("--band-fx", KrwPerUsd, &self.band_fx),
             ("--band-defense", DefenseGrowth, &self.band_defense),
-        ]
+        ])
+    }
+}
+
+/// The options of a table (flag, assumption, text) that were given, as flags to apply.
+fn given<'a, const N: usize>(
+    table: [(&'static str, AssumptionId, &'a Option<String>); N],
+) -> Vec<Flag<'a>> {
+    table
         .into_iter()
         .filter_map(|(name, id, text)| text.as_deref().map(|text| Flag { name, id, text }))
         .collect()
-    }
 }
 
 /// The assumption options and `--real` (the base year), as flags to apply.
