@@ -333,7 +333,7 @@ fn push_agreement(texts: &mut search::Texts, a: &Agreement) {
     let name = a.name();
     let people = [&a.negotiators, &a.signatories]
         .into_iter()
-        .flat_map(|s| s.rok.iter().chain(&s.us))
+        .flat_map(|s| s.host.iter().chain(&s.us))
         .map(String::as_str);
     texts.push([name.as_str(), a.id.as_str()].into_iter().chain(people));
 }

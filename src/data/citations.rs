@@ -71,7 +71,7 @@ impl Dataset {
                 .map(|l| (Citing::TroopLevel(l.from), l.sources.as_slice())),
         );
         all.extend(
-            self.korean_cpi
+            self.host_cpi
                 .iter()
                 .map(|c| (Citing::KoreanCpi(c.year), c.sources.as_slice())),
         );

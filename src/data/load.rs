@@ -548,7 +548,7 @@ pub fn load(files: &[DataFile]) -> Result<Dataset, LoadError> {
         events: file("events.toml").records("event", &mut errors),
         troop_counts: troops.records("count", &mut errors),
         troop_levels: troops.records("level", &mut errors),
-        korean_cpi: economy.records("korean_cpi", &mut errors),
+        host_cpi: economy.records("korean_cpi", &mut errors),
         us_cpi: economy.records("us_cpi", &mut errors),
         exchange_rates: economy.records("krw_per_usd", &mut errors),
         defense_budgets: economy.records("defense_budget", &mut errors),

@@ -32,6 +32,75 @@ impl Confidence {
     }
 }
 
+/// The country hosting US forces whose support a dataset records. Every dataset has one
+/// schema; the host says what its local currency and its year are.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum Host {
+    /// South Korea: won, calendar years.
+    #[default]
+    #[serde(rename = "kr")]
+    Korea,
+    /// Japan: yen, Japanese fiscal years (1 April to 31 March).
+    #[serde(rename = "jp")]
+    Japan,
+}
+
+impl Host {
+    pub const ALL: [Host; 2] = [Host::Korea, Host::Japan];
+
+    /// As files and the command line write it: `kr`, `jp`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Host::Korea => "kr",
+            Host::Japan => "jp",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Host> {
+        Self::ALL.into_iter().find(|h| h.key() == key)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Host::Korea => "Korea",
+            Host::Japan => "Japan",
+        }
+    }
+
+    /// The local currency in words: "won", "yen".
+    pub fn currency(self) -> &'static str {
+        match self {
+            Host::Korea => "won",
+            Host::Japan => "yen",
+        }
+    }
+
+    /// The local currency's code as the files' field names use it: `krw`, `jpy`.
+    pub fn currency_key(self) -> &'static str {
+        match self {
+            Host::Korea => "krw",
+            Host::Japan => "jpy",
+        }
+    }
+
+    /// Whether the host's amounts are by fiscal year rather than calendar year.
+    pub fn fiscal_years(self) -> bool {
+        self == Host::Japan
+    }
+
+    /// A year as it must be shown beside calendar years: "2022" for Korea, "FY2022"
+    /// for Japan (April 2022 to March 2023).
+    pub fn year_label(self, year: i32) -> String {
+        if self.fiscal_years() {
+            format!("FY{year}")
+        } else {
+            year.to_string()
+        }
+    }
+}
+
 /// One entry of the sources table, cited by id from every figure and event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -53,8 +122,9 @@ pub struct Source {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Sides {
-    #[serde(default)]
-    pub rok: Vec<String>,
+    /// The host's side (`rok` for Korea, `jp` for Japan, in TOML).
+    #[serde(default, rename = "rok", alias = "jp")]
+    pub host: Vec<String>,
     #[serde(default)]
     pub us: Vec<String>,
 }
@@ -165,8 +235,10 @@ impl MilestoneConfidence {
 pub enum EscalationRule {
     /// A set amount for each year of the phase, in won or in dollars.
     Fixed {
-        #[serde(default)]
-        krw_100m: Option<f64>,
+        /// In 100 million of the host's currency (억원, 億円): `krw_100m` or
+        /// `jpy_100m` in TOML.
+        #[serde(default, rename = "krw_100m", alias = "jpy_100m")]
+        local_100m: Option<f64>,
         #[serde(default)]
         usd_m: Option<f64>,
     },
@@ -207,13 +279,13 @@ pub enum AgreementCurrency {
     Usd,
     /// Dollars and won together (the 5th SMA, 2002–04): each year a dollar part and a
     /// won part.
-    #[serde(rename = "usd+krw")]
-    UsdKrw,
+    #[serde(rename = "usd+krw", alias = "usd+jpy")]
+    UsdLocal,
     /// Won (every agreement since the 6th SMA, 2005), and what a dataset that does not
     /// say is taken to mean.
     #[default]
-    #[serde(rename = "krw")]
-    Krw,
+    #[serde(rename = "krw", alias = "jpy")]
+    Local,
 }
 
 impl AgreementCurrency {
@@ -221,8 +293,8 @@ impl AgreementCurrency {
     pub fn key(self) -> &'static str {
         match self {
             AgreementCurrency::Usd => "usd",
-            AgreementCurrency::UsdKrw => "usd+krw",
-            AgreementCurrency::Krw => "krw",
+            AgreementCurrency::UsdLocal => "usd+krw",
+            AgreementCurrency::Local => "krw",
         }
     }
 
@@ -230,8 +302,8 @@ impl AgreementCurrency {
     pub fn label(self) -> &'static str {
         match self {
             AgreementCurrency::Usd => "dollars",
-            AgreementCurrency::UsdKrw => "dollars and won",
-            AgreementCurrency::Krw => "won",
+            AgreementCurrency::UsdLocal => "dollars and won",
+            AgreementCurrency::Local => "won",
         }
     }
 }
@@ -325,7 +397,7 @@ pub fn ordinal(n: u32) -> String {
 
 /// Korea's SMA contribution for one year.
 ///
-/// `krw_100m` and `usd_m` hold the amount in the currency the agreement set it in
+/// `local_100m` (in TOML `krw_100m`, `jpy_100m`) and `usd_m` hold the amount in the currency the agreement set it in
 /// (`Agreement::currency`): won for a won agreement, dollars for a dollar one, and for
 /// an agreement in both the won part and the dollar part (or the one total a source
 /// gives). A figure a source gives in the other currency, or another amount (paid,
@@ -335,9 +407,10 @@ pub fn ordinal(n: u32) -> String {
 pub struct Contribution {
     pub year: i32,
     pub agreement: String,
-    /// In 100 million won, as published; missing where no source gives it.
-    #[serde(default)]
-    pub krw_100m: Option<f64>,
+    /// In 100 million of the host's currency (억원, 億円), as published; missing where no
+    /// source gives it. `krw_100m` or `jpy_100m` in TOML, as the host's currency is.
+    #[serde(default, rename = "krw_100m", alias = "jpy_100m")]
+    pub local_100m: Option<f64>,
     /// In millions of dollars, as published.
     #[serde(default)]
     pub usd_m: Option<f64>,
@@ -378,14 +451,15 @@ impl ReportedKind {
 /// A figure a source gives for a year beside the series' own: in the other currency,
 /// or an amount agreed, paid or pledged.
 ///
-/// In TOML: `[[contribution.reported]]` with exactly one of `usd_m` / `krw_100m`.
+/// In TOML: `[[contribution.reported]]` with exactly one of `usd_m` / `krw_100m` (`jpy_100m`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Reported {
     #[serde(default)]
     pub usd_m: Option<f64>,
-    #[serde(default)]
-    pub krw_100m: Option<f64>,
+    /// In 100 million of the host's currency: `krw_100m` or `jpy_100m` in TOML.
+    #[serde(default, rename = "krw_100m", alias = "jpy_100m")]
+    pub local_100m: Option<f64>,
     pub what: ReportedKind,
     /// Won per dollar the source used, where it says.
     #[serde(default)]
@@ -405,7 +479,7 @@ impl Reported {
                 1
             }
         };
-        match (self.usd_m, self.krw_100m) {
+        match (self.usd_m, self.local_100m) {
             (Some(u), _) => format!("${} m", crate::numbers::thousands(u, digits(u))),
             (None, Some(k)) => {
                 let bn = k / 10.0;
@@ -419,7 +493,7 @@ impl Reported {
 impl Contribution {
     /// Billions of won, the unit most English-language reporting uses.
     pub fn krw_bn(&self) -> Option<f64> {
-        self.krw_100m.map(|v| v / 10.0)
+        self.local_100m.map(|v| v / 10.0)
     }
 
     /// The reported figures in one line: "$571.0 m reported (YONHAP-OANA-2008-12-23);
@@ -624,10 +698,10 @@ impl TroopLevel {
     }
 }
 
-/// Korean consumer prices for one year.
+/// The host's consumer prices for one year (Korea's CPI, Japan's).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct KoreanCpi {
+pub struct HostCpi {
     pub year: i32,
     /// Annual average inflation to two decimals (World Bank), where available.
     #[serde(default)]
@@ -648,7 +722,7 @@ pub struct KoreanCpi {
     pub note: Option<String>,
 }
 
-impl KoreanCpi {
+impl HostCpi {
     /// The rate the agreements' escalators use: the one published at the time where
     /// known.
     pub fn escalation_pct(&self) -> Option<f64> {
@@ -677,12 +751,14 @@ pub struct UsCpi {
     pub note: Option<String>,
 }
 
-/// Annual average won per dollar.
+/// Annual average of the host's currency per dollar.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExchangeRate {
     pub year: i32,
-    pub krw_per_usd: f64,
+    /// `krw_per_usd` or `jpy_per_usd` in TOML.
+    #[serde(rename = "krw_per_usd", alias = "jpy_per_usd")]
+    pub per_usd: f64,
     pub confidence: Confidence,
     pub sources: Vec<String>,
     #[serde(default)]
@@ -694,8 +770,9 @@ pub struct ExchangeRate {
 #[serde(deny_unknown_fields)]
 pub struct DefenseBudget {
     pub year: i32,
-    /// Trillions of won.
-    pub krw_tn: f64,
+    /// Trillions of the host's currency: `krw_tn` or `jpy_tn` in TOML.
+    #[serde(rename = "krw_tn", alias = "jpy_tn")]
+    pub local_tn: f64,
     pub growth_pct: f64,
     pub confidence: Confidence,
     pub sources: Vec<String>,
@@ -724,6 +801,9 @@ fn by_year<T>(series: &[T], year: i32, year_of: impl Fn(&T) -> i32) -> Option<&T
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DatasetInfo {
+    /// The host the dataset records; Korea where a dataset does not say.
+    #[serde(default)]
+    pub host: Host,
     pub version: String,
     pub title: String,
     /// When the facts were last checked.
@@ -783,7 +863,7 @@ pub struct Dataset {
     /// One per year, ascending.
     pub troop_counts: Vec<TroopCount>,
     pub troop_levels: Vec<TroopLevel>,
-    pub korean_cpi: Vec<KoreanCpi>,
+    pub host_cpi: Vec<HostCpi>,
     pub us_cpi: Vec<UsCpi>,
     pub exchange_rates: Vec<ExchangeRate>,
     pub defense_budgets: Vec<DefenseBudget>,
@@ -815,8 +895,8 @@ impl Dataset {
         by_year(&self.troop_counts, year, |t| t.year)
     }
 
-    pub fn korean_cpi(&self, year: i32) -> Option<&KoreanCpi> {
-        by_year(&self.korean_cpi, year, |c| c.year)
+    pub fn host_cpi(&self, year: i32) -> Option<&HostCpi> {
+        by_year(&self.host_cpi, year, |c| c.year)
     }
 
     pub fn us_cpi(&self, year: i32) -> Option<&UsCpi> {
@@ -836,7 +916,7 @@ impl Dataset {
         self.contributions
             .iter()
             .rev()
-            .find(|c| c.krw_100m.is_some())
+            .find(|c| c.local_100m.is_some())
             .map(|c| c.year)
     }
 

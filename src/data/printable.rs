@@ -105,11 +105,11 @@ impl Dataset {
             paragraph(&mut a.rule_text);
             a.note.iter_mut().for_each(paragraph);
             a.rounds_note.iter_mut().for_each(paragraph);
-            lines(&mut a.signatories.rok);
+            lines(&mut a.signatories.host);
             lines(&mut a.signatories.us);
-            lines(&mut a.negotiators.rok);
+            lines(&mut a.negotiators.host);
             lines(&mut a.negotiators.us);
-            lines(&mut a.initialed_by.rok);
+            lines(&mut a.initialed_by.host);
             lines(&mut a.initialed_by.us);
             for phase in &mut a.rules {
                 if let super::EscalationRule::Formula { description } = &mut phase.rule {
@@ -143,7 +143,7 @@ impl Dataset {
             l.note.iter_mut().for_each(paragraph);
         }
         let notes = self
-            .korean_cpi
+            .host_cpi
             .iter_mut()
             .map(|c| &mut c.note)
             .chain(self.us_cpi.iter_mut().map(|c| &mut c.note))

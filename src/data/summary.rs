@@ -102,7 +102,7 @@ impl Summary {
                     ..series(
                         "contributions",
                         &years(&d.contributions, |c| {
-                            (c.year, c.krw_100m.is_some() || c.usd_m.is_some())
+                            (c.year, c.local_100m.is_some() || c.usd_m.is_some())
                         }),
                         contributions_note(d),
                     )
@@ -125,7 +125,7 @@ impl Summary {
                 },
                 series(
                     "Korean CPI",
-                    &years(&d.korean_cpi, |c| (c.year, true)),
+                    &years(&d.host_cpi, |c| (c.year, true)),
                     "rate and index, 2020 = 100".into(),
                 ),
                 series(
@@ -155,7 +155,7 @@ impl Summary {
 fn figures_by_confidence(d: &Dataset) -> ConfidenceTally {
     let mut figures = ConfidenceTally::default();
     for c in &d.contributions {
-        if c.krw_100m.is_some() || c.usd_m.is_some() {
+        if c.local_100m.is_some() || c.usd_m.is_some() {
             figures.add(c.confidence);
         }
     }
@@ -166,7 +166,7 @@ fn figures_by_confidence(d: &Dataset) -> ConfidenceTally {
     d.troop_levels
         .iter()
         .for_each(|l| figures.add(l.confidence));
-    for c in &d.korean_cpi {
+    for c in &d.host_cpi {
         figures.add(c.confidence);
         figures.add(c.index_confidence);
     }

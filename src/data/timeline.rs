@@ -14,10 +14,10 @@ pub fn milestone_events(a: &Agreement) -> Vec<Event> {
     let m = &a.milestones;
     let name = a.name();
     let names =
-        |sides: &Sides| -> Vec<String> { sides.rok.iter().chain(&sides.us).cloned().collect() };
+        |sides: &Sides| -> Vec<String> { sides.host.iter().chain(&sides.us).cloned().collect() };
     let signatories = names(&a.signatories);
     let negotiators = names(&a.negotiators);
-    let initialing = if a.initialed_by.rok.is_empty() && a.initialed_by.us.is_empty() {
+    let initialing = if a.initialed_by.host.is_empty() && a.initialed_by.us.is_empty() {
         (negotiators.clone(), true)
     } else {
         (names(&a.initialed_by), false)

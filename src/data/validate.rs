@@ -27,7 +27,7 @@ pub(crate) struct Records<'a> {
     pub events: Vec<Located<'a, Event>>,
     pub troop_counts: Vec<Located<'a, TroopCount>>,
     pub troop_levels: Vec<Located<'a, TroopLevel>>,
-    pub korean_cpi: Vec<Located<'a, KoreanCpi>>,
+    pub host_cpi: Vec<Located<'a, HostCpi>>,
     pub us_cpi: Vec<Located<'a, UsCpi>>,
     pub exchange_rates: Vec<Located<'a, ExchangeRate>>,
     pub defense_budgets: Vec<Located<'a, DefenseBudget>>,
@@ -53,7 +53,7 @@ impl Records<'_> {
             events,
             troop_counts: values(self.troop_counts),
             troop_levels: values(self.troop_levels),
-            korean_cpi: values(self.korean_cpi),
+            host_cpi: values(self.host_cpi),
             us_cpi: values(self.us_cpi),
             exchange_rates: values(self.exchange_rates),
             defense_budgets: values(self.defense_budgets),
@@ -338,7 +338,7 @@ fn check_agreements(agreements: &[Located<Agreement>], refs: &References, errors
         for names in [&a.signatories, &a.negotiators, &a.initialed_by] {
             check_length(
                 "signatories",
-                names.rok.iter().chain(&names.us),
+                names.host.iter().chain(&names.us),
                 MAX_LINE_CHARS,
                 at,
                 errors,
@@ -461,14 +461,14 @@ fn check_rules(a: &Agreement, at: At, errors: &mut LoadError) {
         }
         next_year = phase.to + 1;
         match &phase.rule {
-            EscalationRule::Fixed { krw_100m, usd_m } => {
-                if krw_100m.is_none() && usd_m.is_none() {
+            EscalationRule::Fixed { local_100m, usd_m } => {
+                if local_100m.is_none() && usd_m.is_none() {
                     problem(
                         &phase_at("rule"),
                         "expected a fixed rule with krw_100m or usd_m, found neither".into(),
                     );
                 }
-                for v in [krw_100m, usd_m].into_iter().flatten() {
+                for v in [local_100m, usd_m].into_iter().flatten() {
                     if let Some(message) = amount_problem(*v) {
                         problem(&phase_at("rule"), message.replace("amount", "fixed amount"));
                     }
@@ -540,7 +540,7 @@ fn check_contributions(
         let (c, at) = (&r.value, r.at);
         refs.check_sources(&c.sources, at, errors);
         check_length("note", &c.note, MAX_TEXT_CHARS, at, errors);
-        check_amount(c.krw_100m, "krw_100m", at, errors);
+        check_amount(c.local_100m, "krw_100m", at, errors);
         check_amount(c.usd_m, "usd_m", at, errors);
         if let Some(a) = refs.check_agreement(&c.agreement, at, errors) {
             if !a.covers(c.year) {
@@ -564,9 +564,9 @@ fn check_contributions(
 /// currency belongs in `reported`.
 fn check_series_currency(c: &Contribution, a: &Agreement, at: At, errors: &mut LoadError) {
     let other = match a.currency {
-        AgreementCurrency::Usd => c.krw_100m.is_some().then_some("krw_100m"),
-        AgreementCurrency::Krw => c.usd_m.is_some().then_some("usd_m"),
-        AgreementCurrency::UsdKrw => None,
+        AgreementCurrency::Usd => c.local_100m.is_some().then_some("krw_100m"),
+        AgreementCurrency::Local => c.usd_m.is_some().then_some("usd_m"),
+        AgreementCurrency::UsdLocal => None,
     };
     if let Some(field) = other {
         errors.push(at.error(
@@ -584,7 +584,7 @@ fn check_series_currency(c: &Contribution, a: &Agreement, at: At, errors: &mut L
 
 fn check_reported(r: &Reported, i: usize, refs: &References, at: At, errors: &mut LoadError) {
     let field = |name| [Key::Field("reported"), Key::Item(i), Key::Field(name)];
-    match (r.usd_m, r.krw_100m) {
+    match (r.usd_m, r.local_100m) {
         (Some(_), Some(_)) | (None, None) => errors.push(at.error_at(
             &[Key::Field("reported"), Key::Item(i)],
             format!(
@@ -594,7 +594,7 @@ fn check_reported(r: &Reported, i: usize, refs: &References, at: At, errors: &mu
         )),
         _ => {}
     }
-    for (name, v) in [("usd_m", r.usd_m), ("krw_100m", r.krw_100m)] {
+    for (name, v) in [("usd_m", r.usd_m), ("krw_100m", r.local_100m)] {
         if let Some(v) = v
             && (!v.is_finite() || v < 0.0)
         {
@@ -805,10 +805,10 @@ fn check_troops(records: &Records, refs: &References, errors: &mut LoadError) {
 
 fn check_economy(records: &Records, refs: &References, errors: &mut LoadError) {
     check_year_series(
-        records.korean_cpi.iter().map(|r| (r.value.year, r.at)),
+        records.host_cpi.iter().map(|r| (r.value.year, r.at)),
         errors,
     );
-    for r in &records.korean_cpi {
+    for r in &records.host_cpi {
         let (c, at) = (&r.value, r.at);
         refs.check_sources(&c.sources, at, errors);
         check_rate(c.rate_pct, "rate_pct", at, errors);
@@ -834,7 +834,7 @@ fn check_economy(records: &Records, refs: &References, errors: &mut LoadError) {
     );
     for r in &records.exchange_rates {
         refs.check_sources(&r.value.sources, r.at, errors);
-        check_positive(r.value.krw_per_usd, "krw_per_usd", r.at, errors);
+        check_positive(r.value.per_usd, "krw_per_usd", r.at, errors);
     }
     check_year_series(
         records.defense_budgets.iter().map(|r| (r.value.year, r.at)),
@@ -842,7 +842,7 @@ fn check_economy(records: &Records, refs: &References, errors: &mut LoadError) {
     );
     for r in &records.defense_budgets {
         refs.check_sources(&r.value.sources, r.at, errors);
-        check_positive(r.value.krw_tn, "krw_tn", r.at, errors);
+        check_positive(r.value.local_tn, "krw_tn", r.at, errors);
         check_rate(Some(r.value.growth_pct), "growth_pct", r.at, errors);
     }
 }

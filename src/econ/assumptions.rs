@@ -144,7 +144,7 @@ impl AssumptionId {
     pub fn last_recorded(self, d: &Dataset) -> Option<i32> {
         use AssumptionId::*;
         match self {
-            KoreanCpi => d.korean_cpi.last().map(|c| c.year),
+            KoreanCpi => d.host_cpi.last().map(|c| c.year),
             UsCpi => d.us_cpi.last().map(|c| c.year),
             KrwPerUsd => d.exchange_rates.last().map(|r| r.year),
             DefenseGrowth => d.defense_budgets.last().map(|b| b.year),
@@ -479,19 +479,19 @@ impl Assumptions {
     pub fn from_history(d: &Dataset) -> Self {
         use AssumptionId::*;
         let latest = |v: Option<f64>, fallback: f64| v.unwrap_or(fallback);
-        let korean = d.korean_cpi.iter().rev().find_map(|c| c.precise_pct());
+        let korean = d.host_cpi.iter().rev().find_map(|c| c.precise_pct());
         let us = d.us_cpi.last().map(|c| c.rate_pct);
-        let fx = d.exchange_rates.last().map(|r| r.krw_per_usd);
+        let fx = d.exchange_rates.last().map(|r| r.per_usd);
         let growth = d.defense_budgets.last().map(|b| b.growth_pct);
         let recorded: Vec<(i32, f64)> = d
             .contributions
             .iter()
-            .filter_map(|c| c.krw_100m.map(|v| (c.year, v)))
+            .filter_map(|c| c.local_100m.map(|v| (c.year, v)))
             .collect();
         let custom = average_growth_pct(&recorded, 10).unwrap_or(3.0);
         let last_recorded = d.last_recorded_year().unwrap_or(2026);
         let base_year = d
-            .korean_cpi
+            .host_cpi
             .last()
             .map_or(last_recorded, |c| c.year)
             .min(last_recorded);

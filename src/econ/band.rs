@@ -766,7 +766,7 @@ impl<'c, 'a> Context<'c, 'a> {
                 &self.amounts,
                 indices,
                 c.year,
-                (c.krw_100m, c.usd_m),
+                (c.local_100m, c.usd_m),
                 CurrencyOrigin::Published,
             )
         };

@@ -5,7 +5,7 @@
 use crate::data::{AgreementCurrency, Dataset};
 use crate::numbers::thousands;
 
-use super::{krw_100m_to_usd_m, usd_m_to_krw_100m};
+use super::{local_100m_to_usd_m, usd_m_to_local_100m};
 
 /// For `year`, each reported figure in the currency its agreement was not set in,
 /// converted into the agreed one at the year's average rate: "the $866.86 m reported,
@@ -16,19 +16,19 @@ pub fn cross_checks(d: &Dataset, year: i32) -> Vec<String> {
         return Vec::new();
     };
     let currency = d.agreement(&c.agreement).map(|a| a.currency);
-    let rate = rate.krw_per_usd;
+    let rate = rate.per_usd;
     c.reported
         .iter()
         .filter_map(|r| {
-            let converted = match (currency, r.usd_m, r.krw_100m) {
-                (Some(AgreementCurrency::Krw), Some(usd), _) => {
+            let converted = match (currency, r.usd_m, r.local_100m) {
+                (Some(AgreementCurrency::Local), Some(usd), _) => {
                     format!(
                         "{} bn won",
-                        thousands(usd_m_to_krw_100m(usd, rate) / 10.0, 1)
+                        thousands(usd_m_to_local_100m(usd, rate) / 10.0, 1)
                     )
                 }
                 (Some(AgreementCurrency::Usd), None, Some(krw)) => {
-                    format!("${} m", thousands(krw_100m_to_usd_m(krw, rate), 1))
+                    format!("${} m", thousands(local_100m_to_usd_m(krw, rate), 1))
                 }
                 _ => return None,
             };

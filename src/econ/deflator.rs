@@ -24,7 +24,7 @@ impl Deflator {
     pub fn of(d: &Dataset, a: &Assumptions, currency: Currency) -> Option<Self> {
         let (records, path): (Vec<(i32, &Vec<String>)>, _) = match currency {
             Currency::Krw => (
-                d.korean_cpi.iter().map(|c| (c.year, &c.sources)).collect(),
+                d.host_cpi.iter().map(|c| (c.year, &c.sources)).collect(),
                 &a.korean_cpi,
             ),
             Currency::Usd => (
@@ -124,11 +124,7 @@ mod tests {
         assert_eq!(krw.short(), "Korean CPI recorded");
         assert_eq!(
             krw.sources,
-            d.korean_cpi
-                .iter()
-                .find(|c| c.year == 2024)
-                .unwrap()
-                .sources
+            d.host_cpi.iter().find(|c| c.year == 2024).unwrap().sources
         );
         let usd = Deflator::of(&d, &a, Currency::Usd).unwrap();
         assert_eq!(usd.describe(), "US CPI-U of 2024 recorded");
@@ -138,7 +134,7 @@ mod tests {
     #[test]
     fn a_base_year_past_the_record_is_named_assumed_with_its_rate() {
         let d = dataset();
-        let last = d.korean_cpi.last().unwrap().year;
+        let last = d.host_cpi.last().unwrap().year;
         let mut a = Assumptions::from_history(&d);
         a.base_year = last + 3;
         a.korean_cpi = crate::econ::RatePath::parse("2.1").unwrap();
@@ -157,6 +153,6 @@ mod tests {
             "{}",
             krw.describe()
         );
-        assert_eq!(krw.sources, d.korean_cpi.last().unwrap().sources);
+        assert_eq!(krw.sources, d.host_cpi.last().unwrap().sources);
     }
 }

@@ -3,7 +3,7 @@
 use crate::data::{Dataset, EscalationRule};
 use crate::numbers::{signed, thousands};
 
-use super::inputs::{Economy, Origin, usd_m_to_krw_100m};
+use super::inputs::{Economy, Origin, usd_m_to_local_100m};
 
 /// What set a year's amount under a rule: the input, the year it is from, and whether
 /// the record holds it or an assumption supplies it. Shown beside every projected year,
@@ -88,7 +88,7 @@ impl Driver {
                 origin: Origin::Recorded,
                 ..
             } => d
-                .korean_cpi(year)
+                .host_cpi(year)
                 .map(|c| (format!("{year} Korean CPI"), c.sources.as_slice())),
             Driver::DefenseGrowth {
                 year,
@@ -111,7 +111,7 @@ fn trim(v: f64) -> String {
 /// A year's amount under a rule, whether the rule's cap bound it, and what drove it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Step {
-    pub krw_100m: f64,
+    pub local_100m: f64,
     /// Millions of dollars where the rule sets the amount in dollars.
     pub usd_m: Option<f64>,
     pub capped: bool,
@@ -125,7 +125,7 @@ pub struct Step {
 pub fn escalate(rule: &EscalationRule, prior: Option<f64>, year: i32, e: &Economy) -> Option<Step> {
     let grow = |pct: f64, capped: bool, driver: Driver| {
         prior.map(|p| Step {
-            krw_100m: p * (1.0 + pct / 100.0),
+            local_100m: p * (1.0 + pct / 100.0),
             usd_m: None,
             capped,
             driver,
@@ -134,7 +134,7 @@ pub fn escalate(rule: &EscalationRule, prior: Option<f64>, year: i32, e: &Econom
     let in_dollars = |usd_m: f64| {
         let (krw_per_usd, origin) = e.krw_per_usd(year)?;
         Some(Step {
-            krw_100m: usd_m_to_krw_100m(usd_m, krw_per_usd),
+            local_100m: usd_m_to_local_100m(usd_m, krw_per_usd),
             usd_m: Some(usd_m),
             capped: false,
             driver: Driver::Dollars {
@@ -145,9 +145,9 @@ pub fn escalate(rule: &EscalationRule, prior: Option<f64>, year: i32, e: &Econom
         })
     };
     match rule {
-        EscalationRule::Fixed { krw_100m, usd_m } => match (krw_100m, usd_m) {
+        EscalationRule::Fixed { local_100m, usd_m } => match (local_100m, usd_m) {
             (Some(krw), _) => Some(Step {
-                krw_100m: *krw,
+                local_100m: *krw,
                 usd_m: None,
                 capped: false,
                 driver: Driver::SetAmount,

@@ -54,7 +54,7 @@ impl<'a> Economy<'a> {
     pub fn korean_cpi_pct(&self, year: i32) -> Option<(f64, Origin)> {
         Self::recorded_or_assumed(
             year,
-            self.data.korean_cpi(year).and_then(|c| c.escalation_pct()),
+            self.data.host_cpi(year).and_then(|c| c.escalation_pct()),
             AssumptionId::KoreanCpi.last_recorded(self.data),
             &self.assumptions.korean_cpi,
         )
@@ -74,7 +74,7 @@ impl<'a> Economy<'a> {
     pub fn krw_per_usd(&self, year: i32) -> Option<(f64, Origin)> {
         Self::recorded_or_assumed(
             year,
-            self.data.exchange_rate(year).map(|r| r.krw_per_usd),
+            self.data.exchange_rate(year).map(|r| r.per_usd),
             AssumptionId::KrwPerUsd.last_recorded(self.data),
             &self.assumptions.krw_per_usd,
         )
@@ -113,12 +113,7 @@ impl PriceIndex {
 
     /// The Korean CPI (2020 = 100), recorded then assumed, through `through`.
     pub fn korean(e: &Economy, through: i32) -> Self {
-        let records = e
-            .data
-            .korean_cpi
-            .iter()
-            .map(|c| (c.year, c.index))
-            .collect();
+        let records = e.data.host_cpi.iter().map(|c| (c.year, c.index)).collect();
         Self::extend(records, through, |y| e.assumptions.korean_cpi.at(y))
     }
 
@@ -145,11 +140,11 @@ impl PriceIndex {
 }
 
 /// 100 million won (억원) per million dollars at `krw_per_usd`.
-pub fn usd_m_to_krw_100m(usd_m: f64, krw_per_usd: f64) -> f64 {
+pub fn usd_m_to_local_100m(usd_m: f64, krw_per_usd: f64) -> f64 {
     usd_m * krw_per_usd / 100.0
 }
 
 /// Millions of dollars per 100 million won at `krw_per_usd`.
-pub fn krw_100m_to_usd_m(krw_100m: f64, krw_per_usd: f64) -> f64 {
-    krw_100m * 100.0 / krw_per_usd
+pub fn local_100m_to_usd_m(local_100m: f64, krw_per_usd: f64) -> f64 {
+    local_100m * 100.0 / krw_per_usd
 }

@@ -5,7 +5,7 @@ use crate::data::{Confidence, Dataset};
 use crate::numbers::thousands;
 
 use super::escalation::Driver;
-use super::inputs::{Economy, Origin, PriceIndex, krw_100m_to_usd_m, usd_m_to_krw_100m};
+use super::inputs::{Economy, Origin, PriceIndex, local_100m_to_usd_m, usd_m_to_local_100m};
 use super::scenario::{Projection, ScenarioYear};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -364,8 +364,8 @@ pub(crate) fn money(
         Currency::Usd => (usd, krw),
     };
     let to_view = |v: f64, rate: f64| match view.currency {
-        Currency::Krw => usd_m_to_krw_100m(v, rate) / 10.0,
-        Currency::Usd => krw_100m_to_usd_m(v, rate),
+        Currency::Krw => usd_m_to_local_100m(v, rate) / 10.0,
+        Currency::Usd => local_100m_to_usd_m(v, rate),
     };
     let other_in_view = other.zip(fx).map(|(v, (rate, _))| to_view(v, rate));
     let (nominal, origin) = match (given, other, other_in_view, fx) {
@@ -452,7 +452,7 @@ pub(crate) fn projected_amount(
     // A rule in dollars gives dollars; its won are the ones converted.
     let given = match y.usd_m {
         Some(usd) if y.projected => (None, Some(usd)),
-        _ => (Some(y.krw_100m), y.usd_m),
+        _ => (Some(y.local_100m), y.usd_m),
     };
     let native = if y.projected {
         CurrencyOrigin::Computed
@@ -511,7 +511,7 @@ pub fn cost_series(
                 view,
                 &indices,
                 c.year,
-                (c.krw_100m, c.usd_m),
+                (c.local_100m, c.usd_m),
                 CurrencyOrigin::Published,
             );
             CostPoint {
@@ -717,6 +717,9 @@ pub(crate) fn apply_metric(
 pub fn difference(a: &Projection, b: &Projection) -> Vec<(i32, f64)> {
     a.years
         .iter()
-        .filter_map(|ya| b.at(ya.year).map(|yb| (ya.year, ya.krw_100m - yb.krw_100m)))
+        .filter_map(|ya| {
+            b.at(ya.year)
+                .map(|yb| (ya.year, ya.local_100m - yb.local_100m))
+        })
         .collect()
 }

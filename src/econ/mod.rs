@@ -23,7 +23,7 @@ pub use band::{
 pub use cross_check::cross_checks;
 pub use deflator::Deflator;
 pub use escalation::{Driver, Step, escalate};
-pub use inputs::{Economy, Origin, PriceIndex, krw_100m_to_usd_m, usd_m_to_krw_100m};
+pub use inputs::{Economy, Origin, PriceIndex, local_100m_to_usd_m, usd_m_to_local_100m};
 pub use metrics::{
     BASIS_CHANGED, CostPoint, CostView, Currency, CurrencyOrigin, Indices, Metric, Status, Total,
     TroopBasis, change_pct, cost_series, scenario_amounts, span_label, total_spans, totals,

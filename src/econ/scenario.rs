@@ -80,7 +80,7 @@ pub const DEMAND_2024_EVENTS: [&str; 2] = ["trump-10b-2024-10-15", "trump-10b-20
 pub struct ScenarioYear {
     pub year: i32,
     /// 100 million won, nominal.
-    pub krw_100m: f64,
+    pub local_100m: f64,
     /// Millions of dollars, nominal, where the rule sets the amount in dollars (a
     /// demand): then the won figure is the one converted.
     pub usd_m: Option<f64>,
@@ -135,7 +135,7 @@ impl Projection {
         self.years
             .iter()
             .filter(|y| (from..=to).contains(&y.year))
-            .map(|y| y.krw_100m)
+            .map(|y| y.local_100m)
             .sum()
     }
 }
@@ -241,7 +241,7 @@ pub fn project(e: &Economy, scenario: ScenarioId) -> Option<Projection> {
     let d = e.data;
     let start = d.last_recorded_year()?;
     let recorded = d.contribution(start)?;
-    let mut prior = recorded.krw_100m?;
+    let mut prior = recorded.local_100m?;
     let agreement = rule_agreement(d, scenario);
     let rule_origin = agreement.map(|a| RuleOrigin {
         ordinal: a.ordinal,
@@ -252,7 +252,7 @@ pub fn project(e: &Economy, scenario: ScenarioId) -> Option<Projection> {
         Vec::with_capacity(usize::try_from(e.assumptions.horizon - start).unwrap_or(0) + 1);
     years.push(ScenarioYear {
         year: start,
-        krw_100m: prior,
+        local_100m: prior,
         usd_m: recorded.usd_m,
         capped: false,
         projected: false,
@@ -262,10 +262,10 @@ pub fn project(e: &Economy, scenario: ScenarioId) -> Option<Projection> {
     for year in start + 1..=e.assumptions.horizon {
         let rule = rule_for(agreement, scenario, year, e.assumptions.custom_growth)?;
         let step = escalate(&rule, Some(prior), year, e)?;
-        prior = step.krw_100m;
+        prior = step.local_100m;
         years.push(ScenarioYear {
             year,
-            krw_100m: step.krw_100m,
+            local_100m: step.local_100m,
             usd_m: step.usd_m,
             capped: step.capped,
             projected: true,

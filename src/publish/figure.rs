@@ -411,7 +411,7 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
             Currency::Krw => ids.extend(
                 recorded_years
                     .iter()
-                    .filter_map(|y| d.korean_cpi(*y))
+                    .filter_map(|y| d.host_cpi(*y))
                     .flat_map(|c| &c.sources),
             ),
             Currency::Usd => ids.extend(

@@ -133,7 +133,7 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
     let record = d.contribution(year).filter(|_| !p.projected);
     if let Some(c) = record {
         let won = c
-            .krw_100m
+            .local_100m
             .map(|k| format!("{}억원", thousands(k, if k.fract() == 0.0 { 0 } else { 1 })));
         let dollars = c.usd_m.map(|u| format!("${} m", thousands(u, 1)));
         let published: Vec<String> = won.into_iter().chain(dollars).collect();

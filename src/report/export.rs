@@ -406,11 +406,11 @@ fn agreements(d: &Dataset) -> Table {
                 Cell::date(m.consent),
                 Cell::date(m.in_force),
                 Cell::list(&milestone_confidence),
-                Cell::list(&a.signatories.rok),
+                Cell::list(&a.signatories.host),
                 Cell::list(&a.signatories.us),
-                Cell::list(&a.negotiators.rok),
+                Cell::list(&a.negotiators.host),
                 Cell::list(&a.negotiators.us),
-                Cell::list(&a.initialed_by.rok),
+                Cell::list(&a.initialed_by.host),
                 Cell::list(&a.initialed_by.us),
                 Cell::text(a.first_year_amount.clone()),
                 Cell::text(a.rule_text.clone()),
@@ -452,13 +452,13 @@ fn agreements(d: &Dataset) -> Table {
 
 fn economy(d: &Dataset) -> Table {
     let first = [
-        d.korean_cpi.first().map(|c| c.year),
+        d.host_cpi.first().map(|c| c.year),
         d.us_cpi.first().map(|c| c.year),
         d.exchange_rates.first().map(|r| r.year),
         d.defense_budgets.first().map(|b| b.year),
     ];
     let last = [
-        d.korean_cpi.last().map(|c| c.year),
+        d.host_cpi.last().map(|c| c.year),
         d.us_cpi.last().map(|c| c.year),
         d.exchange_rates.last().map(|r| r.year),
         d.defense_budgets.last().map(|b| b.year),
@@ -474,7 +474,7 @@ fn economy(d: &Dataset) -> Table {
     };
     let rows = (from..=to)
         .map(|year| {
-            let kr = d.korean_cpi(year);
+            let kr = d.host_cpi(year);
             let us = d.us_cpi(year);
             let fx = d.exchange_rate(year);
             let budget = d.defense_budget(year);
@@ -496,8 +496,8 @@ fn economy(d: &Dataset) -> Table {
                 Cell::opt_num(kr.map(|c| c.index), 2),
                 Cell::opt_num(us.map(|c| c.index), 3),
                 Cell::opt_num(us.map(|c| c.rate_pct), 2),
-                Cell::opt_num(fx.map(|r| r.krw_per_usd), 2),
-                Cell::opt_num(budget.map(|b| b.krw_tn), 4),
+                Cell::opt_num(fx.map(|r| r.per_usd), 2),
+                Cell::opt_num(budget.map(|b| b.local_tn), 4),
                 Cell::opt_num(budget.map(|b| b.growth_pct), 1),
                 Cell::list(&sources),
             ]

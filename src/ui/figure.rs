@@ -162,7 +162,7 @@ fn published(c: &crate::data::Contribution, agreed_in: Option<&str>) -> String {
         real: false,
         troops: TroopBasis::Counted,
     };
-    let won = c.krw_100m.map(|k| {
+    let won = c.local_100m.map(|k| {
         format!(
             "{} ({}억원)",
             amount(&nominal(Currency::Krw), 0, k / 10.0),

@@ -359,10 +359,10 @@ fn agreement_detail<'a>(d: &Dataset, a: &Agreement, theme: &Theme) -> Vec<Detail
         ("Initialed by", &a.initialed_by),
         ("Signatories", &a.signatories),
     ] {
-        if !sides.rok.is_empty() || !sides.us.is_empty() {
+        if !sides.host.is_empty() || !sides.us.is_empty() {
             lines.push(field(
                 name,
-                format!("ROK {} / US {}", list(&sides.rok), list(&sides.us)),
+                format!("ROK {} / US {}", list(&sides.host), list(&sides.us)),
                 theme,
             ));
         }

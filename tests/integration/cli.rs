@@ -701,7 +701,7 @@ fn a_projected_year_cites_its_rule_and_the_recorded_input_that_drove_it() {
     );
     // 2027 under the 12th SMA: the agreement's sources, then 2025's Korean CPI's.
     let rule = &d.agreement("sma-12").unwrap().sources;
-    let cpi = &d.korean_cpi(2025).unwrap().sources;
+    let cpi = &d.host_cpi(2025).unwrap().sources;
     let sources = &find(&rows, &[("year", "2027"), ("scenario", "12th-sma")])["sources"];
     let mut expected: Vec<&str> = Vec::new();
     for id in rule.iter().chain(cpi) {

@@ -170,7 +170,7 @@ fn eric_john_was_the_us_negotiator_of_the_9th_sma() {
     let d = dataset();
     let a = agreement(&d, "sma-9");
     assert_eq!(a.negotiators.us, ["Eric John"]);
-    assert_eq!(a.negotiators.rok, ["Hwang Joon-kook"]);
+    assert_eq!(a.negotiators.host, ["Hwang Joon-kook"]);
     assert!(!note(a).contains("US negotiator n/f"), "{}", note(a));
     // Three sources agree: confirmed.
     assert_eq!(a.confidence, Confidence::Confirmed);
@@ -194,7 +194,7 @@ fn the_4th_sma_was_signed_1999_02_25_in_seoul_on_a_single_source() {
         a.milestones.signed.map(|d| d.to_string()).as_deref(),
         Some("1999-02-25")
     );
-    assert_eq!(a.signatories.rok, ["Hong Soon-young"]);
+    assert_eq!(a.signatories.host, ["Hong Soon-young"]);
     assert_eq!(a.signatories.us, ["Stephen Bosworth"]);
     assert_eq!(
         a.milestone_confidence(Milestone::Signed),
@@ -227,7 +227,7 @@ fn the_4th_sma_was_signed_1999_02_25_in_seoul_on_a_single_source() {
 fn the_7th_smas_negotiators_were_cho_tae_yong_and_robert_loftis() {
     let d = dataset();
     let a = agreement(&d, "sma-7");
-    assert_eq!(a.negotiators.rok, ["Cho Tae-yong"]);
+    assert_eq!(a.negotiators.host, ["Cho Tae-yong"]);
     assert_eq!(a.negotiators.us, ["Robert Loftis"]);
     let note = note(a);
     assert!(
@@ -719,7 +719,7 @@ fn user_facing_text_holds_no_working_notes() {
             serde_json::to_value(l).unwrap(),
         );
     }
-    for c in &d.korean_cpi {
+    for c in &d.host_cpi {
         check(
             format!("korean_cpi {}", c.year),
             serde_json::to_value(c).unwrap(),
@@ -846,7 +846,7 @@ fn the_release_is_2026_12_07_and_check_names_what_changed() {
 #[test]
 fn korean_cpi_2010_keeps_both_vintages_and_the_8th_sma_applied_the_first() {
     let d = dataset();
-    let c = d.korean_cpi(2010).unwrap();
+    let c = d.host_cpi(2010).unwrap();
     assert_eq!(c.first_published_pct, Some(2.9));
     assert_eq!(c.published_pct, Some(3.0));
     assert_eq!(c.escalation_pct(), Some(2.9));
@@ -862,7 +862,7 @@ fn korean_cpi_2010_keeps_both_vintages_and_the_8th_sma_applied_the_first() {
         ],
     );
     // 2012 = 2011 × (1 + 2010 CPI as first published), to the tenth of a billion won.
-    let k = |y| d.contribution(y).unwrap().krw_100m.unwrap();
+    let k = |y| d.contribution(y).unwrap().local_100m.unwrap();
     assert_eq!((k(2011) * 1.029).round(), k(2012));
     assert_ne!((k(2011) * 1.030).round(), k(2012));
 }
@@ -910,7 +910,7 @@ fn the_corrections_of_the_second_fact_check_hold() {
     );
     assert_eq!(agreement(&d, "sma-6").negotiators.us, ["Robert Loftis"]);
     let a = agreement(&d, "sma-3");
-    assert_eq!(a.signatories.rok, ["Gong Ro-myung"]);
+    assert_eq!(a.signatories.host, ["Gong Ro-myung"]);
     assert_eq!(a.signatories.us, ["James Laney"]);
     assert_eq!(
         a.milestones.consent.map(|d| d.to_string()).as_deref(),

@@ -9,7 +9,7 @@ fn dataset() -> Dataset {
 
 fn krw(d: &Dataset, year: i32) -> f64 {
     d.contribution(year)
-        .and_then(|c| c.krw_100m)
+        .and_then(|c| c.local_100m)
         .expect("a won figure")
 }
 
@@ -17,7 +17,7 @@ fn krw(d: &Dataset, year: i32) -> f64 {
 fn korea_paid_9200_100m_won_about_867m_dollars_in_2014() {
     let d = dataset();
     let c = d.contribution(2014).unwrap();
-    assert_eq!(c.krw_100m, Some(9200.0));
+    assert_eq!(c.local_100m, Some(9200.0));
     // Agreed in won: the dollars are what the press reported, beside the series.
     assert_eq!(c.usd_m, None);
     assert_eq!(c.reported[0].usd_m, Some(866.86));
@@ -53,7 +53,7 @@ fn the_10th_smas_first_round_met_in_honolulu_2018_03_07_to_09() {
         assert!(round.people.iter().any(|p| p == name), "{name} at round 1");
     }
     let sma10 = d.agreement("sma-10").unwrap();
-    assert_eq!(sma10.negotiators.rok, ["Chang Won-sam"]);
+    assert_eq!(sma10.negotiators.host, ["Chang Won-sam"]);
     assert_eq!(sma10.negotiators.us, ["Timothy Betts"]);
 }
 
@@ -96,7 +96,7 @@ fn each_year_1991_to_2026_appears_once() {
 fn years_without_a_won_figure_stay_missing_and_derived_ones_say_so() {
     let d = dataset();
     for year in [1992, 1993, 1994, 1996, 1997, 1998] {
-        assert_eq!(d.contribution(year).unwrap().krw_100m, None, "{year}");
+        assert_eq!(d.contribution(year).unwrap().local_100m, None, "{year}");
     }
     for year in [2023, 2024] {
         assert_eq!(
@@ -130,7 +130,7 @@ fn every_source_id_resolves() {
         .chain(d.events.iter().flat_map(|e| &e.sources))
         .chain(d.troop_counts.iter().flat_map(|t| &t.sources))
         .chain(d.troop_levels.iter().flat_map(|t| &t.sources))
-        .chain(d.korean_cpi.iter().flat_map(|c| &c.sources))
+        .chain(d.host_cpi.iter().flat_map(|c| &c.sources))
         .chain(d.us_cpi.iter().flat_map(|c| &c.sources))
         .chain(d.exchange_rates.iter().flat_map(|r| &r.sources))
         .chain(d.defense_budgets.iter().flat_map(|b| &b.sources));
@@ -265,7 +265,7 @@ fn the_2009_dollars_are_the_reports_of_the_time_not_775m() {
         ]
     );
     // 1994 and 1997 in won, reported beside the dollars agreed.
-    let won = |year: i32| d.contribution(year).unwrap().reported[0].krw_100m;
+    let won = |year: i32| d.contribution(year).unwrap().reported[0].local_100m;
     assert_eq!((won(1994), won(1997)), (Some(2080.0), Some(3449.0)));
     assert_eq!(d.agreement("sma-5").unwrap().currency.key(), "usd+krw");
 }

@@ -19,13 +19,13 @@ fn from_rule(d: &Dataset, a: &Assumptions, year: i32) -> (f64, f64) {
     let rule = agreement
         .rule_for(year)
         .expect("the agreement has a rule for the year");
-    let prior = d.contribution(year - 1).and_then(|c| c.krw_100m);
+    let prior = d.contribution(year - 1).and_then(|c| c.local_100m);
     let computed = escalate(rule, prior, year, &e)
         .expect("the rule computes")
-        .krw_100m;
+        .local_100m;
     let recorded = d
         .contribution(year)
-        .and_then(|c| c.krw_100m)
+        .and_then(|c| c.local_100m)
         .expect("recorded");
     (computed, recorded)
 }
@@ -69,7 +69,7 @@ fn the_2010_cap_bound_because_2008_cpi_was_4_7_percent() {
     let rule = d.agreement("sma-8").unwrap().rule_for(2010).unwrap();
     let step = escalate(rule, Some(7600.0), 2010, &e).unwrap();
     assert!(step.capped);
-    assert!((step.krw_100m - 7904.0).abs() < 1e-9);
+    assert!((step.local_100m - 7904.0).abs() < 1e-9);
 }
 
 fn twelfth(d: &Dataset, korean_cpi: f64) -> sma_dash::econ::Projection {
@@ -84,20 +84,20 @@ fn twelfth_sma_starts_at_1519_2_bn_and_2027_uses_2025_cpi() {
     let d = dataset();
     let p = twelfth(&d, 2.0);
     let y2026 = p.at(2026).unwrap();
-    assert_eq!((y2026.krw_100m, y2026.projected), (15192.0, false));
+    assert_eq!((y2026.local_100m, y2026.projected), (15192.0, false));
     let y2027 = p.at(2027).unwrap();
     // 2025 CPI as published: 2.1 %, whatever is assumed for later years.
-    assert!((y2027.krw_100m - 15192.0 * 1.021).abs() < 1e-6);
+    assert!((y2027.local_100m - 15192.0 * 1.021).abs() < 1e-6);
     assert!(!y2027.capped);
     let p_high = twelfth(&d, 9.0);
-    assert_eq!(p_high.at(2027).unwrap().krw_100m, y2027.krw_100m);
+    assert_eq!(p_high.at(2027).unwrap().local_100m, y2027.local_100m);
 }
 
 #[test]
 fn twelfth_sma_reaches_about_1646_bn_in_2030_at_2_percent() {
     let d = dataset();
     let p = twelfth(&d, 2.0);
-    let y2030 = p.at(2030).unwrap().krw_100m / 10.0;
+    let y2030 = p.at(2030).unwrap().local_100m / 10.0;
     assert!((y2030 - 1646.0).abs() < 0.5, "2030 = {y2030:.1} bn won");
 }
 
@@ -110,7 +110,7 @@ fn at_7_percent_every_year_from_2028_rises_by_exactly_the_5_percent_cap() {
         let prior = p.at(year - 1).unwrap();
         assert!(now.capped, "{year} should be capped");
         assert!(
-            (now.krw_100m / prior.krw_100m - 1.05).abs() < 1e-12,
+            (now.local_100m / prior.local_100m - 1.05).abs() < 1e-12,
             "{year}"
         );
     }
@@ -125,8 +125,8 @@ fn demands_convert_at_the_assumed_rate() {
     let five = project(&e, ScenarioId::Demand5bn).unwrap();
     let ten = project(&e, ScenarioId::Demand10bn).unwrap();
     // $5 bn at 1,400 won = 7 trillion won = 70,000 × 100 million won.
-    assert!((five.at(2030).unwrap().krw_100m - 70_000.0).abs() < 1e-6);
-    assert!((ten.at(2030).unwrap().krw_100m - 140_000.0).abs() < 1e-6);
+    assert!((five.at(2030).unwrap().local_100m - 70_000.0).abs() < 1e-6);
+    assert!((ten.at(2030).unwrap().local_100m - 140_000.0).abs() < 1e-6);
 }
 
 #[test]
@@ -136,8 +136,8 @@ fn eleventh_rule_applies_the_prior_years_defense_growth() {
     a.set(AssumptionId::DefenseGrowth, 4.0);
     let p = project(&Economy::new(&d, &a), ScenarioId::DefenseGrowthRule).unwrap();
     // 2027 uses the enacted 2026 budget growth (7.5 %); 2028 on the assumed 4 %.
-    assert!((p.at(2027).unwrap().krw_100m - 15192.0 * 1.075).abs() < 1e-6);
-    assert!((p.at(2028).unwrap().krw_100m - 15192.0 * 1.075 * 1.04).abs() < 1e-6);
+    assert!((p.at(2027).unwrap().local_100m - 15192.0 * 1.075).abs() < 1e-6);
+    assert!((p.at(2028).unwrap().local_100m - 15192.0 * 1.075 * 1.04).abs() < 1e-6);
 }
 
 #[test]
@@ -150,7 +150,7 @@ fn real_terms_use_the_recorded_cpi_index() {
     let real = index.to_real(920.0, 2014, 2020).unwrap();
     assert!((real - 920.0 * 100.0 / 94.20).abs() < 1e-9);
     // Past the record, the index grows at the assumed rate.
-    let last = d.korean_cpi.last().unwrap();
+    let last = d.host_cpi.last().unwrap();
     let next = index.at(last.year + 1).unwrap();
     assert!((next / last.index - (1.0 + a.korean_cpi.flat / 100.0)).abs() < 1e-12);
 }
@@ -203,7 +203,7 @@ fn cost_metrics_derive_from_the_record() {
     assert!((series_at(&per_headline, 2018) - 960.2 * 1000.0 / 28_500.0).abs() < 1e-9);
     let cumulative = cost_series(&e, None, &view(Metric::Cumulative, TroopBasis::Counted));
     let sum: f64 = (2005..=2026)
-        .map(|y| d.contribution(y).unwrap().krw_100m.unwrap() / 10.0)
+        .map(|y| d.contribution(y).unwrap().local_100m.unwrap() / 10.0)
         .sum();
     assert!((series_at(&cumulative, 2026) - series_at(&cumulative, 2004) - sum).abs() < 1e-6);
 }
@@ -222,7 +222,7 @@ fn each_currency_draws_the_agreed_figure_else_converts_at_the_years_rate() {
         real: false,
         troops: TroopBasis::Counted,
     };
-    let rate = |year: i32| d.exchange_rate(year).unwrap().krw_per_usd;
+    let rate = |year: i32| d.exchange_rate(year).unwrap().per_usd;
     let usd = cost_series(&e, None, &view);
     let at = |year: i32| usd.iter().find(|p| p.year == year).unwrap();
     // 1993 was agreed in dollars: kept as published.
@@ -245,7 +245,7 @@ fn each_currency_draws_the_agreed_figure_else_converts_at_the_years_rate() {
     // are reported beside, the series converts at the year's rate like every won year.
     for year in [2009, 2014] {
         let p = at(year);
-        let krw = d.contribution(year).unwrap().krw_100m.unwrap();
+        let krw = d.contribution(year).unwrap().local_100m.unwrap();
         assert!((p.value.unwrap() - krw * 100.0 / rate(year)).abs() < 1e-9);
         assert_eq!(p.status(&view), Status::Converted, "{year}");
         assert!(!d.contribution(year).unwrap().reported.is_empty());
@@ -332,7 +332,8 @@ fn the_difference_between_scenarios_is_year_by_year() {
     );
     let y2030 = diff.iter().find(|(y, _)| *y == 2030).unwrap().1;
     assert!(
-        (y2030 - (demand.at(2030).unwrap().krw_100m - sma.at(2030).unwrap().krw_100m)).abs() < 1e-9
+        (y2030 - (demand.at(2030).unwrap().local_100m - sma.at(2030).unwrap().local_100m)).abs()
+            < 1e-9
     );
     let total: f64 = diff.iter().map(|(_, v)| v).sum();
     assert!((total - (demand.total(2026, a.horizon) - sma.total(2026, a.horizon))).abs() < 1e-6);
@@ -346,7 +347,7 @@ fn a_rate_set_for_one_year_overrides_the_flat_rate_there_only() {
     a.korean_cpi.by_year.insert(2027, 7.0);
     let p = project(&Economy::new(&d, &a), ScenarioId::CurrentAgreement).unwrap();
     // 2027 CPI feeds 2029 (two-year lag), where the 5 % cap binds; 2028 and 2030 use 2 %.
-    let growth = |y: i32| p.at(y).unwrap().krw_100m / p.at(y - 1).unwrap().krw_100m - 1.0;
+    let growth = |y: i32| p.at(y).unwrap().local_100m / p.at(y - 1).unwrap().local_100m - 1.0;
     assert!((growth(2028) - 0.02).abs() < 1e-12);
     assert!((growth(2029) - 0.05).abs() < 1e-12 && p.at(2029).unwrap().capped);
     assert!((growth(2030) - 0.02).abs() < 1e-12);

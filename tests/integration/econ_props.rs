@@ -133,7 +133,7 @@ proptest! {
         let p_low = project(&Economy::new(d, &a_low), ScenarioId::CurrentAgreement).unwrap();
         let p_high = project(&Economy::new(d, &a_high), ScenarioId::CurrentAgreement).unwrap();
         for (l, h) in p_low.years.iter().zip(&p_high.years) {
-            prop_assert!(h.krw_100m >= l.krw_100m, "{}: {} < {}", l.year, h.krw_100m, l.krw_100m);
+            prop_assert!(h.local_100m >= l.local_100m, "{}: {} < {}", l.year, h.local_100m, l.local_100m);
         }
     }
 
@@ -144,7 +144,7 @@ proptest! {
         let cap = current_cap();
         let p = project(&Economy::new(d, &a), ScenarioId::CurrentAgreement).unwrap();
         for pair in p.years.windows(2) {
-            let growth = (pair[1].krw_100m / pair[0].krw_100m - 1.0) * 100.0;
+            let growth = (pair[1].local_100m / pair[0].local_100m - 1.0) * 100.0;
             prop_assert!(growth <= cap + 1e-9, "{}: {growth} % over the {cap} % cap", pair[1].year);
             prop_assert_eq!(pair[1].capped, cpi > cap && pair[1].year >= 2028);
         }
@@ -173,7 +173,7 @@ proptest! {
     ) {
         let to = from + len;
         for p in project_all(&Economy::new(dataset(), &a)) {
-            let sum: f64 = (from..=to).filter_map(|y| p.at(y)).map(|y| y.krw_100m).sum();
+            let sum: f64 = (from..=to).filter_map(|y| p.at(y)).map(|y| y.local_100m).sum();
             prop_assert!((p.total(from, to) - sum).abs() <= 1e-9 * sum.max(1.0));
         }
     }
@@ -187,7 +187,7 @@ proptest! {
         for p in &projections {
             prop_assert_eq!(p.years.last().unwrap().year, a.horizon);
             for y in &p.years {
-                prop_assert!(y.krw_100m.is_finite() && y.krw_100m >= 0.0);
+                prop_assert!(y.local_100m.is_finite() && y.local_100m >= 0.0);
             }
             for metric in Metric::ALL {
                 for currency in [Currency::Krw, Currency::Usd] {

@@ -1260,7 +1260,7 @@ mod tests {
             .iter()
             .find(|p| p.scenario == ScenarioId::CurrentAgreement)
             .and_then(|p| p.at(2030))
-            .map(|y| y.krw_100m)
+            .map(|y| y.local_100m)
             .expect("a 2030 projection")
     }
 
@@ -1753,7 +1753,7 @@ mod tests {
             .find(|p| p.scenario == ScenarioId::CurrentAgreement)
             .and_then(|p| p.at(2026))
             .unwrap()
-            .krw_100m;
+            .local_100m;
         let expected = base * 1.021 * 1.045f64.powi(2) * 1.049;
         assert!(
             ((after - expected) / expected).abs() < 0.001,
@@ -1845,12 +1845,12 @@ mod tests {
             ),
             ("converted", "converted", "recorded")
         );
-        let rate = app.data.exchange_rate(2019).unwrap().krw_per_usd;
+        let rate = app.data.exchange_rate(2019).unwrap().per_usd;
         assert_eq!(r["krw_per_usd"], format!("{rate:.2}"));
         // 2014 was agreed in won: its dollars are converted like every won year's, and
         // the press's $866.86 m is reported beside, never the point.
         let r = row(&csv, 2014);
-        let converted = 9200.0 * 100.0 / app.data.exchange_rate(2014).unwrap().krw_per_usd;
+        let converted = 9200.0 * 100.0 / app.data.exchange_rate(2014).unwrap().per_usd;
         assert_eq!(
             (
                 r["value"].as_str(),
