@@ -759,6 +759,10 @@ pub struct ExchangeRate {
     /// `krw_per_usd` or `jpy_per_usd` in TOML.
     #[serde(rename = "krw_per_usd", alias = "jpy_per_usd")]
     pub per_usd: f64,
+    /// The average over the fiscal year that starts in `year` (Japan: April to March),
+    /// for amounts by fiscal year.
+    #[serde(default)]
+    pub fiscal_year_per_usd: Option<f64>,
     pub confidence: Confidence,
     pub sources: Vec<String>,
     #[serde(default)]

@@ -82,7 +82,7 @@ impl Cell {
         v.map_or(Cell::Empty, |v| Cell::Text(v.to_string()))
     }
 
-    fn list(items: &[String]) -> Self {
+    pub(crate) fn list(items: &[String]) -> Self {
         Cell::Text(items.join("; "))
     }
 
