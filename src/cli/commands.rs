@@ -10,7 +10,8 @@ use clap::CommandFactory;
 
 use crate::app::{App, ChartStyle};
 use crate::config::{self, Config, Flag, SetupError};
-use crate::data::{Dataset, summary::Summary};
+use crate::data::{Dataset, Hosts, summary::Summary};
+use crate::econ::compare::Comparison;
 use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use crate::publish::{self, Size, Theme};
 use crate::render;
@@ -90,11 +91,17 @@ pub(super) fn chart(input: &InputArgs, args: &ChartArgs) -> Result<(), SetupErro
         &with_base_year(&args.assumptions, args.view.real.as_ref()),
         &args.band_spreads.flags(),
     )?;
-    let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
-    show_as_asked(&mut app, &args.view)?;
-    let figure = app
-        .figure(args.chart.pane())
-        .expect("a chart pane has a figure");
+    let figure = match args.chart.pane() {
+        Some(pane) => {
+            let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+            show_as_asked(&mut app, &args.view)?;
+            app.figure(pane).expect("a chart pane has a figure")
+        }
+        None => {
+            let hosts = Hosts::korea_only(s.dataset);
+            publish::hosts_figure(&hosts, &Comparison::of(&hosts, &s.assumptions))
+        }
+    };
     let size = Size {
         width: image.width,
         height: image.height,

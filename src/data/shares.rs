@@ -382,6 +382,41 @@ impl Shares {
         self.estimates.iter().filter(move |e| e.host == country)
     }
 
+    /// One line for `check`: "45 share estimates (Korea 20, Japan 17, Germany 8; 4
+    /// derived, 2 uncertain); Germany's troops: 10 counts, 2000–2025, a break in 2008".
+    pub fn summary(&self) -> String {
+        let count =
+            |f: &dyn Fn(&ShareEstimate) -> bool| self.estimates.iter().filter(|e| f(e)).count();
+        let by_country = [Country::Korea, Country::Japan, Country::Germany]
+            .map(|c| format!("{} {}", c.name(), count(&|e| e.host == c)))
+            .join(", ");
+        let mut line = format!(
+            "{} share estimates ({by_country}; {} derived, {} uncertain)",
+            self.estimates.len(),
+            count(&|e| e.confidence == Confidence::Derived),
+            count(&|e| e.confidence == Confidence::Uncertain),
+        );
+        if let (Some(first), Some(last)) = (self.germany_troops.first(), self.germany_troops.last())
+        {
+            let breaks: Vec<String> = self
+                .germany_troops
+                .iter()
+                .filter(|t| t.series_break)
+                .map(|t| t.year.to_string())
+                .collect();
+            line.push_str(&format!(
+                "; Germany's troops: {} counts, {}–{}",
+                self.germany_troops.len(),
+                first.year,
+                last.year
+            ));
+            if !breaks.is_empty() {
+                line.push_str(&format!(", a break in {}", breaks.join(", ")));
+            }
+        }
+        line
+    }
+
     fn make_printable(&mut self) {
         let clean = |s: &mut String| {
             if let std::borrow::Cow::Owned(c) = super::printable::printable(s, true) {
@@ -617,6 +652,10 @@ confidence = "single"
         assert_eq!(e.denominator_m(), Some(33_500.0));
         assert_eq!(e.year_label(), "FY2016–19 (US fiscal years)");
         assert_eq!(s.germany_troops[0].active_duty, 57_080);
+        assert_eq!(
+            s.summary(),
+            "1 share estimates (Korea 0, Japan 1, Germany 0; 1 derived, 0 uncertain); Germany's troops: 1 counts, 2007–2007"
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@
 use crate::data::{Confidence, Contribution, Dataset, Host, Hosts};
 use crate::numbers::thousands;
 
-use super::inputs::{Origin, local_100m_to_usd_m};
+use super::inputs::{Origin, local_100m_to_usd_m, usd_m_to_local_100m};
 use super::metrics::{CostPoint, CostView, Currency, CurrencyOrigin, Metric, Status, TroopBasis};
 use super::{Assumptions, Deflator, Economy, PriceIndex, dedup_keeping_order};
 
@@ -174,8 +174,11 @@ impl Measure {
 pub struct HostYear {
     pub host: Host,
     pub year: i32,
-    /// The payment in billions of the host's currency, as recorded.
+    /// The payment in billions of the host's currency, as recorded (for an agreement in
+    /// both currencies, the part in the host's).
     pub local_bn: Option<f64>,
+    /// The part in millions of dollars, as recorded.
+    pub recorded_usd_m: Option<f64>,
     pub confidence: Confidence,
     /// The average rate the dollar figure used (the fiscal-year one for Japan).
     pub per_usd: Option<f64>,
@@ -245,18 +248,30 @@ impl Comparison {
     }
 }
 
-/// The payment in millions of dollars, how it came about, the rate used, and why it is
-/// missing where it is.
-struct Dollars {
-    usd_m: Option<f64>,
+/// The payment in one currency: the value, how it came about, and why it is missing
+/// where it is.
+#[derive(Clone)]
+struct InCurrency {
+    value: Option<f64>,
     origin: CurrencyOrigin,
-    per_usd: Option<f64>,
     missing: Option<String>,
-    sources: Vec<String>,
 }
 
-/// The year's average rate for an amount of `host`: Japan's amounts are by fiscal year,
-/// so theirs is the fiscal-year average; none where the record has no such average.
+/// A year's payment in dollars and, whole, in the host's currency, each as published
+/// or with the other currency's part converted at the year's average rate.
+struct Payment {
+    /// Millions of dollars.
+    usd: InCurrency,
+    /// 100 million of the host's currency.
+    local: InCurrency,
+    /// The rate, where either figure used it.
+    per_usd: Option<f64>,
+    sources: Vec<String>,
+    rate_sources: Vec<String>,
+}
+
+/// The year's average rate for an amount of `d`'s host: Japan's amounts are by fiscal
+/// year, so theirs is the fiscal-year average; none where the record has no such average.
 fn year_rate(d: &Dataset, year: i32) -> Option<(f64, &[String])> {
     let r = d.exchange_rate(year)?;
     let rate = if d.info.host.fiscal_years() {
@@ -267,16 +282,50 @@ fn year_rate(d: &Dataset, year: i32) -> Option<(f64, &[String])> {
     Some((rate, &r.sources))
 }
 
-fn dollars(d: &Dataset, c: &Contribution) -> Dollars {
+/// The payment in the currency whose part is `given` (with `other`, the other
+/// currency's part, converted by `convert` and added): as
+/// [`super::metrics`] draws a series in one currency.
+fn in_currency(
+    given: Option<f64>,
+    other: Option<f64>,
+    rate: Option<f64>,
+    convert: impl Fn(f64, f64) -> f64,
+    missing: impl Fn() -> String,
+) -> InCurrency {
+    let at = |per_usd| (per_usd, Origin::Recorded);
+    let (value, origin) = match (given, other, rate) {
+        (Some(v), None, _) => (Some(v), CurrencyOrigin::Published),
+        (Some(v), Some(o), Some(r)) => {
+            let (krw_per_usd, rate) = at(r);
+            (
+                Some(v + convert(o, r)),
+                CurrencyOrigin::Combined { krw_per_usd, rate },
+            )
+        }
+        (None, Some(o), Some(r)) => {
+            let (krw_per_usd, rate) = at(r);
+            (
+                Some(convert(o, r)),
+                CurrencyOrigin::Converted { krw_per_usd, rate },
+            )
+        }
+        _ => (None, CurrencyOrigin::Published),
+    };
+    InCurrency {
+        value,
+        origin,
+        missing: value.is_none().then(missing),
+    }
+}
+
+fn payment(d: &Dataset, c: &Contribution) -> Payment {
     let host = d.info.host;
     let label = host.year_label(c.year);
     let rate = year_rate(d, c.year);
-    let mut sources = c.sources.clone();
-    if let Some((_, s)) = rate {
-        sources.extend_from_slice(s);
-    }
-    let converted = |v: f64, per_usd: f64| local_100m_to_usd_m(v, per_usd);
-    let no_rate = || {
+    let why = || {
+        if c.local_100m.is_none() && c.usd_m.is_none() {
+            return no_amount(c, &label);
+        }
         let which = if host.fiscal_years() {
             "fiscal-year average"
         } else {
@@ -287,35 +336,19 @@ fn dollars(d: &Dataset, c: &Contribution) -> Dollars {
             host.currency()
         )
     };
-    let (usd_m, origin, missing) = match (c.local_100m, c.usd_m, rate) {
-        (None, None, _) => (None, CurrencyOrigin::Published, Some(no_amount(c, &label))),
-        (None, Some(usd), _) => (Some(usd), CurrencyOrigin::Published, None),
-        (Some(local), usd, Some((per_usd, _))) => {
-            let origin = if usd.is_some() {
-                CurrencyOrigin::Combined {
-                    krw_per_usd: per_usd,
-                    rate: Origin::Recorded,
-                }
-            } else {
-                CurrencyOrigin::Converted {
-                    krw_per_usd: per_usd,
-                    rate: Origin::Recorded,
-                }
-            };
-            (
-                Some(converted(local, per_usd) + usd.unwrap_or(0.0)),
-                origin,
-                None,
-            )
-        }
-        (Some(_), _, None) => (None, CurrencyOrigin::Published, Some(no_rate())),
-    };
-    Dollars {
-        usd_m,
-        origin,
-        per_usd: rate.map(|r| r.0),
-        missing,
-        sources: dedup_keeping_order(sources),
+    let per_usd = rate.map(|r| r.0);
+    let usd = in_currency(c.usd_m, c.local_100m, per_usd, local_100m_to_usd_m, why);
+    let local = in_currency(c.local_100m, c.usd_m, per_usd, usd_m_to_local_100m, why);
+    let used = usd.origin.is_converted() || local.origin.is_converted();
+    Payment {
+        usd,
+        local,
+        per_usd: per_usd.filter(|_| used),
+        sources: c.sources.clone(),
+        rate_sources: rate
+            .filter(|_| used)
+            .map(|r| r.1.to_vec())
+            .unwrap_or_default(),
     }
 }
 
@@ -327,6 +360,68 @@ fn no_amount(c: &Contribution, label: &str) -> String {
     }
 }
 
+/// A figure a measure is computed with (a price level, a count, a budget): its value
+/// and sources, or why the record has none.
+type Input = Result<(f64, Vec<String>), String>;
+
+/// One measure from `base` (the payment in dollars or in the host's currency) and what
+/// it is computed with.
+fn measure(
+    kind: MeasureKind,
+    p: &Payment,
+    base: &InCurrency,
+    c: &Contribution,
+    compute: impl Fn(f64) -> Input,
+) -> Measure {
+    let value = base
+        .value
+        .ok_or_else(|| base.missing.clone().unwrap_or_default())
+        .and_then(compute);
+    let mut sources = p.sources.clone();
+    if base.origin.is_converted() {
+        sources.extend_from_slice(&p.rate_sources);
+    }
+    let (value, missing) = match value {
+        Ok((v, input_sources)) => {
+            sources.extend(input_sources);
+            (Some(v), None)
+        }
+        Err(why) => (None, Some(why)),
+    };
+    Measure {
+        kind,
+        point: CostPoint {
+            year: c.year,
+            value,
+            projected: false,
+            capped: false,
+            extended: false,
+            origin: base.origin,
+            basis_changed: false,
+            confidence: Some(c.confidence),
+            driver: None,
+        },
+        missing,
+        sources: dedup_keeping_order(sources),
+    }
+}
+
+/// A record's value and sources, or `missing`.
+fn input<T>(
+    record: Option<&T>,
+    value: impl Fn(&T) -> Option<f64>,
+    sources: impl Fn(&T) -> &Vec<String>,
+    missing: String,
+) -> Input {
+    record
+        .and_then(|r| {
+            value(r)
+                .filter(|v| *v > 0.0)
+                .map(|v| (v, sources(r).clone()))
+        })
+        .ok_or(missing)
+}
+
 fn host_year(
     d: &Dataset,
     us: &Dataset,
@@ -336,105 +431,71 @@ fn host_year(
 ) -> HostYear {
     let host = d.info.host;
     let label = host.year_label(c.year);
-    let money = dollars(d, c);
-    let point = |value: Option<f64>| CostPoint {
-        year: c.year,
-        value,
-        projected: false,
-        capped: false,
-        extended: false,
-        origin: money.origin,
-        basis_changed: false,
-        confidence: Some(c.confidence),
-        driver: None,
-    };
-    let measure = |kind, value: Result<f64, String>, extra: &[String]| {
-        let mut sources = money.sources.clone();
-        sources.extend_from_slice(extra);
-        let (value, missing) = match value {
-            Ok(v) => (Some(v), None),
-            Err(why) => (None, Some(why)),
-        };
-        Measure {
-            kind,
-            point: point(value),
-            missing,
-            sources: dedup_keeping_order(sources),
-        }
-    };
-    let usd = money
-        .usd_m
-        .ok_or_else(|| money.missing.clone().unwrap_or_default());
-
-    let cpi = us.us_cpi(c.year);
-    let real = usd.clone().and_then(|v| {
-        index
+    let p = payment(d, c);
+    let cpi = input(
+        us.us_cpi(c.year),
+        |r| Some(r.index),
+        |r| &r.sources,
+        format!("no recorded US CPI-U for {}", c.year),
+    );
+    let real = |v: f64| {
+        let (_, sources) = cpi.clone()?;
+        let real = index
             .to_real(v, c.year, base_year)
-            .filter(|_| cpi.is_some())
-            .ok_or_else(|| format!("no recorded US CPI-U for {}", c.year))
-    });
-    let cpi_sources = cpi.map(|c| c.sources.clone()).unwrap_or_default();
-
-    let count = d.troop_count(c.year);
-    let troops = count.and_then(|t| t.troops);
-    let per_member = usd.clone().and_then(|v| match troops {
-        Some(t) if t > 0 => Ok(v * 1000.0 / f64::from(t)),
-        _ => Err(format!(
-            "no DMDC count of 30 September {} in the record",
-            c.year
-        )),
-    });
-    let count_sources = count.map(|t| t.sources.clone()).unwrap_or_default();
-
-    let budget = d.defense_budget(c.year);
-    let of_defense = match (c.local_100m, budget) {
-        // 1 trillion = 10,000 × 100 million.
-        (Some(local), Some(b)) if b.local_tn > 0.0 => Ok(local / (b.local_tn * 1e4) * 100.0),
-        (None, _) => Err(money
-            .missing
-            .clone()
-            .unwrap_or_else(|| format!("no amount in {} recorded for {label}", host.currency()))),
-        _ => Err(format!("no recorded defense budget for {label}")),
+            .ok_or_else(|| format!("no US CPI-U for {base_year}"))?;
+        Ok((real, sources))
     };
-    let budget_sources = budget.map(|b| b.sources.clone()).unwrap_or_default();
-
-    let of_gdp = gdp_share(d, c, &label);
-
+    let count = d.troop_count(c.year);
+    let troops = input(
+        count,
+        |t| t.troops.map(f64::from),
+        |t| &t.sources,
+        format!("no DMDC count of 30 September {} in the record", c.year),
+    );
+    // $ million → $ thousand per person.
+    let per_member = |v: f64| troops.clone().map(|(t, s)| (v * 1000.0 / t, s));
+    let budget = d.defense_budget(c.year);
+    let defense = input(
+        budget,
+        |b| Some(b.local_tn),
+        |b| &b.sources,
+        format!("no recorded defense budget for {label}"),
+    );
+    // 1 trillion = 10,000 × 100 million.
+    let share = |of: &Input| {
+        let of = of.clone();
+        move |v: f64| of.clone().map(|(tn, s)| (v / (tn * 1e4) * 100.0, s))
+    };
+    let gdp = gdp_tn(d, c.year, &label);
     HostYear {
         host,
         year: c.year,
         local_bn: c.local_100m.map(|v| v / 10.0),
+        recorded_usd_m: c.usd_m,
         confidence: c.confidence,
-        per_usd: money.per_usd,
-        troops,
+        per_usd: p.per_usd,
+        troops: count.and_then(|t| t.troops),
         count_break: host == Host::Japan && c.year == JAPAN_COUNT_BREAK,
         defense_tn: budget.map(|b| b.local_tn),
         measures: vec![
-            measure(MeasureKind::Usd, usd, &[]),
-            measure(MeasureKind::RealUsd, real, &cpi_sources),
-            measure(MeasureKind::PerMember, per_member, &count_sources),
-            measure(MeasureKind::ShareOfDefense, of_defense, &budget_sources),
-            of_gdp_measure(&measure, of_gdp),
+            measure(MeasureKind::Usd, &p, &p.usd, c, |v| Ok((v, Vec::new()))),
+            measure(MeasureKind::RealUsd, &p, &p.usd, c, real),
+            measure(MeasureKind::PerMember, &p, &p.usd, c, per_member),
+            measure(
+                MeasureKind::ShareOfDefense,
+                &p,
+                &p.local,
+                c,
+                share(&defense),
+            ),
+            measure(MeasureKind::ShareOfGdp, &p, &p.local, c, share(&gdp)),
         ],
     }
 }
 
-/// The payment as a share of GDP, with the GDP record's sources.
-fn gdp_share(_d: &Dataset, c: &Contribution, label: &str) -> Result<(f64, Vec<String>), String> {
-    if c.local_100m.is_none() {
-        return Err(no_amount(c, label));
-    }
+/// The host's nominal GDP in trillions of its currency for the calendar year `year`.
+fn gdp_tn(_d: &Dataset, _year: i32, label: &str) -> Input {
     Err(format!("no recorded GDP for {label}"))
-}
-
-fn of_gdp_measure(
-    measure: &impl Fn(MeasureKind, Result<f64, String>, &[String]) -> Measure,
-    share: Result<(f64, Vec<String>), String>,
-) -> Measure {
-    match share {
-        Ok((v, sources)) => measure(MeasureKind::ShareOfGdp, Ok(v), &sources),
-        Err(why) => measure(MeasureKind::ShareOfGdp, Err(why), &[]),
-    }
 }
 
 /// A measure's value as a label: "$41.75 k", "0.312 %", "—".
@@ -604,6 +665,38 @@ mod tests {
             Some("no recorded defense budget for FY2021")
         );
         assert!(before.measure(MeasureKind::PerMember).value().is_some());
+    }
+
+    #[test]
+    fn a_dollar_agreement_is_published_in_dollars_and_converted_for_the_budget_share() {
+        let hosts = hosts();
+        let c = comparison(&hosts);
+        let k = &hosts.korea;
+        let rate = k.exchange_rate(1995).unwrap();
+        let row = c.get(Host::Korea, 1995).unwrap();
+        let usd = row.measure(MeasureKind::Usd);
+        assert_eq!(usd.value(), k.contribution(1995).unwrap().usd_m);
+        assert_eq!(usd.status(), Status::Recorded);
+        assert!(!usd.sources.contains(&rate.sources[0]), "{:?}", usd.sources);
+        let share = row.measure(MeasureKind::ShareOfDefense);
+        let by_hand = usd.value().unwrap() * rate.per_usd
+            / 100.0
+            / (k.defense_budget(1995).unwrap().local_tn * 1e4)
+            * 100.0;
+        assert!((share.value().unwrap() - by_hand).abs() < 1e-9);
+        assert!(share.point.origin.is_converted());
+        assert!(share.sources.contains(&rate.sources[0]));
+        // The 5th SMA's two parts, added at the year's rate.
+        let both = c.get(Host::Korea, 2002).unwrap();
+        let part = k.contribution(2002).unwrap();
+        let rate = k.exchange_rate(2002).unwrap().per_usd;
+        let by_hand = part.local_100m.unwrap() * 100.0 / rate + part.usd_m.unwrap();
+        let got = both.measure(MeasureKind::Usd).value().unwrap();
+        assert!((got - by_hand).abs() < 1e-9, "{got} vs {by_hand}");
+        assert_eq!(
+            both.measure(MeasureKind::Usd).point.origin_key(),
+            "combined"
+        );
     }
 
     #[test]

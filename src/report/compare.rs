@@ -126,6 +126,7 @@ pub fn measures_table(c: &Comparison, version: &str) -> Table {
         "year_basis",
         "payment",
         "local_bn",
+        "recorded_usd_m",
         "currency",
         "confidence",
         "per_usd",
@@ -135,6 +136,7 @@ pub fn measures_table(c: &Comparison, version: &str) -> Table {
         "troops",
         "troops_note",
         "defense_budget_tn",
+        "usd_m_origin",
     ];
     for kind in MeasureKind::ALL {
         columns.extend(measure_columns(kind));
@@ -143,12 +145,14 @@ pub fn measures_table(c: &Comparison, version: &str) -> Table {
         .rows
         .iter()
         .map(|r| {
+            let usd = r.measure(MeasureKind::Usd);
             let mut row = vec![
                 Cell::text(r.host.key()),
                 Cell::Int(r.year.into()),
                 Cell::text(r.year_basis()),
                 Cell::text(payment_name(r.host)),
                 Cell::opt_num(r.local_bn, 1),
+                Cell::opt_num(r.recorded_usd_m, 1),
                 Cell::text(r.host.currency()),
                 Cell::text(r.confidence.label()),
                 Cell::opt_num(r.per_usd, 4),
@@ -166,6 +170,7 @@ pub fn measures_table(c: &Comparison, version: &str) -> Table {
                     "a break in the series: from this year the count includes the 7th Fleet afloat",
                 )),
                 Cell::opt_num(r.defense_tn, 4),
+                Cell::opt_text(usd.value().map(|_| usd.point.origin_key())),
             ];
             for m in &r.measures {
                 row.extend([
