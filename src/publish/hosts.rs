@@ -82,17 +82,21 @@ pub fn hosts_figure(hosts: &Hosts, c: &Comparison) -> Figure {
         swatch: Swatch::Converted(0),
         label: "converted from the host's currency at the year's average rate".into(),
     });
-    let mut marks = vec![
-        "Korea's SMA contribution (its total) beside Japan's host-nation support total (initial budget, including the facilities program and labor welfare costs), not Japan's SMA portion.".to_string(),
-        "Dollars at each year's average rate; Japan's amounts by fiscal year at the fiscal-year average rate.".to_string(),
-        "Per US active-duty service member, DMDC count of 30 September (for Japan, the count inside the fiscal year).".to_string(),
-    ];
-    if hosts.japan.is_some() {
-        marks.push(format!(
-            "Japan's line breaks between {} and {JAPAN_COUNT_BREAK}: from {JAPAN_COUNT_BREAK} the count includes the 7th Fleet afloat.",
-            JAPAN_COUNT_BREAK - 1
-        ));
-    }
+    let marks = if hosts.japan.is_some() {
+        vec![
+            "Korea's SMA contribution (its total) beside Japan's host-nation support total (initial budget, including the facilities program and labor welfare costs), not Japan's SMA portion.".to_string(),
+            "Dollars at each year's average rate; Japan's amounts by fiscal year at the fiscal-year average rate.".to_string(),
+            "Per US active-duty service member, DMDC count of 30 September (for Japan, the count inside the fiscal year).".to_string(),
+            format!(
+                "Japan's line breaks between {} and {JAPAN_COUNT_BREAK}: from {JAPAN_COUNT_BREAK} the count includes the 7th Fleet afloat.",
+                JAPAN_COUNT_BREAK - 1
+            ),
+        ]
+    } else {
+        vec![
+            "Korea's SMA contribution (its total) in dollars at each year's average rate, per US active-duty service member (DMDC count of 30 September). No second host in this dataset.".to_string(),
+        ]
+    };
     let lookup = |id: &str| hosts.iter().find_map(|d| d.source(id));
     let versions: Vec<String> = hosts
         .iter()
