@@ -8,6 +8,7 @@
 mod any_input;
 mod bytes;
 mod chart;
+mod compare;
 mod cli;
 mod corrections;
 mod data_errors;
