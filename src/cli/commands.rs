@@ -10,13 +10,13 @@ use clap::CommandFactory;
 
 use crate::app::{App, ChartStyle};
 use crate::config::{self, Config, Flag, SetupError};
-use crate::data::{Dataset, Hosts, summary::Summary};
+use crate::data::{Dataset, summary::Summary};
 use crate::econ::compare::Comparison;
 use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use crate::publish::{self, Size, Theme};
 use crate::render;
 use crate::report::ProjectionReport;
-use crate::report::export::{ExportOptions, export};
+use crate::report::export::{ExportOptions, Series, export, export_hosts};
 use crate::runtime::{self, DebugFailure, FailingEvents};
 use crate::store;
 
@@ -26,7 +26,7 @@ use super::options::{
 };
 use super::{
     ChartArgs, Cli, ExportArgs, FileFormat, Format, InputArgs, ProjectArgs, RenderArgs, Setup,
-    ThemeArg, ViewArgs, eprint_problems, setup, with_base_year,
+    ThemeArg, ViewArgs, eprint_problems, load_hosts, setup, with_base_year,
 };
 
 /// No subcommand: the dashboard, on the terminal.
@@ -98,7 +98,7 @@ pub(super) fn chart(input: &InputArgs, args: &ChartArgs) -> Result<(), SetupErro
             app.figure(pane).expect("a chart pane has a figure")
         }
         None => {
-            let hosts = Hosts::korea_only(s.dataset);
+            let hosts = load_hosts(input.data.as_deref())?;
             publish::hosts_figure(&hosts, &Comparison::of(&hosts, &s.assumptions))
         }
     };
@@ -165,7 +165,12 @@ pub(super) fn config(input: &InputArgs, print: bool) -> Result<(), SetupError> {
 /// `check`: the dataset validated and summarised.
 pub(super) fn check(input: &InputArgs) -> Result<(), SetupError> {
     let Setup { dataset, .. } = setup(input, &[], &[])?;
-    print_out(&format!("{}\n", Summary::of(&dataset)))?;
+    let hosts = load_hosts(input.data.as_deref())?;
+    let mut text = format!("{}\n", Summary::of(&dataset));
+    if !hosts.shares.estimates.is_empty() {
+        text.push_str(&format!("\nshares.toml: {}\n", hosts.shares.summary()));
+    }
+    print_out(&text)?;
     Ok(())
 }
 
@@ -212,7 +217,13 @@ pub(super) fn export_series(input: &InputArgs, args: &ExportArgs) -> Result<(), 
         usd: args.usd,
         band: args.band.then_some(s.band),
     };
-    let table = export(&s.dataset, &s.assumptions, args.series, options);
+    let table = match args.series {
+        Series::Shares | Series::Measures => {
+            let hosts = load_hosts(input.data.as_deref())?;
+            export_hosts(&hosts, &s.assumptions, args.series, options)
+        }
+        _ => export(&s.dataset, &s.assumptions, args.series, options),
+    };
     let text = match args.format {
         FileFormat::Csv => table.to_csv(),
         FileFormat::Json => table.to_json(),

@@ -16,7 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::Pane;
 use crate::config::{self, Config, Flag, SetupError};
-use crate::data::{Dataset, LoadError};
+use crate::data::{Dataset, Hosts, LoadError};
 use crate::econ::{AssumptionId, Assumptions, BandSpreads};
 use crate::publish::Size;
 use crate::render;
@@ -599,6 +599,23 @@ fn load_dataset(dir: Option<&Path>) -> Result<Dataset, SetupError> {
     let Some(dir) = dir else {
         return Dataset::embedded().map_err(SetupError::File);
     };
+    data_dir(dir)?;
+    Dataset::load_dir(dir).map_err(SetupError::File)
+}
+
+/// Every host's dataset and the share estimates: embedded, or in `--data DIR` (Japan's
+/// in `DIR/japan`, the estimates in `DIR/shares.toml`, each where present).
+fn load_hosts(dir: Option<&Path>) -> Result<Hosts, SetupError> {
+    let Some(dir) = dir else {
+        return Hosts::embedded().map_err(SetupError::File);
+    };
+    data_dir(dir)?;
+    Hosts::load_dir(dir).map_err(SetupError::File)
+}
+
+/// `dir` is a directory: one line where it is not, not a line for each file it should
+/// hold.
+fn data_dir(dir: &Path) -> Result<(), SetupError> {
     let shown = dir.display();
     match std::fs::metadata(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -609,7 +626,7 @@ fn load_dataset(dir: Option<&Path>) -> Result<Dataset, SetupError> {
             "--data {shown}: expected a directory of the dataset's TOML files, found a file"
         )
         .into()),
-        Ok(_) => Dataset::load_dir(dir).map_err(SetupError::File),
+        Ok(_) => Ok(()),
     }
 }
 

@@ -6,6 +6,7 @@ pub(crate) mod citations;
 pub(crate) mod date;
 pub(crate) mod diagnostic;
 pub(crate) mod file;
+pub(crate) mod host_names;
 pub(crate) mod hosts;
 pub(crate) mod load;
 pub(crate) mod model;
@@ -19,7 +20,7 @@ pub use citations::Citing;
 pub use date::{DatePrecision, FuzzyDate};
 pub use diagnostic::{Diagnostic, LoadError};
 pub use hosts::Hosts;
-pub use load::{DataFile, embedded_files, load, read_dir};
+pub use load::{DataFile, embedded_files, embedded_japan_files, load, read_dir};
 pub use model::*;
 pub use shares::{
     Country, Formula, GermanyTroops, Inclusion, Money, SHARES_FILE, ShareEstimate, Shares,

@@ -342,7 +342,7 @@ impl Shares {
     /// every host's sources table).
     pub fn load(file: &DataFile, sources: &HashSet<&str>) -> Result<Shares, LoadError> {
         let mut errors = LoadError::default();
-        let Some(parsed) = ParsedFile::parse(file, &TABLES, &mut errors) else {
+        let Some(parsed) = ParsedFile::parse(file, &TABLES, None, &mut errors) else {
             return Err(errors);
         };
         let estimates: Vec<Located<ShareEstimate>> = parsed.records("share", &mut errors);

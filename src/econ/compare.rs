@@ -15,10 +15,6 @@ use super::inputs::{Origin, local_100m_to_usd_m, usd_m_to_local_100m};
 use super::metrics::{CostPoint, CostView, Currency, CurrencyOrigin, Metric, Status, TroopBasis};
 use super::{Assumptions, Deflator, Economy, PriceIndex, dedup_keeping_order};
 
-/// Japan's DMDC counts include the 7th Fleet afloat from this year on; the counts before
-/// leave most of it out, so 2007→2008 is a change of counting, not a build-up.
-pub const JAPAN_COUNT_BREAK: i32 = 2008;
-
 /// The measures of one payment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MeasureKind {
@@ -84,14 +80,12 @@ impl MeasureKind {
                 }
             ),
             MeasureKind::PerMember => format!(
-                "{payment} in thousands of US dollars per US active-duty service member in {}, DMDC count of 30 September{}",
+                "{payment} in thousands of US dollars per US active-duty service member in {}, DMDC count of 30 September{}; where the counting changed, the series breaks (troops_note)",
                 host.name(),
-                match host {
-                    Host::Japan => format!(
-                        " (the count inside the fiscal year); from {JAPAN_COUNT_BREAK} the count includes the 7th Fleet afloat, so the series breaks between {} and {JAPAN_COUNT_BREAK}",
-                        JAPAN_COUNT_BREAK - 1
-                    ),
-                    Host::Korea => String::new(),
+                if host.fiscal_years() {
+                    " (the count inside the fiscal year)"
+                } else {
+                    ""
                 }
             ),
             MeasureKind::ShareOfDefense => format!(
@@ -184,8 +178,10 @@ pub struct HostYear {
     pub per_usd: Option<f64>,
     /// The DMDC count of 30 September of `year`.
     pub troops: Option<u32>,
-    /// The count is not comparable with the year before's.
-    pub count_break: bool,
+    /// Why the count is not comparable with the year before's, where it is not.
+    pub count_break: Option<String>,
+    /// The budget the payment is from, where the host's figures differ by basis.
+    pub budget_basis: Option<&'static str>,
     /// The defense budget, trillions of the host's currency.
     pub defense_tn: Option<f64>,
     /// In [`MeasureKind::ALL`]'s order.
@@ -475,7 +471,8 @@ fn host_year(
         confidence: c.confidence,
         per_usd: p.per_usd,
         troops: count.and_then(|t| t.troops),
-        count_break: host == Host::Japan && c.year == JAPAN_COUNT_BREAK,
+        count_break: count.and_then(|t| t.series_break.clone()),
+        budget_basis: c.basis.map(|b| b.label()),
         defense_tn: budget.map(|b| b.local_tn),
         measures: vec![
             measure(MeasureKind::Usd, &p, &p.usd, c, |v| Ok((v, Vec::new()))),
@@ -517,7 +514,7 @@ pub(crate) mod sample {
     use super::*;
     use crate::data::{Contribution, ExchangeRate, TroopCount};
 
-    /// Korea as embedded, and a small Japan: FY2007, FY2021 and FY2022 recorded, FY2023 not found,
+    /// Korea as embedded, and a small Japan: FY2007, FY2008 (a break in the count), FY2021 and FY2022 recorded, FY2023 not found,
     /// FY2024 recorded with no fiscal-year rate.
     pub(crate) fn sample_hosts() -> Hosts {
         let korea = Dataset::embedded().unwrap();
@@ -525,7 +522,8 @@ pub(crate) mod sample {
         japan.info.host = Host::Japan;
         let contribution = |year, jpy_100m: Option<f64>, note: Option<&str>| Contribution {
             year,
-            agreement: japan.agreements[0].id.clone(),
+            agreement: Some(japan.agreements[0].id.clone()),
+            basis: None,
             local_100m: jpy_100m,
             usd_m: None,
             note: note.map(str::to_string),
@@ -535,6 +533,7 @@ pub(crate) mod sample {
         };
         japan.contributions = vec![
             contribution(2007, Some(2173.0), None),
+            contribution(2008, Some(2083.0), None),
             contribution(2021, Some(2017.0), None),
             contribution(2022, Some(2112.0), None),
             contribution(2023, None, Some("Not found in the sources.")),
@@ -550,6 +549,7 @@ pub(crate) mod sample {
         };
         japan.exchange_rates = vec![
             rate(2007, 117.7623, Some(114.21)),
+            rate(2008, 103.3906, Some(100.49)),
             rate(2021, 109.8429, Some(112.34)),
             rate(2022, 131.4589, Some(135.50)),
             rate(2023, 140.5001, Some(144.54)),
@@ -558,6 +558,9 @@ pub(crate) mod sample {
         let count = |year, troops| TroopCount {
             year,
             troops: Some(troops),
+            grand_total: None,
+            series_break: (year == 2008)
+                .then(|| "From 2008 the 7th Fleet afloat is counted.".to_string()),
             as_of: None,
             note: None,
             sources: vec!["J74".into()],
@@ -565,6 +568,7 @@ pub(crate) mod sample {
         };
         japan.troop_counts = vec![
             count(2007, 32_803),
+            count(2008, 42_521),
             count(2021, 56_010),
             count(2022, 53_973),
             count(2023, 53_246),

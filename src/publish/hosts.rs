@@ -3,7 +3,7 @@
 //! run, from the same measures `export measures` writes.
 
 use crate::data::{Host, Hosts};
-use crate::econ::compare::{Comparison, JAPAN_COUNT_BREAK, MeasureKind};
+use crate::econ::compare::{Comparison, MeasureKind};
 
 use super::ChartKind;
 use super::figure::{Figure, FigureLine, LegendItem, LineStyle, Swatch, point, sources_line};
@@ -22,29 +22,45 @@ fn years_label(host: Host, years: &[i32]) -> Option<String> {
 /// The per-member line of `host`, split where its troop count changes definition so no
 /// segment joins two kinds of count.
 fn host_lines(c: &Comparison, host: Host, color: usize) -> Vec<FigureLine> {
-    let points: Vec<_> = c
-        .rows
+    let mut lines: Vec<FigureLine> = Vec::new();
+    for r in c.rows.iter().filter(|r| r.host == host) {
+        if r.count_break.is_some() || lines.is_empty() {
+            let key = match lines.len() {
+                0 => host.key().to_string(),
+                _ => format!("{}-from-{}", host.key(), r.year),
+            };
+            lines.push(FigureLine {
+                key,
+                color,
+                style: LineStyle::Solid,
+                points: Vec::new(),
+            });
+        }
+        if let (Some(line), Some(p)) = (
+            lines.last_mut(),
+            point(&r.measure(MeasureKind::PerMember).point),
+        ) {
+            line.points.push(p);
+        }
+    }
+    lines.retain(|l| !l.points.is_empty());
+    lines
+}
+
+/// The breaks of `host`'s count, as the chart's notes say them: "Japan's line breaks at
+/// 2008: <why>".
+fn break_notes(c: &Comparison, host: Host) -> impl Iterator<Item = String> + '_ {
+    c.rows
         .iter()
-        .filter(|r| r.host == host)
-        .filter_map(|r| point(&r.measure(MeasureKind::PerMember).point))
-        .collect();
-    let breaks_at = (host == Host::Japan).then_some(JAPAN_COUNT_BREAK);
-    let (before, after): (Vec<_>, Vec<_>) = points
-        .into_iter()
-        .partition(|p| breaks_at.is_none_or(|b| p.year < b));
-    [
-        (host.key().to_string(), before),
-        (format!("{}-from-{}", host.key(), JAPAN_COUNT_BREAK), after),
-    ]
-    .into_iter()
-    .filter(|(_, points)| !points.is_empty())
-    .map(|(key, points)| FigureLine {
-        key,
-        color,
-        style: LineStyle::Solid,
-        points,
-    })
-    .collect()
+        .filter(move |r| r.host == host)
+        .filter_map(move |r| {
+            let why = r.count_break.as_ref()?;
+            Some(format!(
+                "{}'s line breaks at {}: {why}",
+                host.name(),
+                r.year
+            ))
+        })
 }
 
 /// Korea's and Japan's payments per US service member, nominal dollars.
@@ -82,21 +98,20 @@ pub fn hosts_figure(hosts: &Hosts, c: &Comparison) -> Figure {
         swatch: Swatch::Converted(0),
         label: "converted from the host's currency at the year's average rate".into(),
     });
-    let marks = if hosts.japan.is_some() {
+    let mut marks = if hosts.japan.is_some() {
         vec![
             "Korea's SMA contribution (its total) beside Japan's host-nation support total (initial budget, including the facilities program and labor welfare costs), not Japan's SMA portion.".to_string(),
             "Dollars at each year's average rate; Japan's amounts by fiscal year at the fiscal-year average rate.".to_string(),
             "Per US active-duty service member, DMDC count of 30 September (for Japan, the count inside the fiscal year).".to_string(),
-            format!(
-                "Japan's line breaks between {} and {JAPAN_COUNT_BREAK}: from {JAPAN_COUNT_BREAK} the count includes the 7th Fleet afloat.",
-                JAPAN_COUNT_BREAK - 1
-            ),
         ]
     } else {
         vec![
             "Korea's SMA contribution (its total) in dollars at each year's average rate, per US active-duty service member (DMDC count of 30 September). No second host in this dataset.".to_string(),
         ]
     };
+    for d in hosts.iter() {
+        marks.extend(break_notes(c, d.info.host));
+    }
     let lookup = |id: &str| hosts.iter().find_map(|d| d.source(id));
     let versions: Vec<String> = hosts
         .iter()
@@ -146,7 +161,7 @@ mod tests {
             .iter()
             .flat_map(|l| l.points.iter().map(|p| p.year))
             .collect();
-        assert_eq!(japan, [2007, 2021, 2022]);
+        assert_eq!(japan, [2007, 2008, 2021, 2022]);
         let fy2022 = f.lines[2].points.iter().find(|p| p.year == 2022).unwrap();
         let by_hand = 2112.0 * 100.0 / 135.50 * 1000.0 / 53_973.0;
         assert!((fy2022.value - by_hand).abs() < 1e-9);
@@ -160,6 +175,16 @@ mod tests {
         );
         assert!(f.marks[0].contains("not Japan's SMA portion"));
         let svg = to_svg(&f, Size::default(), Theme::Light);
+        // One end label a host: the segment before the break is not labelled.
+        assert_eq!(svg.matches("class=\"end-label\"").count(), 2);
+        assert!(
+            f.marks.contains(
+                &"Japan's line breaks at 2008: From 2008 the 7th Fleet afloat is counted."
+                    .to_string()
+            ),
+            "{:?}",
+            f.marks
+        );
         for text in ["FY2007–FY2022", "7th Fleet", "Sources:", "export measures"] {
             assert!(svg.contains(text), "{text} missing from the image");
         }

@@ -129,6 +129,7 @@ pub fn measures_table(c: &Comparison, version: &str) -> Table {
         "recorded_usd_m",
         "currency",
         "confidence",
+        "budget_basis",
         "per_usd",
         "rate",
         "base_year",
@@ -155,6 +156,7 @@ pub fn measures_table(c: &Comparison, version: &str) -> Table {
                 Cell::opt_num(r.recorded_usd_m, 1),
                 Cell::text(r.host.currency()),
                 Cell::text(r.confidence.label()),
+                Cell::opt_text(r.budget_basis),
                 Cell::opt_num(r.per_usd, 4),
                 Cell::opt_text(r.per_usd.map(|_| {
                     if r.host.fiscal_years() {
@@ -166,9 +168,7 @@ pub fn measures_table(c: &Comparison, version: &str) -> Table {
                 Cell::Int(c.base_year.into()),
                 Cell::opt_text(c.deflator.as_ref()),
                 r.troops.map_or(Cell::Empty, |t| Cell::Int(t.into())),
-                Cell::opt_text(r.count_break.then_some(
-                    "a break in the series: from this year the count includes the 7th Fleet afloat",
-                )),
+                Cell::opt_text(r.count_break.as_ref()),
                 Cell::opt_num(r.defense_tn, 4),
                 Cell::opt_text(usd.value().map(|_| usd.point.origin_key())),
             ];
@@ -194,18 +194,9 @@ mod tests {
     use super::*;
     use crate::data::Shares;
 
-    /// The embedded estimates, their sources checked against every id they cite.
+    /// The embedded estimates, their sources checked against both hosts' tables.
     fn shares() -> Shares {
-        let file = crate::data::shares::embedded_file();
-        let cited: Vec<String> = file
-            .text
-            .lines()
-            .filter_map(|l| l.strip_prefix("sources = "))
-            .flat_map(|l| l.trim_matches(['[', ']']).split(", "))
-            .map(|s| s.trim_matches('"').to_string())
-            .collect();
-        let known = cited.iter().map(String::as_str).collect();
-        Shares::load(&file, &known).unwrap()
+        crate::data::Hosts::embedded().unwrap().shares
     }
 
     fn rows(json: &str) -> Vec<serde_json::Value> {

@@ -56,10 +56,20 @@ fn export_shares_writes_each_estimate_with_its_definition() {
     let seed = row("thehill-2018-kr");
     assert_eq!(seed["value"], "a little less than half of the total cost");
     // Every row has a definition, and Germany's 32.6 % is not among them.
-    assert!(rows.iter().all(|r| r["definition"].as_str().is_some_and(|d| !d.is_empty())));
-    assert!(!rows.iter().any(|r| r["host"] == "de" && r["value_pct"] == 32.6));
+    assert!(
+        rows.iter()
+            .all(|r| r["definition"].as_str().is_some_and(|d| !d.is_empty()))
+    );
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r["host"] == "de" && r["value_pct"] == 32.6)
+    );
     let csv = String::from_utf8(sma_dash(&["export", "shares"]).stdout).unwrap();
-    assert!(csv.starts_with("id,host,year,to,year_basis,data_year,value_pct,"), "{csv}");
+    assert!(
+        csv.starts_with("id,host,year,to,year_basis,data_year,value_pct,"),
+        "{csv}"
+    );
 }
 
 /// The stored figure of `field` in `host`'s `file` for `year`, read from the TOML.
@@ -87,7 +97,12 @@ fn export_measures_gives_both_hosts_per_member_dollars_as_computed_by_hand() {
             .unwrap_or_else(|| panic!("no row {host} {year}"))
     };
     let korea = row("kr", 2019);
-    let by_hand = stored("assets/contributions.toml", "contribution", 2019, "krw_100m") * 100.0
+    let by_hand = stored(
+        "assets/contributions.toml",
+        "contribution",
+        2019,
+        "krw_100m",
+    ) * 100.0
         / stored("assets/economy.toml", "krw_per_usd", 2019, "krw_per_usd")
         * 1000.0
         / stored("assets/troops.toml", "count", 2019, "troops");
@@ -95,8 +110,18 @@ fn export_measures_gives_both_hosts_per_member_dollars_as_computed_by_hand() {
     assert!((got - by_hand).abs() < 0.005, "{got} vs {by_hand}");
 
     let japan = row("jp", 2019);
-    let rate = stored("assets/japan/economy.toml", "jpy_per_usd", 2019, "fiscal_year_jpy_per_usd");
-    let by_hand = stored("assets/japan/contributions.toml", "contribution", 2019, "jpy_100m") * 100.0
+    let rate = stored(
+        "assets/japan/economy.toml",
+        "jpy_per_usd",
+        2019,
+        "fiscal_year_jpy_per_usd",
+    );
+    let by_hand = stored(
+        "assets/japan/contributions.toml",
+        "contribution",
+        2019,
+        "jpy_100m",
+    ) * 100.0
         / rate
         * 1000.0
         / stored("assets/japan/troops.toml", "count", 2019, "troops");
@@ -104,7 +129,12 @@ fn export_measures_gives_both_hosts_per_member_dollars_as_computed_by_hand() {
     assert!((got - by_hand).abs() < 0.005, "{got} vs {by_hand}");
     assert_eq!(japan["per_usd"].as_f64().unwrap(), rate);
     assert_eq!(japan["year_basis"], "FY2019 (Apr 2019–Mar 2020)");
-    assert!(japan["payment"].as_str().unwrap().contains("not the SMA portion"));
+    assert!(
+        japan["payment"]
+            .as_str()
+            .unwrap()
+            .contains("not the SMA portion")
+    );
 }
 
 #[test]
@@ -114,10 +144,18 @@ fn a_year_not_found_stays_missing_with_its_reason() {
         .iter()
         .find(|r| r["host"] == "jp" && r["year"] == 2013)
         .expect("FY2013 has a row");
-    for key in ["usd_m", "real_usd_m", "usd_k_per_member", "pct_of_defense_budget"] {
+    for key in [
+        "usd_m",
+        "real_usd_m",
+        "usd_k_per_member",
+        "pct_of_defense_budget",
+    ] {
         assert_eq!(gap[key], Value::Null, "{key}");
         let why = gap[format!("{key}_missing")].as_str().unwrap();
-        assert!(why.starts_with("no amount recorded for FY2013"), "{key}: {why}");
+        assert!(
+            why.starts_with("no amount recorded for FY2013"),
+            "{key}: {why}"
+        );
     }
 }
 
@@ -139,7 +177,11 @@ fn a_broken_shares_file_is_refused_at_its_line_and_column() {
     let shares = dir.path().join("shares.toml");
     let text = std::fs::read_to_string(&shares).unwrap();
     let broken = text.replacen("value_pct = 74.5", "value_pct = \"high\"", 1);
-    let line = broken.lines().position(|l| l == "value_pct = \"high\"").unwrap() + 1;
+    let line = broken
+        .lines()
+        .position(|l| l == "value_pct = \"high\"")
+        .unwrap()
+        + 1;
     std::fs::write(&shares, broken).unwrap();
     let data = dir.path().display().to_string();
     let o = sma_dash(&["check", "--data", &data]);
@@ -150,4 +192,22 @@ fn a_broken_shares_file_is_refused_at_its_line_and_column() {
         shares.display()
     );
     assert!(err.contains(&expected), "{err}");
+}
+
+#[test]
+fn export_measures_takes_the_base_year_of_real_dollars() {
+    let rows = json_rows(&["export", "measures", "--real", "2020", "--format", "json"]);
+    let row = rows
+        .iter()
+        .find(|r| r["host"] == "jp" && r["year"] == 2020)
+        .unwrap();
+    assert_eq!(row["base_year"], 2020);
+    // In its own base year a figure's real dollars are its dollars.
+    assert_eq!(row["real_usd_m"], row["usd_m"]);
+    assert!(
+        row["deflator"]
+            .as_str()
+            .unwrap()
+            .starts_with("US CPI-U of 2020")
+    );
 }

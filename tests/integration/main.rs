@@ -8,8 +8,8 @@
 mod any_input;
 mod bytes;
 mod chart;
-mod compare;
 mod cli;
+mod compare;
 mod corrections;
 mod data_errors;
 mod dataset_facts;
