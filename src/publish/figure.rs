@@ -180,7 +180,7 @@ fn point(p: &CostPoint) -> Option<LinePoint> {
 fn basis(view: &CostView, base_year: i32) -> String {
     match (view.real, view.currency) {
         (false, _) => "nominal".into(),
-        (true, Currency::Krw) => format!("real, in won of {base_year} (Korean CPI)"),
+        (true, Currency::Local) => format!("real, in won of {base_year} (Korean CPI)"),
         (true, Currency::Usd) => format!("real, in dollars of {base_year} (US CPI-U)"),
     }
 }
@@ -296,7 +296,7 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
     };
     if !converted.is_empty() {
         let from = match view.currency {
-            Currency::Krw => "dollars",
+            Currency::Local => "dollars",
             Currency::Usd => "won",
         };
         let both = combined
@@ -350,12 +350,13 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
             .filter(|p| !p.projected)
             .filter_map(|p| match p.origin {
                 CurrencyOrigin::Converted {
-                    krw_per_usd,
+                    per_usd,
                     rate: Origin::Assumed,
                 } => Some(format!(
-                    "; {} at an assumed {} ₩/$",
-                    p.year,
-                    thousands(krw_per_usd, 1)
+                    "; {} at an assumed {} {}/$",
+                    p.host.year_label(p.year),
+                    thousands(per_usd, 1),
+                    p.host.symbol()
                 )),
                 _ => None,
             })
@@ -375,7 +376,11 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
         Metric::Contribution => "Korea's SMA contribution to the cost of US forces".into(),
         _ => format!("Korea's SMA contribution, {}", view.metric_label()),
     };
-    let mut subtitle = format!("{}, {}", view.unit(a.base_year), basis(view, a.base_year));
+    let mut subtitle = format!(
+        "{}, {}",
+        view.unit(d.info.host, a.base_year),
+        basis(view, a.base_year)
+    );
     if let Some(years) = &recorded {
         subtitle.push_str(&format!(" · recorded {years}"));
     }
@@ -408,7 +413,7 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
     }
     if view.real {
         match view.currency {
-            Currency::Krw => ids.extend(
+            Currency::Local => ids.extend(
                 recorded_years
                     .iter()
                     .filter_map(|y| d.host_cpi(*y))
@@ -602,7 +607,11 @@ pub fn scenarios_figure(
     let all: Vec<&CostPoint> = series.iter().flat_map(|(_, p)| p).collect();
     let start = all.iter().filter(|p| !p.projected).map(|p| p.year).min();
     let projected = span(all.iter().filter(|p| p.projected).map(|p| p.year));
-    let mut subtitle = format!("{}, {}", money.unit(a.base_year), basis(view, a.base_year));
+    let mut subtitle = format!(
+        "{}, {}",
+        money.unit(d.info.host, a.base_year),
+        basis(view, a.base_year)
+    );
     if let Some(start) = start {
         subtitle.push_str(&format!(" · recorded {start}"));
     }

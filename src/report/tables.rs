@@ -310,13 +310,13 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
     } = input;
     let (d, a, view, scenario, points, compared) = (*d, *a, *view, *scenario, *points, *compared);
     let digits = decimals(view);
-    let unit = view.short_unit();
+    let unit = view.short_unit(d.info.host);
     let pinned = scenario.map_or("value", |s| s.key());
     let mut columns = vec![
         column("year", "year", false, 0),
         column(
             "value",
-            if compared.is_empty() { unit } else { pinned },
+            if compared.is_empty() { &unit } else { pinned },
             true,
             0,
         ),
@@ -422,7 +422,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
                 text(
                     d.contribution(p.year)
                         .filter(|_| !p.projected && view.metric == Metric::Contribution)
-                        .map(|c| c.reported_summary())
+                        .map(|c| c.reported_summary(d.info.host))
                         .unwrap_or_default(),
                 ),
                 (
@@ -433,9 +433,9 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
                     Cell::Bool(p.extended),
                     if p.extended { "yes" } else { "" }.into(),
                 ),
-                text(view.unit(a.base_year)),
+                text(view.unit(d.info.host, a.base_year)),
                 text(match view.currency {
-                    Currency::Krw => "krw",
+                    Currency::Local => "krw",
                     Currency::Usd => "usd",
                 }),
                 text(basis_key(view)),
@@ -655,7 +655,7 @@ pub fn scenarios_table(
         metric: Metric::Contribution,
         ..*view
     };
-    let unit = money.short_unit();
+    let unit = money.short_unit(d.info.host);
     let mut columns = vec![column("year", "year", false, 0)];
     for (s, _) in &amounts {
         columns.push(column(s.key(), s.key(), true, 0));
@@ -691,7 +691,7 @@ pub fn scenarios_table(
         });
         cells.extend([
             sources_cell(&sources),
-            text(money.unit(a.base_year)),
+            text(money.unit(d.info.host, a.base_year)),
             text(basis_key(view)),
         ]);
         if view.real {
