@@ -382,6 +382,11 @@ pub struct Agreement {
     pub currency: AgreementCurrency,
     #[serde(default)]
     pub rules: Vec<RulePhase>,
+    /// The total the agreement sets over its whole term, where it sets one rather than
+    /// each year's amount (Japan's FY2022–26 plan): in 100 million of the host's
+    /// currency, `plan_jpy_100m` (`plan_krw_100m`) in TOML.
+    #[serde(default, rename = "plan_krw_100m", alias = "plan_jpy_100m")]
+    pub plan_local_100m: Option<f64>,
     /// How well the escalation rule is attested, where it differs from the agreement's
     /// confidence (sources that read the rule two ways, say; the note gives both).
     #[serde(default)]

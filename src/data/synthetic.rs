@@ -204,6 +204,80 @@ pub fn synthetic(events: usize, years: usize, agreements: usize) -> Dataset {
         .unwrap_or_else(|e| panic!("the synthetic dataset breaks the dataset's rules:\n{e}"))
 }
 
+/// A dataset with Japan's shape, made from Korea's records for the tests of the layers
+/// above until Japan's own files load: Japan as host, a 2016–21 agreement and the
+/// FY2022–26 plan (¥1,055.1 bn), HNS totals FY2019–24 as published (FY2025–26 not
+/// found), yen per dollar for 2019–25, the $8 bn demand's event.
+#[cfg(test)]
+pub(crate) fn japan_like() -> Dataset {
+    use super::model::{AgreementCurrency, Host};
+    let mut d = Dataset::embedded().expect("the embedded dataset is valid");
+    d.info.host = Host::Japan;
+    let template = d.agreements.last().expect("an agreement").clone();
+    let agreement = |id: &str, first_year, last_year, plan: Option<f64>| super::model::Agreement {
+        id: id.into(),
+        ordinal: if plan.is_some() { 10 } else { 9 },
+        first_year,
+        last_year,
+        currency: AgreementCurrency::Local,
+        rules: Vec::new(),
+        plan_local_100m: plan,
+        ..template.clone()
+    };
+    d.agreements = vec![
+        agreement("jp-sma-2016", 2016, 2021, None),
+        agreement("jp-sma-2022", 2022, 2026, Some(10_551.0)),
+    ];
+    let row = d.contributions.last().expect("a contribution").clone();
+    d.contributions = [
+        (2019, Some(1974.0)),
+        (2020, Some(1993.0)),
+        (2021, Some(2017.0)),
+        (2022, Some(2056.0)),
+        (2023, Some(2112.0)),
+        (2024, Some(2124.0)),
+        (2025, None),
+        (2026, None),
+    ]
+    .into_iter()
+    .map(|(year, local_100m)| super::model::Contribution {
+        year,
+        agreement: if year < 2022 {
+            "jp-sma-2016"
+        } else {
+            "jp-sma-2022"
+        }
+        .into(),
+        local_100m,
+        usd_m: None,
+        reported: Vec::new(),
+        ..row.clone()
+    })
+    .collect();
+    for (year, yen) in [
+        (2019, 109.0),
+        (2020, 106.8),
+        (2021, 109.8),
+        (2022, 131.5),
+        (2023, 140.5),
+        (2024, 151.5),
+        (2025, 150.0),
+    ] {
+        if let Some(r) = d.exchange_rates.iter_mut().find(|r| r.year == year) {
+            r.per_usd = yen;
+        }
+    }
+    let mut demand = d
+        .events
+        .iter()
+        .find(|e| e.id == "us-seeks-5b-2019")
+        .expect("the 2019 demand")
+        .clone();
+    demand.id = "jp-us-seeks-8b-2019".into();
+    d.events.push(demand);
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -168,6 +168,27 @@ fn scenario_columns(s: ScenarioId) -> [&'static str; 5] {
             "custom_low",
             "custom_high",
         ],
+        ScenarioId::Plan => [
+            "value_fy2022-plan",
+            "diff_fy2022-plan",
+            "fy2022-plan_status",
+            "fy2022-plan_low",
+            "fy2022-plan_high",
+        ],
+        ScenarioId::Renewal => [
+            "value_renewal",
+            "diff_renewal",
+            "renewal_status",
+            "renewal_low",
+            "renewal_high",
+        ],
+        ScenarioId::Demand8bn => [
+            "value_demand-8bn",
+            "diff_demand-8bn",
+            "demand-8bn_status",
+            "demand-8bn_low",
+            "demand-8bn_high",
+        ],
     }
 }
 
