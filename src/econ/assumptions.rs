@@ -552,7 +552,7 @@ impl Assumptions {
         use AssumptionId::*;
         let latest = |v: Option<f64>, fallback: f64| v.unwrap_or(fallback);
         let us = d.us_cpi.last().map(|c| c.rate_pct);
-        let growth = d.defense_budgets.last().map(|b| b.growth_pct);
+        let growth = d.defense_budgets.iter().rev().find_map(|b| b.growth_pct);
         let recorded: Vec<(i32, f64)> = d
             .contributions
             .iter()

@@ -136,7 +136,7 @@ pub const DEMANDS: [DemandSpec; 3] = [
     DemandSpec {
         scenario: ScenarioId::Demand8bn,
         usd_m: DEMAND_JAPAN_2019_USD_M,
-        events: &["jp-us-seeks-8b-2019"],
+        events: &["jp-bolton-8b-2019-07"],
     },
 ];
 
@@ -435,11 +435,17 @@ pub fn project_all(e: &Economy) -> Vec<Projection> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::synthetic::japan_like;
     use crate::econ::{
         Assumptions, CostView, Currency, Indices, Metric, RatePath, TroopBasis, scenario_amounts,
         totals,
     };
+
+    fn japan() -> Dataset {
+        crate::data::Hosts::embedded()
+            .expect("the embedded datasets are valid")
+            .japan
+            .expect("Japan's dataset is embedded")
+    }
 
     fn japan_assumptions(d: &Dataset) -> Assumptions {
         let mut a = Assumptions::from_history(d);
@@ -451,7 +457,7 @@ mod tests {
 
     #[test]
     fn every_japan_scenario_follows_the_plan_through_its_term() {
-        let d = japan_like();
+        let d = japan();
         let a = japan_assumptions(&d);
         let e = Economy::new(&d, &a);
         let recorded: f64 = [2022, 2023, 2024]
@@ -488,7 +494,7 @@ mod tests {
 
     #[test]
     fn past_the_plan_each_scenario_applies_its_own_rule() {
-        let d = japan_like();
+        let d = japan();
         let a = japan_assumptions(&d);
         let e = Economy::new(&d, &a);
         let at = |s: ScenarioId, year| *project(&e, s).unwrap().at(year).unwrap();
@@ -510,7 +516,7 @@ mod tests {
         );
         // Its sources are its event's.
         let sources = rule_sources(&d, ScenarioId::Demand8bn);
-        let event = d.events.iter().find(|e| e.id == "jp-us-seeks-8b-2019");
+        let event = d.events.iter().find(|e| e.id == "jp-bolton-8b-2019-07");
         assert_eq!(sources, event.unwrap().sources);
         // Japan's CPI moves Japan's renewal, Korea's does not.
         let mut hot = a.clone();
@@ -538,7 +544,7 @@ mod tests {
         );
         assert!(project(&e, ScenarioId::Plan).is_none());
         assert!(project(&e, ScenarioId::Demand8bn).is_none());
-        let japan = japan_like();
+        let japan = japan();
         let a = japan_assumptions(&japan);
         assert!(project(&Economy::new(&japan, &a), ScenarioId::Demand5bn).is_none());
         assert_eq!(
@@ -550,7 +556,7 @@ mod tests {
 
     #[test]
     fn japan_totals_and_figures_read_in_fiscal_years_and_yen() {
-        let d = japan_like();
+        let d = japan();
         let a = japan_assumptions(&d);
         let e = Economy::new(&d, &a);
         let p = project(&e, ScenarioId::Plan).unwrap();
@@ -587,7 +593,7 @@ mod tests {
                     a.base_year
                 )
                 .starts_with(
-                    "FY2024: 1,402.0 million $, nominal · converted at 151.5 ¥/$ (FY2024 average)"
+                    "FY2024: 1,393.6 million $, nominal · converted at 152.4 ¥/$ (FY2024 average)"
                 ),
             "{}",
             dollars[0].describe(

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Host};
 use crate::econ::{
     Assumptions, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin, DashboardBands,
     Metric, Origin, Projection, TroopBasis,
@@ -176,23 +176,27 @@ fn point(p: &CostPoint) -> Option<LinePoint> {
     })
 }
 
-/// "nominal" or "real: won of 2025 (Korean CPI)".
-fn basis(view: &CostView, base_year: i32) -> String {
+/// "nominal" or "real: won of 2025 (Korean CPI)", "yen of 2025 (Japanese CPI)".
+fn basis(view: &CostView, host: Host, base_year: i32) -> String {
     match (view.real, view.currency) {
         (false, _) => "nominal".into(),
-        (true, Currency::Local) => format!("real, in won of {base_year} (Korean CPI)"),
+        (true, Currency::Local) => format!(
+            "real, in {} of {base_year} ({} CPI)",
+            host.currency(),
+            host.adjective()
+        ),
         (true, Currency::Usd) => format!("real, in dollars of {base_year} (US CPI-U)"),
     }
 }
 
-/// "1991–2025"
-fn span(years: impl Iterator<Item = i32> + Clone) -> Option<String> {
+/// "1991–2025"; Japan's "FY1999–FY2024".
+fn span(host: Host, years: impl Iterator<Item = i32> + Clone) -> Option<String> {
     let first = years.clone().min()?;
     let last = years.max()?;
     Some(if first == last {
-        first.to_string()
+        host.year_label(first)
     } else {
-        format!("{first}–{last}")
+        format!("{}–{}", host.year_label(first), host.year_label(last))
     })
 }
 
@@ -251,12 +255,63 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
         ..
     } = *input;
     let main: Vec<LinePoint> = input.points.iter().filter_map(point).collect();
+    let host = d.info.host;
+    let recorded = span(host, main.iter().filter(|p| !p.projected).map(|p| p.year));
+    let projected = span(host, main.iter().filter(|p| p.projected).map(|p| p.year));
+    let converted = main.iter().filter(|p| p.converted).count();
+    let combined = combined_years(input.points);
+    let converted_item = (converted > 0).then(|| converted_legend(view, host, combined.as_ref()));
+    let mut legend = cost_legend(input, recorded.as_ref(), converted_item, projected.as_ref());
+    let bands = band_area(input, &mut legend);
+    let mut marks = cost_notes(input.points, input.extended.clone());
+    if converted > 0 {
+        marks.push(converted_mark(input.points, host, converted));
+    }
+    if let Some(years) = &combined {
+        marks.push(format!(
+            "{years} agreed in dollars and {}: the two parts combined, the other part converted at the year's rate",
+            host.currency()
+        ));
+    }
+    let title = match view.metric {
+        Metric::Contribution => format!("{} to the cost of US forces", host.series_name()),
+        _ => format!("{}, {}", host.series_name(), view.metric_label()),
+    };
+    Figure {
+        kind: ChartKind::Costs,
+        title,
+        subtitle: costs_subtitle(input, recorded.as_ref(), projected.as_ref()),
+        lines: cost_figure_lines(input, &main),
+        bands,
+        level: None,
+        legend,
+        marks,
+        source: source_line(
+            d,
+            costs_source_ids(input, &main, converted > 0).into_iter(),
+            "sma-dash export contributions",
+        ),
+        footer: footer(
+            d,
+            Some(stamp(a, view)),
+            input.band.map(|(_, spreads)| spreads),
+        ),
+        decimals: match view.metric {
+            Metric::PerServiceMember => 2,
+            _ => 1,
+        },
+    }
+}
+
+/// The pinned scenario's line, then each compared scenario's projected line, drawn from
+/// the last recorded point so that it joins the pinned one.
+fn cost_figure_lines(input: &CostsInput, main: &[LinePoint]) -> Vec<FigureLine> {
     let anchor = main.iter().rfind(|p| !p.projected).copied();
     let mut lines = vec![FigureLine {
         key: input.scenario.map_or("recorded", |s| s.key()).into(),
         color: 0,
         style: LineStyle::Solid,
-        points: main.clone(),
+        points: main.to_vec(),
     }];
     for (i, (s, series)) in input.compared.iter().enumerate() {
         let projected = series.iter().filter(|p| p.projected).filter_map(point);
@@ -267,47 +322,41 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
             points: anchor.into_iter().chain(projected).collect(),
         });
     }
-    let recorded = span(main.iter().filter(|p| !p.projected).map(|p| p.year));
-    let projected = span(main.iter().filter(|p| p.projected).map(|p| p.year));
+    lines
+}
+
+/// The years agreed in both currencies (the 5th SMA), whose two parts are combined:
+/// "2002 and 2004", the years one by one, as they need not follow each other.
+fn combined_years(points: &[CostPoint]) -> Option<String> {
+    let combined: Vec<String> = points
+        .iter()
+        .filter(|p| !p.projected && matches!(p.origin, CurrencyOrigin::Combined { .. }))
+        .map(|p| p.year.to_string())
+        .collect();
+    match combined.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+    }
+}
+
+/// The legend's entries for the recorded span, the converted marker, the pinned
+/// projection and each compared scenario (the band's is added after them).
+fn cost_legend(
+    input: &CostsInput,
+    recorded: Option<&String>,
+    converted: Option<LegendItem>,
+    projected: Option<&String>,
+) -> Vec<LegendItem> {
     let mut legend = Vec::new();
-    if let Some(years) = &recorded {
+    if let Some(years) = recorded {
         legend.push(LegendItem {
             swatch: Swatch::Recorded(0),
             label: format!("recorded {years}"),
         });
     }
-    let converted: Vec<i32> = main
-        .iter()
-        .filter(|p| p.converted)
-        .map(|p| p.year)
-        .collect();
-    // The years agreed in both currencies (the 5th SMA): the two parts combined.
-    let combined: Vec<String> = input
-        .points
-        .iter()
-        .filter(|p| !p.projected && matches!(p.origin, CurrencyOrigin::Combined { .. }))
-        .map(|p| p.year.to_string())
-        .collect();
-    // "2002 and 2004": the years one by one, as they need not follow each other.
-    let combined = match combined.as_slice() {
-        [] => None,
-        [one] => Some(one.clone()),
-        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
-    };
-    if !converted.is_empty() {
-        let from = match view.currency {
-            Currency::Local => "dollars",
-            Currency::Usd => "won",
-        };
-        let both = combined
-            .as_ref()
-            .map_or(String::new(), |years| format!("; {years} combined"));
-        legend.push(LegendItem {
-            swatch: Swatch::Converted(0),
-            label: format!("converted from the published {from}{both}"),
-        });
-    }
-    if let (Some(s), Some(years)) = (input.scenario, &projected) {
+    legend.extend(converted);
+    if let (Some(s), Some(years)) = (input.scenario, projected) {
         legend.push(LegendItem {
             swatch: Swatch::Projected(0),
             label: format!("{}, projected {years}", s.label()),
@@ -319,77 +368,109 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
             label: s.label().into(),
         });
     }
-    let mut bands = Vec::new();
-    if let Some((band, spreads)) = input.band {
-        let points: Vec<(i32, f64, f64)> = band
-            .points
-            .iter()
-            .filter_map(|p| Some((p.year, p.low?, p.high?)))
-            .collect();
-        if !points.is_empty() {
-            legend.push(LegendItem {
-                swatch: Swatch::Band(0),
-                label: format!(
-                    "band: {}",
-                    non_empty(spreads.describe_moved(band.inputs), "no input moves it")
-                ),
-            });
-            bands.push(BandArea {
-                key: band.scenario.key().into(),
-                color: 0,
-                points,
-            });
-        }
-    }
-    let mut marks = cost_notes(input.points, input.extended.clone());
-    if !converted.is_empty() {
-        // A year with no recorded rate is converted at the assumed one: say so.
-        let assumed: Vec<String> = input
-            .points
-            .iter()
-            .filter(|p| !p.projected)
-            .filter_map(|p| match p.origin {
-                CurrencyOrigin::Converted {
-                    per_usd,
-                    rate: Origin::Assumed,
-                } => Some(format!(
-                    "; {} at an assumed {} {}/$",
-                    p.host.year_label(p.year),
-                    thousands(per_usd, 1),
-                    p.host.symbol()
-                )),
-                _ => None,
-            })
-            .collect();
-        marks.push(format!(
-            "converted at each year's average won per dollar ({} years){}",
-            converted.len(),
-            assumed.concat()
-        ));
-    }
-    if let Some(years) = &combined {
-        marks.push(format!(
-            "{years} agreed in dollars and won: the two parts combined, the other part converted at the year's rate"
-        ));
-    }
-    let title = match view.metric {
-        Metric::Contribution => "Korea's SMA contribution to the cost of US forces".into(),
-        _ => format!("Korea's SMA contribution, {}", view.metric_label()),
+    legend
+}
+
+/// The legend entry of the converted marker: which published currency the figures
+/// come from, and the years whose two parts are combined.
+fn converted_legend(view: &CostView, host: Host, combined: Option<&String>) -> LegendItem {
+    let from = match view.currency {
+        Currency::Local => "dollars",
+        Currency::Usd => host.currency(),
     };
+    let both = combined.map_or(String::new(), |years| format!("; {years} combined"));
+    LegendItem {
+        swatch: Swatch::Converted(0),
+        label: format!("converted from the published {from}{both}"),
+    }
+}
+
+/// The pinned scenario's band while it shows, with its legend entry.
+fn band_area(input: &CostsInput, legend: &mut Vec<LegendItem>) -> Vec<BandArea> {
+    let Some((band, spreads)) = input.band else {
+        return Vec::new();
+    };
+    let points: Vec<(i32, f64, f64)> = band
+        .points
+        .iter()
+        .filter_map(|p| Some((p.year, p.low?, p.high?)))
+        .collect();
+    if points.is_empty() {
+        return Vec::new();
+    }
+    legend.push(LegendItem {
+        swatch: Swatch::Band(0),
+        label: format!(
+            "band: {}",
+            non_empty(spreads.describe_moved(band.inputs), "no input moves it")
+        ),
+    });
+    vec![BandArea {
+        key: band.scenario.key().into(),
+        color: 0,
+        points,
+    }]
+}
+
+/// The note on converted figures: how many years, and each year converted at an
+/// assumed rate because none is recorded.
+fn converted_mark(points: &[CostPoint], host: Host, converted: usize) -> String {
+    let assumed: Vec<String> = points
+        .iter()
+        .filter(|p| !p.projected)
+        .filter_map(|p| match p.origin {
+            CurrencyOrigin::Converted {
+                per_usd,
+                rate: Origin::Assumed,
+            } => Some(format!(
+                "; {} at an assumed {} {}/$",
+                host.year_label(p.year),
+                thousands(per_usd, 1),
+                host.symbol()
+            )),
+            _ => None,
+        })
+        .collect();
+    format!(
+        "converted at each year's average {} per dollar ({converted} years){}",
+        host.currency(),
+        assumed.concat()
+    )
+}
+
+/// The subtitle: unit and basis, the recorded span, the projected span and scenarios.
+fn costs_subtitle(
+    input: &CostsInput,
+    recorded: Option<&String>,
+    projected: Option<&String>,
+) -> String {
+    let (a, view, host) = (input.assumptions, input.view, input.data.info.host);
     let mut subtitle = format!(
         "{}, {}",
-        view.unit(d.info.host, a.base_year),
-        basis(view, a.base_year)
+        view.unit(host, a.base_year),
+        basis(view, host, a.base_year)
     );
-    if let Some(years) = &recorded {
+    if let Some(years) = recorded {
         subtitle.push_str(&format!(" · recorded {years}"));
     }
-    if let (Some(s), Some(years)) = (input.scenario, &projected) {
+    if let (Some(s), Some(years)) = (input.scenario, projected) {
         subtitle.push_str(&format!(" · projected {years}: {}", s.key()));
         for (s, _) in input.compared {
             subtitle.push_str(&format!(", {}", s.key()));
         }
     }
+    subtitle
+}
+
+/// The sources the chart rests on: each recorded contribution's; the exchange rates
+/// and price indices a converted or real figure uses; the troop figures a per-member
+/// metric divides by.
+fn costs_source_ids<'a>(
+    input: &CostsInput<'a>,
+    main: &[LinePoint],
+    converted: bool,
+) -> Vec<&'a String> {
+    let (d, view) = (input.data, input.view);
     let mut ids: Vec<&String> = input
         .points
         .iter()
@@ -397,13 +478,12 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
         .filter_map(|p| d.contribution(p.year))
         .flat_map(|c| &c.sources)
         .collect();
-    // Converted and real figures rest on the exchange rates and price indices too.
     let recorded_years: Vec<i32> = main
         .iter()
         .filter(|p| !p.projected)
         .map(|p| p.year)
         .collect();
-    if !converted.is_empty() || view.currency == Currency::Usd {
+    if converted || view.currency == Currency::Usd {
         ids.extend(
             recorded_years
                 .iter()
@@ -430,26 +510,7 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
     if view.metric == Metric::PerServiceMember {
         ids.extend(troop_sources(d, view.troops, &recorded_years));
     }
-    Figure {
-        kind: ChartKind::Costs,
-        title,
-        subtitle,
-        lines,
-        bands,
-        level: None,
-        legend,
-        marks,
-        source: source_line(d, ids.into_iter(), "sma-dash export contributions"),
-        footer: footer(
-            d,
-            Some(stamp(a, view)),
-            input.band.map(|(_, spreads)| spreads),
-        ),
-        decimals: match view.metric {
-            Metric::PerServiceMember => 2,
-            _ => 1,
-        },
-    }
+    ids
 }
 
 fn non_empty(text: String, otherwise: &str) -> String {
@@ -461,18 +522,15 @@ fn non_empty(text: String, otherwise: &str) -> String {
 }
 
 /// The sources of the troop figures a per-member metric divides by.
-fn troop_sources<'a>(
-    d: &'a Dataset,
-    basis: TroopBasis,
-    years: &'a [i32],
-) -> impl Iterator<Item = &'a String> + 'a {
+fn troop_sources<'a>(d: &'a Dataset, basis: TroopBasis, years: &[i32]) -> Vec<&'a String> {
     years
         .iter()
-        .flat_map(move |&y| match basis {
+        .flat_map(|&y| match basis {
             TroopBasis::Counted => d.troop_count(y).map(|t| t.sources.as_slice()),
             TroopBasis::Headline => d.headline_level(y).map(|l| l.sources.as_slice()),
         })
         .flatten()
+        .collect()
 }
 
 /// A column's whole numbers by year, from a pane's table.
@@ -518,7 +576,7 @@ pub fn troops_figure(d: &Dataset, table: &PaneTable) -> Figure {
         .filter_map(|y| d.troop_count(*y))
         .flat_map(|t| &t.sources)
         .chain(troop_sources(d, TroopBasis::Headline, &years));
-    let shown = span(years.iter().copied()).unwrap_or_default();
+    let shown = span(Host::Korea, years.iter().copied()).unwrap_or_default();
     Figure {
         kind: ChartKind::Troops,
         title: "US troops in South Korea".into(),
@@ -606,14 +664,15 @@ pub fn scenarios_figure(
     }
     let all: Vec<&CostPoint> = series.iter().flat_map(|(_, p)| p).collect();
     let start = all.iter().filter(|p| !p.projected).map(|p| p.year).min();
-    let projected = span(all.iter().filter(|p| p.projected).map(|p| p.year));
+    let host = d.info.host;
+    let projected = span(host, all.iter().filter(|p| p.projected).map(|p| p.year));
     let mut subtitle = format!(
         "{}, {}",
-        money.unit(d.info.host, a.base_year),
-        basis(view, a.base_year)
+        money.unit(host, a.base_year),
+        basis(view, host, a.base_year)
     );
     if let Some(start) = start {
-        subtitle.push_str(&format!(" · recorded {start}"));
+        subtitle.push_str(&format!(" · recorded {}", host.year_label(start)));
     }
     if let Some(years) = projected {
         subtitle.push_str(&format!(" · projected {years}"));
@@ -642,7 +701,10 @@ pub fn scenarios_figure(
     }
     Figure {
         kind: ChartKind::Scenarios,
-        title: "What the SMA costs Korea, by scenario".into(),
+        title: match host {
+            Host::Korea => "What the SMA costs Korea, by scenario".into(),
+            Host::Japan => format!("{}, by scenario", host.series_name()),
+        },
         subtitle,
         lines,
         bands: areas,
