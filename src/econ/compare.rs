@@ -256,6 +256,7 @@ struct InCurrency {
 /// A year's payment in dollars and, whole, in the host's currency, each as published
 /// or with the other currency's part converted at the year's average rate.
 struct Payment {
+    host: Host,
     /// Millions of dollars.
     usd: InCurrency,
     /// 100 million of the host's currency.
@@ -268,6 +269,8 @@ struct Payment {
 
 /// The year's average rate for an amount of `d`'s host: Japan's amounts are by fiscal
 /// year, so theirs is the fiscal-year average; none where the record has no such average.
+/// Stricter than [`crate::data::ExchangeRate::per_usd_of_host_year`], which the series
+/// fall back on: a comparison never puts a calendar-year rate under a fiscal-year amount.
 fn year_rate(d: &Dataset, year: i32) -> Option<(f64, &[String])> {
     let r = d.exchange_rate(year)?;
     let rate = if d.info.host.fiscal_years() {
@@ -292,17 +295,17 @@ fn in_currency(
     let (value, origin) = match (given, other, rate) {
         (Some(v), None, _) => (Some(v), CurrencyOrigin::Published),
         (Some(v), Some(o), Some(r)) => {
-            let (krw_per_usd, rate) = at(r);
+            let (per_usd, rate) = at(r);
             (
                 Some(v + convert(o, r)),
-                CurrencyOrigin::Combined { krw_per_usd, rate },
+                CurrencyOrigin::Combined { per_usd, rate },
             )
         }
         (None, Some(o), Some(r)) => {
-            let (krw_per_usd, rate) = at(r);
+            let (per_usd, rate) = at(r);
             (
                 Some(convert(o, r)),
-                CurrencyOrigin::Converted { krw_per_usd, rate },
+                CurrencyOrigin::Converted { per_usd, rate },
             )
         }
         _ => (None, CurrencyOrigin::Published),
@@ -337,6 +340,7 @@ fn payment(d: &Dataset, c: &Contribution) -> Payment {
     let local = in_currency(c.local_100m, c.usd_m, per_usd, usd_m_to_local_100m, why);
     let used = usd.origin.is_converted() || local.origin.is_converted();
     Payment {
+        host,
         usd,
         local,
         per_usd: per_usd.filter(|_| used),
@@ -387,6 +391,7 @@ fn measure(
     Measure {
         kind,
         point: CostPoint {
+            host: p.host,
             year: c.year,
             value,
             projected: false,
