@@ -734,8 +734,8 @@ pub fn scenarios_table(
                 let p = points.iter().find(|p| p.year == year);
                 any_capped |= p.is_some_and(|p| p.capped);
                 any_extended |= p.is_some_and(|p| p.extended);
-                let band = bands.map(|(b, _)| b.of(*s).and_then(|b| b.at(year)));
-                cells.extend(scenario_year_cells(p, &money, band));
+                let band = bands.and_then(|(b, _)| b.of(*s)).and_then(|b| b.at(year));
+                cells.extend(scenario_year_cells(p, &money, bands.is_some(), band));
             }
             closing(&mut cells, Some(year));
             TableRow {
@@ -806,12 +806,13 @@ fn scenarios_columns(
 }
 
 /// One scenario's cells in a year's row: the value marked `*` where the cap bound and
-/// `†` where the rule is extended, its status, and its band's low and high while the
-/// band shows (`band` is `Some` then, empty where the scenario has none that year).
+/// `†` where the rule is extended, its status, and while the band shows (`banded`)
+/// its low and high, empty where the scenario has none that year.
 fn scenario_year_cells(
     p: Option<&CostPoint>,
     money: &CostView,
-    band: Option<Option<&BandPoint>>,
+    banded: bool,
+    band: Option<&BandPoint>,
 ) -> Vec<(Cell, String)> {
     let capped = p.is_some_and(|p| p.capped);
     let extended = p.is_some_and(|p| p.extended);
@@ -825,9 +826,9 @@ fn scenario_year_cells(
         (cell, format!("{shown}{marks}")),
         text(p.map(|p| p.tags(money).join(" · ")).unwrap_or_default()),
     ];
-    if let Some(at) = band {
-        cells.push(number(at.and_then(|b| b.low), 1));
-        cells.push(number(at.and_then(|b| b.high), 1));
+    if banded {
+        cells.push(number(band.and_then(|b| b.low), 1));
+        cells.push(number(band.and_then(|b| b.high), 1));
     }
     cells
 }
