@@ -16,7 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::Pane;
 use crate::config::{self, Config, Flag, SetupError};
-use crate::data::{Dataset, Hosts, LoadError};
+use crate::data::{Dataset, Host, Hosts, LoadError};
 use crate::econ::{AssumptionId, Assumptions, BandSpreads};
 use crate::publish::Size;
 use crate::render;
@@ -245,6 +245,9 @@ struct ProjectArgs {
     /// Apply a saved scenario's assumptions (every built-in scenario is printed anyway).
     #[arg(long, value_name = "NAME")]
     scenario: Option<String>,
+    /// Whose projections: Korea's, Japan's (by Japanese fiscal year, in yen) or both.
+    #[arg(long, value_enum, default_value_t = HostArg::Kr)]
+    host: HostArg,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -276,6 +279,10 @@ struct ExportArgs {
     /// Apply a saved scenario's assumptions (contributions and projections).
     #[arg(long, value_name = "NAME")]
     scenario: Option<String>,
+    /// Whose series: Korea's, Japan's or both (then with a `host` column; Japan's
+    /// amounts by fiscal year, in `fiscal_year` and `jpy_*` columns).
+    #[arg(long, value_enum, default_value_t = HostArg::Kr)]
+    host: HostArg,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -292,6 +299,9 @@ struct ChartArgs {
     image: ImageArgs,
     #[command(flatten)]
     view: ViewArgs,
+    /// Whose chart: Korea's or Japan's (both hosts side by side: `chart hosts`).
+    #[arg(long, value_enum, default_value_t = HostArg::Kr)]
+    host: HostArg,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -323,6 +333,36 @@ impl Command {
                 | Command::Chart(_)
                 | Command::Cite(_)
         )
+    }
+}
+
+/// The hosts `--host` picks.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum HostArg {
+    /// South Korea (the default).
+    Kr,
+    /// Japan.
+    Jp,
+    /// Both, Korea first.
+    All,
+}
+
+impl HostArg {
+    /// As the command line writes it.
+    fn key(self) -> &'static str {
+        match self {
+            HostArg::Kr => "kr",
+            HostArg::Jp => "jp",
+            HostArg::All => "all",
+        }
+    }
+
+    fn hosts(self) -> &'static [Host] {
+        match self {
+            HostArg::Kr => &[Host::Korea],
+            HostArg::Jp => &[Host::Japan],
+            HostArg::All => &Host::ALL,
+        }
     }
 }
 
@@ -465,6 +505,12 @@ struct AssumptionArgs {
     /// Won per dollar past the record: 1400, or 1400,2028=1500 to set years apart.
     #[arg(long, value_name = "KRW_PER_USD", allow_hyphen_values = true)]
     fx: Option<String>,
+    /// Japanese CPI inflation past Japan's record, in percent, as --cpi (--host jp).
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    jp_cpi: Option<String>,
+    /// Yen per dollar past Japan's record: 150, or 150,2028=140 (--host jp).
+    #[arg(long, value_name = "JPY_PER_USD", allow_hyphen_values = true)]
+    jp_fx: Option<String>,
     /// ROK defense-budget growth past the record, in percent, as --cpi.
     #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
     defense_growth: Option<String>,
@@ -484,6 +530,8 @@ impl AssumptionArgs {
             ("--cpi", KoreanCpi, &self.cpi),
             ("--us-cpi", UsCpi, &self.us_cpi),
             ("--fx", KrwPerUsd, &self.fx),
+            ("--jp-cpi", JapaneseCpi, &self.jp_cpi),
+            ("--jp-fx", JpyPerUsd, &self.jp_fx),
             ("--defense-growth", DefenseGrowth, &self.defense_growth),
             ("--growth", CustomGrowth, &self.growth),
             ("--horizon", Horizon, &self.horizon),
@@ -628,6 +676,43 @@ fn data_dir(dir: &Path) -> Result<(), SetupError> {
         .into()),
         Ok(_) => Ok(()),
     }
+}
+
+/// What `project`, `export` and `chart` run on for `--host`: the setup (Korea's dataset,
+/// the assumptions of both hosts' records), and the datasets asked for, in order. A
+/// host whose dataset is not there is refused by name.
+fn setup_hosts(
+    input: &InputArgs,
+    flags: &[Flag],
+    band_flags: &[Flag],
+    host: HostArg,
+) -> Result<(Setup, Vec<Dataset>), SetupError> {
+    let user = config::user_file(input.config.as_deref(), |v| std::env::var_os(v));
+    let config = Config::from_user_file(user.as_ref())?;
+    let hosts = load_hosts(input.data.as_deref())?;
+    let present: Vec<&Dataset> = hosts.iter().collect();
+    let assumptions = config.starting_assumptions_of(&present, flags)?;
+    let band = config.band_spreads(band_flags)?;
+    let chosen = host
+        .hosts()
+        .iter()
+        .map(|&h| {
+            hosts.get(h).cloned().ok_or_else(|| {
+                SetupError::from(format!(
+                    "--host {}: the dataset has no {} (its files go in japan/ beside Korea's)",
+                    h.key(),
+                    h.name()
+                ))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let setup = Setup {
+        dataset: hosts.korea,
+        config,
+        assumptions,
+        band,
+    };
+    Ok((setup, chosen))
 }
 
 fn refuse_arguments(e: clap::Error) -> ExitCode {

@@ -9,7 +9,8 @@ use std::path::Path;
 use crate::config::SetupError;
 use crate::report::export::Series;
 
-use super::{AssumptionArgs, BandArgs, ChartArg, Cli, Command, ViewArgs};
+use super::{AssumptionArgs, BandArgs, ChartArg, Cli, Command, HostArg, ViewArgs};
+use crate::data::Host;
 
 /// What an option can change: a chart `chart` draws or a series `export` writes.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -50,6 +51,40 @@ fn shaped_by(flag: &str) -> &'static [Output] {
         // dollars is theirs to take.
         "--real" => &[COSTS, SCENARIOS, CONTRIBUTIONS, PROJECTIONS, MEASURES],
         _ => &[COSTS, SCENARIOS, CONTRIBUTIONS, PROJECTIONS],
+    }
+}
+
+/// The table of hosts: the host whose figures each assumption option shapes; `None`
+/// for an option every host reads (US CPI, custom growth, the horizon).
+fn host_shaped_by(flag: &str) -> Option<Host> {
+    match flag {
+        "--cpi" | "--fx" | "--defense-growth" => Some(Host::Korea),
+        "--jp-cpi" | "--jp-fx" => Some(Host::Japan),
+        _ => None,
+    }
+}
+
+/// An assumption option of a host `--host` leaves out changes nothing: refused, with
+/// the host it shapes.
+pub(super) fn refuse_other_hosts_options(
+    host: HostArg,
+    assumptions: &AssumptionArgs,
+) -> Result<(), SetupError> {
+    let shown = host.hosts();
+    let refused = assumptions.flags().into_iter().find_map(|f| {
+        host_shaped_by(f.name)
+            .filter(|h| !shown.contains(h))
+            .map(|h| (f.name, h))
+    });
+    match refused {
+        Some((flag, h)) => Err(format!(
+            "{flag} sets {}'s figures, which --host {} does not show (add --host {} or all)",
+            h.name(),
+            host.key(),
+            h.key()
+        )
+        .into()),
+        None => Ok(()),
     }
 }
 

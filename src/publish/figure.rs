@@ -302,7 +302,7 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
         ),
         footer: footer(
             d,
-            Some(stamp(a, view)),
+            Some(stamp(a, d.info.host, view)),
             input.band.map(|(_, spreads)| spreads),
         ),
         decimals: match view.metric {
@@ -721,7 +721,7 @@ pub fn scenarios_figure(
         legend,
         marks,
         source: source_line(d, ids, "sma-dash project"),
-        footer: footer(d, Some(stamp(a, view)), bands.map(|(_, s)| s)),
+        footer: footer(d, Some(stamp(a, d.info.host, view)), bands.map(|(_, s)| s)),
         decimals: 1,
     }
 }

@@ -16,6 +16,7 @@ mod dataset_facts;
 mod e2e;
 mod econ;
 mod econ_props;
+mod host_projections;
 mod hostile_data;
 mod render;
 mod scale;
