@@ -57,7 +57,7 @@ fn cost_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
     )));
     let record = d.contribution(p.year).filter(|_| !p.projected);
     if let Some(c) = record {
-        let agreed_in = d.agreement(&c.agreement).map(|a| a.currency.label());
+        let agreed_in = d.agreement_of(c).map(|a| a.currency.label());
         lines.push(text(field("As published", published(c, agreed_in), theme)));
         if !c.reported.is_empty() {
             lines.push(text(field("Also reported", c.reported_summary(), theme)));
