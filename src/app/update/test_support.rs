@@ -7,7 +7,7 @@ pub(super) use crate::data::{Dataset, EventKind};
 pub(super) use crate::econ::{AssumptionId, Currency, Metric, ScenarioId, TroopBasis};
 
 pub(super) fn app() -> App {
-    App::new(Dataset::embedded().expect("the embedded dataset loads"))
+    crate::config::default_app(Dataset::embedded().expect("the embedded dataset loads"))
 }
 
 pub(super) fn selected_year(app: &App) -> Option<i32> {
