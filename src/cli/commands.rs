@@ -403,11 +403,10 @@ pub(super) fn configured_app(
     assumptions: Assumptions,
     band: BandSpreads,
 ) -> App {
-    let mut app = App::with(dataset, |i| {
+    let mut app = config.app_with(dataset, |i| {
         i.assumptions = assumptions;
         i.band_spreads = band;
     });
-    config.apply_to(&mut app);
     // https://no-color.org: any non-empty value turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app
