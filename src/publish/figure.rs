@@ -211,7 +211,7 @@ fn footer(d: &Dataset, assumptions: Option<String>, band: Option<&BandSpreads>) 
         None => "recorded figures only: no assumptions".into(),
     });
     if let Some(b) = band {
-        parts.push(format!("band: {}", b.stamp()));
+        parts.push(format!("band: {}", b.stamp_for(d.info.host)));
     }
     parts.join(" · ")
 }
@@ -402,7 +402,10 @@ fn band_area(input: &CostsInput, legend: &mut Vec<LegendItem>) -> Vec<BandArea> 
         swatch: Swatch::Band(0),
         label: format!(
             "band: {}",
-            non_empty(spreads.describe_moved(band.inputs), "no input moves it")
+            non_empty(
+                spreads.describe_moved(band.inputs, input.data.info.host),
+                "no input moves it"
+            )
         ),
     });
     vec![BandArea {

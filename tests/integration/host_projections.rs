@@ -120,6 +120,19 @@ fn japan_files_say_yen_and_fiscal_years() {
         table.contains("FY2024 recorded + FY2025–26 projected"),
         "{table}"
     );
+    let banded = rows(&stdout(&[
+        "project", "--host", "jp", "--format", "csv", "--band",
+    ]));
+    assert_eq!(
+        banded[0]["band"],
+        "japanese_cpi ±1 pp; us_cpi ±1 pp; jpy_per_usd ±10 %"
+    );
+    let renewal = banded
+        .iter()
+        .find(|r| r["scenario"] == "renewal" && r["fiscal_year"] == "2028")
+        .unwrap();
+    let low: f64 = renewal["jpy_bn_low"].parse().unwrap();
+    assert!(low < renewal["jpy_bn"].parse::<f64>().unwrap());
     let economy = stdout(&["export", "economy", "--host", "jp"]);
     assert!(economy.starts_with("year,japanese_cpi_pct,"), "{economy}");
 }
