@@ -205,6 +205,12 @@ fn a_japan_chart_is_drawn_in_yen_by_fiscal_year() {
         svg.contains("FY2025"),
         "the projected span names fiscal years"
     );
+    let troops = dir.path().join("troops.svg");
+    let troops_shown = troops.display().to_string();
+    stdout(&["chart", "troops", "--host", "jp", "--svg", &troops_shown]);
+    let svg = std::fs::read_to_string(&troops).unwrap();
+    assert!(svg.contains("<title>US troops in Japan"), "{svg}");
+    assert!(!svg.contains("28,500"), "Korea's floor is not Japan's");
     let o = sma_dash(&["chart", "costs", "--host", "all", "--svg", &shown]);
     assert_eq!(o.status.code(), Some(2));
 }
