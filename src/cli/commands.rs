@@ -11,11 +11,12 @@ use clap::CommandFactory;
 use crate::app::{App, ChartStyle};
 use crate::config::{self, Config, Flag, SetupError};
 use crate::data::{Dataset, Host, summary::Summary};
+use crate::econ::compare::Comparison;
 use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use crate::publish::{self, Size, Theme};
 use crate::render;
 use crate::report::ProjectionReport;
-use crate::report::export::{ExportOptions, Table, export};
+use crate::report::export::{ExportOptions, Series, Table, export, export_hosts};
 use crate::runtime::{self, DebugFailure, FailingEvents};
 use crate::store;
 
@@ -25,7 +26,7 @@ use super::options::{
 };
 use super::{
     ChartArgs, Cli, ExportArgs, FileFormat, Format, HostArg, InputArgs, ProjectArgs, RenderArgs,
-    Setup, ThemeArg, ViewArgs, eprint_problems, setup, setup_hosts, with_base_year,
+    Setup, ThemeArg, ViewArgs, eprint_problems, load_hosts, setup, setup_hosts, with_base_year,
 };
 
 /// No subcommand: the dashboard, on the terminal.
@@ -99,12 +100,18 @@ pub(super) fn chart(input: &InputArgs, args: &ChartArgs) -> Result<(), SetupErro
         &args.band_spreads.flags(),
         args.host,
     )?;
-    let dataset = datasets.pop().expect("one host asked for");
-    let mut app = configured_app(dataset, &s.config, s.assumptions, s.band);
-    show_as_asked(&mut app, &args.view)?;
-    let figure = app
-        .figure(args.chart.pane())
-        .expect("a chart pane has a figure");
+    let figure = match args.chart.pane() {
+        Some(pane) => {
+            let dataset = datasets.pop().expect("one host asked for");
+            let mut app = configured_app(dataset, &s.config, s.assumptions, s.band);
+            show_as_asked(&mut app, &args.view)?;
+            app.figure(pane).expect("a chart pane has a figure")
+        }
+        None => {
+            let hosts = load_hosts(input.data.as_deref())?;
+            publish::hosts_figure(&hosts, &Comparison::of(&hosts, &s.assumptions))
+        }
+    };
     let size = Size {
         width: image.width,
         height: image.height,
@@ -168,7 +175,12 @@ pub(super) fn config(input: &InputArgs, print: bool) -> Result<(), SetupError> {
 /// `check`: the dataset validated and summarised.
 pub(super) fn check(input: &InputArgs) -> Result<(), SetupError> {
     let Setup { dataset, .. } = setup(input, &[], &[])?;
-    print_out(&format!("{}\n", Summary::of(&dataset)))?;
+    let hosts = load_hosts(input.data.as_deref())?;
+    let mut text = format!("{}\n", Summary::of(&dataset));
+    if !hosts.shares.estimates.is_empty() {
+        text.push_str(&format!("\nshares.toml: {}\n", hosts.shares.summary()));
+    }
+    print_out(&text)?;
     Ok(())
 }
 
@@ -230,13 +242,22 @@ pub(super) fn export_series(input: &InputArgs, args: &ExportArgs) -> Result<(), 
         usd: args.usd,
         band: args.band.then_some(s.band),
     };
-    let mut tables: Vec<(Host, Table)> = datasets
-        .iter()
-        .map(|d| (d.info.host, export(d, &s.assumptions, args.series, options)))
-        .collect();
-    let table = match tables.len() {
-        1 => tables.pop().expect("one table").1,
-        _ => Table::stacked(tables),
+    let table = match args.series {
+        // Of the hosts together, whatever --host says.
+        Series::Shares | Series::Measures => {
+            let hosts = load_hosts(input.data.as_deref())?;
+            export_hosts(&hosts, &s.assumptions, args.series, options)
+        }
+        _ => {
+            let mut tables: Vec<(Host, Table)> = datasets
+                .iter()
+                .map(|d| (d.info.host, export(d, &s.assumptions, args.series, options)))
+                .collect();
+            match tables.len() {
+                1 => tables.pop().expect("one table").1,
+                _ => Table::stacked(tables),
+            }
+        }
     };
     let text = match args.format {
         FileFormat::Csv => table.to_csv(),

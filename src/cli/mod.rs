@@ -388,6 +388,8 @@ enum ChartArg {
     Troops,
     /// Every scenario's amounts by year (the Assumptions pane's scenarios).
     Scenarios,
+    /// Korea's and Japan's payments per US service member, in dollars, side by side.
+    Hosts,
 }
 
 impl ChartArg {
@@ -397,14 +399,17 @@ impl ChartArg {
             ChartArg::Costs => "costs",
             ChartArg::Troops => "troops",
             ChartArg::Scenarios => "scenarios",
+            ChartArg::Hosts => "hosts",
         }
     }
 
-    fn pane(self) -> Pane {
+    /// The pane whose chart it is; none for the chart of both hosts.
+    fn pane(self) -> Option<Pane> {
         match self {
-            ChartArg::Costs => Pane::Costs,
-            ChartArg::Troops => Pane::Troops,
-            ChartArg::Scenarios => Pane::Assumptions,
+            ChartArg::Costs => Some(Pane::Costs),
+            ChartArg::Troops => Some(Pane::Troops),
+            ChartArg::Scenarios => Some(Pane::Assumptions),
+            ChartArg::Hosts => None,
         }
     }
 }

@@ -33,6 +33,7 @@ const COSTS: Output = Output::Chart(ChartArg::Costs);
 const SCENARIOS: Output = Output::Chart(ChartArg::Scenarios);
 const CONTRIBUTIONS: Output = Output::Series(Series::Contributions);
 const PROJECTIONS: Output = Output::Series(Series::Projections);
+const MEASURES: Output = Output::Series(Series::Measures);
 
 /// The table: what each option changes. The assumptions, `--real` and `--usd` change
 /// the money; the band's options only a projection's band; the view options only the
@@ -46,6 +47,9 @@ fn shaped_by(flag: &str) -> &'static [Output] {
         "--band" | "--band-cpi" | "--band-us-cpi" | "--band-fx" | "--band-defense" => {
             &[COSTS, SCENARIOS, PROJECTIONS]
         }
+        // The comparable measures are all recorded: only the base year of their real
+        // dollars is theirs to take.
+        "--real" => &[COSTS, SCENARIOS, CONTRIBUTIONS, PROJECTIONS, MEASURES],
         _ => &[COSTS, SCENARIOS, CONTRIBUTIONS, PROJECTIONS],
     }
 }
@@ -178,6 +182,8 @@ pub(super) fn refuse_meaningless_export_options(
         Series::Agreements => "agreements",
         Series::Economy => "the economic series",
         Series::Sources => "the sources",
+        Series::Shares => "the share estimates",
+        Series::Measures => "the comparable measures",
     };
     let given = given
         .iter()

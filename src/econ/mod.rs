@@ -5,6 +5,7 @@
 
 pub(crate) mod assumptions;
 pub(crate) mod band;
+pub mod compare;
 pub(crate) mod cross_check;
 pub(crate) mod deflator;
 pub(crate) mod escalation;

@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
-use crate::data::{Dataset, Event, FuzzyDate, Host, Milestone};
+use crate::data::{Dataset, Event, FuzzyDate, Host, Hosts, Milestone};
+use crate::econ::compare::Comparison;
 use crate::econ::{
     Assumptions, BandSpreads, CostPoint, CostView, Currency, Deflator, Economy, Metric, TroopBasis,
     cost_series, dedup_keeping_order,
@@ -26,10 +27,15 @@ pub enum Series {
     Projections,
     /// The sources table, with the records citing each source.
     Sources,
+    /// Every published estimate of a host's share of US stationing cost, with its
+    /// definition (`assets/shares.toml`).
+    Shares,
+    /// Each host's payment by year in comparable measures, one row per host and year.
+    Measures,
 }
 
 impl Series {
-    pub const ALL: [Series; 7] = [
+    pub const ALL: [Series; 9] = [
         Series::Contributions,
         Series::Troops,
         Series::Events,
@@ -37,6 +43,8 @@ impl Series {
         Series::Economy,
         Series::Projections,
         Series::Sources,
+        Series::Shares,
+        Series::Measures,
     ];
 
     /// The name on the command line and in file names.
@@ -49,6 +57,8 @@ impl Series {
             Series::Economy => "economy",
             Series::Projections => "projections",
             Series::Sources => "sources",
+            Series::Shares => "shares",
+            Series::Measures => "measures",
         }
     }
 
@@ -82,7 +92,7 @@ impl Cell {
         v.map_or(Cell::Empty, |v| Cell::Text(v.to_string()))
     }
 
-    fn list(items: &[String]) -> Self {
+    pub(crate) fn list(items: &[String]) -> Self {
         Cell::Text(items.join("; "))
     }
 
@@ -302,11 +312,30 @@ pub fn export(d: &Dataset, a: &Assumptions, series: Series, opts: ExportOptions)
             return ProjectionReport::with_band(d, a, opts.real, opts.usd, opts.band.as_ref())
                 .to_cells();
         }
+        // Of the hosts together: this dataset alone.
+        Series::Shares | Series::Measures => {
+            return export_hosts(&Hosts::korea_only(d.clone()), a, series, opts);
+        }
     };
     let assumptions = (series == Series::Contributions)
         .then(|| assumptions_text(a, d.info.host, opts.real, "; "));
     with_provenance(&mut table, &d.info.version, assumptions);
     table.named_for(d.info.host, series == Series::Contributions)
+}
+
+/// A series of the hosts together (the share estimates, the comparable measures), or
+/// any other of Korea's dataset.
+pub fn export_hosts(hosts: &Hosts, a: &Assumptions, series: Series, opts: ExportOptions) -> Table {
+    let versions = hosts
+        .iter()
+        .map(|d| format!("{} {}", d.info.host.key(), d.info.version))
+        .collect::<Vec<_>>()
+        .join("; ");
+    match series {
+        Series::Shares => super::compare::shares_table(&hosts.shares, &versions),
+        Series::Measures => super::compare::measures_table(&Comparison::of(hosts, a), &versions),
+        _ => export(&hosts.korea, a, series, opts),
+    }
 }
 
 /// Closes each row with the dataset version and, when given, the assumptions.

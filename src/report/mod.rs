@@ -3,6 +3,7 @@
 //! Sits beside `ui`: it formats what `data` and `econ` hold and computes nothing itself.
 
 pub(crate) mod cite;
+pub mod compare;
 pub mod export;
 pub(crate) mod projection;
 pub(crate) mod tables;

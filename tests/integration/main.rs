@@ -9,6 +9,7 @@ mod any_input;
 mod bytes;
 mod chart;
 mod cli;
+mod compare;
 mod corrections;
 mod data_errors;
 mod dataset_facts;
