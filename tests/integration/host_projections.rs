@@ -213,4 +213,8 @@ fn a_japan_chart_is_drawn_in_yen_by_fiscal_year() {
     assert!(!svg.contains("28,500"), "Korea's floor is not Japan's");
     let o = sma_dash(&["chart", "costs", "--host", "all", "--svg", &shown]);
     assert_eq!(o.status.code(), Some(2));
+    // The hosts chart shows both: --host all (or none) only.
+    let o = sma_dash(&["chart", "hosts", "--host", "jp", "--svg", &shown]);
+    assert_eq!(o.status.code(), Some(2));
+    stdout(&["chart", "hosts", "--host", "all", "--svg", &shown]);
 }
