@@ -155,10 +155,14 @@ pub(super) fn config(input: &InputArgs, print: bool) -> Result<(), SetupError> {
     Ok(())
 }
 
-/// `check`: the dataset validated and summarised.
+/// `check`: every host's dataset validated and summarised, Korea's first.
 pub(super) fn check(input: &InputArgs) -> Result<(), SetupError> {
-    let Setup { dataset, .. } = setup(input, &[], &[])?;
-    print_out(&format!("{}\n", Summary::of(&dataset)))?;
+    let Setup { dataset, japan, .. } = setup(input, &[], &[])?;
+    let summaries: Vec<String> = std::iter::once(&dataset)
+        .chain(japan.as_ref())
+        .map(|d| format!("{}\n", Summary::of(d)))
+        .collect();
+    print_out(&summaries.join("\n"))?;
     Ok(())
 }
 
@@ -319,6 +323,7 @@ fn with_saved_scenario(
     }
     let Setup {
         dataset,
+        japan,
         config,
         assumptions,
         band,
@@ -330,6 +335,7 @@ fn with_saved_scenario(
     let band = app.inputs().band_spreads;
     Ok(Setup {
         dataset: app.data,
+        japan,
         config,
         assumptions,
         band,

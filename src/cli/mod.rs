@@ -16,7 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::Pane;
 use crate::config::{self, Config, Flag, SetupError};
-use crate::data::{Dataset, LoadError};
+use crate::data::{Dataset, Hosts, LoadError};
 use crate::econ::{AssumptionId, Assumptions, BandSpreads};
 use crate::publish::Size;
 use crate::render;
@@ -42,8 +42,8 @@ const EXAMPLES: &str = "\
 Examples:
   sma-dash                              open the dashboard on the embedded dataset
   sma-dash --cpi 3 --mouse              start from 3 % Korean inflation, with the mouse
-  sma-dash check                        validate the embedded dataset and summarise it
-  sma-dash check --data mydata          validate the TOML files in mydata/
+  sma-dash check                        validate the embedded datasets and summarise them
+  sma-dash check --data mydata          validate the TOML files in mydata/ (and mydata/japan/)
   sma-dash project --cpi 3              every scenario to 2035 at 3 % Korean inflation
   sma-dash project --usd --format csv   the same as CSV, with dollar amounts
   sma-dash project --band               each amount between its low and high path
@@ -93,11 +93,12 @@ struct InputArgs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate the dataset and print a summary; exit 2 with every problem when invalid.
+    /// Validate the datasets (Korea's, and Japan's where present) and print a summary of
+    /// each; exit 2 with every problem when invalid.
     #[command(after_help = "\
 Examples:
-  sma-dash check                   the embedded dataset
-  sma-dash check --data mydata     the TOML files in mydata/")]
+  sma-dash check                   the embedded datasets, Korea's and Japan's
+  sma-dash check --data mydata     the TOML files in mydata/, and Japan's in mydata/japan/")]
     Check,
     /// Print one frame of the dashboard as text, after the given keys.
     #[command(after_help = "\
@@ -562,7 +563,10 @@ const BAD_INPUT: u8 = 2;
 
 /// What every subcommand runs on.
 struct Setup {
+    /// Korea's dataset, which every command reads unless it names a host.
     dataset: Dataset,
+    /// Japan's, where the dataset has it (embedded, or `--data DIR/japan`).
+    japan: Option<Dataset>,
     config: Config,
     assumptions: Assumptions,
     /// The band's spreads, flags over config over defaults: what `project --band` and
@@ -577,22 +581,27 @@ struct Setup {
 fn setup(input: &InputArgs, flags: &[Flag], band_flags: &[Flag]) -> Result<Setup, SetupError> {
     let user = config::user_file(input.config.as_deref(), |v| std::env::var_os(v));
     let config = Config::from_user_file(user.as_ref())?;
-    let dataset = load_dataset(input.data.as_deref())?;
+    let Hosts {
+        korea: dataset,
+        japan,
+    } = load_hosts(input.data.as_deref())?;
     let assumptions = config.starting_assumptions(&dataset, flags)?;
     let band = config.band_spreads(band_flags)?;
     Ok(Setup {
         dataset,
+        japan,
         config,
         assumptions,
         band,
     })
 }
 
-/// The embedded dataset, or the one in `--data DIR`: a directory that is not there is
-/// one line, not a line for each file it should hold.
-fn load_dataset(dir: Option<&Path>) -> Result<Dataset, SetupError> {
+/// The embedded datasets, or the ones in `--data DIR` (Korea's files, and Japan's in
+/// `DIR/japan` where that folder exists): a directory that is not there is one line,
+/// not a line for each file it should hold.
+fn load_hosts(dir: Option<&Path>) -> Result<Hosts, SetupError> {
     let Some(dir) = dir else {
-        return Dataset::embedded().map_err(SetupError::File);
+        return Hosts::embedded().map_err(SetupError::File);
     };
     let shown = dir.display();
     match std::fs::metadata(dir) {
@@ -604,7 +613,7 @@ fn load_dataset(dir: Option<&Path>) -> Result<Dataset, SetupError> {
             "--data {shown}: expected a directory of the dataset's TOML files, found a file"
         )
         .into()),
-        Ok(_) => Dataset::load_dir(dir).map_err(SetupError::File),
+        Ok(_) => Hosts::load_dir(dir).map_err(SetupError::File),
     }
 }
 

@@ -309,3 +309,15 @@ fn reported_figures_and_the_agreements_currency() {
         ],
     );
 }
+
+#[test]
+fn japan_s_names_are_refused_in_korea_s_files() {
+    assert_case(
+        "japanese-names",
+        &[
+            "agreements.toml:22:17: expected `rok` in Korea's dataset, found `jp`, a name of Japan's",
+            "contributions.toml:4:1: expected `krw_100m` in Korea's dataset, found `jpy_100m`, a name of Japan's",
+            "economy.toml:19:1: expected `krw_per_usd` in Korea's dataset, found `jpy_per_usd`, a name of Japan's",
+        ],
+    );
+}

@@ -16,5 +16,6 @@ mod e2e;
 mod econ;
 mod econ_props;
 mod hostile_data;
+mod japan_data;
 mod render;
 mod scale;
