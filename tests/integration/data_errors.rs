@@ -213,7 +213,7 @@ fn unknown_table() {
     assert_case(
         "unknown-table",
         &[
-            "economy.toml:30:3: expected `korean_cpi` or `us_cpi` or `krw_per_usd` or `defense_budget`, found unknown table `inflation`",
+            "economy.toml:30:3: expected `korean_cpi` or `us_cpi` or `krw_per_usd` or `defense_budget` or `gdp`, found unknown table `inflation`",
         ],
     );
 }
