@@ -121,7 +121,7 @@ fn money_unit(app: &App) -> String {
         metric: Metric::Contribution,
         ..app.inputs().view
     }
-    .short_unit();
+    .short_unit(app.data.info.host);
     if app.inputs().view.real {
         format!("{money} of {}", app.inputs().assumptions.base_year)
     } else {
