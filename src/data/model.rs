@@ -69,14 +69,6 @@ impl Host {
         }
     }
 
-    /// As an adjective: "Korean", "Japanese".
-    pub fn adjective(self) -> &'static str {
-        match self {
-            Host::Korea => "Korean",
-            Host::Japan => "Japanese",
-        }
-    }
-
     /// The local currency in words: "won", "yen".
     pub fn currency(self) -> &'static str {
         match self {
