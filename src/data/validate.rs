@@ -643,9 +643,9 @@ fn check_series_currency(
             format!(
                 "expected an amount in {} (\"{}\" was agreed in {}), found {field}; \
                  a figure in the other currency goes in [[contribution.reported]]",
-                a.currency.label(),
+                a.currency.label_for(host),
                 a.id,
-                a.currency.label()
+                a.currency.label_for(host)
             ),
         ));
     }

@@ -133,6 +133,16 @@ fn japan_s_sources_may_not_take_an_id_of_the_shared_us_cpi_s() {
 }
 
 #[test]
+fn a_figure_in_dollars_on_a_yen_agreement_belongs_in_reported() {
+    assert_case(
+        "dollar-figure",
+        &[
+            "japan/contributions.toml:4:9: expected an amount in yen (\"jp-sma-2022\" was agreed in yen), found usd_m; a figure in the other currency goes in [[contribution.reported]]",
+        ],
+    );
+}
+
+#[test]
 fn every_broken_japan_fixture_has_a_test() {
     let source = include_str!("japan_data.rs");
     for entry in std::fs::read_dir(fixtures().join("broken-japan")).unwrap() {
