@@ -73,7 +73,7 @@ fn check_summarises_the_embedded_dataset() {
     let out = stdout(&o);
     assert!(out.contains(": valid"), "{out}");
     assert!(
-        out.contains("\n  sources          249  91% with a URL\n"),
+        out.contains("\n  sources          250  90% with a URL\n"),
         "{out}"
     );
     assert!(
