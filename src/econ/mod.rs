@@ -5,6 +5,7 @@
 
 pub(crate) mod assumptions;
 pub(crate) mod band;
+pub mod compare;
 pub(crate) mod cross_check;
 pub(crate) mod deflator;
 pub(crate) mod escalation;
@@ -25,7 +26,8 @@ pub use escalation::escalate;
 pub use inputs::{Economy, Origin, PriceIndex};
 pub(crate) use inputs::{local_100m_to_usd_m, usd_m_to_local_100m};
 pub(crate) use metrics::{
-    BASIS_CHANGED, Indices, change_pct, scenario_amounts, span_label, total_spans, totals,
+    BASIS_CHANGED, Indices, change_pct, host_span_label, scenario_amounts, span_label, total_spans,
+    totals,
 };
 pub use metrics::{
     CostPoint, CostView, Currency, CurrencyOrigin, Metric, Status, Total, TroopBasis, cost_series,

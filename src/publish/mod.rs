@@ -6,11 +6,13 @@
 //! here; nothing is computed anew, and no terminal is involved.
 
 mod figure;
+mod hosts;
 mod png;
 mod svg;
 
 pub use figure::Figure;
 pub(crate) use figure::{costs_figure, scenarios_figure, troops_figure};
+pub(crate) use hosts::hosts_figure;
 pub use png::to_png;
 pub(crate) use svg::escape_xml;
 pub use svg::{layout, to_svg};
@@ -21,6 +23,8 @@ pub enum ChartKind {
     Costs,
     Troops,
     Scenarios,
+    /// Both hosts' payments per US service member, in dollars.
+    Hosts,
 }
 
 impl ChartKind {
@@ -30,6 +34,7 @@ impl ChartKind {
             ChartKind::Costs => "costs",
             ChartKind::Troops => "troops",
             ChartKind::Scenarios => "scenarios",
+            ChartKind::Hosts => "hosts",
         }
     }
 }
