@@ -7,6 +7,8 @@
 //! made, the dashboard is drawn in the top-left corner of the screen, and the frame
 //! says so. The cap is the one `render` takes, far past any real screen (a 4K monitor
 //! at a small font shows about 480×135 cells).
+//!
+//! Only the size: nothing of the layout or the data.
 
 use std::io;
 

@@ -5,6 +5,8 @@
 //! would read until memory runs out, a FIFO wait forever. So the file is checked
 //! first, as every file the program reads is ([`crate::data::file`]); one that is not a
 //! regular file of at most [`MAX_ZONE_BYTES`] leaves the time in UTC.
+//!
+//! Only the clock: no rule of the data, nothing of the screen.
 
 use std::path::{Path, PathBuf};
 

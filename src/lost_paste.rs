@@ -10,6 +10,8 @@
 //! So the inputs are read through [`recover`]: the five keys `[200~` arriving in one
 //! burst (no hand types five keys within milliseconds) open a paste, and every key
 //! that follows without a pause is its text, handed on as one [`Input::Paste`].
+//!
+//! Only the input stream: it never looks at what a key does.
 
 use std::collections::VecDeque;
 use std::io;

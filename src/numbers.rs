@@ -1,5 +1,6 @@
 //! Numbers as people read them: thousands separators, signs on differences. Shared by
-//! the screen and the command line's tables.
+//! the screen and the command line's tables. Pure formatting: no terminal, no files,
+//! no rule of the data.
 
 /// The multiples of a power of ten an axis steps by: its labels and gridlines fall on
 /// round numbers, in the panes and in the images alike.

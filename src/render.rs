@@ -1,5 +1,6 @@
 //! One frame of the dashboard as text, for `sma-dash render`: the live screen's own
-//! view code, drawn into an in-memory buffer after a script of keys.
+//! view code, drawn into an in-memory buffer after a script of keys. It has no layout
+//! or rule of its own, and never touches the real terminal.
 
 use std::fmt::Write as _;
 use std::io;

@@ -6,6 +6,8 @@
 //! (save or delete a scenario, export a pane, suspend) are carried out here, and what
 //! they did goes back through `update` to the status line. It is generic over ratatui's
 //! `Backend` and an `EventSource`, so tests drive the real loop in memory.
+//!
+//! It holds no rule of the data and no layout: those are `app`'s and `ui`'s.
 
 use std::collections::VecDeque;
 use std::io::{self, Stdout, Write};

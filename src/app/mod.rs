@@ -19,13 +19,16 @@ pub mod timeline;
 mod update;
 
 pub use action::{Action, Reply};
-pub use input::{Edit, TextInput};
-pub use keymap::{Key, KeyCode, Keymap};
-pub use palette::Palette;
-pub use sources::{SourceOrder, SourcesList};
-pub use start::Start;
+pub use input::Edit;
+pub(crate) use input::TextInput;
+pub(crate) use keymap::Keymap;
+pub use keymap::{Key, KeyCode};
+pub(crate) use palette::Palette;
+pub(crate) use sources::SourcesList;
+pub(crate) use start::Start;
 pub use timeline::{KindFilter, Order, Row};
-pub use update::{Effect, ExportRequest, reply, update};
+pub(crate) use update::{Effect, ExportRequest};
+pub use update::{reply, update};
 
 use std::path::PathBuf;
 

@@ -30,7 +30,7 @@ use crate::econ::{
     AssumptionId, AssumptionValue, Assumptions, BandSpreads, CostView, ScenarioId, spread_spec,
 };
 use file::FileReader;
-pub use names::{METRIC_NAMES, metric_named};
+pub(crate) use names::{METRIC_NAMES, metric_named};
 use names::{assumption_name, chart_name, currency_name, metric_name, order_name, pane_name};
 
 /// The documented defaults, as shipped in the repository.

@@ -410,13 +410,9 @@ fn rule_inputs(d: &Dataset, p: &Projection) -> BandInputs {
 }
 
 /// The inputs that can move `p` in `view` (see the module's definition), those with a
-/// spread of zero left out.
-pub fn band_inputs(
-    e: &Economy,
-    p: &Projection,
-    view: &CostView,
-    spreads: &BandSpreads,
-) -> BandInputs {
+/// spread of zero left out: what the tests read of `inputs_and_rule`.
+#[cfg(test)]
+fn band_inputs(e: &Economy, p: &Projection, view: &CostView, spreads: &BandSpreads) -> BandInputs {
     inputs_and_rule(e, p, view, spreads).0
 }
 

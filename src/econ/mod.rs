@@ -13,24 +13,26 @@ pub(crate) mod inputs;
 pub mod metrics;
 pub mod scenario;
 
-pub use assumptions::{
-    AssumptionError, AssumptionId, AssumptionSpec, AssumptionValue, Assumptions, JAPAN_FALLBACK,
-    RatePath, base_year_within, spec,
+pub(crate) use assumptions::{
+    AssumptionError, AssumptionValue, JAPAN_FALLBACK, RatePath, base_year_within,
 };
-pub use band::{
-    Band, BandInputs, BandPoint, BandSpreads, BandTotal, DashboardBands, Side, SpreadSpec, band,
-    band_inputs, dashboard_bands, spread_spec,
+pub use assumptions::{AssumptionId, Assumptions, spec};
+pub(crate) use band::{Band, BandPoint, DashboardBands};
+pub use band::{BandSpreads, band, dashboard_bands, spread_spec};
+pub(crate) use cross_check::cross_checks;
+pub(crate) use deflator::Deflator;
+pub(crate) use escalation::Driver;
+pub use escalation::escalate;
+pub use inputs::{Economy, Origin, PriceIndex};
+pub(crate) use inputs::{local_100m_to_usd_m, usd_m_to_local_100m};
+pub(crate) use metrics::{
+    BASIS_CHANGED, Indices, change_pct, host_span_label, scenario_amounts, span_label, total_spans,
+    totals,
 };
-pub use cross_check::cross_checks;
-pub use deflator::Deflator;
-pub use escalation::{Driver, Step, escalate};
-pub use inputs::{Economy, Origin, PriceIndex, local_100m_to_usd_m, usd_m_to_local_100m};
 pub use metrics::{
-    BASIS_CHANGED, CostPoint, CostView, Currency, CurrencyOrigin, Indices, Metric, Status, Total,
-    TroopBasis, change_pct, cost_series, host_span_label, scenario_amounts, span_label,
-    total_spans, totals,
+    CostPoint, CostView, Currency, CurrencyOrigin, Metric, Status, Total, TroopBasis, cost_series,
 };
-pub use scenario::{
-    Projection, RuleOrigin, ScenarioId, ScenarioYear, dedup_keeping_order, project, project_all,
-    projected_sources, rule_agreement, rule_sources, year_sources,
+pub use scenario::{Projection, ScenarioId, project, project_all};
+pub(crate) use scenario::{
+    dedup_keeping_order, projected_sources, rule_agreement, rule_sources, year_sources,
 };

@@ -10,13 +10,12 @@ mod hosts;
 mod png;
 mod svg;
 
-pub use figure::{
-    BandArea, Figure, FigureLine, LegendItem, Level, LinePoint, LineStyle, Swatch, costs_figure,
-    scenarios_figure, troops_figure,
-};
-pub use hosts::hosts_figure;
+pub use figure::Figure;
+pub(crate) use figure::{costs_figure, scenarios_figure, troops_figure};
+pub(crate) use hosts::hosts_figure;
 pub use png::to_png;
-pub use svg::{Layout, escape_xml, layout, to_svg};
+pub(crate) use svg::escape_xml;
+pub use svg::{layout, to_svg};
 
 /// The charts `sma-dash chart` draws, one a chart pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! Renderings for the command line and for files: tables, CSV and JSON.
 //!
-//! Sits beside `ui`: it formats what `data` and `econ` hold and computes nothing itself.
+//! Sits below `app` and `ui`: it formats what `data` and `econ` hold and computes
+//! nothing itself; it never touches the terminal.
 
 pub(crate) mod cite;
 pub mod compare;
@@ -15,7 +16,7 @@ use serde::Serialize;
 use crate::data::Host;
 use crate::econ::{AssumptionId, Assumptions, spec};
 
-pub use projection::ProjectionReport;
+pub(crate) use projection::ProjectionReport;
 
 /// One assumption as recorded in a report or an export.
 #[derive(Debug, Clone, Serialize)]

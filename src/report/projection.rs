@@ -147,10 +147,6 @@ fn conversion(points: [Option<&CostPoint>; 2]) -> Option<(f64, &'static str)> {
 }
 
 impl ProjectionReport {
-    pub fn new(d: &Dataset, a: &Assumptions, real: bool, usd: bool) -> Self {
-        Self::with_band(d, a, real, usd, None)
-    }
-
     /// The report, and with `band` each amount's low and high (see [`mod@crate::econ::band`])
     /// and the totals' (sums of the per-year lows and highs).
     pub fn with_band(

@@ -25,9 +25,7 @@ mod files;
 mod target;
 pub(crate) mod temps;
 
-pub use files::{
-    export_chart, export_csv, write_atomically, write_named, write_new, write_new_together,
-};
+pub(crate) use files::{export_chart, export_csv, write_atomically, write_named, write_new};
 use files::{parent, stamp};
 
 use crate::app::{SavedScenario, ScenariosReport};

@@ -9,6 +9,11 @@
 //! saving, and the runtime's replies when they are done). No terminal, no files here.
 //! Each theme file holds the tests of its behaviour; `test_support.rs` what they share;
 //! the tests here pin the dispatch itself (quit, and what a reply keeps).
+//!
+//! Where does a key change the chart? `b` is bound in `config/default.toml` as `band`,
+//! the name of `Action::ToggleBand` (`action.rs`); its arm is in the theme file above
+//! (`view.rs`), which changes an input (`show_band`) through `App::change`; and
+//! `App::derive` (`app/mod.rs`) computes from the inputs what the chart draws.
 
 mod assumptions;
 mod files;
