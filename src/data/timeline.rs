@@ -24,23 +24,8 @@ pub fn milestone_events(a: &Agreement, host: Host) -> Vec<Event> {
     } else {
         (names(&a.initialed_by), false)
     };
-    let years = if a.first_year == a.last_year {
-        host.year_label(a.first_year)
-    } else {
-        format!(
-            "{}–{}",
-            host.year_label(a.first_year),
-            host.year_label(a.last_year)
-        )
-    };
-    let (expiry, consents) = if host.fiscal_years() {
-        (FuzzyDate::day(a.last_year + 1, 3, 31), "the Diet approves")
-    } else {
-        (
-            FuzzyDate::day(a.last_year, 12, 31),
-            "National Assembly consents",
-        )
-    };
+    let years = term(a, host);
+    let (expiry, consents) = host_words(a, host);
     let milestone = |kind: Milestone| (m.get(kind), a.milestone_confidence(kind));
     let milestones = [
         (
@@ -116,4 +101,30 @@ pub fn milestone_events(a: &Agreement, host: Host) -> Vec<Event> {
             })
         })
         .collect()
+}
+
+/// The years an agreement covers, as the host labels them: "2026–2030", "FY2022–FY2026".
+fn term(a: &Agreement, host: Host) -> String {
+    if a.first_year == a.last_year {
+        host.year_label(a.first_year)
+    } else {
+        format!(
+            "{}–{}",
+            host.year_label(a.first_year),
+            host.year_label(a.last_year)
+        )
+    }
+}
+
+/// The day an agreement's last year ends (31 December; 31 March after a Japanese
+/// fiscal year), and who consents to it (the National Assembly; the Diet).
+fn host_words(a: &Agreement, host: Host) -> (Option<FuzzyDate>, &'static str) {
+    if host.fiscal_years() {
+        (FuzzyDate::day(a.last_year + 1, 3, 31), "the Diet approves")
+    } else {
+        (
+            FuzzyDate::day(a.last_year, 12, 31),
+            "National Assembly consents",
+        )
+    }
 }
