@@ -25,14 +25,7 @@ pub fn milestone_events(a: &Agreement, host: Host) -> Vec<Event> {
         (names(&a.initialed_by), false)
     };
     let years = agreement_years(a, host);
-    let (expiry, consents) = if host.fiscal_years() {
-        (FuzzyDate::day(a.last_year + 1, 3, 31), "the Diet approves")
-    } else {
-        (
-            FuzzyDate::day(a.last_year, 12, 31),
-            "National Assembly consents",
-        )
-    };
+    let (expiry, consents) = host_words(a, host);
     let milestone = |kind: Milestone| (m.get(kind), a.milestone_confidence(kind));
     let milestones = [
         (
@@ -127,4 +120,17 @@ fn agreement_text(a: &Agreement, name: &str, years: &str) -> String {
             .map(|n| format!(" Note: {n}"))
             .unwrap_or_default()
     )
+}
+
+/// The day an agreement's last year ends (31 December; 31 March after a Japanese
+/// fiscal year), and who consents to it (the National Assembly; the Diet).
+fn host_words(a: &Agreement, host: Host) -> (Option<FuzzyDate>, &'static str) {
+    if host.fiscal_years() {
+        (FuzzyDate::day(a.last_year + 1, 3, 31), "the Diet approves")
+    } else {
+        (
+            FuzzyDate::day(a.last_year, 12, 31),
+            "National Assembly consents",
+        )
+    }
 }
