@@ -208,6 +208,8 @@ pub struct Comparison {
     pub base_year: i32,
     /// How real dollars were deflated, with its sources.
     pub deflator: Option<String>,
+    /// The GDP vintage of each host's ratios to GDP.
+    pub gdp_vintages: Vec<(Host, String)>,
     pub rows: Vec<HostYear>,
 }
 
@@ -234,7 +236,22 @@ impl Comparison {
         Self {
             base_year: a.base_year,
             deflator: Deflator::of(&hosts.korea, a, Currency::Usd).map(|d| d.cited()),
+            gdp_vintages: hosts
+                .iter()
+                .filter_map(|d| Some((d.info.host, gdp_vintage(d)?.to_string())))
+                .collect(),
             rows,
+        }
+    }
+
+    /// What `kind` is for `host`, in plain words, naming the base year of real dollars
+    /// and the vintage of GDP.
+    pub fn definition(&self, kind: MeasureKind, host: Host) -> String {
+        let words = kind.definition(host, self.base_year);
+        let vintage = self.gdp_vintages.iter().find(|(h, _)| *h == host);
+        match (kind, vintage) {
+            (MeasureKind::ShareOfGdp, Some((_, v))) => format!("{words}, {v}"),
+            _ => words,
         }
     }
 
@@ -467,7 +484,7 @@ fn host_year(
         let of = of.clone();
         move |v: f64| of.clone().map(|(tn, s)| (v / (tn * 1e4) * 100.0, s))
     };
-    let gdp = gdp_tn(d, c.year, &label);
+    let gdp = gdp_tn(d, c.year);
     HostYear {
         host,
         year: c.year,
@@ -495,9 +512,34 @@ fn host_year(
     }
 }
 
-/// The host's nominal GDP in trillions of its currency for the calendar year `year`.
-fn gdp_tn(_d: &Dataset, _year: i32, label: &str) -> Input {
-    Err(format!("no recorded GDP for {label}"))
+/// The vintage most of `d`'s GDP records are from: the one its ratios to GDP use, so
+/// that no series mixes two (a benchmark revision moves every level).
+pub fn gdp_vintage(d: &Dataset) -> Option<&str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for g in &d.gdp {
+        match counts.iter_mut().find(|(v, _)| *v == g.vintage) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((&g.vintage, 1)),
+        }
+    }
+    // The first of the most common, in the file's order.
+    counts.iter().rev().max_by_key(|(_, n)| *n).map(|(v, _)| *v)
+}
+
+/// The host's nominal GDP in trillions of its currency for the calendar year `year`
+/// (for a fiscal year, the calendar year it starts in), from [`gdp_vintage`] only.
+fn gdp_tn(d: &Dataset, year: i32) -> Input {
+    let Some(vintage) = gdp_vintage(d) else {
+        return Err(format!("no recorded GDP for {}", d.info.host.name()));
+    };
+    match d.gdp(year) {
+        None => Err(format!("no recorded GDP for {year}")),
+        Some(g) if g.vintage != vintage => Err(format!(
+            "the GDP recorded for {year} is from {}, not {vintage}: no ratio mixes two vintages",
+            g.vintage
+        )),
+        Some(g) => Ok((g.local_bn / 1000.0, g.sources.clone())),
+    }
 }
 
 /// A measure's value as a label: "$41.75 k", "0.312 %", "—".
@@ -578,6 +620,19 @@ pub(crate) mod sample {
             count(2022, 53_973),
             count(2023, 53_246),
             count(2024, 50_786),
+        ];
+        let gdp = |year, jpy_bn, vintage: &str| crate::data::Gdp {
+            year,
+            local_bn: jpy_bn,
+            vintage: vintage.into(),
+            confidence: Confidence::Single,
+            sources: vec!["J95".into()],
+            note: None,
+        };
+        japan.gdp = vec![
+            gdp(2021, 553_068.3, "IMF WEO April 2025"),
+            gdp(2022, 560_606.9, "IMF WEO October 2025"),
+            gdp(2024, 608_398.9, "IMF WEO October 2025"),
         ];
         japan.defense_budgets.retain(|b| b.year == 2022);
         japan.defense_budgets[0].local_tn = 5.4005;
@@ -705,6 +760,28 @@ mod tests {
         assert_eq!(
             both.measure(MeasureKind::Usd).point.origin_key(),
             "combined"
+        );
+    }
+
+    #[test]
+    fn a_share_of_gdp_uses_one_vintage_and_names_it() {
+        let c = comparison(&hosts());
+        let japan = c.get(Host::Japan, 2022).unwrap();
+        let share = japan.measure(MeasureKind::ShareOfGdp);
+        let by_hand = 2112.0 / (560_606.9 / 1000.0 * 1e4) * 100.0;
+        assert!((share.value().unwrap() - by_hand).abs() < 1e-12);
+        assert!(share.sources.contains(&"J95".to_string()));
+        assert!(
+            c.definition(MeasureKind::ShareOfGdp, Host::Japan)
+                .ends_with(", IMF WEO October 2025")
+        );
+        let other = c.get(Host::Japan, 2021).unwrap();
+        assert_eq!(other.measure(MeasureKind::ShareOfGdp).value(), None);
+        assert_eq!(
+            other.measure(MeasureKind::ShareOfGdp).missing.as_deref(),
+            Some(
+                "the GDP recorded for 2021 is from IMF WEO April 2025, not IMF WEO October 2025: no ratio mixes two vintages"
+            )
         );
     }
 

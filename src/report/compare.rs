@@ -178,7 +178,7 @@ pub fn measures_table(c: &Comparison, version: &str) -> Table {
                     Cell::opt_text(m.value().map(|_| m.status().label())),
                     Cell::opt_text(m.missing.as_ref()),
                     Cell::list(&m.sources),
-                    Cell::text(m.kind.definition(r.host, c.base_year)),
+                    Cell::text(c.definition(m.kind, r.host)),
                 ]);
             }
             row
