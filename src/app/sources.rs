@@ -197,10 +197,11 @@ impl Target {
             Citing::Contribution(y) => Target::Year(Pane::Costs, y),
             Citing::TroopCount(y) => Target::Year(Pane::Troops, y),
             Citing::TroopLevel(from) => Target::Year(Pane::Troops, from.year()),
-            Citing::KoreanCpi(y)
+            Citing::HostCpi(_, y)
             | Citing::UsCpi(y)
-            | Citing::ExchangeRate(y)
-            | Citing::DefenseBudget(y) => Target::Year(Pane::Assumptions, y),
+            | Citing::ExchangeRate(_, y)
+            | Citing::DefenseBudget(y)
+            | Citing::Gdp(y) => Target::Year(Pane::Assumptions, y),
         }
     }
 }
