@@ -24,8 +24,15 @@ pub fn milestone_events(a: &Agreement, host: Host) -> Vec<Event> {
     } else {
         (names(&a.initialed_by), false)
     };
-    let years = term(a, host);
-    let (expiry, consents) = host_words(a, host);
+    let years = agreement_years(a, host);
+    let (expiry, consents) = if host.fiscal_years() {
+        (FuzzyDate::day(a.last_year + 1, 3, 31), "the Diet approves")
+    } else {
+        (
+            FuzzyDate::day(a.last_year, 12, 31),
+            "National Assembly consents",
+        )
+    };
     let milestone = |kind: Milestone| (m.get(kind), a.milestone_confidence(kind));
     let milestones = [
         (
@@ -81,15 +88,7 @@ pub fn milestone_events(a: &Agreement, host: Host) -> Vec<Event> {
                 date,
                 end: None,
                 headline,
-                text: Some(format!(
-                    "{name}, covering {years}. First-year amount: {}. Rule: {}{}",
-                    a.first_year_amount,
-                    a.rule_text,
-                    a.note
-                        .as_ref()
-                        .map(|n| format!(" Note: {n}"))
-                        .unwrap_or_default()
-                )),
+                text: Some(agreement_text(a, &name, &years)),
                 place: None,
                 people_inferred: if inferred { people.clone() } else { Vec::new() },
                 people,
@@ -103,8 +102,8 @@ pub fn milestone_events(a: &Agreement, host: Host) -> Vec<Event> {
         .collect()
 }
 
-/// The years an agreement covers, as the host labels them: "2026–2030", "FY2022–FY2026".
-fn term(a: &Agreement, host: Host) -> String {
+/// The years an agreement covers, in the host's labels: "2021–2025", "FY2022–FY2026".
+fn agreement_years(a: &Agreement, host: Host) -> String {
     if a.first_year == a.last_year {
         host.year_label(a.first_year)
     } else {
@@ -116,15 +115,16 @@ fn term(a: &Agreement, host: Host) -> String {
     }
 }
 
-/// The day an agreement's last year ends (31 December; 31 March after a Japanese
-/// fiscal year), and who consents to it (the National Assembly; the Diet).
-fn host_words(a: &Agreement, host: Host) -> (Option<FuzzyDate>, &'static str) {
-    if host.fiscal_years() {
-        (FuzzyDate::day(a.last_year + 1, 3, 31), "the Diet approves")
-    } else {
-        (
-            FuzzyDate::day(a.last_year, 12, 31),
-            "National Assembly consents",
-        )
-    }
+/// What each of an agreement's events says of it: its years, first-year amount, rule
+/// and note.
+fn agreement_text(a: &Agreement, name: &str, years: &str) -> String {
+    format!(
+        "{name}, covering {years}. First-year amount: {}. Rule: {}{}",
+        a.first_year_amount,
+        a.rule_text,
+        a.note
+            .as_ref()
+            .map(|n| format!(" Note: {n}"))
+            .unwrap_or_default()
+    )
 }
