@@ -266,7 +266,7 @@ mod tests {
     use crate::app::{Action, Edit, PromptKind, update};
 
     fn app() -> App {
-        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+        crate::config::default_app(Dataset::embedded().expect("the embedded dataset loads"))
     }
 
     fn typed(app: &mut App, text: &str) {

@@ -86,19 +86,19 @@ pub(super) fn chart(input: &InputArgs, args: &ChartArgs) -> Result<(), SetupErro
         &args.assumptions,
         &args.band_spreads,
     )?;
-    if args.host == HostArg::All {
-        return Err(
-            "chart: --host all: a chart shows one host; `chart hosts` draws both side by side"
-                .to_string()
-                .into(),
-        );
-    }
-    refuse_other_hosts_options(args.host, &args.assumptions)?;
+    let host = chart_host(args)?;
+    refuse_other_hosts_options(host, &args.assumptions)?;
+    // The hosts chart loads every host itself, and says where one is missing.
+    let needed = if args.chart.pane().is_some() {
+        host
+    } else {
+        HostArg::Kr
+    };
     let (s, mut datasets) = setup_hosts(
         input,
         &with_base_year(&args.assumptions, args.view.real.as_ref()),
         &args.band_spreads.flags(),
-        args.host,
+        needed,
     )?;
     let figure = match args.chart.pane() {
         Some(pane) => {
@@ -133,6 +133,25 @@ pub(super) fn chart(input: &InputArgs, args: &ChartArgs) -> Result<(), SetupErro
         write_file(path, png)?;
     }
     Ok(())
+}
+
+/// The hosts a chart shows: a pane's chart one (Korea unless `--host` says), the
+/// hosts chart both.
+fn chart_host(args: &ChartArgs) -> Result<HostArg, SetupError> {
+    let name = args.chart.key();
+    match (args.chart.pane(), args.host) {
+        (Some(_), Some(HostArg::All)) => Err(format!(
+            "chart {name}: --host all: this chart shows one host; `chart hosts` draws both side by side"
+        )
+        .into()),
+        (Some(_), host) => Ok(host.unwrap_or(HostArg::Kr)),
+        (None, None | Some(HostArg::All)) => Ok(HostArg::All),
+        (None, Some(host)) => Err(format!(
+            "chart hosts: --host {}: this chart shows both hosts (--host all or none)",
+            host.key()
+        )
+        .into()),
+    }
 }
 
 /// `completions SHELL`.
@@ -409,11 +428,10 @@ pub(super) fn configured_app(
     assumptions: Assumptions,
     band: BandSpreads,
 ) -> App {
-    let mut app = App::with(dataset, |i| {
+    let mut app = config.app_with(dataset, |i| {
         i.assumptions = assumptions;
         i.band_spreads = band;
     });
-    config.apply_to(&mut app);
     // https://no-color.org: any non-empty value turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app

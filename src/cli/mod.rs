@@ -300,9 +300,10 @@ struct ChartArgs {
     image: ImageArgs,
     #[command(flatten)]
     view: ViewArgs,
-    /// Whose chart: Korea's or Japan's (both hosts side by side: `chart hosts`).
-    #[arg(long, value_enum, default_value_t = HostArg::Kr)]
-    host: HostArg,
+    /// Whose chart: Korea's (the default) or Japan's; `all` with `chart hosts`, which
+    /// draws both side by side.
+    #[arg(long, value_enum)]
+    host: Option<HostArg>,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]

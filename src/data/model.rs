@@ -93,6 +93,14 @@ impl Host {
         }
     }
 
+    /// The country as a title names it: "South Korea", "Japan".
+    pub fn country(self) -> &'static str {
+        match self {
+            Host::Korea => "South Korea",
+            Host::Japan => "Japan",
+        }
+    }
+
     /// What its series is, as a title names it: Korea's SMA total, Japan's HNS total
     /// (facts: compare the one with the other, not with Japan's SMA portion).
     pub fn series_name(self) -> &'static str {

@@ -2294,10 +2294,10 @@ fn a_write_cut_short_by_a_signal_leaves_no_temporary_file() {
 
 #[test]
 fn cite_prints_what_y_copies_and_refuses_what_the_dataset_does_not_hold() {
+    use sma_dash::app::Pane;
     use sma_dash::app::cite::Cited;
-    use sma_dash::app::{App, Pane};
     use sma_dash::data::Dataset;
-    let mut app = App::new(Dataset::embedded().unwrap());
+    let mut app = sma_dash::config::default_app(Dataset::embedded().unwrap());
     app.year = 2014;
     let expected = app.citation(&Cited::Figure(Pane::Costs)).unwrap().text;
     let out = sma_dash(&["cite", "--year", "2014"]);
