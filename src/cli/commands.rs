@@ -191,11 +191,17 @@ pub(super) fn config(input: &InputArgs, print: bool) -> Result<(), SetupError> {
     Ok(())
 }
 
-/// `check`: the dataset validated and summarised.
+/// `check`: every host's dataset validated and summarised, Korea's first, then the
+/// share estimates.
 pub(super) fn check(input: &InputArgs) -> Result<(), SetupError> {
-    let Setup { dataset, .. } = setup(input, &[], &[])?;
+    // Every host's problems are reported together, before the config's.
     let hosts = load_hosts(input.data.as_deref())?;
-    let mut text = format!("{}\n", Summary::of(&dataset));
+    setup(input, &[], &[])?;
+    let summaries: Vec<String> = hosts
+        .iter()
+        .map(|d| format!("{}\n", Summary::of(d)))
+        .collect();
+    let mut text = summaries.join("\n");
     if !hosts.shares.estimates.is_empty() {
         text.push_str(&format!("\nshares.toml: {}\n", hosts.shares.summary()));
     }
@@ -422,11 +428,10 @@ pub(super) fn configured_app(
     assumptions: Assumptions,
     band: BandSpreads,
 ) -> App {
-    let mut app = App::with(dataset, |i| {
+    let mut app = config.app_with(dataset, |i| {
         i.assumptions = assumptions;
         i.band_spreads = band;
     });
-    config.apply_to(&mut app);
     // https://no-color.org: any non-empty value turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app

@@ -868,21 +868,8 @@ impl<'c, 'a> Context<'c, 'a> {
             let corner = Corner { inputs, sides };
             let a = self.assumptions(corner);
             let ce = Economy::new(d, &a);
-            let projection = if rule.is_empty() {
-                p
-            } else {
-                let key = rule_key(corner, rule);
-                let at = match projections.iter().position(|(k, _)| *k == key) {
-                    Some(at) => at,
-                    None => match project(&ce, p.scenario) {
-                        Some(moved) => {
-                            projections.push((key, moved));
-                            projections.len() - 1
-                        }
-                        None => continue,
-                    },
-                };
-                &projections[at].1
+            let Some(projection) = corner_projection(&mut projections, p, &ce, corner, rule) else {
+                continue;
             };
             let mut points = std::mem::take(&mut self.buffer);
             points.clear();
@@ -928,6 +915,30 @@ impl<'c, 'a> Context<'c, 'a> {
         let in_metric = in_metric.map(|(view, _, envelope)| band(*view, envelope));
         (band(amounts_view, amounts), in_metric)
     }
+}
+
+/// The projection at a corner: the central one where the rule reads no input the
+/// band moves, else the rule's at the corner's values of its inputs, computed once for
+/// each and kept in `projections`. `None` where the rule projects nothing there.
+fn corner_projection<'a>(
+    projections: &'a mut Vec<(u32, Projection)>,
+    p: &'a Projection,
+    ce: &Economy,
+    corner: Corner,
+    rule: BandInputs,
+) -> Option<&'a Projection> {
+    if rule.is_empty() {
+        return Some(p);
+    }
+    let key = rule_key(corner, rule);
+    let at = match projections.iter().position(|(k, _)| *k == key) {
+        Some(at) => at,
+        None => {
+            projections.push((key, project(ce, p.scenario)?));
+            projections.len() - 1
+        }
+    };
+    Some(&projections[at].1)
 }
 
 /// The central amounts in `view`'s metric, after the point before the start.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::data::{Dataset, Host, LevelKind, Source};
 use crate::econ::{
     Assumptions, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin, DashboardBands,
-    Metric, Origin, Projection, TroopBasis,
+    Metric, Origin, Projection, ScenarioId, TroopBasis,
 };
 use crate::numbers::thousands;
 use crate::report::export::Cell;
@@ -695,19 +695,7 @@ pub fn scenarios_figure(
         .collect();
     let mut areas = Vec::new();
     if let Some((b, _)) = bands {
-        for (i, (s, _)) in series.iter().enumerate() {
-            let Some(band) = b.of(*s) else { continue };
-            let points: Vec<(i32, f64, f64)> = band
-                .points
-                .iter()
-                .filter_map(|p| Some((p.year, p.low?, p.high?)))
-                .collect();
-            areas.push(BandArea {
-                key: s.key().into(),
-                color: i,
-                points,
-            });
-        }
+        areas = scenario_band_areas(&series, b);
         legend.push(LegendItem {
             swatch: Swatch::Band(0),
             label: "band of each: its low and high paths (spreads below)".into(),
@@ -756,4 +744,27 @@ pub fn scenarios_figure(
         footer: footer(d, Some(stamp(a, d.info.host, view)), bands.map(|(_, s)| s)),
         decimals: 1,
     }
+}
+
+/// Each scenario's band, in its line's colour.
+fn scenario_band_areas(
+    series: &[(ScenarioId, Vec<CostPoint>)],
+    bands: &DashboardBands,
+) -> Vec<BandArea> {
+    series
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (s, _))| {
+            let band = bands.of(*s)?;
+            Some(BandArea {
+                key: s.key().into(),
+                color: i,
+                points: band
+                    .points
+                    .iter()
+                    .filter_map(|p| Some((p.year, p.low?, p.high?)))
+                    .collect(),
+            })
+        })
+        .collect()
 }
