@@ -169,20 +169,28 @@ pub struct ScenarioYear {
 pub struct RuleOrigin {
     /// 12 for the 12th SMA.
     pub ordinal: u32,
+    /// The agreement's first year.
+    pub first_year: i32,
     /// The agreement's last year: later years extend its rule.
     pub last_year: i32,
     /// Whose agreement: Japan's years read "FY2026".
     pub host: Host,
+    /// The agreement sets a plan total (Japan's), named by its years, not an ordinal.
+    pub plan: bool,
 }
 
 impl RuleOrigin {
-    /// "12th SMA rule extended past 2030"; "… past FY2026".
+    /// "12th SMA rule extended past 2030"; a plan's "FY2022–26 plan extended past
+    /// FY2026".
     pub fn extended_label(&self) -> String {
-        format!(
-            "{} SMA rule extended past {}",
-            crate::data::ordinal(self.ordinal),
-            self.host.year_label(self.last_year)
-        )
+        let past = self.host.year_label(self.last_year);
+        if self.plan {
+            let years = super::metrics::host_span_label(self.host, self.first_year, self.last_year);
+            format!("{years} plan extended past {past}")
+        } else {
+            let ordinal = crate::data::ordinal(self.ordinal);
+            format!("{ordinal} SMA rule extended past {past}")
+        }
     }
 }
 
@@ -374,8 +382,10 @@ pub fn project(e: &Economy, scenario: ScenarioId) -> Option<Projection> {
     let agreement = rule_agreement(d, scenario);
     let rule_origin = agreement.map(|a| RuleOrigin {
         ordinal: a.ordinal,
+        first_year: a.first_year,
         last_year: a.last_year,
         host: d.info.host,
+        plan: a.plan_local_100m.is_some(),
     });
     // The start and one entry a year to the horizon, allocated once.
     let mut years =
@@ -502,6 +512,11 @@ mod tests {
         let plan = at(ScenarioId::Plan, 2027);
         assert!((plan.local_100m - 2129.5).abs() < 1e-9);
         assert!(plan.extended);
+        let origin = project(&e, ScenarioId::Plan).unwrap().rule_origin.unwrap();
+        assert_eq!(
+            origin.extended_label(),
+            "FY2022–26 plan extended past FY2026"
+        );
         // The renewal: the last level plus the year before's Japanese CPI (assumed 2 %).
         let renewal = at(ScenarioId::Renewal, 2027);
         assert!((renewal.local_100m - 2129.5 * 1.02).abs() < 1e-9);

@@ -638,6 +638,33 @@ pub fn troops_figure(d: &Dataset, table: &PaneTable) -> Figure {
     }
 }
 
+/// The scenarios chart's subtitle: unit and basis, the recorded start, the projected
+/// span, in `host`'s years.
+fn scenarios_subtitle(
+    host: Host,
+    a: &Assumptions,
+    view: &CostView,
+    start: Option<i32>,
+    projected: Option<String>,
+) -> String {
+    let money = CostView {
+        metric: Metric::Contribution,
+        ..*view
+    };
+    let mut subtitle = format!(
+        "{}, {}",
+        money.unit(host, a.base_year),
+        basis(view, host, a.base_year)
+    );
+    if let Some(start) = start {
+        subtitle.push_str(&format!(" · recorded {}", host.year_label(start)));
+    }
+    if let Some(years) = projected {
+        subtitle.push_str(&format!(" · projected {years}"));
+    }
+    subtitle
+}
+
 /// The Assumptions pane's scenarios as a chart: every scenario's amounts by year from
 /// the recorded start, in the view's currency and basis, with each band while shown.
 pub fn scenarios_figure(
@@ -647,10 +674,6 @@ pub fn scenarios_figure(
     projections: &[Projection],
     bands: Option<(&DashboardBands, &BandSpreads)>,
 ) -> Figure {
-    let money = CostView {
-        metric: Metric::Contribution,
-        ..*view
-    };
     let series = scenario_series(d, a, view, projections);
     let lines: Vec<FigureLine> = series
         .iter()
@@ -682,17 +705,7 @@ pub fn scenarios_figure(
     let start = all.iter().filter(|p| !p.projected).map(|p| p.year).min();
     let host = d.info.host;
     let projected = span(host, all.iter().filter(|p| p.projected).map(|p| p.year));
-    let mut subtitle = format!(
-        "{}, {}",
-        money.unit(host, a.base_year),
-        basis(view, host, a.base_year)
-    );
-    if let Some(start) = start {
-        subtitle.push_str(&format!(" · recorded {}", host.year_label(start)));
-    }
-    if let Some(years) = projected {
-        subtitle.push_str(&format!(" · projected {years}"));
-    }
+    let subtitle = scenarios_subtitle(host, a, view, start, projected);
     let ids = start
         .and_then(|y| d.contribution(y))
         .into_iter()

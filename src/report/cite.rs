@@ -67,13 +67,25 @@ fn sources_block(d: &Dataset, ids: Vec<String>) -> String {
 
 /// "year 2014, under the 9th SMA (2014–2018)".
 fn year_span(d: &Dataset, year: i32) -> String {
+    let (host, shown) = (d.info.host, d.info.host.year_label(year));
     match d.agreement_for_year(year) {
         Some(a) => format!(
-            "year {year}, under the {} ({})",
+            "year {shown}, under the {} ({})",
             a.name(),
-            span_label(a.first_year, a.last_year)
+            crate::econ::host_span_label(host, a.first_year, a.last_year)
         ),
-        None => format!("year {year}"),
+        None => format!("year {shown}"),
+    }
+}
+
+/// What the figure is of: "Korea's SMA contribution", "Japan's host-nation support,
+/// per US service member".
+fn subject(host: Host, view: &CostView) -> String {
+    let metric = view.metric_label();
+    match (host, view.metric) {
+        (Host::Korea, _) => format!("Korea's SMA {metric}"),
+        (Host::Japan, Metric::Contribution) => host.series_name().into(),
+        (Host::Japan, _) => format!("{}, {metric}", host.series_name()),
     }
 }
 
@@ -187,7 +199,9 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
         year_span(d, year)
     };
     let mut line = format!(
-        "Korea's SMA {metric}, {year}: {value}, {} ({status}); {span}",
+        "{}, {}: {value}, {} ({status}); {span}",
+        subject(d.info.host, view),
+        d.info.host.year_label(year),
         basis_text(view, d.info.host, a.base_year)
     );
     if !how.is_empty() {
@@ -361,8 +375,12 @@ pub fn scenario(
     let rule = rule_agreement(d, scenario)
         .map(|r| format!(" Rule: {}: {}.", r.name(), r.rule_text))
         .unwrap_or_default();
+    let whose = match d.info.host {
+        Host::Korea => "Korea's SMA contributions",
+        Host::Japan => Host::Japan.series_name(),
+    };
     let line = format!(
-        "Korea's SMA contributions, {} ({}): {sums}, {}.{rule}\nAssumptions: {}",
+        "{whose}, {} ({}): {sums}, {}.{rule}\nAssumptions: {}",
         scenario.label(),
         scenario.key(),
         basis_text(view, d.info.host, a.base_year),

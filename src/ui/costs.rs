@@ -165,7 +165,8 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
             .filter(|_| app.derived().costs.iter().any(|p| p.extended))
         {
             spans.push(Span::styled(extended, theme.projected()));
-            spans.push(Span::raw(format!(" extended after {}  ", origin.last_year)));
+            let last = origin.host.year_label(origin.last_year);
+            spans.push(Span::raw(format!(" extended after {last}  ")));
         }
         if app.derived().costs.iter().any(|p| p.capped) {
             spans.push(Span::styled("^", theme.capped()));
