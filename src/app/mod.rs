@@ -10,6 +10,7 @@
 
 mod action;
 pub mod cite;
+pub(crate) mod hosts;
 mod input;
 pub(crate) mod keymap;
 mod palette;
@@ -18,6 +19,7 @@ pub mod timeline;
 mod update;
 
 pub use action::{Action, Reply};
+pub use hosts::{BothHosts, HostChoice, HostSeries, comparable_view, definition};
 pub use input::{Edit, TextInput};
 pub use keymap::{Key, KeyCode, Keymap};
 pub use palette::Palette;
@@ -29,7 +31,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::data::{Dataset, Event, EventKind};
+use crate::data::{Dataset, Event, EventKind, Hosts};
 use crate::econ::{
     AssumptionId, Assumptions, BandSpreads, CostPoint, CostView, DashboardBands, Economy, Indices,
     Projection, ScenarioId, Total, cost_series, dashboard_bands, project_all, scenario_amounts,
@@ -370,6 +372,10 @@ pub struct Inputs {
     /// The Troops chart shows every year counted (since 1950), not only those since
     /// the 1st SMA; the year cursor then reaches them too.
     pub troop_history: bool,
+    /// The host shown: Korea, Japan, or both side by side (`H`).
+    pub host: HostChoice,
+    /// The other host's assumptions, kept while its dataset is not shown.
+    pub other_assumptions: Option<Assumptions>,
 }
 
 impl Inputs {
@@ -387,6 +393,8 @@ impl Inputs {
             band_spreads: BandSpreads::default(),
             tables: [false; 4],
             troop_history: false,
+            host: HostChoice::Korea,
+            other_assumptions: None,
         }
     }
 }
@@ -410,6 +418,10 @@ pub struct Derived {
     pub span: (i32, i32),
     /// From the dataset alone.
     pub troops: Vec<TroopPoint>,
+    /// The host choice `App::data` holds.
+    pub host: HostChoice,
+    /// Both hosts' series in one unit, while both are shown.
+    pub both: Option<BothHosts>,
 }
 
 /// A row of the Assumptions pane, as its selection (`App::assumption_row`) numbers
@@ -427,7 +439,10 @@ pub enum AssumptionsRow {
 /// state of the screen (focus, selection, overlays, prompts).
 #[derive(Debug, Clone)]
 pub struct App {
+    /// The dataset the panes read: the host shown's (`App::show_host`).
     pub data: Dataset,
+    /// Every host's dataset.
+    pub hosts: Hosts,
     /// Read with [`App::inputs`], changed with [`App::change`].
     inputs: Inputs,
     /// Read with [`App::derived`]; computed by [`App::change`] alone.
@@ -488,6 +503,12 @@ impl App {
 
     /// The dashboard on `data`, with its starting inputs edited by `edit`.
     pub fn with(data: Dataset, edit: impl FnOnce(&mut Inputs)) -> Self {
+        Self::with_hosts(Hosts::korea_only(data), edit)
+    }
+
+    /// The dashboard on every host's dataset, showing Korea until the inputs say.
+    pub fn with_hosts(hosts: Hosts, edit: impl FnOnce(&mut Inputs)) -> Self {
+        let data = hosts.korea.clone();
         let mut inputs = Inputs::new(&data);
         edit(&mut inputs);
         let rows = timeline::rows(&data, timeline::KindFilter::ALL, timeline::Order::Grouped);
@@ -502,6 +523,7 @@ impl App {
         };
         let mut app = Self {
             data,
+            hosts,
             inputs: inputs.clone(),
             derived,
             focus: Pane::Timeline,
@@ -876,6 +898,7 @@ impl App {
     /// Computes every derived series from the data and the inputs: called by
     /// [`App::change`] alone.
     fn derive(&mut self) {
+        self.show_host();
         let economy = Economy::new(&self.data, &self.inputs.assumptions);
         self.derived.projections = project_all(&economy);
         if !self
@@ -937,6 +960,7 @@ impl App {
         let (first, last) = self.year_range();
         self.year = self.year.clamp(first, last);
         self.keep_assumption_row();
+        self.derive_hosts();
         self.refresh_tables();
     }
 

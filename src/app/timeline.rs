@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::data::search::{self, Query};
-use crate::data::{Agreement, Dataset, Event, EventKind, FuzzyDate};
+use crate::data::{Agreement, Dataset, Event, EventKind, FuzzyDate, Host};
 
 /// How the timeline orders its events.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -41,16 +41,22 @@ impl Order {
     }
 }
 
-/// The kinds of event the timeline shows: every kind, or those chosen.
+/// The kinds of event the timeline shows: every kind, or those chosen; and, with both
+/// hosts shown, every host's or one host's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct KindFilter {
     /// A bit for each kind chosen, by its place in `EventKind::ALL`; none: every kind.
     chosen: u16,
+    /// The one host whose events are shown; `None`: every host's.
+    host: Option<Host>,
 }
 
 impl KindFilter {
     /// Every kind: no filter.
-    pub const ALL: KindFilter = KindFilter { chosen: 0 };
+    pub const ALL: KindFilter = KindFilter {
+        chosen: 0,
+        host: None,
+    };
 
     pub fn only(kind: EventKind) -> Self {
         Self::ALL.toggled(kind)
@@ -62,7 +68,33 @@ impl KindFilter {
     }
 
     pub fn is_all(self) -> bool {
-        self.chosen == 0
+        self.chosen == 0 && self.host.is_none()
+    }
+
+    /// The events of `host` alone, whatever their kind.
+    pub fn only_host(host: Host) -> Self {
+        Self {
+            host: Some(host),
+            ..Self::ALL
+        }
+    }
+
+    /// The one host whose events are shown, if the filter takes one.
+    pub fn host(self) -> Option<Host> {
+        self.host
+    }
+
+    /// This filter where the timeline shows one host (`both` false): no host to take.
+    pub fn for_hosts(self, both: bool) -> Self {
+        Self {
+            host: self.host.filter(|_| both),
+            ..self
+        }
+    }
+
+    /// Whether the event is shown: its kind, and its host.
+    pub fn shows_event(self, e: &Event) -> bool {
+        self.shows(e.kind) && self.host.is_none_or(|h| h == e.host)
     }
 
     /// Whether the kind is chosen (not merely shown, as every kind is with no filter).
@@ -71,13 +103,14 @@ impl KindFilter {
     }
 
     pub fn shows(self, kind: EventKind) -> bool {
-        self.is_all() || self.has(kind)
+        self.chosen == 0 || self.has(kind)
     }
 
     /// With `kind` chosen if it was not, left out if it was.
     pub fn toggled(self, kind: EventKind) -> Self {
         Self {
             chosen: self.chosen ^ Self::bit(kind),
+            host: self.host,
         }
     }
 
@@ -89,7 +122,12 @@ impl KindFilter {
     /// "rounds", "rounds, demands"; `None` for every kind.
     pub fn label(self) -> Option<String> {
         let names: Vec<&str> = self.kinds().map(kind_plural).collect();
-        (!names.is_empty()).then(|| names.join(", "))
+        let kinds = (!names.is_empty()).then(|| names.join(", "));
+        match (self.host, kinds) {
+            (Some(h), Some(k)) => Some(format!("{} · {k}", h.name())),
+            (Some(h), None) => Some(h.name().to_string()),
+            (None, k) => k,
+        }
     }
 }
 
@@ -150,7 +188,7 @@ impl<'d> Groups<'d> {
 /// day's events in the order of their kinds (a round before the agreement it led to),
 /// then as the dataset lists them.
 pub fn rows(d: &Dataset, filter: KindFilter, order: Order) -> Vec<Row> {
-    let shown = |e: &Event| filter.shows(e.kind);
+    let shown = |e: &Event| filter.shows_event(e);
     if order == Order::ByDate {
         let mut events: Vec<usize> = (0..d.events.len())
             .filter(|&i| shown(&d.events[i]))

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
-use crate::app::{App, ChartStyle};
+use crate::app::{App, ChartStyle, HostChoice};
 use crate::config::{self, Config, Flag, SetupError};
 use crate::data::{Dataset, summary::Summary};
 use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
@@ -24,8 +24,8 @@ use super::options::{
     refuse_spreads_without_band,
 };
 use super::{
-    ChartArgs, Cli, ExportArgs, FileFormat, Format, InputArgs, ProjectArgs, RenderArgs, Setup,
-    ThemeArg, ViewArgs, eprint_problems, setup, with_base_year,
+    ChartArgs, Cli, ExportArgs, FileFormat, Format, HostArgs, InputArgs, ProjectArgs, RenderArgs,
+    Setup, ThemeArg, ViewArgs, eprint_problems, setup, with_base_year,
 };
 
 /// No subcommand: the dashboard, on the terminal.
@@ -36,6 +36,7 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
     // Only the live screen reads the clock: `render` stays the same every day.
     app.today = Some(crate::clock::local_now().date_naive());
     load_saved(&mut app);
+    show_host(&mut app, &cli.host)?;
     if let Some(name) = &cli.scenario {
         app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
     }
@@ -47,6 +48,7 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
 pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupError> {
     let s = setup(input, &args.assumptions.flags(), &args.band.flags())?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+    show_host(&mut app, &args.host)?;
     if let Some(name) = &args.scenario {
         start_on(&mut app, name)?;
     }
@@ -334,6 +336,24 @@ fn with_saved_scenario(
         assumptions,
         band,
     })
+}
+
+/// `--host kr|jp|all`: the host the dashboard (or `render`) starts on; Korea where
+/// not given. A host without a dataset is an error, before the screen is taken.
+fn show_host(app: &mut App, args: &HostArgs) -> Result<(), SetupError> {
+    let Some(key) = args.host.as_deref() else {
+        return Ok(());
+    };
+    let choice = HostChoice::from_key(key).ok_or_else(|| format!("--host: no host \"{key}\""))?;
+    if !app.can_show(choice) {
+        return Err(format!(
+            "--host {key}: no Japan dataset (a --data DIR needs japan/ for Japan)"
+        )
+        .into());
+    }
+    app.change(|i| i.host = choice);
+    app.follow_year();
+    Ok(())
 }
 
 /// The app as the config sets it up, starting from `assumptions`.

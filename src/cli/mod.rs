@@ -69,6 +69,8 @@ struct Cli {
     #[arg(long, value_name = "NAME")]
     scenario: Option<String>,
     #[command(flatten)]
+    host: HostArgs,
+    #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
     band: BandArgs,
@@ -221,6 +223,8 @@ struct RenderArgs {
     /// Start on this scenario, as the dashboard's --scenario does.
     #[arg(long, value_name = "NAME")]
     scenario: Option<String>,
+    #[command(flatten)]
+    host: HostArgs,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -441,6 +445,14 @@ fn pixels(text: &str, what: &str) -> Result<u32, String> {
                 Size::MAX
             )
         })
+}
+
+// The host shown, as `H` cycles it on the dashboard.
+#[derive(Args, Default)]
+struct HostArgs {
+    /// The host shown: kr (Korea, the default), jp (Japan) or all (both side by side).
+    #[arg(long, value_name = "HOST", value_parser = clap::builder::PossibleValuesParser::new(["kr", "jp", "all"]))]
+    host: Option<String>,
 }
 
 // The assumptions, each optional: what is not given comes from the config file, else

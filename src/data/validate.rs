@@ -45,6 +45,9 @@ impl Records<'_> {
         let mut events = values(self.events);
         events.extend(agreements.iter().flat_map(timeline::milestone_events));
         events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.kind.cmp(&b.kind)));
+        for e in &mut events {
+            e.host = info.host;
+        }
         let mut dataset = Dataset {
             info,
             sources: values(self.sources),

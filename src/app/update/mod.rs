@@ -10,6 +10,7 @@
 
 mod assumptions;
 mod files;
+mod hosts;
 mod navigation;
 mod overlays;
 mod prompts;
@@ -150,6 +151,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         StartGoToYear | StartSave | Edit(_) | Paste(_) | PromptConfirm | PromptCancel
         | Answer(_) => prompts::apply(app, action),
         Export | Publish => files::apply(app, action),
+        CycleHost => hosts::cycle(app),
     }
 }
 
