@@ -222,6 +222,15 @@ impl App {
         self.derived.host
     }
 
+    /// The host of the `i`-th agreement of `data`: with both shown, Japan's follow
+    /// Korea's.
+    pub fn agreement_host(&self, i: usize) -> Host {
+        match self.derived.host {
+            HostChoice::Both if i >= self.hosts.korea.agreements.len() => Host::Japan,
+            choice => choice.primary(),
+        }
+    }
+
     /// Both hosts' series, while both are shown.
     pub fn both(&self) -> Option<&BothHosts> {
         self.derived.both.as_ref()

@@ -34,9 +34,7 @@ pub(super) fn show(app: &mut App, choice: HostChoice) -> Effect {
     app.change(|i| i.host = choice);
     app.follow_year();
     let what = match choice {
-        HostChoice::Both => {
-            "Korea and Japan: Costs and Troops side by side in dollars, the timeline merged"
-        }
+        HostChoice::Both => "Korea and Japan side by side, in dollars",
         HostChoice::Japan => "Japan: host-nation support by Japanese fiscal year, in yen",
         HostChoice::Korea => "Korea: the Special Measures Agreements",
     };
