@@ -12,6 +12,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use super::diagnostic::{Diagnostic, LoadError};
+use super::host_names;
 use super::model::*;
 use super::validate;
 
@@ -25,7 +26,8 @@ pub struct DataFile {
     pub text: String,
 }
 
-/// The files of a dataset, and the tables each may hold.
+/// The files of a dataset, and the tables each of Korea's may hold (another host's
+/// economy.toml holds `host_names::economy_tables`).
 pub const LAYOUT: [(&str, &[&str]); 7] = [
     ("dataset.toml", &["dataset"]),
     ("sources.toml", &["source"]),
@@ -106,8 +108,52 @@ pub fn read_dir(dir: &Path) -> Result<Vec<DataFile>, LoadError> {
     }
 }
 
+/// Japan's dataset compiled into the binary.
+const EMBEDDED_JAPAN: [(&str, &str); 7] = [
+    (
+        "dataset.toml",
+        include_str!("../../assets/japan/dataset.toml"),
+    ),
+    (
+        "sources.toml",
+        include_str!("../../assets/japan/sources.toml"),
+    ),
+    (
+        "agreements.toml",
+        include_str!("../../assets/japan/agreements.toml"),
+    ),
+    (
+        "contributions.toml",
+        include_str!("../../assets/japan/contributions.toml"),
+    ),
+    (
+        "events.toml",
+        include_str!("../../assets/japan/events.toml"),
+    ),
+    (
+        "troops.toml",
+        include_str!("../../assets/japan/troops.toml"),
+    ),
+    (
+        "economy.toml",
+        include_str!("../../assets/japan/economy.toml"),
+    ),
+];
+
+/// Japan's files compiled into the binary.
+pub fn embedded_japan_files() -> Vec<DataFile> {
+    EMBEDDED_JAPAN
+        .iter()
+        .map(|(name, text)| DataFile {
+            name,
+            shown_as: format!("assets/japan/{name}"),
+            text: (*text).to_string(),
+        })
+        .collect()
+}
+
 impl Dataset {
-    /// The dataset compiled into the binary.
+    /// Korea's dataset compiled into the binary.
     pub fn embedded() -> Result<Dataset, LoadError> {
         load(&embedded_files())
     }
@@ -203,11 +249,12 @@ pub(crate) struct ParsedFile<'t> {
 }
 
 impl<'t> ParsedFile<'t> {
-    /// Parses `file`; reports a syntax error (and gives nothing), and each table other
-    /// than `tables`.
+    /// Parses `file`; reports a syntax error (and gives nothing), each table other than
+    /// `tables`, and, for a host's file, each name of another host's.
     pub(crate) fn parse(
         file: &'t DataFile,
         tables: &[&str],
+        host: Option<Host>,
         errors: &mut LoadError,
     ) -> Option<Self> {
         let root = match DeTable::parse(&file.text) {
@@ -223,7 +270,16 @@ impl<'t> ParsedFile<'t> {
             }
         };
         for key in root.get_ref().keys() {
-            if !tables.contains(&key.get_ref().as_ref()) {
+            if let Some(host) = host
+                && let Some((instead, other)) = host_names::replacement(host, key.get_ref())
+            {
+                errors.push(Diagnostic::at(
+                    &file.shown_as,
+                    &file.text,
+                    key.span(),
+                    host_names::message(host, key.get_ref(), &instead, other),
+                ));
+            } else if !tables.contains(&key.get_ref().as_ref()) {
                 errors.push(Diagnostic::at(
                     &file.shown_as,
                     &file.text,
@@ -239,6 +295,16 @@ impl<'t> ParsedFile<'t> {
                     ),
                 ));
             }
+        }
+        if let Some(host) = host {
+            host_names::for_each_foreign(&root, host, &mut |name, span, instead, other| {
+                errors.push(Diagnostic::at(
+                    &file.shown_as,
+                    &file.text,
+                    span,
+                    host_names::message(host, name, &instead, other),
+                ));
+            });
         }
         let before = errors.diagnostics.len() + errors.more;
         for_each_text(&root, &mut |text, span| {
@@ -512,9 +578,22 @@ fn found_written(written: &str) -> String {
     }
 }
 
-/// Parses, deserializes and validates a whole dataset.
+/// Parses, deserializes and validates a whole dataset, of the host its dataset.toml
+/// names (Korea where it names none).
 pub fn load(files: &[DataFile]) -> Result<Dataset, LoadError> {
+    load_with(files, None, None)
+}
+
+/// `load`, where the files must be `expect`'s (for a folder that says whose they are),
+/// and where a dataset without a US CPI-U of its own is given `shared`'s, with the
+/// sources it cites.
+pub(crate) fn load_with(
+    files: &[DataFile],
+    expect: Option<Host>,
+    shared: Option<&Dataset>,
+) -> Result<Dataset, LoadError> {
     let mut errors = LoadError::default();
+    let host = super::hosts::declared_host(files, expect, &mut errors);
     let mut parsed: Vec<ParsedFile> = Vec::new();
     for (name, tables) in LAYOUT {
         let Some(file) = files.iter().find(|f| f.name == name) else {
@@ -524,7 +603,12 @@ pub fn load(files: &[DataFile]) -> Result<Dataset, LoadError> {
             ));
             continue;
         };
-        parsed.extend(ParsedFile::parse(file, tables, &mut errors));
+        let tables = if name == "economy.toml" {
+            host_names::economy_tables(host)
+        } else {
+            tables
+        };
+        parsed.extend(ParsedFile::parse(file, tables, Some(host), &mut errors));
     }
     // Cross-references mean little while a file could not be read at all.
     if !errors.is_empty() {
@@ -541,28 +625,48 @@ pub fn load(files: &[DataFile]) -> Result<Dataset, LoadError> {
     let agreements = file("agreements.toml");
     let troops = file("troops.toml");
     let economy = file("economy.toml");
+    let shared_us = shared.filter(|_| !host_names::economy_tables(host).contains(&"us_cpi"));
     let records = validate::Records {
+        host,
         sources: sources.records("source", &mut errors),
         agreements: agreements.records("agreement", &mut errors),
         contributions: file("contributions.toml").records("contribution", &mut errors),
         events: file("events.toml").records("event", &mut errors),
         troop_counts: troops.records("count", &mut errors),
         troop_levels: troops.records("level", &mut errors),
-        host_cpi: economy.records("korean_cpi", &mut errors),
-        us_cpi: economy.records("us_cpi", &mut errors),
-        exchange_rates: economy.records("krw_per_usd", &mut errors),
+        host_cpi: economy.records(host_names::cpi_table(host), &mut errors),
+        us_cpi: if host_names::economy_tables(host).contains(&"us_cpi") {
+            economy.records("us_cpi", &mut errors)
+        } else {
+            Vec::new()
+        },
+        exchange_rates: economy.records(host_names::rate_table(host), &mut errors),
         defense_budgets: economy.records("defense_budget", &mut errors),
         ids_written: [sources, agreements]
             .iter()
             .flat_map(|p| p.ids_written())
+            .chain(
+                shared_us
+                    .iter()
+                    .flat_map(|d| super::hosts::shared_source_ids(d)),
+            )
             .collect(),
     };
+    if let Some(d) = shared_us {
+        super::hosts::check_shared_ids(&records.sources, d, &mut errors);
+    }
     validate::check(&records, &mut errors);
     errors
         .diagnostics
         .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
     match info {
-        Some(info) if errors.is_empty() => Ok(records.into_dataset(info)),
+        Some(info) if errors.is_empty() => {
+            let mut dataset = records.into_dataset(info);
+            if let Some(d) = shared_us {
+                super::hosts::share_us_cpi(&mut dataset, d);
+            }
+            Ok(dataset)
+        }
         _ => Err(errors),
     }
 }

@@ -312,8 +312,12 @@ impl AgreementCurrency {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Agreement {
-    /// `sma-1` to `sma-12`.
+    /// `sma-1` to `sma-12`; Japan's `jp-sma-1987` to `jp-sma-2022`.
     pub id: String,
+    /// The name the agreement goes by, where it is not its ordinal ("2022 SMA (Alliance
+    /// Resilience)": Japan's agreements are known by their year).
+    #[serde(default)]
+    pub label: Option<String>,
     pub ordinal: u32,
     pub first_year: i32,
     pub last_year: i32,
@@ -340,6 +344,11 @@ pub struct Agreement {
     pub currency: AgreementCurrency,
     #[serde(default)]
     pub rules: Vec<RulePhase>,
+    /// The total over the term the governments announced, where one was agreed, in 100
+    /// million of the host's currency (`plan_jpy_100m` in TOML): Japan's agreements set
+    /// caps by category, and the plan is the one total they give.
+    #[serde(default, rename = "plan_krw_100m", alias = "plan_jpy_100m")]
+    pub plan_local_100m: Option<f64>,
     /// How well the escalation rule is attested, where it differs from the agreement's
     /// confidence (sources that read the rule two ways, say; the note gives both).
     #[serde(default)]
@@ -377,9 +386,11 @@ impl Agreement {
             .map(|p| &p.rule)
     }
 
-    /// "12th SMA".
+    /// "12th SMA", or the agreement's own label ("2021 protocol").
     pub fn name(&self) -> String {
-        format!("{} SMA", ordinal(self.ordinal))
+        self.label
+            .clone()
+            .unwrap_or_else(|| format!("{} SMA", ordinal(self.ordinal)))
     }
 }
 
@@ -406,7 +417,13 @@ pub fn ordinal(n: u32) -> String {
 #[serde(deny_unknown_fields)]
 pub struct Contribution {
     pub year: i32,
-    pub agreement: String,
+    /// The agreement in force that year; none for a year before the first (Japan's
+    /// FY1978).
+    #[serde(default)]
+    pub agreement: Option<String>,
+    /// The budget the amount is from, where the host's figures differ by basis (Japan's).
+    #[serde(default)]
+    pub basis: Option<BudgetBasis>,
     /// In 100 million of the host's currency (억원, 億円), as published; missing where no
     /// source gives it. `krw_100m` or `jpy_100m` in TOML, as the host's currency is.
     #[serde(default, rename = "krw_100m", alias = "jpy_100m")]
@@ -423,6 +440,35 @@ pub struct Contribution {
     pub reported: Vec<Reported>,
 }
 
+/// The budget a host's yearly figure is from: Japan's figures differ by a few percent
+/// between them, so each says which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BudgetBasis {
+    /// The initial budget, expenditure basis (歳出ベース): the usual headline.
+    InitialBudget,
+    /// The government's draft budget (政府案).
+    GovernmentDraft,
+    /// Contract basis (契約ベース).
+    Contract,
+    /// Settled outlays (決算).
+    Settled,
+    /// The source does not say.
+    NotStated,
+}
+
+impl BudgetBasis {
+    pub fn label(self) -> &'static str {
+        match self {
+            BudgetBasis::InitialBudget => "initial budget, expenditure basis",
+            BudgetBasis::GovernmentDraft => "government draft budget",
+            BudgetBasis::Contract => "contract basis",
+            BudgetBasis::Settled => "settled outlays",
+            BudgetBasis::NotStated => "basis not stated",
+        }
+    }
+}
+
 /// What a reported figure is an amount of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -435,6 +481,14 @@ pub enum ReportedKind {
     Paid,
     /// The amount pledged.
     Pledged,
+    /// The SMA items alone, inside a host-nation support total (Japan).
+    SmaPortion,
+    /// The same budget on the contract basis (契約ベース).
+    ContractBasis,
+    /// Settled outlays (決算), as audited.
+    Settled,
+    /// The budget request, before the draft.
+    Request,
 }
 
 impl ReportedKind {
@@ -444,6 +498,10 @@ impl ReportedKind {
             ReportedKind::Agreed => "agreed",
             ReportedKind::Paid => "paid",
             ReportedKind::Pledged => "pledged",
+            ReportedKind::SmaPortion => "SMA portion",
+            ReportedKind::ContractBasis => "contract basis",
+            ReportedKind::Settled => "settled",
+            ReportedKind::Request => "requested",
         }
     }
 }
@@ -658,6 +716,13 @@ pub struct TroopCount {
     pub troops: Option<u32>,
     #[serde(default)]
     pub as_of: Option<CountDate>,
+    /// The count with DoD civilians, where the report gives it (Japan from 2008).
+    #[serde(default)]
+    pub grand_total: Option<u32>,
+    /// Why this count is not comparable with the year before, where the counting changed
+    /// (Japan 2008: the 7th Fleet afloat counted from then on).
+    #[serde(default)]
+    pub series_break: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
     pub sources: Vec<String>,
@@ -763,13 +828,22 @@ pub struct ExchangeRate {
     /// `krw_per_usd` or `jpy_per_usd` in TOML.
     #[serde(rename = "krw_per_usd", alias = "jpy_per_usd")]
     pub per_usd: f64,
+    /// The average over the fiscal year that starts in April of `year`, for a host whose
+    /// amounts are by fiscal year (derived): `fiscal_year_jpy_per_usd` in TOML.
+    #[serde(
+        default,
+        rename = "fiscal_year_krw_per_usd",
+        alias = "fiscal_year_jpy_per_usd"
+    )]
+    pub fiscal_year_per_usd: Option<f64>,
     pub confidence: Confidence,
     pub sources: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
 }
 
-/// The ROK defense budget as enacted (main budget).
+/// The host's defense budget as enacted (main budget): Korea's by calendar year, Japan's
+/// by fiscal year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DefenseBudget {
@@ -777,7 +851,15 @@ pub struct DefenseBudget {
     /// Trillions of the host's currency: `krw_tn` or `jpy_tn` in TOML.
     #[serde(rename = "krw_tn", alias = "jpy_tn")]
     pub local_tn: f64,
-    pub growth_pct: f64,
+    /// The growth as the source publishes it, where it does.
+    #[serde(default)]
+    pub growth_pct: Option<f64>,
+    /// A narrower headline series beside the total (Japan's Defense Ministry's), in
+    /// trillions: `narrow_jpy_tn` in TOML; its definition in `narrow_definition`.
+    #[serde(default, rename = "narrow_krw_tn", alias = "narrow_jpy_tn")]
+    pub narrow_local_tn: Option<f64>,
+    #[serde(default)]
+    pub narrow_definition: Option<String>,
     pub confidence: Confidence,
     pub sources: Vec<String>,
     #[serde(default)]
@@ -885,6 +967,11 @@ impl Dataset {
 
     pub fn agreement(&self, id: &str) -> Option<&Agreement> {
         self.agreements.iter().find(|a| a.id == id)
+    }
+
+    /// The agreement a contribution names, if it names one.
+    pub fn agreement_of(&self, c: &Contribution) -> Option<&Agreement> {
+        c.agreement.as_deref().and_then(|id| self.agreement(id))
     }
 
     pub fn agreement_for_year(&self, year: i32) -> Option<&Agreement> {

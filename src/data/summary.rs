@@ -215,7 +215,7 @@ fn events_note(d: &Dataset) -> String {
     let milestones: usize = d
         .agreements
         .iter()
-        .map(|a| super::timeline::milestone_events(a).len())
+        .map(|a| super::timeline::milestone_events(a, d.info.host).len())
         .sum();
     format!(
         "{rounds} negotiation rounds ({rounds_inferred} with people inferred), \

@@ -2,15 +2,17 @@
 //! written once, in agreements.toml.
 
 use super::date::FuzzyDate;
-use super::model::{Agreement, Event, EventKind, Milestone, Sides};
+use super::model::{Agreement, Event, EventKind, Host, Milestone, Sides};
 
 /// The agreed, initialed, signed, ratified, in-force and expiry events of an agreement.
 ///
 /// Each milestone's event carries the milestone's confidence. The signing lists the
 /// signatories and the initialing those who initialed, as the sources name them. Where
 /// no source names who initialed, and for the agreement in principle, the events list
-/// the chief negotiators, marked as inferred.
-pub fn milestone_events(a: &Agreement) -> Vec<Event> {
+/// the chief negotiators, marked as inferred. The host gives the years' labels, the day
+/// the last year ends (31 December; 31 March after a Japanese fiscal year) and who
+/// consents (the National Assembly; the Diet).
+pub fn milestone_events(a: &Agreement, host: Host) -> Vec<Event> {
     let m = &a.milestones;
     let name = a.name();
     let names =
@@ -23,11 +25,22 @@ pub fn milestone_events(a: &Agreement) -> Vec<Event> {
         (names(&a.initialed_by), false)
     };
     let years = if a.first_year == a.last_year {
-        a.first_year.to_string()
+        host.year_label(a.first_year)
     } else {
-        format!("{}–{}", a.first_year, a.last_year)
+        format!(
+            "{}–{}",
+            host.year_label(a.first_year),
+            host.year_label(a.last_year)
+        )
     };
-    let expiry = FuzzyDate::day(a.last_year, 12, 31);
+    let (expiry, consents) = if host.fiscal_years() {
+        (FuzzyDate::day(a.last_year + 1, 3, 31), "the Diet approves")
+    } else {
+        (
+            FuzzyDate::day(a.last_year, 12, 31),
+            "National Assembly consents",
+        )
+    };
     let milestone = |kind: Milestone| (m.get(kind), a.milestone_confidence(kind));
     let milestones = [
         (
@@ -54,7 +67,7 @@ pub fn milestone_events(a: &Agreement) -> Vec<Event> {
         (
             EventKind::Ratified,
             milestone(Milestone::Consent),
-            format!("{name}: National Assembly consents"),
+            format!("{name}: {consents}"),
             Vec::new(),
             false,
         ),

@@ -21,6 +21,8 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 
 /// Every record of a dataset, each with its place in its file.
 pub(crate) struct Records<'a> {
+    /// The host the dataset records: its currency names the amount fields.
+    pub host: Host,
     pub sources: Vec<Located<'a, Source>>,
     pub agreements: Vec<Located<'a, Agreement>>,
     pub contributions: Vec<Located<'a, Contribution>>,
@@ -43,7 +45,11 @@ impl Records<'_> {
         let mut agreements = values(self.agreements);
         agreements.sort_by_key(|a| a.ordinal);
         let mut events = values(self.events);
-        events.extend(agreements.iter().flat_map(timeline::milestone_events));
+        events.extend(
+            agreements
+                .iter()
+                .flat_map(|a| timeline::milestone_events(a, info.host)),
+        );
         events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.kind.cmp(&b.kind)));
         for e in &mut events {
             e.host = info.host;
@@ -89,8 +95,8 @@ pub(crate) fn check(records: &Records, errors: &mut LoadError) {
     for r in &records.sources {
         check_source(&r.value, r.at, errors);
     }
-    check_agreements(&records.agreements, &refs, errors);
-    check_contributions(&records.contributions, &refs, errors);
+    check_agreements(&records.agreements, records.host, &refs, errors);
+    check_contributions(&records.contributions, records.host, &refs, errors);
     check_events(records, &refs, errors);
     check_troops(records, &refs, errors);
     check_economy(records, &refs, errors);
@@ -323,7 +329,12 @@ fn check_year_series<'a>(years: impl Iterator<Item = (i32, At<'a>)>, errors: &mu
     }
 }
 
-fn check_agreements(agreements: &[Located<Agreement>], refs: &References, errors: &mut LoadError) {
+fn check_agreements(
+    agreements: &[Located<Agreement>],
+    host: Host,
+    refs: &References,
+    errors: &mut LoadError,
+) {
     let mut ordinals: HashMap<u32, At> = HashMap::new();
     for r in agreements {
         let (a, at) = (&r.value, r.at);
@@ -368,6 +379,13 @@ fn check_agreements(agreements: &[Located<Agreement>], refs: &References, errors
                 ),
             ));
         }
+        check_amount(
+            a.plan_local_100m,
+            &format!("plan_{}", local_field(host, "100m")),
+            at,
+            errors,
+        );
+        check_length("label", &a.label, MAX_LINE_CHARS, at, errors);
         check_milestones(&a.milestones, at, errors);
         check_milestone_confidence(a, at, errors);
         check_rules(a, at, errors);
@@ -535,17 +553,34 @@ fn check_rules(a: &Agreement, at: At, errors: &mut LoadError) {
 
 fn check_contributions(
     contributions: &[Located<Contribution>],
+    host: Host,
     refs: &References,
     errors: &mut LoadError,
 ) {
     check_year_series(contributions.iter().map(|r| (r.value.year, r.at)), errors);
     for r in contributions {
         let (c, at) = (&r.value, r.at);
+        for (i, r) in c.reported.iter().enumerate() {
+            check_reported(r, i, host, refs, at, errors);
+        }
         refs.check_sources(&c.sources, at, errors);
         check_length("note", &c.note, MAX_TEXT_CHARS, at, errors);
-        check_amount(c.local_100m, "krw_100m", at, errors);
+        check_amount(c.local_100m, &local_field(host, "100m"), at, errors);
         check_amount(c.usd_m, "usd_m", at, errors);
-        if let Some(a) = refs.check_agreement(&c.agreement, at, errors) {
+        check_basis(c, host, at, errors);
+        let Some(id) = &c.agreement else {
+            if let Some(a) = refs.agreements.values().find(|a| a.covers(c.year)) {
+                errors.push(at.error(
+                    "agreement",
+                    format!(
+                        "expected agreement = \"{}\" (it covers {}), found none",
+                        a.id, c.year
+                    ),
+                ));
+            }
+            continue;
+        };
+        if let Some(a) = refs.check_agreement(id, at, errors) {
             if !a.covers(c.year) {
                 errors.push(at.error(
                     "agreement",
@@ -555,19 +590,51 @@ fn check_contributions(
                     ),
                 ));
             }
-            check_series_currency(c, a, at, errors);
+            check_series_currency(c, a, host, at, errors);
         }
-        for (i, r) in c.reported.iter().enumerate() {
-            check_reported(r, i, refs, at, errors);
-        }
+    }
+}
+
+/// `krw_100m` or `jpy_100m`: a field's name in the host's currency, as files write it.
+fn local_field(host: Host, suffix: &str) -> String {
+    format!("{}_{suffix}", host.currency_key())
+}
+
+/// A host whose figures differ by budget basis (one with fiscal years) says the basis of
+/// each amount; a record without an amount has none to say.
+fn check_basis(c: &Contribution, host: Host, at: At, errors: &mut LoadError) {
+    let has_amount = c.local_100m.is_some() || c.usd_m.is_some();
+    match (c.basis, has_amount) {
+        (None, true) if host.fiscal_years() => errors.push(at.error(
+            "basis",
+            format!(
+                "expected basis (initial-budget, government-draft, contract, settled or not-stated) on a {} figure, found none",
+                host.name()
+            ),
+        )),
+        (Some(b), false) => errors.push(at.error(
+            "basis",
+            format!(
+                "expected a basis only beside an amount, found \"{}\" on a year without one",
+                b.label()
+            ),
+        )),
+        _ => {}
     }
 }
 
 /// A contribution's own figures are in its agreement's currency; a figure in the other
 /// currency belongs in `reported`.
-fn check_series_currency(c: &Contribution, a: &Agreement, at: At, errors: &mut LoadError) {
+fn check_series_currency(
+    c: &Contribution,
+    a: &Agreement,
+    host: Host,
+    at: At,
+    errors: &mut LoadError,
+) {
+    let local = local_field(host, "100m");
     let other = match a.currency {
-        AgreementCurrency::Usd => c.local_100m.is_some().then_some("krw_100m"),
+        AgreementCurrency::Usd => c.local_100m.is_some().then_some(local.as_str()),
         AgreementCurrency::Local => c.usd_m.is_some().then_some("usd_m"),
         AgreementCurrency::UsdLocal => None,
     };
@@ -585,19 +652,27 @@ fn check_series_currency(c: &Contribution, a: &Agreement, at: At, errors: &mut L
     }
 }
 
-fn check_reported(r: &Reported, i: usize, refs: &References, at: At, errors: &mut LoadError) {
+fn check_reported(
+    r: &Reported,
+    i: usize,
+    host: Host,
+    refs: &References,
+    at: At,
+    errors: &mut LoadError,
+) {
     let field = |name| [Key::Field("reported"), Key::Item(i), Key::Field(name)];
+    let local = local_field(host, "100m");
     match (r.usd_m, r.local_100m) {
         (Some(_), Some(_)) | (None, None) => errors.push(at.error_at(
             &[Key::Field("reported"), Key::Item(i)],
             format!(
-                "expected exactly one of usd_m or krw_100m in a reported figure, found {}",
+                "expected exactly one of usd_m or {local} in a reported figure, found {}",
                 if r.usd_m.is_some() { "both" } else { "neither" }
             ),
         )),
         _ => {}
     }
-    for (name, v) in [("usd_m", r.usd_m), ("krw_100m", r.local_100m)] {
+    for (name, v) in [("usd_m", r.usd_m), (local.as_str(), r.local_100m)] {
         if let Some(v) = v
             && (!v.is_finite() || v < 0.0)
         {
@@ -612,7 +687,10 @@ fn check_reported(r: &Reported, i: usize, refs: &References, at: At, errors: &mu
     {
         errors.push(at.error_at(
             &field("rate"),
-            format!("expected a positive number of won per dollar, found {rate}"),
+            format!(
+                "expected a positive number of {} per dollar, found {rate}",
+                host.currency()
+            ),
         ));
     }
     if r.sources.is_empty() {
@@ -651,7 +729,7 @@ fn check_events(records: &Records, refs: &References, errors: &mut LoadError) {
     let milestones: Vec<Event> = records
         .agreements
         .iter()
-        .flat_map(|r| timeline::milestone_events(&r.value))
+        .flat_map(|r| timeline::milestone_events(&r.value, records.host))
         .collect();
     let milestone_ids: HashSet<&str> = milestones.iter().map(|e| e.id.as_str()).collect();
     unique_ids(records.events.iter().map(|r| (&r.value.id, r.at)), errors);
@@ -780,6 +858,7 @@ fn check_troops(records: &Records, refs: &References, errors: &mut LoadError) {
     for r in &records.troop_counts {
         refs.check_sources(&r.value.sources, r.at, errors);
         check_length("note", &r.value.note, MAX_TEXT_CHARS, r.at, errors);
+        check_troop_count(&r.value, r.at, errors);
     }
     for r in &records.troop_levels {
         let (l, at) = (&r.value, r.at);
@@ -806,7 +885,32 @@ fn check_troops(records: &Records, refs: &References, errors: &mut LoadError) {
     }
 }
 
+/// A grand total includes the count; a break says why, in words.
+fn check_troop_count(t: &TroopCount, at: At, errors: &mut LoadError) {
+    match (t.troops, t.grand_total) {
+        (Some(troops), Some(total)) if total < troops => errors.push(at.error(
+            "grand_total",
+            format!("expected a grand total at or above troops {troops}, found {total}"),
+        )),
+        (None, Some(_)) => errors.push(at.error(
+            "grand_total",
+            "expected a grand total only beside a count (troops), found it alone",
+        )),
+        _ => {}
+    }
+    if let Some(why) = &t.series_break {
+        if why.trim().is_empty() {
+            errors.push(at.error(
+                "series_break",
+                "expected why the count breaks with the year before, found \"\"",
+            ));
+        }
+        check_length("series_break", [why], MAX_TEXT_CHARS, at, errors);
+    }
+}
+
 fn check_economy(records: &Records, refs: &References, errors: &mut LoadError) {
+    let host = records.host;
     check_year_series(
         records.host_cpi.iter().map(|r| (r.value.year, r.at)),
         errors,
@@ -837,7 +941,11 @@ fn check_economy(records: &Records, refs: &References, errors: &mut LoadError) {
     );
     for r in &records.exchange_rates {
         refs.check_sources(&r.value.sources, r.at, errors);
-        check_positive(r.value.per_usd, "krw_per_usd", r.at, errors);
+        check_positive(r.value.per_usd, &local_field(host, "per_usd"), r.at, errors);
+        if let Some(v) = r.value.fiscal_year_per_usd {
+            let field = format!("fiscal_year_{}", local_field(host, "per_usd"));
+            check_positive(v, &field, r.at, errors);
+        }
     }
     check_year_series(
         records.defense_budgets.iter().map(|r| (r.value.year, r.at)),
@@ -845,7 +953,45 @@ fn check_economy(records: &Records, refs: &References, errors: &mut LoadError) {
     );
     for r in &records.defense_budgets {
         refs.check_sources(&r.value.sources, r.at, errors);
-        check_positive(r.value.local_tn, "krw_tn", r.at, errors);
-        check_rate(Some(r.value.growth_pct), "growth_pct", r.at, errors);
+        check_defense_budget(&r.value, host, r.at, errors);
+    }
+}
+
+/// The total and, where given, the narrower series beside it with its definition.
+fn check_defense_budget(b: &DefenseBudget, host: Host, at: At, errors: &mut LoadError) {
+    let total = local_field(host, "tn");
+    let narrow = format!("narrow_{total}");
+    check_positive(b.local_tn, &total, at, errors);
+    check_rate(b.growth_pct, "growth_pct", at, errors);
+    check_length(
+        "narrow_definition",
+        &b.narrow_definition,
+        MAX_LINE_CHARS,
+        at,
+        errors,
+    );
+    check_length("note", &b.note, MAX_TEXT_CHARS, at, errors);
+    match (b.narrow_local_tn, &b.narrow_definition) {
+        (Some(v), Some(_)) => {
+            check_positive(v, &narrow, at, errors);
+            if v > b.local_tn {
+                errors.push(at.error(
+                    &narrow,
+                    format!(
+                        "expected the narrow figure at most the total {} ({total}), found {v}",
+                        b.local_tn
+                    ),
+                ));
+            }
+        }
+        (Some(_), None) => errors.push(at.error(
+            &narrow,
+            format!("expected narrow_definition (what {narrow} leaves out) beside it, found none"),
+        )),
+        (None, Some(_)) => errors.push(at.error(
+            "narrow_definition",
+            format!("expected a definition only beside {narrow}, found it alone"),
+        )),
+        (None, None) => {}
     }
 }

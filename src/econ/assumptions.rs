@@ -482,7 +482,7 @@ impl Assumptions {
         let korean = d.host_cpi.iter().rev().find_map(|c| c.precise_pct());
         let us = d.us_cpi.last().map(|c| c.rate_pct);
         let fx = d.exchange_rates.last().map(|r| r.per_usd);
-        let growth = d.defense_budgets.last().map(|b| b.growth_pct);
+        let growth = d.defense_budgets.iter().rev().find_map(|b| b.growth_pct);
         let recorded: Vec<(i32, f64)> = d
             .contributions
             .iter()

@@ -15,7 +15,7 @@ pub fn cross_checks(d: &Dataset, year: i32) -> Vec<String> {
     let (Some(c), Some(rate)) = (d.contribution(year), d.exchange_rate(year)) else {
         return Vec::new();
     };
-    let currency = d.agreement(&c.agreement).map(|a| a.currency);
+    let currency = d.agreement_of(c).map(|a| a.currency);
     let rate = rate.per_usd;
     c.reported
         .iter()

@@ -64,7 +64,7 @@ impl<'a> Economy<'a> {
     pub fn defense_growth_pct(&self, year: i32) -> Option<(f64, Origin)> {
         Self::recorded_or_assumed(
             year,
-            self.data.defense_budget(year).map(|b| b.growth_pct),
+            self.data.defense_budget(year).and_then(|b| b.growth_pct),
             AssumptionId::DefenseGrowth.last_recorded(self.data),
             &self.assumptions.defense_growth,
         )

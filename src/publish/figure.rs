@@ -251,12 +251,61 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
         ..
     } = *input;
     let main: Vec<LinePoint> = input.points.iter().filter_map(point).collect();
+    let recorded = span(main.iter().filter(|p| !p.projected).map(|p| p.year));
+    let projected = span(main.iter().filter(|p| p.projected).map(|p| p.year));
+    let converted = main.iter().filter(|p| p.converted).count();
+    let combined = combined_years(input.points);
+    let converted_item = (converted > 0).then(|| converted_legend(view, combined.as_ref()));
+    let mut legend = cost_legend(input, recorded.as_ref(), converted_item, projected.as_ref());
+    let bands = band_area(input, &mut legend);
+    let mut marks = cost_notes(input.points, input.extended.clone());
+    if converted > 0 {
+        marks.push(converted_mark(input.points, converted));
+    }
+    if let Some(years) = &combined {
+        marks.push(format!(
+            "{years} agreed in dollars and won: the two parts combined, the other part converted at the year's rate"
+        ));
+    }
+    let title = match view.metric {
+        Metric::Contribution => "Korea's SMA contribution to the cost of US forces".into(),
+        _ => format!("Korea's SMA contribution, {}", view.metric_label()),
+    };
+    Figure {
+        kind: ChartKind::Costs,
+        title,
+        subtitle: costs_subtitle(input, recorded.as_ref(), projected.as_ref()),
+        lines: cost_figure_lines(input, &main),
+        bands,
+        level: None,
+        legend,
+        marks,
+        source: source_line(
+            d,
+            costs_source_ids(input, &main, converted > 0).into_iter(),
+            "sma-dash export contributions",
+        ),
+        footer: footer(
+            d,
+            Some(stamp(a, view)),
+            input.band.map(|(_, spreads)| spreads),
+        ),
+        decimals: match view.metric {
+            Metric::PerServiceMember => 2,
+            _ => 1,
+        },
+    }
+}
+
+/// The pinned scenario's line, then each compared scenario's projected line, drawn from
+/// the last recorded point so that it joins the pinned one.
+fn cost_figure_lines(input: &CostsInput, main: &[LinePoint]) -> Vec<FigureLine> {
     let anchor = main.iter().rfind(|p| !p.projected).copied();
     let mut lines = vec![FigureLine {
         key: input.scenario.map_or("recorded", |s| s.key()).into(),
         color: 0,
         style: LineStyle::Solid,
-        points: main.clone(),
+        points: main.to_vec(),
     }];
     for (i, (s, series)) in input.compared.iter().enumerate() {
         let projected = series.iter().filter(|p| p.projected).filter_map(point);
@@ -267,47 +316,41 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
             points: anchor.into_iter().chain(projected).collect(),
         });
     }
-    let recorded = span(main.iter().filter(|p| !p.projected).map(|p| p.year));
-    let projected = span(main.iter().filter(|p| p.projected).map(|p| p.year));
+    lines
+}
+
+/// The years agreed in both currencies (the 5th SMA), whose two parts are combined:
+/// "2002 and 2004", the years one by one, as they need not follow each other.
+fn combined_years(points: &[CostPoint]) -> Option<String> {
+    let combined: Vec<String> = points
+        .iter()
+        .filter(|p| !p.projected && matches!(p.origin, CurrencyOrigin::Combined { .. }))
+        .map(|p| p.year.to_string())
+        .collect();
+    match combined.as_slice() {
+        [] => None,
+        [one] => Some(one.clone()),
+        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+    }
+}
+
+/// The legend's entries for the recorded span, the converted marker, the pinned
+/// projection and each compared scenario (the band's is added after them).
+fn cost_legend(
+    input: &CostsInput,
+    recorded: Option<&String>,
+    converted: Option<LegendItem>,
+    projected: Option<&String>,
+) -> Vec<LegendItem> {
     let mut legend = Vec::new();
-    if let Some(years) = &recorded {
+    if let Some(years) = recorded {
         legend.push(LegendItem {
             swatch: Swatch::Recorded(0),
             label: format!("recorded {years}"),
         });
     }
-    let converted: Vec<i32> = main
-        .iter()
-        .filter(|p| p.converted)
-        .map(|p| p.year)
-        .collect();
-    // The years agreed in both currencies (the 5th SMA): the two parts combined.
-    let combined: Vec<String> = input
-        .points
-        .iter()
-        .filter(|p| !p.projected && matches!(p.origin, CurrencyOrigin::Combined { .. }))
-        .map(|p| p.year.to_string())
-        .collect();
-    // "2002 and 2004": the years one by one, as they need not follow each other.
-    let combined = match combined.as_slice() {
-        [] => None,
-        [one] => Some(one.clone()),
-        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
-    };
-    if !converted.is_empty() {
-        let from = match view.currency {
-            Currency::Krw => "dollars",
-            Currency::Usd => "won",
-        };
-        let both = combined
-            .as_ref()
-            .map_or(String::new(), |years| format!("; {years} combined"));
-        legend.push(LegendItem {
-            swatch: Swatch::Converted(0),
-            label: format!("converted from the published {from}{both}"),
-        });
-    }
-    if let (Some(s), Some(years)) = (input.scenario, &projected) {
+    legend.extend(converted);
+    if let (Some(s), Some(years)) = (input.scenario, projected) {
         legend.push(LegendItem {
             swatch: Swatch::Projected(0),
             label: format!("{}, projected {years}", s.label()),
@@ -319,72 +362,103 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
             label: s.label().into(),
         });
     }
-    let mut bands = Vec::new();
-    if let Some((band, spreads)) = input.band {
-        let points: Vec<(i32, f64, f64)> = band
-            .points
-            .iter()
-            .filter_map(|p| Some((p.year, p.low?, p.high?)))
-            .collect();
-        if !points.is_empty() {
-            legend.push(LegendItem {
-                swatch: Swatch::Band(0),
-                label: format!(
-                    "band: {}",
-                    non_empty(spreads.describe_moved(band.inputs), "no input moves it")
-                ),
-            });
-            bands.push(BandArea {
-                key: band.scenario.key().into(),
-                color: 0,
-                points,
-            });
-        }
-    }
-    let mut marks = cost_notes(input.points, input.extended.clone());
-    if !converted.is_empty() {
-        // A year with no recorded rate is converted at the assumed one: say so.
-        let assumed: Vec<String> = input
-            .points
-            .iter()
-            .filter(|p| !p.projected)
-            .filter_map(|p| match p.origin {
-                CurrencyOrigin::Converted {
-                    krw_per_usd,
-                    rate: Origin::Assumed,
-                } => Some(format!(
-                    "; {} at an assumed {} ₩/$",
-                    p.year,
-                    thousands(krw_per_usd, 1)
-                )),
-                _ => None,
-            })
-            .collect();
-        marks.push(format!(
-            "converted at each year's average won per dollar ({} years){}",
-            converted.len(),
-            assumed.concat()
-        ));
-    }
-    if let Some(years) = &combined {
-        marks.push(format!(
-            "{years} agreed in dollars and won: the two parts combined, the other part converted at the year's rate"
-        ));
-    }
-    let title = match view.metric {
-        Metric::Contribution => "Korea's SMA contribution to the cost of US forces".into(),
-        _ => format!("Korea's SMA contribution, {}", view.metric_label()),
+    legend
+}
+
+/// The legend entry of the converted marker: which published currency the figures
+/// come from, and the years whose two parts are combined.
+fn converted_legend(view: &CostView, combined: Option<&String>) -> LegendItem {
+    let from = match view.currency {
+        Currency::Krw => "dollars",
+        Currency::Usd => "won",
     };
+    let both = combined.map_or(String::new(), |years| format!("; {years} combined"));
+    LegendItem {
+        swatch: Swatch::Converted(0),
+        label: format!("converted from the published {from}{both}"),
+    }
+}
+
+/// The pinned scenario's band while it shows, with its legend entry.
+fn band_area(input: &CostsInput, legend: &mut Vec<LegendItem>) -> Vec<BandArea> {
+    let Some((band, spreads)) = input.band else {
+        return Vec::new();
+    };
+    let points: Vec<(i32, f64, f64)> = band
+        .points
+        .iter()
+        .filter_map(|p| Some((p.year, p.low?, p.high?)))
+        .collect();
+    if points.is_empty() {
+        return Vec::new();
+    }
+    legend.push(LegendItem {
+        swatch: Swatch::Band(0),
+        label: format!(
+            "band: {}",
+            non_empty(spreads.describe_moved(band.inputs), "no input moves it")
+        ),
+    });
+    vec![BandArea {
+        key: band.scenario.key().into(),
+        color: 0,
+        points,
+    }]
+}
+
+/// The note on converted figures: how many years, and each year converted at an
+/// assumed rate because none is recorded.
+fn converted_mark(points: &[CostPoint], converted: usize) -> String {
+    let assumed: Vec<String> = points
+        .iter()
+        .filter(|p| !p.projected)
+        .filter_map(|p| match p.origin {
+            CurrencyOrigin::Converted {
+                krw_per_usd,
+                rate: Origin::Assumed,
+            } => Some(format!(
+                "; {} at an assumed {} ₩/$",
+                p.year,
+                thousands(krw_per_usd, 1)
+            )),
+            _ => None,
+        })
+        .collect();
+    format!(
+        "converted at each year's average won per dollar ({converted} years){}",
+        assumed.concat()
+    )
+}
+
+/// The subtitle: unit and basis, the recorded span, the projected span and scenarios.
+fn costs_subtitle(
+    input: &CostsInput,
+    recorded: Option<&String>,
+    projected: Option<&String>,
+) -> String {
+    let (a, view) = (input.assumptions, input.view);
     let mut subtitle = format!("{}, {}", view.unit(a.base_year), basis(view, a.base_year));
-    if let Some(years) = &recorded {
+    if let Some(years) = recorded {
         subtitle.push_str(&format!(" · recorded {years}"));
     }
-    if let (Some(s), Some(years)) = (input.scenario, &projected) {
+    if let (Some(s), Some(years)) = (input.scenario, projected) {
         subtitle.push_str(&format!(" · projected {years}: {}", s.key()));
         for (s, _) in input.compared {
             subtitle.push_str(&format!(", {}", s.key()));
         }
     }
+    subtitle
+}
+
+/// The sources the chart rests on: each recorded contribution's; the exchange rates
+/// and price indices a converted or real figure uses; the troop figures a per-member
+/// metric divides by.
+fn costs_source_ids<'a>(
+    input: &CostsInput<'a>,
+    main: &[LinePoint],
+    converted: bool,
+) -> Vec<&'a String> {
+    let (d, view) = (input.data, input.view);
     let mut ids: Vec<&String> = input
         .points
         .iter()
@@ -392,13 +466,12 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
         .filter_map(|p| d.contribution(p.year))
         .flat_map(|c| &c.sources)
         .collect();
-    // Converted and real figures rest on the exchange rates and price indices too.
     let recorded_years: Vec<i32> = main
         .iter()
         .filter(|p| !p.projected)
         .map(|p| p.year)
         .collect();
-    if !converted.is_empty() || view.currency == Currency::Usd {
+    if converted || view.currency == Currency::Usd {
         ids.extend(
             recorded_years
                 .iter()
@@ -425,26 +498,7 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
     if view.metric == Metric::PerServiceMember {
         ids.extend(troop_sources(d, view.troops, &recorded_years));
     }
-    Figure {
-        kind: ChartKind::Costs,
-        title,
-        subtitle,
-        lines,
-        bands,
-        level: None,
-        legend,
-        marks,
-        source: source_line(d, ids.into_iter(), "sma-dash export contributions"),
-        footer: footer(
-            d,
-            Some(stamp(a, view)),
-            input.band.map(|(_, spreads)| spreads),
-        ),
-        decimals: match view.metric {
-            Metric::PerServiceMember => 2,
-            _ => 1,
-        },
-    }
+    ids
 }
 
 fn non_empty(text: String, otherwise: &str) -> String {
@@ -456,18 +510,15 @@ fn non_empty(text: String, otherwise: &str) -> String {
 }
 
 /// The sources of the troop figures a per-member metric divides by.
-fn troop_sources<'a>(
-    d: &'a Dataset,
-    basis: TroopBasis,
-    years: &'a [i32],
-) -> impl Iterator<Item = &'a String> + 'a {
+fn troop_sources<'a>(d: &'a Dataset, basis: TroopBasis, years: &[i32]) -> Vec<&'a String> {
     years
         .iter()
-        .flat_map(move |&y| match basis {
+        .flat_map(|&y| match basis {
             TroopBasis::Counted => d.troop_count(y).map(|t| t.sources.as_slice()),
             TroopBasis::Headline => d.headline_level(y).map(|l| l.sources.as_slice()),
         })
         .flatten()
+        .collect()
 }
 
 /// A column's whole numbers by year, from a pane's table.

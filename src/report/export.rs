@@ -277,7 +277,7 @@ fn contributions(d: &Dataset, a: &Assumptions, opts: ExportOptions) -> Table {
                 Cell::opt_text(status(u, &usd_view)),
                 Cell::opt_text(u.value.map(|_| u.origin_key())),
                 Cell::opt_num(rate, 2),
-                Cell::opt_text(d.agreement(&c.agreement).map(|a| a.currency.key())),
+                Cell::opt_text(d.agreement_of(c).map(|a| a.currency.key())),
                 Cell::text(c.confidence.label()),
                 Cell::opt_text(Some(c.reported_summary()).filter(|s| !s.is_empty())),
                 Cell::opt_text(c.note.as_ref()),
@@ -498,7 +498,7 @@ fn economy(d: &Dataset) -> Table {
                 Cell::opt_num(us.map(|c| c.rate_pct), 2),
                 Cell::opt_num(fx.map(|r| r.per_usd), 2),
                 Cell::opt_num(budget.map(|b| b.local_tn), 4),
-                Cell::opt_num(budget.map(|b| b.growth_pct), 1),
+                Cell::opt_num(budget.and_then(|b| b.growth_pct), 1),
                 Cell::list(&sources),
             ]
         })

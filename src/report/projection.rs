@@ -260,12 +260,36 @@ impl ProjectionReport {
     /// The rows as a table of cells, closed by the dataset version and assumptions:
     /// what `export projections` and `project --format csv` write.
     pub fn to_cells(&self) -> Table {
-        let usd = self.usd();
+        let mut rows: Vec<Vec<Cell>> = self.rows.iter().map(|r| self.row_cells(r)).collect();
+        rows.extend(self.totals.iter().map(|t| self.total_cells(t)));
+        let mut table = Table {
+            columns: self.cell_columns(),
+            rows,
+        };
+        with_provenance(
+            &mut table,
+            &self.dataset_version,
+            Some(self.assumptions_line.clone()),
+        );
+        if let Some(band) = &self.band_line {
+            // The spreads, on every row: a file with band columns says what they are.
+            table.columns.push("band");
+            let band = Cell::text(band.clone());
+            for row in &mut table.rows {
+                row.push(band.clone());
+            }
+        }
+        table
+    }
+
+    /// The columns of `to_cells`, before the provenance: the base year and deflator
+    /// for real figures, each amount's band, the dollar columns when any year has one.
+    fn cell_columns(&self) -> Vec<&'static str> {
+        let (usd, band) = (self.usd(), self.band.is_some());
         let mut columns = vec!["year", "scenario", "status", "basis"];
         if self.base_year.is_some() {
             columns.extend(["base_year", "deflator"]);
         }
-        let band = self.band.is_some();
         columns.push("krw_bn");
         if band {
             columns.extend(["krw_bn_low", "krw_bn_high"]);
@@ -287,107 +311,77 @@ impl ProjectionReport {
             "sources",
             "span",
         ]);
-        let mut rows: Vec<Vec<Cell>> = self
-            .rows
-            .iter()
-            .map(|r| {
-                let mut row = vec![
-                    Cell::Int(r.year.into()),
-                    Cell::text(r.scenario),
-                    Cell::text(r.status),
-                    Cell::text(self.basis),
-                ];
-                if let Some(base) = self.base_year {
-                    row.extend([
-                        Cell::Int(base.into()),
-                        Cell::text(self.deflators.join("; ")),
-                    ]);
-                }
-                // An amount, then with the band its low and high.
-                let amount = |row: &mut Vec<Cell>, value, low, high| {
-                    row.push(Cell::opt_num(value, 1));
-                    if band {
-                        row.extend([Cell::opt_num(low, 1), Cell::opt_num(high, 1)]);
-                    }
-                };
-                amount(&mut row, r.krw_bn, r.krw_bn_low, r.krw_bn_high);
-                row.push(Cell::text(r.krw_origin));
-                if usd {
-                    amount(&mut row, r.usd_m, r.usd_m_low, r.usd_m_high);
-                    row.push(Cell::opt_text(r.usd_origin));
-                }
-                row.extend([
-                    Cell::opt_num(r.krw_per_usd, 2),
-                    Cell::opt_text(r.rate),
-                    Cell::Bool(r.capped),
-                    Cell::Bool(r.rule_extended),
-                    Cell::opt_text(r.driver.as_ref()),
-                    Cell::text(r.sources.join("; ")),
-                    Cell::Empty,
-                ]);
-                row
-            })
-            .collect();
-        // The totals: rows of their own after the years, `status` "total", no `year`,
-        // and in `span` the years they sum, recorded and projected.
-        rows.extend(self.totals.iter().map(|t| {
-            let mut row = vec![
-                Cell::Empty,
-                Cell::text(t.scenario),
-                Cell::text("total"),
-                Cell::text(self.basis),
-            ];
-            if let Some(base) = self.base_year {
-                row.extend([
-                    Cell::Int(base.into()),
-                    Cell::text(self.deflators.join("; ")),
-                ]);
-            }
-            row.push(Cell::opt_num(Some(t.krw_bn), 1));
-            if band {
-                row.extend([
-                    Cell::opt_num(t.krw_bn_low, 1),
-                    Cell::opt_num(t.krw_bn_high, 1),
-                ]);
-            }
-            row.push(Cell::Empty);
-            if usd {
-                row.push(Cell::opt_num(t.usd_m, 1));
-                if band {
-                    row.extend([
-                        Cell::opt_num(t.usd_m_low, 1),
-                        Cell::opt_num(t.usd_m_high, 1),
-                    ]);
-                }
-                row.push(Cell::Empty);
-            }
+        columns
+    }
+
+    /// The cells every row opens with: scenario, status, basis, and the base year and
+    /// deflators of real figures.
+    fn opening_cells(&self, year: Cell, scenario: &str, status: &str) -> Vec<Cell> {
+        let mut row = vec![
+            year,
+            Cell::text(scenario),
+            Cell::text(status),
+            Cell::text(self.basis),
+        ];
+        if let Some(base) = self.base_year {
             row.extend([
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                Cell::Empty,
-                // Each year's row cites its own sources.
-                Cell::text(""),
-                Cell::text(t.span.clone()),
+                Cell::Int(base.into()),
+                Cell::text(self.deflators.join("; ")),
             ]);
-            row
-        }));
-        let mut table = Table { columns, rows };
-        with_provenance(
-            &mut table,
-            &self.dataset_version,
-            Some(self.assumptions_line.clone()),
-        );
-        if let Some(band) = &self.band_line {
-            // The spreads, on every row: a file with band columns says what they are.
-            table.columns.push("band");
-            let band = Cell::text(band.clone());
-            for row in &mut table.rows {
-                row.push(band.clone());
-            }
         }
-        table
+        row
+    }
+
+    /// An amount, then with the band its low and high.
+    fn amount_cells(&self, row: &mut Vec<Cell>, (value, low, high): Amounts) {
+        row.push(Cell::opt_num(value, 1));
+        if self.band.is_some() {
+            row.extend([Cell::opt_num(low, 1), Cell::opt_num(high, 1)]);
+        }
+    }
+
+    /// A year's row of `to_cells`.
+    fn row_cells(&self, r: &ReportRow) -> Vec<Cell> {
+        let mut row = self.opening_cells(Cell::Int(r.year.into()), r.scenario, r.status);
+        self.amount_cells(&mut row, (r.krw_bn, r.krw_bn_low, r.krw_bn_high));
+        row.push(Cell::text(r.krw_origin));
+        if self.usd() {
+            self.amount_cells(&mut row, (r.usd_m, r.usd_m_low, r.usd_m_high));
+            row.push(Cell::opt_text(r.usd_origin));
+        }
+        row.extend([
+            Cell::opt_num(r.krw_per_usd, 2),
+            Cell::opt_text(r.rate),
+            Cell::Bool(r.capped),
+            Cell::Bool(r.rule_extended),
+            Cell::opt_text(r.driver.as_ref()),
+            Cell::text(r.sources.join("; ")),
+            Cell::Empty,
+        ]);
+        row
+    }
+
+    /// A total's row of `to_cells`: after the years, `status` "total", no `year`, and
+    /// in `span` the years it sums, recorded and projected.
+    fn total_cells(&self, t: &ReportTotal) -> Vec<Cell> {
+        let mut row = self.opening_cells(Cell::Empty, t.scenario, "total");
+        self.amount_cells(&mut row, (Some(t.krw_bn), t.krw_bn_low, t.krw_bn_high));
+        row.push(Cell::Empty);
+        if self.usd() {
+            self.amount_cells(&mut row, (t.usd_m, t.usd_m_low, t.usd_m_high));
+            row.push(Cell::Empty);
+        }
+        row.extend([
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            // Each year's row cites its own sources.
+            Cell::text(""),
+            Cell::text(t.span.clone()),
+        ]);
+        row
     }
 
     /// CSV with a header row: the columns of `to_cells`.
@@ -407,9 +401,27 @@ impl ProjectionReport {
             .map(|s| s.key())
             .filter(|k| self.rows.iter().any(|r| r.scenario == *k))
             .collect();
-        let mut years: Vec<i32> = self.rows.iter().map(|r| r.year).collect();
-        years.sort_unstable();
-        years.dedup();
+        let mut out = self.table_heading();
+        let grid = self.year_grid(&scenarios);
+        write_grid(&mut out, &grid, scenarios.len());
+        out.push('\n');
+        self.write_totals(&mut out, &scenarios);
+        if self.rows.iter().any(|r| r.capped) {
+            out.push_str("* the agreement's cap bound this year\n");
+        }
+        if self.rows.iter().any(|r| r.rule_extended) {
+            let _ = writeln!(
+                out,
+                "† projected with an agreement's rule past its end: {}",
+                self.extended_rules.join("; ")
+            );
+        }
+        out
+    }
+
+    /// The lines above the table: what it shows in which unit, the deflators, the
+    /// assumptions, the band, the dataset.
+    fn table_heading(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(
             out,
@@ -427,38 +439,44 @@ impl ProjectionReport {
             );
         }
         let _ = writeln!(out, "dataset {}\n", self.dataset_version);
-        let banded = self.band.is_some();
-        let amount = |krw: Amounts, usd: Amounts| {
-            let won = krw.0.map_or("–".to_string(), |k| thousands(k, 1));
-            let won = format!("{won}{}", range(krw, 1, ""));
-            match usd.0 {
-                Some(u) if banded => {
-                    format!("{won} · ${}{}", thousands(u, 0), range(usd, 0, "$"))
-                }
-                Some(u) => format!("{won} (${})", thousands(u, 0)),
-                None => won,
+        out
+    }
+
+    /// An amount in won, its band in brackets, and the dollars beside it.
+    fn amount_text(&self, krw: Amounts, usd: Amounts) -> String {
+        let won = krw.0.map_or("–".to_string(), |k| thousands(k, 1));
+        let won = format!("{won}{}", range(krw, 1, ""));
+        match usd.0 {
+            Some(u) if self.band.is_some() => {
+                format!("{won} · ${}{}", thousands(u, 0), range(usd, 0, "$"))
             }
-        };
-        // Cells first, then each column as wide as its widest cell.
-        // Header cells end in two blanks, as the amounts end in their two marks.
+            Some(u) => format!("{won} (${})", thousands(u, 0)),
+            None => won,
+        }
+    }
+
+    /// The table's cells, a header line then a line a year: the year, each scenario's
+    /// amount with its marks, and "recorded" for a recorded year. Header cells end in
+    /// two blanks, as the amounts end in their two marks.
+    fn year_grid(&self, scenarios: &[&str]) -> Vec<Vec<String>> {
+        let mut years: Vec<i32> = self.rows.iter().map(|r| r.year).collect();
+        years.sort_unstable();
+        years.dedup();
         let mut grid: Vec<Vec<String>> = vec![
             std::iter::once("year".to_string())
                 .chain(scenarios.iter().map(|s| format!("{s}  ")))
                 .collect(),
         ];
-        let (mut any_capped, mut any_extended) = (false, false);
         for year in years {
             let mut recorded = false;
             let mut line = vec![year.to_string()];
-            for s in &scenarios {
+            for s in scenarios {
                 let cell = self
                     .rows
                     .iter()
                     .find(|r| r.year == year && r.scenario == *s)
                     .map(|r| {
                         recorded |= r.status != "projected";
-                        any_capped |= r.capped;
-                        any_extended |= r.rule_extended;
                         let marks = match (r.capped, r.rule_extended) {
                             (true, true) => "*†",
                             (true, false) => "* ",
@@ -467,7 +485,7 @@ impl ProjectionReport {
                         };
                         format!(
                             "{}{marks}",
-                            amount(
+                            self.amount_text(
                                 (r.krw_bn, r.krw_bn_low, r.krw_bn_high),
                                 (r.usd_m, r.usd_m_low, r.usd_m_high)
                             )
@@ -483,26 +501,17 @@ impl ProjectionReport {
             });
             grid.push(line);
         }
-        let widths: Vec<usize> = (0..=scenarios.len())
-            .map(|c| grid.iter().map(|l| l[c].chars().count()).max().unwrap_or(0))
-            .collect();
-        for line in &grid {
-            let mut text = format!("{:<w$}", line[0], w = widths[0]);
-            for (c, cell) in line.iter().enumerate().skip(1).take(scenarios.len()) {
-                let _ = write!(text, "  {cell:>w$}", w = widths[c]);
-            }
-            if let Some(note) = line.get(scenarios.len() + 1).filter(|n| !n.is_empty()) {
-                let _ = write!(text, "  {note}");
-            }
-            let _ = writeln!(out, "{}", text.trim_end());
-        }
-        out.push('\n');
+        grid
+    }
+
+    /// The totals under the table, a line each, their amounts aligned.
+    fn write_totals(&self, out: &mut String, scenarios: &[&str]) {
         let label_cols = scenarios.iter().map(|s| s.len()).max().unwrap_or(0);
         let sums: Vec<String> = self
             .totals
             .iter()
             .map(|t| {
-                amount(
+                self.amount_text(
                     (Some(t.krw_bn), t.krw_bn_low, t.krw_bn_high),
                     (t.usd_m, t.usd_m_low, t.usd_m_high),
                 )
@@ -521,17 +530,24 @@ impl ProjectionReport {
                 s = sum_cols.max(20)
             );
         }
-        if any_capped {
-            out.push_str("* the agreement's cap bound this year\n");
+    }
+}
+
+/// The grid, each column as wide as its widest cell: the year left, the amounts right,
+/// the note after them.
+fn write_grid(out: &mut String, grid: &[Vec<String>], scenarios: usize) {
+    let widths: Vec<usize> = (0..=scenarios)
+        .map(|c| grid.iter().map(|l| l[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    for line in grid {
+        let mut text = format!("{:<w$}", line[0], w = widths[0]);
+        for (c, cell) in line.iter().enumerate().skip(1).take(scenarios) {
+            let _ = write!(text, "  {cell:>w$}", w = widths[c]);
         }
-        if any_extended {
-            let _ = writeln!(
-                out,
-                "† projected with an agreement's rule past its end: {}",
-                self.extended_rules.join("; ")
-            );
+        if let Some(note) = line.get(scenarios + 1).filter(|n| !n.is_empty()) {
+            let _ = write!(text, "  {note}");
         }
-        out
+        let _ = writeln!(out, "{}", text.trim_end());
     }
 }
 

@@ -7,8 +7,8 @@
 
 use crate::data::{CountDate, Dataset};
 use crate::econ::{
-    Assumptions, Band, BandSpreads, CostPoint, CostView, Currency, DashboardBands, Economy,
-    Indices, Metric, Projection, ScenarioId, Total, change_pct, dedup_keeping_order,
+    Assumptions, Band, BandPoint, BandSpreads, CostPoint, CostView, Currency, DashboardBands,
+    Economy, Indices, Metric, Projection, ScenarioId, Total, change_pct, dedup_keeping_order,
     projected_sources, scenario_amounts, span_label, total_spans, totals, year_sources,
 };
 use crate::numbers::{signed, thousands};
@@ -309,22 +309,60 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
         compared,
     } = input;
     let (d, a, view, scenario, points, compared) = (*d, *a, *view, *scenario, *points, *compared);
-    let digits = decimals(view);
-    let unit = view.short_unit();
-    let pinned = scenario.map_or("value", |s| s.key());
+    let columns = cost_columns(input);
+    let mut previous: Option<&CostPoint> = None;
+    let rows = points
+        .iter()
+        .map(|p| {
+            let row = cost_row(input, p, previous);
+            previous = Some(p);
+            row
+        })
+        .collect();
+    let totals = cost_totals(d, view, points, compared, band.map(|b| b.0), columns.len());
+    let caption = format!(
+        "{} · {}, {} · {}",
+        view.metric_label(),
+        view.short_unit(),
+        basis_words(view, a.base_year),
+        match (scenario, compared.is_empty()) {
+            (Some(s), true) => format!("projected: {}", s.key()),
+            (Some(s), false) => format!(
+                "{} vs {}",
+                s.key(),
+                compared
+                    .iter()
+                    .map(|(s, _)| s.key())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            (None, _) => "recorded only".into(),
+        }
+    );
+    let mut notes = cost_notes(points, extended.clone());
+    if !totals.is_empty() {
+        notes.push("last rows: the totals over the years they name".into());
+    }
+    PaneTable::new(caption, columns, rows, totals, notes)
+}
+
+/// The Costs table's columns, in the order `cost_row` fills them.
+fn cost_columns(input: &CostsInput) -> Vec<TableColumn> {
+    let view = input.view;
+    let pinned = input.scenario.map_or("value", |s| s.key());
+    let value_header = if input.compared.is_empty() {
+        view.short_unit()
+    } else {
+        pinned
+    };
     let mut columns = vec![
         column("year", "year", false, 0),
-        column(
-            "value",
-            if compared.is_empty() { unit } else { pinned },
-            true,
-            0,
-        ),
+        column("value", value_header, true, 0),
     ];
-    if band.is_some() {
+    if input.band.is_some() {
         columns.extend(band_columns("value_low", "value_high", ("low", "high"), 2));
     }
-    for (s, _) in compared {
+    for (s, _) in input.compared {
         let [value, diff, ..] = scenario_columns(*s);
         columns.push(column(value, s.key(), true, 1));
         columns.push(column(diff, &format!("Δ {}", s.key()), true, 2));
@@ -357,126 +395,107 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
         column("metric", "metric", false, 9),
         column("scenario", "scenario", false, 9),
     ]);
-    if band.is_some() {
+    if input.band.is_some() {
         columns.push(column("band", "band", false, 9));
     }
-    let value_at = |series: &[CostPoint], year: i32| {
-        series.iter().find(|p| p.year == year).and_then(|p| p.value)
-    };
-    let mut previous: Option<&CostPoint> = None;
-    let rows = points
-        .iter()
-        .map(|p| {
-            let mut cells = vec![year_cell(p.year), number(p.value, digits)];
-            if let Some((b, _)) = band {
-                // The record has no band; nor does a year no input moves.
-                let at = b.at(p.year).filter(|_| p.projected);
-                cells.push(number(at.and_then(|b| b.low), digits));
-                cells.push(number(at.and_then(|b| b.high), digits));
-            }
-            // The compared scenarios share the record: their columns start where the
-            // projections do.
-            for (_, series) in compared {
-                let other = value_at(series, p.year).filter(|_| p.projected);
-                cells.push(number(other, digits));
-                cells.push(difference(other.zip(p.value).map(|(o, v)| o - v), digits));
-            }
-            let change = match (view.metric, previous) {
-                _ if p.basis_changed => (
-                    Cell::Text(crate::econ::BASIS_CHANGED.into()),
-                    "new basis".into(),
-                ),
-                (Metric::YearOnYear, Some(before)) => match before.value.zip(p.value) {
-                    Some((b, n)) => (Cell::Num(n - b, 1), signed(n - b, 1)),
-                    None => (Cell::Empty, "–".into()),
-                },
-                (_, Some(before)) => match change_pct(before, p) {
-                    Some(pct) => (Cell::Num(pct, 1), format!("{} %", signed(pct, 1))),
-                    None => (Cell::Empty, "–".into()),
-                },
-                _ => (Cell::Empty, "–".into()),
-            };
-            previous = Some(p);
-            let rate = p.origin.conversion();
-            let sources = if p.projected {
-                scenario
-                    .map(|s| projected_sources(d, s, p.driver))
-                    .unwrap_or_default()
-            } else {
-                d.contribution(p.year)
-                    .map(|c| c.sources.clone())
-                    .unwrap_or_default()
-            };
-            cells.extend([
-                change,
-                (
-                    Cell::Text(p.tags(view).join(" · ")),
-                    compact_status(p, view),
-                ),
-                text(p.confidence.map_or("", |c| c.label())),
-                text(p.driver.map(|d| d.describe()).unwrap_or_default()),
-                sources_cell(&sources),
-                text(p.origin_key()),
-                number(rate.map(|r| r.0), 2),
-                text(rate.map_or("", |r| r.1.label())),
-                text(
-                    d.contribution(p.year)
-                        .filter(|_| !p.projected && view.metric == Metric::Contribution)
-                        .map(|c| c.reported_summary())
-                        .unwrap_or_default(),
-                ),
-                (
-                    Cell::Bool(p.capped),
-                    if p.capped { "yes" } else { "" }.into(),
-                ),
-                (
-                    Cell::Bool(p.extended),
-                    if p.extended { "yes" } else { "" }.into(),
-                ),
-                text(view.unit(a.base_year)),
-                text(match view.currency {
-                    Currency::Krw => "krw",
-                    Currency::Usd => "usd",
-                }),
-                text(basis_key(view)),
-            ]);
-            if view.real {
-                cells.push(year_cell(a.base_year));
-            }
-            cells.extend([
-                text(view.metric_label()),
-                text(scenario.filter(|_| p.projected).map_or("", |s| s.key())),
-            ]);
-            TableRow {
-                year: Some(p.year),
-                cells,
-            }
-        })
-        .collect();
-    let totals = cost_totals(d, view, points, compared, band.map(|b| b.0), columns.len());
-    let caption = format!(
-        "{} · {unit}, {} · {}",
-        view.metric_label(),
-        basis_words(view, a.base_year),
-        match (scenario, compared.is_empty()) {
-            (Some(s), true) => format!("projected: {}", s.key()),
-            (Some(s), false) => format!(
-                "{} vs {}",
-                s.key(),
-                compared
-                    .iter()
-                    .map(|(s, _)| s.key())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            (None, _) => "recorded only".into(),
-        }
-    );
-    let mut notes = cost_notes(points, extended.clone());
-    if !totals.is_empty() {
-        notes.push("last rows: the totals over the years they name".into());
+    columns
+}
+
+/// One year's row of the Costs table; `previous` is the year before, for the change.
+fn cost_row(input: &CostsInput, p: &CostPoint, previous: Option<&CostPoint>) -> TableRow {
+    let (d, a, view, scenario) = (input.data, input.assumptions, input.view, input.scenario);
+    let digits = decimals(view);
+    let mut cells = vec![year_cell(p.year), number(p.value, digits)];
+    if let Some((b, _)) = input.band {
+        // The record has no band; nor does a year no input moves.
+        let at = b.at(p.year).filter(|_| p.projected);
+        cells.push(number(at.and_then(|b| b.low), digits));
+        cells.push(number(at.and_then(|b| b.high), digits));
     }
-    PaneTable::new(caption, columns, rows, totals, notes)
+    // The compared scenarios share the record: their columns start where the
+    // projections do.
+    for (_, series) in input.compared {
+        let other = series
+            .iter()
+            .find(|o| o.year == p.year)
+            .and_then(|o| o.value)
+            .filter(|_| p.projected);
+        cells.push(number(other, digits));
+        cells.push(difference(other.zip(p.value).map(|(o, v)| o - v), digits));
+    }
+    let rate = p.origin.conversion();
+    let sources = if p.projected {
+        scenario
+            .map(|s| projected_sources(d, s, p.driver))
+            .unwrap_or_default()
+    } else {
+        d.contribution(p.year)
+            .map(|c| c.sources.clone())
+            .unwrap_or_default()
+    };
+    cells.extend([
+        change_cell(view.metric, previous, p),
+        (
+            Cell::Text(p.tags(view).join(" · ")),
+            compact_status(p, view),
+        ),
+        text(p.confidence.map_or("", |c| c.label())),
+        text(p.driver.map(|d| d.describe()).unwrap_or_default()),
+        sources_cell(&sources),
+        text(p.origin_key()),
+        number(rate.map(|r| r.0), 2),
+        text(rate.map_or("", |r| r.1.label())),
+        text(
+            d.contribution(p.year)
+                .filter(|_| !p.projected && view.metric == Metric::Contribution)
+                .map(|c| c.reported_summary())
+                .unwrap_or_default(),
+        ),
+        yes_cell(p.capped),
+        yes_cell(p.extended),
+        text(view.unit(a.base_year)),
+        text(match view.currency {
+            Currency::Krw => "krw",
+            Currency::Usd => "usd",
+        }),
+        text(basis_key(view)),
+    ]);
+    if view.real {
+        cells.push(year_cell(a.base_year));
+    }
+    cells.extend([
+        text(view.metric_label()),
+        text(scenario.filter(|_| p.projected).map_or("", |s| s.key())),
+    ]);
+    TableRow {
+        year: Some(p.year),
+        cells,
+    }
+}
+
+/// The change from the year before: in points for the year-on-year metric, in per
+/// cent otherwise; "new basis" where the series' basis changed.
+fn change_cell(metric: Metric, previous: Option<&CostPoint>, p: &CostPoint) -> (Cell, String) {
+    match (metric, previous) {
+        _ if p.basis_changed => (
+            Cell::Text(crate::econ::BASIS_CHANGED.into()),
+            "new basis".into(),
+        ),
+        (Metric::YearOnYear, Some(before)) => match before.value.zip(p.value) {
+            Some((b, n)) => (Cell::Num(n - b, 1), signed(n - b, 1)),
+            None => (Cell::Empty, "–".into()),
+        },
+        (_, Some(before)) => match change_pct(before, p) {
+            Some(pct) => (Cell::Num(pct, 1), format!("{} %", signed(pct, 1))),
+            None => (Cell::Empty, "–".into()),
+        },
+        _ => (Cell::Empty, "–".into()),
+    }
+}
+
+/// A flag: `yes` on screen, a boolean in files.
+fn yes_cell(flag: bool) -> (Cell, String) {
+    (Cell::Bool(flag), if flag { "yes" } else { "" }.into())
 }
 
 /// The status in a few columns: the word, then `*` if the cap bound and `†` if the
@@ -656,27 +675,7 @@ pub fn scenarios_table(
         ..*view
     };
     let unit = money.short_unit();
-    let mut columns = vec![column("year", "year", false, 0)];
-    for (s, _) in &amounts {
-        columns.push(column(s.key(), s.key(), true, 0));
-        let [_, _, status, low, high] = scenario_columns(*s);
-        columns.push(column(status, &format!("{} status", s.key()), false, 9));
-        if bands.is_some() {
-            let names = (format!("{} low", s.key()), format!("{} high", s.key()));
-            columns.extend(band_columns(low, high, (&names.0, &names.1), 8));
-        }
-    }
-    columns.extend([
-        column("sources", "sources", false, 9),
-        column("unit", "unit", false, 9),
-        column("basis", "basis", false, 9),
-    ]);
-    if view.real {
-        columns.push(column("base_year", "base year", false, 9));
-    }
-    if bands.is_some() {
-        columns.push(column("band", "band", false, 9));
-    }
+    let columns = scenarios_columns(&amounts, view, bands.is_some());
     // The closing cells of every row: the sources of every scenario's figure that year
     // (none for a total), unit, basis, base year, band spreads.
     let closing = |cells: &mut Vec<(Cell, String)>, year: Option<i32>| {
@@ -712,26 +711,10 @@ pub fn scenarios_table(
             let mut cells = vec![year_cell(year)];
             for (s, points) in &amounts {
                 let p = points.iter().find(|p| p.year == year);
-                let value = p.and_then(|p| p.value);
-                let capped = p.is_some_and(|p| p.capped);
-                let extended = p.is_some_and(|p| p.extended);
-                any_capped |= capped;
-                any_extended |= extended;
-                let marks = format!(
-                    "{}{}",
-                    if capped { "*" } else { "" },
-                    if extended { "†" } else { "" }
-                );
-                let (cell, shown) = number(value, 1);
-                cells.push((cell, format!("{shown}{marks}")));
-                cells.push(text(
-                    p.map(|p| p.tags(&money).join(" · ")).unwrap_or_default(),
-                ));
-                if let Some((b, _)) = bands {
-                    let at = b.of(*s).and_then(|b| b.at(year));
-                    cells.push(number(at.and_then(|b| b.low), 1));
-                    cells.push(number(at.and_then(|b| b.high), 1));
-                }
+                any_capped |= p.is_some_and(|p| p.capped);
+                any_extended |= p.is_some_and(|p| p.extended);
+                let band = bands.map(|(b, _)| b.of(*s).and_then(|b| b.at(year)));
+                cells.extend(scenario_year_cells(p, &money, band));
             }
             closing(&mut cells, Some(year));
             TableRow {
@@ -758,18 +741,6 @@ pub fn scenarios_table(
             totals.push(TableRow { year: None, cells });
         }
     }
-    let mut notes = vec!["last rows: totals over the years they name".to_string()];
-    if any_capped {
-        notes.push("* the agreement's cap bound this year".into());
-    }
-    if any_extended {
-        let rules: Vec<String> = projections
-            .iter()
-            .filter(|p| p.years.iter().any(|y| y.extended))
-            .filter_map(|p| p.rule_origin.map(|o| o.extended_label()))
-            .collect();
-        notes.push(format!("† {}", rules.join("; ")));
-    }
     PaneTable::new(
         format!(
             "every scenario by year · {unit}, {}",
@@ -778,8 +749,84 @@ pub fn scenarios_table(
         columns,
         rows,
         totals,
-        notes,
+        scenarios_notes(projections, any_capped, any_extended),
     )
+}
+
+/// The Scenarios table's columns: the year, then each scenario's value, status and
+/// band, then the provenance columns every row closes with.
+fn scenarios_columns(
+    amounts: &[(ScenarioId, Vec<CostPoint>)],
+    view: &CostView,
+    band: bool,
+) -> Vec<TableColumn> {
+    let mut columns = vec![column("year", "year", false, 0)];
+    for (s, _) in amounts {
+        columns.push(column(s.key(), s.key(), true, 0));
+        let [_, _, status, low, high] = scenario_columns(*s);
+        columns.push(column(status, &format!("{} status", s.key()), false, 9));
+        if band {
+            let names = (format!("{} low", s.key()), format!("{} high", s.key()));
+            columns.extend(band_columns(low, high, (&names.0, &names.1), 8));
+        }
+    }
+    columns.extend([
+        column("sources", "sources", false, 9),
+        column("unit", "unit", false, 9),
+        column("basis", "basis", false, 9),
+    ]);
+    if view.real {
+        columns.push(column("base_year", "base year", false, 9));
+    }
+    if band {
+        columns.push(column("band", "band", false, 9));
+    }
+    columns
+}
+
+/// One scenario's cells in a year's row: the value marked `*` where the cap bound and
+/// `†` where the rule is extended, its status, and its band's low and high while the
+/// band shows (`band` is `Some` then, empty where the scenario has none that year).
+fn scenario_year_cells(
+    p: Option<&CostPoint>,
+    money: &CostView,
+    band: Option<Option<&BandPoint>>,
+) -> Vec<(Cell, String)> {
+    let capped = p.is_some_and(|p| p.capped);
+    let extended = p.is_some_and(|p| p.extended);
+    let marks = format!(
+        "{}{}",
+        if capped { "*" } else { "" },
+        if extended { "†" } else { "" }
+    );
+    let (cell, shown) = number(p.and_then(|p| p.value), 1);
+    let mut cells = vec![
+        (cell, format!("{shown}{marks}")),
+        text(p.map(|p| p.tags(money).join(" · ")).unwrap_or_default()),
+    ];
+    if let Some(at) = band {
+        cells.push(number(at.and_then(|b| b.low), 1));
+        cells.push(number(at.and_then(|b| b.high), 1));
+    }
+    cells
+}
+
+/// The Scenarios table's notes: the totals rows, and the cap and extension marks
+/// where a year bears them.
+fn scenarios_notes(projections: &[Projection], capped: bool, extended: bool) -> Vec<String> {
+    let mut notes = vec!["last rows: totals over the years they name".to_string()];
+    if capped {
+        notes.push("* the agreement's cap bound this year".into());
+    }
+    if extended {
+        let rules: Vec<String> = projections
+            .iter()
+            .filter(|p| p.years.iter().any(|y| y.extended))
+            .filter_map(|p| p.rule_origin.map(|o| o.extended_label()))
+            .collect();
+        notes.push(format!("† {}", rules.join("; ")));
+    }
+    notes
 }
 
 /// The assumptions stamp of a file made from the Costs or Assumptions table.

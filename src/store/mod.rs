@@ -381,7 +381,7 @@ fn parse(file: &str, text: &str) -> Result<Vec<SavedScenario>, LoadError> {
         text: text.to_string(),
     };
     let mut scenarios: Vec<SavedScenario> = Vec::new();
-    if let Some(parsed) = ParsedFile::parse(&data, &["scenario"], &mut errors)
+    if let Some(parsed) = ParsedFile::parse(&data, &["scenario"], None, &mut errors)
         && parsed.has("scenario")
     {
         let records = parsed.records::<ScenarioToml>("scenario", &mut errors);

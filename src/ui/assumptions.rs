@@ -3,10 +3,11 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, AssumptionsRow, Pane};
-use crate::econ::{AssumptionId, Assumptions, CostView, Metric, Total, spec};
+use crate::econ::{AssumptionId, Assumptions, CostView, Metric, ScenarioId, Total, spec};
 
 use super::format::{fit, fit_right, signed, thousands, width as format_width};
 use super::layout::inner;
@@ -202,19 +203,7 @@ fn scenario_lines<'a>(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Li
     // Columns that fit: the span total always, then with the band its low–high range,
     // then the horizon, then the differences.
     let banded = !app.derived().bands.contributions().is_empty();
-    let ranges: Vec<String> = app
-        .derived()
-        .totals
-        .iter()
-        .map(|t| {
-            t.span
-                .and_then(|span| app.derived().bands.total(t.scenario, span.from, span.to))
-                .filter(|b| b.high > b.low)
-                .map_or("–".to_string(), |b| {
-                    format!("{}–{}", thousands(b.low, 0), thousands(b.high, 0))
-                })
-        })
-        .collect();
+    let ranges = band_ranges(app);
     let range_width = ranges
         .iter()
         .map(|r| format_width(r))
@@ -257,17 +246,7 @@ fn scenario_lines<'a>(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Li
     for (k, t) in app.derived().totals.iter().enumerate() {
         let row = app.assumptions_row_number(AssumptionsRow::Scenario(k));
         let shown = t.scenario == app.inputs().scenario;
-        // ● the pinned scenario, charted; ◆ one compared with it, in its line's colour.
-        let compared = app
-            .derived()
-            .compared
-            .iter()
-            .position(|(s, _)| *s == t.scenario);
-        let (mark, mark_style) = match (shown, compared) {
-            (true, _) => ("●", theme.projected()),
-            (false, Some(i)) => ("◆", theme.compared(i)),
-            _ => (" ", theme.label()),
-        };
+        let (mark, mark_style) = scenario_mark(app, t.scenario, theme);
         let total = |t: Option<Total>| t.map_or("–".to_string(), |t| thousands(t.value, 1));
         let cells = [
             total(t.span),
@@ -300,6 +279,37 @@ fn scenario_lines<'a>(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Li
         }
         let line = Line::from(spans);
         lines.push(styled_if_selected(app, row, line, theme));
+    }
+}
+
+/// Each scenario's band over the span its total sums, "low–high"; "–" where the band
+/// has no width.
+fn band_ranges(app: &App) -> Vec<String> {
+    app.derived()
+        .totals
+        .iter()
+        .map(|t| {
+            t.span
+                .and_then(|span| app.derived().bands.total(t.scenario, span.from, span.to))
+                .filter(|b| b.high > b.low)
+                .map_or("–".to_string(), |b| {
+                    format!("{}–{}", thousands(b.low, 0), thousands(b.high, 0))
+                })
+        })
+        .collect()
+}
+
+/// ● the pinned scenario, charted; ◆ one compared with it, in its line's colour.
+fn scenario_mark(app: &App, scenario: ScenarioId, theme: &Theme) -> (&'static str, Style) {
+    let compared = app
+        .derived()
+        .compared
+        .iter()
+        .position(|(s, _)| *s == scenario);
+    match (scenario == app.inputs().scenario, compared) {
+        (true, _) => ("●", theme.projected()),
+        (false, Some(i)) => ("◆", theme.compared(i)),
+        _ => (" ", theme.label()),
     }
 }
 

@@ -312,68 +312,13 @@ pub(super) fn value_lines<'a>(
         Span::styled(value, theme.bold()),
         Span::styled(format!(" · {}", status_words(app, p)), theme.label()),
     ]);
-    let source = if p.projected {
-        let scenario = app
-            .projection()
-            .map_or(ScenarioId::CurrentAgreement, |p| p.scenario);
-        format!("rule: {}", scenario.label())
-    } else {
-        app.data.contribution(p.year).map_or(String::new(), |c| {
-            let first = c.sources.first().and_then(|id| app.data.source(id));
-            match first {
-                Some(s) => {
-                    let more = c.sources.len() - 1;
-                    let more = if more > 0 {
-                        format!(" (+{more}, Enter: all)")
-                    } else {
-                        String::new()
-                    };
-                    format!("source: {} {}, {}{more}", s.id, s.publisher, s.title)
-                }
-                None => String::new(),
-            }
-        })
-    };
+    let source = source_words(app, p);
     // Below the value, as rows allow: the compared scenarios' values at the cursor,
     // how the figure came about, its source or rule. With two rows, the comparison or
     // else the source.
-    let compared = (p.projected && comparing(app)).then(|| {
-        let others: Vec<String> = app
-            .derived()
-            .compared
-            .iter()
-            .filter_map(|(s, series)| {
-                let v = series.iter().find(|q| q.year == p.year)?.value?;
-                let diff = p
-                    .value
-                    .map(|pinned| format!(" ({})", super::format::signed(v - pinned, 1)))
-                    .unwrap_or_default();
-                Some(format!("{} {}{diff}", s.key(), value_text(app, v)))
-            })
-            .collect();
-        format!("vs {}", others.join(" · "))
-    });
+    let compared = (p.projected && comparing(app)).then(|| compared_words(app, p));
     let how = Some(how_words(app, p)).filter(|h| !h.is_empty());
-    // The band's range at the cursor, and what moved to make it.
-    let band = band_at(app, p.year)
-        .filter(|_| p.projected)
-        .map(|(low, high)| {
-            let moved = app
-                .derived()
-                .bands
-                .charted()
-                .map(|b| app.inputs().band_spreads.describe_moved(b.inputs))
-                .unwrap_or_default();
-            format!(
-                "band {} ({moved})",
-                amount_range(
-                    &app.inputs().view,
-                    app.inputs().assumptions.base_year,
-                    low,
-                    high
-                ),
-            )
-        });
+    let band = band_words(app, p.year).filter(|_| p.projected);
     let below: Vec<(String, Style)> = if rows == 2 {
         vec![match compared.or(band) {
             Some(c) => (c, theme.label()),
@@ -396,6 +341,71 @@ pub(super) fn value_lines<'a>(
             .map(|(text, style)| Line::styled(truncate(&text, width), style)),
     );
     lines
+}
+
+/// "source: K01 publisher, title (+2, Enter: all)" for a recorded figure, "rule: …"
+/// for a projected one.
+fn source_words(app: &App, p: &CostPoint) -> String {
+    if p.projected {
+        let scenario = app
+            .projection()
+            .map_or(ScenarioId::CurrentAgreement, |p| p.scenario);
+        return format!("rule: {}", scenario.label());
+    }
+    app.data.contribution(p.year).map_or(String::new(), |c| {
+        let first = c.sources.first().and_then(|id| app.data.source(id));
+        match first {
+            Some(s) => {
+                let more = c.sources.len() - 1;
+                let more = if more > 0 {
+                    format!(" (+{more}, Enter: all)")
+                } else {
+                    String::new()
+                };
+                format!("source: {} {}, {}{more}", s.id, s.publisher, s.title)
+            }
+            None => String::new(),
+        }
+    })
+}
+
+/// "vs low 1,600.0 (+12.3) · …": the compared scenarios' values in the cursor's year
+/// and their difference from the pinned one.
+fn compared_words(app: &App, p: &CostPoint) -> String {
+    let others: Vec<String> = app
+        .derived()
+        .compared
+        .iter()
+        .filter_map(|(s, series)| {
+            let v = series.iter().find(|q| q.year == p.year)?.value?;
+            let diff = p
+                .value
+                .map(|pinned| format!(" ({})", super::format::signed(v - pinned, 1)))
+                .unwrap_or_default();
+            Some(format!("{} {}{diff}", s.key(), value_text(app, v)))
+        })
+        .collect();
+    format!("vs {}", others.join(" · "))
+}
+
+/// The band's range in a year, and what moved to make it.
+fn band_words(app: &App, year: i32) -> Option<String> {
+    let (low, high) = band_at(app, year)?;
+    let moved = app
+        .derived()
+        .bands
+        .charted()
+        .map(|b| app.inputs().band_spreads.describe_moved(b.inputs))
+        .unwrap_or_default();
+    Some(format!(
+        "band {} ({moved})",
+        amount_range(
+            &app.inputs().view,
+            app.inputs().assumptions.base_year,
+            low,
+            high
+        ),
+    ))
 }
 
 fn bar_styles(theme: &Theme) -> BarStyles {

@@ -60,7 +60,7 @@ fn cost_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
     )));
     let record = d.contribution(p.year).filter(|_| !p.projected);
     if let Some(c) = record {
-        let agreed_in = d.agreement(&c.agreement).map(|a| a.currency.label());
+        let agreed_in = d.agreement_of(c).map(|a| a.currency.label());
         lines.push(text(field("As published", published(c, agreed_in), theme)));
         if !c.reported.is_empty() {
             lines.push(text(field("Also reported", c.reported_summary(), theme)));
@@ -107,40 +107,10 @@ fn cost_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
     }
     // The sources: the figure's own, or the rule's and the recorded input's.
     if let Some(c) = record {
-        lines.extend(source_lines(d, "Sources of the figure:", &c.sources, theme));
-        let mut reported: Vec<String> = Vec::new();
-        for id in c.reported.iter().flat_map(|r| &r.sources) {
-            if !c.sources.contains(id) && !reported.contains(id) {
-                reported.push(id.clone());
-            }
-        }
-        if !reported.is_empty() {
-            lines.extend(source_lines(
-                d,
-                "Sources of the reported figures:",
-                &reported,
-                theme,
-            ));
-        }
+        lines.extend(recorded_source_lines(d, c, theme));
     }
     if let Some(s) = scenario {
-        let rule = rule_sources(d, s);
-        if rule.is_empty() {
-            lines.push(text(Line::styled(
-                "The rule is the custom rate set in the assumptions: no source.",
-                theme.dim(),
-            )));
-        } else {
-            lines.extend(source_lines(d, "Sources of the rule:", &rule, theme));
-        }
-        if let Some((what, ids)) = p.driver.and_then(|driver| driver.recorded_input(d)) {
-            lines.extend(source_lines(
-                d,
-                &format!("Sources of the {what}:"),
-                ids,
-                theme,
-            ));
-        }
+        lines.extend(projected_source_lines(d, s, p, theme));
     }
     if let Some((what, ids)) = conversion_rate(app, p.year, p.origin) {
         lines.extend(source_lines(
@@ -152,6 +122,59 @@ fn cost_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
     }
     if let Some((_, ids)) = troops {
         lines.extend(source_lines(d, "Sources of the troop figure:", ids, theme));
+    }
+    lines
+}
+
+/// The sources of a recorded figure, then those of the figures reported beside it
+/// that the figure's own do not already name.
+fn recorded_source_lines<'a>(
+    d: &Dataset,
+    c: &crate::data::Contribution,
+    theme: &Theme,
+) -> Vec<DetailLine<'a>> {
+    let mut lines = source_lines(d, "Sources of the figure:", &c.sources, theme);
+    let mut reported: Vec<String> = Vec::new();
+    for id in c.reported.iter().flat_map(|r| &r.sources) {
+        if !c.sources.contains(id) && !reported.contains(id) {
+            reported.push(id.clone());
+        }
+    }
+    if !reported.is_empty() {
+        lines.extend(source_lines(
+            d,
+            "Sources of the reported figures:",
+            &reported,
+            theme,
+        ));
+    }
+    lines
+}
+
+/// The sources of a projected figure: the rule's (none for a custom rate), then the
+/// recorded input that drove it.
+fn projected_source_lines<'a>(
+    d: &Dataset,
+    s: crate::econ::ScenarioId,
+    p: &crate::econ::CostPoint,
+    theme: &Theme,
+) -> Vec<DetailLine<'a>> {
+    let rule = rule_sources(d, s);
+    let mut lines = if rule.is_empty() {
+        vec![text(Line::styled(
+            "The rule is the custom rate set in the assumptions: no source.",
+            theme.dim(),
+        ))]
+    } else {
+        source_lines(d, "Sources of the rule:", &rule, theme)
+    };
+    if let Some((what, ids)) = p.driver.and_then(|driver| driver.recorded_input(d)) {
+        lines.extend(source_lines(
+            d,
+            &format!("Sources of the {what}:"),
+            ids,
+            theme,
+        ));
     }
     lines
 }

@@ -49,7 +49,7 @@ fn unknown_field() {
     assert_case(
         "unknown-field",
         &[
-            "contributions.toml:4:1: expected one of `year`, `agreement`, `jpy_100m`, `krw_100m`, `usd_m`, `note`, `sources`, `confidence`, `reported`, found unknown field `krw`",
+            "contributions.toml:4:1: expected one of `year`, `agreement`, `basis`, `jpy_100m`, `krw_100m`, `usd_m`, `note`, `sources`, `confidence`, `reported`, found unknown field `krw`",
         ],
     );
 }

@@ -22,7 +22,7 @@ fn korea_paid_9200_100m_won_about_867m_dollars_in_2014() {
     assert_eq!(c.usd_m, None);
     assert_eq!(c.reported[0].usd_m, Some(866.86));
     assert_eq!(c.reported[0].sources, ["R09", "R08"]);
-    assert_eq!(c.agreement, "sma-9");
+    assert_eq!(c.agreement.as_deref(), Some("sma-9"));
 }
 
 #[test]
