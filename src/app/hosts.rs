@@ -4,10 +4,12 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::data::{Dataset, EventKind, Host, Hosts};
-use crate::econ::{Assumptions, CostPoint, CostView, Currency, Economy, cost_series};
+use crate::econ::{Assumptions, CostPoint, CostView, Currency, Economy, ScenarioId, cost_series};
 
 use super::timeline::KindFilter;
-use super::{App, Derived, SourcesList, TroopPoint, timeline, troop_points};
+use super::{App, Derived, Pane, SourcesList, TroopPoint, timeline, troop_points};
+use crate::report::cite::{self, Citation};
+use crate::report::tables::CostsInput;
 
 /// The hosts the dashboard shows: one of them, or both side by side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -89,6 +91,15 @@ pub fn definition(host: Host) -> &'static str {
     }
 }
 
+/// The inputs each host keeps as its own while the other is shown: its assumptions,
+/// the scenario pinned and those compared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostInputs {
+    pub assumptions: Assumptions,
+    pub scenario: ScenarioId,
+    pub compare: Vec<ScenarioId>,
+}
+
 /// One host's series in the unit both share, while both are shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HostSeries {
@@ -97,6 +108,9 @@ pub struct HostSeries {
     /// average rate, or real dollars), gaps kept as points without a value.
     pub costs: Vec<CostPoint>,
     pub troops: Vec<TroopPoint>,
+    /// The host's assumptions from its own history, with the dashboard's base year:
+    /// what its years outside the record would be converted with.
+    pub assumptions: Assumptions,
 }
 
 /// Both hosts' series, in one view: what Costs and Troops draw while both are shown.
@@ -139,6 +153,7 @@ fn both_hosts(hosts: &Hosts, view: &CostView, base_year: i32) -> Option<BothHost
                 host,
                 costs: cost_series(&economy, None, &view),
                 troops: troop_points(d),
+                assumptions,
             })
         })
         .collect::<Option<Vec<_>>>()?;
@@ -251,14 +266,19 @@ impl App {
         };
         if choice.primary() != self.derived.host.primary() {
             let horizon = self.inputs.assumptions.horizon;
-            let theirs = self
-                .inputs
-                .other_assumptions
-                .take()
-                .unwrap_or_else(|| Assumptions::from_history(&data));
-            let mine = std::mem::replace(&mut self.inputs.assumptions, theirs);
-            self.inputs.other_assumptions = Some(mine);
-            self.inputs.assumptions.horizon = horizon;
+            let theirs = self.inputs.other_host.take().unwrap_or_else(|| HostInputs {
+                assumptions: Assumptions::from_history(&data),
+                scenario: self.inputs.scenario,
+                compare: Vec::new(),
+            });
+            let i = &mut self.inputs;
+            let mine = HostInputs {
+                assumptions: std::mem::replace(&mut i.assumptions, theirs.assumptions),
+                scenario: std::mem::replace(&mut i.scenario, theirs.scenario),
+                compare: std::mem::replace(&mut i.compare, theirs.compare),
+            };
+            i.other_host = Some(mine);
+            i.assumptions.horizon = horizon;
         }
         self.data = data;
         self.derived.host = choice;
@@ -272,6 +292,44 @@ impl App {
         self.timeline.selected = 0;
         self.timeline.offset = 0;
         self.refresh_timeline();
+    }
+
+    /// What `y` copies of `pane`'s figures at the year cursor with both hosts shown:
+    /// each host's citation, as `sma-dash cite` words it, after what its figure is.
+    pub(super) fn both_citation(&self, pane: Pane) -> Option<Citation> {
+        let both = self.both()?;
+        let parts: Vec<String> = both
+            .series
+            .iter()
+            .filter_map(|s| {
+                let d = self.hosts.get(s.host)?;
+                let cited = match pane {
+                    Pane::Troops => cite::troop_figure(d, self.year)?,
+                    _ => cite::cost_figure(
+                        &CostsInput {
+                            data: d,
+                            extended: None,
+                            band: None,
+                            assumptions: &s.assumptions,
+                            view: &both.view,
+                            scenario: None,
+                            points: &s.costs,
+                            compared: &[],
+                        },
+                        self.year,
+                    )?,
+                };
+                let what = match pane {
+                    Pane::Troops => s.host.name().to_string(),
+                    _ => format!("{} ({})", s.host.name(), definition(s.host)),
+                };
+                Some(format!("{what}: {}", cited.text))
+            })
+            .collect();
+        (!parts.is_empty()).then(|| Citation {
+            what: format!("{} figures of Korea and Japan", self.year),
+            text: parts.join("\n"),
+        })
     }
 
     /// Both hosts' series, computed while both are shown: called by `derive`.
@@ -409,9 +467,32 @@ pub(crate) mod tests {
         assert_ne!(app.derived().costs, korea_costs);
         assert_ne!(app.inputs().assumptions.krw_per_usd, korea_rate);
         assert!(app.data.events.iter().all(|e| e.id.starts_with("jp-")));
+        // Both: Korea's assumptions and pinned scenario, as Korea left them.
+        app.change(|i| i.host = HostChoice::Both);
+        assert_eq!(app.inputs().assumptions.krw_per_usd, korea_rate);
+        assert_eq!(app.inputs().scenario, ScenarioId::CurrentAgreement);
         app.change(|i| i.host = HostChoice::Korea);
         assert_eq!(app.derived().costs, korea_costs);
         assert_eq!(app.inputs().assumptions.krw_per_usd, korea_rate);
+    }
+
+    #[test]
+    fn korea_s_pinned_scenario_and_comparison_come_back_after_japan_s() {
+        let hosts = Hosts::embedded().expect("both embedded hosts load");
+        let mut app = App::with_hosts(hosts, |_| {});
+        app.change(|i| i.compare = vec![ScenarioId::ALL[2]]);
+        let korea = (app.inputs().scenario, app.inputs().compare.clone());
+        app.change(|i| i.host = HostChoice::Japan);
+        // Japan pins a scenario of its own, compares none of Korea's.
+        app.change(|i| i.compare = Vec::new());
+        for choice in [HostChoice::Both, HostChoice::Korea] {
+            app.change(|i| i.host = choice);
+            assert_eq!(
+                (app.inputs().scenario, app.inputs().compare.clone()),
+                korea,
+                "{choice:?}"
+            );
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub mod timeline;
 mod update;
 
 pub use action::{Action, Reply};
-pub use hosts::{BothHosts, HostChoice, HostSeries, comparable_view, definition};
+pub use hosts::{BothHosts, HostChoice, HostInputs, HostSeries, comparable_view, definition};
 pub use input::{Edit, TextInput};
 pub use keymap::{Key, KeyCode, Keymap};
 pub use palette::Palette;
@@ -374,8 +374,8 @@ pub struct Inputs {
     pub troop_history: bool,
     /// The host shown: Korea, Japan, or both side by side (`H`).
     pub host: HostChoice,
-    /// The other host's assumptions, kept while its dataset is not shown.
-    pub other_assumptions: Option<Assumptions>,
+    /// The other host's assumptions and scenarios, kept while its dataset is not shown.
+    pub other_host: Option<HostInputs>,
 }
 
 impl Inputs {
@@ -394,7 +394,7 @@ impl Inputs {
             tables: [false; 4],
             troop_history: false,
             host: HostChoice::Korea,
-            other_assumptions: None,
+            other_host: None,
         }
     }
 }

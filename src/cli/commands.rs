@@ -32,6 +32,7 @@ use super::{
 pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
     let s = setup(&cli.input, &cli.assumptions.flags(), &cli.band.flags())?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+    app.hosts.japan = s.japan;
     app.mouse |= cli.mouse;
     // Only the live screen reads the clock: `render` stays the same every day.
     app.today = Some(crate::clock::local_now().date_naive());
@@ -48,6 +49,7 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
 pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupError> {
     let s = setup(input, &args.assumptions.flags(), &args.band.flags())?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+    app.hosts.japan = s.japan;
     show_host(&mut app, &args.host)?;
     if let Some(name) = &args.scenario {
         start_on(&mut app, name)?;
@@ -321,6 +323,7 @@ fn with_saved_scenario(
     }
     let Setup {
         dataset,
+        japan,
         config,
         assumptions,
         band,
@@ -332,6 +335,7 @@ fn with_saved_scenario(
     let band = app.inputs().band_spreads;
     Ok(Setup {
         dataset: app.data,
+        japan,
         config,
         assumptions,
         band,

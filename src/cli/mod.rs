@@ -16,7 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::Pane;
 use crate::config::{self, Config, Flag, SetupError};
-use crate::data::{Dataset, LoadError};
+use crate::data::{Dataset, Hosts, LoadError};
 use crate::econ::{AssumptionId, Assumptions, BandSpreads};
 use crate::publish::Size;
 use crate::render;
@@ -574,7 +574,10 @@ const BAD_INPUT: u8 = 2;
 
 /// What every subcommand runs on.
 struct Setup {
+    /// Korea's dataset: what every command but the dashboard's host choice runs on.
     dataset: Dataset,
+    /// Japan's, where the embedded data or `--data DIR/japan` has one.
+    japan: Option<Dataset>,
     config: Config,
     assumptions: Assumptions,
     /// The band's spreads, flags over config over defaults: what `project --band` and
@@ -589,22 +592,27 @@ struct Setup {
 fn setup(input: &InputArgs, flags: &[Flag], band_flags: &[Flag]) -> Result<Setup, SetupError> {
     let user = config::user_file(input.config.as_deref(), |v| std::env::var_os(v));
     let config = Config::from_user_file(user.as_ref())?;
-    let dataset = load_dataset(input.data.as_deref())?;
+    let Hosts {
+        korea: dataset,
+        japan,
+    } = load_hosts(input.data.as_deref())?;
     let assumptions = config.starting_assumptions(&dataset, flags)?;
     let band = config.band_spreads(band_flags)?;
     Ok(Setup {
         dataset,
+        japan,
         config,
         assumptions,
         band,
     })
 }
 
-/// The embedded dataset, or the one in `--data DIR`: a directory that is not there is
-/// one line, not a line for each file it should hold.
-fn load_dataset(dir: Option<&Path>) -> Result<Dataset, SetupError> {
+/// The embedded datasets, or those in `--data DIR` (Japan's in `DIR/japan`, where
+/// present): a directory that is not there is one line, not a line for each file it
+/// should hold.
+fn load_hosts(dir: Option<&Path>) -> Result<Hosts, SetupError> {
     let Some(dir) = dir else {
-        return Dataset::embedded().map_err(SetupError::File);
+        return Hosts::embedded().map_err(SetupError::File);
     };
     let shown = dir.display();
     match std::fs::metadata(dir) {
@@ -616,7 +624,7 @@ fn load_dataset(dir: Option<&Path>) -> Result<Dataset, SetupError> {
             "--data {shown}: expected a directory of the dataset's TOML files, found a file"
         )
         .into()),
-        Ok(_) => Dataset::load_dir(dir).map_err(SetupError::File),
+        Ok(_) => Hosts::load_dir(dir).map_err(SetupError::File),
     }
 }
 

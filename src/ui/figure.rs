@@ -30,7 +30,11 @@ pub fn detail<'a>(app: &App, pane: Pane, theme: &Theme) -> Detail<'a> {
             lines: troops_lines(app, theme),
         },
         _ => Detail {
-            title: format!("{} · {}", app.year, app.inputs().view.metric_label()),
+            title: format!(
+                "{} · {}",
+                app.data.info.host.year_label(app.year),
+                app.inputs().view.metric_label()
+            ),
             lines: cost_lines(app, theme),
         },
     }
@@ -59,6 +63,7 @@ fn cost_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
         theme,
     )));
     let record = d.contribution(p.year).filter(|_| !p.projected);
+    lines.extend(super::hosts::definition_lines(d, record, theme));
     if let Some(c) = record {
         let agreed_in = d.agreement_of(c).map(|a| a.currency.label());
         lines.push(text(field("As published", published(c, agreed_in), theme)));
@@ -281,6 +286,9 @@ fn troops_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
             None => format!("no count for {year} · {}", t.confidence.label()),
         };
         lines.push(text(field("DMDC count", count, theme)));
+        if let Some(change) = &t.series_break {
+            lines.push(text(field("Counting changed", change.clone(), theme)));
+        }
         if let Some(note) = &t.note {
             lines.push(text(field("Note", note.clone(), theme)));
         }

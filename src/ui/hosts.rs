@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use crate::app::{Action, App, BothHosts, HostChoice, Pane, definition};
-use crate::data::Host;
+use crate::data::{Contribution, Dataset, Host};
 use crate::econ::Metric;
 
 use super::chart;
@@ -39,22 +39,16 @@ pub(super) fn agreement_prefix(app: &App, i: usize) -> String {
 }
 
 /// The title bar's year cursor, after the host shown where it is not Korea alone:
-/// "year 2026", "Japan │ FY2022", "Korea + Japan │ year 2022".
+/// "year 2026", "Japan │ year 2022", "Korea + Japan │ year 2022". The year is the
+/// cursor's, which each pane labels as its host counts it (Japan's money "FY2022").
 pub(super) fn title_spans<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
-    let choice = app.host_shown();
-    let year = match choice {
-        HostChoice::Japan => Host::Japan.year_label(app.year),
-        _ => format!("year {}", app.year),
-    };
     let mut spans = Vec::new();
-    if choice != HostChoice::Korea {
-        let host = match choice {
-            HostChoice::Both => "Korea + Japan",
-            c => c.label(),
-        };
-        spans.push(Span::styled(format!("{host} │ "), theme.bold()));
+    match app.host_shown() {
+        HostChoice::Korea => {}
+        HostChoice::Japan => spans.push(Span::styled("Japan │ ", theme.bold())),
+        HostChoice::Both => spans.push(Span::styled("Korea + Japan │ ", theme.bold())),
     }
-    spans.push(Span::styled(year, theme.bold()));
+    spans.push(Span::styled(format!("year {}", app.year), theme.bold()));
     spans
 }
 
@@ -65,6 +59,53 @@ pub(super) fn hint_hidden(app: &App, b: &crate::app::keymap::Binding) -> bool {
         Action::CycleHost => app.hosts.japan.is_none(),
         Action::ToggleCurrency => app.host_shown().is_both(),
         _ => false,
+    }
+}
+
+/// What a host's recorded figure is, for its detail: the definition where the host is
+/// not Korea (whose SMA total the dashboard was built on), and the budget basis where
+/// the record gives one.
+pub(super) fn definition_lines<'a>(
+    d: &Dataset,
+    record: Option<&Contribution>,
+    theme: &Theme,
+) -> Vec<DetailLine<'a>> {
+    let host = d.info.host;
+    let definition =
+        (host != Host::Korea).then(|| field("Definition", definition(host).into(), theme));
+    let basis = record
+        .and_then(|c| c.basis)
+        .map(|b| field("Basis", b.label().to_string(), theme));
+    definition
+        .into_iter()
+        .chain(basis)
+        .map(DetailLine::Text)
+        .collect()
+}
+
+/// The years whose count is not comparable with the year before, and why (Japan 2008:
+/// the 7th Fleet afloat counted from then on).
+pub(super) fn series_breaks(d: &Dataset) -> Vec<(i32, &str)> {
+    d.troop_counts
+        .iter()
+        .filter_map(|t| t.series_break.as_deref().map(|b| (t.year, b)))
+        .collect()
+}
+
+/// `╎` down the plot at each year of `years`, in the cells the data left blank.
+pub(super) fn mark_breaks(
+    buf: &mut ratatui::buffer::Buffer,
+    plot: &chart::Plot,
+    years: &[i32],
+    style: ratatui::style::Style,
+) {
+    for x in years.iter().filter_map(|y| plot.column(f64::from(*y))) {
+        for y in plot.area.top()..plot.area.bottom() {
+            let cell = &mut buf[(x, y)];
+            if cell.symbol().trim().is_empty() {
+                cell.set_symbol("╎").set_style(style);
+            }
+        }
     }
 }
 
@@ -192,7 +233,7 @@ fn two_series(
     area: Rect,
     (korea, japan): (&Points, &Points),
     theme: &Theme,
-) {
+) -> Option<chart::Plot> {
     let (first, last_year) = app.year_range();
     let in_range = |p: &&(f64, f64)| p.0 >= f64::from(first);
     let last = korea
@@ -225,21 +266,17 @@ fn two_series(
         (&korea, app.year),
         theme,
     );
-    if let Some(plot) = plot {
+    if let Some(plot) = &plot {
         chart::marks(
             buf,
-            &plot,
+            plot,
             &japan,
             (JAPAN_MARK, theme.compared(0)),
             chart::Layer::Over,
         );
-        chart::guides(
-            buf,
-            &plot,
-            None,
-            Some((f64::from(app.year), theme.cursor())),
-        );
+        chart::guides(buf, plot, None, Some((f64::from(app.year), theme.cursor())));
     }
+    plot
 }
 
 /// The Troops pane with both hosts: each host's DMDC count, Korea's as the line and
@@ -266,8 +303,27 @@ pub(super) fn render_troops(f: &mut Frame, app: &App, both: &BothHosts, area: Re
         })
     };
     let (korea, japan) = (counted(Host::Korea), counted(Host::Japan));
-    two_series(f, app, plot, (&korea, &japan), theme);
-    f.render_widget(Plain::new(legend_line(app, "DMDC", "DMDC", theme)), legend);
+    let drawn = two_series(f, app, plot, (&korea, &japan), theme);
+    // Where a host's counting changed (Japan 2008), the counts on either side differ in
+    // what they count: marked, and said below.
+    let breaks: Vec<(Host, i32, &str)> = Host::ALL
+        .iter()
+        .filter_map(|h| app.hosts.get(*h).map(|d| (h, d)))
+        .flat_map(|(h, d)| series_breaks(d).into_iter().map(move |(y, b)| (*h, y, b)))
+        .collect();
+    if let Some(plot) = &drawn {
+        let years: Vec<i32> = breaks.iter().map(|b| b.1).collect();
+        mark_breaks(f.buffer_mut(), plot, &years, theme.reference());
+    }
+    let mut legend_spans = legend_line(app, "DMDC", "DMDC", theme).spans;
+    for (h, year, _) in &breaks {
+        legend_spans.push(Span::styled("  ╎", theme.reference()));
+        legend_spans.push(Span::raw(format!(
+            " {} {year} counting",
+            h.key().to_uppercase()
+        )));
+    }
+    f.render_widget(Plain::new(Line::from(legend_spans)), legend);
     let count = |h: Host| -> String {
         let n = both
             .of(h)
@@ -289,7 +345,10 @@ pub(super) fn render_troops(f: &mut Frame, app: &App, both: &BothHosts, area: Re
         ]),
         Line::styled(
             truncate(
-                "active duty on 30 Sep; Japan's count takes in the 7th Fleet afloat from 2008 only",
+                &breaks.first().map_or_else(
+                    || "DMDC active-duty counts, 30 September".to_string(),
+                    |(h, year, why)| format!("{} {year}: {why}", h.key().to_uppercase()),
+                ),
                 value.width as usize,
             ),
             theme.dim(),
@@ -370,7 +429,8 @@ fn cost_detail<'a>(app: &App, both: &BothHosts, host: Host, theme: &Theme) -> Ve
     let Some(c) = d.contribution(year) else {
         return lines;
     };
-    let agreed_in = d.agreement(&c.agreement).map(|a| a.currency.label());
+    lines.extend(definition_lines(d, Some(c), theme));
+    let agreed_in = d.agreement_of(c).map(|a| a.currency.label());
     lines.push(text(field(
         "As published",
         super::figure::published(c, agreed_in),
@@ -464,7 +524,7 @@ mod tests {
     fn japan_alone_reads_as_japan_in_every_pane_at_80x24() {
         let screen = screen("H", 80, 24);
         let title = screen.lines().next().unwrap_or_default();
-        assert!(title.contains("Japan │ FY2026"), "{title}");
+        assert!(title.contains("Japan │ year 2026"), "{title}");
         assert!(screen.contains("HNS total, recorded"), "{screen}");
         assert!(screen.contains("FY2026 ▸ "), "{screen}");
         // USFK's 28,500 is no level of Japan's.

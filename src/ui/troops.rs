@@ -43,6 +43,10 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         spans.push(Span::styled("┄", theme.reference()));
         spans.push(Span::raw(" 28,500 "));
     }
+    for (year, _) in super::hosts::series_breaks(&app.data) {
+        spans.push(Span::styled("╎", theme.reference()));
+        spans.push(Span::raw(format!(" {year} counting change ")));
+    }
     spans.push(Span::styled("▼", theme.cursor()));
     spans.push(Span::raw(format!(" {}", app.year)));
     f.render_widget(Plain::new(Line::from(spans)), legend);
@@ -115,6 +119,11 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             level(app).map(|l| (l, theme.reference())),
             Some((f64::from(app.year), theme.cursor())),
         );
+        let breaks: Vec<i32> = super::hosts::series_breaks(&app.data)
+            .into_iter()
+            .map(|(year, _)| year)
+            .collect();
+        super::hosts::mark_breaks(buf, &plot, &breaks, theme.reference());
     }
 }
 

@@ -42,6 +42,20 @@ pub(super) fn show(app: &mut App, choice: HostChoice) -> Effect {
     Effect::Redraw
 }
 
+/// Whether the focused pane shows both hosts side by side (Costs, Troops).
+pub(super) fn both_in_focus(app: &App) -> bool {
+    app.host_shown().is_both() && matches!(app.focus, Pane::Costs | Pane::Troops)
+}
+
+/// `t`, `e` and `i` on a pane of both hosts: their tables, files and images are of one
+/// host; the status line says how to get them.
+pub(super) fn one_host(app: &mut App) -> Effect {
+    app.status = Some(
+        "tables, exports and images are of one host: H for Korea or Japan (Enter, y: both)".into(),
+    );
+    Effect::Redraw
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,5 +120,32 @@ mod tests {
         update(&mut app, Action::CycleHost);
         assert_eq!(app.timeline.filter.host(), None);
         assert!(app.timeline.filter.is_all());
+    }
+
+    #[test]
+    fn y_on_both_hosts_copies_each_figure_after_what_it_is_and_t_e_i_say_why_not() {
+        let mut app = both_hosts_app();
+        app.change(|i| i.host = HostChoice::Both);
+        update(&mut app, Action::Focus(Pane::Costs));
+        app.year = 2014;
+        let cited = app.cited().expect("the figure at the cursor");
+        let text = app.citation(&cited).expect("a citation").text;
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("Korea (SMA total"), "{text}");
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("Japan (HNS total (not the SMA portion)")),
+            "{text}"
+        );
+        for action in [Action::ToggleTable, Action::Export, Action::Publish] {
+            assert_eq!(
+                update(&mut app, action.clone()),
+                Effect::Redraw,
+                "{action:?}"
+            );
+            let status = app.status.clone().unwrap_or_default();
+            assert!(status.contains("of one host"), "{action:?}: {status}");
+        }
+        assert!(!app.is_table(Pane::Costs));
     }
 }
