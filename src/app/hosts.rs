@@ -4,7 +4,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::data::{Dataset, EventKind, Host, Hosts};
-use crate::econ::{Assumptions, CostPoint, CostView, Currency, Economy, ScenarioId, cost_series};
+use crate::econ::{
+    AssumptionId, Assumptions, CostPoint, CostView, Currency, Economy, ScenarioId, cost_series,
+};
 
 use super::timeline::KindFilter;
 use super::{App, Derived, Pane, SourcesList, TroopPoint, timeline, troop_points};
@@ -235,6 +237,12 @@ impl App {
     /// The host choice shown: what `data` holds.
     pub fn host_shown(&self) -> HostChoice {
         self.derived.host
+    }
+
+    /// The assumptions the Assumptions pane lists: those of the host whose projections
+    /// it shows (Korea's with both shown).
+    pub fn assumption_ids(&self) -> [AssumptionId; 7] {
+        AssumptionId::of_host(self.data.info.host)
     }
 
     /// The host of the `i`-th agreement of `data`: with both shown, Japan's follow

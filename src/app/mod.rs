@@ -654,7 +654,7 @@ impl App {
 
     /// What row `row` of the Assumptions pane holds: the one place that numbers them.
     pub fn assumptions_row(&self, row: usize) -> Option<AssumptionsRow> {
-        if let Some(id) = AssumptionId::ALL.get(row) {
+        if let Some(id) = self.assumption_ids().get(row) {
             return Some(AssumptionsRow::Assumption(*id));
         }
         let k = row - AssumptionId::ALL.len();
@@ -669,9 +669,11 @@ impl App {
     pub fn assumptions_row_number(&self, row: AssumptionsRow) -> usize {
         let assumptions = AssumptionId::ALL.len();
         match row {
-            AssumptionsRow::Assumption(id) => {
-                AssumptionId::ALL.iter().position(|a| *a == id).unwrap_or(0)
-            }
+            AssumptionsRow::Assumption(id) => self
+                .assumption_ids()
+                .iter()
+                .position(|a| *a == id)
+                .unwrap_or(0),
             AssumptionsRow::Scenario(k) => assumptions + k,
             AssumptionsRow::Saved(k) => assumptions + self.derived.projections.len() + k,
         }

@@ -258,7 +258,7 @@ pub(super) fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupE
             currency: if view.usd {
                 Currency::Usd
             } else {
-                Currency::Krw
+                Currency::Local
             },
             real: view.real.is_some(),
         };

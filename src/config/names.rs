@@ -22,7 +22,7 @@ pub(super) const METRICS: [(&str, Metric, TroopBasis); 5] = [
     ("cumulative", Metric::Cumulative, TroopBasis::Counted),
 ];
 pub(super) const CURRENCIES: [(&str, Currency); 2] =
-    [("krw", Currency::Krw), ("usd", Currency::Usd)];
+    [("krw", Currency::Local), ("usd", Currency::Usd)];
 pub(super) const CHARTS: [(&str, ChartStyle); 2] =
     [("bars", ChartStyle::Bars), ("line", ChartStyle::Line)];
 pub(super) const ORDERS: [(&str, Order); 2] =

@@ -77,6 +77,39 @@ impl Host {
         }
     }
 
+    /// The local currency's sign: "₩", "¥".
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Host::Korea => "₩",
+            Host::Japan => "¥",
+        }
+    }
+
+    /// The unit the host's sources publish amounts in, 100 million: "억원", "億円".
+    pub fn unit_100m(self) -> &'static str {
+        match self {
+            Host::Korea => "억원",
+            Host::Japan => "億円",
+        }
+    }
+
+    /// What its series is, as a title names it: Korea's SMA total, Japan's HNS total
+    /// (facts: compare the one with the other, not with Japan's SMA portion).
+    pub fn series_name(self) -> &'static str {
+        match self {
+            Host::Korea => "Korea's SMA contribution",
+            Host::Japan => "Japan's host-nation support",
+        }
+    }
+
+    /// The adjective, as an index or a budget is named: "Korean", "Japanese".
+    pub fn adjective(self) -> &'static str {
+        match self {
+            Host::Korea => "Korean",
+            Host::Japan => "Japanese",
+        }
+    }
+
     /// The local currency's code as the files' field names use it: `krw`, `jpy`.
     pub fn currency_key(self) -> &'static str {
         match self {
@@ -289,7 +322,7 @@ pub enum AgreementCurrency {
 }
 
 impl AgreementCurrency {
-    /// As the TOML writes it: `usd`, `usd+krw`, `krw`.
+    /// As Korea's TOML writes it: `usd`, `usd+krw`, `krw`.
     pub fn key(self) -> &'static str {
         match self {
             AgreementCurrency::Usd => "usd",
@@ -298,12 +331,30 @@ impl AgreementCurrency {
         }
     }
 
-    /// In words: "dollars", "dollars and won", "won".
+    /// In words, for Korea: "dollars", "dollars and won", "won".
     pub fn label(self) -> &'static str {
         match self {
             AgreementCurrency::Usd => "dollars",
             AgreementCurrency::UsdLocal => "dollars and won",
             AgreementCurrency::Local => "won",
+        }
+    }
+
+    /// As `host`'s TOML writes it: `usd`, `usd+jpy`, `jpy`.
+    pub fn key_for(self, host: Host) -> String {
+        match self {
+            AgreementCurrency::Usd => "usd".into(),
+            AgreementCurrency::UsdLocal => format!("usd+{}", host.currency_key()),
+            AgreementCurrency::Local => host.currency_key().into(),
+        }
+    }
+
+    /// In words, in `host`'s currency: "dollars", "dollars and yen", "yen".
+    pub fn label_for(self, host: Host) -> String {
+        match self {
+            AgreementCurrency::Usd => "dollars".into(),
+            AgreementCurrency::UsdLocal => format!("dollars and {}", host.currency()),
+            AgreementCurrency::Local => host.currency().into(),
         }
     }
 }
@@ -528,8 +579,9 @@ pub struct Reported {
 }
 
 impl Reported {
-    /// "$571.0 m", "$866.86 m", "208.0 bn won": as many decimals as the source gave.
-    pub fn amount_label(&self) -> String {
+    /// "$571.0 m", "$866.86 m", "208.0 bn won", "211.2 bn yen": as many decimals as the
+    /// source gave.
+    pub fn amount_label(&self, host: Host) -> String {
         let digits = |v: f64| {
             if ((v * 10.0).fract()).abs() > 1e-9 {
                 2
@@ -541,7 +593,8 @@ impl Reported {
             (Some(u), _) => format!("${} m", crate::numbers::thousands(u, digits(u))),
             (None, Some(k)) => {
                 let bn = k / 10.0;
-                format!("{} bn won", crate::numbers::thousands(bn, digits(bn)))
+                let bn = crate::numbers::thousands(bn, digits(bn));
+                format!("{bn} bn {}", host.currency())
             }
             (None, None) => String::new(),
         }
@@ -549,20 +602,20 @@ impl Reported {
 }
 
 impl Contribution {
-    /// Billions of won, the unit most English-language reporting uses.
-    pub fn krw_bn(&self) -> Option<f64> {
+    /// Billions of the host's currency, the unit most English-language reporting uses.
+    pub fn local_bn(&self) -> Option<f64> {
         self.local_100m.map(|v| v / 10.0)
     }
 
     /// The reported figures in one line: "$571.0 m reported (YONHAP-OANA-2008-12-23);
     /// $585.4 m reported (STRIPES-2008-12-SMA8)"; empty where there are none.
-    pub fn reported_summary(&self) -> String {
+    pub fn reported_summary(&self, host: Host) -> String {
         self.reported
             .iter()
             .map(|r| {
                 format!(
                     "{} {} ({})",
-                    r.amount_label(),
+                    r.amount_label(host),
                     r.what.label(),
                     r.sources.join(" ")
                 )
@@ -789,6 +842,14 @@ pub struct HostCpi {
     pub sources: Vec<String>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+impl ExchangeRate {
+    /// The rate over the host's own year, which its amounts are by: the fiscal year's
+    /// average where the record gives one (Japan), else the calendar year's.
+    pub fn per_usd_of_host_year(&self) -> f64 {
+        self.fiscal_year_per_usd.unwrap_or(self.per_usd)
+    }
 }
 
 impl HostCpi {

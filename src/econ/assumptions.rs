@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Host};
 use crate::numbers::thousands;
 
 /// A rate that is flat, or set year by year where the user has set one.
@@ -119,9 +119,14 @@ pub enum AssumptionId {
     CustomGrowth,
     BaseYear,
     Horizon,
+    /// Japan's CPI inflation: Korea's `KoreanCpi` where the host is Japan.
+    JapaneseCpi,
+    /// Yen per dollar: Korea's `KrwPerUsd` where the host is Japan.
+    JpyPerUsd,
 }
 
 impl AssumptionId {
+    /// Korea's assumptions, in the order the Assumptions pane lists them.
     pub const ALL: [AssumptionId; 7] = [
         AssumptionId::KoreanCpi,
         AssumptionId::UsCpi,
@@ -132,10 +137,46 @@ impl AssumptionId {
         AssumptionId::Horizon,
     ];
 
-    /// The four rates, which may be set year by year.
+    /// Japan's assumptions, in the order of Korea's: its CPI and its rate in the places
+    /// of Korea's.
+    pub const JAPAN: [AssumptionId; 7] = [
+        AssumptionId::JapaneseCpi,
+        AssumptionId::UsCpi,
+        AssumptionId::JpyPerUsd,
+        AssumptionId::DefenseGrowth,
+        AssumptionId::CustomGrowth,
+        AssumptionId::BaseYear,
+        AssumptionId::Horizon,
+    ];
+
+    /// The assumptions that drive `host`'s projections.
+    pub fn of_host(host: Host) -> [AssumptionId; 7] {
+        match host {
+            Host::Korea => Self::ALL,
+            Host::Japan => Self::JAPAN,
+        }
+    }
+
+    /// The assumption that plays this one's part for `host`: the host's CPI for either
+    /// host's CPI, the host's rate for either rate; any other is shared.
+    pub fn for_host(self, host: Host) -> AssumptionId {
+        use AssumptionId::*;
+        match (self, host) {
+            (KoreanCpi | JapaneseCpi, Host::Korea) => KoreanCpi,
+            (KoreanCpi | JapaneseCpi, Host::Japan) => JapaneseCpi,
+            (KrwPerUsd | JpyPerUsd, Host::Korea) => KrwPerUsd,
+            (KrwPerUsd | JpyPerUsd, Host::Japan) => JpyPerUsd,
+            (id, _) => id,
+        }
+    }
+
+    /// The rates, which may be set year by year.
     pub fn is_rate(self) -> bool {
         use AssumptionId::*;
-        matches!(self, KoreanCpi | UsCpi | KrwPerUsd | DefenseGrowth)
+        matches!(
+            self,
+            KoreanCpi | UsCpi | KrwPerUsd | DefenseGrowth | JapaneseCpi | JpyPerUsd
+        )
     }
 
     /// The last year the dataset records this rate: years after it take the assumption
@@ -144,9 +185,10 @@ impl AssumptionId {
     pub fn last_recorded(self, d: &Dataset) -> Option<i32> {
         use AssumptionId::*;
         match self {
-            KoreanCpi => d.host_cpi.last().map(|c| c.year),
+            // The dataset's own host: each dataset records one host's CPI and rate.
+            KoreanCpi | JapaneseCpi => d.host_cpi.last().map(|c| c.year),
             UsCpi => d.us_cpi.last().map(|c| c.year),
-            KrwPerUsd => d.exchange_rates.last().map(|r| r.year),
+            KrwPerUsd | JpyPerUsd => d.exchange_rates.last().map(|r| r.year),
             DefenseGrowth => d.defense_budgets.last().map(|b| b.year),
             CustomGrowth | BaseYear | Horizon => None,
         }
@@ -163,6 +205,8 @@ impl AssumptionId {
             CustomGrowth => "custom growth",
             BaseYear => "a base year",
             Horizon => "a horizon",
+            JapaneseCpi => "Japanese CPI inflation",
+            JpyPerUsd => "yen per dollar",
         }
     }
 }
@@ -300,6 +344,26 @@ pub fn spec(id: AssumptionId) -> AssumptionSpec {
             5.0,
             0,
         ),
+        JapaneseCpi => (
+            "japanese_cpi",
+            "Japanese CPI inflation",
+            " %",
+            -5.0,
+            20.0,
+            0.1,
+            1.0,
+            1,
+        ),
+        JpyPerUsd => (
+            "jpy_per_usd",
+            "Yen per dollar",
+            " ¥/$",
+            50.0,
+            500.0,
+            1.0,
+            10.0,
+            0,
+        ),
     };
     AssumptionSpec {
         id,
@@ -349,10 +413,11 @@ impl AssumptionValue {
         use AssumptionId::*;
         let s = spec(id);
         let value = match id {
-            KoreanCpi | UsCpi | KrwPerUsd | DefenseGrowth => {
-                if id == KrwPerUsd && text.contains('%') {
+            KoreanCpi | UsCpi | KrwPerUsd | DefenseGrowth | JapaneseCpi | JpyPerUsd => {
+                if matches!(id, KrwPerUsd | JpyPerUsd) && text.contains('%') {
                     return Err(AssumptionError(format!(
-                        "expected won per dollar as a number, without %, found \"{}\"",
+                        "expected {} as a number, without %, found \"{}\"",
+                        id.in_words(),
                         text.trim()
                     )));
                 }
@@ -457,6 +522,9 @@ pub struct Assumptions {
     pub custom_growth: f64,
     pub base_year: i32,
     pub horizon: i32,
+    /// Japan's CPI inflation and yen per dollar, past Japan's record.
+    pub japanese_cpi: RatePath,
+    pub jpy_per_usd: RatePath,
 }
 
 /// Compound annual growth over the last `years` of a series, in percent.
@@ -466,6 +534,10 @@ fn average_growth_pct(series: &[(i32, f64)], years: i32) -> Option<f64> {
     (last_year > first_year && first > 0.0)
         .then(|| ((last / first).powf(1.0 / (last_year - first_year) as f64) - 1.0) * 100.0)
 }
+
+/// Japan's CPI inflation and yen per dollar where no Japan record gives defaults (no
+/// Japan dataset loaded; a saved scenario, which keeps Korea's assumptions only).
+pub const JAPAN_FALLBACK: (f64, f64) = (1.0, 150.0);
 
 /// Keeps a default from history inside the assumption's range.
 fn in_range(id: AssumptionId, value: f64) -> f64 {
@@ -479,9 +551,7 @@ impl Assumptions {
     pub fn from_history(d: &Dataset) -> Self {
         use AssumptionId::*;
         let latest = |v: Option<f64>, fallback: f64| v.unwrap_or(fallback);
-        let korean = d.host_cpi.iter().rev().find_map(|c| c.precise_pct());
         let us = d.us_cpi.last().map(|c| c.rate_pct);
-        let fx = d.exchange_rates.last().map(|r| r.per_usd);
         let growth = d.defense_budgets.iter().rev().find_map(|b| b.growth_pct);
         let recorded: Vec<(i32, f64)> = d
             .contributions
@@ -495,25 +565,81 @@ impl Assumptions {
             .last()
             .map_or(last_recorded, |c| c.year)
             .min(last_recorded);
-        Self {
-            korean_cpi: RatePath::flat(in_range(KoreanCpi, latest(korean, 2.0))),
+        let mut a = Self {
+            korean_cpi: RatePath::flat(2.0),
             us_cpi: RatePath::flat(in_range(UsCpi, latest(us, 2.0))),
-            krw_per_usd: RatePath::flat(in_range(KrwPerUsd, latest(fx, 1400.0))),
+            krw_per_usd: RatePath::flat(1400.0),
             defense_growth: RatePath::flat(in_range(DefenseGrowth, latest(growth, 4.0))),
             custom_growth: in_range(CustomGrowth, custom),
             base_year,
             horizon: 2035.max(last_recorded + 1),
+            japanese_cpi: RatePath::flat(JAPAN_FALLBACK.0),
+            jpy_per_usd: RatePath::flat(JAPAN_FALLBACK.1),
+        };
+        a.take_history_of(d);
+        a
+    }
+
+    /// The CPI and the rate of `d`'s host from its latest recorded year: how the
+    /// defaults of a second host join those [`Assumptions::from_history`] took from
+    /// the first.
+    pub fn take_history_of(&mut self, d: &Dataset) {
+        let host = d.info.host;
+        let cpi = d.host_cpi.iter().rev().find_map(|c| c.precise_pct());
+        let fx = d.exchange_rates.last().map(|r| r.per_usd);
+        let (cpi_id, fx_id) = (
+            AssumptionId::KoreanCpi.for_host(host),
+            AssumptionId::KrwPerUsd.for_host(host),
+        );
+        if let Some(cpi) = cpi {
+            *self.host_cpi_mut(host) = RatePath::flat(in_range(cpi_id, cpi));
+        }
+        if let Some(fx) = fx {
+            *self.per_usd_mut(host) = RatePath::flat(in_range(fx_id, fx));
         }
     }
 
-    /// The four rates that may be set year by year, each with its assumption.
-    pub fn rate_paths(&self) -> [(AssumptionId, &RatePath); 4] {
+    /// The host's CPI inflation past its record.
+    pub fn host_cpi(&self, host: Host) -> &RatePath {
+        match host {
+            Host::Korea => &self.korean_cpi,
+            Host::Japan => &self.japanese_cpi,
+        }
+    }
+
+    /// The host's currency per dollar past its record.
+    pub fn per_usd(&self, host: Host) -> &RatePath {
+        match host {
+            Host::Korea => &self.krw_per_usd,
+            Host::Japan => &self.jpy_per_usd,
+        }
+    }
+
+    pub(crate) fn host_cpi_mut(&mut self, host: Host) -> &mut RatePath {
+        match host {
+            Host::Korea => &mut self.korean_cpi,
+            Host::Japan => &mut self.japanese_cpi,
+        }
+    }
+
+    pub(crate) fn per_usd_mut(&mut self, host: Host) -> &mut RatePath {
+        match host {
+            Host::Korea => &mut self.krw_per_usd,
+            Host::Japan => &mut self.jpy_per_usd,
+        }
+    }
+
+    /// The rates that may be set year by year, each with its assumption: Korea's four,
+    /// then Japan's CPI and rate.
+    pub fn rate_paths(&self) -> [(AssumptionId, &RatePath); 6] {
         use AssumptionId::*;
         [
             (KoreanCpi, &self.korean_cpi),
             (UsCpi, &self.us_cpi),
             (KrwPerUsd, &self.krw_per_usd),
             (DefenseGrowth, &self.defense_growth),
+            (JapaneseCpi, &self.japanese_cpi),
+            (JpyPerUsd, &self.jpy_per_usd),
         ]
     }
 
@@ -528,6 +654,8 @@ impl Assumptions {
             CustomGrowth => self.custom_growth,
             BaseYear => self.base_year as f64,
             Horizon => self.horizon as f64,
+            JapaneseCpi => self.japanese_cpi.flat,
+            JpyPerUsd => self.jpy_per_usd.flat,
         }
     }
 
@@ -548,6 +676,8 @@ impl Assumptions {
             CustomGrowth => self.custom_growth = value,
             BaseYear => self.base_year = value.round() as i32,
             Horizon => self.horizon = value.round() as i32,
+            JapaneseCpi => self.japanese_cpi.flat = value,
+            JpyPerUsd => self.jpy_per_usd.flat = value,
         }
         // The base year may not lie past the horizon.
         self.base_year = self.base_year.min(self.horizon);
@@ -581,6 +711,8 @@ impl Assumptions {
             CustomGrowth => self.custom_growth = from.custom_growth,
             BaseYear => self.base_year = from.base_year,
             Horizon => self.horizon = from.horizon,
+            JapaneseCpi => self.japanese_cpi = from.japanese_cpi.clone(),
+            JpyPerUsd => self.jpy_per_usd = from.jpy_per_usd.clone(),
         }
         self.base_year = self.base_year.min(self.horizon);
     }
@@ -603,6 +735,8 @@ impl Assumptions {
             UsCpi => Some(&mut self.us_cpi),
             KrwPerUsd => Some(&mut self.krw_per_usd),
             DefenseGrowth => Some(&mut self.defense_growth),
+            JapaneseCpi => Some(&mut self.japanese_cpi),
+            JpyPerUsd => Some(&mut self.jpy_per_usd),
             CustomGrowth | BaseYear | Horizon => None,
         }
     }
@@ -977,6 +1111,8 @@ mod tests {
             custom_growth: 3.0,
             base_year: 2025,
             horizon: 2035,
+            japanese_cpi: RatePath::flat(1.0),
+            jpy_per_usd: RatePath::flat(150.0),
         };
         a.step(AssumptionId::KoreanCpi, 1, false);
         assert_eq!(a.korean_cpi.flat, 2.2, "exactly the double nearest 2.2");

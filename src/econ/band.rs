@@ -43,7 +43,7 @@
 
 use std::fmt;
 
-use crate::data::{Contribution, Dataset};
+use crate::data::{Contribution, Dataset, Host};
 
 use super::assumptions::{AssumptionError, AssumptionId, Assumptions, RatePath, spec};
 use super::escalation::Driver;
@@ -106,8 +106,8 @@ pub struct SpreadSpec {
 pub fn spread_spec(id: AssumptionId) -> Option<SpreadSpec> {
     use AssumptionId::*;
     let (unit, unit_words, max) = match id {
-        KoreanCpi | UsCpi | DefenseGrowth => ("pp", "percentage points", 10.0),
-        KrwPerUsd => ("%", "%", 50.0),
+        KoreanCpi | UsCpi | DefenseGrowth | JapaneseCpi => ("pp", "percentage points", 10.0),
+        KrwPerUsd | JpyPerUsd => ("%", "%", 50.0),
         CustomGrowth | BaseYear | Horizon => return None,
     };
     Some(SpreadSpec {
@@ -192,13 +192,14 @@ impl BandSpreads {
         defense_growth: 0.0,
     };
 
-    /// The spread of one of the four rates; 0 for the other assumptions.
+    /// The spread of one of the four rates (the host's CPI and rate spread alike for
+    /// either host); 0 for the other assumptions.
     pub fn get(&self, id: AssumptionId) -> f64 {
         use AssumptionId::*;
         match id {
-            KoreanCpi => self.korean_cpi,
+            KoreanCpi | JapaneseCpi => self.korean_cpi,
             UsCpi => self.us_cpi,
-            KrwPerUsd => self.krw_per_usd_pct,
+            KrwPerUsd | JpyPerUsd => self.krw_per_usd_pct,
             DefenseGrowth => self.defense_growth,
             CustomGrowth | BaseYear | Horizon => 0.0,
         }
@@ -216,9 +217,9 @@ impl BandSpreads {
         };
         s.check(value)?;
         match id {
-            KoreanCpi => self.korean_cpi = value,
+            KoreanCpi | JapaneseCpi => self.korean_cpi = value,
             UsCpi => self.us_cpi = value,
-            KrwPerUsd => self.krw_per_usd_pct = value,
+            KrwPerUsd | JpyPerUsd => self.krw_per_usd_pct = value,
             DefenseGrowth => self.defense_growth = value,
             CustomGrowth | BaseYear | Horizon => {}
         }
@@ -251,7 +252,9 @@ impl BandSpreads {
         };
         let shift = |v: f64| {
             let moved = match id {
-                AssumptionId::KrwPerUsd => v * (1.0 + sign * spread / 100.0),
+                AssumptionId::KrwPerUsd | AssumptionId::JpyPerUsd => {
+                    v * (1.0 + sign * spread / 100.0)
+                }
                 _ => v + sign * spread,
             };
             moved.clamp(s.min, s.max)
@@ -311,9 +314,9 @@ pub struct BandInputs(u8);
 fn bit(id: AssumptionId) -> u8 {
     use AssumptionId::*;
     match id {
-        KoreanCpi => 1,
+        KoreanCpi | JapaneseCpi => 1,
         UsCpi => 2,
-        KrwPerUsd => 4,
+        KrwPerUsd | JpyPerUsd => 4,
         DefenseGrowth => 8,
         CustomGrowth | BaseYear | Horizon => 0,
     }
@@ -434,7 +437,7 @@ fn inputs_and_rule(
 /// The CPI that deflates `currency`.
 fn deflator(currency: Currency) -> AssumptionId {
     match currency {
-        Currency::Krw => AssumptionId::KoreanCpi,
+        Currency::Local => AssumptionId::KoreanCpi,
         Currency::Usd => AssumptionId::UsCpi,
     }
 }
@@ -693,10 +696,13 @@ impl<'c, 'a> Context<'c, 'a> {
     /// Builds the shifted paths of `inputs`, and the shifted deflator where it moves.
     fn prepare(&mut self, inputs: BandInputs) {
         let a = self.e.assumptions;
+        let host = self.e.data.info.host;
         for id in inputs.iter() {
             let slot = &mut self.shifted[slot(id)];
             if slot.is_none() {
-                let path = rate(a, id);
+                let path = rate(a, id, host);
+                // Shifted and clamped as the host's own rate.
+                let id = id.for_host(host);
                 *slot = Some([
                     self.spreads.shifted(id, path, Side::Low),
                     self.spreads.shifted(id, path, Side::High),
@@ -707,7 +713,7 @@ impl<'c, 'a> Context<'c, 'a> {
         if self.amounts.real && inputs.contains(deflator) && self.shifted_index.is_none() {
             let index = |side: Side| {
                 let mut moved = a.clone();
-                *rate_mut(&mut moved, deflator) = self.shifted_path(deflator, side).clone();
+                *rate_mut(&mut moved, deflator, host) = self.shifted_path(deflator, side).clone();
                 let e = Economy::new(self.e.data, &moved);
                 Indices::for_currency(&e, a.horizon, self.amounts.currency)
             };
@@ -727,20 +733,14 @@ impl<'c, 'a> Context<'c, 'a> {
 
     /// The assumptions of one corner.
     fn assumptions(&self, corner: Corner) -> Assumptions {
-        let a = self.e.assumptions;
-        let path = |id: AssumptionId| match corner.side(id) {
-            Some(side) => self.shifted_path(id, side).clone(),
-            None => rate(a, id).clone(),
-        };
-        Assumptions {
-            korean_cpi: path(AssumptionId::KoreanCpi),
-            us_cpi: path(AssumptionId::UsCpi),
-            krw_per_usd: path(AssumptionId::KrwPerUsd),
-            defense_growth: path(AssumptionId::DefenseGrowth),
-            custom_growth: a.custom_growth,
-            base_year: a.base_year,
-            horizon: a.horizon,
+        let host = self.e.data.info.host;
+        let mut moved = self.e.assumptions.clone();
+        for id in corner.inputs.iter() {
+            if let Some(side) = corner.side(id) {
+                *rate_mut(&mut moved, id, host) = self.shifted_path(id, side).clone();
+            }
         }
+        moved
     }
 
     /// The deflator of one corner (empty when nominal: it is not read).
@@ -794,6 +794,7 @@ impl<'c, 'a> Context<'c, 'a> {
             basis_changed: false,
             confidence: None,
             driver: None,
+            host: e.data.info.host,
         })
     }
 
@@ -935,22 +936,23 @@ fn rule_key(corner: Corner, rule: BandInputs) -> u32 {
         .fold(0, |key, (k, _)| key | (corner.sides & (1 << k)))
 }
 
-fn rate(a: &Assumptions, id: AssumptionId) -> &RatePath {
+/// The path of one of the four rates, the CPI and the rate being `host`'s.
+fn rate(a: &Assumptions, id: AssumptionId, host: Host) -> &RatePath {
     use AssumptionId::*;
     match id {
-        KoreanCpi => &a.korean_cpi,
+        KoreanCpi | JapaneseCpi => a.host_cpi(host),
         UsCpi => &a.us_cpi,
-        KrwPerUsd => &a.krw_per_usd,
+        KrwPerUsd | JpyPerUsd => a.per_usd(host),
         _ => &a.defense_growth,
     }
 }
 
-fn rate_mut(a: &mut Assumptions, id: AssumptionId) -> &mut RatePath {
+fn rate_mut(a: &mut Assumptions, id: AssumptionId, host: Host) -> &mut RatePath {
     use AssumptionId::*;
     match id {
-        KoreanCpi => &mut a.korean_cpi,
+        KoreanCpi | JapaneseCpi => a.host_cpi_mut(host),
         UsCpi => &mut a.us_cpi,
-        KrwPerUsd => &mut a.krw_per_usd,
+        KrwPerUsd | JpyPerUsd => a.per_usd_mut(host),
         _ => &mut a.defense_growth,
     }
 }
@@ -984,7 +986,7 @@ mod tests {
     }
 
     fn won() -> CostView {
-        view(Metric::Contribution, Currency::Krw, false)
+        view(Metric::Contribution, Currency::Local, false)
     }
 
     fn dollars() -> CostView {
@@ -1114,23 +1116,23 @@ mod tests {
             let v = view(Metric::Contribution, currency, real);
             band_inputs(&e, &p, &v, &spreads).iter().collect::<Vec<_>>()
         };
-        use Currency::{Krw, Usd};
+        use Currency::{Local, Usd};
         use ScenarioId::*;
         let cases: [(ScenarioId, Currency, bool, &[AssumptionId]); 15] = [
-            (CurrentAgreement, Krw, false, &[KoreanCpi]),
+            (CurrentAgreement, Local, false, &[KoreanCpi]),
             (CurrentAgreement, Usd, false, &[KoreanCpi, KrwPerUsd]),
-            (CurrentAgreement, Krw, true, &[KoreanCpi]),
+            (CurrentAgreement, Local, true, &[KoreanCpi]),
             (CurrentAgreement, Usd, true, &[KoreanCpi, UsCpi, KrwPerUsd]),
-            (DefenseGrowthRule, Krw, false, &[DefenseGrowth]),
+            (DefenseGrowthRule, Local, false, &[DefenseGrowth]),
             (DefenseGrowthRule, Usd, false, &[KrwPerUsd, DefenseGrowth]),
-            (DefenseGrowthRule, Krw, true, &[KoreanCpi, DefenseGrowth]),
-            (Demand5bn, Krw, false, &[KrwPerUsd]),
+            (DefenseGrowthRule, Local, true, &[KoreanCpi, DefenseGrowth]),
+            (Demand5bn, Local, false, &[KrwPerUsd]),
             (Demand5bn, Usd, false, &[]),
-            (Demand10bn, Krw, true, &[KoreanCpi, KrwPerUsd]),
+            (Demand10bn, Local, true, &[KoreanCpi, KrwPerUsd]),
             (Demand10bn, Usd, true, &[UsCpi]),
-            (Custom, Krw, false, &[]),
+            (Custom, Local, false, &[]),
             (Custom, Usd, false, &[KrwPerUsd]),
-            (Custom, Krw, true, &[KoreanCpi]),
+            (Custom, Local, true, &[KoreanCpi]),
             (Custom, Usd, true, &[UsCpi, KrwPerUsd]),
         ];
         for (s, currency, real, expected) in cases {
@@ -1156,7 +1158,7 @@ mod tests {
         let e = Economy::new(&d, &a);
         for p in project_all(&e) {
             for metric in Metric::ALL {
-                for currency in [Currency::Krw, Currency::Usd] {
+                for currency in [Currency::Local, Currency::Usd] {
                     for real in [false, true] {
                         let v = view(metric, currency, real);
                         let b = band(&e, &p, &v, &BandSpreads::ZERO);
@@ -1210,7 +1212,7 @@ mod tests {
         let e = Economy::new(&d, &a);
         for p in project_all(&e) {
             for metric in Metric::ALL {
-                for currency in [Currency::Krw, Currency::Usd] {
+                for currency in [Currency::Local, Currency::Usd] {
                     for real in [false, true] {
                         let v = view(metric, currency, real);
                         let series = cost_series(&e, Some(&p), &v);
@@ -1242,7 +1244,7 @@ mod tests {
         assert!((t.low - sum(|p| p.low)).abs() < 1e-9);
         assert!((t.high - sum(|p| p.high)).abs() < 1e-9);
         let indices = Indices::new(&e, a.horizon);
-        let amounts = scenario_amounts(&e, &p, Currency::Krw, false, &indices);
+        let amounts = scenario_amounts(&e, &p, Currency::Local, false, &indices);
         assert_eq!(t.central, Total::of(&amounts, 2026, 2030).unwrap().value);
         assert!(t.low < t.central && t.central < t.high);
         // Only the years the band holds.
@@ -1260,8 +1262,8 @@ mod tests {
         let spreads = BandSpreads::default();
         for v in [
             view(Metric::Cumulative, Currency::Usd, true),
-            view(Metric::Contribution, Currency::Krw, false),
-            view(Metric::YearOnYear, Currency::Krw, false),
+            view(Metric::Contribution, Currency::Local, false),
+            view(Metric::YearOnYear, Currency::Local, false),
         ] {
             let bands = dashboard_bands(&e, &projections, &v, ScenarioId::Demand10bn, &spreads);
             assert_eq!(bands.contributions().len(), 5);

@@ -16,15 +16,17 @@ pub fn cross_checks(d: &Dataset, year: i32) -> Vec<String> {
         return Vec::new();
     };
     let currency = d.agreement_of(c).map(|a| a.currency);
-    let rate = rate.per_usd;
+    let rate = rate.per_usd_of_host_year();
+    let host = d.info.host;
     c.reported
         .iter()
         .filter_map(|r| {
             let converted = match (currency, r.usd_m, r.local_100m) {
                 (Some(AgreementCurrency::Local), Some(usd), _) => {
                     format!(
-                        "{} bn won",
-                        thousands(usd_m_to_local_100m(usd, rate) / 10.0, 1)
+                        "{} bn {}",
+                        thousands(usd_m_to_local_100m(usd, rate) / 10.0, 1),
+                        host.currency()
                     )
                 }
                 (Some(AgreementCurrency::Usd), None, Some(krw)) => {
@@ -33,9 +35,10 @@ pub fn cross_checks(d: &Dataset, year: i32) -> Vec<String> {
                 _ => return None,
             };
             Some(format!(
-                "the {} {}, at the {year} average rate: {converted}",
-                r.amount_label(),
-                r.what.label()
+                "the {} {}, at the {} average rate: {converted}",
+                r.amount_label(host),
+                r.what.label(),
+                host.year_label(year)
             ))
         })
         .collect()

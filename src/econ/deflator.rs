@@ -1,15 +1,18 @@
 //! What a real figure was deflated with, in words and with its sources: the price
 //! index, and whether its base year's level is recorded or assumed (at what rate).
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Host};
 
 use super::{Assumptions, Currency};
 
-/// The index that puts a currency's figures in money of the base year: the Korean CPI
-/// for won, US CPI-U for dollars.
+/// The index that puts a currency's figures in money of the base year: the host's CPI
+/// for its currency (the Korean CPI for won, the Japanese for yen), US CPI-U for
+/// dollars.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Deflator {
     pub currency: Currency,
+    /// Whose CPI deflates the host's currency.
+    pub host: Host,
     pub base_year: i32,
     /// Past the record: the last recorded year and the rates assumed after it, to the
     /// base year.
@@ -23,9 +26,9 @@ impl Deflator {
     /// `None` when the index has no record at all.
     pub fn of(d: &Dataset, a: &Assumptions, currency: Currency) -> Option<Self> {
         let (records, path): (Vec<(i32, &Vec<String>)>, _) = match currency {
-            Currency::Krw => (
+            Currency::Local => (
                 d.host_cpi.iter().map(|c| (c.year, &c.sources)).collect(),
-                &a.korean_cpi,
+                a.host_cpi(d.info.host),
             ),
             Currency::Usd => (
                 d.us_cpi.iter().map(|c| (c.year, &c.sources)).collect(),
@@ -44,6 +47,7 @@ impl Deflator {
         };
         Some(Self {
             currency,
+            host: d.info.host,
             base_year,
             assumed,
             sources: sources.clone(),
@@ -51,9 +55,10 @@ impl Deflator {
     }
 
     pub fn index_name(&self) -> &'static str {
-        match self.currency {
-            Currency::Krw => "Korean CPI",
-            Currency::Usd => "US CPI-U",
+        match (self.currency, self.host) {
+            (Currency::Local, Host::Korea) => "Korean CPI",
+            (Currency::Local, Host::Japan) => "Japanese CPI",
+            (Currency::Usd, _) => "US CPI-U",
         }
     }
 
@@ -119,7 +124,7 @@ mod tests {
         let d = dataset();
         let mut a = Assumptions::from_history(&d);
         a.base_year = 2024;
-        let krw = Deflator::of(&d, &a, Currency::Krw).unwrap();
+        let krw = Deflator::of(&d, &a, Currency::Local).unwrap();
         assert_eq!(krw.describe(), "Korean CPI of 2024 recorded");
         assert_eq!(krw.short(), "Korean CPI recorded");
         assert_eq!(
@@ -138,7 +143,7 @@ mod tests {
         let mut a = Assumptions::from_history(&d);
         a.base_year = last + 3;
         a.korean_cpi = crate::econ::RatePath::parse("2.1").unwrap();
-        let krw = Deflator::of(&d, &a, Currency::Krw).unwrap();
+        let krw = Deflator::of(&d, &a, Currency::Local).unwrap();
         assert_eq!(
             krw.describe(),
             format!(
@@ -147,7 +152,7 @@ mod tests {
             )
         );
         a.korean_cpi = crate::econ::RatePath::parse(&format!("2.5,{}=3.5", last + 2)).unwrap();
-        let krw = Deflator::of(&d, &a, Currency::Krw).unwrap();
+        let krw = Deflator::of(&d, &a, Currency::Local).unwrap();
         assert!(
             krw.describe().ends_with("then 2.5–3.5 % a year"),
             "{}",

@@ -1,6 +1,6 @@
 //! One year of an agreement's escalation rule, and what drove it.
 
-use crate::data::{Dataset, EscalationRule};
+use crate::data::{Dataset, EscalationRule, Host};
 use crate::numbers::{signed, thousands};
 
 use super::inputs::{Economy, Origin, usd_m_to_local_100m};
@@ -14,7 +14,7 @@ pub enum Driver {
     SetAmount,
     /// A fixed growth rate, in percent.
     Growth { pct: f64 },
-    /// Korean CPI of `year`, in percent, at most `cap_pct`.
+    /// The host's CPI of `year`, in percent, at most `cap_pct`.
     Cpi {
         year: i32,
         pct: f64,
@@ -23,11 +23,22 @@ pub enum Driver {
     },
     /// ROK defense-budget growth of `year`, in percent.
     DefenseGrowth { year: i32, pct: f64, origin: Origin },
-    /// A dollar amount, turned into won at the year's rate.
+    /// A dollar amount, turned into the host's currency at the year's rate.
     Dollars {
         usd_m: f64,
-        krw_per_usd: f64,
+        per_usd: f64,
         origin: Origin,
+        host: Host,
+    },
+    /// An equal share of what an agreement's plan total over `first..=last` leaves
+    /// after its recorded years, over the `remaining` years not recorded.
+    PlanShare {
+        first: i32,
+        last: i32,
+        total_100m: f64,
+        recorded_100m: f64,
+        remaining: i32,
+        host: Host,
     },
 }
 
@@ -66,13 +77,31 @@ impl Driver {
             ),
             Driver::Dollars {
                 usd_m,
-                krw_per_usd,
+                per_usd,
                 origin,
+                host,
             } => format!(
-                "${} m at {} ₩/$ ({})",
+                "${} m at {} {}/$ ({})",
                 thousands(usd_m, 0),
-                thousands(krw_per_usd, 1),
+                thousands(per_usd, 1),
+                host.symbol(),
                 origin.label()
+            ),
+            Driver::PlanShare {
+                first,
+                last,
+                total_100m,
+                recorded_100m,
+                remaining,
+                host,
+            } => format!(
+                "the {} plan's {}{} bn less {}{} bn recorded, over {remaining} year{}",
+                super::metrics::host_span_label(host, first, last),
+                host.symbol(),
+                thousands(total_100m / 10.0, 1),
+                host.symbol(),
+                thousands(recorded_100m / 10.0, 1),
+                if remaining == 1 { "" } else { "s" }
             ),
         }
     }
@@ -87,9 +116,10 @@ impl Driver {
                 year,
                 origin: Origin::Recorded,
                 ..
-            } => d
-                .host_cpi(year)
-                .map(|c| (format!("{year} Korean CPI"), c.sources.as_slice())),
+            } => d.host_cpi(year).map(|c| {
+                let cpi = format!("{year} {} CPI", d.info.host.adjective());
+                (cpi, c.sources.as_slice())
+            }),
             Driver::DefenseGrowth {
                 year,
                 origin: Origin::Recorded,
@@ -132,15 +162,16 @@ pub fn escalate(rule: &EscalationRule, prior: Option<f64>, year: i32, e: &Econom
         })
     };
     let in_dollars = |usd_m: f64| {
-        let (krw_per_usd, origin) = e.krw_per_usd(year)?;
+        let (per_usd, origin) = e.per_usd(year)?;
         Some(Step {
-            local_100m: usd_m_to_local_100m(usd_m, krw_per_usd),
+            local_100m: usd_m_to_local_100m(usd_m, per_usd),
             usd_m: Some(usd_m),
             capped: false,
             driver: Driver::Dollars {
                 usd_m,
-                krw_per_usd,
+                per_usd,
                 origin,
+                host: e.data.info.host,
             },
         })
     };
@@ -161,7 +192,7 @@ pub fn escalate(rule: &EscalationRule, prior: Option<f64>, year: i32, e: &Econom
         EscalationRule::PercentStep { pct } => grow(*pct, false, Driver::Growth { pct: *pct }),
         EscalationRule::CpiLinked { lag_years, cap_pct } => {
             let cpi_year = year - *lag_years as i32;
-            let (cpi, origin) = e.korean_cpi_pct(cpi_year)?;
+            let (cpi, origin) = e.host_cpi_pct(cpi_year)?;
             let driver = Driver::Cpi {
                 year: cpi_year,
                 pct: cpi,

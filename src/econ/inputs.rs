@@ -1,6 +1,6 @@
 //! Each year's economic inputs: recorded where the dataset has them, assumed after.
 
-use crate::data::Dataset;
+use crate::data::{Dataset, ExchangeRate};
 
 use super::assumptions::{AssumptionId, Assumptions, RatePath};
 
@@ -49,14 +49,17 @@ impl<'a> Economy<'a> {
         }
     }
 
-    /// Korean CPI inflation in percent as the agreements apply it (the published
+    /// The host's CPI inflation in percent as the agreements apply it (the published
     /// one-decimal rate); `None` before the record begins.
-    pub fn korean_cpi_pct(&self, year: i32) -> Option<(f64, Origin)> {
+    pub fn host_cpi_pct(&self, year: i32) -> Option<(f64, Origin)> {
+        let host = self.data.info.host;
         Self::recorded_or_assumed(
             year,
             self.data.host_cpi(year).and_then(|c| c.escalation_pct()),
-            AssumptionId::KoreanCpi.last_recorded(self.data),
-            &self.assumptions.korean_cpi,
+            AssumptionId::KoreanCpi
+                .for_host(host)
+                .last_recorded(self.data),
+            self.assumptions.host_cpi(host),
         )
     }
 
@@ -70,13 +73,19 @@ impl<'a> Economy<'a> {
         )
     }
 
-    /// Average won per dollar.
-    pub fn krw_per_usd(&self, year: i32) -> Option<(f64, Origin)> {
+    /// The host's currency per dollar, averaged over the host's year: Japan's fiscal
+    /// year where the record gives that average, else the calendar year's.
+    pub fn per_usd(&self, year: i32) -> Option<(f64, Origin)> {
+        let host = self.data.info.host;
         Self::recorded_or_assumed(
             year,
-            self.data.exchange_rate(year).map(|r| r.per_usd),
-            AssumptionId::KrwPerUsd.last_recorded(self.data),
-            &self.assumptions.krw_per_usd,
+            self.data
+                .exchange_rate(year)
+                .map(ExchangeRate::per_usd_of_host_year),
+            AssumptionId::KrwPerUsd
+                .for_host(host)
+                .last_recorded(self.data),
+            self.assumptions.per_usd(host),
         )
     }
 }
@@ -111,10 +120,11 @@ impl PriceIndex {
         Self { first_year, values }
     }
 
-    /// The Korean CPI (2020 = 100), recorded then assumed, through `through`.
-    pub fn korean(e: &Economy, through: i32) -> Self {
+    /// The host's CPI (2020 = 100), recorded then assumed, through `through`.
+    pub fn host(e: &Economy, through: i32) -> Self {
         let records = e.data.host_cpi.iter().map(|c| (c.year, c.index)).collect();
-        Self::extend(records, through, |y| e.assumptions.korean_cpi.at(y))
+        let path = e.assumptions.host_cpi(e.data.info.host);
+        Self::extend(records, through, |y| path.at(y))
     }
 
     /// US CPI-U (1982–84 = 100), recorded then assumed, through `through`.
@@ -139,12 +149,12 @@ impl PriceIndex {
     }
 }
 
-/// 100 million won (억원) per million dollars at `krw_per_usd`.
-pub fn usd_m_to_local_100m(usd_m: f64, krw_per_usd: f64) -> f64 {
-    usd_m * krw_per_usd / 100.0
+/// 100 million of the host's currency (억원, 億円) per million dollars at `per_usd`.
+pub fn usd_m_to_local_100m(usd_m: f64, per_usd: f64) -> f64 {
+    usd_m * per_usd / 100.0
 }
 
-/// Millions of dollars per 100 million won at `krw_per_usd`.
-pub fn local_100m_to_usd_m(local_100m: f64, krw_per_usd: f64) -> f64 {
-    local_100m * 100.0 / krw_per_usd
+/// Millions of dollars per 100 million of the host's currency at `per_usd`.
+pub fn local_100m_to_usd_m(local_100m: f64, per_usd: f64) -> f64 {
+    local_100m * 100.0 / per_usd
 }

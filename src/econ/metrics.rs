@@ -1,16 +1,17 @@
 //! The series the dashboard and exports show: contributions by year, history plus one
 //! projection, in won or dollars, nominal or real, and the metrics derived from them.
 
-use crate::data::{Confidence, Dataset};
+use crate::data::{Confidence, Dataset, Host};
 use crate::numbers::thousands;
 
 use super::escalation::Driver;
 use super::inputs::{Economy, Origin, PriceIndex, local_100m_to_usd_m, usd_m_to_local_100m};
 use super::scenario::{Projection, ScenarioYear};
 
+/// The money a view shows: the host's own currency (won, yen) or dollars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Currency {
-    Krw,
+    Local,
     Usd,
 }
 
@@ -63,7 +64,7 @@ impl Default for CostView {
     fn default() -> Self {
         Self {
             metric: Metric::Contribution,
-            currency: Currency::Krw,
+            currency: Currency::Local,
             real: false,
             troops: TroopBasis::Counted,
         }
@@ -104,31 +105,34 @@ impl CostView {
         }
     }
 
-    /// The unit in a few columns, for tables and totals: "bn won", "$ m", "m won each",
+    /// The unit in a few columns, for tables and totals: "bn won", "$ m", "m yen each",
     /// "$ k each", "% change".
-    pub fn short_unit(&self) -> &'static str {
+    pub fn short_unit(&self, host: Host) -> String {
+        let local = host.currency();
         match (self.metric, self.currency) {
-            (Metric::YearOnYear, _) => "% change",
-            (Metric::PerServiceMember, Currency::Krw) => "m won each",
-            (Metric::PerServiceMember, Currency::Usd) => "$ k each",
-            (_, Currency::Krw) => "bn won",
-            (_, Currency::Usd) => "$ m",
+            (Metric::YearOnYear, _) => "% change".into(),
+            (Metric::PerServiceMember, Currency::Local) => format!("m {local} each"),
+            (Metric::PerServiceMember, Currency::Usd) => "$ k each".into(),
+            (_, Currency::Local) => format!("bn {local}"),
+            (_, Currency::Usd) => "$ m".into(),
         }
     }
 
-    /// The unit of the values, for axis labels and table headers.
-    pub fn unit(&self, base_year: i32) -> String {
+    /// The unit of the values in `host`'s money or dollars, for axis labels and table
+    /// headers: "billion won", "billion yen of 2025", "million $".
+    pub fn unit(&self, host: Host, base_year: i32) -> String {
+        let local = host.currency();
         let money = |small: &str| match (self.currency, self.real) {
-            (Currency::Krw, false) => format!("{small} won"),
-            (Currency::Krw, true) => format!("{small} won of {base_year}"),
+            (Currency::Local, false) => format!("{small} {local}"),
+            (Currency::Local, true) => format!("{small} {local} of {base_year}"),
             (Currency::Usd, false) => format!("{small} $"),
             (Currency::Usd, true) => format!("{small} $ of {base_year}"),
         };
         match (self.metric, self.currency) {
             (Metric::YearOnYear, _) => "% change".into(),
-            (Metric::PerServiceMember, Currency::Krw) => money("million"),
+            (Metric::PerServiceMember, Currency::Local) => money("million"),
             (Metric::PerServiceMember, Currency::Usd) => money("thousand"),
-            (_, Currency::Krw) => money("billion"),
+            (_, Currency::Local) => money("billion"),
             (_, Currency::Usd) => money("million"),
         }
     }
@@ -141,12 +145,12 @@ pub enum CurrencyOrigin {
     Published,
     /// Computed by a scenario's rule in this currency.
     Computed,
-    /// From the other currency at the year's average won per dollar, recorded or
-    /// assumed.
-    Converted { krw_per_usd: f64, rate: Origin },
+    /// From the other currency at the year's average of the host's currency per
+    /// dollar, recorded or assumed.
+    Converted { per_usd: f64, rate: Origin },
     /// An agreement in both currencies (the 5th SMA): the part in the view's currency
     /// as published, plus the other part converted at the year's average rate.
-    Combined { krw_per_usd: f64, rate: Origin },
+    Combined { per_usd: f64, rate: Origin },
 }
 
 impl CurrencyOrigin {
@@ -154,11 +158,12 @@ impl CurrencyOrigin {
         self.conversion().is_some()
     }
 
-    /// The won per dollar a conversion used, and whether that rate is recorded.
+    /// The host's currency per dollar a conversion used, and whether that rate is
+    /// recorded.
     pub fn conversion(&self) -> Option<(f64, Origin)> {
         match *self {
-            CurrencyOrigin::Converted { krw_per_usd, rate }
-            | CurrencyOrigin::Combined { krw_per_usd, rate } => Some((krw_per_usd, rate)),
+            CurrencyOrigin::Converted { per_usd, rate }
+            | CurrencyOrigin::Combined { per_usd, rate } => Some((per_usd, rate)),
             _ => None,
         }
     }
@@ -173,25 +178,27 @@ impl CurrencyOrigin {
         }
     }
 
-    /// "as published", "converted at 1,053.1 ₩/$ (2014 average)", "both parts, the
-    /// other converted at 1,145.2 ₩/$ (2004 average)".
-    pub fn describe(&self, year: i32) -> String {
-        let at = |krw_per_usd: f64, rate: Origin| {
+    /// "as published", "converted at 1,053.1 ₩/$ (2014 average)", "converted at
+    /// 144.5 ¥/$ (FY2023 average)", "both parts, the other converted at 1,145.2 ₩/$
+    /// (2004 average)".
+    pub fn describe(&self, host: Host, year: i32) -> String {
+        let at = |per_usd: f64, rate: Origin| {
             let basis = match rate {
-                Origin::Recorded => format!("{year} average"),
+                Origin::Recorded => format!("{} average", host.year_label(year)),
                 Origin::Assumed => "assumed".into(),
             };
-            format!("at {} ₩/$ ({basis})", thousands(krw_per_usd, 1))
+            format!("at {} {}/$ ({basis})", thousands(per_usd, 1), host.symbol())
         };
         match *self {
             CurrencyOrigin::Published => "as published".into(),
             CurrencyOrigin::Computed => "computed by the rule".into(),
-            CurrencyOrigin::Converted { krw_per_usd, rate } => {
-                format!("converted {}", at(krw_per_usd, rate))
+            CurrencyOrigin::Converted { per_usd, rate } => {
+                format!("converted {}", at(per_usd, rate))
             }
-            CurrencyOrigin::Combined { krw_per_usd, rate } => format!(
-                "the agreement's dollar and won parts, the other currency's part converted {}",
-                at(krw_per_usd, rate)
+            CurrencyOrigin::Combined { per_usd, rate } => format!(
+                "the agreement's dollar and {} parts, the other currency's part converted {}",
+                host.currency(),
+                at(per_usd, rate)
             ),
         }
     }
@@ -251,6 +258,8 @@ pub struct CostPoint {
     pub confidence: Option<Confidence>,
     /// What set a projected year's amount.
     pub driver: Option<Driver>,
+    /// Whose figure it is: its currency and how its year reads.
+    pub host: Host,
 }
 
 impl CostPoint {
@@ -283,10 +292,12 @@ impl CostPoint {
 
     /// The figure as one line of plain text a writer can paste: value and unit, basis,
     /// status and how it came about, the year it covers. "2014: 874.3 million $,
-    /// nominal · converted at 1,052.3 ₩/$ (2014 average) · confidence: confirmed".
+    /// nominal · converted at 1,052.3 ₩/$ (2014 average) · confidence: confirmed";
+    /// Japan's year reads "FY2023".
     pub fn describe(&self, view: &CostView, base_year: i32) -> String {
+        let year = self.host.year_label(self.year);
         let Some(value) = self.value else {
-            return format!("{}: no figure", self.year);
+            return format!("{year}: no figure");
         };
         let decimals = if view.metric == Metric::PerServiceMember {
             2
@@ -299,14 +310,13 @@ impl CostPoint {
             "nominal".into()
         };
         let mut words = vec![format!(
-            "{}: {} {}, {basis}",
-            self.year,
+            "{year}: {} {}, {basis}",
             thousands(value, decimals),
-            view.unit(base_year)
+            view.unit(self.host, base_year)
         )];
         let how = match self.origin {
             CurrencyOrigin::Converted { .. } | CurrencyOrigin::Combined { .. } => {
-                self.origin.describe(self.year)
+                self.origin.describe(self.host, self.year)
             }
             _ => String::new(),
         };
@@ -355,22 +365,21 @@ pub(crate) fn money(
     (krw, usd): (Option<f64>, Option<f64>),
     native: CurrencyOrigin,
 ) -> Amount {
-    let fx = e.krw_per_usd(year);
-    let converted =
-        |(krw_per_usd, rate): (f64, Origin)| CurrencyOrigin::Converted { krw_per_usd, rate };
+    let fx = e.per_usd(year);
+    let converted = |(per_usd, rate): (f64, Origin)| CurrencyOrigin::Converted { per_usd, rate };
     // bn won and $m: the figure given in the view's currency, else the other converted.
     let (given, other) = match view.currency {
-        Currency::Krw => (krw.map(|k| k / 10.0), usd),
+        Currency::Local => (krw.map(|k| k / 10.0), usd),
         Currency::Usd => (usd, krw),
     };
     let to_view = |v: f64, rate: f64| match view.currency {
-        Currency::Krw => usd_m_to_local_100m(v, rate) / 10.0,
+        Currency::Local => usd_m_to_local_100m(v, rate) / 10.0,
         Currency::Usd => local_100m_to_usd_m(v, rate),
     };
     let other_in_view = other.zip(fx).map(|(v, (rate, _))| to_view(v, rate));
     let (nominal, origin) = match (given, other, other_in_view, fx) {
-        (Some(v), Some(_), Some(o), Some((krw_per_usd, rate))) => {
-            (Some(v + o), CurrencyOrigin::Combined { krw_per_usd, rate })
+        (Some(v), Some(_), Some(o), Some((per_usd, rate))) => {
+            (Some(v + o), CurrencyOrigin::Combined { per_usd, rate })
         }
         // Both parts given, but no rate to add them at: no figure in this currency.
         (Some(_), Some(_), None, _) => (None, native),
@@ -383,7 +392,7 @@ pub(crate) fn money(
             return v;
         }
         let index = match view.currency {
-            Currency::Krw => &indices.korean,
+            Currency::Local => &indices.host,
             Currency::Usd => &indices.us,
         };
         v.and_then(|v| index.to_real(v, year, e.assumptions.base_year))
@@ -394,9 +403,9 @@ pub(crate) fn money(
     }
 }
 
-/// The price indices real terms need, through `last_year`.
+/// The price indices real terms need, through `last_year`: the host's CPI and US CPI-U.
 pub struct Indices {
-    korean: PriceIndex,
+    host: PriceIndex,
     us: PriceIndex,
 }
 
@@ -404,7 +413,7 @@ impl Indices {
     pub fn new(e: &Economy, last_year: i32) -> Self {
         let last_year = last_year.max(e.assumptions.base_year);
         Self {
-            korean: PriceIndex::korean(e, last_year),
+            host: PriceIndex::host(e, last_year),
             us: PriceIndex::us(e, last_year),
         }
     }
@@ -412,22 +421,22 @@ impl Indices {
     /// No index at all: for nominal amounts, which are never deflated.
     pub(crate) fn empty() -> Self {
         Self {
-            korean: PriceIndex::empty(),
+            host: PriceIndex::empty(),
             us: PriceIndex::empty(),
         }
     }
 
-    /// Only the index that deflates `currency` (Korean CPI for won, US CPI-U for
-    /// dollars), the other left empty: for amounts in that currency alone.
+    /// Only the index that deflates `currency` (the host's CPI for its currency, US
+    /// CPI-U for dollars), the other left empty: for amounts in that currency alone.
     pub(crate) fn for_currency(e: &Economy, last_year: i32, currency: Currency) -> Self {
         let last_year = last_year.max(e.assumptions.base_year);
         match currency {
-            Currency::Krw => Self {
-                korean: PriceIndex::korean(e, last_year),
+            Currency::Local => Self {
+                host: PriceIndex::host(e, last_year),
                 us: PriceIndex::empty(),
             },
             Currency::Usd => Self {
-                korean: PriceIndex::empty(),
+                host: PriceIndex::empty(),
                 us: PriceIndex::us(e, last_year),
             },
         }
@@ -483,6 +492,7 @@ pub(crate) fn projected_point(
         basis_changed: false,
         confidence,
         driver: y.driver,
+        host: e.data.info.host,
     }
 }
 
@@ -524,6 +534,7 @@ pub fn cost_series(
                 basis_changed: false,
                 confidence: Some(c.confidence),
                 driver: None,
+                host: d.info.host,
             }
         })
         .collect();
@@ -571,6 +582,8 @@ pub struct Total {
     pub recorded: Option<(i32, i32)>,
     /// The first and last projected years summed, if any.
     pub projected: Option<(i32, i32)>,
+    /// Whose years they are: Japan's read "FY2025–26".
+    pub host: Host,
 }
 
 impl Total {
@@ -588,6 +601,7 @@ impl Total {
                 value: 0.0,
                 recorded: None,
                 projected: None,
+                host: p.host,
             });
             t.to = p.year;
             t.value += v;
@@ -600,15 +614,17 @@ impl Total {
         total
     }
 
-    /// "2026–30", "2026–2127" across a century, "2026" for one year.
+    /// "2026–30", "2026–2127" across a century, "2026" for one year; Japan's
+    /// "FY2025–26".
     pub fn span_label(&self) -> String {
-        span_label(self.from, self.to)
+        host_span_label(self.host, self.from, self.to)
     }
 
-    /// What it sums, in words: "2026 recorded + 2027–30 projected".
+    /// What it sums, in words: "2026 recorded + 2027–30 projected"; Japan's
+    /// "FY2024 recorded + FY2025–30 projected".
     pub fn label(&self) -> String {
         let part = |span: Option<(i32, i32)>, word: &str| {
-            span.map(|(a, b)| format!("{} {word}", span_label(a, b)))
+            span.map(|(a, b)| format!("{} {word}", host_span_label(self.host, a, b)))
         };
         let parts: Vec<String> = [
             part(self.recorded, "recorded"),
@@ -650,6 +666,16 @@ pub fn span_label(from: i32, to: i32) -> String {
         format!("{from}–{:02}", to.rem_euclid(100))
     } else {
         format!("{from}–{to}")
+    }
+}
+
+/// [`span_label`] with the host's years: Japan's fiscal years read "FY2025–26".
+pub fn host_span_label(host: Host, from: i32, to: i32) -> String {
+    let span = span_label(from, to);
+    if host.fiscal_years() {
+        format!("FY{span}")
+    } else {
+        span
     }
 }
 

@@ -13,8 +13,8 @@ pub mod metrics;
 pub mod scenario;
 
 pub use assumptions::{
-    AssumptionError, AssumptionId, AssumptionSpec, AssumptionValue, Assumptions, RatePath,
-    base_year_within, spec,
+    AssumptionError, AssumptionId, AssumptionSpec, AssumptionValue, Assumptions, JAPAN_FALLBACK,
+    RatePath, base_year_within, spec,
 };
 pub use band::{
     Band, BandInputs, BandPoint, BandSpreads, BandTotal, DashboardBands, Side, SpreadSpec, band,

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Host};
 use crate::econ::{
     Assumptions, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin, DashboardBands,
     Metric, Origin, Projection, TroopBasis,
@@ -176,23 +176,27 @@ fn point(p: &CostPoint) -> Option<LinePoint> {
     })
 }
 
-/// "nominal" or "real: won of 2025 (Korean CPI)".
-fn basis(view: &CostView, base_year: i32) -> String {
+/// "nominal" or "real: won of 2025 (Korean CPI)", "yen of 2025 (Japanese CPI)".
+fn basis(view: &CostView, host: Host, base_year: i32) -> String {
     match (view.real, view.currency) {
         (false, _) => "nominal".into(),
-        (true, Currency::Krw) => format!("real, in won of {base_year} (Korean CPI)"),
+        (true, Currency::Local) => format!(
+            "real, in {} of {base_year} ({} CPI)",
+            host.currency(),
+            host.adjective()
+        ),
         (true, Currency::Usd) => format!("real, in dollars of {base_year} (US CPI-U)"),
     }
 }
 
-/// "1991–2025"
-fn span(years: impl Iterator<Item = i32> + Clone) -> Option<String> {
+/// "1991–2025"; Japan's "FY1999–FY2024".
+fn span(host: Host, years: impl Iterator<Item = i32> + Clone) -> Option<String> {
     let first = years.clone().min()?;
     let last = years.max()?;
     Some(if first == last {
-        first.to_string()
+        host.year_label(first)
     } else {
-        format!("{first}–{last}")
+        format!("{}–{}", host.year_label(first), host.year_label(last))
     })
 }
 
@@ -251,25 +255,27 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
         ..
     } = *input;
     let main: Vec<LinePoint> = input.points.iter().filter_map(point).collect();
-    let recorded = span(main.iter().filter(|p| !p.projected).map(|p| p.year));
-    let projected = span(main.iter().filter(|p| p.projected).map(|p| p.year));
+    let host = d.info.host;
+    let recorded = span(host, main.iter().filter(|p| !p.projected).map(|p| p.year));
+    let projected = span(host, main.iter().filter(|p| p.projected).map(|p| p.year));
     let converted = main.iter().filter(|p| p.converted).count();
     let combined = combined_years(input.points);
-    let converted_item = (converted > 0).then(|| converted_legend(view, combined.as_ref()));
+    let converted_item = (converted > 0).then(|| converted_legend(view, host, combined.as_ref()));
     let mut legend = cost_legend(input, recorded.as_ref(), converted_item, projected.as_ref());
     let bands = band_area(input, &mut legend);
     let mut marks = cost_notes(input.points, input.extended.clone());
     if converted > 0 {
-        marks.push(converted_mark(input.points, converted));
+        marks.push(converted_mark(input.points, host, converted));
     }
     if let Some(years) = &combined {
         marks.push(format!(
-            "{years} agreed in dollars and won: the two parts combined, the other part converted at the year's rate"
+            "{years} agreed in dollars and {}: the two parts combined, the other part converted at the year's rate",
+            host.currency()
         ));
     }
     let title = match view.metric {
-        Metric::Contribution => "Korea's SMA contribution to the cost of US forces".into(),
-        _ => format!("Korea's SMA contribution, {}", view.metric_label()),
+        Metric::Contribution => format!("{} to the cost of US forces", host.series_name()),
+        _ => format!("{}, {}", host.series_name(), view.metric_label()),
     };
     Figure {
         kind: ChartKind::Costs,
@@ -367,10 +373,10 @@ fn cost_legend(
 
 /// The legend entry of the converted marker: which published currency the figures
 /// come from, and the years whose two parts are combined.
-fn converted_legend(view: &CostView, combined: Option<&String>) -> LegendItem {
+fn converted_legend(view: &CostView, host: Host, combined: Option<&String>) -> LegendItem {
     let from = match view.currency {
-        Currency::Krw => "dollars",
-        Currency::Usd => "won",
+        Currency::Local => "dollars",
+        Currency::Usd => host.currency(),
     };
     let both = combined.map_or(String::new(), |years| format!("; {years} combined"));
     LegendItem {
@@ -408,24 +414,26 @@ fn band_area(input: &CostsInput, legend: &mut Vec<LegendItem>) -> Vec<BandArea> 
 
 /// The note on converted figures: how many years, and each year converted at an
 /// assumed rate because none is recorded.
-fn converted_mark(points: &[CostPoint], converted: usize) -> String {
+fn converted_mark(points: &[CostPoint], host: Host, converted: usize) -> String {
     let assumed: Vec<String> = points
         .iter()
         .filter(|p| !p.projected)
         .filter_map(|p| match p.origin {
             CurrencyOrigin::Converted {
-                krw_per_usd,
+                per_usd,
                 rate: Origin::Assumed,
             } => Some(format!(
-                "; {} at an assumed {} ₩/$",
-                p.year,
-                thousands(krw_per_usd, 1)
+                "; {} at an assumed {} {}/$",
+                host.year_label(p.year),
+                thousands(per_usd, 1),
+                host.symbol()
             )),
             _ => None,
         })
         .collect();
     format!(
-        "converted at each year's average won per dollar ({converted} years){}",
+        "converted at each year's average {} per dollar ({converted} years){}",
+        host.currency(),
         assumed.concat()
     )
 }
@@ -436,8 +444,12 @@ fn costs_subtitle(
     recorded: Option<&String>,
     projected: Option<&String>,
 ) -> String {
-    let (a, view) = (input.assumptions, input.view);
-    let mut subtitle = format!("{}, {}", view.unit(a.base_year), basis(view, a.base_year));
+    let (a, view, host) = (input.assumptions, input.view, input.data.info.host);
+    let mut subtitle = format!(
+        "{}, {}",
+        view.unit(host, a.base_year),
+        basis(view, host, a.base_year)
+    );
     if let Some(years) = recorded {
         subtitle.push_str(&format!(" · recorded {years}"));
     }
@@ -481,7 +493,7 @@ fn costs_source_ids<'a>(
     }
     if view.real {
         match view.currency {
-            Currency::Krw => ids.extend(
+            Currency::Local => ids.extend(
                 recorded_years
                     .iter()
                     .filter_map(|y| d.host_cpi(*y))
@@ -564,7 +576,7 @@ pub fn troops_figure(d: &Dataset, table: &PaneTable) -> Figure {
         .filter_map(|y| d.troop_count(*y))
         .flat_map(|t| &t.sources)
         .chain(troop_sources(d, TroopBasis::Headline, &years));
-    let shown = span(years.iter().copied()).unwrap_or_default();
+    let shown = span(Host::Korea, years.iter().copied()).unwrap_or_default();
     Figure {
         kind: ChartKind::Troops,
         title: "US troops in South Korea".into(),
@@ -652,10 +664,15 @@ pub fn scenarios_figure(
     }
     let all: Vec<&CostPoint> = series.iter().flat_map(|(_, p)| p).collect();
     let start = all.iter().filter(|p| !p.projected).map(|p| p.year).min();
-    let projected = span(all.iter().filter(|p| p.projected).map(|p| p.year));
-    let mut subtitle = format!("{}, {}", money.unit(a.base_year), basis(view, a.base_year));
+    let host = d.info.host;
+    let projected = span(host, all.iter().filter(|p| p.projected).map(|p| p.year));
+    let mut subtitle = format!(
+        "{}, {}",
+        money.unit(host, a.base_year),
+        basis(view, host, a.base_year)
+    );
     if let Some(start) = start {
-        subtitle.push_str(&format!(" · recorded {start}"));
+        subtitle.push_str(&format!(" · recorded {}", host.year_label(start)));
     }
     if let Some(years) = projected {
         subtitle.push_str(&format!(" · projected {years}"));
@@ -684,7 +701,10 @@ pub fn scenarios_figure(
     }
     Figure {
         kind: ChartKind::Scenarios,
-        title: "What the SMA costs Korea, by scenario".into(),
+        title: match host {
+            Host::Korea => "What the SMA costs Korea, by scenario".into(),
+            Host::Japan => format!("{}, by scenario", host.series_name()),
+        },
         subtitle,
         lines,
         bands: areas,

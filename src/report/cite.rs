@@ -5,7 +5,7 @@
 //! One wording for every front end: `y` in the dashboard copies it, `sma-dash cite`
 //! prints it.
 
-use crate::data::{Agreement, Citing, Dataset, Event, LevelKind};
+use crate::data::{Agreement, Citing, Dataset, Event, Host, LevelKind};
 use crate::econ::{
     Assumptions, CostPoint, CostView, Currency, CurrencyOrigin, Metric, Origin, ScenarioId, Total,
     TroopBasis, dedup_keeping_order, projected_sources, rule_agreement, rule_sources, span_label,
@@ -78,25 +78,29 @@ fn year_span(d: &Dataset, year: i32) -> String {
 }
 
 /// A value in the view's unit: "920.0 billion won", "+8.2 % change".
-fn value_text(view: &CostView, base_year: i32, value: f64) -> String {
+fn value_text(view: &CostView, host: Host, base_year: i32, value: f64) -> String {
     let digits = match view.metric {
         Metric::PerServiceMember => 2,
         _ => 1,
     };
     match view.metric {
         Metric::YearOnYear => format!("{} % change", signed(value, digits)),
-        _ => format!("{} {}", thousands(value, digits), view.unit(base_year)),
+        _ => format!(
+            "{} {}",
+            thousands(value, digits),
+            view.unit(host, base_year)
+        ),
     }
 }
 
-/// "nominal" or "real, money of 2025 (Korean CPI)".
-fn basis_text(view: &CostView, base_year: i32) -> String {
+/// "nominal" or "real, money of 2025 (Korean CPI)", "(Japanese CPI)".
+fn basis_text(view: &CostView, host: Host, base_year: i32) -> String {
     if !view.real {
         return "nominal".into();
     }
     let index = match view.currency {
-        Currency::Krw => "Korean CPI",
-        Currency::Usd => "US CPI-U",
+        Currency::Local => format!("{} CPI", host.adjective()),
+        Currency::Usd => "US CPI-U".into(),
     };
     format!("real, money of {base_year} ({index})")
 }
@@ -109,7 +113,7 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
     let p: &CostPoint = input.points.iter().find(|p| p.year == year)?;
     let metric = view.metric_label();
     let value = match p.value {
-        Some(v) => value_text(view, a.base_year, v),
+        Some(v) => value_text(view, d.info.host, a.base_year, v),
         None => "no figure".into(),
     };
     let mut status = p.tags(view).join(", ");
@@ -128,7 +132,7 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
         how.push(driver.describe());
     }
     if let CurrencyOrigin::Converted { .. } = p.origin {
-        how.push(p.origin.describe(p.year));
+        how.push(p.origin.describe(d.info.host, p.year));
     }
     let record = d.contribution(year).filter(|_| !p.projected);
     if let Some(c) = record {
@@ -184,7 +188,7 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
     };
     let mut line = format!(
         "Korea's SMA {metric}, {year}: {value}, {} ({status}); {span}",
-        basis_text(view, a.base_year)
+        basis_text(view, d.info.host, a.base_year)
     );
     if !how.is_empty() {
         line.push_str(&format!("; {}", how.join("; ")));
@@ -342,7 +346,7 @@ pub fn scenario(
         .map(|t| {
             format!(
                 "{} over {} ({})",
-                value_text(&money, a.base_year, t.value),
+                value_text(&money, d.info.host, a.base_year, t.value),
                 t.span_label(),
                 recorded_words(d, t)
             )
@@ -360,7 +364,7 @@ pub fn scenario(
         "Korea's SMA contributions, {} ({}): {sums}, {}.{rule}\nAssumptions: {}",
         scenario.label(),
         scenario.key(),
-        basis_text(view, a.base_year),
+        basis_text(view, d.info.host, a.base_year),
         assumptions_text(a, view.real, "; ")
     );
     Citation {

@@ -227,14 +227,14 @@ fn contributions(d: &Dataset, a: &Assumptions, opts: ExportOptions) -> Table {
         real: opts.real,
         troops: TroopBasis::Counted,
     };
-    let krw = cost_series(&e, None, &view(Currency::Krw));
+    let krw = cost_series(&e, None, &view(Currency::Local));
     let usd = cost_series(&e, None, &view(Currency::Usd));
     let mut columns = vec!["year", "basis"];
     if opts.real {
         columns.extend(["base_year", "deflator"]);
     }
     // Each series its own index: won by the Korean CPI, dollars by US CPI-U.
-    let deflator = [Currency::Krw, Currency::Usd]
+    let deflator = [Currency::Local, Currency::Usd]
         .into_iter()
         .filter_map(|c| Deflator::of(d, a, c))
         .map(|f| f.cited())
@@ -254,7 +254,7 @@ fn contributions(d: &Dataset, a: &Assumptions, opts: ExportOptions) -> Table {
         "note",
         "sources",
     ]);
-    let krw_view = view(Currency::Krw);
+    let krw_view = view(Currency::Local);
     let usd_view = view(Currency::Usd);
     let rows = d
         .contributions
@@ -277,9 +277,9 @@ fn contributions(d: &Dataset, a: &Assumptions, opts: ExportOptions) -> Table {
                 Cell::opt_text(status(u, &usd_view)),
                 Cell::opt_text(u.value.map(|_| u.origin_key())),
                 Cell::opt_num(rate, 2),
-                Cell::opt_text(d.agreement_of(c).map(|a| a.currency.key())),
+                Cell::opt_text(d.agreement_of(c).map(|a| a.currency.key_for(d.info.host))),
                 Cell::text(c.confidence.label()),
-                Cell::opt_text(Some(c.reported_summary()).filter(|s| !s.is_empty())),
+                Cell::opt_text(Some(c.reported_summary(d.info.host)).filter(|s| !s.is_empty())),
                 Cell::opt_text(c.note.as_ref()),
                 Cell::list(&c.sources),
             ]);

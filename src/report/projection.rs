@@ -170,9 +170,9 @@ impl ProjectionReport {
         let mut totals = Vec::new();
         let mut extended_rules = Vec::new();
         for p in &projections {
-            let krw = scenario_amounts(&e, p, Currency::Krw, real, &indices);
+            let krw = scenario_amounts(&e, p, Currency::Local, real, &indices);
             let dollars = usd.then(|| scenario_amounts(&e, p, Currency::Usd, real, &indices));
-            let krw_band = spreads.map(|s| band(&e, p, &view(Currency::Krw), s));
+            let krw_band = spreads.map(|s| band(&e, p, &view(Currency::Local), s));
             let usd_band = spreads
                 .filter(|_| usd)
                 .map(|s| band(&e, p, &view(Currency::Usd), s));
@@ -573,8 +573,8 @@ fn range((central, low, high): Amounts, decimals: usize, prefix: &str) -> String
 fn deflators(d: &Dataset, a: &Assumptions, real: bool, usd: bool) -> Vec<String> {
     let currencies: &[Currency] = match (real, usd) {
         (false, _) => &[],
-        (true, false) => &[Currency::Krw],
-        (true, true) => &[Currency::Krw, Currency::Usd],
+        (true, false) => &[Currency::Local],
+        (true, true) => &[Currency::Local, Currency::Usd],
     };
     currencies
         .iter()

@@ -168,6 +168,27 @@ fn scenario_columns(s: ScenarioId) -> [&'static str; 5] {
             "custom_low",
             "custom_high",
         ],
+        ScenarioId::Plan => [
+            "value_fy2022-plan",
+            "diff_fy2022-plan",
+            "fy2022-plan_status",
+            "fy2022-plan_low",
+            "fy2022-plan_high",
+        ],
+        ScenarioId::Renewal => [
+            "value_renewal",
+            "diff_renewal",
+            "renewal_status",
+            "renewal_low",
+            "renewal_high",
+        ],
+        ScenarioId::Demand8bn => [
+            "value_demand-8bn",
+            "diff_demand-8bn",
+            "demand-8bn_status",
+            "demand-8bn_low",
+            "demand-8bn_high",
+        ],
     }
 }
 
@@ -323,7 +344,7 @@ pub fn costs_table(input: &CostsInput) -> PaneTable {
     let caption = format!(
         "{} · {}, {} · {}",
         view.metric_label(),
-        view.short_unit(),
+        view.short_unit(d.info.host),
         basis_words(view, a.base_year),
         match (scenario, compared.is_empty()) {
             (Some(s), true) => format!("projected: {}", s.key()),
@@ -351,13 +372,13 @@ fn cost_columns(input: &CostsInput) -> Vec<TableColumn> {
     let view = input.view;
     let pinned = input.scenario.map_or("value", |s| s.key());
     let value_header = if input.compared.is_empty() {
-        view.short_unit()
+        view.short_unit(input.data.info.host)
     } else {
-        pinned
+        pinned.into()
     };
     let mut columns = vec![
         column("year", "year", false, 0),
-        column("value", value_header, true, 0),
+        column("value", &value_header, true, 0),
     ];
     if input.band.is_some() {
         columns.extend(band_columns("value_low", "value_high", ("low", "high"), 2));
@@ -448,14 +469,14 @@ fn cost_row(input: &CostsInput, p: &CostPoint, previous: Option<&CostPoint>) -> 
         text(
             d.contribution(p.year)
                 .filter(|_| !p.projected && view.metric == Metric::Contribution)
-                .map(|c| c.reported_summary())
+                .map(|c| c.reported_summary(d.info.host))
                 .unwrap_or_default(),
         ),
         yes_cell(p.capped),
         yes_cell(p.extended),
-        text(view.unit(a.base_year)),
+        text(view.unit(d.info.host, a.base_year)),
         text(match view.currency {
-            Currency::Krw => "krw",
+            Currency::Local => d.info.host.currency_key(),
             Currency::Usd => "usd",
         }),
         text(basis_key(view)),
@@ -674,7 +695,7 @@ pub fn scenarios_table(
         metric: Metric::Contribution,
         ..*view
     };
-    let unit = money.short_unit();
+    let unit = money.short_unit(d.info.host);
     let columns = scenarios_columns(&amounts, view, bands.is_some());
     // The closing cells of every row: the sources of every scenario's figure that year
     // (none for a total), unit, basis, base year, band spreads.
@@ -690,7 +711,7 @@ pub fn scenarios_table(
         });
         cells.extend([
             sources_cell(&sources),
-            text(money.unit(a.base_year)),
+            text(money.unit(d.info.host, a.base_year)),
             text(basis_key(view)),
         ]);
         if view.real {
@@ -713,8 +734,8 @@ pub fn scenarios_table(
                 let p = points.iter().find(|p| p.year == year);
                 any_capped |= p.is_some_and(|p| p.capped);
                 any_extended |= p.is_some_and(|p| p.extended);
-                let band = bands.map(|(b, _)| b.of(*s).and_then(|b| b.at(year)));
-                cells.extend(scenario_year_cells(p, &money, band));
+                let band = bands.and_then(|(b, _)| b.of(*s)).and_then(|b| b.at(year));
+                cells.extend(scenario_year_cells(p, &money, bands.is_some(), band));
             }
             closing(&mut cells, Some(year));
             TableRow {
@@ -785,12 +806,13 @@ fn scenarios_columns(
 }
 
 /// One scenario's cells in a year's row: the value marked `*` where the cap bound and
-/// `†` where the rule is extended, its status, and its band's low and high while the
-/// band shows (`band` is `Some` then, empty where the scenario has none that year).
+/// `†` where the rule is extended, its status, and while the band shows (`banded`)
+/// its low and high, empty where the scenario has none that year.
 fn scenario_year_cells(
     p: Option<&CostPoint>,
     money: &CostView,
-    band: Option<Option<&BandPoint>>,
+    banded: bool,
+    band: Option<&BandPoint>,
 ) -> Vec<(Cell, String)> {
     let capped = p.is_some_and(|p| p.capped);
     let extended = p.is_some_and(|p| p.extended);
@@ -804,9 +826,9 @@ fn scenario_year_cells(
         (cell, format!("{shown}{marks}")),
         text(p.map(|p| p.tags(money).join(" · ")).unwrap_or_default()),
     ];
-    if let Some(at) = band {
-        cells.push(number(at.and_then(|b| b.low), 1));
-        cells.push(number(at.and_then(|b| b.high), 1));
+    if banded {
+        cells.push(number(band.and_then(|b| b.low), 1));
+        cells.push(number(band.and_then(|b| b.high), 1));
     }
     cells
 }

@@ -503,6 +503,9 @@ fn checked(
             custom_growth: s.custom_growth,
             base_year: s.base_year,
             horizon: s.horizon,
+            // A saved scenario holds Korea's assumptions only.
+            japanese_cpi: RatePath::flat(crate::econ::JAPAN_FALLBACK.0),
+            jpy_per_usd: RatePath::flat(crate::econ::JAPAN_FALLBACK.1),
         },
     })
 }
@@ -1246,6 +1249,8 @@ mod tests {
                 custom_growth: growth,
                 base_year: 2025,
                 horizon: 2035,
+                japanese_cpi: RatePath::flat(crate::econ::JAPAN_FALLBACK.0),
+                jpy_per_usd: RatePath::flat(crate::econ::JAPAN_FALLBACK.1),
             };
             a.korean_cpi.by_year.insert(2031, year_cpi);
             let s = SavedScenario { name, saved: "2026-11-27".into(), assumptions: a };

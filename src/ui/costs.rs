@@ -78,7 +78,9 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
 }
 
 fn unit(app: &App) -> String {
-    app.inputs().view.unit(app.inputs().assumptions.base_year)
+    app.inputs()
+        .view
+        .unit(app.data.info.host, app.inputs().assumptions.base_year)
 }
 
 fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
@@ -193,7 +195,13 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
 
 /// A value in the view's unit: "1,519.2 bn won", "$866.9 m", "+8.2 %".
 pub(super) fn value_text(app: &App, v: f64) -> String {
-    amount(&app.inputs().view, app.inputs().assumptions.base_year, v)
+    let host = app.data.info.host;
+    amount(
+        &app.inputs().view,
+        host,
+        app.inputs().assumptions.base_year,
+        v,
+    )
 }
 
 /// Why the cursor's year has no value in the view.
@@ -252,11 +260,11 @@ pub(super) fn how_words(app: &App, p: &CostPoint) -> String {
             // Say what was converted: the figure in the other currency as published.
             let what = other_published(app, p.year)
                 .map_or(String::new(), |f| format!(" from {f} as published"));
-            notes.push(format!("{}{what}", p.origin.describe(p.year)));
+            notes.push(format!("{}{what}", p.origin.describe(p.host, p.year)));
         }
         CurrencyOrigin::Combined { .. } => {
             let what = other_published(app, p.year).map_or(String::new(), |f| format!(" ({f})"));
-            notes.push(format!("{}{what}", p.origin.describe(p.year)));
+            notes.push(format!("{}{what}", p.origin.describe(p.host, p.year)));
         }
         _ => {}
     }
@@ -265,7 +273,7 @@ pub(super) fn how_words(app: &App, p: &CostPoint) -> String {
     }
     if view.real {
         let index = match view.currency {
-            Currency::Krw => "Korean CPI",
+            Currency::Local => "Korean CPI",
             Currency::Usd => "US CPI-U",
         };
         notes.push(format!(
@@ -280,8 +288,11 @@ pub(super) fn how_words(app: &App, p: &CostPoint) -> String {
 fn other_published(app: &App, year: i32) -> Option<String> {
     let c = app.data.contribution(year)?;
     match app.inputs().view.currency {
-        Currency::Krw => c.usd_m.map(|u| format!("${} m", thousands(u, 1))),
-        Currency::Usd => c.krw_bn().map(|k| format!("{} bn won", thousands(k, 1))),
+        Currency::Local => c.usd_m.map(|u| format!("${} m", thousands(u, 1))),
+        Currency::Usd => c.local_bn().map(|k| {
+            let currency = app.data.info.host.currency();
+            format!("{} bn {currency}", thousands(k, 1))
+        }),
     }
 }
 
@@ -401,6 +412,7 @@ fn band_words(app: &App, year: i32) -> Option<String> {
         "band {} ({moved})",
         amount_range(
             &app.inputs().view,
+            app.data.info.host,
             app.inputs().assumptions.base_year,
             low,
             high

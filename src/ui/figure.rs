@@ -6,7 +6,7 @@
 use ratatui::text::Line;
 
 use crate::app::{App, Pane};
-use crate::data::{Dataset, LevelKind};
+use crate::data::{Dataset, Host, LevelKind};
 use crate::econ::{
     CostView, Currency, CurrencyOrigin, Metric, Origin, TroopBasis, rule_agreement, rule_sources,
 };
@@ -59,16 +59,22 @@ fn cost_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
     let basis = if view.real { "real" } else { "nominal" };
     lines.push(text(field(
         "Unit",
-        format!("{}, {basis}", view.unit(base_year)),
+        format!("{}, {basis}", view.unit(d.info.host, base_year)),
         theme,
     )));
     let record = d.contribution(p.year).filter(|_| !p.projected);
     lines.extend(super::hosts::definition_lines(d, record, theme));
     if let Some(c) = record {
-        let agreed_in = d.agreement_of(c).map(|a| a.currency.label());
-        lines.push(text(field("As published", published(c, agreed_in), theme)));
+        let host = d.info.host;
+        let agreed_in = d.agreement_of(c).map(|a| a.currency.label_for(host));
+        let published = published(c, host, agreed_in.as_deref());
+        lines.push(text(field("As published", published, theme)));
         if !c.reported.is_empty() {
-            lines.push(text(field("Also reported", c.reported_summary(), theme)));
+            lines.push(text(field(
+                "Also reported",
+                c.reported_summary(d.info.host),
+                theme,
+            )));
         }
         // Under a figure as agreed, the ones reported in the other currency, redone.
         let checks = crate::econ::cross_checks(d, p.year);
@@ -186,7 +192,11 @@ fn projected_source_lines<'a>(
 
 /// A recorded contribution as the sources give it, in the agreement's currency:
 /// "920.0 bn won (9,200억원), agreed in won"; both parts where the agreement set both.
-pub(super) fn published(c: &crate::data::Contribution, agreed_in: Option<&str>) -> String {
+pub(super) fn published(
+    c: &crate::data::Contribution,
+    host: Host,
+    agreed_in: Option<&str>,
+) -> String {
     let nominal = |currency| CostView {
         metric: Metric::Contribution,
         currency,
@@ -195,12 +205,13 @@ pub(super) fn published(c: &crate::data::Contribution, agreed_in: Option<&str>) 
     };
     let won = c.local_100m.map(|k| {
         format!(
-            "{} ({}억원)",
-            amount(&nominal(Currency::Krw), 0, k / 10.0),
-            thousands(k, if k.fract() == 0.0 { 0 } else { 1 })
+            "{} ({}{})",
+            amount(&nominal(Currency::Local), host, 0, k / 10.0),
+            thousands(k, if k.fract() == 0.0 { 0 } else { 1 }),
+            host.unit_100m()
         )
     });
-    let dollars = c.usd_m.map(|u| amount(&nominal(Currency::Usd), 0, u));
+    let dollars = c.usd_m.map(|u| amount(&nominal(Currency::Usd), host, 0, u));
     let agreed_in = agreed_in.map_or(String::new(), |c| format!(", agreed in {c}"));
     match (won, dollars) {
         (Some(w), Some(u)) => format!("{u} plus {w}{agreed_in}"),

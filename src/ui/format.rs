@@ -4,11 +4,13 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub use crate::numbers::{signed, thousands};
 
+use crate::data::Host;
 use crate::econ::{CostView, Currency, Metric};
 
 /// A value of the cost view in its unit, as the panes and tables write it:
-/// "1,519.2 bn won", "$866.9 m", "$866.9 m of 2025", "53.3 million won", "+8.2 %".
-pub fn amount(view: &CostView, base_year: i32, v: f64) -> String {
+/// "1,519.2 bn won", "$866.9 m", "$866.9 m of 2025", "53.3 million won", "+8.2 %";
+/// in `host`'s currency ("211.2 bn yen").
+pub fn amount(view: &CostView, host: Host, base_year: i32, v: f64) -> String {
     let of = if view.real {
         format!(" of {base_year}")
     } else {
@@ -18,9 +20,11 @@ pub fn amount(view: &CostView, base_year: i32, v: f64) -> String {
     match (view.metric, view.currency) {
         (Metric::YearOnYear, _) => format!("{} %", signed(v, 1)),
         (Metric::PerServiceMember, _) => {
-            format!("{} {}", thousands(v, digits), view.unit(base_year))
+            format!("{} {}", thousands(v, digits), view.unit(host, base_year))
         }
-        (_, Currency::Krw) => format!("{} bn won{of}", thousands(v, digits)),
+        (_, Currency::Local) => {
+            format!("{} bn {}{of}", thousands(v, digits), host.currency())
+        }
         (_, Currency::Usd) => {
             let sign = if v < 0.0 { "-" } else { "" };
             format!("{sign}${} m{of}", thousands(v.abs(), digits))
@@ -30,9 +34,9 @@ pub fn amount(view: &CostView, base_year: i32, v: f64) -> String {
 
 /// A range in the cost view's unit, the unit once: "1,585.4–1,648.8 bn won",
 /// "$1,100.2–1,150.0 m", "+1.2–+3.4 %".
-pub fn amount_range(view: &CostView, base_year: i32, low: f64, high: f64) -> String {
-    let low_text = amount(view, base_year, low);
-    let high_text = amount(view, base_year, high);
+pub fn amount_range(view: &CostView, host: Host, base_year: i32, low: f64, high: f64) -> String {
+    let low_text = amount(view, host, base_year, low);
+    let high_text = amount(view, host, base_year, high);
     // The low without its unit; the high keeps it (and a dollar sign only once).
     let bare = low_text.split(' ').next().unwrap_or(&low_text);
     match view.currency {

@@ -138,7 +138,7 @@ pub(super) fn render_costs(f: &mut Frame, app: &App, both: &BothHosts, area: Rec
     let base = app.inputs().assumptions.base_year;
     let header_text = format!(
         "{}{} · recorded · each year at its average rate",
-        both.view.unit(base),
+        both.view.unit(Host::Korea, base),
         if both.view.real { "" } else { ", nominal" }
     );
     f.render_widget(
@@ -206,7 +206,7 @@ fn cost_line<'a>(app: &App, both: &BothHosts, host: Host, width: usize, theme: &
     let (value, words) = match point {
         Some(p) => match p.value {
             Some(v) => (
-                amount(&both.view, base, v),
+                amount(&both.view, host, base, v),
                 format!(" · {}", p.tags(&both.view).join(" · ")),
             ),
             None if both.view.metric == Metric::PerServiceMember => (
@@ -422,7 +422,7 @@ fn cost_detail<'a>(app: &App, both: &BothHosts, host: Host, theme: &Theme) -> Ve
         "Unit",
         format!(
             "{}, {basis}, each year at its average rate",
-            both.view.unit(base)
+            both.view.unit(host, base)
         ),
         theme,
     )));
@@ -430,20 +430,24 @@ fn cost_detail<'a>(app: &App, both: &BothHosts, host: Host, theme: &Theme) -> Ve
         return lines;
     };
     lines.extend(definition_lines(d, Some(c), theme));
-    let agreed_in = d.agreement_of(c).map(|a| a.currency.label());
+    let agreed_in = d.agreement_of(c).map(|a| a.currency.label_for(host));
     lines.push(text(field(
         "As published",
-        super::figure::published(c, agreed_in),
+        super::figure::published(c, host, agreed_in.as_deref()),
         theme,
     )));
     if !c.reported.is_empty() {
-        lines.push(text(field("Also reported", c.reported_summary(), theme)));
+        lines.push(text(field(
+            "Also reported",
+            c.reported_summary(host),
+            theme,
+        )));
     }
     let point = both
         .of(host)
         .and_then(|s| s.costs.iter().find(|p| p.year == year));
     if let Some(p) = point.filter(|p| p.origin.is_converted()) {
-        lines.push(text(field("How", p.origin.describe(year), theme)));
+        lines.push(text(field("How", p.origin.describe(host, year), theme)));
     }
     lines.push(text(field(
         "Confidence",

@@ -145,7 +145,7 @@ fn real_terms_use_the_recorded_cpi_index() {
     let d = dataset();
     let a = Assumptions::from_history(&d);
     let e = Economy::new(&d, &a);
-    let index = PriceIndex::korean(&e, 2035);
+    let index = PriceIndex::host(&e, 2035);
     // 2014's 920.0 bn won in won of 2020: 920.0 × 100 / 94.20.
     let real = index.to_real(920.0, 2014, 2020).unwrap();
     assert!((real - 920.0 * 100.0 / 94.20).abs() < 1e-9);
@@ -181,7 +181,7 @@ fn cost_metrics_derive_from_the_record() {
     let e = Economy::new(&d, &a);
     let view = |metric, troops| CostView {
         metric,
-        currency: Currency::Krw,
+        currency: Currency::Local,
         real: false,
         troops,
     };
@@ -238,7 +238,7 @@ fn each_currency_draws_the_agreed_figure_else_converts_at_the_years_rate() {
     assert!((y2018.value.unwrap() - 9602.0 * 100.0 / 1099.29).abs() < 1e-9);
     assert!(matches!(
         y2018.origin,
-        CurrencyOrigin::Converted { krw_per_usd, rate: Origin::Recorded } if krw_per_usd == 1099.29
+        CurrencyOrigin::Converted { per_usd, rate: Origin::Recorded } if per_usd == 1099.29
     ));
     assert_eq!(y2018.status(&view), Status::Converted);
     // 2009 and 2014 were agreed in won: the press's dollar figures ($571 M, $866.86 M)
@@ -262,7 +262,7 @@ fn each_currency_draws_the_agreed_figure_else_converts_at_the_years_rate() {
         &e,
         None,
         &CostView {
-            currency: Currency::Krw,
+            currency: Currency::Local,
             ..view
         },
     );
@@ -286,7 +286,7 @@ fn the_change_is_computed_only_between_years_of_one_basis() {
     let d = dataset();
     let a = Assumptions::from_history(&d);
     let e = Economy::new(&d, &a);
-    for currency in [Currency::Krw, Currency::Usd] {
+    for currency in [Currency::Local, Currency::Usd] {
         let view = CostView {
             metric: Metric::YearOnYear,
             currency,
@@ -307,7 +307,7 @@ fn the_change_is_computed_only_between_years_of_one_basis() {
         None,
         &CostView {
             metric: Metric::YearOnYear,
-            currency: Currency::Krw,
+            currency: Currency::Local,
             real: false,
             troops: TroopBasis::Counted,
         },

@@ -19,12 +19,12 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
         ToggleCurrency => {
             app.change(|i| {
                 i.view.currency = match i.view.currency {
-                    Currency::Krw => Currency::Usd,
-                    Currency::Usd => Currency::Krw,
+                    Currency::Local => Currency::Usd,
+                    Currency::Usd => Currency::Local,
                 }
             });
             let name = match app.inputs().view.currency {
-                Currency::Krw => "won",
+                Currency::Local => "won",
                 Currency::Usd => "dollars",
             };
             say(app, format!("currency: {name}"))
