@@ -209,6 +209,7 @@ fn merged(korea: &Dataset, japan: &Dataset) -> Dataset {
         let mut a = a.clone();
         a.id = agreement_id(&a.id);
         a.sources = sources(&a.sources);
+        a.host = Host::Japan;
         d.agreements.push(a);
     }
     let event_ids: HashSet<&str> = korea.events.iter().map(|e| e.id.as_str()).collect();
@@ -245,13 +246,12 @@ impl App {
         AssumptionId::of_host(self.data.info.host)
     }
 
-    /// The host of the `i`-th agreement of `data`: with both shown, Japan's follow
-    /// Korea's.
+    /// The host of the `i`-th agreement of `data`.
     pub fn agreement_host(&self, i: usize) -> Host {
-        match self.derived.host {
-            HostChoice::Both if i >= self.hosts.korea.agreements.len() => Host::Japan,
-            choice => choice.primary(),
-        }
+        self.data
+            .agreements
+            .get(i)
+            .map_or(self.derived.host.primary(), |a| a.host)
     }
 
     /// Both hosts' series, while both are shown.
@@ -404,6 +404,9 @@ pub(crate) mod tests {
         for t in &mut d.troop_counts {
             t.troops = t.troops.map(|n| n * 2);
         }
+        for a in &mut d.agreements {
+            a.host = Host::Japan;
+        }
         for e in &mut d.events {
             e.id = format!("jp-{}", e.id);
             e.headline = format!("Japan: {}", e.headline);
@@ -501,6 +504,29 @@ pub(crate) mod tests {
                 "{choice:?}"
             );
         }
+    }
+
+    #[test]
+    fn grouped_with_both_hosts_each_event_sits_under_its_own_host_s_agreement() {
+        let hosts = Hosts::embedded().expect("both embedded hosts load");
+        let mut app = App::with_hosts(hosts, |_| {});
+        app.change(|i| i.host = HostChoice::Both);
+        let mut header = None;
+        let mut japan_events = 0;
+        for row in &app.timeline.rows {
+            match *row {
+                super::super::Row::Agreement(i) => header = Some(app.agreement_host(i)),
+                super::super::Row::Unattached => header = None,
+                super::super::Row::Event(e) => {
+                    let host = app.data.events[e].host;
+                    japan_events += usize::from(host == Host::Japan);
+                    if let Some(h) = header {
+                        assert_eq!(h, host, "{}", app.data.events[e].id);
+                    }
+                }
+            }
+        }
+        assert!(japan_events > 0);
     }
 
     #[test]

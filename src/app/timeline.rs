@@ -157,7 +157,8 @@ fn group_of(d: &Dataset, e: &Event) -> Option<usize> {
 /// maps rather than searched for each event.
 struct Groups<'d> {
     by_id: HashMap<&'d str, usize>,
-    by_year: HashMap<i32, usize>,
+    /// By host and year: an event of one host goes under its own host's agreement.
+    by_year: HashMap<(Host, i32), usize>,
 }
 
 impl<'d> Groups<'d> {
@@ -168,7 +169,7 @@ impl<'d> Groups<'d> {
         for (i, a) in d.agreements.iter().enumerate() {
             by_id.entry(a.id.as_str()).or_insert(i);
             for year in a.first_year..=a.last_year {
-                by_year.entry(year).or_insert(i);
+                by_year.entry((a.host, year)).or_insert(i);
             }
         }
         Self { by_id, by_year }
@@ -179,7 +180,7 @@ impl<'d> Groups<'d> {
             .agreement
             .as_deref()
             .and_then(|id| self.by_id.get(id).copied());
-        by_id.or_else(|| self.by_year.get(&e.date.year()).copied())
+        by_id.or_else(|| self.by_year.get(&(e.host, e.date.year())).copied())
     }
 }
 

@@ -412,6 +412,9 @@ pub struct Agreement {
     pub note: Option<String>,
     pub sources: Vec<String>,
     pub confidence: Confidence,
+    /// The host whose dataset the agreement is in: set by the loader, as an event's.
+    #[serde(skip)]
+    pub host: Host,
 }
 
 impl Agreement {

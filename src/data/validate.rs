@@ -54,6 +54,9 @@ impl Records<'_> {
         for e in &mut events {
             e.host = info.host;
         }
+        for a in &mut agreements {
+            a.host = info.host;
+        }
         let mut dataset = Dataset {
             info,
             sources: values(self.sources),
