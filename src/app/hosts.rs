@@ -93,11 +93,10 @@ pub fn definition(host: Host) -> &'static str {
     }
 }
 
-/// The inputs each host keeps as its own while the other is shown: its assumptions,
-/// the scenario pinned and those compared.
+/// The inputs each host keeps as its own while the other is shown: the scenario pinned
+/// and those compared (the assumptions hold both hosts' rates at once).
 #[derive(Debug, Clone, PartialEq)]
 pub struct HostInputs {
-    pub assumptions: Assumptions,
     pub scenario: ScenarioId,
     pub compare: Vec<ScenarioId>,
 }
@@ -240,9 +239,20 @@ impl App {
         self.derived.host
     }
 
+    /// The assumptions from the record of every host (each host's CPI and rate from its
+    /// own; the rest from Korea's): what `0` and `R` reset to, and what the pane marks
+    /// a change from.
+    pub fn default_assumptions(&self) -> Assumptions {
+        let mut a = Assumptions::from_history(&self.hosts.korea);
+        if let Some(japan) = &self.hosts.japan {
+            a.take_history_of(japan);
+        }
+        a
+    }
+
     /// The assumptions the Assumptions pane lists: those of the host whose projections
     /// it shows (Korea's with both shown).
-    pub fn assumption_ids(&self) -> [AssumptionId; 7] {
+    pub fn assumption_ids(&self) -> &'static [AssumptionId] {
         AssumptionId::of_host(self.data.info.host)
     }
 
@@ -272,21 +282,18 @@ impl App {
             self.inputs.host = self.derived.host;
             return;
         };
+        // One set of assumptions holds both hosts' rates; the scenarios are each host's.
         if choice.primary() != self.derived.host.primary() {
-            let horizon = self.inputs.assumptions.horizon;
-            let theirs = self.inputs.other_host.take().unwrap_or_else(|| HostInputs {
-                assumptions: Assumptions::from_history(&data),
+            let theirs = self.inputs.other_host.take().unwrap_or(HostInputs {
                 scenario: self.inputs.scenario,
                 compare: Vec::new(),
             });
             let i = &mut self.inputs;
             let mine = HostInputs {
-                assumptions: std::mem::replace(&mut i.assumptions, theirs.assumptions),
                 scenario: std::mem::replace(&mut i.scenario, theirs.scenario),
                 compare: std::mem::replace(&mut i.compare, theirs.compare),
             };
             i.other_host = Some(mine);
-            i.assumptions.horizon = horizon;
         }
         self.data = data;
         self.derived.host = choice;
@@ -416,14 +423,9 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn both_hosts_app() -> App {
-        let korea = Dataset::embedded().expect("the embedded dataset loads");
-        App::with_hosts(
-            Hosts {
-                korea,
-                japan: Some(synthetic_japan()),
-            },
-            |_| {},
-        )
+        let mut hosts = Hosts::korea_only(Dataset::embedded().expect("the dataset loads"));
+        hosts.japan = Some(synthetic_japan());
+        App::with_hosts(hosts, |_| {})
     }
 
     #[test]
@@ -471,20 +473,25 @@ pub(crate) mod tests {
     fn showing_japan_puts_its_dataset_and_assumptions_behind_the_panes_and_back() {
         let mut app = both_hosts_app();
         let korea_costs = app.derived().costs.clone();
-        let korea_rate = app.inputs().assumptions.krw_per_usd.clone();
+        let assumptions = app.inputs().assumptions.clone();
+        // One set of assumptions holds Japan's rate too, from Japan's record.
+        let japan_rate = synthetic_japan().exchange_rates.last().map(|r| r.per_usd);
+        assert_eq!(Some(assumptions.jpy_per_usd.flat), japan_rate);
+        assert_eq!(app.assumption_ids()[2], AssumptionId::KrwPerUsd);
         app.change(|i| i.host = HostChoice::Japan);
         assert_eq!(app.host_shown(), HostChoice::Japan);
         assert_eq!(app.data.info.host, Host::Japan);
         assert_ne!(app.derived().costs, korea_costs);
-        assert_ne!(app.inputs().assumptions.krw_per_usd, korea_rate);
+        assert_eq!(app.assumption_ids()[0], AssumptionId::JapaneseCpi);
+        assert_eq!(app.assumption_ids()[2], AssumptionId::JpyPerUsd);
         assert!(app.data.events.iter().all(|e| e.id.starts_with("jp-")));
-        // Both: Korea's assumptions and pinned scenario, as Korea left them.
+        // Both: Korea's pane, its pinned scenario as Korea left it.
         app.change(|i| i.host = HostChoice::Both);
-        assert_eq!(app.inputs().assumptions.krw_per_usd, korea_rate);
+        assert_eq!(app.assumption_ids()[2], AssumptionId::KrwPerUsd);
         assert_eq!(app.inputs().scenario, ScenarioId::CurrentAgreement);
         app.change(|i| i.host = HostChoice::Korea);
         assert_eq!(app.derived().costs, korea_costs);
-        assert_eq!(app.inputs().assumptions.krw_per_usd, korea_rate);
+        assert_eq!(app.inputs().assumptions, assumptions);
     }
 
     #[test]

@@ -374,7 +374,7 @@ pub struct Inputs {
     pub troop_history: bool,
     /// The host shown: Korea, Japan, or both side by side (`H`).
     pub host: HostChoice,
-    /// The other host's assumptions and scenarios, kept while its dataset is not shown.
+    /// The other host's scenarios, kept while its dataset is not shown.
     pub other_host: Option<HostInputs>,
 }
 
@@ -510,6 +510,9 @@ impl App {
     pub fn with_hosts(hosts: Hosts, edit: impl FnOnce(&mut Inputs)) -> Self {
         let data = hosts.korea.clone();
         let mut inputs = Inputs::new(&data);
+        if let Some(japan) = &hosts.japan {
+            inputs.assumptions.take_history_of(japan);
+        }
         edit(&mut inputs);
         let rows = timeline::rows(&data, timeline::KindFilter::ALL, timeline::Order::Grouped);
         let kinds = timeline::kinds_present(&data);
@@ -649,7 +652,7 @@ impl App {
     /// The rows of the Assumptions pane: every assumption, every scenario projected,
     /// every saved scenario.
     pub fn assumption_rows(&self) -> usize {
-        AssumptionId::ALL.len() + self.derived.projections.len() + self.saved.len()
+        self.assumption_ids().len() + self.derived.projections.len() + self.saved.len()
     }
 
     /// What row `row` of the Assumptions pane holds: the one place that numbers them.
@@ -657,7 +660,7 @@ impl App {
         if let Some(id) = self.assumption_ids().get(row) {
             return Some(AssumptionsRow::Assumption(*id));
         }
-        let k = row - AssumptionId::ALL.len();
+        let k = row - self.assumption_ids().len();
         let scenarios = self.derived.projections.len();
         if k < scenarios {
             return Some(AssumptionsRow::Scenario(k));
@@ -667,7 +670,7 @@ impl App {
 
     /// The number of `row` in the Assumptions pane: [`App::assumptions_row`] backwards.
     pub fn assumptions_row_number(&self, row: AssumptionsRow) -> usize {
-        let assumptions = AssumptionId::ALL.len();
+        let assumptions = self.assumption_ids().len();
         match row {
             AssumptionsRow::Assumption(id) => self
                 .assumption_ids()

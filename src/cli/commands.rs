@@ -10,34 +10,35 @@ use clap::CommandFactory;
 
 use crate::app::{App, ChartStyle, HostChoice};
 use crate::config::{self, Config, Flag, SetupError};
-use crate::data::{Dataset, summary::Summary};
+use crate::data::{Dataset, Host, Hosts, summary::Summary};
+use crate::econ::compare::Comparison;
 use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use crate::publish::{self, Size, Theme};
 use crate::render;
 use crate::report::ProjectionReport;
-use crate::report::export::{ExportOptions, export};
+use crate::report::export::{ExportOptions, Series, Table, export, export_hosts};
 use crate::runtime::{self, DebugFailure, FailingEvents};
 use crate::store;
 
 use super::options::{
     refuse_meaningless_chart_options, refuse_meaningless_export_options,
-    refuse_spreads_without_band,
+    refuse_other_hosts_options, refuse_spreads_without_band,
 };
 use super::{
-    ChartArgs, Cli, ExportArgs, FileFormat, Format, HostArgs, InputArgs, ProjectArgs, RenderArgs,
-    Setup, ThemeArg, ViewArgs, eprint_problems, setup, with_base_year,
+    ChartArgs, Cli, ExportArgs, FileFormat, Format, HostArg, InputArgs, ProjectArgs, RenderArgs,
+    Setup, ThemeArg, ViewArgs, chosen_hosts, eprint_problems, load_hosts, setup, setup_every_host,
+    setup_hosts, with_base_year,
 };
 
 /// No subcommand: the dashboard, on the terminal.
 pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
-    let s = setup(&cli.input, &cli.assumptions.flags(), &cli.band.flags())?;
+    let (s, hosts) = setup_every_host(&cli.input, &cli.assumptions.flags(), &cli.band.flags())?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
-    app.hosts.japan = s.japan;
+    show_host(&mut app, hosts, cli.host)?;
     app.mouse |= cli.mouse;
     // Only the live screen reads the clock: `render` stays the same every day.
     app.today = Some(crate::clock::local_now().date_naive());
     load_saved(&mut app);
-    show_host(&mut app, &cli.host)?;
     if let Some(name) = &cli.scenario {
         app.start_on(name).map_err(|e| format!("--scenario: {e}"))?;
     }
@@ -47,10 +48,9 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
 
 /// `render`: one frame as text, or as an SVG picture.
 pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupError> {
-    let s = setup(input, &args.assumptions.flags(), &args.band.flags())?;
+    let (s, hosts) = setup_every_host(input, &args.assumptions.flags(), &args.band.flags())?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
-    app.hosts.japan = s.japan;
-    show_host(&mut app, &args.host)?;
+    show_host(&mut app, hosts, args.host)?;
     if let Some(name) = &args.scenario {
         start_on(&mut app, name)?;
     }
@@ -89,16 +89,32 @@ pub(super) fn chart(input: &InputArgs, args: &ChartArgs) -> Result<(), SetupErro
         &args.assumptions,
         &args.band_spreads,
     )?;
-    let s = setup(
+    if args.host == HostArg::All {
+        return Err(
+            "chart: --host all: a chart shows one host; `chart hosts` draws both side by side"
+                .to_string()
+                .into(),
+        );
+    }
+    refuse_other_hosts_options(args.host, &args.assumptions)?;
+    let (s, mut datasets) = setup_hosts(
         input,
         &with_base_year(&args.assumptions, args.view.real.as_ref()),
         &args.band_spreads.flags(),
+        args.host,
     )?;
-    let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
-    show_as_asked(&mut app, &args.view)?;
-    let figure = app
-        .figure(args.chart.pane())
-        .expect("a chart pane has a figure");
+    let figure = match args.chart.pane() {
+        Some(pane) => {
+            let dataset = datasets.pop().expect("one host asked for");
+            let mut app = configured_app(dataset, &s.config, s.assumptions, s.band);
+            show_as_asked(&mut app, &args.view)?;
+            app.figure(pane).expect("a chart pane has a figure")
+        }
+        None => {
+            let hosts = load_hosts(input.data.as_deref())?;
+            publish::hosts_figure(&hosts, &Comparison::of(&hosts, &s.assumptions))
+        }
+    };
     let size = Size {
         width: image.width,
         height: image.height,
@@ -162,27 +178,46 @@ pub(super) fn config(input: &InputArgs, print: bool) -> Result<(), SetupError> {
 /// `check`: the dataset validated and summarised.
 pub(super) fn check(input: &InputArgs) -> Result<(), SetupError> {
     let Setup { dataset, .. } = setup(input, &[], &[])?;
-    print_out(&format!("{}\n", Summary::of(&dataset)))?;
+    let hosts = load_hosts(input.data.as_deref())?;
+    let mut text = format!("{}\n", Summary::of(&dataset));
+    if !hosts.shares.estimates.is_empty() {
+        text.push_str(&format!("\nshares.toml: {}\n", hosts.shares.summary()));
+    }
+    print_out(&text)?;
     Ok(())
 }
 
-/// `project`: every scenario by year, as a table, CSV or JSON.
+/// `project`: every scenario of each host asked for by year, as a table, CSV or JSON.
 pub(super) fn project(input: &InputArgs, args: &ProjectArgs) -> Result<(), SetupError> {
     refuse_spreads_without_band(args.band, &args.band_spreads)?;
+    refuse_other_hosts_options(args.host, &args.assumptions)?;
     let flags = with_base_year(&args.assumptions, args.real.as_ref());
-    let s = setup(input, &flags, &args.band_spreads.flags())?;
+    let (s, datasets) = setup_hosts(input, &flags, &args.band_spreads.flags(), args.host)?;
     let s = with_saved_scenario(s, args.scenario.as_deref(), &flags, "project")?;
-    let report = ProjectionReport::with_band(
-        &s.dataset,
-        &s.assumptions,
-        args.real.is_some(),
-        args.usd,
-        args.band.then_some(&s.band),
-    );
-    let text = match args.format {
-        Format::Table => report.to_table(),
-        Format::Csv => report.to_csv(),
-        Format::Json => report.to_json(),
+    let reports: Vec<ProjectionReport> = datasets
+        .iter()
+        .map(|d| {
+            ProjectionReport::with_band(
+                d,
+                &s.assumptions,
+                args.real.is_some(),
+                args.usd,
+                args.band.then_some(&s.band),
+            )
+        })
+        .collect();
+    let text = match (args.format, reports.as_slice()) {
+        (Format::Table, _) => reports
+            .iter()
+            .map(ProjectionReport::to_table)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        (Format::Csv, [one]) => one.to_csv(),
+        (Format::Csv, _) => {
+            Table::stacked(reports.iter().map(|r| (r.host, r.to_cells())).collect()).to_csv()
+        }
+        (Format::Json, [one]) => one.to_json(),
+        (Format::Json, _) => ProjectionReport::to_json_of_hosts(&reports),
     };
     print_out(&text)?;
     Ok(())
@@ -201,15 +236,32 @@ pub(super) fn export_series(input: &InputArgs, args: &ExportArgs) -> Result<(), 
         args.band,
         &args.band_spreads,
     )?;
+    refuse_other_hosts_options(args.host, &args.assumptions)?;
     let flags = with_base_year(&args.assumptions, args.real.as_ref());
-    let s = setup(input, &flags, &args.band_spreads.flags())?;
+    let (s, datasets) = setup_hosts(input, &flags, &args.band_spreads.flags(), args.host)?;
     let s = with_saved_scenario(s, args.scenario.as_deref(), &flags, "export")?;
     let options = ExportOptions {
         real: args.real.is_some(),
         usd: args.usd,
         band: args.band.then_some(s.band),
     };
-    let table = export(&s.dataset, &s.assumptions, args.series, options);
+    let table = match args.series {
+        // Of the hosts together, whatever --host says.
+        Series::Shares | Series::Measures => {
+            let hosts = load_hosts(input.data.as_deref())?;
+            export_hosts(&hosts, &s.assumptions, args.series, options)
+        }
+        _ => {
+            let mut tables: Vec<(Host, Table)> = datasets
+                .iter()
+                .map(|d| (d.info.host, export(d, &s.assumptions, args.series, options)))
+                .collect();
+            match tables.len() {
+                1 => tables.pop().expect("one table").1,
+                _ => Table::stacked(tables),
+            }
+        }
+    };
     let text = match args.format {
         FileFormat::Csv => table.to_csv(),
         FileFormat::Json => table.to_json(),
@@ -246,6 +298,7 @@ fn write_file(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
 /// Sets the app's view as the chart options ask, from the dashboard's defaults rather
 /// than the config's [start], so that the same options draw the same chart anywhere.
 pub(super) fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupError> {
+    let host = app.data.info.host;
     let (metric, troops) = view
         .metric
         .as_deref()
@@ -269,7 +322,7 @@ pub(super) fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupE
         } else {
             ChartStyle::Line
         };
-        i.scenario = ScenarioId::CurrentAgreement;
+        i.scenario = ScenarioId::of_host(host)[0];
     });
     if let Some(name) = &view.scenario {
         start_on(app, name)?;
@@ -278,8 +331,8 @@ pub(super) fn show_as_asked(app: &mut App, view: &ViewArgs) -> Result<(), SetupE
         .compare
         .iter()
         .map(|name| {
-            ScenarioId::from_key(name.trim()).ok_or_else(|| {
-                let keys: Vec<&str> = ScenarioId::ALL.iter().map(|s| s.key()).collect();
+            ScenarioId::from_key_of(host, name.trim()).ok_or_else(|| {
+                let keys: Vec<&str> = ScenarioId::of_host(host).iter().map(|s| s.key()).collect();
                 format!(
                     "--compare: expected one of {}, found \"{name}\"",
                     keys.join(", ")
@@ -323,38 +376,39 @@ fn with_saved_scenario(
     }
     let Setup {
         dataset,
-        japan,
         config,
         assumptions,
         band,
     } = s;
+    // A saved scenario holds Korea's assumptions: Japan's stay as given.
+    let japan = (
+        assumptions.japanese_cpi.clone(),
+        assumptions.jpy_per_usd.clone(),
+    );
     let mut app = configured_app(dataset, &config, assumptions, band);
     start_on(&mut app, name)?;
     let mut assumptions = app.inputs().assumptions.clone();
+    (assumptions.japanese_cpi, assumptions.jpy_per_usd) = japan;
     config::apply_flags(&mut assumptions, &app.data, flags)?;
     let band = app.inputs().band_spreads;
     Ok(Setup {
         dataset: app.data,
-        japan,
         config,
         assumptions,
         band,
     })
 }
 
-/// `--host kr|jp|all`: the host the dashboard (or `render`) starts on; Korea where
-/// not given. A host without a dataset is an error, before the screen is taken.
-fn show_host(app: &mut App, args: &HostArgs) -> Result<(), SetupError> {
-    let Some(key) = args.host.as_deref() else {
+/// Every host's dataset behind the dashboard (or `render`), showing `host` (Korea where
+/// not given); a host without a dataset is refused as on the other commands, before the
+/// screen is taken.
+fn show_host(app: &mut App, hosts: Hosts, host: Option<HostArg>) -> Result<(), SetupError> {
+    app.hosts = hosts;
+    let Some(host) = host else {
         return Ok(());
     };
-    let choice = HostChoice::from_key(key).ok_or_else(|| format!("--host: no host \"{key}\""))?;
-    if !app.can_show(choice) {
-        return Err(format!(
-            "--host {key}: no Japan dataset (a --data DIR needs japan/ for Japan)"
-        )
-        .into());
-    }
+    chosen_hosts(&app.hosts, host)?;
+    let choice = HostChoice::from_key(host.key()).unwrap_or_default();
     app.change(|i| i.host = choice);
     app.follow_year();
     Ok(())

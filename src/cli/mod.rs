@@ -16,7 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::app::Pane;
 use crate::config::{self, Config, Flag, SetupError};
-use crate::data::{Dataset, Hosts, LoadError};
+use crate::data::{Dataset, Host, Hosts, LoadError};
 use crate::econ::{AssumptionId, Assumptions, BandSpreads};
 use crate::publish::Size;
 use crate::render;
@@ -68,8 +68,10 @@ struct Cli {
     /// charted, or a saved scenario's assumptions applied.
     #[arg(long, value_name = "NAME")]
     scenario: Option<String>,
-    #[command(flatten)]
-    host: HostArgs,
+    /// The host shown: kr (Korea, the default), jp (Japan) or all (both side by side);
+    /// `H` turns to the next.
+    #[arg(long, value_enum)]
+    host: Option<HostArg>,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -223,8 +225,9 @@ struct RenderArgs {
     /// Start on this scenario, as the dashboard's --scenario does.
     #[arg(long, value_name = "NAME")]
     scenario: Option<String>,
-    #[command(flatten)]
-    host: HostArgs,
+    /// The host shown, as the dashboard's --host.
+    #[arg(long, value_enum)]
+    host: Option<HostArg>,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -249,6 +252,9 @@ struct ProjectArgs {
     /// Apply a saved scenario's assumptions (every built-in scenario is printed anyway).
     #[arg(long, value_name = "NAME")]
     scenario: Option<String>,
+    /// Whose projections: Korea's, Japan's (by Japanese fiscal year, in yen) or both.
+    #[arg(long, value_enum, default_value_t = HostArg::Kr)]
+    host: HostArg,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -280,6 +286,10 @@ struct ExportArgs {
     /// Apply a saved scenario's assumptions (contributions and projections).
     #[arg(long, value_name = "NAME")]
     scenario: Option<String>,
+    /// Whose series: Korea's, Japan's or both (then with a `host` column; Japan's
+    /// amounts by fiscal year, in `fiscal_year` and `jpy_*` columns).
+    #[arg(long, value_enum, default_value_t = HostArg::Kr)]
+    host: HostArg,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -296,6 +306,9 @@ struct ChartArgs {
     image: ImageArgs,
     #[command(flatten)]
     view: ViewArgs,
+    /// Whose chart: Korea's or Japan's (both hosts side by side: `chart hosts`).
+    #[arg(long, value_enum, default_value_t = HostArg::Kr)]
+    host: HostArg,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -330,6 +343,36 @@ impl Command {
     }
 }
 
+/// The hosts `--host` picks.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum HostArg {
+    /// South Korea (the default).
+    Kr,
+    /// Japan.
+    Jp,
+    /// Both, Korea first.
+    All,
+}
+
+impl HostArg {
+    /// As the command line writes it.
+    fn key(self) -> &'static str {
+        match self {
+            HostArg::Kr => "kr",
+            HostArg::Jp => "jp",
+            HostArg::All => "all",
+        }
+    }
+
+    fn hosts(self) -> &'static [Host] {
+        match self {
+            HostArg::Kr => &[Host::Korea],
+            HostArg::Jp => &[Host::Japan],
+            HostArg::All => &Host::ALL,
+        }
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum FileFormat {
     Csv,
@@ -352,6 +395,8 @@ enum ChartArg {
     Troops,
     /// Every scenario's amounts by year (the Assumptions pane's scenarios).
     Scenarios,
+    /// Korea's and Japan's payments per US service member, in dollars, side by side.
+    Hosts,
 }
 
 impl ChartArg {
@@ -361,14 +406,17 @@ impl ChartArg {
             ChartArg::Costs => "costs",
             ChartArg::Troops => "troops",
             ChartArg::Scenarios => "scenarios",
+            ChartArg::Hosts => "hosts",
         }
     }
 
-    fn pane(self) -> Pane {
+    /// The pane whose chart it is; none for the chart of both hosts.
+    fn pane(self) -> Option<Pane> {
         match self {
-            ChartArg::Costs => Pane::Costs,
-            ChartArg::Troops => Pane::Troops,
-            ChartArg::Scenarios => Pane::Assumptions,
+            ChartArg::Costs => Some(Pane::Costs),
+            ChartArg::Troops => Some(Pane::Troops),
+            ChartArg::Scenarios => Some(Pane::Assumptions),
+            ChartArg::Hosts => None,
         }
     }
 }
@@ -447,14 +495,6 @@ fn pixels(text: &str, what: &str) -> Result<u32, String> {
         })
 }
 
-// The host shown, as `H` cycles it on the dashboard.
-#[derive(Args, Default)]
-struct HostArgs {
-    /// The host shown: kr (Korea, the default), jp (Japan) or all (both side by side).
-    #[arg(long, value_name = "HOST", value_parser = clap::builder::PossibleValuesParser::new(["kr", "jp", "all"]))]
-    host: Option<String>,
-}
-
 // The assumptions, each optional: what is not given comes from the config file, else
 // from recent history. Each is read as text and checked by `Assumptions::apply_text`,
 // so that every rate reads a negative value, `%` and years set apart the same way, on
@@ -472,6 +512,12 @@ struct AssumptionArgs {
     /// Won per dollar past the record: 1400, or 1400,2028=1500 to set years apart.
     #[arg(long, value_name = "KRW_PER_USD", allow_hyphen_values = true)]
     fx: Option<String>,
+    /// Japanese CPI inflation past Japan's record, in percent, as --cpi (--host jp).
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    jp_cpi: Option<String>,
+    /// Yen per dollar past Japan's record: 150, or 150,2028=140 (--host jp).
+    #[arg(long, value_name = "JPY_PER_USD", allow_hyphen_values = true)]
+    jp_fx: Option<String>,
     /// ROK defense-budget growth past the record, in percent, as --cpi.
     #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
     defense_growth: Option<String>,
@@ -491,6 +537,8 @@ impl AssumptionArgs {
             ("--cpi", KoreanCpi, &self.cpi),
             ("--us-cpi", UsCpi, &self.us_cpi),
             ("--fx", KrwPerUsd, &self.fx),
+            ("--jp-cpi", JapaneseCpi, &self.jp_cpi),
+            ("--jp-fx", JpyPerUsd, &self.jp_fx),
             ("--defense-growth", DefenseGrowth, &self.defense_growth),
             ("--growth", CustomGrowth, &self.growth),
             ("--horizon", Horizon, &self.horizon),
@@ -574,10 +622,7 @@ const BAD_INPUT: u8 = 2;
 
 /// What every subcommand runs on.
 struct Setup {
-    /// Korea's dataset: what every command but the dashboard's host choice runs on.
     dataset: Dataset,
-    /// Japan's, where the embedded data or `--data DIR/japan` has one.
-    japan: Option<Dataset>,
     config: Config,
     assumptions: Assumptions,
     /// The band's spreads, flags over config over defaults: what `project --band` and
@@ -592,28 +637,40 @@ struct Setup {
 fn setup(input: &InputArgs, flags: &[Flag], band_flags: &[Flag]) -> Result<Setup, SetupError> {
     let user = config::user_file(input.config.as_deref(), |v| std::env::var_os(v));
     let config = Config::from_user_file(user.as_ref())?;
-    let Hosts {
-        korea: dataset,
-        japan,
-    } = load_hosts(input.data.as_deref())?;
+    let dataset = load_dataset(input.data.as_deref())?;
     let assumptions = config.starting_assumptions(&dataset, flags)?;
     let band = config.band_spreads(band_flags)?;
     Ok(Setup {
         dataset,
-        japan,
         config,
         assumptions,
         band,
     })
 }
 
-/// The embedded datasets, or those in `--data DIR` (Japan's in `DIR/japan`, where
-/// present): a directory that is not there is one line, not a line for each file it
-/// should hold.
+/// The embedded dataset, or the one in `--data DIR`: a directory that is not there is
+/// one line, not a line for each file it should hold.
+fn load_dataset(dir: Option<&Path>) -> Result<Dataset, SetupError> {
+    let Some(dir) = dir else {
+        return Dataset::embedded().map_err(SetupError::File);
+    };
+    data_dir(dir)?;
+    Dataset::load_dir(dir).map_err(SetupError::File)
+}
+
+/// Every host's dataset and the share estimates: embedded, or in `--data DIR` (Japan's
+/// in `DIR/japan`, the estimates in `DIR/shares.toml`, each where present).
 fn load_hosts(dir: Option<&Path>) -> Result<Hosts, SetupError> {
     let Some(dir) = dir else {
         return Hosts::embedded().map_err(SetupError::File);
     };
+    data_dir(dir)?;
+    Hosts::load_dir(dir).map_err(SetupError::File)
+}
+
+/// `dir` is a directory: one line where it is not, not a line for each file it should
+/// hold.
+fn data_dir(dir: &Path) -> Result<(), SetupError> {
     let shown = dir.display();
     match std::fs::metadata(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -624,8 +681,61 @@ fn load_hosts(dir: Option<&Path>) -> Result<Hosts, SetupError> {
             "--data {shown}: expected a directory of the dataset's TOML files, found a file"
         )
         .into()),
-        Ok(_) => Hosts::load_dir(dir).map_err(SetupError::File),
+        Ok(_) => Ok(()),
     }
+}
+
+/// What `project`, `export` and `chart` run on for `--host`: the setup (Korea's dataset,
+/// the assumptions of both hosts' records), and the datasets asked for, in order. A
+/// host whose dataset is not there is refused by name.
+fn setup_hosts(
+    input: &InputArgs,
+    flags: &[Flag],
+    band_flags: &[Flag],
+    host: HostArg,
+) -> Result<(Setup, Vec<Dataset>), SetupError> {
+    let (setup, hosts) = setup_every_host(input, flags, band_flags)?;
+    Ok((setup, chosen_hosts(&hosts, host)?))
+}
+
+/// The setup on every host's dataset (Korea's in `Setup::dataset`, the assumptions of
+/// both hosts' records), and every host's dataset: what the dashboard and `render` run
+/// on, whose `H` shows any host.
+fn setup_every_host(
+    input: &InputArgs,
+    flags: &[Flag],
+    band_flags: &[Flag],
+) -> Result<(Setup, Hosts), SetupError> {
+    let user = config::user_file(input.config.as_deref(), |v| std::env::var_os(v));
+    let config = Config::from_user_file(user.as_ref())?;
+    let hosts = load_hosts(input.data.as_deref())?;
+    let present: Vec<&Dataset> = hosts.iter().collect();
+    let assumptions = config.starting_assumptions_of(&present, flags)?;
+    let band = config.band_spreads(band_flags)?;
+    let setup = Setup {
+        dataset: hosts.korea.clone(),
+        config,
+        assumptions,
+        band,
+    };
+    Ok((setup, hosts))
+}
+
+/// The datasets `host` asks for, in order; a host whose dataset is not there is
+/// refused by name.
+fn chosen_hosts(hosts: &Hosts, host: HostArg) -> Result<Vec<Dataset>, SetupError> {
+    host.hosts()
+        .iter()
+        .map(|&h| {
+            hosts.get(h).cloned().ok_or_else(|| {
+                SetupError::from(format!(
+                    "--host {}: the dataset has no {} (its files go in japan/ beside Korea's)",
+                    h.key(),
+                    h.name()
+                ))
+            })
+        })
+        .collect()
 }
 
 fn refuse_arguments(e: clap::Error) -> ExitCode {

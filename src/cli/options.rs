@@ -9,7 +9,8 @@ use std::path::Path;
 use crate::config::SetupError;
 use crate::report::export::Series;
 
-use super::{AssumptionArgs, BandArgs, ChartArg, Cli, Command, ViewArgs};
+use super::{AssumptionArgs, BandArgs, ChartArg, Cli, Command, HostArg, ViewArgs};
+use crate::data::Host;
 
 /// What an option can change: a chart `chart` draws or a series `export` writes.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,7 @@ const COSTS: Output = Output::Chart(ChartArg::Costs);
 const SCENARIOS: Output = Output::Chart(ChartArg::Scenarios);
 const CONTRIBUTIONS: Output = Output::Series(Series::Contributions);
 const PROJECTIONS: Output = Output::Series(Series::Projections);
+const MEASURES: Output = Output::Series(Series::Measures);
 
 /// The table: what each option changes. The assumptions, `--real` and `--usd` change
 /// the money; the band's options only a projection's band; the view options only the
@@ -45,7 +47,44 @@ fn shaped_by(flag: &str) -> &'static [Output] {
         "--band" | "--band-cpi" | "--band-us-cpi" | "--band-fx" | "--band-defense" => {
             &[COSTS, SCENARIOS, PROJECTIONS]
         }
+        // The comparable measures are all recorded: only the base year of their real
+        // dollars is theirs to take.
+        "--real" => &[COSTS, SCENARIOS, CONTRIBUTIONS, PROJECTIONS, MEASURES],
         _ => &[COSTS, SCENARIOS, CONTRIBUTIONS, PROJECTIONS],
+    }
+}
+
+/// The table of hosts: the host whose figures each assumption option shapes; `None`
+/// for an option every host reads (US CPI, custom growth, the horizon).
+fn host_shaped_by(flag: &str) -> Option<Host> {
+    match flag {
+        "--cpi" | "--fx" | "--defense-growth" => Some(Host::Korea),
+        "--jp-cpi" | "--jp-fx" => Some(Host::Japan),
+        _ => None,
+    }
+}
+
+/// An assumption option of a host `--host` leaves out changes nothing: refused, with
+/// the host it shapes.
+pub(super) fn refuse_other_hosts_options(
+    host: HostArg,
+    assumptions: &AssumptionArgs,
+) -> Result<(), SetupError> {
+    let shown = host.hosts();
+    let refused = assumptions.flags().into_iter().find_map(|f| {
+        host_shaped_by(f.name)
+            .filter(|h| !shown.contains(h))
+            .map(|h| (f.name, h))
+    });
+    match refused {
+        Some((flag, h)) => Err(format!(
+            "{flag} sets {}'s figures, which --host {} does not show (add --host {} or all)",
+            h.name(),
+            host.key(),
+            h.key()
+        )
+        .into()),
+        None => Ok(()),
     }
 }
 
@@ -143,6 +182,8 @@ pub(super) fn refuse_meaningless_export_options(
         Series::Agreements => "agreements",
         Series::Economy => "the economic series",
         Series::Sources => "the sources",
+        Series::Shares => "the share estimates",
+        Series::Measures => "the comparable measures",
     };
     let given = given
         .iter()

@@ -250,7 +250,23 @@ impl Config {
         d: &Dataset,
         flags: &[Flag],
     ) -> Result<Assumptions, SetupError> {
+        self.starting_assumptions_of(&[d], flags)
+    }
+
+    /// As [`Config::starting_assumptions`], for every host's dataset in `datasets`
+    /// (Korea's first): each host's CPI and rate from its own record, and each value of
+    /// them checked against that record.
+    pub fn starting_assumptions_of(
+        &self,
+        datasets: &[&Dataset],
+        flags: &[Flag],
+    ) -> Result<Assumptions, SetupError> {
+        let d = datasets[0];
         let mut a = Assumptions::from_history(d);
+        for other in &datasets[1..] {
+            a.take_history_of(other);
+        }
+        let d = |id: AssumptionId| dataset_of(datasets, id);
         let mut errors = LoadError {
             subject: "configuration",
             ..LoadError::default()
@@ -258,7 +274,7 @@ impl Config {
         let mut settings: Vec<&AssumptionSetting> = self.assumptions.iter().collect();
         settings.sort_by_key(|s| applied_first(s.value.id()));
         for s in settings {
-            if let Err(e) = a.apply(&s.value, d) {
+            if let Err(e) = a.apply(&s.value, d(s.value.id())) {
                 errors.push(Diagnostic {
                     message: e.to_string(),
                     ..s.at.clone()
@@ -269,7 +285,10 @@ impl Config {
             errors.diagnostics.sort_by_key(|d| (d.line, d.column));
             return Err(SetupError::File(errors));
         }
-        apply_flags(&mut a, d, flags)?;
+        for f in sorted_flags(flags) {
+            a.apply_text(f.id, f.text, d(f.id))
+                .map_err(|e| SetupError::Usage(format!("{}: {e}", f.name)))?;
+        }
         Ok(a)
     }
 
@@ -350,7 +369,12 @@ impl Config {
             quote(order_name(s.timeline_order))
         );
         let _ = writeln!(out, "\n[assumptions]");
-        for id in AssumptionId::ALL {
+        // Korea's every one; Japan's own where the file sets them.
+        let japan_set = AssumptionId::JAPAN
+            .into_iter()
+            .filter(|id| !AssumptionId::ALL.contains(id))
+            .filter(|id| self.assumptions.iter().any(|s| s.value.id() == *id));
+        for id in AssumptionId::ALL.into_iter().chain(japan_set) {
             match self.assumptions.iter().find(|s| s.value.id() == id) {
                 Some(s) => {
                     let text = s.value.to_string();
@@ -401,12 +425,29 @@ fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
+/// The flags in the order they apply: the horizon and base year first, so that years
+/// set apart are checked against the horizon given with them.
+fn sorted_flags<'f, 'a>(flags: &'f [Flag<'a>]) -> Vec<&'f Flag<'a>> {
+    let mut flags: Vec<&Flag> = flags.iter().collect();
+    flags.sort_by_key(|f| applied_first(f.id));
+    flags
+}
+
+/// The dataset whose record an assumption continues: Japan's for Japan's CPI and
+/// rate where Japan's is given, Korea's (the first) for every other.
+fn dataset_of<'d>(datasets: &[&'d Dataset], id: AssumptionId) -> &'d Dataset {
+    let japans = matches!(id, AssumptionId::JapaneseCpi | AssumptionId::JpyPerUsd);
+    datasets
+        .iter()
+        .find(|d| (d.info.host == crate::data::Host::Japan) == japans)
+        .copied()
+        .unwrap_or(datasets[0])
+}
+
 /// The command line's assumption options over `a` (the config's, or a saved
 /// scenario's): the options have the last word.
 pub fn apply_flags(a: &mut Assumptions, d: &Dataset, flags: &[Flag]) -> Result<(), SetupError> {
-    let mut flags: Vec<&Flag> = flags.iter().collect();
-    flags.sort_by_key(|f| applied_first(f.id));
-    for f in flags {
+    for f in sorted_flags(flags) {
         a.apply_text(f.id, f.text, d)
             .map_err(|e| SetupError::Usage(format!("{}: {e}", f.name)))?;
     }

@@ -27,7 +27,7 @@ pub(super) const CHARTS: [(&str, ChartStyle); 2] =
     [("bars", ChartStyle::Bars), ("line", ChartStyle::Line)];
 pub(super) const ORDERS: [(&str, Order); 2] =
     [("agreement", Order::Grouped), ("date", Order::ByDate)];
-pub(super) const ASSUMPTIONS: [(&str, AssumptionId); 7] = [
+pub(super) const ASSUMPTIONS: [(&str, AssumptionId); 9] = [
     ("korean_cpi", AssumptionId::KoreanCpi),
     ("us_cpi", AssumptionId::UsCpi),
     ("krw_per_usd", AssumptionId::KrwPerUsd),
@@ -35,6 +35,8 @@ pub(super) const ASSUMPTIONS: [(&str, AssumptionId); 7] = [
     ("custom_growth", AssumptionId::CustomGrowth),
     ("base_year", AssumptionId::BaseYear),
     ("horizon", AssumptionId::Horizon),
+    ("japanese_cpi", AssumptionId::JapaneseCpi),
+    ("jpy_per_usd", AssumptionId::JpyPerUsd),
 ];
 
 pub(super) fn pane_name(p: Pane) -> &'static str {

@@ -12,8 +12,11 @@ use std::path::Path;
 use toml::de::DeTable;
 
 use super::diagnostic::{Diagnostic, LoadError};
-use super::load::{DataFile, Located, embedded_files, embedded_japan_files, load_with, read_dir};
+use super::load::{
+    DataFile, Located, MAX_FILE_BYTES, embedded_files, embedded_japan_files, load_with, read_dir,
+};
 use super::model::{Dataset, Host, Source};
+use super::shares::{SHARES_FILE, Shares, embedded_file as embedded_shares_file};
 
 /// The folder of Japan's files, inside Korea's.
 pub const JAPAN_DIR: &str = "japan";
@@ -23,27 +26,53 @@ pub const JAPAN_DIR: &str = "japan";
 pub struct Hosts {
     pub korea: Dataset,
     pub japan: Option<Dataset>,
+    /// The published estimates of each host's share of US stationing cost, and Germany.
+    pub shares: Shares,
 }
 
 impl Hosts {
     /// Korea alone.
     pub fn korea_only(korea: Dataset) -> Self {
-        Self { korea, japan: None }
+        Self {
+            korea,
+            japan: None,
+            shares: Shares::default(),
+        }
     }
 
-    /// Both hosts' datasets compiled into the binary.
+    /// The same hosts with the estimates of `file`, whose sources must be in one of
+    /// the hosts' sources tables.
+    pub fn with_shares(self, file: &DataFile) -> Result<Self, LoadError> {
+        let shares = Shares::load(file, &self.source_ids())?;
+        Ok(Self { shares, ..self })
+    }
+
+    /// The ids of every host's sources.
+    pub fn source_ids(&self) -> HashSet<&str> {
+        self.iter()
+            .flat_map(|d| d.sources.iter().map(|s| s.id.as_str()))
+            .collect()
+    }
+
+    /// Both hosts' datasets compiled into the binary, with the share estimates.
     pub fn embedded() -> Result<Hosts, LoadError> {
-        Self::load(&embedded_files(), Some(&embedded_japan_files()))
+        Self::load(&embedded_files(), Some(&embedded_japan_files()))?
+            .with_shares(&embedded_shares_file())
     }
 
-    /// Korea's dataset in `dir`, and Japan's in `dir/japan` where that folder exists.
+    /// Korea's dataset in `dir`, Japan's in `dir/japan` where that folder exists, and
+    /// the share estimates of `dir/shares.toml` where that file exists.
     pub fn load_dir(dir: &Path) -> Result<Hosts, LoadError> {
         let japan_dir = dir.join(JAPAN_DIR);
         let korea = read_dir(dir);
         let japan = japan_dir.is_dir().then(|| read_dir(&japan_dir));
+        let with_shares = |hosts: Hosts| match shares_file(dir)? {
+            Some(file) => hosts.with_shares(&file),
+            None => Ok(hosts),
+        };
         match (korea, japan) {
-            (Ok(k), None) => Self::load(&k, None),
-            (Ok(k), Some(Ok(j))) => Self::load(&k, Some(&j)),
+            (Ok(k), None) => with_shares(Self::load(&k, None)?),
+            (Ok(k), Some(Ok(j))) => with_shares(Self::load(&k, Some(&j))?),
             (k, j) => {
                 // Report every file that could not be read, of both hosts.
                 let mut errors = LoadError::default();
@@ -64,6 +93,7 @@ impl Hosts {
             (Ok(korea), Some(Ok(japan))) => Ok(Self {
                 korea,
                 japan: Some(japan),
+                shares: Shares::default(),
             }),
             (k, j) => {
                 let mut errors = LoadError::default();
@@ -88,6 +118,34 @@ impl Hosts {
     pub fn iter(&self) -> impl Iterator<Item = &Dataset> {
         std::iter::once(&self.korea).chain(self.japan.as_ref())
     }
+}
+
+/// `dir/shares.toml`, where it exists.
+fn shares_file(dir: &Path) -> Result<Option<DataFile>, LoadError> {
+    let path = dir.join(SHARES_FILE);
+    if !path.exists() {
+        return Ok(None);
+    }
+    let shown_as = path.display().to_string();
+    let mut errors = LoadError::default();
+    match super::file::read_text(&path, MAX_FILE_BYTES) {
+        Ok(Ok(text)) => {
+            return Ok(Some(DataFile {
+                name: SHARES_FILE,
+                shown_as,
+                text,
+            }));
+        }
+        Ok(Err(_)) => errors.push(Diagnostic::whole_file(
+            &shown_as,
+            "expected UTF-8 text, found invalid bytes",
+        )),
+        Err(e) => errors.push(Diagnostic::whole_file(
+            &shown_as,
+            format!("cannot read the file: {e}"),
+        )),
+    }
+    Err(errors)
 }
 
 /// The host `files` say they record (`[dataset] host`), Korea where they say none; where
@@ -204,7 +262,8 @@ mod tests {
         assert_eq!(hosts.iter().count(), 2);
     }
 
-    /// A copy of `assets/` (with `japan/` where `with_japan`) in a new folder.
+    /// A copy of `assets/` (with `japan/` and the share estimates, which cite Japan's
+    /// sources too, where `with_japan`) in a new folder.
     fn copy_of_assets(with_japan: bool) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
         let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
@@ -212,6 +271,7 @@ mod tests {
             std::fs::copy(assets.join(f.name), dir.path().join(f.name)).unwrap();
         }
         if with_japan {
+            std::fs::copy(assets.join(SHARES_FILE), dir.path().join(SHARES_FILE)).unwrap();
             std::fs::create_dir(dir.path().join(JAPAN_DIR)).unwrap();
             for f in embedded_japan_files() {
                 let from = assets.join(JAPAN_DIR).join(f.name);
@@ -225,6 +285,7 @@ mod tests {
     fn a_folder_loads_with_or_without_japan_s_files() {
         let both = Hosts::load_dir(copy_of_assets(true).path()).unwrap();
         assert_eq!(both, embedded());
+        assert!(!both.shares.estimates.is_empty());
         let korea = Hosts::load_dir(copy_of_assets(false).path()).unwrap();
         assert_eq!(korea, Hosts::korea_only(Dataset::embedded().unwrap()));
         assert!(korea.get(Host::Japan).is_none());

@@ -12,6 +12,7 @@ pub(crate) mod load;
 pub(crate) mod model;
 pub(crate) mod printable;
 pub(crate) mod search;
+pub(crate) mod shares;
 pub(crate) mod timeline;
 mod validate;
 
@@ -21,6 +22,10 @@ pub use diagnostic::{Diagnostic, LoadError};
 pub use hosts::Hosts;
 pub use load::{DataFile, embedded_files, embedded_japan_files, load, read_dir};
 pub use model::*;
+pub use shares::{
+    Country, Formula, GermanyTroops, Inclusion, Money, SHARES_FILE, ShareEstimate, Shares,
+    YearBasis, embedded_file as embedded_shares_file,
+};
 pub use validate::{MAX_AMOUNT, MAX_LAG_YEARS, MAX_SOURCES_PER_RECORD, YEARS};
 pub mod summary;
 pub mod synthetic;

@@ -162,7 +162,7 @@ impl References<'_> {
 }
 
 /// Reports ids given twice; returns the set of ids.
-fn unique_ids<'a>(
+pub(crate) fn unique_ids<'a>(
     ids: impl Iterator<Item = (&'a String, At<'a>)>,
     errors: &mut LoadError,
 ) -> HashSet<&'a str> {
@@ -220,7 +220,7 @@ fn check_source(source: &Source, at: At, errors: &mut LoadError) {
 }
 
 /// Refuses text too long to be anything but a mistake; `items` for lists of names.
-fn check_length<'s>(
+pub(crate) fn check_length<'s>(
     field: &str,
     values: impl IntoIterator<Item = &'s String>,
     max: usize,
@@ -238,7 +238,7 @@ fn check_length<'s>(
     }
 }
 
-fn check_year(year: i32, field: &str, at: At, errors: &mut LoadError) -> bool {
+pub(crate) fn check_year(year: i32, field: &str, at: At, errors: &mut LoadError) -> bool {
     let ok = YEARS.contains(&year);
     if !ok {
         errors.push(at.error(
@@ -273,7 +273,7 @@ fn amount_problem(v: f64) -> Option<String> {
     }
 }
 
-fn check_amount(value: Option<f64>, field: &str, at: At, errors: &mut LoadError) {
+pub(crate) fn check_amount(value: Option<f64>, field: &str, at: At, errors: &mut LoadError) {
     if let Some(message) = value.and_then(amount_problem) {
         errors.push(at.error(field, message));
     }
@@ -302,7 +302,10 @@ fn check_positive(value: f64, field: &str, at: At, errors: &mut LoadError) {
 }
 
 /// Reports years out of range, given twice or out of ascending order in one series.
-fn check_year_series<'a>(years: impl Iterator<Item = (i32, At<'a>)>, errors: &mut LoadError) {
+pub(crate) fn check_year_series<'a>(
+    years: impl Iterator<Item = (i32, At<'a>)>,
+    errors: &mut LoadError,
+) {
     let mut seen: HashMap<i32, At> = HashMap::new();
     let mut last: Option<i32> = None;
     for (year, at) in years {

@@ -138,22 +138,21 @@ impl AssumptionId {
     ];
 
     /// Japan's assumptions, in the order of Korea's: its CPI and its rate in the places
-    /// of Korea's.
-    pub const JAPAN: [AssumptionId; 7] = [
+    /// of Korea's; no defense-budget growth, which no scenario of Japan's reads.
+    pub const JAPAN: [AssumptionId; 6] = [
         AssumptionId::JapaneseCpi,
         AssumptionId::UsCpi,
         AssumptionId::JpyPerUsd,
-        AssumptionId::DefenseGrowth,
         AssumptionId::CustomGrowth,
         AssumptionId::BaseYear,
         AssumptionId::Horizon,
     ];
 
     /// The assumptions that drive `host`'s projections.
-    pub fn of_host(host: Host) -> [AssumptionId; 7] {
+    pub fn of_host(host: Host) -> &'static [AssumptionId] {
         match host {
-            Host::Korea => Self::ALL,
-            Host::Japan => Self::JAPAN,
+            Host::Korea => &Self::ALL,
+            Host::Japan => &Self::JAPAN,
         }
     }
 

@@ -5,6 +5,7 @@
 
 pub(crate) mod assumptions;
 pub(crate) mod band;
+pub mod compare;
 pub(crate) mod cross_check;
 pub(crate) mod deflator;
 pub(crate) mod escalation;
@@ -26,7 +27,8 @@ pub use escalation::{Driver, Step, escalate};
 pub use inputs::{Economy, Origin, PriceIndex, local_100m_to_usd_m, usd_m_to_local_100m};
 pub use metrics::{
     BASIS_CHANGED, CostPoint, CostView, Currency, CurrencyOrigin, Indices, Metric, Status, Total,
-    TroopBasis, change_pct, cost_series, scenario_amounts, span_label, total_spans, totals,
+    TroopBasis, change_pct, cost_series, host_span_label, scenario_amounts, span_label,
+    total_spans, totals,
 };
 pub use scenario::{
     Projection, RuleOrigin, ScenarioId, ScenarioYear, dedup_keeping_order, project, project_all,

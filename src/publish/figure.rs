@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::data::{Dataset, Host};
+use crate::data::{Dataset, Host, Source};
 use crate::econ::{
     Assumptions, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin, DashboardBands,
     Metric, Origin, Projection, TroopBasis,
@@ -165,7 +165,7 @@ impl Figure {
     }
 }
 
-fn point(p: &CostPoint) -> Option<LinePoint> {
+pub(super) fn point(p: &CostPoint) -> Option<LinePoint> {
     Some(LinePoint {
         year: p.year,
         value: p.value.filter(|v| v.is_finite())?,
@@ -219,11 +219,20 @@ fn footer(d: &Dataset, assumptions: Option<String>, band: Option<&BandSpreads>) 
 /// "Sources: Hankyung, Dong-A Ilbo, Yonhap and 12 more": the publishers of the sources
 /// the figures shown cite, most cited first, and where each figure's sources are listed.
 fn source_line<'a>(d: &Dataset, ids: impl Iterator<Item = &'a String>, every: &str) -> String {
+    sources_line(|id| d.source(id), ids, every)
+}
+
+/// [`source_line`] with the sources looked up by `lookup`: in several hosts' tables.
+pub(super) fn sources_line<'s, 'a>(
+    lookup: impl Fn(&str) -> Option<&'s Source>,
+    ids: impl Iterator<Item = &'a String>,
+    every: &str,
+) -> String {
     const NAMED: usize = 4;
     let mut counts: Vec<(&str, usize)> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for id in ids {
-        let Some(source) = d.source(id) else { continue };
+        let Some(source) = lookup(id) else { continue };
         let publisher = source.publisher.as_str();
         match index.get(publisher) {
             Some(&i) => counts[i].1 += 1,
@@ -293,7 +302,7 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
         ),
         footer: footer(
             d,
-            Some(stamp(a, view)),
+            Some(stamp(a, d.info.host, view)),
             input.band.map(|(_, spreads)| spreads),
         ),
         decimals: match view.metric {
@@ -712,7 +721,7 @@ pub fn scenarios_figure(
         legend,
         marks,
         source: source_line(d, ids, "sma-dash project"),
-        footer: footer(d, Some(stamp(a, view)), bands.map(|(_, s)| s)),
+        footer: footer(d, Some(stamp(a, d.info.host, view)), bands.map(|(_, s)| s)),
         decimals: 1,
     }
 }

@@ -6,6 +6,7 @@
 //! here; nothing is computed anew, and no terminal is involved.
 
 mod figure;
+mod hosts;
 mod png;
 mod svg;
 
@@ -13,6 +14,7 @@ pub use figure::{
     BandArea, Figure, FigureLine, LegendItem, Level, LinePoint, LineStyle, Swatch, costs_figure,
     scenarios_figure, troops_figure,
 };
+pub use hosts::hosts_figure;
 pub use png::to_png;
 pub use svg::{Layout, escape_xml, layout, to_svg};
 
@@ -22,6 +24,8 @@ pub enum ChartKind {
     Costs,
     Troops,
     Scenarios,
+    /// Both hosts' payments per US service member, in dollars.
+    Hosts,
 }
 
 impl ChartKind {
@@ -31,6 +35,7 @@ impl ChartKind {
             ChartKind::Costs => "costs",
             ChartKind::Troops => "troops",
             ChartKind::Scenarios => "scenarios",
+            ChartKind::Hosts => "hosts",
         }
     }
 }

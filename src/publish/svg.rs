@@ -825,6 +825,14 @@ fn draw_end_labels(c: &mut Canvas, figure: &Figure, l: &Layout, p: &Palette, roo
         .filter(|line| line.style != LineStyle::Dotted)
         .filter_map(|line| {
             let last = line.points.last()?;
+            // A series drawn in segments (broken where its definition changes) is
+            // labelled once, at the end of its last segment.
+            let continued = figure.lines.iter().any(|other| {
+                other.color == line.color && other.points.last().is_some_and(|o| o.year > last.year)
+            });
+            if continued {
+                return None;
+            }
             let color = p.series[line.color % p.series.len()];
             Some((
                 l.y(last.value),

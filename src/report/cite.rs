@@ -197,7 +197,7 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
     if p.projected || view.real {
         line.push_str(&format!(
             "\nAssumptions: {}",
-            assumptions_text(a, view.real, "; ")
+            assumptions_text(a, d.info.host, view.real, "; ")
         ));
     }
     Some(Citation {
@@ -365,7 +365,7 @@ pub fn scenario(
         scenario.label(),
         scenario.key(),
         basis_text(view, d.info.host, a.base_year),
-        assumptions_text(a, view.real, "; ")
+        assumptions_text(a, d.info.host, view.real, "; ")
     );
     Citation {
         what: format!("the totals of {}", scenario.key()),

@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
-use crate::data::{Dataset, Event, FuzzyDate, Milestone};
+use crate::data::{Dataset, Event, FuzzyDate, Host, Hosts, Milestone};
+use crate::econ::compare::Comparison;
 use crate::econ::{
     Assumptions, BandSpreads, CostPoint, CostView, Currency, Deflator, Economy, Metric, TroopBasis,
     cost_series, dedup_keeping_order,
@@ -26,10 +27,15 @@ pub enum Series {
     Projections,
     /// The sources table, with the records citing each source.
     Sources,
+    /// Every published estimate of a host's share of US stationing cost, with its
+    /// definition (`assets/shares.toml`).
+    Shares,
+    /// Each host's payment by year in comparable measures, one row per host and year.
+    Measures,
 }
 
 impl Series {
-    pub const ALL: [Series; 7] = [
+    pub const ALL: [Series; 9] = [
         Series::Contributions,
         Series::Troops,
         Series::Events,
@@ -37,6 +43,8 @@ impl Series {
         Series::Economy,
         Series::Projections,
         Series::Sources,
+        Series::Shares,
+        Series::Measures,
     ];
 
     /// The name on the command line and in file names.
@@ -49,6 +57,8 @@ impl Series {
             Series::Economy => "economy",
             Series::Projections => "projections",
             Series::Sources => "sources",
+            Series::Shares => "shares",
+            Series::Measures => "measures",
         }
     }
 
@@ -82,7 +92,7 @@ impl Cell {
         v.map_or(Cell::Empty, |v| Cell::Text(v.to_string()))
     }
 
-    fn list(items: &[String]) -> Self {
+    pub(crate) fn list(items: &[String]) -> Self {
         Cell::Text(items.join("; "))
     }
 
@@ -167,6 +177,115 @@ impl Table {
             .collect();
         serde_json::to_string_pretty(&rows).expect("a table serializes") + "\n"
     }
+
+    /// The columns named as `host`'s file names them: Japan's say yen and the Japanese
+    /// CPI and, in a series of amounts (`fiscal`), that its years are fiscal years.
+    /// Korea's are as they are.
+    #[must_use]
+    pub fn named_for(mut self, host: Host, fiscal: bool) -> Self {
+        if host == Host::Japan {
+            for column in &mut self.columns {
+                if let Some((_, japan)) = JAPAN_COLUMNS
+                    .iter()
+                    .find(|(korea, _)| korea == column)
+                    .filter(|(korea, _)| fiscal || *korea != "year")
+                {
+                    *column = japan;
+                }
+            }
+        }
+        self
+    }
+
+    /// Several hosts' tables as one: a `host` column first, then every table's
+    /// columns (a column of one host alone, such as `jpy_bn`, empty in the other's
+    /// rows), each host's rows in turn.
+    pub fn stacked(tables: Vec<(Host, Table)>) -> Table {
+        let mut columns: Vec<&'static str> = vec!["host"];
+        for (_, t) in &tables {
+            let mut at = 1;
+            for c in &t.columns {
+                // A host's own column goes beside the other host's of the same thing.
+                let beside = JAPAN_COLUMNS
+                    .iter()
+                    .find(|(_, japan)| japan == c)
+                    .and_then(|(korea, _)| columns.iter().position(|x| x == korea));
+                match (columns.iter().position(|x| x == c), beside) {
+                    (Some(i), _) => at = i + 1,
+                    (None, Some(i)) => columns.insert(i + 1, c),
+                    (None, None) => {
+                        columns.insert(at, c);
+                        at += 1;
+                    }
+                }
+            }
+        }
+        let mut rows = Vec::new();
+        for (host, t) in tables {
+            let slots: Vec<usize> = t
+                .columns
+                .iter()
+                .map(|c| {
+                    columns
+                        .iter()
+                        .position(|x| x == c)
+                        .expect("every column kept")
+                })
+                .collect();
+            for row in t.rows {
+                let mut cells = vec![Cell::Empty; columns.len()];
+                cells[0] = Cell::text(host.key());
+                for (slot, cell) in slots.iter().zip(row) {
+                    cells[*slot] = cell;
+                }
+                rows.push(cells);
+            }
+        }
+        Table { columns, rows }
+    }
+}
+
+/// Korea's column names and Japan's for the same thing.
+const JAPAN_COLUMNS: [(&str, &str); 12] = [
+    ("year", "fiscal_year"),
+    ("krw_bn", "jpy_bn"),
+    ("krw_bn_low", "jpy_bn_low"),
+    ("krw_bn_high", "jpy_bn_high"),
+    ("krw_status", "jpy_status"),
+    ("krw_origin", "jpy_origin"),
+    ("krw_per_usd", "jpy_per_usd"),
+    ("korean_cpi_pct", "japanese_cpi_pct"),
+    ("korean_cpi_published_pct", "japanese_cpi_published_pct"),
+    (
+        "korean_cpi_first_published_pct",
+        "japanese_cpi_first_published_pct",
+    ),
+    ("korean_cpi_index_2020", "japanese_cpi_index_2020"),
+    ("defense_budget_krw_tn", "defense_budget_jpy_tn"),
+];
+
+/// The keys of a JSON report of amounts named as `host`'s files name them (see
+/// [`Table::named_for`]), at every depth.
+pub(crate) fn keys_for(host: Host, value: Value) -> Value {
+    match (host, value) {
+        (Host::Korea, v) => v,
+        (_, Value::Object(object)) => Value::Object(
+            object
+                .into_iter()
+                .map(|(k, v)| {
+                    let key = JAPAN_COLUMNS
+                        .iter()
+                        .find(|(korea, _)| *korea == k)
+                        .map_or(k, |(_, japan)| (*japan).to_string());
+                    (key, keys_for(host, v))
+                })
+                .collect(),
+        ),
+        (_, Value::Array(items)) => {
+            Value::Array(items.into_iter().map(|v| keys_for(host, v)).collect())
+        }
+        (_, v) => v,
+    }
 }
 
 /// How amounts are shown: nominal or in money of the assumptions' base year, whether
@@ -193,11 +312,30 @@ pub fn export(d: &Dataset, a: &Assumptions, series: Series, opts: ExportOptions)
             return ProjectionReport::with_band(d, a, opts.real, opts.usd, opts.band.as_ref())
                 .to_cells();
         }
+        // Of the hosts together: this dataset alone.
+        Series::Shares | Series::Measures => {
+            return export_hosts(&Hosts::korea_only(d.clone()), a, series, opts);
+        }
     };
-    let assumptions =
-        (series == Series::Contributions).then(|| assumptions_text(a, opts.real, "; "));
+    let assumptions = (series == Series::Contributions)
+        .then(|| assumptions_text(a, d.info.host, opts.real, "; "));
     with_provenance(&mut table, &d.info.version, assumptions);
-    table
+    table.named_for(d.info.host, series == Series::Contributions)
+}
+
+/// A series of the hosts together (the share estimates, the comparable measures), or
+/// any other of Korea's dataset.
+pub fn export_hosts(hosts: &Hosts, a: &Assumptions, series: Series, opts: ExportOptions) -> Table {
+    let versions = hosts
+        .iter()
+        .map(|d| format!("{} {}", d.info.host.key(), d.info.version))
+        .collect::<Vec<_>>()
+        .join("; ");
+    match series {
+        Series::Shares => super::compare::shares_table(&hosts.shares, &versions),
+        Series::Measures => super::compare::measures_table(&Comparison::of(hosts, a), &versions),
+        _ => export(&hosts.korea, a, series, opts),
+    }
 }
 
 /// Closes each row with the dataset version and, when given, the assumptions.

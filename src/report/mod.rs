@@ -3,6 +3,7 @@
 //! Sits beside `ui`: it formats what `data` and `econ` hold and computes nothing itself.
 
 pub(crate) mod cite;
+pub mod compare;
 pub mod export;
 pub(crate) mod projection;
 pub(crate) mod tables;
@@ -11,6 +12,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::data::Host;
 use crate::econ::{AssumptionId, Assumptions, spec};
 
 pub use projection::ProjectionReport;
@@ -31,22 +33,23 @@ fn exact(v: f64) -> f64 {
     (v * 1e4).round() / 1e4
 }
 
-/// The assumptions behind a report; the base year only where amounts are real, since
-/// nominal figures do not depend on it.
-pub fn assumption_values(a: &Assumptions, real: bool) -> Vec<AssumptionRecord> {
-    let units = [
-        (AssumptionId::KoreanCpi, "%"),
-        (AssumptionId::UsCpi, "%"),
-        (AssumptionId::KrwPerUsd, "KRW/USD"),
-        (AssumptionId::DefenseGrowth, "%"),
-        (AssumptionId::CustomGrowth, "%"),
-        (AssumptionId::BaseYear, ""),
-        (AssumptionId::Horizon, ""),
-    ];
+/// The assumptions behind a report of `host`'s figures (its own CPI and rate); the
+/// base year only where amounts are real, since nominal figures do not depend on it.
+pub fn assumption_values(a: &Assumptions, host: Host, real: bool) -> Vec<AssumptionRecord> {
     let paths = a.rate_paths();
-    units
-        .into_iter()
-        .filter(|(id, _)| real || *id != AssumptionId::BaseYear)
+    AssumptionId::of_host(host)
+        .iter()
+        .copied()
+        .filter(|id| real || *id != AssumptionId::BaseYear)
+        .map(|id| {
+            let unit = match id {
+                AssumptionId::KrwPerUsd => "KRW/USD",
+                AssumptionId::JpyPerUsd => "JPY/USD",
+                AssumptionId::BaseYear | AssumptionId::Horizon => "",
+                _ => "%",
+            };
+            (id, unit)
+        })
         .map(|(id, unit)| AssumptionRecord {
             name: spec(id).key,
             value: exact(a.get(id)),
@@ -62,8 +65,8 @@ pub fn assumption_values(a: &Assumptions, real: bool) -> Vec<AssumptionRecord> {
 
 /// "korean_cpi=2.5 (2028: 9); us_cpi=2.63; …": the assumptions in one line, as
 /// report headers and the files' `assumptions` column write them.
-pub fn assumptions_text(a: &Assumptions, real: bool, separator: &str) -> String {
-    assumption_values(a, real)
+pub fn assumptions_text(a: &Assumptions, host: Host, real: bool, separator: &str) -> String {
+    assumption_values(a, host, real)
         .iter()
         .map(|v| {
             let mut text = format!("{}={}", v.name, v.value);

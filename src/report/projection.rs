@@ -9,11 +9,11 @@ use super::export::{Cell, Table, with_provenance};
 use super::{AssumptionRecord, assumption_values, assumptions_text};
 use crate::numbers::thousands;
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Host};
 use crate::econ::{
     Assumptions, Band, BandPoint, BandSpreads, CostPoint, CostView, Currency, Deflator, Economy,
-    Indices, Metric, Projection, ScenarioId, Total, TroopBasis, band, project_all,
-    scenario_amounts, span_label, spread_spec, total_spans, year_sources,
+    Indices, Metric, Projection, ScenarioId, Total, TroopBasis, band, host_span_label, project_all,
+    scenario_amounts, spread_spec, total_spans, year_sources,
 };
 
 /// One year of one scenario, in the units shown.
@@ -105,6 +105,9 @@ pub fn spread_values(spreads: &BandSpreads) -> Vec<SpreadValue> {
 /// Every scenario by year, with totals, in the units asked for.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProjectionReport {
+    /// Whose figures: the names of columns, units and years follow it.
+    #[serde(skip)]
+    pub host: Host,
     pub dataset_version: String,
     pub assumptions: Vec<AssumptionRecord>,
     /// `nominal`, or `real` in money of `base_year`.
@@ -216,8 +219,9 @@ impl ProjectionReport {
         }
         totals.dedup_by(|b, a| a.scenario == b.scenario && a.from == b.from && a.to == b.to);
         Self {
+            host: d.info.host,
             dataset_version: d.info.version.clone(),
-            assumptions: assumption_values(a, real),
+            assumptions: assumption_values(a, d.info.host, real),
             basis: if real { "real" } else { "nominal" },
             base_year: real.then_some(a.base_year),
             deflators: deflators(d, a, real, usd),
@@ -225,7 +229,7 @@ impl ProjectionReport {
             rows,
             totals,
             extended_rules,
-            assumptions_line: assumptions_text(a, real, "; "),
+            assumptions_line: assumptions_text(a, d.info.host, real, "; "),
             band_line: spreads.map(BandSpreads::stamp),
             band_words: spreads.map(BandSpreads::describe),
         }
@@ -235,23 +239,20 @@ impl ProjectionReport {
         self.rows.iter().any(|r| r.usd_origin.is_some())
     }
 
-    /// "bn won, nominal", "bn won of 2025".
+    /// "bn won, nominal", "bn yen of 2025".
     fn units(&self) -> String {
         let money = |unit: &str| match self.base_year {
             Some(base) => format!("{unit} of {base}"),
             None => format!("{unit}, nominal"),
         };
+        let local = money(&format!("bn {}", self.host.currency()));
+        let rate = format!("at each year's {} per dollar", self.host.currency());
         match (self.usd(), self.band.is_some()) {
-            (false, false) => money("bn won"),
-            (true, false) => format!(
-                "{}; in brackets {}, at each year's won per dollar",
-                money("bn won"),
-                money("$ m")
-            ),
-            (false, true) => format!("{}; in brackets the band, low–high", money("bn won")),
+            (false, false) => local,
+            (true, false) => format!("{local}; in brackets {}, {rate}", money("$ m")),
+            (false, true) => format!("{local}; in brackets the band, low–high"),
             (true, true) => format!(
-                "{}; after · {}, at each year's won per dollar; in brackets the band, low–high",
-                money("bn won"),
+                "{local}; after · {}, {rate}; in brackets the band, low–high",
                 money("$ m")
             ),
         }
@@ -279,7 +280,7 @@ impl ProjectionReport {
                 row.push(band.clone());
             }
         }
-        table
+        table.named_for(self.host, true)
     }
 
     /// The columns of `to_cells`, before the provenance: the base year and deflator
@@ -390,13 +391,30 @@ impl ProjectionReport {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a report serializes") + "\n"
+        let value = serde_json::to_value(self).expect("a report serializes");
+        let value = super::export::keys_for(self.host, value);
+        serde_json::to_string_pretty(&value).expect("a report serializes") + "\n"
+    }
+
+    /// Several hosts' reports as one JSON array, each report with its `host`.
+    pub fn to_json_of_hosts(reports: &[ProjectionReport]) -> String {
+        let all: Vec<serde_json::Value> = reports
+            .iter()
+            .map(|r| {
+                let mut value = serde_json::to_value(r).expect("a report serializes");
+                if let serde_json::Value::Object(object) = &mut value {
+                    object.insert("host".into(), r.host.key().into());
+                }
+                super::export::keys_for(r.host, value)
+            })
+            .collect();
+        serde_json::to_string_pretty(&all).expect("reports serialize") + "\n"
     }
 
     /// A table with one column per scenario; `*` marks a year the cap bound, `†` a year
     /// projected with an agreement's rule past its end.
     pub fn to_table(&self) -> String {
-        let scenarios: Vec<&'static str> = ScenarioId::ALL
+        let scenarios: Vec<&'static str> = ScenarioId::of_host(self.host)
             .iter()
             .map(|s| s.key())
             .filter(|k| self.rows.iter().any(|r| r.scenario == *k))
@@ -425,7 +443,8 @@ impl ProjectionReport {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "Korea's SMA contribution by scenario, {}",
+            "{} by scenario, {}",
+            self.host.series_name(),
             self.units()
         );
         if !self.deflators.is_empty() {
@@ -469,7 +488,7 @@ impl ProjectionReport {
         ];
         for year in years {
             let mut recorded = false;
-            let mut line = vec![year.to_string()];
+            let mut line = vec![self.host.year_label(year)];
             for s in scenarios {
                 let cell = self
                     .rows
@@ -522,7 +541,7 @@ impl ProjectionReport {
             let _ = writeln!(
                 out,
                 "total {:<9} {:<w$} {:>s$}  {}",
-                span_label(t.from, t.to),
+                host_span_label(self.host, t.from, t.to),
                 t.scenario,
                 sum,
                 t.span,

@@ -5,7 +5,7 @@
 //! file gets them all. So a table on screen and the file exported from it cannot say
 //! different things.
 
-use crate::data::{CountDate, Dataset};
+use crate::data::{CountDate, Dataset, Host};
 use crate::econ::{
     Assumptions, Band, BandPoint, BandSpreads, CostPoint, CostView, Currency, DashboardBands,
     Economy, Indices, Metric, Projection, ScenarioId, Total, change_pct, dedup_keeping_order,
@@ -851,9 +851,10 @@ fn scenarios_notes(projections: &[Projection], capped: bool, extended: bool) -> 
     notes
 }
 
-/// The assumptions stamp of a file made from the Costs or Assumptions table.
-pub fn stamp(a: &Assumptions, view: &CostView) -> String {
-    assumptions_text(a, view.real, "; ")
+/// The assumptions stamp of a file made from the Costs or Assumptions table of
+/// `host`'s figures.
+pub fn stamp(a: &Assumptions, host: Host, view: &CostView) -> String {
+    assumptions_text(a, host, view.real, "; ")
 }
 
 #[cfg(test)]

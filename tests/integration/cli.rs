@@ -1076,7 +1076,15 @@ fn options_that_mean_nothing_to_a_series_are_refused() {
         ),
         (
             &["export", "events", "--real", "2020"],
-            "export events: --real does not apply to events (only to contributions and projections)",
+            "export events: --real does not apply to events (only to contributions, projections and measures)",
+        ),
+        (
+            &["export", "shares", "--real", "2020"],
+            "export shares: --real does not apply to the share estimates (only to contributions, projections and measures)",
+        ),
+        (
+            &["export", "measures", "--cpi", "3"],
+            "export measures: --cpi does not apply to the comparable measures (only to contributions and projections)",
         ),
         (
             &["export", "events", "--cpi", "3"],

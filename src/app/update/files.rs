@@ -139,8 +139,13 @@ pub(super) fn export_request(app: &App) -> ExportRequest {
                 Pane::Troops => "troops",
                 _ => "scenarios",
             };
-            let stamp = (pane != Pane::Troops)
-                .then(|| stamp(&app.inputs().assumptions, &app.inputs().view));
+            let stamp = (pane != Pane::Troops).then(|| {
+                stamp(
+                    &app.inputs().assumptions,
+                    app.data.info.host,
+                    &app.inputs().view,
+                )
+            });
             (what, table.to_export(&app.data.info.version, stamp))
         }
     };

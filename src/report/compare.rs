@@ -1,0 +1,261 @@
+//! The files of the comparisons between hosts: every published estimate of a host's
+//! share of US stationing cost with its definition (`export shares`), and the
+//! comparable measures of each host's payment by year (`export measures`).
+//!
+//! Both are built from what `data` and `econ::compare` hold; the same writer as every
+//! other export turns them into CSV and JSON.
+
+use crate::data::Shares;
+use crate::econ::compare::{Comparison, MeasureKind, payment_name};
+
+use super::export::{Cell, Table, with_provenance};
+
+/// One row per estimate: its value beside its definition, never alone.
+pub fn shares_table(shares: &Shares, version: &str) -> Table {
+    let rows = shares
+        .estimates
+        .iter()
+        .map(|e| {
+            vec![
+                Cell::text(e.id.clone()),
+                Cell::text(e.host.key()),
+                Cell::Int(e.year.into()),
+                e.to.map_or(Cell::Empty, |t| Cell::Int(t.into())),
+                Cell::text(e.year_basis.key()),
+                Cell::text(e.year_label()),
+                Cell::opt_num(e.value_pct, 2),
+                Cell::Bool(e.approximate),
+                Cell::opt_text(Some(e.value_label()).filter(|v| !v.is_empty())),
+                Cell::text(e.measure.clone()),
+                Cell::text(e.definition.clone()),
+                Cell::opt_text(e.numerator.as_ref()),
+                Cell::opt_text(e.denominator.as_ref()),
+                Cell::text(e.us_military_pay.key()),
+                Cell::text(e.host_indirect_support.key()),
+                Cell::opt_text(e.currency.map(|c| c.key())),
+                Cell::opt_num(e.host_m, 2),
+                Cell::opt_num(e.us_m, 2),
+                Cell::opt_num(e.denominator_m(), 2),
+                Cell::opt_text(e.formula.map(|f| f.key())),
+                Cell::list(&e.sources),
+                Cell::text(e.confidence.label()),
+                Cell::opt_text(e.note.as_ref()),
+            ]
+        })
+        .collect();
+    let mut table = Table {
+        columns: vec![
+            "id",
+            "host",
+            "year",
+            "to",
+            "year_basis",
+            "data_year",
+            "value_pct",
+            "approximate",
+            "value",
+            "measure",
+            "definition",
+            "numerator",
+            "denominator",
+            "us_military_pay",
+            "host_indirect_support",
+            "currency",
+            "numerator_m",
+            "us_cost_m",
+            "denominator_m",
+            "formula",
+            "sources",
+            "confidence",
+            "note",
+        ],
+        rows,
+    };
+    with_provenance(&mut table, version, None);
+    table
+}
+
+/// The columns of one measure: its value, status, why it is missing, its sources and
+/// its definition.
+fn measure_columns(kind: MeasureKind) -> [&'static str; 5] {
+    match kind {
+        MeasureKind::Usd => [
+            "usd_m",
+            "usd_m_status",
+            "usd_m_missing",
+            "usd_m_sources",
+            "usd_m_definition",
+        ],
+        MeasureKind::RealUsd => [
+            "real_usd_m",
+            "real_usd_m_status",
+            "real_usd_m_missing",
+            "real_usd_m_sources",
+            "real_usd_m_definition",
+        ],
+        MeasureKind::PerMember => [
+            "usd_k_per_member",
+            "usd_k_per_member_status",
+            "usd_k_per_member_missing",
+            "usd_k_per_member_sources",
+            "usd_k_per_member_definition",
+        ],
+        MeasureKind::ShareOfDefense => [
+            "pct_of_defense_budget",
+            "pct_of_defense_budget_status",
+            "pct_of_defense_budget_missing",
+            "pct_of_defense_budget_sources",
+            "pct_of_defense_budget_definition",
+        ],
+        MeasureKind::ShareOfGdp => [
+            "pct_of_gdp",
+            "pct_of_gdp_status",
+            "pct_of_gdp_missing",
+            "pct_of_gdp_sources",
+            "pct_of_gdp_definition",
+        ],
+    }
+}
+
+/// One row per host and year, Korea's years first: the payment as recorded, then each
+/// measure with its status, the reason it is missing, its sources and its definition.
+pub fn measures_table(c: &Comparison, version: &str) -> Table {
+    let mut columns = vec![
+        "host",
+        "year",
+        "year_basis",
+        "payment",
+        "local_bn",
+        "recorded_usd_m",
+        "currency",
+        "confidence",
+        "budget_basis",
+        "per_usd",
+        "rate",
+        "base_year",
+        "deflator",
+        "troops",
+        "troops_note",
+        "defense_budget_tn",
+        "usd_m_origin",
+    ];
+    for kind in MeasureKind::ALL {
+        columns.extend(measure_columns(kind));
+    }
+    let rows = c
+        .rows
+        .iter()
+        .map(|r| {
+            let usd = r.measure(MeasureKind::Usd);
+            let mut row = vec![
+                Cell::text(r.host.key()),
+                Cell::Int(r.year.into()),
+                Cell::text(r.year_basis()),
+                Cell::text(payment_name(r.host)),
+                Cell::opt_num(r.local_bn, 1),
+                Cell::opt_num(r.recorded_usd_m, 1),
+                Cell::text(r.host.currency()),
+                Cell::text(r.confidence.label()),
+                Cell::opt_text(r.budget_basis),
+                Cell::opt_num(r.per_usd, 4),
+                Cell::opt_text(r.per_usd.map(|_| {
+                    if r.host.fiscal_years() {
+                        "fiscal-year average (April–March)"
+                    } else {
+                        "calendar-year average"
+                    }
+                })),
+                Cell::Int(c.base_year.into()),
+                Cell::opt_text(c.deflator.as_ref()),
+                r.troops.map_or(Cell::Empty, |t| Cell::Int(t.into())),
+                Cell::opt_text(r.count_break.as_ref()),
+                Cell::opt_num(r.defense_tn, 4),
+                Cell::opt_text(usd.value().map(|_| usd.point.origin_key())),
+            ];
+            for m in &r.measures {
+                row.extend([
+                    Cell::opt_num(m.value(), m.kind.decimals()),
+                    Cell::opt_text(m.value().map(|_| m.status().label())),
+                    Cell::opt_text(m.missing.as_ref()),
+                    Cell::list(&m.sources),
+                    Cell::text(m.kind.definition(r.host, c.base_year)),
+                ]);
+            }
+            row
+        })
+        .collect();
+    let mut table = Table { columns, rows };
+    with_provenance(&mut table, version, None);
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Shares;
+
+    /// The embedded estimates, their sources checked against both hosts' tables.
+    fn shares() -> Shares {
+        crate::data::Hosts::embedded().unwrap().shares
+    }
+
+    fn rows(json: &str) -> Vec<serde_json::Value> {
+        serde_json::from_str::<serde_json::Value>(json)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    }
+
+    #[test]
+    fn each_share_travels_with_its_definition_to_both_files() {
+        let s = shares();
+        let table = shares_table(&s, "test");
+        let json = rows(&table.to_json());
+        assert_eq!(json.len(), s.estimates.len());
+        let row = |id: &str| json.iter().find(|r| r["id"] == id).unwrap().clone();
+        let dod = row("dod-2004-jp");
+        let record = s.estimates.iter().find(|e| e.id == "dod-2004-jp").unwrap();
+        assert_eq!(dod["value_pct"], 74.5);
+        assert_eq!(dod["definition"], record.definition.as_str());
+        assert_eq!(dod["us_military_pay"], "excluded");
+        assert_eq!(dod["host_indirect_support"], "included");
+        assert_eq!(dod["data_year"], "2002");
+        let gao = row("gao-21-270-jp-share");
+        assert_eq!(gao["value_pct"], 37.6);
+        assert_eq!(gao["confidence"], "derived");
+        assert_eq!(gao["numerator_m"], 12600.0);
+        assert_eq!(gao["denominator_m"], 33500.0);
+        assert_eq!(gao["us_military_pay"], "included");
+        let seed = row("thehill-2018-kr");
+        assert_eq!(seed["value_pct"], serde_json::Value::Null);
+        assert_eq!(seed["value"], "a little less than half of the total cost");
+        assert!(
+            seed["definition"]
+                .as_str()
+                .unwrap()
+                .starts_with("No definition given")
+        );
+
+        let csv = table.to_csv();
+        let line = csv.lines().find(|l| l.starts_with("dod-2004-jp,")).unwrap();
+        assert!(line.contains(",74.50,"), "{line}");
+        assert!(
+            line.contains(&format!("\"{}\"", record.definition)),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn no_estimate_of_germany_at_32_6_percent_is_stored() {
+        let s = shares();
+        assert!(
+            s.about(crate::data::Country::Germany)
+                .all(|e| e.value_pct != Some(32.6))
+        );
+        assert_eq!(
+            s.germany_troops.iter().filter(|t| t.series_break).count(),
+            1
+        );
+    }
+}
