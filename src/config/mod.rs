@@ -830,7 +830,7 @@ mod tests {
                 tried += 1;
             }
         }
-        assert_eq!(tried, 10);
+        assert_eq!(tried, 14);
     }
 
     /// The spreads `text` and `flags` give, or the problems, one a line.
