@@ -6,12 +6,13 @@ mod common;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use sma_dash::app::{App, Pane};
+use sma_dash::app::Pane;
 use sma_dash::publish::{Size, Theme, to_png, to_svg};
 
 fn charts(c: &mut Criterion) {
     let mut group = c.benchmark_group("chart");
-    let app = App::with(common::embedded(), |i| i.show_band = true);
+    let app =
+        sma_dash::config::Config::defaults().app_with(common::embedded(), |i| i.show_band = true);
     let size = Size::default();
     for (name, pane) in [
         ("costs", Pane::Costs),

@@ -20,7 +20,7 @@ fn frames(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, sizes: &[(u16
     for (screen, pane) in common::screens() {
         for &(w, h) in sizes {
             group.bench_function(format!("{screen}/{w}x{h}"), |b| {
-                let app = app.get_or_insert_with(|| App::new(data()));
+                let app = app.get_or_insert_with(|| sma_dash::config::default_app(data()));
                 common::show(app, pane);
                 let mut terminal = common::terminal(app, w, h);
                 let mut step = -1;
@@ -53,7 +53,7 @@ fn steps(group: &mut BenchmarkGroup<WallTime>, name: &str, app: &mut App, sizes:
 /// The charts with 2,000-year series: thinned to their width before they are drawn.
 fn long_series(c: &mut Criterion) {
     let mut group = c.benchmark_group("frame/long-series");
-    let mut app = App::new(common::embedded());
+    let mut app = sma_dash::config::default_app(common::embedded());
     for (screen, pane) in [("zoom-costs", Pane::Costs), ("zoom-troops", Pane::Troops)] {
         common::show(&mut app, Some(pane));
         // The troops chart draws the whole series only with its history shown (`a`).
@@ -88,7 +88,7 @@ fn features(c: &mut Criterion) {
         }),
     ];
     for (name, pane, setup) in setups {
-        let mut app = App::with(common::embedded(), setup);
+        let mut app = sma_dash::config::Config::defaults().app_with(common::embedded(), setup);
         common::show(&mut app, pane);
         steps(&mut group, name, &mut app, &common::SIZES);
     }

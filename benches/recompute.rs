@@ -9,7 +9,6 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::process::Command;
 
-use sma_dash::app::App;
 use sma_dash::app::timeline::SearchText;
 use sma_dash::data::{Dataset, load, synthetic::synthetic_files};
 use sma_dash::econ::{
@@ -97,7 +96,7 @@ fn loading(c: &mut Criterion) {
     });
     c.bench_function("start-up/in-process/embedded", |b| {
         b.iter(|| {
-            let mut app = App::new(common::embedded());
+            let mut app = sma_dash::config::default_app(common::embedded());
             black_box(common::terminal(&mut app, 120, 40));
         })
     });
@@ -134,7 +133,7 @@ fn loading(c: &mut Criterion) {
         b.iter_batched(
             || data.clone(),
             |data| {
-                let mut app = App::new(data);
+                let mut app = sma_dash::config::default_app(data);
                 black_box(common::terminal(&mut app, 120, 40));
             },
             criterion::BatchSize::LargeInput,

@@ -120,7 +120,7 @@ fn setup_replies(name: &str) -> Vec<Reply> {
 
 /// The runtime's measure of the timeline list after a resize (a reply, not an action).
 fn viewport(c: &mut Criterion, dataset: &str, data: fn() -> Dataset) {
-    let app = App::new(data());
+    let app = sma_dash::config::default_app(data());
     c.bench_function(&format!("update/{dataset}/viewport"), |b| {
         b.iter_batched_ref(
             || app.clone(),
@@ -147,7 +147,9 @@ fn actions(c: &mut Criterion, dataset: &str, data: fn() -> Dataset, only: &[&str
             continue;
         }
         group.bench_function(name, |b| {
-            let mut app = base.get_or_insert_with(|| App::new(data())).clone();
+            let mut app = base
+                .get_or_insert_with(|| sma_dash::config::default_app(data()))
+                .clone();
             for a in &setup {
                 update(&mut app, a.clone());
             }
@@ -180,7 +182,9 @@ fn recompute(c: &mut Criterion, dataset: &str, data: fn() -> Dataset) {
         let mut app = None;
         let mut up = 1;
         c.bench_function(&format!("recompute/{dataset}/{name}"), |b| {
-            let app = app.get_or_insert_with(|| App::with(data(), setup));
+            let app = app.get_or_insert_with(|| {
+                sma_dash::config::Config::defaults().app_with(data(), setup)
+            });
             b.iter(|| {
                 app.change(|i| {
                     i.assumptions

@@ -745,7 +745,7 @@ mod tests {
         let delete = Event::Key(KeyEvent::new(C::Delete, KeyModifiers::NONE));
         let input = convert(delete);
         assert_eq!(input, vec![Input::Key(Key::plain(KeyCode::Delete))]);
-        let mut app = App::new(crate::data::Dataset::embedded().unwrap());
+        let mut app = crate::config::default_app(crate::data::Dataset::embedded().unwrap());
         for kind in [
             PromptKind::Search,
             PromptKind::SaveName,
@@ -832,7 +832,7 @@ mod tests {
 
     #[test]
     fn pastes_and_suspends_go_through_the_loop_and_a_paste_never_quits() {
-        let mut app = App::new(crate::data::Dataset::embedded().unwrap());
+        let mut app = crate::config::default_app(crate::data::Dataset::embedded().unwrap());
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
         let inputs = [
             Input::Paste("q".into()),

@@ -166,7 +166,7 @@ mod tests {
     use crate::data::Dataset;
 
     fn app() -> App {
-        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+        crate::config::default_app(Dataset::embedded().expect("the embedded dataset loads"))
     }
 
     fn event(app: &App, id: &str) -> usize {

@@ -422,10 +422,16 @@ pub(crate) mod tests {
         d
     }
 
+    /// The dashboard as the default config starts it, on `hosts`.
+    pub(crate) fn app_on(hosts: Hosts) -> App {
+        let config = crate::config::Config::defaults();
+        App::with_hosts(hosts, &config.start, config.keymap, |_| {})
+    }
+
     pub(crate) fn both_hosts_app() -> App {
         let mut hosts = Hosts::korea_only(Dataset::embedded().expect("the dataset loads"));
         hosts.japan = Some(synthetic_japan());
-        App::with_hosts(hosts, |_| {})
+        app_on(hosts)
     }
 
     #[test]
@@ -497,7 +503,7 @@ pub(crate) mod tests {
     #[test]
     fn korea_s_pinned_scenario_and_comparison_come_back_after_japan_s() {
         let hosts = Hosts::embedded().expect("both embedded hosts load");
-        let mut app = App::with_hosts(hosts, |_| {});
+        let mut app = app_on(hosts);
         app.change(|i| i.compare = vec![ScenarioId::ALL[2]]);
         let korea = (app.inputs().scenario, app.inputs().compare.clone());
         app.change(|i| i.host = HostChoice::Japan);
@@ -516,7 +522,7 @@ pub(crate) mod tests {
     #[test]
     fn grouped_with_both_hosts_each_event_sits_under_its_own_host_s_agreement() {
         let hosts = Hosts::embedded().expect("both embedded hosts load");
-        let mut app = App::with_hosts(hosts, |_| {});
+        let mut app = app_on(hosts);
         app.change(|i| i.host = HostChoice::Both);
         let mut header = None;
         let mut japan_events = 0;
@@ -546,7 +552,7 @@ pub(crate) mod tests {
         let japan = both.of(Host::Japan).expect("Japan's series");
         let at = |s: &HostSeries, y: i32| s.costs.iter().find(|p| p.year == y)?.value;
         // 2014: Korea's $866.9 m converted... as the single-host dollar view draws it.
-        let mut alone = App::new(Dataset::embedded().expect("loads"));
+        let mut alone = crate::config::default_app(Dataset::embedded().expect("loads"));
         alone.change(|i| i.view.currency = Currency::Usd);
         let korea_2014 = alone
             .derived()

@@ -2,7 +2,6 @@
 //! generated, so that neither can drift from what the keys really do.
 
 use std::fmt;
-use std::sync::LazyLock;
 
 use super::{Action, Mode, Pane};
 
@@ -234,14 +233,6 @@ pub const SECTIONS: [(Scope, &str); 12] = [
 ];
 
 impl Keymap {
-    /// The default bindings, as `config/default.toml` (compiled in) writes them: read
-    /// once, by the reader of every config file.
-    pub fn builtin() -> Keymap {
-        static BUILTIN: LazyLock<Keymap> =
-            LazyLock::new(|| crate::config::Config::defaults().keymap);
-        BUILTIN.clone()
-    }
-
     /// Adds the binding named `name` in `scope` (a line of the defaults), with what the
     /// help says of it.
     pub fn bind(
@@ -389,7 +380,7 @@ mod tests {
 
     #[test]
     fn every_binding_has_a_config_name_unique_in_its_scope() {
-        let km = Keymap::builtin();
+        let km = crate::config::Config::defaults().keymap;
         for scope in Scope::all() {
             let mut names: Vec<&str> = km.in_scope(scope).map(|b| b.name).collect();
             let count = names.len();
@@ -420,7 +411,7 @@ mod tests {
 
     #[test]
     fn rebinding_moves_an_action_and_finds_clashes() {
-        let mut km = Keymap::builtin();
+        let mut km = crate::config::Config::defaults().keymap;
         let timeline = Scope::Pane(Pane::Timeline);
         km.rebind(timeline, "down", vec![Key::char('s')]).unwrap();
         assert_eq!(
@@ -446,7 +437,7 @@ mod tests {
 
     #[test]
     fn esc_clears_the_timeline_s_filter_and_closes_the_kind_picker() {
-        let km = Keymap::builtin();
+        let km = crate::config::Config::defaults().keymap;
         let esc = Key::plain(KeyCode::Esc);
         assert_eq!(
             km.action(esc, Mode::Dashboard, Pane::Timeline),
@@ -466,7 +457,7 @@ mod tests {
 
     #[test]
     fn pane_bindings_win_over_dashboard_ones() {
-        let km = Keymap::builtin();
+        let km = crate::config::Config::defaults().keymap;
         let j = Key::char('j');
         assert_eq!(
             km.action(j, Mode::Dashboard, Pane::Timeline),
@@ -489,7 +480,7 @@ mod tests {
 
     #[test]
     fn tab_and_the_arrows_turn_the_help_s_pages_and_tab_still_focuses_on_the_dashboard() {
-        let km = Keymap::builtin();
+        let km = crate::config::Config::defaults().keymap;
         let key = |code| Key::plain(code);
         for (k, by) in [
             (KeyCode::Tab, 1),
@@ -514,7 +505,7 @@ mod tests {
 
     #[test]
     fn q_quits_from_the_dashboard_and_closes_every_overlay() {
-        let km = Keymap::builtin();
+        let km = crate::config::Config::defaults().keymap;
         let q = Key::char('q');
         assert_eq!(
             km.action(q, Mode::Dashboard, Pane::Costs),
@@ -558,7 +549,7 @@ mod tests {
 
     #[test]
     fn a_prompt_takes_plain_characters_as_text_and_the_readline_keys() {
-        let km = Keymap::builtin();
+        let km = crate::config::Config::defaults().keymap;
         let insert = |c| Some(Action::Edit(Edit::Insert(c)));
         for kind in [
             PromptKind::Search,
@@ -604,7 +595,7 @@ mod tests {
 
     #[test]
     fn a_question_takes_y_or_n_and_the_help_and_nothing_else() {
-        let km = Keymap::builtin();
+        let km = crate::config::Config::defaults().keymap;
         assert_eq!(
             km.action(Key::char('y'), Mode::Confirm, Pane::Assumptions),
             Some(Action::Answer(true))
@@ -631,7 +622,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_scope() {
-        let km = Keymap::builtin();
+        let km = crate::config::Config::defaults().keymap;
         for (scope, _) in SECTIONS {
             let keys: Vec<Key> = km.in_scope(scope).flat_map(|b| b.keys.clone()).collect();
             for (i, k) in keys.iter().enumerate() {

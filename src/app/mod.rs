@@ -15,6 +15,7 @@ mod input;
 pub(crate) mod keymap;
 mod palette;
 pub(crate) mod sources;
+mod start;
 pub mod timeline;
 mod update;
 
@@ -24,6 +25,7 @@ pub use input::{Edit, TextInput};
 pub use keymap::{Key, KeyCode, Keymap};
 pub use palette::Palette;
 pub use sources::{SourceOrder, SourcesList};
+pub use start::Start;
 pub use timeline::{KindFilter, Order, Row};
 pub use update::{Effect, ExportRequest, reply, update};
 
@@ -379,15 +381,15 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// Where the dashboard starts before the config speaks: assumptions from the
-    /// dataset's recent history, the default view.
-    pub fn new(data: &Dataset) -> Self {
+    /// Where the dashboard starts: assumptions from the dataset's recent history, the
+    /// view and scenario as the config's `start` has them.
+    pub fn new(data: &Dataset, start: &Start) -> Self {
         Self {
             assumptions: Assumptions::from_history(data),
-            view: CostView::default(),
-            chart: ChartStyle::Bars,
-            show_projections: true,
-            scenario: ScenarioId::CurrentAgreement,
+            view: start.view,
+            chart: start.chart,
+            show_projections: start.projections,
+            scenario: start.scenario,
             compare: Vec::new(),
             show_band: false,
             band_spreads: BandSpreads::default(),
@@ -496,20 +498,31 @@ pub struct App {
 }
 
 impl App {
-    /// The dashboard on `data`, as it starts before the config speaks.
-    pub fn new(data: Dataset) -> Self {
-        Self::with(data, |_| {})
+    /// The dashboard on `data`, starting at `start` with the keys of `keymap`: both the
+    /// config's, which builds the dashboard (`Config::app`).
+    pub fn new(data: Dataset, start: &Start, keymap: Keymap) -> Self {
+        Self::with(data, start, keymap, |_| {})
     }
 
-    /// The dashboard on `data`, with its starting inputs edited by `edit`.
-    pub fn with(data: Dataset, edit: impl FnOnce(&mut Inputs)) -> Self {
-        Self::with_hosts(Hosts::korea_only(data), edit)
+    /// [`App::new`], with the starting inputs edited by `edit`.
+    pub fn with(
+        data: Dataset,
+        start: &Start,
+        keymap: Keymap,
+        edit: impl FnOnce(&mut Inputs),
+    ) -> Self {
+        Self::with_hosts(Hosts::korea_only(data), start, keymap, edit)
     }
 
-    /// The dashboard on every host's dataset, showing Korea until the inputs say.
-    pub fn with_hosts(hosts: Hosts, edit: impl FnOnce(&mut Inputs)) -> Self {
+    /// [`App::with`] on every host's dataset, showing Korea until the inputs say.
+    pub fn with_hosts(
+        hosts: Hosts,
+        start: &Start,
+        keymap: Keymap,
+        edit: impl FnOnce(&mut Inputs),
+    ) -> Self {
         let data = hosts.korea.clone();
-        let mut inputs = Inputs::new(&data);
+        let mut inputs = Inputs::new(&data, start);
         if let Some(japan) = &hosts.japan {
             inputs.assumptions.take_history_of(japan);
         }
@@ -529,7 +542,7 @@ impl App {
             hosts,
             inputs: inputs.clone(),
             derived,
-            focus: Pane::Timeline,
+            focus: start.focus,
             zoom: false,
             overlay: None,
             beneath: None,
@@ -566,12 +579,17 @@ impl App {
             palette: Palette::default(),
             mouse: false,
             hyperlinks: false,
-            keymap: Keymap::builtin(),
+            keymap,
         };
         app.timeline.search_text = timeline::SearchText::new(&app.data);
         app.timeline.set_rows(&app.data, rows);
         app.change(|i| *i = inputs);
         app.follow_year();
+        // In another order, the rows are re-sorted keeping the selected event.
+        if start.timeline_order != app.timeline.order {
+            app.timeline.order = start.timeline_order;
+            app.refresh_timeline();
+        }
         app
     }
 
@@ -1089,7 +1107,7 @@ mod tests {
     use super::*;
 
     fn app() -> App {
-        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+        crate::config::default_app(Dataset::embedded().expect("the embedded dataset loads"))
     }
 
     fn saved(name: &str, assumptions: &Assumptions) -> SavedScenario {

@@ -197,10 +197,11 @@ impl Target {
             Citing::Contribution(y) => Target::Year(Pane::Costs, y),
             Citing::TroopCount(y) => Target::Year(Pane::Troops, y),
             Citing::TroopLevel(from) => Target::Year(Pane::Troops, from.year()),
-            Citing::KoreanCpi(y)
+            Citing::HostCpi(_, y)
             | Citing::UsCpi(y)
-            | Citing::ExchangeRate(y)
-            | Citing::DefenseBudget(y) => Target::Year(Pane::Assumptions, y),
+            | Citing::ExchangeRate(_, y)
+            | Citing::DefenseBudget(y)
+            | Citing::Gdp(y) => Target::Year(Pane::Assumptions, y),
         }
     }
 }
@@ -265,7 +266,7 @@ mod tests {
     use crate::app::{Action, Edit, PromptKind, update};
 
     fn app() -> App {
-        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+        crate::config::default_app(Dataset::embedded().expect("the embedded dataset loads"))
     }
 
     fn typed(app: &mut App, text: &str) {

@@ -89,19 +89,19 @@ pub(super) fn chart(input: &InputArgs, args: &ChartArgs) -> Result<(), SetupErro
         &args.assumptions,
         &args.band_spreads,
     )?;
-    if args.host == HostArg::All {
-        return Err(
-            "chart: --host all: a chart shows one host; `chart hosts` draws both side by side"
-                .to_string()
-                .into(),
-        );
-    }
-    refuse_other_hosts_options(args.host, &args.assumptions)?;
+    let host = chart_host(args)?;
+    refuse_other_hosts_options(host, &args.assumptions)?;
+    // The hosts chart loads every host itself, and says where one is missing.
+    let needed = if args.chart.pane().is_some() {
+        host
+    } else {
+        HostArg::Kr
+    };
     let (s, mut datasets) = setup_hosts(
         input,
         &with_base_year(&args.assumptions, args.view.real.as_ref()),
         &args.band_spreads.flags(),
-        args.host,
+        needed,
     )?;
     let figure = match args.chart.pane() {
         Some(pane) => {
@@ -136,6 +136,25 @@ pub(super) fn chart(input: &InputArgs, args: &ChartArgs) -> Result<(), SetupErro
         write_file(path, png)?;
     }
     Ok(())
+}
+
+/// The hosts a chart shows: a pane's chart one (Korea unless `--host` says), the
+/// hosts chart both.
+fn chart_host(args: &ChartArgs) -> Result<HostArg, SetupError> {
+    let name = args.chart.key();
+    match (args.chart.pane(), args.host) {
+        (Some(_), Some(HostArg::All)) => Err(format!(
+            "chart {name}: --host all: this chart shows one host; `chart hosts` draws both side by side"
+        )
+        .into()),
+        (Some(_), host) => Ok(host.unwrap_or(HostArg::Kr)),
+        (None, None | Some(HostArg::All)) => Ok(HostArg::All),
+        (None, Some(host)) => Err(format!(
+            "chart hosts: --host {}: this chart shows both hosts (--host all or none)",
+            host.key()
+        )
+        .into()),
+    }
 }
 
 /// `completions SHELL`.
@@ -175,11 +194,17 @@ pub(super) fn config(input: &InputArgs, print: bool) -> Result<(), SetupError> {
     Ok(())
 }
 
-/// `check`: the dataset validated and summarised.
+/// `check`: every host's dataset validated and summarised, Korea's first, then the
+/// share estimates.
 pub(super) fn check(input: &InputArgs) -> Result<(), SetupError> {
-    let Setup { dataset, .. } = setup(input, &[], &[])?;
+    // Every host's problems are reported together, before the config's.
     let hosts = load_hosts(input.data.as_deref())?;
-    let mut text = format!("{}\n", Summary::of(&dataset));
+    setup(input, &[], &[])?;
+    let summaries: Vec<String> = hosts
+        .iter()
+        .map(|d| format!("{}\n", Summary::of(d)))
+        .collect();
+    let mut text = summaries.join("\n");
     if !hosts.shares.estimates.is_empty() {
         text.push_str(&format!("\nshares.toml: {}\n", hosts.shares.summary()));
     }
@@ -421,11 +446,10 @@ pub(super) fn configured_app(
     assumptions: Assumptions,
     band: BandSpreads,
 ) -> App {
-    let mut app = App::with(dataset, |i| {
+    let mut app = config.app_with(dataset, |i| {
         i.assumptions = assumptions;
         i.band_spreads = band;
     });
-    config.apply_to(&mut app);
     // https://no-color.org: any non-empty value turns colour off.
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app

@@ -42,8 +42,8 @@ const EXAMPLES: &str = "\
 Examples:
   sma-dash                              open the dashboard on the embedded dataset
   sma-dash --cpi 3 --mouse              start from 3 % Korean inflation, with the mouse
-  sma-dash check                        validate the embedded dataset and summarise it
-  sma-dash check --data mydata          validate the TOML files in mydata/
+  sma-dash check                        validate the embedded datasets and summarise them
+  sma-dash check --data mydata          validate the TOML files in mydata/ (and mydata/japan/)
   sma-dash project --cpi 3              every scenario to 2035 at 3 % Korean inflation
   sma-dash project --usd --format csv   the same as CSV, with dollar amounts
   sma-dash project --band               each amount between its low and high path
@@ -97,11 +97,12 @@ struct InputArgs {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate the dataset and print a summary; exit 2 with every problem when invalid.
+    /// Validate the datasets (Korea's, and Japan's where present) and print a summary of
+    /// each; exit 2 with every problem when invalid.
     #[command(after_help = "\
 Examples:
-  sma-dash check                   the embedded dataset
-  sma-dash check --data mydata     the TOML files in mydata/")]
+  sma-dash check                   the embedded datasets, Korea's and Japan's
+  sma-dash check --data mydata     the TOML files in mydata/, and Japan's in mydata/japan/")]
     Check,
     /// Print one frame of the dashboard as text, after the given keys.
     #[command(after_help = "\
@@ -306,9 +307,10 @@ struct ChartArgs {
     image: ImageArgs,
     #[command(flatten)]
     view: ViewArgs,
-    /// Whose chart: Korea's or Japan's (both hosts side by side: `chart hosts`).
-    #[arg(long, value_enum, default_value_t = HostArg::Kr)]
-    host: HostArg,
+    /// Whose chart: Korea's (the default) or Japan's; `all` with `chart hosts`, which
+    /// draws both side by side.
+    #[arg(long, value_enum)]
+    host: Option<HostArg>,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]

@@ -15,9 +15,23 @@ use crate::data::{Diagnostic, LoadError};
 use crate::econ::{AssumptionValue, BandSpreads, Metric, ScenarioId, TroopBasis, spread_spec};
 
 use super::names::{ASSUMPTIONS, CHARTS, CURRENCIES, METRICS, ORDERS, PANES};
-use super::{AssumptionSetting, Config, Start};
+use crate::app::Start;
+
+use super::{AssumptionSetting, Config};
 
 type Value<'a> = Spanned<DeValue<'a>>;
+
+/// The keys of `[start]`, each of which the built-in file sets.
+pub(super) const START_KEYS: [&str; 8] = [
+    "focus",
+    "metric",
+    "currency",
+    "real",
+    "chart",
+    "projections",
+    "scenario",
+    "timeline_order",
+];
 
 /// Walks one file, applying what is valid and reporting what is not.
 pub(super) struct FileReader<'f> {
@@ -239,21 +253,7 @@ impl FileReader<'_> {
                         start.scenario = s;
                     }
                 }
-                other => self.unknown(
-                    key,
-                    other,
-                    "start",
-                    &[
-                        "focus",
-                        "metric",
-                        "currency",
-                        "real",
-                        "chart",
-                        "projections",
-                        "scenario",
-                        "timeline_order",
-                    ],
-                ),
+                other => self.unknown(key, other, "start", &START_KEYS),
             }
         }
     }

@@ -19,9 +19,10 @@ mod names;
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use crate::app::keymap::Scope;
-use crate::app::{App, ChartStyle, Keymap, Order, Palette, Pane};
+use crate::app::{App, ChartStyle, Inputs, Keymap, Order, Palette, Pane, Start};
 use crate::data::file::ReadError;
 use crate::data::{Dataset, Diagnostic, LoadError};
 
@@ -38,17 +39,6 @@ const DEFAULT_NAME: &str = "config/default.toml (built in)";
 /// Largest config file read: the defaults, comments and all, are 12 KiB; a file of
 /// 1 MiB is no config a person wrote.
 pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
-
-/// Where the dashboard starts.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Start {
-    pub focus: Pane,
-    pub view: CostView,
-    pub chart: ChartStyle,
-    pub projections: bool,
-    pub scenario: ScenarioId,
-    pub timeline_order: Order,
-}
 
 /// The settings in effect.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,6 +134,14 @@ pub fn user_file(
     })
 }
 
+/// The dashboard on `data` where the built-in config starts it, with its keys: what
+/// tests and benchmarks build. The terminal's settings (hyperlinks, the clipboard,
+/// the mouse, colours) stay off, as a test sets those it means to try.
+pub fn default_app(data: Dataset) -> App {
+    let config = Config::defaults();
+    App::new(data, &config.start, config.keymap)
+}
+
 /// Within each layer the horizon is applied first, then the base year, then the rest,
 /// so that a year set apart is checked against the horizon given beside it.
 fn applied_first(id: AssumptionId) -> u8 {
@@ -155,9 +153,11 @@ fn applied_first(id: AssumptionId) -> u8 {
 }
 
 impl Config {
-    /// The built-in defaults alone.
+    /// The built-in defaults alone, read once.
     pub fn defaults() -> Config {
-        Self::load(&[]).expect("config/default.toml is valid (tested)")
+        static DEFAULTS: LazyLock<Config> =
+            LazyLock::new(|| Config::load(&[]).expect("config/default.toml is valid (tested)"));
+        DEFAULTS.clone()
     }
 
     /// The defaults overlaid by each `(shown name, text)` in turn.
@@ -167,6 +167,8 @@ impl Config {
             hyperlinks: false,
             osc52: false,
             export_dir: PathBuf::from("."),
+            // No default of its own: the built-in file sets every `[start]` key (tested:
+            // `the_built_in_file_sets_every_start_key`), so these are always replaced.
             start: Start {
                 focus: Pane::Timeline,
                 view: CostView::default(),
@@ -315,26 +317,23 @@ impl Config {
         Ok(spreads)
     }
 
-    /// Sets up `app` as configured (assumptions are set apart, by the caller).
-    pub fn apply_to(&self, app: &mut App) {
-        app.focus = self.start.focus;
-        app.change(|i| {
-            i.view = self.start.view;
-            i.chart = self.start.chart;
-            i.show_projections = self.start.projections;
-            i.scenario = self.start.scenario;
-        });
+    /// The dashboard on `data` as configured: where it starts, its keys, colours and
+    /// display settings.
+    pub fn app(&self, data: Dataset) -> App {
+        self.app_with(data, |_| {})
+    }
+
+    /// [`Config::app`], with the starting inputs edited by `edit` (the assumptions a
+    /// subcommand runs on, set apart by the caller).
+    pub fn app_with(&self, data: Dataset, edit: impl FnOnce(&mut Inputs)) -> App {
+        let mut app = App::with(data, &self.start, self.keymap.clone(), edit);
         app.palette = self.palette;
-        app.keymap = self.keymap.clone();
         app.mouse = self.mouse;
         app.hyperlinks = self.hyperlinks;
         app.clipboard_off =
             (!self.osc52).then(|| "OSC 52 is off in the config ([display] osc52)".to_string());
         app.paths.export_dir = self.export_dir.clone();
-        if app.timeline.order != self.start.timeline_order {
-            app.timeline.order = self.start.timeline_order;
-            app.refresh_timeline();
-        }
+        app
     }
 
     /// The configuration in effect, as a TOML file that loads back to the same.
@@ -500,19 +499,30 @@ mod tests {
     #[test]
     fn the_default_file_matches_the_built_in_keymap_and_palette() {
         let c = Config::defaults();
-        assert_eq!(c.keymap, Keymap::builtin());
         assert_eq!(c.palette, Palette::default());
         assert_eq!(settings(&c), [(AssumptionId::Horizon, "2035".to_string())]);
         assert!(!c.mouse);
         assert!(c.hyperlinks);
     }
 
+    /// The built-in file is the one place the start-up settings are written: the
+    /// placeholders `Config::load` starts from never show.
+    #[test]
+    fn the_built_in_file_sets_every_start_key() {
+        let file: toml::Table = DEFAULT_TOML.parse().unwrap();
+        let start = file["start"].as_table().unwrap();
+        let mut set: Vec<&str> = start.keys().map(String::as_str).collect();
+        let mut known = file::START_KEYS.to_vec();
+        set.sort_unstable();
+        known.sort_unstable();
+        assert_eq!(set, known);
+    }
+
     #[test]
     fn hyperlinks_turn_off_in_display_and_nothing_else_is_taken_there() {
         let c = load("[display]\nhyperlinks = false\n").unwrap();
         assert!(!c.hyperlinks);
-        let mut app = App::new(embedded());
-        c.apply_to(&mut app);
+        let app = c.app(embedded());
         assert!(!app.hyperlinks);
         assert!(c.to_toml().contains("[display]\nhyperlinks = false\n"));
         let errors = load("[display]\nhyperlinks = \"yes\"\nlinks = true\n").unwrap_err();
@@ -530,8 +540,7 @@ mod tests {
         assert_eq!(Config::defaults().start.timeline_order, Order::Grouped);
         let c = load("[start]\ntimeline_order = \"date\"\n").unwrap();
         assert_eq!(c.start.timeline_order, Order::ByDate);
-        let mut app = App::new(crate::data::Dataset::embedded().unwrap());
-        c.apply_to(&mut app);
+        let app = c.app(embedded());
         assert_eq!(app.timeline.order, Order::ByDate);
         assert!(
             app.timeline

@@ -4,7 +4,8 @@
 use std::fmt;
 
 use super::date::FuzzyDate;
-use super::model::Dataset;
+use super::host_names;
+use super::model::{Dataset, Host};
 
 /// A record that cites sources, by the key that finds it in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,10 +16,13 @@ pub enum Citing<'d> {
     TroopCount(i32),
     /// A troop level, by the date it starts from.
     TroopLevel(FuzzyDate),
-    KoreanCpi(i32),
+    /// The host's CPI (Korea's, Japan's) of a year.
+    HostCpi(Host, i32),
     UsCpi(i32),
-    ExchangeRate(i32),
+    /// The host's currency per dollar of a year.
+    ExchangeRate(Host, i32),
     DefenseBudget(i32),
+    Gdp(i32),
 }
 
 impl fmt::Display for Citing<'_> {
@@ -29,10 +33,23 @@ impl fmt::Display for Citing<'_> {
             Citing::Event(id) => write!(f, "event:{id}"),
             Citing::TroopCount(year) => write!(f, "troops:{year}"),
             Citing::TroopLevel(from) => write!(f, "troop-level:{from}"),
-            Citing::KoreanCpi(year) => write!(f, "korean-cpi:{year}"),
+            Citing::HostCpi(host, year) => {
+                write!(
+                    f,
+                    "{}:{year}",
+                    host_names::cpi_table(*host).replace('_', "-")
+                )
+            }
             Citing::UsCpi(year) => write!(f, "us-cpi:{year}"),
-            Citing::ExchangeRate(year) => write!(f, "krw-per-usd:{year}"),
+            Citing::ExchangeRate(host, year) => {
+                write!(
+                    f,
+                    "{}:{year}",
+                    host_names::rate_table(*host).replace('_', "-")
+                )
+            }
             Citing::DefenseBudget(year) => write!(f, "defense-budget:{year}"),
+            Citing::Gdp(year) => write!(f, "gdp:{year}"),
         }
     }
 }
@@ -70,25 +87,32 @@ impl Dataset {
                 .iter()
                 .map(|l| (Citing::TroopLevel(l.from), l.sources.as_slice())),
         );
-        all.extend(
-            self.host_cpi
-                .iter()
-                .map(|c| (Citing::KoreanCpi(c.year), c.sources.as_slice())),
-        );
+        all.extend(self.host_cpi.iter().map(|c| {
+            (
+                Citing::HostCpi(self.info.host, c.year),
+                c.sources.as_slice(),
+            )
+        }));
         all.extend(
             self.us_cpi
                 .iter()
                 .map(|c| (Citing::UsCpi(c.year), c.sources.as_slice())),
         );
-        all.extend(
-            self.exchange_rates
-                .iter()
-                .map(|r| (Citing::ExchangeRate(r.year), r.sources.as_slice())),
-        );
+        all.extend(self.exchange_rates.iter().map(|r| {
+            (
+                Citing::ExchangeRate(self.info.host, r.year),
+                r.sources.as_slice(),
+            )
+        }));
         all.extend(
             self.defense_budgets
                 .iter()
                 .map(|b| (Citing::DefenseBudget(b.year), b.sources.as_slice())),
+        );
+        all.extend(
+            self.gdp
+                .iter()
+                .map(|g| (Citing::Gdp(g.year), g.sources.as_slice())),
         );
         all
     }

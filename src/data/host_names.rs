@@ -14,8 +14,14 @@ use super::model::Host;
 /// when it loads, so the one series lives in one place).
 pub fn economy_tables(host: Host) -> &'static [&'static str] {
     match host {
-        Host::Korea => &["korean_cpi", "us_cpi", "krw_per_usd", "defense_budget"],
-        Host::Japan => &["japanese_cpi", "jpy_per_usd", "defense_budget"],
+        Host::Korea => &[
+            "korean_cpi",
+            "us_cpi",
+            "krw_per_usd",
+            "defense_budget",
+            "gdp",
+        ],
+        Host::Japan => &["japanese_cpi", "jpy_per_usd", "defense_budget", "gdp"],
     }
 }
 

@@ -37,7 +37,13 @@ pub const LAYOUT: [(&str, &[&str]); 7] = [
     ("troops.toml", &["count", "level"]),
     (
         "economy.toml",
-        &["korean_cpi", "us_cpi", "krw_per_usd", "defense_budget"],
+        &[
+            "korean_cpi",
+            "us_cpi",
+            "krw_per_usd",
+            "defense_budget",
+            "gdp",
+        ],
     ),
 ];
 
@@ -642,6 +648,12 @@ pub(crate) fn load_with(
         },
         exchange_rates: economy.records(host_names::rate_table(host), &mut errors),
         defense_budgets: economy.records("defense_budget", &mut errors),
+        // GDP is optional: a dataset without it has no ratios to GDP.
+        gdp: if economy.has("gdp") {
+            economy.records("gdp", &mut errors)
+        } else {
+            Vec::new()
+        },
         ids_written: [sources, agreements]
             .iter()
             .flat_map(|p| p.ids_written())

@@ -93,6 +93,14 @@ impl Host {
         }
     }
 
+    /// The country as a title names it: "South Korea", "Japan".
+    pub fn country(self) -> &'static str {
+        match self {
+            Host::Korea => "South Korea",
+            Host::Japan => "Japan",
+        }
+    }
+
     /// What its series is, as a title names it: Korea's SMA total, Japan's HNS total
     /// (facts: compare the one with the other, not with Japan's SMA portion).
     pub fn series_name(self) -> &'static str {
@@ -930,6 +938,24 @@ pub struct DefenseBudget {
     pub note: Option<String>,
 }
 
+/// The host's nominal GDP for one calendar year, from one named vintage: a ratio to GDP
+/// is built from one vintage only, since benchmark revisions move every level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gdp {
+    pub year: i32,
+    /// Billions of the host's currency: `krw_bn` or `jpy_bn` in TOML.
+    #[serde(rename = "krw_bn", alias = "jpy_bn")]
+    pub local_bn: f64,
+    /// The release the figure is from ("IMF WEO October 2025"), saying where it is a
+    /// projection or a preliminary estimate.
+    pub vintage: String,
+    pub confidence: Confidence,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
 /// The record of `year` in a yearly series: looked up where a series without gaps holds
 /// it, so that the charts' loops over years do not search the series for each year;
 /// searched for where the series has gaps.
@@ -1017,6 +1043,8 @@ pub struct Dataset {
     pub us_cpi: Vec<UsCpi>,
     pub exchange_rates: Vec<ExchangeRate>,
     pub defense_budgets: Vec<DefenseBudget>,
+    /// One per calendar year, ascending; empty where the files give none.
+    pub gdp: Vec<Gdp>,
 }
 
 impl Dataset {
@@ -1064,6 +1092,10 @@ impl Dataset {
 
     pub fn defense_budget(&self, year: i32) -> Option<&DefenseBudget> {
         by_year(&self.defense_budgets, year, |b| b.year)
+    }
+
+    pub fn gdp(&self, year: i32) -> Option<&Gdp> {
+        by_year(&self.gdp, year, |g| g.year)
     }
 
     /// The last year with a recorded won contribution.

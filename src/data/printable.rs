@@ -101,6 +101,7 @@ impl Dataset {
             paragraph(&mut c.why);
         }
         for a in &mut self.agreements {
+            a.label.iter_mut().for_each(line);
             line(&mut a.first_year_amount);
             paragraph(&mut a.rule_text);
             a.note.iter_mut().for_each(paragraph);
@@ -137,6 +138,13 @@ impl Dataset {
         }
         for t in &mut self.troop_counts {
             t.note.iter_mut().for_each(paragraph);
+            t.series_break.iter_mut().for_each(paragraph);
+        }
+        for b in &mut self.defense_budgets {
+            b.narrow_definition.iter_mut().for_each(line);
+        }
+        for g in &mut self.gdp {
+            line(&mut g.vintage);
         }
         for l in &mut self.troop_levels {
             line(&mut l.label);
@@ -148,7 +156,8 @@ impl Dataset {
             .map(|c| &mut c.note)
             .chain(self.us_cpi.iter_mut().map(|c| &mut c.note))
             .chain(self.exchange_rates.iter_mut().map(|r| &mut r.note))
-            .chain(self.defense_budgets.iter_mut().map(|b| &mut b.note));
+            .chain(self.defense_budgets.iter_mut().map(|b| &mut b.note))
+            .chain(self.gdp.iter_mut().map(|g| &mut g.note));
         for note in notes {
             note.iter_mut().for_each(paragraph);
         }

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::model::{Change, ChangeKind, Confidence, Dataset, EventKind};
+use super::model::{Change, ChangeKind, Confidence, Dataset, EventKind, Host};
 
 /// One series: how many records, which years, which are missing.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,8 +79,56 @@ fn years<T>(items: &[T], f: impl Fn(&T) -> (i32, bool)) -> Vec<(i32, bool)> {
     items.iter().map(f).collect()
 }
 
+/// What differs in the summary of each host: the names of its series, and what its
+/// lines say beside their spans.
+struct HostWords {
+    cpi: &'static str,
+    rate: &'static str,
+    contributions: &'static str,
+    troops: &'static str,
+    us_cpi: &'static str,
+    defense: &'static str,
+}
+
+fn host_words(host: Host) -> HostWords {
+    match host {
+        Host::Korea => HostWords {
+            cpi: "Korean CPI",
+            rate: "KRW per USD",
+            contributions: "",
+            troops: "DMDC, 30 June to 1956 and 30 September after",
+            us_cpi: "1982–84 = 100",
+            defense: "enacted, with growth",
+        },
+        Host::Japan => HostWords {
+            cpi: "Japanese CPI",
+            rate: "JPY per USD",
+            contributions: "host-nation support by fiscal year, each with its budget basis; ",
+            troops: "DMDC, 30 September",
+            us_cpi: "1982–84 = 100, Korea's series, shared",
+            defense: "initial budget by fiscal year, total and narrow",
+        },
+    }
+}
+
 impl Summary {
     pub fn of(d: &Dataset) -> Summary {
+        let words = host_words(d.info.host);
+        let breaks: Vec<String> = d
+            .troop_counts
+            .iter()
+            .filter(|t| t.series_break.is_some())
+            .map(|t| t.year.to_string())
+            .collect();
+        let troops_detail = if breaks.is_empty() {
+            words.troops.to_string()
+        } else {
+            format!(
+                "{}; counting changes in {}",
+                words.troops,
+                breaks.join(", ")
+            )
+        };
         let event_years: Vec<(i32, bool)> =
             d.events.iter().map(|e| (e.date.year(), true)).collect();
         let agreement_years: Vec<(i32, bool)> = d
@@ -92,7 +140,7 @@ impl Summary {
             version: d.info.version.clone(),
             title: d.info.title.clone(),
             sources: d.sources.len(),
-            series: vec![
+            series: [
                 SeriesSummary {
                     records: d.agreements.len(),
                     ..series("agreements", &agreement_years, String::new())
@@ -104,7 +152,7 @@ impl Summary {
                         &years(&d.contributions, |c| {
                             (c.year, c.local_100m.is_some() || c.usd_m.is_some())
                         }),
-                        contributions_note(d),
+                        format!("{}{}", words.contributions, contributions_note(d)),
                     )
                 },
                 SeriesSummary {
@@ -115,7 +163,7 @@ impl Summary {
                 series(
                     "troop counts",
                     &years(&d.troop_counts, |t| (t.year, t.troops.is_some())),
-                    "DMDC, 30 June to 1956 and 30 September after".into(),
+                    troops_detail,
                 ),
                 SeriesSummary {
                     records: d.troop_levels.len(),
@@ -124,26 +172,29 @@ impl Summary {
                     ..series("troop levels", &[], "headline and legal levels".into())
                 },
                 series(
-                    "Korean CPI",
+                    words.cpi,
                     &years(&d.host_cpi, |c| (c.year, true)),
                     "rate and index, 2020 = 100".into(),
                 ),
                 series(
                     "US CPI-U",
                     &years(&d.us_cpi, |c| (c.year, true)),
-                    "1982–84 = 100".into(),
+                    words.us_cpi.into(),
                 ),
                 series(
-                    "KRW per USD",
+                    words.rate,
                     &years(&d.exchange_rates, |r| (r.year, true)),
                     "annual average".into(),
                 ),
                 series(
                     "defense budget",
                     &years(&d.defense_budgets, |b| (b.year, true)),
-                    "enacted, with growth".into(),
+                    words.defense.into(),
                 ),
-            ],
+            ]
+            .into_iter()
+            .chain((!d.gdp.is_empty()).then(|| gdp_series(d)))
+            .collect(),
             figures: figures_by_confidence(d),
             sources_with_url_pct: sources_with_url_pct(d),
             changes: d.info.changes.clone(),
@@ -170,14 +221,52 @@ fn figures_by_confidence(d: &Dataset) -> ConfidenceTally {
         figures.add(c.confidence);
         figures.add(c.index_confidence);
     }
-    d.us_cpi.iter().for_each(|c| figures.add(c.confidence));
+    // Another host's dataset shares Korea's US CPI-U: its figures are Korea's.
+    if d.info.host == Host::Korea {
+        d.us_cpi.iter().for_each(|c| figures.add(c.confidence));
+    }
     d.exchange_rates
         .iter()
         .for_each(|r| figures.add(r.confidence));
     d.defense_budgets
         .iter()
         .for_each(|b| figures.add(b.confidence));
+    d.gdp.iter().for_each(|g| figures.add(g.confidence));
     figures
+}
+
+/// The GDP line: nominal, by calendar year, and the vintages it is from.
+fn gdp_series(d: &Dataset) -> SeriesSummary {
+    let mut vintages: Vec<&str> = Vec::new();
+    for g in &d.gdp {
+        if !vintages.contains(&g.vintage.as_str()) {
+            vintages.push(&g.vintage);
+        }
+    }
+    series(
+        "GDP",
+        &years(&d.gdp, |g| (g.year, true)),
+        format!("nominal; {}", vintages.join("; ")),
+    )
+}
+
+/// Years as a list, a run of three or more as a span: "1979–1998, 2000, 2013".
+fn years_list(years: &[i32]) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < years.len() {
+        let mut j = i;
+        while j + 1 < years.len() && years[j + 1] == years[j] + 1 {
+            j += 1;
+        }
+        if j >= i + 2 {
+            out.push(format!("{}–{}", years[i], years[j]));
+        } else {
+            out.extend(years[i..=j].iter().map(i32::to_string));
+        }
+        i = j + 1;
+    }
+    out.join(", ")
 }
 
 /// What the contributions' line says beside its span: the figures reported beside the
@@ -282,8 +371,7 @@ impl fmt::Display for Summary {
             let span = s.span.map(|(a, b)| format!("{a}–{b}")).unwrap_or_default();
             let mut line = format!("  {:<15}{:>5}  {:<10}", s.name, s.records, span);
             if !s.gaps.is_empty() {
-                let gaps: Vec<String> = s.gaps.iter().map(i32::to_string).collect();
-                line += &format!("  {}: {};", s.gap_label, gaps.join(", "));
+                line += &format!("  {}: {};", s.gap_label, years_list(&s.gaps));
             }
             if !s.detail.is_empty() {
                 line += &format!("  {}", s.detail);

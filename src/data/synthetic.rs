@@ -65,33 +65,12 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
 
     for k in 0..agreements {
         let (from, to) = span(k);
-        // Alternate the rules the scenarios read: CPI-linked with a cap, defense growth.
-        let rule = if k % 2 == 0 {
-            "{ kind = \"cpi-linked\", lag_years = 1, cap_pct = 5.0 }"
-        } else {
-            "{ kind = \"defense-budget-growth\", lag_years = 2 }"
-        };
-        writeln!(
-            agreement_toml,
-            "[[agreement]]\nid = \"sma-{n}\"\nordinal = {n}\nfirst_year = {from}\nlast_year = {to}\n\
-             milestones = {{ agreed = \"{y}-03\", signed = \"{y}-04-02\", in_force = \"{y}-06-01\" }}\n\
-             signatories = {{ rok = [\"Kim {n}\"], us = [\"Smith {n}\"] }}\n\
-             negotiators = {{ rok = [\"Lee {n}\"], us = [\"Jones {n}\"] }}\n\
-             first_year_amount = \"{amount} (100m won)\"\nrule_text = \"Synthetic rule {n}\"\n\
-             rules = [{{ from = {from}, to = {to}, rule = {rule} }}]\n\
-             sources = {cite}\nconfidence = \"confirmed\"\n",
-            n = k + 1,
-            y = from - 1,
-            amount = 1000 + k * 10,
-            cite = cite(k),
-        )
-        .expect("a String takes any write");
+        write_agreement(agreement_toml, k, from, to, &cite(k));
     }
 
     write_events(event_toml, events, years, first, &agreement_of, &cite);
 
     for (y, year) in (first..=last).enumerate() {
-        let k = agreement_of[y];
         let cite = cite(y);
         // Growth of a few percent a year, varying so the charts have shape.
         let wave = (y % 7) as f64 - 3.0;
@@ -100,7 +79,7 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
             contributions,
             "[[contribution]]\nyear = {year}\nagreement = \"sma-{n}\"\nkrw_100m = {amount:.1}\n\
              sources = {cite}\nconfidence = \"confirmed\"\n",
-            n = k + 1,
+            n = agreement_of[y] + 1,
         )
         .expect("a String takes any write");
         writeln!(
@@ -109,20 +88,7 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
             t = 28_500 + (wave * 1000.0) as i64,
         )
         .expect("a String takes any write");
-        let rate = 2.0 + wave / 2.0;
-        writeln!(
-            economy,
-            "[[korean_cpi]]\nyear = {year}\nrate_pct = {rate:.2}\npublished_pct = {rate:.1}\n\
-             index = {index:.3}\nconfidence = \"single\"\nindex_confidence = \"derived\"\nsources = {cite}\n\n\
-             [[us_cpi]]\nyear = {year}\nindex = {index:.3}\nrate_pct = {rate:.1}\nconfidence = \"single\"\nsources = {cite}\n\n\
-             [[krw_per_usd]]\nyear = {year}\nkrw_per_usd = {fx:.1}\nconfidence = \"single\"\nsources = {cite}\n\n\
-             [[defense_budget]]\nyear = {year}\nkrw_tn = {budget:.2}\ngrowth_pct = {growth:.1}\nconfidence = \"single\"\nsources = {cite}\n",
-            index = 50.0 * 1.02f64.powi(y as i32),
-            fx = 1200.0 + 10.0 * wave,
-            budget = 10.0 * 1.04f64.powi(y as i32),
-            growth = 4.0 + wave / 2.0,
-        )
-        .expect("a String takes any write");
+        write_economy_year(economy, y, year, wave, &cite);
     }
     writeln!(
         troops,
@@ -140,6 +106,48 @@ pub fn synthetic_files(events: usize, years: usize, agreements: usize) -> Vec<Da
             text,
         })
         .collect()
+}
+
+/// The `k`th agreement, covering `from` to `to`; the rules alternate between those the
+/// scenarios read: CPI-linked with a cap, and defense growth.
+fn write_agreement(agreement_toml: &mut String, k: usize, from: i32, to: i32, cite: &str) {
+    let rule = if k.is_multiple_of(2) {
+        "{ kind = \"cpi-linked\", lag_years = 1, cap_pct = 5.0 }"
+    } else {
+        "{ kind = \"defense-budget-growth\", lag_years = 2 }"
+    };
+    writeln!(
+        agreement_toml,
+        "[[agreement]]\nid = \"sma-{n}\"\nordinal = {n}\nfirst_year = {from}\nlast_year = {to}\n\
+         milestones = {{ agreed = \"{y}-03\", signed = \"{y}-04-02\", in_force = \"{y}-06-01\" }}\n\
+         signatories = {{ rok = [\"Kim {n}\"], us = [\"Smith {n}\"] }}\n\
+         negotiators = {{ rok = [\"Lee {n}\"], us = [\"Jones {n}\"] }}\n\
+         first_year_amount = \"{amount} (100m won)\"\nrule_text = \"Synthetic rule {n}\"\n\
+         rules = [{{ from = {from}, to = {to}, rule = {rule} }}]\n\
+         sources = {cite}\nconfidence = \"confirmed\"\n",
+        n = k + 1,
+        y = from - 1,
+        amount = 1000 + k * 10,
+    )
+    .expect("a String takes any write");
+}
+
+/// The prices, exchange rate and defense budget of the `y`th year, `year`.
+fn write_economy_year(economy: &mut String, y: usize, year: i32, wave: f64, cite: &str) {
+    let rate = 2.0 + wave / 2.0;
+    writeln!(
+        economy,
+        "[[korean_cpi]]\nyear = {year}\nrate_pct = {rate:.2}\npublished_pct = {rate:.1}\n\
+         index = {index:.3}\nconfidence = \"single\"\nindex_confidence = \"derived\"\nsources = {cite}\n\n\
+         [[us_cpi]]\nyear = {year}\nindex = {index:.3}\nrate_pct = {rate:.1}\nconfidence = \"single\"\nsources = {cite}\n\n\
+         [[krw_per_usd]]\nyear = {year}\nkrw_per_usd = {fx:.1}\nconfidence = \"single\"\nsources = {cite}\n\n\
+         [[defense_budget]]\nyear = {year}\nkrw_tn = {budget:.2}\ngrowth_pct = {growth:.1}\nconfidence = \"single\"\nsources = {cite}\n",
+        index = 50.0 * 1.02f64.powi(y as i32),
+        fx = 1200.0 + 10.0 * wave,
+        budget = 10.0 * 1.04f64.powi(y as i32),
+        growth = 4.0 + wave / 2.0,
+    )
+    .expect("a String takes any write");
 }
 
 /// The timeline of a synthetic dataset: `events` events spread evenly over `years`

@@ -24,15 +24,7 @@ pub fn milestone_events(a: &Agreement, host: Host) -> Vec<Event> {
     } else {
         (names(&a.initialed_by), false)
     };
-    let years = if a.first_year == a.last_year {
-        host.year_label(a.first_year)
-    } else {
-        format!(
-            "{}–{}",
-            host.year_label(a.first_year),
-            host.year_label(a.last_year)
-        )
-    };
+    let years = agreement_years(a, host);
     let (expiry, consents) = if host.fiscal_years() {
         (FuzzyDate::day(a.last_year + 1, 3, 31), "the Diet approves")
     } else {
@@ -96,15 +88,7 @@ pub fn milestone_events(a: &Agreement, host: Host) -> Vec<Event> {
                 date,
                 end: None,
                 headline,
-                text: Some(format!(
-                    "{name}, covering {years}. First-year amount: {}. Rule: {}{}",
-                    a.first_year_amount,
-                    a.rule_text,
-                    a.note
-                        .as_ref()
-                        .map(|n| format!(" Note: {n}"))
-                        .unwrap_or_default()
-                )),
+                text: Some(agreement_text(a, &name, &years)),
                 place: None,
                 people_inferred: if inferred { people.clone() } else { Vec::new() },
                 people,
@@ -117,4 +101,31 @@ pub fn milestone_events(a: &Agreement, host: Host) -> Vec<Event> {
             })
         })
         .collect()
+}
+
+/// The years an agreement covers, in the host's labels: "2021–2025", "FY2022–FY2026".
+fn agreement_years(a: &Agreement, host: Host) -> String {
+    if a.first_year == a.last_year {
+        host.year_label(a.first_year)
+    } else {
+        format!(
+            "{}–{}",
+            host.year_label(a.first_year),
+            host.year_label(a.last_year)
+        )
+    }
+}
+
+/// What each of an agreement's events says of it: its years, first-year amount, rule
+/// and note.
+fn agreement_text(a: &Agreement, name: &str, years: &str) -> String {
+    format!(
+        "{name}, covering {years}. First-year amount: {}. Rule: {}{}",
+        a.first_year_amount,
+        a.rule_text,
+        a.note
+            .as_ref()
+            .map(|n| format!(" Note: {n}"))
+            .unwrap_or_default()
+    )
 }

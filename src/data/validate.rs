@@ -33,6 +33,7 @@ pub(crate) struct Records<'a> {
     pub us_cpi: Vec<Located<'a, UsCpi>>,
     pub exchange_rates: Vec<Located<'a, ExchangeRate>>,
     pub defense_budgets: Vec<Located<'a, DefenseBudget>>,
+    pub gdp: Vec<Located<'a, Gdp>>,
     /// Every id written in sources.toml and agreements.toml, valid or not.
     pub ids_written: HashSet<String>,
 }
@@ -69,6 +70,7 @@ impl Records<'_> {
             us_cpi: values(self.us_cpi),
             exchange_rates: values(self.exchange_rates),
             defense_budgets: values(self.defense_budgets),
+            gdp: values(self.gdp),
         };
         dataset.make_printable();
         dataset
@@ -650,9 +652,9 @@ fn check_series_currency(
             format!(
                 "expected an amount in {} (\"{}\" was agreed in {}), found {field}; \
                  a figure in the other currency goes in [[contribution.reported]]",
-                a.currency.label(),
+                a.currency.label_for(host),
                 a.id,
-                a.currency.label()
+                a.currency.label_for(host)
             ),
         ));
     }
@@ -960,6 +962,20 @@ fn check_economy(records: &Records, refs: &References, errors: &mut LoadError) {
     for r in &records.defense_budgets {
         refs.check_sources(&r.value.sources, r.at, errors);
         check_defense_budget(&r.value, host, r.at, errors);
+    }
+    check_year_series(records.gdp.iter().map(|r| (r.value.year, r.at)), errors);
+    for r in &records.gdp {
+        let (g, at) = (&r.value, r.at);
+        refs.check_sources(&g.sources, at, errors);
+        check_positive(g.local_bn, &local_field(host, "bn"), at, errors);
+        if g.vintage.trim().is_empty() {
+            errors.push(at.error(
+                "vintage",
+                "expected the vintage the figure is from, found \"\"",
+            ));
+        }
+        check_length("vintage", [&g.vintage], MAX_LINE_CHARS, at, errors);
+        check_length("note", &g.note, MAX_TEXT_CHARS, at, errors);
     }
 }
 

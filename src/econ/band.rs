@@ -268,31 +268,51 @@ impl BandSpreads {
     /// "korean_cpi ±1 pp; us_cpi ±1 pp; krw_per_usd ±10 %; defense_growth ±2 pp": the
     /// spreads in one line, as files stamp them.
     pub fn stamp(&self) -> String {
-        self.joined(|s| s.key, "; ")
+        self.stamp_for(Host::Korea)
+    }
+
+    /// As [`BandSpreads::stamp`], of the rates that move `host`'s projections, named as
+    /// its own: "japanese_cpi ±1 pp; us_cpi ±1 pp; jpy_per_usd ±10 %".
+    pub fn stamp_for(&self, host: Host) -> String {
+        self.joined(host, |s| s.key, "; ")
     }
 
     /// "Korean CPI inflation ±1 pp, US CPI-U inflation ±1 pp, won per dollar ±10 %, ROK
     /// defense-budget growth ±2 pp": as a table's header says them.
     pub fn describe(&self) -> String {
-        self.joined(|s| s.id.in_words(), ", ")
+        self.describe_for(Host::Korea)
+    }
+
+    /// As [`BandSpreads::describe`], of `host`'s rates.
+    pub fn describe_for(&self, host: Host) -> String {
+        self.joined(host, |s| s.id.in_words(), ", ")
     }
 
     /// As [`BandSpreads::describe`], of the inputs that moved one band only: "won per
-    /// dollar ±10 %".
-    pub fn describe_moved(&self, inputs: BandInputs) -> String {
+    /// dollar ±10 %"; `host`'s own ("yen per dollar ±10 %").
+    pub fn describe_moved(&self, inputs: BandInputs, host: Host) -> String {
         Self::INPUTS
             .iter()
             .filter(|id| inputs.contains(**id))
-            .filter_map(|&id| spread_spec(id))
+            .filter_map(|&id| spread_spec(id.for_host(host)))
             .map(|s| format!("{} {}", s.id.in_words(), s.format(self.get(s.id))))
             .collect::<Vec<_>>()
             .join(", ")
     }
 
-    fn joined(&self, name: impl Fn(&SpreadSpec) -> &'static str, separator: &str) -> String {
+    /// The spreads of the rates `host`'s projections read, each named as its own.
+    fn joined(
+        &self,
+        host: Host,
+        name: impl Fn(&SpreadSpec) -> &'static str,
+        separator: &str,
+    ) -> String {
+        let read = AssumptionId::of_host(host);
         Self::INPUTS
             .iter()
-            .filter_map(|&id| spread_spec(id))
+            .map(|id| id.for_host(host))
+            .filter(|id| read.contains(id))
+            .filter_map(spread_spec)
             .map(|s| format!("{} {}", name(&s), s.format(self.get(s.id))))
             .collect::<Vec<_>>()
             .join(separator)
@@ -848,21 +868,8 @@ impl<'c, 'a> Context<'c, 'a> {
             let corner = Corner { inputs, sides };
             let a = self.assumptions(corner);
             let ce = Economy::new(d, &a);
-            let projection = if rule.is_empty() {
-                p
-            } else {
-                let key = rule_key(corner, rule);
-                let at = match projections.iter().position(|(k, _)| *k == key) {
-                    Some(at) => at,
-                    None => match project(&ce, p.scenario) {
-                        Some(moved) => {
-                            projections.push((key, moved));
-                            projections.len() - 1
-                        }
-                        None => continue,
-                    },
-                };
-                &projections[at].1
+            let Some(projection) = corner_projection(&mut projections, p, &ce, corner, rule) else {
+                continue;
             };
             let mut points = std::mem::take(&mut self.buffer);
             points.clear();
@@ -908,6 +915,30 @@ impl<'c, 'a> Context<'c, 'a> {
         let in_metric = in_metric.map(|(view, _, envelope)| band(*view, envelope));
         (band(amounts_view, amounts), in_metric)
     }
+}
+
+/// The projection at a corner: the central one where the rule reads no input the
+/// band moves, else the rule's at the corner's values of its inputs, computed once for
+/// each and kept in `projections`. `None` where the rule projects nothing there.
+fn corner_projection<'a>(
+    projections: &'a mut Vec<(u32, Projection)>,
+    p: &'a Projection,
+    ce: &Economy,
+    corner: Corner,
+    rule: BandInputs,
+) -> Option<&'a Projection> {
+    if rule.is_empty() {
+        return Some(p);
+    }
+    let key = rule_key(corner, rule);
+    let at = match projections.iter().position(|(k, _)| *k == key) {
+        Some(at) => at,
+        None => {
+            projections.push((key, project(ce, p.scenario)?));
+            projections.len() - 1
+        }
+    };
+    Some(&projections[at].1)
 }
 
 /// The central amounts in `view`'s metric, after the point before the start.

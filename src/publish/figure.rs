@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::data::{Dataset, Host, Source};
+use crate::data::{Dataset, Host, LevelKind, Source};
 use crate::econ::{
     Assumptions, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin, DashboardBands,
-    Metric, Origin, Projection, TroopBasis,
+    Metric, Origin, Projection, ScenarioId, TroopBasis,
 };
 use crate::numbers::thousands;
 use crate::report::export::Cell;
@@ -211,7 +211,7 @@ fn footer(d: &Dataset, assumptions: Option<String>, band: Option<&BandSpreads>) 
         None => "recorded figures only: no assumptions".into(),
     });
     if let Some(b) = band {
-        parts.push(format!("band: {}", b.stamp()));
+        parts.push(format!("band: {}", b.stamp_for(d.info.host)));
     }
     parts.join(" · ")
 }
@@ -411,7 +411,10 @@ fn band_area(input: &CostsInput, legend: &mut Vec<LegendItem>) -> Vec<BandArea> 
         swatch: Swatch::Band(0),
         label: format!(
             "band: {}",
-            non_empty(spreads.describe_moved(band.inputs), "no input moves it")
+            non_empty(
+                spreads.describe_moved(band.inputs, input.data.info.host),
+                "no input moves it"
+            )
         ),
     });
     vec![BandArea {
@@ -585,30 +588,46 @@ pub fn troops_figure(d: &Dataset, table: &PaneTable) -> Figure {
         .filter_map(|y| d.troop_count(*y))
         .flat_map(|t| &t.sources)
         .chain(troop_sources(d, TroopBasis::Headline, &years));
+    // Troop counts are by calendar year (30 September) for every host.
     let shown = span(Host::Korea, years.iter().copied()).unwrap_or_default();
+    // The headline level where the dataset holds one; the 28,500 line where the
+    // dataset's legal floors set it (Korea's NDAA), not for another host.
+    let has_headline = !headline.points.is_empty();
+    let has_floor = d
+        .troop_levels
+        .iter()
+        .any(|l| l.kind == LevelKind::LegalFloor && l.low == LEVEL_28500);
+    let mut legend = vec![LegendItem {
+        swatch: Swatch::Recorded(0),
+        label: "DMDC active-duty count".into(),
+    }];
+    if has_headline {
+        legend.push(LegendItem {
+            swatch: Swatch::Dotted(1),
+            label: "headline level in force".into(),
+        });
+    }
+    if has_floor {
+        legend.push(LegendItem {
+            swatch: Swatch::Level,
+            label: "28,500: the level held since 2008".into(),
+        });
+    }
+    let and_headline = if has_headline {
+        " and the headline level"
+    } else {
+        ""
+    };
     Figure {
         kind: ChartKind::Troops,
-        title: "US troops in South Korea".into(),
+        title: format!("US troops in {}", d.info.host.country()),
         subtitle: format!(
-            "service members · DMDC active-duty count on 30 September and the headline level, {shown}"
+            "service members · DMDC active-duty count on 30 September{and_headline}, {shown}"
         ),
-        legend: vec![
-            LegendItem {
-                swatch: Swatch::Recorded(0),
-                label: "DMDC active-duty count".into(),
-            },
-            LegendItem {
-                swatch: Swatch::Dotted(1),
-                label: "headline level in force".into(),
-            },
-            LegendItem {
-                swatch: Swatch::Level,
-                label: "28,500: the level held since 2008".into(),
-            },
-        ],
+        legend,
         lines: vec![counted, headline],
         bands: Vec::new(),
-        level: Some(Level {
+        level: has_floor.then(|| Level {
             value: f64::from(LEVEL_28500),
             label: "28,500".into(),
         }),
@@ -653,19 +672,7 @@ pub fn scenarios_figure(
         .collect();
     let mut areas = Vec::new();
     if let Some((b, _)) = bands {
-        for (i, (s, _)) in series.iter().enumerate() {
-            let Some(band) = b.of(*s) else { continue };
-            let points: Vec<(i32, f64, f64)> = band
-                .points
-                .iter()
-                .filter_map(|p| Some((p.year, p.low?, p.high?)))
-                .collect();
-            areas.push(BandArea {
-                key: s.key().into(),
-                color: i,
-                points,
-            });
-        }
+        areas = scenario_band_areas(&series, b);
         legend.push(LegendItem {
             swatch: Swatch::Band(0),
             label: "band of each: its low and high paths (spreads below)".into(),
@@ -724,4 +731,27 @@ pub fn scenarios_figure(
         footer: footer(d, Some(stamp(a, d.info.host, view)), bands.map(|(_, s)| s)),
         decimals: 1,
     }
+}
+
+/// Each scenario's band, in its line's colour.
+fn scenario_band_areas(
+    series: &[(ScenarioId, Vec<CostPoint>)],
+    bands: &DashboardBands,
+) -> Vec<BandArea> {
+    series
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (s, _))| {
+            let band = bands.of(*s)?;
+            Some(BandArea {
+                key: s.key().into(),
+                color: i,
+                points: band
+                    .points
+                    .iter()
+                    .filter_map(|p| Some((p.year, p.low?, p.high?)))
+                    .collect(),
+            })
+        })
+        .collect()
 }

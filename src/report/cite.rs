@@ -320,10 +320,11 @@ pub fn cited_words(c: &Citing) -> String {
         Citing::Event(id) => format!("event {id}"),
         Citing::TroopCount(y) => format!("the {y} troop count"),
         Citing::TroopLevel(from) => format!("the troop level from {from}"),
-        Citing::KoreanCpi(y) => format!("{y} Korean CPI"),
+        Citing::HostCpi(host, y) => format!("{y} {} CPI", host.adjective()),
         Citing::UsCpi(y) => format!("{y} US CPI-U"),
-        Citing::ExchangeRate(y) => format!("the {y} won per dollar"),
+        Citing::ExchangeRate(host, y) => format!("the {y} {} per dollar", host.currency()),
         Citing::DefenseBudget(y) => format!("the {y} defense budget"),
+        Citing::Gdp(y) => format!("the {y} GDP"),
     }
 }
 

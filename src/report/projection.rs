@@ -230,8 +230,8 @@ impl ProjectionReport {
             totals,
             extended_rules,
             assumptions_line: assumptions_text(a, d.info.host, real, "; "),
-            band_line: spreads.map(BandSpreads::stamp),
-            band_words: spreads.map(BandSpreads::describe),
+            band_line: spreads.map(|s| s.stamp_for(d.info.host)),
+            band_words: spreads.map(|s| s.describe_for(d.info.host)),
         }
     }
 

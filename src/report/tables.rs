@@ -718,7 +718,7 @@ pub fn scenarios_table(
             cells.push(year_cell(a.base_year));
         }
         if let Some((_, spreads)) = bands {
-            cells.push(text(spreads.stamp()));
+            cells.push(text(spreads.stamp_for(d.info.host)));
         }
     };
     let years: Vec<i32> = amounts

@@ -406,7 +406,11 @@ fn band_words(app: &App, year: i32) -> Option<String> {
         .derived()
         .bands
         .charted()
-        .map(|b| app.inputs().band_spreads.describe_moved(b.inputs))
+        .map(|b| {
+            app.inputs()
+                .band_spreads
+                .describe_moved(b.inputs, app.data.info.host)
+        })
         .unwrap_or_default();
     Some(format!(
         "band {} ({moved})",

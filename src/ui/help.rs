@@ -532,7 +532,7 @@ mod tests {
 
     #[test]
     fn no_line_is_cut_at_any_width() {
-        let keymap = Keymap::builtin();
+        let keymap = crate::config::Config::defaults().keymap;
         let theme = Theme::new(false, Default::default());
         for page in HelpPage::ALL {
             let expected = source(&keymap, page);
@@ -558,7 +558,7 @@ mod tests {
 
     #[test]
     fn the_page_scrolls_to_its_last_line() {
-        let keymap = Keymap::builtin();
+        let keymap = crate::config::Config::defaults().keymap;
         let theme = Theme::new(false, Default::default());
         for page in HelpPage::ALL {
             for (width, height) in [(80, 22), (30, 10), (120, 38), (200, 58), (3, 3)] {

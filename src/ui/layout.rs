@@ -146,7 +146,7 @@ mod tests {
     use crate::data::Dataset;
 
     fn app() -> App {
-        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+        crate::config::default_app(Dataset::embedded().expect("the embedded dataset loads"))
     }
 
     /// Screens of every shape the layouts switch at, and past them: the common sizes,

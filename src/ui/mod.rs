@@ -271,7 +271,8 @@ mod tests {
 
     #[test]
     fn focus_and_selection_show_by_glyph_and_modifier_without_colour() {
-        let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+        let mut app =
+            crate::config::default_app(Dataset::embedded().expect("the embedded dataset loads"));
         app.color = false;
         // Costs as a table, so that every kind of selection is on screen.
         update(&mut app, Action::Focus(Pane::Costs));

@@ -391,7 +391,7 @@ mod tests {
     use crate::data::Dataset;
 
     fn app() -> App {
-        App::new(Dataset::embedded().expect("the embedded dataset loads"))
+        crate::config::default_app(Dataset::embedded().expect("the embedded dataset loads"))
     }
 
     fn text(line: &Line) -> String {

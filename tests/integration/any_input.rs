@@ -163,7 +163,7 @@ proptest! {
 
     #[test]
     fn any_walk_keeps_the_app_whole(steps in prop::collection::vec(step(), 1..80)) {
-        let mut app = App::new(dataset());
+        let mut app = sma_dash::config::default_app(dataset());
         app.mouse = true;
         // `e` and `s` write files: into a directory of the test's own.
         let dir = tempfile::tempdir().unwrap();
@@ -207,7 +207,7 @@ fn every_size_from_1x1_draws() {
     ]);
     for (w, h) in sizes {
         for keys in ["", "z", "?", "g<enter>", "2zm"] {
-            let mut app = App::new(dataset());
+            let mut app = sma_dash::config::default_app(dataset());
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
             let mut events = ScriptedEvents::parse(keys).unwrap();
             run(&mut terminal, &mut app, &mut events).unwrap();

@@ -56,7 +56,7 @@ fn a_cursor_step_writes_only_the_cells_that_changed() {
         },
     )
     .unwrap();
-    let mut app = App::new(Dataset::embedded().unwrap());
+    let mut app = sma_dash::config::default_app(Dataset::embedded().unwrap());
     let before = draw(&mut terminal, &mut app);
     let first = count.0.replace(0);
     update(&mut app, Action::MoveYear(-1));

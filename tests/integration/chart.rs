@@ -40,9 +40,7 @@ fn app() -> App {
     let assumptions = config
         .starting_assumptions(&data, &[])
         .unwrap_or_else(|_| panic!("the default assumptions hold"));
-    let mut app = App::with(data, |i| i.assumptions = assumptions);
-    config.apply_to(&mut app);
-    app
+    config.app_with(data, |i| i.assumptions = assumptions)
 }
 
 /// Every text element's words, each element's spans joined as it reads.

@@ -73,7 +73,7 @@ fn check_summarises_the_embedded_dataset() {
     let out = stdout(&o);
     assert!(out.contains(": valid"), "{out}");
     assert!(
-        out.contains("\n  sources          245  91% with a URL\n"),
+        out.contains("\n  sources          250  90% with a URL\n"),
         "{out}"
     );
     assert!(
@@ -82,14 +82,14 @@ fn check_summarises_the_embedded_dataset() {
     );
     assert!(
         out.contains(
-            "events           130  1991–2030   47 negotiation rounds (4 with people inferred), \
+            "events           131  1991–2030   47 negotiation rounds (4 with people inferred), \
              45 agreement milestones"
         ),
         "{out}"
     );
     assert!(
         out.contains(
-            "figures by confidence: 183 confirmed, 77 single source, 8 uncertain, 32 derived"
+            "figures by confidence: 185 confirmed, 101 single source, 8 uncertain, 32 derived"
         ),
         "{out}"
     );
@@ -97,7 +97,7 @@ fn check_summarises_the_embedded_dataset() {
     assert!(out.contains("derived: 2023, 2024"), "{out}");
     // What this release changed, so that a figure quoted from an older one can be traced.
     assert!(
-        out.contains("\nchanges in 2026.12.07: 12 corrected, 7 added, 3 confidence\n"),
+        out.contains("\nchanges in 2026.12.07: 12 corrected, 9 added, 3 confidence\n"),
         "{out}"
     );
     assert!(
@@ -107,6 +107,89 @@ fn check_summarises_the_embedded_dataset() {
     assert!(
         out.contains("\n  added: contribution 1994: 208.0B won;"),
         "{out}"
+    );
+}
+
+#[test]
+fn check_summarises_japan_s_dataset_after_korea_s() {
+    let o = sma_dash(&["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let korea = out
+        .find("dataset 2026.12.07 — US–ROK")
+        .expect("Korea's summary");
+    let japan = out
+        .find("dataset 2026.12.07 — US–Japan")
+        .expect("Japan's summary");
+    assert!(korea < japan, "{out}");
+    let japan = &out[japan..];
+    assert!(
+        japan.contains("\n  agreements        10  1987–2026\n"),
+        "{japan}"
+    );
+    assert!(
+        japan.contains(
+            "\n  contributions     32  1978–2026   no figure: 1979–1998, 2000, 2013, 2025, 2026;"
+        ),
+        "{japan}"
+    );
+    assert!(japan.contains("counting changes in 2008"), "{japan}");
+    assert!(
+        japan.contains("\n  Japanese CPI      26  2000–2025"),
+        "{japan}"
+    );
+    assert!(
+        japan.contains("\n  JPY per USD       26  2000–2025"),
+        "{japan}"
+    );
+    assert!(japan.contains("Korea's series, shared"), "{japan}");
+    assert!(
+        japan.contains("\nchanges in 2026.12.07: 0 corrected, 2 added, 0 confidence\n"),
+        "{japan}"
+    );
+    assert!(
+        japan.contains("\n  added: Japan's dataset (first release);"),
+        "{japan}"
+    );
+}
+
+#[test]
+fn data_dir_loads_japan_s_folder_where_there_is_one() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = minimal_dataset_with(Path::new("minimal"));
+    let path = dir.path().to_str().unwrap().to_string();
+    let korea_only = stdout(&sma_dash(&["check", "--data", &path]));
+    assert_eq!(korea_only.matches(": valid").count(), 1, "{korea_only}");
+    std::fs::create_dir(dir.path().join("japan")).unwrap();
+    for entry in std::fs::read_dir(fixtures.join("minimal-japan")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(
+            entry.path(),
+            dir.path().join("japan").join(entry.file_name()),
+        )
+        .unwrap();
+    }
+    let o = sma_dash(&["check", "--data", &path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let both = stdout(&o);
+    assert!(both.contains("Minimal fixture, Japan: valid"), "{both}");
+    // A problem in Japan's files is reported with its path and exits 2.
+    let contributions = dir.path().join("japan/contributions.toml");
+    let text = std::fs::read_to_string(&contributions).unwrap();
+    std::fs::write(
+        &contributions,
+        text.replace("jpy_100m = 2056", "krw_100m = 2056"),
+    )
+    .unwrap();
+    let o = sma_dash(&["check", "--data", &path]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "{}:4:1: expected `jpy_100m` in Japan's dataset, found `krw_100m`, a name of Korea's",
+            contributions.display()
+        )),
+        "{err}"
     );
 }
 
@@ -2211,10 +2294,10 @@ fn a_write_cut_short_by_a_signal_leaves_no_temporary_file() {
 
 #[test]
 fn cite_prints_what_y_copies_and_refuses_what_the_dataset_does_not_hold() {
+    use sma_dash::app::Pane;
     use sma_dash::app::cite::Cited;
-    use sma_dash::app::{App, Pane};
     use sma_dash::data::Dataset;
-    let mut app = App::new(Dataset::embedded().unwrap());
+    let mut app = sma_dash::config::default_app(Dataset::embedded().unwrap());
     app.year = 2014;
     let expected = app.citation(&Cited::Figure(Pane::Costs)).unwrap().text;
     let out = sma_dash(&["cite", "--year", "2014"]);

@@ -213,7 +213,7 @@ fn unknown_table() {
     assert_case(
         "unknown-table",
         &[
-            "economy.toml:30:3: expected `korean_cpi` or `us_cpi` or `krw_per_usd` or `defense_budget`, found unknown table `inflation`",
+            "economy.toml:30:3: expected `korean_cpi` or `us_cpi` or `krw_per_usd` or `defense_budget` or `gdp`, found unknown table `inflation`",
         ],
     );
 }
@@ -306,6 +306,18 @@ fn reported_figures_and_the_agreements_currency() {
             "contributions.toml:16:9: expected a non-negative amount, found -1",
             "contributions.toml:18:8: expected a positive number of won per dollar, found 0",
             "contributions.toml:19:12: expected a source id from sources.toml, found unknown \"NOPE\"",
+        ],
+    );
+}
+
+#[test]
+fn japan_s_names_are_refused_in_korea_s_files() {
+    assert_case(
+        "japanese-names",
+        &[
+            "agreements.toml:22:17: expected `rok` in Korea's dataset, found `jp`, a name of Japan's",
+            "contributions.toml:4:1: expected `krw_100m` in Korea's dataset, found `jpy_100m`, a name of Japan's",
+            "economy.toml:19:1: expected `krw_per_usd` in Korea's dataset, found `jpy_per_usd`, a name of Japan's",
         ],
     );
 }

@@ -14,7 +14,8 @@ struct Session {
 
 impl Session {
     fn new(width: u16, height: u16) -> Self {
-        let app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+        let app =
+            sma_dash::config::default_app(Dataset::embedded().expect("the embedded dataset loads"));
         let terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         Self { app, terminal }
     }
@@ -289,7 +290,8 @@ fn e_neutralises_text_a_spreadsheet_would_run_as_a_formula() {
     }
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::new(120, 40);
-    s.app = App::new(Dataset::load_dir(data.path()).expect("the dataset loads"));
+    s.app =
+        sma_dash::config::default_app(Dataset::load_dir(data.path()).expect("the dataset loads"));
     s.app.paths.export_dir = dir.path().to_path_buf();
     s.send(ScriptedEvents::typed("1e"));
     s.line_with("exported ");

@@ -120,6 +120,19 @@ fn japan_files_say_yen_and_fiscal_years() {
         table.contains("FY2024 recorded + FY2025–26 projected"),
         "{table}"
     );
+    let banded = rows(&stdout(&[
+        "project", "--host", "jp", "--format", "csv", "--band",
+    ]));
+    assert_eq!(
+        banded[0]["band"],
+        "japanese_cpi ±1 pp; us_cpi ±1 pp; jpy_per_usd ±10 %"
+    );
+    let renewal = banded
+        .iter()
+        .find(|r| r["scenario"] == "renewal" && r["fiscal_year"] == "2028")
+        .unwrap();
+    let low: f64 = renewal["jpy_bn_low"].parse().unwrap();
+    assert!(low < renewal["jpy_bn"].parse::<f64>().unwrap());
     let economy = stdout(&["export", "economy", "--host", "jp"]);
     assert!(economy.starts_with("year,japanese_cpi_pct,"), "{economy}");
 }
@@ -192,6 +205,16 @@ fn a_japan_chart_is_drawn_in_yen_by_fiscal_year() {
         svg.contains("FY2025"),
         "the projected span names fiscal years"
     );
+    let troops = dir.path().join("troops.svg");
+    let troops_shown = troops.display().to_string();
+    stdout(&["chart", "troops", "--host", "jp", "--svg", &troops_shown]);
+    let svg = std::fs::read_to_string(&troops).unwrap();
+    assert!(svg.contains("<title>US troops in Japan"), "{svg}");
+    assert!(!svg.contains("28,500"), "Korea's floor is not Japan's");
     let o = sma_dash(&["chart", "costs", "--host", "all", "--svg", &shown]);
     assert_eq!(o.status.code(), Some(2));
+    // The hosts chart shows both: --host all (or none) only.
+    let o = sma_dash(&["chart", "hosts", "--host", "jp", "--svg", &shown]);
+    assert_eq!(o.status.code(), Some(2));
+    stdout(&["chart", "hosts", "--host", "all", "--svg", &shown]);
 }

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sma_dash::app::App;
 use sma_dash::data::{DataFile, Dataset, LoadError, load, read_dir};
 use sma_dash::runtime::{ScriptedEvents, run};
 
@@ -98,7 +97,7 @@ fn escape_sequences_in_text_are_shown_not_sent() {
     assert_eq!(e.headline, "10th SMA␛[2J␛]0;pwned␇, round 1");
     assert_eq!(e.place.as_deref(), Some("Hono\u{fffd}lulu\u{fffd}"));
     // And on screen, through the real view code.
-    let mut app = App::new(d);
+    let mut app = sma_dash::config::default_app(d);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     run(
         &mut terminal,
@@ -169,7 +168,7 @@ fn korean_and_combining_names_keep_the_columns_aligned() {
             )
             .as_bytes(),
     );
-    let mut app = App::new(Dataset::load_dir(dir.path()).unwrap());
+    let mut app = sma_dash::config::default_app(Dataset::load_dir(dir.path()).unwrap());
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     run(
         &mut terminal,
@@ -268,7 +267,7 @@ fn bidi_marks_and_line_separators_are_shown_not_sent() {
         e.headline,
         "10th SMA\u{fffd}\u{fffd}\u{fffd} marks\u{fffd}and\u{fffd}separators, round 1"
     );
-    let mut app = App::new(d);
+    let mut app = sma_dash::config::default_app(d);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     run(
         &mut terminal,

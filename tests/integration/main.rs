@@ -18,5 +18,6 @@ mod econ;
 mod econ_props;
 mod host_projections;
 mod hostile_data;
+mod japan_data;
 mod render;
 mod scale;

@@ -26,7 +26,8 @@ fn screen_with(
     keys: ScriptedEvents,
     setup: impl FnOnce(&mut App),
 ) -> String {
-    let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+    let mut app =
+        sma_dash::config::default_app(Dataset::embedded().expect("the embedded dataset loads"));
     setup(&mut app);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut keys = keys;
@@ -475,7 +476,8 @@ snapshot!(dashboard_160x50, 160, 50, typed(""));
 /// The screen after `keys` without colour (`NO_COLOR`), with its styles as escape
 /// sequences: focus and selection must show by modifier and glyph alone.
 fn screen_no_color(width: u16, height: u16, keys: ScriptedEvents) -> String {
-    let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+    let mut app =
+        sma_dash::config::default_app(Dataset::embedded().expect("the embedded dataset loads"));
     app.color = false;
     sma_dash::render::frame(&mut app, width, height, keys, true).unwrap()
 }
@@ -511,7 +513,8 @@ fn long_message_fits_120x40() {
 
 /// A fresh dashboard with two saved scenarios, "hot" and "cold", after `keys`.
 fn with_saved(width: u16, height: u16, keys: ScriptedEvents) -> Terminal<TestBackend> {
-    let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+    let mut app =
+        sma_dash::config::default_app(Dataset::embedded().expect("the embedded dataset loads"));
     let assumptions = app.inputs().assumptions.clone();
     app.set_saved(
         ["hot", "cold"]
@@ -615,7 +618,8 @@ fn a_prompt_says_when_its_limit_is_reached() {
 /// first; `H` turns to Japan, then both).
 fn hosts_screen(width: u16, height: u16, keys: &str) -> String {
     let hosts = sma_dash::data::Hosts::embedded().expect("both embedded hosts load");
-    let mut app = App::with_hosts(hosts, |_| {});
+    let config = sma_dash::config::Config::defaults();
+    let mut app = App::with_hosts(hosts, &config.start, config.keymap, |_| {});
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut keys = ScriptedEvents::parse(keys).expect("the keys parse");
     assert_eq!(

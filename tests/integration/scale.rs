@@ -4,7 +4,6 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use sma_dash::app::App;
 use sma_dash::data::synthetic::{MAX_YEARS, synthetic};
 use sma_dash::runtime::{Exit, ScriptedEvents, run};
 
@@ -13,7 +12,7 @@ fn a_synthetic_dataset_at_scale_loads_and_renders_at_200x60() {
     let data = synthetic(100_000, MAX_YEARS - 10, 50);
     assert_eq!(data.agreements.len(), 50);
     assert!(data.events.len() >= 100_000);
-    let mut app = App::new(data);
+    let mut app = sma_dash::config::default_app(data);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     // Move the year, page the timeline, search, filter, zoom each pane.
     let mut keys = ScriptedEvents::typed("hhllGg]]/Honolulu")
@@ -32,7 +31,7 @@ fn a_synthetic_dataset_at_scale_loads_and_renders_at_200x60() {
 /// most one bar, and the years are still labelled at round intervals.
 #[test]
 fn a_2000_year_series_is_thinned_to_the_chart() {
-    let mut app = App::new(sma_dash::data::Dataset::embedded().unwrap());
+    let mut app = sma_dash::config::default_app(sma_dash::data::Dataset::embedded().unwrap());
     let template = app.derived().costs[0];
     let last = app.derived().costs.last().unwrap().year;
     let first = last - 1999;

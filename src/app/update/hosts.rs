@@ -87,7 +87,8 @@ mod tests {
 
     #[test]
     fn without_japan_h_says_so_and_changes_nothing() {
-        let mut app = App::new(Dataset::embedded().expect("the embedded dataset loads"));
+        let mut app =
+            crate::config::default_app(Dataset::embedded().expect("the embedded dataset loads"));
         let before = app.derived().costs.clone();
         assert_eq!(update(&mut app, Action::CycleHost), Effect::Redraw);
         assert_eq!(app.host_shown(), HostChoice::Korea);

@@ -182,3 +182,120 @@ pub(super) fn to_end(app: &mut App, last: bool) -> Effect {
 
 /// Rows a page moves in the sources list.
 const SOURCES_A_PAGE: i32 = 8;
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn focus_cycles_both_ways_and_jumps() {
+        let mut app = app();
+        assert_eq!(app.focus, Pane::Timeline);
+        update(&mut app, Action::FocusPrev);
+        assert_eq!(app.focus, Pane::Assumptions);
+        update(&mut app, Action::FocusNext);
+        update(&mut app, Action::FocusNext);
+        assert_eq!(app.focus, Pane::Costs);
+        update(&mut app, Action::Focus(Pane::Troops));
+        assert_eq!(app.focus, Pane::Troops);
+        assert_eq!(update(&mut app, Action::Focus(Pane::Troops)), Effect::None);
+    }
+
+    #[test]
+    fn zoom_toggles() {
+        let mut app = app();
+        update(&mut app, Action::ToggleZoom);
+        assert!(app.zoom);
+        update(&mut app, Action::ToggleZoom);
+        assert!(!app.zoom);
+    }
+
+    #[test]
+    fn year_cursor_moves_within_its_range_and_the_timeline_follows() {
+        let mut app = app();
+        let (first, last) = app.year_range();
+        update(&mut app, Action::MoveYear(-8));
+        assert_eq!(app.year, 2018);
+        assert_eq!(selected_year(&app), Some(2018));
+        update(&mut app, Action::MoveYear(-100));
+        assert_eq!(app.year, first);
+        assert_eq!(update(&mut app, Action::MoveYear(-1)), Effect::None);
+        update(&mut app, Action::MoveYear(1000));
+        assert_eq!(app.year, last);
+    }
+
+    #[test]
+    fn selecting_an_event_moves_the_year_cursor() {
+        let mut app = app();
+        update(&mut app, Action::First);
+        assert_eq!(app.timeline.selected, 0);
+        assert_eq!(app.year, 1991);
+        update(&mut app, Action::Last);
+        assert_eq!(app.timeline.selected, app.timeline.rows.len() - 1);
+        assert_eq!(
+            Some(app.year),
+            selected_year(&app).map(|y| y.min(app.year_range().1))
+        );
+        update(&mut app, Action::First);
+        update(&mut app, Action::Move(1));
+        assert_eq!(app.timeline.selected, 1);
+        assert_eq!(Some(app.year), selected_year(&app));
+        update(&mut app, Action::SelectRow(10));
+        assert_eq!(app.timeline.selected, 10);
+        assert_eq!(Some(app.year), selected_year(&app));
+        assert_eq!(update(&mut app, Action::SelectRow(10)), Effect::None);
+    }
+
+    #[test]
+    fn paging_moves_by_the_viewport_and_scrolls() {
+        let mut app = app();
+        reply(&mut app, Reply::TimelineViewport(7));
+        update(&mut app, Action::First);
+        update(&mut app, Action::Page(2));
+        assert_eq!(app.timeline.selected, 14);
+        assert_eq!(
+            app.timeline.offset, 8,
+            "the selection is the last row shown"
+        );
+        update(&mut app, Action::Page(-1));
+        assert_eq!(app.timeline.selected, 7);
+        assert_eq!(app.timeline.offset, 7);
+    }
+
+    #[test]
+    fn the_list_keys_move_years_in_charts_and_tables_and_rows_in_lists() {
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Costs));
+        let (first, last) = app.year_range();
+        update(&mut app, Action::First);
+        assert_eq!(app.year, first);
+        update(&mut app, Action::Move(1));
+        assert_eq!(app.year, first + 1);
+        update(&mut app, Action::Page(1));
+        assert_eq!(app.year, first + 11);
+        update(&mut app, Action::Last);
+        assert_eq!(app.year, last);
+        // The Assumptions pane: rows in its list, years in its table.
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        update(&mut app, Action::Last);
+        assert_eq!(app.assumption_row, app.assumption_rows() - 1);
+        update(&mut app, Action::ToggleTable);
+        assert!(app.is_table(Pane::Assumptions));
+        update(&mut app, Action::First);
+        assert_eq!(app.year, first);
+        assert_eq!(app.assumption_row, app.assumption_rows() - 1);
+        update(&mut app, Action::StartInput);
+        assert!(app.status.as_deref().unwrap().starts_with("t returns"));
+        // The timeline is a list: t says so.
+        update(&mut app, Action::Focus(Pane::Timeline));
+        update(&mut app, Action::ToggleTable);
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap()
+                .starts_with("the timeline is a list")
+        );
+        update(&mut app, Action::Last);
+        assert_eq!(app.timeline.selected, app.timeline.rows.len() - 1);
+    }
+}

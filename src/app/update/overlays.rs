@@ -117,3 +117,278 @@ pub(super) fn scroll_overlay(app: &mut App, delta: i64) -> Effect {
     let next = (i64::from(app.overlay_scroll) + delta).clamp(0, i64::from(app.overlay_max)) as u16;
     set(&mut app.overlay_scroll, next)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn help_toggles_and_escape_closes_it() {
+        let mut app = app();
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.mode(), Mode::Help);
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(update(&mut app, Action::CloseOverlay), Effect::Redraw);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert_eq!(update(&mut app, Action::CloseOverlay), Effect::None);
+    }
+
+    #[test]
+    fn the_help_turns_between_its_pages_each_from_its_top_and_opens_on_the_keys() {
+        let mut app = app();
+        assert_eq!(update(&mut app, Action::TurnHelpPage(1)), Effect::None);
+        assert_eq!(app.help_page, HelpPage::Keys, "no help open to turn");
+        update(&mut app, Action::ToggleHelp);
+        reply(
+            &mut app,
+            Reply::OverlayViewport {
+                max_scroll: 30,
+                page: 10,
+            },
+        );
+        update(&mut app, Action::Move(5));
+        assert_eq!(update(&mut app, Action::TurnHelpPage(1)), Effect::Redraw);
+        assert_eq!(app.help_page, HelpPage::Glossary);
+        assert_eq!(app.overlay_scroll, 0);
+        // Round the end both ways.
+        update(&mut app, Action::TurnHelpPage(1));
+        assert_eq!(app.help_page, HelpPage::Keys);
+        update(&mut app, Action::TurnHelpPage(-1));
+        assert_eq!(app.help_page, HelpPage::Glossary);
+        update(&mut app, Action::ToggleHelp);
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.help_page, HelpPage::Keys);
+    }
+
+    #[test]
+    fn overlay_scrolls_within_its_length_and_reopens_at_the_top() {
+        let mut app = app();
+        update(&mut app, Action::ToggleHelp);
+        reply(
+            &mut app,
+            Reply::OverlayViewport {
+                max_scroll: 12,
+                page: 8,
+            },
+        );
+        update(&mut app, Action::Move(3));
+        assert_eq!(app.overlay_scroll, 3);
+        assert_eq!(update(&mut app, Action::Move(-5)), Effect::Redraw);
+        assert_eq!(app.overlay_scroll, 0);
+        assert_eq!(update(&mut app, Action::Move(-1)), Effect::None);
+        // G goes to the bottom the help has, g back to the top, a page is a screenful.
+        update(&mut app, Action::Last);
+        assert_eq!(app.overlay_scroll, 12);
+        assert_eq!(update(&mut app, Action::Move(1)), Effect::None);
+        update(&mut app, Action::Page(-1));
+        assert_eq!(app.overlay_scroll, 4);
+        update(&mut app, Action::First);
+        assert_eq!(app.overlay_scroll, 0);
+        update(&mut app, Action::Move(2));
+        update(&mut app, Action::ToggleHelp);
+        update(&mut app, Action::ToggleHelp);
+        assert_eq!(app.overlay_scroll, 0);
+    }
+
+    #[test]
+    fn enter_opens_and_closes_the_detail() {
+        let mut app = app();
+        update(&mut app, Action::ToggleDetail);
+        assert_eq!(app.mode(), Mode::Detail);
+        update(&mut app, Action::ToggleDetail);
+        assert_eq!(app.mode(), Mode::Dashboard);
+    }
+
+    #[test]
+    fn the_kind_picker_shows_several_kinds_at_once() {
+        let mut app = app();
+        let v = Key::char('v');
+        let action = app.keymap.action(v, app.mode(), app.focus).unwrap();
+        assert_eq!(action, Action::OpenKinds);
+        update(&mut app, action);
+        assert_eq!(app.mode(), Mode::Kinds);
+        assert_eq!(app.timeline.kind_cursor, 0);
+        let count =
+            |app: &App, k: EventKind| app.timeline.kinds.iter().find(|(x, _)| *x == k).unwrap().1;
+        // Space on the first kind (rounds), then down to the demands: both shown.
+        let space = Key::char(' ');
+        let toggle = app.keymap.action(space, app.mode(), app.focus).unwrap();
+        assert_eq!(toggle, Action::ToggleKind);
+        update(&mut app, toggle.clone());
+        let demands = app
+            .timeline
+            .kinds
+            .iter()
+            .position(|(k, _)| *k == EventKind::Demand);
+        for _ in 0..demands.unwrap() {
+            update(&mut app, Action::Move(1));
+        }
+        update(&mut app, toggle.clone());
+        let both = KindFilter::only(EventKind::Round).toggled(EventKind::Demand);
+        assert_eq!(app.timeline.filter, both);
+        let n = count(&app, EventKind::Round) + count(&app, EventKind::Demand);
+        assert_eq!(app.timeline.index.events, n);
+        assert!(
+            app.timeline
+                .events(&app.data)
+                .all(|e| matches!(e.kind, EventKind::Round | EventKind::Demand))
+        );
+        assert_eq!(
+            app.status,
+            Some(format!("filter: rounds, demands · {n} events"))
+        );
+        // The cursor stays inside the list.
+        update(&mut app, Action::Last);
+        update(&mut app, Action::Move(5));
+        assert_eq!(app.timeline.kind_cursor, app.timeline.kinds.len() - 1);
+        update(&mut app, Action::Page(-1));
+        assert_eq!(app.timeline.kind_cursor, 0);
+        // Space again leaves rounds out; Enter closes; the filter stays.
+        update(&mut app, toggle);
+        assert_eq!(app.timeline.filter, KindFilter::only(EventKind::Demand));
+        let enter = Key::plain(KeyCode::Enter);
+        let done = app.keymap.action(enter, app.mode(), app.focus).unwrap();
+        update(&mut app, done);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert_eq!(app.timeline.filter, KindFilter::only(EventKind::Demand));
+        // Reopened, the cursor is on the first kind chosen; a clears the filter.
+        update(&mut app, Action::OpenKinds);
+        assert_eq!(app.timeline.kind_cursor, demands.unwrap());
+        let all = app
+            .keymap
+            .action(Key::char('a'), app.mode(), app.focus)
+            .unwrap();
+        update(&mut app, all);
+        assert!(app.timeline.filter.is_all());
+        assert_eq!(app.timeline.index.events, app.data.events.len());
+        // f from several kinds goes on from the first of them.
+        let mut app2 = self::app();
+        app2.timeline.filter = both;
+        update(&mut app2, Action::CycleFilter(1));
+        let kinds: Vec<EventKind> = app2.timeline.kinds.iter().map(|(k, _)| *k).collect();
+        assert_eq!(app2.timeline.filter, KindFilter::only(kinds[1]));
+    }
+
+    #[test]
+    fn an_event_s_detail_scrolls_with_the_list_keys_and_capital_j_k_step_events() {
+        let mut app = app();
+        let km = app.keymap.clone();
+        let key = |c: char| km.action(crate::app::Key::char(c), Mode::Detail, Pane::Timeline);
+        assert_eq!(key('j'), Some(Action::Move(1)));
+        assert_eq!(key('k'), Some(Action::Move(-1)));
+        assert_eq!(key('G'), Some(Action::Last));
+        assert_eq!(key('J'), Some(Action::StepDetail(1)));
+        assert_eq!(key('K'), Some(Action::StepDetail(-1)));
+        update(&mut app, Action::ToggleDetail);
+        assert_eq!(app.detail, DetailOf::Row);
+        reply(
+            &mut app,
+            Reply::OverlayViewport {
+                max_scroll: 25,
+                page: 10,
+            },
+        );
+        let event = app.timeline.selected;
+        // j and k scroll the text, the event stays.
+        update(&mut app, Action::Move(1));
+        update(&mut app, Action::Move(1));
+        assert_eq!(app.overlay_scroll, 2);
+        update(&mut app, Action::Move(-1));
+        assert_eq!(app.overlay_scroll, 1);
+        assert_eq!(app.timeline.selected, event);
+        update(&mut app, Action::Page(1));
+        assert_eq!(app.overlay_scroll, 11);
+        update(&mut app, Action::Page(5));
+        assert_eq!(app.overlay_scroll, 25, "no further than the text goes");
+        update(&mut app, Action::Page(-1));
+        assert_eq!(app.overlay_scroll, 15);
+        update(&mut app, Action::First);
+        assert_eq!(app.overlay_scroll, 0);
+        update(&mut app, Action::Last);
+        assert_eq!(app.overlay_scroll, 25, "G: the bottom, the last source");
+        assert_eq!(app.timeline.selected, event);
+        // J moves to the next event, whose detail opens at its top; K back.
+        update(&mut app, Action::StepDetail(1));
+        assert_eq!(app.timeline.selected, event + 1);
+        assert_eq!(app.overlay_scroll, 0);
+        update(&mut app, Action::Move(3));
+        update(&mut app, Action::StepDetail(-1));
+        assert_eq!(app.timeline.selected, event);
+        assert_eq!(app.overlay_scroll, 0);
+        assert_eq!(app.mode(), Mode::Detail);
+        // Enter closes it.
+        assert_eq!(
+            km.action(
+                crate::app::Key::plain(crate::app::KeyCode::Enter),
+                Mode::Detail,
+                Pane::Timeline
+            ),
+            Some(Action::CloseOverlay)
+        );
+    }
+
+    #[test]
+    fn enter_on_a_costs_or_troops_year_opens_its_figure_in_chart_and_table_views() {
+        let enter = crate::app::Key::plain(crate::app::KeyCode::Enter);
+        for table in [false, true] {
+            for pane in [Pane::Costs, Pane::Troops] {
+                let mut app = app();
+                update(&mut app, Action::Focus(pane));
+                if table {
+                    update(&mut app, Action::ToggleTable);
+                }
+                assert_eq!(
+                    app.keymap.action(enter, Mode::Dashboard, pane),
+                    Some(Action::ToggleDetail)
+                );
+                let to_2014 = 2014 - app.year;
+                update(&mut app, Action::MoveYear(to_2014));
+                update(&mut app, Action::ToggleDetail);
+                assert_eq!(app.mode(), Mode::Detail, "{pane:?}, table {table}");
+                assert_eq!(app.detail, DetailOf::Figure(pane));
+                assert_eq!(app.overlay_scroll, 0);
+                // The keys scroll it; J and K move the year, and the figure with it.
+                reply(
+                    &mut app,
+                    Reply::OverlayViewport {
+                        max_scroll: 9,
+                        page: 4,
+                    },
+                );
+                update(&mut app, Action::Move(2));
+                assert_eq!(app.overlay_scroll, 2);
+                assert_eq!(app.year, 2014);
+                update(&mut app, Action::StepDetail(1));
+                assert_eq!(app.year, 2015);
+                assert_eq!(app.overlay_scroll, 0);
+                update(&mut app, Action::StepDetail(-1));
+                assert_eq!(app.year, 2014);
+                // Enter and Esc close it; the pane keeps its view.
+                update(&mut app, Action::CloseOverlay);
+                assert_eq!(app.mode(), Mode::Dashboard);
+                assert_eq!(app.is_table(pane), table);
+            }
+        }
+    }
+
+    #[test]
+    fn enter_on_a_year_without_a_figure_says_so() {
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Troops));
+        update(&mut app, Action::ToggleTroopHistory);
+        let to_1951 = 1951 - app.year;
+        update(&mut app, Action::MoveYear(to_1951));
+        assert!(
+            app.data
+                .troop_count(1951)
+                .is_some_and(|t| t.troops.is_none())
+        );
+        // 1951 has a record (no count) and so opens; a year of nothing at all does not.
+        update(&mut app, Action::Focus(Pane::Costs));
+        update(&mut app, Action::ToggleDetail);
+        assert_eq!(app.mode(), Mode::Dashboard);
+        assert_eq!(app.status.as_deref(), Some("no figure in Costs for 1951"));
+    }
+}

@@ -120,3 +120,148 @@ pub(super) fn toggle_table(app: &mut App) -> Effect {
     });
     Effect::Redraw
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+
+    #[test]
+    fn the_troop_history_toggle_lets_the_cursor_reach_1950_and_takes_it_back() {
+        let mut app = app();
+        update(&mut app, Action::Focus(Pane::Troops));
+        assert_eq!(app.year_range().0, 1991);
+        assert_eq!(
+            app.keymap
+                .action(crate::app::Key::char('a'), Mode::Dashboard, Pane::Troops),
+            Some(Action::ToggleTroopHistory)
+        );
+        assert_eq!(update(&mut app, Action::ToggleTroopHistory), Effect::Redraw);
+        assert!(app.inputs().troop_history);
+        assert_eq!(app.year_range(), (1950, app.inputs().assumptions.horizon));
+        assert_eq!(app.status.as_deref(), Some("troops: all years since 1950"));
+        assert_eq!(app.year, 2026, "the cursor stays where it was");
+        update(&mut app, Action::MoveYear(-1000));
+        assert_eq!(app.year, 1950);
+        assert_eq!(app.cost_at_cursor(), None, "no contribution before 1991");
+        assert_eq!(app.troops_at_cursor().map(|p| p.counted), Some(Some(510)));
+        // The timeline goes to the first event after 1950: the earliest.
+        let earliest = (0..app.timeline.rows.len())
+            .filter_map(|i| timeline::row_year(&app.data, app.timeline.rows[i]))
+            .min();
+        assert_eq!(selected_year(&app), earliest);
+        update(&mut app, Action::MoveYear(5));
+        assert_eq!(app.year, 1955);
+        // Off again: the cursor comes back to the first year shown, and the timeline
+        // with it.
+        update(&mut app, Action::ToggleTroopHistory);
+        assert!(!app.inputs().troop_history);
+        assert_eq!(app.year, 1991);
+        assert_eq!(selected_year(&app), Some(1991));
+        assert_eq!(
+            app.status.as_deref(),
+            Some("troops: since the 1st SMA (1991)")
+        );
+        update(&mut app, Action::MoveYear(-1));
+        assert_eq!(app.year, 1991);
+        // A year still in range is kept.
+        update(&mut app, Action::ToggleTroopHistory);
+        update(&mut app, Action::MoveYear(20));
+        update(&mut app, Action::ToggleTroopHistory);
+        assert_eq!(app.year, 2011);
+    }
+
+    #[test]
+    fn chart_toggles_recompute_the_series() {
+        let mut app = app();
+        let won_2019 = cost(&app, 2019);
+        assert!((won_2019 - 1038.9).abs() < 1e-9, "1,038.9 bn won in 2019");
+        update(&mut app, Action::CycleMetric);
+        assert_eq!(app.inputs().view.metric, Metric::YearOnYear);
+        assert!((cost(&app, 2019) - 8.2).abs() < 0.05, "+8.2 % in 2019");
+        // Per service member on the DMDC count: no count past 2025.
+        update(&mut app, Action::CycleMetric);
+        assert_eq!(app.inputs().view.troops, TroopBasis::Counted);
+        assert!((cost(&app, 2018) - 960.2 * 1000.0 / 25_813.0).abs() < 1e-9);
+        assert_eq!(value_in(&app, 2030), None);
+        // Then on the headline level, which covers the projected years too.
+        update(&mut app, Action::CycleMetric);
+        assert_eq!(app.inputs().view.metric, Metric::PerServiceMember);
+        assert_eq!(app.inputs().view.troops, TroopBasis::Headline);
+        assert!((cost(&app, 2018) - 960.2 * 1000.0 / 28_500.0).abs() < 1e-9);
+        assert!(value_in(&app, 2030).is_some());
+        for _ in 0..2 {
+            update(&mut app, Action::CycleMetric);
+        }
+        assert_eq!(app.inputs().view.metric, Metric::Contribution);
+        update(&mut app, Action::ToggleCurrency);
+        assert_eq!(app.inputs().view.currency, Currency::Usd);
+        assert!(
+            cost(&app, 2019) < won_2019,
+            "$ millions are fewer than bn won"
+        );
+        update(&mut app, Action::ToggleCurrency);
+        update(&mut app, Action::ToggleReal);
+        assert!(app.inputs().view.real);
+        assert!(
+            cost(&app, 2019) > won_2019,
+            "2019 won are worth more in later money"
+        );
+        update(&mut app, Action::ToggleReal);
+        update(&mut app, Action::ToggleChartStyle);
+        assert_eq!(app.inputs().chart, ChartStyle::Line);
+        assert!(app.derived().costs.iter().any(|p| p.projected));
+        update(&mut app, Action::ToggleProjections);
+        assert!(!app.derived().costs.iter().any(|p| p.projected));
+        assert_eq!(app.status.as_deref(), Some("projections off"));
+    }
+
+    #[test]
+    fn b_shows_the_band_around_the_pinned_projection_and_its_totals() {
+        let mut app = app();
+        assert!(app.derived().bands.charted().is_none(), "off by default");
+        update(&mut app, Action::ToggleBand);
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap()
+                .starts_with("band: Korean CPI")
+        );
+        let band = app
+            .derived()
+            .bands
+            .charted()
+            .expect("the pinned scenario's band");
+        assert_eq!(band.scenario, ScenarioId::CurrentAgreement);
+        // 2027 follows 2025's recorded CPI: no width; 2030 lies inside its band.
+        let y2027 = band.at(2027).unwrap();
+        assert_eq!(y2027.low, y2027.high);
+        let y2030 = band.at(2030).unwrap();
+        let central = cost(&app, 2030);
+        assert!(y2030.low.unwrap() < central && central < y2030.high.unwrap());
+        // Every scenario's totals have a range; pinning another moves the chart's band.
+        assert!(
+            app.derived()
+                .bands
+                .total(ScenarioId::Demand5bn, 2026, 2030)
+                .is_some()
+        );
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        update(&mut app, Action::Move(AssumptionId::ALL.len() as i32 + 2));
+        update(&mut app, Action::Activate);
+        assert_eq!(
+            app.derived().bands.charted().unwrap().scenario,
+            ScenarioId::Demand5bn
+        );
+        // In dollars a demand has no band: its dollars are fixed.
+        update(&mut app, Action::ToggleCurrency);
+        let b = app.derived().bands.charted().unwrap().at(2030).unwrap();
+        assert_eq!((b.low, b.high), (Some(5_000.0), Some(5_000.0)));
+        // Projections off: no band; b again: off.
+        update(&mut app, Action::ToggleProjections);
+        assert!(app.derived().bands.charted().is_none());
+        update(&mut app, Action::ToggleProjections);
+        update(&mut app, Action::ToggleBand);
+        assert!(app.derived().bands.charted().is_none());
+        assert_eq!(app.status.as_deref(), Some("band off"));
+    }
+}
