@@ -119,6 +119,8 @@ pub enum Action {
     DeleteSaved,
     /// Write the focused chart as SVG and PNG images.
     Publish,
+    /// Show the next host: Korea, Japan, both side by side.
+    CycleHost,
 
     /// A key that is bound only in another pane, pressed where it does nothing: the
     /// status line says where it works.
@@ -273,6 +275,7 @@ const NAMED: &[(&str, Action)] = {
         ("delete", DeleteSaved),
         ("export", Export),
         ("image", Publish),
+        ("host", CycleHost),
         ("copy", Copy),
         ("sources", OpenSources),
         ("sort", SortSources),

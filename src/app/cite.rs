@@ -57,6 +57,7 @@ impl App {
     pub fn citation(&self, cited: &Cited) -> Option<Citation> {
         let d = &self.data;
         match cited {
+            Cited::Figure(pane) if self.both().is_some() => self.both_citation(*pane),
             Cited::Figure(Pane::Troops) => cite::troop_figure(d, self.year),
             Cited::Figure(_) => cite::cost_figure(&self.costs_input(), self.year),
             Cited::Event(i) => d.events.get(*i).map(|e| cite::event(d, e)),

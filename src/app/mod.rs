@@ -10,6 +10,7 @@
 
 mod action;
 pub mod cite;
+pub(crate) mod hosts;
 mod input;
 pub(crate) mod keymap;
 mod palette;
@@ -19,6 +20,7 @@ pub mod timeline;
 mod update;
 
 pub use action::{Action, Reply};
+pub(crate) use hosts::{BothHosts, HostChoice, HostInputs, definition};
 pub use input::Edit;
 pub(crate) use input::TextInput;
 pub(crate) use keymap::Keymap;
@@ -34,7 +36,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use crate::data::{Dataset, Event, EventKind};
+use crate::data::{Dataset, Event, EventKind, Hosts};
 use crate::econ::{
     AssumptionId, Assumptions, BandSpreads, CostPoint, CostView, DashboardBands, Economy, Indices,
     Projection, ScenarioId, Total, cost_series, dashboard_bands, project_all, scenario_amounts,
@@ -375,6 +377,10 @@ pub struct Inputs {
     /// The Troops chart shows every year counted (since 1950), not only those since
     /// the 1st SMA; the year cursor then reaches them too.
     pub troop_history: bool,
+    /// The host shown: Korea, Japan, or both side by side (`H`).
+    pub host: HostChoice,
+    /// The other host's scenarios, kept while its dataset is not shown.
+    pub other_host: Option<HostInputs>,
 }
 
 impl Inputs {
@@ -392,6 +398,8 @@ impl Inputs {
             band_spreads: BandSpreads::default(),
             tables: [false; 4],
             troop_history: false,
+            host: HostChoice::Korea,
+            other_host: None,
         }
     }
 }
@@ -415,6 +423,10 @@ pub struct Derived {
     pub span: (i32, i32),
     /// From the dataset alone.
     pub troops: Vec<TroopPoint>,
+    /// The host choice `App::data` holds.
+    pub host: HostChoice,
+    /// Both hosts' series in one unit, while both are shown.
+    pub both: Option<BothHosts>,
 }
 
 /// A row of the Assumptions pane, as its selection (`App::assumption_row`) numbers
@@ -432,7 +444,10 @@ pub enum AssumptionsRow {
 /// state of the screen (focus, selection, overlays, prompts).
 #[derive(Debug, Clone)]
 pub struct App {
+    /// The dataset the panes read: the host shown's (`App::show_host`).
     pub data: Dataset,
+    /// Every host's dataset.
+    pub hosts: Hosts,
     /// Read with [`App::inputs`], changed with [`App::change`].
     inputs: Inputs,
     /// Read with [`App::derived`]; computed by [`App::change`] alone.
@@ -499,7 +514,21 @@ impl App {
         keymap: Keymap,
         edit: impl FnOnce(&mut Inputs),
     ) -> Self {
+        Self::with_hosts(Hosts::korea_only(data), start, keymap, edit)
+    }
+
+    /// [`App::with`] on every host's dataset, showing Korea until the inputs say.
+    pub fn with_hosts(
+        hosts: Hosts,
+        start: &Start,
+        keymap: Keymap,
+        edit: impl FnOnce(&mut Inputs),
+    ) -> Self {
+        let data = hosts.korea.clone();
         let mut inputs = Inputs::new(&data, start);
+        if let Some(japan) = &hosts.japan {
+            inputs.assumptions.take_history_of(japan);
+        }
         edit(&mut inputs);
         let rows = timeline::rows(&data, timeline::KindFilter::ALL, timeline::Order::Grouped);
         let kinds = timeline::kinds_present(&data);
@@ -513,6 +542,7 @@ impl App {
         };
         let mut app = Self {
             data,
+            hosts,
             inputs: inputs.clone(),
             derived,
             focus: start.focus,
@@ -643,15 +673,15 @@ impl App {
     /// The rows of the Assumptions pane: every assumption, every scenario projected,
     /// every saved scenario.
     pub fn assumption_rows(&self) -> usize {
-        AssumptionId::ALL.len() + self.derived.projections.len() + self.saved.len()
+        self.assumption_ids().len() + self.derived.projections.len() + self.saved.len()
     }
 
     /// What row `row` of the Assumptions pane holds: the one place that numbers them.
     pub fn assumptions_row(&self, row: usize) -> Option<AssumptionsRow> {
-        if let Some(id) = AssumptionId::ALL.get(row) {
+        if let Some(id) = self.assumption_ids().get(row) {
             return Some(AssumptionsRow::Assumption(*id));
         }
-        let k = row - AssumptionId::ALL.len();
+        let k = row - self.assumption_ids().len();
         let scenarios = self.derived.projections.len();
         if k < scenarios {
             return Some(AssumptionsRow::Scenario(k));
@@ -661,11 +691,13 @@ impl App {
 
     /// The number of `row` in the Assumptions pane: [`App::assumptions_row`] backwards.
     pub fn assumptions_row_number(&self, row: AssumptionsRow) -> usize {
-        let assumptions = AssumptionId::ALL.len();
+        let assumptions = self.assumption_ids().len();
         match row {
-            AssumptionsRow::Assumption(id) => {
-                AssumptionId::ALL.iter().position(|a| *a == id).unwrap_or(0)
-            }
+            AssumptionsRow::Assumption(id) => self
+                .assumption_ids()
+                .iter()
+                .position(|a| *a == id)
+                .unwrap_or(0),
             AssumptionsRow::Scenario(k) => assumptions + k,
             AssumptionsRow::Saved(k) => assumptions + self.derived.projections.len() + k,
         }
@@ -892,6 +924,7 @@ impl App {
     /// Computes every derived series from the data and the inputs: called by
     /// [`App::change`] alone.
     fn derive(&mut self) {
+        self.show_host();
         let economy = Economy::new(&self.data, &self.inputs.assumptions);
         self.derived.projections = project_all(&economy);
         if !self
@@ -953,6 +986,7 @@ impl App {
         let (first, last) = self.year_range();
         self.year = self.year.clamp(first, last);
         self.keep_assumption_row();
+        self.derive_hosts();
         self.refresh_tables();
     }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::data::search::{self, Query};
-use crate::data::{Agreement, Dataset, Event, EventKind, FuzzyDate};
+use crate::data::{Agreement, Dataset, Event, EventKind, FuzzyDate, Host};
 
 /// How the timeline orders its events.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -41,16 +41,22 @@ impl Order {
     }
 }
 
-/// The kinds of event the timeline shows: every kind, or those chosen.
+/// The kinds of event the timeline shows: every kind, or those chosen; and, with both
+/// hosts shown, every host's or one host's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct KindFilter {
     /// A bit for each kind chosen, by its place in `EventKind::ALL`; none: every kind.
     chosen: u16,
+    /// The one host whose events are shown; `None`: every host's.
+    host: Option<Host>,
 }
 
 impl KindFilter {
     /// Every kind: no filter.
-    pub const ALL: KindFilter = KindFilter { chosen: 0 };
+    pub const ALL: KindFilter = KindFilter {
+        chosen: 0,
+        host: None,
+    };
 
     pub fn only(kind: EventKind) -> Self {
         Self::ALL.toggled(kind)
@@ -62,7 +68,33 @@ impl KindFilter {
     }
 
     pub fn is_all(self) -> bool {
-        self.chosen == 0
+        self.chosen == 0 && self.host.is_none()
+    }
+
+    /// The events of `host` alone, whatever their kind.
+    pub fn only_host(host: Host) -> Self {
+        Self {
+            host: Some(host),
+            ..Self::ALL
+        }
+    }
+
+    /// The one host whose events are shown, if the filter takes one.
+    pub fn host(self) -> Option<Host> {
+        self.host
+    }
+
+    /// This filter where the timeline shows one host (`both` false): no host to take.
+    pub fn for_hosts(self, both: bool) -> Self {
+        Self {
+            host: self.host.filter(|_| both),
+            ..self
+        }
+    }
+
+    /// Whether the event is shown: its kind, and its host.
+    pub fn shows_event(self, e: &Event) -> bool {
+        self.shows(e.kind) && self.host.is_none_or(|h| h == e.host)
     }
 
     /// Whether the kind is chosen (not merely shown, as every kind is with no filter).
@@ -71,13 +103,14 @@ impl KindFilter {
     }
 
     pub fn shows(self, kind: EventKind) -> bool {
-        self.is_all() || self.has(kind)
+        self.chosen == 0 || self.has(kind)
     }
 
     /// With `kind` chosen if it was not, left out if it was.
     pub fn toggled(self, kind: EventKind) -> Self {
         Self {
             chosen: self.chosen ^ Self::bit(kind),
+            host: self.host,
         }
     }
 
@@ -89,7 +122,12 @@ impl KindFilter {
     /// "rounds", "rounds, demands"; `None` for every kind.
     pub fn label(self) -> Option<String> {
         let names: Vec<&str> = self.kinds().map(kind_plural).collect();
-        (!names.is_empty()).then(|| names.join(", "))
+        let kinds = (!names.is_empty()).then(|| names.join(", "));
+        match (self.host, kinds) {
+            (Some(h), Some(k)) => Some(format!("{} · {k}", h.name())),
+            (Some(h), None) => Some(h.name().to_string()),
+            (None, k) => k,
+        }
     }
 }
 
@@ -119,7 +157,8 @@ fn group_of(d: &Dataset, e: &Event) -> Option<usize> {
 /// maps rather than searched for each event.
 struct Groups<'d> {
     by_id: HashMap<&'d str, usize>,
-    by_year: HashMap<i32, usize>,
+    /// By host and year: an event of one host goes under its own host's agreement.
+    by_year: HashMap<(Host, i32), usize>,
 }
 
 impl<'d> Groups<'d> {
@@ -130,7 +169,7 @@ impl<'d> Groups<'d> {
         for (i, a) in d.agreements.iter().enumerate() {
             by_id.entry(a.id.as_str()).or_insert(i);
             for year in a.first_year..=a.last_year {
-                by_year.entry(year).or_insert(i);
+                by_year.entry((a.host, year)).or_insert(i);
             }
         }
         Self { by_id, by_year }
@@ -141,7 +180,7 @@ impl<'d> Groups<'d> {
             .agreement
             .as_deref()
             .and_then(|id| self.by_id.get(id).copied());
-        by_id.or_else(|| self.by_year.get(&e.date.year()).copied())
+        by_id.or_else(|| self.by_year.get(&(e.host, e.date.year())).copied())
     }
 }
 
@@ -150,7 +189,7 @@ impl<'d> Groups<'d> {
 /// day's events in the order of their kinds (a round before the agreement it led to),
 /// then as the dataset lists them.
 pub fn rows(d: &Dataset, filter: KindFilter, order: Order) -> Vec<Row> {
-    let shown = |e: &Event| filter.shows(e.kind);
+    let shown = |e: &Event| filter.shows_event(e);
     if order == Order::ByDate {
         let mut events: Vec<usize> = (0..d.events.len())
             .filter(|&i| shown(&d.events[i]))

@@ -8,9 +8,9 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
-use crate::app::{App, ChartStyle};
+use crate::app::{App, ChartStyle, HostChoice};
 use crate::config::{self, Config, Flag, SetupError};
-use crate::data::{Dataset, Host, summary::Summary};
+use crate::data::{Dataset, Host, Hosts, summary::Summary};
 use crate::econ::compare::Comparison;
 use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use crate::publish::{self, Size, Theme};
@@ -26,13 +26,15 @@ use super::options::{
 };
 use super::{
     ChartArgs, Cli, ExportArgs, FileFormat, Format, HostArg, InputArgs, ProjectArgs, RenderArgs,
-    Setup, ThemeArg, ViewArgs, eprint_problems, load_hosts, setup, setup_hosts, with_base_year,
+    Setup, ThemeArg, ViewArgs, chosen_hosts, eprint_problems, load_hosts, setup, setup_every_host,
+    setup_hosts, with_base_year,
 };
 
 /// No subcommand: the dashboard, on the terminal.
 pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
-    let s = setup(&cli.input, &cli.assumptions.flags(), &cli.band.flags())?;
+    let (s, hosts) = setup_every_host(&cli.input, &cli.assumptions.flags(), &cli.band.flags())?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+    show_host(&mut app, hosts, cli.host)?;
     app.mouse |= cli.mouse;
     // Only the live screen reads the clock: `render` stays the same every day.
     app.today = Some(crate::clock::local_now().date_naive());
@@ -46,8 +48,9 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
 
 /// `render`: one frame as text, or as an SVG picture.
 pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupError> {
-    let s = setup(input, &args.assumptions.flags(), &args.band.flags())?;
+    let (s, hosts) = setup_every_host(input, &args.assumptions.flags(), &args.band.flags())?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+    show_host(&mut app, hosts, args.host)?;
     if let Some(name) = &args.scenario {
         start_on(&mut app, name)?;
     }
@@ -419,6 +422,21 @@ fn with_saved_scenario(
         assumptions,
         band,
     })
+}
+
+/// Every host's dataset behind the dashboard (or `render`), showing `host` (Korea where
+/// not given); a host without a dataset is refused as on the other commands, before the
+/// screen is taken.
+fn show_host(app: &mut App, hosts: Hosts, host: Option<HostArg>) -> Result<(), SetupError> {
+    app.hosts = hosts;
+    let Some(host) = host else {
+        return Ok(());
+    };
+    chosen_hosts(&app.hosts, host)?;
+    let choice = HostChoice::from_key(host.key()).unwrap_or_default();
+    app.change(|i| i.host = choice);
+    app.follow_year();
+    Ok(())
 }
 
 /// The app as the config sets it up, starting from `assumptions`.

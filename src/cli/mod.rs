@@ -68,6 +68,10 @@ struct Cli {
     /// charted, or a saved scenario's assumptions applied.
     #[arg(long, value_name = "NAME")]
     scenario: Option<String>,
+    /// The host shown: kr (Korea, the default), jp (Japan) or all (both side by side);
+    /// `H` turns to the next.
+    #[arg(long, value_enum)]
+    host: Option<HostArg>,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -222,6 +226,9 @@ struct RenderArgs {
     /// Start on this scenario, as the dashboard's --scenario does.
     #[arg(long, value_name = "NAME")]
     scenario: Option<String>,
+    /// The host shown, as the dashboard's --host.
+    #[arg(long, value_enum)]
+    host: Option<HostArg>,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -689,14 +696,37 @@ fn setup_hosts(
     band_flags: &[Flag],
     host: HostArg,
 ) -> Result<(Setup, Vec<Dataset>), SetupError> {
+    let (setup, hosts) = setup_every_host(input, flags, band_flags)?;
+    Ok((setup, chosen_hosts(&hosts, host)?))
+}
+
+/// The setup on every host's dataset (Korea's in `Setup::dataset`, the assumptions of
+/// both hosts' records), and every host's dataset: what the dashboard and `render` run
+/// on, whose `H` shows any host.
+fn setup_every_host(
+    input: &InputArgs,
+    flags: &[Flag],
+    band_flags: &[Flag],
+) -> Result<(Setup, Hosts), SetupError> {
     let user = config::user_file(input.config.as_deref(), |v| std::env::var_os(v));
     let config = Config::from_user_file(user.as_ref())?;
     let hosts = load_hosts(input.data.as_deref())?;
     let present: Vec<&Dataset> = hosts.iter().collect();
     let assumptions = config.starting_assumptions_of(&present, flags)?;
     let band = config.band_spreads(band_flags)?;
-    let chosen = host
-        .hosts()
+    let setup = Setup {
+        dataset: hosts.korea.clone(),
+        config,
+        assumptions,
+        band,
+    };
+    Ok((setup, hosts))
+}
+
+/// The datasets `host` asks for, in order; a host whose dataset is not there is
+/// refused by name.
+fn chosen_hosts(hosts: &Hosts, host: HostArg) -> Result<Vec<Dataset>, SetupError> {
+    host.hosts()
         .iter()
         .map(|&h| {
             hosts.get(h).cloned().ok_or_else(|| {
@@ -707,14 +737,7 @@ fn setup_hosts(
                 ))
             })
         })
-        .collect::<Result<Vec<_>, _>>()?;
-    let setup = Setup {
-        dataset: hosts.korea,
-        config,
-        assumptions,
-        band,
-    };
-    Ok((setup, chosen))
+        .collect()
 }
 
 fn refuse_arguments(e: clap::Error) -> ExitCode {

@@ -420,6 +420,9 @@ pub struct Agreement {
     pub note: Option<String>,
     pub sources: Vec<String>,
     pub confidence: Confidence,
+    /// The host whose dataset the agreement is in: set by the loader, as an event's.
+    #[serde(skip)]
+    pub host: Host,
 }
 
 impl Agreement {
@@ -721,6 +724,10 @@ pub struct Event {
     pub demand: Option<Demand>,
     pub sources: Vec<String>,
     pub confidence: Confidence,
+    /// The host whose dataset the event is in: set by the loader from the dataset's
+    /// host, so a timeline of both hosts can say and filter by it.
+    #[serde(skip)]
+    pub host: Host,
 }
 
 /// A US demand, attributed: each field in the sources' words, or saying that the

@@ -88,6 +88,7 @@ pub fn milestone_events(a: &Agreement, host: Host) -> Vec<Event> {
                 agreement: Some(a.id.clone()),
                 round: None,
                 demand: None,
+                host: crate::data::Host::default(),
                 sources: a.sources.clone(),
                 confidence,
             })

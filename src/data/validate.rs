@@ -52,6 +52,12 @@ impl Records<'_> {
                 .flat_map(|a| timeline::milestone_events(a, info.host)),
         );
         events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.kind.cmp(&b.kind)));
+        for e in &mut events {
+            e.host = info.host;
+        }
+        for a in &mut agreements {
+            a.host = info.host;
+        }
         let mut dataset = Dataset {
             info,
             sources: values(self.sources),

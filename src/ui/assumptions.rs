@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, AssumptionsRow, Pane};
-use crate::econ::{AssumptionId, Assumptions, CostView, Metric, ScenarioId, Total, spec};
+use crate::econ::{CostView, Metric, ScenarioId, Total, spec};
 
 use super::format::{fit, fit_right, signed, thousands, width as format_width};
 use super::layout::inner;
@@ -171,8 +171,8 @@ fn styled_if_selected<'a>(app: &App, row: usize, line: Line<'a>, theme: &Theme) 
 
 /// Each assumption and its value, marked where it differs from history's.
 fn assumption_lines<'a>(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Line<'a>>) {
-    let defaults = Assumptions::from_history(&app.data);
-    for id in AssumptionId::ALL {
+    let defaults = app.default_assumptions();
+    for &id in app.assumption_ids() {
         let row = app.assumptions_row_number(AssumptionsRow::Assumption(id));
         let s = spec(id);
         let shown = app.inputs().assumptions.shown(id);

@@ -139,10 +139,12 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
         ChartStyle::Bars if app.costs_as_bars() => ("█", "▒", "░"),
         _ => ("⣿", "•", "•"),
     };
-    let mut spans = vec![
-        Span::styled(recorded, theme.recorded()),
-        Span::raw(" recorded  "),
-    ];
+    // Another host's series says what it is: Japan's is the HNS total.
+    let what = match app.data.info.host {
+        crate::data::Host::Korea => " recorded  ",
+        crate::data::Host::Japan => " HNS total, recorded  ",
+    };
+    let mut spans = vec![Span::styled(recorded, theme.recorded()), Span::raw(what)];
     if comparing(app) {
         // Keys, not labels: several must fit on one line.
         spans.push(Span::styled(projected, theme.projected()));
@@ -185,7 +187,10 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
         spans.push(Span::styled(scenario_label(app), theme.dim()));
     }
     spans.push(Span::styled("▼", theme.cursor()));
-    spans.push(Span::raw(format!(" {}", app.year)));
+    spans.push(Span::raw(format!(
+        " {}",
+        app.data.info.host.year_label(app.year)
+    )));
     Line::from(spans)
 }
 
@@ -300,7 +305,8 @@ pub(super) fn value_lines<'a>(
     width: usize,
     rows: usize,
 ) -> Vec<Line<'a>> {
-    let year = Span::styled(format!("{} ▸ ", app.year), theme.cursor());
+    let year = app.data.info.host.year_label(app.year);
+    let year = Span::styled(format!("{year} ▸ "), theme.cursor());
     let Some(p) = app.cost_at_cursor() else {
         return vec![Line::from(vec![
             year,

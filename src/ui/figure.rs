@@ -21,13 +21,20 @@ use super::{costs, troops};
 
 /// The detail of `pane`'s figure at the year cursor.
 pub fn detail<'a>(app: &App, pane: Pane, theme: &Theme) -> Detail<'a> {
+    if let Some(both) = app.both() {
+        return super::hosts::figure_detail(app, both, pane, theme);
+    }
     match pane {
         Pane::Troops => Detail {
-            title: format!("{} · US troops in Korea", app.year),
+            title: format!("{} · US troops in {}", app.year, app.data.info.host.name()),
             lines: troops_lines(app, theme),
         },
         _ => Detail {
-            title: format!("{} · {}", app.year, app.inputs().view.metric_label()),
+            title: format!(
+                "{} · {}",
+                app.data.info.host.year_label(app.year),
+                app.inputs().view.metric_label()
+            ),
             lines: cost_lines(app, theme),
         },
     }
@@ -56,6 +63,7 @@ fn cost_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
         theme,
     )));
     let record = d.contribution(p.year).filter(|_| !p.projected);
+    lines.extend(super::hosts::definition_lines(d, record, theme));
     if let Some(c) = record {
         let host = d.info.host;
         let agreed_in = d.agreement_of(c).map(|a| a.currency.label_for(host));
@@ -184,7 +192,11 @@ fn projected_source_lines<'a>(
 
 /// A recorded contribution as the sources give it, in the agreement's currency:
 /// "920.0 bn won (9,200억원), agreed in won"; both parts where the agreement set both.
-fn published(c: &crate::data::Contribution, host: Host, agreed_in: Option<&str>) -> String {
+pub(super) fn published(
+    c: &crate::data::Contribution,
+    host: Host,
+    agreed_in: Option<&str>,
+) -> String {
     let nominal = |currency| CostView {
         metric: Metric::Contribution,
         currency,
@@ -225,7 +237,11 @@ fn conversion_rate(app: &App, year: i32, origin: CurrencyOrigin) -> Option<(Stri
 
 /// The troop figure that divides a contribution per service member in `year`, in
 /// words, and its sources.
-fn troop_figure<'d>(d: &'d Dataset, view: &CostView, year: i32) -> Option<(String, &'d [String])> {
+pub(super) fn troop_figure<'d>(
+    d: &'d Dataset,
+    view: &CostView,
+    year: i32,
+) -> Option<(String, &'d [String])> {
     match view.troops {
         TroopBasis::Counted => {
             let t = d.troop_count(year)?;
@@ -266,12 +282,14 @@ fn troops_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
             Some(n) => {
                 let gap = i64::from(n) - i64::from(LEVEL_28500);
                 let against = match gap {
-                    0 => "at the 28,500 level".to_string(),
-                    g if g > 0 => format!("{} above the 28,500 level", thousands(g as f64, 0)),
-                    g => format!("{} below the 28,500 level", thousands(-g as f64, 0)),
+                    // USFK's level: no other host's.
+                    _ if d.info.host != crate::data::Host::Korea => String::new(),
+                    0 => " (at the 28,500 level)".to_string(),
+                    g if g > 0 => format!(" ({} above the 28,500 level)", thousands(g as f64, 0)),
+                    g => format!(" ({} below the 28,500 level)", thousands(-g as f64, 0)),
                 };
                 format!(
-                    "{} active-duty troops ({against}) · {}",
+                    "{} active-duty troops{against} · {}",
                     thousands(f64::from(n), 0),
                     t.confidence.label()
                 )
@@ -279,6 +297,9 @@ fn troops_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
             None => format!("no count for {year} · {}", t.confidence.label()),
         };
         lines.push(text(field("DMDC count", count, theme)));
+        if let Some(change) = &t.series_break {
+            lines.push(text(field("Counting changed", change.clone(), theme)));
+        }
         if let Some(note) = &t.note {
             lines.push(text(field("Note", note.clone(), theme)));
         }

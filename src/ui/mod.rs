@@ -8,6 +8,7 @@ mod detail;
 mod figure;
 pub mod format;
 mod help;
+mod hosts;
 pub mod layout;
 mod sources;
 mod status;
@@ -63,11 +64,13 @@ pub fn view(app: &App, f: &mut Frame) {
             table::render(f, app, pane, numbers, layout::inner(rect), &theme);
             continue;
         }
-        match pane {
-            Pane::Timeline => timeline::render(f, app, rect, &theme),
-            Pane::Costs => costs::render(f, app, rect, &theme),
-            Pane::Troops => troops::render(f, app, rect, &theme),
-            Pane::Assumptions => assumptions::render(f, app, rect, &theme),
+        match (pane, app.both()) {
+            (Pane::Costs, Some(both)) => hosts::render_costs(f, app, both, rect, &theme),
+            (Pane::Troops, Some(both)) => hosts::render_troops(f, app, both, rect, &theme),
+            (Pane::Timeline, _) => timeline::render(f, app, rect, &theme),
+            (Pane::Costs, None) => costs::render(f, app, rect, &theme),
+            (Pane::Troops, None) => troops::render(f, app, rect, &theme),
+            (Pane::Assumptions, _) => assumptions::render(f, app, rect, &theme),
         }
     }
     status::render(f, app, &app.keymap, &theme, status);
@@ -107,7 +110,7 @@ pub fn overlay_limits(app: &App, size: Rect) -> (u16, u16) {
 /// The title bar: the name on the left, the year cursor and the dataset on the right;
 /// the long name goes first when the width runs out.
 fn render_title(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let mut right = vec![Span::styled(format!("year {}", app.year), theme.bold())];
+    let mut right = hosts::title_spans(app, theme);
     if app.zoom {
         right.push(Span::raw(format!(" │ zoom: {}", app.focus.title())));
     }
@@ -116,7 +119,8 @@ fn render_title(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         app.data.info.as_of
     )));
     let right = Line::from(right);
-    let name = " US–ROK Special Measures Agreements";
+    let name = format!(" {}", app.host_shown().title());
+    let name = name.as_str();
     let room = area.width as usize;
     let mut left = vec![Span::styled(" sma-dash", theme.bold())];
     if right.width() + 10 + format::width(name) <= room {

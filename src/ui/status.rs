@@ -110,7 +110,9 @@ fn keys<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Vec<Span<
     };
     // Troops lists only the keys that change Troops, not the Costs view's.
     let costs_keys_hidden = mode == Mode::Dashboard && app.focus == crate::app::Pane::Troops;
-    let hidden = |b: &Binding| costs_keys_hidden && b.action.changes_costs_only();
+    let hidden = |b: &Binding| {
+        (costs_keys_hidden && b.action.changes_costs_only()) || super::hosts::hint_hidden(app, b)
+    };
     let mut entries: Vec<(u8, String, String)> = Vec::new();
     for scope in scopes {
         let bindings: Vec<&Binding> = keymap.in_scope(scope).collect();
@@ -182,6 +184,7 @@ const LISTED: &[(&str, &str, &str, u8)] = &[
     ("dashboard", "chart", "bars/line", 3),
     ("dashboard", "projections", "projections", 3),
     ("dashboard", "band", "band", 4),
+    ("dashboard", "host", "host", 2),
     ("dashboard", "save", "save", 2),
     ("dashboard", "export", "export", 2),
     ("dashboard", "copy", "copy", 2),

@@ -112,7 +112,13 @@ fn row_line<'a>(
     match row {
         Row::Agreement(i) => {
             let a = &d.agreements[i];
-            let text = format!("{} · {} · {}", a.name(), years(a), a.first_year_amount);
+            let host = super::hosts::agreement_prefix(app, i);
+            let text = format!(
+                "{host}{} · {} · {}",
+                a.name(),
+                years(a, app.agreement_host(i)),
+                a.first_year_amount
+            );
             Line::from(Span::styled(fit(&text, width), theme.header()))
         }
         Row::Unattached => Line::from(Span::styled(fit("Other events", width), theme.header())),
@@ -127,7 +133,10 @@ fn row_line<'a>(
             };
             let kind_cols = if kind_cols < MIN_KIND { 0 } else { kind_cols };
             let kind_gap = usize::from(kind_cols > 0);
-            let headline_cols = width.saturating_sub(DATE_COLS + kind_cols + kind_gap + 2);
+            let host = super::hosts::host_cell(app, e.host, theme);
+            let host_cols = host.as_ref().map_or(0, Span::width);
+            let headline_cols =
+                width.saturating_sub(DATE_COLS + kind_cols + kind_gap + host_cols + 2);
             let headline = row_headline(app, e);
             let headline = fit(&headline, headline_cols);
             let mut spans = Vec::new();
@@ -137,6 +146,7 @@ fn row_line<'a>(
                 (Span::raw(" "), theme.label())
             };
             spans.push(mark);
+            spans.extend(host);
             spans.push(Span::styled(
                 fit(&e.date.to_string(), DATE_COLS),
                 date_style,
@@ -209,11 +219,24 @@ pub(super) fn highlighted<'a>(text: &str, query: &Query, theme: &Theme) -> Vec<S
     spans
 }
 
-fn years(a: &Agreement) -> String {
+/// "Japan · " before a Japan record's detail; nothing for Korea's, the default.
+fn host_words(host: crate::data::Host) -> String {
+    match host {
+        crate::data::Host::Korea => String::new(),
+        h @ crate::data::Host::Japan => format!("{} · ", h.name()),
+    }
+}
+
+/// The agreement's years, as its host counts them: "2026–2030", "FY2022–FY2026".
+fn years(a: &Agreement, host: crate::data::Host) -> String {
     if a.first_year == a.last_year {
-        a.first_year.to_string()
+        host.year_label(a.first_year)
     } else {
-        format!("{}–{}", a.first_year, a.last_year)
+        format!(
+            "{}–{}",
+            host.year_label(a.first_year),
+            host.year_label(a.last_year)
+        )
     }
 }
 
@@ -256,7 +279,9 @@ fn detail_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
             let query = hit.then(|| Query::new(query));
             event_detail(d, &d.events[i], theme, query.as_ref())
         }
-        Some(Row::Agreement(i)) => agreement_detail(d, &d.agreements[i], theme),
+        Some(Row::Agreement(i)) => {
+            agreement_detail(d, &d.agreements[i], app.agreement_host(i), theme)
+        }
         _ => vec![Line::styled("Events tied to no agreement in the dataset.", theme.dim()).into()],
     }
 }
@@ -278,6 +303,7 @@ fn event_detail<'a>(
     };
     let mut lines = vec![
         Line::from(vec![
+            Span::styled(host_words(e.host), theme.bold()),
             Span::styled(date_span(e.date, e.end), theme.bold()),
             Span::raw(" · "),
             Span::styled(e.kind.label().to_string(), theme.kind(e.kind)),
@@ -303,7 +329,7 @@ fn event_detail<'a>(
             format!(
                 "{} ({}): first year {}; {}: {}",
                 a.name(),
-                years(a),
+                years(a, e.host),
                 a.first_year_amount,
                 rule_label(a).to_lowercase(),
                 a.rule_text
@@ -329,10 +355,18 @@ fn event_detail<'a>(
     lines
 }
 
-fn agreement_detail<'a>(d: &Dataset, a: &Agreement, theme: &Theme) -> Vec<DetailLine<'a>> {
+fn agreement_detail<'a>(
+    d: &Dataset,
+    a: &Agreement,
+    host: crate::data::Host,
+    theme: &Theme,
+) -> Vec<DetailLine<'a>> {
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(format!("{} · {}", a.name(), years(a)), theme.bold()),
+            Span::styled(
+                format!("{}{} · {}", host_words(host), a.name(), years(a, host)),
+                theme.bold(),
+            ),
             Span::raw(" · "),
             Span::styled(a.confidence.label().to_string(), theme.dim()),
         ]),

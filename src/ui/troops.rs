@@ -33,23 +33,32 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     ])
     .areas(inner);
     render_chart(f, app, plot, theme);
-    f.render_widget(
-        Plain::new(Line::from(vec![
-            Span::styled("⣿", theme.recorded()),
-            Span::raw(" DMDC "),
-            Span::styled("•", theme.projected()),
-            Span::raw(" headline "),
-            Span::styled("┄", theme.reference()),
-            Span::raw(" 28,500 "),
-            Span::styled("▼", theme.cursor()),
-            Span::raw(format!(" {}", app.year)),
-        ])),
-        legend,
-    );
+    let mut spans = vec![
+        Span::styled("⣿", theme.recorded()),
+        Span::raw(" DMDC "),
+        Span::styled("•", theme.projected()),
+        Span::raw(" headline "),
+    ];
+    if level(app).is_some() {
+        spans.push(Span::styled("┄", theme.reference()));
+        spans.push(Span::raw(" 28,500 "));
+    }
+    for (year, _) in super::hosts::series_breaks(&app.data) {
+        spans.push(Span::styled("╎", theme.reference()));
+        spans.push(Span::raw(format!(" {year} counting change ")));
+    }
+    spans.push(Span::styled("▼", theme.cursor()));
+    spans.push(Span::raw(format!(" {}", app.year)));
+    f.render_widget(Plain::new(Line::from(spans)), legend);
     f.render_widget(
         Plain::new(value_lines(app, theme, value.width as usize)),
         value,
     );
+}
+
+/// The 28,500 level, marked where Korea is shown: it is USFK's level, no other host's.
+fn level(app: &App) -> Option<f64> {
+    (app.data.info.host == crate::data::Host::Korea).then_some(LEVEL_28500)
 }
 
 /// The years the chart spans: the year cursor's range, from the first SMA (or, with the
@@ -81,13 +90,12 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .collect();
     let (first, last) = app.year_range();
     // The axis holds the 28,500 level too, so its line is always drawn.
+    let floor = level(app).unwrap_or(0.0);
     let (min, max) = counted
         .iter()
         .chain(&headline)
         .map(|p| p.1)
-        .fold((LEVEL_28500, LEVEL_28500), |(lo, hi), v| {
-            (lo.min(v), hi.max(v))
-        });
+        .fold((floor, floor), |(lo, hi), v| (lo.min(v), hi.max(v)));
     // The count is the line; the headline level, dots behind it, drawn into the plot.
     let buf = f.buffer_mut();
     let plot = chart::recorded_chart(
@@ -108,9 +116,14 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         chart::guides(
             buf,
             &plot,
-            Some((LEVEL_28500, theme.reference())),
+            level(app).map(|l| (l, theme.reference())),
             Some((f64::from(app.year), theme.cursor())),
         );
+        let breaks: Vec<i32> = super::hosts::series_breaks(&app.data)
+            .into_iter()
+            .map(|(year, _)| year)
+            .collect();
+        super::hosts::mark_breaks(buf, &plot, &breaks, theme.reference());
     }
 }
 

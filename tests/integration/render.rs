@@ -613,3 +613,46 @@ fn a_prompt_says_when_its_limit_is_reached() {
     assert!(line.starts_with("/…yyy"), "{line}");
     assert!(line.contains("at the limit of 100 characters"), "{line}");
 }
+
+/// The screen after typing `keys` into a dashboard of both embedded hosts (Korea shown
+/// first; `H` turns to Japan, then both).
+fn hosts_screen(width: u16, height: u16, keys: &str) -> String {
+    let hosts = sma_dash::data::Hosts::embedded().expect("both embedded hosts load");
+    let config = sma_dash::config::Config::defaults();
+    let mut app = App::with_hosts(hosts, &config.start, config.keymap, |_| {});
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    let mut keys = ScriptedEvents::parse(keys).expect("the keys parse");
+    assert_eq!(
+        run(&mut terminal, &mut app, &mut keys).unwrap(),
+        Exit::EndOfInput
+    );
+    terminal.backend().to_string()
+}
+
+macro_rules! hosts_snapshot {
+    ($name:ident, $w:expr, $h:expr, $keys:expr) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!(hosts_screen($w, $h, $keys));
+        }
+    };
+}
+
+// Japan alone through the same panes; both hosts side by side, per US service member in
+// dollars with Enter on 2014's figures (DESIGN §7's question); the merged timeline.
+hosts_snapshot!(japan_80x24, 80, 24, "H");
+hosts_snapshot!(japan_troops_2008_80x24, 80, 24, "H3:2008<enter>");
+hosts_snapshot!(both_hosts_80x24, 80, 24, "HH");
+hosts_snapshot!(
+    both_hosts_per_member_2014_80x24,
+    80,
+    24,
+    "HH2cc:2014<enter>"
+);
+hosts_snapshot!(
+    both_hosts_per_member_detail_80x24,
+    80,
+    24,
+    "HH2cc:2014<enter><enter>"
+);
+hosts_snapshot!(both_hosts_120x40, 120, 40, "HH");

@@ -408,6 +408,61 @@ wait_for cite "Go to year: 014  expected a year" >/dev/null \
 T send-keys -t cite Escape q
 check_restored cite
 
+# 9e. The hosts: H turns to Japan (its own events, the HNS total by fiscal year, its
+# troops with the 2008 counting change), then both side by side; `--host all` starts on
+# both. "How does Korea's payment compare with Japan's, per US service member, in
+# dollars?": Costs, `cc`, `:2014`, then Enter gives both values with what each is, and
+# y copies both. At 80x24 and 120x40.
+start hosts 80 24
+wait_for hosts "1 Timeline" >/dev/null || fail "hosts: dashboard did not open"
+T send-keys -t hosts H
+wait_for hosts "Japan │ year" >/dev/null && wait_for hosts "HNS total, recorded" >/dev/null \
+    && pass "hosts: H shows Japan, its series said to be the HNS total" || fail "hosts: H to Japan"
+screen hosts | grep -qF "counting chan" && ! screen hosts | grep -qF "28,500" \
+    && pass "hosts: Japan's troops mark the 2008 counting change, not 28,500" \
+    || fail "hosts: Japan's troops pane"
+T send-keys -t hosts H
+wait_for hosts "Korea + Japan │ year" >/dev/null && wait_for hosts "JP HNS total (FY)" >/dev/null \
+    && pass "hosts: H again shows both, the legend naming each series" || fail "hosts: H to both"
+screen hosts | grep -qE "^[│┃] (KR|JP) [0-9]{4}" \
+    && pass "hosts: the merged timeline has a host column" || fail "hosts: no host column"
+T send-keys -t hosts 2 c c : 2 0 1 4 Enter
+wait_for hosts "KR 2014 ▸ 30.1 thousand \$" >/dev/null && wait_for hosts "JP FY2014 ▸ " >/dev/null \
+    && pass "hosts: 2014 per US service member in dollars, Korea beside Japan's FY2014" \
+    || fail "hosts: per member in 2014"
+T send-keys -t hosts Enter
+wait_for hosts "is: HNS total (not the SMA portion)" >/dev/null \
+    && screen hosts | grep -qF "is: SMA total, as agreed" \
+    && pass "hosts: Enter gives each figure's definition on the first page" \
+    || fail "hosts: the definitions after Enter"
+T send-keys -t hosts q y
+wait_for hosts "copied 2014 figures of Korea and Japan" >/dev/null \
+    && T show-buffer | grep -qF "Japan (HNS total (not the SMA portion)" \
+    && pass "hosts: y copies both figures after what each is" || fail "hosts: y with both"
+T send-keys -t hosts H
+wait_for hosts "host: Korea: the Special Measures Agreements" >/dev/null \
+    && ! screen hosts | grep -qF "Korea + Japan" \
+    && pass "hosts: H a third time is back on Korea alone" || fail "hosts: back to Korea"
+T send-keys -t hosts q
+check_restored hosts
+start hostsall 120 40 --host all
+wait_for hostsall "Korea + Japan │ year" >/dev/null && wait_for hostsall "Korea vs Japan" >/dev/null \
+    && pass "hosts: --host all starts on both at 120x40" || fail "hosts: --host all"
+T send-keys -t hostsall 1 f
+wait_for hostsall "Timeline  Korea · " >/dev/null \
+    && pass "hosts: f filters to Korea's events first" || fail "hosts: the host filter"
+T send-keys -t hostsall q
+check_restored hostsall
+mkdir -p "$WORK/koreaonly"
+cp "$(dirname "$0")/../../assets/"*.toml "$WORK/koreaonly/"
+start koreaonly 80 24 --data "$WORK/koreaonly"
+wait_for koreaonly "1 Timeline" >/dev/null || fail "koreaonly: dashboard did not open"
+T send-keys -t koreaonly H
+wait_for koreaonly "no Japan dataset" >/dev/null \
+    && pass "hosts: without japan/, H says so" || fail "hosts: H without Japan"
+T send-keys -t koreaonly q
+check_restored koreaonly
+
 # 10. Every other way out: an error after start, a panic, and the signals that end a
 # session from outside (kill, a dropped SSH connection, an interrupt from another
 # process). Each with the mouse on, so mouse reporting must be given back too.

@@ -38,7 +38,7 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
         ResetAssumption => match app.selected_assumption() {
             Some(id) => {
                 let mut next = app.inputs().assumptions.clone();
-                next.take(id, &Assumptions::from_history(&app.data));
+                next.take(id, &app.default_assumptions());
                 change_assumptions(app, id, next)
             }
             None => {
@@ -47,7 +47,7 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
             }
         },
         ResetAllAssumptions => {
-            let defaults = Assumptions::from_history(&app.data);
+            let defaults = app.default_assumptions();
             if app.inputs().assumptions == defaults {
                 app.status = Some("every assumption is already at its default".into());
                 return Effect::Redraw;

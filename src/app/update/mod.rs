@@ -17,6 +17,7 @@
 
 mod assumptions;
 mod files;
+mod hosts;
 mod navigation;
 mod overlays;
 mod prompts;
@@ -132,6 +133,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Suspend => Effect::Suspend,
         ToggleHelp | TurnHelpPage(_) | CloseOverlay | ToggleDetail | StepDetail(_) | OpenKinds
         | ToggleKind | OpenSources | SortSources => overlays::apply(app, action),
+        ToggleTable | Export | Publish if hosts::both_in_focus(app) => hosts::one_host(app),
         Copy => super::cite::copy(app),
         Elsewhere { key, pane, help } => {
             app.status = Some(format!(
@@ -157,6 +159,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         StartGoToYear | StartSave | Edit(_) | Paste(_) | PromptConfirm | PromptCancel
         | Answer(_) => prompts::apply(app, action),
         Export | Publish => files::apply(app, action),
+        CycleHost => hosts::cycle(app),
     }
 }
 

@@ -9,7 +9,11 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
         JumpAgreement(direction) => jump_agreement(app, direction),
         CycleFilter(direction) => {
             let kinds: Vec<EventKind> = app.timeline.kinds.iter().map(|(k, _)| *k).collect();
-            let next = timeline::step_filter(&kinds, app.timeline.filter, direction);
+            let next = if app.host_shown().is_both() {
+                crate::app::hosts::step_filter(&kinds, app.timeline.filter, direction)
+            } else {
+                timeline::step_filter(&kinds, app.timeline.filter, direction)
+            };
             set_filter(app, next)
         }
         ClearFilter => {

@@ -12,6 +12,10 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
             app.change(|i| i.view = i.view.next_metric());
             say(app, format!("metric: {}", app.inputs().view.metric_label()))
         }
+        ToggleCurrency if app.host_shown().is_both() => say(
+            app,
+            "both hosts are compared in dollars: won and yen never share an axis".into(),
+        ),
         ToggleCurrency => {
             app.change(|i| {
                 i.view.currency = match i.view.currency {

@@ -1,0 +1,585 @@
+//! Which host the dashboard shows (Korea, Japan, or both side by side), the dataset
+//! each choice puts behind the panes, and the series of both hosts in one unit.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::data::{Dataset, EventKind, Host, Hosts};
+use crate::econ::{
+    AssumptionId, Assumptions, CostPoint, CostView, Currency, Economy, ScenarioId, cost_series,
+};
+
+use super::timeline::KindFilter;
+use super::{App, Derived, Pane, SourcesList, TroopPoint, timeline, troop_points};
+use crate::report::cite::{self, Citation};
+use crate::report::tables::CostsInput;
+
+/// The hosts the dashboard shows: one of them, or both side by side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HostChoice {
+    #[default]
+    Korea,
+    Japan,
+    /// Korea and Japan: Costs and Troops side by side in dollars, the timeline merged.
+    Both,
+}
+
+impl HostChoice {
+    /// In the order `H` cycles them.
+    pub const ALL: [HostChoice; 3] = [HostChoice::Korea, HostChoice::Japan, HostChoice::Both];
+
+    /// As the command line writes it (`--host kr|jp|all`).
+    pub fn key(self) -> &'static str {
+        match self {
+            HostChoice::Korea => "kr",
+            HostChoice::Japan => "jp",
+            HostChoice::Both => "all",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            HostChoice::Korea => "Korea",
+            HostChoice::Japan => "Japan",
+            HostChoice::Both => "Korea and Japan",
+        }
+    }
+
+    /// The choice after this one, as `H` cycles: Korea, Japan, both.
+    pub fn next(self) -> Self {
+        let i = Self::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+
+    /// The hosts shown, Korea first.
+    pub fn hosts(self) -> &'static [Host] {
+        match self {
+            HostChoice::Korea => &[Host::Korea],
+            HostChoice::Japan => &[Host::Japan],
+            HostChoice::Both => &[Host::Korea, Host::Japan],
+        }
+    }
+
+    pub fn is_both(self) -> bool {
+        self == HostChoice::Both
+    }
+
+    /// The host whose series, assumptions and projections the single-host panes show:
+    /// Korea's when both are shown.
+    pub fn primary(self) -> Host {
+        self.hosts()[0]
+    }
+
+    /// What the title bar calls the agreements shown.
+    pub fn title(self) -> &'static str {
+        match self {
+            HostChoice::Korea => "US–ROK Special Measures Agreements",
+            HostChoice::Japan => "US–Japan host-nation support (HNS)",
+            HostChoice::Both => "Korea's SMA and Japan's HNS, side by side",
+        }
+    }
+}
+
+/// What each host's series is, as a legend and a detail say it: the total compared, its
+/// basis and its year. Korea's SMA total is compared with Japan's HNS total, never with
+/// its SMA portion.
+pub fn definition(host: Host) -> &'static str {
+    match host {
+        Host::Korea => "SMA total, as agreed, calendar years",
+        Host::Japan => "HNS total (not the SMA portion), initial budget, fiscal years Apr–Mar",
+    }
+}
+
+/// The inputs each host keeps as its own while the other is shown: the scenario pinned
+/// and those compared (the assumptions hold both hosts' rates at once).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostInputs {
+    pub scenario: ScenarioId,
+    pub compare: Vec<ScenarioId>,
+}
+
+/// One host's series in the unit both share, while both are shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostSeries {
+    pub host: Host,
+    /// The recorded contributions in the comparable view (dollars at each year's
+    /// average rate, or real dollars), gaps kept as points without a value.
+    pub costs: Vec<CostPoint>,
+    pub troops: Vec<TroopPoint>,
+    /// The host's assumptions from its own history, with the dashboard's base year:
+    /// what its years outside the record would be converted with.
+    pub assumptions: Assumptions,
+}
+
+/// Both hosts' series, in one view: what Costs and Troops draw while both are shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BothHosts {
+    /// The view both are in: the user's metric and basis, always in dollars, since won
+    /// and yen never share an axis.
+    pub view: CostView,
+    pub series: Vec<HostSeries>,
+}
+
+impl BothHosts {
+    /// The series of `host`.
+    pub fn of(&self, host: Host) -> Option<&HostSeries> {
+        self.series.iter().find(|s| s.host == host)
+    }
+}
+
+/// The view both hosts are compared in: `view` in dollars.
+pub fn comparable_view(view: &CostView) -> CostView {
+    CostView {
+        currency: Currency::Usd,
+        ..*view
+    }
+}
+
+/// Each host's recorded series in the comparable view. A host's amounts convert at its
+/// own recorded rates; its assumptions (from its own history) only fill years its
+/// record lacks, and real terms take the dashboard's base year for both.
+fn both_hosts(hosts: &Hosts, view: &CostView, base_year: i32) -> Option<BothHosts> {
+    let view = comparable_view(view);
+    let series = Host::ALL
+        .iter()
+        .map(|&host| {
+            let d = hosts.get(host)?;
+            let mut assumptions = Assumptions::from_history(d);
+            assumptions.base_year = base_year;
+            let economy = Economy::new(d, &assumptions);
+            Some(HostSeries {
+                host,
+                costs: cost_series(&economy, None, &view),
+                troops: troop_points(d),
+                assumptions,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(BothHosts { view, series })
+}
+
+/// The dataset the panes read for `choice`: the host's own; for both, Korea's with
+/// Japan's events, agreements and sources added, so that the timeline, the detail and
+/// the sources list hold both, while Costs and Troops read each host's series apart
+/// ([`BothHosts`]). `None` where a host shown has no dataset.
+pub fn shown_dataset(hosts: &Hosts, choice: HostChoice) -> Option<Dataset> {
+    match choice {
+        HostChoice::Korea => Some(hosts.korea.clone()),
+        HostChoice::Japan => hosts.japan.clone(),
+        HostChoice::Both => hosts.japan.as_ref().map(|j| merged(&hosts.korea, j)),
+    }
+}
+
+/// Korea's dataset with Japan's events, agreements and sources added. An id Japan shares
+/// with Korea for another record takes a `jp:` prefix, and every reference follows it;
+/// a source both cite alike is kept once.
+fn merged(korea: &Dataset, japan: &Dataset) -> Dataset {
+    let mut d = korea.clone();
+    let mut source_ids: HashMap<String, String> = HashMap::new();
+    for s in &japan.sources {
+        match korea.source(&s.id) {
+            Some(k) if k == s => {}
+            Some(_) => {
+                let mut s = s.clone();
+                s.id = format!("jp:{}", s.id);
+                source_ids.insert(s.id[3..].to_string(), s.id.clone());
+                d.sources.push(s);
+            }
+            None => d.sources.push(s.clone()),
+        }
+    }
+    let sources = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .map(|id| source_ids.get(id).cloned().unwrap_or_else(|| id.clone()))
+            .collect()
+    };
+    let taken: HashSet<&str> = korea.agreements.iter().map(|a| a.id.as_str()).collect();
+    let agreement_id = |id: &str| {
+        if taken.contains(id) {
+            format!("jp:{id}")
+        } else {
+            id.to_string()
+        }
+    };
+    for a in &japan.agreements {
+        let mut a = a.clone();
+        a.id = agreement_id(&a.id);
+        a.sources = sources(&a.sources);
+        a.host = Host::Japan;
+        d.agreements.push(a);
+    }
+    let event_ids: HashSet<&str> = korea.events.iter().map(|e| e.id.as_str()).collect();
+    for e in &japan.events {
+        let mut e = e.clone();
+        if event_ids.contains(e.id.as_str()) {
+            e.id = format!("jp:{}", e.id);
+        }
+        e.agreement = e.agreement.as_deref().map(agreement_id);
+        e.sources = sources(&e.sources);
+        e.host = Host::Japan;
+        d.events.push(e);
+    }
+    // Stable: each host's own order holds within a day and kind.
+    d.events
+        .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.kind.cmp(&b.kind)));
+    d
+}
+
+impl App {
+    /// Whether the program holds a dataset for every host `choice` shows.
+    pub fn can_show(&self, choice: HostChoice) -> bool {
+        choice.hosts().iter().all(|h| self.hosts.get(*h).is_some())
+    }
+
+    /// The host choice shown: what `data` holds.
+    pub fn host_shown(&self) -> HostChoice {
+        self.derived.host
+    }
+
+    /// The assumptions from the record of every host (each host's CPI and rate from its
+    /// own; the rest from Korea's): what `0` and `R` reset to, and what the pane marks
+    /// a change from.
+    pub fn default_assumptions(&self) -> Assumptions {
+        let mut a = Assumptions::from_history(&self.hosts.korea);
+        if let Some(japan) = &self.hosts.japan {
+            a.take_history_of(japan);
+        }
+        a
+    }
+
+    /// The assumptions the Assumptions pane lists: those of the host whose projections
+    /// it shows (Korea's with both shown).
+    pub fn assumption_ids(&self) -> &'static [AssumptionId] {
+        AssumptionId::of_host(self.data.info.host)
+    }
+
+    /// The host of the `i`-th agreement of `data`.
+    pub fn agreement_host(&self, i: usize) -> Host {
+        self.data
+            .agreements
+            .get(i)
+            .map_or(self.derived.host.primary(), |a| a.host)
+    }
+
+    /// Both hosts' series, while both are shown.
+    pub fn both(&self) -> Option<&BothHosts> {
+        self.derived.both.as_ref()
+    }
+
+    /// Puts the chosen host's dataset behind the panes, if it is not there already:
+    /// the timeline, the troops and the sources list start again on it, and each host
+    /// keeps its own assumptions while the other is shown. Called by `derive` first.
+    pub(super) fn show_host(&mut self) {
+        let choice = self.inputs.host;
+        if choice == self.derived.host {
+            return;
+        }
+        let Some(data) = shown_dataset(&self.hosts, choice) else {
+            // No dataset for it: the choice goes back to what is shown.
+            self.inputs.host = self.derived.host;
+            return;
+        };
+        // One set of assumptions holds both hosts' rates; the scenarios are each host's.
+        if choice.primary() != self.derived.host.primary() {
+            let theirs = self.inputs.other_host.take().unwrap_or(HostInputs {
+                scenario: self.inputs.scenario,
+                compare: Vec::new(),
+            });
+            let i = &mut self.inputs;
+            let mine = HostInputs {
+                scenario: std::mem::replace(&mut i.scenario, theirs.scenario),
+                compare: std::mem::replace(&mut i.compare, theirs.compare),
+            };
+            i.other_host = Some(mine);
+        }
+        self.data = data;
+        self.derived.host = choice;
+        self.derived.troops = troop_points(&self.data);
+        self.sources = SourcesList::default();
+        let filter = self.timeline.filter.for_hosts(choice.is_both());
+        self.timeline.filter = filter;
+        self.timeline.kinds = timeline::kinds_present(&self.data);
+        self.timeline.kind_cursor = 0;
+        self.timeline.search_text = timeline::SearchText::new(&self.data);
+        self.timeline.selected = 0;
+        self.timeline.offset = 0;
+        self.refresh_timeline();
+    }
+
+    /// What `y` copies of `pane`'s figures at the year cursor with both hosts shown:
+    /// each host's citation, as `sma-dash cite` words it, after what its figure is.
+    pub(super) fn both_citation(&self, pane: Pane) -> Option<Citation> {
+        let both = self.both()?;
+        let parts: Vec<String> = both
+            .series
+            .iter()
+            .filter_map(|s| {
+                let d = self.hosts.get(s.host)?;
+                let cited = match pane {
+                    Pane::Troops => cite::troop_figure(d, self.year)?,
+                    _ => cite::cost_figure(
+                        &CostsInput {
+                            data: d,
+                            extended: None,
+                            band: None,
+                            assumptions: &s.assumptions,
+                            view: &both.view,
+                            scenario: None,
+                            points: &s.costs,
+                            compared: &[],
+                        },
+                        self.year,
+                    )?,
+                };
+                let what = match pane {
+                    Pane::Troops => s.host.name().to_string(),
+                    _ => format!("{} ({})", s.host.name(), definition(s.host)),
+                };
+                Some(format!("{what}: {}", cited.text))
+            })
+            .collect();
+        (!parts.is_empty()).then(|| Citation {
+            what: format!("{} figures of Korea and Japan", self.year),
+            text: parts.join("\n"),
+        })
+    }
+
+    /// Both hosts' series, computed while both are shown: called by `derive`.
+    pub(super) fn derive_hosts(&mut self) {
+        self.derived.both = if self.derived.host.is_both() {
+            both_hosts(
+                &self.hosts,
+                &self.inputs.view,
+                self.inputs.assumptions.base_year,
+            )
+        } else {
+            None
+        };
+    }
+}
+
+/// The timeline's filter after `current` with both hosts shown, forward (+1) or back
+/// (-1) through no filter, Korea's events, Japan's events, then each one of `kinds`
+/// (of both hosts), wrapping round.
+pub fn step_filter(kinds: &[EventKind], current: KindFilter, direction: i32) -> KindFilter {
+    let steps: Vec<KindFilter> = std::iter::once(KindFilter::ALL)
+        .chain(Host::ALL.into_iter().map(KindFilter::only_host))
+        .chain(kinds.iter().map(|k| KindFilter::only(*k)))
+        .collect();
+    let here = steps
+        .iter()
+        .position(|s| *s == current)
+        .or_else(|| {
+            let kind = current.kinds().next()?;
+            steps.iter().position(|s| s.kinds().next() == Some(kind))
+        })
+        .unwrap_or(0);
+    let n = steps.len() as i64;
+    steps[(here as i64 + i64::from(direction.signum())).rem_euclid(n) as usize]
+}
+
+/// What [`Derived`] holds about the hosts, apart from the rest.
+impl Derived {
+    /// The series of `host` while both are shown.
+    pub fn host_series(&self, host: Host) -> Option<&HostSeries> {
+        self.both.as_ref()?.of(host)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::data::Hosts;
+
+    /// A Japan for the tests until Japan's own dataset lands: Korea's files read as
+    /// Japan's (yen, fiscal years), with every amount and count changed so no number
+    /// can pass for Korea's, and its own ids.
+    pub(crate) fn synthetic_japan() -> Dataset {
+        let mut d = Dataset::embedded().expect("the embedded dataset loads");
+        d.info.host = Host::Japan;
+        d.info.title = "Synthetic Japan".into();
+        for c in &mut d.contributions {
+            c.local_100m = c.local_100m.map(|v| v * 3.0);
+            c.usd_m = c.usd_m.map(|v| v * 4.0);
+        }
+        for r in &mut d.exchange_rates {
+            r.per_usd /= 10.0;
+        }
+        for t in &mut d.troop_counts {
+            t.troops = t.troops.map(|n| n * 2);
+        }
+        for a in &mut d.agreements {
+            a.host = Host::Japan;
+        }
+        for e in &mut d.events {
+            e.id = format!("jp-{}", e.id);
+            e.headline = format!("Japan: {}", e.headline);
+            e.host = Host::Japan;
+        }
+        d
+    }
+
+    /// The dashboard as the default config starts it, on `hosts`.
+    pub(crate) fn app_on(hosts: Hosts) -> App {
+        let config = crate::config::Config::defaults();
+        App::with_hosts(hosts, &config.start, config.keymap, |_| {})
+    }
+
+    pub(crate) fn both_hosts_app() -> App {
+        let mut hosts = Hosts::korea_only(Dataset::embedded().expect("the dataset loads"));
+        hosts.japan = Some(synthetic_japan());
+        app_on(hosts)
+    }
+
+    #[test]
+    fn h_cycles_korea_japan_both_and_keys_read_back() {
+        let mut c = HostChoice::Korea;
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            seen.push(c.key());
+            c = c.next();
+        }
+        assert_eq!(seen, ["kr", "jp", "all"]);
+        assert_eq!(c, HostChoice::Korea);
+        for c in HostChoice::ALL {
+            assert_eq!(HostChoice::from_key(c.key()), Some(c));
+        }
+        assert_eq!(HostChoice::from_key("de"), None);
+    }
+
+    #[test]
+    fn the_merged_dataset_holds_both_hosts_events_in_date_order_with_their_host() {
+        let korea = Dataset::embedded().expect("the embedded dataset loads");
+        let japan = synthetic_japan();
+        let d = merged(&korea, &japan);
+        assert_eq!(d.events.len(), korea.events.len() + japan.events.len());
+        assert!(d.events.windows(2).all(|w| w[0].date <= w[1].date));
+        let jp = d.events.iter().filter(|e| e.host == Host::Japan).count();
+        assert_eq!(jp, japan.events.len());
+        // Japan's agreements shared Korea's ids: renamed, and its events follow them.
+        assert_eq!(d.agreements.len(), 2 * korea.agreements.len());
+        let e = d
+            .events
+            .iter()
+            .find(|e| e.host == Host::Japan && e.agreement.is_some())
+            .expect("a Japan event of an agreement");
+        let id = e.agreement.as_deref().unwrap_or_default();
+        assert!(id.starts_with("jp:"), "{id}");
+        assert!(d.agreement(id).is_some());
+        // The same sources, alike: kept once.
+        assert_eq!(d.sources.len(), korea.sources.len());
+        // Korea's series stay Korea's.
+        assert_eq!(d.contributions, korea.contributions);
+    }
+
+    #[test]
+    fn showing_japan_puts_its_dataset_and_assumptions_behind_the_panes_and_back() {
+        let mut app = both_hosts_app();
+        let korea_costs = app.derived().costs.clone();
+        let assumptions = app.inputs().assumptions.clone();
+        // One set of assumptions holds Japan's rate too, from Japan's record.
+        let japan_rate = synthetic_japan().exchange_rates.last().map(|r| r.per_usd);
+        assert_eq!(Some(assumptions.jpy_per_usd.flat), japan_rate);
+        assert_eq!(app.assumption_ids()[2], AssumptionId::KrwPerUsd);
+        app.change(|i| i.host = HostChoice::Japan);
+        assert_eq!(app.host_shown(), HostChoice::Japan);
+        assert_eq!(app.data.info.host, Host::Japan);
+        assert_ne!(app.derived().costs, korea_costs);
+        assert_eq!(app.assumption_ids()[0], AssumptionId::JapaneseCpi);
+        assert_eq!(app.assumption_ids()[2], AssumptionId::JpyPerUsd);
+        assert!(app.data.events.iter().all(|e| e.id.starts_with("jp-")));
+        // Both: Korea's pane, its pinned scenario as Korea left it.
+        app.change(|i| i.host = HostChoice::Both);
+        assert_eq!(app.assumption_ids()[2], AssumptionId::KrwPerUsd);
+        assert_eq!(app.inputs().scenario, ScenarioId::CurrentAgreement);
+        app.change(|i| i.host = HostChoice::Korea);
+        assert_eq!(app.derived().costs, korea_costs);
+        assert_eq!(app.inputs().assumptions, assumptions);
+    }
+
+    #[test]
+    fn korea_s_pinned_scenario_and_comparison_come_back_after_japan_s() {
+        let hosts = Hosts::embedded().expect("both embedded hosts load");
+        let mut app = app_on(hosts);
+        app.change(|i| i.compare = vec![ScenarioId::ALL[2]]);
+        let korea = (app.inputs().scenario, app.inputs().compare.clone());
+        app.change(|i| i.host = HostChoice::Japan);
+        // Japan pins a scenario of its own, compares none of Korea's.
+        app.change(|i| i.compare = Vec::new());
+        for choice in [HostChoice::Both, HostChoice::Korea] {
+            app.change(|i| i.host = choice);
+            assert_eq!(
+                (app.inputs().scenario, app.inputs().compare.clone()),
+                korea,
+                "{choice:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn grouped_with_both_hosts_each_event_sits_under_its_own_host_s_agreement() {
+        let hosts = Hosts::embedded().expect("both embedded hosts load");
+        let mut app = app_on(hosts);
+        app.change(|i| i.host = HostChoice::Both);
+        let mut header = None;
+        let mut japan_events = 0;
+        for row in &app.timeline.rows {
+            match *row {
+                super::super::Row::Agreement(i) => header = Some(app.agreement_host(i)),
+                super::super::Row::Unattached => header = None,
+                super::super::Row::Event(e) => {
+                    let host = app.data.events[e].host;
+                    japan_events += usize::from(host == Host::Japan);
+                    if let Some(h) = header {
+                        assert_eq!(h, host, "{}", app.data.events[e].id);
+                    }
+                }
+            }
+        }
+        assert!(japan_events > 0);
+    }
+
+    #[test]
+    fn both_hosts_are_charted_in_dollars_whatever_the_currency_asked() {
+        let mut app = both_hosts_app();
+        app.change(|i| i.host = HostChoice::Both);
+        let both = app.both().expect("both hosts' series");
+        assert_eq!(both.view.currency, Currency::Usd);
+        let korea = both.of(Host::Korea).expect("Korea's series");
+        let japan = both.of(Host::Japan).expect("Japan's series");
+        let at = |s: &HostSeries, y: i32| s.costs.iter().find(|p| p.year == y)?.value;
+        // 2014: Korea's $866.9 m converted... as the single-host dollar view draws it.
+        let mut alone = crate::config::default_app(Dataset::embedded().expect("loads"));
+        alone.change(|i| i.view.currency = Currency::Usd);
+        let korea_2014 = alone
+            .derived()
+            .costs
+            .iter()
+            .find(|p| p.year == 2014)
+            .and_then(|p| p.value);
+        assert_eq!(at(korea, 2014), korea_2014);
+        // Japan's synthetic yen are three times Korea's won at a tenth of the rate:
+        // thirty times the dollars.
+        let (k, j) = (at(korea, 2014).unwrap(), at(japan, 2014).unwrap());
+        assert!((j / k - 30.0).abs() < 1e-6, "{j} / {k}");
+        assert_eq!(
+            japan
+                .troops
+                .iter()
+                .find(|t| t.year == 2014)
+                .and_then(|t| t.counted),
+            korea
+                .troops
+                .iter()
+                .find(|t| t.year == 2014)
+                .and_then(|t| t.counted)
+                .map(|n| n * 2)
+        );
+        // The Costs pane's own series stays Korea's, and back to Korea drops both.
+        app.change(|i| i.host = HostChoice::Korea);
+        assert!(app.both().is_none());
+    }
+}
