@@ -426,6 +426,20 @@ pub struct Agreement {
 }
 
 impl Agreement {
+    /// The years the agreement covers, as `host` labels them: "2026–2030",
+    /// "FY2022–FY2026". Every view and file that names the term says it this way.
+    pub fn years_label(&self, host: Host) -> String {
+        if self.first_year == self.last_year {
+            host.year_label(self.first_year)
+        } else {
+            format!(
+                "{}–{}",
+                host.year_label(self.first_year),
+                host.year_label(self.last_year)
+            )
+        }
+    }
+
     /// The confidence of the escalation rule: its own where given, else the agreement's.
     pub fn rule_confidence(&self) -> Confidence {
         self.rule_confidence.unwrap_or(self.confidence)

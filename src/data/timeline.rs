@@ -24,7 +24,7 @@ pub fn milestone_events(a: &Agreement, host: Host) -> Vec<Event> {
     } else {
         (names(&a.initialed_by), false)
     };
-    let years = agreement_years(a, host);
+    let years = a.years_label(host);
     let (expiry, consents) = host_words(a, host);
     let milestone = |kind: Milestone| (m.get(kind), a.milestone_confidence(kind));
     let milestones = [
@@ -94,19 +94,6 @@ pub fn milestone_events(a: &Agreement, host: Host) -> Vec<Event> {
             })
         })
         .collect()
-}
-
-/// The years an agreement covers, in the host's labels: "2021–2025", "FY2022–FY2026".
-fn agreement_years(a: &Agreement, host: Host) -> String {
-    if a.first_year == a.last_year {
-        host.year_label(a.first_year)
-    } else {
-        format!(
-            "{}–{}",
-            host.year_label(a.first_year),
-            host.year_label(a.last_year)
-        )
-    }
 }
 
 /// What each of an agreement's events says of it: its years, first-year amount, rule

@@ -116,7 +116,7 @@ fn row_line<'a>(
             let text = format!(
                 "{host}{} · {} · {}",
                 a.name(),
-                years(a, app.agreement_host(i)),
+                a.years_label(app.agreement_host(i)),
                 a.first_year_amount
             );
             Line::from(Span::styled(fit(&text, width), theme.header()))
@@ -227,19 +227,6 @@ fn host_words(host: crate::data::Host) -> String {
     }
 }
 
-/// The agreement's years, as its host counts them: "2026–2030", "FY2022–FY2026".
-fn years(a: &Agreement, host: crate::data::Host) -> String {
-    if a.first_year == a.last_year {
-        host.year_label(a.first_year)
-    } else {
-        format!(
-            "{}–{}",
-            host.year_label(a.first_year),
-            host.year_label(a.last_year)
-        )
-    }
-}
-
 pub(super) fn date_span(start: FuzzyDate, end: Option<FuzzyDate>) -> String {
     match end {
         Some(end) if end != start => format!("{start} – {end}"),
@@ -329,7 +316,7 @@ fn event_detail<'a>(
             format!(
                 "{} ({}): first year {}; {}: {}",
                 a.name(),
-                years(a, e.host),
+                a.years_label(e.host),
                 a.first_year_amount,
                 rule_label(a).to_lowercase(),
                 a.rule_text
@@ -364,7 +351,7 @@ fn agreement_detail<'a>(
     let mut lines = vec![
         Line::from(vec![
             Span::styled(
-                format!("{}{} · {}", host_words(host), a.name(), years(a, host)),
+                format!("{}{} · {}", host_words(host), a.name(), a.years_label(host)),
                 theme.bold(),
             ),
             Span::raw(" · "),
