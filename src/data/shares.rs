@@ -471,7 +471,7 @@ fn check_sources(ids: &[String], at: At, known: &HashSet<&str>, errors: &mut Loa
                 "sources",
                 i,
                 format!(
-                    "expected a source id from a host's sources.toml (assets/sources.toml or assets/japan/sources.toml), found unknown \"{id}\""
+                    "expected a source id from a host's sources.toml (Korea's, or Japan's in japan/: a dataset folder without japan/ has Korea's alone), found unknown \"{id}\""
                 ),
             ));
         }

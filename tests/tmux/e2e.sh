@@ -454,7 +454,10 @@ wait_for hostsall "Timeline  Korea · " >/dev/null \
 T send-keys -t hostsall q
 check_restored hostsall
 mkdir -p "$WORK/koreaonly"
-cp "$(dirname "$0")/../../assets/"*.toml "$WORK/koreaonly/"
+# Korea's seven files: the share estimates (shares.toml) cite Japan's sources too.
+for f in dataset sources agreements contributions events troops economy; do
+    cp "$(dirname "$0")/../../assets/$f.toml" "$WORK/koreaonly/"
+done
 start koreaonly 80 24 --data "$WORK/koreaonly"
 wait_for koreaonly "1 Timeline" >/dev/null || fail "koreaonly: dashboard did not open"
 T send-keys -t koreaonly H
