@@ -121,7 +121,8 @@ fn keys<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Vec<Span<
                 entries.push((
                     priority,
                     pair_label(b, bindings.get(i + 1)),
-                    words.to_string(),
+                    // The currency toggle names the shown host's: "won/$", "yen/$".
+                    words.replace("{currency}", app.data.info.host.currency()),
                 ));
             }
         }
@@ -167,7 +168,7 @@ fn pair_label(b: &Binding, next: Option<&&Binding>) -> String {
 }
 
 /// The bindings the status line lists, by their table and name in the config file: the
-/// few words it says, and which it keeps when short of room (1 first, then 2 and so on;
+/// few words it says (`{currency}` is the shown host's), and which it keeps when short of room (1 first, then 2 and so on;
 /// those of one priority in the line's order). The others are in the help alone.
 const LISTED: &[(&str, &str, &str, u8)] = &[
     ("anywhere", "help", "help", 1),
@@ -179,7 +180,7 @@ const LISTED: &[(&str, &str, &str, u8)] = &[
     ("dashboard", "go-to-year", "go to year", 5),
     ("dashboard", "table", "table", 4),
     ("dashboard", "metric", "metric", 4),
-    ("dashboard", "currency", "won/$", 3),
+    ("dashboard", "currency", "{currency}/$", 3),
     ("dashboard", "real", "real", 3),
     ("dashboard", "chart", "bars/line", 3),
     ("dashboard", "projections", "projections", 3),
