@@ -2,7 +2,7 @@
 //! line, with the value at the year cursor written out with its source.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -53,13 +53,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         h if h >= 12 => 2,
         _ => 1,
     };
-    let [header, plot, legend, value] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(value_rows),
-    ])
-    .areas(inner);
+    let [header, plot, legend, value] = super::layout::chart_areas_under_header(inner, value_rows);
     f.render_widget(Plain::new(header_line(app, theme)), header);
     match app.inputs().chart {
         ChartStyle::Bars if app.costs_as_bars() => render_bars(f, app, plot, theme),

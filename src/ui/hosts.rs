@@ -2,7 +2,7 @@
 //! and Troops with both hosts side by side in one unit.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::{Action, App, BothHosts, HostChoice, Pane, definition};
@@ -128,13 +128,7 @@ pub(super) fn render_costs(f: &mut Frame, app: &App, both: &BothHosts, area: Rec
     f.render_widget(pane_block(app, Pane::Costs, &title, theme), area);
     let inner = inner(area);
     let value_rows = if inner.height >= 12 { 3 } else { 2 };
-    let [header, plot, legend, value] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(value_rows),
-    ])
-    .areas(inner);
+    let [header, plot, legend, value] = super::layout::chart_areas_under_header(inner, value_rows);
     let base = app.inputs().assumptions.base_year;
     let header_text = format!(
         "{}{} · recorded · each year at its average rate",
@@ -287,13 +281,8 @@ pub(super) fn render_troops(f: &mut Frame, app: &App, both: &BothHosts, area: Re
         area,
     );
     let inner = inner(area);
-    let value_rows = if inner.height >= 10 { 2 } else { 1 };
-    let [plot, legend, value] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(value_rows),
-    ])
-    .areas(inner);
+    let [plot, legend, value] =
+        super::layout::chart_areas(inner, super::layout::troops_value_rows(inner));
     let counted = |h: Host| -> Vec<(f64, f64)> {
         both.of(h).map_or_else(Vec::new, |s| {
             s.troops

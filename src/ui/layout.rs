@@ -91,6 +91,30 @@ pub fn inner(area: Rect) -> Rect {
     area.inner(ratatui::layout::Margin::new(1, 1))
 }
 
+/// Inside a chart pane: the plot, a legend line and `value_rows` lines of the values at
+/// the year cursor below it.
+pub fn chart_areas(inner: Rect, value_rows: u16) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(value_rows),
+    ])
+    .areas(inner)
+}
+
+/// As [`chart_areas`], under a header line (the Costs pane's unit and basis).
+pub fn chart_areas_under_header(inner: Rect, value_rows: u16) -> [Rect; 4] {
+    let [header, rest] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    let [plot, legend, value] = chart_areas(rest, value_rows);
+    [header, plot, legend, value]
+}
+
+/// The lines of values below the Troops chart: two where the pane has room.
+pub fn troops_value_rows(inner: Rect) -> u16 {
+    if inner.height >= 10 { 2 } else { 1 }
+}
+
 /// The timeline's list and, where there is room, the detail of the selection below it.
 pub fn timeline_split(pane: Rect) -> (Rect, Option<Rect>) {
     let inner = inner(pane);

@@ -2,7 +2,7 @@
 //! the 28,500 level marked.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, Pane, TroopPoint};
@@ -25,13 +25,8 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     };
     f.render_widget(pane_block(app, Pane::Troops, &title, theme), area);
     let inner = inner(area);
-    let value_rows = if inner.height >= 10 { 2 } else { 1 };
-    let [plot, legend, value] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(value_rows),
-    ])
-    .areas(inner);
+    let [plot, legend, value] =
+        super::layout::chart_areas(inner, super::layout::troops_value_rows(inner));
     render_chart(f, app, plot, theme);
     let mut spans = vec![
         Span::styled("⣿", theme.recorded()),
