@@ -10,13 +10,13 @@ use clap::CommandFactory;
 
 use crate::app::{App, ChartStyle, HostChoice};
 use crate::config::{self, Config, Flag, SetupError};
-use crate::data::{Dataset, Host, Hosts, summary::Summary};
+use crate::data::{Dataset, Hosts, summary::Summary};
 use crate::econ::compare::Comparison;
 use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use crate::publish::{self, Size, Theme};
 use crate::render;
 use crate::report::ProjectionReport;
-use crate::report::export::{ExportOptions, Series, Table, export, export_hosts};
+use crate::report::export::{ExportOptions, Series, Table, export_each_host, export_hosts};
 use crate::runtime::{self, DebugFailure, FailingEvents};
 use crate::store;
 
@@ -276,16 +276,7 @@ pub(super) fn export_series(input: &InputArgs, args: &ExportArgs) -> Result<(), 
             let hosts = load_hosts(input.data.as_deref())?;
             export_hosts(&hosts, &s.assumptions, args.series, options)
         }
-        _ => {
-            let mut tables: Vec<(Host, Table)> = datasets
-                .iter()
-                .map(|d| (d.info.host, export(d, &s.assumptions, args.series, options)))
-                .collect();
-            match tables.len() {
-                1 => tables.pop().expect("one table").1,
-                _ => Table::stacked(tables),
-            }
-        }
+        _ => export_each_host(&datasets, &s.assumptions, args.series, options),
     };
     let text = match args.format {
         FileFormat::Csv => table.to_csv(),
