@@ -405,7 +405,7 @@ impl Inputs {
             troop_history: false,
             host: HostChoice::Korea,
             other_host: None,
-            measure: MeasureKind::Usd,
+            measure: start.measure,
         }
     }
 }

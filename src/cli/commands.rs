@@ -11,7 +11,7 @@ use clap::CommandFactory;
 use crate::app::{App, ChartStyle, HostChoice};
 use crate::config::{self, Config, Flag, SetupError};
 use crate::data::{Dataset, Hosts, summary::Summary};
-use crate::econ::compare::Comparison;
+use crate::econ::compare::{Comparison, MeasureKind};
 use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use crate::publish::{self, Size, Theme};
 use crate::render;
@@ -35,6 +35,7 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
     let (s, hosts) = setup_every_host(&cli.input, &cli.assumptions.flags(), &cli.band.flags())?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
     show_host(&mut app, hosts, cli.host)?;
+    show_measure(&mut app, cli.measure.as_deref());
     app.mouse |= cli.mouse;
     // Only the live screen reads the clock: `render` stays the same every day.
     app.today = Some(crate::clock::local_now().date_naive());
@@ -51,6 +52,7 @@ pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupEr
     let (s, hosts) = setup_every_host(input, &args.assumptions.flags(), &args.band.flags())?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
     show_host(&mut app, hosts, args.host)?;
+    show_measure(&mut app, args.measure.as_deref());
     if let Some(name) = &args.scenario {
         start_on(&mut app, name)?;
     }
@@ -428,6 +430,13 @@ fn show_host(app: &mut App, hosts: Hosts, host: Option<HostArg>) -> Result<(), S
     app.change(|i| i.host = choice);
     app.follow_year();
     Ok(())
+}
+
+/// `--measure NAME` (clap has checked the name): the measure of both hosts' Costs.
+fn show_measure(app: &mut App, name: Option<&str>) {
+    if let Some(m) = name.and_then(MeasureKind::from_name) {
+        app.change(|i| i.measure = m);
+    }
 }
 
 /// The app as the config sets it up, starting from `assumptions`.

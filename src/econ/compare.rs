@@ -74,6 +74,31 @@ impl MeasureKind {
         }
     }
 
+    /// Its name in the config's `[start]` and `--measure`: "dollars", "per-member", ….
+    pub fn name(self) -> &'static str {
+        match self {
+            MeasureKind::Usd => "dollars",
+            MeasureKind::RealUsd => "real-dollars",
+            MeasureKind::PerMember => "per-member",
+            MeasureKind::ShareOfDefense => "defense-budget",
+            MeasureKind::ShareOfGdp => "gdp",
+        }
+    }
+
+    /// Every name [`MeasureKind::name`] gives, in the picker's order.
+    pub const NAMES: [&'static str; 5] = [
+        "dollars",
+        "real-dollars",
+        "per-member",
+        "defense-budget",
+        "gdp",
+    ];
+
+    /// The measure named `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// The measure after this one, as the picker cycles them, round the end.
     pub fn next(self) -> Self {
         let i = Self::ALL.iter().position(|k| *k == self).unwrap_or(0);

@@ -474,8 +474,7 @@ fn e_on_both_hosts_costs_writes_what_export_measures_host_all_writes_byte_for_by
     assert_eq!(cli.status.code(), Some(0));
     assert!(written.starts_with(b"host,year,year_basis,"));
     assert_eq!(
-        written,
-        cli.stdout,
+        written, cli.stdout,
         "the dashboard's file and `export measures --host all` differ"
     );
 }
