@@ -62,6 +62,12 @@ pub(super) fn hint_hidden(app: &App, b: &crate::app::keymap::Binding) -> bool {
     }
 }
 
+/// The status line's words for `b` and how soon it is kept, where both hosts change
+/// them: `c` picks the measure of both payments, the key of the comparison.
+pub(super) fn hint(app: &App, b: &crate::app::keymap::Binding) -> Option<(&'static str, u8)> {
+    (b.action == Action::CycleMetric && app.host_shown().is_both()).then_some(("measure", 2))
+}
+
 /// What a host's recorded figure is, for its detail: the definition where the host is
 /// not Korea (whose SMA total the dashboard was built on), and the budget basis where
 /// the record gives one.
@@ -433,11 +439,7 @@ fn cost_detail<'a>(app: &App, both: &BothHosts, host: Host, theme: &Theme) -> Ve
             format!("{} · {}", host.name(), year_basis(host, year)),
             theme.header(),
         )),
-        text(field(
-            "Measure",
-            format!("{}: {}", kind.label(), both.definition(host)),
-            theme,
-        )),
+        text(field("Measure", both.definition(host), theme)),
     ];
     if host.fiscal_years() {
         lines.push(text(field(
@@ -761,7 +763,7 @@ mod tests {
         for words in [
             "Korea · 2014 (calendar year)",
             "Japan · FY2014 (Apr 2014–Mar 2015)",
-            "Measure: per US service member: Korea's SMA contribution (total) in thousands",
+            "Measure: Korea's SMA contribution (total) in thousands of US dollars per US",
             "Fiscal year: FY2014 runs April 2014 to March 2015",
             "Divided by: 29,074 troops",
             "Divided by: 58,148 troops",
