@@ -798,11 +798,7 @@ impl App {
         match (pane, self.both()) {
             // `sma-dash chart hosts --measure`: the measure picked (`c`).
             (Pane::Costs, Some(both)) => {
-                return Some(hosts_figure(
-                    &self.hosts,
-                    &both.comparison,
-                    both.measure,
-                ));
+                return Some(hosts_figure(&self.hosts, &both.comparison, both.measure));
             }
             (Pane::Troops, Some(_)) => return None,
             _ => {}

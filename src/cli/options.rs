@@ -52,7 +52,14 @@ fn shaped_by(flag: &str) -> &'static [Output] {
         }
         // The comparable measures are all recorded: only the base year of their real
         // dollars is theirs to take.
-        "--real" => &[COSTS, SCENARIOS, HOSTS, CONTRIBUTIONS, PROJECTIONS, MEASURES],
+        "--real" => &[
+            COSTS,
+            SCENARIOS,
+            HOSTS,
+            CONTRIBUTIONS,
+            PROJECTIONS,
+            MEASURES,
+        ],
         _ => &[COSTS, SCENARIOS, CONTRIBUTIONS, PROJECTIONS],
     }
 }

@@ -366,7 +366,11 @@ mod measure_tests {
             }
             // The legend says what each host's line is, and how its years run.
             assert!(f.legend[0].label.starts_with("Korea: SMA total, "));
-            assert!(f.legend[1].label.starts_with("Japan: host-nation support total, FY"));
+            assert!(
+                f.legend[1]
+                    .label
+                    .starts_with("Japan: host-nation support total, FY")
+            );
             assert!(f.legend[1].label.ends_with("(fiscal years, Apr–Mar)"));
             let svg = to_svg(&f, Size::default(), Theme::Light);
             for text in ["Sources:", "export measures", "not Japan's SMA portion"] {
