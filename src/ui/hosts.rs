@@ -41,9 +41,11 @@ pub(super) fn agreement_prefix(app: &App, i: usize) -> String {
 /// The title bar's year cursor, after the host shown where it is not Korea alone:
 /// "year 2026", "Japan │ year 2022", "Korea + Japan │ year 2022". The year is the
 /// cursor's, which each pane labels as its host counts it (Japan's money "FY2022").
-pub(super) fn title_spans<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
+/// Without `with_host`, the year alone: where the title bar has no room for the host.
+pub(super) fn title_spans<'a>(app: &App, theme: &Theme, with_host: bool) -> Vec<Span<'a>> {
     let mut spans = Vec::new();
     match app.host_shown() {
+        _ if !with_host => {}
         HostChoice::Korea => {}
         HostChoice::Japan => spans.push(Span::styled("Japan │ ", theme.bold())),
         HostChoice::Both => spans.push(Span::styled("Korea + Japan │ ", theme.bold())),
