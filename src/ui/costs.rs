@@ -268,8 +268,8 @@ pub(super) fn how_words(app: &App, p: &CostPoint) -> String {
     }
     if view.real {
         let index = match view.currency {
-            Currency::Local => "Korean CPI",
-            Currency::Usd => "US CPI-U",
+            Currency::Local => format!("{} CPI", p.host.adjective()),
+            Currency::Usd => "US CPI-U".to_string(),
         };
         notes.push(format!(
             "in money of {} by {index}",

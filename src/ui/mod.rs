@@ -80,6 +80,7 @@ pub fn view(app: &App, f: &mut Frame) {
             f,
             &app.keymap,
             app.help_page,
+            app.host_shown(),
             app.overlay_scroll,
             body,
             &theme,
@@ -102,7 +103,7 @@ pub fn overlay_limits(app: &App, size: Rect) -> (u16, u16) {
         }
         _ => {
             let area = if layout::too_small(size) { size } else { body };
-            help::limits(&app.keymap, app.help_page, area)
+            help::limits(&app.keymap, app.help_page, app.host_shown(), area)
         }
     }
 }
@@ -222,6 +223,7 @@ fn too_small(app: &App, f: &mut Frame, theme: &Theme) {
             f,
             &app.keymap,
             app.help_page,
+            app.host_shown(),
             app.overlay_scroll,
             area,
             theme,

@@ -24,7 +24,7 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
                 }
             });
             let name = match app.inputs().view.currency {
-                Currency::Local => "won",
+                Currency::Local => app.data.info.host.currency(),
                 Currency::Usd => "dollars",
             };
             say(app, format!("currency: {name}"))
@@ -78,7 +78,16 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
             let message = if !i.show_band {
                 "band off".to_string()
             } else if i.show_projections {
-                format!("band: {}", i.band_spreads.describe())
+                let spreads = &i.band_spreads;
+                let hosts = app.host_shown().hosts();
+                let each: Vec<String> = match hosts {
+                    [one] => vec![spreads.describe_for(*one)],
+                    _ => hosts
+                        .iter()
+                        .map(|h| format!("{}: {}", h.name(), spreads.describe_for(*h)))
+                        .collect(),
+                };
+                format!("band: {}", each.join("; "))
             } else {
                 "band on: p shows the projections it lies around".to_string()
             };
