@@ -155,7 +155,9 @@ pub(super) fn render_costs(f: &mut Frame, app: &App, both: &BothHosts, area: Rec
             })
         })
         .collect();
-    two_series(f, app, plot, (&series[0], &series[1]), theme);
+    // Japan's money by fiscal year beside Korea's by calendar year: the axis says so.
+    let years = crate::data::YearAxis::of_money(&Host::ALL);
+    two_series(f, app, plot, (&series[0], &series[1]), (theme, years));
     f.render_widget(
         Plain::new(legend_line(app, "SMA total", "HNS total (FY)", theme)),
         legend,
@@ -228,7 +230,7 @@ fn two_series(
     app: &App,
     area: Rect,
     (korea, japan): (&Points, &Points),
-    theme: &Theme,
+    (theme, years_axis): (&Theme, crate::data::YearAxis),
 ) -> Option<chart::Plot> {
     let (first, last_year) = app.year_range();
     let in_range = |p: &&(f64, f64)| p.0 >= f64::from(first);
@@ -260,7 +262,7 @@ fn two_series(
         area,
         ((first, last), (min, max)),
         (&korea, app.year),
-        theme,
+        (theme, years_axis),
     );
     if let Some(plot) = &plot {
         chart::marks(
@@ -294,7 +296,8 @@ pub(super) fn render_troops(f: &mut Frame, app: &App, both: &BothHosts, area: Re
         })
     };
     let (korea, japan) = (counted(Host::Korea), counted(Host::Japan));
-    let drawn = two_series(f, app, plot, (&korea, &japan), theme);
+    let years = crate::data::YearAxis::Calendar;
+    let drawn = two_series(f, app, plot, (&korea, &japan), (theme, years));
     // Where a host's counting changed (Japan 2008), the counts on either side differ in
     // what they count: marked, and said below.
     let breaks: Vec<(Host, i32, &str)> = Host::ALL
