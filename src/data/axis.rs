@@ -32,11 +32,11 @@ impl YearAxis {
         }
     }
 
-    /// Whether the ticks carry [`FISCAL_PREFIX`]: on fiscal years alone, where the
-    /// prefixed ticks fit every `prefixed_step` years as plain ones fit every
-    /// `plain_step` (the prefix never costs a tick).
-    pub fn prefixed(self, plain_step: i32, prefixed_step: i32) -> bool {
-        self == YearAxis::Fiscal && prefixed_step == plain_step
+    /// Whether the ticks carry [`FISCAL_PREFIX`]: on fiscal years alone, where as many
+    /// prefixed ticks fit (`prefixed`) as plain ones (`plain`): the prefix never costs
+    /// a label.
+    pub fn prefixed(self, plain: usize, prefixed: usize) -> bool {
+        self == YearAxis::Fiscal && prefixed >= plain
     }
 
     /// A tick's text: "FY2000" where `prefixed`, else "2000".
@@ -73,10 +73,7 @@ mod tests {
         assert_eq!(YearAxis::of_money(&[Host::Japan]), Fiscal);
         assert_eq!(YearAxis::of_money(&[Host::Korea, Host::Japan]), Mixed);
         assert!(Fiscal.prefixed(5, 5));
-        assert!(
-            !Fiscal.prefixed(5, 10),
-            "sparser ticks: plain, with the note"
-        );
+        assert!(!Fiscal.prefixed(10, 5), "fewer ticks: plain, with the note");
         assert!(!Mixed.prefixed(5, 5));
         assert!(!Calendar.prefixed(5, 5));
         assert_eq!(YearAxis::tick(2000, true), "FY2000");

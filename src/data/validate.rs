@@ -458,6 +458,7 @@ fn check_milestone_confidence(a: &Agreement, at: At, errors: &mut LoadError) {
 }
 
 fn check_rules(a: &Agreement, host: Host, at: At, errors: &mut LoadError) {
+    let local = local_field(host, "100m");
     let mut next_year = a.first_year;
     for (i, phase) in a.rules.iter().enumerate() {
         let phase_at = |field: &'static str| [Key::Field("rules"), Key::Item(i), Key::Field(field)];
@@ -494,10 +495,7 @@ fn check_rules(a: &Agreement, host: Host, at: At, errors: &mut LoadError) {
                 if local_100m.is_none() && usd_m.is_none() {
                     problem(
                         &phase_at("rule"),
-                        format!(
-                            "expected a fixed rule with {} or usd_m, found neither",
-                            local_field(host, "100m")
-                        ),
+                        format!("expected a fixed rule with {local} or usd_m, found neither"),
                     );
                 }
                 for v in [local_100m, usd_m].into_iter().flatten() {

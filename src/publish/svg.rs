@@ -144,9 +144,12 @@ fn tick_label_width(chars: usize, c: &Canvas) -> f64 {
 /// Whether the ticks of an axis `axis` over `years`, `width` wide, read "FY2000": the
 /// rule [`YearAxis::prefixed`] gives the dashboard's charts too.
 fn fiscal_ticks(axis: YearAxis, years: (i32, i32), width: f64, c: &Canvas) -> bool {
-    let plain = year_step(years, width, tick_label_width(4, c));
-    let prefixed = year_step(years, width, tick_label_width(4 + FISCAL_PREFIX.len(), c));
-    axis.prefixed(plain, prefixed)
+    let count = |chars: usize| {
+        let step = year_step(years, width, tick_label_width(chars, c));
+        let first = years.0 + (step - years.0.rem_euclid(step)) % step;
+        (first..=years.1).step_by(step as usize).count()
+    };
+    axis.prefixed(count(4), count(4 + FISCAL_PREFIX.len()))
 }
 
 /// The year labels' step: the smallest round step whose labels fit side by side.

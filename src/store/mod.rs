@@ -483,26 +483,7 @@ fn checked(
     ];
     let japan = s.has_japan();
     if japan {
-        // Pointed at a Japan key the scenario gives.
-        let given = JAPAN_KEYS
-            .iter()
-            .zip(s.japan())
-            .find_map(|(id, v)| v.map(|_| spec(*id).key))
-            .unwrap_or("name");
-        let by_year = [&s.japanese_cpi_by_year, &s.jpy_per_usd_by_year, &none];
-        for ((id, value), by_year) in JAPAN_KEYS.into_iter().zip(s.japan()).zip(by_year) {
-            match value {
-                Some(v) => values.push((id, v, by_year)),
-                None => errors.push(at.error(
-                    given,
-                    format!(
-                        "expected {} with Japan's other assumptions ({}), found none",
-                        spec(id).key,
-                        japan_keys()
-                    ),
-                )),
-            }
-        }
+        values.extend(japan_values(s, &none, at, errors));
     }
     let mut paths = BTreeMap::new();
     for (id, flat, by_year) in values {
@@ -545,31 +526,68 @@ fn checked(
     if errors.diagnostics.len() + errors.more > found_before {
         return None;
     }
-    let mut path = |id| paths.remove(&id).expect("every rate has a path");
-    let assumptions = Assumptions {
-        korean_cpi: path(KoreanCpi),
-        us_cpi: path(UsCpi),
-        krw_per_usd: path(KrwPerUsd),
-        defense_growth: path(DefenseGrowth),
+    Some(SavedScenario {
+        name: name.to_string(),
+        saved: s.saved.clone(),
+        assumptions: assumptions_of(s, paths),
+        japan,
+    })
+}
+
+/// The assumptions of a checked scenario, from its rates' paths.
+fn assumptions_of(s: &ScenarioToml, mut paths: BTreeMap<AssumptionId, RatePath>) -> Assumptions {
+    use AssumptionId::*;
+    let mut path = |id| paths.remove(&id);
+    let mut rate = |id| path(id).expect("every rate has a path");
+    Assumptions {
+        korean_cpi: rate(KoreanCpi),
+        us_cpi: rate(UsCpi),
+        krw_per_usd: rate(KrwPerUsd),
+        defense_growth: rate(DefenseGrowth),
         custom_growth: s.custom_growth,
         base_year: s.base_year,
         horizon: s.horizon,
         // An earlier version's file holds Korea's alone: Japan's stand in until the
         // scenario is applied, which keeps Japan's in effect (`SavedScenario::japan`).
-        japanese_cpi: paths
-            .remove(&JapaneseCpi)
-            .unwrap_or_else(|| RatePath::flat(crate::econ::JAPAN_FALLBACK.0)),
-        jpy_per_usd: paths
-            .remove(&JpyPerUsd)
-            .unwrap_or_else(|| RatePath::flat(crate::econ::JAPAN_FALLBACK.1)),
+        japanese_cpi: rate_or(path(JapaneseCpi), crate::econ::JAPAN_FALLBACK.0),
+        jpy_per_usd: rate_or(path(JpyPerUsd), crate::econ::JAPAN_FALLBACK.1),
         japan_custom_growth: s.japan_custom_growth.unwrap_or(s.custom_growth),
-    };
-    Some(SavedScenario {
-        name: name.to_string(),
-        saved: s.saved.clone(),
-        assumptions,
-        japan,
-    })
+    }
+}
+
+fn rate_or(path: Option<RatePath>, flat: f64) -> RatePath {
+    path.unwrap_or_else(|| RatePath::flat(flat))
+}
+
+/// Japan's values with their years set apart, where the scenario gives any of Japan's
+/// keys: all three, else each one missing reported at a Japan key it gives.
+fn japan_values<'s>(
+    s: &'s ScenarioToml,
+    none: &'s ByYear,
+    at: At,
+    errors: &mut LoadError,
+) -> Vec<(AssumptionId, f64, &'s ByYear)> {
+    let given = JAPAN_KEYS
+        .iter()
+        .zip(s.japan())
+        .find_map(|(id, v)| v.map(|_| spec(*id).key))
+        .unwrap_or("name");
+    let by_year = [&s.japanese_cpi_by_year, &s.jpy_per_usd_by_year, none];
+    let mut values = Vec::new();
+    for ((id, value), by_year) in JAPAN_KEYS.into_iter().zip(s.japan()).zip(by_year) {
+        match value {
+            Some(v) => values.push((id, v, by_year)),
+            None => errors.push(at.error(
+                given,
+                format!(
+                    "expected {} with Japan's other assumptions ({}), found none",
+                    spec(id).key,
+                    japan_keys()
+                ),
+            )),
+        }
+    }
+    values
 }
 
 /// Japan's keys, as a message lists them.

@@ -380,7 +380,8 @@ fn tick_labels<'a>(
 
 /// The smallest interval (5, 10, 20, 50 … years) at which the round years of `years`
 /// fit along `row` with a blank column at least between two labels.
-pub fn year_step(row: Rect, years: (i32, i32), columns: &dyn Fn(i32) -> Option<Columns>) -> i32 {
+#[cfg(test)]
+fn year_step(row: Rect, years: (i32, i32), columns: &dyn Fn(i32) -> Option<Columns>) -> i32 {
     tick_step(row, years, columns, 0)
 }
 
@@ -452,10 +453,11 @@ pub fn draw_years(
     if row.width == 0 || row.height == 0 || years.1 < years.0 {
         return;
     }
-    let prefix_w = FISCAL_PREFIX.len() as u16;
-    let plain = year_step(row, years, columns);
-    let prefixed =
-        axis == YearAxis::Fiscal && axis.prefixed(plain, tick_step(row, years, columns, prefix_w));
+    let fy = FISCAL_PREFIX.len() as u16;
+    // FY ticks where they cost no label, the cursor's included.
+    let plain = ticks(row, years, columns, cursor, 0).len();
+    let prefixed = axis == YearAxis::Fiscal
+        && axis.prefixed(plain, ticks(row, years, columns, cursor, fy).len());
     let mut row = row;
     if let Some(note) = axis.note(prefixed, true) {
         let w = note.chars().count() as u16;
@@ -466,14 +468,8 @@ pub fn draw_years(
             row = Rect::new(row.x + w + 1, row.y, row.width - w - 1, 1);
         }
     }
-    let (prefix, prefix_w) = if prefixed {
-        (FISCAL_PREFIX, prefix_w)
-    } else {
-        ("", 0)
-    };
-    let step = tick_step(row, years, columns, prefix_w);
-    let labels = || tick_labels(row, years, step, columns, prefix_w);
-    for (year, x) in labels() {
+    let prefix = if prefixed { FISCAL_PREFIX } else { "" };
+    for (year, x) in ticks(row, years, columns, cursor, prefix.len() as u16) {
         let style = if Some(year) == cursor {
             cursor_style
         } else {
@@ -481,17 +477,34 @@ pub fn draw_years(
         };
         put_tick(buf, x, row.y, (prefix, year), style);
     }
+}
+
+/// The ticks along `row`, each `prefix` columns wider than its year: the round years
+/// every [`tick_step`], then the cursor's year where it fits without touching them.
+fn ticks(
+    row: Rect,
+    years: (i32, i32),
+    columns: &dyn Fn(i32) -> Option<Columns>,
+    cursor: Option<i32>,
+    prefix: u16,
+) -> Vec<(i32, u16)> {
+    let step = tick_step(row, years, columns, prefix);
+    let mut labels: Vec<(i32, u16)> = tick_labels(row, years, step, columns, prefix).collect();
     let Some(year) = cursor.filter(|y| (years.0..=years.1).contains(y) && y % step != 0) else {
-        return;
+        return labels;
     };
-    let width = tick_width(year, prefix_w);
+    let width = tick_width(year, prefix);
     let Some(x) = columns(year).and_then(|at| label_x(at, width, row)) else {
-        return;
+        return labels;
     };
     let end = x + width;
-    if labels().all(|(other, o)| end < o || o + tick_width(other, prefix_w) < x) {
-        put_tick(buf, x, row.y, (prefix, year), cursor_style);
+    if labels
+        .iter()
+        .all(|&(other, o)| end < o || o + tick_width(other, prefix) < x)
+    {
+        labels.push((year, x));
     }
+    labels
 }
 
 /// What a line chart's axes are drawn in.

@@ -4,6 +4,20 @@
 
 use super::*;
 
+/// "band: Japanese CPI inflation ±1 pp, …": the spreads of the rates of each host shown,
+/// named as the host's own.
+fn band_words(app: &App) -> String {
+    let spreads = &app.inputs().band_spreads;
+    let each: Vec<String> = match app.host_shown().hosts() {
+        [one] => vec![spreads.describe_for(*one)],
+        hosts => hosts
+            .iter()
+            .map(|h| format!("{}: {}", h.name(), spreads.describe_for(*h)))
+            .collect(),
+    };
+    format!("band: {}", each.join("; "))
+}
+
 /// The actions of this theme; `super::apply` sends only those here.
 pub(super) fn apply(app: &mut App, action: Action) -> Effect {
     use Action::*;
@@ -78,16 +92,7 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
             let message = if !i.show_band {
                 "band off".to_string()
             } else if i.show_projections {
-                let spreads = &i.band_spreads;
-                let hosts = app.host_shown().hosts();
-                let each: Vec<String> = match hosts {
-                    [one] => vec![spreads.describe_for(*one)],
-                    _ => hosts
-                        .iter()
-                        .map(|h| format!("{}: {}", h.name(), spreads.describe_for(*h)))
-                        .collect(),
-                };
-                format!("band: {}", each.join("; "))
+                band_words(app)
             } else {
                 "band on: p shows the projections it lies around".to_string()
             };
