@@ -52,7 +52,7 @@ pub fn source_line(d: &Dataset, id: &str) -> String {
 
 /// "Sources:" then each source once, in the order given; "Sources: none given" where
 /// there are none.
-fn sources_block(d: &Dataset, ids: Vec<String>) -> String {
+pub(crate) fn sources_block(d: &Dataset, ids: Vec<String>) -> String {
     let ids = dedup_keeping_order(ids);
     if ids.is_empty() {
         return "Sources: none given".into();

@@ -22,6 +22,8 @@ fn band_words(app: &App) -> String {
 pub(super) fn apply(app: &mut App, action: Action) -> Effect {
     use Action::*;
     match action {
+        CycleMetric if app.host_shown().is_both() => super::hosts::next_measure(app),
+        ToggleReal if app.host_shown().is_both() => super::hosts::toggle_real_measure(app),
         CycleMetric => {
             app.change(|i| i.view = i.view.next_metric());
             say(app, format!("metric: {}", app.inputs().view.metric_label()))
