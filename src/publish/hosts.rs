@@ -270,6 +270,8 @@ pub fn hosts_figure(hosts: &Hosts, c: &Comparison, kind: MeasureKind) -> Figure 
             MeasureKind::PerMember => 1,
             _ => kind.decimals(),
         },
+        // Japan's money by fiscal year, Korea's by calendar year.
+        years: crate::data::YearAxis::Mixed,
     }
 }
 
