@@ -118,8 +118,10 @@ fn render_title(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let right_room = room.saturating_sub(format::width(TITLE_NAME) + 1);
     let right = Line::from(title_right(app, theme, right_room));
     let mut left = vec![Span::styled(TITLE_NAME, theme.bold())];
-    if right.width() + 10 + format::width(name) <= room {
-        left.push(Span::raw(format!(" │{name}")));
+    let long_name = format!(" │{name}");
+    // A space at least between the long name and the right part, never touching.
+    if format::width(TITLE_NAME) + format::width(&long_name) + 1 + right.width() <= room {
+        left.push(Span::raw(long_name));
     }
     f.render_widget(Plain::new(Line::from(left)).style(theme.title_bar()), area);
     f.render_widget(
@@ -336,7 +338,10 @@ mod tests {
                         }
                         // The right part drawn whole after the left, not over it.
                         let marker = if host.is_empty() { "year " } else { host };
-                        let before = row[..row.find(marker).unwrap_or(0)].trim_end();
+                        let at = row.find(marker).unwrap_or(0);
+                        // A space at least between the two parts.
+                        assert!(row[..at].ends_with(' '), "{seen}");
+                        let before = row[..at].trim_end();
                         assert!(
                             before == " sma-dash"
                                 || before == format!(" sma-dash │ {}", choice.title()),
