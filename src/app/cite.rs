@@ -14,6 +14,8 @@ pub enum Cited {
     Event(usize),
     Agreement(usize),
     Source(String),
+    /// A published estimate of a host's share of US stationing cost, by its id.
+    Share(String),
     /// The totals of the scenario the Assumptions pane has selected (else the pinned).
     Scenario,
 }
@@ -24,6 +26,9 @@ impl App {
     pub fn cited(&self) -> Option<Cited> {
         let open = self.overlay.or(self.beneath.map(|(m, _)| m));
         match open {
+            Some(Mode::Shares) => {
+                return self.selected_share().map(|e| Cited::Share(e.id.clone()));
+            }
             Some(Mode::Sources) => {
                 return self
                     .sources
@@ -63,6 +68,13 @@ impl App {
             Cited::Event(i) => d.events.get(*i).map(|e| cite::event(d, e)),
             Cited::Agreement(i) => d.agreements.get(*i).map(|a| cite::agreement(d, a)),
             Cited::Source(id) => Some(cite::source(d, id)),
+            Cited::Share(id) => self
+                .hosts
+                .shares
+                .estimates
+                .iter()
+                .find(|e| &e.id == id)
+                .map(|e| cite::share(&self.hosts, e)),
             Cited::Scenario => {
                 let scenario = self.selected_scenario().unwrap_or(self.inputs().scenario);
                 let totals = self
@@ -122,6 +134,7 @@ impl App {
                 self.data.agreements.get(*i).map_or("?", |a| a.id.as_str())
             )),
             Cited::Source(id) => words.push(format!("--source {id}")),
+            Cited::Share(id) => words.push(format!("--share {id}")),
             Cited::Scenario => {
                 let scenario = self.selected_scenario().unwrap_or(self.inputs().scenario);
                 words.push(format!("--totals {}", scenario.key()));

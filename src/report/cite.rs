@@ -5,7 +5,9 @@
 //! One wording for every front end: `y` in the dashboard copies it, `sma-dash cite`
 //! prints it.
 
-use crate::data::{Agreement, Citing, Dataset, Event, Host, LevelKind};
+use crate::data::{
+    Agreement, Citing, Country, Dataset, Event, Host, Hosts, LevelKind, ShareEstimate, Source,
+};
 use crate::econ::{
     Assumptions, CostPoint, CostView, Currency, CurrencyOrigin, Metric, Origin, ScenarioId, Total,
     TroopBasis, dedup_keeping_order, projected_sources, rule_agreement, rule_sources, span_label,
@@ -32,7 +34,11 @@ impl Citation {
 
 /// One source, on one line: `[R01] Title. Publisher, 2014-02-02. https://…`.
 pub fn source_line(d: &Dataset, id: &str) -> String {
-    match d.source(id) {
+    line_of(id, d.source(id))
+}
+
+fn line_of(id: &str, source: Option<&Source>) -> String {
+    match source {
         Some(s) => {
             let date = s.date.map(|d| format!(", {d}")).unwrap_or_default();
             let url = s
@@ -323,6 +329,66 @@ pub fn source(d: &Dataset, id: &str) -> Citation {
         what: format!("source {id}"),
         text: format!("{}\n{supports}", source_line(d, id)),
     }
+}
+
+/// A published estimate of a host's share of US stationing cost: the value with its
+/// year and measure, what it counts, its definition and every source. Each source is
+/// read from the table of the host that holds it, the estimate's own host's first.
+pub fn share(hosts: &Hosts, e: &ShareEstimate) -> Citation {
+    let first = format!(
+        "{}, {}: {} — {} ({}; {}).",
+        e.host.name(),
+        e.year_label(),
+        e.value_or_amounts(),
+        e.measure,
+        e.inclusions(),
+        e.confidence.label()
+    );
+    let mut lines = vec![first];
+    lines.extend(
+        super::compare::share_fields(e)
+            .into_iter()
+            // The first line says these.
+            .filter(|(label, _)| {
+                !matches!(
+                    *label,
+                    "Host"
+                        | "Data year"
+                        | "Value"
+                        | "Measure"
+                        | "Confidence"
+                        | "US military pay"
+                        | "Host's indirect support"
+                )
+            })
+            .map(|(label, v)| format!("{label}: {v}")),
+    );
+    let mut block = String::from("Sources:");
+    for id in dedup_keeping_order(e.sources.clone()) {
+        let source = share_source_table(hosts, e, &id).and_then(|d| d.source(&id));
+        block.push('\n');
+        block.push_str(&line_of(&id, source));
+    }
+    Citation {
+        what: format!("the {} estimate of {}", e.host.name(), e.year_label()),
+        text: format!("{}\n{block}", lines.join("\n")),
+    }
+}
+
+/// The dataset whose sources table holds source `id` of estimate `e`: its own host's
+/// first (Korea's for Germany, whose sources sit in either host's table).
+pub fn share_source_table<'h>(
+    hosts: &'h Hosts,
+    e: &ShareEstimate,
+    id: &str,
+) -> Option<&'h Dataset> {
+    let own = match e.host {
+        Country::Japan => [Host::Japan, Host::Korea],
+        Country::Korea | Country::Germany => [Host::Korea, Host::Japan],
+    };
+    own.iter()
+        .filter_map(|h| hosts.get(*h))
+        .find(|d| d.source(id).is_some())
 }
 
 /// A record that cites a source, in words: "the 2014 contribution", "event

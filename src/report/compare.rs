@@ -5,7 +5,7 @@
 //! Both are built from what `data` and `econ::compare` hold; the same writer as every
 //! other export turns them into CSV and JSON.
 
-use crate::data::Shares;
+use crate::data::{ShareEstimate, Shares};
 use crate::econ::compare::{Comparison, MeasureKind, payment_name};
 
 use super::export::{Cell, Table, with_provenance};
@@ -73,6 +73,78 @@ pub fn shares_table(shares: &Shares, version: &str) -> Table {
     };
     with_provenance(&mut table, version, None);
     table
+}
+
+/// The estimates of one measure: one definition, never read with another's as one
+/// series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareGroup<'s> {
+    pub measure: &'s str,
+    /// Korea's, Japan's, then Germany's, each by year.
+    pub estimates: Vec<&'s ShareEstimate>,
+}
+
+/// Every estimate under its measure, the measures in the file's order: what the
+/// dashboard's list of estimates shows.
+pub fn share_groups(shares: &Shares) -> Vec<ShareGroup<'_>> {
+    let mut groups: Vec<ShareGroup> = Vec::new();
+    for e in &shares.estimates {
+        match groups.iter_mut().find(|g| g.measure == e.measure) {
+            Some(g) => g.estimates.push(e),
+            None => groups.push(ShareGroup {
+                measure: &e.measure,
+                estimates: vec![e],
+            }),
+        }
+    }
+    for g in &mut groups {
+        g.estimates.sort_by_key(|e| (e.host, e.year, e.to));
+    }
+    groups
+}
+
+/// One estimate as labelled lines, every one it has: what the detail shows and the
+/// citation copies, with the words `export shares` writes.
+pub fn share_fields(e: &ShareEstimate) -> Vec<(&'static str, String)> {
+    let mut fields = vec![
+        ("Host", e.host.name().to_string()),
+        ("Data year", e.year_label()),
+        ("Value", e.value_or_amounts()),
+        ("Measure", e.measure.clone()),
+        ("Definition", e.definition.clone()),
+    ];
+    let optional = [("Numerator", &e.numerator), ("Denominator", &e.denominator)];
+    fields.extend(
+        optional
+            .into_iter()
+            .filter_map(|(label, v)| Some((label, v.clone()?))),
+    );
+    fields.push(("US military pay", e.us_military_pay.key().to_string()));
+    fields.push((
+        "Host's indirect support",
+        e.host_indirect_support.key().to_string(),
+    ));
+    let amounts: Vec<String> = [
+        e.host_amount().map(|a| format!("host {a}")),
+        e.us_amount().map(|a| format!("US cost {a}")),
+        e.currency
+            .zip(e.denominator_m())
+            .map(|(c, m)| format!("denominator {}", c.amount(m))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !amounts.is_empty() {
+        fields.push(("Amounts", amounts.join(", ")));
+    }
+    if let Some(f) = e.formula {
+        fields.push(("Formula", f.key().to_string()));
+    }
+    fields.push(("Confidence", e.confidence.label().to_string()));
+    if let Some(n) = &e.note {
+        fields.push(("Note", n.clone()));
+    }
+    fields
 }
 
 /// The columns of one measure: its value, status, why it is missing, its sources and

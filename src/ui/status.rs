@@ -106,6 +106,7 @@ fn keys<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Vec<Span<
         Mode::Detail => vec![Scope::Detail, Scope::Always],
         Mode::Kinds => vec![Scope::Kinds, Scope::Always],
         Mode::Sources => vec![Scope::Sources, Scope::Always],
+        Mode::Shares => vec![Scope::Shares, Scope::Always],
         _ => vec![Scope::Pane(app.focus), Scope::Always, Scope::Dashboard],
     };
     // Troops lists only the keys that change Troops, not the Costs view's.
@@ -190,6 +191,7 @@ const LISTED: &[(&str, &str, &str, u8)] = &[
     ("dashboard", "export", "export", 2),
     ("dashboard", "copy", "copy", 2),
     ("dashboard", "sources", "sources list", 6),
+    ("dashboard", "shares", "shares", 7),
     ("dashboard", "image", "image", 9),
     ("help", "down", "scroll", 1),
     ("help", "page-next", "page", 1),
@@ -203,6 +205,10 @@ const LISTED: &[(&str, &str, &str, u8)] = &[
     ("sources", "sort", "sort", 2),
     ("sources", "copy", "copy", 1),
     ("sources", "close", "close", 1),
+    ("shares", "down", "move", 2),
+    ("shares", "detail", "whole", 1),
+    ("shares", "copy", "copy", 1),
+    ("shares", "close", "close", 1),
     ("timeline", "down", "move", 1),
     ("timeline", "agreement-next", "agreement", 2),
     ("timeline", "detail", "detail", 1),

@@ -40,12 +40,12 @@ use crate::report::tables::stamp;
 
 use crate::data::EventKind;
 
-use super::sources;
 use super::timeline::{self, KindFilter};
 use super::{
     Action, App, AssumptionId, ChartStyle, DetailOf, HelpPage, Mode, Pane, Prompt, PromptKind,
     Question, Reply, SavedScenario, TextInput,
 };
+use super::{shares, sources};
 
 /// What the runtime should do after an action.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,7 +132,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Quit => Effect::Quit,
         Suspend => Effect::Suspend,
         ToggleHelp | TurnHelpPage(_) | CloseOverlay | ToggleDetail | StepDetail(_) | OpenKinds
-        | ToggleKind | OpenSources | SortSources => overlays::apply(app, action),
+        | ToggleKind | OpenSources | SortSources | OpenShares => overlays::apply(app, action),
         ToggleTable | Export | Publish if hosts::both_in_focus(app) => hosts::one_host(app),
         Copy => super::cite::copy(app),
         Elsewhere { key, pane, help } => {

@@ -81,6 +81,8 @@ pub(super) enum Target {
     Kinds,
     /// The sources list's rows, or those of what a source supports.
     Sources,
+    /// The list of share estimates.
+    Shares,
 }
 
 pub(super) fn target(app: &App) -> Target {
@@ -88,6 +90,8 @@ pub(super) fn target(app: &App) -> Target {
         Mode::Help | Mode::Detail => Target::OverlayLines,
         Mode::Kinds => Target::Kinds,
         Mode::Sources => Target::Sources,
+        Mode::Shares if app.shares.whole => Target::OverlayLines,
+        Mode::Shares => Target::Shares,
         _ => match app.focus {
             Pane::Timeline => Target::Rows,
             Pane::Assumptions if !app.is_table(Pane::Assumptions) => Target::AssumptionRows,
@@ -118,6 +122,7 @@ pub(super) fn move_by(app: &mut App, delta: i32) -> Effect {
             let row = app.sources.row() as i64 + i64::from(delta);
             app.sources.select(&app.data, row).into()
         }
+        Target::Shares => shares::select(app, app.shares.cursor as i64 + i64::from(delta)),
     }
 }
 
@@ -131,6 +136,7 @@ pub(super) fn page_by(app: &mut App, pages: i32) -> Effect {
         Target::AssumptionRows => move_by(app, pages * app.assumption_rows() as i32),
         Target::Kinds => move_by(app, pages * app.timeline.kinds.len() as i32),
         Target::Sources => move_by(app, pages * SOURCES_A_PAGE),
+        Target::Shares => move_by(app, pages * shares::SHARES_A_PAGE),
         Target::OverlayLines => {
             scroll_overlay(app, i64::from(app.overlay_page.max(1)) * i64::from(pages))
         }
@@ -177,6 +183,7 @@ pub(super) fn to_end(app: &mut App, last: bool) -> Effect {
             .sources
             .select(&app.data, if last { i64::MAX } else { 0 })
             .into(),
+        Target::Shares => shares::select(app, if last { i64::MAX } else { 0 }),
     }
 }
 

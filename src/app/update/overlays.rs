@@ -29,9 +29,11 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
         CloseOverlay => match app.overlay {
             Some(Mode::Help) => close_help(app),
             Some(Mode::Sources) => sources::back(app),
+            Some(Mode::Shares) => shares::back(app),
             _ => app.overlay.take().is_some().into(),
         },
         OpenSources => sources::open(app),
+        OpenShares => shares::open(app),
         SortSources => sources::toggle_order(app),
         ToggleDetail => toggle_detail(app),
         StepDetail(delta) => step_detail(app, delta),
@@ -69,6 +71,9 @@ pub(super) fn set_viewport(app: &mut App, max_scroll: u16, page: u16) -> Effect 
 pub(super) fn toggle_detail(app: &mut App) -> Effect {
     if app.mode() == Mode::Sources {
         return sources::enter(app);
+    }
+    if app.mode() == Mode::Shares {
+        return shares::enter(app);
     }
     if app.overlay == Some(Mode::Detail) {
         app.overlay = None;
