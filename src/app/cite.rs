@@ -121,7 +121,9 @@ impl App {
                     };
                     words.push(format!("--metric {name}"));
                 }
-                if self.inputs().scenario != crate::econ::ScenarioId::CurrentAgreement {
+                // The host's own agreement is what `cite` projects by unless told.
+                let first = crate::econ::ScenarioId::of_host(self.data.info.host)[0];
+                if self.inputs().scenario != first {
                     words.push(format!("--scenario {}", self.inputs().scenario.key()));
                 }
             }
@@ -134,12 +136,18 @@ impl App {
                 self.data.agreements.get(*i).map_or("?", |a| a.id.as_str())
             )),
             Cited::Source(id) => words.push(format!("--source {id}")),
-            Cited::Share(id) => words.push(format!("--share {id}")),
+            // An estimate is found whichever host is shown.
+            Cited::Share(id) => return format!("{} --share {id}", words.join(" ")),
             Cited::Scenario => {
                 let scenario = self.selected_scenario().unwrap_or(self.inputs().scenario);
                 words.push(format!("--totals {}", scenario.key()));
                 view_flags(&mut words);
             }
+        }
+        // The host shown: its figures, events and sources, and Japan's fiscal years.
+        let host = self.host_shown();
+        if host != super::HostChoice::Korea {
+            words.push(format!("--host {}", host.key()));
         }
         words.join(" ")
     }

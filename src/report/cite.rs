@@ -154,9 +154,14 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
     }
     let record = d.contribution(year).filter(|_| !p.projected);
     if let Some(c) = record {
-        let won = c
-            .local_100m
-            .map(|k| format!("{}억원", thousands(k, if k.fract() == 0.0 { 0 } else { 1 })));
+        // In the unit the host's sources publish: 억원 for Korea, 億円 for Japan.
+        let unit = d.info.host.unit_100m();
+        let won = c.local_100m.map(|k| {
+            format!(
+                "{}{unit}",
+                thousands(k, if k.fract() == 0.0 { 0 } else { 1 })
+            )
+        });
         let dollars = c.usd_m.map(|u| format!("${} m", thousands(u, 1)));
         let published: Vec<String> = won.into_iter().chain(dollars).collect();
         if !published.is_empty() {
@@ -261,7 +266,11 @@ pub fn troop_figure(d: &Dataset, year: i32) -> Option<Citation> {
         ));
         ids.extend(l.sources.iter().cloned());
     }
-    let line = format!("US troops in Korea, {year}: {}.", parts.join("; "));
+    let line = format!(
+        "US troops in {}, {year}: {}.",
+        d.info.host.name(),
+        parts.join("; ")
+    );
     Some(Citation {
         what: format!("the {year} troop figure"),
         text: format!("{line}\n{}", sources_block(d, ids)),
