@@ -67,7 +67,7 @@ impl App {
             Cited::Figure(_) => cite::cost_figure(&self.costs_input(), self.year),
             Cited::Event(i) => d.events.get(*i).map(|e| cite::event(d, e)),
             Cited::Agreement(i) => d.agreements.get(*i).map(|a| cite::agreement(d, a)),
-            Cited::Source(id) => Some(cite::source(d, id)),
+            Cited::Source(id) => Some(cite::source(d, &self.hosts, self.host_shown().hosts(), id)),
             Cited::Share(id) => self
                 .hosts
                 .shares

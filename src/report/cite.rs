@@ -326,9 +326,99 @@ pub fn agreement(d: &Dataset, a: &Agreement) -> Citation {
     }
 }
 
-/// A source: its line, then what in the dataset cites it.
-pub fn source(d: &Dataset, id: &str) -> Citation {
-    let cited: Vec<String> = d.cited_by(id).iter().map(cited_words).collect();
+/// A record that cites a source: of the dataset shown, of another host shown beside
+/// it, or a share estimate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Support<'d> {
+    /// A record of the dataset the panes read (with both hosts: Korea's series, and
+    /// both hosts' events and agreements).
+    Shown(Citing<'d>),
+    /// A series record of another host shown (Japan's, beside Korea's).
+    Of(Host, Citing<'d>),
+    /// A published estimate of a host's share of US stationing cost.
+    Share(&'d ShareEstimate),
+}
+
+/// Whether two entries of sources tables are one source (the same title, publisher,
+/// date and URL), whatever their ids.
+fn same_source(a: &Source, b: &Source) -> bool {
+    (&a.title, &a.publisher, a.date, &a.url) == (&b.title, &b.publisher, b.date, &b.url)
+}
+
+/// Everything that cites source `id` of the dataset `shown`, while the hosts
+/// `shown_hosts` are shown: the dataset's records, the series of each other host shown
+/// (found in its own dataset, where the source may have another id), then the share
+/// estimates that cite it.
+pub fn supported<'d>(
+    shown: &'d Dataset,
+    hosts: &'d Hosts,
+    shown_hosts: &[Host],
+    id: &str,
+) -> Vec<Support<'d>> {
+    let Some(source) = shown.source(id) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Support> = shown.cited_by(id).into_iter().map(Support::Shown).collect();
+    for &host in shown_hosts.iter().filter(|h| **h != shown.info.host) {
+        let Some(d) = hosts.get(host) else { continue };
+        let Some(own) = d.sources.iter().find(|s| same_source(s, source)) else {
+            continue;
+        };
+        // Its events and agreements are in the dataset shown already.
+        out.extend(
+            d.cited_by(&own.id)
+                .into_iter()
+                .filter(|c| !matches!(c, Citing::Event(_) | Citing::Agreement(_)))
+                .map(|c| Support::Of(host, c)),
+        );
+    }
+    out.extend(
+        hosts
+            .shares
+            .estimates
+            .iter()
+            .filter(|e| {
+                e.sources.iter().any(|s| {
+                    share_source_table(hosts, e, s)
+                        .and_then(|d| d.source(s))
+                        .is_some_and(|t| same_source(t, source))
+                })
+            })
+            .map(Support::Share),
+    );
+    out
+}
+
+/// A record that cites a source, in words: "the 2014 contribution", "Japan: the FY2014
+/// contribution", "the Japan estimate of 2002 (DoD U.S. cost offset percentage …)".
+pub fn support_words(s: &Support) -> String {
+    match s {
+        Support::Shown(c) => cited_words(c),
+        Support::Of(host, c) => {
+            let words = match c {
+                Citing::Contribution(y) => format!("the {} contribution", host.year_label(*y)),
+                other => cited_words(other),
+            };
+            format!("{}: {words}", host.name())
+        }
+        Support::Share(e) => format!(
+            "share estimate {}: {}, {}, {}",
+            e.id,
+            e.host.name(),
+            e.year_label(),
+            e.measure
+        ),
+    }
+}
+
+/// A source: its line, then what cites it among the records of the hosts shown and
+/// the share estimates.
+pub fn source(shown: &Dataset, hosts: &Hosts, shown_hosts: &[Host], id: &str) -> Citation {
+    let d = shown;
+    let cited: Vec<String> = supported(shown, hosts, shown_hosts, id)
+        .iter()
+        .map(support_words)
+        .collect();
     let supports = if cited.is_empty() {
         "Cited by nothing in the dataset.".to_string()
     } else {

@@ -148,12 +148,17 @@ fn list(f: &mut Frame, app: &App, inner: Rect, theme: &Theme) {
     }
     // The selected row in view, with its measure's heading where the room allows.
     let rows = usize::from(body.height.saturating_sub(1));
-    let scroll = (selected_at + 2).saturating_sub(rows).min(lines.len());
-    let mut window: Vec<Line> = lines.iter().skip(scroll).take(rows).cloned().collect();
-    // A measure scrolled past its heading keeps it, and what it counts, at the top:
-    // no estimate is shown without them.
+    let mut scroll = (selected_at + 2).saturating_sub(rows).min(lines.len());
+    // A measure scrolled past its heading keeps it, and what it counts, at the top: no
+    // estimate is shown without them. Where the measure ends on the top row, the list
+    // starts at the next heading instead.
     let heading = heading_of.get(scroll).copied().unwrap_or(0);
-    if scroll > heading && window.len() >= 4 {
+    let sticky = scroll > heading && rows >= 4;
+    if sticky && heading_of.get(scroll + 1) != Some(&heading) {
+        scroll += 1;
+    }
+    let mut window: Vec<Line> = lines.iter().skip(scroll).take(rows).cloned().collect();
+    if sticky && heading_of.get(scroll) == Some(&heading) && window.len() >= 2 {
         window[0] = lines[heading].clone();
         window[1] = lines[heading + 1].clone();
     }

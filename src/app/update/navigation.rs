@@ -120,7 +120,8 @@ pub(super) fn move_by(app: &mut App, delta: i32) -> Effect {
         }
         Target::Sources => {
             let row = app.sources.row() as i64 + i64::from(delta);
-            app.sources.select(&app.data, row).into()
+            let rows = app.sources.rows(app);
+            app.sources.select(rows, row).into()
         }
         Target::Shares => shares::select(app, app.shares.cursor as i64 + i64::from(delta)),
     }
@@ -179,10 +180,12 @@ pub(super) fn to_end(app: &mut App, last: bool) -> Effect {
             };
             set(&mut app.timeline.kind_cursor, row)
         }
-        Target::Sources => app
-            .sources
-            .select(&app.data, if last { i64::MAX } else { 0 })
-            .into(),
+        Target::Sources => {
+            let rows = app.sources.rows(app);
+            app.sources
+                .select(rows, if last { i64::MAX } else { 0 })
+                .into()
+        }
         Target::Shares => shares::select(app, if last { i64::MAX } else { 0 }),
     }
 }
