@@ -684,3 +684,6 @@ fn shares_never_show_a_value_without_its_measure_above_it() {
         );
     }
 }
+
+// The kind picker with both hosts: each host's events first, Japan's hidden.
+hosts_snapshot!(kinds_both_hosts_japan_hidden_80x24, 80, 24, "HHvj ");

@@ -40,7 +40,7 @@ use crate::report::tables::stamp;
 
 use crate::data::EventKind;
 
-use super::timeline::{self, KindFilter};
+use super::timeline::{self, KindFilter, PickerRow};
 use super::{
     Action, App, AssumptionId, ChartStyle, DetailOf, HelpPage, Mode, Pane, Prompt, PromptKind,
     Question, Reply, SavedScenario, TextInput,

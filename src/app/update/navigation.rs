@@ -114,7 +114,7 @@ pub(super) fn move_by(app: &mut App, delta: i32) -> Effect {
         }
         Target::OverlayLines => scroll_overlay(app, i64::from(delta)),
         Target::Kinds => {
-            let last = app.timeline.kinds.len().saturating_sub(1) as i64;
+            let last = app.picker_rows().len().saturating_sub(1) as i64;
             let row = (app.timeline.kind_cursor as i64 + i64::from(delta)).clamp(0, last);
             set(&mut app.timeline.kind_cursor, row as usize)
         }
@@ -135,7 +135,7 @@ pub(super) fn page_by(app: &mut App, pages: i32) -> Effect {
         }
         Target::Years => move_year(app, YEARS_A_PAGE * pages),
         Target::AssumptionRows => move_by(app, pages * app.assumption_rows() as i32),
-        Target::Kinds => move_by(app, pages * app.timeline.kinds.len() as i32),
+        Target::Kinds => move_by(app, pages * app.picker_rows().len() as i32),
         Target::Sources => move_by(app, pages * SOURCES_A_PAGE),
         Target::Shares => move_by(app, pages * shares::SHARES_A_PAGE),
         Target::OverlayLines => {
@@ -174,7 +174,7 @@ pub(super) fn to_end(app: &mut App, last: bool) -> Effect {
         }
         Target::Kinds => {
             let row = if last {
-                app.timeline.kinds.len().saturating_sub(1)
+                app.picker_rows().len().saturating_sub(1)
             } else {
                 0
             };
