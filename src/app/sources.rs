@@ -457,11 +457,11 @@ mod tests {
                 .sources
                 .supported(&app)
                 .iter()
-                .map(crate::report::cite::support_words)
+                .map(|s| crate::report::cite::support_words(s, app.data.info.host))
                 .collect();
             let want = match choice {
                 HostChoice::Both => "Japan: the FY2020 contribution",
-                _ => "the 2020 contribution",
+                _ => "the FY2020 contribution",
             };
             let row = words
                 .iter()
@@ -491,7 +491,7 @@ mod tests {
             .sources
             .supported(&app)
             .iter()
-            .map(crate::report::cite::support_words)
+            .map(|s| crate::report::cite::support_words(s, app.data.info.host))
             .collect();
         let row = words
             .iter()

@@ -389,18 +389,19 @@ pub fn supported<'d>(
     out
 }
 
-/// A record that cites a source, in words: "the 2014 contribution", "Japan: the FY2014
-/// contribution", "the Japan estimate of 2002 (DoD U.S. cost offset percentage …)".
-pub fn support_words(s: &Support) -> String {
+/// A record that cites a source, in words, where the dataset shown is `shown`'s (with
+/// both hosts, Korea's): "the 2014 contribution", "the FY2014 contribution" (Japan
+/// shown), "Japan: the FY2014 contribution" (beside Korea), "share estimate
+/// dod-2004-jp: Japan, 2002, DoD U.S. cost offset percentage …".
+pub fn support_words(s: &Support, shown: Host) -> String {
+    // A contribution by the year its host counts in.
+    let words = |host: Host, c: &Citing| match c {
+        Citing::Contribution(y) => format!("the {} contribution", host.year_label(*y)),
+        other => cited_words(other),
+    };
     match s {
-        Support::Shown(c) => cited_words(c),
-        Support::Of(host, c) => {
-            let words = match c {
-                Citing::Contribution(y) => format!("the {} contribution", host.year_label(*y)),
-                other => cited_words(other),
-            };
-            format!("{}: {words}", host.name())
-        }
+        Support::Shown(c) => words(shown, c),
+        Support::Of(host, c) => format!("{}: {}", host.name(), words(*host, c)),
         Support::Share(e) => format!(
             "share estimate {}: {}, {}, {}",
             e.id,
@@ -417,7 +418,7 @@ pub fn source(shown: &Dataset, hosts: &Hosts, shown_hosts: &[Host], id: &str) ->
     let d = shown;
     let cited: Vec<String> = supported(shown, hosts, shown_hosts, id)
         .iter()
-        .map(support_words)
+        .map(|s| support_words(s, shown.info.host))
         .collect();
     let supports = if cited.is_empty() {
         "Cited by nothing in the dataset.".to_string()

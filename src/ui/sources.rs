@@ -82,7 +82,8 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let line = Line::raw(fit(&format!("  {}", support_words(c)), cols));
+                    let line =
+                        Line::raw(fit(&format!("  {}", support_words(c, d.info.host)), cols));
                     (vec![DetailLine::Text(line)], i == row)
                 })
                 .collect();
