@@ -153,20 +153,8 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
         how.push(p.origin.describe(d.info.host, p.year));
     }
     let record = d.contribution(year).filter(|_| !p.projected);
-    if let Some(c) = record {
-        // In the unit the host's sources publish: 억원 for Korea, 億円 for Japan.
-        let unit = d.info.host.unit_100m();
-        let won = c.local_100m.map(|k| {
-            format!(
-                "{}{unit}",
-                thousands(k, if k.fract() == 0.0 { 0 } else { 1 })
-            )
-        });
-        let dollars = c.usd_m.map(|u| format!("${} m", thousands(u, 1)));
-        let published: Vec<String> = won.into_iter().chain(dollars).collect();
-        if !published.is_empty() {
-            how.push(format!("published: {}", published.join(", ")));
-        }
+    if let Some(words) = record.and_then(|c| published_words(d.info.host, c)) {
+        how.push(words);
     }
     let mut ids: Vec<String> = match (record, scenario) {
         (Some(c), _) => c.sources.clone(),
@@ -229,6 +217,18 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
         what: format!("the {year} {metric}"),
         text: format!("{line}\n{}", sources_block(d, ids)),
     })
+}
+
+/// "published: 9,200억원, $866.9 m": a recorded contribution in the unit the host's
+/// sources publish (억원 for Korea, 億円 for Japan) and in dollars, where given.
+fn published_words(host: Host, c: &crate::data::Contribution) -> Option<String> {
+    let digits = |k: f64| usize::from(k.fract() != 0.0);
+    let local = c
+        .local_100m
+        .map(|k| format!("{}{}", thousands(k, digits(k)), host.unit_100m()));
+    let dollars = c.usd_m.map(|u| format!("${} m", thousands(u, 1)));
+    let published: Vec<String> = local.into_iter().chain(dollars).collect();
+    (!published.is_empty()).then(|| format!("published: {}", published.join(", ")))
 }
 
 /// US troops in Korea in `year`: the DMDC count and the level in force.

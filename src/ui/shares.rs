@@ -108,17 +108,42 @@ fn list(f: &mut Frame, app: &App, inner: Rect, theme: &Theme) {
         ),
         theme.label(),
     );
-    let mut lines: Vec<Line> = Vec::new();
-    // Each line's measure heading, by its place in `lines`.
-    let mut heading_of: Vec<usize> = Vec::new();
-    let mut selected_at = 0;
+    let listed = listed(app, cols, value_cols, theme);
+    let rows = usize::from(body.height.saturating_sub(1));
+    let shown: Vec<Line> = std::iter::once(header).chain(listed.window(rows)).collect();
+    f.render_widget(Plain::new(shown), body);
+    if footer > 0 {
+        let foot = Rect {
+            y: body.y + body.height,
+            height: footer,
+            ..inner
+        };
+        definition_and_legend(f, app, foot, theme);
+    }
+}
+
+/// The list's lines, each measure's heading by line, and where the selected row is.
+struct Listed<'a> {
+    lines: Vec<Line<'a>>,
+    heading_of: Vec<usize>,
+    selected_at: usize,
+}
+
+/// Every measure's heading and what it counts, then its estimates one a row.
+fn listed<'a>(app: &App, cols: usize, value_cols: usize, theme: &Theme) -> Listed<'a> {
+    let mut out = Listed {
+        lines: Vec::new(),
+        heading_of: Vec::new(),
+        selected_at: 0,
+    };
     let mut k = 0;
     for g in share_groups(&app.hosts.shares) {
-        let heading = lines.len();
-        lines.push(Line::styled(fit(g.measure, cols), theme.header()));
+        let heading = out.lines.len();
+        out.lines
+            .push(Line::styled(fit(g.measure, cols), theme.header()));
         // One measure has one definition: what its first estimate counts, they all do.
         if let Some(first) = g.estimates.first() {
-            lines.push(Line::styled(
+            out.lines.push(Line::styled(
                 fit(&format!("  {}", first.inclusions()), cols),
                 theme.dim(),
             ));
@@ -137,41 +162,42 @@ fn list(f: &mut Frame, app: &App, inner: Rect, theme: &Theme) {
                 Span::styled(e.sources.join(" "), theme.dim()),
             ]);
             if k == app.shares.cursor {
-                selected_at = lines.len();
-                lines.push(row.style(theme.selected(true)));
+                out.selected_at = out.lines.len();
+                out.lines.push(row.style(theme.selected(true)));
             } else {
-                lines.push(row);
+                out.lines.push(row);
             }
             k += 1;
         }
-        heading_of.resize(lines.len(), heading);
+        out.heading_of.resize(out.lines.len(), heading);
     }
-    // The selected row in view, with its measure's heading where the room allows.
-    let rows = usize::from(body.height.saturating_sub(1));
-    let mut scroll = (selected_at + 2).saturating_sub(rows).min(lines.len());
-    // A measure scrolled past its heading keeps it, and what it counts, at the top: no
-    // estimate is shown without them. Where the measure ends on the top row, the list
-    // starts at the next heading instead.
-    let heading = heading_of.get(scroll).copied().unwrap_or(0);
-    let sticky = scroll > heading && rows >= 4;
-    if sticky && heading_of.get(scroll + 1) != Some(&heading) {
-        scroll += 1;
+    out
+}
+
+impl<'a> Listed<'a> {
+    /// The `rows` lines shown: the selected row in view, one line from the bottom. A
+    /// measure scrolled past its heading keeps it, and what it counts, at the top: no
+    /// estimate is shown without them. Where the measure ends on the top row, the list
+    /// starts at the next heading instead.
+    fn window(&self, rows: usize) -> Vec<Line<'a>> {
+        let lines = &self.lines;
+        let mut scroll = (self.selected_at + 2).saturating_sub(rows).min(lines.len());
+        let heading = self.heading_of.get(scroll).copied().unwrap_or(0);
+        let sticky = scroll > heading && rows >= 4;
+        if sticky && self.heading_of.get(scroll + 1) != Some(&heading) {
+            scroll += 1;
+        }
+        let mut window: Vec<Line> = lines.iter().skip(scroll).take(rows).cloned().collect();
+        if sticky && self.heading_of.get(scroll) == Some(&heading) && window.len() >= 2 {
+            window[0] = lines[heading].clone();
+            window[1] = lines[heading + 1].clone();
+        }
+        window
     }
-    let mut window: Vec<Line> = lines.iter().skip(scroll).take(rows).cloned().collect();
-    if sticky && heading_of.get(scroll) == Some(&heading) && window.len() >= 2 {
-        window[0] = lines[heading].clone();
-        window[1] = lines[heading + 1].clone();
-    }
-    let shown: Vec<Line> = std::iter::once(header).chain(window).collect();
-    f.render_widget(Plain::new(shown), body);
-    if footer == 0 {
-        return;
-    }
-    let foot = Rect {
-        y: body.y + body.height,
-        height: footer,
-        ..inner
-    };
+}
+
+/// The selected estimate's definition, wrapped, above the legend of the years' letters.
+fn definition_and_legend(f: &mut Frame, app: &App, foot: Rect, theme: &Theme) {
     let definition = app
         .selected_share()
         .map(|e| {
@@ -181,14 +207,14 @@ fn list(f: &mut Frame, app: &App, inner: Rect, theme: &Theme) {
             ])
         })
         .unwrap_or_default();
-    let legend = Line::styled(truncate(SHORT_LEGEND, cols), theme.dim());
     let def_rect = Rect {
-        height: footer - 1,
+        height: foot.height - 1,
         ..foot
     };
     f.render_widget(Wrapped::new(definition), def_rect);
+    let legend = Line::styled(truncate(SHORT_LEGEND, usize::from(foot.width)), theme.dim());
     let legend_rect = Rect {
-        y: foot.y + footer - 1,
+        y: foot.y + foot.height - 1,
         height: 1,
         ..foot
     };
