@@ -663,6 +663,7 @@ hosts_snapshot!(both_hosts_120x40, 120, 40, "HH");
 hosts_snapshot!(shares_both_hosts_80x24, 80, 24, "HHA");
 hosts_snapshot!(shares_japan_gao_80x24, 80, 24, "HAjjjjjjjjjjjjjjj");
 hosts_snapshot!(shares_japan_whole_80x24, 80, 24, "HAj<enter>");
+hosts_snapshot!(shares_japan_whole_sources_80x24, 80, 24, "HAj<enter>G");
 
 #[test]
 fn shares_never_show_a_value_without_its_measure_above_it() {
