@@ -777,5 +777,13 @@ confidence = "single"
             YearBasis::NotStated.label(2018, None),
             "2018 (year basis not stated)"
         );
+        // The list's column: short, its letters explained by the legend.
+        assert_eq!(YearBasis::UsFiscal.short(2016, Some(2019)), "FY2016–19 US");
+        assert_eq!(YearBasis::JapanFiscal.short(2015, None), "FY2015 JP");
+        assert_eq!(YearBasis::Calendar.short(1998, Some(2003)), "1998–2003");
+        assert_eq!(YearBasis::NotStated.short(2018, Some(2018)), "2018 n/s");
+        for letters in ["FY US", "FY JP", "n/s"] {
+            assert!(SHORT_LEGEND.contains(letters));
+        }
     }
 }

@@ -319,6 +319,63 @@ mod tests {
     }
 
     #[test]
+    fn the_list_on_screen_and_a_citation_say_what_export_shares_writes() {
+        let s = shares();
+        let json = rows(&shares_table(&s, "test").to_json());
+        for e in &s.estimates {
+            let row = json.iter().find(|r| r["id"] == e.id.as_str()).unwrap();
+            let fields = share_fields(e);
+            let field = |label: &str| {
+                fields
+                    .iter()
+                    .find(|(l, _)| *l == label)
+                    .map(|(_, v)| v.clone())
+            };
+            assert_eq!(field("Data year").as_deref(), row["data_year"].as_str());
+            assert_eq!(field("Definition").as_deref(), row["definition"].as_str());
+            assert_eq!(field("Measure").as_deref(), row["measure"].as_str());
+            assert_eq!(
+                field("US military pay").as_deref(),
+                row["us_military_pay"].as_str()
+            );
+            assert_eq!(field("Confidence").as_deref(), row["confidence"].as_str());
+            // The value as written, where the file has one; else the amounts.
+            if let Some(value) = row["value"].as_str() {
+                assert_eq!(field("Value").as_deref(), Some(value), "{}", e.id);
+            } else {
+                assert!(field("Value").is_some_and(|v| v.contains(" m")), "{}", e.id);
+            }
+        }
+        // Grouped by measure: every estimate once, a measure's together, one definition
+        // of what it counts each.
+        let groups = share_groups(&s);
+        assert_eq!(
+            groups.iter().map(|g| g.estimates.len()).sum::<usize>(),
+            s.estimates.len()
+        );
+        for g in &groups {
+            let counts: Vec<String> = g.estimates.iter().map(|e| e.inclusions()).collect();
+            assert!(counts.windows(2).all(|w| w[0] == w[1]), "{}", g.measure);
+            assert!(g.estimates.iter().all(|e| e.measure == g.measure));
+        }
+        let dod = groups
+            .iter()
+            .find(|g| {
+                g.measure
+                    .starts_with("DoD U.S. cost offset percentage (2004")
+            })
+            .unwrap();
+        let gao = groups
+            .iter()
+            .find(|g| g.measure.starts_with("Host share of DoD obligations"))
+            .unwrap();
+        // The DoD's 74.5 % and GAO's 37.6 % for Japan: never one series.
+        assert!(dod.estimates.iter().any(|e| e.value_pct == Some(74.5)));
+        assert!(gao.estimates.iter().any(|e| e.value_pct == Some(37.6)));
+        assert!(!dod.estimates.iter().any(|e| e.value_pct == Some(37.6)));
+    }
+
+    #[test]
     fn no_estimate_of_germany_at_32_6_percent_is_stored() {
         let s = shares();
         assert!(
