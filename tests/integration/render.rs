@@ -688,3 +688,19 @@ fn shares_never_show_a_value_without_its_measure_above_it() {
 
 // The kind picker with both hosts: each host's events first, Japan's hidden.
 hosts_snapshot!(kinds_both_hosts_japan_hidden_80x24, 80, 24, "HHvj ");
+
+#[test]
+fn y_in_a_detail_or_a_share_estimate_says_what_it_copied() {
+    // The runtime measures an open overlay after every key: the message stays.
+    let keys = ScriptedEvents::parse("<enter>y").expect("the keys parse");
+    let detail = screen(80, 24, keys);
+    assert!(
+        detail.contains("copied the 12th SMA with its sources"),
+        "{detail}"
+    );
+    let share = hosts_screen(80, 24, "Aj<enter>y");
+    assert!(
+        share.contains("copied the Japan estimate of 2002"),
+        "{share}"
+    );
+}
