@@ -166,10 +166,21 @@ pub(super) fn copy(app: &mut App) -> super::Effect {
         return super::Effect::Redraw;
     };
     if let Some(why) = &app.clipboard_off {
-        app.status = Some(format!(
-            "not copied: {why}; `{}` prints the same text",
-            app.cite_command(&cited)
-        ));
+        app.status = Some(match (&cited, app.both()) {
+            // `cite` is of one host: the file of both holds the same figures.
+            (Cited::Figure(pane), Some(_)) => format!(
+                "not copied: {why}; `sma-dash export {} --host all` writes both hosts' figures with their sources",
+                if *pane == Pane::Troops {
+                    "troops"
+                } else {
+                    "measures"
+                }
+            ),
+            _ => format!(
+                "not copied: {why}; `{}` prints the same text",
+                app.cite_command(&cited)
+            ),
+        });
         return super::Effect::Redraw;
     }
     app.status = Some(format!(

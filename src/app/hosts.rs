@@ -4,14 +4,13 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::data::{Dataset, EventKind, Host, Hosts};
-use crate::econ::{
-    AssumptionId, Assumptions, CostPoint, CostView, Currency, Economy, ScenarioId, cost_series,
-};
+use crate::econ::compare::{Comparison, HostYear, Measure, MeasureKind};
+use crate::econ::{AssumptionId, Assumptions, ScenarioId};
 
 use super::timeline::KindFilter;
 use super::{App, Derived, Pane, SourcesList, TroopPoint, timeline, troop_points};
 use crate::report::cite::{self, Citation};
-use crate::report::tables::CostsInput;
+use crate::report::compare::measure_citation;
 
 /// The hosts the dashboard shows: one of them, or both side by side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -101,64 +100,72 @@ pub struct HostInputs {
     pub compare: Vec<ScenarioId>,
 }
 
-/// One host's series in the unit both share, while both are shown.
+/// One host's troop counts, while both are shown.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HostSeries {
     pub host: Host,
-    /// The recorded contributions in the comparable view (dollars at each year's
-    /// average rate, or real dollars), gaps kept as points without a value.
-    pub costs: Vec<CostPoint>,
     pub troops: Vec<TroopPoint>,
-    /// The host's assumptions from its own history, with the dashboard's base year:
-    /// what its years outside the record would be converted with.
-    pub assumptions: Assumptions,
 }
 
-/// Both hosts' series, in one view: what Costs and Troops draw while both are shown.
+/// Both hosts' figures while both are shown: what Costs and Troops draw. Costs shows
+/// each host's payment in the measure the user picked (`c`), from the comparison every
+/// front end uses (`export measures`, `chart hosts`): recorded years only, gaps kept
+/// with their reasons.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BothHosts {
-    /// The view both are in: the user's metric and basis, always in dollars, since won
-    /// and yen never share an axis.
-    pub view: CostView,
+    /// The measure picked: dollars, real dollars, per member, share of the defense
+    /// budget or of GDP.
+    pub measure: MeasureKind,
+    /// Every measure of every host and year recorded.
+    pub comparison: Comparison,
     pub series: Vec<HostSeries>,
 }
 
 impl BothHosts {
-    /// The series of `host`.
+    /// The troop series of `host`.
     pub fn of(&self, host: Host) -> Option<&HostSeries> {
         self.series.iter().find(|s| s.host == host)
     }
-}
 
-/// The view both hosts are compared in: `view` in dollars.
-pub fn comparable_view(view: &CostView) -> CostView {
-    CostView {
-        currency: Currency::Usd,
-        ..*view
+    /// `host`'s year `year` and its figure in the picked measure, where it records a
+    /// payment for that year.
+    pub fn at(&self, host: Host, year: i32) -> Option<(&HostYear, &Measure)> {
+        let row = self.comparison.get(host, year)?;
+        Some((row, row.measure(self.measure)))
+    }
+
+    /// `host`'s figures in the picked measure, year by year, gaps included.
+    pub fn measures(&self, host: Host) -> impl Iterator<Item = &Measure> {
+        self.comparison
+            .rows
+            .iter()
+            .filter(move |r| r.host == host)
+            .map(|r| r.measure(self.measure))
+    }
+
+    /// What the picked measure is for `host`, naming the base year and GDP vintage.
+    pub fn definition(&self, host: Host) -> String {
+        self.comparison.definition(self.measure, host)
     }
 }
 
-/// Each host's recorded series in the comparable view. A host's amounts convert at its
-/// own recorded rates; its assumptions (from its own history) only fill years its
-/// record lacks, and real terms take the dashboard's base year for both.
-fn both_hosts(hosts: &Hosts, view: &CostView, base_year: i32) -> Option<BothHosts> {
-    let view = comparable_view(view);
+/// Both hosts' figures in `measure`, on `assumptions` (the base year of real dollars);
+/// `None` without Japan's dataset.
+fn both_hosts(hosts: &Hosts, measure: MeasureKind, assumptions: &Assumptions) -> Option<BothHosts> {
     let series = Host::ALL
         .iter()
         .map(|&host| {
-            let d = hosts.get(host)?;
-            let mut assumptions = Assumptions::from_history(d);
-            assumptions.base_year = base_year;
-            let economy = Economy::new(d, &assumptions);
             Some(HostSeries {
                 host,
-                costs: cost_series(&economy, None, &view),
-                troops: troop_points(d),
-                assumptions,
+                troops: troop_points(hosts.get(host)?),
             })
         })
         .collect::<Option<Vec<_>>>()?;
-    Some(BothHosts { view, series })
+    Some(BothHosts {
+        measure,
+        comparison: Comparison::of(hosts, assumptions),
+        series,
+    })
 }
 
 /// The dataset the panes read for `choice`: the host's own; for both, Korea's with
@@ -310,39 +317,28 @@ impl App {
     }
 
     /// What `y` copies of `pane`'s figures at the year cursor with both hosts shown:
-    /// each host's citation, as `sma-dash cite` words it, after what its figure is.
+    /// each host's citation, as `sma-dash cite` words it; in Costs each host's figure in
+    /// the picked measure with its definition, as `export measures` writes it.
     pub(super) fn both_citation(&self, pane: Pane) -> Option<Citation> {
         let both = self.both()?;
-        let parts: Vec<String> = both
-            .series
+        let parts: Vec<String> = Host::ALL
             .iter()
-            .filter_map(|s| {
-                let d = self.hosts.get(s.host)?;
-                let cited = match pane {
-                    Pane::Troops => cite::troop_figure(d, self.year)?,
-                    _ => cite::cost_figure(
-                        &CostsInput {
-                            data: d,
-                            extended: None,
-                            band: None,
-                            assumptions: &s.assumptions,
-                            view: &both.view,
-                            scenario: None,
-                            points: &s.costs,
-                            compared: &[],
-                        },
-                        self.year,
-                    )?,
-                };
-                let what = match pane {
-                    Pane::Troops => s.host.name().to_string(),
-                    _ => format!("{} ({})", s.host.name(), definition(s.host)),
-                };
-                Some(format!("{what}: {}", cited.text))
+            .filter_map(|&host| {
+                let d = self.hosts.get(host)?;
+                match pane {
+                    Pane::Troops => cite::troop_figure(d, self.year)
+                        .map(|c| format!("{}: {}", host.name(), c.text)),
+                    _ => measure_citation(d, &both.comparison, both.measure, self.year)
+                        .map(|c| c.text),
+                }
             })
             .collect();
+        let what = match pane {
+            Pane::Troops => "troop counts".to_string(),
+            _ => format!("figures {}", both.measure.label()),
+        };
         (!parts.is_empty()).then(|| Citation {
-            what: format!("{} figures of Korea and Japan", self.year),
+            what: format!("{} {what} of Korea and Japan", self.year),
             text: parts.join("\n"),
         })
     }
@@ -350,11 +346,7 @@ impl App {
     /// Both hosts' series, computed while both are shown: called by `derive`.
     pub(super) fn derive_hosts(&mut self) {
         self.derived.both = if self.derived.host.is_both() {
-            both_hosts(
-                &self.hosts,
-                &self.inputs.view,
-                self.inputs.assumptions.base_year,
-            )
+            both_hosts(&self.hosts, self.inputs.measure, &self.inputs.assumptions)
         } else {
             None
         };
@@ -407,6 +399,8 @@ pub(crate) mod tests {
         }
         for r in &mut d.exchange_rates {
             r.per_usd /= 10.0;
+            // Japan's amounts convert at fiscal-year averages: here the same rate.
+            r.fiscal_year_per_usd = Some(r.per_usd);
         }
         for t in &mut d.troop_counts {
             t.troops = t.troops.map(|n| n * 2);
@@ -543,43 +537,57 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn both_hosts_are_charted_in_dollars_whatever_the_currency_asked() {
-        let mut app = both_hosts_app();
+    fn both_hosts_are_measured_by_the_comparison_in_the_measure_picked() {
+        let hosts = Hosts::embedded().expect("both embedded hosts load");
+        let mut app = app_on(hosts.clone());
         app.change(|i| i.host = HostChoice::Both);
-        let both = app.both().expect("both hosts' series");
-        assert_eq!(both.view.currency, Currency::Usd);
-        let korea = both.of(Host::Korea).expect("Korea's series");
-        let japan = both.of(Host::Japan).expect("Japan's series");
-        let at = |s: &HostSeries, y: i32| s.costs.iter().find(|p| p.year == y)?.value;
-        // 2014: Korea's $866.9 m converted... as the single-host dollar view draws it.
-        let mut alone = crate::config::default_app(Dataset::embedded().expect("loads"));
-        alone.change(|i| i.view.currency = Currency::Usd);
-        let korea_2014 = alone
-            .derived()
-            .costs
-            .iter()
-            .find(|p| p.year == 2014)
-            .and_then(|p| p.value);
-        assert_eq!(at(korea, 2014), korea_2014);
-        // Japan's synthetic yen are three times Korea's won at a tenth of the rate:
-        // thirty times the dollars.
-        let (k, j) = (at(korea, 2014).unwrap(), at(japan, 2014).unwrap());
-        assert!((j / k - 30.0).abs() < 1e-6, "{j} / {k}");
-        assert_eq!(
-            japan
-                .troops
-                .iter()
-                .find(|t| t.year == 2014)
-                .and_then(|t| t.counted),
-            korea
-                .troops
-                .iter()
-                .find(|t| t.year == 2014)
-                .and_then(|t| t.counted)
-                .map(|n| n * 2)
+        let both = app.both().expect("both hosts' figures");
+        assert_eq!(both.measure, MeasureKind::Usd, "dollars first");
+        // The figures are the comparison `export measures` writes, on the dashboard's
+        // assumptions.
+        let c = Comparison::of(&hosts, &app.inputs().assumptions);
+        assert_eq!(both.comparison, c);
+        for kind in MeasureKind::ALL {
+            app.change(|i| i.measure = kind);
+            let both = app.both().expect("both hosts' figures");
+            assert_eq!(both.measure, kind);
+            let (row, m) = both.at(Host::Japan, 2014).expect("Japan's FY2014");
+            assert_eq!(row.year, 2014);
+            assert_eq!(m.kind, kind);
+            assert_eq!(
+                m.value(),
+                c.get(Host::Japan, 2014).unwrap().measure(kind).value()
+            );
+            assert_eq!(
+                both.measures(Host::Korea).count(),
+                hosts.korea.contributions.len()
+            );
+        }
+        // Per member by hand: FY2014's yen at the fiscal-year rate over the count.
+        app.change(|i| i.measure = MeasureKind::PerMember);
+        let j = &hosts.japan.as_ref().unwrap();
+        let yen = j.contribution(2014).unwrap().local_100m.unwrap();
+        let rate = j.exchange_rate(2014).unwrap().fiscal_year_per_usd.unwrap();
+        let troops = f64::from(j.troop_count(2014).unwrap().troops.unwrap());
+        let by_hand = yen * 100.0 / rate * 1000.0 / troops;
+        let got = app.both().unwrap().at(Host::Japan, 2014).unwrap().1.value();
+        assert!(
+            (got.unwrap() - by_hand).abs() < 1e-9,
+            "{got:?} vs {by_hand}"
         );
-        // The Costs pane's own series stays Korea's, and back to Korea drops both.
+        // The troop counts stay each host's.
+        let counted = |h: Host| {
+            app.both()?
+                .of(h)?
+                .troops
+                .iter()
+                .find(|t| t.year == 2014)?
+                .counted
+        };
+        assert_eq!(counted(Host::Japan), j.troop_count(2014).unwrap().troops);
+        // Back to Korea alone drops both; the measure stays for the next time.
         app.change(|i| i.host = HostChoice::Korea);
         assert!(app.both().is_none());
+        assert_eq!(app.inputs().measure, MeasureKind::PerMember);
     }
 }

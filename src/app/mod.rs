@@ -39,13 +39,16 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::data::{Dataset, Event, EventKind, Hosts};
+use crate::econ::compare::MeasureKind;
 use crate::econ::{
     AssumptionId, Assumptions, BandSpreads, CostPoint, CostView, DashboardBands, Economy, Indices,
     Projection, ScenarioId, Total, cost_series, dashboard_bands, project_all, scenario_amounts,
     total_spans,
 };
-use crate::publish::{Figure, costs_figure, scenarios_figure, troops_figure};
-use crate::report::tables::{CostsInput, PaneTable, costs_table, scenarios_table, troops_table};
+use crate::publish::{Figure, costs_figure, hosts_figure, scenarios_figure, troops_figure};
+use crate::report::tables::{
+    CostsInput, PaneTable, costs_table, hosts_table, scenarios_table, troops_table,
+};
 
 /// The four panes, in focus order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -385,6 +388,8 @@ pub struct Inputs {
     pub host: HostChoice,
     /// The other host's scenarios, kept while its dataset is not shown.
     pub other_host: Option<HostInputs>,
+    /// What Costs measures both hosts' payments in while both are shown (`c`).
+    pub measure: MeasureKind,
 }
 
 impl Inputs {
@@ -404,6 +409,7 @@ impl Inputs {
             troop_history: false,
             host: HostChoice::Korea,
             other_host: None,
+            measure: start.measure,
         }
     }
 }
@@ -772,6 +778,13 @@ impl App {
     /// A chart pane's numbers as a table, as `t` shows them and `e` writes them; `None`
     /// for the timeline, which is a list.
     pub fn pane_table(&self, pane: Pane) -> Option<PaneTable> {
+        match (pane, self.both()) {
+            (Pane::Costs, Some(both)) => {
+                return Some(hosts_table(&both.comparison, both.measure));
+            }
+            (Pane::Troops, Some(_)) => return None,
+            _ => {}
+        }
         match pane {
             Pane::Timeline => None,
             Pane::Costs => Some(costs_table(&self.costs_input())),
@@ -789,6 +802,12 @@ impl App {
     /// A chart pane's chart as an image shows it (`i`, `sma-dash chart`): the same
     /// series, scenarios and band as the screen; `None` for the timeline.
     pub fn figure(&self, pane: Pane) -> Option<Figure> {
+        match (pane, self.both()) {
+            // `sma-dash chart hosts`: per US service member, whatever the measure.
+            (Pane::Costs, Some(both)) => return Some(hosts_figure(&self.hosts, &both.comparison)),
+            (Pane::Troops, Some(_)) => return None,
+            _ => {}
+        }
         match pane {
             Pane::Timeline => None,
             Pane::Costs => {

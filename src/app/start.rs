@@ -3,6 +3,7 @@
 //! `config/`, which builds the `App` from them); this only names them, so that `app/`
 //! takes them without reading the config above it.
 
+use crate::econ::compare::MeasureKind;
 use crate::econ::{CostView, ScenarioId};
 
 use super::{ChartStyle, Order, Pane};
@@ -17,4 +18,6 @@ pub struct Start {
     pub projections: bool,
     pub scenario: ScenarioId,
     pub timeline_order: Order,
+    /// What Costs measures both hosts' payments in, while both are shown.
+    pub measure: MeasureKind,
 }

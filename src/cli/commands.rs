@@ -10,13 +10,13 @@ use clap::CommandFactory;
 
 use crate::app::{App, ChartStyle, HostChoice};
 use crate::config::{self, Config, Flag, SetupError};
-use crate::data::{Dataset, Host, Hosts, summary::Summary};
-use crate::econ::compare::Comparison;
+use crate::data::{Dataset, Hosts, summary::Summary};
+use crate::econ::compare::{Comparison, MeasureKind};
 use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use crate::publish::{self, Size, Theme};
 use crate::render;
 use crate::report::ProjectionReport;
-use crate::report::export::{ExportOptions, Series, Table, export, export_hosts};
+use crate::report::export::{ExportOptions, Series, Table, export_each_host, export_hosts};
 use crate::runtime::{self, DebugFailure, FailingEvents};
 use crate::store;
 
@@ -35,6 +35,7 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
     let (s, hosts) = setup_every_host(&cli.input, &cli.assumptions.flags(), &cli.band.flags())?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
     show_host(&mut app, hosts, cli.host)?;
+    show_measure(&mut app, cli.measure.as_deref());
     app.mouse |= cli.mouse;
     // Only the live screen reads the clock: `render` stays the same every day.
     app.today = Some(crate::clock::local_now().date_naive());
@@ -51,6 +52,7 @@ pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupEr
     let (s, hosts) = setup_every_host(input, &args.assumptions.flags(), &args.band.flags())?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
     show_host(&mut app, hosts, args.host)?;
+    show_measure(&mut app, args.measure.as_deref());
     if let Some(name) = &args.scenario {
         start_on(&mut app, name)?;
     }
@@ -276,16 +278,7 @@ pub(super) fn export_series(input: &InputArgs, args: &ExportArgs) -> Result<(), 
             let hosts = load_hosts(input.data.as_deref())?;
             export_hosts(&hosts, &s.assumptions, args.series, options)
         }
-        _ => {
-            let mut tables: Vec<(Host, Table)> = datasets
-                .iter()
-                .map(|d| (d.info.host, export(d, &s.assumptions, args.series, options)))
-                .collect();
-            match tables.len() {
-                1 => tables.pop().expect("one table").1,
-                _ => Table::stacked(tables),
-            }
-        }
+        _ => export_each_host(&datasets, &s.assumptions, args.series, options),
     };
     let text = match args.format {
         FileFormat::Csv => table.to_csv(),
@@ -441,6 +434,13 @@ pub(super) fn show_host(
     app.change(|i| i.host = choice);
     app.follow_year();
     Ok(())
+}
+
+/// `--measure NAME` (clap has checked the name): the measure of both hosts' Costs.
+fn show_measure(app: &mut App, name: Option<&str>) {
+    if let Some(m) = name.and_then(MeasureKind::from_name) {
+        app.change(|i| i.measure = m);
+    }
 }
 
 /// The app as the config sets it up, starting from `assumptions`.

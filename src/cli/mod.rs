@@ -17,6 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::app::Pane;
 use crate::config::{self, Config, Flag, SetupError};
 use crate::data::{Dataset, Host, Hosts, LoadError};
+use crate::econ::compare::MeasureKind;
 use crate::econ::{AssumptionId, Assumptions, BandSpreads};
 use crate::publish::Size;
 use crate::render;
@@ -72,6 +73,10 @@ struct Cli {
     /// `H` turns to the next.
     #[arg(long, value_enum)]
     host: Option<HostArg>,
+    /// What Costs measures both hosts' payments in while both are shown (`c` picks
+    /// the next): dollars, real-dollars, per-member, defense-budget or gdp.
+    #[arg(long, value_name = "MEASURE", value_parser = clap::builder::PossibleValuesParser::new(MeasureKind::NAMES))]
+    measure: Option<String>,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -229,6 +234,9 @@ struct RenderArgs {
     /// The host shown, as the dashboard's --host.
     #[arg(long, value_enum)]
     host: Option<HostArg>,
+    /// The measure of both hosts' Costs, as the dashboard's --measure.
+    #[arg(long, value_name = "MEASURE", value_parser = clap::builder::PossibleValuesParser::new(MeasureKind::NAMES))]
+    measure: Option<String>,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]

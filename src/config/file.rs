@@ -12,6 +12,7 @@ use toml::de::{DeTable, DeValue};
 use crate::app::keymap::Scope;
 use crate::app::{Key, Keymap, Palette};
 use crate::data::{Diagnostic, LoadError};
+use crate::econ::compare::MeasureKind;
 use crate::econ::{AssumptionValue, BandSpreads, Metric, ScenarioId, TroopBasis, spread_spec};
 
 use super::names::{ASSUMPTIONS, CHARTS, CURRENCIES, METRICS, ORDERS, PANES};
@@ -22,7 +23,7 @@ use super::{AssumptionSetting, Config};
 type Value<'a> = Spanned<DeValue<'a>>;
 
 /// The keys of `[start]`, each of which the built-in file sets.
-pub(super) const START_KEYS: [&str; 8] = [
+pub(super) const START_KEYS: [&str; 9] = [
     "focus",
     "metric",
     "currency",
@@ -31,6 +32,7 @@ pub(super) const START_KEYS: [&str; 8] = [
     "projections",
     "scenario",
     "timeline_order",
+    "measure",
 ];
 
 /// Walks one file, applying what is valid and reporting what is not.
@@ -244,6 +246,13 @@ impl FileReader<'_> {
                 "timeline_order" => {
                     if let Some(o) = self.choice(value, &ORDERS) {
                         start.timeline_order = o;
+                    }
+                }
+                "measure" => {
+                    let choices: Vec<(&str, MeasureKind)> =
+                        MeasureKind::ALL.iter().map(|m| (m.name(), *m)).collect();
+                    if let Some(m) = self.choice(value, &choices) {
+                        start.measure = m;
                     }
                 }
                 "scenario" => {

@@ -176,6 +176,7 @@ impl Config {
                 projections: true,
                 scenario: ScenarioId::CurrentAgreement,
                 timeline_order: Order::Grouped,
+                measure: crate::econ::compare::MeasureKind::Usd,
             },
             assumptions: Vec::new(),
             band: BandSpreads::default(),
@@ -367,6 +368,7 @@ impl Config {
             "timeline_order = {}",
             quote(order_name(s.timeline_order))
         );
+        let _ = writeln!(out, "measure = {}", quote(s.measure.name()));
         let _ = writeln!(out, "\n[assumptions]");
         // Korea's every one; Japan's own where the file sets them.
         let japan_set = AssumptionId::JAPAN
@@ -650,6 +652,25 @@ mod tests {
             "{printed}"
         );
         assert_eq!(settings(&load(&printed).unwrap()), settings(&c));
+    }
+
+    #[test]
+    fn start_takes_the_measure_of_both_hosts_and_names_the_choices_when_wrong() {
+        use crate::econ::compare::MeasureKind;
+        assert_eq!(Config::defaults().start.measure, MeasureKind::Usd);
+        let c = load("[start]\nmeasure = \"per-member\"\n").unwrap();
+        assert_eq!(c.start.measure, MeasureKind::PerMember);
+        assert!(c.to_toml().contains("measure = \"per-member\""));
+        assert_eq!(load(&c.to_toml()).unwrap().start, c.start);
+        let app = c.app(crate::data::Dataset::embedded().unwrap());
+        assert_eq!(app.inputs().measure, MeasureKind::PerMember);
+        let errors = load("[start]\nmeasure = \"yen\"\n").unwrap_err();
+        assert!(
+            errors[0].contains(
+                "expected one of \"dollars\", \"real-dollars\", \"per-member\", \"defense-budget\", \"gdp\", found \"yen\""
+            ),
+            "{errors:?}"
+        );
     }
 
     #[test]

@@ -50,6 +50,61 @@ impl MeasureKind {
         }
     }
 
+    /// What the measure is, in a few words, as a picker, a title and a legend name it:
+    /// "per US service member", "% of GDP".
+    pub fn label(self) -> &'static str {
+        match self {
+            MeasureKind::Usd => "dollars",
+            MeasureKind::RealUsd => "real dollars",
+            MeasureKind::PerMember => "per US service member",
+            MeasureKind::ShareOfDefense => "% of defense budget",
+            MeasureKind::ShareOfGdp => "% of GDP",
+        }
+    }
+
+    /// The unit of the measure's values, as an axis names it: "$ million, nominal, at
+    /// each year's rate", "$ million of 2024 (US CPI-U)", "% of the host's nominal GDP".
+    pub fn unit(self, base_year: i32) -> String {
+        match self {
+            MeasureKind::Usd => "$ million, nominal, at each year's rate".into(),
+            MeasureKind::RealUsd => format!("$ million of {base_year} (US CPI-U)"),
+            MeasureKind::PerMember => "$ thousand per US service member".into(),
+            MeasureKind::ShareOfDefense => "% of the host's defense budget".into(),
+            MeasureKind::ShareOfGdp => "% of the host's nominal GDP".into(),
+        }
+    }
+
+    /// Its name in the config's `[start]` and `--measure`: "dollars", "per-member", ….
+    pub fn name(self) -> &'static str {
+        match self {
+            MeasureKind::Usd => "dollars",
+            MeasureKind::RealUsd => "real-dollars",
+            MeasureKind::PerMember => "per-member",
+            MeasureKind::ShareOfDefense => "defense-budget",
+            MeasureKind::ShareOfGdp => "gdp",
+        }
+    }
+
+    /// Every name [`MeasureKind::name`] gives, in the picker's order.
+    pub const NAMES: [&'static str; 5] = [
+        "dollars",
+        "real-dollars",
+        "per-member",
+        "defense-budget",
+        "gdp",
+    ];
+
+    /// The measure named `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The measure after this one, as the picker cycles them, round the end.
+    pub fn next(self) -> Self {
+        let i = Self::ALL.iter().position(|k| *k == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+
     /// Digits after the point in files and labels.
     pub fn decimals(self) -> usize {
         match self {
@@ -160,6 +215,16 @@ impl Measure {
 
     pub fn value(&self) -> Option<f64> {
         self.point.value
+    }
+
+    /// What a value line and a table say of the figure: its status ("converted",
+    /// "derived"), or "gap: " and why it is missing.
+    pub fn status_words(&self) -> String {
+        match (self.value(), &self.missing) {
+            (Some(_), _) => self.status().label().to_string(),
+            (None, Some(why)) => format!("gap: {why}"),
+            (None, None) => "gap".to_string(),
+        }
     }
 }
 

@@ -58,7 +58,7 @@ fn line_of(id: &str, source: Option<&Source>) -> String {
 
 /// "Sources:" then each source once, in the order given; "Sources: none given" where
 /// there are none.
-fn sources_block(d: &Dataset, ids: Vec<String>) -> String {
+pub(crate) fn sources_block(d: &Dataset, ids: Vec<String>) -> String {
     let ids = dedup_keeping_order(ids);
     if ids.is_empty() {
         return "Sources: none given".into();

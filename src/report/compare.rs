@@ -5,9 +5,10 @@
 //! Both are built from what `data` and `econ::compare` hold; the same writer as every
 //! other export turns them into CSV and JSON.
 
-use crate::data::{ShareEstimate, Shares};
-use crate::econ::compare::{Comparison, MeasureKind, payment_name};
+use crate::data::{Dataset, ShareEstimate, Shares};
+use crate::econ::compare::{Comparison, MeasureKind, payment_name, value_label};
 
+use super::cite::{Citation, sources_block};
 use super::export::{Cell, Table, with_provenance};
 
 /// One row per estimate: its value beside its definition, never alone.
@@ -259,6 +260,40 @@ pub fn measures_table(c: &Comparison, version: &str) -> Table {
     let mut table = Table { columns, rows };
     with_provenance(&mut table, version, None);
     table
+}
+
+/// One host's figure in `kind` at `year`, as `y` copies it with both hosts shown: the
+/// host and the year it covers, the value with its unit and status (or the gap and
+/// why), what the measure is, and the sources of every input, as `export measures`
+/// writes them. `d` is the host's dataset, whose sources the ids name.
+pub fn measure_citation(
+    d: &Dataset,
+    c: &Comparison,
+    kind: MeasureKind,
+    year: i32,
+) -> Option<Citation> {
+    let host = d.info.host;
+    let row = c.get(host, year)?;
+    let m = row.measure(kind);
+    let value = match m.value() {
+        Some(_) => format!(
+            "{} ({}) · {}",
+            value_label(m),
+            kind.unit(c.base_year),
+            m.status_words()
+        ),
+        None => m.status_words(),
+    };
+    Some(Citation {
+        what: format!("{} {}", host.year_label(year), kind.label()),
+        text: format!(
+            "{}, {}: {value}. What it is: {}.\n{}",
+            host.name(),
+            row.year_basis(),
+            c.definition(kind, host),
+            sources_block(d, m.sources.clone())
+        ),
+    })
 }
 
 #[cfg(test)]

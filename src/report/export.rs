@@ -323,6 +323,25 @@ pub fn export(d: &Dataset, a: &Assumptions, series: Series, opts: ExportOptions)
     table.named_for(d.info.host, series == Series::Contributions)
 }
 
+/// `series` of each dataset in turn (Korea's first): one host's table alone, several
+/// stacked with a `host` column. What `export SERIES --host all` writes, and `e` on a
+/// pane of both hosts.
+pub fn export_each_host<'a>(
+    datasets: impl IntoIterator<Item = &'a Dataset>,
+    a: &Assumptions,
+    series: Series,
+    opts: ExportOptions,
+) -> Table {
+    let mut tables: Vec<(Host, Table)> = datasets
+        .into_iter()
+        .map(|d| (d.info.host, export(d, a, series, opts)))
+        .collect();
+    match tables.len() {
+        1 => tables.pop().expect("one table").1,
+        _ => Table::stacked(tables),
+    }
+}
+
 /// A series of the hosts together (the share estimates, the comparable measures), or
 /// any other of Korea's dataset.
 pub fn export_hosts(hosts: &Hosts, a: &Assumptions, series: Series, opts: ExportOptions) -> Table {

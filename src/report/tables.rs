@@ -6,6 +6,7 @@
 //! different things.
 
 use crate::data::{CountDate, Dataset, Host};
+use crate::econ::compare::{Comparison, Measure, MeasureKind};
 use crate::econ::{
     Assumptions, Band, BandPoint, BandSpreads, CostPoint, CostView, Currency, DashboardBands,
     Economy, Indices, Metric, Projection, ScenarioId, Total, change_pct, dedup_keeping_order,
@@ -312,6 +313,91 @@ pub struct CostsInput<'a> {
     pub scenario: Option<ScenarioId>,
     pub points: &'a [CostPoint],
     pub compared: &'a [(ScenarioId, Vec<CostPoint>)],
+}
+
+/// Both hosts' payments in `kind`, a row a year (each year either host records a
+/// payment for): each host's value and its status mark, Japan's fiscal year beside,
+/// each figure's sources, and why a gap is one. The table `t` shows in Costs with both
+/// hosts; the file `e` writes is `export measures`, every measure with its definition.
+pub fn hosts_table(c: &Comparison, kind: MeasureKind) -> PaneTable {
+    let columns = vec![
+        column("year", "year", false, 0),
+        column("kr_value", "Korea", true, 0),
+        column("kr_status", "KR", false, 1),
+        column("jp_year", "JP year", false, 2),
+        column("jp_value", "Japan", true, 0),
+        column("jp_status", "JP", false, 1),
+        column("kr_sources", "KR sources", false, 3),
+        column("jp_sources", "JP sources", false, 3),
+        column("gaps", "why a gap", false, 4),
+    ];
+    let mut years: Vec<i32> = c.rows.iter().map(|r| r.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let mark = |m: Option<&Measure>| match m {
+        Some(m) if m.value().is_some() => text(status_mark(m.status())),
+        Some(_) => text("gap"),
+        None => text("–"),
+    };
+    let rows = years
+        .into_iter()
+        .map(|year| {
+            let of = |host| c.get(host, year).map(|r| r.measure(kind));
+            let (kr, jp) = (of(Host::Korea), of(Host::Japan));
+            let value = |m: Option<&Measure>| match m.and_then(|m| m.value()) {
+                Some(v) => (Cell::Num(v, kind.decimals()), thousands(v, kind.decimals())),
+                None => (Cell::Empty, "–".into()),
+            };
+            let sources = |m: Option<&Measure>| sources_cell(m.map_or(&[][..], |m| &m.sources));
+            let gaps: Vec<String> = [(Host::Korea, kr), (Host::Japan, jp)]
+                .into_iter()
+                .filter_map(|(h, m)| {
+                    Some(format!(
+                        "{}: {}",
+                        h.key().to_uppercase(),
+                        m?.missing.as_ref()?
+                    ))
+                })
+                .collect();
+            TableRow {
+                year: Some(year),
+                cells: vec![
+                    year_cell(year),
+                    value(kr),
+                    mark(kr),
+                    text(Host::Japan.year_label(year)),
+                    value(jp),
+                    mark(jp),
+                    sources(kr),
+                    sources(jp),
+                    text(gaps.join("; ")),
+                ],
+            }
+        })
+        .collect();
+    PaneTable::new(
+        format!(
+            "{} ({}): Korea's SMA total by calendar year, Japan's HNS total by fiscal year (Apr–Mar)",
+            kind.unit(c.base_year),
+            kind.label(),
+        ),
+        columns,
+        rows,
+        Vec::new(),
+        vec![
+            "rec recorded · conv converted at the year's average rate · der derived · gap no figure (why: Enter)".into(),
+        ],
+    )
+}
+
+/// The short mark of a status in the hosts' table: "rec", "conv", "der".
+fn status_mark(s: crate::econ::Status) -> &'static str {
+    match s {
+        crate::econ::Status::Recorded => "rec",
+        crate::econ::Status::Converted => "conv",
+        crate::econ::Status::Derived => "der",
+        crate::econ::Status::Projected => "proj",
+    }
 }
 
 /// The Costs pane's numbers: a row a year with the value, its change, its status, its

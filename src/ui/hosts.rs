@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{Action, App, BothHosts, HostChoice, Pane, definition};
 use crate::data::{Contribution, Dataset, Host};
-use crate::econ::Metric;
+use crate::econ::compare::{HostYear, MeasureKind, value_label, year_basis};
 
 use super::chart;
 use super::detail::{Detail, DetailLine, source_lines};
-use super::format::{self, amount, thousands, truncate};
+use super::format::{self, thousands, truncate};
 use super::layout::inner;
 use super::pane_block;
 use super::text::Plain;
@@ -60,6 +60,12 @@ pub(super) fn hint_hidden(app: &App, b: &crate::app::keymap::Binding) -> bool {
         Action::ToggleCurrency => app.host_shown().is_both(),
         _ => false,
     }
+}
+
+/// The status line's words for `b` and how soon it is kept, where both hosts change
+/// them: `c` picks the measure of both payments, the key of the comparison.
+pub(super) fn hint(app: &App, b: &crate::app::keymap::Binding) -> Option<(&'static str, u8)> {
+    (b.action == Action::CycleMetric && app.host_shown().is_both()).then_some(("measure", 2))
 }
 
 /// What a host's recorded figure is, for its detail: the definition where the host is
@@ -120,21 +126,44 @@ fn year_of(host: Host, year: i32) -> String {
     host.year_label(year)
 }
 
+/// The measure as a legend names it: "$ m", "$ k/member", "% of GDP".
+fn measure_short(kind: MeasureKind, base_year: i32) -> String {
+    match kind {
+        MeasureKind::Usd => "$ m".into(),
+        MeasureKind::RealUsd => format!("$ m of {base_year}"),
+        MeasureKind::PerMember => "$ k/member".into(),
+        MeasureKind::ShareOfDefense => "% of defense budget".into(),
+        MeasureKind::ShareOfGdp => "% of GDP".into(),
+    }
+}
+
+/// "Per US service member": a measure's label as a title starts it.
+fn title_case(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
 /// The Costs pane with both hosts: Korea's series as the line, Japan's as marks, in
-/// one unit (dollars, nominal or real; the metric the user picked), each host's value
-/// at the year cursor below with what it is.
+/// the measure the user picked (`c`), from the comparison `export measures` writes;
+/// each host's value at the year cursor below with its year, its status or why it is
+/// a gap.
 pub(super) fn render_costs(f: &mut Frame, app: &App, both: &BothHosts, area: Rect, theme: &Theme) {
-    let title = format!("{} · Korea vs Japan", both.view.metric_label());
+    let kind = both.measure;
+    let title = format!("{} · Korea vs Japan", title_case(kind.label()));
     f.render_widget(pane_block(app, Pane::Costs, &title, theme), area);
     let inner = inner(area);
     let value_rows = if inner.height >= 12 { 3 } else { 2 };
     let [header, plot, legend, value] = super::layout::chart_areas_under_header(inner, value_rows);
     let base = app.inputs().assumptions.base_year;
-    let header_text = format!(
-        "{}{} · recorded · each year at its average rate",
-        both.view.unit(Host::Korea, base),
-        if both.view.real { "" } else { ", nominal" }
-    );
+    let unit = kind.unit(base);
+    let hinted = format!("{unit} · c: measure");
+    let header_text = if format::width(&hinted) <= header.width as usize {
+        hinted
+    } else {
+        unit
+    };
     f.render_widget(
         Plain::new(Line::styled(
             truncate(&header_text, header.width as usize),
@@ -145,25 +174,37 @@ pub(super) fn render_costs(f: &mut Frame, app: &App, both: &BothHosts, area: Rec
     let series: Vec<Vec<(f64, f64)>> = Host::ALL
         .iter()
         .map(|h| {
-            both.of(*h).map_or_else(Vec::new, |s| {
-                s.costs
-                    .iter()
-                    .filter_map(|p| p.value.map(|v| (f64::from(p.year), v)))
-                    .collect()
-            })
+            both.measures(*h)
+                .filter_map(|m| m.value().map(|v| (f64::from(m.point.year), v)))
+                .collect()
         })
         .collect();
-    two_series(f, app, plot, (&series[0], &series[1]), theme);
-    f.render_widget(
-        Plain::new(legend_line(app, "SMA total", "HNS total (FY)", theme)),
-        legend,
-    );
+    let drawn = two_series(f, app, plot, (&series[0], &series[1]), theme);
+    // Per member, a count that changed what it counts (Japan 2008) breaks the series.
+    if let Some(plot) = drawn.filter(|_| kind == MeasureKind::PerMember) {
+        let years: Vec<i32> = both
+            .comparison
+            .rows
+            .iter()
+            .filter(|r| r.count_break.is_some())
+            .map(|r| r.year)
+            .collect();
+        mark_breaks(f.buffer_mut(), &plot, &years, theme.reference());
+    }
+    // The measure first: a narrow pane cuts the legend's end, the cursor's year, which
+    // the value lines give.
+    let mut legend_spans = vec![Span::styled(
+        format!("{}: ", measure_short(kind, base)),
+        theme.bold(),
+    )];
+    legend_spans.extend(legend_line(app, "SMA", "HNS (FY)", theme).spans);
+    f.render_widget(Plain::new(Line::from(legend_spans)), legend);
     let lines: Vec<Line> = Host::ALL
         .iter()
         .map(|h| cost_line(app, both, *h, value.width as usize, theme))
         .chain(std::iter::once(Line::styled(
             truncate(
-                "KR: SMA total, as agreed · JP: HNS total, not the SMA portion · Enter: what each is, its sources",
+                "Enter: each measure's definition and sources · c: measure · t: table",
                 value.width as usize,
             ),
             theme.dim(),
@@ -186,30 +227,22 @@ fn legend_line<'a>(app: &App, korea: &str, japan: &str, theme: &Theme) -> Line<'
     ])
 }
 
-/// One host's value at the year cursor: "KR 2022 ▸ $1,009.5 m · converted".
+/// One host's value at the year cursor in the picked measure, with the year as the
+/// host counts it and its status: "KR 2014 ▸ $29.82 k · derived", "JP FY2023 ▸ gap: no
+/// amount recorded for FY2023: …".
 fn cost_line<'a>(app: &App, both: &BothHosts, host: Host, width: usize, theme: &Theme) -> Line<'a> {
-    let base = app.inputs().assumptions.base_year;
     let year = format!(
         "{} {} ▸ ",
         host.key().to_uppercase(),
         year_of(host, app.year)
     );
-    let point = both
-        .of(host)
-        .and_then(|s| s.costs.iter().find(|p| p.year == app.year));
-    let (value, words) = match point {
-        Some(p) => match p.value {
-            Some(v) => (
-                amount(&both.view, host, base, v),
-                format!(" · {}", p.tags(&both.view).join(" · ")),
-            ),
-            None if both.view.metric == Metric::PerServiceMember => (
-                String::new(),
-                "no figure or no troop count this year".to_string(),
-            ),
-            None => (String::new(), "no figure: a gap in the record".to_string()),
-        },
-        None => (String::new(), "no figure for this year".to_string()),
+    let (value, words) = match both.at(host, app.year) {
+        Some((_, m)) if m.value().is_some() => (value_label(m), format!(" · {}", m.status_words())),
+        Some((_, m)) => (String::new(), m.status_words()),
+        None => (
+            String::new(),
+            format!("gap: no payment recorded for {}", host.year_label(app.year)),
+        ),
     };
     let used = format::width(&year) + format::width(&value);
     Line::from(vec![
@@ -347,8 +380,9 @@ pub(super) fn render_troops(f: &mut Frame, app: &App, both: &BothHosts, area: Re
 }
 
 /// The detail of the year cursor's figures with both hosts shown (Enter in Costs or
-/// Troops): for each host, the value in the shared unit, what the figure is (its
-/// definition and basis), as published, how it was converted, and every source.
+/// Troops): for each host, the value in the picked measure, what the measure is (its
+/// definition), the payment's basis and fiscal year, as published, how it was
+/// converted, each input, and the sources of every input.
 pub(super) fn figure_detail<'a>(
     app: &App,
     both: &BothHosts,
@@ -372,7 +406,7 @@ pub(super) fn figure_detail<'a>(
                 .iter()
                 .flat_map(|h| cost_detail(app, both, *h, theme));
             (
-                format!("{}, Korea and Japan", both.view.metric_label()),
+                format!("{}, Korea and Japan", title_case(both.measure.label())),
                 summary.chain(particulars).collect(),
             )
         }
@@ -383,7 +417,6 @@ pub(super) fn figure_detail<'a>(
     }
 }
 
-/// One host's part of [`figure_detail`] in Costs.
 /// One host's value at the cursor and what it is: the head of [`figure_detail`].
 fn cost_summary<'a>(app: &App, both: &BothHosts, host: Host, theme: &Theme) -> Vec<DetailLine<'a>> {
     vec![
@@ -392,30 +425,38 @@ fn cost_summary<'a>(app: &App, both: &BothHosts, host: Host, theme: &Theme) -> V
     ]
 }
 
+/// One host's part of [`figure_detail`] in Costs.
 fn cost_detail<'a>(app: &App, both: &BothHosts, host: Host, theme: &Theme) -> Vec<DetailLine<'a>> {
     let Some(d) = app.hosts.get(host) else {
         return Vec::new();
     };
     let year = app.year;
     let text = |l: Line<'a>| DetailLine::Text(l);
+    let kind = both.measure;
     let mut lines = vec![
         text(Line::raw("")),
         text(Line::styled(
-            format!("{} · {}", host.name(), host.year_label(year)),
+            format!("{} · {}", host.name(), year_basis(host, year)),
             theme.header(),
         )),
+        text(field("Measure", both.definition(host), theme)),
     ];
-    let base = app.inputs().assumptions.base_year;
-    let basis = if both.view.real { "real" } else { "nominal" };
-    lines.push(text(field(
-        "Unit",
-        format!(
-            "{}, {basis}, each year at its average rate",
-            both.view.unit(host, base)
-        ),
-        theme,
-    )));
-    let Some(c) = d.contribution(year) else {
+    if host.fiscal_years() {
+        lines.push(text(field(
+            "Fiscal year",
+            format!(
+                "{} runs April {year} to March {}: its rate is the fiscal-year average; its GDP, US CPI and DMDC count (30 September) are of calendar {year}",
+                host.year_label(year),
+                year + 1
+            ),
+            theme,
+        )));
+    }
+    let (Some(c), Some((row, m))) = (d.contribution(year), both.at(host, year)) else {
+        lines.push(text(Line::styled(
+            format!("no payment recorded for {}", host.year_label(year)),
+            theme.dim(),
+        )));
         return lines;
     };
     lines.extend(definition_lines(d, Some(c), theme));
@@ -425,18 +466,21 @@ fn cost_detail<'a>(app: &App, both: &BothHosts, host: Host, theme: &Theme) -> Ve
         super::figure::published(c, host, agreed_in.as_deref()),
         theme,
     )));
-    if !c.reported.is_empty() {
+    lines.push(text(field(
+        "Value",
+        match m.value() {
+            Some(_) => format!("{} · {}", value_label(m), m.status_words()),
+            None => m.status_words(),
+        },
+        theme,
+    )));
+    let converted = m.point.origin.is_converted();
+    if converted {
         lines.push(text(field(
-            "Also reported",
-            c.reported_summary(host),
+            "How",
+            m.point.origin.describe(host, year),
             theme,
         )));
-    }
-    let point = both
-        .of(host)
-        .and_then(|s| s.costs.iter().find(|p| p.year == year));
-    if let Some(p) = point.filter(|p| p.origin.is_converted()) {
-        lines.push(text(field("How", p.origin.describe(host, year), theme)));
     }
     lines.push(text(field(
         "Confidence",
@@ -446,17 +490,14 @@ fn cost_detail<'a>(app: &App, both: &BothHosts, host: Host, theme: &Theme) -> Ve
     if let Some(note) = &c.note {
         lines.push(text(field("Note", note.clone(), theme)));
     }
-    let troops = (both.view.metric == Metric::PerServiceMember)
-        .then(|| super::figure::troop_figure(d, &both.view, year))
-        .flatten();
-    if let Some((words, _)) = &troops {
-        lines.push(text(field("Divided by", words.clone(), theme)));
-    }
-    lines.extend(source_lines(d, "Sources of the figure:", &c.sources, theme));
-    if let Some(r) = d
-        .exchange_rate(year)
-        .filter(|_| point.is_some_and(|p| p.origin.is_converted()))
-    {
+    lines.extend(input_lines(app, d, row, kind, theme));
+    lines.extend(source_lines(
+        d,
+        "Sources of the payment:",
+        &c.sources,
+        theme,
+    ));
+    if let Some(r) = d.exchange_rate(year).filter(|_| converted) {
         lines.extend(source_lines(
             d,
             &format!("Sources of the {} rate:", host.year_label(year)),
@@ -464,10 +505,105 @@ fn cost_detail<'a>(app: &App, both: &BothHosts, host: Host, theme: &Theme) -> Ve
             theme,
         ));
     }
-    if let Some((_, ids)) = troops {
-        lines.extend(source_lines(d, "Sources of the troop figure:", ids, theme));
-    }
+    lines.extend(input_sources(app, d, kind, year, theme));
     lines
+}
+
+/// What the measure divides by, for the detail: the troop count and its break, the
+/// defense budget, the GDP and its vintage, the deflator.
+fn input_lines<'a>(
+    app: &App,
+    d: &Dataset,
+    row: &HostYear,
+    kind: MeasureKind,
+    theme: &Theme,
+) -> Vec<DetailLine<'a>> {
+    let host = d.info.host;
+    let year = row.year;
+    let (label, words) = match kind {
+        MeasureKind::Usd => return Vec::new(),
+        MeasureKind::RealUsd => (
+            "Deflated by",
+            app.both()
+                .and_then(|b| b.comparison.deflator.clone())
+                .unwrap_or_else(|| "no deflator recorded".into()),
+        ),
+        MeasureKind::PerMember => (
+            "Divided by",
+            match (row.troops, &row.count_break) {
+                (Some(n), Some(why)) => format!(
+                    "{} troops (DMDC, 30 September {year}); the count breaks here: {why}",
+                    thousands(f64::from(n), 0)
+                ),
+                (Some(n), None) => format!(
+                    "{} troops (DMDC, 30 September {year})",
+                    thousands(f64::from(n), 0)
+                ),
+                (None, _) => format!("no DMDC count of 30 September {year}"),
+            },
+        ),
+        MeasureKind::ShareOfDefense => (
+            "Divided by",
+            row.defense_tn.map_or_else(
+                || format!("no defense budget recorded for {}", host.year_label(year)),
+                |tn| {
+                    format!(
+                        "the {} defense budget: {} trillion {}",
+                        host.year_label(year),
+                        thousands(tn, 4),
+                        host.currency()
+                    )
+                },
+            ),
+        ),
+        MeasureKind::ShareOfGdp => (
+            "Divided by",
+            d.gdp(year).map_or_else(
+                || format!("no GDP recorded for {year}"),
+                |g| {
+                    format!(
+                        "GDP of {year}: {} billion {} ({})",
+                        thousands(g.local_bn, 1),
+                        host.currency(),
+                        g.vintage
+                    )
+                },
+            ),
+        ),
+    };
+    vec![DetailLine::Text(field(label, words, theme))]
+}
+
+/// The sources of what the measure is computed with: US CPI-U (Korea's dataset holds
+/// it), the troop count, the defense budget, GDP.
+fn input_sources<'a>(
+    app: &App,
+    d: &Dataset,
+    kind: MeasureKind,
+    year: i32,
+    theme: &Theme,
+) -> Vec<DetailLine<'a>> {
+    match kind {
+        MeasureKind::Usd => Vec::new(),
+        MeasureKind::RealUsd => app
+            .hosts
+            .korea
+            .us_cpi(year)
+            .map(|c| source_lines(&app.hosts.korea, "Sources of US CPI-U:", &c.sources, theme))
+            .unwrap_or_default(),
+        MeasureKind::PerMember => d
+            .troop_count(year)
+            .map(|t| source_lines(d, "Sources of the troop count:", &t.sources, theme))
+            .unwrap_or_default(),
+        MeasureKind::ShareOfDefense => d
+            .defense_budget(year)
+            .map(|b| source_lines(d, "Sources of the defense budget:", &b.sources, theme))
+            .unwrap_or_default(),
+        MeasureKind::ShareOfGdp => d
+            .gdp(year)
+            .map(|g| source_lines(d, "Sources of GDP:", &g.sources, theme))
+            .unwrap_or_default(),
+    }
 }
 
 /// One host's part of [`figure_detail`] in Troops.
@@ -531,15 +667,82 @@ mod tests {
         let screen = screen("HH", 80, 24);
         let title = screen.lines().next().unwrap_or_default();
         assert!(title.contains("Korea + Japan │ year 2026"), "{title}");
-        assert!(screen.contains("Korea vs Japan"), "{screen}");
-        assert!(screen.contains("KR SMA total"), "{screen}");
-        assert!(screen.contains("JP HNS total (FY)"), "{screen}");
-        assert!(screen.contains("KR 2026 ▸ $"), "{screen}");
-        assert!(screen.contains("JP FY2026 ▸ $"), "{screen}");
+        assert!(screen.contains("Dollars · Korea vs Japan"), "{screen}");
+        assert!(screen.contains("$ m: ⣿ KR SMA  ◆ JP HNS (FY)"), "{screen}");
+        assert!(screen.contains("KR 2026 ▸ "), "{screen}");
+        assert!(screen.contains("JP FY2026 ▸ "), "{screen}");
         let rows = screen
             .lines()
             .filter(|l| l.contains("┃ KR 2") || l.contains("┃ JP 2"));
         assert!(rows.count() >= 6, "the timeline's host column: {screen}");
+    }
+
+    /// Both embedded hosts after `keys`, one frame of `width`×`height`.
+    fn embedded_screen(keys: &str, width: u16, height: u16) -> String {
+        let hosts = crate::data::Hosts::embedded().expect("both embedded hosts load");
+        let mut app = crate::app::hosts::tests::app_on(hosts);
+        let keys = ScriptedEvents::parse(keys).expect("keys parse");
+        crate::render::frame(&mut app, width, height, keys, false).expect("draws")
+    }
+
+    #[test]
+    fn per_member_both_hosts_costs_at_80x24() {
+        // DESIGN §7: Korea's payment beside Japan's, per US service member, in dollars.
+        let screen = embedded_screen("HH2cc:2014<enter>", 80, 24);
+        for words in [
+            "Per US service member · Ko",
+            "$ thousand per US service member",
+            "$ k/member: ⣿ KR SMA  ◆ JP HNS (FY)",
+            "KR 2014 ▸ $30.07 k · derived",
+            "JP FY2014 ▸ $",
+        ] {
+            assert!(screen.contains(words), "{words}: {screen}");
+        }
+        insta::assert_snapshot!(screen);
+    }
+
+    #[test]
+    fn share_of_gdp_both_hosts_costs_at_80x24() {
+        let screen = embedded_screen("HH2cccc:2014<enter>", 80, 24);
+        for words in [
+            "% of GDP · Korea vs Japan",
+            "% of the host's nominal GDP",
+            "KR 2014 ▸ 0.056 % · derived",
+            "JP FY2014 ▸ 0.036 % · derived",
+        ] {
+            assert!(screen.contains(words), "{words}: {screen}");
+        }
+        insta::assert_snapshot!(screen);
+    }
+
+    #[test]
+    fn a_gap_says_why_at_the_cursor() {
+        // 2026: no recorded average rate yet for Korea's won: a gap with its reason.
+        let screen = embedded_screen("HH2", 120, 40);
+        assert!(
+            screen.contains("KR 2026 ▸ gap: no recorded average won per dollar for 2026"),
+            "{screen}"
+        );
+    }
+
+    #[test]
+    fn t_shows_both_hosts_in_the_measure_as_a_table_at_80x24() {
+        let screen = embedded_screen("HH2cc:2014<enter>t", 80, 24);
+        for words in [
+            "year",
+            "Korea",
+            "Japan",
+            "2014",
+            "der",
+            "$ thousand per US service member",
+        ] {
+            assert!(screen.contains(words), "{words}: {screen}");
+        }
+        let row = screen
+            .lines()
+            .find(|l| l.contains("2014") && l.contains("der"))
+            .unwrap_or_else(|| panic!("2014's row: {screen}"));
+        assert!(row.contains("30.07"), "{row}");
     }
 
     #[test]
@@ -558,14 +761,21 @@ mod tests {
         }
         let all = screen(keys, 120, 200);
         for words in [
-            "Korea · 2014",
-            "Japan · FY2014",
+            "Korea · 2014 (calendar year)",
+            "Japan · FY2014 (Apr 2014–Mar 2015)",
+            "Measure: Korea's SMA contribution (total) in thousands of US dollars per US",
+            "Fiscal year: FY2014 runs April 2014 to March 2015",
             "Divided by: 29,074 troops",
             "Divided by: 58,148 troops",
-            "Sources of the troop figure:",
+            "Sources of the troop count:",
         ] {
             assert!(all.contains(words), "{words}: {all}");
         }
-        assert_eq!(all.matches("Sources of the figure:").count(), 2, "{all}");
+        assert_eq!(all.matches("Sources of the payment:").count(), 2, "{all}");
+        // Share of GDP: the GDP, its vintage and its sources.
+        let gdp = embedded_screen("HH2cccc:2014<enter><enter>", 120, 200);
+        for words in ["Divided by: GDP of 2014", "Sources of GDP:", "IMF"] {
+            assert!(gdp.contains(words), "{words}: {gdp}");
+        }
     }
 }

@@ -122,6 +122,8 @@ fn keys<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Vec<Span<
         let bindings: Vec<&Binding> = keymap.in_scope(scope).collect();
         for (i, b) in bindings.iter().enumerate() {
             if let Some((words, priority)) = listed(b).filter(|_| !hidden(b)) {
+                // With both hosts, `c` picks the measure: said so, and kept sooner.
+                let (words, priority) = super::hosts::hint(app, b).unwrap_or((words, priority));
                 entries.push((
                     priority,
                     pair_label(b, bindings.get(i + 1)),

@@ -2374,8 +2374,14 @@ fn cite_follows_the_host_asked_for_and_cites_a_share_estimate() {
     let both = stdout(&sma_dash(&[
         "cite", "--year", "2014", "--usd", "--host", "all",
     ]));
-    assert!(both.starts_with("Korea (SMA total"), "{both}");
-    assert!(both.contains("\nJapan (HNS total"), "{both}");
+    assert!(
+        both.starts_with("Korea, 2014 (calendar year): $874.3 m"),
+        "{both}"
+    );
+    assert!(
+        both.contains("\nJapan, FY2014 (Apr 2014–Mar 2015): $"),
+        "{both}"
+    );
     // Japan's source, asked for without --host: the message says how.
     let out = sma_dash(&["cite", "--source", "J65"]);
     assert_eq!(out.status.code(), Some(2));

@@ -211,3 +211,33 @@ fn export_measures_takes_the_base_year_of_real_dollars() {
             .starts_with("US CPI-U of 2020")
     );
 }
+
+#[test]
+fn render_measure_starts_both_hosts_costs_on_the_measure_named() {
+    let o = sma_dash(&[
+        "render",
+        "--host",
+        "all",
+        "--measure",
+        "gdp",
+        "--width",
+        "80",
+        "--height",
+        "24",
+        "--keys",
+        "2:2014<enter>",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let screen = String::from_utf8_lossy(&o.stdout);
+    assert!(screen.contains("% of GDP · Korea vs Japan"), "{screen}");
+    assert!(screen.contains("KR 2014 ▸ 0.056 % · derived"), "{screen}");
+    let o = sma_dash(&["render", "--host", "all", "--measure", "yen"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("per-member"), "{err}");
+}

@@ -441,3 +441,40 @@ fn an_export_names_its_file_by_absolute_path_wrapped_over_the_status_rows_at_80_
     assert!(!s.screen().contains("exported"));
     assert_eq!(s.app.timeline.viewport, rows_before);
 }
+
+#[test]
+fn e_on_both_hosts_costs_writes_what_export_measures_host_all_writes_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = sma_dash::config::Config::defaults();
+    let hosts = sma_dash::data::Hosts::embedded().expect("both embedded hosts load");
+    let app = App::with_hosts(hosts, &config.start, config.keymap, |_| {});
+    let mut s = Session {
+        app,
+        terminal: Terminal::new(TestBackend::new(80, 24)).unwrap(),
+    };
+    s.app.paths.export_dir = dir.path().to_path_buf();
+    // Both hosts, Costs, per US service member (the measure picked does not change
+    // the file: it holds every measure with its definition).
+    s.send(ScriptedEvents::typed("HH2cce"));
+    s.line_with("exported ");
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1);
+    let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("sma-dash-measures-"), "{name}");
+    let written = std::fs::read(&files[0]).unwrap();
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_sma-dash"))
+        .args(["export", "measures", "--host", "all"])
+        .env_remove("SMA_DASH_CONFIG")
+        .env("XDG_CONFIG_HOME", "/nonexistent/sma-dash-tests")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(cli.status.code(), Some(0));
+    assert!(written.starts_with(b"host,year,year_basis,"));
+    assert_eq!(
+        written, cli.stdout,
+        "the dashboard's file and `export measures --host all` differ"
+    );
+}

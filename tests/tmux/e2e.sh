@@ -411,8 +411,9 @@ check_restored cite
 # 9e. The hosts: H turns to Japan (its own events, the HNS total by fiscal year, its
 # troops with the 2008 counting change), then both side by side; `--host all` starts on
 # both. "How does Korea's payment compare with Japan's, per US service member, in
-# dollars?": Costs, `cc`, `:2014`, then Enter gives both values with what each is, and
-# y copies both. At 80x24 and 120x40.
+# dollars?": Costs, `cc` (the measure picker), `:2014`, then Enter gives both values with
+# what each is and every input's sources, and y copies both. At 80x24 and 120x40, where
+# % of GDP, the table (t) and the export (e, byte for byte `export measures`) follow.
 start hosts 80 24
 wait_for hosts "1 Timeline" >/dev/null || fail "hosts: dashboard did not open"
 T send-keys -t hosts H
@@ -422,23 +423,30 @@ screen hosts | grep -qF "counting chan" && ! screen hosts | grep -qF "28,500" \
     && pass "hosts: Japan's troops mark the 2008 counting change, not 28,500" \
     || fail "hosts: Japan's troops pane"
 T send-keys -t hosts H
-wait_for hosts "Korea + Japan │ year" >/dev/null && wait_for hosts "JP HNS total (FY)" >/dev/null \
+wait_for hosts "Korea + Japan │ year" >/dev/null && wait_for hosts "JP HNS (FY)" >/dev/null \
     && pass "hosts: H again shows both, the legend naming each series" || fail "hosts: H to both"
 screen hosts | grep -qE "^[│┃] (KR|JP) [0-9]{4}" \
     && pass "hosts: the merged timeline has a host column" || fail "hosts: no host column"
 T send-keys -t hosts 2 c c : 2 0 1 4 Enter
-wait_for hosts "KR 2014 ▸ 30.1 thousand \$" >/dev/null && wait_for hosts "JP FY2014 ▸ " >/dev/null \
-    && pass "hosts: 2014 per US service member in dollars, Korea beside Japan's FY2014" \
+wait_for hosts "KR 2014 ▸ \$30.07 k · derived" >/dev/null \
+    && wait_for hosts "JP FY2014 ▸ \$32.00 k · derived" >/dev/null \
+    && screen hosts | grep -qF "\$ k/member: ⣿ KR SMA" \
+    && screen hosts | grep -qF "Per US service member · Ko" \
+    && pass "hosts: c c picks per US service member: 2014 in dollars, Korea beside Japan's FY2014" \
     || fail "hosts: per member in 2014"
 T send-keys -t hosts Enter
 wait_for hosts "is: HNS total (not the SMA portion)" >/dev/null \
     && screen hosts | grep -qF "is: SMA total, as agreed" \
     && pass "hosts: Enter gives each figure's definition on the first page" \
     || fail "hosts: the definitions after Enter"
+T send-keys -t hosts j j j j j j j j j j G
+wait_for hosts "Sources of the troop count:" >/dev/null \
+    && pass "hosts: the detail gives Japan's fiscal year and every input's sources" \
+    || fail "hosts: the detail's sources"
 T send-keys -t hosts q y
-wait_for hosts "copied 2014 figures of Korea and Japan" >/dev/null \
-    && T show-buffer | grep -qF "Japan (HNS total (not the SMA portion)" \
-    && pass "hosts: y copies both figures after what each is" || fail "hosts: y with both"
+wait_for hosts "copied 2014 figures per US service member of Korea and Japan" >/dev/null \
+    && T show-buffer | grep -qF "Japan, FY2014 (Apr 2014–Mar 2015): \$32.00 k" \
+    && pass "hosts: y copies both figures in the measure" || fail "hosts: y with both"
 T send-keys -t hosts H
 wait_for hosts "host: Korea: the Special Measures Agreements" >/dev/null \
     && ! screen hosts | grep -qF "Korea + Japan" \
@@ -448,7 +456,27 @@ check_restored hosts
 start hostsall 120 40 --host all
 wait_for hostsall "Korea + Japan │ year" >/dev/null && wait_for hostsall "Korea vs Japan" >/dev/null \
     && pass "hosts: --host all starts on both at 120x40" || fail "hosts: --host all"
-T send-keys -t hostsall 1 f
+T send-keys -t hostsall 2 c c : 2 0 1 4 Enter
+wait_for hostsall "KR 2014 ▸ \$30.07 k · derived" >/dev/null \
+    && wait_for hostsall "JP FY2014 ▸ \$32.00 k · derived" >/dev/null \
+    && pass "hosts: per member at 120x40" || fail "hosts: per member at 120x40"
+T send-keys -t hostsall c c
+wait_for hostsall "% of GDP · Korea vs Japan" >/dev/null \
+    && wait_for hostsall "KR 2014 ▸ 0.056 % · derived" >/dev/null \
+    && pass "hosts: c c again: % of GDP" || fail "hosts: % of GDP"
+T send-keys -t hostsall t
+wait_for hostsall "% of the host's nominal GDP (% of GDP)" >/dev/null \
+    && screen hostsall | grep -qE "2014 +0\.056 der FY2014" \
+    && pass "hosts: t shows both hosts in the measure as a table" || fail "hosts: t with both"
+T send-keys -t hostsall e
+wait_for hostsall "exported " >/dev/null || fail "hosts: e with both"
+exported=$(ls "$WORK/hostsall"/sma-dash-measures-*.csv 2>/dev/null | head -1)
+(cd "$WORK/hostsall" && XDG_DATA_HOME="$WORK/hostsall/data" XDG_CONFIG_HOME="$WORK/hostsall/config" \
+    "$BIN" export measures --host all > "$WORK/hostsall/cli.csv")
+[[ -n $exported ]] && cmp -s "$exported" "$WORK/hostsall/cli.csv" \
+    && pass "hosts: e writes what export measures --host all writes, byte for byte" \
+    || fail "hosts: e's file differs from export measures --host all"
+T send-keys -t hostsall t 1 f
 wait_for hostsall "Timeline  Korea · " >/dev/null \
     && pass "hosts: f filters to Korea's events first" || fail "hosts: the host filter"
 T send-keys -t hostsall q

@@ -27,7 +27,17 @@ pub(super) fn done(app: &mut App, reply: Reply) -> Effect {
     use Reply::*;
     match reply {
         Published(Ok((svg, png))) => {
-            app.status = Some(format!("wrote {} and {}", svg.display(), png.display()));
+            // With both hosts, the image is `chart hosts`'s, whatever the measure.
+            let what = if app.host_shown().is_both() && app.focus == Pane::Costs {
+                " (per US service member, as `sma-dash chart hosts` draws both hosts)"
+            } else {
+                ""
+            };
+            app.status = Some(format!(
+                "wrote {} and {}{what}",
+                svg.display(),
+                png.display()
+            ));
             Effect::Redraw
         }
         Published(Err(e)) => {

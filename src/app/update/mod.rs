@@ -138,7 +138,9 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Suspend => Effect::Suspend,
         ToggleHelp | TurnHelpPage(_) | CloseOverlay | ToggleDetail | StepDetail(_) | OpenKinds
         | ToggleKind | OpenSources | SortSources | OpenShares => overlays::apply(app, action),
-        ToggleTable | Export | Publish if hosts::both_in_focus(app) => hosts::one_host(app),
+        ToggleTable | Export | Publish if hosts::both_in_focus(app) => {
+            hosts::both_files(app, action)
+        }
         Copy => super::cite::copy(app),
         Elsewhere { key, pane, help } => {
             app.status = Some(format!(

@@ -8,6 +8,8 @@ use super::*;
 pub(super) fn apply(app: &mut App, action: Action) -> Effect {
     use Action::*;
     match action {
+        CycleMetric if app.host_shown().is_both() => super::hosts::next_measure(app),
+        ToggleReal if app.host_shown().is_both() => super::hosts::toggle_real_measure(app),
         CycleMetric => {
             app.change(|i| i.view = i.view.next_metric());
             say(app, format!("metric: {}", app.inputs().view.metric_label()))
