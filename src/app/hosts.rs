@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::data::{Dataset, EventKind, Host, Hosts};
 use crate::econ::compare::{Comparison, HostYear, Measure, MeasureKind};
-use crate::econ::{AssumptionId, Assumptions, ScenarioId};
+use crate::econ::{AssumptionError, AssumptionId, Assumptions, ScenarioId};
 
 use super::timeline::KindFilter;
 use super::{App, Derived, Pane, SourcesList, TroopPoint, timeline, troop_points};
@@ -259,6 +259,20 @@ impl App {
 
     /// The assumptions the Assumptions pane lists: those of the host whose projections
     /// it shows (Korea's with both shown).
+    /// Whether `a` fits the datasets: [`Assumptions::check`], each rate's years set
+    /// apart against its own host's record (Korea's for the rates both share).
+    pub fn check_assumptions(&self, a: &Assumptions) -> Result<(), AssumptionError> {
+        a.check_each(&|id| self.dataset_of(id))
+    }
+
+    /// The dataset whose record assumption `id` continues: its host's (Korea's for
+    /// those both hosts share).
+    pub fn dataset_of(&self, id: AssumptionId) -> &Dataset {
+        id.host()
+            .and_then(|h| self.hosts.get(h))
+            .unwrap_or(&self.hosts.korea)
+    }
+
     pub fn assumption_ids(&self) -> &'static [AssumptionId] {
         AssumptionId::of_host(self.data.info.host)
     }

@@ -209,19 +209,48 @@ pub enum ChartStyle {
     Line,
 }
 
-/// Assumptions saved under a name in the user's scenarios file.
+/// Assumptions saved under a name in the user's scenarios file: each host's own (its
+/// CPI, its rate, its custom growth; Korea's defense-budget growth) and those both
+/// share (US CPI, the base year, the horizon).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SavedScenario {
     pub name: String,
     /// When it was saved: RFC 3339 (`2026-11-27T10:00:00Z`) or a date alone.
     pub saved: String,
     pub assumptions: Assumptions,
+    /// Whether Japan's assumptions were saved: a file of an earlier version holds
+    /// Korea's alone, and applying it leaves Japan's as they are.
+    pub japan: bool,
 }
 
 impl SavedScenario {
+    /// A scenario that keeps every host's assumptions.
+    pub fn new(
+        name: impl Into<String>,
+        saved: impl Into<String>,
+        assumptions: Assumptions,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            saved: saved.into(),
+            assumptions,
+            japan: true,
+        }
+    }
+
     /// The day it was saved: `2026-11-27`.
     pub fn date(&self) -> &str {
         self.saved.get(..10).unwrap_or(&self.saved)
+    }
+
+    /// `current` with this scenario applied: every assumption it saved, and the
+    /// current ones of a host it did not save (Japan's, from an earlier version's file).
+    pub fn applied_to(&self, current: &Assumptions) -> Assumptions {
+        let mut next = self.assumptions.clone();
+        if !self.japan {
+            next.take_host(crate::data::Host::Japan, current);
+        }
+        next
     }
 }
 
@@ -750,11 +779,9 @@ impl App {
             return Ok(());
         }
         if let Some(saved) = self.saved.iter().find(|s| s.name == name) {
-            saved
-                .assumptions
-                .check(&self.data)
+            let assumptions = saved.applied_to(&self.inputs.assumptions);
+            self.check_assumptions(&assumptions)
                 .map_err(|e| format!("the saved scenario “{name}” does not apply: {e}"))?;
-            let assumptions = saved.assumptions.clone();
             self.change(|i| i.assumptions = assumptions);
             return Ok(());
         }
@@ -1140,11 +1167,7 @@ mod tests {
     }
 
     fn saved(name: &str, assumptions: &Assumptions) -> SavedScenario {
-        SavedScenario {
-            name: name.into(),
-            saved: "2026-11-27".into(),
-            assumptions: assumptions.clone(),
-        }
+        SavedScenario::new(name, "2026-11-27", assumptions.clone())
     }
 
     #[test]

@@ -59,7 +59,7 @@ pub(super) struct CiteArgs {
 pub(super) fn cite(input: &InputArgs, args: &CiteArgs) -> Result<(), SetupError> {
     let (s, hosts) = setup_every_host(
         input,
-        &with_base_year(&args.assumptions, args.real.as_ref()),
+        &with_base_year(&args.assumptions, args.real.as_ref(), super::HostArg::Kr),
         &[],
     )?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);

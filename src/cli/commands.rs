@@ -32,7 +32,11 @@ use super::{
 
 /// No subcommand: the dashboard, on the terminal.
 pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
-    let (s, hosts) = setup_every_host(&cli.input, &cli.assumptions.flags(), &cli.band.flags())?;
+    let (s, hosts) = setup_every_host(
+        &cli.input,
+        &cli.assumptions.flags_for(cli.host),
+        &cli.band.flags(),
+    )?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
     show_host(&mut app, hosts, cli.host)?;
     show_measure(&mut app, cli.measure.as_deref());
@@ -49,7 +53,11 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
 
 /// `render`: one frame as text, or as an SVG picture.
 pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupError> {
-    let (s, hosts) = setup_every_host(input, &args.assumptions.flags(), &args.band.flags())?;
+    let (s, hosts) = setup_every_host(
+        input,
+        &args.assumptions.flags_for(args.host),
+        &args.band.flags(),
+    )?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
     show_host(&mut app, hosts, args.host)?;
     show_measure(&mut app, args.measure.as_deref());
@@ -101,7 +109,7 @@ pub(super) fn chart(input: &InputArgs, args: &ChartArgs) -> Result<(), SetupErro
     };
     let (s, mut datasets) = setup_hosts(
         input,
-        &with_base_year(&args.assumptions, args.view.real.as_ref()),
+        &with_base_year(&args.assumptions, args.view.real.as_ref(), host),
         &args.band_spreads.flags(),
         needed,
     )?;
@@ -218,7 +226,7 @@ pub(super) fn check(input: &InputArgs) -> Result<(), SetupError> {
 pub(super) fn project(input: &InputArgs, args: &ProjectArgs) -> Result<(), SetupError> {
     refuse_spreads_without_band(args.band, &args.band_spreads)?;
     refuse_other_hosts_options(args.host, &args.assumptions)?;
-    let flags = with_base_year(&args.assumptions, args.real.as_ref());
+    let flags = with_base_year(&args.assumptions, args.real.as_ref(), args.host);
     let (s, datasets) = setup_hosts(input, &flags, &args.band_spreads.flags(), args.host)?;
     let s = with_saved_scenario(s, args.scenario.as_deref(), &flags, "project")?;
     let reports: Vec<ProjectionReport> = datasets
@@ -264,7 +272,7 @@ pub(super) fn export_series(input: &InputArgs, args: &ExportArgs) -> Result<(), 
         &args.band_spreads,
     )?;
     refuse_other_hosts_options(args.host, &args.assumptions)?;
-    let flags = with_base_year(&args.assumptions, args.real.as_ref());
+    let flags = with_base_year(&args.assumptions, args.real.as_ref(), args.host);
     let (s, datasets) = setup_hosts(input, &flags, &args.band_spreads.flags(), args.host)?;
     let s = with_saved_scenario(s, args.scenario.as_deref(), &flags, "export")?;
     let options = ExportOptions {
@@ -398,15 +406,11 @@ fn with_saved_scenario(
         assumptions,
         band,
     } = s;
-    // A saved scenario holds Korea's assumptions: Japan's stay as given.
-    let japan = (
-        assumptions.japanese_cpi.clone(),
-        assumptions.jpy_per_usd.clone(),
-    );
+    // A saved scenario of an earlier version holds Korea's assumptions alone: Japan's
+    // then stay as given (`SavedScenario::applied_to`).
     let mut app = configured_app(dataset, &config, assumptions, band);
     start_on(&mut app, name)?;
     let mut assumptions = app.inputs().assumptions.clone();
-    (assumptions.japanese_cpi, assumptions.jpy_per_usd) = japan;
     config::apply_flags(&mut assumptions, &app.data, flags)?;
     let band = app.inputs().band_spreads;
     Ok(Setup {

@@ -531,9 +531,13 @@ struct AssumptionArgs {
     /// ROK defense-budget growth past the record, in percent, as --cpi.
     #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
     defense_growth: Option<String>,
-    /// Growth of the custom scenario, in percent a year.
+    /// Growth of the custom scenario of each host --host shows, in percent a year (with
+    /// --host jp, Japan's).
     #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
     growth: Option<String>,
+    /// Growth of Japan's custom scenario, in percent a year (--host jp or all).
+    #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
+    jp_growth: Option<String>,
     /// The last year projected, from 2027 to 2100.
     #[arg(long, value_name = "YEAR", allow_hyphen_values = true)]
     horizon: Option<String>,
@@ -551,8 +555,26 @@ impl AssumptionArgs {
             ("--jp-fx", JpyPerUsd, &self.jp_fx),
             ("--defense-growth", DefenseGrowth, &self.defense_growth),
             ("--growth", CustomGrowth, &self.growth),
+            ("--jp-growth", JapanCustomGrowth, &self.jp_growth),
             ("--horizon", Horizon, &self.horizon),
         ])
+    }
+
+    /// [`AssumptionArgs::flags`] for the hosts `host` shows (Korea where not given):
+    /// `--growth` sets the custom growth of each of them.
+    fn flags_for(&self, host: Option<HostArg>) -> Vec<Flag<'_>> {
+        let shown = host.map_or(&[Host::Korea][..], HostArg::hosts);
+        self.flags()
+            .into_iter()
+            .flat_map(|f| {
+                let ids: Vec<AssumptionId> = if f.id == AssumptionId::CustomGrowth {
+                    shown.iter().map(|h| f.id.for_host(*h)).collect()
+                } else {
+                    vec![f.id]
+                };
+                ids.into_iter().map(move |id| Flag { id, ..f })
+            })
+            .collect()
     }
 }
 
@@ -599,9 +621,14 @@ fn given<'a, const N: usize>(
         .collect()
 }
 
-/// The assumption options and `--real` (the base year), as flags to apply.
-fn with_base_year<'a>(args: &'a AssumptionArgs, real: Option<&'a String>) -> Vec<Flag<'a>> {
-    let mut flags = args.flags();
+/// The assumption options for the hosts `host` shows and `--real` (the base year), as
+/// flags to apply.
+fn with_base_year<'a>(
+    args: &'a AssumptionArgs,
+    real: Option<&'a String>,
+    host: HostArg,
+) -> Vec<Flag<'a>> {
+    let mut flags = args.flags_for(Some(host));
     if let Some(text) = real {
         flags.push(Flag {
             name: "--real",

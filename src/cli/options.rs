@@ -55,11 +55,12 @@ fn shaped_by(flag: &str) -> &'static [Output] {
 }
 
 /// The table of hosts: the host whose figures each assumption option shapes; `None`
-/// for an option every host reads (US CPI, custom growth, the horizon).
+/// for an option every host reads (US CPI, the horizon) or one that sets each host's
+/// own (`--growth`, the custom growth of each host shown).
 fn host_shaped_by(flag: &str) -> Option<Host> {
     match flag {
         "--cpi" | "--fx" | "--defense-growth" => Some(Host::Korea),
-        "--jp-cpi" | "--jp-fx" => Some(Host::Japan),
+        "--jp-cpi" | "--jp-fx" | "--jp-growth" => Some(Host::Japan),
         _ => None,
     }
 }

@@ -27,7 +27,7 @@ pub(super) const CHARTS: [(&str, ChartStyle); 2] =
     [("bars", ChartStyle::Bars), ("line", ChartStyle::Line)];
 pub(super) const ORDERS: [(&str, Order); 2] =
     [("agreement", Order::Grouped), ("date", Order::ByDate)];
-pub(super) const ASSUMPTIONS: [(&str, AssumptionId); 9] = [
+pub(super) const ASSUMPTIONS: [(&str, AssumptionId); 10] = [
     ("korean_cpi", AssumptionId::KoreanCpi),
     ("us_cpi", AssumptionId::UsCpi),
     ("krw_per_usd", AssumptionId::KrwPerUsd),
@@ -37,6 +37,7 @@ pub(super) const ASSUMPTIONS: [(&str, AssumptionId); 9] = [
     ("horizon", AssumptionId::Horizon),
     ("japanese_cpi", AssumptionId::JapaneseCpi),
     ("jpy_per_usd", AssumptionId::JpyPerUsd),
+    ("japan_custom_growth", AssumptionId::JapanCustomGrowth),
 ];
 
 pub(super) fn pane_name(p: Pane) -> &'static str {

@@ -2,6 +2,7 @@
 //!
 //! No terminal code here: this layer could serve another front end.
 
+pub(crate) mod axis;
 pub(crate) mod citations;
 pub(crate) mod date;
 pub(crate) mod diagnostic;
@@ -16,6 +17,7 @@ pub(crate) mod shares;
 pub(crate) mod timeline;
 mod validate;
 
+pub use axis::{FISCAL_PREFIX, YearAxis};
 pub(crate) use citations::Citing;
 pub(crate) use date::FuzzyDate;
 pub(crate) use diagnostic::Diagnostic;

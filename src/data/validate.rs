@@ -396,7 +396,7 @@ fn check_agreements(
         check_length("label", &a.label, MAX_LINE_CHARS, at, errors);
         check_milestones(&a.milestones, at, errors);
         check_milestone_confidence(a, at, errors);
-        check_rules(a, at, errors);
+        check_rules(a, host, at, errors);
     }
     // Agreements follow one another without overlapping.
     let mut spans: Vec<&Located<Agreement>> = agreements.iter().collect();
@@ -457,7 +457,8 @@ fn check_milestone_confidence(a: &Agreement, at: At, errors: &mut LoadError) {
     }
 }
 
-fn check_rules(a: &Agreement, at: At, errors: &mut LoadError) {
+fn check_rules(a: &Agreement, host: Host, at: At, errors: &mut LoadError) {
+    let local = local_field(host, "100m");
     let mut next_year = a.first_year;
     for (i, phase) in a.rules.iter().enumerate() {
         let phase_at = |field: &'static str| [Key::Field("rules"), Key::Item(i), Key::Field(field)];
@@ -494,7 +495,7 @@ fn check_rules(a: &Agreement, at: At, errors: &mut LoadError) {
                 if local_100m.is_none() && usd_m.is_none() {
                     problem(
                         &phase_at("rule"),
-                        "expected a fixed rule with krw_100m or usd_m, found neither".into(),
+                        format!("expected a fixed rule with {local} or usd_m, found neither"),
                     );
                 }
                 for v in [local_100m, usd_m].into_iter().flatten() {

@@ -123,6 +123,9 @@ pub enum AssumptionId {
     JapaneseCpi,
     /// Yen per dollar: Korea's `KrwPerUsd` where the host is Japan.
     JpyPerUsd,
+    /// The growth of Japan's custom scenario: Korea's `CustomGrowth` where the host is
+    /// Japan, so that each host's custom scenario keeps its own rate.
+    JapanCustomGrowth,
 }
 
 impl AssumptionId {
@@ -137,13 +140,15 @@ impl AssumptionId {
         AssumptionId::Horizon,
     ];
 
-    /// Japan's assumptions, in the order of Korea's: its CPI and its rate in the places
-    /// of Korea's; no defense-budget growth, which no scenario of Japan's reads.
+    /// Japan's assumptions, in the order of Korea's: its CPI, its rate and its custom
+    /// growth in the places of Korea's; no defense-budget growth (the rule of Korea's
+    /// 11th SMA), which no scenario of Japan's reads. US CPI, the base year and the
+    /// horizon are shared: both hosts are compared in one base year, to one horizon.
     pub const JAPAN: [AssumptionId; 6] = [
         AssumptionId::JapaneseCpi,
         AssumptionId::UsCpi,
         AssumptionId::JpyPerUsd,
-        AssumptionId::CustomGrowth,
+        AssumptionId::JapanCustomGrowth,
         AssumptionId::BaseYear,
         AssumptionId::Horizon,
     ];
@@ -157,7 +162,9 @@ impl AssumptionId {
     }
 
     /// The assumption that plays this one's part for `host`: the host's CPI for either
-    /// host's CPI, the host's rate for either rate; any other is shared.
+    /// host's CPI, the host's rate for either rate, the host's custom growth for
+    /// either; any other is shared (US CPI, the base year, the horizon) or Korea's
+    /// alone (defense-budget growth).
     pub fn for_host(self, host: Host) -> AssumptionId {
         use AssumptionId::*;
         match (self, host) {
@@ -165,6 +172,8 @@ impl AssumptionId {
             (KoreanCpi | JapaneseCpi, Host::Japan) => JapaneseCpi,
             (KrwPerUsd | JpyPerUsd, Host::Korea) => KrwPerUsd,
             (KrwPerUsd | JpyPerUsd, Host::Japan) => JpyPerUsd,
+            (CustomGrowth | JapanCustomGrowth, Host::Korea) => CustomGrowth,
+            (CustomGrowth | JapanCustomGrowth, Host::Japan) => JapanCustomGrowth,
             (id, _) => id,
         }
     }
@@ -189,7 +198,18 @@ impl AssumptionId {
             UsCpi => d.us_cpi.last().map(|c| c.year),
             KrwPerUsd | JpyPerUsd => d.exchange_rates.last().map(|r| r.year),
             DefenseGrowth => d.defense_budgets.last().map(|b| b.year),
-            CustomGrowth | BaseYear | Horizon => None,
+            CustomGrowth | JapanCustomGrowth | BaseYear | Horizon => None,
+        }
+    }
+
+    /// The host whose figures alone this assumption shapes; `None` for one both hosts
+    /// share (US CPI, the base year, the horizon).
+    pub fn host(self) -> Option<Host> {
+        use AssumptionId::*;
+        match self {
+            KoreanCpi | KrwPerUsd | DefenseGrowth | CustomGrowth => Some(Host::Korea),
+            JapaneseCpi | JpyPerUsd | JapanCustomGrowth => Some(Host::Japan),
+            UsCpi | BaseYear | Horizon => None,
         }
     }
 
@@ -206,6 +226,7 @@ impl AssumptionId {
             Horizon => "a horizon",
             JapaneseCpi => "Japanese CPI inflation",
             JpyPerUsd => "yen per dollar",
+            JapanCustomGrowth => "Japan's custom growth",
         }
     }
 }
@@ -282,10 +303,11 @@ pub fn spec(id: AssumptionId) -> AssumptionSpec {
         Horizon => ("horizon", "Projection horizon"),
         JapaneseCpi => ("japanese_cpi", "Japanese CPI inflation"),
         JpyPerUsd => ("jpy_per_usd", "Yen per dollar"),
+        JapanCustomGrowth => ("japan_custom_growth", "Custom growth"),
     };
     let (unit, min, max, step, big_step, decimals) = match id {
         KoreanCpi | UsCpi | JapaneseCpi => (" %", -5.0, 20.0, 0.1, 1.0, 1),
-        DefenseGrowth | CustomGrowth => (" %", -10.0, 30.0, 0.1, 1.0, 1),
+        DefenseGrowth | CustomGrowth | JapanCustomGrowth => (" %", -10.0, 30.0, 0.1, 1.0, 1),
         KrwPerUsd => (" ₩/$", 500.0, 3000.0, 10.0, 100.0, 0),
         JpyPerUsd => (" ¥/$", 50.0, 500.0, 1.0, 10.0, 0),
         BaseYear => ("", 1991.0, f64::from(LAST_HORIZON), 1.0, 5.0, 0),
@@ -351,7 +373,7 @@ impl AssumptionValue {
                 check_values(id, &path)?;
                 Value::Rate(path)
             }
-            CustomGrowth => {
+            CustomGrowth | JapanCustomGrowth => {
                 let v = number(text)?;
                 s.check(v)?;
                 Value::Number(v)
@@ -445,12 +467,17 @@ pub struct Assumptions {
     pub us_cpi: RatePath,
     pub krw_per_usd: RatePath,
     pub defense_growth: RatePath,
+    /// The growth of Korea's custom scenario.
     pub custom_growth: f64,
+    /// Real terms' base year and the last year projected: one for both hosts, so that
+    /// they can be compared.
     pub base_year: i32,
     pub horizon: i32,
     /// Japan's CPI inflation and yen per dollar, past Japan's record.
     pub japanese_cpi: RatePath,
     pub jpy_per_usd: RatePath,
+    /// The growth of Japan's custom scenario.
+    pub japan_custom_growth: f64,
 }
 
 /// Compound annual growth over the last `years` of a series, in percent.
@@ -462,8 +489,11 @@ fn average_growth_pct(series: &[(i32, f64)], years: i32) -> Option<f64> {
 }
 
 /// Japan's CPI inflation and yen per dollar where no Japan record gives defaults (no
-/// Japan dataset loaded; a saved scenario, which keeps Korea's assumptions only).
+/// Japan dataset loaded).
 pub const JAPAN_FALLBACK: (f64, f64) = (1.0, 150.0);
+
+/// A custom growth where a host's record gives no average to default to.
+const CUSTOM_FALLBACK: f64 = 3.0;
 
 /// Keeps a default from history inside the assumption's range.
 fn in_range(id: AssumptionId, value: f64) -> f64 {
@@ -472,19 +502,14 @@ fn in_range(id: AssumptionId, value: f64) -> f64 {
 }
 
 impl Assumptions {
-    /// Defaults from recent history: the latest recorded year of each series; custom
-    /// growth is the contribution's average growth over its last ten recorded years.
+    /// Defaults from recent history: the latest recorded year of each series; the
+    /// host's custom growth is its contribution's average growth over its last ten
+    /// recorded years (the other host's, [`Assumptions::take_history_of`] its record).
     pub fn from_history(d: &Dataset) -> Self {
         use AssumptionId::*;
         let latest = |v: Option<f64>, fallback: f64| v.unwrap_or(fallback);
         let us = d.us_cpi.last().map(|c| c.rate_pct);
         let growth = d.defense_budgets.iter().rev().find_map(|b| b.growth_pct);
-        let recorded: Vec<(i32, f64)> = d
-            .contributions
-            .iter()
-            .filter_map(|c| c.local_100m.map(|v| (c.year, v)))
-            .collect();
-        let custom = average_growth_pct(&recorded, 10).unwrap_or(3.0);
         let last_recorded = d.last_recorded_year().unwrap_or(2026);
         let base_year = d
             .host_cpi
@@ -496,21 +521,30 @@ impl Assumptions {
             us_cpi: RatePath::flat(in_range(UsCpi, latest(us, 2.0))),
             krw_per_usd: RatePath::flat(1400.0),
             defense_growth: RatePath::flat(in_range(DefenseGrowth, latest(growth, 4.0))),
-            custom_growth: in_range(CustomGrowth, custom),
+            custom_growth: CUSTOM_FALLBACK,
             base_year,
             horizon: 2035.max(last_recorded + 1),
             japanese_cpi: RatePath::flat(JAPAN_FALLBACK.0),
             jpy_per_usd: RatePath::flat(JAPAN_FALLBACK.1),
+            japan_custom_growth: CUSTOM_FALLBACK,
         };
         a.take_history_of(d);
         a
     }
 
-    /// The CPI and the rate of `d`'s host from its latest recorded year: how the
-    /// defaults of a second host join those [`Assumptions::from_history`] took from
-    /// the first.
+    /// The CPI and the rate of `d`'s host from its latest recorded year, and its custom
+    /// growth from its record's last ten years: how the defaults of a second host join
+    /// those [`Assumptions::from_history`] took from the first.
     pub fn take_history_of(&mut self, d: &Dataset) {
         let host = d.info.host;
+        let recorded: Vec<(i32, f64)> = d
+            .contributions
+            .iter()
+            .filter_map(|c| c.local_100m.map(|v| (c.year, v)))
+            .collect();
+        let custom = average_growth_pct(&recorded, 10).unwrap_or(CUSTOM_FALLBACK);
+        let custom_id = AssumptionId::CustomGrowth.for_host(host);
+        *self.custom_growth_mut(host) = in_range(custom_id, custom);
         let cpi = d.host_cpi.iter().rev().find_map(|c| c.precise_pct());
         let fx = d.exchange_rates.last().map(|r| r.per_usd);
         let (cpi_id, fx_id) = (
@@ -538,6 +572,34 @@ impl Assumptions {
         match host {
             Host::Korea => &self.krw_per_usd,
             Host::Japan => &self.jpy_per_usd,
+        }
+    }
+
+    /// The growth of the host's custom scenario.
+    pub fn custom_growth_of(&self, host: Host) -> f64 {
+        match host {
+            Host::Korea => self.custom_growth,
+            Host::Japan => self.japan_custom_growth,
+        }
+    }
+
+    fn custom_growth_mut(&mut self, host: Host) -> &mut f64 {
+        match host {
+            Host::Korea => &mut self.custom_growth,
+            Host::Japan => &mut self.japan_custom_growth,
+        }
+    }
+
+    /// Takes every assumption that is `host`'s own from `from` (its CPI, its rate, its
+    /// custom growth, and Korea's defense-budget growth), leaving the other host's and
+    /// the shared ones as they are.
+    pub fn take_host(&mut self, host: Host, from: &Assumptions) {
+        for &id in AssumptionId::ALL
+            .iter()
+            .chain(&AssumptionId::JAPAN)
+            .filter(|id| id.host() == Some(host))
+        {
+            self.take(id, from);
         }
     }
 
@@ -582,6 +644,7 @@ impl Assumptions {
             Horizon => self.horizon as f64,
             JapaneseCpi => self.japanese_cpi.flat,
             JpyPerUsd => self.jpy_per_usd.flat,
+            JapanCustomGrowth => self.japan_custom_growth,
         }
     }
 
@@ -604,6 +667,7 @@ impl Assumptions {
             Horizon => self.horizon = value.round() as i32,
             JapaneseCpi => self.japanese_cpi.flat = value,
             JpyPerUsd => self.jpy_per_usd.flat = value,
+            JapanCustomGrowth => self.japan_custom_growth = value,
         }
         // The base year may not lie past the horizon.
         self.base_year = self.base_year.min(self.horizon);
@@ -639,6 +703,7 @@ impl Assumptions {
             Horizon => self.horizon = from.horizon,
             JapaneseCpi => self.japanese_cpi = from.japanese_cpi.clone(),
             JpyPerUsd => self.jpy_per_usd = from.jpy_per_usd.clone(),
+            JapanCustomGrowth => self.japan_custom_growth = from.japan_custom_growth,
         }
         self.base_year = self.base_year.min(self.horizon);
     }
@@ -663,7 +728,7 @@ impl Assumptions {
             DefenseGrowth => Some(&mut self.defense_growth),
             JapaneseCpi => Some(&mut self.japanese_cpi),
             JpyPerUsd => Some(&mut self.jpy_per_usd),
-            CustomGrowth | BaseYear | Horizon => None,
+            CustomGrowth | JapanCustomGrowth | BaseYear | Horizon => None,
         }
     }
 
@@ -696,7 +761,11 @@ impl Assumptions {
                     *slot = path.clone();
                 }
             }
-            Value::Number(v) => self.custom_growth = *v,
+            Value::Number(v) => {
+                if let Some(host) = id.host() {
+                    *self.custom_growth_mut(host) = *v;
+                }
+            }
             Value::Year(year) if id == BaseYear => {
                 base_year_within(*year, self.horizon)?;
                 self.base_year = *year;
@@ -727,7 +796,16 @@ impl Assumptions {
     /// The checks of [`Assumptions::apply`] over every value, for assumptions built any
     /// other way (a saved scenario, say); the message starts with the assumption's key.
     pub fn check(&self, d: &Dataset) -> Result<(), AssumptionError> {
-        self.checked(Some(d))
+        self.checked(Some(&|_| d))
+    }
+
+    /// [`Assumptions::check`], each rate's years set apart against the record of its
+    /// own host's dataset, as `dataset_of` gives it.
+    pub fn check_each<'d>(
+        &self,
+        dataset_of: &dyn Fn(AssumptionId) -> &'d Dataset,
+    ) -> Result<(), AssumptionError> {
+        self.checked(Some(dataset_of))
     }
 
     /// The checks that need no dataset: every value in its range, the base year no later
@@ -736,7 +814,10 @@ impl Assumptions {
         self.checked(None)
     }
 
-    fn checked(&self, d: Option<&Dataset>) -> Result<(), AssumptionError> {
+    fn checked<'d>(
+        &self,
+        d: Option<&dyn Fn(AssumptionId) -> &'d Dataset>,
+    ) -> Result<(), AssumptionError> {
         use AssumptionId::*;
         let keyed = |id: AssumptionId| {
             move |e: AssumptionError| AssumptionError(format!("{}: {e}", spec(id).key))
@@ -751,10 +832,13 @@ impl Assumptions {
         spec(CustomGrowth)
             .check(self.custom_growth)
             .map_err(keyed(CustomGrowth))?;
+        spec(JapanCustomGrowth)
+            .check(self.japan_custom_growth)
+            .map_err(keyed(JapanCustomGrowth))?;
         for (id, path) in self.rate_paths() {
             check_values(id, path)
                 .and_then(|()| match d {
-                    Some(d) => check_years(id, path, d, self.horizon),
+                    Some(d) => check_years(id, path, d(id), self.horizon),
                     None => Ok(()),
                 })
                 .map_err(keyed(id))?;
@@ -1039,6 +1123,7 @@ mod tests {
             horizon: 2035,
             japanese_cpi: RatePath::flat(1.0),
             jpy_per_usd: RatePath::flat(150.0),
+            japan_custom_growth: 3.0,
         };
         a.step(AssumptionId::KoreanCpi, 1, false);
         assert_eq!(a.korean_cpi.flat, 2.2, "exactly the double nearest 2.2");

@@ -108,7 +108,7 @@ pub fn spread_spec(id: AssumptionId) -> Option<SpreadSpec> {
     let (unit, unit_words, max) = match id {
         KoreanCpi | UsCpi | DefenseGrowth | JapaneseCpi => ("pp", "percentage points", 10.0),
         KrwPerUsd | JpyPerUsd => ("%", "%", 50.0),
-        CustomGrowth | BaseYear | Horizon => return None,
+        CustomGrowth | JapanCustomGrowth | BaseYear | Horizon => return None,
     };
     Some(SpreadSpec {
         id,
@@ -201,7 +201,7 @@ impl BandSpreads {
             UsCpi => self.us_cpi,
             KrwPerUsd | JpyPerUsd => self.krw_per_usd_pct,
             DefenseGrowth => self.defense_growth,
-            CustomGrowth | BaseYear | Horizon => 0.0,
+            CustomGrowth | JapanCustomGrowth | BaseYear | Horizon => 0.0,
         }
     }
 
@@ -221,7 +221,7 @@ impl BandSpreads {
             UsCpi => self.us_cpi = value,
             KrwPerUsd | JpyPerUsd => self.krw_per_usd_pct = value,
             DefenseGrowth => self.defense_growth = value,
-            CustomGrowth | BaseYear | Horizon => {}
+            CustomGrowth | JapanCustomGrowth | BaseYear | Horizon => {}
         }
         Ok(())
     }
@@ -338,7 +338,7 @@ fn bit(id: AssumptionId) -> u8 {
         UsCpi => 2,
         KrwPerUsd | JpyPerUsd => 4,
         DefenseGrowth => 8,
-        CustomGrowth | BaseYear | Horizon => 0,
+        CustomGrowth | JapanCustomGrowth | BaseYear | Horizon => 0,
     }
 }
 

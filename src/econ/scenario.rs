@@ -404,7 +404,12 @@ pub fn project(e: &Economy, scenario: ScenarioId) -> Option<Projection> {
         let step = match plan_step(d, year, start) {
             Some(step) => step,
             None => {
-                let rule = rule_for(agreement, scenario, year, e.assumptions.custom_growth)?;
+                let rule = rule_for(
+                    agreement,
+                    scenario,
+                    year,
+                    e.assumptions.custom_growth_of(d.info.host),
+                )?;
                 let step = escalate(&rule, Some(prior), year, e)?;
                 // A plan held past its end says so, not "+0.0 % a year".
                 match (scenario, plan_driver) {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::data::{Dataset, Host, LevelKind, Source};
+use crate::data::{Dataset, Host, LevelKind, Source, YearAxis};
 use crate::econ::{
     Assumptions, BandSpreads, CostPoint, CostView, Currency, CurrencyOrigin, DashboardBands,
     Metric, Origin, Projection, ScenarioId, TroopBasis,
@@ -106,6 +106,9 @@ pub struct Figure {
     pub footer: String,
     /// Digits after the point in value labels.
     pub decimals: usize,
+    /// The years the x axis counts (Japan's money by fiscal year), as the dashboard's
+    /// charts label them: one rule, [`YearAxis`].
+    pub years: YearAxis,
 }
 
 impl Figure {
@@ -309,6 +312,7 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
             Metric::PerServiceMember => 2,
             _ => 1,
         },
+        years: YearAxis::of_money(&[host]),
     }
 }
 
@@ -635,6 +639,7 @@ pub fn troops_figure(d: &Dataset, table: &PaneTable) -> Figure {
         source: source_line(d, ids, "sma-dash export troops"),
         footer: footer(d, None, None),
         decimals: 0,
+        years: YearAxis::Calendar,
     }
 }
 
@@ -743,6 +748,7 @@ pub fn scenarios_figure(
         source: source_line(d, ids, "sma-dash project"),
         footer: footer(d, Some(stamp(a, d.info.host, view)), bands.map(|(_, s)| s)),
         decimals: 1,
+        years: YearAxis::of_money(&[host]),
     }
 }
 

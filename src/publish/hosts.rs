@@ -139,6 +139,8 @@ pub fn hosts_figure(hosts: &Hosts, c: &Comparison) -> Figure {
             versions.join(", ")
         ),
         decimals: 1,
+        // Japan's money by fiscal year, Korea's by calendar year.
+        years: crate::data::YearAxis::Mixed,
     }
 }
 

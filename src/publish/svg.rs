@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use crate::data::{FISCAL_PREFIX, YearAxis};
 use crate::numbers::{round_step, thousands};
 
 use super::figure::{Figure, FigureLine, LinePoint, LineStyle, Swatch};
@@ -133,6 +134,22 @@ fn step_decimals(step: f64) -> usize {
             (scaled - scaled.round()).abs() < 1e-6
         })
         .unwrap_or(4) as usize
+}
+
+/// The width of a year tick of `chars` characters at the tick size.
+fn tick_label_width(chars: usize, c: &Canvas) -> f64 {
+    chars as f64 * c.px(px::TICK) * DIGIT_EM + c.px(16.0)
+}
+
+/// Whether the ticks of an axis `axis` over `years`, `width` wide, read "FY2000": the
+/// rule [`YearAxis::prefixed`] gives the dashboard's charts too.
+fn fiscal_ticks(axis: YearAxis, years: (i32, i32), width: f64, c: &Canvas) -> bool {
+    let count = |chars: usize| {
+        let step = year_step(years, width, tick_label_width(chars, c));
+        let first = years.0 + (step - years.0.rem_euclid(step)) % step;
+        (first..=years.1).step_by(step as usize).count()
+    };
+    axis.prefixed(count(4), count(4 + FISCAL_PREFIX.len()))
 }
 
 /// The year labels' step: the smallest round step whose labels fit side by side.
@@ -297,20 +314,6 @@ fn frame(figure: &Figure, size: Size, c: &Canvas) -> Frame {
     let legend_rows = legend_row.last().map_or(0, |r| r + 1);
     let top = legend_y + legend_rows.saturating_sub(1) as f64 * c.px(28.0) + c.px(30.0);
 
-    // Under the plot: the marks' meanings and the source (notes), then the footer.
-    let mut notes: Vec<String> = Vec::new();
-    if !figure.marks.is_empty() {
-        notes.extend(wrap(
-            &figure.marks.join(" · "),
-            chars_in(inner, c.px(px::NOTE)),
-        ));
-    }
-    notes.extend(wrap(&figure.source, chars_in(inner, c.px(px::NOTE))));
-    let footer = wrap(&figure.footer, chars_in(inner, c.px(px::FOOTER)));
-    let footer_y = h - c.px(22.0) - (footer.len() - 1) as f64 * c.px(20.0);
-    let notes_y = footer_y - c.px(26.0) - (notes.len() - 1) as f64 * c.px(22.0);
-    let bottom = (notes_y - c.px(66.0)).max(top + c.px(20.0));
-
     let years = figure.years().unwrap_or((0, 1));
     let (values, step) = {
         let (lo, hi) = figure.values().unwrap_or((0.0, 1.0));
@@ -331,6 +334,21 @@ fn frame(figure: &Figure, size: Size, c: &Canvas) -> Frame {
         .max()
         .map_or(0.0, |n| n as f64 * c.px(px::TICK) * DIGIT_EM + c.px(14.0));
     let right = (w - margin - end_label_room).max(left + c.px(40.0));
+
+    // Under the plot: the marks' meanings, what the years are where the ticks do not
+    // say, and the source (notes); then the footer.
+    let mut marks = figure.marks.clone();
+    let prefixed = fiscal_ticks(figure.years, years, right - left, c);
+    marks.extend(figure.years.note(prefixed, false).map(String::from));
+    let mut notes: Vec<String> = Vec::new();
+    if !marks.is_empty() {
+        notes.extend(wrap(&marks.join(" · "), chars_in(inner, c.px(px::NOTE))));
+    }
+    notes.extend(wrap(&figure.source, chars_in(inner, c.px(px::NOTE))));
+    let footer = wrap(&figure.footer, chars_in(inner, c.px(px::FOOTER)));
+    let footer_y = h - c.px(22.0) - (footer.len() - 1) as f64 * c.px(20.0);
+    let notes_y = footer_y - c.px(26.0) - (notes.len() - 1) as f64 * c.px(22.0);
+    let bottom = (notes_y - c.px(66.0)).max(top + c.px(20.0));
     Frame {
         layout: Layout {
             left,
@@ -438,7 +456,7 @@ pub fn to_svg(figure: &Figure, size: Size, theme: Theme) -> String {
 
     // The projected years' shading, under everything in the plot.
     draw_projected(&mut c, figure, &l, &p);
-    draw_axes(&mut c, &l, &p);
+    draw_axes(&mut c, &l, &p, figure.years);
     draw_bands(&mut c, figure, &l, &p);
     draw_level(&mut c, figure, &l, &p);
     for line in &figure.lines {
@@ -611,7 +629,7 @@ fn draw_legend(c: &mut Canvas, figure: &Figure, f: &Frame, p: &Palette, width: u
     }
 }
 
-fn draw_axes(c: &mut Canvas, l: &Layout, p: &Palette) {
+fn draw_axes(c: &mut Canvas, l: &Layout, p: &Palette, axis: YearAxis) {
     let size = c.px(px::TICK);
     let decimals = step_decimals(l.step);
     let grid = format!(r#"stroke="{}" stroke-width="{:.1}""#, p.grid, c.px(1.0));
@@ -628,21 +646,27 @@ fn draw_axes(c: &mut Canvas, l: &Layout, p: &Palette) {
     }
     // The zero line, or the axis's foot, drawn firmer.
     let zero = l.y(0.0_f64.clamp(l.values.0, l.values.1));
-    let axis = format!(r#"stroke="{}" stroke-width="{:.1}""#, p.axis, c.px(1.5));
-    c.line((l.left, zero), (l.right, zero), &axis);
-    let label_width = 4.0 * size * DIGIT_EM + c.px(16.0);
-    let step = year_step(l.years, l.right - l.left, label_width);
+    let firm = format!(r#"stroke="{}" stroke-width="{:.1}""#, p.axis, c.px(1.5));
+    c.line((l.left, zero), (l.right, zero), &firm);
+    let prefixed = fiscal_ticks(axis, l.years, l.right - l.left, c);
+    let chars = if prefixed { 4 + FISCAL_PREFIX.len() } else { 4 };
+    let step = year_step(l.years, l.right - l.left, tick_label_width(chars, c));
     let first = l.years.0 + (step - l.years.0.rem_euclid(step)) % step;
     let label = format!(r#"fill="{}" text-anchor="middle" class="x-tick""#, p.muted);
+    let tick_y = l.bottom + c.px(6.0) + size * 1.1;
     for year in (first..=l.years.1).step_by(step as usize) {
         let x = l.x(year);
-        c.line((x, l.bottom), (x, l.bottom + c.px(6.0)), &axis);
-        c.text(
-            (x, l.bottom + c.px(6.0) + size * 1.1),
-            &year.to_string(),
-            size,
-            &label,
+        c.line((x, l.bottom), (x, l.bottom + c.px(6.0)), &firm);
+        c.text((x, tick_y), &YearAxis::tick(year, prefixed), size, &label);
+    }
+    // Where the ticks do not say the years are fiscal, the axis's corner does ("FY",
+    // "JP FY"), and the notes under the plot say it in words.
+    if let Some(note) = axis.note(prefixed, true) {
+        let label = format!(
+            r#"fill="{}" text-anchor="end" class="x-axis-note""#,
+            p.muted
         );
+        c.text((l.left - c.px(10.0), tick_y), note, size, &label);
     }
 }
 
@@ -900,6 +924,51 @@ mod tests {
         assert_eq!(year_step((1991, 2035), 1000.0, 60.0), 5);
         assert_eq!(year_step((1991, 2035), 4000.0, 60.0), 1);
         assert_eq!(year_step((2025, 2030), 500.0, 60.0), 1);
+    }
+
+    /// Japan's costs chart, and both hosts' measures chart, as SVG `width` wide.
+    fn japan_and_both(width: u32) -> (String, String) {
+        let config = crate::config::Config::defaults();
+        let hosts = crate::data::Hosts::embedded().expect("the embedded datasets load");
+        let mut app =
+            crate::app::App::with_hosts(hosts.clone(), &config.start, config.keymap, |i| {
+                i.host = crate::app::HostChoice::Japan;
+            });
+        app.change(|_| {});
+        let size = Size {
+            width,
+            height: width * 9 / 16,
+        };
+        let japan = app.figure(crate::app::Pane::Costs).expect("a costs figure");
+        assert_eq!(japan.years, YearAxis::Fiscal);
+        let c = crate::econ::compare::Comparison::of(&hosts, &app.inputs().assumptions);
+        let both = crate::publish::hosts_figure(&hosts, &c);
+        (
+            to_svg(&japan, size, Theme::Light),
+            to_svg(&both, size, Theme::Light),
+        )
+    }
+
+    #[test]
+    fn japan_s_years_are_fiscal_on_the_image_s_axis() {
+        let (_, both) = japan_and_both(1200);
+        // Both hosts: plain ticks, the corner and the notes name Japan's fiscal years.
+        assert!(both.contains(r#"class="x-axis-note">JP FY<"#), "{both}");
+        assert!(both.contains("JP: fiscal years, April–March"), "{both}");
+        assert!(!both.contains(r#"class="x-tick">FY"#));
+        // Japan alone: FY ticks where they come as often as plain ones would, else
+        // plain ticks with "FY" in the corner and the words under the plot; never
+        // neither, never both.
+        let mut seen = Vec::new();
+        for width in [Size::MIN, 600, 1200, 2400, 4000] {
+            let (japan, _) = japan_and_both(width);
+            let ticks = japan.contains(r#"class="x-tick">FY"#);
+            let note = japan.contains(r#"class="x-axis-note">FY<"#)
+                && japan.contains("fiscal years, April–March");
+            assert!(ticks != note, "{width}: ticks {ticks}, note {note}");
+            seen.push(ticks);
+        }
+        assert!(seen.contains(&true) && seen.contains(&false), "{seen:?}");
     }
 
     #[test]

@@ -89,11 +89,15 @@ pub struct SpreadValue {
     pub unit: &'static str,
 }
 
-/// The spreads of a band, each rate's.
-pub fn spread_values(spreads: &BandSpreads) -> Vec<SpreadValue> {
+/// The spreads of a band, of each rate `host`'s projections read, named as its own
+/// (`japanese_cpi`, `jpy_per_usd` for Japan, which reads no defense-budget growth).
+pub fn spread_values(spreads: &BandSpreads, host: Host) -> Vec<SpreadValue> {
+    let read = crate::econ::AssumptionId::of_host(host);
     BandSpreads::INPUTS
         .iter()
-        .filter_map(|&id| spread_spec(id))
+        .map(|id| id.for_host(host))
+        .filter(|id| read.contains(id))
+        .filter_map(spread_spec)
         .map(|s| SpreadValue {
             name: s.key,
             spread: spreads.get(s.id),
@@ -221,7 +225,7 @@ impl ProjectionReport {
             basis: if real { "real" } else { "nominal" },
             base_year: real.then_some(a.base_year),
             deflators: deflators(d, a, real, usd),
-            band: spreads.map(spread_values),
+            band: spreads.map(|s| spread_values(s, d.info.host)),
             rows,
             totals,
             extended_rules,

@@ -103,11 +103,11 @@ pub fn save(
     now: DateTime<Utc>,
 ) -> Result<ScenariosReport, String> {
     crate::econ::ScenarioId::check_saved_name(name)?;
-    let scenario = SavedScenario {
-        name: name.to_string(),
-        saved: now.to_rfc3339_opts(SecondsFormat::Secs, true),
-        assumptions: assumptions.clone(),
-    };
+    let scenario = SavedScenario::new(
+        name,
+        now.to_rfc3339_opts(SecondsFormat::Secs, true),
+        assumptions.clone(),
+    );
     let changed = change_saved(path, now, |scenarios| {
         let full = scenarios.len() >= MAX_SCENARIOS;
         match scenarios.iter_mut().find(|s| s.name == name) {
@@ -364,6 +364,39 @@ struct ScenarioToml {
     krw_per_usd_by_year: ByYear,
     #[serde(default)]
     defense_growth_by_year: ByYear,
+    // Japan's: absent from the files of earlier versions, which saved Korea's alone.
+    japanese_cpi: Option<f64>,
+    jpy_per_usd: Option<f64>,
+    japan_custom_growth: Option<f64>,
+    #[serde(default)]
+    japanese_cpi_by_year: ByYear,
+    #[serde(default)]
+    jpy_per_usd_by_year: ByYear,
+}
+
+/// Japan's keys in a scenario: its three values, and the keys of the years set apart.
+const JAPAN_KEYS: [AssumptionId; 3] = [
+    AssumptionId::JapaneseCpi,
+    AssumptionId::JpyPerUsd,
+    AssumptionId::JapanCustomGrowth,
+];
+
+impl ScenarioToml {
+    /// Japan's three values, where the file gives them.
+    fn japan(&self) -> [Option<f64>; 3] {
+        [
+            self.japanese_cpi,
+            self.jpy_per_usd,
+            self.japan_custom_growth,
+        ]
+    }
+
+    /// Whether the scenario holds any of Japan's keys.
+    fn has_japan(&self) -> bool {
+        self.japan().iter().any(Option::is_some)
+            || !self.japanese_cpi_by_year.is_empty()
+            || !self.jpy_per_usd_by_year.is_empty()
+    }
 }
 
 /// The scenarios in `text` (the file shown as `file`), or every problem in it, each
@@ -439,7 +472,7 @@ fn checked(
     }
     use AssumptionId::*;
     let none = ByYear::new();
-    let values = [
+    let mut values = vec![
         (KoreanCpi, s.korean_cpi, &s.korean_cpi_by_year),
         (UsCpi, s.us_cpi, &s.us_cpi_by_year),
         (KrwPerUsd, s.krw_per_usd, &s.krw_per_usd_by_year),
@@ -448,6 +481,10 @@ fn checked(
         (BaseYear, f64::from(s.base_year), &none),
         (Horizon, f64::from(s.horizon), &none),
     ];
+    let japan = s.has_japan();
+    if japan {
+        values.extend(japan_values(s, &none, at, errors));
+    }
     let mut paths = BTreeMap::new();
     for (id, flat, by_year) in values {
         // The fields are named by the assumptions' keys, as `to_toml` writes them.
@@ -489,30 +526,85 @@ fn checked(
     if errors.diagnostics.len() + errors.more > found_before {
         return None;
     }
-    let mut path = |id| paths.remove(&id).expect("every rate has a path");
     Some(SavedScenario {
         name: name.to_string(),
         saved: s.saved.clone(),
-        assumptions: Assumptions {
-            korean_cpi: path(KoreanCpi),
-            us_cpi: path(UsCpi),
-            krw_per_usd: path(KrwPerUsd),
-            defense_growth: path(DefenseGrowth),
-            custom_growth: s.custom_growth,
-            base_year: s.base_year,
-            horizon: s.horizon,
-            // A saved scenario holds Korea's assumptions only.
-            japanese_cpi: RatePath::flat(crate::econ::JAPAN_FALLBACK.0),
-            jpy_per_usd: RatePath::flat(crate::econ::JAPAN_FALLBACK.1),
-        },
+        assumptions: assumptions_of(s, paths),
+        japan,
     })
+}
+
+/// The assumptions of a checked scenario, from its rates' paths.
+fn assumptions_of(s: &ScenarioToml, mut paths: BTreeMap<AssumptionId, RatePath>) -> Assumptions {
+    use AssumptionId::*;
+    let mut path = |id| paths.remove(&id);
+    let mut rate = |id| path(id).expect("every rate has a path");
+    Assumptions {
+        korean_cpi: rate(KoreanCpi),
+        us_cpi: rate(UsCpi),
+        krw_per_usd: rate(KrwPerUsd),
+        defense_growth: rate(DefenseGrowth),
+        custom_growth: s.custom_growth,
+        base_year: s.base_year,
+        horizon: s.horizon,
+        // An earlier version's file holds Korea's alone: Japan's stand in until the
+        // scenario is applied, which keeps Japan's in effect (`SavedScenario::japan`).
+        japanese_cpi: rate_or(path(JapaneseCpi), crate::econ::JAPAN_FALLBACK.0),
+        jpy_per_usd: rate_or(path(JpyPerUsd), crate::econ::JAPAN_FALLBACK.1),
+        japan_custom_growth: s.japan_custom_growth.unwrap_or(s.custom_growth),
+    }
+}
+
+fn rate_or(path: Option<RatePath>, flat: f64) -> RatePath {
+    path.unwrap_or_else(|| RatePath::flat(flat))
+}
+
+/// Japan's values with their years set apart, where the scenario gives any of Japan's
+/// keys: all three, else each one missing reported at a Japan key it gives.
+fn japan_values<'s>(
+    s: &'s ScenarioToml,
+    none: &'s ByYear,
+    at: At,
+    errors: &mut LoadError,
+) -> Vec<(AssumptionId, f64, &'s ByYear)> {
+    let given = JAPAN_KEYS
+        .iter()
+        .zip(s.japan())
+        .find_map(|(id, v)| v.map(|_| spec(*id).key))
+        .unwrap_or("name");
+    let by_year = [&s.japanese_cpi_by_year, &s.jpy_per_usd_by_year, none];
+    let mut values = Vec::new();
+    for ((id, value), by_year) in JAPAN_KEYS.into_iter().zip(s.japan()).zip(by_year) {
+        match value {
+            Some(v) => values.push((id, v, by_year)),
+            None => errors.push(at.error(
+                given,
+                format!(
+                    "expected {} with Japan's other assumptions ({}), found none",
+                    spec(id).key,
+                    japan_keys()
+                ),
+            )),
+        }
+    }
+    values
+}
+
+/// Japan's keys, as a message lists them.
+fn japan_keys() -> String {
+    let keys: Vec<&str> = JAPAN_KEYS.iter().map(|id| spec(*id).key).collect();
+    keys.join(", ")
 }
 
 const HEADER: &str = "\
 # sma-dash saved scenarios: the dashboard's assumptions, saved with `s`, applied with
 # Enter on a row under \"Saved\" in the Assumptions pane. Rates are in percent a year,
-# krw_per_usd in won per dollar; a `*_by_year` table sets single years apart from the
-# flat rate, e.g. korean_cpi_by_year = { 2028 = 3.5 }.
+# krw_per_usd in won per dollar, jpy_per_usd in yen per dollar; a `*_by_year` table sets
+# single years apart from the flat rate, e.g. korean_cpi_by_year = { 2028 = 3.5 }.
+# Each host keeps its own: Korea's korean_cpi, krw_per_usd, defense_growth and
+# custom_growth; Japan's japanese_cpi, jpy_per_usd and japan_custom_growth (a scenario
+# without Japan's leaves them as they are when applied). us_cpi, base_year and horizon
+# are both hosts'.
 ";
 
 /// The scenarios as TOML a person can read and edit.
@@ -523,7 +615,9 @@ fn to_toml(scenarios: &[SavedScenario]) -> String {
         let _ = writeln!(out, "\n[[scenario]]");
         let _ = writeln!(out, "name = {}", toml::Value::from(s.name.as_str()));
         let _ = writeln!(out, "saved = {}", toml::Value::from(s.saved.as_str()));
-        for id in AssumptionId::ALL {
+        let japan: &[AssumptionId] = if s.japan { &JAPAN_KEYS } else { &[] };
+        let written = || AssumptionId::ALL.iter().chain(japan);
+        for &id in written() {
             let value = match id {
                 AssumptionId::BaseYear => a.base_year.to_string(),
                 AssumptionId::Horizon => a.horizon.to_string(),
@@ -532,7 +626,7 @@ fn to_toml(scenarios: &[SavedScenario]) -> String {
             let _ = writeln!(out, "{} = {value}", spec(id).key);
         }
         for (id, path) in a.rate_paths() {
-            if path.by_year.is_empty() {
+            if path.by_year.is_empty() || !written().any(|w| *w == id) {
                 continue;
             }
             let years: Vec<String> = path
@@ -671,6 +765,75 @@ mod tests {
         let loaded = load(&path, now());
         assert_eq!(loaded.warning, None);
         assert_eq!(loaded.scenarios[0].assumptions.krw_per_usd.flat, 1300.0);
+    }
+
+    #[test]
+    fn each_host_s_assumptions_are_saved_and_an_old_file_loads_as_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("scenarios.toml");
+        // A file an earlier version saved: Korea's keys alone.
+        fs::write(&path, GOOD).unwrap();
+        let loaded = load(&path, now());
+        assert_eq!(loaded.warning, None);
+        let old = &loaded.scenarios[0];
+        assert!(!old.japan, "no Japan keys: Korea's alone");
+        assert_eq!(old.assumptions.korean_cpi.flat, 2.1);
+        assert_eq!(old.assumptions.custom_growth, 3.0);
+        // Applying it keeps Japan's assumptions in effect.
+        let mut current = assumptions();
+        current.japanese_cpi = RatePath::parse("0.4,2030=1.5").unwrap();
+        current.japan_custom_growth = -2.0;
+        let applied = old.applied_to(&current);
+        assert_eq!(applied.korean_cpi.flat, 2.1);
+        assert_eq!(applied.japanese_cpi, current.japanese_cpi);
+        assert_eq!(applied.japan_custom_growth, -2.0);
+        // Saving another beside it leaves the old one as it was written.
+        let mut both = assumptions();
+        both.japanese_cpi = RatePath::parse("0.5,2030=1.25").unwrap();
+        both.jpy_per_usd.flat = 140.0;
+        both.japan_custom_growth = 2.5;
+        save(&path, "both", &both, true, now()).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        let (first, second) = text
+            .split_once("[[scenario]]")
+            .unwrap()
+            .1
+            .split_once("[[scenario]]")
+            .unwrap();
+        assert!(!first.contains("japan"), "{first}");
+        assert!(second.contains("japanese_cpi = 0.5\n"), "{second}");
+        assert!(second.contains("jpy_per_usd = 140.0\n"), "{second}");
+        assert!(second.contains("japan_custom_growth = 2.5\n"), "{second}");
+        assert!(
+            second.contains("japanese_cpi_by_year = { 2030 = 1.25 }"),
+            "{second}"
+        );
+        let loaded = load(&path, now());
+        assert_eq!(loaded.scenarios[0], *old);
+        assert!(loaded.scenarios[1].japan);
+        assert_eq!(loaded.scenarios[1].assumptions, both, "exactly as saved");
+        assert_eq!(loaded.scenarios[1].applied_to(&current), both);
+    }
+
+    #[test]
+    fn japan_s_keys_go_together() {
+        let half = format!("{GOOD}japanese_cpi = 1.0\n");
+        assert!(
+            problem(&half).starts_with(
+                "scenarios.toml:11:16: expected jpy_per_usd with Japan's other assumptions (japanese_cpi, jpy_per_usd, japan_custom_growth), found none"
+            ),
+            "{}",
+            problem(&half)
+        );
+        let hot =
+            format!("{GOOD}japanese_cpi = 1.0\njpy_per_usd = 900.0\njapan_custom_growth = 2.0\n");
+        assert!(
+            problem(&hot).starts_with(
+                "scenarios.toml:12:15: jpy_per_usd: expected yen per dollar from 50 ¥/$ to 500 ¥/$, found 900"
+            ),
+            "{}",
+            problem(&hot)
+        );
     }
 
     #[test]
@@ -1247,11 +1410,13 @@ mod tests {
                 custom_growth: growth,
                 base_year: 2025,
                 horizon: 2035,
-                japanese_cpi: RatePath::flat(crate::econ::JAPAN_FALLBACK.0),
-                jpy_per_usd: RatePath::flat(crate::econ::JAPAN_FALLBACK.1),
+                japanese_cpi: RatePath::flat(-cpi / 4.0),
+                jpy_per_usd: RatePath::flat(fx / 10.0),
+                japan_custom_growth: -growth / 3.0,
             };
             a.korean_cpi.by_year.insert(2031, year_cpi);
-            let s = SavedScenario { name, saved: "2026-11-27".into(), assumptions: a };
+            a.jpy_per_usd.by_year.insert(2030, fx / 9.0);
+            let s = SavedScenario::new(name, "2026-11-27", a);
             let text = to_toml(std::slice::from_ref(&s));
             let back = parse("scenarios.toml", &text)
                 .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;

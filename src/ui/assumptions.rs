@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, AssumptionsRow, Pane};
-use crate::econ::{CostView, Metric, ScenarioId, Total, spec};
+use crate::econ::{AssumptionId, CostView, Metric, ScenarioId, Total, spec};
 
 use super::format::{fit, fit_right, signed, thousands, width as format_width};
 use super::layout::inner;
@@ -43,7 +43,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .iter()
         .position(|t| t.scenario == app.inputs().scenario)
         .map_or(usize::MAX, |k| {
-            app.assumptions_row_number(AssumptionsRow::Scenario(k)) + 2
+            app.assumptions_row_number(AssumptionsRow::Scenario(k)) + 2 + shared_lines(app)
         });
     if lines.len() > height && height > 1 && !on_a_scenario && charted_line >= height {
         // Too short to show the charted scenario's row while an assumption is
@@ -64,8 +64,8 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let row = app.assumption_row;
     let selected_line = match app.selected_assumptions_row() {
         Some(AssumptionsRow::Assumption(_)) | None => row,
-        Some(AssumptionsRow::Scenario(_)) => row + 2,
-        Some(AssumptionsRow::Saved(_)) => row + 4,
+        Some(AssumptionsRow::Scenario(_)) => row + 2 + shared_lines(app),
+        Some(AssumptionsRow::Saved(_)) => row + 4 + shared_lines(app),
     };
     let scroll = (selected_line + 1).saturating_sub(height);
     let area = Rect {
@@ -132,6 +132,7 @@ fn money_unit(app: &App) -> String {
 fn lines<'a>(app: &App, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     assumption_lines(app, theme, width, &mut lines);
+    lines.extend(shared_line(app, theme, width));
     scenario_lines(app, theme, width, &mut lines);
     saved_lines(app, theme, width, &mut lines);
     totals_line(app, theme, width, &mut lines);
@@ -170,6 +171,38 @@ fn styled_if_selected<'a>(app: &App, row: usize, line: Line<'a>, theme: &Theme) 
 }
 
 /// Each assumption and its value, marked where it differs from history's.
+/// After an assumption both hosts share (US CPI, the base year, the horizon), where
+/// Japan's dataset is there: " · both hosts", since one value serves Korea and Japan
+/// (they are compared in one base year); nothing after a host's own.
+pub(super) fn shared_note(app: &App, id: AssumptionId) -> &'static str {
+    if app.hosts.japan.is_some() && id.host().is_none() {
+        SHARED
+    } else {
+        ""
+    }
+}
+
+const SHARED: &str = " · both hosts";
+
+/// Under the assumptions, where Japan's dataset is there: which of them both hosts
+/// share (one base year, so that they compare), the rest being the shown host's own.
+fn shared_line<'a>(app: &App, theme: &Theme, width: usize) -> Option<Line<'a>> {
+    app.hosts.japan.as_ref()?;
+    let names = "US CPI, base year, horizon";
+    let long = format!("  shared by both hosts: {names}");
+    let text = if format_width(&long) <= width {
+        long
+    } else {
+        fit(&format!("  shared: {names}"), width)
+    };
+    Some(Line::styled(text, theme.dim()))
+}
+
+/// How many lines [`shared_line`] takes: 1 where it shows.
+fn shared_lines(app: &App) -> usize {
+    usize::from(app.hosts.japan.is_some())
+}
+
 fn assumption_lines<'a>(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Line<'a>>) {
     let defaults = app.default_assumptions();
     for &id in app.assumption_ids() {

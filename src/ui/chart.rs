@@ -12,6 +12,7 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
 use super::format::{thousands, width};
 use super::theme::Theme;
+use crate::data::{FISCAL_PREFIX, YearAxis};
 use crate::numbers::round_steps;
 
 /// Indices of at most `max` of `n` points, evenly spread, always keeping the first, the
@@ -336,6 +337,11 @@ fn year_width(year: i32) -> u16 {
     (digits + u32::from(year < 0)) as u16
 }
 
+/// Columns a tick of `year` takes, after a prefix `prefix` columns wide ("FY").
+fn tick_width(year: i32, prefix: u16) -> u16 {
+    year_width(year) + prefix
+}
+
 /// Where a label `w` wide goes: centred on `columns`, moved inside `row` if it would
 /// stick out (it still covers its column), `None` if the row is too narrow.
 fn label_x((x, cols): Columns, w: u16, row: Rect) -> Option<u16> {
@@ -348,32 +354,63 @@ fn label_x((x, cols): Columns, w: u16, row: Rect) -> Option<u16> {
 }
 
 /// The round years every `step` along `row`, each with the column its label starts at.
-pub fn year_labels<'a>(
+#[cfg(test)]
+fn year_labels<'a>(
     row: Rect,
     years: (i32, i32),
     step: i32,
     columns: &'a dyn Fn(i32) -> Option<Columns>,
 ) -> impl Iterator<Item = (i32, u16)> + 'a {
+    tick_labels(row, years, step, columns, 0)
+}
+
+/// [`year_labels`], each tick `prefix` columns wider.
+fn tick_labels<'a>(
+    row: Rect,
+    years: (i32, i32),
+    step: i32,
+    columns: &'a dyn Fn(i32) -> Option<Columns>,
+    prefix: u16,
+) -> impl Iterator<Item = (i32, u16)> + 'a {
     round_years(years, step).filter_map(move |year| {
         let at = columns(year)?;
-        Some((year, label_x(at, year_width(year), row)?))
+        Some((year, label_x(at, tick_width(year, prefix), row)?))
     })
 }
 
 /// The smallest interval (5, 10, 20, 50 … years) at which the round years of `years`
 /// fit along `row` with a blank column at least between two labels.
-pub fn year_step(row: Rect, years: (i32, i32), columns: &dyn Fn(i32) -> Option<Columns>) -> i32 {
+#[cfg(test)]
+fn year_step(row: Rect, years: (i32, i32), columns: &dyn Fn(i32) -> Option<Columns>) -> i32 {
+    tick_step(row, years, columns, 0)
+}
+
+/// [`year_step`] for ticks `prefix` columns wider.
+fn tick_step(
+    row: Rect,
+    years: (i32, i32),
+    columns: &dyn Fn(i32) -> Option<Columns>,
+    prefix: u16,
+) -> i32 {
     let span = years.1.saturating_sub(years.0);
     year_steps(span)
         .find(|&step| {
             let mut end: Option<u16> = None;
-            year_labels(row, years, step, columns).all(|(year, x)| {
+            tick_labels(row, years, step, columns, prefix).all(|(year, x)| {
                 let fits = end.is_none_or(|e| x > e);
-                end = Some(x + year_width(year));
+                end = Some(x + tick_width(year, prefix));
                 fits
             })
         })
         .unwrap_or(i32::MAX)
+}
+
+/// Writes `prefix` then `year` from column `x` of row `y`, a char to a cell.
+fn put_tick(buf: &mut Buffer, x: u16, y: u16, (prefix, year): (&str, i32), style: Style) {
+    for (dx, c) in prefix.chars().enumerate() {
+        put_char(buf, x + dx as u16, y, c, style);
+    }
+    put_year(buf, x + prefix.chars().count() as u16, y, year, style);
 }
 
 /// Writes `year` from column `x` of row `y`, a char to a cell.
@@ -400,39 +437,74 @@ fn put_year(buf: &mut Buffer, x: u16, y: u16, year: i32, style: Style) {
 
 /// Labels the years along `row` at round intervals (`year_step`), each under the
 /// columns `columns` says the year is drawn in, and the cursor's year (in
-/// `cursor_style`) where it fits without touching them.
+/// `cursor_style`) where it fits without touching them. On an axis of fiscal years
+/// (`axis`, the rule [`YearAxis`] keeps for the images too) the ticks read "FY2000"
+/// where that costs no tick; else the row's left corner, under the value labels, says
+/// "FY" (or "JP FY" with both hosts).
 pub fn draw_years(
     buf: &mut Buffer,
     row: Rect,
     years: (i32, i32),
     columns: &dyn Fn(i32) -> Option<Columns>,
     cursor: Option<i32>,
-    style: Style,
-    cursor_style: Style,
+    (style, cursor_style): (Style, Style),
+    axis: YearAxis,
 ) {
     if row.width == 0 || row.height == 0 || years.1 < years.0 {
         return;
     }
-    let step = year_step(row, years, columns);
-    let labels = || year_labels(row, years, step, columns);
-    for (year, x) in labels() {
+    let fy = FISCAL_PREFIX.len() as u16;
+    // FY ticks where they cost no label, the cursor's included.
+    let plain = ticks(row, years, columns, cursor, 0).len();
+    let prefixed = axis == YearAxis::Fiscal
+        && axis.prefixed(plain, ticks(row, years, columns, cursor, fy).len());
+    let mut row = row;
+    if let Some(note) = axis.note(prefixed, true) {
+        let w = note.chars().count() as u16;
+        if row.width > 4 * (w + 1) {
+            for (dx, c) in note.chars().enumerate() {
+                put_char(buf, row.x + dx as u16, row.y, c, style);
+            }
+            row = Rect::new(row.x + w + 1, row.y, row.width - w - 1, 1);
+        }
+    }
+    let prefix = if prefixed { FISCAL_PREFIX } else { "" };
+    for (year, x) in ticks(row, years, columns, cursor, prefix.len() as u16) {
         let style = if Some(year) == cursor {
             cursor_style
         } else {
             style
         };
-        put_year(buf, x, row.y, year, style);
+        put_tick(buf, x, row.y, (prefix, year), style);
     }
+}
+
+/// The ticks along `row`, each `prefix` columns wider than its year: the round years
+/// every [`tick_step`], then the cursor's year where it fits without touching them.
+fn ticks(
+    row: Rect,
+    years: (i32, i32),
+    columns: &dyn Fn(i32) -> Option<Columns>,
+    cursor: Option<i32>,
+    prefix: u16,
+) -> Vec<(i32, u16)> {
+    let step = tick_step(row, years, columns, prefix);
+    let mut labels: Vec<(i32, u16)> = tick_labels(row, years, step, columns, prefix).collect();
     let Some(year) = cursor.filter(|y| (years.0..=years.1).contains(y) && y % step != 0) else {
-        return;
+        return labels;
     };
-    let Some(x) = columns(year).and_then(|at| label_x(at, year_width(year), row)) else {
-        return;
+    let width = tick_width(year, prefix);
+    let Some(x) = columns(year).and_then(|at| label_x(at, width, row)) else {
+        return labels;
     };
-    let end = x + year_width(year);
-    if labels().all(|(other, o)| end < o || o + year_width(other) < x) {
-        put_year(buf, x, row.y, year, cursor_style);
+    let end = x + width;
+    if labels
+        .iter()
+        .all(|&(other, o)| end < o || o + tick_width(other, prefix) < x)
+    {
+        labels.push((year, x));
     }
+    labels
 }
 
 /// What a line chart's axes are drawn in.
@@ -442,6 +514,8 @@ pub struct AxisStyles {
     pub axis: Style,
     /// The year cursor's label.
     pub cursor: Style,
+    /// The years the x axis counts: calendar, one host's fiscal, or both.
+    pub years: YearAxis,
 }
 
 /// A line chart as drawn: where its data went and how years and values map to cells.
@@ -517,8 +591,8 @@ pub fn line_chart(
         (years.0, last),
         &column,
         cursor,
-        styles.axis,
-        styles.cursor,
+        (styles.axis, styles.cursor),
+        styles.years,
     );
     Some(plot)
 }
@@ -569,11 +643,12 @@ pub fn recorded_chart(
     area: Rect,
     (years, values): ((i32, i32), (f64, f64)),
     (line_data, cursor): (&[(f64, f64)], i32),
-    theme: &Theme,
+    (theme, years_axis): (&Theme, YearAxis),
 ) -> Option<Plot> {
     let styles = AxisStyles {
         axis: theme.label(),
         cursor: theme.cursor(),
+        years: years_axis,
     };
     line_chart(
         buf,
@@ -675,6 +750,8 @@ pub struct BarStyles {
     pub cursor: Style,
     pub axis: Style,
     pub band: Style,
+    /// The years the x axis counts.
+    pub years: YearAxis,
 }
 
 const EIGHTHS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -830,8 +907,8 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
         years,
         &columns,
         cursor,
-        styles.axis,
-        styles.cursor,
+        (styles.axis, styles.cursor),
+        styles.years,
     );
 }
 
@@ -1073,6 +1150,7 @@ mod tests {
 
     fn bar_styles() -> BarStyles {
         BarStyles {
+            years: YearAxis::Calendar,
             recorded: Style::default(),
             projected: Style::default(),
             capped: Style::default(),
@@ -1181,6 +1259,7 @@ mod tests {
                 let styles = AxisStyles {
                     axis: Style::default(),
                     cursor: Style::default(),
+                    years: YearAxis::Calendar,
                 };
                 let datasets = vec![line(&data, Style::default())];
                 let plot = line_chart(
@@ -1242,7 +1321,15 @@ mod tests {
         );
         let mut buf = Buffer::empty(row);
         let style = Style::default();
-        draw_years(&mut buf, row, years, columns, Some(cursor), style, style);
+        draw_years(
+            &mut buf,
+            row,
+            years,
+            columns,
+            Some(cursor),
+            (style, style),
+            YearAxis::Calendar,
+        );
         let runs = drawn_years(&buf, row.y);
         for (x, text) in &runs {
             let year: i32 = text
@@ -1312,8 +1399,8 @@ mod tests {
             (1991, 2035),
             &columns,
             Some(2013),
-            style,
-            style,
+            (style, style),
+            YearAxis::Calendar,
         );
         let text = row_text(&buf, 0);
         assert!(text.contains("2010"), "{text}");
@@ -1327,9 +1414,69 @@ mod tests {
             (1991, 2035),
             &columns,
             Some(2011),
-            style,
-            style,
+            (style, style),
+            YearAxis::Calendar,
         );
         assert!(!row_text(&buf, 0).contains("2011"));
+    }
+
+    /// The year row of an axis `axis` `width` wide over `years`, cursor at `cursor`.
+    fn fiscal_row(axis: YearAxis, width: u16, years: (i32, i32), cursor: i32) -> String {
+        let row = Rect::new(0, 0, width, 1);
+        let span = (f64::from(years.0), f64::from(years.1));
+        // As a line chart's plot: six columns of value labels, then the data.
+        let columns =
+            move |year: i32| canvas_column(f64::from(year), span, width - 6, 2).map(|x| (x + 6, 1));
+        let style = Style::default();
+        let mut buf = Buffer::empty(row);
+        draw_years(
+            &mut buf,
+            row,
+            years,
+            &columns,
+            Some(cursor),
+            (style, style),
+            axis,
+        );
+        row_text(&buf, 0)
+    }
+
+    #[test]
+    fn fiscal_years_read_fy_on_the_ticks_or_in_the_corner() {
+        // Room: every tick says FY; no note needed.
+        let wide = fiscal_row(YearAxis::Fiscal, 120, (1978, 2035), 2013);
+        assert!(
+            wide.contains("FY2000") && wide.contains("FY2035"),
+            "{wide:?}"
+        );
+        assert!(!wide.contains(" 2000"), "{wide:?}");
+        // Where FY ticks would come sparser than plain ones: plain ticks and "FY" in
+        // the corner, under the value labels. Every width says it one way or the other.
+        let (mut ticks, mut corner) = (0, 0);
+        for width in 24..=120 {
+            let row = fiscal_row(YearAxis::Fiscal, width, (1978, 2035), 2026);
+            let on_ticks = row.contains("FY19") || row.contains("FY20");
+            let in_corner = row.starts_with("FY ");
+            assert!(on_ticks != in_corner, "{width}: {row:?}");
+            if in_corner {
+                assert!(
+                    row.contains("2000") || row.contains("2020"),
+                    "{width}: {row:?}"
+                );
+            }
+            ticks += usize::from(on_ticks);
+            corner += usize::from(in_corner);
+        }
+        assert!(
+            ticks > 0 && corner > 0,
+            "{ticks} with FY ticks, {corner} with the corner"
+        );
+        // Both hosts on one axis: plain ticks, the corner names Japan's fiscal years.
+        let both = fiscal_row(YearAxis::Mixed, 120, (1991, 2035), 2026);
+        assert!(both.starts_with("JP FY "), "{both:?}");
+        assert!(both.contains("2000") && !both.contains("FY2"), "{both:?}");
+        // Calendar years: as before.
+        let korea = fiscal_row(YearAxis::Calendar, 120, (1991, 2035), 2026);
+        assert!(!korea.contains("FY"), "{korea:?}");
     }
 }

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::{App, ChartStyle, Pane};
-use crate::data::Confidence;
+use crate::data::{Confidence, YearAxis};
 use crate::econ::{
     CostPoint, Currency, CurrencyOrigin, Deflator, Driver, Metric, ScenarioId, Status, TroopBasis,
 };
@@ -268,8 +268,8 @@ pub(super) fn how_words(app: &App, p: &CostPoint) -> String {
     }
     if view.real {
         let index = match view.currency {
-            Currency::Local => "Korean CPI",
-            Currency::Usd => "US CPI-U",
+            Currency::Local => format!("{} CPI", p.host.adjective()),
+            Currency::Usd => "US CPI-U".to_string(),
         };
         notes.push(format!(
             "in money of {} by {index}",
@@ -419,8 +419,9 @@ fn band_words(app: &App, year: i32) -> Option<String> {
     ))
 }
 
-fn bar_styles(theme: &Theme) -> BarStyles {
+fn bar_styles(theme: &Theme, years: YearAxis) -> BarStyles {
     BarStyles {
+        years,
         recorded: theme.recorded(),
         projected: theme.projected(),
         capped: theme.capped(),
@@ -428,6 +429,11 @@ fn bar_styles(theme: &Theme) -> BarStyles {
         axis: theme.label(),
         band: theme.band(),
     }
+}
+
+/// The Costs chart's years: the shown host's money (Japan's by fiscal year).
+fn years_axis(app: &App) -> YearAxis {
+    YearAxis::of_money(&[app.data.info.host])
 }
 
 /// The cost points to draw, thinned to `cells`, keeping the year cursor.
@@ -457,7 +463,12 @@ fn render_bars(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             range: band_at(app, p.year),
         })
         .collect();
-    chart::draw_bars(f.buffer_mut(), area, &bars, &bar_styles(theme));
+    chart::draw_bars(
+        f.buffer_mut(),
+        area,
+        &bars,
+        &bar_styles(theme, years_axis(app)),
+    );
 }
 
 /// The charted scenario's band in `year`, where it has width.
@@ -527,7 +538,7 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         area,
         ((first, last), (min, max)),
         (&recorded, app.year),
-        theme,
+        (theme, years_axis(app)),
     );
     if let Some(plot) = plot {
         chart::band(buf, &plot, &banded, theme.band());

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 
 use crate::app::keymap::{Binding, Keymap, SECTIONS, Scope};
-use crate::app::{Action, HelpPage};
+use crate::app::{Action, HelpPage, HostChoice};
 
 use super::format::{fit, width};
 use super::text::{Plain, wrap_line};
@@ -185,13 +185,14 @@ const GLOSSARY: [(&str, &[(&str, &str)]); 3] = [
         &[
             (
                 "recorded",
-                "As a source printed it. Korean amounts are kept as published, in units of \
-                 100 million won (억원); the screen shows billions of won (bn won).",
+                "As a source printed it. Amounts are kept as published: Korea's in units \
+                 of 100 million won (억원), Japan's of 100 million yen (億円); the screen \
+                 shows billions (bn won, bn yen).",
             ),
             (
                 "converted",
-                "The other currency's figure at that year's average won per dollar, or \
-                 at the assumed rate past the record.",
+                "The other currency's figure at that year's average won (or yen) per \
+                 dollar, or at the assumed rate past the record.",
             ),
             (
                 "derived",
@@ -211,11 +212,12 @@ const GLOSSARY: [(&str, &[(&str, &str)]); 3] = [
             (
                 "nominal, real",
                 "Nominal: money of each year. Real: money of the base year, deflated by \
-                 Korean CPI for won and US CPI-U for dollars.",
+                 Korean CPI for won, Japanese CPI for yen and US CPI-U for dollars.",
             ),
             (
                 "base year",
-                "The year whose money real terms are counted in (an assumption).",
+                "The year whose money real terms are counted in (an assumption): one for \
+                 both hosts, so that they can be compared.",
             ),
             (
                 "CPI, CPI-U",
@@ -263,9 +265,15 @@ const GLOSSARY: [(&str, &[(&str, &str)]); 3] = [
 
 /// Each block of a page as the rows it wraps to in `cols` columns; blocks are not
 /// split between columns.
-fn blocks(keymap: &Keymap, page: HelpPage, theme: &Theme, cols: u16) -> Vec<Vec<Line<'static>>> {
+fn blocks(
+    keymap: &Keymap,
+    page: HelpPage,
+    host: HostChoice,
+    theme: &Theme,
+    cols: u16,
+) -> Vec<Vec<Line<'static>>> {
     match page {
-        HelpPage::Keys => key_blocks(keymap, theme, cols),
+        HelpPage::Keys => key_blocks(keymap, host, theme, cols),
         HelpPage::Glossary => glossary_blocks(theme, cols),
     }
 }
@@ -313,7 +321,12 @@ fn heading(name: &str, theme: &Theme, cols: u16) -> Vec<Line<'static>> {
 }
 
 /// Each scope's keys as a block: its name, then one entry per binding; last, the marks.
-fn key_blocks(keymap: &Keymap, theme: &Theme, cols: u16) -> Vec<Vec<Line<'static>>> {
+fn key_blocks(
+    keymap: &Keymap,
+    host: HostChoice,
+    theme: &Theme,
+    cols: u16,
+) -> Vec<Vec<Line<'static>>> {
     let key_cols = keymap
         .bindings
         .iter()
@@ -331,7 +344,7 @@ fn key_blocks(keymap: &Keymap, theme: &Theme, cols: u16) -> Vec<Vec<Line<'static
             let mut lines = heading(name, theme, cols);
             for b in bindings {
                 let key = Span::styled(keys_label(b), theme.key());
-                lines.extend(entry(key, &b.help, key_cols, cols));
+                lines.extend(entry(key, &host_worded(b, host), key_cols, cols));
             }
             lines.push(Line::raw(""));
             Some(lines)
@@ -348,6 +361,23 @@ fn key_blocks(keymap: &Keymap, theme: &Theme, cols: u16) -> Vec<Vec<Line<'static
     }
     out.push(marks);
     out
+}
+
+/// A key's description as the host shown reads it: the currency toggle names the
+/// host's currency (`currency: yen / dollars` on Japan; both hosts stay in dollars).
+fn host_worded(b: &Binding, host: HostChoice) -> String {
+    if b.action != Action::ToggleCurrency {
+        return b.help.clone();
+    }
+    let currency = match host {
+        HostChoice::Both => "won or yen",
+        one => one.primary().currency(),
+    };
+    let mut text = b.help.replacen("won", currency, 1);
+    if host.is_both() {
+        text.push_str(" (both hosts: dollars only)");
+    }
+    text
 }
 
 /// Each term as a block: the term, then its meaning, wrapped with the rows after the
@@ -422,7 +452,13 @@ fn block<'a>(keymap: &Keymap, page: HelpPage, theme: &Theme) -> Block<'a> {
 
 /// The page's blocks laid out in as many columns as fit `inner`, each block's rows
 /// wrapped to its column; blocks are not split.
-fn columns(keymap: &Keymap, page: HelpPage, theme: &Theme, inner: Rect) -> Vec<Vec<Line<'static>>> {
+fn columns(
+    keymap: &Keymap,
+    page: HelpPage,
+    host: HostChoice,
+    theme: &Theme,
+    inner: Rect,
+) -> Vec<Vec<Line<'static>>> {
     let count = (inner.width / MIN_COLUMN).clamp(1, 3);
     let col_width = inner.width / count;
     // A space between columns.
@@ -431,7 +467,7 @@ fn columns(keymap: &Keymap, page: HelpPage, theme: &Theme, inner: Rect) -> Vec<V
     } else {
         col_width
     };
-    let blocks = blocks(keymap, page, theme, text_width);
+    let blocks = blocks(keymap, page, host, theme, text_width);
     let total: usize = blocks.iter().map(Vec::len).sum();
     let per_column = total.div_ceil(count as usize);
     let mut filled: Vec<Vec<Line>> = vec![Vec::new(); count as usize];
@@ -449,10 +485,10 @@ fn columns(keymap: &Keymap, page: HelpPage, theme: &Theme, inner: Rect) -> Vec<V
 }
 
 /// How far the help's page in `area` can scroll, and how many lines a page is.
-pub fn limits(keymap: &Keymap, page: HelpPage, area: Rect) -> (u16, u16) {
+pub fn limits(keymap: &Keymap, page: HelpPage, host: HostChoice, area: Rect) -> (u16, u16) {
     let theme = Theme::new(false, Default::default());
     let inner = block(keymap, page, &theme).inner(popup(area));
-    let longest = columns(keymap, page, &theme, inner)
+    let longest = columns(keymap, page, host, &theme, inner)
         .iter()
         .map(Vec::len)
         .max()
@@ -465,6 +501,7 @@ pub fn render(
     f: &mut Frame,
     keymap: &Keymap,
     page: HelpPage,
+    host: HostChoice,
     scroll: u16,
     area: Rect,
     theme: &Theme,
@@ -474,7 +511,7 @@ pub fn render(
     let block = block(keymap, page, theme);
     let inner = block.inner(popup);
     f.render_widget(block, popup);
-    let filled = columns(keymap, page, theme, inner);
+    let filled = columns(keymap, page, host, theme, inner);
     // Scroll only as far as the longest column needs.
     let longest = filled.iter().map(Vec::len).max().unwrap_or(0);
     let scroll = scroll.min(longest.saturating_sub(inner.height as usize) as u16);
@@ -530,6 +567,37 @@ mod tests {
         text.split_whitespace().collect()
     }
 
+    /// The keys page's text at a width, for a host.
+    fn keys_text(host: HostChoice) -> String {
+        let keymap = crate::config::Config::defaults().keymap;
+        let theme = Theme::new(false, Default::default());
+        blocks(&keymap, HelpPage::Keys, host, &theme, 200)
+            .iter()
+            .flatten()
+            .map(|l| {
+                l.spans
+                    .iter()
+                    .map(|s| s.content.as_ref())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_currency_key_names_the_shown_host_s_currency() {
+        let korea = keys_text(HostChoice::Korea);
+        assert!(korea.contains("currency: won / dollars"), "{korea}");
+        let japan = keys_text(HostChoice::Japan);
+        assert!(japan.contains("currency: yen / dollars"), "{japan}");
+        assert!(!japan.contains("won"), "{japan}");
+        let both = keys_text(HostChoice::Both);
+        assert!(
+            both.contains("currency: won or yen / dollars (both hosts: dollars only)"),
+            "{both}"
+        );
+    }
+
     #[test]
     fn no_line_is_cut_at_any_width() {
         let keymap = crate::config::Config::defaults().keymap;
@@ -539,7 +607,7 @@ mod tests {
             // From two columns, where a Korean syllable fits.
             for width in 2..=220 {
                 let inner = Rect::new(0, 0, width, 30);
-                let filled = columns(&keymap, page, &theme, inner);
+                let filled = columns(&keymap, page, HostChoice::Korea, &theme, inner);
                 let column = width / filled.len() as u16;
                 let mut drawn = String::new();
                 for line in filled.iter().flatten() {
@@ -563,9 +631,9 @@ mod tests {
         for page in HelpPage::ALL {
             for (width, height) in [(80, 22), (30, 10), (120, 38), (200, 58), (3, 3)] {
                 let area = Rect::new(0, 0, width, height);
-                let (max, _) = limits(&keymap, page, area);
+                let (max, _) = limits(&keymap, page, HostChoice::Korea, area);
                 let inner = block(&keymap, page, &theme).inner(popup(area));
-                let longest = columns(&keymap, page, &theme, inner)
+                let longest = columns(&keymap, page, HostChoice::Korea, &theme, inner)
                     .iter()
                     .map(Vec::len)
                     .max()

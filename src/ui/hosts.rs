@@ -41,9 +41,11 @@ pub(super) fn agreement_prefix(app: &App, i: usize) -> String {
 /// The title bar's year cursor, after the host shown where it is not Korea alone:
 /// "year 2026", "Japan │ year 2022", "Korea + Japan │ year 2022". The year is the
 /// cursor's, which each pane labels as its host counts it (Japan's money "FY2022").
-pub(super) fn title_spans<'a>(app: &App, theme: &Theme) -> Vec<Span<'a>> {
+/// Without `with_host`, the year alone: where the title bar has no room for the host.
+pub(super) fn title_spans<'a>(app: &App, theme: &Theme, with_host: bool) -> Vec<Span<'a>> {
     let mut spans = Vec::new();
     match app.host_shown() {
+        _ if !with_host => {}
         HostChoice::Korea => {}
         HostChoice::Japan => spans.push(Span::styled("Japan │ ", theme.bold())),
         HostChoice::Both => spans.push(Span::styled("Korea + Japan │ ", theme.bold())),
@@ -179,7 +181,9 @@ pub(super) fn render_costs(f: &mut Frame, app: &App, both: &BothHosts, area: Rec
                 .collect()
         })
         .collect();
-    let drawn = two_series(f, app, plot, (&series[0], &series[1]), theme);
+    // Japan's by fiscal year beside Korea's by calendar year: the axis says so.
+    let years = crate::data::YearAxis::of_money(&Host::ALL);
+    let drawn = two_series(f, app, plot, (&series[0], &series[1]), (theme, years));
     // Per member, a count that changed what it counts (Japan 2008) breaks the series.
     if let Some(plot) = drawn.filter(|_| kind == MeasureKind::PerMember) {
         let years: Vec<i32> = both
@@ -259,7 +263,7 @@ fn two_series(
     app: &App,
     area: Rect,
     (korea, japan): (&Points, &Points),
-    theme: &Theme,
+    (theme, years_axis): (&Theme, crate::data::YearAxis),
 ) -> Option<chart::Plot> {
     let (first, last_year) = app.year_range();
     let in_range = |p: &&(f64, f64)| p.0 >= f64::from(first);
@@ -291,7 +295,7 @@ fn two_series(
         area,
         ((first, last), (min, max)),
         (&korea, app.year),
-        theme,
+        (theme, years_axis),
     );
     if let Some(plot) = &plot {
         chart::marks(
@@ -325,7 +329,8 @@ pub(super) fn render_troops(f: &mut Frame, app: &App, both: &BothHosts, area: Re
         })
     };
     let (korea, japan) = (counted(Host::Korea), counted(Host::Japan));
-    let drawn = two_series(f, app, plot, (&korea, &japan), theme);
+    let years = crate::data::YearAxis::Calendar;
+    let drawn = two_series(f, app, plot, (&korea, &japan), (theme, years));
     // Where a host's counting changed (Japan 2008), the counts on either side differ in
     // what they count: marked, and said below.
     let breaks: Vec<(Host, i32, &str)> = Host::ALL

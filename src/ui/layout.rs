@@ -241,11 +241,8 @@ mod tests {
     #[test]
     fn many_saved_scenarios_leave_the_troops_a_third_of_the_widest_layout() {
         let mut app = app();
-        let saved = crate::app::SavedScenario {
-            name: "saved".into(),
-            saved: "2026-11-27".into(),
-            assumptions: app.inputs().assumptions.clone(),
-        };
+        let saved =
+            crate::app::SavedScenario::new("saved", "2026-11-27", app.inputs().assumptions.clone());
         app.saved = vec![saved; 40];
         let [_, body, _] = screen(&app, Rect::new(0, 0, 200, 40));
         let panes = panes(&app, body);

@@ -82,6 +82,7 @@ pub fn view(app: &App, f: &mut Frame) {
             f,
             &app.keymap,
             app.help_page,
+            app.host_shown(),
             app.overlay_scroll,
             body,
             &theme,
@@ -108,27 +109,21 @@ pub fn overlay_limits(app: &App, size: Rect) -> (u16, u16) {
         }
         _ => {
             let area = if layout::too_small(size) { size } else { body };
-            help::limits(&app.keymap, app.help_page, area)
+            help::limits(&app.keymap, app.help_page, app.host_shown(), area)
         }
     }
 }
 
-/// The title bar: the name on the left, the year cursor and the dataset on the right;
-/// the long name goes first when the width runs out.
+/// The title bar: the name on the left, the host, the year cursor, the zoom and the
+/// dataset on the right ([`title_right`]); the long name goes first when the width runs
+/// out, then the parts on the right by [`title_right`]'s rule: never one over another.
 fn render_title(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
-    let mut right = hosts::title_spans(app, theme);
-    if app.zoom {
-        right.push(Span::raw(format!(" │ zoom: {}", app.focus.title())));
-    }
-    right.push(Span::raw(format!(
-        " │ dataset as of {} │ ? help ",
-        app.data.info.as_of
-    )));
-    let right = Line::from(right);
+    let room = area.width as usize;
     let name = format!(" {}", app.host_shown().title());
     let name = name.as_str();
-    let room = area.width as usize;
-    let mut left = vec![Span::styled(" sma-dash", theme.bold())];
+    let right_room = room.saturating_sub(format::width(TITLE_NAME) + 1);
+    let right = Line::from(title_right(app, theme, right_room));
+    let mut left = vec![Span::styled(TITLE_NAME, theme.bold())];
     if right.width() + 10 + format::width(name) <= room {
         left.push(Span::raw(format!(" │{name}")));
     }
@@ -139,6 +134,35 @@ fn render_title(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             .style(theme.title_bar()),
         area,
     );
+}
+
+/// The program's name, at the left of the title bar whatever the width.
+const TITLE_NAME: &str = " sma-dash";
+
+/// The right of the title bar in at most `room` columns: the host and the year always
+/// (the year alone where even the host does not fit), then as room allows the zoomed
+/// pane, `? help` and the dataset's date (shown in the order zoom, date, help), the
+/// date left out first, then the help, then the zoom shortened to `zoom`, then the zoom.
+fn title_right<'a>(app: &App, theme: &Theme, room: usize) -> Vec<Span<'a>> {
+    let zoom = app.zoom.then(|| format!(" │ zoom: {}", app.focus.title()));
+    let dataset = format!(" │ dataset as of {}", app.data.info.as_of);
+    let help = Some(" │ ? help".to_string());
+    let full: [Option<String>; 3] = [zoom.clone(), Some(dataset), help.clone()];
+    let fewer = [zoom.clone(), None, help];
+    let zoom_only = [zoom, None, None];
+    let short_zoom = [app.zoom.then(|| " │ zoom".to_string()), None, None];
+    let candidates = [full, fewer, zoom_only, short_zoom, [None, None, None]];
+    for with_host in [true, false] {
+        for extra in &candidates {
+            let mut spans = hosts::title_spans(app, theme, with_host);
+            spans.extend(extra.iter().flatten().map(|t| Span::raw(t.clone())));
+            spans.push(Span::raw(" "));
+            if Line::from(spans.clone()).width() <= room {
+                return spans;
+            }
+        }
+    }
+    hosts::title_spans(app, theme, false)
 }
 
 /// A pane's border: its number and name, what it shows. The focused pane's is thick,
@@ -205,6 +229,7 @@ fn too_small(app: &App, f: &mut Frame, theme: &Theme) {
             f,
             &app.keymap,
             app.help_page,
+            app.host_shown(),
             app.overlay_scroll,
             area,
             theme,
@@ -273,6 +298,60 @@ mod tests {
         (area.left()..area.right())
             .map(|x| buffer[(x, area.y)].symbol())
             .collect()
+    }
+
+    /// The title bar's row of `app` on a screen `width` wide.
+    fn title_row(app: &App, width: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, 24)).unwrap();
+        terminal.draw(|f| view(app, f)).unwrap();
+        title(terminal.backend().buffer(), Rect::new(0, 0, width, 1))
+    }
+
+    #[test]
+    fn the_title_bar_fits_every_host_and_zoom_without_overlap() {
+        let hosts = crate::data::Hosts::embedded().expect("the embedded datasets load");
+        let config = crate::config::Config::defaults();
+        let mut app = App::with_hosts(hosts, &config.start, config.keymap, |_| {});
+        for choice in crate::app::HostChoice::ALL {
+            app.change(|i| i.host = choice);
+            for zoom in [false, true] {
+                for pane in Pane::ALL {
+                    update(&mut app, Action::Focus(pane));
+                    app.zoom = zoom;
+                    for width in [80, 100, 120, 200] {
+                        let row = title_row(&app, width);
+                        let seen = format!("{choice:?} zoom {zoom} {pane:?} at {width}: {row:?}");
+                        assert!(
+                            row.starts_with(" sma-dash ") || row.starts_with(" sma-dash │"),
+                            "{seen}"
+                        );
+                        assert!(row.contains(&format!("year {} ", app.year)), "{seen}");
+                        let host = match choice {
+                            crate::app::HostChoice::Korea => "",
+                            crate::app::HostChoice::Japan => "Japan │ year",
+                            crate::app::HostChoice::Both => "Korea + Japan │ year",
+                        };
+                        assert!(row.contains(host), "{seen}");
+                        // Room for the zoom at 80 columns, and for the rest wider.
+                        assert_eq!(row.contains("│ zoom"), zoom, "{seen}");
+                        if width >= 100 {
+                            assert!(row.contains("? help"), "{seen}");
+                        }
+                        if zoom && width >= 100 {
+                            assert!(row.contains(&format!("zoom: {}", pane.title())), "{seen}");
+                        }
+                        // The right part drawn whole after the left, not over it.
+                        let marker = if host.is_empty() { "year " } else { host };
+                        let before = row[..row.find(marker).unwrap_or(0)].trim_end();
+                        assert!(
+                            before == " sma-dash"
+                                || before == format!(" sma-dash │ {}", choice.title()),
+                            "{seen}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -268,8 +268,9 @@ fn prompt_line<'a>(app: &App, p: &Prompt, theme: &Theme, room: usize) -> Line<'a
             let years = if id.is_rate() { ", YEAR=VALUE…" } else { "" };
             (
                 format!(
-                    "{} ({} to {}{years}): ",
+                    "{}{} ({} to {}{years}): ",
                     s.label,
+                    super::assumptions::shared_note(app, id),
                     s.format(s.min),
                     s.format(s.max)
                 ),

@@ -98,7 +98,7 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         area,
         ((first, last), (min, max)),
         (&counted, app.year),
-        theme,
+        (theme, crate::data::YearAxis::Calendar),
     );
     if let Some(plot) = plot {
         chart::marks(

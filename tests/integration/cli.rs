@@ -2525,3 +2525,107 @@ fn the_2014_dollar_figure_reads_the_same_on_screen_in_export_and_as_text() {
         ("874.3", "converted")
     );
 }
+
+/// The `assumptions` line of `project`'s table: "japanese_cpi=3.2; …".
+fn assumptions_line(o: &Output) -> String {
+    stdout(o)
+        .lines()
+        .find(|l| l.starts_with("assumptions: "))
+        .unwrap_or_else(|| panic!("an assumptions line: {}", stdout(o)))
+        .to_string()
+}
+
+#[test]
+fn growth_sets_the_custom_growth_of_the_host_shown_and_jp_growth_japan_s() {
+    let o = sma_dash(&["project", "--host", "jp", "--growth", "5"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let line = assumptions_line(&o);
+    assert!(line.contains("japan_custom_growth=5;"), "{line}");
+    assert!(
+        !line.contains(" custom_growth"),
+        "Korea's is not Japan's: {line}"
+    );
+    let o = sma_dash(&["project", "--host", "jp", "--jp-growth", "6.5"]);
+    assert!(assumptions_line(&o).contains("japan_custom_growth=6.5;"));
+    // Korea's --growth is Korea's alone.
+    let o = sma_dash(&["project", "--growth", "5"]);
+    let line = assumptions_line(&o);
+    assert!(line.contains("custom_growth=5;"), "{line}");
+    assert!(!line.contains("japan"), "{line}");
+    // Both hosts: --growth sets each, --jp-growth Japan's over it.
+    let o = sma_dash(&[
+        "project",
+        "--host",
+        "all",
+        "--growth",
+        "5",
+        "--jp-growth",
+        "2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let value = |i: usize, name: &str| {
+        json[i]["assumptions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["name"] == name)
+            .map(|a| a["value"].as_f64().unwrap())
+    };
+    assert_eq!(value(0, "custom_growth"), Some(5.0));
+    assert_eq!(value(1, "japan_custom_growth"), Some(2.0));
+    // Japan's option where Japan is not shown: refused by name.
+    let o = sma_dash(&["project", "--jp-growth", "6"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o).trim_end(),
+        "sma-dash: --jp-growth sets Japan's figures, which --host kr does not show (add --host jp or all)"
+    );
+}
+
+#[test]
+fn japan_s_band_spreads_are_japan_s_own_rates() {
+    let o = sma_dash(&["project", "--host", "jp", "--band", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let names: Vec<&str> = json["band"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["japanese_cpi", "us_cpi", "jpy_per_usd"]);
+    let o = sma_dash(&["project", "--host", "jp", "--band"]);
+    let text = stdout(&o);
+    for korean in ["Korean", "won", "ROK", "krw", "korean"] {
+        assert!(!text.contains(korean), "{korean}: {text}");
+    }
+}
+
+#[test]
+fn an_old_saved_scenario_leaves_japan_s_assumptions_and_a_new_one_sets_them() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("sma-dash");
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = "[[scenario]]\nname = \"old\"\nsaved = \"2026-11-27T10:00:00Z\"\nkorean_cpi = 4.5\nus_cpi = 2.63\nkrw_per_usd = 1421.4\ndefense_growth = 7.5\ncustom_growth = 4.9\nbase_year = 2025\nhorizon = 2035\n";
+    let new = format!(
+        "{}\njapanese_cpi = 0.5\njpy_per_usd = 120.0\njapan_custom_growth = 2.5\n",
+        old.replace("\"old\"", "\"new\"")
+    );
+    std::fs::write(dir.join("scenarios.toml"), format!("{old}\n{new}")).unwrap();
+    let with_data = |args: &[&str]| sma_dash_with(args, &[("XDG_DATA_HOME", data.path())]);
+    let plain = assumptions_line(&sma_dash(&["project", "--host", "jp"]));
+    let o = with_data(&["project", "--host", "jp", "--scenario", "old"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(assumptions_line(&o), plain, "Japan's as they were");
+    let o = with_data(&["project", "--host", "jp", "--scenario", "new"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let line = assumptions_line(&o);
+    assert!(
+        line.contains("japanese_cpi=0.5;") && line.contains("jpy_per_usd=120;"),
+        "{line}"
+    );
+    assert!(line.contains("japan_custom_growth=2.5;"), "{line}");
+}

@@ -143,6 +143,23 @@ fn a_figure_in_dollars_on_a_yen_agreement_belongs_in_reported() {
 }
 
 #[test]
+fn a_japan_file_s_problems_name_the_yen_not_the_won() {
+    assert_case(
+        "currency-words",
+        &[
+            "japan/agreements.toml:12:43: expected a fixed rule with jpy_100m or usd_m, found neither",
+            "japan/contributions.toml:9:1: expected exactly one of usd_m or jpy_100m in a reported figure, found both",
+            "japan/contributions.toml:17:8: expected a positive number of yen per dollar, found -110",
+        ],
+    );
+    for line in load_case("currency-words") {
+        for korean in ["won", "krw", "₩", "억원", "Korea"] {
+            assert!(!line.contains(korean), "{line}");
+        }
+    }
+}
+
+#[test]
 fn every_broken_japan_fixture_has_a_test() {
     let source = include_str!("japan_data.rs");
     for entry in std::fs::read_dir(fixtures().join("broken-japan")).unwrap() {

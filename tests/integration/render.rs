@@ -518,11 +518,7 @@ fn with_saved(width: u16, height: u16, keys: ScriptedEvents) -> Terminal<TestBac
     let assumptions = app.inputs().assumptions.clone();
     app.set_saved(
         ["hot", "cold"]
-            .map(|name| SavedScenario {
-                name: name.into(),
-                saved: "2026-11-27T10:00:00Z".into(),
-                assumptions: assumptions.clone(),
-            })
+            .map(|name| SavedScenario::new(name, "2026-11-27T10:00:00Z", assumptions.clone()))
             .to_vec(),
     );
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();

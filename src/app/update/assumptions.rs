@@ -79,7 +79,7 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
 pub(super) fn change_assumptions(app: &mut App, id: AssumptionId, next: Assumptions) -> Effect {
     let s = spec(id);
     let before = app.inputs().assumptions.shown(id);
-    if let Err(e) = next.check(&app.data) {
+    if let Err(e) = app.check_assumptions(&next) {
         app.status = Some(format!("{}: unchanged: {e}", s.label));
         return Effect::Redraw;
     }
@@ -121,17 +121,23 @@ pub(super) fn activate(app: &mut App) -> Effect {
     }
     match app.selected_saved().cloned() {
         Some(s) => {
-            if let Err(e) = s.assumptions.check(&app.data) {
+            let next = s.applied_to(&app.inputs().assumptions);
+            if let Err(e) = app.check_assumptions(&next) {
                 app.status = Some(format!("“{}” not applied: {e}", s.name));
                 return Effect::Redraw;
             }
+            let only = if s.japan {
+                ""
+            } else {
+                "; Korea's assumptions only, Japan's kept"
+            };
             let message = format!(
-                "applied “{}” (saved {}); still charting {}",
+                "applied “{}” (saved {}{only}); still charting {}",
                 s.name,
                 s.date(),
                 app.inputs().scenario.key()
             );
-            app.change(|i| i.assumptions = s.assumptions);
+            app.change(|i| i.assumptions = next);
             say(app, message)
         }
         None => Effect::None,
@@ -519,5 +525,125 @@ mod tests {
             "{after} vs {expected}"
         );
         assert!(cost(&app, 2030) > cost_before, "the Costs pane follows");
+    }
+
+    /// The dashboard on both hosts' embedded datasets, showing Korea.
+    fn both_hosts() -> App {
+        let config = crate::config::Config::defaults();
+        let hosts = crate::data::Hosts::embedded().expect("the embedded datasets load");
+        App::with_hosts(hosts, &config.start, config.keymap, |_| {})
+    }
+
+    /// The shown host's custom scenario in `year`, in 100 million of its currency.
+    fn custom_at(app: &App, year: i32) -> f64 {
+        app.derived()
+            .projections
+            .iter()
+            .find(|p| p.scenario == ScenarioId::Custom)
+            .and_then(|p| p.at(year))
+            .map(|y| y.local_100m)
+            .expect("a custom projection")
+    }
+
+    fn select(app: &mut App, id: AssumptionId) {
+        app.assumption_row = app.assumptions_row_number(crate::app::AssumptionsRow::Assumption(id));
+        assert_eq!(app.selected_assumption(), Some(id));
+    }
+
+    #[test]
+    fn each_host_keeps_its_own_custom_growth() {
+        let mut app = both_hosts();
+        let korea_growth = app.inputs().assumptions.custom_growth;
+        let korea_2030 = custom_at(&app, 2030);
+        // Japan's default is its own record's ten-year growth, not Korea's.
+        let japan_growth = app.inputs().assumptions.japan_custom_growth;
+        assert!(
+            (japan_growth - korea_growth).abs() > 0.5,
+            "{japan_growth} vs {korea_growth}"
+        );
+        update(&mut app, Action::CycleHost);
+        assert_eq!(app.data.info.host, crate::data::Host::Japan);
+        // Japan's pane lists Japan's custom growth, not Korea's.
+        assert!(
+            app.assumption_ids()
+                .contains(&AssumptionId::JapanCustomGrowth)
+        );
+        assert!(!app.assumption_ids().contains(&AssumptionId::CustomGrowth));
+        let japan_2030 = custom_at(&app, 2030);
+        app.focus = Pane::Assumptions;
+        select(&mut app, AssumptionId::JapanCustomGrowth);
+        update(
+            &mut app,
+            Action::StepAssumption {
+                direction: 1,
+                big: true,
+            },
+        );
+        let a = &app.inputs().assumptions;
+        assert!((a.japan_custom_growth - (japan_growth + 1.0)).abs() < 0.051);
+        assert_eq!(a.custom_growth, korea_growth, "Korea's unchanged");
+        assert!(custom_at(&app, 2030) > japan_2030, "Japan's custom follows");
+        // Typed, too: Japan's alone.
+        update(&mut app, Action::StartInput);
+        type_keys(&mut app, &"7".chars().map(insert).collect::<Vec<_>>());
+        update(&mut app, Action::PromptConfirm);
+        assert_eq!(app.inputs().assumptions.japan_custom_growth, 7.0);
+        assert_eq!(app.inputs().assumptions.custom_growth, korea_growth);
+        // Back on Korea: its projection is as it was.
+        update(&mut app, Action::CycleHost);
+        update(&mut app, Action::CycleHost);
+        assert_eq!(app.data.info.host, crate::data::Host::Korea);
+        assert_eq!(custom_at(&app, 2030), korea_2030);
+        // And Korea's change leaves Japan's.
+        select(&mut app, AssumptionId::CustomGrowth);
+        update(
+            &mut app,
+            Action::StepAssumption {
+                direction: -1,
+                big: true,
+            },
+        );
+        assert!(custom_at(&app, 2030) < korea_2030);
+        assert_eq!(app.inputs().assumptions.japan_custom_growth, 7.0);
+        // 0 resets Korea's to its default, Japan's stays.
+        update(&mut app, Action::ResetAssumption);
+        assert_eq!(app.inputs().assumptions.custom_growth, korea_growth);
+        assert_eq!(app.inputs().assumptions.japan_custom_growth, 7.0);
+    }
+
+    #[test]
+    fn a_saved_scenario_restores_both_hosts_or_korea_s_alone_from_an_old_file() {
+        let mut app = both_hosts();
+        let mut both = app.inputs().assumptions.clone();
+        both.korean_cpi.flat = 4.5;
+        both.japanese_cpi.flat = 2.5;
+        both.jpy_per_usd.flat = 130.0;
+        both.japan_custom_growth = 6.0;
+        let mut old = saved("old", both.clone());
+        old.japan = false;
+        app.set_saved(vec![saved("both", both.clone()), old]);
+        app.focus = Pane::Assumptions;
+        app.assumption_row = app.assumptions_row_number(crate::app::AssumptionsRow::Saved(0));
+        update(&mut app, Action::Activate);
+        assert_eq!(app.inputs().assumptions, both, "every host's, as saved");
+        // An earlier version's scenario: Korea's and the shared ones; Japan's kept.
+        let mut japan_now = app.inputs().assumptions.clone();
+        japan_now.japanese_cpi.flat = 0.5;
+        japan_now.japan_custom_growth = -1.0;
+        japan_now.korean_cpi.flat = 1.0;
+        app.change(|i| i.assumptions = japan_now.clone());
+        app.assumption_row = app.assumptions_row_number(crate::app::AssumptionsRow::Saved(1));
+        update(&mut app, Action::Activate);
+        let a = &app.inputs().assumptions;
+        assert_eq!(a.korean_cpi.flat, 4.5, "Korea's from the file");
+        assert_eq!((a.japanese_cpi.flat, a.japan_custom_growth), (0.5, -1.0));
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap()
+                .contains("Korea's assumptions only, Japan's kept"),
+            "{:?}",
+            app.status
+        );
     }
 }

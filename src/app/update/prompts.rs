@@ -174,7 +174,7 @@ pub(super) fn confirm_prompt(app: &mut App, mut p: Prompt) -> Effect {
         }
         PromptKind::Assumption(id) => {
             let mut next = app.inputs().assumptions.clone();
-            match next.apply_text(id, p.input.text(), &app.data) {
+            match next.apply_text(id, p.input.text(), app.dataset_of(id)) {
                 Ok(()) => change_assumptions(app, id, next),
                 Err(e) => {
                     let error = e.to_string();

@@ -103,11 +103,7 @@ pub(super) fn sma12_2030(app: &App) -> f64 {
 }
 
 pub(super) fn saved(name: &str, assumptions: Assumptions) -> SavedScenario {
-    SavedScenario {
-        name: name.into(),
-        saved: "2026-11-27T10:00:00Z".into(),
-        assumptions,
-    }
+    SavedScenario::new(name, "2026-11-27T10:00:00Z", assumptions)
 }
 
 pub(super) fn report(scenarios: Vec<SavedScenario>, replaced: bool) -> crate::app::ScenariosReport {

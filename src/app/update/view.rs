@@ -4,6 +4,20 @@
 
 use super::*;
 
+/// "band: Japanese CPI inflation ±1 pp, …": the spreads of the rates of each host shown,
+/// named as the host's own.
+fn band_words(app: &App) -> String {
+    let spreads = &app.inputs().band_spreads;
+    let each: Vec<String> = match app.host_shown().hosts() {
+        [one] => vec![spreads.describe_for(*one)],
+        hosts => hosts
+            .iter()
+            .map(|h| format!("{}: {}", h.name(), spreads.describe_for(*h)))
+            .collect(),
+    };
+    format!("band: {}", each.join("; "))
+}
+
 /// The actions of this theme; `super::apply` sends only those here.
 pub(super) fn apply(app: &mut App, action: Action) -> Effect {
     use Action::*;
@@ -26,7 +40,7 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
                 }
             });
             let name = match app.inputs().view.currency {
-                Currency::Local => "won",
+                Currency::Local => app.data.info.host.currency(),
                 Currency::Usd => "dollars",
             };
             say(app, format!("currency: {name}"))
@@ -80,7 +94,7 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
             let message = if !i.show_band {
                 "band off".to_string()
             } else if i.show_projections {
-                format!("band: {}", i.band_spreads.describe())
+                band_words(app)
             } else {
                 "band on: p shows the projections it lies around".to_string()
             };
