@@ -10,6 +10,7 @@ pub mod format;
 mod help;
 mod hosts;
 pub mod layout;
+mod shares;
 mod sources;
 mod status;
 mod table;
@@ -75,6 +76,7 @@ pub fn view(app: &App, f: &mut Frame) {
     }
     status::render(f, app, &app.keymap, &theme, status);
     sources::render(f, app, body, &theme);
+    shares::render(f, app, body, &theme);
     match app.mode() {
         Mode::Help => help::render(
             f,
@@ -100,6 +102,10 @@ pub fn overlay_limits(app: &App, size: Rect) -> (u16, u16) {
         Mode::Detail if !layout::too_small(size) => {
             let theme = Theme::new(app.color, app.palette);
             detail::popup_limits(app, body, &theme)
+        }
+        Mode::Shares if !layout::too_small(size) => {
+            let theme = Theme::new(app.color, app.palette);
+            shares::limits(app, body, &theme)
         }
         _ => {
             let area = if layout::too_small(size) { size } else { body };
