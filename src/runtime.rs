@@ -450,7 +450,7 @@ pub fn run<B: Backend + WholeFrames>(
                 let effect = update(app, action);
                 // An overlay's length depends on the screen: measured as soon as it
                 // opens, so keys queued behind `?` or Enter scroll it too.
-                if matches!(app.mode(), Mode::Help | Mode::Detail) {
+                if matches!(app.mode(), Mode::Help | Mode::Detail | Mode::Shares) {
                     let (max_scroll, page) = ui::overlay_limits(app, size);
                     reply(app, Reply::OverlayViewport { max_scroll, page });
                 }
@@ -581,7 +581,7 @@ pub fn draw<B: Backend + WholeFrames>(terminal: &mut Terminal<B>, app: &mut App)
     if rows > 0 {
         reply(app, Reply::TimelineViewport(rows));
     }
-    if matches!(app.mode(), Mode::Help | Mode::Detail) {
+    if matches!(app.mode(), Mode::Help | Mode::Detail | Mode::Shares) {
         // A resize changes how far an overlay scrolls.
         let (max_scroll, page) = ui::overlay_limits(app, size);
         reply(app, Reply::OverlayViewport { max_scroll, page });

@@ -66,6 +66,9 @@ pub enum Action {
     OpenSources,
     /// In the sources list: by date, or by id.
     SortSources,
+    /// Open the list of share estimates: what each host pays of US stationing cost, by
+    /// definition.
+    OpenShares,
 
     // Costs.
     CycleMetric,
@@ -279,6 +282,7 @@ const NAMED: &[(&str, Action)] = {
         ("copy", Copy),
         ("sources", OpenSources),
         ("sort", SortSources),
+        ("shares", OpenShares),
         ("yes", Answer(true)),
         ("no", Answer(false)),
         ("enter", PromptConfirm),

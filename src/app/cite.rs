@@ -14,6 +14,8 @@ pub enum Cited {
     Event(usize),
     Agreement(usize),
     Source(String),
+    /// A published estimate of a host's share of US stationing cost, by its id.
+    Share(String),
     /// The totals of the scenario the Assumptions pane has selected (else the pinned).
     Scenario,
 }
@@ -24,6 +26,9 @@ impl App {
     pub fn cited(&self) -> Option<Cited> {
         let open = self.overlay.or(self.beneath.map(|(m, _)| m));
         match open {
+            Some(Mode::Shares) => {
+                return self.selected_share().map(|e| Cited::Share(e.id.clone()));
+            }
             Some(Mode::Sources) => {
                 return self
                     .sources
@@ -62,7 +67,14 @@ impl App {
             Cited::Figure(_) => cite::cost_figure(&self.costs_input(), self.year),
             Cited::Event(i) => d.events.get(*i).map(|e| cite::event(d, e)),
             Cited::Agreement(i) => d.agreements.get(*i).map(|a| cite::agreement(d, a)),
-            Cited::Source(id) => Some(cite::source(d, id)),
+            Cited::Source(id) => Some(cite::source(d, &self.hosts, self.host_shown().hosts(), id)),
+            Cited::Share(id) => self
+                .hosts
+                .shares
+                .estimates
+                .iter()
+                .find(|e| &e.id == id)
+                .map(|e| cite::share(&self.hosts, e)),
             Cited::Scenario => {
                 let scenario = self.selected_scenario().unwrap_or(self.inputs().scenario);
                 let totals = self
@@ -109,7 +121,9 @@ impl App {
                     };
                     words.push(format!("--metric {name}"));
                 }
-                if self.inputs().scenario != crate::econ::ScenarioId::CurrentAgreement {
+                // The host's own agreement is what `cite` projects by unless told.
+                let first = crate::econ::ScenarioId::of_host(self.data.info.host)[0];
+                if self.inputs().scenario != first {
                     words.push(format!("--scenario {}", self.inputs().scenario.key()));
                 }
             }
@@ -122,11 +136,18 @@ impl App {
                 self.data.agreements.get(*i).map_or("?", |a| a.id.as_str())
             )),
             Cited::Source(id) => words.push(format!("--source {id}")),
+            // An estimate is found whichever host is shown.
+            Cited::Share(id) => return format!("{} --share {id}", words.join(" ")),
             Cited::Scenario => {
                 let scenario = self.selected_scenario().unwrap_or(self.inputs().scenario);
                 words.push(format!("--totals {}", scenario.key()));
                 view_flags(&mut words);
             }
+        }
+        // The host shown: its figures, events and sources, and Japan's fiscal years.
+        let host = self.host_shown();
+        if host != super::HostChoice::Korea {
+            words.push(format!("--host {}", host.key()));
         }
         words.join(" ")
     }

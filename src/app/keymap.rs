@@ -164,6 +164,8 @@ pub enum Scope {
     Kinds,
     /// While the sources list is open.
     Sources,
+    /// While the list of share estimates is open.
+    Shares,
     /// While a prompt is open on the status line: besides these keys, every plain
     /// character is text.
     Prompt,
@@ -190,6 +192,7 @@ impl Scope {
             Scope::Help => "help",
             Scope::Kinds => "kinds",
             Scope::Sources => "sources",
+            Scope::Shares => "shares",
             Scope::Prompt => "prompt",
             Scope::Question => "question",
         }
@@ -217,7 +220,7 @@ pub struct Keymap {
 }
 
 /// Display names of the sections of the help overlay, in order.
-pub const SECTIONS: [(Scope, &str); 12] = [
+pub const SECTIONS: [(Scope, &str); 13] = [
     (Scope::Always, "Anywhere"),
     (Scope::Help, "This help"),
     (Scope::Dashboard, "Dashboard"),
@@ -225,6 +228,7 @@ pub const SECTIONS: [(Scope, &str); 12] = [
     (Scope::Detail, "Detail (event or figure)"),
     (Scope::Kinds, "Kind picker"),
     (Scope::Sources, "Sources list (S)"),
+    (Scope::Shares, "Share estimates (A)"),
     (Scope::Pane(Pane::Costs), "Costs"),
     (Scope::Pane(Pane::Troops), "Troops"),
     (Scope::Pane(Pane::Assumptions), "Assumptions"),
@@ -288,6 +292,7 @@ impl Keymap {
             (Scope::Help, Mode::Help) => true,
             (Scope::Kinds, Mode::Kinds) => true,
             (Scope::Sources, Mode::Sources) => true,
+            (Scope::Shares, Mode::Shares) => true,
             (Scope::Dashboard, Mode::Dashboard) => true,
             (Scope::Pane(p), Mode::Dashboard) => p == focus,
             _ => false,
@@ -296,7 +301,12 @@ impl Keymap {
         let specific = |scope: Scope| {
             matches!(
                 scope,
-                Scope::Pane(_) | Scope::Detail | Scope::Help | Scope::Kinds | Scope::Sources
+                Scope::Pane(_)
+                    | Scope::Detail
+                    | Scope::Help
+                    | Scope::Kinds
+                    | Scope::Sources
+                    | Scope::Shares
             )
         };
         let mut found = self

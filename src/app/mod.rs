@@ -14,6 +14,7 @@ pub(crate) mod hosts;
 mod input;
 pub(crate) mod keymap;
 mod palette;
+pub(crate) mod shares;
 pub(crate) mod sources;
 mod start;
 pub mod timeline;
@@ -26,6 +27,7 @@ pub(crate) use input::TextInput;
 pub(crate) use keymap::Keymap;
 pub use keymap::{Key, KeyCode};
 pub(crate) use palette::Palette;
+pub(crate) use shares::SharesList;
 pub(crate) use sources::SourcesList;
 pub(crate) use start::Start;
 pub use timeline::{KindFilter, Order, Row};
@@ -114,6 +116,8 @@ pub enum Mode {
     Kinds,
     /// The sources list (`S`).
     Sources,
+    /// The list of share estimates (`A`).
+    Shares,
     /// Typing into a prompt on the status line.
     Prompt(PromptKind),
     /// A yes-or-no question on the status line (`Question`).
@@ -495,6 +499,8 @@ pub struct App {
     pub beneath: Option<(Mode, u16)>,
     /// The sources list's order, search and selection.
     pub sources: SourcesList,
+    /// The list of share estimates: the one selected, and whether it is shown whole.
+    pub shares: SharesList,
     /// Why `y` cannot reach the terminal's clipboard (OSC 52 off in the config, or the
     /// Linux console); `None` where it can.
     pub clipboard_off: Option<String>,
@@ -585,6 +591,7 @@ impl App {
             overlay: None,
             beneath: None,
             sources: SourcesList::default(),
+            shares: SharesList::default(),
             clipboard_off: None,
             detail: DetailOf::Row,
             help_page: HelpPage::Keys,

@@ -4,6 +4,7 @@
 
 use crate::data::search::{Query, Texts};
 use crate::data::{Citing, Dataset};
+use crate::report::cite::{Support, supported};
 
 use super::timeline::{KindFilter, Row};
 use super::update::Effect;
@@ -82,24 +83,26 @@ impl SourcesList {
         d.sources.get(i).map(|s| s.id.as_str())
     }
 
-    /// What the selected source supports, in the dataset's order.
-    pub fn supported<'d>(&self, d: &'d Dataset) -> Vec<Citing<'d>> {
-        self.selected(d)
-            .map(|id| d.cited_by(id))
+    /// What the selected source supports: the records of every host shown, in each
+    /// dataset's order, then the share estimates that cite it.
+    pub fn supported<'a>(&self, app: &'a App) -> Vec<Support<'a>> {
+        self.selected(&app.data)
+            .map(|id| supported(&app.data, &app.hosts, app.host_shown().hosts(), id))
             .unwrap_or_default()
     }
 
     /// How many rows the list keys move through: the sources, or what one supports.
-    fn rows(&self, d: &Dataset) -> usize {
+    pub fn rows(&self, app: &App) -> usize {
         match self.supports {
-            Some(_) => self.supported(d).len(),
+            Some(_) => self.supported(app).len(),
             None => self.shown.len(),
         }
     }
 
-    /// Moves the selected row to `row`, clamped; whether it moved.
-    pub fn select(&mut self, d: &Dataset, row: i64) -> bool {
-        let last = self.rows(d) as i64 - 1;
+    /// Moves the selected row to `row` of the `rows` there are, clamped; whether it
+    /// moved.
+    pub fn select(&mut self, rows: usize, row: i64) -> bool {
+        let last = rows as i64 - 1;
         if last < 0 {
             return false;
         }
@@ -140,11 +143,14 @@ pub fn enter(app: &mut App) -> Effect {
             Effect::Redraw
         }
         Some(row) => {
-            let supported = app.sources.supported(&app.data);
+            let supported = app.sources.supported(app);
             let Some(record) = supported.get(row) else {
                 return Effect::None;
             };
-            let target = Target::of(record);
+            let target = match record {
+                Support::Shown(c) | Support::Of(_, c) => Target::of(c),
+                Support::Share(e) => Target::Share(e.id.clone()),
+            };
             jump(app, target)
         }
     }
@@ -187,6 +193,8 @@ enum Target {
     Event(String),
     Agreement(String),
     Year(Pane, i32),
+    /// A share estimate, in the list of them.
+    Share(String),
 }
 
 impl Target {
@@ -212,6 +220,17 @@ fn jump(app: &mut App, target: Target) -> Effect {
     app.overlay = None;
     app.beneath = None;
     match target {
+        Target::Share(id) => {
+            let Some(at) = app.share_order().iter().position(|e| e.id == id) else {
+                return Effect::None;
+            };
+            app.shares.cursor = at;
+            app.shares.whole = false;
+            app.overlay = Some(Mode::Shares);
+            app.status = Some(format!(
+                "share estimate {id}: Enter for it whole, y to copy it"
+            ));
+        }
         Target::Event(id) => {
             let Some(e) = app.data.events.iter().position(|e| e.id == id) else {
                 return Effect::None;
@@ -321,9 +340,12 @@ mod tests {
         update(&mut app, Action::ToggleDetail);
         let supported: Vec<String> = app
             .sources
-            .supported(&app.data)
+            .supported(&app)
             .iter()
-            .map(ToString::to_string)
+            .map(|s| match s {
+                Support::Shown(c) => c.to_string(),
+                other => format!("{other:?}"),
+            })
             .collect();
         assert!(
             supported.contains(&"event:sma-10-round-1".to_string()),
@@ -342,6 +364,161 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(app.year, 2018);
+    }
+
+    /// The id the dataset shown gives source `id` of `host`'s table: the merged
+    /// dataset of both hosts prefixes an id Japan uses for another source than Korea.
+    fn shown_id(app: &App, host: crate::data::Host, id: &str) -> String {
+        let own = app.hosts.get(host).and_then(|d| d.source(id)).unwrap();
+        app.data
+            .sources
+            .iter()
+            .find(|s| (&s.title, &s.url, s.date) == (&own.title, &own.url, own.date))
+            .map(|s| s.id.clone())
+            .unwrap_or_else(|| panic!("{id} of {host:?} in the list"))
+    }
+
+    #[test]
+    fn every_figure_of_each_host_shown_and_every_share_estimate_is_found_from_its_source() {
+        use crate::app::HostChoice;
+        use crate::app::hosts::tests::app_on;
+        use crate::data::{Host, Hosts};
+        fn supported<'a>(app: &'a App, id: &str) -> Vec<Support<'a>> {
+            super::supported(&app.data, &app.hosts, app.host_shown().hosts(), id)
+        }
+        for choice in [HostChoice::Japan, HostChoice::Both] {
+            let mut app = app_on(Hosts::embedded().expect("both embedded hosts load"));
+            app.change(|i| i.host = choice);
+
+            for &host in choice.hosts() {
+                let d = app.hosts.get(host).unwrap();
+                for (record, ids) in d.citations() {
+                    for id in ids {
+                        let found = supported(&app, &shown_id(&app, host, id));
+                        let hit = found.iter().any(|s| match (s, record) {
+                            (Support::Of(h, c), _) => *h == host && *c == record,
+                            // Events and agreements are the dataset shown's, ids and all.
+                            (Support::Shown(Citing::Event(e)), Citing::Event(want)) => {
+                                e.trim_start_matches("jp:") == want
+                            }
+                            (Support::Shown(Citing::Agreement(a)), Citing::Agreement(want)) => {
+                                a.trim_start_matches("jp:") == want
+                            }
+                            (Support::Shown(c), _) => *c == record && app.data.info.host == host,
+                            (Support::Share(_), _) => false,
+                        });
+                        assert!(hit, "{choice:?}: {host:?} {record} from {id}: {found:?}");
+                    }
+                }
+            }
+            // Every share estimate, from each of its sources in the list.
+            for e in &app.hosts.shares.estimates {
+                for id in &e.sources {
+                    let table = crate::report::cite::share_source_table(&app.hosts, e, id)
+                        .expect("the estimate's source is in a table");
+                    let Some(in_list) = app.data.sources.iter().find(|s| {
+                        table
+                            .source(id)
+                            .is_some_and(|t| (&t.title, &t.url) == (&s.title, &s.url))
+                    }) else {
+                        // Korea's source while Japan alone is shown: not in the list.
+                        assert_eq!(choice, HostChoice::Japan, "{} {id}", e.id);
+                        continue;
+                    };
+                    let found = supported(&app, &in_list.id);
+                    assert!(
+                        found
+                            .iter()
+                            .any(|s| matches!(s, Support::Share(x) if x.id == e.id)),
+                        "{choice:?}: {} from {id}",
+                        e.id
+                    );
+                }
+            }
+            // Japan's FY2020 payment: S, its source, Enter, Enter: the year in Costs.
+            let id = shown_id(
+                &app,
+                Host::Japan,
+                &app.hosts
+                    .japan
+                    .as_ref()
+                    .unwrap()
+                    .contribution(2020)
+                    .unwrap()
+                    .sources[0],
+            );
+            update(&mut app, Action::OpenSources);
+            update(&mut app, Action::StartSearch);
+            typed(&mut app, &id);
+            update(&mut app, Action::PromptConfirm);
+            assert_eq!(app.sources.selected(&app.data), Some(id.as_str()));
+            update(&mut app, Action::ToggleDetail);
+            let words: Vec<String> = app
+                .sources
+                .supported(&app)
+                .iter()
+                .map(|s| crate::report::cite::support_words(s, app.data.info.host))
+                .collect();
+            let want = match choice {
+                HostChoice::Both => "Japan: the FY2020 contribution",
+                _ => "the FY2020 contribution",
+            };
+            let row = words
+                .iter()
+                .position(|w| w == want)
+                .unwrap_or_else(|| panic!("{words:?}"));
+            update(&mut app, Action::Move(row as i32));
+            update(&mut app, Action::ToggleDetail);
+            assert_eq!(
+                (app.mode(), app.focus, app.year),
+                (Mode::Dashboard, Pane::Costs, 2020)
+            );
+        }
+    }
+
+    #[test]
+    fn a_share_estimate_is_found_from_its_source_and_enter_goes_to_it() {
+        use crate::app::HostChoice;
+        use crate::app::hosts::tests::app_on;
+        let mut app = app_on(crate::data::Hosts::embedded().expect("both hosts load"));
+        app.change(|i| i.host = HostChoice::Both);
+        update(&mut app, Action::OpenSources);
+        update(&mut app, Action::StartSearch);
+        typed(&mut app, "J70");
+        update(&mut app, Action::PromptConfirm);
+        update(&mut app, Action::ToggleDetail);
+        let words: Vec<String> = app
+            .sources
+            .supported(&app)
+            .iter()
+            .map(|s| crate::report::cite::support_words(s, app.data.info.host))
+            .collect();
+        let row = words
+            .iter()
+            .position(|w| w.starts_with("share estimate gao-21-270-jp-share: Japan"))
+            .unwrap_or_else(|| panic!("{words:?}"));
+        update(&mut app, Action::Move(row as i32));
+        update(&mut app, Action::ToggleDetail);
+        assert_eq!(app.mode(), Mode::Shares);
+        assert_eq!(
+            app.selected_share().map(|e| e.id.as_str()),
+            Some("gao-21-270-jp-share")
+        );
+        // y there copies the estimate.
+        let copied = update(&mut app, Action::Copy);
+        assert!(
+            matches!(&copied, crate::app::Effect::Copy(t) if t.starts_with("Japan, FY2016–19 (US fiscal years): 37.6 %")),
+            "{copied:?}"
+        );
+        // The source's own citation says what it supports, the estimate too.
+        let cited = app
+            .citation(&crate::app::cite::Cited::Source("J70".into()))
+            .unwrap();
+        assert!(
+            cited.text.contains("share estimate gao-21-270-jp-share"),
+            "{}",
+            cited.text
+        );
     }
 
     #[test]

@@ -84,6 +84,11 @@ impl KindFilter {
         self.host
     }
 
+    /// This filter with `host`'s events alone, or (`None`) every host's.
+    pub fn with_host(self, host: Option<Host>) -> Self {
+        Self { host, ..self }
+    }
+
     /// This filter where the timeline shows one host (`both` false): no host to take.
     pub fn for_hosts(self, both: bool) -> Self {
         Self {
@@ -470,6 +475,53 @@ pub fn kinds_present(d: &Dataset) -> Vec<(EventKind, usize)> {
         .zip(counts)
         .filter(|(_, n)| *n > 0)
         .collect()
+}
+
+/// A row of the kind picker: a host's events (while both hosts are shown), or a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerRow {
+    Host(Host),
+    Kind(EventKind),
+}
+
+/// The kind picker's rows with their counts: with both hosts shown (`hosts` has two),
+/// each host's events first, then every kind present (`kinds`).
+pub fn picker_rows(
+    d: &Dataset,
+    hosts: &[Host],
+    kinds: &[(EventKind, usize)],
+) -> Vec<(PickerRow, usize)> {
+    let host_rows = hosts.iter().filter(|_| hosts.len() > 1).map(|&h| {
+        let n = d.events.iter().filter(|e| e.host == h).count();
+        (PickerRow::Host(h), n)
+    });
+    host_rows
+        .chain(kinds.iter().map(|&(k, n)| (PickerRow::Kind(k), n)))
+        .collect()
+}
+
+impl super::App {
+    /// The kind picker's rows as the dashboard shows them: each host's events while
+    /// both are shown, then the kinds.
+    pub fn picker_rows(&self) -> Vec<(PickerRow, usize)> {
+        picker_rows(&self.data, self.host_shown().hosts(), &self.timeline.kinds)
+    }
+}
+
+/// The filter after Space on host `h`'s row of the picker: its events shown or hidden,
+/// the other's as they were; `None` where that would hide both hosts' events.
+pub fn toggle_host(filter: KindFilter, h: Host) -> Option<KindFilter> {
+    match filter.host() {
+        // Both shown: hide h's, the other's alone.
+        None => Host::ALL
+            .into_iter()
+            .find(|o| *o != h)
+            .map(|o| filter.with_host(Some(o))),
+        // h's alone: hiding them would leave none.
+        Some(only) if only == h => None,
+        // The other's alone: h's shown again beside them.
+        Some(_) => Some(filter.with_host(None)),
+    }
 }
 
 /// "1 event", "12 events".

@@ -6,12 +6,12 @@ use crate::app::cite::Cited;
 use crate::app::{App, Pane};
 use crate::config::{self, SetupError};
 
-use super::commands::{configured_app, print_out, show_as_asked};
-use super::{AssumptionArgs, InputArgs, ViewArgs, setup, with_base_year};
+use super::commands::{configured_app, print_out, show_as_asked, show_host};
+use super::{AssumptionArgs, HostArg, InputArgs, ViewArgs, setup_every_host, with_base_year};
 
 // The options of `cite`: what to cite (one of them), and the view of a Costs figure.
 #[derive(Args)]
-#[command(group(clap::ArgGroup::new("what").required(true).args(["year", "troops", "event", "agreement", "source", "totals"])))]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["year", "troops", "event", "agreement", "source", "share", "totals"])))]
 pub(super) struct CiteArgs {
     /// The Costs figure of this year, in the view the other options set.
     #[arg(long, value_name = "YEAR", allow_hyphen_values = true)]
@@ -28,9 +28,17 @@ pub(super) struct CiteArgs {
     /// A source, by its id (R01).
     #[arg(long, value_name = "ID")]
     source: Option<String>,
+    /// A published estimate of a host's share of US stationing cost, by its id (as
+    /// `export shares` lists them: dod-2004-jp).
+    #[arg(long, value_name = "ID")]
+    share: Option<String>,
     /// A scenario's totals over the agreement and to the horizon.
     #[arg(long, value_name = "SCENARIO")]
     totals: Option<String>,
+    /// Whose figures, events and sources: kr (Korea, the default), jp (Japan: its
+    /// fiscal years, its sources) or all (both, as the dashboard shows them).
+    #[arg(long, value_enum)]
+    host: Option<HostArg>,
     /// The cost metric (--year): as `c` cycles them.
     #[arg(long, value_name = "METRIC", value_parser = clap::builder::PossibleValuesParser::new(config::METRIC_NAMES))]
     metric: Option<String>,
@@ -49,12 +57,13 @@ pub(super) struct CiteArgs {
 
 /// `cite`: prints what `y` would copy for the same selection and view.
 pub(super) fn cite(input: &InputArgs, args: &CiteArgs) -> Result<(), SetupError> {
-    let s = setup(
+    let (s, hosts) = setup_every_host(
         input,
         &with_base_year(&args.assumptions, args.real.as_ref(), super::HostArg::Kr),
         &[],
     )?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
+    show_host(&mut app, hosts, args.host)?;
     let view = ViewArgs {
         metric: args.metric.clone(),
         usd: args.usd,
@@ -111,15 +120,39 @@ fn cited(app: &mut App, args: &CiteArgs) -> Result<Cited, SetupError> {
             )),
         };
     }
-    if let Some(id) = &args.source {
-        return match d.source(id) {
-            Some(_) => Ok(Cited::Source(id.clone())),
+    if let Some(id) = &args.share {
+        let estimates = &app.hosts.shares.estimates;
+        return match estimates.iter().find(|e| &e.id == id) {
+            Some(_) => Ok(Cited::Share(id.clone())),
             None => Err(unknown(
+                "share estimate",
+                id,
+                estimates.iter().map(|e| e.id.as_str()).collect(),
+            )),
+        };
+    }
+    if let Some(id) = &args.source {
+        if d.source(id).is_some() {
+            return Ok(Cited::Source(id.clone()));
+        }
+        // Another host's source: say whose.
+        let shown = app.host_shown().hosts();
+        let elsewhere = crate::data::Host::ALL.into_iter().find(|h| {
+            !shown.contains(h) && app.hosts.get(*h).is_some_and(|o| o.source(id).is_some())
+        });
+        return Err(match elsewhere {
+            Some(h) => format!(
+                "cite: source \"{id}\" is {}'s: add --host {}",
+                h.name(),
+                h.key()
+            )
+            .into(),
+            None => unknown(
                 "source",
                 id,
                 d.sources.iter().map(|s| s.id.as_str()).collect(),
-            )),
-        };
+            ),
+        });
     }
     let (pane, year) = match (args.year, args.troops) {
         (Some(y), _) => (Pane::Costs, y),

@@ -429,7 +429,11 @@ fn with_saved_scenario(
 /// Every host's dataset behind the dashboard (or `render`), showing `host` (Korea where
 /// not given); a host without a dataset is refused as on the other commands, before the
 /// screen is taken.
-fn show_host(app: &mut App, hosts: Hosts, host: Option<HostArg>) -> Result<(), SetupError> {
+pub(super) fn show_host(
+    app: &mut App,
+    hosts: Hosts,
+    host: Option<HostArg>,
+) -> Result<(), SetupError> {
     app.hosts = hosts;
     let Some(host) = host else {
         return Ok(());

@@ -28,8 +28,8 @@ pub use hosts::Hosts;
 pub use load::{DataFile, embedded_files, embedded_japan_files, load, read_dir};
 pub use model::*;
 pub use shares::{
-    Country, Formula, GermanyTroops, Inclusion, Money, SHARES_FILE, ShareEstimate, Shares,
-    YearBasis, embedded_file as embedded_shares_file,
+    Country, Formula, GermanyTroops, Inclusion, Money, SHARES_FILE, SHORT_LEGEND, ShareEstimate,
+    Shares, YearBasis, embedded_file as embedded_shares_file,
 };
 pub use validate::MAX_SOURCES_PER_RECORD;
 pub(crate) use validate::YEARS;

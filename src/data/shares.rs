@@ -106,7 +106,30 @@ impl YearBasis {
             (YearBasis::NotStated, _) => format!("{} (year basis not stated)", span("")),
         }
     }
+
+    /// The year in a list's column, its basis in a few letters that [`SHORT_LEGEND`]
+    /// explains: "2002", "FY1995 US", "FY2015 JP", "FY2016–19 US", "2018 n/s".
+    pub fn short(self, from: i32, to: Option<i32>) -> String {
+        let years = match to {
+            Some(to) if to != from && from.div_euclid(100) == to.div_euclid(100) => {
+                format!("{from}–{:02}", to.rem_euclid(100))
+            }
+            Some(to) if to != from => format!("{from}–{to}"),
+            _ => from.to_string(),
+        };
+        match self {
+            YearBasis::Calendar => years,
+            YearBasis::UsFiscal => format!("FY{years} US"),
+            YearBasis::JapanFiscal => format!("FY{years} JP"),
+            YearBasis::NotStated => format!("{years} n/s"),
+        }
+    }
 }
+
+/// What the letters of [`YearBasis::short`] stand for.
+pub const SHORT_LEGEND: &str = "FY US: US fiscal year (Oct–Sep); FY JP: Japanese fiscal year (Apr–Mar); n/s: the source states no year basis";
+
+impl YearBasis {}
 
 /// Whether a part of the cost is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -266,6 +289,31 @@ impl ShareEstimate {
             (None, Some(q)) => q.clone(),
             (None, None) => String::new(),
         }
+    }
+
+    /// The value, else the amounts the source gives where it gives no share: "74.5 %",
+    /// "host $1,700 m, US $5,700 m", "host $907 m", "US cost $5,500 m".
+    pub fn value_or_amounts(&self) -> String {
+        let value = self.value_label();
+        if !value.is_empty() {
+            return value;
+        }
+        match (self.host_amount(), self.us_amount()) {
+            (Some(host), Some(us)) => format!("host {host}, US {us}"),
+            (Some(host), None) => format!("host {host}"),
+            (None, Some(us)) => format!("US cost {us}"),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// Whether US military pay is in the US cost and the host's indirect support in
+    /// its share: "US military pay excluded · host's indirect support included".
+    pub fn inclusions(&self) -> String {
+        format!(
+            "US military pay {} · host's indirect support {}",
+            self.us_military_pay.key(),
+            self.host_indirect_support.key()
+        )
     }
 
     /// The amount in the numerator, in words with its currency: "$4,411.34 m".
@@ -729,5 +777,13 @@ confidence = "single"
             YearBasis::NotStated.label(2018, None),
             "2018 (year basis not stated)"
         );
+        // The list's column: short, its letters explained by the legend.
+        assert_eq!(YearBasis::UsFiscal.short(2016, Some(2019)), "FY2016–19 US");
+        assert_eq!(YearBasis::JapanFiscal.short(2015, None), "FY2015 JP");
+        assert_eq!(YearBasis::Calendar.short(1998, Some(2003)), "1998–2003");
+        assert_eq!(YearBasis::NotStated.short(2018, Some(2018)), "2018 n/s");
+        for letters in ["FY US", "FY JP", "n/s"] {
+            assert!(SHORT_LEGEND.contains(letters));
+        }
     }
 }

@@ -5,7 +5,9 @@
 //! One wording for every front end: `y` in the dashboard copies it, `sma-dash cite`
 //! prints it.
 
-use crate::data::{Agreement, Citing, Dataset, Event, Host, LevelKind};
+use crate::data::{
+    Agreement, Citing, Country, Dataset, Event, Host, Hosts, LevelKind, ShareEstimate, Source,
+};
 use crate::econ::{
     Assumptions, CostPoint, CostView, Currency, CurrencyOrigin, Metric, Origin, ScenarioId, Total,
     TroopBasis, dedup_keeping_order, projected_sources, rule_agreement, rule_sources, span_label,
@@ -32,7 +34,11 @@ impl Citation {
 
 /// One source, on one line: `[R01] Title. Publisher, 2014-02-02. https://…`.
 pub fn source_line(d: &Dataset, id: &str) -> String {
-    match d.source(id) {
+    line_of(id, d.source(id))
+}
+
+fn line_of(id: &str, source: Option<&Source>) -> String {
+    match source {
         Some(s) => {
             let date = s.date.map(|d| format!(", {d}")).unwrap_or_default();
             let url = s
@@ -147,15 +153,8 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
         how.push(p.origin.describe(d.info.host, p.year));
     }
     let record = d.contribution(year).filter(|_| !p.projected);
-    if let Some(c) = record {
-        let won = c
-            .local_100m
-            .map(|k| format!("{}억원", thousands(k, if k.fract() == 0.0 { 0 } else { 1 })));
-        let dollars = c.usd_m.map(|u| format!("${} m", thousands(u, 1)));
-        let published: Vec<String> = won.into_iter().chain(dollars).collect();
-        if !published.is_empty() {
-            how.push(format!("published: {}", published.join(", ")));
-        }
+    if let Some(words) = record.and_then(|c| published_words(d.info.host, c)) {
+        how.push(words);
     }
     let mut ids: Vec<String> = match (record, scenario) {
         (Some(c), _) => c.sources.clone(),
@@ -220,6 +219,18 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
     })
 }
 
+/// "published: 9,200억원, $866.9 m": a recorded contribution in the unit the host's
+/// sources publish (억원 for Korea, 億円 for Japan) and in dollars, where given.
+fn published_words(host: Host, c: &crate::data::Contribution) -> Option<String> {
+    let digits = |k: f64| usize::from(k.fract() != 0.0);
+    let local = c
+        .local_100m
+        .map(|k| format!("{}{}", thousands(k, digits(k)), host.unit_100m()));
+    let dollars = c.usd_m.map(|u| format!("${} m", thousands(u, 1)));
+    let published: Vec<String> = local.into_iter().chain(dollars).collect();
+    (!published.is_empty()).then(|| format!("published: {}", published.join(", ")))
+}
+
 /// US troops in Korea in `year`: the DMDC count and the level in force.
 pub fn troop_figure(d: &Dataset, year: i32) -> Option<Citation> {
     let count = d.troop_count(year);
@@ -255,7 +266,11 @@ pub fn troop_figure(d: &Dataset, year: i32) -> Option<Citation> {
         ));
         ids.extend(l.sources.iter().cloned());
     }
-    let line = format!("US troops in Korea, {year}: {}.", parts.join("; "));
+    let line = format!(
+        "US troops in {}, {year}: {}.",
+        d.info.host.name(),
+        parts.join("; ")
+    );
     Some(Citation {
         what: format!("the {year} troop figure"),
         text: format!("{line}\n{}", sources_block(d, ids)),
@@ -311,9 +326,100 @@ pub fn agreement(d: &Dataset, a: &Agreement) -> Citation {
     }
 }
 
-/// A source: its line, then what in the dataset cites it.
-pub fn source(d: &Dataset, id: &str) -> Citation {
-    let cited: Vec<String> = d.cited_by(id).iter().map(cited_words).collect();
+/// A record that cites a source: of the dataset shown, of another host shown beside
+/// it, or a share estimate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Support<'d> {
+    /// A record of the dataset the panes read (with both hosts: Korea's series, and
+    /// both hosts' events and agreements).
+    Shown(Citing<'d>),
+    /// A series record of another host shown (Japan's, beside Korea's).
+    Of(Host, Citing<'d>),
+    /// A published estimate of a host's share of US stationing cost.
+    Share(&'d ShareEstimate),
+}
+
+/// Whether two entries of sources tables are one source (the same title, publisher,
+/// date and URL), whatever their ids.
+fn same_source(a: &Source, b: &Source) -> bool {
+    (&a.title, &a.publisher, a.date, &a.url) == (&b.title, &b.publisher, b.date, &b.url)
+}
+
+/// Everything that cites source `id` of the dataset `shown`, while the hosts
+/// `shown_hosts` are shown: the dataset's records, the series of each other host shown
+/// (found in its own dataset, where the source may have another id), then the share
+/// estimates that cite it.
+pub fn supported<'d>(
+    shown: &'d Dataset,
+    hosts: &'d Hosts,
+    shown_hosts: &[Host],
+    id: &str,
+) -> Vec<Support<'d>> {
+    let Some(source) = shown.source(id) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Support> = shown.cited_by(id).into_iter().map(Support::Shown).collect();
+    for &host in shown_hosts.iter().filter(|h| **h != shown.info.host) {
+        let Some(d) = hosts.get(host) else { continue };
+        let Some(own) = d.sources.iter().find(|s| same_source(s, source)) else {
+            continue;
+        };
+        // Its events and agreements are in the dataset shown already.
+        out.extend(
+            d.cited_by(&own.id)
+                .into_iter()
+                .filter(|c| !matches!(c, Citing::Event(_) | Citing::Agreement(_)))
+                .map(|c| Support::Of(host, c)),
+        );
+    }
+    out.extend(
+        hosts
+            .shares
+            .estimates
+            .iter()
+            .filter(|e| {
+                e.sources.iter().any(|s| {
+                    share_source_table(hosts, e, s)
+                        .and_then(|d| d.source(s))
+                        .is_some_and(|t| same_source(t, source))
+                })
+            })
+            .map(Support::Share),
+    );
+    out
+}
+
+/// A record that cites a source, in words, where the dataset shown is `shown`'s (with
+/// both hosts, Korea's): "the 2014 contribution", "the FY2014 contribution" (Japan
+/// shown), "Japan: the FY2014 contribution" (beside Korea), "share estimate
+/// dod-2004-jp: Japan, 2002, DoD U.S. cost offset percentage …".
+pub fn support_words(s: &Support, shown: Host) -> String {
+    // A contribution by the year its host counts in.
+    let words = |host: Host, c: &Citing| match c {
+        Citing::Contribution(y) => format!("the {} contribution", host.year_label(*y)),
+        other => cited_words(other),
+    };
+    match s {
+        Support::Shown(c) => words(shown, c),
+        Support::Of(host, c) => format!("{}: {}", host.name(), words(*host, c)),
+        Support::Share(e) => format!(
+            "share estimate {}: {}, {}, {}",
+            e.id,
+            e.host.name(),
+            e.year_label(),
+            e.measure
+        ),
+    }
+}
+
+/// A source: its line, then what cites it among the records of the hosts shown and
+/// the share estimates.
+pub fn source(shown: &Dataset, hosts: &Hosts, shown_hosts: &[Host], id: &str) -> Citation {
+    let d = shown;
+    let cited: Vec<String> = supported(shown, hosts, shown_hosts, id)
+        .iter()
+        .map(|s| support_words(s, shown.info.host))
+        .collect();
     let supports = if cited.is_empty() {
         "Cited by nothing in the dataset.".to_string()
     } else {
@@ -323,6 +429,66 @@ pub fn source(d: &Dataset, id: &str) -> Citation {
         what: format!("source {id}"),
         text: format!("{}\n{supports}", source_line(d, id)),
     }
+}
+
+/// A published estimate of a host's share of US stationing cost: the value with its
+/// year and measure, what it counts, its definition and every source. Each source is
+/// read from the table of the host that holds it, the estimate's own host's first.
+pub fn share(hosts: &Hosts, e: &ShareEstimate) -> Citation {
+    let first = format!(
+        "{}, {}: {} — {} ({}; {}).",
+        e.host.name(),
+        e.year_label(),
+        e.value_or_amounts(),
+        e.measure,
+        e.inclusions(),
+        e.confidence.label()
+    );
+    let mut lines = vec![first];
+    lines.extend(
+        super::compare::share_fields(e)
+            .into_iter()
+            // The first line says these.
+            .filter(|(label, _)| {
+                !matches!(
+                    *label,
+                    "Host"
+                        | "Data year"
+                        | "Value"
+                        | "Measure"
+                        | "Confidence"
+                        | "US military pay"
+                        | "Host's indirect support"
+                )
+            })
+            .map(|(label, v)| format!("{label}: {v}")),
+    );
+    let mut block = String::from("Sources:");
+    for id in dedup_keeping_order(e.sources.clone()) {
+        let source = share_source_table(hosts, e, &id).and_then(|d| d.source(&id));
+        block.push('\n');
+        block.push_str(&line_of(&id, source));
+    }
+    Citation {
+        what: format!("the {} estimate of {}", e.host.name(), e.year_label()),
+        text: format!("{}\n{block}", lines.join("\n")),
+    }
+}
+
+/// The dataset whose sources table holds source `id` of estimate `e`: its own host's
+/// first (Korea's for Germany, whose sources sit in either host's table).
+pub fn share_source_table<'h>(
+    hosts: &'h Hosts,
+    e: &ShareEstimate,
+    id: &str,
+) -> Option<&'h Dataset> {
+    let own = match e.host {
+        Country::Japan => [Host::Japan, Host::Korea],
+        Country::Korea | Country::Germany => [Host::Korea, Host::Japan],
+    };
+    own.iter()
+        .filter_map(|h| hosts.get(*h))
+        .find(|d| d.source(id).is_some())
 }
 
 /// A record that cites a source, in words: "the 2014 contribution", "event

@@ -5,7 +5,7 @@
 //! Both are built from what `data` and `econ::compare` hold; the same writer as every
 //! other export turns them into CSV and JSON.
 
-use crate::data::{Dataset, Shares};
+use crate::data::{Dataset, ShareEstimate, Shares};
 use crate::econ::compare::{Comparison, MeasureKind, payment_name, value_label};
 
 use super::cite::{Citation, sources_block};
@@ -74,6 +74,78 @@ pub fn shares_table(shares: &Shares, version: &str) -> Table {
     };
     with_provenance(&mut table, version, None);
     table
+}
+
+/// The estimates of one measure: one definition, never read with another's as one
+/// series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareGroup<'s> {
+    pub measure: &'s str,
+    /// Korea's, Japan's, then Germany's, each by year.
+    pub estimates: Vec<&'s ShareEstimate>,
+}
+
+/// Every estimate under its measure, the measures in the file's order: what the
+/// dashboard's list of estimates shows.
+pub fn share_groups(shares: &Shares) -> Vec<ShareGroup<'_>> {
+    let mut groups: Vec<ShareGroup> = Vec::new();
+    for e in &shares.estimates {
+        match groups.iter_mut().find(|g| g.measure == e.measure) {
+            Some(g) => g.estimates.push(e),
+            None => groups.push(ShareGroup {
+                measure: &e.measure,
+                estimates: vec![e],
+            }),
+        }
+    }
+    for g in &mut groups {
+        g.estimates.sort_by_key(|e| (e.host, e.year, e.to));
+    }
+    groups
+}
+
+/// One estimate as labelled lines, every one it has: what the detail shows and the
+/// citation copies, with the words `export shares` writes.
+pub fn share_fields(e: &ShareEstimate) -> Vec<(&'static str, String)> {
+    let mut fields = vec![
+        ("Host", e.host.name().to_string()),
+        ("Data year", e.year_label()),
+        ("Value", e.value_or_amounts()),
+        ("Measure", e.measure.clone()),
+        ("Definition", e.definition.clone()),
+    ];
+    let optional = [("Numerator", &e.numerator), ("Denominator", &e.denominator)];
+    fields.extend(
+        optional
+            .into_iter()
+            .filter_map(|(label, v)| Some((label, v.clone()?))),
+    );
+    fields.push(("US military pay", e.us_military_pay.key().to_string()));
+    fields.push((
+        "Host's indirect support",
+        e.host_indirect_support.key().to_string(),
+    ));
+    let amounts: Vec<String> = [
+        e.host_amount().map(|a| format!("host {a}")),
+        e.us_amount().map(|a| format!("US cost {a}")),
+        e.currency
+            .zip(e.denominator_m())
+            .map(|(c, m)| format!("denominator {}", c.amount(m))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !amounts.is_empty() {
+        fields.push(("Amounts", amounts.join(", ")));
+    }
+    if let Some(f) = e.formula {
+        fields.push(("Formula", f.key().to_string()));
+    }
+    fields.push(("Confidence", e.confidence.label().to_string()));
+    if let Some(n) = &e.note {
+        fields.push(("Note", n.clone()));
+    }
+    fields
 }
 
 /// The columns of one measure: its value, status, why it is missing, its sources and
@@ -279,6 +351,63 @@ mod tests {
             line.contains(&format!("\"{}\"", record.definition)),
             "{line}"
         );
+    }
+
+    #[test]
+    fn the_list_on_screen_and_a_citation_say_what_export_shares_writes() {
+        let s = shares();
+        let json = rows(&shares_table(&s, "test").to_json());
+        for e in &s.estimates {
+            let row = json.iter().find(|r| r["id"] == e.id.as_str()).unwrap();
+            let fields = share_fields(e);
+            let field = |label: &str| {
+                fields
+                    .iter()
+                    .find(|(l, _)| *l == label)
+                    .map(|(_, v)| v.clone())
+            };
+            assert_eq!(field("Data year").as_deref(), row["data_year"].as_str());
+            assert_eq!(field("Definition").as_deref(), row["definition"].as_str());
+            assert_eq!(field("Measure").as_deref(), row["measure"].as_str());
+            assert_eq!(
+                field("US military pay").as_deref(),
+                row["us_military_pay"].as_str()
+            );
+            assert_eq!(field("Confidence").as_deref(), row["confidence"].as_str());
+            // The value as written, where the file has one; else the amounts.
+            if let Some(value) = row["value"].as_str() {
+                assert_eq!(field("Value").as_deref(), Some(value), "{}", e.id);
+            } else {
+                assert!(field("Value").is_some_and(|v| v.contains(" m")), "{}", e.id);
+            }
+        }
+        // Grouped by measure: every estimate once, a measure's together, one definition
+        // of what it counts each.
+        let groups = share_groups(&s);
+        assert_eq!(
+            groups.iter().map(|g| g.estimates.len()).sum::<usize>(),
+            s.estimates.len()
+        );
+        for g in &groups {
+            let counts: Vec<String> = g.estimates.iter().map(|e| e.inclusions()).collect();
+            assert!(counts.windows(2).all(|w| w[0] == w[1]), "{}", g.measure);
+            assert!(g.estimates.iter().all(|e| e.measure == g.measure));
+        }
+        let dod = groups
+            .iter()
+            .find(|g| {
+                g.measure
+                    .starts_with("DoD U.S. cost offset percentage (2004")
+            })
+            .unwrap();
+        let gao = groups
+            .iter()
+            .find(|g| g.measure.starts_with("Host share of DoD obligations"))
+            .unwrap();
+        // The DoD's 74.5 % and GAO's 37.6 % for Japan: never one series.
+        assert!(dod.estimates.iter().any(|e| e.value_pct == Some(74.5)));
+        assert!(gao.estimates.iter().any(|e| e.value_pct == Some(37.6)));
+        assert!(!dod.estimates.iter().any(|e| e.value_pct == Some(37.6)));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::econ::compare::{Comparison, Measure, MeasureKind};
 use crate::econ::{
     Assumptions, Band, BandPoint, BandSpreads, CostPoint, CostView, Currency, DashboardBands,
     Economy, Indices, Metric, Projection, ScenarioId, Total, change_pct, dedup_keeping_order,
-    projected_sources, scenario_amounts, span_label, total_spans, totals, year_sources,
+    host_span_label, projected_sources, scenario_amounts, total_spans, totals, year_sources,
 };
 use crate::numbers::{signed, thousands};
 
@@ -278,6 +278,11 @@ fn year_cell(year: i32) -> (Cell, String) {
     (Cell::Int(year.into()), year.to_string())
 }
 
+/// A year of `host`'s money: the number in a file, "FY2022" on screen for Japan's.
+fn host_year_cell(host: Host, year: i32) -> (Cell, String) {
+    (Cell::Int(year.into()), host.year_label(year))
+}
+
 /// "nominal" or "of 2025".
 fn basis_words(view: &CostView, base_year: i32) -> String {
     if view.real {
@@ -512,7 +517,7 @@ fn cost_columns(input: &CostsInput) -> Vec<TableColumn> {
 fn cost_row(input: &CostsInput, p: &CostPoint, previous: Option<&CostPoint>) -> TableRow {
     let (d, a, view, scenario) = (input.data, input.assumptions, input.view, input.scenario);
     let digits = decimals(view);
-    let mut cells = vec![year_cell(p.year), number(p.value, digits)];
+    let mut cells = vec![host_year_cell(d.info.host, p.year), number(p.value, digits)];
     if let Some((b, _)) = input.band {
         // The record has no band; nor does a year no input moves.
         let at = b.at(p.year).filter(|_| p.projected);
@@ -634,13 +639,13 @@ pub fn cost_notes(points: &[CostPoint], extended: Option<String>) -> Vec<String>
 
 /// A total's first cell: "total 2027–2035" in a file, "2027–35" on screen (bold, under
 /// the years).
-fn total_label(from: i32, to: i32) -> (Cell, String) {
+fn total_label(host: Host, from: i32, to: i32) -> (Cell, String) {
     let file = if from == to {
         format!("total {from}")
     } else {
         format!("total {from}–{to}")
     };
-    (Cell::Text(file), span_label(from, to))
+    (Cell::Text(file), host_span_label(host, from, to))
 }
 
 /// The totals every view and file gives ([`totals`]): the agreement's term and through
@@ -670,7 +675,10 @@ fn cost_totals(
         .into_iter()
         .map(|total| {
             let (from, to) = (total.from, total.to);
-            let mut cells = vec![total_label(from, to), number(Some(total.value), digits)];
+            let mut cells = vec![
+                total_label(d.info.host, from, to),
+                number(Some(total.value), digits),
+            ];
             if let Some(b) = band {
                 let t = b.total(from, to);
                 cells.push(number(t.map(|t| t.low), digits));
@@ -815,7 +823,7 @@ pub fn scenarios_table(
     let rows = years
         .iter()
         .map(|&year| {
-            let mut cells = vec![year_cell(year)];
+            let mut cells = vec![host_year_cell(d.info.host, year)];
             for (s, points) in &amounts {
                 let p = points.iter().find(|p| p.year == year);
                 any_capped |= p.is_some_and(|p| p.capped);
@@ -833,7 +841,7 @@ pub fn scenarios_table(
     let mut totals = Vec::new();
     if let (Some(&from), Some(&to)) = (years.first(), years.last()) {
         for (from, to) in total_spans(d, from, to) {
-            let mut cells = vec![total_label(from, to)];
+            let mut cells = vec![total_label(d.info.host, from, to)];
             for (s, points) in &amounts {
                 let total = Total::of(points, from, to);
                 cells.push(number(total.map(|t| t.value), 1));

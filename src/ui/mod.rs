@@ -10,6 +10,7 @@ pub mod format;
 mod help;
 mod hosts;
 pub mod layout;
+mod shares;
 mod sources;
 mod status;
 mod table;
@@ -75,6 +76,7 @@ pub fn view(app: &App, f: &mut Frame) {
     }
     status::render(f, app, &app.keymap, &theme, status);
     sources::render(f, app, body, &theme);
+    shares::render(f, app, body, &theme);
     match app.mode() {
         Mode::Help => help::render(
             f,
@@ -101,6 +103,10 @@ pub fn overlay_limits(app: &App, size: Rect) -> (u16, u16) {
             let theme = Theme::new(app.color, app.palette);
             detail::popup_limits(app, body, &theme)
         }
+        Mode::Shares if !layout::too_small(size) => {
+            let theme = Theme::new(app.color, app.palette);
+            shares::limits(app, body, &theme)
+        }
         _ => {
             let area = if layout::too_small(size) { size } else { body };
             help::limits(&app.keymap, app.help_page, app.host_shown(), area)
@@ -118,8 +124,10 @@ fn render_title(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let right_room = room.saturating_sub(format::width(TITLE_NAME) + 1);
     let right = Line::from(title_right(app, theme, right_room));
     let mut left = vec![Span::styled(TITLE_NAME, theme.bold())];
-    if right.width() + 10 + format::width(name) <= room {
-        left.push(Span::raw(format!(" │{name}")));
+    let long_name = format!(" │{name}");
+    // A space at least between the long name and the right part, never touching.
+    if format::width(TITLE_NAME) + format::width(&long_name) + 1 + right.width() <= room {
+        left.push(Span::raw(long_name));
     }
     f.render_widget(Plain::new(Line::from(left)).style(theme.title_bar()), area);
     f.render_widget(
@@ -336,7 +344,10 @@ mod tests {
                         }
                         // The right part drawn whole after the left, not over it.
                         let marker = if host.is_empty() { "year " } else { host };
-                        let before = row[..row.find(marker).unwrap_or(0)].trim_end();
+                        let at = row.find(marker).unwrap_or(0);
+                        // A space at least between the two parts.
+                        assert!(row[..at].ends_with(' '), "{seen}");
+                        let before = row[..at].trim_end();
                         assert!(
                             before == " sma-dash"
                                 || before == format!(" sma-dash │ {}", choice.title()),

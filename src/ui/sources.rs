@@ -9,7 +9,7 @@ use ratatui::widgets::Clear;
 
 use crate::app::{App, Mode};
 use crate::data::Source;
-use crate::report::cite::cited_words;
+use crate::report::cite::support_words;
 
 use super::detail::{DetailLine, DetailText};
 use super::format::fit;
@@ -67,7 +67,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             {
                 head.extend(source_rows(s, cols, theme));
             }
-            let supported = list.supported(d);
+            let supported = list.supported(app);
             head.push(DetailLine::Text(Line::styled(
                 fit(
                     &format!(
@@ -82,7 +82,8 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let line = Line::raw(fit(&format!("  {}", cited_words(c)), cols));
+                    let line =
+                        Line::raw(fit(&format!("  {}", support_words(c, d.info.host)), cols));
                     (vec![DetailLine::Text(line)], i == row)
                 })
                 .collect();

@@ -106,6 +106,7 @@ fn keys<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Vec<Span<
         Mode::Detail => vec![Scope::Detail, Scope::Always],
         Mode::Kinds => vec![Scope::Kinds, Scope::Always],
         Mode::Sources => vec![Scope::Sources, Scope::Always],
+        Mode::Shares => vec![Scope::Shares, Scope::Always],
         _ => vec![Scope::Pane(app.focus), Scope::Always, Scope::Dashboard],
     };
     // Troops lists only the keys that change Troops, not the Costs view's.
@@ -113,6 +114,9 @@ fn keys<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Vec<Span<
     let hidden = |b: &Binding| {
         (costs_keys_hidden && b.action.changes_costs_only()) || super::hosts::hint_hidden(app, b)
     };
+    // The share estimates' keys while one is shown whole: they scroll it, Enter goes
+    // back to the list.
+    let whole = mode == Mode::Shares && app.shares.whole;
     let mut entries: Vec<(u8, String, String)> = Vec::new();
     for scope in scopes {
         let bindings: Vec<&Binding> = keymap.in_scope(scope).collect();
@@ -124,7 +128,10 @@ fn keys<'a>(app: &App, keymap: &Keymap, theme: &Theme, room: usize) -> Vec<Span<
                     priority,
                     pair_label(b, bindings.get(i + 1)),
                     // The currency toggle names the shown host's: "won/$", "yen/$".
-                    words.replace("{currency}", app.data.info.host.currency()),
+                    words
+                        .replace("{currency}", app.data.info.host.currency())
+                        .replace("{move}", if whole { "scroll" } else { "move" })
+                        .replace("{whole}", if whole { "list" } else { "whole" }),
                 ));
             }
         }
@@ -170,7 +177,8 @@ fn pair_label(b: &Binding, next: Option<&&Binding>) -> String {
 }
 
 /// The bindings the status line lists, by their table and name in the config file: the
-/// few words it says (`{currency}` is the shown host's), and which it keeps when short of room (1 first, then 2 and so on;
+/// few words it says (`{currency}` is the shown host's; `{move}` and `{whole}` what the
+/// share estimates' keys do, in the list or with one shown whole), and which it keeps when short of room (1 first, then 2 and so on;
 /// those of one priority in the line's order). The others are in the help alone.
 const LISTED: &[(&str, &str, &str, u8)] = &[
     ("anywhere", "help", "help", 1),
@@ -192,6 +200,7 @@ const LISTED: &[(&str, &str, &str, u8)] = &[
     ("dashboard", "export", "export", 2),
     ("dashboard", "copy", "copy", 2),
     ("dashboard", "sources", "sources list", 6),
+    ("dashboard", "shares", "shares", 7),
     ("dashboard", "image", "image", 9),
     ("help", "down", "scroll", 1),
     ("help", "page-next", "page", 1),
@@ -205,6 +214,10 @@ const LISTED: &[(&str, &str, &str, u8)] = &[
     ("sources", "sort", "sort", 2),
     ("sources", "copy", "copy", 1),
     ("sources", "close", "close", 1),
+    ("shares", "down", "{move}", 2),
+    ("shares", "detail", "{whole}", 1),
+    ("shares", "copy", "copy", 1),
+    ("shares", "close", "close", 1),
     ("timeline", "down", "move", 1),
     ("timeline", "agreement-next", "agreement", 2),
     ("timeline", "detail", "detail", 1),

@@ -5,10 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
-use crate::app::timeline::{events_count, shown_events};
+use crate::app::timeline::{PickerRow, events_count, shown_events};
 use crate::app::{App, Pane, Row};
+use crate::data::host_names::side_name;
 use crate::data::search::Query;
-use crate::data::{Agreement, Dataset, Event, FuzzyDate, Milestone};
+use crate::data::{Agreement, Dataset, Event, FuzzyDate, Host, Milestone};
 
 use super::detail::{Detail, DetailLine, DetailText, source_lines};
 use super::format::{fit, width as text_width};
@@ -383,7 +384,12 @@ fn agreement_detail<'a>(
         if !sides.host.is_empty() || !sides.us.is_empty() {
             lines.push(field(
                 name,
-                format!("ROK {} / US {}", list(&sides.host), list(&sides.us)),
+                format!(
+                    "{} {} / US {}",
+                    side_name(a.host),
+                    list(&sides.host),
+                    list(&sides.us)
+                ),
                 theme,
             ));
         }
@@ -420,11 +426,13 @@ fn list(names: &[String]) -> String {
     }
 }
 
-/// The kind picker: every kind present with how many events it has, those chosen
-/// checked; a box of fixed size in the middle of the panes' `area`.
+/// The kind picker: with both hosts shown each host's events, checked while shown;
+/// then every kind present with how many events it has, those chosen checked; a box of
+/// fixed size in the middle of the panes' `area`.
 pub fn render_kinds(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let t = &app.timeline;
-    let lines_wanted = t.kinds.len() + 2;
+    let rows = app.picker_rows();
+    let lines_wanted = rows.len() + 2;
     let width = 40.min(area.width);
     let height = (lines_wanted as u16 + 2).min(area.height);
     let popup = Rect {
@@ -441,18 +449,29 @@ pub fn render_kinds(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     f.render_widget(border, popup);
     let inner = layout::inner(popup);
     let cols = inner.width as usize;
-    let mut lines: Vec<Line> = t
-        .kinds
+    let mut lines: Vec<Line> = rows
         .iter()
         .enumerate()
-        .map(|(i, (kind, count))| {
-            let check = if t.filter.has(*kind) { "[x]" } else { "[ ]" };
+        .map(|(i, (row, count))| {
+            let (checked, name, style) = match *row {
+                PickerRow::Kind(kind) => (t.filter.has(kind), kind.label(), theme.kind(kind)),
+                // A host's row is checked while its events are shown.
+                PickerRow::Host(h) => (
+                    t.filter.host().is_none_or(|only| only == h),
+                    match h {
+                        Host::Korea => "Korea's events",
+                        Host::Japan => "Japan's events",
+                    },
+                    theme.header(),
+                ),
+            };
+            let check = if checked { "[x]" } else { "[ ]" };
             let count = count.to_string();
             // " [x] " before the name, a space and the count after it.
             let name_cols = cols.saturating_sub(count.len() + 6);
             let line = Line::from(vec![
                 Span::raw(format!(" {check} ")),
-                Span::styled(fit(kind.label(), name_cols), theme.kind(*kind)),
+                Span::styled(fit(name, name_cols), style),
                 Span::styled(format!(" {count}"), theme.dim()),
             ]);
             if i == t.kind_cursor {

@@ -2335,6 +2335,79 @@ fn cite_prints_what_y_copies_and_refuses_what_the_dataset_does_not_hold() {
 }
 
 #[test]
+fn cite_follows_the_host_asked_for_and_cites_a_share_estimate() {
+    // Japan's figure: its fiscal year, its unit, its sources, as `y` copies it with
+    // Japan shown.
+    use sma_dash::app::Pane;
+    use sma_dash::app::cite::Cited;
+    let hosts = sma_dash::data::Hosts::embedded().unwrap();
+    let config = sma_dash::config::Config::defaults();
+    let mut app = sma_dash::app::App::with_hosts(hosts, &config.start, config.keymap, |_| {});
+    // H: Japan.
+    sma_dash::app::update(&mut app, sma_dash::app::Action::CycleHost);
+    app.year = 2020;
+    let expected = app.citation(&Cited::Figure(Pane::Costs)).unwrap().text;
+    assert_eq!(
+        app.cite_command(&Cited::Figure(Pane::Costs)),
+        "sma-dash cite --year 2020 --host jp"
+    );
+    let out = sma_dash(&["cite", "--year", "2020", "--host", "jp"]);
+    let text = stdout(&out);
+    assert_eq!(text, format!("{expected}\n"));
+    assert!(
+        text.starts_with("Japan's host-nation support, FY2020: 199.3 billion yen"),
+        "{text}"
+    );
+    assert!(text.contains("published: 1,993億円"), "{text}");
+    assert!(!text.contains("억원"), "{text}");
+    let japan = app.hosts.japan.as_ref().unwrap();
+    for id in &japan.contribution(2020).unwrap().sources {
+        assert!(text.contains(&format!("[{id}] ")), "{id}: {text}");
+    }
+    // Japan's troops say so.
+    let troops = stdout(&sma_dash(&["cite", "--troops", "2015", "--host", "jp"]));
+    assert!(
+        troops.starts_with("US troops in Japan, 2015: 55,744"),
+        "{troops}"
+    );
+    // Both: each host's figure, as `y` copies it with both shown.
+    let both = stdout(&sma_dash(&[
+        "cite", "--year", "2014", "--usd", "--host", "all",
+    ]));
+    assert!(
+        both.starts_with("Korea, 2014 (calendar year): $874.3 m"),
+        "{both}"
+    );
+    assert!(
+        both.contains("\nJapan, FY2014 (Apr 2014–Mar 2015): $"),
+        "{both}"
+    );
+    // Japan's source, asked for without --host: the message says how.
+    let out = sma_dash(&["cite", "--source", "J65"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("cite: source \"J65\" is Japan's: add --host jp"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A share estimate, whichever host: its definition and its sources, whole.
+    let share = stdout(&sma_dash(&["cite", "--share", "gao-21-270-jp-share"]));
+    assert!(
+        share.starts_with(
+            "Japan, FY2016–19 (US fiscal years): 37.6 % — Host share of DoD obligations"
+        ),
+        "{share}"
+    );
+    assert!(share.contains("US military pay included"), "{share}");
+    assert!(share.contains("[J70] "), "{share}");
+    assert!(!share.contains("not in the sources table"), "{share}");
+    let out = sma_dash(&["cite", "--share", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cite: no share estimate \"nope\""));
+}
+
+#[test]
 fn journey_3_gives_the_same_totals_spans_and_labels_on_screen_in_project_and_in_files() {
     // The 12th SMA over 2026–30 at 3 % Korean inflation, against a $10 bn a year
     // demand, in dollars: every front end sums the same years and says which.

@@ -652,3 +652,71 @@ hosts_snapshot!(
     "HH2cc:2014<enter><enter>"
 );
 hosts_snapshot!(both_hosts_120x40, 120, 40, "HH");
+
+// The share estimates (`A`) at 80×24, with both hosts and Japan alone: each measure's
+// heading and what it counts above its estimates, the selected one's definition below;
+// Enter shows one whole with its sources.
+hosts_snapshot!(shares_both_hosts_80x24, 80, 24, "HHA");
+hosts_snapshot!(shares_japan_gao_80x24, 80, 24, "HAjjjjjjjjjjjjjjj");
+hosts_snapshot!(shares_japan_whole_80x24, 80, 24, "HAj<enter>");
+hosts_snapshot!(shares_japan_whole_sources_80x24, 80, 24, "HAj<enter>G");
+
+#[test]
+fn shares_never_show_a_value_without_its_measure_above_it() {
+    // Every estimate's row sits under its measure's heading, however far down the list
+    // the selection is.
+    let hosts = sma_dash::data::Hosts::embedded().expect("both embedded hosts load");
+    let count = hosts.shares.estimates.len();
+    for down in [0, count / 2, count - 1] {
+        let screen = hosts_screen(80, 24, &format!("HHA{}", "j".repeat(down)));
+        // Each row as the backend writes it, in quotes.
+        let rows: Vec<&str> = screen.lines().map(|l| l.trim_matches('"')).collect();
+        // The first row of the list below the column header is a measure's heading
+        // (not indented), then what it counts: never an estimate cut from them.
+        let (first, second) = (rows[3], rows[4]);
+        assert!(!first.starts_with("│  "), "{down}: {first}\n{screen}");
+        assert!(
+            second.starts_with("│  US military pay"),
+            "{down}: {second}\n{screen}"
+        );
+    }
+}
+
+// The kind picker with both hosts: each host's events first, Japan's hidden.
+hosts_snapshot!(kinds_both_hosts_japan_hidden_80x24, 80, 24, "HHvj ");
+
+#[test]
+fn y_in_a_detail_or_a_share_estimate_says_what_it_copied() {
+    // The runtime measures an open overlay after every key: the message stays.
+    let keys = ScriptedEvents::parse("<enter>y").expect("the keys parse");
+    let detail = screen(80, 24, keys);
+    assert!(
+        detail.contains("copied the 12th SMA with its sources"),
+        "{detail}"
+    );
+    let share = hosts_screen(80, 24, "Aj<enter>y");
+    assert!(
+        share.contains("copied the Japan estimate of 2002"),
+        "{share}"
+    );
+}
+
+/// Japan's agreements name Japan's side as Japan, never as the ROK, on screen and in
+/// `export agreements`.
+#[test]
+fn japan_s_agreement_names_japan_s_side_on_screen_and_in_files() {
+    let s = hosts_screen(120, 40, "H]][<enter>");
+    assert!(s.contains("Signatories: Japan Yoshimasa Hayashi / US"), "{s}");
+    assert!(!s.contains("ROK Yoshimasa"), "{s}");
+    let hosts = sma_dash::data::Hosts::embedded().expect("both embedded hosts load");
+    let japan = hosts.japan.as_ref().expect("Japan's dataset");
+    let a = sma_dash::econ::Assumptions::from_history(japan);
+    let table = sma_dash::report::export::export(
+        japan,
+        &a,
+        sma_dash::report::export::Series::Agreements,
+        Default::default(),
+    );
+    assert!(table.columns.contains(&"signatories_jp"), "{:?}", table.columns);
+    assert!(!table.columns.iter().any(|c| c.ends_with("_rok")), "{:?}", table.columns);
+}

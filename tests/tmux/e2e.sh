@@ -490,6 +490,43 @@ wait_for hostsall "Timeline  Korea · " >/dev/null \
     && pass "hosts: f filters to Korea's events first" || fail "hosts: the host filter"
 T send-keys -t hostsall q
 check_restored hostsall
+# 9f. Japan's share estimates and sources: `A` lists every estimate under its measure
+# and what it counts; Enter shows one whole, y copies it with its sources. `S` finds
+# Japan's figures from their source, alone and beside Korea's.
+start sharesjp 80 24 --host jp
+wait_for sharesjp "Japan │ year" >/dev/null || fail "shares: --host jp did not open"
+T send-keys -t sharesjp A
+wait_for sharesjp "Share of US stationing cost" >/dev/null \
+    && screen sharesjp | grep -qF "DoD U.S. cost offset percentage (2004 Statistical Compendium)" \
+    && screen sharesjp | grep -qF "US military pay excluded · host's indirect support included" \
+    && screen sharesjp | grep -qF "Definition: " \
+    && pass "shares: A lists the estimates under their measure and what it counts" \
+    || fail "shares: A"
+T send-keys -t sharesjp j Enter
+wait_for sharesjp "Share estimate · dod-2004-jp" >/dev/null \
+    && screen sharesjp | grep -qF "Value: 74.5 %" \
+    && pass "shares: Enter shows Japan's 2002 estimate whole" || fail "shares: Enter"
+T send-keys -t sharesjp q y
+wait_for sharesjp "copied the Japan estimate of 2002 with its sources" >/dev/null \
+    && T show-buffer | grep -qF "Japan, 2002: 74.5 % — DoD U.S. cost offset percentage" \
+    && T show-buffer | grep -qF "[J65] " \
+    && pass "shares: y copies the estimate with its definition and sources" || fail "shares: y"
+T send-keys -t sharesjp q S / J 5 5 Enter Enter
+wait_for sharesjp "the FY2020 contribution" >/dev/null \
+    && pass "sources: Japan alone, S finds Japan's FY2020 payment from its source" \
+    || fail "sources: Japan's figures under their source"
+# q back to the list, q to close it (Esc then a key would read as Alt and the key).
+T send-keys -t sharesjp q q H S / J 5 5 Enter Enter
+wait_for sharesjp "Japan: the FY2020 contribution" >/dev/null \
+    && pass "sources: with both hosts, S finds Japan's figures too" \
+    || fail "sources: Japan's figures with both hosts"
+# The search starts from the last one: Ctrl-U clears it.
+T send-keys -t sharesjp q / C-u J 7 0 Enter Enter
+wait_for sharesjp "share estimate gao-21-270-jp" >/dev/null \
+    && pass "sources: a source lists the share estimates that cite it" \
+    || fail "sources: share estimates under their source"
+T send-keys -t sharesjp q q q
+check_restored sharesjp
 mkdir -p "$WORK/koreaonly"
 # Korea's seven files: the share estimates (shares.toml) cite Japan's sources too.
 for f in dataset sources agreements contributions events troops economy; do

@@ -40,12 +40,12 @@ use crate::report::tables::stamp;
 
 use crate::data::EventKind;
 
-use super::sources;
-use super::timeline::{self, KindFilter};
+use super::timeline::{self, KindFilter, PickerRow};
 use super::{
     Action, App, AssumptionId, ChartStyle, DetailOf, HelpPage, Mode, Pane, Prompt, PromptKind,
     Question, Reply, SavedScenario, TextInput,
 };
+use super::{shares, sources};
 
 /// What the runtime should do after an action.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,8 +105,13 @@ pub fn update(app: &mut App, action: Action) -> Effect {
 
 /// Applies the runtime's `reply` to `app`: how an effect went, what the layout measured.
 pub fn reply(app: &mut App, reply: Reply) -> Effect {
-    // A layout change is not the user's action: the message stays.
-    let had_status = !matches!(reply, Reply::TimelineViewport(_)) && app.status.take().is_some();
+    // A layout change is not the user's action: the message stays (`y`'s in a detail
+    // or a share estimate, measured again after every key).
+    let layout = matches!(
+        reply,
+        Reply::TimelineViewport(_) | Reply::OverlayViewport { .. }
+    );
+    let had_status = !layout && app.status.take().is_some();
     let effect = match reply {
         Reply::TimelineViewport(rows) => navigation::set_viewport(app, rows),
         Reply::OverlayViewport { max_scroll, page } => {
@@ -132,7 +137,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Quit => Effect::Quit,
         Suspend => Effect::Suspend,
         ToggleHelp | TurnHelpPage(_) | CloseOverlay | ToggleDetail | StepDetail(_) | OpenKinds
-        | ToggleKind | OpenSources | SortSources => overlays::apply(app, action),
+        | ToggleKind | OpenSources | SortSources | OpenShares => overlays::apply(app, action),
         ToggleTable | Export | Publish if hosts::both_in_focus(app) => {
             hosts::both_files(app, action)
         }
@@ -194,6 +199,16 @@ mod tests {
         reply(&mut app, Reply::TimelineViewport(5));
         let t = &app.timeline;
         assert!(t.offset <= t.selected && t.selected < t.offset + 5);
+        assert_eq!(app.status.as_deref(), Some("kept"));
+        // An overlay measured again (after every key while one is open) keeps it too:
+        // `y` in a detail says what it copied.
+        reply(
+            &mut app,
+            Reply::OverlayViewport {
+                max_scroll: 3,
+                page: 2,
+            },
+        );
         assert_eq!(app.status.as_deref(), Some("kept"));
     }
 

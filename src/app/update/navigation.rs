@@ -81,6 +81,8 @@ pub(super) enum Target {
     Kinds,
     /// The sources list's rows, or those of what a source supports.
     Sources,
+    /// The list of share estimates.
+    Shares,
 }
 
 pub(super) fn target(app: &App) -> Target {
@@ -88,6 +90,8 @@ pub(super) fn target(app: &App) -> Target {
         Mode::Help | Mode::Detail => Target::OverlayLines,
         Mode::Kinds => Target::Kinds,
         Mode::Sources => Target::Sources,
+        Mode::Shares if app.shares.whole => Target::OverlayLines,
+        Mode::Shares => Target::Shares,
         _ => match app.focus {
             Pane::Timeline => Target::Rows,
             Pane::Assumptions if !app.is_table(Pane::Assumptions) => Target::AssumptionRows,
@@ -110,14 +114,16 @@ pub(super) fn move_by(app: &mut App, delta: i32) -> Effect {
         }
         Target::OverlayLines => scroll_overlay(app, i64::from(delta)),
         Target::Kinds => {
-            let last = app.timeline.kinds.len().saturating_sub(1) as i64;
+            let last = app.picker_rows().len().saturating_sub(1) as i64;
             let row = (app.timeline.kind_cursor as i64 + i64::from(delta)).clamp(0, last);
             set(&mut app.timeline.kind_cursor, row as usize)
         }
         Target::Sources => {
             let row = app.sources.row() as i64 + i64::from(delta);
-            app.sources.select(&app.data, row).into()
+            let rows = app.sources.rows(app);
+            app.sources.select(rows, row).into()
         }
+        Target::Shares => shares::select(app, app.shares.cursor as i64 + i64::from(delta)),
     }
 }
 
@@ -129,8 +135,9 @@ pub(super) fn page_by(app: &mut App, pages: i32) -> Effect {
         }
         Target::Years => move_year(app, YEARS_A_PAGE * pages),
         Target::AssumptionRows => move_by(app, pages * app.assumption_rows() as i32),
-        Target::Kinds => move_by(app, pages * app.timeline.kinds.len() as i32),
+        Target::Kinds => move_by(app, pages * app.picker_rows().len() as i32),
         Target::Sources => move_by(app, pages * SOURCES_A_PAGE),
+        Target::Shares => move_by(app, pages * shares::SHARES_A_PAGE),
         Target::OverlayLines => {
             scroll_overlay(app, i64::from(app.overlay_page.max(1)) * i64::from(pages))
         }
@@ -167,16 +174,19 @@ pub(super) fn to_end(app: &mut App, last: bool) -> Effect {
         }
         Target::Kinds => {
             let row = if last {
-                app.timeline.kinds.len().saturating_sub(1)
+                app.picker_rows().len().saturating_sub(1)
             } else {
                 0
             };
             set(&mut app.timeline.kind_cursor, row)
         }
-        Target::Sources => app
-            .sources
-            .select(&app.data, if last { i64::MAX } else { 0 })
-            .into(),
+        Target::Sources => {
+            let rows = app.sources.rows(app);
+            app.sources
+                .select(rows, if last { i64::MAX } else { 0 })
+                .into()
+        }
+        Target::Shares => shares::select(app, if last { i64::MAX } else { 0 }),
     }
 }
 

@@ -29,26 +29,42 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
         CloseOverlay => match app.overlay {
             Some(Mode::Help) => close_help(app),
             Some(Mode::Sources) => sources::back(app),
+            Some(Mode::Shares) => shares::back(app),
             _ => app.overlay.take().is_some().into(),
         },
         OpenSources => sources::open(app),
+        OpenShares => shares::open(app),
         SortSources => sources::toggle_order(app),
         ToggleDetail => toggle_detail(app),
         StepDetail(delta) => step_detail(app, delta),
         OpenKinds => {
+            let rows = app.picker_rows();
             let t = &mut app.timeline;
             // At the first kind chosen, if any.
             let first = t.filter.kinds().next();
             t.kind_cursor = first
-                .and_then(|k| t.kinds.iter().position(|(x, _)| *x == k))
+                .and_then(|k| rows.iter().position(|(x, _)| *x == PickerRow::Kind(k)))
                 .unwrap_or(0);
             app.overlay = Some(Mode::Kinds);
             Effect::Redraw
         }
-        ToggleKind => match app.timeline.kinds.get(app.timeline.kind_cursor) {
-            Some((kind, _)) => {
+        ToggleKind => match app.picker_rows().get(app.timeline.kind_cursor) {
+            Some((PickerRow::Kind(kind), _)) => {
                 let next = app.timeline.filter.toggled(*kind);
                 set_filter(app, next)
+            }
+            Some((PickerRow::Host(h), _)) => {
+                let h = *h;
+                match timeline::toggle_host(app.timeline.filter, h) {
+                    Some(next) => set_filter(app, next),
+                    None => {
+                        app.status = Some(format!(
+                            "{}'s events are the only ones shown: show the other host's, or a for all",
+                            h.name()
+                        ));
+                        Effect::Redraw
+                    }
+                }
             }
             None => Effect::None,
         },
@@ -69,6 +85,9 @@ pub(super) fn set_viewport(app: &mut App, max_scroll: u16, page: u16) -> Effect 
 pub(super) fn toggle_detail(app: &mut App) -> Effect {
     if app.mode() == Mode::Sources {
         return sources::enter(app);
+    }
+    if app.mode() == Mode::Shares {
+        return shares::enter(app);
     }
     if app.overlay == Some(Mode::Detail) {
         app.overlay = None;
@@ -199,6 +218,82 @@ mod tests {
         assert_eq!(app.mode(), Mode::Detail);
         update(&mut app, Action::ToggleDetail);
         assert_eq!(app.mode(), Mode::Dashboard);
+    }
+
+    #[test]
+    fn with_both_hosts_the_kind_picker_shows_and_hides_each_host_s_events_as_f_does() {
+        use crate::app::hosts::tests::app_on;
+        use crate::data::{Host, Hosts};
+        let mut app = app_on(Hosts::embedded().expect("both embedded hosts load"));
+        // Korea alone: kinds only.
+        assert!(
+            app.picker_rows()
+                .iter()
+                .all(|(r, _)| matches!(r, PickerRow::Kind(_)))
+        );
+        update(&mut app, Action::CycleHost);
+        update(&mut app, Action::CycleHost);
+        update(&mut app, Action::OpenKinds);
+        let rows = app.picker_rows();
+        let count = |app: &App, h: Host| app.data.events.iter().filter(|e| e.host == h).count();
+        assert_eq!(
+            rows[0],
+            (PickerRow::Host(Host::Korea), count(&app, Host::Korea))
+        );
+        assert_eq!(
+            rows[1],
+            (PickerRow::Host(Host::Japan), count(&app, Host::Japan))
+        );
+        assert_eq!(rows.len(), app.timeline.kinds.len() + 2);
+        // Space on Korea's row hides Korea's events: Japan's alone, as `f` shows them.
+        update(&mut app, Action::ToggleKind);
+        assert_eq!(app.timeline.filter, KindFilter::only_host(Host::Japan));
+        assert_eq!(app.timeline.index.events, count(&app, Host::Japan));
+        assert!(
+            app.timeline
+                .events(&app.data)
+                .all(|e| e.host == Host::Japan)
+        );
+        // Japan's hidden too would leave none: refused, said why.
+        update(&mut app, Action::Move(1));
+        update(&mut app, Action::ToggleKind);
+        assert_eq!(app.timeline.filter, KindFilter::only_host(Host::Japan));
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("Japan's events are the only ones shown")
+        );
+        // Korea's shown again: every host's. With a kind chosen, the host rows keep it.
+        update(&mut app, Action::Move(-1));
+        update(&mut app, Action::ToggleKind);
+        assert!(app.timeline.filter.is_all());
+        update(&mut app, Action::Move(2));
+        update(&mut app, Action::ToggleKind);
+        let kind = app.timeline.kinds[0].0;
+        assert_eq!(app.timeline.filter, KindFilter::only(kind));
+        update(&mut app, Action::First);
+        update(&mut app, Action::Move(1));
+        update(&mut app, Action::ToggleKind);
+        assert_eq!(
+            app.timeline.filter,
+            KindFilter::only(kind).with_host(Some(Host::Korea))
+        );
+        // Reopened, the cursor is on the first kind chosen, past the hosts' rows.
+        update(&mut app, Action::CloseOverlay);
+        update(&mut app, Action::OpenKinds);
+        assert_eq!(app.timeline.kind_cursor, 2);
+        update(&mut app, Action::Last);
+        assert_eq!(app.timeline.kind_cursor, rows.len() - 1);
+        // `f`'s host step is what the picker's host row shows.
+        update(&mut app, Action::CloseOverlay);
+        update(&mut app, Action::ClearFilter);
+        update(&mut app, Action::CycleFilter(1));
+        assert_eq!(app.timeline.filter, KindFilter::only_host(Host::Korea));
+        assert_eq!(
+            crate::app::timeline::toggle_host(app.timeline.filter, Host::Japan),
+            Some(KindFilter::ALL)
+        );
     }
 
     #[test]

@@ -90,7 +90,12 @@ pub(super) fn paste(app: &mut App, text: &str) -> Effect {
     match app.mode() {
         Mode::Prompt(_) => edit_prompt(app, |input| input.insert(text)),
         Mode::Confirm => Effect::None,
-        Mode::Dashboard | Mode::Help | Mode::Detail | Mode::Kinds | Mode::Sources => {
+        Mode::Dashboard
+        | Mode::Help
+        | Mode::Detail
+        | Mode::Kinds
+        | Mode::Sources
+        | Mode::Shares => {
             app.status = Some(
                 "paste ignored: paste after / (search), : (year), = (value) or s (name)".into(),
             );
