@@ -706,7 +706,10 @@ fn y_in_a_detail_or_a_share_estimate_says_what_it_copied() {
 #[test]
 fn japan_s_agreement_names_japan_s_side_on_screen_and_in_files() {
     let s = hosts_screen(120, 40, "H]][<enter>");
-    assert!(s.contains("Signatories: Japan Yoshimasa Hayashi / US"), "{s}");
+    assert!(
+        s.contains("Signatories: Japan Yoshimasa Hayashi / US"),
+        "{s}"
+    );
     assert!(!s.contains("ROK Yoshimasa"), "{s}");
     let hosts = sma_dash::data::Hosts::embedded().expect("both embedded hosts load");
     let japan = hosts.japan.as_ref().expect("Japan's dataset");
@@ -717,6 +720,14 @@ fn japan_s_agreement_names_japan_s_side_on_screen_and_in_files() {
         sma_dash::report::export::Series::Agreements,
         Default::default(),
     );
-    assert!(table.columns.contains(&"signatories_jp"), "{:?}", table.columns);
-    assert!(!table.columns.iter().any(|c| c.ends_with("_rok")), "{:?}", table.columns);
+    assert!(
+        table.columns.contains(&"signatories_jp"),
+        "{:?}",
+        table.columns
+    );
+    assert!(
+        !table.columns.iter().any(|c| c.ends_with("_rok")),
+        "{:?}",
+        table.columns
+    );
 }
