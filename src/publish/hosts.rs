@@ -165,6 +165,37 @@ fn measure_notes(c: &Comparison, kind: MeasureKind) -> Vec<String> {
     }
 }
 
+/// The notes under the chart: what is compared, how the measure is made, where a line
+/// breaks and why, and (but per member) the years with no figure.
+fn notes(hosts: &Hosts, c: &Comparison, kind: MeasureKind) -> Vec<String> {
+    let mut marks = if hosts.japan.is_some() {
+        let mut marks = vec![
+            "Korea's SMA contribution (its total) beside Japan's host-nation support total (initial budget, including the facilities program and labor welfare costs), not Japan's SMA portion.".to_string(),
+        ];
+        marks.extend(measure_notes(c, kind));
+        marks
+    } else {
+        vec![format!(
+            "Korea's SMA contribution (its total), {}. No second host in this dataset.",
+            match kind {
+                MeasureKind::PerMember => "in dollars at each year's average rate, per US active-duty service member (DMDC count of 30 September)".to_string(),
+                _ => kind.unit(c.base_year),
+            }
+        )]
+    };
+    if kind == MeasureKind::PerMember {
+        for d in hosts.iter() {
+            marks.extend(break_notes(c, d.info.host));
+        }
+    }
+    // Per member, the image stays as it was before the other measures came: its gaps
+    // (Japan 2009 and 2011, no count) show as breaks in the line alone.
+    if kind != MeasureKind::PerMember {
+        marks.extend(gap_note(hosts, c, kind));
+    }
+    marks
+}
+
 /// Korea's and Japan's payments in `kind`: dollars, real dollars, per US service
 /// member, or a share of the defense budget or of GDP, from the comparison
 /// `export measures` writes.
@@ -215,31 +246,7 @@ pub fn hosts_figure(hosts: &Hosts, c: &Comparison, kind: MeasureKind) -> Figure 
             .into(),
         });
     }
-    let mut marks = if hosts.japan.is_some() {
-        let mut marks = vec![
-            "Korea's SMA contribution (its total) beside Japan's host-nation support total (initial budget, including the facilities program and labor welfare costs), not Japan's SMA portion.".to_string(),
-        ];
-        marks.extend(measure_notes(c, kind));
-        marks
-    } else {
-        vec![format!(
-            "Korea's SMA contribution (its total), {}. No second host in this dataset.",
-            match kind {
-                MeasureKind::PerMember => "in dollars at each year's average rate, per US active-duty service member (DMDC count of 30 September)".to_string(),
-                _ => kind.unit(c.base_year),
-            }
-        )]
-    };
-    if kind == MeasureKind::PerMember {
-        for d in hosts.iter() {
-            marks.extend(break_notes(c, d.info.host));
-        }
-    }
-    // Per member, the image stays as it was before the other measures came: its gaps
-    // (Japan 2009 and 2011, no count) show as breaks in the line alone.
-    if kind != MeasureKind::PerMember {
-        marks.extend(gap_note(hosts, c, kind));
-    }
+    let marks = notes(hosts, c, kind);
     let lookup = |id: &str| hosts.iter().find_map(|d| d.source(id));
     let versions: Vec<String> = hosts
         .iter()
