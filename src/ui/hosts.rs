@@ -214,63 +214,113 @@ pub(super) fn render_costs(f: &mut Frame, app: &App, both: &BothHosts, area: Rec
     f.render_widget(Plain::new(lines), value);
 }
 
-/// What each series is and the cursor's year, as one legend line: "⣿ KR SMA  ◆ JP HNS
-/// (FY)  ▼ 2022".
-fn legend_line<'a>(app: &App, korea: &str, japan: &str, theme: &Theme) -> Line<'a> {
-    legend_spans(app, (korea, japan), ("  ", true), theme)
+/// How much of a legend a try keeps: the lead (the measure), the gap between its parts
+/// ("  " or " "), the cursor's year, and each break note whole, short, or not at all.
+#[derive(Clone, Copy, PartialEq)]
+enum Notes {
+    Whole,
+    Short,
+    Left,
 }
 
-/// The legend's spans: each series, `gap` apart, then the cursor's year if `year`.
+/// The legend's spans: the lead if given, each series, `gap` apart, then the cursor's
+/// year if `year`, then each break note (`╎ JP 2008 counting`, short `╎ JP 2008`) as
+/// `notes` keeps them.
 fn legend_spans<'a>(
     app: &App,
-    (korea, japan): (&str, &str),
-    (gap, year): (&str, bool),
+    (lead, (korea, japan)): (Option<&str>, (&str, &str)),
+    (gap, year, notes): (&str, bool, Notes),
+    breaks: &[(String, String)],
     theme: &Theme,
 ) -> Line<'a> {
     // Japan's money is by fiscal year; its troops, as Korea's, counted on 30 September.
-    let mut spans = vec![
+    let mut spans: Vec<Span<'a>> = lead
+        .map(|l| Span::styled(l.to_string(), theme.bold()))
+        .into_iter()
+        .collect();
+    spans.extend([
         Span::styled("⣿", theme.recorded()),
         Span::raw(format!(" KR {korea}{gap}")),
         Span::styled(JAPAN_MARK.to_string(), theme.compared(0)),
         Span::raw(format!(" JP {japan}")),
-    ];
+    ]);
     if year {
         spans.push(Span::raw(gap.to_string()));
         spans.push(Span::styled("▼", theme.cursor()));
         spans.push(Span::raw(format!(" {}", app.year)));
     }
+    for (whole, short) in breaks.iter().filter(|_| notes != Notes::Left) {
+        spans.push(Span::raw(gap.to_string()));
+        spans.push(Span::styled("╎", theme.reference()));
+        let note = if notes == Notes::Whole { whole } else { short };
+        spans.push(Span::raw(format!(" {note}")));
+    }
     Line::from(spans)
 }
 
-/// The Costs legend with both hosts, the fullest that fits `width`: the measure, what
-/// each series is, the cursor's year. Narrower, the spaces between go to one, then the
-/// measure (the title and the unit above the chart name it), then the year (the value
-/// lines give it); the series always stay.
-fn costs_legend<'a>(app: &App, kind: MeasureKind, width: usize, theme: &Theme) -> Line<'a> {
-    let measure = format!(
-        "{}: ",
-        measure_short(kind, app.inputs().assumptions.base_year)
-    );
+/// A legend of both hosts, the fullest that fits `width`: the lead (`lead`, the Costs
+/// measure), what each series is, the cursor's year, each break note (`breaks`, whole
+/// and short: Troops' counting changes). Narrower, the spaces between go to one, then
+/// the lead (the title and the unit above the chart name it), then the notes' words and
+/// the notes (the marks stay in the plot, the value lines say why), then the year (the
+/// value lines give it); the series always stay.
+fn fitted_legend<'a>(
+    app: &App,
+    (lead, series): (Option<&str>, (&str, &str)),
+    breaks: &[(String, String)],
+    width: usize,
+    theme: &Theme,
+) -> Line<'a> {
     let fits = |line: &Line| format::width(&line.to_string()) <= width;
     let tries = [
-        (true, "  ", true),
-        (true, " ", true),
-        (false, "  ", true),
-        (false, " ", true),
-        (false, "  ", false),
+        (true, "  ", true, Notes::Whole),
+        (true, " ", true, Notes::Whole),
+        (false, "  ", true, Notes::Whole),
+        (false, " ", true, Notes::Whole),
+        (false, "  ", true, Notes::Short),
+        (false, " ", true, Notes::Short),
+        (false, "  ", true, Notes::Left),
+        (false, " ", true, Notes::Left),
+        (false, "  ", false, Notes::Left),
     ];
     let mut line = Line::default();
-    for (named, gap, year) in tries {
-        line = legend_spans(app, ("SMA", "HNS (FY)"), (gap, year), theme);
-        if named {
-            line.spans
-                .insert(0, Span::styled(measure.clone(), theme.bold()));
-        }
+    for (led, gap, year, notes) in tries {
+        let lead = lead.filter(|_| led);
+        line = legend_spans(app, (lead, series), (gap, year, notes), breaks, theme);
         if fits(&line) {
             break;
         }
     }
     line
+}
+
+/// The Costs legend with both hosts: the measure, then what each series is and the
+/// cursor's year, fitted to `width` by [`fitted_legend`].
+fn costs_legend<'a>(app: &App, kind: MeasureKind, width: usize, theme: &Theme) -> Line<'a> {
+    let measure = format!(
+        "{}: ",
+        measure_short(kind, app.inputs().assumptions.base_year)
+    );
+    let series = ("SMA", "HNS (FY)");
+    fitted_legend(app, (Some(&measure), series), &[], width, theme)
+}
+
+/// The Troops legend with both hosts: what each series is, the cursor's year and each
+/// counting change (`╎ JP 2008 counting`), fitted to `width` by [`fitted_legend`].
+fn troops_legend<'a>(
+    app: &App,
+    breaks: &[(Host, i32, &str)],
+    width: usize,
+    theme: &Theme,
+) -> Line<'a> {
+    let notes: Vec<(String, String)> = breaks
+        .iter()
+        .map(|(h, year, _)| {
+            let short = format!("{} {year}", h.key().to_uppercase());
+            (format!("{short} counting"), short)
+        })
+        .collect();
+    fitted_legend(app, (None, ("DMDC", "DMDC")), &notes, width, theme)
 }
 
 /// One host's value at the year cursor in the picked measure, with the year as the
@@ -384,15 +434,10 @@ pub(super) fn render_troops(f: &mut Frame, app: &App, both: &BothHosts, area: Re
         let years: Vec<i32> = breaks.iter().map(|b| b.1).collect();
         mark_breaks(f.buffer_mut(), plot, &years, theme.reference());
     }
-    let mut legend_spans = legend_line(app, "DMDC", "DMDC", theme).spans;
-    for (h, year, _) in &breaks {
-        legend_spans.push(Span::styled("  ╎", theme.reference()));
-        legend_spans.push(Span::raw(format!(
-            " {} {year} counting",
-            h.key().to_uppercase()
-        )));
-    }
-    f.render_widget(Plain::new(Line::from(legend_spans)), legend);
+    f.render_widget(
+        Plain::new(troops_legend(app, &breaks, legend.width as usize, theme)),
+        legend,
+    );
     let count = |h: Host| -> String {
         let n = both
             .of(h)
@@ -800,6 +845,40 @@ mod tests {
         assert_eq!(legend(40).to_string(), "⣿ KR SMA  ◆ JP HNS (FY)  ▼ 2026");
         assert_eq!(legend(29).to_string(), "⣿ KR SMA ◆ JP HNS (FY) ▼ 2026");
         assert_eq!(legend(24).to_string(), "⣿ KR SMA  ◆ JP HNS (FY)");
+    }
+
+    #[test]
+    fn the_troops_legend_of_both_hosts_fits_with_the_cursor_year_and_the_counting_change() {
+        // At 80×24 it read "…▼ 2026  ╎ JP 200", cut: now fitted as the Costs legend is.
+        for (width, height, whole) in [
+            (80, 24, "⣿ KR DMDC ◆ JP DMDC ▼ 2014 ╎ JP 2008"),
+            (120, 40, "⣿ KR DMDC  ◆ JP DMDC  ▼ 2014"),
+            (200, 60, "⣿ KR DMDC  ◆ JP DMDC  ▼ 2014  ╎ JP 2008 counting"),
+        ] {
+            let screen = embedded_screen("HH3:2014<enter>", width, height);
+            let legend = screen
+                .lines()
+                .find(|l| l.contains("◆ JP DMDC"))
+                .unwrap_or_else(|| panic!("no legend at {width}: {screen}"));
+            let inside = legend.split('┃').nth(1).unwrap_or_default().trim_end();
+            assert_eq!(inside, whole, "at {width}×{height}: {screen}");
+        }
+        // Narrower, the note's words go, then the note, then the year; the series stay.
+        let app = crate::app::hosts::tests::both_hosts_app();
+        let theme = crate::ui::theme::Theme::new(false, Default::default());
+        let breaks = [(crate::data::Host::Japan, 2008, "why")];
+        let legend = |w: usize| super::troops_legend(&app, &breaks, w, &theme).to_string();
+        assert_eq!(legend(36), "⣿ KR DMDC ◆ JP DMDC ▼ 2026 ╎ JP 2008");
+        assert_eq!(legend(35), "⣿ KR DMDC  ◆ JP DMDC  ▼ 2026");
+        assert_eq!(legend(26), "⣿ KR DMDC ◆ JP DMDC ▼ 2026");
+        assert_eq!(legend(25), "⣿ KR DMDC  ◆ JP DMDC");
+        for w in 0..80 {
+            let l = legend(w);
+            assert!(
+                l.contains("⣿ KR DMDC") && l.contains("◆ JP DMDC"),
+                "{w}: {l}"
+            );
+        }
     }
 
     #[test]
