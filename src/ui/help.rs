@@ -364,20 +364,31 @@ fn key_blocks(
 }
 
 /// A key's description as the host shown reads it: the currency toggle names the
-/// host's currency (`currency: yen / dollars` on Japan; both hosts stay in dollars).
+/// host's currency (`currency: yen / dollars` on Japan; both hosts stay in dollars);
+/// with both hosts, the keys the status line leaves out or words otherwise
+/// (`ui::hosts::hint_hidden`) say what they do there.
 fn host_worded(b: &Binding, host: HostChoice) -> String {
+    let both = host.is_both();
+    let note = match b.action {
+        Action::ToggleReal if both => {
+            " (both hosts: dollars / real dollars of the measure; not on a ratio)"
+        }
+        Action::ToggleChartStyle if both => " (one host only: both hosts draw a line and marks)",
+        Action::ToggleProjections if both => {
+            " (one host only: both hosts show the payments recorded)"
+        }
+        Action::ToggleCurrency if both => " (both hosts: dollars only)",
+        _ => "",
+    };
     if b.action != Action::ToggleCurrency {
-        return b.help.clone();
+        return format!("{}{note}", b.help);
     }
     let currency = match host {
         HostChoice::Both => "won or yen",
         one => one.primary().currency(),
     };
-    let mut text = b.help.replacen("won", currency, 1);
-    if host.is_both() {
-        text.push_str(" (both hosts: dollars only)");
-    }
-    text
+    let text = b.help.replacen("won", currency, 1);
+    format!("{text}{note}")
 }
 
 /// Each term as a block: the term, then its meaning, wrapped with the rows after the
@@ -596,6 +607,21 @@ mod tests {
             both.contains("currency: won or yen / dollars (both hosts: dollars only)"),
             "{both}"
         );
+    }
+
+    #[test]
+    fn with_both_hosts_the_help_says_what_r_m_p_do_there() {
+        let korea = keys_text(HostChoice::Korea);
+        assert!(!korea.contains("one host only"), "{korea}");
+        assert!(!korea.contains("not on a ratio"), "{korea}");
+        let both = keys_text(HostChoice::Both);
+        for words in [
+            "nominal / real (money of the base year) (both hosts: dollars / real dollars of the measure; not on a ratio)",
+            "chart: bars / line (one host only: both hosts draw a line and marks)",
+            "projections on / off (one host only: both hosts show the payments recorded)",
+        ] {
+            assert!(both.contains(words), "{words}: {both}");
+        }
     }
 
     #[test]

@@ -55,11 +55,20 @@ pub(super) fn title_spans<'a>(app: &App, theme: &Theme, with_host: bool) -> Vec<
 }
 
 /// Whether the status line leaves out `b`'s hint: `H` without Japan's dataset (it has
-/// nothing to show), `u` with both hosts shown (both are in dollars).
+/// nothing to show); with both hosts shown, the keys that would do nothing there, each
+/// saying why when pressed: `u` (both are in dollars), `m` (no bars), `p` (no
+/// projections), `r` on a ratio measure (neither nominal nor real).
 pub(super) fn hint_hidden(app: &App, b: &crate::app::keymap::Binding) -> bool {
+    let both = app.host_shown().is_both();
     match b.action {
         Action::CycleHost => app.hosts.japan.is_none(),
-        Action::ToggleCurrency => app.host_shown().is_both(),
+        Action::ToggleCurrency | Action::ToggleChartStyle | Action::ToggleProjections => both,
+        Action::ToggleReal => {
+            both && !matches!(
+                app.inputs().measure,
+                MeasureKind::Usd | MeasureKind::RealUsd
+            )
+        }
         _ => false,
     }
 }

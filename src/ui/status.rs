@@ -507,6 +507,36 @@ mod tests {
     }
 
     #[test]
+    fn with_both_hosts_the_line_offers_no_key_that_does_nothing_there() {
+        use crate::econ::compare::MeasureKind;
+        let mut app = crate::app::hosts::tests::both_hosts_app();
+        app.change(|i| i.host = crate::app::HostChoice::Both);
+        for pane in [Pane::Timeline, Pane::Costs, Pane::Assumptions] {
+            app.focus = pane;
+            let all = entries(&keys_line(&app, 1000));
+            for gone in ["m bars/line", "p projections"] {
+                assert!(
+                    !all.iter().any(|e| e == gone),
+                    "{pane:?}: {gone} in {all:?}"
+                );
+            }
+            assert!(!all.iter().any(|e| e.starts_with("u ")), "{all:?}");
+            // `r` goes between dollars and real dollars: offered on those alone.
+            assert!(all.iter().any(|e| e == "r real"), "{pane:?}: {all:?}");
+            assert!(all.iter().any(|e| e == "b band"), "{pane:?}: {all:?}");
+        }
+        app.change(|i| i.measure = MeasureKind::ShareOfGdp);
+        let all = entries(&keys_line(&app, 1000));
+        assert!(!all.iter().any(|e| e == "r real"), "{all:?}");
+        // One host: all offered again.
+        app.change(|i| i.host = crate::app::HostChoice::Korea);
+        let all = entries(&keys_line(&app, 1000));
+        for back in ["m bars/line", "p projections", "r real", "u won/$"] {
+            assert!(all.iter().any(|e| e == back), "{back}: {all:?}");
+        }
+    }
+
+    #[test]
     fn keys_that_do_not_fit_are_left_out_whole() {
         let mut app = app();
         app.focus = Pane::Costs;

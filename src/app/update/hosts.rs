@@ -87,6 +87,19 @@ pub(super) fn toggle_real_measure(app: &mut App) -> Effect {
     )
 }
 
+/// `m` and `p` with both hosts shown: nothing changes, and the status line says why
+/// (Costs of both hosts draws recorded payments, Korea's as a line and Japan's as
+/// marks). The status line does not offer them (`ui::hosts::hint_hidden`).
+pub(super) fn not_with_both(app: &mut App, action: &Action) -> Effect {
+    let why = match action {
+        Action::ToggleChartStyle => {
+            "both hosts: Costs draws Korea's line beside Japan's marks, never bars: m is for one host (H)"
+        }
+        _ => "both hosts: Costs shows the payments recorded, no projections: p is for one host (H)",
+    };
+    say(app, why.into())
+}
+
 /// `t`, `e` and `i` on a pane of both hosts. Costs: the table of both hosts in the
 /// measure, the file `export measures --host all` writes, the image `chart hosts`
 /// draws. Troops: `e` writes what `export troops --host all` writes; its table and
@@ -241,6 +254,47 @@ mod tests {
         update(&mut app, Action::CycleMetric);
         assert_ne!(app.inputs().view.metric, metric);
         assert_eq!(app.inputs().measure, MeasureKind::RealUsd);
+    }
+
+    #[test]
+    fn m_and_p_with_both_hosts_change_nothing_and_say_why() {
+        let mut app = both_on_2014();
+        let before = app.inputs().clone();
+        for (action, words) in [
+            (
+                Action::ToggleChartStyle,
+                "never bars: m is for one host (H)",
+            ),
+            (
+                Action::ToggleProjections,
+                "no projections: p is for one host (H)",
+            ),
+        ] {
+            assert_eq!(update(&mut app, action.clone()), Effect::Redraw);
+            let status = app.status.clone().unwrap_or_default();
+            assert!(status.contains(words), "{action:?}: {status}");
+            assert_eq!(app.inputs().chart, before.chart, "{action:?}");
+            assert_eq!(
+                app.inputs().show_projections,
+                before.show_projections,
+                "{action:?}"
+            );
+        }
+        // `b` still bands the scenarios' totals (Assumptions); with projections off it
+        // does not send the user to `p`, which does nothing here.
+        app.change(|i| i.show_projections = false);
+        update(&mut app, Action::ToggleBand);
+        let status = app.status.clone().unwrap_or_default();
+        assert!(
+            status.contains("with one host (H), p shows them"),
+            "{status}"
+        );
+        // One host: both keys work again.
+        update(&mut app, Action::CycleHost);
+        update(&mut app, Action::ToggleProjections);
+        assert!(app.inputs().show_projections);
+        update(&mut app, Action::ToggleChartStyle);
+        assert_ne!(app.inputs().chart, before.chart);
     }
 
     #[test]

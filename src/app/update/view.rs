@@ -24,6 +24,9 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
     match action {
         CycleMetric if app.host_shown().is_both() => super::hosts::next_measure(app),
         ToggleReal if app.host_shown().is_both() => super::hosts::toggle_real_measure(app),
+        ToggleChartStyle | ToggleProjections if app.host_shown().is_both() => {
+            super::hosts::not_with_both(app, &action)
+        }
         CycleMetric => {
             app.change(|i| i.view = i.view.next_metric());
             say(app, format!("metric: {}", app.inputs().view.metric_label()))
@@ -95,6 +98,9 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
                 "band off".to_string()
             } else if i.show_projections {
                 band_words(app)
+            } else if app.host_shown().is_both() {
+                // `p` is one host's: with both, it says why it does nothing.
+                "band on: it lies around projections, which are off; with one host (H), p shows them".to_string()
             } else {
                 "band on: p shows the projections it lies around".to_string()
             };
