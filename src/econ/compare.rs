@@ -273,6 +273,9 @@ pub struct Comparison {
     pub base_year: i32,
     /// How real dollars were deflated, with its sources.
     pub deflator: Option<String>,
+    /// The same in words alone, for a line that has no room for sources: "US CPI-U of
+    /// 2025 recorded", "US CPI-U of 2030 assumed: 2025 recorded, then 2.6 % a year".
+    pub deflated_by: Option<String>,
     /// The GDP vintage of each host's ratios to GDP.
     pub gdp_vintages: Vec<(Host, String)>,
     pub rows: Vec<HostYear>,
@@ -301,6 +304,7 @@ impl Comparison {
         Self {
             base_year: a.base_year,
             deflator: Deflator::of(&hosts.korea, a, Currency::Usd).map(|d| d.cited()),
+            deflated_by: Deflator::of(&hosts.korea, a, Currency::Usd).map(|d| d.describe()),
             gdp_vintages: hosts
                 .iter()
                 .filter_map(|d| Some((d.info.host, gdp_vintage(d)?.to_string())))

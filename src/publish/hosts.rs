@@ -188,12 +188,37 @@ fn notes(hosts: &Hosts, c: &Comparison, kind: MeasureKind) -> Vec<String> {
             marks.extend(break_notes(c, d.info.host));
         }
     }
-    // Per member, the image stays as it was before the other measures came: its gaps
-    // (Japan 2009 and 2011, no count) show as breaks in the line alone.
-    if kind != MeasureKind::PerMember {
-        marks.extend(gap_note(hosts, c, kind));
-    }
+    // Every measure names its gaps: per member, Japan's FY2009 and FY2011 (no count).
+    marks.extend(gap_note(hosts, c, kind));
     marks
+}
+
+/// The footer: the datasets, and what the figures rest on beside the record: nothing
+/// but in real dollars, whose base year is an assumption (and US CPI-U of it, where it
+/// lies past the record).
+fn footer(hosts: &Hosts, c: &Comparison, kind: MeasureKind) -> String {
+    let versions: Vec<String> = hosts
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} (as of {})",
+                d.info.host.name(),
+                d.info.version,
+                d.info.as_of
+            )
+        })
+        .collect();
+    let rests_on = match kind {
+        MeasureKind::RealUsd => format!(
+            "assumptions: base year {} (real dollars, deflated by {})",
+            c.base_year,
+            c.deflated_by
+                .as_deref()
+                .unwrap_or("US CPI-U, none recorded")
+        ),
+        _ => "recorded figures only: no assumptions".into(),
+    };
+    format!("sma-dash · datasets: {} · {rests_on}", versions.join(", "))
 }
 
 /// Korea's and Japan's payments in `kind`: dollars, real dollars, per US service
@@ -248,17 +273,6 @@ pub fn hosts_figure(hosts: &Hosts, c: &Comparison, kind: MeasureKind) -> Figure 
     }
     let marks = notes(hosts, c, kind);
     let lookup = |id: &str| hosts.iter().find_map(|d| d.source(id));
-    let versions: Vec<String> = hosts
-        .iter()
-        .map(|d| {
-            format!(
-                "{} {} (as of {})",
-                d.info.host.name(),
-                d.info.version,
-                d.info.as_of
-            )
-        })
-        .collect();
     Figure {
         kind: ChartKind::Hosts,
         title: title(kind).into(),
@@ -269,10 +283,7 @@ pub fn hosts_figure(hosts: &Hosts, c: &Comparison, kind: MeasureKind) -> Figure 
         legend,
         marks,
         source: sources_line(lookup, ids.iter(), "sma-dash export measures"),
-        footer: format!(
-            "sma-dash · datasets: {} · recorded figures only: no assumptions",
-            versions.join(", ")
-        ),
+        footer: footer(hosts, c, kind),
         decimals: match kind {
             MeasureKind::PerMember => 1,
             _ => kind.decimals(),
@@ -393,6 +404,57 @@ mod measure_tests {
         assert_eq!(gdp.decimals, 3);
         let real = hosts_figure(&hosts, &c, MeasureKind::RealUsd);
         assert!(real.subtitle.contains(&format!("of {}", c.base_year)));
+    }
+
+    #[test]
+    fn real_dollars_state_their_base_year_and_per_member_names_japans_missing_counts() {
+        let hosts = crate::data::Hosts::embedded().expect("both embedded hosts load");
+        let mut a = Assumptions::from_history(&hosts.korea);
+        a.base_year = 2024;
+        let c = Comparison::of(&hosts, &a);
+        for kind in MeasureKind::ALL {
+            let footer = hosts_figure(&hosts, &c, kind).footer;
+            if kind == MeasureKind::RealUsd {
+                assert!(!footer.contains("no assumptions"), "{footer}");
+                assert!(
+                    footer.ends_with(
+                        "assumptions: base year 2024 (real dollars, deflated by US CPI-U of 2024 recorded)"
+                    ),
+                    "{footer}"
+                );
+            } else {
+                assert!(
+                    footer.ends_with("recorded figures only: no assumptions"),
+                    "{kind:?}: {footer}"
+                );
+            }
+        }
+        // A base year past the record: the CPI of it is assumed too, and said so.
+        a.horizon = a.horizon.max(2030);
+        a.base_year = 2030;
+        let c = Comparison::of(&hosts, &a);
+        let footer = hosts_figure(&hosts, &c, MeasureKind::RealUsd).footer;
+        assert!(
+            footer.contains("base year 2030 (real dollars, deflated by US CPI-U of 2030 assumed: "),
+            "{footer}"
+        );
+        // Per member, the years Japan records a payment but DMDC no count (2009, 2011)
+        // are named in the notes, as each measure's gaps are.
+        let f = hosts_figure(&hosts, &c, MeasureKind::PerMember);
+        let gaps = f
+            .marks
+            .iter()
+            .find(|m| m.starts_with("Gaps"))
+            .expect("gaps");
+        for year in ["FY2009", "FY2011", "usd_k_per_member_missing"] {
+            assert!(gaps.contains(year), "{year}: {gaps}");
+        }
+        let japan = hosts.japan.as_ref().expect("Japan");
+        for year in [2009, 2011] {
+            assert!(japan.troop_count(year).and_then(|t| t.troops).is_none());
+        }
+        let svg = to_svg(&f, Size::default(), Theme::Light);
+        assert!(svg.contains("FY2009"), "the note is drawn");
     }
 
     #[test]
