@@ -448,6 +448,13 @@ T send-keys -t hosts q y
 wait_for hosts "copied 2014 figures per US service member of Korea and Japan" >/dev/null \
     && T show-buffer | grep -qF "Japan, FY2014 (Apr 2014–Mar 2015): \$32.00 k" \
     && pass "hosts: y copies both figures in the measure" || fail "hosts: y with both"
+T send-keys -t hosts 3
+wait_for hosts "⣿ KR DMDC ◆ JP DMDC ▼ 2014 ╎ JP 2008" >/dev/null \
+    && pass "hosts: the Troops legend of both fits at 80x24 with the year and the 2008 change" \
+    || fail "hosts: the Troops legend of both at 80x24"
+T send-keys -t hosts m
+wait_for hosts "both hosts: Costs draws Korea's line" >/dev/null \
+    && pass "hosts: m with both hosts says why it does nothing" || fail "hosts: m with both"
 T send-keys -t hosts H
 wait_for hosts "host: Korea: the Special Measures Agreements" >/dev/null \
     && ! screen hosts | grep -qF "Korea + Japan" \
@@ -457,6 +464,11 @@ check_restored hosts
 start hostsall 120 40 --host all
 wait_for hostsall "Korea + Japan │ year" >/dev/null && wait_for hostsall "Korea vs Japan" >/dev/null \
     && pass "hosts: --host all starts on both at 120x40" || fail "hosts: --host all"
+T send-keys -t hostsall 2
+wait_for hostsall "r real" >/dev/null \
+    && ! screen hostsall | tail -1 | grep -qE "m bars/line|p projections" \
+    && pass "hosts: with both, the status line offers r but not m or p" \
+    || fail "hosts: the status line with both"
 T send-keys -t hostsall 2 c c : 2 0 1 4 Enter
 wait_for hostsall "KR 2014 ▸ \$30.07 k · derived" >/dev/null \
     && wait_for hostsall "JP FY2014 ▸ \$32.00 k · derived" >/dev/null \
