@@ -18,6 +18,23 @@ fn band_words(app: &App) -> String {
     format!("band: {}", each.join("; "))
 }
 
+/// What `b` says: off, or the spreads of the band, or that it lies around projections,
+/// which are off (`p` turns them on, with one host shown).
+fn band_message(app: &App) -> String {
+    let i = app.inputs();
+    if !i.show_band {
+        "band off".to_string()
+    } else if i.show_projections {
+        band_words(app)
+    } else if app.host_shown().is_both() {
+        // `p` is one host's: with both, it says why it does nothing.
+        "band on: it lies around projections, which are off; with one host (H), p shows them"
+            .to_string()
+    } else {
+        "band on: p shows the projections it lies around".to_string()
+    }
+}
+
 /// The actions of this theme; `super::apply` sends only those here.
 pub(super) fn apply(app: &mut App, action: Action) -> Effect {
     use Action::*;
@@ -93,17 +110,7 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
         ToggleTable => toggle_table(app),
         ToggleBand => {
             app.change(|i| i.show_band = !i.show_band);
-            let i = app.inputs();
-            let message = if !i.show_band {
-                "band off".to_string()
-            } else if i.show_projections {
-                band_words(app)
-            } else if app.host_shown().is_both() {
-                // `p` is one host's: with both, it says why it does nothing.
-                "band on: it lies around projections, which are off; with one host (H), p shows them".to_string()
-            } else {
-                "band on: p shows the projections it lies around".to_string()
-            };
+            let message = band_message(app);
             say(app, message)
         }
         ClearCompare => {
