@@ -441,7 +441,7 @@ pub(super) fn show_host(
 }
 
 /// `--measure NAME` (clap has checked the name): the measure of both hosts' Costs.
-fn show_measure(app: &mut App, name: Option<&str>) {
+pub(super) fn show_measure(app: &mut App, name: Option<&str>) {
     if let Some(m) = name.and_then(MeasureKind::from_name) {
         app.change(|i| i.measure = m);
     }

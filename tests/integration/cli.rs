@@ -2334,6 +2334,107 @@ fn cite_prints_what_y_copies_and_refuses_what_the_dataset_does_not_hold() {
     assert_eq!(sma_dash(&["cite"]).status.code(), Some(2));
 }
 
+/// The command a status line names between backticks, run: its output.
+fn run_named_command(status: &str) -> String {
+    let command = status
+        .split('`')
+        .nth(1)
+        .unwrap_or_else(|| panic!("no command in {status:?}"));
+    let words: Vec<&str> = command.split_whitespace().collect();
+    assert_eq!(words[0], "sma-dash", "{command}");
+    let out = sma_dash(&words[1..]);
+    assert!(out.status.success(), "{command}: {}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn y_on_both_hosts_names_the_cite_command_that_prints_what_it_copies() {
+    use sma_dash::app::{Action, Pane, update};
+    use sma_dash::econ::compare::MeasureKind;
+    let hosts = sma_dash::data::Hosts::embedded().unwrap();
+    let config = sma_dash::config::Config::defaults();
+    let mut app = sma_dash::app::App::with_hosts(hosts, &config.start, config.keymap, |_| {});
+    // H twice: both hosts; on Costs, c twice: per US service member.
+    update(&mut app, Action::CycleHost);
+    update(&mut app, Action::CycleHost);
+    update(&mut app, Action::Focus(Pane::Costs));
+    update(&mut app, Action::CycleMetric);
+    update(&mut app, Action::CycleMetric);
+    assert_eq!(app.inputs().measure, MeasureKind::PerMember);
+    app.year = 2014;
+    // What `y` copies (the dashboard's test holds that it copies this), and what it
+    // says where there is no clipboard.
+    let copy = |app: &mut sma_dash::app::App| {
+        let cited = app.cited().expect("the figure at the cursor");
+        let text = app.citation(&cited).expect("a citation").text;
+        app.clipboard_off = Some("no clipboard here".into());
+        update(app, Action::Copy);
+        (text, app.status.clone().unwrap_or_default())
+    };
+    let (copied, status) = copy(&mut app);
+    assert!(
+        copied.contains("($ thousand per US service member)"),
+        "{copied}"
+    );
+    assert!(
+        status.ends_with(
+            "`sma-dash cite --year 2014 --measure per-member --host all` prints the same text"
+        ),
+        "{status}"
+    );
+    assert_eq!(run_named_command(&status), format!("{copied}\n"));
+    // Real dollars name their base year; the figures follow it.
+    update(&mut app, Action::CycleMetric);
+    update(&mut app, Action::CycleMetric);
+    update(&mut app, Action::CycleMetric);
+    update(&mut app, Action::CycleMetric);
+    assert_eq!(app.inputs().measure, MeasureKind::RealUsd);
+    let (copied, status) = copy(&mut app);
+    let base = app.inputs().assumptions.base_year;
+    assert!(
+        status.contains(&format!("--measure real-dollars --real {base} --host all")),
+        "{status}"
+    );
+    assert_eq!(run_named_command(&status), format!("{copied}\n"));
+    // Troops: both hosts' counts.
+    update(&mut app, Action::Focus(Pane::Troops));
+    let (copied, status) = copy(&mut app);
+    assert!(
+        copied.contains("\nJapan: US troops in Japan, 2014: "),
+        "{copied}"
+    );
+    assert!(
+        status.ends_with("`sma-dash cite --troops 2014 --host all` prints the same text"),
+        "{status}"
+    );
+    assert_eq!(run_named_command(&status), format!("{copied}\n"));
+    // A measure is of both hosts' figures; a metric and --usd of one host's.
+    for args in [
+        &["cite", "--year", "2014", "--measure", "gdp"][..],
+        &[
+            "cite",
+            "--troops",
+            "2014",
+            "--measure",
+            "gdp",
+            "--host",
+            "all",
+        ],
+        &["cite", "--year", "2014", "--usd", "--host", "all"],
+        &[
+            "cite", "--year", "2014", "--metric", "change", "--host", "all",
+        ],
+    ] {
+        let out = sma_dash(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("--measure"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
 #[test]
 fn cite_follows_the_host_asked_for_and_cites_a_share_estimate() {
     // Japan's figure: its fiscal year, its unit, its sources, as `y` copies it with
@@ -2372,7 +2473,13 @@ fn cite_follows_the_host_asked_for_and_cites_a_share_estimate() {
     );
     // Both: each host's figure, as `y` copies it with both shown.
     let both = stdout(&sma_dash(&[
-        "cite", "--year", "2014", "--usd", "--host", "all",
+        "cite",
+        "--year",
+        "2014",
+        "--measure",
+        "dollars",
+        "--host",
+        "all",
     ]));
     assert!(
         both.starts_with("Korea, 2014 (calendar year): $874.3 m"),
