@@ -16,7 +16,9 @@ use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use crate::publish::{self, Size, Theme};
 use crate::render;
 use crate::report::ProjectionReport;
-use crate::report::export::{ExportOptions, Series, Table, export_each_host, export_hosts};
+use crate::report::export::{
+    ExportOptions, Series, Table, export_each_host, export_hosts, sources_of_hosts,
+};
 use crate::runtime::{self, DebugFailure, FailingEvents};
 use crate::store;
 
@@ -285,6 +287,11 @@ pub(super) fn export_series(input: &InputArgs, args: &ExportArgs) -> Result<(), 
         Series::Shares | Series::Measures => {
             let hosts = load_hosts(input.data.as_deref())?;
             export_hosts(&hosts, &s.assumptions, args.series, options)
+        }
+        // Each host's sources, with what they support among every host shown.
+        Series::Sources => {
+            let hosts = load_hosts(input.data.as_deref())?;
+            sources_of_hosts(&hosts, args.host.hosts())
         }
         _ => export_each_host(&datasets, &s.assumptions, args.series, options),
     };

@@ -709,6 +709,77 @@ fn export_json_is_an_array_of_objects() {
 }
 
 #[test]
+fn export_sources_lists_what_each_source_supports_among_the_hosts_asked_for() {
+    let json = |host: &str| -> Vec<serde_json::Value> {
+        let o = sma_dash(&["export", "sources", "--host", host, "--format", "json"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let row = |rows: &[serde_json::Value], host: Option<&str>, id: &str| {
+        rows.iter()
+            .find(|r| r["id"] == id && host.is_none_or(|h| r["host"] == h))
+            .unwrap_or_else(|| panic!("{id}"))
+            .clone()
+    };
+    let list = |r: &serde_json::Value| -> Vec<String> {
+        r["supports"]
+            .as_str()
+            .unwrap_or_default()
+            .split("; ")
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    // Both hosts: Japan's copy of The Hill's story (J82) cites nothing of Japan's, yet
+    // supports Korea's figures from Korea's copy (R02) and the estimate that cites it.
+    let all = json("all");
+    let j82 = row(&all, Some("jp"), "J82");
+    assert_eq!(j82["citations"], 0, "cited_by stays Japan's own");
+    let supports = list(&j82);
+    assert!(
+        supports.contains(&"kr:contribution:2018".to_string()),
+        "{supports:?}"
+    );
+    assert!(
+        supports.contains(&"share:thehill-2018-kr".to_string()),
+        "{supports:?}"
+    );
+    assert!(list(&row(&all, Some("kr"), "R02")).contains(&"share:thehill-2018-kr".to_string()));
+    // Every row's list, counted (the unit test holds it to what the sources list finds).
+    for r in &all {
+        assert_eq!(r["supports_count"], list(r).len(), "{}", r["id"]);
+    }
+    // Japan alone: its estimates' sources say so; Korea's figures are not shown.
+    let jp = json("jp");
+    let j70 = row(&jp, None, "J70");
+    assert!(
+        list(&j70).contains(&"share:gao-21-270-jp-share".to_string()),
+        "{j70}"
+    );
+    assert!(
+        jp.iter()
+            .all(|r| !list(r).iter().any(|s| s.starts_with("kr:")))
+    );
+    // Korea alone: what cites each source, then the estimates.
+    for r in &json("kr") {
+        let by = r["cited_by"].as_str().unwrap_or_default();
+        let supports = r["supports"].as_str().unwrap_or_default();
+        assert!(supports.starts_with(by), "{}", r["id"]);
+        assert!(
+            supports[by.len()..]
+                .split("; ")
+                .all(|s| s.is_empty() || s.starts_with("share:")),
+            "{}",
+            r["id"]
+        );
+    }
+}
+
+#[test]
 fn export_sources_lists_every_source_and_the_records_citing_it() {
     let d = sma_dash::data::Dataset::embedded().unwrap();
     let csv = sma_dash(&["export", "sources"]);
@@ -716,7 +787,9 @@ fn export_sources_lists_every_source_and_the_records_citing_it() {
     let text = stdout(&csv);
     assert_eq!(
         text.lines().next(),
-        Some("id,title,publisher,date,url,no_url,cited_by,citations,dataset_version")
+        Some(
+            "id,title,publisher,date,url,no_url,cited_by,citations,supports,supports_count,dataset_version"
+        )
     );
     let rows = csv_rows(&text);
     let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str()).collect();
