@@ -230,7 +230,7 @@ pub(super) fn project(input: &InputArgs, args: &ProjectArgs) -> Result<(), Setup
     refuse_other_hosts_options(args.host, &args.assumptions)?;
     let flags = with_base_year(&args.assumptions, args.real.as_ref(), args.host);
     let (s, datasets) = setup_hosts(input, &flags, &args.band_spreads.flags(), args.host)?;
-    let s = with_saved_scenario(s, args.scenario.as_deref(), &flags, "project")?;
+    let s = with_saved_scenario(s, &datasets, args.scenario.as_deref(), &flags, "project")?;
     let reports: Vec<ProjectionReport> = datasets
         .iter()
         .map(|d| {
@@ -276,7 +276,7 @@ pub(super) fn export_series(input: &InputArgs, args: &ExportArgs) -> Result<(), 
     refuse_other_hosts_options(args.host, &args.assumptions)?;
     let flags = with_base_year(&args.assumptions, args.real.as_ref(), args.host);
     let (s, datasets) = setup_hosts(input, &flags, &args.band_spreads.flags(), args.host)?;
-    let s = with_saved_scenario(s, args.scenario.as_deref(), &flags, "export")?;
+    let s = with_saved_scenario(s, &datasets, args.scenario.as_deref(), &flags, "export")?;
     let options = ExportOptions {
         real: args.real.is_some(),
         usd: args.usd,
@@ -394,6 +394,7 @@ fn start_on(app: &mut App, name: &str) -> Result<(), SetupError> {
 /// gives the same file every time.
 fn with_saved_scenario(
     s: Setup,
+    datasets: &[Dataset],
     name: Option<&str>,
     flags: &[Flag],
     command: &str,
@@ -418,7 +419,14 @@ fn with_saved_scenario(
     let mut app = configured_app(dataset, &config, assumptions, band);
     start_on(&mut app, name)?;
     let mut assumptions = app.inputs().assumptions.clone();
-    config::apply_flags(&mut assumptions, &app.data, flags)?;
+    // Each flag against its own host's record: Korea's first, then the others asked for.
+    let mut records = vec![&app.data];
+    records.extend(
+        datasets
+            .iter()
+            .filter(|d| d.info.host != app.data.info.host),
+    );
+    config::apply_flags(&mut assumptions, &records, flags)?;
     let band = app.inputs().band_spreads;
     Ok(Setup {
         dataset: app.data,
