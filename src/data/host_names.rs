@@ -49,6 +49,24 @@ pub fn side_key(host: Host) -> &'static str {
     }
 }
 
+/// The host's side as an agreement's people are listed: "ROK Cho Tae-yul / US …",
+/// "Japan Yoshimasa Hayashi / US …".
+pub fn side_name(host: Host) -> &'static str {
+    match host {
+        Host::Korea => "ROK",
+        Host::Japan => "Japan",
+    }
+}
+
+/// The columns of the host's side of an agreement in files: `signatories_rok`,
+/// `negotiators_rok`, `initialed_by_rok`; Japan's `…_jp`.
+pub fn side_columns(host: Host) -> [&'static str; 3] {
+    match host {
+        Host::Korea => ["signatories_rok", "negotiators_rok", "initialed_by_rok"],
+        Host::Japan => ["signatories_jp", "negotiators_jp", "initialed_by_jp"],
+    }
+}
+
 /// The name `host`'s files use in place of `name`, where `name` belongs to another
 /// host: `krw_100m` → `jpy_100m` in Japan's files, `rok` → `jp`, `korean_cpi` →
 /// `japanese_cpi`. `None` for a name of no other host.

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
+use crate::data::host_names::side_columns;
 use crate::data::{Dataset, Event, FuzzyDate, Host, Hosts, Milestone};
 use crate::econ::compare::Comparison;
 use crate::econ::{
@@ -580,6 +581,7 @@ fn agreements(d: &Dataset) -> Table {
             ]
         })
         .collect();
+    let [signatories, negotiators, initialed_by] = side_columns(d.info.host);
     Table {
         columns: vec![
             "id",
@@ -592,11 +594,11 @@ fn agreements(d: &Dataset) -> Table {
             "consent",
             "in_force",
             "milestone_confidence",
-            "signatories_rok",
+            signatories,
             "signatories_us",
-            "negotiators_rok",
+            negotiators,
             "negotiators_us",
-            "initialed_by_rok",
+            initialed_by,
             "initialed_by_us",
             "first_year_amount",
             "rule",

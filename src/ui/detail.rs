@@ -288,8 +288,20 @@ pub fn render_popup(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         theme.border(true),
     );
     f.render_widget(border, popup);
+    scrolled_lines(f, app, &detail.lines, popup, theme);
+}
+
+/// `lines` inside the border of `popup`, scrolled as the overlay is, with "more below"
+/// on the border while they go on past it: the detail's and a share estimate's text.
+pub(super) fn scrolled_lines(
+    f: &mut Frame,
+    app: &App,
+    lines: &[DetailLine],
+    popup: Rect,
+    theme: &Theme,
+) {
     let inner = super::layout::inner(popup);
-    let text = DetailText::new(&detail.lines, theme.link())
+    let text = DetailText::new(lines, theme.link())
         .scroll(app.overlay_scroll)
         .url_edge(f.area().right())
         .hyperlinks(app.hyperlinks);

@@ -53,18 +53,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     );
     let inner = layout::inner(popup);
     match app.selected_share().filter(|_| app.shares.whole) {
-        Some(e) => {
-            let lines = whole(app, e, theme);
-            let text = DetailText::new(&lines, theme.link())
-                .scroll(app.overlay_scroll)
-                .url_edge(f.area().right())
-                .hyperlinks(app.hyperlinks);
-            let rows = text.rows(inner.width);
-            f.render_widget(text, inner);
-            if rows > usize::from(inner.height) + usize::from(app.overlay_scroll) {
-                super::more_below(f, popup, "j/PgDn", theme);
-            }
-        }
+        Some(e) => super::detail::scrolled_lines(f, app, &whole(app, e, theme), popup, theme),
         None => list(f, app, inner, theme),
     }
 }

@@ -7,6 +7,7 @@ use ratatui::widgets::Clear;
 
 use crate::app::timeline::{PickerRow, events_count, shown_events};
 use crate::app::{App, Pane, Row};
+use crate::data::host_names::side_name;
 use crate::data::search::Query;
 use crate::data::{Agreement, Dataset, Event, FuzzyDate, Host, Milestone};
 
@@ -383,7 +384,12 @@ fn agreement_detail<'a>(
         if !sides.host.is_empty() || !sides.us.is_empty() {
             lines.push(field(
                 name,
-                format!("ROK {} / US {}", list(&sides.host), list(&sides.us)),
+                format!(
+                    "{} {} / US {}",
+                    side_name(a.host),
+                    list(&sides.host),
+                    list(&sides.us)
+                ),
                 theme,
             ));
         }

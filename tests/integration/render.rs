@@ -700,3 +700,34 @@ fn y_in_a_detail_or_a_share_estimate_says_what_it_copied() {
         "{share}"
     );
 }
+
+/// Japan's agreements name Japan's side as Japan, never as the ROK, on screen and in
+/// `export agreements`.
+#[test]
+fn japan_s_agreement_names_japan_s_side_on_screen_and_in_files() {
+    let s = hosts_screen(120, 40, "H]][<enter>");
+    assert!(
+        s.contains("Signatories: Japan Yoshimasa Hayashi / US"),
+        "{s}"
+    );
+    assert!(!s.contains("ROK Yoshimasa"), "{s}");
+    let hosts = sma_dash::data::Hosts::embedded().expect("both embedded hosts load");
+    let japan = hosts.japan.as_ref().expect("Japan's dataset");
+    let a = sma_dash::econ::Assumptions::from_history(japan);
+    let table = sma_dash::report::export::export(
+        japan,
+        &a,
+        sma_dash::report::export::Series::Agreements,
+        Default::default(),
+    );
+    assert!(
+        table.columns.contains(&"signatories_jp"),
+        "{:?}",
+        table.columns
+    );
+    assert!(
+        !table.columns.iter().any(|c| c.ends_with("_rok")),
+        "{:?}",
+        table.columns
+    );
+}
