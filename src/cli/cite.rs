@@ -66,7 +66,12 @@ pub(super) fn cite(input: &InputArgs, args: &CiteArgs) -> Result<(), SetupError>
     refuse_other_views(args)?;
     let (s, hosts) = setup_every_host(
         input,
-        &with_base_year(&args.assumptions, args.real.as_ref(), super::HostArg::Kr),
+        // --growth sets the custom growth of each host shown, as on the dashboard.
+        &with_base_year(
+            &args.assumptions,
+            args.real.as_ref(),
+            args.host.unwrap_or(HostArg::Kr),
+        ),
         &[],
     )?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);

@@ -2538,6 +2538,29 @@ fn cite_follows_the_host_asked_for_and_cites_a_share_estimate() {
     for id in &japan.contribution(2020).unwrap().sources {
         assert!(text.contains(&format!("[{id}] ")), "{id}: {text}");
     }
+    // --growth sets the custom growth of the host shown, as on the dashboard.
+    let custom = |growth: &[&str]| {
+        let args = [
+            &[
+                "cite",
+                "--year",
+                "2030",
+                "--host",
+                "jp",
+                "--scenario",
+                "custom",
+            ][..],
+            growth,
+        ]
+        .concat();
+        let out = sma_dash(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let five = custom(&["--growth", "5"]);
+    assert_ne!(five, custom(&[]));
+    assert_eq!(five, custom(&["--jp-growth", "5"]));
+    assert!(five.contains("japan_custom_growth=5"), "{five}");
     // Japan's troops say so.
     let troops = stdout(&sma_dash(&["cite", "--troops", "2015", "--host", "jp"]));
     assert!(
