@@ -830,8 +830,10 @@ impl App {
     /// series, scenarios and band as the screen; `None` for the timeline.
     pub fn figure(&self, pane: Pane) -> Option<Figure> {
         match (pane, self.both()) {
-            // `sma-dash chart hosts`: per US service member, whatever the measure.
-            (Pane::Costs, Some(both)) => return Some(hosts_figure(&self.hosts, &both.comparison)),
+            // `sma-dash chart hosts --measure`: the measure picked (`c`).
+            (Pane::Costs, Some(both)) => {
+                return Some(hosts_figure(&self.hosts, &both.comparison, both.measure));
+            }
             (Pane::Troops, Some(_)) => return None,
             _ => {}
         }

@@ -97,7 +97,7 @@ pub(super) fn chart(input: &InputArgs, args: &ChartArgs) -> Result<(), SetupErro
     super::options::refuse_one_file_for_two(image.svg.as_deref(), image.png.as_deref())?;
     refuse_meaningless_chart_options(
         args.chart,
-        &args.view,
+        (&args.view, args.measure.as_deref()),
         &args.assumptions,
         &args.band_spreads,
     )?;
@@ -124,7 +124,12 @@ pub(super) fn chart(input: &InputArgs, args: &ChartArgs) -> Result<(), SetupErro
         }
         None => {
             let hosts = load_hosts(input.data.as_deref())?;
-            publish::hosts_figure(&hosts, &Comparison::of(&hosts, &s.assumptions))
+            let kind = args
+                .measure
+                .as_deref()
+                .and_then(MeasureKind::from_name)
+                .unwrap_or(MeasureKind::PerMember);
+            publish::hosts_figure(&hosts, &Comparison::of(&hosts, &s.assumptions), kind)
         }
     };
     let size = Size {

@@ -321,6 +321,11 @@ struct ChartArgs {
     /// draws both side by side.
     #[arg(long, value_enum)]
     host: Option<HostArg>,
+    /// What `chart hosts` measures both payments in, as the dashboard's --measure:
+    /// dollars, real-dollars (of --real's base year), per-member (the default),
+    /// defense-budget or gdp.
+    #[arg(long, value_name = "MEASURE", value_parser = clap::builder::PossibleValuesParser::new(MeasureKind::NAMES))]
+    measure: Option<String>,
     #[command(flatten)]
     assumptions: AssumptionArgs,
     #[command(flatten)]
@@ -407,7 +412,8 @@ enum ChartArg {
     Troops,
     /// Every scenario's amounts by year (the Assumptions pane's scenarios).
     Scenarios,
-    /// Korea's and Japan's payments per US service member, in dollars, side by side.
+    /// Korea's and Japan's payments side by side, per US service member or in the
+    /// measure --measure names.
     Hosts,
 }
 

@@ -31,6 +31,7 @@ impl Output {
 
 const COSTS: Output = Output::Chart(ChartArg::Costs);
 const SCENARIOS: Output = Output::Chart(ChartArg::Scenarios);
+const HOSTS: Output = Output::Chart(ChartArg::Hosts);
 const CONTRIBUTIONS: Output = Output::Series(Series::Contributions);
 const PROJECTIONS: Output = Output::Series(Series::Projections);
 const MEASURES: Output = Output::Series(Series::Measures);
@@ -41,6 +42,8 @@ const MEASURES: Output = Output::Series(Series::Measures);
 fn shaped_by(flag: &str) -> &'static [Output] {
     match flag {
         "--metric" | "--no-projections" | "--compare" | "--bars" => &[COSTS],
+        // The measure both hosts are drawn in; its real dollars take `--real`'s year.
+        "--measure" => &[HOSTS],
         // A built-in scenario pins the costs chart; `project` and `export` take only a
         // saved scenario's assumptions, which shape their money.
         "--scenario" => &[COSTS, CONTRIBUTIONS, PROJECTIONS],
@@ -49,7 +52,14 @@ fn shaped_by(flag: &str) -> &'static [Output] {
         }
         // The comparable measures are all recorded: only the base year of their real
         // dollars is theirs to take.
-        "--real" => &[COSTS, SCENARIOS, CONTRIBUTIONS, PROJECTIONS, MEASURES],
+        "--real" => &[
+            COSTS,
+            SCENARIOS,
+            HOSTS,
+            CONTRIBUTIONS,
+            PROJECTIONS,
+            MEASURES,
+        ],
         _ => &[COSTS, SCENARIOS, CONTRIBUTIONS, PROJECTIONS],
     }
 }
@@ -207,7 +217,7 @@ pub(super) fn refuse_meaningless_export_options(
 /// no metric, pinned or compared scenario; bars and compared scenarios do not mix.
 pub(super) fn refuse_meaningless_chart_options(
     chart: ChartArg,
-    view: &ViewArgs,
+    (view, measure): (&ViewArgs, Option<&str>),
     assumptions: &AssumptionArgs,
     band_spreads: &BandArgs,
 ) -> Result<(), SetupError> {
@@ -229,19 +239,28 @@ pub(super) fn refuse_meaningless_chart_options(
         ("--usd", view.usd),
         ("--real", view.real.is_some()),
         ("--band", view.band),
+        ("--measure", measure.is_some()),
     ]
     .into_iter()
     .filter(|(_, given)| *given)
     .map(|(flag, _)| flag)
     .chain(assumptions.flags().into_iter().map(|f| f.name));
-    match first_refused(Output::Chart(chart), given) {
-        Some((flag, only)) => Err(format!(
+    if let Some((flag, only)) = first_refused(Output::Chart(chart), given) {
+        return Err(format!(
             "chart {}: {flag} does not apply to this chart (only to {only})",
             chart.key()
         )
-        .into()),
-        None => Ok(()),
+        .into());
     }
+    // The hosts chart's base year shapes its real dollars alone.
+    if chart == ChartArg::Hosts && view.real.is_some() && measure != Some("real-dollars") {
+        return Err(
+            "chart hosts: --real sets the base year of real dollars: give it with --measure real-dollars"
+                .to_string()
+                .into(),
+        );
+    }
+    Ok(())
 }
 
 /// A spread (`--band-cpi` and the like) shapes only the band `--band` adds: without

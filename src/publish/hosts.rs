@@ -1,6 +1,7 @@
-//! The chart of both hosts for articles: what Korea and Japan pay per US service member
-//! stationed there, in dollars, each line labelled with what it is and how its years
-//! run, from the same measures `export measures` writes.
+//! The chart of both hosts for articles: what Korea and Japan pay toward the US forces
+//! stationed there, in one measure (per US service member by default, or dollars, real
+//! dollars, a share of the defense budget or of GDP), each line labelled with what it
+//! is and how its years run, from the same measures `export measures` writes.
 
 use crate::data::{Host, Hosts};
 use crate::econ::compare::{Comparison, MeasureKind};
@@ -19,12 +20,14 @@ fn years_label(host: Host, years: &[i32]) -> Option<String> {
     })
 }
 
-/// The per-member line of `host`, split where its troop count changes definition so no
-/// segment joins two kinds of count.
-fn host_lines(c: &Comparison, host: Host, color: usize) -> Vec<FigureLine> {
+/// The line of `host` in `kind`, a year without a figure breaking it; per member, also
+/// split where the host's troop count changes definition so no segment joins two kinds
+/// of count.
+fn host_lines(c: &Comparison, host: Host, kind: MeasureKind, color: usize) -> Vec<FigureLine> {
     let mut lines: Vec<FigureLine> = Vec::new();
     for r in c.rows.iter().filter(|r| r.host == host) {
-        if r.count_break.is_some() || lines.is_empty() {
+        let breaks = kind == MeasureKind::PerMember && r.count_break.is_some();
+        if breaks || lines.is_empty() {
             let key = match lines.len() {
                 0 => host.key().to_string(),
                 _ => format!("{}-from-{}", host.key(), r.year),
@@ -36,10 +39,7 @@ fn host_lines(c: &Comparison, host: Host, color: usize) -> Vec<FigureLine> {
                 points: Vec::new(),
             });
         }
-        if let (Some(line), Some(p)) = (
-            lines.last_mut(),
-            point(&r.measure(MeasureKind::PerMember).point),
-        ) {
+        if let (Some(line), Some(p)) = (lines.last_mut(), point(&r.measure(kind).point)) {
             line.points.push(p);
         }
     }
@@ -63,14 +63,149 @@ fn break_notes(c: &Comparison, host: Host) -> impl Iterator<Item = String> + '_ 
         })
 }
 
-/// Korea's and Japan's payments per US service member, nominal dollars.
-pub fn hosts_figure(hosts: &Hosts, c: &Comparison) -> Figure {
+/// "1991–1999, 2025": years as runs, each as `host` labels it.
+fn year_runs(host: Host, years: &[i32]) -> String {
+    let mut runs: Vec<(i32, i32)> = Vec::new();
+    for &y in years {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == y => *last = y,
+            _ => runs.push((y, y)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| years_label(host, &[a, b]).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The years a host records a payment for but has no figure in `kind` (an input is
+/// missing), where the line breaks: "Gaps, where an input is missing: Korea 1991–1999,
+/// 2025; Japan FY1996–FY1998 …". `None` where there is none.
+fn gap_note(hosts: &Hosts, c: &Comparison, kind: MeasureKind) -> Option<String> {
+    let gaps: Vec<String> = hosts
+        .iter()
+        .filter_map(|d| {
+            let host = d.info.host;
+            let years: Vec<i32> = c
+                .rows
+                .iter()
+                .filter(|r| r.host == host && r.measure(kind).value().is_none())
+                .map(|r| r.year)
+                .collect();
+            (!years.is_empty()).then(|| format!("{} {}", host.name(), year_runs(host, &years)))
+        })
+        .collect();
+    (!gaps.is_empty()).then(|| {
+        format!(
+            "Gaps, where an input is missing: {}; why: export measures, column {}_missing.",
+            gaps.join("; "),
+            kind.key()
+        )
+    })
+}
+
+/// The chart's title in `kind`.
+fn title(kind: MeasureKind) -> &'static str {
+    match kind {
+        MeasureKind::PerMember => "What each host pays per US service member stationed there",
+        MeasureKind::Usd => "What each host pays for the US forces there",
+        MeasureKind::RealUsd => "What each host pays for the US forces there, in real terms",
+        MeasureKind::ShareOfDefense => {
+            "Each host's payment for US forces as a share of its defense budget"
+        }
+        MeasureKind::ShareOfGdp => "Each host's payment for US forces as a share of its GDP",
+    }
+}
+
+/// The chart's subtitle in `kind`: the unit, and what is compared.
+fn subtitle(kind: MeasureKind, base_year: i32) -> String {
+    let compared = "Korea's SMA total beside Japan's host-nation support total";
+    match kind {
+        MeasureKind::PerMember => {
+            format!("thousand US dollars per service member, nominal · {compared}")
+        }
+        _ => format!("{} · {compared}", kind.unit(base_year)),
+    }
+}
+
+/// What the notes under the chart say of `kind`: how the payments were turned into it.
+fn measure_notes(c: &Comparison, kind: MeasureKind) -> Vec<String> {
+    let rates = "Dollars at each year's average rate; Japan's amounts by fiscal year at the fiscal-year average rate.";
+    match kind {
+        MeasureKind::Usd => vec![rates.into()],
+        MeasureKind::RealUsd => vec![
+            rates.into(),
+            format!(
+                "Dollars of {}, deflated by US CPI-U (Japan's fiscal years by the calendar year they start in).",
+                c.base_year
+            ),
+        ],
+        MeasureKind::PerMember => vec![
+            rates.into(),
+            "Per US active-duty service member, DMDC count of 30 September (for Japan, the count inside the fiscal year).".into(),
+        ],
+        MeasureKind::ShareOfDefense => vec![
+            "Of the defense budget in the host's currency: Korea's as enacted (main budget); Japan's defense-related budget, initial, total column (with SACO and US-forces realignment).".into(),
+        ],
+        MeasureKind::ShareOfGdp => {
+            let vintages: Vec<String> = c
+                .gdp_vintages
+                .iter()
+                .map(|(h, v)| format!("{} {v}", h.name()))
+                .collect();
+            vec![format!(
+                "Of nominal GDP in the host's currency, of the calendar year (for Japan, the one its fiscal year starts in); GDP: {}.",
+                if vintages.is_empty() {
+                    "none recorded".to_string()
+                } else {
+                    vintages.join("; ")
+                }
+            )]
+        }
+    }
+}
+
+/// The notes under the chart: what is compared, how the measure is made, where a line
+/// breaks and why, and (but per member) the years with no figure.
+fn notes(hosts: &Hosts, c: &Comparison, kind: MeasureKind) -> Vec<String> {
+    let mut marks = if hosts.japan.is_some() {
+        let mut marks = vec![
+            "Korea's SMA contribution (its total) beside Japan's host-nation support total (initial budget, including the facilities program and labor welfare costs), not Japan's SMA portion.".to_string(),
+        ];
+        marks.extend(measure_notes(c, kind));
+        marks
+    } else {
+        vec![format!(
+            "Korea's SMA contribution (its total), {}. No second host in this dataset.",
+            match kind {
+                MeasureKind::PerMember => "in dollars at each year's average rate, per US active-duty service member (DMDC count of 30 September)".to_string(),
+                _ => kind.unit(c.base_year),
+            }
+        )]
+    };
+    if kind == MeasureKind::PerMember {
+        for d in hosts.iter() {
+            marks.extend(break_notes(c, d.info.host));
+        }
+    }
+    // Per member, the image stays as it was before the other measures came: its gaps
+    // (Japan 2009 and 2011, no count) show as breaks in the line alone.
+    if kind != MeasureKind::PerMember {
+        marks.extend(gap_note(hosts, c, kind));
+    }
+    marks
+}
+
+/// Korea's and Japan's payments in `kind`: dollars, real dollars, per US service
+/// member, or a share of the defense budget or of GDP, from the comparison
+/// `export measures` writes.
+pub fn hosts_figure(hosts: &Hosts, c: &Comparison, kind: MeasureKind) -> Figure {
     let mut lines = Vec::new();
     let mut legend = Vec::new();
     let mut ids = Vec::new();
     for (color, d) in hosts.iter().enumerate() {
         let host = d.info.host;
-        let host_lines = host_lines(c, host, color);
+        let host_lines = host_lines(c, host, kind, color);
         let years: Vec<i32> = host_lines
             .iter()
             .flat_map(|l| l.points.iter().map(|p| p.year))
@@ -90,28 +225,28 @@ pub fn hosts_figure(hosts: &Hosts, c: &Comparison) -> Figure {
             c.rows
                 .iter()
                 .filter(|r| r.host == host && years.contains(&r.year))
-                .flat_map(|r| r.measure(MeasureKind::PerMember).sources.iter().cloned()),
+                .flat_map(|r| r.measure(kind).sources.iter().cloned()),
         );
         lines.extend(host_lines);
     }
-    legend.push(LegendItem {
-        swatch: Swatch::Converted(0),
-        label: "converted from the host's currency at the year's average rate".into(),
-    });
-    let mut marks = if hosts.japan.is_some() {
-        vec![
-            "Korea's SMA contribution (its total) beside Japan's host-nation support total (initial budget, including the facilities program and labor welfare costs), not Japan's SMA portion.".to_string(),
-            "Dollars at each year's average rate; Japan's amounts by fiscal year at the fiscal-year average rate.".to_string(),
-            "Per US active-duty service member, DMDC count of 30 September (for Japan, the count inside the fiscal year).".to_string(),
-        ]
-    } else {
-        vec![
-            "Korea's SMA contribution (its total) in dollars at each year's average rate, per US active-duty service member (DMDC count of 30 September). No second host in this dataset.".to_string(),
-        ]
-    };
-    for d in hosts.iter() {
-        marks.extend(break_notes(c, d.info.host));
+    // Dollars are converted from the host's currency; a share takes the amount in the
+    // host's currency, converted from dollars where only those were recorded.
+    let dollars = matches!(
+        kind,
+        MeasureKind::Usd | MeasureKind::RealUsd | MeasureKind::PerMember
+    );
+    if dollars || lines.iter().flat_map(|l| &l.points).any(|p| p.converted) {
+        legend.push(LegendItem {
+            swatch: Swatch::Converted(0),
+            label: if dollars {
+                "converted from the host's currency at the year's average rate"
+            } else {
+                "the host's currency converted from a dollar figure at the year's average rate"
+            }
+            .into(),
+        });
     }
+    let marks = notes(hosts, c, kind);
     let lookup = |id: &str| hosts.iter().find_map(|d| d.source(id));
     let versions: Vec<String> = hosts
         .iter()
@@ -126,8 +261,8 @@ pub fn hosts_figure(hosts: &Hosts, c: &Comparison) -> Figure {
         .collect();
     Figure {
         kind: ChartKind::Hosts,
-        title: "What each host pays per US service member stationed there".into(),
-        subtitle: "thousand US dollars per service member, nominal · Korea's SMA total beside Japan's host-nation support total".into(),
+        title: title(kind).into(),
+        subtitle: subtitle(kind, c.base_year),
         lines,
         bands: Vec::new(),
         level: None,
@@ -138,7 +273,10 @@ pub fn hosts_figure(hosts: &Hosts, c: &Comparison) -> Figure {
             "sma-dash · datasets: {} · recorded figures only: no assumptions",
             versions.join(", ")
         ),
-        decimals: 1,
+        decimals: match kind {
+            MeasureKind::PerMember => 1,
+            _ => kind.decimals(),
+        },
         // Japan's money by fiscal year, Korea's by calendar year.
         years: crate::data::YearAxis::Mixed,
     }
@@ -155,7 +293,7 @@ mod tests {
     fn both_hosts_are_labelled_lines_and_japans_years_are_fiscal() {
         let hosts = sample_hosts();
         let c = Comparison::of(&hosts, &Assumptions::from_history(&hosts.korea));
-        let f = hosts_figure(&hosts, &c);
+        let f = hosts_figure(&hosts, &c, MeasureKind::PerMember);
         let keys: Vec<&str> = f.lines.iter().map(|l| l.key.as_str()).collect();
         assert_eq!(keys, ["kr", "jp", "jp-from-2008"]);
         // FY2023 has no amount and FY2024 no fiscal-year rate: no points there.
@@ -190,5 +328,82 @@ mod tests {
         for text in ["FY2007–FY2022", "7th Fleet", "Sources:", "export measures"] {
             assert!(svg.contains(text), "{text} missing from the image");
         }
+    }
+}
+
+#[cfg(test)]
+mod measure_tests {
+    use super::*;
+    use crate::econ::Assumptions;
+    use crate::econ::compare::sample::sample_hosts;
+    use crate::publish::{Size, Theme, to_svg};
+
+    #[test]
+    fn each_measure_draws_the_comparisons_values_with_its_unit_title_and_gaps() {
+        let hosts = sample_hosts();
+        let c = Comparison::of(&hosts, &Assumptions::from_history(&hosts.korea));
+        let mut titles = Vec::new();
+        for kind in MeasureKind::ALL {
+            let f = hosts_figure(&hosts, &c, kind);
+            titles.push(f.title.clone());
+            // Every point is the comparison's figure in that measure, no other.
+            for line in &f.lines {
+                let host = if line.key.starts_with("jp") {
+                    Host::Japan
+                } else {
+                    Host::Korea
+                };
+                for p in &line.points {
+                    let m = c.get(host, p.year).unwrap().measure(kind);
+                    assert_eq!(Some(p.value), m.value(), "{kind:?} {host:?} {}", p.year);
+                }
+            }
+            if kind != MeasureKind::PerMember {
+                assert!(
+                    f.subtitle.starts_with(&kind.unit(c.base_year)),
+                    "{kind:?}: {}",
+                    f.subtitle
+                );
+                // One line a host: only a count's break splits one, per member.
+                assert_eq!(f.lines.len(), 2, "{kind:?}");
+                // Japan's FY2023 has no amount: a gap in the line, named in the notes.
+                assert!(f.lines[1].points.iter().all(|p| p.year != 2023));
+                let gaps = f.marks.iter().find(|m| m.starts_with("Gaps")).unwrap();
+                assert!(gaps.contains("Japan FY"), "{kind:?}: {gaps}");
+                assert!(gaps.contains("FY2023"), "{kind:?}: {gaps}");
+                assert!(gaps.contains(&format!("{}_missing", kind.key())), "{gaps}");
+            }
+            // The legend says what each host's line is, and how its years run.
+            assert!(f.legend[0].label.starts_with("Korea: SMA total, "));
+            assert!(
+                f.legend[1]
+                    .label
+                    .starts_with("Japan: host-nation support total, FY")
+            );
+            assert!(f.legend[1].label.ends_with("(fiscal years, Apr–Mar)"));
+            let svg = to_svg(&f, Size::default(), Theme::Light);
+            for text in ["Sources:", "export measures", "not Japan's SMA portion"] {
+                assert!(svg.contains(text), "{kind:?}: {text} missing");
+            }
+        }
+        titles.dedup();
+        assert_eq!(titles.len(), MeasureKind::ALL.len(), "{titles:?}");
+        let gdp = hosts_figure(&hosts, &c, MeasureKind::ShareOfGdp);
+        assert!(gdp.marks.iter().any(|m| m.contains("nominal GDP")));
+        assert_eq!(gdp.decimals, 3);
+        let real = hosts_figure(&hosts, &c, MeasureKind::RealUsd);
+        assert!(real.subtitle.contains(&format!("of {}", c.base_year)));
+    }
+
+    #[test]
+    fn year_runs_read_as_ranges_in_the_hosts_years() {
+        assert_eq!(
+            year_runs(Host::Korea, &[1991, 1992, 1993, 2025]),
+            "1991–1993, 2025"
+        );
+        assert_eq!(
+            year_runs(Host::Japan, &[1978, 1996, 1997, 2013]),
+            "FY1978, FY1996–FY1997, FY2013"
+        );
     }
 }

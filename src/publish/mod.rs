@@ -23,7 +23,7 @@ pub enum ChartKind {
     Costs,
     Troops,
     Scenarios,
-    /// Both hosts' payments per US service member, in dollars.
+    /// Both hosts' payments in one measure (per US service member by default).
     Hosts,
 }
 

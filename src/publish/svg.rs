@@ -920,6 +920,31 @@ mod tests {
     }
 
     #[test]
+    fn small_shares_take_four_to_six_ticks_told_apart() {
+        // Both hosts' % of GDP and % of defense budget, as `chart hosts` draws them.
+        for (lo, hi) in [(0.035, 0.081), (0.0, 0.062), (1.5, 5.2), (0.0, 2.3)] {
+            let l = Layout {
+                left: 0.0,
+                top: 0.0,
+                right: 1.0,
+                bottom: 1.0,
+                years: (2000, 2024),
+                values: value_axis(lo, hi).0,
+                step: value_axis(lo, hi).1,
+            };
+            let ticks = l.ticks();
+            assert!((4..=6).contains(&ticks.len()), "{lo}..{hi}: {ticks:?}");
+            let text: Vec<String> = ticks
+                .iter()
+                .map(|v| thousands(*v, step_decimals(l.step)))
+                .collect();
+            let mut distinct = text.clone();
+            distinct.dedup();
+            assert_eq!(distinct, text, "{lo}..{hi}");
+        }
+    }
+
+    #[test]
     fn year_labels_fit_the_width() {
         assert_eq!(year_step((1991, 2035), 1000.0, 60.0), 5);
         assert_eq!(year_step((1991, 2035), 4000.0, 60.0), 1);
@@ -942,7 +967,8 @@ mod tests {
         let japan = app.figure(crate::app::Pane::Costs).expect("a costs figure");
         assert_eq!(japan.years, YearAxis::Fiscal);
         let c = crate::econ::compare::Comparison::of(&hosts, &app.inputs().assumptions);
-        let both = crate::publish::hosts_figure(&hosts, &c);
+        let both =
+            crate::publish::hosts_figure(&hosts, &c, crate::econ::compare::MeasureKind::PerMember);
         (
             to_svg(&japan, size, Theme::Light),
             to_svg(&both, size, Theme::Light),

@@ -96,6 +96,10 @@ pub struct ValueAxis {
 /// the label step (so both ends are labelled); below it the bounds stay fine.
 const MIN_FILL: f64 = 0.75;
 
+/// The most labels an axis takes, however tall: about five steps, as the images'
+/// axes take (`publish::svg`).
+const MAX_LABELS: i64 = 6;
+
 impl ValueAxis {
     /// An axis holding `min`..`max` on `rows` rows mapped as `grid` maps them. Bars
     /// need zero inside: pass `min.min(0.0)` and `max.max(0.0)`.
@@ -112,21 +116,30 @@ impl ValueAxis {
             decimals: 0,
         };
         // One blank row between labels at least; about six labels at most on a tall
-        // plot, so they stay a glance apart.
+        // plot, so they stay a glance apart. Three rows have no room for a blank one
+        // between three labels: a label on each row, where a round step gives three
+        // (0.10, 0.05, 0.00 rather than 0.1 and 0.0), else two a row apart.
         let gap = if rows >= 3 { (rows / 5).max(2) } else { 1 };
         let need = if rows >= 10 { 3 } else { 2.min(rows as usize) };
+        let tries: &[(u16, usize)] = if rows == 3 {
+            &[(1, 3), (gap, need)]
+        } else {
+            &[(gap, need)]
+        };
         let fine = fine_bounds(min, max);
-        let found = round_steps(span / f64::from(rows))
-            .take_while(|step| *step <= span * 100.0)
-            .any(|step| {
-                // Rounded out to the step: both ends labelled, when that wastes little.
-                let snapped = ((min / step).floor() * step, (max / step).ceil() * step);
-                (span / (snapped.1 - snapped.0) >= MIN_FILL
-                    && axis.try_labels(snapped, step, gap, need, false))
-                    // Else the fine bounds, the step's multiples inside, and the ends
-                    // where those are too few.
-                    || axis.try_labels(fine, step, gap, need, true)
-            });
+        let found = tries.iter().any(|&(gap, need)| {
+            round_steps(span / f64::from(rows))
+                .take_while(|step| *step <= span * 100.0)
+                .any(|step| {
+                    // Rounded out to the step: both ends labelled, when that wastes little.
+                    let snapped = ((min / step).floor() * step, (max / step).ceil() * step);
+                    (span / (snapped.1 - snapped.0) >= MIN_FILL
+                        && axis.try_labels(snapped, step, gap, need, false))
+                        // Else the fine bounds, the step's multiples inside, and the ends
+                        // where those are too few.
+                        || axis.try_labels(fine, step, gap, need, true)
+                })
+        });
         if !found {
             // Too few rows for a blank one between labels: the fine ends, or zero and
             // the end farther from it, or the one row there is.
@@ -172,7 +185,8 @@ impl ValueAxis {
         self.high = high;
         let first = (low / step - 1e-9).ceil() as i64;
         let last = (high / step + 1e-9).floor() as i64;
-        if last < first || last - first > i64::from(self.rows) {
+        // At most six labels: more read as a column of numbers, not an axis.
+        if last < first || last - first > i64::from(self.rows) || last - first >= MAX_LABELS {
             return false;
         }
         let value = |k: i64| if k == 0 { 0.0 } else { k as f64 * step };
@@ -1079,6 +1093,40 @@ mod tests {
     }
 
     #[test]
+    fn small_shares_read_on_three_rows_and_four_to_six_labels_where_there_is_room() {
+        let text = |axis: &ValueAxis| -> Vec<String> {
+            axis.labels.iter().map(|v| axis.label(*v)).collect()
+        };
+        // Both hosts' % of GDP (0.03–0.08) and % of defense budget (1.5–5.2) on the
+        // three rows of the Costs pane at 80×24: a label on each row, told apart.
+        let gdp = ValueAxis::new(0.0, 0.081, 3, Grid::Dots(4));
+        assert_eq!(text(&gdp), ["0.00", "0.05", "0.10"]);
+        let defense = ValueAxis::new(0.0, 5.2, 3, Grid::Dots(4));
+        assert_eq!(text(&defense), ["0.0", "2.5", "5.0"]);
+        // Tall enough for four labels with a blank row between and round steps that
+        // hold the data (nine rows), four to six, never more.
+        for (min, max) in [
+            (0.0, 0.081),
+            (0.0, 0.062),
+            (0.0, 5.4),
+            (0.0, 2.3),
+            (0.03, 0.06),
+        ] {
+            for rows in 9..=40 {
+                let axis = ValueAxis::new(min, max, rows, Grid::Dots(4));
+                let shown = text(&axis);
+                assert!(
+                    (4..=6).contains(&shown.len()),
+                    "{min}..{max} on {rows} rows: {shown:?}"
+                );
+                let mut distinct = shown.clone();
+                distinct.dedup();
+                assert_eq!(distinct, shown, "labels told apart");
+            }
+        }
+    }
+
+    #[test]
     fn value_labels_are_round_spaced_and_enough_for_any_range_and_height() {
         for (min, max) in ranges() {
             for rows in 1..=60u16 {
@@ -1097,6 +1145,7 @@ mod tests {
                         _ => 3,
                     };
                     assert!(labels.len() >= need, "{context}");
+                    assert!(labels.len() <= 6, "six labels at most: {context}");
                     assert!(labels.windows(2).all(|w| w[0] < w[1]), "{context}");
                     let rows_of: Vec<u16> = labels
                         .iter()

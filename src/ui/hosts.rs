@@ -195,14 +195,10 @@ pub(super) fn render_costs(f: &mut Frame, app: &App, both: &BothHosts, area: Rec
             .collect();
         mark_breaks(f.buffer_mut(), &plot, &years, theme.reference());
     }
-    // The measure first: a narrow pane cuts the legend's end, the cursor's year, which
-    // the value lines give.
-    let mut legend_spans = vec![Span::styled(
-        format!("{}: ", measure_short(kind, base)),
-        theme.bold(),
-    )];
-    legend_spans.extend(legend_line(app, "SMA", "HNS (FY)", theme).spans);
-    f.render_widget(Plain::new(Line::from(legend_spans)), legend);
+    f.render_widget(
+        Plain::new(costs_legend(app, kind, legend.width as usize, theme)),
+        legend,
+    );
     let lines: Vec<Line> = Host::ALL
         .iter()
         .map(|h| cost_line(app, both, *h, value.width as usize, theme))
@@ -218,17 +214,63 @@ pub(super) fn render_costs(f: &mut Frame, app: &App, both: &BothHosts, area: Rec
     f.render_widget(Plain::new(lines), value);
 }
 
-/// "▼ 2022 (JP FY2022)" and what each series is, as one legend line.
+/// What each series is and the cursor's year, as one legend line: "⣿ KR SMA  ◆ JP HNS
+/// (FY)  ▼ 2022".
 fn legend_line<'a>(app: &App, korea: &str, japan: &str, theme: &Theme) -> Line<'a> {
+    legend_spans(app, (korea, japan), ("  ", true), theme)
+}
+
+/// The legend's spans: each series, `gap` apart, then the cursor's year if `year`.
+fn legend_spans<'a>(
+    app: &App,
+    (korea, japan): (&str, &str),
+    (gap, year): (&str, bool),
+    theme: &Theme,
+) -> Line<'a> {
     // Japan's money is by fiscal year; its troops, as Korea's, counted on 30 September.
-    Line::from(vec![
+    let mut spans = vec![
         Span::styled("⣿", theme.recorded()),
-        Span::raw(format!(" KR {korea}  ")),
+        Span::raw(format!(" KR {korea}{gap}")),
         Span::styled(JAPAN_MARK.to_string(), theme.compared(0)),
-        Span::raw(format!(" JP {japan}  ")),
-        Span::styled("▼", theme.cursor()),
-        Span::raw(format!(" {}", app.year)),
-    ])
+        Span::raw(format!(" JP {japan}")),
+    ];
+    if year {
+        spans.push(Span::raw(gap.to_string()));
+        spans.push(Span::styled("▼", theme.cursor()));
+        spans.push(Span::raw(format!(" {}", app.year)));
+    }
+    Line::from(spans)
+}
+
+/// The Costs legend with both hosts, the fullest that fits `width`: the measure, what
+/// each series is, the cursor's year. Narrower, the spaces between go to one, then the
+/// measure (the title and the unit above the chart name it), then the year (the value
+/// lines give it); the series always stay.
+fn costs_legend<'a>(app: &App, kind: MeasureKind, width: usize, theme: &Theme) -> Line<'a> {
+    let measure = format!(
+        "{}: ",
+        measure_short(kind, app.inputs().assumptions.base_year)
+    );
+    let fits = |line: &Line| format::width(&line.to_string()) <= width;
+    let tries = [
+        (true, "  ", true),
+        (true, " ", true),
+        (false, "  ", true),
+        (false, " ", true),
+        (false, "  ", false),
+    ];
+    let mut line = Line::default();
+    for (named, gap, year) in tries {
+        line = legend_spans(app, ("SMA", "HNS (FY)"), (gap, year), theme);
+        if named {
+            line.spans
+                .insert(0, Span::styled(measure.clone(), theme.bold()));
+        }
+        if fits(&line) {
+            break;
+        }
+    }
+    line
 }
 
 /// One host's value at the year cursor in the picked measure, with the year as the
@@ -697,7 +739,7 @@ mod tests {
         for words in [
             "Per US service member · Ko",
             "$ thousand per US service member",
-            "$ k/member: ⣿ KR SMA  ◆ JP HNS (FY)",
+            "⣿ KR SMA  ◆ JP HNS (FY)  ▼ 2014",
             "KR 2014 ▸ $30.07 k · derived",
             "JP FY2014 ▸ $",
         ] {
@@ -718,6 +760,46 @@ mod tests {
             assert!(screen.contains(words), "{words}: {screen}");
         }
         insta::assert_snapshot!(screen);
+    }
+
+    #[test]
+    fn the_costs_legend_of_both_hosts_fits_in_every_measure_and_keeps_the_cursor_year() {
+        // c steps from dollars through real dollars, per member, % of defense budget, %
+        // of GDP: the legend of each, whole, at 80×24 (the pane 38 columns inside).
+        use crate::econ::compare::MeasureKind;
+        for (presses, kind) in MeasureKind::ALL.iter().enumerate() {
+            let keys = format!("HH2{}:2014<enter>", "c".repeat(presses));
+            for (width, height) in [(80, 24), (120, 40)] {
+                let screen = embedded_screen(&keys, width, height);
+                let legend = screen
+                    .lines()
+                    .find(|l| l.contains("◆ JP HNS (FY)"))
+                    .unwrap_or_else(|| panic!("{kind:?}: no legend at {width}: {screen}"));
+                let inside = legend.split('┃').nth(1).unwrap_or_default().trim_end();
+                assert!(inside.contains("⣿ KR SMA"), "{kind:?}: {inside}");
+                assert!(inside.ends_with("▼ 2014"), "{kind:?} at {width}: {inside}");
+                assert!(!inside.contains('…'), "{kind:?}: {inside}");
+                // Wide, the measure too, its series two spaces apart.
+                if width == 120 {
+                    let short = super::measure_short(*kind, 2025);
+                    assert!(
+                        inside.starts_with(&format!("{short}: ⣿ KR SMA  ◆")),
+                        "{kind:?}: {inside}"
+                    );
+                }
+            }
+        }
+        // Narrower still, the series stay and the year goes last.
+        let app = crate::app::hosts::tests::both_hosts_app();
+        let theme = crate::ui::theme::Theme::new(false, Default::default());
+        let legend = |w: usize| super::costs_legend(&app, MeasureKind::ShareOfDefense, w, &theme);
+        assert_eq!(
+            legend(60).to_string(),
+            "% of defense budget: ⣿ KR SMA  ◆ JP HNS (FY)  ▼ 2026"
+        );
+        assert_eq!(legend(40).to_string(), "⣿ KR SMA  ◆ JP HNS (FY)  ▼ 2026");
+        assert_eq!(legend(29).to_string(), "⣿ KR SMA ◆ JP HNS (FY) ▼ 2026");
+        assert_eq!(legend(24).to_string(), "⣿ KR SMA  ◆ JP HNS (FY)");
     }
 
     #[test]

@@ -478,3 +478,55 @@ fn e_on_both_hosts_costs_writes_what_export_measures_host_all_writes_byte_for_by
         "the dashboard's file and `export measures --host all` differ"
     );
 }
+
+#[test]
+fn i_on_both_hosts_costs_writes_what_chart_hosts_draws_in_the_measure_picked_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = sma_dash::config::Config::defaults();
+    let hosts = sma_dash::data::Hosts::embedded().expect("both embedded hosts load");
+    let app = App::with_hosts(hosts, &config.start, config.keymap, |_| {});
+    let mut s = Session {
+        app,
+        terminal: Terminal::new(TestBackend::new(120, 40)).unwrap(),
+    };
+    s.app.paths.export_dir = dir.path().to_path_buf();
+    // Both hosts, Costs, from dollars on to % of GDP (not the image's default measure).
+    s.send(ScriptedEvents::typed("HH2cccci"));
+    s.line_with("of GDP, as `sma-dash chart hosts --measure gdp` draws both hosts");
+    let written = |ext: &str| -> Vec<u8> {
+        let files: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == ext))
+            .collect();
+        assert_eq!(files.len(), 1, "{files:?}");
+        let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with("sma-dash-hosts-"), "{name}");
+        std::fs::read(&files[0]).unwrap()
+    };
+    let (svg, png) = (written("svg"), written("png"));
+    let cli_dir = tempfile::tempdir().unwrap();
+    let (cli_svg, cli_png) = (cli_dir.path().join("h.svg"), cli_dir.path().join("h.png"));
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_sma-dash"))
+        .args(["chart", "hosts", "--measure", "gdp", "--svg"])
+        .arg(&cli_svg)
+        .arg("--png")
+        .arg(&cli_png)
+        .env_remove("SMA_DASH_CONFIG")
+        .env("XDG_CONFIG_HOME", "/nonexistent/sma-dash-tests")
+        .output()
+        .expect("the binary runs");
+    assert_eq!(
+        cli.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&cli.stderr)
+    );
+    assert!(String::from_utf8_lossy(&svg).contains("% of the host's nominal GDP"));
+    assert_eq!(
+        svg,
+        std::fs::read(&cli_svg).unwrap(),
+        "the dashboard's image and `chart hosts --measure gdp` differ"
+    );
+    assert_eq!(png, std::fs::read(&cli_png).unwrap());
+}

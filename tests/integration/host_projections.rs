@@ -218,3 +218,74 @@ fn a_japan_chart_is_drawn_in_yen_by_fiscal_year() {
     assert_eq!(o.status.code(), Some(2));
     stdout(&["chart", "hosts", "--host", "all", "--svg", &shown]);
 }
+
+#[test]
+fn chart_hosts_draws_the_measure_asked_and_refuses_what_does_not_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    let svg = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    // Without --measure: per US service member, as before the option came.
+    stdout(&["chart", "hosts", "--svg", &path("default.svg")]);
+    stdout(&[
+        "chart",
+        "hosts",
+        "--measure",
+        "per-member",
+        "--svg",
+        &path("pm.svg"),
+    ]);
+    assert_eq!(svg("default.svg"), svg("pm.svg"));
+    assert!(svg("pm.svg").contains("<title>What each host pays per US service member"));
+    // Each measure in its unit.
+    for (name, unit) in [
+        ("dollars", "$ million, nominal, at each year's rate"),
+        ("defense-budget", "% of the host's defense budget"),
+        ("gdp", "% of the host's nominal GDP"),
+    ] {
+        let file = format!("{name}.svg");
+        stdout(&["chart", "hosts", "--measure", name, "--svg", &path(&file)]);
+        assert!(svg(&file).contains(unit), "{name}: {unit}");
+        assert!(
+            svg(&file).contains("Gaps, where an input is missing: "),
+            "{name}"
+        );
+    }
+    // Real dollars of the base year --real gives.
+    stdout(&[
+        "chart",
+        "hosts",
+        "--measure",
+        "real-dollars",
+        "--real",
+        "2020",
+        "--svg",
+        &path("real.svg"),
+    ]);
+    assert!(svg("real.svg").contains("$ million of 2020 (US CPI-U)"));
+    // --real changes only real dollars; --measure only the hosts chart.
+    let o = sma_dash(&["chart", "hosts", "--real", "2020", "--svg", &path("x.svg")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--measure real-dollars"));
+    let o = sma_dash(&[
+        "chart",
+        "costs",
+        "--measure",
+        "gdp",
+        "--svg",
+        &path("x.svg"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("--measure does not apply to this chart (only to hosts)")
+    );
+    let o = sma_dash(&[
+        "chart",
+        "hosts",
+        "--measure",
+        "euros",
+        "--svg",
+        &path("x.svg"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+}

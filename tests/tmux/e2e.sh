@@ -413,7 +413,8 @@ check_restored cite
 # both. "How does Korea's payment compare with Japan's, per US service member, in
 # dollars?": Costs, `cc` (the measure picker), `:2014`, then Enter gives both values with
 # what each is and every input's sources, and y copies both. At 80x24 and 120x40, where
-# % of GDP, the table (t) and the export (e, byte for byte `export measures`) follow.
+# % of GDP, the table (t), the export (e, byte for byte `export measures`) and the image
+# (i, byte for byte `chart hosts --measure gdp`) follow.
 start hosts 80 24
 wait_for hosts "1 Timeline" >/dev/null || fail "hosts: dashboard did not open"
 T send-keys -t hosts H
@@ -430,7 +431,7 @@ screen hosts | grep -qE "^[│┃] (KR|JP) [0-9]{4}" \
 T send-keys -t hosts 2 c c : 2 0 1 4 Enter
 wait_for hosts "KR 2014 ▸ \$30.07 k · derived" >/dev/null \
     && wait_for hosts "JP FY2014 ▸ \$32.00 k · derived" >/dev/null \
-    && screen hosts | grep -qF "\$ k/member: ⣿ KR SMA" \
+    && screen hosts | grep -qF "⣿ KR SMA  ◆ JP HNS (FY)  ▼ 2014" \
     && screen hosts | grep -qF "Per US service member · Ko" \
     && pass "hosts: c c picks per US service member: 2014 in dollars, Korea beside Japan's FY2014" \
     || fail "hosts: per member in 2014"
@@ -476,7 +477,15 @@ exported=$(ls "$WORK/hostsall"/sma-dash-measures-*.csv 2>/dev/null | head -1)
 [[ -n $exported ]] && cmp -s "$exported" "$WORK/hostsall/cli.csv" \
     && pass "hosts: e writes what export measures --host all writes, byte for byte" \
     || fail "hosts: e's file differs from export measures --host all"
-T send-keys -t hostsall t 1 f
+T send-keys -t hostsall t i
+wait_for hostsall "wrote " >/dev/null || fail "hosts: i with both"
+image=$(ls "$WORK/hostsall"/sma-dash-hosts-*.svg 2>/dev/null | head -1)
+(cd "$WORK/hostsall" && XDG_DATA_HOME="$WORK/hostsall/data" XDG_CONFIG_HOME="$WORK/hostsall/config" \
+    "$BIN" chart hosts --measure gdp --svg "$WORK/hostsall/cli.svg")
+[[ -n $image ]] && cmp -s "$image" "$WORK/hostsall/cli.svg" \
+    && pass "hosts: i on % of GDP writes what chart hosts --measure gdp draws, byte for byte" \
+    || fail "hosts: i's image differs from chart hosts --measure gdp"
+T send-keys -t hostsall 1 f
 wait_for hostsall "Timeline  Korea · " >/dev/null \
     && pass "hosts: f filters to Korea's events first" || fail "hosts: the host filter"
 T send-keys -t hostsall q

@@ -27,11 +27,14 @@ pub(super) fn done(app: &mut App, reply: Reply) -> Effect {
     use Reply::*;
     match reply {
         Published(Ok((svg, png))) => {
-            // With both hosts, the image is `chart hosts`'s, whatever the measure.
-            let what = if app.host_shown().is_both() && app.focus == Pane::Costs {
-                " (per US service member, as `sma-dash chart hosts` draws both hosts)"
-            } else {
-                ""
+            // With both hosts, the image is `chart hosts`'s in the measure picked.
+            let what = match app.both() {
+                Some(both) if app.focus == Pane::Costs => format!(
+                    " ({}, as `sma-dash chart hosts --measure {}` draws both hosts)",
+                    both.measure.label(),
+                    both.measure.name()
+                ),
+                _ => String::new(),
             };
             app.status = Some(format!(
                 "wrote {} and {}{what}",

@@ -306,6 +306,14 @@ mod tests {
             panic!("an image");
         };
         assert_eq!(figure.kind, crate::publish::ChartKind::Hosts);
+        assert_eq!(
+            *figure,
+            crate::publish::hosts_figure(
+                &app.hosts,
+                &app.both().unwrap().comparison,
+                MeasureKind::PerMember
+            )
+        );
         // `t`: years × the two hosts in the measure, with their marks.
         update(&mut app, Action::ToggleTable);
         assert!(app.is_table(Pane::Costs));
