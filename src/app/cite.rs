@@ -1,6 +1,7 @@
 //! What `y` copies: the citation of whatever is selected, worded by `report::cite`, and
 //! the command that prints the same text where the terminal's clipboard cannot be used.
 
+use crate::econ::compare::MeasureKind;
 use crate::econ::{Currency, Metric, TroopBasis};
 use crate::report::cite::{self, Citation};
 
@@ -108,6 +109,15 @@ impl App {
         };
         match cited {
             Cited::Figure(Pane::Troops) => words.push(format!("--troops {}", self.year)),
+            // Both hosts: their figures in the measure picked, always named (the config
+            // may start on another); real dollars are of the base year.
+            Cited::Figure(_) if self.both().is_some() => {
+                let measure = self.inputs().measure;
+                words.push(format!("--year {} --measure {}", self.year, measure.name()));
+                if measure == MeasureKind::RealUsd {
+                    words.push(format!("--real {}", self.inputs().assumptions.base_year));
+                }
+            }
             Cited::Figure(_) => {
                 words.push(format!("--year {}", self.year));
                 view_flags(&mut words);
@@ -166,21 +176,10 @@ pub(super) fn copy(app: &mut App) -> super::Effect {
         return super::Effect::Redraw;
     };
     if let Some(why) = &app.clipboard_off {
-        app.status = Some(match (&cited, app.both()) {
-            // `cite` is of one host: the file of both holds the same figures.
-            (Cited::Figure(pane), Some(_)) => format!(
-                "not copied: {why}; `sma-dash export {} --host all` writes both hosts' figures with their sources",
-                if *pane == Pane::Troops {
-                    "troops"
-                } else {
-                    "measures"
-                }
-            ),
-            _ => format!(
-                "not copied: {why}; `{}` prints the same text",
-                app.cite_command(&cited)
-            ),
-        });
+        app.status = Some(format!(
+            "not copied: {why}; `{}` prints the same text",
+            app.cite_command(&cited)
+        ));
         return super::Effect::Redraw;
     }
     app.status = Some(format!(
@@ -301,6 +300,34 @@ mod tests {
         assert!(
             status.ends_with("`sma-dash cite --year 2014 --usd` prints the same text"),
             "{status}"
+        );
+    }
+
+    #[test]
+    fn y_on_both_hosts_copies_their_citation_or_names_its_cite_command() {
+        let config = crate::config::Config::defaults();
+        let hosts = crate::data::Hosts::embedded().expect("both embedded hosts load");
+        let mut app = App::with_hosts(hosts, &config.start, config.keymap, |_| {});
+        app.change(|i| {
+            i.host = super::super::HostChoice::Both;
+            i.measure = MeasureKind::ShareOfDefense;
+        });
+        update(&mut app, Action::Focus(Pane::Costs));
+        app.year = 2016;
+        let expected = app.citation(&Cited::Figure(Pane::Costs)).unwrap();
+        assert!(
+            expected.text.contains("\nJapan, FY2016"),
+            "{}",
+            expected.text
+        );
+        assert_eq!(update(&mut app, Action::Copy), Effect::Copy(expected.text));
+        app.clipboard_off = Some("no clipboard".into());
+        update(&mut app, Action::Copy);
+        assert_eq!(
+            app.status.as_deref(),
+            Some(
+                "not copied: no clipboard; `sma-dash cite --year 2016 --measure defense-budget --host all` prints the same text"
+            )
         );
     }
 }

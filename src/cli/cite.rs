@@ -5,8 +5,9 @@ use clap::Args;
 use crate::app::cite::Cited;
 use crate::app::{App, Pane};
 use crate::config::{self, SetupError};
+use crate::econ::compare::MeasureKind;
 
-use super::commands::{configured_app, print_out, show_as_asked, show_host};
+use super::commands::{configured_app, print_out, show_as_asked, show_host, show_measure};
 use super::{AssumptionArgs, HostArg, InputArgs, ViewArgs, setup_every_host, with_base_year};
 
 // The options of `cite`: what to cite (one of them), and the view of a Costs figure.
@@ -39,7 +40,12 @@ pub(super) struct CiteArgs {
     /// fiscal years, its sources) or all (both, as the dashboard shows them).
     #[arg(long, value_enum)]
     host: Option<HostArg>,
-    /// The cost metric (--year): as `c` cycles them.
+    /// What both hosts' figures are measured in (--year with --host all), as the
+    /// dashboard's --measure: dollars (the default), real-dollars, per-member,
+    /// defense-budget or gdp.
+    #[arg(long, value_name = "MEASURE", value_parser = clap::builder::PossibleValuesParser::new(MeasureKind::NAMES))]
+    measure: Option<String>,
+    /// The cost metric (--year, one host): as `c` cycles them.
     #[arg(long, value_name = "METRIC", value_parser = clap::builder::PossibleValuesParser::new(config::METRIC_NAMES))]
     metric: Option<String>,
     /// Amounts in millions of dollars at each year's exchange rate.
@@ -57,13 +63,20 @@ pub(super) struct CiteArgs {
 
 /// `cite`: prints what `y` would copy for the same selection and view.
 pub(super) fn cite(input: &InputArgs, args: &CiteArgs) -> Result<(), SetupError> {
+    refuse_other_views(args)?;
     let (s, hosts) = setup_every_host(
         input,
-        &with_base_year(&args.assumptions, args.real.as_ref(), super::HostArg::Kr),
+        // --growth sets the custom growth of each host shown, as on the dashboard.
+        &with_base_year(
+            &args.assumptions,
+            args.real.as_ref(),
+            args.host.unwrap_or(HostArg::Kr),
+        ),
         &[],
     )?;
     let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
     show_host(&mut app, hosts, args.host)?;
+    show_measure(&mut app, args.measure.as_deref());
     let view = ViewArgs {
         metric: args.metric.clone(),
         usd: args.usd,
@@ -81,6 +94,26 @@ pub(super) fn cite(input: &InputArgs, args: &CiteArgs) -> Result<(), SetupError>
         .ok_or_else(|| format!("cite: no figure for {}", app.year))?;
     print_out(&format!("{}\n", citation.text))?;
     Ok(())
+}
+
+/// Both hosts' Costs figure is in a measure, one host's in a metric and a currency:
+/// the options of the other view change nothing, and are refused.
+fn refuse_other_views(args: &CiteArgs) -> Result<(), SetupError> {
+    let both = args.host == Some(HostArg::All);
+    if args.measure.is_some() && !(both && args.year.is_some()) {
+        return Err("cite: --measure is what both hosts' figures are measured in: give it with --year and --host all"
+            .to_string()
+            .into());
+    }
+    let one_host = [("--metric", args.metric.is_some()), ("--usd", args.usd)];
+    match one_host.iter().find(|(_, given)| *given) {
+        Some((flag, _)) if both && args.year.is_some() => Err(format!(
+            "cite: {flag} is one host's view; with --host all, --year cites both hosts' figures in --measure ({})",
+            MeasureKind::NAMES.join(", ")
+        )
+        .into()),
+        _ => Ok(()),
+    }
 }
 
 /// What `cite` was asked for, with the year cursor where it looks; an id the dataset

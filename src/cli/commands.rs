@@ -16,7 +16,9 @@ use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use crate::publish::{self, Size, Theme};
 use crate::render;
 use crate::report::ProjectionReport;
-use crate::report::export::{ExportOptions, Series, Table, export_each_host, export_hosts};
+use crate::report::export::{
+    ExportOptions, Series, Table, export_each_host, export_hosts, sources_of_hosts,
+};
 use crate::runtime::{self, DebugFailure, FailingEvents};
 use crate::store;
 
@@ -233,7 +235,7 @@ pub(super) fn project(input: &InputArgs, args: &ProjectArgs) -> Result<(), Setup
     refuse_other_hosts_options(args.host, &args.assumptions)?;
     let flags = with_base_year(&args.assumptions, args.real.as_ref(), args.host);
     let (s, datasets) = setup_hosts(input, &flags, &args.band_spreads.flags(), args.host)?;
-    let s = with_saved_scenario(s, args.scenario.as_deref(), &flags, "project")?;
+    let s = with_saved_scenario(s, &datasets, args.scenario.as_deref(), &flags, "project")?;
     let reports: Vec<ProjectionReport> = datasets
         .iter()
         .map(|d| {
@@ -279,7 +281,7 @@ pub(super) fn export_series(input: &InputArgs, args: &ExportArgs) -> Result<(), 
     refuse_other_hosts_options(args.host, &args.assumptions)?;
     let flags = with_base_year(&args.assumptions, args.real.as_ref(), args.host);
     let (s, datasets) = setup_hosts(input, &flags, &args.band_spreads.flags(), args.host)?;
-    let s = with_saved_scenario(s, args.scenario.as_deref(), &flags, "export")?;
+    let s = with_saved_scenario(s, &datasets, args.scenario.as_deref(), &flags, "export")?;
     let options = ExportOptions {
         real: args.real.is_some(),
         usd: args.usd,
@@ -290,6 +292,11 @@ pub(super) fn export_series(input: &InputArgs, args: &ExportArgs) -> Result<(), 
         Series::Shares | Series::Measures => {
             let hosts = load_hosts(input.data.as_deref())?;
             export_hosts(&hosts, &s.assumptions, args.series, options)
+        }
+        // Each host's sources, with what they support among every host shown.
+        Series::Sources => {
+            let hosts = load_hosts(input.data.as_deref())?;
+            sources_of_hosts(&hosts, args.host.hosts())
         }
         _ => export_each_host(&datasets, &s.assumptions, args.series, options),
     };
@@ -392,6 +399,7 @@ fn start_on(app: &mut App, name: &str) -> Result<(), SetupError> {
 /// gives the same file every time.
 fn with_saved_scenario(
     s: Setup,
+    datasets: &[Dataset],
     name: Option<&str>,
     flags: &[Flag],
     command: &str,
@@ -416,7 +424,14 @@ fn with_saved_scenario(
     let mut app = configured_app(dataset, &config, assumptions, band);
     start_on(&mut app, name)?;
     let mut assumptions = app.inputs().assumptions.clone();
-    config::apply_flags(&mut assumptions, &app.data, flags)?;
+    // Each flag against its own host's record: Korea's first, then the others asked for.
+    let mut records = vec![&app.data];
+    records.extend(
+        datasets
+            .iter()
+            .filter(|d| d.info.host != app.data.info.host),
+    );
+    config::apply_flags(&mut assumptions, &records, flags)?;
     let band = app.inputs().band_spreads;
     Ok(Setup {
         dataset: app.data,
@@ -446,7 +461,7 @@ pub(super) fn show_host(
 }
 
 /// `--measure NAME` (clap has checked the name): the measure of both hosts' Costs.
-fn show_measure(app: &mut App, name: Option<&str>) {
+pub(super) fn show_measure(app: &mut App, name: Option<&str>) {
     if let Some(m) = name.and_then(MeasureKind::from_name) {
         app.change(|i| i.measure = m);
     }

@@ -176,6 +176,8 @@ Examples:
   sma-dash cite --year 2014 --usd --real 2025   in dollars of 2025
   sma-dash cite --year 2028 --cpi 3             a projected year, at 3 % inflation
   sma-dash cite --troops 2014                   US troops in Korea in 2014
+  sma-dash cite --year 2014 --host all --measure per-member
+                                                both hosts' figures, as y copies them
   sma-dash cite --event sma-10-round-1          an event, by its id
   sma-dash cite --source R01                    a source, and what cites it
   sma-dash cite --totals demand-10bn --usd      a scenario's totals")]

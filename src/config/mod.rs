@@ -446,10 +446,17 @@ fn dataset_of<'d>(datasets: &[&'d Dataset], id: AssumptionId) -> &'d Dataset {
 }
 
 /// The command line's assumption options over `a` (the config's, or a saved
-/// scenario's): the options have the last word.
-pub fn apply_flags(a: &mut Assumptions, d: &Dataset, flags: &[Flag]) -> Result<(), SetupError> {
+/// scenario's): the options have the last word. Each is checked against the record of
+/// its own host's dataset in `datasets` (Korea's first), as
+/// [`Config::starting_assumptions_of`] checks them: `--jp-cpi 2,2028=3` against
+/// Japan's CPI.
+pub fn apply_flags(
+    a: &mut Assumptions,
+    datasets: &[&Dataset],
+    flags: &[Flag],
+) -> Result<(), SetupError> {
     for f in sorted_flags(flags) {
-        a.apply_text(f.id, f.text, d)
+        a.apply_text(f.id, f.text, dataset_of(datasets, f.id))
             .map_err(|e| SetupError::Usage(format!("{}: {e}", f.name)))?;
     }
     Ok(())
@@ -476,6 +483,39 @@ mod tests {
 
     fn embedded() -> Dataset {
         Dataset::embedded().expect("the embedded dataset is valid")
+    }
+
+    #[test]
+    fn flags_over_a_saved_scenario_are_checked_against_their_own_host_s_record() {
+        use AssumptionId::{JapaneseCpi, KoreanCpi};
+        let korea = embedded();
+        let mut japan = crate::data::Hosts::embedded()
+            .expect("both embedded hosts load")
+            .japan
+            .expect("Japan's dataset");
+        // Japan's CPI recorded through 2023 here, Korea's through 2025.
+        japan.host_cpi.retain(|c| c.year <= 2023);
+        assert_eq!(korea.host_cpi.last().map(|c| c.year), Some(2025));
+        let datasets = [&korea, &japan];
+        let mut a = Assumptions::from_history(&korea);
+        a.take_history_of(&japan);
+        let flag = |name, id, text| Flag { name, id, text };
+        let apply = |a: &mut Assumptions, f: Flag| match apply_flags(a, &datasets, &[f]) {
+            Ok(()) => Ok(()),
+            Err(SetupError::Usage(m)) => Err(m),
+            Err(e) => panic!("{e:?}"),
+        };
+        // 2024 is past Japan's record, though Korea's holds it.
+        apply(&mut a, flag("--jp-cpi", JapaneseCpi, "2,2024=3")).expect("Japan's year");
+        assert_eq!(a.japanese_cpi.at(2024), 3.0);
+        let japan_s = apply(&mut a, flag("--jp-cpi", JapaneseCpi, "2,2023=3")).unwrap_err();
+        assert!(
+            japan_s.starts_with("--jp-cpi: ") && japan_s.contains("recorded through 2023"),
+            "{japan_s}"
+        );
+        // Korea's against Korea's.
+        let korea_s = apply(&mut a, flag("--cpi", KoreanCpi, "2,2024=3")).unwrap_err();
+        assert!(korea_s.contains("recorded through 2025"), "{korea_s}");
     }
 
     /// The assumptions `text` and `flags` start a subcommand with, or the problems, one

@@ -14,12 +14,14 @@ pub enum Driver {
     SetAmount,
     /// A fixed growth rate, in percent.
     Growth { pct: f64 },
-    /// The host's CPI of `year`, in percent, at most `cap_pct`.
+    /// The host's CPI of `year`, in percent, at most `cap_pct`. The CPI is by
+    /// calendar year, even where the host's payments are by fiscal year (Japan's).
     Cpi {
         year: i32,
         pct: f64,
         origin: Origin,
         cap_pct: Option<f64>,
+        host: Host,
     },
     /// ROK defense-budget growth of `year`, in percent.
     DefenseGrowth { year: i32, pct: f64, origin: Origin },
@@ -43,7 +45,8 @@ pub enum Driver {
 }
 
 impl Driver {
-    /// "+2.1 % (2025 CPI, recorded), cap 5 %"; "+5.0 %, the cap (2026 CPI 7.0 %, assumed)".
+    /// "+2.1 % (2025 CPI, recorded), cap 5 %"; "+5.0 %, the cap (2026 CPI 7.0 %, assumed)";
+    /// Japan's, beside its fiscal years: "+3.2 % (2027 CPI, calendar year, assumed)".
     pub fn describe(&self) -> String {
         match *self {
             Driver::SetAmount => "the amount the agreement sets".into(),
@@ -53,10 +56,12 @@ impl Driver {
                 pct,
                 origin,
                 cap_pct: Some(cap),
+                host,
             } if pct > cap => format!(
-                "{} %, the cap ({year} CPI {} %, {})",
+                "{} %, the cap ({year} CPI {} %,{} {})",
                 signed(cap, 1),
                 thousands(pct, 1),
+                calendar_words(host),
                 origin.label()
             ),
             Driver::Cpi {
@@ -64,11 +69,17 @@ impl Driver {
                 pct,
                 origin,
                 cap_pct,
+                host,
             } => {
                 let cap = cap_pct
                     .map(|c| format!(", cap {} %", trim(c)))
                     .unwrap_or_default();
-                format!("{} % ({year} CPI, {}){cap}", signed(pct, 1), origin.label())
+                format!(
+                    "{} % ({year} CPI,{} {}){cap}",
+                    signed(pct, 1),
+                    calendar_words(host),
+                    origin.label()
+                )
             }
             Driver::DefenseGrowth { year, pct, origin } => format!(
                 "{} % ({year} defense-budget growth, {})",
@@ -107,6 +118,27 @@ impl Driver {
     }
 }
 
+/// " calendar year," where the host's payments are by fiscal year, whose CPI (by
+/// calendar year) would else read as of the fiscal year: "+3.2 % (2027 CPI, calendar
+/// year, assumed)" beside FY2028. Nothing for a host of calendar years.
+fn calendar_words(host: Host) -> &'static str {
+    if host.fiscal_years() {
+        " calendar year,"
+    } else {
+        ""
+    }
+}
+
+/// " (calendar year)" after a fiscal-year host's CPI: "2025 Japanese CPI (calendar
+/// year)".
+fn calendar_note(host: Host) -> &'static str {
+    if host.fiscal_years() {
+        " (calendar year)"
+    } else {
+        ""
+    }
+}
+
 impl Driver {
     /// The record a driver read from the data, what it is ("2025 Korean CPI") and its
     /// sources; `None` for an assumed input or one the rule itself sets.
@@ -117,7 +149,8 @@ impl Driver {
                 origin: Origin::Recorded,
                 ..
             } => d.host_cpi(year).map(|c| {
-                let cpi = format!("{year} {} CPI", d.info.host.adjective());
+                let host = d.info.host;
+                let cpi = format!("{year} {} CPI{}", host.adjective(), calendar_note(host));
                 (cpi, c.sources.as_slice())
             }),
             Driver::DefenseGrowth {
@@ -198,6 +231,7 @@ pub fn escalate(rule: &EscalationRule, prior: Option<f64>, year: i32, e: &Econom
                 pct: cpi,
                 origin,
                 cap_pct: *cap_pct,
+                host: e.data.info.host,
             };
             match cap_pct {
                 Some(cap) if cpi > *cap => grow(*cap, true, driver),

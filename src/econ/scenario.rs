@@ -471,6 +471,36 @@ mod tests {
     }
 
     #[test]
+    fn japan_s_renewal_says_its_cpi_is_of_a_calendar_year_beside_the_fiscal_year() {
+        let d = japan();
+        let a = japan_assumptions(&d);
+        let e = Economy::new(&d, &a);
+        let renewal = project(&e, ScenarioId::Renewal).unwrap();
+        let fy2028 = renewal.at(2028).unwrap().driver.unwrap();
+        // FY2028 (April 2028 to March 2029) grows by the CPI of calendar 2027.
+        assert!(
+            matches!(fy2028, Driver::Cpi { year: 2027, .. }),
+            "{fy2028:?}"
+        );
+        assert_eq!(
+            fy2028.describe(),
+            "+2.0 % (2027 CPI, calendar year, assumed)"
+        );
+        // Korea's years are calendar years: no word added.
+        let korea = Dataset::embedded().unwrap();
+        let a = Assumptions::from_history(&korea);
+        let e = Economy::new(&korea, &a);
+        let rule = project(&e, ScenarioId::CurrentAgreement).unwrap();
+        let driver = rule.at(2028).unwrap().driver.unwrap();
+        assert!(matches!(driver, Driver::Cpi { .. }), "{driver:?}");
+        assert!(
+            !driver.describe().contains("calendar"),
+            "{}",
+            driver.describe()
+        );
+    }
+
+    #[test]
     fn every_japan_scenario_follows_the_plan_through_its_term() {
         let d = japan();
         let a = japan_assumptions(&d);

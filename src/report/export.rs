@@ -15,6 +15,7 @@ use crate::econ::{
     cost_series, dedup_keeping_order,
 };
 
+use super::cite::{Support, supported};
 use super::{ProjectionReport, assumptions_text};
 
 /// What can be exported.
@@ -308,7 +309,8 @@ pub fn export(d: &Dataset, a: &Assumptions, series: Series, opts: ExportOptions)
         Series::Events => events(d.events.iter()),
         Series::Agreements => agreements(d),
         Series::Economy => economy(d),
-        Series::Sources => sources(d),
+        // This dataset alone: what cites each source in it.
+        Series::Sources => sources(d, &Hosts::korea_only(d.clone()), &[d.info.host]),
         Series::Projections => {
             return ProjectionReport::with_band(d, a, opts.real, opts.usd, opts.band.as_ref())
                 .to_cells();
@@ -680,15 +682,53 @@ fn economy(d: &Dataset) -> Table {
     }
 }
 
-/// Every source with what cites it: `cited_by` lists the records (`agreement:sma-12;
-/// event:sma-12-signed; contribution:2026; troops:2024; korean-cpi:2025`), `citations`
-/// counts them.
-fn sources(d: &Dataset) -> Table {
+/// The sources of each host of `shown` (Korea's first), with what each supports among
+/// the records of every host shown and the share estimates, as the sources list (`S`)
+/// finds them: one host's table alone, several stacked with a `host` column. What
+/// `export sources --host kr|jp|all` writes.
+pub fn sources_of_hosts(hosts: &Hosts, shown: &[Host]) -> Table {
+    let mut tables: Vec<(Host, Table)> = Host::ALL
+        .into_iter()
+        .filter(|h| shown.contains(h))
+        .filter_map(|h| {
+            let d = hosts.get(h)?;
+            let mut table = sources(d, hosts, shown);
+            with_provenance(&mut table, &d.info.version, None);
+            Some((h, table))
+        })
+        .collect();
+    match tables.len() {
+        1 => tables.pop().expect("one table").1,
+        _ => Table::stacked(tables),
+    }
+}
+
+/// What a source supports, as a file names it: a record of its own dataset as
+/// `cited_by` does (`contribution:2019`), another host's with that host's key first
+/// (`jp:contribution:2014`), a share estimate as `share:dod-2004-jp`.
+fn support_key(s: &Support) -> String {
+    match s {
+        Support::Shown(c) => c.to_string(),
+        Support::Of(host, c) => format!("{}:{c}", host.key()),
+        Support::Share(e) => format!("share:{}", e.id),
+    }
+}
+
+/// Every source of `d` with what cites it: `cited_by` lists the records of `d`
+/// (`agreement:sma-12; event:sma-12-signed; contribution:2026; troops:2024;
+/// korean-cpi:2025`), `citations` counts them; `supports` lists what
+/// [`supported`] finds with the hosts `shown` (the same source in another host's table
+/// too, and the share estimates), `supports_count` counts them.
+fn sources(d: &Dataset, hosts: &Hosts, shown: &[Host]) -> Table {
     let rows = d
         .sources
         .iter()
         .map(|s| {
             let by: Vec<String> = d.cited_by(&s.id).iter().map(ToString::to_string).collect();
+            let supports: Vec<String> = supported(d, hosts, shown, &s.id)
+                .iter()
+                .map(support_key)
+                .collect();
             vec![
                 Cell::text(s.id.clone()),
                 Cell::text(s.title.clone()),
@@ -698,6 +738,8 @@ fn sources(d: &Dataset) -> Table {
                 Cell::opt_text(s.no_url.as_ref()),
                 Cell::list(&by),
                 Cell::Int(by.len() as i64),
+                Cell::list(&supports),
+                Cell::Int(supports.len() as i64),
             ]
         })
         .collect();
@@ -711,6 +753,8 @@ fn sources(d: &Dataset) -> Table {
             "no_url",
             "cited_by",
             "citations",
+            "supports",
+            "supports_count",
         ],
         rows,
     }
@@ -719,6 +763,29 @@ fn sources(d: &Dataset) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn export_sources_lists_what_the_sources_list_finds_for_each_host_shown() {
+        let hosts = Hosts::embedded().expect("both embedded hosts load");
+        for shown in [&[Host::Korea][..], &[Host::Japan], &Host::ALL] {
+            let table = sources_of_hosts(&hosts, shown);
+            let at = |name: &str| table.columns.iter().position(|c| *c == name).unwrap();
+            let (id, supports, count) = (at("id"), at("supports"), at("supports_count"));
+            let mut rows = table.rows.iter();
+            for host in Host::ALL.into_iter().filter(|h| shown.contains(h)) {
+                let d = hosts.get(host).unwrap();
+                for s in &d.sources {
+                    let row = rows.next().expect("a row for every source of each host");
+                    assert_eq!(row[id], Cell::text(s.id.clone()));
+                    let found = supported(d, &hosts, shown, &s.id);
+                    let keys: Vec<String> = found.iter().map(support_key).collect();
+                    assert_eq!(row[supports], Cell::list(&keys), "{}", s.id);
+                    assert_eq!(row[count], Cell::Int(found.len() as i64), "{}", s.id);
+                }
+            }
+            assert!(rows.next().is_none());
+        }
+    }
 
     #[test]
     fn csv_quotes_what_needs_quoting() {

@@ -709,6 +709,77 @@ fn export_json_is_an_array_of_objects() {
 }
 
 #[test]
+fn export_sources_lists_what_each_source_supports_among_the_hosts_asked_for() {
+    let json = |host: &str| -> Vec<serde_json::Value> {
+        let o = sma_dash(&["export", "sources", "--host", host, "--format", "json"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let row = |rows: &[serde_json::Value], host: Option<&str>, id: &str| {
+        rows.iter()
+            .find(|r| r["id"] == id && host.is_none_or(|h| r["host"] == h))
+            .unwrap_or_else(|| panic!("{id}"))
+            .clone()
+    };
+    let list = |r: &serde_json::Value| -> Vec<String> {
+        r["supports"]
+            .as_str()
+            .unwrap_or_default()
+            .split("; ")
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    // Both hosts: Japan's copy of The Hill's story (J82) cites nothing of Japan's, yet
+    // supports Korea's figures from Korea's copy (R02) and the estimate that cites it.
+    let all = json("all");
+    let j82 = row(&all, Some("jp"), "J82");
+    assert_eq!(j82["citations"], 0, "cited_by stays Japan's own");
+    let supports = list(&j82);
+    assert!(
+        supports.contains(&"kr:contribution:2018".to_string()),
+        "{supports:?}"
+    );
+    assert!(
+        supports.contains(&"share:thehill-2018-kr".to_string()),
+        "{supports:?}"
+    );
+    assert!(list(&row(&all, Some("kr"), "R02")).contains(&"share:thehill-2018-kr".to_string()));
+    // Every row's list, counted (the unit test holds it to what the sources list finds).
+    for r in &all {
+        assert_eq!(r["supports_count"], list(r).len(), "{}", r["id"]);
+    }
+    // Japan alone: its estimates' sources say so; Korea's figures are not shown.
+    let jp = json("jp");
+    let j70 = row(&jp, None, "J70");
+    assert!(
+        list(&j70).contains(&"share:gao-21-270-jp-share".to_string()),
+        "{j70}"
+    );
+    assert!(
+        jp.iter()
+            .all(|r| !list(r).iter().any(|s| s.starts_with("kr:")))
+    );
+    // Korea alone: what cites each source, then the estimates.
+    for r in &json("kr") {
+        let by = r["cited_by"].as_str().unwrap_or_default();
+        let supports = r["supports"].as_str().unwrap_or_default();
+        assert!(supports.starts_with(by), "{}", r["id"]);
+        assert!(
+            supports[by.len()..]
+                .split("; ")
+                .all(|s| s.is_empty() || s.starts_with("share:")),
+            "{}",
+            r["id"]
+        );
+    }
+}
+
+#[test]
 fn export_sources_lists_every_source_and_the_records_citing_it() {
     let d = sma_dash::data::Dataset::embedded().unwrap();
     let csv = sma_dash(&["export", "sources"]);
@@ -716,7 +787,9 @@ fn export_sources_lists_every_source_and_the_records_citing_it() {
     let text = stdout(&csv);
     assert_eq!(
         text.lines().next(),
-        Some("id,title,publisher,date,url,no_url,cited_by,citations,dataset_version")
+        Some(
+            "id,title,publisher,date,url,no_url,cited_by,citations,supports,supports_count,dataset_version"
+        )
     );
     let rows = csv_rows(&text);
     let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str()).collect();
@@ -2334,6 +2407,107 @@ fn cite_prints_what_y_copies_and_refuses_what_the_dataset_does_not_hold() {
     assert_eq!(sma_dash(&["cite"]).status.code(), Some(2));
 }
 
+/// The command a status line names between backticks, run: its output.
+fn run_named_command(status: &str) -> String {
+    let command = status
+        .split('`')
+        .nth(1)
+        .unwrap_or_else(|| panic!("no command in {status:?}"));
+    let words: Vec<&str> = command.split_whitespace().collect();
+    assert_eq!(words[0], "sma-dash", "{command}");
+    let out = sma_dash(&words[1..]);
+    assert!(out.status.success(), "{command}: {}", stderr(&out));
+    stdout(&out)
+}
+
+#[test]
+fn y_on_both_hosts_names_the_cite_command_that_prints_what_it_copies() {
+    use sma_dash::app::{Action, Pane, update};
+    use sma_dash::econ::compare::MeasureKind;
+    let hosts = sma_dash::data::Hosts::embedded().unwrap();
+    let config = sma_dash::config::Config::defaults();
+    let mut app = sma_dash::app::App::with_hosts(hosts, &config.start, config.keymap, |_| {});
+    // H twice: both hosts; on Costs, c twice: per US service member.
+    update(&mut app, Action::CycleHost);
+    update(&mut app, Action::CycleHost);
+    update(&mut app, Action::Focus(Pane::Costs));
+    update(&mut app, Action::CycleMetric);
+    update(&mut app, Action::CycleMetric);
+    assert_eq!(app.inputs().measure, MeasureKind::PerMember);
+    app.year = 2014;
+    // What `y` copies (the dashboard's test holds that it copies this), and what it
+    // says where there is no clipboard.
+    let copy = |app: &mut sma_dash::app::App| {
+        let cited = app.cited().expect("the figure at the cursor");
+        let text = app.citation(&cited).expect("a citation").text;
+        app.clipboard_off = Some("no clipboard here".into());
+        update(app, Action::Copy);
+        (text, app.status.clone().unwrap_or_default())
+    };
+    let (copied, status) = copy(&mut app);
+    assert!(
+        copied.contains("($ thousand per US service member)"),
+        "{copied}"
+    );
+    assert!(
+        status.ends_with(
+            "`sma-dash cite --year 2014 --measure per-member --host all` prints the same text"
+        ),
+        "{status}"
+    );
+    assert_eq!(run_named_command(&status), format!("{copied}\n"));
+    // Real dollars name their base year; the figures follow it.
+    update(&mut app, Action::CycleMetric);
+    update(&mut app, Action::CycleMetric);
+    update(&mut app, Action::CycleMetric);
+    update(&mut app, Action::CycleMetric);
+    assert_eq!(app.inputs().measure, MeasureKind::RealUsd);
+    let (copied, status) = copy(&mut app);
+    let base = app.inputs().assumptions.base_year;
+    assert!(
+        status.contains(&format!("--measure real-dollars --real {base} --host all")),
+        "{status}"
+    );
+    assert_eq!(run_named_command(&status), format!("{copied}\n"));
+    // Troops: both hosts' counts.
+    update(&mut app, Action::Focus(Pane::Troops));
+    let (copied, status) = copy(&mut app);
+    assert!(
+        copied.contains("\nJapan: US troops in Japan, 2014: "),
+        "{copied}"
+    );
+    assert!(
+        status.ends_with("`sma-dash cite --troops 2014 --host all` prints the same text"),
+        "{status}"
+    );
+    assert_eq!(run_named_command(&status), format!("{copied}\n"));
+    // A measure is of both hosts' figures; a metric and --usd of one host's.
+    for args in [
+        &["cite", "--year", "2014", "--measure", "gdp"][..],
+        &[
+            "cite",
+            "--troops",
+            "2014",
+            "--measure",
+            "gdp",
+            "--host",
+            "all",
+        ],
+        &["cite", "--year", "2014", "--usd", "--host", "all"],
+        &[
+            "cite", "--year", "2014", "--metric", "change", "--host", "all",
+        ],
+    ] {
+        let out = sma_dash(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("--measure"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
 #[test]
 fn cite_follows_the_host_asked_for_and_cites_a_share_estimate() {
     // Japan's figure: its fiscal year, its unit, its sources, as `y` copies it with
@@ -2364,6 +2538,29 @@ fn cite_follows_the_host_asked_for_and_cites_a_share_estimate() {
     for id in &japan.contribution(2020).unwrap().sources {
         assert!(text.contains(&format!("[{id}] ")), "{id}: {text}");
     }
+    // --growth sets the custom growth of the host shown, as on the dashboard.
+    let custom = |growth: &[&str]| {
+        let args = [
+            &[
+                "cite",
+                "--year",
+                "2030",
+                "--host",
+                "jp",
+                "--scenario",
+                "custom",
+            ][..],
+            growth,
+        ]
+        .concat();
+        let out = sma_dash(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let five = custom(&["--growth", "5"]);
+    assert_ne!(five, custom(&[]));
+    assert_eq!(five, custom(&["--jp-growth", "5"]));
+    assert!(five.contains("japan_custom_growth=5"), "{five}");
     // Japan's troops say so.
     let troops = stdout(&sma_dash(&["cite", "--troops", "2015", "--host", "jp"]));
     assert!(
@@ -2372,7 +2569,13 @@ fn cite_follows_the_host_asked_for_and_cites_a_share_estimate() {
     );
     // Both: each host's figure, as `y` copies it with both shown.
     let both = stdout(&sma_dash(&[
-        "cite", "--year", "2014", "--usd", "--host", "all",
+        "cite",
+        "--year",
+        "2014",
+        "--measure",
+        "dollars",
+        "--host",
+        "all",
     ]));
     assert!(
         both.starts_with("Korea, 2014 (calendar year): $874.3 m"),
