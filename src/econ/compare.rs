@@ -135,7 +135,7 @@ impl MeasureKind {
                 }
             ),
             MeasureKind::PerMember => format!(
-                "{payment} in thousands of US dollars per US active-duty service member in {}, DMDC count of 30 September{}; where the counting changed, the series breaks (troops_note)",
+                "{payment} in thousands of US dollars per US active-duty service member in {}, DMDC count of 30 September{}; where the counting changed, the series breaks and the count's note says how",
                 host.name(),
                 if host.fiscal_years() {
                     " (the count inside the fiscal year)"
