@@ -143,6 +143,18 @@ impl BothHosts {
             .map(|r| r.measure(self.measure))
     }
 
+    /// `host`'s latest year before `year` with a figure in the picked measure: what a
+    /// gap at the cursor points to.
+    pub fn latest_before(&self, host: Host, year: i32) -> Option<(i32, &Measure)> {
+        self.comparison
+            .rows
+            .iter()
+            .filter(|r| r.host == host && r.year < year)
+            .map(|r| (r.year, r.measure(self.measure)))
+            .filter(|(_, m)| m.value().is_some())
+            .max_by_key(|(y, _)| *y)
+    }
+
     /// What the picked measure is for `host`, naming the base year and GDP vintage.
     pub fn definition(&self, host: Host) -> String {
         self.comparison.definition(self.measure, host)

@@ -341,7 +341,7 @@ fn cost_line<'a>(app: &App, both: &BothHosts, host: Host, width: usize, theme: &
         host.key().to_uppercase(),
         year_of(host, app.year)
     );
-    let (value, words) = match both.at(host, app.year) {
+    let (value, mut words) = match both.at(host, app.year) {
         Some((_, m)) if m.value().is_some() => (value_label(m), format!(" · {}", m.status_words())),
         Some((_, m)) => (String::new(), m.status_words()),
         None => (
@@ -349,6 +349,17 @@ fn cost_line<'a>(app: &App, both: &BothHosts, host: Host, width: usize, theme: &
             format!("gap: no payment recorded for {}", host.year_label(app.year)),
         ),
     };
+    // A gap points to the latest figure before it, as Troops' "no count (latest …)" does.
+    if value.is_empty()
+        && let Some((year, m)) = both.latest_before(host, app.year)
+    {
+        // First, where a narrow pane keeps it: the reason is one Enter away.
+        let latest = format!("({}: {})", host.year_label(year), value_label(m));
+        words = match words.strip_prefix("gap") {
+            Some(why) => format!("gap {latest}{why}"),
+            None => format!("{latest} {words}"),
+        };
+    }
     let used = format::width(&year) + format::width(&value);
     Line::from(vec![
         Span::styled(year, theme.cursor()),
@@ -893,10 +904,15 @@ mod tests {
     #[test]
     fn a_gap_says_why_at_the_cursor() {
         // 2026: no recorded average rate yet for Korea's won: a gap with its reason.
+        // The latest figure before it comes first, as Troops' "no count (latest …)" says
+        // it, in fewer words: at 80 columns the value must fit.
         let screen = embedded_screen("HH2", 120, 40);
+        assert!(screen.contains("KR 2026 ▸ gap (2025: $"), "{screen}");
+        assert!(screen.contains("JP FY2026 ▸ gap (FY2024: $"), "{screen}");
+        let wide = embedded_screen("HH2", 200, 60);
         assert!(
-            screen.contains("KR 2026 ▸ gap: no recorded average won per dollar for 2026"),
-            "{screen}"
+            wide.contains("): no recorded average won per dollar for"),
+            "{wide}"
         );
     }
 
