@@ -539,6 +539,11 @@ pub fn cost_series(
         })
         .collect();
     if let Some(p) = projection {
+        // A year the record holds without an amount (Japan's FY2025) and the projection
+        // computes is one year, its projected point: not a gap row and a value row.
+        points.retain(|r| {
+            r.value.is_some() || !p.years.iter().any(|y| y.projected && y.year == r.year)
+        });
         points.extend(
             p.years
                 .iter()

@@ -2832,3 +2832,31 @@ fn an_old_saved_scenario_leaves_japan_s_assumptions_and_a_new_one_sets_them() {
     );
     assert!(line.contains("japan_custom_growth=2.5;"), "{line}");
 }
+
+/// A year Japan's record holds without an amount (FY2025, FY2026) and the projection
+/// computes is one row of the Costs table, its projected one; so the table's totals run
+/// over the years `project` totals (FY2024–35), not from the last gap (FY2026–35).
+#[test]
+fn japan_s_costs_table_has_one_row_a_year_and_project_s_totals() {
+    let project = stdout(&sma_dash(&["project", "--host", "jp"]));
+    let line = project
+        .lines()
+        .find(|l| l.starts_with("total FY2024–35 fy2022-plan"))
+        .unwrap_or_else(|| panic!("{project}"));
+    let total = line.split_whitespace().nth(3).expect("the total");
+    let table = stdout(&sma_dash(&[
+        "render", "--host", "jp", "--width", "120", "--height", "60", "--keys", "2tz",
+    ]));
+    assert!(
+        table.contains(&format!("FY2024–35 {total}")),
+        "{total}: {table}"
+    );
+    assert!(!table.contains("FY2026–35"), "{table}");
+    for year in ["FY2025", "FY2026"] {
+        let rows = table
+            .lines()
+            .filter(|l| l.contains(&format!("┃{year} ")))
+            .count();
+        assert_eq!(rows, 1, "{year}: {table}");
+    }
+}
