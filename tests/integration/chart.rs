@@ -3,7 +3,7 @@
 //! and bad paths and sizes fail cleanly.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -16,13 +16,10 @@ use sma_dash::runtime::{ScriptedEvents, run};
 
 /// The binary with no config file of the user's in the way.
 fn sma_dash(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sma-dash"))
-        .args(args)
-        .env_remove("SMA_DASH_CONFIG")
-        .env("XDG_CONFIG_HOME", "/nonexistent/sma-dash-tests")
-        .env("XDG_DATA_HOME", "/nonexistent/sma-dash-tests")
-        .output()
-        .expect("the binary runs")
+    super::cli::sma_dash_with(
+        args,
+        &[("XDG_DATA_HOME", Path::new("/nonexistent/sma-dash-tests"))],
+    )
 }
 
 fn stdout(o: &Output) -> String {

@@ -3,12 +3,14 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn sma_dash(args: &[&str]) -> Output {
+/// The binary with no config file of the user's in the way: what every module that
+/// runs the command line calls.
+pub(crate) fn sma_dash(args: &[&str]) -> Output {
     sma_dash_with(args, &[])
 }
 
 /// The binary with `env` set, and no config file of the user's in the way.
-fn sma_dash_with(args: &[&str], env: &[(&str, &Path)]) -> Output {
+pub(crate) fn sma_dash_with(args: &[&str], env: &[(&str, &Path)]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_sma-dash"));
     command
         .args(args)

@@ -2,18 +2,10 @@
 //! `chart hosts`, and a broken `shares.toml` in `--data DIR`.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn sma_dash(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sma-dash"))
-        .args(args)
-        .env_remove("SMA_DASH_CONFIG")
-        .env("XDG_CONFIG_HOME", "/nonexistent/sma-dash-tests")
-        .output()
-        .expect("the binary runs")
-}
+use super::cli::sma_dash;
 
 fn json_rows(args: &[&str]) -> Vec<Value> {
     let o = sma_dash(args);

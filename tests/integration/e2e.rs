@@ -442,17 +442,24 @@ fn an_export_names_its_file_by_absolute_path_wrapped_over_the_status_rows_at_80_
     assert_eq!(s.app.timeline.viewport, rows_before);
 }
 
-#[test]
-fn e_on_both_hosts_costs_writes_what_export_measures_host_all_writes_byte_for_byte() {
-    let dir = tempfile::tempdir().unwrap();
+/// A session on both embedded hosts (Korea shown first), `w`×`h`, writing its files
+/// into `export_dir`.
+fn both_hosts_session(w: u16, h: u16, export_dir: &std::path::Path) -> Session {
     let config = sma_dash::config::Config::defaults();
     let hosts = sma_dash::data::Hosts::embedded().expect("both embedded hosts load");
     let app = App::with_hosts(hosts, &config.start, config.keymap, |_| {});
     let mut s = Session {
         app,
-        terminal: Terminal::new(TestBackend::new(80, 24)).unwrap(),
+        terminal: Terminal::new(TestBackend::new(w, h)).unwrap(),
     };
-    s.app.paths.export_dir = dir.path().to_path_buf();
+    s.app.paths.export_dir = export_dir.to_path_buf();
+    s
+}
+
+#[test]
+fn e_on_both_hosts_costs_writes_what_export_measures_host_all_writes_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = both_hosts_session(80, 24, dir.path());
     // Both hosts, Costs, per US service member (the measure picked does not change
     // the file: it holds every measure with its definition).
     s.send(ScriptedEvents::typed("HH2cce"));
@@ -465,12 +472,7 @@ fn e_on_both_hosts_costs_writes_what_export_measures_host_all_writes_byte_for_by
     let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.starts_with("sma-dash-measures-"), "{name}");
     let written = std::fs::read(&files[0]).unwrap();
-    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_sma-dash"))
-        .args(["export", "measures", "--host", "all"])
-        .env_remove("SMA_DASH_CONFIG")
-        .env("XDG_CONFIG_HOME", "/nonexistent/sma-dash-tests")
-        .output()
-        .expect("the binary runs");
+    let cli = super::cli::sma_dash(&["export", "measures", "--host", "all"]);
     assert_eq!(cli.status.code(), Some(0));
     assert!(written.starts_with(b"host,year,year_basis,"));
     assert_eq!(
@@ -482,14 +484,7 @@ fn e_on_both_hosts_costs_writes_what_export_measures_host_all_writes_byte_for_by
 #[test]
 fn i_on_both_hosts_costs_writes_what_chart_hosts_draws_in_the_measure_picked_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
-    let config = sma_dash::config::Config::defaults();
-    let hosts = sma_dash::data::Hosts::embedded().expect("both embedded hosts load");
-    let app = App::with_hosts(hosts, &config.start, config.keymap, |_| {});
-    let mut s = Session {
-        app,
-        terminal: Terminal::new(TestBackend::new(120, 40)).unwrap(),
-    };
-    s.app.paths.export_dir = dir.path().to_path_buf();
+    let mut s = both_hosts_session(120, 40, dir.path());
     // Both hosts, Costs, from dollars on to % of GDP (not the image's default measure).
     s.send(ScriptedEvents::typed("HH2cccci"));
     s.line_with("of GDP, as `sma-dash chart hosts --measure gdp` draws both hosts");
@@ -507,15 +502,16 @@ fn i_on_both_hosts_costs_writes_what_chart_hosts_draws_in_the_measure_picked_byt
     let (svg, png) = (written("svg"), written("png"));
     let cli_dir = tempfile::tempdir().unwrap();
     let (cli_svg, cli_png) = (cli_dir.path().join("h.svg"), cli_dir.path().join("h.png"));
-    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_sma-dash"))
-        .args(["chart", "hosts", "--measure", "gdp", "--svg"])
-        .arg(&cli_svg)
-        .arg("--png")
-        .arg(&cli_png)
-        .env_remove("SMA_DASH_CONFIG")
-        .env("XDG_CONFIG_HOME", "/nonexistent/sma-dash-tests")
-        .output()
-        .expect("the binary runs");
+    let cli = super::cli::sma_dash(&[
+        "chart",
+        "hosts",
+        "--measure",
+        "gdp",
+        "--svg",
+        &cli_svg.display().to_string(),
+        "--png",
+        &cli_png.display().to_string(),
+    ]);
     assert_eq!(
         cli.status.code(),
         Some(0),

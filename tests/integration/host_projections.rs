@@ -3,16 +3,8 @@
 //! files in yen by fiscal year, both hosts in one file with a `host` column.
 
 use std::collections::HashMap;
-use std::process::{Command, Output};
 
-fn sma_dash(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sma-dash"))
-        .args(args)
-        .env_remove("SMA_DASH_CONFIG")
-        .env("XDG_CONFIG_HOME", "/nonexistent/sma-dash-tests")
-        .output()
-        .expect("the binary runs")
-}
+use super::cli::sma_dash;
 
 fn stdout(args: &[&str]) -> String {
     let o = sma_dash(args);
