@@ -447,18 +447,7 @@ mod tests {
                     .unwrap()
                     .sources[0],
             );
-            update(&mut app, Action::OpenSources);
-            update(&mut app, Action::StartSearch);
-            typed(&mut app, &id);
-            update(&mut app, Action::PromptConfirm);
-            assert_eq!(app.sources.selected(&app.data), Some(id.as_str()));
-            update(&mut app, Action::ToggleDetail);
-            let words: Vec<String> = app
-                .sources
-                .supported(&app)
-                .iter()
-                .map(|s| crate::report::cite::support_words(s, app.data.info.host))
-                .collect();
+            let words = what_source_supports(&mut app, &id);
             let want = match choice {
                 HostChoice::Both => "Japan: the FY2020 contribution",
                 _ => "the FY2020 contribution",
@@ -476,23 +465,29 @@ mod tests {
         }
     }
 
+    /// `S`, the search for `id`, Enter: the words of what the source supports, in the
+    /// list's order.
+    fn what_source_supports(app: &mut App, id: &str) -> Vec<String> {
+        update(app, Action::OpenSources);
+        update(app, Action::StartSearch);
+        typed(app, id);
+        update(app, Action::PromptConfirm);
+        assert_eq!(app.sources.selected(&app.data), Some(id));
+        update(app, Action::ToggleDetail);
+        app.sources
+            .supported(app)
+            .iter()
+            .map(|s| crate::report::cite::support_words(s, app.data.info.host))
+            .collect()
+    }
+
     #[test]
     fn a_share_estimate_is_found_from_its_source_and_enter_goes_to_it() {
         use crate::app::HostChoice;
         use crate::app::hosts::tests::app_on;
         let mut app = app_on(crate::data::Hosts::embedded().expect("both hosts load"));
         app.change(|i| i.host = HostChoice::Both);
-        update(&mut app, Action::OpenSources);
-        update(&mut app, Action::StartSearch);
-        typed(&mut app, "J70");
-        update(&mut app, Action::PromptConfirm);
-        update(&mut app, Action::ToggleDetail);
-        let words: Vec<String> = app
-            .sources
-            .supported(&app)
-            .iter()
-            .map(|s| crate::report::cite::support_words(s, app.data.info.host))
-            .collect();
+        let words = what_source_supports(&mut app, "J70");
         let row = words
             .iter()
             .position(|w| w.starts_with("share estimate gao-21-270-jp-share: Japan"))
