@@ -258,6 +258,50 @@ fn chart_hosts_draws_the_measure_asked_and_refuses_what_does_not_apply() {
     let o = sma_dash(&["chart", "hosts", "--real", "2020", "--svg", &path("x.svg")]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--measure real-dollars"));
+    // A base year past the record: US CPI-U assumed reaches it, and the horizon bounds
+    // it, in the image and in `export measures` as on the dashboard.
+    let real_2040 = |us_cpi: &str, name: &str| {
+        stdout(&[
+            "chart",
+            "hosts",
+            "--measure",
+            "real-dollars",
+            "--real",
+            "2040",
+            "--horizon",
+            "2040",
+            "--us-cpi",
+            us_cpi,
+            "--svg",
+            &path(name),
+        ]);
+        svg(name)
+    };
+    assert_ne!(real_2040("2", "a.svg"), real_2040("5", "b.svg"));
+    let measures = |us_cpi: &str| {
+        stdout(&[
+            "export",
+            "measures",
+            "--real",
+            "2040",
+            "--horizon",
+            "2040",
+            "--us-cpi",
+            us_cpi,
+        ])
+    };
+    assert_ne!(measures("2"), measures("5"));
+    for flag in [["--us-cpi", "5"], ["--horizon", "2040"]] {
+        let o = sma_dash(&["chart", "hosts", flag[0], flag[1], "--svg", &path("x.svg")]);
+        assert_eq!(o.status.code(), Some(2), "{flag:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(&format!(
+                "chart hosts: {} shapes the real dollars of a base year: give it with --measure real-dollars",
+                flag[0]
+            )),
+            "{flag:?}"
+        );
+    }
     let o = sma_dash(&[
         "chart",
         "costs",
