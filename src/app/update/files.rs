@@ -27,13 +27,27 @@ pub(super) fn done(app: &mut App, reply: Reply) -> Effect {
     use Reply::*;
     match reply {
         Published(Ok((svg, png))) => {
-            // With both hosts, the image is `chart hosts`'s in the measure picked.
+            // With both hosts, the image is `chart hosts`'s in the measure picked; its
+            // real dollars take the base year, US CPI-U past the record, the horizon.
             let what = match app.both() {
-                Some(both) if app.focus == Pane::Costs => format!(
-                    " ({}, as `sma-dash chart hosts --measure {}` draws both hosts)",
-                    both.measure.label(),
-                    both.measure.name()
-                ),
+                Some(both) if app.focus == Pane::Costs => {
+                    use crate::econ::AssumptionId::{BaseYear, Horizon, UsCpi};
+                    let real = both.measure == crate::econ::compare::MeasureKind::RealUsd;
+                    let ids = if real {
+                        &[UsCpi, Horizon, BaseYear][..]
+                    } else {
+                        &[]
+                    };
+                    let asked = [
+                        "chart hosts".to_string(),
+                        format!("--measure {}", both.measure.name()),
+                    ];
+                    format!(
+                        " ({}, as `{}` draws both hosts)",
+                        both.measure.label(),
+                        app.command(&asked, ids, false)
+                    )
+                }
                 _ => String::new(),
             };
             app.status = Some(format!(
