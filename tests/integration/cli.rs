@@ -2956,6 +2956,14 @@ fn y_names_a_command_that_prints_what_it_copies_whatever_assumption_changed() {
                     app.change(|i| i.view.real = true);
                     update(&mut app, Action::ToggleCurrency);
                 }
+                // All changed together: the host's custom scenario pinned, which its
+                // growth drives.
+                if change == "together" {
+                    let host = app.data.info.host;
+                    let custom = *sma_dash::econ::ScenarioId::of_host(host).last().unwrap();
+                    assert_eq!(custom.key(), "custom");
+                    app.change(|i| i.scenario = custom);
+                }
                 app.year = 2030;
             }
             let status = copy(&mut app, case.clone());
