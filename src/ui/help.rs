@@ -371,7 +371,7 @@ fn host_worded(b: &Binding, host: HostChoice) -> String {
     let both = host.is_both();
     let note = match b.action {
         Action::ToggleReal if both => {
-            " (both hosts: dollars / real dollars of the measure; not on a ratio)"
+            " (both hosts: dollars / real dollars of the measure, not on a ratio; on Assumptions, Korea's totals)"
         }
         Action::ToggleChartStyle if both => " (one host only: both hosts draw a line and marks)",
         Action::ToggleProjections if both => {
@@ -616,7 +616,7 @@ mod tests {
         assert!(!korea.contains("not on a ratio"), "{korea}");
         let both = keys_text(HostChoice::Both);
         for words in [
-            "nominal / real (money of the base year) (both hosts: dollars / real dollars of the measure; not on a ratio)",
+            "nominal / real (money of the base year) (both hosts: dollars / real dollars of the measure, not on a ratio; on Assumptions, Korea's totals)",
             "chart: bars / line (one host only: both hosts draw a line and marks)",
             "projections on / off (one host only: both hosts show the payments recorded)",
         ] {
