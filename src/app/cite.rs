@@ -98,7 +98,6 @@ impl App {
     /// clipboard. It names what is cited, the view, and each assumption the text
     /// depends on that differs from where `cite` starts ([`App::command`]).
     pub fn cite_command(&self, cited: &Cited) -> String {
-        use AssumptionId::{BaseYear, Horizon, UsCpi};
         let view = &self.inputs().view;
         let mut asked = vec!["cite".to_string()];
         // A figure or totals of the host shown: its assumptions, the base year where
@@ -107,7 +106,7 @@ impl App {
             .assumption_ids()
             .iter()
             .copied()
-            .filter(|id| view.real || *id != BaseYear)
+            .filter(|id| view.real || *id != AssumptionId::BaseYear)
             .collect();
         let ids: Vec<AssumptionId> = match cited {
             Cited::Figure(Pane::Troops) => {
@@ -121,9 +120,9 @@ impl App {
                 let measure = self.inputs().measure;
                 asked.push(format!("--year {} --measure {}", self.year, measure.name()));
                 if measure == MeasureKind::RealUsd {
-                    vec![UsCpi, Horizon, BaseYear]
+                    super::command::REAL_DOLLARS.to_vec()
                 } else {
-                    vec![Horizon]
+                    vec![AssumptionId::Horizon]
                 }
             }
             Cited::Figure(_) => {

@@ -8,6 +8,15 @@ use crate::econ::{AssumptionId, Assumptions, spec};
 
 use super::{App, HostChoice};
 
+/// What both hosts' real dollars depend on among the assumptions: US CPI-U (past its
+/// record, for a base year there), the horizon (which the base year may not pass) and
+/// the base year. Their other measures are recorded and take none.
+pub const REAL_DOLLARS: [AssumptionId; 3] = [
+    AssumptionId::UsCpi,
+    AssumptionId::Horizon,
+    AssumptionId::BaseYear,
+];
+
 /// Where a subcommand starts without options, as the commands the dashboard names need
 /// it: the options that give it the same dataset and config, and the assumptions it
 /// then starts from.
