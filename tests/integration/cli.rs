@@ -598,7 +598,7 @@ fn export_contributions_as_csv_records_version_and_assumptions() {
     assert_eq!(
         out.lines().next(),
         Some(
-            "year,basis,krw_bn,krw_status,krw_origin,usd_m,usd_status,usd_origin,krw_per_usd,agreed_in,confidence,reported,note,sources,dataset_version,assumptions"
+            "year,basis,krw_bn,krw_status,krw_origin,usd_m,usd_status,usd_origin,krw_per_usd,agreed_in,confidence,budget_basis,reported,note,sources,dataset_version,assumptions"
         )
     );
     let rows = csv_rows(&out);

@@ -325,3 +325,39 @@ fn chart_hosts_draws_the_measure_asked_and_refuses_what_does_not_apply() {
     ]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn japan_s_contributions_and_measures_name_each_figure_s_budget_basis_alike() {
+    let contributions = rows(&stdout(&["export", "contributions", "--host", "jp"]));
+    // Both hosts' rows: Japan's are those of host `jp`.
+    let measures = rows(&stdout(&["export", "measures"]));
+    let basis = |rows: &[HashMap<String, String>], year_column: &str, year: &str| {
+        rows.iter()
+            .find(|r| r[year_column] == year)
+            .map(|r| r["budget_basis"].clone())
+            .unwrap()
+    };
+    assert_eq!(
+        basis(&contributions, "fiscal_year", "2014"),
+        "initial budget, expenditure basis"
+    );
+    assert_eq!(
+        basis(&contributions, "fiscal_year", "2005"),
+        "government draft budget"
+    );
+    // A gap has no figure, so no basis.
+    assert_eq!(basis(&contributions, "fiscal_year", "2013"), "");
+    // Every year both files hold, the same words.
+    for c in &contributions {
+        let year = &c["fiscal_year"];
+        if let Some(m) = measures
+            .iter()
+            .find(|m| m["host"] == "jp" && &m["year"] == year)
+        {
+            assert_eq!(c["budget_basis"], m["budget_basis"], "FY{year}");
+        }
+    }
+    // Korea's SMA total is the amount agreed: no budget basis.
+    let korea = rows(&stdout(&["export", "contributions"]));
+    assert!(korea.iter().all(|r| r["budget_basis"].is_empty()));
+}
