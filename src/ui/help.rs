@@ -32,7 +32,7 @@ pub fn keys_label(b: &Binding) -> String {
 }
 
 /// What the marks on the panes mean, after the keys.
-const MARKS: [(&str, &str); 13] = [
+const MARKS: [(&str, &str); 14] = [
     ("┏━┓ ▶", "the focused pane: its border and title"),
     (
         "›",
@@ -46,6 +46,10 @@ const MARKS: [(&str, &str); 13] = [
     ("* ^", "the agreement's cap bound that year"),
     ("†", "the rule extended past its agreement"),
     ("╎ ░", "the band between the low and high paths"),
+    (
+        "×",
+        "a gap: a year the record holds without a figure, never drawn as zero",
+    ),
     ("▼ ┊", "the year cursor"),
     ("┄", "the 28,500 level"),
     ("*", "beside an assumption: not the default"),
