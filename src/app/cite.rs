@@ -183,7 +183,7 @@ pub(super) fn copy(app: &mut App) -> super::Effect {
         return super::Effect::Redraw;
     }
     app.status = Some(format!(
-        "copied {} with its sources: {} characters",
+        "copied {} with sources: {} characters",
         citation.what,
         citation.chars()
     ));
@@ -261,7 +261,7 @@ mod tests {
             app.status.as_deref(),
             Some(
                 format!(
-                    "copied the 2014 contribution with its sources: {} characters",
+                    "copied the 2014 contribution with sources: {} characters",
                     expected.text.chars().count()
                 )
                 .as_str()
