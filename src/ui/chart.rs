@@ -1020,31 +1020,12 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
             BarKind::Projected | BarKind::Extended => styles.projected,
         };
         let style = if bar.cursor { styles.cursor } else { style };
-        if let Some(v) = bar.value {
-            let column = BarColumn {
-                x,
-                cols: bar_cols,
-                style,
-            };
-            draw_bar(
-                buf,
-                plot,
-                &column,
-                bar,
-                v,
-                (low, high, zero_eighths),
-                styles,
-            );
-        } else {
-            // A gap: no bar, and the mark on the bottom row, so it never reads as zero.
-            put_char(
-                buf,
-                x + (bar_cols - 1) / 2,
-                plot.bottom() - 1,
-                GAP_MARK,
-                styles.gap,
-            );
-        }
+        let column = BarColumn {
+            x,
+            cols: bar_cols,
+            style,
+        };
+        draw_slot(buf, plot, &column, bar, (low, high, zero_eighths), styles);
         let marker = if bar.cursor {
             Some(('▼', styles.cursor))
         } else if bar.capped {
@@ -1071,6 +1052,28 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
         (styles.axis, styles.cursor),
         styles.years,
     );
+}
+
+/// What goes in one bar's columns: its bar ([`draw_bar`]), or for a gap (no value)
+/// the [`GAP_MARK`] on the plot's bottom row, so a gap never reads as zero.
+fn draw_slot(
+    buf: &mut Buffer,
+    plot: Rect,
+    column: &BarColumn,
+    bar: &BarDatum,
+    bounds: (f64, f64, i64),
+    styles: &BarStyles,
+) {
+    match bar.value {
+        Some(v) => draw_bar(buf, plot, column, bar, v, bounds, styles),
+        None => put_char(
+            buf,
+            column.x + (column.cols - 1) / 2,
+            plot.bottom() - 1,
+            GAP_MARK,
+            styles.gap,
+        ),
+    }
 }
 
 /// Where one bar goes: its first column, how many columns, its style.
