@@ -786,26 +786,17 @@ pub fn gaps(series: &Series) -> impl Iterator<Item = f64> + '_ {
     series.iter().filter(|p| p.1.is_none()).map(|p| p.0)
 }
 
-/// [`GAP_MARK`] on the plot's bottom row in each of `years`' columns, into blank cells
-/// (the data stays on top): a gap stays visible where the line breaks.
+/// [`GAP_MARK`] on the year axis's line under the plot, in each of `years`' columns:
+/// a gap stays visible where the line breaks, and never hides under another series.
 pub fn gap_marks(
     buf: &mut Buffer,
     plot: &Plot,
     years: impl IntoIterator<Item = f64>,
     style: Style,
 ) {
-    let Some(y) = plot
-        .area
-        .bottom()
-        .checked_sub(1)
-        .filter(|_| plot.area.height > 0)
-    else {
-        return;
-    };
+    let y = plot.area.bottom();
     for year in years {
-        if let Some(x) = plot.column(year)
-            && buf[(x, y)].symbol().trim().is_empty()
-        {
+        if let Some(x) = plot.column(year) {
             put_char(buf, x, y, GAP_MARK, style);
         }
     }
