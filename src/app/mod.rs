@@ -10,6 +10,7 @@
 
 mod action;
 pub mod cite;
+pub mod command;
 pub(crate) mod hosts;
 mod input;
 pub(crate) mod keymap;
@@ -539,6 +540,9 @@ pub struct App {
     pub hyperlinks: bool,
     /// The key bindings: what the runtime maps keys with and the help shows.
     pub keymap: Keymap,
+    /// Where a subcommand starts, for the commands the dashboard names
+    /// ([`App::command`]).
+    pub command_base: command::CommandBase,
 }
 
 impl App {
@@ -625,6 +629,7 @@ impl App {
             mouse: false,
             hyperlinks: false,
             keymap,
+            command_base: command::CommandBase::default(),
         };
         app.timeline.search_text = timeline::SearchText::new(&app.data);
         app.timeline.set_rows(&app.data, rows);
