@@ -33,7 +33,7 @@ pub fn keys_label(b: &Binding) -> String {
 
 /// What the marks on the panes mean, after the keys, whichever host is shown; see
 /// [`marks`] for those that depend on it.
-const MARKS: [(&str, &str); 13] = [
+const MARKS: [(&str, &str); 14] = [
     ("┏━┓ ▶", "the focused pane: its border and title"),
     (
         "›",
@@ -47,6 +47,10 @@ const MARKS: [(&str, &str); 13] = [
     ("* ^", "the agreement's cap bound that year"),
     ("†", "the rule extended past its agreement"),
     ("╎ ░", "the band between the low and high paths"),
+    (
+        "×",
+        "a gap: a year the record holds without a figure, never drawn as zero",
+    ),
     ("▼ ┊", "the year cursor"),
     (LEVEL, "the 28,500 level"),
     ("*", "beside an assumption: not the default"),
