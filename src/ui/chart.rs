@@ -771,6 +771,9 @@ pub type Series = [(f64, Option<f64>)];
 /// What marks a gap year on a chart: a year the record holds without a value.
 pub const GAP_MARK: char = '×';
 
+/// What marks a year of a bar chart the record does not hold at all ([`BarKind::Unrecorded`]).
+pub const UNRECORDED_MARK: char = '·';
+
 /// The runs of values of `series` between its gaps: a line drawn through each run
 /// alone never crosses a gap as if the year had a value.
 pub fn runs(series: &Series) -> Vec<Vec<(f64, f64)>> {
@@ -871,6 +874,10 @@ pub enum BarKind {
     Projected,
     /// Projected with an agreement's rule past the agreement's end.
     Extended,
+    /// A year between two of the series' years that the record does not hold at all
+    /// (Japan's FY1979–95): its slot keeps the years evenly spaced, marked
+    /// [`UNRECORDED_MARK`].
+    Unrecorded,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1007,7 +1014,7 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
             break;
         };
         let style = match bar.kind {
-            BarKind::Recorded => styles.recorded,
+            BarKind::Recorded | BarKind::Unrecorded => styles.recorded,
             BarKind::Projected | BarKind::Extended => styles.projected,
         };
         let style = if bar.cursor { styles.cursor } else { style };
@@ -1055,16 +1062,18 @@ fn draw_slot(
     bounds: (f64, f64, i64),
     styles: &BarStyles,
 ) {
-    match bar.value {
-        Some(v) => draw_bar(buf, plot, column, bar, v, bounds, styles),
-        None => put_char(
-            buf,
-            column.x + (column.cols - 1) / 2,
-            plot.bottom() - 1,
-            GAP_MARK,
-            styles.gap,
-        ),
-    }
+    let (mark, style) = match (bar.value, bar.kind) {
+        (Some(v), _) => return draw_bar(buf, plot, column, bar, v, bounds, styles),
+        (None, BarKind::Unrecorded) => (UNRECORDED_MARK, styles.axis),
+        (None, _) => (GAP_MARK, styles.gap),
+    };
+    put_char(
+        buf,
+        column.x + (column.cols - 1) / 2,
+        plot.bottom() - 1,
+        mark,
+        style,
+    );
 }
 
 /// Where one bar goes: its first column, how many columns, its style.

@@ -456,9 +456,40 @@ fn thin_points(points: &[CostPoint], cells: usize, year: i32) -> Vec<&CostPoint>
 fn render_bars(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     // The value axis takes about eight columns; the rest holds one bar per cell at most.
     let cells = area.width.saturating_sub(9) as usize;
-    let bars: Vec<BarDatum> = thinned(app, cells)
-        .into_iter()
-        .map(|p| BarDatum {
+    let every_year = bar_data(app);
+    let bars: Vec<BarDatum> = chart::thin_keeping(
+        &every_year,
+        cells,
+        |b| b.cursor,
+        |b| b.value.is_none() && b.kind != BarKind::Unrecorded,
+    )
+    .into_iter()
+    .copied()
+    .collect();
+    chart::draw_bars(
+        f.buffer_mut(),
+        area,
+        &bars,
+        &bar_styles(theme, years_axis(app)),
+    );
+}
+
+/// A bar for each point of the Costs series, and an unrecorded slot for each year
+/// between two points that the record does not hold at all (Japan's FY1979–95): the
+/// bars stay a year apart each, so FY1978's never stands beside FY1996's.
+fn bar_data(app: &App) -> Vec<BarDatum> {
+    let mut bars: Vec<BarDatum> = Vec::new();
+    for p in &app.derived().costs {
+        let after = bars.last().map_or(p.year, |b| b.year + 1);
+        bars.extend((after..p.year).map(|year| BarDatum {
+            year,
+            value: None,
+            kind: BarKind::Unrecorded,
+            capped: false,
+            cursor: year == app.year,
+            range: None,
+        }));
+        bars.push(BarDatum {
             year: p.year,
             value: p.value,
             kind: match (p.projected, p.extended) {
@@ -469,14 +500,9 @@ fn render_bars(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             capped: p.capped,
             cursor: p.year == app.year,
             range: band_at(app, p.year),
-        })
-        .collect();
-    chart::draw_bars(
-        f.buffer_mut(),
-        area,
-        &bars,
-        &bar_styles(theme, years_axis(app)),
-    );
+        });
+    }
+    bars
 }
 
 /// The charted scenario's band in `year`, where it has width.

@@ -86,6 +86,11 @@ fn marks(host: HostChoice) -> Vec<(&'static str, &'static str)> {
                 "a Japanese fiscal year, April to March: FY2022 runs from April 2022 to \
                  March 2023",
             ),
+            (
+                "·",
+                "under Japan's bars, a year the record does not hold at all: FY1979–95, \
+                 not found in the sources",
+            ),
         ]);
     }
     marks
@@ -717,7 +722,11 @@ mod tests {
         assert!(!korea.contains("Japanese fiscal year"), "{korea}");
         let japan = keys_text(HostChoice::Japan);
         assert!(!japan.contains("28,500"), "USFK's level: {japan}");
-        for words in ["a Japanese fiscal year, April to March", "7th Fleet afloat"] {
+        for words in [
+            "a Japanese fiscal year, April to March",
+            "7th Fleet afloat",
+            "FY1979–95, not found in the sources",
+        ] {
             assert!(japan.contains(words), "{words}: {japan}");
         }
         let both = keys_text(HostChoice::Both);

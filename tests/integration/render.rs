@@ -729,6 +729,35 @@ fn japan_s_gap_years_keep_their_mark_on_the_costs_chart_at_any_width() {
 }
 
 #[test]
+fn japan_s_bars_keep_a_slot_for_each_year_the_record_does_not_hold() {
+    // FY1979–95 have no record at all: each keeps its slot, marked ·, so FY1978's bar
+    // does not stand beside FY1996's and the years are evenly spaced.
+    let screen = hosts_screen(200, 60, "H2");
+    let rows = costs_rows(&screen);
+    let bottom = rows
+        .iter()
+        .rev()
+        .find(|r| r.contains('×'))
+        .expect("the plot's bottom row");
+    assert_eq!(bottom.matches('·').count(), 17, "{screen}");
+    let years = rows
+        .iter()
+        .find(|r| r.contains("1980") && r.contains("1990"))
+        .expect("the year axis");
+    let at = |year: &str| years[..years.find(year).unwrap()].chars().count();
+    let (a, b, c) = (at("1980"), at("1990"), at("2000"));
+    assert!(
+        (b - a).abs_diff(c - b) <= 1,
+        "1980–90 and 1990–2000 as far apart: {years}"
+    );
+    // Thinned at 80×24, the stretch still shows, and no gap goes.
+    let rows = costs_rows(&hosts_screen(80, 24, "H2"));
+    let marks = |c: char| rows.iter().map(|r| r.matches(c).count()).sum::<usize>();
+    assert!(marks('·') > 0, "{rows:?}");
+    assert_eq!(marks('×'), 5, "{rows:?}");
+}
+
+#[test]
 fn shares_never_show_a_value_without_its_measure_above_it() {
     // Every estimate's row sits under its measure's heading, however far down the list
     // the selection is.
