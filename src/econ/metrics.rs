@@ -443,6 +443,26 @@ impl Indices {
     }
 }
 
+/// Why `year` has no figure in `view`: the troops a per-member figure divides by, the
+/// year before a change needs, else the record's (whose note, where it has one, says
+/// more). One wording for the dashboard's value line and `cite`.
+pub fn missing_reason(d: &Dataset, view: &CostView, year: i32) -> &'static str {
+    let troops_missing = troops(d, view.troops, year).is_none();
+    match (view.metric, view.troops) {
+        (Metric::PerServiceMember, TroopBasis::Counted) if troops_missing => {
+            "no DMDC troop count for this year"
+        }
+        (Metric::PerServiceMember, TroopBasis::Headline) if troops_missing => {
+            "no headline troop level for this year"
+        }
+        (Metric::YearOnYear, _) => "no prior year to compare",
+        _ => NO_FIGURE_RECORDED,
+    }
+}
+
+/// [`missing_reason`] where the record itself has no figure.
+pub const NO_FIGURE_RECORDED: &str = "no figure recorded";
+
 /// The troops that divide the contribution in `year`.
 pub fn troops(d: &Dataset, basis: TroopBasis, year: i32) -> Option<u32> {
     match basis {

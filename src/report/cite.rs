@@ -130,9 +130,23 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
     let a = input.assumptions;
     let p: &CostPoint = input.points.iter().find(|p| p.year == year)?;
     let metric = view.metric_label();
+    let record = d.contribution(year).filter(|_| !p.projected);
     let value = match p.value {
         Some(v) => value_text(view, d.info.host, a.base_year, v),
-        None => "no figure".into(),
+        // A gap says why, as the dashboard does; a record without an amount, its note.
+        None => {
+            let why = crate::econ::metrics::missing_reason(d, view, year);
+            let note = record
+                .filter(|c| c.local_100m.is_none() && c.usd_m.is_none())
+                .and_then(|c| c.note.as_deref())
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            if why == crate::econ::metrics::NO_FIGURE_RECORDED {
+                format!("{why}{note}")
+            } else {
+                format!("no figure: {why}")
+            }
+        }
     };
     let mut status = p.tags(view).join(", ");
     if let Some(c) = p.confidence {
@@ -152,7 +166,6 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
     if let CurrencyOrigin::Converted { .. } = p.origin {
         how.push(p.origin.describe(d.info.host, p.year));
     }
-    let record = d.contribution(year).filter(|_| !p.projected);
     if let Some(words) = record.and_then(|c| published_words(d.info.host, c)) {
         how.push(words);
     }

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use crate::app::{App, ChartStyle, Pane};
 use crate::data::{Confidence, YearAxis};
 use crate::econ::{
-    CostPoint, Currency, CurrencyOrigin, Deflator, Driver, Metric, ScenarioId, Status, TroopBasis,
+    CostPoint, Currency, CurrencyOrigin, Deflator, Driver, Metric, ScenarioId, Status,
 };
 
 use super::chart::{self, BarDatum, BarKind, BarStyles, Layer};
@@ -204,22 +204,6 @@ pub(super) fn value_text(app: &App, v: f64) -> String {
     )
 }
 
-/// Why the cursor's year has no value in the view.
-fn missing_reason(app: &App, p: &CostPoint) -> &'static str {
-    let troops_missing =
-        crate::econ::metrics::troops(&app.data, app.inputs().view.troops, p.year).is_none();
-    match (app.inputs().view.metric, app.inputs().view.troops) {
-        (Metric::PerServiceMember, TroopBasis::Counted) if troops_missing => {
-            "no DMDC troop count for this year"
-        }
-        (Metric::PerServiceMember, TroopBasis::Headline) if troops_missing => {
-            "no headline troop level for this year"
-        }
-        (Metric::YearOnYear, _) => "no prior year to compare",
-        _ => "no figure recorded",
-    }
-}
-
 /// The first line's words after the value: its status ("recorded, as published",
 /// "converted", "projected · capped · rule extended") and confidence.
 fn status_words(app: &App, p: &CostPoint) -> String {
@@ -315,7 +299,10 @@ pub(super) fn value_lines<'a>(
     let Some(value) = p.value.map(|v| value_text(app, v)) else {
         return vec![Line::from(vec![
             year,
-            Span::styled(missing_reason(app, p), theme.dim()),
+            Span::styled(
+                crate::econ::metrics::missing_reason(&app.data, &app.inputs().view, p.year),
+                theme.dim(),
+            ),
         ])];
     };
     let first = Line::from(vec![
