@@ -203,6 +203,44 @@ fn span(host: Host, years: impl Iterator<Item = i32> + Clone) -> Option<String> 
     })
 }
 
+/// "1991–1999, 2025": years as runs, each as `host` labels it.
+pub(super) fn year_runs(host: Host, years: &[i32]) -> String {
+    let mut runs: Vec<(i32, i32)> = Vec::new();
+    for &y in years {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == y => *last = y,
+            _ => runs.push((y, y)),
+        }
+    }
+    runs.iter()
+        .filter_map(|&(a, b)| span(host, [a, b].into_iter()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The years between the first and last point without a figure, recorded as gaps or
+/// not recorded at all (Japan's FY1979–95), which the line leaves out: "No figure (a
+/// gap, not zero): FY1979–FY1995, FY2013; …". `None` where there is none.
+fn gap_note(points: &[CostPoint], host: Host) -> Option<String> {
+    let valued: Vec<i32> = points
+        .iter()
+        .filter(|p| p.value.is_some())
+        .map(|p| p.year)
+        .collect();
+    let (first, last) = (*valued.first()?, *valued.last()?);
+    let gaps: Vec<i32> = (first..=last).filter(|y| !valued.contains(y)).collect();
+    (!gaps.is_empty()).then(|| {
+        format!(
+            "No figure (a gap, not zero): {}; why: sma-dash cite --year YEAR{}",
+            year_runs(host, &gaps),
+            match host {
+                Host::Korea => String::new(),
+                Host::Japan => format!(" --host {}", Host::Japan.key()),
+            }
+        )
+    })
+}
+
 /// The footer: the dataset's version, and the assumptions and band as files stamp them.
 fn footer(d: &Dataset, assumptions: Option<String>, band: Option<&BandSpreads>) -> String {
     let mut parts = vec![format!(
@@ -276,6 +314,7 @@ pub fn costs_figure(input: &CostsInput) -> Figure {
     let mut legend = cost_legend(input, recorded.as_ref(), converted_item, projected.as_ref());
     let bands = band_area(input, &mut legend);
     let mut marks = cost_notes(input.points, input.extended.clone());
+    marks.extend(gap_note(input.points, host));
     if converted > 0 {
         marks.push(converted_mark(input.points, host, converted));
     }

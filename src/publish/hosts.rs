@@ -7,7 +7,9 @@ use crate::data::{Host, Hosts};
 use crate::econ::compare::{Comparison, MeasureKind};
 
 use super::ChartKind;
-use super::figure::{Figure, FigureLine, LegendItem, LineStyle, Swatch, point, sources_line};
+use super::figure::{
+    Figure, FigureLine, LegendItem, LineStyle, Swatch, point, sources_line, year_runs,
+};
 
 /// "1991–2026" or "FY1999–FY2024": the years a host's line covers, as the host labels
 /// them.
@@ -61,21 +63,6 @@ fn break_notes(c: &Comparison, host: Host) -> impl Iterator<Item = String> + '_ 
                 r.year
             ))
         })
-}
-
-/// "1991–1999, 2025": years as runs, each as `host` labels it.
-fn year_runs(host: Host, years: &[i32]) -> String {
-    let mut runs: Vec<(i32, i32)> = Vec::new();
-    for &y in years {
-        match runs.last_mut() {
-            Some((_, last)) if *last + 1 == y => *last = y,
-            _ => runs.push((y, y)),
-        }
-    }
-    runs.iter()
-        .map(|&(a, b)| years_label(host, &[a, b]).unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The years a host records a payment for but has no figure in `kind` (an input is

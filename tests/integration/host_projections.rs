@@ -197,6 +197,11 @@ fn a_japan_chart_is_drawn_in_yen_by_fiscal_year() {
         svg.contains("FY2025"),
         "the projected span names fiscal years"
     );
+    // The years the line leaves out are named: never read as zero.
+    assert!(
+        svg.contains("No figure (a gap, not zero): FY1979–FY1998, FY2000, FY2013; why:"),
+        "{svg}"
+    );
     let troops = dir.path().join("troops.svg");
     let troops_shown = troops.display().to_string();
     stdout(&["chart", "troops", "--host", "jp", "--svg", &troops_shown]);
@@ -360,4 +365,22 @@ fn japan_s_contributions_and_measures_name_each_figure_s_budget_basis_alike() {
     // Korea's SMA total is the amount agreed: no budget basis.
     let korea = rows(&stdout(&["export", "contributions"]));
     assert!(korea.iter().all(|r| r["budget_basis"].is_empty()));
+}
+
+#[test]
+fn a_gap_s_citation_says_why_it_has_no_figure() {
+    // A record without an amount: its note, as the detail gives it.
+    let japan = stdout(&["cite", "--year", "2013", "--host", "jp"]);
+    assert!(
+        japan.starts_with(
+            "Japan's host-nation support, FY2013: no figure recorded (Not found in the sources."
+        ),
+        "{japan}"
+    );
+    // A metric that cannot be formed: why, in the dashboard's words.
+    let change = stdout(&["cite", "--year", "1991", "--metric", "change"]);
+    assert!(
+        change.contains("1991: no figure: no prior year to compare,"),
+        "{change}"
+    );
 }
