@@ -489,6 +489,9 @@ pub struct App {
     pub hosts: Hosts,
     /// Read with [`App::inputs`], changed with [`App::change`].
     inputs: Inputs,
+    /// Japan's dataset is not read yet, nor its history taken into the assumptions
+    /// ([`App::take_japan`]).
+    japan_pending: bool,
     /// Read with [`App::derived`]; computed by [`App::change`] alone.
     derived: Derived,
     pub focus: Pane,
@@ -558,8 +561,22 @@ impl App {
         Self::with_hosts(Hosts::korea_only(data), start, keymap, edit)
     }
 
-    /// [`App::with`] on every host's dataset, showing Korea until the inputs say.
+    /// [`App::with`] on every host's dataset, showing Korea until the inputs say; the
+    /// starting inputs hold every host's history (Japan's dataset is read here).
     pub fn with_hosts(
+        hosts: Hosts,
+        start: &Start,
+        keymap: Keymap,
+        edit: impl FnOnce(&mut Inputs),
+    ) -> Self {
+        hosts.japan();
+        Self::on_hosts(hosts, start, keymap, edit)
+    }
+
+    /// [`App::with_hosts`], reading nothing more of `hosts`: the starting inputs hold
+    /// Japan's history where its dataset is read, else it is taken when first needed
+    /// ([`App::take_japan`]).
+    pub fn on_hosts(
         hosts: Hosts,
         start: &Start,
         keymap: Keymap,
@@ -567,9 +584,11 @@ impl App {
     ) -> Self {
         let data = hosts.korea.clone();
         let mut inputs = Inputs::new(&data, start);
-        if let Some(japan) = &hosts.japan {
+        let japan = hosts.japan_read().then(|| hosts.japan()).flatten();
+        if let Some(japan) = japan {
             inputs.assumptions.take_history_of(japan);
         }
+        let japan_pending = hosts.has_japan() && !hosts.japan_read();
         edit(&mut inputs);
         let rows = timeline::rows(&data, timeline::KindFilter::ALL, timeline::Order::Grouped);
         let kinds = timeline::kinds_present(&data);
@@ -585,6 +604,7 @@ impl App {
             data,
             hosts,
             inputs: inputs.clone(),
+            japan_pending,
             derived,
             focus: start.focus,
             zoom: false,
@@ -664,6 +684,32 @@ impl App {
     pub fn change(&mut self, edit: impl FnOnce(&mut Inputs)) {
         edit(&mut self.inputs);
         self.derive();
+    }
+
+    /// Reads Japan's dataset and takes its history into the assumptions, where that is
+    /// still to do: before the first action (any of which may show, save, apply or
+    /// reset Japan's assumptions), before a saved scenario is applied or marked, and
+    /// when Japan is shown. The first frame of Korea alone needs neither.
+    pub fn take_japan(&mut self) {
+        if self.take_japan_history() {
+            self.derive();
+        }
+    }
+
+    /// [`App::take_japan`] without deriving again: whether anything was taken.
+    fn take_japan_history(&mut self) -> bool {
+        if !std::mem::take(&mut self.japan_pending) {
+            return false;
+        }
+        if let Some(japan) = self.hosts.japan() {
+            self.inputs.assumptions.take_history_of(japan);
+        }
+        true
+    }
+
+    /// Whether Japan's history is still to be taken ([`App::take_japan`]).
+    pub fn japan_pending(&self) -> bool {
+        self.japan_pending
     }
 
     pub fn mode(&self) -> Mode {
@@ -778,6 +824,8 @@ impl App {
             self.change(|i| i.scenario = id);
             return Ok(());
         }
+        // A saved scenario holds Japan's assumptions too.
+        self.take_japan();
         if let Some(saved) = self.saved.iter().find(|s| s.name == name) {
             let assumptions = saved.applied_to(&self.inputs.assumptions);
             self.check_assumptions(&assumptions)
@@ -979,6 +1027,10 @@ impl App {
     /// Computes every derived series from the data and the inputs: called by
     /// [`App::change`] alone.
     fn derive(&mut self) {
+        // Japan shown: its history is in the assumptions before anything is derived.
+        if self.inputs.host != HostChoice::Korea {
+            self.take_japan_history();
+        }
         self.show_host();
         let economy = Economy::new(&self.data, &self.inputs.assumptions);
         self.derived.projections = project_all(&economy);

@@ -10,7 +10,7 @@ use clap::CommandFactory;
 
 use crate::app::{App, ChartStyle, HostChoice};
 use crate::config::{self, Config, Flag, SetupError};
-use crate::data::{Dataset, Hosts, summary::Summary};
+use crate::data::{Dataset, summary::Summary};
 use crate::econ::compare::{Comparison, MeasureKind};
 use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use crate::publish::{self, Size, Theme};
@@ -27,20 +27,21 @@ use super::options::{
     refuse_other_hosts_options, refuse_spreads_without_band,
 };
 use super::{
-    ChartArgs, Cli, ExportArgs, FileFormat, Format, HostArg, InputArgs, ProjectArgs, RenderArgs,
-    Setup, ThemeArg, ViewArgs, chosen_hosts, eprint_problems, load_hosts, setup, setup_every_host,
-    setup_hosts, with_base_year,
+    ChartArgs, Cli, ExportArgs, FileFormat, Format, HostArg, HostsSetup, InputArgs, ProjectArgs,
+    RenderArgs, Setup, ThemeArg, ViewArgs, eprint_problems, load_hosts, present_hosts, setup,
+    setup_every_host, setup_hosts, setup_on_korea, with_base_year,
 };
 
 /// No subcommand: the dashboard, on the terminal.
 pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
-    let (s, hosts) = setup_every_host(
+    let s = setup_every_host(
         &cli.input,
         &cli.assumptions.flags_for(cli.host),
         &cli.band.flags(),
+        cli.host,
     )?;
-    let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
-    show_host(&mut app, hosts, cli.host)?;
+    let mut app = configured_app_on(s);
+    show_host(&mut app, cli.host)?;
     show_measure(&mut app, cli.measure.as_deref());
     app.mouse |= cli.mouse;
     // Only the live screen reads the clock: `render` stays the same every day.
@@ -55,13 +56,14 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
 
 /// `render`: one frame as text, or as an SVG picture.
 pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupError> {
-    let (s, hosts) = setup_every_host(
+    let s = setup_every_host(
         input,
         &args.assumptions.flags_for(args.host),
         &args.band.flags(),
+        args.host,
     )?;
-    let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
-    show_host(&mut app, hosts, args.host)?;
+    let mut app = configured_app_on(s);
+    show_host(&mut app, args.host)?;
     show_measure(&mut app, args.measure.as_deref());
     if let Some(name) = &args.scenario {
         start_on(&mut app, name)?;
@@ -216,14 +218,15 @@ pub(super) fn config(input: &InputArgs, print: bool) -> Result<(), SetupError> {
 pub(super) fn check(input: &InputArgs) -> Result<(), SetupError> {
     // Every host's problems are reported together, before the config's.
     let hosts = load_hosts(input.data.as_deref())?;
-    setup(input, &[], &[])?;
+    // The config, checked against Korea's dataset as `setup` checks it, not read again.
+    setup_on_korea(input, hosts.korea.clone(), &[], &[])?;
     let summaries: Vec<String> = hosts
         .iter()
         .map(|d| format!("{}\n", Summary::of(d)))
         .collect();
     let mut text = summaries.join("\n");
-    if !hosts.shares.estimates.is_empty() {
-        text.push_str(&format!("\nshares.toml: {}\n", hosts.shares.summary()));
+    if !hosts.shares().estimates.is_empty() {
+        text.push_str(&format!("\nshares.toml: {}\n", hosts.shares().summary()));
     }
     print_out(&text)?;
     Ok(())
@@ -441,19 +444,13 @@ fn with_saved_scenario(
     })
 }
 
-/// Every host's dataset behind the dashboard (or `render`), showing `host` (Korea where
-/// not given); a host without a dataset is refused as on the other commands, before the
-/// screen is taken.
-pub(super) fn show_host(
-    app: &mut App,
-    hosts: Hosts,
-    host: Option<HostArg>,
-) -> Result<(), SetupError> {
-    app.hosts = hosts;
+/// The dashboard (or `render`) showing `host` (Korea where not given); a host without a
+/// dataset is refused as on the other commands, before the screen is taken.
+pub(super) fn show_host(app: &mut App, host: Option<HostArg>) -> Result<(), SetupError> {
     let Some(host) = host else {
         return Ok(());
     };
-    chosen_hosts(&app.hosts, host)?;
+    present_hosts(&app.hosts, host)?;
     let choice = HostChoice::from_key(host.key()).unwrap_or_default();
     app.change(|i| i.host = choice);
     app.follow_year();
@@ -467,6 +464,22 @@ pub(super) fn show_measure(app: &mut App, name: Option<&str>) {
     }
 }
 
+/// The app on every host's dataset as the config sets it up, starting from the setup's
+/// assumptions.
+pub(super) fn configured_app_on(s: HostsSetup) -> App {
+    let mut app = s.config.app_on(s.hosts, |i| {
+        i.assumptions = s.assumptions;
+        i.band_spreads = s.band;
+    });
+    no_color(&mut app);
+    app
+}
+
+/// Colour off where NO_COLOR asks (<https://no-color.org>: any non-empty value).
+fn no_color(app: &mut App) {
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+}
+
 /// The app as the config sets it up, starting from `assumptions`.
 pub(super) fn configured_app(
     dataset: Dataset,
@@ -478,8 +491,7 @@ pub(super) fn configured_app(
         i.assumptions = assumptions;
         i.band_spreads = band;
     });
-    // https://no-color.org: any non-empty value turns colour off.
-    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    no_color(&mut app);
     app
 }
 
@@ -500,6 +512,11 @@ fn load_saved(app: &mut App) {
         }
         app.saved = loaded.scenarios;
         app.status = loaded.warning;
+        if !app.saved.is_empty() {
+            // The Assumptions pane marks the saved scenario in use by every assumption,
+            // Japan's too.
+            app.take_japan();
+        }
     }
 }
 
