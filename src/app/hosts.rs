@@ -341,7 +341,7 @@ impl App {
         self.timeline.filter = filter;
         self.timeline.kinds = timeline::kinds_present(&self.data);
         self.timeline.kind_cursor = 0;
-        self.timeline.search_text = timeline::SearchText::new(&self.data);
+        self.timeline.search_text = std::sync::OnceLock::new();
         self.timeline.selected = 0;
         self.timeline.offset = 0;
         self.refresh_timeline();

@@ -331,8 +331,10 @@ pub struct Timeline {
     pub rows: Vec<Row>,
     /// Derived from `rows`.
     pub index: timeline::RowIndex,
-    /// Derived from the dataset: what the search looks in.
-    pub search_text: timeline::SearchText,
+    /// Derived from the dataset shown, the first time a search needs it
+    /// ([`Timeline::search_text`]); emptied where the dataset shown changes. Most
+    /// sessions never search, and cutting every text is a quarter of start-up.
+    pub(crate) search_text: std::sync::OnceLock<timeline::SearchText>,
     /// The rows matching the search query, kept until it or the rows change.
     pub hits: timeline::Hits,
     pub selected: usize,
@@ -357,16 +359,28 @@ impl Timeline {
         self.rows = rows;
     }
 
-    /// The rows matching the search query, found as the query changes.
-    pub fn hits(&mut self) -> &[usize] {
-        self.hits
-            .update(&self.search_text, &self.rows, &self.search.query);
+    /// What the search looks in: the texts of `d`, the dataset shown, cut the first
+    /// time they are asked for.
+    pub fn search_text(&self, d: &Dataset) -> &timeline::SearchText {
+        self.search_text
+            .get_or_init(|| timeline::SearchText::new(d))
+    }
+
+    /// The rows matching the search query, found as the query changes; `d` is the
+    /// dataset shown.
+    pub fn hits(&mut self, d: &Dataset) -> &[usize] {
+        if !self.hits.are_for(&self.search.query) {
+            let text = self
+                .search_text
+                .get_or_init(|| timeline::SearchText::new(d));
+            self.hits.update(text, &self.rows, &self.search.query);
+        }
         self.hits.rows()
     }
 
     /// `Hits::find` for the search query.
-    pub fn find(&mut self, start: usize, direction: i32) -> Option<usize> {
-        self.hits();
+    pub fn find(&mut self, d: &Dataset, start: usize, direction: i32) -> Option<usize> {
+        self.hits(d);
         self.hits.find(self.rows.len(), start, direction)
     }
 
@@ -378,15 +392,16 @@ impl Timeline {
         })
     }
 
-    /// Whether row `i` matches `query`: from the hits where they are that query's.
-    pub fn is_hit(&self, i: usize, query: &str) -> bool {
+    /// Whether row `i` matches `query`: from the hits where they are that query's; `d`
+    /// is the dataset shown.
+    pub fn is_hit(&self, d: &Dataset, i: usize, query: &str) -> bool {
         if self.hits.are_for(query) {
             self.hits.rows().binary_search(&i).is_ok()
         } else {
             let query = crate::data::search::Query::new(query);
             self.rows
                 .get(i)
-                .is_some_and(|r| self.search_text.matches(*r, &query))
+                .is_some_and(|r| self.search_text(d).matches(*r, &query))
         }
     }
 }
@@ -623,7 +638,7 @@ impl App {
             timeline: Timeline {
                 rows: Vec::new(),
                 index: timeline::RowIndex::default(),
-                search_text: timeline::SearchText::default(),
+                search_text: std::sync::OnceLock::new(),
                 hits: timeline::Hits::default(),
                 selected: 0,
                 offset: 0,
@@ -646,7 +661,6 @@ impl App {
             hyperlinks: false,
             keymap,
         };
-        app.timeline.search_text = timeline::SearchText::new(&app.data);
         app.timeline.set_rows(&app.data, rows);
         app.change(|i| *i = inputs);
         app.follow_year();
