@@ -2,7 +2,7 @@
 //! the command that prints the same text where the terminal's clipboard cannot be used.
 
 use crate::econ::compare::MeasureKind;
-use crate::econ::{Currency, Metric, TroopBasis};
+use crate::econ::{AssumptionId, Currency, Metric, TroopBasis};
 use crate::report::cite::{self, Citation};
 
 use super::{App, DetailOf, Mode, Pane, Row};
@@ -95,71 +95,95 @@ impl App {
     }
 
     /// The command that prints the citation of `cited`: for where `y` cannot reach the
-    /// clipboard.
+    /// clipboard. It names what is cited, the view, and each assumption the text
+    /// depends on that differs from where `cite` starts ([`App::command`]).
     pub fn cite_command(&self, cited: &Cited) -> String {
-        let mut words = vec!["sma-dash cite".to_string()];
         let view = &self.inputs().view;
-        let view_flags = |words: &mut Vec<String>| {
-            if view.currency == Currency::Usd {
-                words.push("--usd".into());
+        let mut asked = vec!["cite".to_string()];
+        // A figure or totals of the host shown: its assumptions, the base year where
+        // amounts are real.
+        let of_host: Vec<AssumptionId> = self
+            .assumption_ids()
+            .iter()
+            .copied()
+            .filter(|id| view.real || *id != AssumptionId::BaseYear)
+            .collect();
+        let ids: Vec<AssumptionId> = match cited {
+            Cited::Figure(Pane::Troops) => {
+                asked.push(format!("--troops {}", self.year));
+                Vec::new()
             }
-            if view.real {
-                words.push(format!("--real {}", self.inputs().assumptions.base_year));
-            }
-        };
-        match cited {
-            Cited::Figure(Pane::Troops) => words.push(format!("--troops {}", self.year)),
-            // Both hosts: their figures in the measure picked, always named (the config
-            // may start on another); real dollars are of the base year.
+            // Both hosts: their recorded figures in the measure picked, always named
+            // (the config may start on another); real dollars are of the base year,
+            // deflated by US CPI-U past its record, and the years reach the horizon.
             Cited::Figure(_) if self.both().is_some() => {
                 let measure = self.inputs().measure;
-                words.push(format!("--year {} --measure {}", self.year, measure.name()));
+                asked.push(format!("--year {} --measure {}", self.year, measure.name()));
                 if measure == MeasureKind::RealUsd {
-                    words.push(format!("--real {}", self.inputs().assumptions.base_year));
+                    super::command::REAL_DOLLARS.to_vec()
+                } else {
+                    vec![AssumptionId::Horizon]
                 }
             }
             Cited::Figure(_) => {
-                words.push(format!("--year {}", self.year));
-                view_flags(&mut words);
-                if view.metric != Metric::Contribution {
-                    let name = match (view.metric, view.troops) {
-                        (Metric::YearOnYear, _) => "change",
-                        (Metric::PerServiceMember, TroopBasis::Counted) => "per-member",
-                        (Metric::PerServiceMember, TroopBasis::Headline) => "per-member-headline",
-                        (Metric::Cumulative, _) => "cumulative",
-                        (Metric::Contribution, _) => "contribution",
-                    };
-                    words.push(format!("--metric {name}"));
-                }
+                asked.push(format!("--year {}", self.year));
+                asked.extend(self.view_options());
                 // The host's own agreement is what `cite` projects by unless told.
                 let first = crate::econ::ScenarioId::of_host(self.data.info.host)[0];
                 if self.inputs().scenario != first {
-                    words.push(format!("--scenario {}", self.inputs().scenario.key()));
+                    asked.push(format!("--scenario {}", self.inputs().scenario.key()));
                 }
+                of_host
             }
-            Cited::Event(i) => words.push(format!(
-                "--event {}",
-                self.data.events.get(*i).map_or("?", |e| e.id.as_str())
-            )),
-            Cited::Agreement(i) => words.push(format!(
-                "--agreement {}",
-                self.data.agreements.get(*i).map_or("?", |a| a.id.as_str())
-            )),
-            Cited::Source(id) => words.push(format!("--source {id}")),
-            // An estimate is found whichever host is shown.
-            Cited::Share(id) => return format!("{} --share {id}", words.join(" ")),
+            Cited::Event(i) => {
+                let id = self.data.events.get(*i).map_or("?", |e| e.id.as_str());
+                asked.push(format!("--event {id}"));
+                Vec::new()
+            }
+            Cited::Agreement(i) => {
+                let id = self.data.agreements.get(*i).map_or("?", |a| a.id.as_str());
+                asked.push(format!("--agreement {id}"));
+                Vec::new()
+            }
+            Cited::Source(id) => {
+                asked.push(format!("--source {id}"));
+                Vec::new()
+            }
+            Cited::Share(id) => {
+                asked.push(format!("--share {id}"));
+                Vec::new()
+            }
             Cited::Scenario => {
                 let scenario = self.selected_scenario().unwrap_or(self.inputs().scenario);
-                words.push(format!("--totals {}", scenario.key()));
-                view_flags(&mut words);
+                asked.push(format!("--totals {}", scenario.key()));
+                if view.currency == Currency::Usd {
+                    asked.push("--usd".into());
+                }
+                of_host
             }
+        };
+        self.command(&asked, &ids, true)
+    }
+
+    /// The Costs view of one host as `cite` takes it: `--usd`, `--metric` where not
+    /// the contribution (`--real` is the base year's, an assumption).
+    fn view_options(&self) -> Vec<String> {
+        let view = &self.inputs().view;
+        let mut options = Vec::new();
+        if view.currency == Currency::Usd {
+            options.push("--usd".into());
         }
-        // The host shown: its figures, events and sources, and Japan's fiscal years.
-        let host = self.host_shown();
-        if host != super::HostChoice::Korea {
-            words.push(format!("--host {}", host.key()));
+        if view.metric != Metric::Contribution {
+            let name = match (view.metric, view.troops) {
+                (Metric::YearOnYear, _) => "change",
+                (Metric::PerServiceMember, TroopBasis::Counted) => "per-member",
+                (Metric::PerServiceMember, TroopBasis::Headline) => "per-member-headline",
+                (Metric::Cumulative, _) => "cumulative",
+                (Metric::Contribution, _) => "contribution",
+            };
+            options.push(format!("--metric {name}"));
         }
-        words.join(" ")
+        options
     }
 }
 
@@ -183,7 +207,7 @@ pub(super) fn copy(app: &mut App) -> super::Effect {
         return super::Effect::Redraw;
     }
     app.status = Some(format!(
-        "copied {} with its sources: {} characters",
+        "copied {} with sources: {} characters",
         citation.what,
         citation.chars()
     ));
@@ -261,7 +285,7 @@ mod tests {
             app.status.as_deref(),
             Some(
                 format!(
-                    "copied the 2014 contribution with its sources: {} characters",
+                    "copied the 2014 contribution with sources: {} characters",
                     expected.text.chars().count()
                 )
                 .as_str()

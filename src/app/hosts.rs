@@ -366,10 +366,10 @@ impl App {
             .collect();
         let what = match pane {
             Pane::Troops => "troop counts".to_string(),
-            _ => format!("figures {}", both.measure.label()),
+            _ => format!("figures, {},", both.measure.label()),
         };
         (!parts.is_empty()).then(|| Citation {
-            what: format!("{} {what} of Korea and Japan", self.year),
+            what: format!("Korea's and Japan's {} {what}", self.year),
             text: parts.join("\n"),
         })
     }

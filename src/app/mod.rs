@@ -10,6 +10,7 @@
 
 mod action;
 pub mod cite;
+pub mod command;
 pub(crate) mod hosts;
 mod input;
 pub(crate) mod keymap;
@@ -557,6 +558,9 @@ pub struct App {
     pub hyperlinks: bool,
     /// The key bindings: what the runtime maps keys with and the help shows.
     pub keymap: Keymap,
+    /// Where a subcommand starts, for the commands the dashboard names
+    /// ([`App::command`]).
+    pub command_base: command::CommandBase,
 }
 
 impl App {
@@ -660,6 +664,7 @@ impl App {
             mouse: false,
             hyperlinks: false,
             keymap,
+            command_base: command::CommandBase::default(),
         };
         app.timeline.set_rows(&app.data, rows);
         app.change(|i| *i = inputs);

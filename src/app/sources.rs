@@ -480,6 +480,174 @@ mod tests {
             .collect()
     }
 
+    /// What source `id` of the list shown supports, as `S` words it.
+    fn words_of(app: &App, id: &str) -> Vec<String> {
+        supported(&app.data, &app.hosts, app.host_shown().hosts(), id)
+            .iter()
+            .map(|s| crate::report::cite::support_words(s, app.data.info.host))
+            .collect()
+    }
+
+    /// What source `id` of the list shown supports, each record by its host and key
+    /// as a file names it: the same whether `S` or `export sources` found it.
+    fn keys_of(app: &App, id: &str) -> std::collections::BTreeSet<(String, String)> {
+        let d = &app.data;
+        supported(d, &app.hosts, app.host_shown().hosts(), id)
+            .iter()
+            .map(|s| match s {
+                // The merged dataset's events and agreements: each of its host, under
+                // that host's own id.
+                Support::Shown(Citing::Event(e)) => {
+                    let host = d.events.iter().find(|x| x.id == *e).unwrap().host;
+                    let own = e.trim_start_matches("jp:");
+                    (host.key().to_string(), format!("event:{own}"))
+                }
+                Support::Shown(Citing::Agreement(a)) => {
+                    let host = d.agreement(a).unwrap().host;
+                    let own = a.trim_start_matches("jp:");
+                    (host.key().to_string(), format!("agreement:{own}"))
+                }
+                Support::Shown(c) => (d.info.host.key().to_string(), c.to_string()),
+                Support::Of(h, c) => (h.key().to_string(), c.to_string()),
+                Support::Share(e) => ("share".to_string(), e.id.clone()),
+            })
+            .collect()
+    }
+
+    /// The `supports` of `export sources --host all` for source `id` of `host`'s
+    /// table, as [`keys_of`] keys them.
+    fn exported_keys(
+        app: &App,
+        host: crate::data::Host,
+        id: &str,
+    ) -> std::collections::BTreeSet<(String, String)> {
+        use crate::report::export::{Cell, sources_of_hosts};
+        let table = sources_of_hosts(&app.hosts, &crate::data::Host::ALL);
+        let at = |name: &str| table.columns.iter().position(|c| *c == name).unwrap();
+        let text = |cell: &Cell| match cell {
+            Cell::Text(t) => t.clone(),
+            other => panic!("{other:?}"),
+        };
+        let row = table
+            .rows
+            .iter()
+            .find(|r| text(&r[at("host")]) == host.key() && text(&r[at("id")]) == id)
+            .unwrap_or_else(|| panic!("{id} of {host:?} in the file"));
+        let keys: Vec<(String, String)> = text(&row[at("supports")])
+            .split("; ")
+            .map(|k| match k.split_once(':') {
+                Some((h @ ("kr" | "jp" | "share"), rest)) => (h.to_string(), rest.to_string()),
+                _ => (host.key().to_string(), k.to_string()),
+            })
+            .collect();
+        assert_eq!(
+            row[at("supports_count")],
+            Cell::Int(keys.len() as i64),
+            "{id}"
+        );
+        keys.into_iter().collect()
+    }
+
+    #[test]
+    fn with_both_hosts_either_host_s_copy_of_a_source_finds_what_cites_both() {
+        use crate::app::HostChoice;
+        use crate::app::hosts::tests::app_on;
+        use crate::data::Host;
+        let mut app = app_on(crate::data::Hosts::embedded().expect("both hosts load"));
+        app.change(|i| i.host = HostChoice::Both);
+        // The Hill's report, in Korea's table (R02, cited by Korea's figures, events
+        // and an estimate) and in Japan's (J82, cited by nothing of Japan's).
+        let korea = words_of(&app, "R02");
+        for want in [
+            "the 2014 contribution",
+            "event sma-10-round-1",
+            "share estimate thehill-2018-kr: Korea",
+        ] {
+            assert!(
+                korea.iter().any(|w| w.starts_with(want)),
+                "{want}: {korea:?}"
+            );
+        }
+        assert_eq!(words_of(&app, "J82"), korea);
+        // One source cited by both hosts, each copy in its own words (the troop counts'
+        // rebuild: TDR, J74; the World Bank's CPI: WB-CPI, J96): the same list from
+        // either, each host's figures in it; and `export sources --host all` lists
+        // the same, on each host's row.
+        for (kr, jp) in [("TDR", "J74"), ("WB-CPI", "J96")] {
+            let from_korea = keys_of(&app, kr);
+            assert_eq!(keys_of(&app, jp), from_korea, "{kr} {jp}");
+            for host in ["kr", "jp"] {
+                assert!(
+                    from_korea.iter().any(|(h, _)| h == host),
+                    "{kr}: {from_korea:?}"
+                );
+            }
+            assert_eq!(exported_keys(&app, Host::Korea, kr), from_korea, "{kr}");
+            assert_eq!(exported_keys(&app, Host::Japan, jp), from_korea, "{jp}");
+        }
+        // Two sources at one URL with two dates are two: Tim Kane's series is not
+        // the rebuild Japan's counts come from.
+        assert!(!keys_of(&app, "KANE").iter().any(|(h, _)| h == "jp"));
+    }
+
+    #[test]
+    fn events_of_either_host_are_found_from_the_other_host_s_copy_of_their_source() {
+        use crate::app::HostChoice;
+        use crate::app::hosts::tests::{app_on, synthetic_japan};
+        use crate::data::{Host, Hosts};
+        // Japan's sources are Korea's under other ids: J-R29 is R29.
+        let mut japan = synthetic_japan();
+        let renamed = |ids: &mut Vec<String>| {
+            for id in ids {
+                *id = format!("J-{id}");
+            }
+        };
+        for s in &mut japan.sources {
+            s.id = format!("J-{}", s.id);
+        }
+        japan
+            .events
+            .iter_mut()
+            .for_each(|e| renamed(&mut e.sources));
+        japan
+            .contributions
+            .iter_mut()
+            .for_each(|c| renamed(&mut c.sources));
+        let mut hosts = Hosts::korea_only(Dataset::embedded().expect("the dataset loads"));
+        hosts.japan = Some(japan);
+        let mut app = app_on(hosts);
+        app.change(|i| i.host = HostChoice::Both);
+        let words = words_of(&app, "R29");
+        for want in ["event sma-10-round-1", "event jp-sma-10-round-1"] {
+            assert!(words.iter().any(|w| w == want), "{want}: {words:?}");
+        }
+        assert_eq!(words_of(&app, "J-R29"), words);
+        // The file lists the same, on each host's row, the other host's events too.
+        let keys = keys_of(&app, "R29");
+        assert!(keys.contains(&("jp".into(), "event:jp-sma-10-round-1".into())));
+        assert_eq!(exported_keys(&app, Host::Korea, "R29"), keys);
+        assert_eq!(exported_keys(&app, Host::Japan, "J-R29"), keys);
+        // Enter on Japan's event, from Korea's copy: the event, in the timeline.
+        let row = words
+            .iter()
+            .position(|w| w == "event jp-sma-10-round-1")
+            .unwrap();
+        update(&mut app, Action::OpenSources);
+        app.sources.cursor = app
+            .sources
+            .shown
+            .iter()
+            .position(|&i| app.data.sources[i].id == "R29")
+            .unwrap();
+        update(&mut app, Action::ToggleDetail);
+        update(&mut app, Action::Move(row as i32));
+        update(&mut app, Action::ToggleDetail);
+        match app.selected_row() {
+            Some(Row::Event(i)) => assert_eq!(app.data.events[i].id, "jp-sma-10-round-1"),
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn a_share_estimate_is_found_from_its_source_and_enter_goes_to_it() {
         use crate::app::HostChoice;

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
+use crate::app::command::CommandBase;
 use crate::app::{App, ChartStyle, HostChoice};
 use crate::config::{self, Config, Flag, SetupError};
 use crate::data::{Dataset, summary::Summary};
@@ -43,6 +44,7 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
     let mut app = configured_app_on(s);
     show_host(&mut app, cli.host)?;
     show_measure(&mut app, cli.measure.as_deref());
+    app.command_base = command_base(&cli.input, &s.config, &app.hosts)?;
     app.mouse |= cli.mouse;
     // Only the live screen reads the clock: `render` stays the same every day.
     app.today = Some(crate::clock::local_now().date_naive());
@@ -52,6 +54,23 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
     }
     run_dashboard(app)?;
     Ok(())
+}
+
+/// Where a subcommand started beside the dashboard (or `render`) would start: the same
+/// `--data` and `--config`, and the assumptions they give without options. The
+/// commands the dashboard names (`y` without a clipboard) add what differs from it.
+fn command_base(
+    input: &InputArgs,
+    config: &Config,
+    hosts: &Hosts,
+) -> Result<CommandBase, SetupError> {
+    let present: Vec<&Dataset> = hosts.iter().collect();
+    let assumptions = config.starting_assumptions_of(&present, &[])?;
+    Ok(CommandBase::started(
+        input.data.as_deref(),
+        input.config.as_deref(),
+        assumptions,
+    ))
 }
 
 /// `render`: one frame as text, or as an SVG picture.
@@ -65,6 +84,7 @@ pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupEr
     let mut app = configured_app_on(s);
     show_host(&mut app, args.host)?;
     show_measure(&mut app, args.measure.as_deref());
+    app.command_base = command_base(input, &s.config, &app.hosts)?;
     if let Some(name) = &args.scenario {
         start_on(&mut app, name)?;
     }

@@ -18,7 +18,7 @@ use crate::app::Pane;
 use crate::config::{self, Config, Flag, SetupError};
 use crate::data::{Dataset, Host, Hosts, LoadError};
 use crate::econ::compare::MeasureKind;
-use crate::econ::{AssumptionId, Assumptions, BandSpreads};
+use crate::econ::{AssumptionId, Assumptions, BandSpreads, spec};
 use crate::publish::Size;
 use crate::render;
 use crate::report::export::Series;
@@ -552,19 +552,21 @@ struct AssumptionArgs {
 }
 
 impl AssumptionArgs {
-    /// Each option given, as the flag, the assumption and its text.
+    /// Each option given, as the flag (named once, by [`spec`]: what the dashboard's
+    /// commands write too), the assumption and its text.
     fn flags(&self) -> Vec<Flag<'_>> {
         use AssumptionId::*;
+        let named = |id, text| (spec(id).flag, id, text);
         given([
-            ("--cpi", KoreanCpi, &self.cpi),
-            ("--us-cpi", UsCpi, &self.us_cpi),
-            ("--fx", KrwPerUsd, &self.fx),
-            ("--jp-cpi", JapaneseCpi, &self.jp_cpi),
-            ("--jp-fx", JpyPerUsd, &self.jp_fx),
-            ("--defense-growth", DefenseGrowth, &self.defense_growth),
-            ("--growth", CustomGrowth, &self.growth),
-            ("--jp-growth", JapanCustomGrowth, &self.jp_growth),
-            ("--horizon", Horizon, &self.horizon),
+            named(KoreanCpi, &self.cpi),
+            named(UsCpi, &self.us_cpi),
+            named(KrwPerUsd, &self.fx),
+            named(JapaneseCpi, &self.jp_cpi),
+            named(JpyPerUsd, &self.jp_fx),
+            named(DefenseGrowth, &self.defense_growth),
+            named(CustomGrowth, &self.growth),
+            named(JapanCustomGrowth, &self.jp_growth),
+            named(Horizon, &self.horizon),
         ])
     }
 
@@ -639,7 +641,7 @@ fn with_base_year<'a>(
     let mut flags = args.flags_for(Some(host));
     if let Some(text) = real {
         flags.push(Flag {
-            name: "--real",
+            name: spec(AssumptionId::BaseYear).flag,
             id: AssumptionId::BaseYear,
             text,
         });

@@ -50,9 +50,10 @@ fn shaped_by(flag: &str) -> &'static [Output] {
         "--band" | "--band-cpi" | "--band-us-cpi" | "--band-fx" | "--band-defense" => {
             &[COSTS, SCENARIOS, PROJECTIONS]
         }
-        // The comparable measures are all recorded: only the base year of their real
-        // dollars is theirs to take.
-        "--real" => &[
+        // The comparable measures are all recorded: only what their real dollars take
+        // is theirs, the base year, and for a base year past the record the assumed US
+        // CPI-U and the horizon that base year may not pass (as on the dashboard).
+        "--real" | "--us-cpi" | "--horizon" => &[
             COSTS,
             SCENARIOS,
             HOSTS,
@@ -252,15 +253,21 @@ pub(super) fn refuse_meaningless_chart_options(
         )
         .into());
     }
-    // The hosts chart's base year shapes its real dollars alone.
-    if chart == ChartArg::Hosts && view.real.is_some() && measure != Some("real-dollars") {
-        return Err(
-            "chart hosts: --real sets the base year of real dollars: give it with --measure real-dollars"
-                .to_string()
-                .into(),
-        );
+    // The hosts chart's base year, US CPI-U and horizon shape its real dollars alone.
+    let real_only = [
+        ("--real", view.real.is_some()),
+        ("--us-cpi", assumptions.us_cpi.is_some()),
+        ("--horizon", assumptions.horizon.is_some()),
+    ];
+    match real_only.iter().find(|(_, given)| *given) {
+        Some((flag, _)) if chart == ChartArg::Hosts && measure != Some("real-dollars") => {
+            Err(format!(
+                "chart hosts: {flag} shapes the real dollars of a base year: give it with --measure real-dollars"
+            )
+            .into())
+        }
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// A spread (`--band-cpi` and the like) shapes only the band `--band` adds: without

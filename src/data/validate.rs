@@ -490,62 +490,11 @@ fn check_rules(a: &Agreement, host: Host, at: At, errors: &mut LoadError) {
             );
         }
         next_year = phase.to + 1;
-        match &phase.rule {
-            EscalationRule::Fixed { local_100m, usd_m } => {
-                if local_100m.is_none() && usd_m.is_none() {
-                    problem(
-                        &phase_at("rule"),
-                        format!("expected a fixed rule with {local} or usd_m, found neither"),
-                    );
-                }
-                for v in [local_100m, usd_m].into_iter().flatten() {
-                    if let Some(message) = amount_problem(*v) {
-                        problem(&phase_at("rule"), message.replace("amount", "fixed amount"));
-                    }
-                }
+        for (field, message) in rule_problems(&phase.rule, &local) {
+            match field {
+                Some(field) => problem(&rule_at(field), message),
+                None => problem(&phase_at("rule"), message),
             }
-            EscalationRule::PercentStep { pct } => {
-                if !pct.is_finite() || !(-100.0..=100.0).contains(pct) {
-                    problem(
-                        &rule_at("pct"),
-                        format!("expected a step from -100 to 100 percent, found {pct}"),
-                    );
-                }
-            }
-            EscalationRule::CpiLinked { lag_years, cap_pct } => {
-                if *lag_years > MAX_LAG_YEARS {
-                    problem(
-                        &rule_at("lag_years"),
-                        format!(
-                            "expected a lag of at most {MAX_LAG_YEARS} years, found {lag_years}"
-                        ),
-                    );
-                }
-                if let Some(cap) = cap_pct
-                    && (!cap.is_finite() || !(0.0..=100.0).contains(cap))
-                {
-                    problem(
-                        &rule_at("cap_pct"),
-                        format!("expected a cap from 0 to 100 percent, found {cap}"),
-                    );
-                }
-            }
-            EscalationRule::DefenseBudgetGrowth { lag_years } => {
-                if *lag_years > MAX_LAG_YEARS {
-                    problem(
-                        &rule_at("lag_years"),
-                        format!(
-                            "expected a lag of at most {MAX_LAG_YEARS} years, found {lag_years}"
-                        ),
-                    );
-                }
-            }
-            EscalationRule::FlatUsd { usd_m } => {
-                if let Some(message) = amount_problem(*usd_m) {
-                    problem(&rule_at("usd_m"), message);
-                }
-            }
-            EscalationRule::Formula { .. } | EscalationRule::None => {}
         }
     }
     if !a.rules.is_empty() && next_year != a.last_year + 1 {
@@ -558,6 +507,60 @@ fn check_rules(a: &Agreement, host: Host, at: At, errors: &mut LoadError) {
             ),
         ));
     }
+}
+
+/// What is wrong with one phase's rule: each problem with the field of the rule it is
+/// in, `None` for the rule as a whole. `local` names the host's amount field.
+fn rule_problems(rule: &EscalationRule, local: &str) -> Vec<(Option<&'static str>, String)> {
+    let lag = |lag_years: u32| {
+        (lag_years > MAX_LAG_YEARS).then(|| {
+            (
+                Some("lag_years"),
+                format!("expected a lag of at most {MAX_LAG_YEARS} years, found {lag_years}"),
+            )
+        })
+    };
+    let mut problems = Vec::new();
+    match rule {
+        EscalationRule::Fixed { local_100m, usd_m } => {
+            if local_100m.is_none() && usd_m.is_none() {
+                problems.push((
+                    None,
+                    format!("expected a fixed rule with {local} or usd_m, found neither"),
+                ));
+            }
+            for v in [local_100m, usd_m].into_iter().flatten() {
+                if let Some(message) = amount_problem(*v) {
+                    problems.push((None, message.replace("amount", "fixed amount")));
+                }
+            }
+        }
+        EscalationRule::PercentStep { pct } => {
+            if !pct.is_finite() || !(-100.0..=100.0).contains(pct) {
+                problems.push((
+                    Some("pct"),
+                    format!("expected a step from -100 to 100 percent, found {pct}"),
+                ));
+            }
+        }
+        EscalationRule::CpiLinked { lag_years, cap_pct } => {
+            problems.extend(lag(*lag_years));
+            if let Some(cap) = cap_pct
+                && (!cap.is_finite() || !(0.0..=100.0).contains(cap))
+            {
+                problems.push((
+                    Some("cap_pct"),
+                    format!("expected a cap from 0 to 100 percent, found {cap}"),
+                ));
+            }
+        }
+        EscalationRule::DefenseBudgetGrowth { lag_years } => problems.extend(lag(*lag_years)),
+        EscalationRule::FlatUsd { usd_m } => {
+            problems.extend(amount_problem(*usd_m).map(|m| (Some("usd_m"), m)));
+        }
+        EscalationRule::Formula { .. } | EscalationRule::None => {}
+    }
+    problems
 }
 
 fn check_contributions(

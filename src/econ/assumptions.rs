@@ -237,6 +237,9 @@ pub struct AssumptionSpec {
     pub id: AssumptionId,
     /// The name in files and exports: `korean_cpi`.
     pub key: &'static str,
+    /// The option that sets it on the command line: `--cpi`; the base year's is
+    /// `--real`, which also puts amounts in money of that year.
+    pub flag: &'static str,
     pub label: &'static str,
     pub unit: &'static str,
     pub min: f64,
@@ -293,17 +296,21 @@ pub const LAST_HORIZON: i32 = 2100;
 
 pub fn spec(id: AssumptionId) -> AssumptionSpec {
     use AssumptionId::*;
-    let (key, label) = match id {
-        KoreanCpi => ("korean_cpi", "Korean CPI inflation"),
-        UsCpi => ("us_cpi", "US CPI-U inflation"),
-        KrwPerUsd => ("krw_per_usd", "Won per dollar"),
-        DefenseGrowth => ("defense_growth", "ROK defense-budget growth"),
-        CustomGrowth => ("custom_growth", "Custom growth"),
-        BaseYear => ("base_year", "Base year (real terms)"),
-        Horizon => ("horizon", "Projection horizon"),
-        JapaneseCpi => ("japanese_cpi", "Japanese CPI inflation"),
-        JpyPerUsd => ("jpy_per_usd", "Yen per dollar"),
-        JapanCustomGrowth => ("japan_custom_growth", "Custom growth"),
+    let (key, flag, label) = match id {
+        KoreanCpi => ("korean_cpi", "--cpi", "Korean CPI inflation"),
+        UsCpi => ("us_cpi", "--us-cpi", "US CPI-U inflation"),
+        KrwPerUsd => ("krw_per_usd", "--fx", "Won per dollar"),
+        DefenseGrowth => (
+            "defense_growth",
+            "--defense-growth",
+            "ROK defense-budget growth",
+        ),
+        CustomGrowth => ("custom_growth", "--growth", "Custom growth"),
+        BaseYear => ("base_year", "--real", "Base year (real terms)"),
+        Horizon => ("horizon", "--horizon", "Projection horizon"),
+        JapaneseCpi => ("japanese_cpi", "--jp-cpi", "Japanese CPI inflation"),
+        JpyPerUsd => ("jpy_per_usd", "--jp-fx", "Yen per dollar"),
+        JapanCustomGrowth => ("japan_custom_growth", "--jp-growth", "Custom growth"),
     };
     let (unit, min, max, step, big_step, decimals) = match id {
         KoreanCpi | UsCpi | JapaneseCpi => (" %", -5.0, 20.0, 0.1, 1.0, 1),
@@ -316,6 +323,7 @@ pub fn spec(id: AssumptionId) -> AssumptionSpec {
     AssumptionSpec {
         id,
         key,
+        flag,
         label,
         unit,
         min,

@@ -379,6 +379,12 @@ fn assumed(d: &Dataset, id: AssumptionId, year: i32) -> bool {
 /// The inputs a scenario's rule reads in an assumed year: what a shift changes in the
 /// projection itself (as opposed to its conversion or deflation).
 fn rule_inputs(d: &Dataset, p: &Projection) -> BandInputs {
+    let host = d.info.host;
+    // Named as `host`'s own (Japan's CPI, yen per dollar); the set holds each rate's slot.
+    let (cpi, rate) = (
+        AssumptionId::KoreanCpi.for_host(host),
+        AssumptionId::KrwPerUsd.for_host(host),
+    );
     let mut inputs = BandInputs::default();
     let mut set_in_dollars = false;
     for y in p.years.iter().filter(|y| y.projected) {
@@ -386,23 +392,23 @@ fn rule_inputs(d: &Dataset, p: &Projection) -> BandInputs {
             Some(Driver::Cpi {
                 origin: Origin::Assumed,
                 ..
-            }) => inputs.insert(AssumptionId::KoreanCpi),
+            }) => inputs.insert(cpi),
             Some(Driver::DefenseGrowth {
                 origin: Origin::Assumed,
                 ..
             }) => inputs.insert(AssumptionId::DefenseGrowth),
             _ => {}
         }
-        // A year grown from a prior amount the rule set in dollars grows won converted
+        // A year grown from a prior amount the rule set in dollars grows money converted
         // at that year's rate: the rate then moves the rule's own figures.
         let relative = matches!(
             y.driver,
             Some(Driver::Cpi { .. } | Driver::DefenseGrowth { .. } | Driver::Growth { .. })
         );
         if relative && set_in_dollars {
-            inputs.insert(AssumptionId::KrwPerUsd);
+            inputs.insert(rate);
         }
-        if y.usd_m.is_some() && assumed(d, AssumptionId::KrwPerUsd, y.year) {
+        if y.usd_m.is_some() && assumed(d, rate, y.year) {
             set_in_dollars = true;
         }
     }

@@ -339,16 +339,41 @@ pub enum Support<'d> {
     Share(&'d ShareEstimate),
 }
 
-/// Whether two entries of sources tables are one source (the same title, publisher,
-/// date and URL), whatever their ids.
+/// Whether two entries of sources tables are one source, whatever their ids: alike in
+/// every field (the US CPI-U's sources Japan's dataset takes from Korea's, or one host's
+/// copy of the other's), or at the same URL with no other date (two hosts' entries of
+/// one dataset or article, worded each its own way). One URL with two dates is two
+/// sources (Tim Kane's 2004 series and the 2026 rebuild, both in one repository).
 fn same_source(a: &Source, b: &Source) -> bool {
-    (&a.title, &a.publisher, a.date, &a.url) == (&b.title, &b.publisher, b.date, &b.url)
+    let alike =
+        (&a.title, &a.publisher, a.date, &a.url) == (&b.title, &b.publisher, b.date, &b.url);
+    let same_url = a.url.is_some() && a.url == b.url;
+    let one_date = a.date.is_none() || b.date.is_none() || a.date == b.date;
+    alike || (same_url && one_date)
+}
+
+/// The records of `d` that cite any of `copies`, once each (a contribution and the
+/// figures reported for its year are one record), in the order of
+/// [`Dataset::citations`].
+fn citing<'d>(d: &'d Dataset, copies: &[&Source]) -> Vec<Citing<'d>> {
+    let mut records: Vec<Citing> = d
+        .citations()
+        .into_iter()
+        .filter(|(_, ids)| ids.iter().any(|id| copies.iter().any(|s| &s.id == id)))
+        .map(|(record, _)| record)
+        .collect();
+    records.dedup();
+    records
 }
 
 /// Everything that cites source `id` of the dataset `shown`, while the hosts
-/// `shown_hosts` are shown: the dataset's records, the series of each other host shown
-/// (found in its own dataset, where the source may have another id), then the share
-/// estimates that cite it.
+/// `shown_hosts` are shown, whichever host's copy of it `id` is: the records of `shown`
+/// that cite it or a copy in the same table (with both hosts, the merged dataset holds
+/// both hosts' copies, and both hosts' events and agreements); then the records of each
+/// other host shown that cite its copies in that host's own table (its events and
+/// agreements too where `shown` does not hold them already); then the share estimates
+/// that cite it. The sources list (`S`), `cite --source` and `export sources` all ask
+/// here.
 pub fn supported<'d>(
     shown: &'d Dataset,
     hosts: &'d Hosts,
@@ -358,17 +383,27 @@ pub fn supported<'d>(
     let Some(source) = shown.source(id) else {
         return Vec::new();
     };
-    let mut out: Vec<Support> = shown.cited_by(id).into_iter().map(Support::Shown).collect();
+    let copies_in = |d: &'d Dataset| -> Vec<&'d Source> {
+        d.sources
+            .iter()
+            .filter(|s| same_source(s, source))
+            .collect()
+    };
+    let mut out: Vec<Support> = citing(shown, &copies_in(shown))
+        .into_iter()
+        .map(Support::Shown)
+        .collect();
     for &host in shown_hosts.iter().filter(|h| **h != shown.info.host) {
         let Some(d) = hosts.get(host) else { continue };
-        let Some(own) = d.sources.iter().find(|s| same_source(s, source)) else {
-            continue;
-        };
-        // Its events and agreements are in the dataset shown already.
+        // With both hosts the dataset shown holds Japan's events and agreements.
+        let holds_its_records = shown.events.iter().any(|e| e.host == host)
+            || shown.agreements.iter().any(|a| a.host == host);
         out.extend(
-            d.cited_by(&own.id)
+            citing(d, &copies_in(d))
                 .into_iter()
-                .filter(|c| !matches!(c, Citing::Event(_) | Citing::Agreement(_)))
+                .filter(|c| {
+                    !(holds_its_records && matches!(c, Citing::Event(_) | Citing::Agreement(_)))
+                })
                 .map(|c| Support::Of(host, c)),
         );
     }

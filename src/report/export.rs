@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value};
 
 use crate::data::host_names::side_columns;
-use crate::data::{Dataset, Event, FuzzyDate, Host, Hosts, Milestone};
+use crate::data::{BudgetBasis, Dataset, Event, FuzzyDate, Host, Hosts, Milestone};
 use crate::econ::compare::Comparison;
 use crate::econ::{
     Assumptions, BandSpreads, CostPoint, CostView, Currency, Deflator, Economy, Metric, TroopBasis,
@@ -410,6 +410,7 @@ fn contributions(d: &Dataset, a: &Assumptions, opts: ExportOptions) -> Table {
         "krw_per_usd",
         "agreed_in",
         "confidence",
+        "budget_basis",
         "reported",
         "note",
         "sources",
@@ -439,6 +440,7 @@ fn contributions(d: &Dataset, a: &Assumptions, opts: ExportOptions) -> Table {
                 Cell::opt_num(rate, 2),
                 Cell::opt_text(d.agreement_of(c).map(|a| a.currency.key_for(d.info.host))),
                 Cell::text(c.confidence.label()),
+                Cell::opt_text(c.basis.map(BudgetBasis::label)),
                 Cell::opt_text(Some(c.reported_summary(d.info.host)).filter(|s| !s.is_empty())),
                 Cell::opt_text(c.note.as_ref()),
                 Cell::list(&c.sources),

@@ -31,7 +31,8 @@ pub fn keys_label(b: &Binding) -> String {
         .join("/")
 }
 
-/// What the marks on the panes mean, after the keys.
+/// What the marks on the panes mean, after the keys, whichever host is shown; see
+/// [`marks`] for those that depend on it.
 const MARKS: [(&str, &str); 13] = [
     ("┏━┓ ▶", "the focused pane: its border and title"),
     (
@@ -40,20 +41,55 @@ const MARKS: [(&str, &str); 13] = [
     ),
     (FUTURE_MARK, "an event after today: still to come"),
     ("●", "the pinned scenario, the one charted"),
-    ("◆", "a scenario compared with it (x)"),
+    (COMPARED, "a scenario compared with it (x)"),
     ("▒ •", "projected"),
     ("░", "projected with a rule past its agreement"),
     ("* ^", "the agreement's cap bound that year"),
     ("†", "the rule extended past its agreement"),
     ("╎ ░", "the band between the low and high paths"),
     ("▼ ┊", "the year cursor"),
-    ("┄", "the 28,500 level"),
+    (LEVEL, "the 28,500 level"),
     ("*", "beside an assumption: not the default"),
 ];
 
+const COMPARED: &str = "◆";
+const LEVEL: &str = "┄";
+
+/// The marks as `host` shows them: with Japan, its series break and fiscal years; with
+/// both hosts, `◆` is Japan's figures on the charts; the 28,500 level is Korea's alone.
+fn marks(host: HostChoice) -> Vec<(&'static str, &'static str)> {
+    let mut marks: Vec<(&str, &str)> = MARKS
+        .into_iter()
+        .filter(|(mark, _)| *mark != LEVEL || host == HostChoice::Korea)
+        .map(|(mark, meaning)| match (mark, host) {
+            (COMPARED, HostChoice::Both) => (
+                mark,
+                "Japan's figures beside Korea's (Costs, Troops); in Assumptions a scenario \
+                 compared with the pinned one (x)",
+            ),
+            _ => (mark, meaning),
+        })
+        .collect();
+    if host != HostChoice::Korea {
+        marks.extend([
+            (
+                "╎",
+                "a break in a series: from 2008 the count of US troops in Japan includes \
+                 the 7th Fleet afloat",
+            ),
+            (
+                "FY",
+                "a Japanese fiscal year, April to March: FY2022 runs from April 2022 to \
+                 March 2023",
+            ),
+        ]);
+    }
+    marks
+}
+
 /// The glossary: sections of terms and what they mean, for a reader new to the
 /// subject. Checked against the fact sheets the dataset is built from.
-const GLOSSARY: [(&str, &[(&str, &str)]); 3] = [
+const GLOSSARY: [(&str, &[(&str, &str)]); 4] = [
     (
         "The agreements",
         &[
@@ -261,6 +297,51 @@ const GLOSSARY: [(&str, &[(&str, &str)]); 3] = [
             ),
         ],
     ),
+    (
+        "Japan beside Korea (H)",
+        &[
+            (
+                "HNS",
+                "Host-nation support (在日米軍駐留経費負担, the \"omoiyari\" budget, since \
+                 2021 the \"Alliance Resilience\" budget): Japan's defense-budget line for \
+                 US forces in Japan, its SMA items plus the Facilities Improvement Program \
+                 and workers' welfare costs. Its total is what Korea's SMA total is \
+                 compared with.",
+            ),
+            (
+                "Japan's SMA",
+                "Japan's Special Measures Agreement lists cost categories and caps \
+                 (workers, utilities, training relocation, from FY2022 training \
+                 equipment); it fixes no total. Its portion of HNS is shown only where a \
+                 source gives it, in the detail, never charted.",
+            ),
+            (
+                "FY",
+                "A Japanese fiscal year, 1 April to 31 March: FY2022 runs from April 2022 \
+                 to March 2023. Japan's yen are by fiscal year, Korea's won by calendar \
+                 year.",
+            ),
+            (
+                "budget basis",
+                "Which figure of a year's yen a source gives: the initial budget (the \
+                 usual headline), the government draft, the contract basis or the settled \
+                 outlay. They differ by a few percent; the detail names it.",
+            ),
+            (
+                "measure",
+                "With both hosts (c): each payment in dollars at the year's average rate, \
+                 in real dollars (US CPI-U, base year), per US service member stationed \
+                 there (DMDC, 30 September), as a share of the host's defense budget or of \
+                 its GDP. Enter gives each definition and its sources.",
+            ),
+            (
+                "share of cost",
+                "What a host pays of the cost of stationing US forces there: published \
+                 point estimates (A), each by its own definition (US military pay counted \
+                 or not, indirect support counted or not), so never one series.",
+            ),
+        ],
+    ),
 ];
 
 /// Each block of a page as the rows it wraps to in `cols` columns; blocks are not
@@ -331,7 +412,7 @@ fn key_blocks(
         .bindings
         .iter()
         .map(|b| width(&keys_label(b)))
-        .chain(MARKS.iter().map(|(mark, _)| width(mark)))
+        .chain(marks(host).iter().map(|(mark, _)| width(mark)))
         .max()
         .unwrap_or(8);
     let mut out: Vec<Vec<Line>> = SECTIONS
@@ -350,16 +431,16 @@ fn key_blocks(
             Some(lines)
         })
         .collect();
-    let mut marks = heading("Marks", theme, cols);
-    for (mark, meaning) in MARKS {
-        marks.extend(entry(
+    let mut lines = heading("Marks", theme, cols);
+    for (mark, meaning) in marks(host) {
+        lines.extend(entry(
             Span::styled(mark.to_string(), theme.key()),
             meaning,
             key_cols,
             cols,
         ));
     }
-    out.push(marks);
+    out.push(lines);
     out
 }
 
@@ -371,7 +452,7 @@ fn host_worded(b: &Binding, host: HostChoice) -> String {
     let both = host.is_both();
     let note = match b.action {
         Action::ToggleReal if both => {
-            " (both hosts: dollars / real dollars of the measure; not on a ratio)"
+            " (both hosts: dollars / real dollars of the measure, not on a ratio; on Assumptions, Korea's totals)"
         }
         Action::ToggleChartStyle if both => " (one host only: both hosts draw a line and marks)",
         Action::ToggleProjections if both => {
@@ -560,7 +641,7 @@ mod tests {
                     }
                 }
                 text.push_str("Marks");
-                for (mark, meaning) in MARKS {
+                for (mark, meaning) in marks(HostChoice::Korea) {
                     text.push_str(mark);
                     text.push_str(meaning);
                 }
@@ -616,12 +697,29 @@ mod tests {
         assert!(!korea.contains("not on a ratio"), "{korea}");
         let both = keys_text(HostChoice::Both);
         for words in [
-            "nominal / real (money of the base year) (both hosts: dollars / real dollars of the measure; not on a ratio)",
+            "nominal / real (money of the base year) (both hosts: dollars / real dollars of the measure, not on a ratio; on Assumptions, Korea's totals)",
             "chart: bars / line (one host only: both hosts draw a line and marks)",
             "projections on / off (one host only: both hosts show the payments recorded)",
         ] {
             assert!(both.contains(words), "{words}: {both}");
         }
+    }
+
+    #[test]
+    fn the_marks_are_those_of_the_host_shown() {
+        let korea = keys_text(HostChoice::Korea);
+        assert!(korea.contains("the 28,500 level"), "{korea}");
+        assert!(korea.contains("a scenario compared with it (x)"), "{korea}");
+        assert!(!korea.contains("Japanese fiscal year"), "{korea}");
+        let japan = keys_text(HostChoice::Japan);
+        assert!(!japan.contains("28,500"), "USFK's level: {japan}");
+        for words in ["a Japanese fiscal year, April to March", "7th Fleet afloat"] {
+            assert!(japan.contains(words), "{words}: {japan}");
+        }
+        let both = keys_text(HostChoice::Both);
+        assert!(both.contains("Japan's figures beside Korea's"), "{both}");
+        assert!(!both.contains("a scenario compared with it (x)"), "{both}");
+        assert!(both.contains("Japanese fiscal year"), "{both}");
     }
 
     #[test]

@@ -57,17 +57,19 @@ pub(super) fn title_spans<'a>(app: &App, theme: &Theme, with_host: bool) -> Vec<
 /// Whether the status line leaves out `b`'s hint: `H` without Japan's dataset (it has
 /// nothing to show); with both hosts shown, the keys that would do nothing there, each
 /// saying why when pressed: `u` (both are in dollars), `m` (no bars), `p` (no
-/// projections), `r` on a ratio measure (neither nominal nor real).
+/// projections), `r` on a ratio measure (neither nominal nor real) outside Assumptions
+/// (where it is the totals').
 pub(super) fn hint_hidden(app: &App, b: &crate::app::keymap::Binding) -> bool {
     let both = app.host_shown().is_both();
     match b.action {
         Action::CycleHost => !app.hosts.has_japan(),
         Action::ToggleCurrency | Action::ToggleChartStyle | Action::ToggleProjections => both,
         Action::ToggleReal => {
-            both && !matches!(
-                app.inputs().measure,
-                MeasureKind::Usd | MeasureKind::RealUsd
-            )
+            both && app.focus != Pane::Assumptions
+                && !matches!(
+                    app.inputs().measure,
+                    MeasureKind::Usd | MeasureKind::RealUsd
+                )
         }
         _ => false,
     }

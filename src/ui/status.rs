@@ -526,8 +526,13 @@ mod tests {
             assert!(all.iter().any(|e| e == "b band"), "{pane:?}: {all:?}");
         }
         app.change(|i| i.measure = MeasureKind::ShareOfGdp);
+        app.focus = Pane::Costs;
         let all = entries(&keys_line(&app, 1000));
         assert!(!all.iter().any(|e| e == "r real"), "{all:?}");
+        // On Assumptions `r` is its totals' (Korea's), whatever the measure.
+        app.focus = Pane::Assumptions;
+        let all = entries(&keys_line(&app, 1000));
+        assert!(all.iter().any(|e| e == "r real"), "{all:?}");
         // One host: all offered again.
         app.change(|i| i.host = crate::app::HostChoice::Korea);
         let all = entries(&keys_line(&app, 1000));

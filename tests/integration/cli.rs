@@ -604,7 +604,7 @@ fn export_contributions_as_csv_records_version_and_assumptions() {
     assert_eq!(
         out.lines().next(),
         Some(
-            "year,basis,krw_bn,krw_status,krw_origin,usd_m,usd_status,usd_origin,krw_per_usd,agreed_in,confidence,reported,note,sources,dataset_version,assumptions"
+            "year,basis,krw_bn,krw_status,krw_origin,usd_m,usd_status,usd_origin,krw_per_usd,agreed_in,confidence,budget_basis,reported,note,sources,dataset_version,assumptions"
         )
     );
     let rows = csv_rows(&out);
@@ -772,11 +772,19 @@ fn export_sources_lists_what_each_source_supports_among_the_hosts_asked_for() {
         jp.iter()
             .all(|r| !list(r).iter().any(|s| s.starts_with("kr:")))
     );
-    // Korea alone: what cites each source, then the estimates.
+    // Korea alone: what cites each source (each record once: a contribution and the
+    // figures reported for its year are one), then the estimates.
     for r in &json("kr") {
-        let by = r["cited_by"].as_str().unwrap_or_default();
+        let mut by: Vec<&str> = r["cited_by"]
+            .as_str()
+            .unwrap_or_default()
+            .split("; ")
+            .filter(|s| !s.is_empty())
+            .collect();
+        by.dedup();
+        let by = by.join("; ");
         let supports = r["supports"].as_str().unwrap_or_default();
-        assert!(supports.starts_with(by), "{}", r["id"]);
+        assert!(supports.starts_with(&by), "{}", r["id"]);
         assert!(
             supports[by.len()..]
                 .split("; ")
@@ -1256,7 +1264,7 @@ fn options_that_mean_nothing_to_a_series_are_refused() {
         ),
         (
             &["export", "agreements", "--horizon", "2040"],
-            "export agreements: --horizon does not apply to agreements (only to contributions and projections)",
+            "export agreements: --horizon does not apply to agreements (only to contributions, projections and measures)",
         ),
         (
             &["export", "economy", "--fx", "1400"],
@@ -2866,5 +2874,216 @@ fn japan_s_costs_table_has_one_row_a_year_and_project_s_totals() {
             .filter(|l| l.contains(&format!("┃{year} ")))
             .count();
         assert_eq!(rows, 1, "{year}: {table}");
+    }
+}
+
+/// The assumption changes the tests of `y`'s command make, for the hosts `hosts`
+/// shows: each assumption moved a big step in turn, each rate with a year set apart,
+/// and several together.
+fn assumption_changes(
+    app: &sma_dash::app::App,
+    ids: &[sma_dash::econ::AssumptionId],
+) -> Vec<(String, sma_dash::econ::Assumptions)> {
+    use sma_dash::econ::spec;
+    let start = app.inputs().assumptions.clone();
+    let mut changes = Vec::new();
+    for &id in ids {
+        let mut a = start.clone();
+        a.step(id, 1, true);
+        changes.push((format!("{id:?} up"), a));
+        if id.is_rate() {
+            let s = spec(id);
+            let flat = start.get(id);
+            let text = format!(
+                "{},2029={}",
+                flat + s.big_step,
+                flat + 2.0 * s.big_step + s.step
+            );
+            let mut a = start.clone();
+            a.apply_text(id, &text, app.dataset_of(id))
+                .unwrap_or_else(|e| panic!("{id:?} {text}: {e}"));
+            changes.push((format!("{id:?} {text}"), a));
+        }
+    }
+    let mut together = start.clone();
+    for &id in ids {
+        together.step(id, -1, false);
+    }
+    together.step(sma_dash::econ::AssumptionId::Horizon, 1, true);
+    changes.push(("together".into(), together));
+    changes
+}
+
+#[test]
+fn y_names_a_command_that_prints_what_it_copies_whatever_assumption_changed() {
+    use sma_dash::app::{Action, App, Pane, update};
+    use sma_dash::econ::AssumptionId;
+    use sma_dash::econ::compare::MeasureKind;
+    let config = sma_dash::config::Config::defaults();
+    let fresh = |host_presses: usize| {
+        let hosts = sma_dash::data::Hosts::embedded().unwrap();
+        let mut app = App::with_hosts(hosts, &config.start, config.keymap.clone(), |_| {});
+        for _ in 0..host_presses {
+            update(&mut app, Action::CycleHost);
+        }
+        app.clipboard_off = Some("no clipboard here".into());
+        app
+    };
+    // What `y` copies, and the status line without a clipboard: run after.
+    let mut named: Vec<(String, String, String)> = Vec::new();
+    let mut copy = |app: &mut App, case: String| {
+        let cited = app.cited().expect("something selected");
+        let copied = app.citation(&cited).expect("a citation").text;
+        update(app, Action::Copy);
+        let status = app.status.clone().unwrap_or_default();
+        named.push((case, status.clone(), copied));
+        status
+    };
+    for (presses, host) in [(0, "kr"), (1, "jp"), (2, "all")] {
+        let start = fresh(presses);
+        let mut ids: Vec<AssumptionId> = AssumptionId::ALL.to_vec();
+        match host {
+            "jp" => ids = AssumptionId::JAPAN.to_vec(),
+            "all" => ids.extend([
+                AssumptionId::JapaneseCpi,
+                AssumptionId::JpyPerUsd,
+                AssumptionId::JapanCustomGrowth,
+            ]),
+            _ => {}
+        }
+        for (k, (change, a)) in assumption_changes(&start, &ids).into_iter().enumerate() {
+            let mut app = start.clone();
+            let case = format!("--host {host}, {change}");
+            app.change(|i| i.assumptions = a);
+            // A projected year's figure, nominal or (every other change) real, in
+            // dollars; both hosts': a recorded year in real dollars of a base year past
+            // the record, which US CPI-U reaches.
+            update(&mut app, Action::Focus(Pane::Costs));
+            if host == "all" {
+                app.change(|i| {
+                    i.measure = MeasureKind::RealUsd;
+                    i.assumptions.base_year = i.assumptions.base_year.max(2030);
+                });
+                app.year = 2016;
+            } else {
+                if k % 2 == 1 {
+                    app.change(|i| i.view.real = true);
+                    update(&mut app, Action::ToggleCurrency);
+                }
+                // All changed together: the host's custom scenario pinned, which its
+                // growth drives.
+                if change == "together" {
+                    let host = app.data.info.host;
+                    let custom = *sma_dash::econ::ScenarioId::of_host(host).last().unwrap();
+                    assert_eq!(custom.key(), "custom");
+                    app.change(|i| i.scenario = custom);
+                }
+                app.year = 2030;
+            }
+            let status = copy(&mut app, case.clone());
+            assert!(
+                status.contains(&format!("--host {host}")) || host == "kr",
+                "{status}"
+            );
+            // The totals of the scenario pinned, as the Assumptions pane shows them,
+            // after a change of every assumption of the host and of the horizon.
+            if change == "together" || change.starts_with("Horizon") {
+                update(&mut app, Action::Focus(Pane::Assumptions));
+                copy(&mut app, format!("{case}, totals"));
+            }
+        }
+    }
+    // Every assumption of each host, its rates with years set apart, and together.
+    assert_eq!(
+        named.len(),
+        (7 + 4 + 1) + (6 + 3 + 1) + (10 + 6 + 1) + 3 * 2
+    );
+    // Each command run once, a few at a time: it prints what `y` copied.
+    named.sort_by(|a, b| (&a.1, &a.2).cmp(&(&b.1, &b.2)));
+    named.dedup_by(|a, b| (&a.1, &a.2) == (&b.1, &b.2));
+    for chunk in named.chunks(4) {
+        std::thread::scope(|s| {
+            for (case, status, copied) in chunk {
+                s.spawn(move || {
+                    assert_eq!(
+                        run_named_command(status),
+                        format!("{copied}\n"),
+                        "{case}: {status}"
+                    );
+                });
+            }
+        });
+    }
+}
+
+#[test]
+fn i_on_both_hosts_names_the_chart_hosts_command_with_the_real_dollars_assumptions() {
+    use sma_dash::app::{Action, App, Pane, Reply, reply, update};
+    use sma_dash::econ::compare::MeasureKind;
+    let hosts = sma_dash::data::Hosts::embedded().unwrap();
+    let config = sma_dash::config::Config::defaults();
+    let mut app = App::with_hosts(hosts, &config.start, config.keymap, |_| {});
+    update(&mut app, Action::CycleHost);
+    update(&mut app, Action::CycleHost);
+    update(&mut app, Action::Focus(Pane::Costs));
+    // Real dollars of 2040, past the record: US CPI-U assumed reaches them.
+    app.change(|i| {
+        i.measure = MeasureKind::RealUsd;
+        i.assumptions.horizon = 2040;
+        i.assumptions.base_year = 2040;
+        i.assumptions.us_cpi.flat = 4.5;
+    });
+    reply(
+        &mut app,
+        Reply::Published(Ok(("/tmp/h.svg".into(), "/tmp/h.png".into()))),
+    );
+    let status = app.status.clone().unwrap_or_default();
+    let command = status.split('`').nth(1).unwrap_or_default();
+    assert_eq!(
+        command,
+        "sma-dash chart hosts --measure real-dollars --us-cpi 4.5 --horizon 2040 --real 2040",
+        "{status}"
+    );
+    // Run with a file to write: the image the dashboard's figure gives.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.svg").display().to_string();
+    let mut words: Vec<&str> = command.split_whitespace().skip(1).collect();
+    words.extend(["--svg", path.as_str()]);
+    let out = sma_dash(&words);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let figure = app.figure(Pane::Costs).expect("the hosts' figure");
+    let size = sma_dash::publish::Size::default();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        sma_dash::publish::to_svg(&figure, size, sma_dash::publish::Theme::Light)
+    );
+}
+
+#[test]
+fn y_s_command_names_the_config_and_data_the_dashboard_started_with() {
+    // The config sets Korean CPI: `cite` with the same config starts there, so only a
+    // change made on the dashboard is named, and the config file with it.
+    let (_dir, config) = config_file("[display]\nosc52 = false\n[assumptions]\nkorean_cpi = 3\n");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let data = data.display().to_string();
+    for (keys, cpi) in [("2:2030<enter>y", None), ("4+2:2030<enter>y", Some("3.1"))] {
+        let args = [
+            "render", "--config", &config, "--data", &data, "--width", "250", "--keys", keys,
+        ];
+        let frame = stdout(&sma_dash(&args));
+        let status = frame
+            .lines()
+            .find(|l| l.starts_with("not copied: "))
+            .unwrap_or_else(|| panic!("{frame}"));
+        let cpi = cpi.map(|c| format!(" --cpi {c}")).unwrap_or_default();
+        assert!(
+            status.contains(&format!(
+                "`sma-dash cite --year 2030{cpi} --data {data} --config {config}`"
+            )),
+            "{status}"
+        );
+        let printed = run_named_command(status);
+        let expected = format!("korean_cpi={}", if cpi.is_empty() { "3" } else { "3.1" });
+        assert!(printed.contains(&expected), "{printed}");
     }
 }

@@ -258,6 +258,50 @@ fn chart_hosts_draws_the_measure_asked_and_refuses_what_does_not_apply() {
     let o = sma_dash(&["chart", "hosts", "--real", "2020", "--svg", &path("x.svg")]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--measure real-dollars"));
+    // A base year past the record: US CPI-U assumed reaches it, and the horizon bounds
+    // it, in the image and in `export measures` as on the dashboard.
+    let real_2040 = |us_cpi: &str, name: &str| {
+        stdout(&[
+            "chart",
+            "hosts",
+            "--measure",
+            "real-dollars",
+            "--real",
+            "2040",
+            "--horizon",
+            "2040",
+            "--us-cpi",
+            us_cpi,
+            "--svg",
+            &path(name),
+        ]);
+        svg(name)
+    };
+    assert_ne!(real_2040("2", "a.svg"), real_2040("5", "b.svg"));
+    let measures = |us_cpi: &str| {
+        stdout(&[
+            "export",
+            "measures",
+            "--real",
+            "2040",
+            "--horizon",
+            "2040",
+            "--us-cpi",
+            us_cpi,
+        ])
+    };
+    assert_ne!(measures("2"), measures("5"));
+    for flag in [["--us-cpi", "5"], ["--horizon", "2040"]] {
+        let o = sma_dash(&["chart", "hosts", flag[0], flag[1], "--svg", &path("x.svg")]);
+        assert_eq!(o.status.code(), Some(2), "{flag:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains(&format!(
+                "chart hosts: {} shapes the real dollars of a base year: give it with --measure real-dollars",
+                flag[0]
+            )),
+            "{flag:?}"
+        );
+    }
     let o = sma_dash(&[
         "chart",
         "costs",
@@ -280,4 +324,40 @@ fn chart_hosts_draws_the_measure_asked_and_refuses_what_does_not_apply() {
         &path("x.svg"),
     ]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn japan_s_contributions_and_measures_name_each_figure_s_budget_basis_alike() {
+    let contributions = rows(&stdout(&["export", "contributions", "--host", "jp"]));
+    // Both hosts' rows: Japan's are those of host `jp`.
+    let measures = rows(&stdout(&["export", "measures"]));
+    let basis = |rows: &[HashMap<String, String>], year_column: &str, year: &str| {
+        rows.iter()
+            .find(|r| r[year_column] == year)
+            .map(|r| r["budget_basis"].clone())
+            .unwrap()
+    };
+    assert_eq!(
+        basis(&contributions, "fiscal_year", "2014"),
+        "initial budget, expenditure basis"
+    );
+    assert_eq!(
+        basis(&contributions, "fiscal_year", "2005"),
+        "government draft budget"
+    );
+    // A gap has no figure, so no basis.
+    assert_eq!(basis(&contributions, "fiscal_year", "2013"), "");
+    // Every year both files hold, the same words.
+    for c in &contributions {
+        let year = &c["fiscal_year"];
+        if let Some(m) = measures
+            .iter()
+            .find(|m| m["host"] == "jp" && &m["year"] == year)
+        {
+            assert_eq!(c["budget_basis"], m["budget_basis"], "FY{year}");
+        }
+    }
+    // Korea's SMA total is the amount agreed: no budget basis.
+    let korea = rows(&stdout(&["export", "contributions"]));
+    assert!(korea.iter().all(|r| r["budget_basis"].is_empty()));
 }

@@ -691,7 +691,7 @@ fn y_in_a_detail_or_a_share_estimate_says_what_it_copied() {
     let keys = ScriptedEvents::parse("<enter>y").expect("the keys parse");
     let detail = screen(80, 24, keys);
     assert!(
-        detail.contains("copied the 12th SMA with its sources"),
+        detail.contains("copied the 12th SMA with sources"),
         "{detail}"
     );
     let share = hosts_screen(80, 24, "Aj<enter>y");

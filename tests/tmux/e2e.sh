@@ -385,7 +385,7 @@ T set -g set-clipboard on
 start cite 80 24
 wait_for cite "1 Timeline" >/dev/null || fail "cite: dashboard did not open"
 T send-keys -t cite 2 : 2 0 1 4 Enter y
-wait_for cite "copied the 2014 contribution with its sources" >/dev/null \
+wait_for cite "copied the 2014 contribution with sources" >/dev/null \
     && pass "cite: y says what it copied" || fail "cite: no message after y"
 T show-buffer | grep -qF "Korea's SMA contribution, 2014: 920.0 billion won" \
     && T show-buffer | grep -qF "https://thestar.com.my/news/world/2014/01/12/south-korea-to-contribute-867-million-for-us-military-forces-in-2014" \
@@ -445,7 +445,7 @@ wait_for hosts "Sources of the troop count:" >/dev/null \
     && pass "hosts: the detail gives Japan's fiscal year and every input's sources" \
     || fail "hosts: the detail's sources"
 T send-keys -t hosts q y
-wait_for hosts "copied 2014 figures per US service member of Korea and Japan" >/dev/null \
+wait_for hosts "copied Korea's and Japan's 2014 figures, per US service member, with sources" >/dev/null \
     && T show-buffer | grep -qF "Japan, FY2014 (Apr 2014–Mar 2015): \$32.00 k" \
     && pass "hosts: y copies both figures in the measure" || fail "hosts: y with both"
 T send-keys -t hosts 3
@@ -519,7 +519,7 @@ wait_for sharesjp "Share estimate · dod-2004-jp" >/dev/null \
     && screen sharesjp | grep -qF "Value: 74.5 %" \
     && pass "shares: Enter shows Japan's 2002 estimate whole" || fail "shares: Enter"
 T send-keys -t sharesjp q y
-wait_for sharesjp "copied the Japan estimate of 2002 with its sources" >/dev/null \
+wait_for sharesjp "copied the Japan estimate of 2002 with sources" >/dev/null \
     && T show-buffer | grep -qF "Japan, 2002: 74.5 % — DoD U.S. cost offset percentage" \
     && T show-buffer | grep -qF "[J65] " \
     && pass "shares: y copies the estimate with its definition and sources" || fail "shares: y"

@@ -22,20 +22,36 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
     }
 }
 
+/// With both hosts on Costs, what the image `i` wrote is: `chart hosts`'s in the measure
+/// picked, and the command that draws it (its real dollars take the base year, US
+/// CPI-U past the record, the horizon), as " (…, as `sma-dash chart hosts …` draws
+/// both hosts)"; else nothing.
+fn as_chart_hosts(app: &App) -> String {
+    let Some(both) = app.both().filter(|_| app.focus == Pane::Costs) else {
+        return String::new();
+    };
+    let ids = if both.measure == crate::econ::compare::MeasureKind::RealUsd {
+        &crate::app::command::REAL_DOLLARS[..]
+    } else {
+        &[]
+    };
+    let asked = [
+        "chart hosts".to_string(),
+        format!("--measure {}", both.measure.name()),
+    ];
+    format!(
+        " ({}, as `{}` draws both hosts)",
+        both.measure.label(),
+        app.command(&asked, ids, false)
+    )
+}
+
 /// The runtime's reply when writing is done, as the status line says it.
 pub(super) fn done(app: &mut App, reply: Reply) -> Effect {
     use Reply::*;
     match reply {
         Published(Ok((svg, png))) => {
-            // With both hosts, the image is `chart hosts`'s in the measure picked.
-            let what = match app.both() {
-                Some(both) if app.focus == Pane::Costs => format!(
-                    " ({}, as `sma-dash chart hosts --measure {}` draws both hosts)",
-                    both.measure.label(),
-                    both.measure.name()
-                ),
-                _ => String::new(),
-            };
+            let what = as_chart_hosts(app);
             app.status = Some(format!(
                 "wrote {} and {}{what}",
                 svg.display(),

@@ -257,6 +257,35 @@ mod tests {
     }
 
     #[test]
+    fn on_assumptions_with_both_hosts_r_and_b_are_the_shown_hosts_totals() {
+        let mut app = both_on_2014();
+        update(&mut app, Action::Focus(Pane::Assumptions));
+        let measure = app.inputs().measure;
+        update(&mut app, Action::ToggleReal);
+        assert!(app.inputs().view.real, "Korea's totals in real terms");
+        assert_eq!(app.inputs().measure, measure, "the Costs measure untouched");
+        let status = app.status.clone().unwrap_or_default();
+        assert!(
+            status.starts_with("Korea's scenario totals real: money of"),
+            "{status}"
+        );
+        // `b`: the band lies around Korea's totals alone, so only Korea's spreads.
+        app.change(|i| i.show_projections = true);
+        update(&mut app, Action::ToggleBand);
+        let status = app.status.clone().unwrap_or_default();
+        assert!(
+            status.starts_with("band around Korea's scenario totals: Korean CPI"),
+            "{status}"
+        );
+        assert!(!status.contains("yen"), "{status}");
+        // Back on Costs, `r` is the measure's again.
+        update(&mut app, Action::Focus(Pane::Costs));
+        app.change(|i| i.measure = MeasureKind::Usd);
+        update(&mut app, Action::ToggleReal);
+        assert_eq!(app.inputs().measure, MeasureKind::RealUsd);
+    }
+
+    #[test]
     fn m_and_p_with_both_hosts_change_nothing_and_say_why() {
         let mut app = both_on_2014();
         let before = app.inputs().clone();

@@ -4,18 +4,17 @@
 
 use super::*;
 
-/// "band: Japanese CPI inflation ±1 pp, …": the spreads of the rates of each host shown,
-/// named as the host's own.
+/// "band: Japanese CPI inflation ±1 pp, …": the spreads of the rates of the host whose
+/// projections it lies around, named as the host's own. With both hosts shown, only the
+/// Assumptions pane's totals (Korea's) carry a band, and the words say so.
 fn band_words(app: &App) -> String {
-    let spreads = &app.inputs().band_spreads;
-    let each: Vec<String> = match app.host_shown().hosts() {
-        [one] => vec![spreads.describe_for(*one)],
-        hosts => hosts
-            .iter()
-            .map(|h| format!("{}: {}", h.name(), spreads.describe_for(*h)))
-            .collect(),
-    };
-    format!("band: {}", each.join("; "))
+    let host = app.data.info.host;
+    let spreads = app.inputs().band_spreads.describe_for(host);
+    if app.host_shown().is_both() {
+        format!("band around {}'s scenario totals: {spreads}", host.name())
+    } else {
+        format!("band: {spreads}")
+    }
 }
 
 /// What `b` says: off, or the spreads of the band, or that it lies around projections,
@@ -40,7 +39,10 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
     use Action::*;
     match action {
         CycleMetric if app.host_shown().is_both() => super::hosts::next_measure(app),
-        ToggleReal if app.host_shown().is_both() => super::hosts::toggle_real_measure(app),
+        // On Assumptions `r` is its totals' (the shown host's scenarios), as with one host.
+        ToggleReal if app.host_shown().is_both() && app.focus != Pane::Assumptions => {
+            super::hosts::toggle_real_measure(app)
+        }
         ToggleChartStyle | ToggleProjections if app.host_shown().is_both() => {
             super::hosts::not_with_both(app, &action)
         }
@@ -72,7 +74,12 @@ pub(super) fn apply(app: &mut App, action: Action) -> Effect {
             } else {
                 "nominal".to_string()
             };
-            say(app, what)
+            let whose = if app.host_shown().is_both() {
+                format!("{}'s scenario totals ", app.data.info.host.name())
+            } else {
+                String::new()
+            };
+            say(app, format!("{whose}{what}"))
         }
         ToggleChartStyle => {
             app.change(|i| {
