@@ -722,6 +722,10 @@ impl App {
         }
         if let Some(japan) = self.hosts.japan() {
             self.inputs.assumptions.take_history_of(japan);
+            // What a subcommand would start from holds Japan's history too.
+            if let Some(base) = &mut self.command_base.assumptions {
+                base.take_history_of(japan);
+            }
         }
         true
     }

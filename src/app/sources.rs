@@ -614,7 +614,7 @@ mod tests {
             .iter_mut()
             .for_each(|c| renamed(&mut c.sources));
         let mut hosts = Hosts::korea_only(Dataset::embedded().expect("the dataset loads"));
-        hosts.japan = Some(japan);
+        hosts.set_japan(Some(japan));
         let mut app = app_on(hosts);
         app.change(|i| i.host = HostChoice::Both);
         let words = words_of(&app, "R29");

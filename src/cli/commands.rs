@@ -11,7 +11,7 @@ use clap::CommandFactory;
 use crate::app::command::CommandBase;
 use crate::app::{App, ChartStyle, HostChoice};
 use crate::config::{self, Config, Flag, SetupError};
-use crate::data::{Dataset, summary::Summary};
+use crate::data::{Dataset, Hosts, summary::Summary};
 use crate::econ::compare::{Comparison, MeasureKind};
 use crate::econ::{Assumptions, BandSpreads, CostView, Currency, ScenarioId};
 use crate::publish::{self, Size, Theme};
@@ -41,10 +41,11 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
         &cli.band.flags(),
         cli.host,
     )?;
+    let base = command_base(&cli.input, &s.config, &s.hosts)?;
     let mut app = configured_app_on(s);
     show_host(&mut app, cli.host)?;
     show_measure(&mut app, cli.measure.as_deref());
-    app.command_base = command_base(&cli.input, &s.config, &app.hosts)?;
+    app.command_base = base;
     app.mouse |= cli.mouse;
     // Only the live screen reads the clock: `render` stays the same every day.
     app.today = Some(crate::clock::local_now().date_naive());
@@ -59,12 +60,15 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
 /// Where a subcommand started beside the dashboard (or `render`) would start: the same
 /// `--data` and `--config`, and the assumptions they give without options. The
 /// commands the dashboard names (`y` without a clipboard) add what differs from it.
-fn command_base(
+/// Of the hosts whose datasets are read: Japan's history is added where the app takes
+/// it ([`App::take_japan`]), as in the app's own assumptions.
+pub(super) fn command_base(
     input: &InputArgs,
     config: &Config,
     hosts: &Hosts,
 ) -> Result<CommandBase, SetupError> {
-    let present: Vec<&Dataset> = hosts.iter().collect();
+    let japan = hosts.japan_read().then(|| hosts.japan()).flatten();
+    let present: Vec<&Dataset> = std::iter::once(&hosts.korea).chain(japan).collect();
     let assumptions = config.starting_assumptions_of(&present, &[])?;
     Ok(CommandBase::started(
         input.data.as_deref(),
@@ -81,10 +85,11 @@ pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupEr
         &args.band.flags(),
         args.host,
     )?;
+    let base = command_base(input, &s.config, &s.hosts)?;
     let mut app = configured_app_on(s);
     show_host(&mut app, args.host)?;
     show_measure(&mut app, args.measure.as_deref());
-    app.command_base = command_base(input, &s.config, &app.hosts)?;
+    app.command_base = base;
     if let Some(name) = &args.scenario {
         start_on(&mut app, name)?;
     }

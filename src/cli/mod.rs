@@ -958,8 +958,10 @@ mod tests {
         let flags = cli.assumptions.flags_for(cli.host);
         let s = setup_every_host(&cli.input, &flags, &cli.band.flags(), cli.host)
             .unwrap_or_else(|e| panic!("{e:?}"));
+        let base = commands::command_base(&cli.input, &s.config, &s.hosts).unwrap();
         let mut app = commands::configured_app_on(s);
         commands::show_host(&mut app, cli.host).unwrap_or_else(|e| panic!("{e:?}"));
+        app.command_base = base;
         app
     }
 
@@ -990,6 +992,10 @@ mod tests {
         }
         assert!(lazy.hosts.japan_read() && !lazy.japan_pending());
         assert_eq!(lazy.inputs(), eager.inputs());
+        // What a subcommand would start from, as `y` names it: Japan's history too.
+        let base = |app: &App| app.command_base.assumptions.clone();
+        assert_eq!(base(&lazy), base(&eager));
+        assert_ne!(base(&lazy), started(&[]).command_base.assumptions);
         assert_eq!(lazy.data, eager.data);
         assert_eq!(frame(&mut lazy), frame(&mut eager));
     }
