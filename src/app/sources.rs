@@ -588,6 +588,13 @@ mod tests {
         // Two sources at one URL with two dates are two: Tim Kane's series is not
         // the rebuild Japan's counts come from.
         assert!(!keys_of(&app, "KANE").iter().any(|(h, _)| h == "jp"));
+        // A compilation of reports is not the one report it includes: Japan's GDP
+        // sources (J98) are not Korea's 2025 GDP report.
+        assert!(
+            !keys_of(&app, "BOK-GDP-2026-03-10")
+                .iter()
+                .any(|(h, _)| h == "jp")
+        );
     }
 
     #[test]

@@ -16,30 +16,69 @@ use crate::data::{FISCAL_PREFIX, YearAxis};
 use crate::numbers::round_steps;
 
 /// Indices of at most `max` of `n` points, evenly spread, always keeping the first, the
-/// last and `keep` (the year cursor), so a chart never draws more points than cells.
-pub fn thin(n: usize, max: usize, keep: Option<usize>) -> Vec<usize> {
-    if n <= max || max == 0 {
-        return (0..n.min(if max == 0 { 0 } else { n })).collect();
+/// last and each of `keep` (the year cursor first, then the years the record holds as
+/// gaps), so a chart never draws more points than cells and never thins a gap away:
+/// a kept point takes the place of the nearest pick not itself kept. Only where `keep`
+/// holds more points than `max` leaves room do the last of them go.
+pub fn thin(n: usize, max: usize, keep: &[usize]) -> Vec<usize> {
+    if n <= max {
+        return (0..n).collect();
+    }
+    if max == 0 {
+        return Vec::new();
     }
     if max == 1 {
-        return vec![keep.unwrap_or(n - 1)];
+        return vec![keep.iter().copied().find(|k| *k < n).unwrap_or(n - 1)];
     }
-    let mut picked: Vec<usize> = (0..max)
-        .map(|k| (k * (n - 1) + (max - 1) / 2) / (max - 1))
+    // Each pick and whether it must stay: the ends do.
+    let mut picked: Vec<(usize, bool)> = (0..max)
+        .map(|k| {
+            let i = (k * (n - 1) + (max - 1) / 2) / (max - 1);
+            (i, k == 0 || k == max - 1)
+        })
         .collect();
-    if let Some(keep) = keep.filter(|k| *k < n && !picked.contains(k)) {
-        // Replace the nearest pick inside (never the ends) with the cursor's point.
-        let last = picked.len() - 1;
-        if let Some(nearest) = picked[1..last]
-            .iter_mut()
-            .min_by_key(|p| (**p as i64 - keep as i64).abs())
-        {
-            *nearest = keep;
+    for &k in keep.iter().filter(|k| **k < n) {
+        if let Some(p) = picked.iter_mut().find(|p| p.0 == k) {
+            p.1 = true;
+            continue;
         }
-        picked.sort_unstable();
+        if let Some(nearest) = picked
+            .iter_mut()
+            .filter(|p| !p.1)
+            .min_by_key(|p| p.0.abs_diff(k))
+        {
+            *nearest = (k, true);
+        }
     }
-    picked.dedup();
-    picked
+    picked.sort_unstable();
+    picked.into_iter().map(|p| p.0).collect()
+}
+
+/// The `items` a chart of `max` cells draws ([`thin`]): the first, the last, the one
+/// `cursor` picks and every one `gap` picks (a year the record holds without a value)
+/// kept.
+pub fn thin_keeping<T>(
+    items: &[T],
+    max: usize,
+    cursor: impl Fn(&T) -> bool,
+    gap: impl Fn(&T) -> bool,
+) -> Vec<&T> {
+    let keep: Vec<usize> = items
+        .iter()
+        .position(&cursor)
+        .into_iter()
+        .chain(
+            items
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| gap(t))
+                .map(|(i, _)| i),
+        )
+        .collect();
+    thin(items.len(), max, &keep)
+        .into_iter()
+        .map(|i| &items[i])
+        .collect()
 }
 
 /// `min`..`max` widened to a fine round step (about an eighth of the span), so the
@@ -100,6 +139,33 @@ const MIN_FILL: f64 = 0.75;
 /// axes take (`publish::svg`).
 const MAX_LABELS: i64 = 6;
 
+/// How far apart an axis's labels go, and how many it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Spacing {
+    /// Rows from one label to the next, at least.
+    gap: u16,
+    /// Labels needed, at least.
+    need: usize,
+    /// Every two labels the same number of rows apart.
+    even: bool,
+}
+
+/// The spacings tried for a plot `rows` high, the first that a round step fits wins.
+/// From ten rows: a blank row between labels at least, more on taller plots, so about
+/// six at most stay a glance apart, and three at least. Small plots (three to nine
+/// rows) first take a label on every row or every other row, evenly, where a round step
+/// gives three or more (0.10, 0.05, 0.00 rather than 0.1 and 0.0; 300, 200, 100, 0
+/// rather than 200 and 0); else two, a blank row apart where there is room.
+fn spacings(rows: u16) -> Vec<Spacing> {
+    let spaced = |gap: u16, need: usize, even: bool| Spacing { gap, need, even };
+    match rows {
+        0..=2 => vec![spaced(1, usize::from(rows.max(1)), false)],
+        3 => vec![spaced(1, 3, false), spaced(1, 2, false)],
+        4..=9 => vec![spaced(1, 3, true), spaced(2, 2, false)],
+        _ => vec![spaced((rows / 5).max(2), 3, false)],
+    }
+}
+
 impl ValueAxis {
     /// An axis holding `min`..`max` on `rows` rows mapped as `grid` maps them. Bars
     /// need zero inside: pass `min.min(0.0)` and `max.max(0.0)`.
@@ -115,31 +181,37 @@ impl ValueAxis {
             labels: Vec::new(),
             decimals: 0,
         };
-        // One blank row between labels at least; about six labels at most on a tall
-        // plot, so they stay a glance apart. Three rows have no room for a blank one
-        // between three labels: a label on each row, where a round step gives three
-        // (0.10, 0.05, 0.00 rather than 0.1 and 0.0), else two a row apart.
-        let gap = if rows >= 3 { (rows / 5).max(2) } else { 1 };
-        let need = if rows >= 10 { 3 } else { 2.min(rows as usize) };
-        let tries: &[(u16, usize)] = if rows == 3 {
-            &[(1, 3), (gap, need)]
-        } else {
-            &[(gap, need)]
-        };
         let fine = fine_bounds(min, max);
-        let found = tries.iter().any(|&(gap, need)| {
-            round_steps(span / f64::from(rows))
-                .take_while(|step| *step <= span * 100.0)
-                .any(|step| {
-                    // Rounded out to the step: both ends labelled, when that wastes little.
-                    let snapped = ((min / step).floor() * step, (max / step).ceil() * step);
-                    (span / (snapped.1 - snapped.0) >= MIN_FILL
-                        && axis.try_labels(snapped, step, gap, need, false))
-                        // Else the fine bounds, the step's multiples inside, and the ends
-                        // where those are too few.
-                        || axis.try_labels(fine, step, gap, need, true)
-                })
-        });
+        // Each spacing's finest round step that fits; of those, the most labels.
+        let best = spacings(rows)
+            .into_iter()
+            .filter_map(|spacing| {
+                let mut tried = axis.clone();
+                round_steps(span / f64::from(rows))
+                    .take_while(|step| *step <= span * 100.0)
+                    .any(|step| {
+                        // Rounded out to the step: both ends labelled, when that wastes
+                        // little.
+                        let snapped = ((min / step).floor() * step, (max / step).ceil() * step);
+                        (span / (snapped.1 - snapped.0) >= MIN_FILL
+                            && tried.try_labels(snapped, step, spacing, false))
+                            // Else the fine bounds, the step's multiples inside, and the
+                            // ends where those are too few.
+                            || tried.try_labels(fine, step, spacing, true)
+                    })
+                    .then_some(tried)
+            })
+            .reduce(|best, next| {
+                if next.labels.len() > best.labels.len() {
+                    next
+                } else {
+                    best
+                }
+            });
+        let found = best.is_some();
+        if let Some(best) = best {
+            axis = best;
+        }
         if !found {
             // Too few rows for a blank one between labels: the fine ends, or zero and
             // the end farther from it, or the one row there is.
@@ -168,14 +240,14 @@ impl ValueAxis {
     }
 
     /// Sets the bounds and the multiples of `step` between them as the labels, if they
-    /// are `gap` rows apart and at least `need` (with the ends, if `ends`, where the
-    /// multiples are fewer and the ends leave room).
+    /// are `spacing.gap` rows apart (evenly, if `spacing.even`) and at least
+    /// `spacing.need` (with the ends, if `ends`, where the multiples are fewer and the
+    /// ends leave room).
     fn try_labels(
         &mut self,
         (low, high): (f64, f64),
         step: f64,
-        gap: u16,
-        need: usize,
+        Spacing { gap, need, even }: Spacing,
         ends: bool,
     ) -> bool {
         if high <= low {
@@ -199,8 +271,9 @@ impl ValueAxis {
         }
         let mut labels = Vec::with_capacity((last - first + 3) as usize);
         labels.extend((first..=last).map(value));
-        // The ends only where the multiples are too few: mixed steps read unevenly.
-        if ends && labels.len() < need {
+        // The ends only where the multiples are too few: mixed steps read unevenly, so
+        // never where the labels must be even.
+        if ends && !even && labels.len() < need {
             let apart =
                 |a: f64, b: f64| (row(self, a) - row(self, b)).unsigned_abs() >= u32::from(gap);
             match labels.first() {
@@ -217,11 +290,23 @@ impl ValueAxis {
                 labels.push(high);
             }
         }
-        if labels.len() < need {
+        if labels.len() < need || (even && !self.evenly_spaced(&labels)) {
             return false;
         }
         self.labels = labels;
         true
+    }
+
+    /// Whether `labels` (low to high) sit the same number of rows apart, so equal steps
+    /// read as equal: on bars, zero's row is the one above the zero line, where the
+    /// step above it ends a row short, so the step from zero is left out.
+    fn evenly_spaced(&self, labels: &[f64]) -> bool {
+        let apart: Vec<u16> = labels
+            .windows(2)
+            .filter(|w| !(self.grid == Grid::Bars && (w[0] == 0.0 || w[1] == 0.0)))
+            .filter_map(|w| Some(self.row(w[0])?.abs_diff(self.row(w[1])?)))
+            .collect();
+        apart.windows(2).all(|w| w[0] == w[1])
     }
 
     /// The row `value` is drawn on, counted from the plot's top; `None` outside the
@@ -649,14 +734,15 @@ pub fn guides(
     }
 }
 
-/// A line chart of one recorded series (`line`, a braille line) over `years`, with a
-/// value axis holding `values`, the cursor's year labelled where it fits: the chart both
-/// panes draw, every other series then marked into the plot it returns.
+/// A line chart of one recorded series (`line`, a braille line, broken at its gaps)
+/// over `years`, with a value axis holding `values`, the cursor's year labelled where it
+/// fits and each gap marked ([`gap_marks`]): the chart both panes draw, every other
+/// series then marked into the plot it returns.
 pub fn recorded_chart(
     buf: &mut Buffer,
     area: Rect,
     (years, values): ((i32, i32), (f64, f64)),
-    (line_data, cursor): (&[(f64, f64)], i32),
+    (series, cursor): (&Series, i32),
     (theme, years_axis): (&Theme, YearAxis),
 ) -> Option<Plot> {
     let styles = AxisStyles {
@@ -664,15 +750,59 @@ pub fn recorded_chart(
         cursor: theme.cursor(),
         years: years_axis,
     };
-    line_chart(
+    let runs = runs(series);
+    let plot = line_chart(
         buf,
         area,
         years,
         values,
-        vec![line(line_data, theme.recorded())],
+        runs.iter().map(|r| line(r, theme.recorded())).collect(),
         Some(cursor),
         styles,
-    )
+    )?;
+    gap_marks(buf, &plot, gaps(series), theme.recorded());
+    Some(plot)
+}
+
+/// A series as a chart takes it: each year, with its value or `None` where the record
+/// holds the year as a gap.
+pub type Series = [(f64, Option<f64>)];
+
+/// What marks a gap year on a chart: a year the record holds without a value.
+pub const GAP_MARK: char = '×';
+
+/// What marks a year of a bar chart the record does not hold at all ([`BarKind::Unrecorded`]).
+pub const UNRECORDED_MARK: char = '·';
+
+/// The runs of values of `series` between its gaps: a line drawn through each run
+/// alone never crosses a gap as if the year had a value.
+pub fn runs(series: &Series) -> Vec<Vec<(f64, f64)>> {
+    series
+        .split(|p| p.1.is_none())
+        .filter(|run| !run.is_empty())
+        .map(|run| run.iter().filter_map(|&(x, v)| Some((x, v?))).collect())
+        .collect()
+}
+
+/// The years of `series` that are gaps.
+pub fn gaps(series: &Series) -> impl Iterator<Item = f64> + '_ {
+    series.iter().filter(|p| p.1.is_none()).map(|p| p.0)
+}
+
+/// [`GAP_MARK`] on the year axis's line under the plot, in each of `years`' columns:
+/// a gap stays visible where the line breaks, and never hides under another series.
+pub fn gap_marks(
+    buf: &mut Buffer,
+    plot: &Plot,
+    years: impl IntoIterator<Item = f64>,
+    style: Style,
+) {
+    let y = plot.area.bottom();
+    for year in years {
+        if let Some(x) = plot.column(year) {
+            put_char(buf, x, y, GAP_MARK, style);
+        }
+    }
 }
 
 /// Where marks go: over what is drawn there, or only into blank cells, behind it.
@@ -744,6 +874,10 @@ pub enum BarKind {
     Projected,
     /// Projected with an agreement's rule past the agreement's end.
     Extended,
+    /// A year between two of the series' years that the record does not hold at all
+    /// (Japan's FY1979–95): its slot keeps the years evenly spaced, marked
+    /// [`UNRECORDED_MARK`].
+    Unrecorded,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -764,6 +898,8 @@ pub struct BarStyles {
     pub cursor: Style,
     pub axis: Style,
     pub band: Style,
+    /// The [`GAP_MARK`] of a year without a value.
+    pub gap: Style,
     /// The years the x axis counts.
     pub years: YearAxis,
 }
@@ -878,26 +1014,16 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
             break;
         };
         let style = match bar.kind {
-            BarKind::Recorded => styles.recorded,
+            BarKind::Recorded | BarKind::Unrecorded => styles.recorded,
             BarKind::Projected | BarKind::Extended => styles.projected,
         };
         let style = if bar.cursor { styles.cursor } else { style };
-        if let Some(v) = bar.value {
-            let column = BarColumn {
-                x,
-                cols: bar_cols,
-                style,
-            };
-            draw_bar(
-                buf,
-                plot,
-                &column,
-                bar,
-                v,
-                (low, high, zero_eighths),
-                styles,
-            );
-        }
+        let column = BarColumn {
+            x,
+            cols: bar_cols,
+            style,
+        };
+        draw_slot(buf, plot, &column, bar, (low, high, zero_eighths), styles);
         let marker = if bar.cursor {
             Some(('▼', styles.cursor))
         } else if bar.capped {
@@ -923,6 +1049,30 @@ pub fn draw_bars(buf: &mut Buffer, area: Rect, bars: &[BarDatum], styles: &BarSt
         cursor,
         (styles.axis, styles.cursor),
         styles.years,
+    );
+}
+
+/// What goes in one bar's columns: its bar ([`draw_bar`]), or for a gap (no value)
+/// the [`GAP_MARK`] on the plot's bottom row, so a gap never reads as zero.
+fn draw_slot(
+    buf: &mut Buffer,
+    plot: Rect,
+    column: &BarColumn,
+    bar: &BarDatum,
+    bounds: (f64, f64, i64),
+    styles: &BarStyles,
+) {
+    let (mark, style) = match (bar.value, bar.kind) {
+        (Some(v), _) => return draw_bar(buf, plot, column, bar, v, bounds, styles),
+        (None, BarKind::Unrecorded) => (UNRECORDED_MARK, styles.axis),
+        (None, _) => (GAP_MARK, styles.gap),
+    };
+    put_char(
+        buf,
+        column.x + (column.cols - 1) / 2,
+        plot.bottom() - 1,
+        mark,
+        style,
     );
 }
 
@@ -1004,14 +1154,49 @@ mod tests {
 
     #[test]
     fn thinning_keeps_ends_and_cursor_and_fits() {
-        assert_eq!(thin(5, 10, None), vec![0, 1, 2, 3, 4]);
-        let picked = thin(110, 30, Some(57));
+        assert_eq!(thin(5, 10, &[]), vec![0, 1, 2, 3, 4]);
+        let picked = thin(110, 30, &[57]);
         assert!(picked.len() <= 30);
         assert_eq!(picked.first(), Some(&0));
         assert_eq!(picked.last(), Some(&109));
         assert!(picked.contains(&57));
         assert!(picked.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(thin(3, 0, None), Vec::<usize>::new());
+        assert_eq!(thin(3, 0, &[]), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn a_gap_year_survives_any_thinning() {
+        // Japan's record from FY1978: FY1996–98, FY2000 and FY2013 are gaps; the
+        // projection runs to FY2035.
+        let years: Vec<i32> = std::iter::once(1978).chain(1996..=2035).collect();
+        let gap = |y: &i32| [1996, 1997, 1998, 2000, 2013].contains(y);
+        // Room for the ends, the five gaps and the cursor: eight cells.
+        for cells in 8..=years.len() + 2 {
+            for cursor in [1978, 1999, 2013, 2014, 2026, 2035, 1900] {
+                let kept = thin_keeping(&years, cells, |y| *y == cursor, gap);
+                let context = format!("{cells} cells, cursor {cursor}: {kept:?}");
+                assert!(kept.len() <= cells, "{context}");
+                assert!(kept.windows(2).all(|w| w[0] < w[1]), "{context}");
+                assert_eq!(kept.first(), Some(&&1978), "{context}");
+                assert_eq!(kept.last(), Some(&&2035), "{context}");
+                for y in years.iter().filter(|y| gap(y) || **y == cursor) {
+                    assert!(kept.contains(&y), "{y} thinned away: {context}");
+                }
+            }
+        }
+        // Every index kept, at any share of the points, while there is room for them.
+        for n in 2..80usize {
+            for max in 2..n {
+                let keep: Vec<usize> = (0..n).filter(|i| i % 7 == 3).take(max - 2).collect();
+                let picked = thin(n, max, &keep);
+                assert_eq!(picked.len(), max, "{n} into {max}");
+                assert!(keep.iter().all(|k| picked.contains(k)), "{n} into {max}");
+                assert!(picked.windows(2).all(|w| w[0] < w[1]), "{n} into {max}");
+            }
+        }
+        // More to keep than room: the first of them (the cursor) stay.
+        assert_eq!(thin(10, 3, &[5, 6, 7]), vec![0, 5, 9]);
+        assert_eq!(thin(10, 1, &[5]), vec![5]);
     }
 
     #[test]
@@ -1021,8 +1206,8 @@ mod tests {
         assert!(lo <= -8.9 && hi >= 13.9 && lo < 0.0);
         let (lo, hi) = fine_bounds(0.0, 0.0);
         assert!(hi > lo);
-        assert!(thin(110, 30, Some(1)).contains(&1));
-        assert!(thin(110, 30, Some(1)).contains(&0));
+        assert!(thin(110, 30, &[1]).contains(&1));
+        assert!(thin(110, 30, &[1]).contains(&0));
     }
 
     /// Whether `s` is 1, 2, 2.5 or 5 times a power of ten.
@@ -1085,7 +1270,7 @@ mod tests {
         }
         // A short plot still labels both ends of the bars.
         let axis = ValueAxis::new(0.0, 1950.0, 4, Grid::Bars);
-        assert_eq!(axis.labels, [0.0, 2000.0]);
+        assert_eq!(axis.labels, [0.0, 1000.0, 2000.0]);
         // Changes below zero keep zero labelled, with one decimal for 2.5 steps.
         let axis = ValueAxis::new(-8.9, 13.9, 12, Grid::Dots(4));
         assert!(axis.labels.contains(&0.0), "{:?}", axis.labels);
@@ -1127,6 +1312,54 @@ mod tests {
     }
 
     #[test]
+    fn small_plots_label_every_row_or_every_other_at_a_round_step() {
+        // The Costs and Troops panes at 80×24 to 100×30 are four to eight rows high:
+        // Japan's yen (0–290 bn), Korea's won (0–1,950 bn), Japan's troops (0–55,000),
+        // both hosts' dollars (0–2,600 m).
+        let cases = [
+            (0.0, 290.0, Grid::Bars),
+            (0.0, 1950.0, Grid::Bars),
+            (0.0, 55_000.0, Grid::Dots(4)),
+            (0.0, 2_600.0, Grid::Dots(4)),
+            (0.0, 1_519.2, Grid::Dots(4)),
+        ];
+        for (min, max, grid) in cases {
+            for rows in 4..=8u16 {
+                let axis = ValueAxis::new(min, max, rows, grid);
+                let context = format!("{min}..{max} on {rows} rows, {grid:?}: {axis:?}");
+                let labels = &axis.labels;
+                // Five and six rows fit no even round step on some ranges (0, 1,000,
+                // 2,000, 3,000 on six rows would sit 2, 1 and 2 apart): two there.
+                let least = if matches!(rows, 5 | 6) { 2 } else { 3 };
+                assert!(labels.len() >= least, "{least} labels at least: {context}");
+                assert!(labels.len() <= usize::from(rows), "{context}");
+                // One round step between every two, each label on its own row.
+                let step = labels[1] - labels[0];
+                assert!(is_round_step(step), "step {step}: {context}");
+                assert!(
+                    labels
+                        .windows(2)
+                        .all(|w| ((w[1] - w[0]) - step).abs() < step * 1e-9),
+                    "{context}"
+                );
+                let rows_of: Vec<u16> = labels.iter().filter_map(|v| axis.row(*v)).collect();
+                assert_eq!(rows_of.len(), labels.len(), "{context}");
+                assert!(rows_of.windows(2).all(|w| w[0] > w[1]), "{context}");
+            }
+        }
+        // Japan's Costs at 80×24: four rows, a label on each.
+        let yen = ValueAxis::new(0.0, 290.0, 4, Grid::Bars);
+        assert_eq!(yen.labels, [0.0, 100.0, 200.0, 300.0]);
+        // Korea's at 80×24: 0, 1,000 and 2,000 (before: 0 and 2,000).
+        let won = ValueAxis::new(0.0, 1950.0, 4, Grid::Bars);
+        assert_eq!(won.labels, [0.0, 1000.0, 2000.0]);
+        // Never a label every row mixed with every other row: 0, 100, 200, 300 on five
+        // rows would sit 1, 2 and 1 apart, so the axis keeps 0 and 200.
+        let five = ValueAxis::new(0.0, 290.0, 5, Grid::Bars);
+        assert_eq!(five.labels, [0.0, 200.0]);
+    }
+
+    #[test]
     fn value_labels_are_round_spaced_and_enough_for_any_range_and_height() {
         for (min, max) in ranges() {
             for rows in 1..=60u16 {
@@ -1151,13 +1384,16 @@ mod tests {
                         .iter()
                         .map(|v| axis.row(*v).expect("a label inside the axis"))
                         .collect();
-                    // A blank row between labels from four rows up (three rows
-                    // have no room for zero and an end apart).
-                    let apart = if rows >= 4 { 2 } else { 1 };
+                    // A blank row between labels from ten rows up; below, a label
+                    // may take every row, and then they go evenly (`evenly_spaced`).
+                    let apart = if rows >= 10 { 2 } else { 1 };
                     assert!(
                         rows_of.windows(2).all(|w| w[0] >= w[1] + apart),
                         "rows {rows_of:?}: {context}"
                     );
+                    if rows >= 4 && rows_of.windows(2).any(|w| w[0] == w[1] + 1) {
+                        assert!(axis.evenly_spaced(labels), "uneven: {context}");
+                    }
                     if rows >= 3 && axis.low < 0.0 && axis.high > 0.0 {
                         assert!(labels.contains(&0.0), "zero labelled: {context}");
                     }
@@ -1206,6 +1442,7 @@ mod tests {
             cursor: Style::default(),
             axis: Style::default(),
             band: Style::default(),
+            gap: Style::default(),
         }
     }
 
@@ -1417,8 +1654,9 @@ mod tests {
 
                     // Bars, thinned to the columns as the Costs pane thins them.
                     let all: Vec<i32> = (years.0..=years.1).collect();
-                    let keep = all.iter().position(|y| *y == cursor);
-                    let bars: Vec<BarDatum> = thin(all.len(), (width - 9) as usize, keep)
+                    let keep: Vec<usize> =
+                        all.iter().position(|y| *y == cursor).into_iter().collect();
+                    let bars: Vec<BarDatum> = thin(all.len(), (width - 9) as usize, &keep)
                         .into_iter()
                         .map(|i| bar(all[i], 1.0))
                         .collect();

@@ -180,6 +180,11 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     } else {
         spans.push(Span::styled(scenario_label(app), theme.dim()));
     }
+    // A year without a figure is marked, never drawn as zero: say what the mark is.
+    if app.derived().costs.iter().any(|p| p.value.is_none()) {
+        spans.push(Span::styled(chart::GAP_MARK.to_string(), theme.recorded()));
+        spans.push(Span::raw(" gap  "));
+    }
     spans.push(Span::styled("▼", theme.cursor()));
     spans.push(Span::raw(format!(
         " {}",
@@ -428,6 +433,7 @@ fn bar_styles(theme: &Theme, years: YearAxis) -> BarStyles {
         cursor: theme.cursor(),
         axis: theme.label(),
         band: theme.band(),
+        gap: theme.recorded(),
     }
 }
 
@@ -436,21 +442,54 @@ fn years_axis(app: &App) -> YearAxis {
     YearAxis::of_money(&[app.data.info.host])
 }
 
-/// The cost points to draw, thinned to `cells`, keeping the year cursor.
+/// The cost points to draw, thinned to `cells`, keeping the year cursor and every gap.
 fn thinned(app: &App, cells: usize) -> Vec<&CostPoint> {
-    let cursor = app.derived().costs.iter().position(|p| p.year == app.year);
-    chart::thin(app.derived().costs.len(), cells, cursor)
-        .into_iter()
-        .map(|i| &app.derived().costs[i])
-        .collect()
+    thin_points(&app.derived().costs, cells, app.year)
+}
+
+/// `points` thinned to `cells` ([`chart::thin`]): the cursor's year and every year
+/// without a value (a gap) kept.
+fn thin_points(points: &[CostPoint], cells: usize, year: i32) -> Vec<&CostPoint> {
+    chart::thin_keeping(points, cells, |p| p.year == year, |p| p.value.is_none())
 }
 
 fn render_bars(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     // The value axis takes about eight columns; the rest holds one bar per cell at most.
     let cells = area.width.saturating_sub(9) as usize;
-    let bars: Vec<BarDatum> = thinned(app, cells)
-        .into_iter()
-        .map(|p| BarDatum {
+    let every_year = bar_data(app);
+    let bars: Vec<BarDatum> = chart::thin_keeping(
+        &every_year,
+        cells,
+        |b| b.cursor,
+        |b| b.value.is_none() && b.kind != BarKind::Unrecorded,
+    )
+    .into_iter()
+    .copied()
+    .collect();
+    chart::draw_bars(
+        f.buffer_mut(),
+        area,
+        &bars,
+        &bar_styles(theme, years_axis(app)),
+    );
+}
+
+/// A bar for each point of the Costs series, and an unrecorded slot for each year
+/// between two points that the record does not hold at all (Japan's FY1979–95): the
+/// bars stay a year apart each, so FY1978's never stands beside FY1996's.
+fn bar_data(app: &App) -> Vec<BarDatum> {
+    let mut bars: Vec<BarDatum> = Vec::new();
+    for p in &app.derived().costs {
+        let after = bars.last().map_or(p.year, |b| b.year + 1);
+        bars.extend((after..p.year).map(|year| BarDatum {
+            year,
+            value: None,
+            kind: BarKind::Unrecorded,
+            capped: false,
+            cursor: year == app.year,
+            range: None,
+        }));
+        bars.push(BarDatum {
             year: p.year,
             value: p.value,
             kind: match (p.projected, p.extended) {
@@ -461,14 +500,9 @@ fn render_bars(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             capped: p.capped,
             cursor: p.year == app.year,
             range: band_at(app, p.year),
-        })
-        .collect();
-    chart::draw_bars(
-        f.buffer_mut(),
-        area,
-        &bars,
-        &bar_styles(theme, years_axis(app)),
-    );
+        });
+    }
+    bars
 }
 
 /// The charted scenario's band in `year`, where it has width.
@@ -488,10 +522,16 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
             .filter_map(|p| p.value.map(|v| (f64::from(p.year), v)))
             .collect()
     };
-    let recorded = xy(&|p| !p.projected);
+    // The record with its gaps: the line breaks at each, and each is marked.
+    let recorded: Vec<(f64, Option<f64>)> = points
+        .iter()
+        .filter(|p| !p.projected)
+        .map(|p| (f64::from(p.year), p.value))
+        .collect();
+    let last_recorded = recorded.iter().rev().find_map(|&(x, v)| Some((x, v?)));
     // A projection starts from the last recorded point so the lines join.
     let joined = |series: &[&CostPoint]| -> Vec<(f64, f64)> {
-        let mut line: Vec<(f64, f64)> = recorded.last().copied().into_iter().collect();
+        let mut line: Vec<(f64, f64)> = last_recorded.into_iter().collect();
         line.extend(
             series
                 .iter()
@@ -505,14 +545,7 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .derived()
         .compared
         .iter()
-        .map(|(_, series)| {
-            let cursor = series.iter().position(|p| p.year == app.year);
-            let kept: Vec<&CostPoint> = chart::thin(series.len(), cells, cursor)
-                .into_iter()
-                .map(|i| &series[i])
-                .collect();
-            joined(&kept)
-        })
+        .map(|(_, series)| joined(&thin_points(series, cells, app.year)))
         .collect();
     let capped = xy(&|p| p.capped);
     let banded: Vec<(f64, f64, f64)> = points
@@ -530,7 +563,7 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         points.first().map_or(app.year, |p| p.year),
         points.last().map_or(app.year, |p| p.year),
     );
-    // The record is the one line; projections, comparisons and capped years are marks
+    // The record is the one line (broken at its gaps); projections, comparisons and capped years are marks
     // drawn into the plot (a canvas layer each would cost a whole plot to fill).
     let buf = f.buffer_mut();
     let plot = chart::recorded_chart(

@@ -33,7 +33,7 @@ pub fn keys_label(b: &Binding) -> String {
 
 /// What the marks on the panes mean, after the keys, whichever host is shown; see
 /// [`marks`] for those that depend on it.
-const MARKS: [(&str, &str); 13] = [
+const MARKS: [(&str, &str); 14] = [
     ("┏━┓ ▶", "the focused pane: its border and title"),
     (
         "›",
@@ -47,6 +47,10 @@ const MARKS: [(&str, &str); 13] = [
     ("* ^", "the agreement's cap bound that year"),
     ("†", "the rule extended past its agreement"),
     ("╎ ░", "the band between the low and high paths"),
+    (
+        "×",
+        "a gap: a year the record holds without a figure, never drawn as zero",
+    ),
     ("▼ ┊", "the year cursor"),
     (LEVEL, "the 28,500 level"),
     ("*", "beside an assumption: not the default"),
@@ -81,6 +85,11 @@ fn marks(host: HostChoice) -> Vec<(&'static str, &'static str)> {
                 "FY",
                 "a Japanese fiscal year, April to March: FY2022 runs from April 2022 to \
                  March 2023",
+            ),
+            (
+                "·",
+                "under Japan's bars, a year the record does not hold at all: FY1979–95, \
+                 not found in the sources",
             ),
         ]);
     }
@@ -713,7 +722,11 @@ mod tests {
         assert!(!korea.contains("Japanese fiscal year"), "{korea}");
         let japan = keys_text(HostChoice::Japan);
         assert!(!japan.contains("28,500"), "USFK's level: {japan}");
-        for words in ["a Japanese fiscal year, April to March", "7th Fleet afloat"] {
+        for words in [
+            "a Japanese fiscal year, April to March",
+            "7th Fleet afloat",
+            "FY1979–95, not found in the sources",
+        ] {
             assert!(japan.contains(words), "{words}: {japan}");
         }
         let both = keys_text(HostChoice::Both);

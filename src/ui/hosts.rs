@@ -128,8 +128,8 @@ pub(super) fn mark_breaks(
     }
 }
 
-/// A series' points, (year, value).
-type Points = [(f64, f64)];
+/// A series' points, (year, value), the value `None` in a gap year.
+type Points = chart::Series;
 
 /// The mark of Japan's points beside Korea's line: a pattern as well as a colour.
 const JAPAN_MARK: char = '◆';
@@ -184,11 +184,11 @@ pub(super) fn render_costs(f: &mut Frame, app: &App, both: &BothHosts, area: Rec
         )),
         header,
     );
-    let series: Vec<Vec<(f64, f64)>> = Host::ALL
+    let series: Vec<Vec<(f64, Option<f64>)>> = Host::ALL
         .iter()
         .map(|h| {
             both.measures(*h)
-                .filter_map(|m| m.value().map(|v| (f64::from(m.point.year), v)))
+                .map(|m| (f64::from(m.point.year), m.value()))
                 .collect()
         })
         .collect();
@@ -380,7 +380,6 @@ fn two_series(
     (theme, years_axis): (&Theme, crate::data::YearAxis),
 ) -> Option<chart::Plot> {
     let (first, last_year) = app.year_range();
-    let in_range = |p: &&(f64, f64)| p.0 >= f64::from(first);
     let last = korea
         .iter()
         .chain(japan)
@@ -389,19 +388,23 @@ fn two_series(
         .unwrap_or(last_year)
         .max(app.year);
     let cells = area.width.saturating_sub(9) as usize;
-    let thin = |s: &[(f64, f64)]| -> Vec<(f64, f64)> {
-        let shown: Vec<(f64, f64)> = s.iter().filter(in_range).copied().collect();
-        let cursor = shown.iter().position(|p| p.0 as i32 == app.year);
-        chart::thin(shown.len(), cells, cursor)
+    // Thinned as one host's chart is: the cursor's year and every gap kept.
+    let thin = |s: &Points| -> Vec<(f64, Option<f64>)> {
+        let shown: Vec<(f64, Option<f64>)> = s
+            .iter()
+            .filter(|p| p.0 >= f64::from(first))
+            .copied()
+            .collect();
+        chart::thin_keeping(&shown, cells, |p| p.0 as i32 == app.year, |p| p.1.is_none())
             .into_iter()
-            .map(|i| shown[i])
+            .copied()
             .collect()
     };
     let (korea, japan) = (thin(korea), thin(japan));
     let (min, max) = korea
         .iter()
         .chain(&japan)
-        .map(|p| p.1)
+        .filter_map(|p| p.1)
         .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let buf = f.buffer_mut();
     let plot = chart::recorded_chart(
@@ -412,13 +415,16 @@ fn two_series(
         (theme, years_axis),
     );
     if let Some(plot) = &plot {
+        let japan_values: Vec<(f64, f64)> =
+            japan.iter().filter_map(|&(x, v)| Some((x, v?))).collect();
         chart::marks(
             buf,
             plot,
-            &japan,
+            &japan_values,
             (JAPAN_MARK, theme.compared(0)),
             chart::Layer::Over,
         );
+        chart::gap_marks(buf, plot, chart::gaps(&japan), theme.compared(0));
         chart::guides(buf, plot, None, Some((f64::from(app.year), theme.cursor())));
     }
     plot
@@ -434,11 +440,11 @@ pub(super) fn render_troops(f: &mut Frame, app: &App, both: &BothHosts, area: Re
     let inner = inner(area);
     let [plot, legend, value] =
         super::layout::chart_areas(inner, super::layout::troops_value_rows(inner));
-    let counted = |h: Host| -> Vec<(f64, f64)> {
+    let counted = |h: Host| -> Vec<(f64, Option<f64>)> {
         both.of(h).map_or_else(Vec::new, |s| {
             s.troops
                 .iter()
-                .filter_map(|p| p.counted.map(|c| (f64::from(p.year), f64::from(c))))
+                .map(|p| (f64::from(p.year), p.counted.map(f64::from)))
                 .collect()
         })
     };

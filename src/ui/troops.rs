@@ -42,6 +42,10 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         spans.push(Span::styled("╎", theme.reference()));
         spans.push(Span::raw(format!(" {year} counting change ")));
     }
+    if shown(app).iter().any(|p| p.counted.is_none()) {
+        spans.push(Span::styled(chart::GAP_MARK.to_string(), theme.recorded()));
+        spans.push(Span::raw(" no count "));
+    }
     spans.push(Span::styled("▼", theme.cursor()));
     spans.push(Span::raw(format!(" {}", app.year)));
     f.render_widget(Plain::new(Line::from(spans)), legend);
@@ -69,15 +73,19 @@ fn shown(app: &App) -> Vec<&TroopPoint> {
 
 fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let all = shown(app);
-    let cursor = all.iter().position(|p| p.year == app.year);
-    let points: Vec<&TroopPoint> =
-        chart::thin(all.len(), area.width.saturating_sub(8) as usize, cursor)
-            .into_iter()
-            .map(|i| all[i])
-            .collect();
-    let counted: Vec<(f64, f64)> = points
+    // A year the record holds without a count is a gap: kept, marked, never bridged.
+    let points: Vec<&TroopPoint> = chart::thin_keeping(
+        &all,
+        area.width.saturating_sub(8) as usize,
+        |p| p.year == app.year,
+        |p| p.counted.is_none(),
+    )
+    .into_iter()
+    .copied()
+    .collect();
+    let counted: Vec<(f64, Option<f64>)> = points
         .iter()
-        .filter_map(|p| p.counted.map(|c| (f64::from(p.year), f64::from(c))))
+        .map(|p| (f64::from(p.year), p.counted.map(f64::from)))
         .collect();
     let headline: Vec<(f64, f64)> = points
         .iter()
@@ -88,8 +96,8 @@ fn render_chart(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     let floor = level(app).unwrap_or(0.0);
     let (min, max) = counted
         .iter()
-        .chain(&headline)
-        .map(|p| p.1)
+        .filter_map(|p| p.1)
+        .chain(headline.iter().map(|p| p.1))
         .fold((floor, floor), |(lo, hi), v| (lo.min(v), hi.max(v)));
     // The count is the line; the headline level, dots behind it, drawn into the plot.
     let buf = f.buffer_mut();

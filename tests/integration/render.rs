@@ -661,6 +661,102 @@ hosts_snapshot!(shares_japan_gao_80x24, 80, 24, "HAjjjjjjjjjjjjjjj");
 hosts_snapshot!(shares_japan_whole_80x24, 80, 24, "HAj<enter>");
 hosts_snapshot!(shares_japan_whole_sources_80x24, 80, 24, "HAj<enter>G");
 
+/// The Costs pane's plot rows of `screen`: from its title to its legend, the pane's
+/// columns only.
+fn costs_rows(screen: &str) -> Vec<String> {
+    let lines: Vec<&str> = screen.lines().collect();
+    let top = lines
+        .iter()
+        .position(|l| l.contains("2 Costs"))
+        .expect("the Costs pane");
+    let title = lines[top];
+    let corner = title[..title.find("2 Costs").expect("the title")]
+        .rfind(['┌', '┏'])
+        .expect("the pane's corner");
+    let at = title.find("2 Costs").expect("the title");
+    let end = at
+        + title[at..]
+            .find(['┐', '┓'])
+            .expect("the pane's right corner");
+    let (left, right) = (
+        title[..corner].chars().count(),
+        title[..end].chars().count(),
+    );
+    lines[top + 1..]
+        .iter()
+        .map(|l| {
+            l.chars()
+                .skip(left)
+                .take(right + 1 - left)
+                .collect::<String>()
+        })
+        .take_while(|l| !l.contains("recorded"))
+        .collect()
+}
+
+#[test]
+fn japan_s_gap_years_keep_their_mark_on_the_costs_chart_at_any_width() {
+    // FY1996–98, FY2000 and FY2013 are held as gaps: marked as such whether or not
+    // the chart has a column a year, as bars and as a line.
+    for (width, height) in [(80, 24), (100, 30), (120, 40), (160, 50), (200, 60)] {
+        for keys in ["H", "H2m"] {
+            let screen = hosts_screen(width, height, keys);
+            let rows = costs_rows(&screen);
+            let marks: usize = rows.iter().map(|r| r.matches('×').count()).sum();
+            assert_eq!(marks, 5, "{width}×{height} after {keys}:\n{screen}");
+        }
+    }
+    // At 80×24 the cursor on FY2013: its gap mark under the cursor's, and the gap said.
+    let screen = hosts_screen(80, 24, "H2:2013<enter>");
+    let rows = costs_rows(&screen);
+    let cursor = rows
+        .iter()
+        .find_map(|r| r.find('▼').map(|i| r[..i].chars().count()));
+    let mark = rows.iter().rev().find_map(|r| {
+        r.contains('×').then(|| {
+            r.char_indices()
+                .filter(|(_, c)| *c == '×')
+                .map(|(i, _)| r[..i].chars().count())
+                .collect::<Vec<_>>()
+        })
+    });
+    let (cursor, mark) = (cursor.expect("the cursor's mark"), mark.expect("gap marks"));
+    assert!(mark.contains(&cursor), "{cursor} in {mark:?}:\n{screen}");
+    assert!(
+        screen.contains("FY2013 ▸ gap") || screen.contains("FY2013 ▸ no"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn japan_s_bars_keep_a_slot_for_each_year_the_record_does_not_hold() {
+    // FY1979–95 have no record at all: each keeps its slot, marked ·, so FY1978's bar
+    // does not stand beside FY1996's and the years are evenly spaced.
+    let screen = hosts_screen(200, 60, "H2");
+    let rows = costs_rows(&screen);
+    let bottom = rows
+        .iter()
+        .rev()
+        .find(|r| r.contains('×'))
+        .expect("the plot's bottom row");
+    assert_eq!(bottom.matches('·').count(), 17, "{screen}");
+    let years = rows
+        .iter()
+        .find(|r| r.contains("1980") && r.contains("1990"))
+        .expect("the year axis");
+    let at = |year: &str| years[..years.find(year).unwrap()].chars().count();
+    let (a, b, c) = (at("1980"), at("1990"), at("2000"));
+    assert!(
+        (b - a).abs_diff(c - b) <= 1,
+        "1980–90 and 1990–2000 as far apart: {years}"
+    );
+    // Thinned at 80×24, the stretch still shows, and no gap goes.
+    let rows = costs_rows(&hosts_screen(80, 24, "H2"));
+    let marks = |c: char| rows.iter().map(|r| r.matches(c).count()).sum::<usize>();
+    assert!(marks('·') > 0, "{rows:?}");
+    assert_eq!(marks('×'), 5, "{rows:?}");
+}
+
 #[test]
 fn shares_never_show_a_value_without_its_measure_above_it() {
     // Every estimate's row sits under its measure's heading, however far down the list
