@@ -1,5 +1,6 @@
 //! The economics alone, and loading: what each `+` or `-` costs below the app, loading
-//! and validating the embedded dataset and the synthetic one at scale, and start-up to
+//! and validating the embedded dataset (Korea's alone and both hosts') and the
+//! synthetic one at scale, and start-up to
 //! the first frame, in process and as a whole `sma-dash render` process; at scale, the
 //! search text built at start-up.
 
@@ -10,7 +11,7 @@ use std::hint::black_box;
 use std::process::Command;
 
 use sma_dash::app::timeline::SearchText;
-use sma_dash::data::{Dataset, load, synthetic::synthetic_files};
+use sma_dash::data::{Dataset, Hosts, load, synthetic::synthetic_files};
 use sma_dash::econ::{
     AssumptionId, Assumptions, BandSpreads, CostView, Currency, Economy, Metric, ScenarioId,
     cost_series, dashboard_bands, project_all,
@@ -93,6 +94,25 @@ fn band(c: &mut Criterion) {
 fn loading(c: &mut Criterion) {
     c.bench_function("load and validate the embedded dataset", |b| {
         b.iter(|| black_box(Dataset::embedded().expect("valid")))
+    });
+    // Both hosts: Korea's dataset alone (what the dashboard reads at start, Japan's
+    // when first needed), and everything read and checked (`sma-dash check`).
+    c.bench_function("load/hosts/korea alone", |b| {
+        b.iter(|| black_box(Hosts::embedded().expect("valid")))
+    });
+    c.bench_function("load/hosts/both and the shares", |b| {
+        b.iter(|| black_box(Hosts::embedded_all().expect("valid")))
+    });
+    // What the first `H` (or any first key) adds: Japan's dataset read on demand.
+    c.bench_function("load/hosts/japan on demand", |b| {
+        b.iter_batched(
+            || Hosts::embedded().expect("valid"),
+            |hosts| {
+                black_box(hosts.japan());
+                hosts
+            },
+            criterion::BatchSize::SmallInput,
+        )
     });
     c.bench_function("start-up/in-process/embedded", |b| {
         b.iter(|| {

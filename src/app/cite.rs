@@ -71,7 +71,7 @@ impl App {
             Cited::Source(id) => Some(cite::source(d, &self.hosts, self.host_shown().hosts(), id)),
             Cited::Share(id) => self
                 .hosts
-                .shares
+                .shares()
                 .estimates
                 .iter()
                 .find(|e| &e.id == id)

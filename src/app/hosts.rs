@@ -187,8 +187,8 @@ fn both_hosts(hosts: &Hosts, measure: MeasureKind, assumptions: &Assumptions) ->
 pub fn shown_dataset(hosts: &Hosts, choice: HostChoice) -> Option<Dataset> {
     match choice {
         HostChoice::Korea => Some(hosts.korea.clone()),
-        HostChoice::Japan => hosts.japan.clone(),
-        HostChoice::Both => hosts.japan.as_ref().map(|j| merged(&hosts.korea, j)),
+        HostChoice::Japan => hosts.japan().cloned(),
+        HostChoice::Both => hosts.japan().map(|j| merged(&hosts.korea, j)),
     }
 }
 
@@ -250,7 +250,7 @@ fn merged(korea: &Dataset, japan: &Dataset) -> Dataset {
 impl App {
     /// Whether the program holds a dataset for every host `choice` shows.
     pub fn can_show(&self, choice: HostChoice) -> bool {
-        choice.hosts().iter().all(|h| self.hosts.get(*h).is_some())
+        choice.hosts().iter().all(|h| self.hosts.has(*h))
     }
 
     /// The host choice shown: what `data` holds.
@@ -263,7 +263,12 @@ impl App {
     /// a change from.
     pub fn default_assumptions(&self) -> Assumptions {
         let mut a = Assumptions::from_history(&self.hosts.korea);
-        if let Some(japan) = &self.hosts.japan {
+        // Japan's history where the inputs hold it ([`App::take_japan`]): the first
+        // frame of Korea marks Korea's assumptions without reading Japan's files.
+        if let Some(japan) = (!self.japan_pending())
+            .then(|| self.hosts.japan())
+            .flatten()
+        {
             a.take_history_of(japan);
         }
         a
@@ -336,7 +341,7 @@ impl App {
         self.timeline.filter = filter;
         self.timeline.kinds = timeline::kinds_present(&self.data);
         self.timeline.kind_cursor = 0;
-        self.timeline.search_text = timeline::SearchText::new(&self.data);
+        self.timeline.search_text = std::sync::OnceLock::new();
         self.timeline.selected = 0;
         self.timeline.offset = 0;
         self.refresh_timeline();
@@ -450,7 +455,7 @@ pub(crate) mod tests {
 
     pub(crate) fn both_hosts_app() -> App {
         let mut hosts = Hosts::korea_only(Dataset::embedded().expect("the dataset loads"));
-        hosts.japan = Some(synthetic_japan());
+        hosts.set_japan(Some(synthetic_japan()));
         app_on(hosts)
     }
 
@@ -591,7 +596,7 @@ pub(crate) mod tests {
         }
         // Per member by hand: FY2014's yen at the fiscal-year rate over the count.
         app.change(|i| i.measure = MeasureKind::PerMember);
-        let j = &hosts.japan.as_ref().unwrap();
+        let j = &hosts.japan().unwrap();
         let yen = j.contribution(2014).unwrap().local_100m.unwrap();
         let rate = j.exchange_rate(2014).unwrap().fiscal_year_per_usd.unwrap();
         let troops = f64::from(j.troop_count(2014).unwrap().troops.unwrap());

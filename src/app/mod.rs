@@ -332,8 +332,10 @@ pub struct Timeline {
     pub rows: Vec<Row>,
     /// Derived from `rows`.
     pub index: timeline::RowIndex,
-    /// Derived from the dataset: what the search looks in.
-    pub search_text: timeline::SearchText,
+    /// Derived from the dataset shown, the first time a search needs it
+    /// ([`Timeline::search_text`]); emptied where the dataset shown changes. Most
+    /// sessions never search, and cutting every text is a quarter of start-up.
+    pub(crate) search_text: std::sync::OnceLock<timeline::SearchText>,
     /// The rows matching the search query, kept until it or the rows change.
     pub hits: timeline::Hits,
     pub selected: usize,
@@ -358,16 +360,28 @@ impl Timeline {
         self.rows = rows;
     }
 
-    /// The rows matching the search query, found as the query changes.
-    pub fn hits(&mut self) -> &[usize] {
-        self.hits
-            .update(&self.search_text, &self.rows, &self.search.query);
+    /// What the search looks in: the texts of `d`, the dataset shown, cut the first
+    /// time they are asked for.
+    pub fn search_text(&self, d: &Dataset) -> &timeline::SearchText {
+        self.search_text
+            .get_or_init(|| timeline::SearchText::new(d))
+    }
+
+    /// The rows matching the search query, found as the query changes; `d` is the
+    /// dataset shown.
+    pub fn hits(&mut self, d: &Dataset) -> &[usize] {
+        if !self.hits.are_for(&self.search.query) {
+            let text = self
+                .search_text
+                .get_or_init(|| timeline::SearchText::new(d));
+            self.hits.update(text, &self.rows, &self.search.query);
+        }
         self.hits.rows()
     }
 
     /// `Hits::find` for the search query.
-    pub fn find(&mut self, start: usize, direction: i32) -> Option<usize> {
-        self.hits();
+    pub fn find(&mut self, d: &Dataset, start: usize, direction: i32) -> Option<usize> {
+        self.hits(d);
         self.hits.find(self.rows.len(), start, direction)
     }
 
@@ -379,15 +393,16 @@ impl Timeline {
         })
     }
 
-    /// Whether row `i` matches `query`: from the hits where they are that query's.
-    pub fn is_hit(&self, i: usize, query: &str) -> bool {
+    /// Whether row `i` matches `query`: from the hits where they are that query's; `d`
+    /// is the dataset shown.
+    pub fn is_hit(&self, d: &Dataset, i: usize, query: &str) -> bool {
         if self.hits.are_for(query) {
             self.hits.rows().binary_search(&i).is_ok()
         } else {
             let query = crate::data::search::Query::new(query);
             self.rows
                 .get(i)
-                .is_some_and(|r| self.search_text.matches(*r, &query))
+                .is_some_and(|r| self.search_text(d).matches(*r, &query))
         }
     }
 }
@@ -490,6 +505,9 @@ pub struct App {
     pub hosts: Hosts,
     /// Read with [`App::inputs`], changed with [`App::change`].
     inputs: Inputs,
+    /// Japan's dataset is not read yet, nor its history taken into the assumptions
+    /// ([`App::take_japan`]).
+    japan_pending: bool,
     /// Read with [`App::derived`]; computed by [`App::change`] alone.
     derived: Derived,
     pub focus: Pane,
@@ -562,8 +580,22 @@ impl App {
         Self::with_hosts(Hosts::korea_only(data), start, keymap, edit)
     }
 
-    /// [`App::with`] on every host's dataset, showing Korea until the inputs say.
+    /// [`App::with`] on every host's dataset, showing Korea until the inputs say; the
+    /// starting inputs hold every host's history (Japan's dataset is read here).
     pub fn with_hosts(
+        hosts: Hosts,
+        start: &Start,
+        keymap: Keymap,
+        edit: impl FnOnce(&mut Inputs),
+    ) -> Self {
+        hosts.japan();
+        Self::on_hosts(hosts, start, keymap, edit)
+    }
+
+    /// [`App::with_hosts`], reading nothing more of `hosts`: the starting inputs hold
+    /// Japan's history where its dataset is read, else it is taken when first needed
+    /// ([`App::take_japan`]).
+    pub fn on_hosts(
         hosts: Hosts,
         start: &Start,
         keymap: Keymap,
@@ -571,9 +603,11 @@ impl App {
     ) -> Self {
         let data = hosts.korea.clone();
         let mut inputs = Inputs::new(&data, start);
-        if let Some(japan) = &hosts.japan {
+        let japan = hosts.japan_read().then(|| hosts.japan()).flatten();
+        if let Some(japan) = japan {
             inputs.assumptions.take_history_of(japan);
         }
+        let japan_pending = hosts.has_japan() && !hosts.japan_read();
         edit(&mut inputs);
         let rows = timeline::rows(&data, timeline::KindFilter::ALL, timeline::Order::Grouped);
         let kinds = timeline::kinds_present(&data);
@@ -589,6 +623,7 @@ impl App {
             data,
             hosts,
             inputs: inputs.clone(),
+            japan_pending,
             derived,
             focus: start.focus,
             zoom: false,
@@ -607,7 +642,7 @@ impl App {
             timeline: Timeline {
                 rows: Vec::new(),
                 index: timeline::RowIndex::default(),
-                search_text: timeline::SearchText::default(),
+                search_text: std::sync::OnceLock::new(),
                 hits: timeline::Hits::default(),
                 selected: 0,
                 offset: 0,
@@ -631,7 +666,6 @@ impl App {
             keymap,
             command_base: command::CommandBase::default(),
         };
-        app.timeline.search_text = timeline::SearchText::new(&app.data);
         app.timeline.set_rows(&app.data, rows);
         app.change(|i| *i = inputs);
         app.follow_year();
@@ -669,6 +703,36 @@ impl App {
     pub fn change(&mut self, edit: impl FnOnce(&mut Inputs)) {
         edit(&mut self.inputs);
         self.derive();
+    }
+
+    /// Reads Japan's dataset and takes its history into the assumptions, where that is
+    /// still to do: before the first action (any of which may show, save, apply or
+    /// reset Japan's assumptions), before a saved scenario is applied or marked, and
+    /// when Japan is shown. The first frame of Korea alone needs neither.
+    pub fn take_japan(&mut self) {
+        if self.take_japan_history() {
+            self.derive();
+        }
+    }
+
+    /// [`App::take_japan`] without deriving again: whether anything was taken.
+    fn take_japan_history(&mut self) -> bool {
+        if !std::mem::take(&mut self.japan_pending) {
+            return false;
+        }
+        if let Some(japan) = self.hosts.japan() {
+            self.inputs.assumptions.take_history_of(japan);
+            // What a subcommand would start from holds Japan's history too.
+            if let Some(base) = &mut self.command_base.assumptions {
+                base.take_history_of(japan);
+            }
+        }
+        true
+    }
+
+    /// Whether Japan's history is still to be taken ([`App::take_japan`]).
+    pub fn japan_pending(&self) -> bool {
+        self.japan_pending
     }
 
     pub fn mode(&self) -> Mode {
@@ -783,6 +847,8 @@ impl App {
             self.change(|i| i.scenario = id);
             return Ok(());
         }
+        // A saved scenario holds Japan's assumptions too.
+        self.take_japan();
         if let Some(saved) = self.saved.iter().find(|s| s.name == name) {
             let assumptions = saved.applied_to(&self.inputs.assumptions);
             self.check_assumptions(&assumptions)
@@ -984,6 +1050,10 @@ impl App {
     /// Computes every derived series from the data and the inputs: called by
     /// [`App::change`] alone.
     fn derive(&mut self) {
+        // Japan shown: its history is in the assumptions before anything is derived.
+        if self.inputs.host != HostChoice::Korea {
+            self.take_japan_history();
+        }
         self.show_host();
         let economy = Economy::new(&self.data, &self.inputs.assumptions);
         self.derived.projections = project_all(&economy);

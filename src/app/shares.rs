@@ -25,7 +25,7 @@ impl App {
     /// Every estimate in the list's order: measure by measure, each measure's by host
     /// and year.
     pub fn share_order(&self) -> Vec<&ShareEstimate> {
-        share_groups(&self.hosts.shares)
+        share_groups(self.hosts.shares())
             .into_iter()
             .flat_map(|g| g.estimates)
             .collect()
@@ -39,7 +39,7 @@ impl App {
 
 /// `A`: opens the list, at the estimate last selected.
 pub fn open(app: &mut App) -> Effect {
-    if app.hosts.shares.estimates.is_empty() {
+    if app.hosts.shares().estimates.is_empty() {
         app.status = Some(
             "no share estimates: the dataset has no shares.toml (the embedded one has)".into(),
         );
@@ -70,7 +70,7 @@ pub fn back(app: &mut App) -> Effect {
 /// Selects the estimate at `row` of the list, clamped; whether it moved. With one shown
 /// whole, the next one is shown from its top.
 pub fn select(app: &mut App, row: i64) -> Effect {
-    let last = app.hosts.shares.estimates.len() as i64 - 1;
+    let last = app.hosts.shares().estimates.len() as i64 - 1;
     if last < 0 {
         return Effect::None;
     }
@@ -104,7 +104,7 @@ mod tests {
             update(&mut app, Action::OpenShares);
             assert_eq!(app.mode(), Mode::Shares, "{choice:?}");
             let order = app.share_order();
-            assert_eq!(order.len(), app.hosts.shares.estimates.len());
+            assert_eq!(order.len(), app.hosts.shares().estimates.len());
             // Germany's are there too.
             assert!(order.iter().any(|e| e.host == Country::Germany));
             // One measure's estimates together: a measure never comes back after
@@ -124,7 +124,7 @@ mod tests {
         let mut app = app(HostChoice::Both);
         update(&mut app, Action::OpenShares);
         update(&mut app, Action::Last);
-        let last = app.hosts.shares.estimates.len() - 1;
+        let last = app.hosts.shares().estimates.len() - 1;
         assert_eq!(app.shares.cursor, last);
         update(&mut app, Action::Move(1));
         assert_eq!(app.shares.cursor, last);

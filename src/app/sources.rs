@@ -412,7 +412,7 @@ mod tests {
                 }
             }
             // Every share estimate, from each of its sources in the list.
-            for e in &app.hosts.shares.estimates {
+            for e in &app.hosts.shares().estimates {
                 for id in &e.sources {
                     let table = crate::report::cite::share_source_table(&app.hosts, e, id)
                         .expect("the estimate's source is in a table");
@@ -440,8 +440,7 @@ mod tests {
                 &app,
                 Host::Japan,
                 &app.hosts
-                    .japan
-                    .as_ref()
+                    .japan()
                     .unwrap()
                     .contribution(2020)
                     .unwrap()
@@ -622,7 +621,7 @@ mod tests {
             .iter_mut()
             .for_each(|c| renamed(&mut c.sources));
         let mut hosts = Hosts::korea_only(Dataset::embedded().expect("the dataset loads"));
-        hosts.japan = Some(japan);
+        hosts.set_japan(Some(japan));
         let mut app = app_on(hosts);
         app.change(|i| i.host = HostChoice::Both);
         let words = words_of(&app, "R29");

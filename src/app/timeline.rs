@@ -326,8 +326,9 @@ pub struct SearchText {
 impl SearchText {
     pub fn new(d: &Dataset) -> Self {
         let mut text = Self::default();
+        let mut sources = SourceTokens::new(d);
         for e in &d.events {
-            push_event(&mut text.events, d, e);
+            push_event(&mut text.events, d, e, Some(&mut sources));
         }
         for a in &d.agreements {
             push_agreement(&mut text.agreements, a);
@@ -345,7 +346,59 @@ impl SearchText {
     }
 }
 
-fn push_event(texts: &mut search::Texts, d: &Dataset, e: &Event) {
+/// The tokens of each source's title and publisher, cut the first time an event cites
+/// it: a source is cited by many events.
+struct SourceTokens<'d> {
+    /// The index in `Dataset::sources` of each id (the first, as `Dataset::source`).
+    index: HashMap<&'d str, usize>,
+    tokens: Vec<Option<[search::FieldTokens; 2]>>,
+    sources: &'d [crate::data::Source],
+}
+
+impl<'d> SourceTokens<'d> {
+    fn new(d: &'d Dataset) -> Self {
+        let mut index = HashMap::with_capacity(d.sources.len());
+        for (i, s) in d.sources.iter().enumerate() {
+            index.entry(s.id.as_str()).or_insert(i);
+        }
+        Self {
+            index,
+            tokens: vec![None; d.sources.len()],
+            sources: &d.sources,
+        }
+    }
+
+    /// The tokens of the title and publisher of each source of `ids` that the dataset
+    /// holds, in order; each source's cut the first time.
+    fn of<'s>(&'s mut self, ids: &[String]) -> impl Iterator<Item = &'s search::FieldTokens> {
+        for id in ids {
+            if let Some(&i) = self.index.get(id.as_str()) {
+                let s = &self.sources[i];
+                self.tokens[i].get_or_insert_with(|| {
+                    [
+                        search::FieldTokens::new(&s.title),
+                        search::FieldTokens::new(&s.publisher),
+                    ]
+                });
+            }
+        }
+        let (index, tokens) = (&self.index, &self.tokens);
+        ids.iter()
+            .filter_map(move |id| index.get(id.as_str()))
+            .filter_map(move |&i| tokens[i].as_ref())
+            .flatten()
+    }
+}
+
+/// Adds event `e`'s text: its own fields, then the titles and publishers of its
+/// sources ("Hawaii" finds the round that a report places there), those cut once for
+/// every event citing them where `sources` keeps them, else cut here (the same text).
+fn push_event(
+    texts: &mut search::Texts,
+    d: &Dataset,
+    e: &Event,
+    sources: Option<&mut SourceTokens>,
+) {
     let agreement = e.agreement.as_deref().and_then(|id| d.agreement(id));
     let name = agreement.map(|a| a.name());
     let fields = [
@@ -356,21 +409,22 @@ fn push_event(texts: &mut search::Texts, d: &Dataset, e: &Event) {
         name.as_deref(),
         agreement.map(|a| a.id.as_str()),
     ];
-    texts.push(
-        fields
-            .into_iter()
-            .flatten()
-            .chain(e.people.iter().map(String::as_str))
-            .chain((!e.people_inferred.is_empty()).then_some(INFERRED))
-            // The titles and publishers of its sources: "Hawaii" finds the round that
-            // a report places there.
-            .chain(
+    let own = fields
+        .into_iter()
+        .flatten()
+        .chain(e.people.iter().map(String::as_str))
+        .chain((!e.people_inferred.is_empty()).then_some(INFERRED));
+    match sources {
+        Some(sources) => texts.push_with(own, sources.of(&e.sources)),
+        None => texts.push(
+            own.chain(
                 e.sources
                     .iter()
                     .filter_map(|id| d.source(id))
                     .flat_map(|s| [s.title.as_str(), s.publisher.as_str()]),
             ),
-    );
+        ),
+    }
 }
 
 fn push_agreement(texts: &mut search::Texts, a: &Agreement) {
@@ -449,11 +503,12 @@ pub fn row_year(d: &Dataset, row: Row) -> Option<i32> {
     }
 }
 
-/// Whether `row` matches the search `query`, as `SearchText::matches` finds it.
+/// Whether `row` matches the search `query`, as `SearchText::matches` finds it: its
+/// text cut on its own, every field here.
 pub fn matches(d: &Dataset, row: Row, query: &str) -> bool {
     let mut text = search::Texts::default();
     match row {
-        Row::Event(i) => d.events.get(i).map(|e| push_event(&mut text, d, e)),
+        Row::Event(i) => d.events.get(i).map(|e| push_event(&mut text, d, e, None)),
         Row::Agreement(i) => d.agreements.get(i).map(|a| push_agreement(&mut text, a)),
         Row::Unattached => None,
     };
@@ -604,6 +659,20 @@ mod tests {
             Dataset::embedded().expect("the embedded dataset loads"),
             synthetic(500, 60, 7),
         ]
+    }
+
+    #[test]
+    fn the_search_text_is_each_event_s_fields_cut_whole() {
+        let hosts = crate::data::Hosts::embedded().expect("both embedded hosts load");
+        let both = crate::app::hosts::shown_dataset(&hosts, crate::app::HostChoice::Both)
+            .expect("both hosts");
+        for d in datasets().into_iter().chain([both]) {
+            let mut whole = search::Texts::default();
+            for e in &d.events {
+                push_event(&mut whole, &d, e, None);
+            }
+            assert_eq!(SearchText::new(&d).events, whole);
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::app::{App, Pane};
 use crate::config::{self, SetupError};
 use crate::econ::compare::MeasureKind;
 
-use super::commands::{configured_app, print_out, show_as_asked, show_host, show_measure};
+use super::commands::{configured_app_on, print_out, show_as_asked, show_host, show_measure};
 use super::{AssumptionArgs, HostArg, InputArgs, ViewArgs, setup_every_host, with_base_year};
 
 // The options of `cite`: what to cite (one of them), and the view of a Costs figure.
@@ -64,7 +64,7 @@ pub(super) struct CiteArgs {
 /// `cite`: prints what `y` would copy for the same selection and view.
 pub(super) fn cite(input: &InputArgs, args: &CiteArgs) -> Result<(), SetupError> {
     refuse_other_views(args)?;
-    let (s, hosts) = setup_every_host(
+    let s = setup_every_host(
         input,
         // --growth sets the custom growth of each host shown, as on the dashboard.
         &with_base_year(
@@ -73,9 +73,13 @@ pub(super) fn cite(input: &InputArgs, args: &CiteArgs) -> Result<(), SetupError>
             args.host.unwrap_or(HostArg::Kr),
         ),
         &[],
+        args.host,
     )?;
-    let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
-    show_host(&mut app, hosts, args.host)?;
+    let mut app = configured_app_on(s);
+    show_host(&mut app, args.host)?;
+    // A citation may name any host's source or a share estimate: every host, as `y`
+    // after a first key.
+    app.take_japan();
     show_measure(&mut app, args.measure.as_deref());
     let view = ViewArgs {
         metric: args.metric.clone(),
@@ -154,7 +158,7 @@ fn cited(app: &mut App, args: &CiteArgs) -> Result<Cited, SetupError> {
         };
     }
     if let Some(id) = &args.share {
-        let estimates = &app.hosts.shares.estimates;
+        let estimates = &app.hosts.shares().estimates;
         return match estimates.iter().find(|e| &e.id == id) {
             Some(_) => Ok(Cited::Share(id.clone())),
             None => Err(unknown(

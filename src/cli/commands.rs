@@ -28,22 +28,24 @@ use super::options::{
     refuse_other_hosts_options, refuse_spreads_without_band,
 };
 use super::{
-    ChartArgs, Cli, ExportArgs, FileFormat, Format, HostArg, InputArgs, ProjectArgs, RenderArgs,
-    Setup, ThemeArg, ViewArgs, chosen_hosts, eprint_problems, load_hosts, setup, setup_every_host,
-    setup_hosts, with_base_year,
+    ChartArgs, Cli, ExportArgs, FileFormat, Format, HostArg, HostsSetup, InputArgs, ProjectArgs,
+    RenderArgs, Setup, ThemeArg, ViewArgs, eprint_problems, load_hosts, present_hosts, setup,
+    setup_every_host, setup_hosts, setup_on_korea, with_base_year,
 };
 
 /// No subcommand: the dashboard, on the terminal.
 pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
-    let (s, hosts) = setup_every_host(
+    let s = setup_every_host(
         &cli.input,
         &cli.assumptions.flags_for(cli.host),
         &cli.band.flags(),
+        cli.host,
     )?;
-    let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
-    show_host(&mut app, hosts, cli.host)?;
+    let base = command_base(&cli.input, &s.config, &s.hosts)?;
+    let mut app = configured_app_on(s);
+    show_host(&mut app, cli.host)?;
     show_measure(&mut app, cli.measure.as_deref());
-    app.command_base = command_base(&cli.input, &s.config, &app.hosts)?;
+    app.command_base = base;
     app.mouse |= cli.mouse;
     // Only the live screen reads the clock: `render` stays the same every day.
     app.today = Some(crate::clock::local_now().date_naive());
@@ -58,12 +60,15 @@ pub(super) fn dashboard(cli: &Cli) -> Result<(), SetupError> {
 /// Where a subcommand started beside the dashboard (or `render`) would start: the same
 /// `--data` and `--config`, and the assumptions they give without options. The
 /// commands the dashboard names (`y` without a clipboard) add what differs from it.
-fn command_base(
+/// Of the hosts whose datasets are read: Japan's history is added where the app takes
+/// it ([`App::take_japan`]), as in the app's own assumptions.
+pub(super) fn command_base(
     input: &InputArgs,
     config: &Config,
     hosts: &Hosts,
 ) -> Result<CommandBase, SetupError> {
-    let present: Vec<&Dataset> = hosts.iter().collect();
+    let japan = hosts.japan_read().then(|| hosts.japan()).flatten();
+    let present: Vec<&Dataset> = std::iter::once(&hosts.korea).chain(japan).collect();
     let assumptions = config.starting_assumptions_of(&present, &[])?;
     Ok(CommandBase::started(
         input.data.as_deref(),
@@ -74,15 +79,17 @@ fn command_base(
 
 /// `render`: one frame as text, or as an SVG picture.
 pub(super) fn render(input: &InputArgs, args: &RenderArgs) -> Result<(), SetupError> {
-    let (s, hosts) = setup_every_host(
+    let s = setup_every_host(
         input,
         &args.assumptions.flags_for(args.host),
         &args.band.flags(),
+        args.host,
     )?;
-    let mut app = configured_app(s.dataset, &s.config, s.assumptions, s.band);
-    show_host(&mut app, hosts, args.host)?;
+    let base = command_base(input, &s.config, &s.hosts)?;
+    let mut app = configured_app_on(s);
+    show_host(&mut app, args.host)?;
     show_measure(&mut app, args.measure.as_deref());
-    app.command_base = command_base(input, &s.config, &app.hosts)?;
+    app.command_base = base;
     if let Some(name) = &args.scenario {
         start_on(&mut app, name)?;
     }
@@ -236,14 +243,15 @@ pub(super) fn config(input: &InputArgs, print: bool) -> Result<(), SetupError> {
 pub(super) fn check(input: &InputArgs) -> Result<(), SetupError> {
     // Every host's problems are reported together, before the config's.
     let hosts = load_hosts(input.data.as_deref())?;
-    setup(input, &[], &[])?;
+    // The config, checked against Korea's dataset as `setup` checks it, not read again.
+    setup_on_korea(input, hosts.korea.clone(), &[], &[])?;
     let summaries: Vec<String> = hosts
         .iter()
         .map(|d| format!("{}\n", Summary::of(d)))
         .collect();
     let mut text = summaries.join("\n");
-    if !hosts.shares.estimates.is_empty() {
-        text.push_str(&format!("\nshares.toml: {}\n", hosts.shares.summary()));
+    if !hosts.shares().estimates.is_empty() {
+        text.push_str(&format!("\nshares.toml: {}\n", hosts.shares().summary()));
     }
     print_out(&text)?;
     Ok(())
@@ -461,19 +469,13 @@ fn with_saved_scenario(
     })
 }
 
-/// Every host's dataset behind the dashboard (or `render`), showing `host` (Korea where
-/// not given); a host without a dataset is refused as on the other commands, before the
-/// screen is taken.
-pub(super) fn show_host(
-    app: &mut App,
-    hosts: Hosts,
-    host: Option<HostArg>,
-) -> Result<(), SetupError> {
-    app.hosts = hosts;
+/// The dashboard (or `render`) showing `host` (Korea where not given); a host without a
+/// dataset is refused as on the other commands, before the screen is taken.
+pub(super) fn show_host(app: &mut App, host: Option<HostArg>) -> Result<(), SetupError> {
     let Some(host) = host else {
         return Ok(());
     };
-    chosen_hosts(&app.hosts, host)?;
+    present_hosts(&app.hosts, host)?;
     let choice = HostChoice::from_key(host.key()).unwrap_or_default();
     app.change(|i| i.host = choice);
     app.follow_year();
@@ -487,6 +489,22 @@ pub(super) fn show_measure(app: &mut App, name: Option<&str>) {
     }
 }
 
+/// The app on every host's dataset as the config sets it up, starting from the setup's
+/// assumptions.
+pub(super) fn configured_app_on(s: HostsSetup) -> App {
+    let mut app = s.config.app_on(s.hosts, |i| {
+        i.assumptions = s.assumptions;
+        i.band_spreads = s.band;
+    });
+    no_color(&mut app);
+    app
+}
+
+/// Colour off where NO_COLOR asks (<https://no-color.org>: any non-empty value).
+fn no_color(app: &mut App) {
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+}
+
 /// The app as the config sets it up, starting from `assumptions`.
 pub(super) fn configured_app(
     dataset: Dataset,
@@ -498,8 +516,7 @@ pub(super) fn configured_app(
         i.assumptions = assumptions;
         i.band_spreads = band;
     });
-    // https://no-color.org: any non-empty value turns colour off.
-    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    no_color(&mut app);
     app
 }
 
@@ -520,6 +537,11 @@ fn load_saved(app: &mut App) {
         }
         app.saved = loaded.scenarios;
         app.status = loaded.warning;
+        if !app.saved.is_empty() {
+            // The Assumptions pane marks the saved scenario in use by every assumption,
+            // Japan's too.
+            app.take_japan();
+        }
     }
 }
 

@@ -685,6 +685,32 @@ fn setup(input: &InputArgs, flags: &[Flag], band_flags: &[Flag]) -> Result<Setup
     let user = config::user_file(input.config.as_deref(), |v| std::env::var_os(v));
     let config = Config::from_user_file(user.as_ref())?;
     let dataset = load_dataset(input.data.as_deref())?;
+    setup_with(config, dataset, flags, band_flags)
+}
+
+/// [`setup`] on Korea's `dataset`, read already.
+fn setup_on_korea(
+    input: &InputArgs,
+    dataset: Dataset,
+    flags: &[Flag],
+    band_flags: &[Flag],
+) -> Result<Setup, SetupError> {
+    let user = config::user_file(input.config.as_deref(), |v| std::env::var_os(v));
+    setup_with(
+        Config::from_user_file(user.as_ref())?,
+        dataset,
+        flags,
+        band_flags,
+    )
+}
+
+/// [`setup`] with the config and the dataset read.
+fn setup_with(
+    config: Config,
+    dataset: Dataset,
+    flags: &[Flag],
+    band_flags: &[Flag],
+) -> Result<Setup, SetupError> {
     let assumptions = config.starting_assumptions(&dataset, flags)?;
     let band = config.band_spreads(band_flags)?;
     Ok(Setup {
@@ -705,14 +731,26 @@ fn load_dataset(dir: Option<&Path>) -> Result<Dataset, SetupError> {
     Dataset::load_dir(dir).map_err(SetupError::File)
 }
 
-/// Every host's dataset and the share estimates: embedded, or in `--data DIR` (Japan's
-/// in `DIR/japan`, the estimates in `DIR/shares.toml`, each where present).
+/// Every host's dataset and the share estimates, each read and validated now: embedded,
+/// or in `--data DIR` (Japan's in `DIR/japan`, the estimates in `DIR/shares.toml`,
+/// each where present).
 fn load_hosts(dir: Option<&Path>) -> Result<Hosts, SetupError> {
     let Some(dir) = dir else {
-        return Hosts::embedded().map_err(SetupError::File);
+        return Hosts::embedded_all().map_err(SetupError::File);
     };
     data_dir(dir)?;
     Hosts::load_dir(dir).map_err(SetupError::File)
+}
+
+/// What the dashboard and `render` start on: [`load_hosts`], except that the embedded
+/// Japan's dataset and share estimates are read when first needed (Korea alone is
+/// what the first frame shows; [`Hosts::embedded`]). Files in `--data DIR` are all
+/// read now, so that a problem in any of them stops the start with its file and line.
+fn load_hosts_to_show(dir: Option<&Path>) -> Result<Hosts, SetupError> {
+    match dir {
+        None => Hosts::embedded().map_err(SetupError::File),
+        Some(_) => load_hosts(dir),
+    }
 }
 
 /// `dir` is a directory: one line where it is not, not a line for each file it should
@@ -741,40 +779,84 @@ fn setup_hosts(
     band_flags: &[Flag],
     host: HostArg,
 ) -> Result<(Setup, Vec<Dataset>), SetupError> {
-    let (setup, hosts) = setup_every_host(input, flags, band_flags)?;
-    Ok((setup, chosen_hosts(&hosts, host)?))
+    let s = setup_on(load_hosts(input.data.as_deref())?, input, flags, band_flags)?;
+    let datasets = chosen_hosts(&s.hosts, host)?;
+    let setup = Setup {
+        dataset: s.hosts.korea,
+        config: s.config,
+        assumptions: s.assumptions,
+        band: s.band,
+    };
+    Ok((setup, datasets))
 }
 
-/// The setup on every host's dataset (Korea's in `Setup::dataset`, the assumptions of
-/// both hosts' records), and every host's dataset: what the dashboard and `render` run
-/// on, whose `H` shows any host.
+/// [`Setup`] on every host's dataset, as the dashboard and `render` start.
+struct HostsSetup {
+    hosts: Hosts,
+    config: Config,
+    assumptions: Assumptions,
+    band: BandSpreads,
+}
+
+/// The setup on every host's dataset (Korea's in `Setup::dataset`), and every host's
+/// dataset: what the dashboard and `render` run on, whose `H` shows any host, showing
+/// `host` at start. Japan's dataset is read now where something at start needs it
+/// (`--host jp|all`, one of Japan's assumptions set by the config or an option), and
+/// the assumptions then hold its history; else both wait for [`App::take_japan`].
 fn setup_every_host(
     input: &InputArgs,
     flags: &[Flag],
     band_flags: &[Flag],
-) -> Result<(Setup, Hosts), SetupError> {
+    host: Option<HostArg>,
+) -> Result<HostsSetup, SetupError> {
+    let hosts = load_hosts_to_show(input.data.as_deref())?;
+    if host.is_some_and(|h| h.hosts().contains(&Host::Japan)) {
+        hosts.japan();
+    }
+    setup_on(hosts, input, flags, band_flags)
+}
+
+/// The setup on `hosts`: the config, the starting assumptions of the hosts whose
+/// datasets are read (Japan's read here where the config or `flags` set one of its
+/// assumptions) and the band's spreads.
+fn setup_on(
+    hosts: Hosts,
+    input: &InputArgs,
+    flags: &[Flag],
+    band_flags: &[Flag],
+) -> Result<HostsSetup, SetupError> {
     let user = config::user_file(input.config.as_deref(), |v| std::env::var_os(v));
     let config = Config::from_user_file(user.as_ref())?;
-    let hosts = load_hosts(input.data.as_deref())?;
-    let present: Vec<&Dataset> = hosts.iter().collect();
+    let japan_s = |id: AssumptionId| id.host() == Some(Host::Japan);
+    if config.assumptions.iter().any(|s| japan_s(s.value.id()))
+        || flags.iter().any(|f| japan_s(f.id))
+    {
+        hosts.japan();
+    }
+    let japan = hosts.japan_read().then(|| hosts.japan()).flatten();
+    let present: Vec<&Dataset> = std::iter::once(&hosts.korea).chain(japan).collect();
     let assumptions = config.starting_assumptions_of(&present, flags)?;
     let band = config.band_spreads(band_flags)?;
-    let setup = Setup {
-        dataset: hosts.korea.clone(),
+    Ok(HostsSetup {
+        hosts,
         config,
         assumptions,
         band,
-    };
-    Ok((setup, hosts))
+    })
 }
 
 /// The datasets `host` asks for, in order; a host whose dataset is not there is
 /// refused by name.
 fn chosen_hosts(hosts: &Hosts, host: HostArg) -> Result<Vec<Dataset>, SetupError> {
+    Ok(present_hosts(hosts, host)?.into_iter().cloned().collect())
+}
+
+/// [`chosen_hosts`], borrowed.
+fn present_hosts(hosts: &Hosts, host: HostArg) -> Result<Vec<&Dataset>, SetupError> {
     host.hosts()
         .iter()
         .map(|&h| {
-            hosts.get(h).cloned().ok_or_else(|| {
+            hosts.get(h).ok_or_else(|| {
                 SetupError::from(format!(
                     "--host {}: the dataset has no {} (its files go in japan/ beside Korea's)",
                     h.key(),
@@ -859,5 +941,91 @@ fn dispatch(cli: &Cli) -> Result<(), SetupError> {
         Command::Completions { shell } => commands::completions(*shell),
         Command::Man => commands::man(),
         Command::Config { print } => commands::config(input, *print),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, App, HostChoice, update};
+
+    /// The app the dashboard starts on for `sma-dash ARGS`, with an empty config.
+    fn started(args: &[&str]) -> App {
+        let config = tempfile::NamedTempFile::new().unwrap();
+        let path = config.path().to_str().unwrap();
+        let argv = [&["sma-dash", "--config", path][..], args].concat();
+        let cli = Cli::try_parse_from(argv).unwrap_or_else(|e| panic!("{e}"));
+        let flags = cli.assumptions.flags_for(cli.host);
+        let s = setup_every_host(&cli.input, &flags, &cli.band.flags(), cli.host)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let base = commands::command_base(&cli.input, &s.config, &s.hosts).unwrap();
+        let mut app = commands::configured_app_on(s);
+        commands::show_host(&mut app, cli.host).unwrap_or_else(|e| panic!("{e:?}"));
+        app.command_base = base;
+        app
+    }
+
+    fn frame(app: &mut App) -> String {
+        let keys = ScriptedEvents(std::collections::VecDeque::new());
+        render::frame(app, 120, 40, keys, false).unwrap()
+    }
+
+    /// Korea's start reads no file of Japan's: its first frame needs none. The first
+    /// action reads Japan's dataset and takes its history, and from then on the app is
+    /// the one a start that read everything gives (the files of `assets/`, read at once).
+    #[test]
+    fn korea_alone_starts_without_japan_s_dataset_and_h_reads_it() {
+        let assets = concat!(env!("CARGO_MANIFEST_DIR"), "/assets");
+        let mut eager = started(&["--data", assets]);
+        let mut lazy = started(&[]);
+        assert!(eager.hosts.japan_read() && !eager.japan_pending());
+        assert!(!lazy.hosts.japan_read() && lazy.japan_pending());
+        assert!(lazy.hosts.has_japan());
+        assert_eq!(frame(&mut lazy), frame(&mut eager));
+        assert!(
+            !lazy.hosts.japan_read(),
+            "drawing Korea reads nothing of Japan's"
+        );
+        for app in [&mut lazy, &mut eager] {
+            update(app, Action::CycleHost);
+            assert_eq!(app.host_shown(), HostChoice::Japan);
+        }
+        assert!(lazy.hosts.japan_read() && !lazy.japan_pending());
+        assert_eq!(lazy.inputs(), eager.inputs());
+        // What a subcommand would start from, as `y` names it: Japan's history too.
+        let base = |app: &App| app.command_base.assumptions.clone();
+        assert_eq!(base(&lazy), base(&eager));
+        assert_ne!(base(&lazy), started(&[]).command_base.assumptions);
+        assert_eq!(lazy.data, eager.data);
+        assert_eq!(frame(&mut lazy), frame(&mut eager));
+    }
+
+    /// What Japan's history sets differs from what Korea's alone gives, so that the
+    /// test above could fail; any action takes it, the year cursor's too.
+    #[test]
+    fn the_first_action_of_any_kind_takes_japan_s_history() {
+        let mut lazy = started(&[]);
+        let before = lazy.inputs().assumptions.clone();
+        update(&mut lazy, Action::MoveYear(1));
+        assert!(!lazy.japan_pending());
+        let after = &lazy.inputs().assumptions;
+        assert_ne!(after.jpy_per_usd, before.jpy_per_usd);
+        assert_eq!(after, &started(&["--host", "jp"]).inputs().assumptions);
+    }
+
+    /// A start that needs Japan reads it at once, with its history: `--host jp|all`, or
+    /// one of Japan's assumptions set.
+    #[test]
+    fn a_start_that_shows_or_sets_japan_reads_it_at_once() {
+        for args in [
+            &["--host", "jp"][..],
+            &["--host", "all"],
+            &["--jp-cpi", "1.5"],
+        ] {
+            let app = started(args);
+            assert!(app.hosts.japan_read() && !app.japan_pending(), "{args:?}");
+        }
+        let app = started(&["--jp-cpi", "1.5"]);
+        assert_eq!(app.inputs().assumptions.japanese_cpi.flat, 1.5);
     }
 }

@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 use crate::app::keymap::Scope;
 use crate::app::{App, ChartStyle, Inputs, Keymap, Order, Palette, Pane, Start};
 use crate::data::file::ReadError;
-use crate::data::{Dataset, Diagnostic, LoadError};
+use crate::data::{Dataset, Diagnostic, Hosts, LoadError};
 
 use crate::econ::{
     AssumptionId, AssumptionValue, Assumptions, BandSpreads, CostView, ScenarioId, spread_spec,
@@ -327,7 +327,17 @@ impl Config {
     /// [`Config::app`], with the starting inputs edited by `edit` (the assumptions a
     /// subcommand runs on, set apart by the caller).
     pub fn app_with(&self, data: Dataset, edit: impl FnOnce(&mut Inputs)) -> App {
-        let mut app = App::with(data, &self.start, self.keymap.clone(), edit);
+        self.configured(App::with(data, &self.start, self.keymap.clone(), edit))
+    }
+
+    /// [`Config::app_with`] on every host's dataset ([`App::on_hosts`]: Japan's read
+    /// when first needed, where not yet read).
+    pub fn app_on(&self, hosts: Hosts, edit: impl FnOnce(&mut Inputs)) -> App {
+        self.configured(App::on_hosts(hosts, &self.start, self.keymap.clone(), edit))
+    }
+
+    /// `app` with the config's display settings.
+    fn configured(&self, mut app: App) -> App {
         app.palette = self.palette;
         app.mouse = self.mouse;
         app.hyperlinks = self.hyperlinks;
@@ -491,7 +501,8 @@ mod tests {
         let korea = embedded();
         let mut japan = crate::data::Hosts::embedded()
             .expect("both embedded hosts load")
-            .japan
+            .japan()
+            .cloned()
             .expect("Japan's dataset");
         // Japan's CPI recorded through 2023 here, Korea's through 2025.
         japan.host_cpi.retain(|c| c.year <= 2023);

@@ -8,6 +8,7 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use toml::de::DeTable;
 
@@ -22,21 +23,45 @@ use super::shares::{SHARES_FILE, Shares, embedded_file as embedded_shares_file};
 pub const JAPAN_DIR: &str = "japan";
 
 /// The datasets of the hosts the program knows.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Compiled-in (`Hosts::embedded`), Japan's dataset and the share estimates are read
+/// when first asked for ([`Hosts::japan`], [`Hosts::shares`]), not at start: Korea
+/// alone is what the first frame shows, and Japan's files are half the load. Loaded
+/// from files (`Hosts::load`, `Hosts::load_dir`), everything is read and validated at
+/// once, so that a problem is reported at start with its file and line.
+#[derive(Debug, Clone)]
 pub struct Hosts {
     pub korea: Dataset,
-    pub japan: Option<Dataset>,
-    /// The published estimates of each host's share of US stationing cost, and Germany.
-    pub shares: Shares,
+    /// Japan's dataset, where the program has one; empty until first asked for, for
+    /// the embedded files only (whose validity `cargo test` checks).
+    japan: OnceLock<Option<Dataset>>,
+    /// The published estimates of each host's share of US stationing cost, and Germany;
+    /// empty until first asked for, as `japan`.
+    shares: OnceLock<Shares>,
+}
+
+/// Two hosts are equal where their datasets and estimates are (read for the comparison
+/// where not yet read).
+impl PartialEq for Hosts {
+    fn eq(&self, other: &Self) -> bool {
+        self.korea == other.korea
+            && self.japan() == other.japan()
+            && self.shares() == other.shares()
+    }
 }
 
 impl Hosts {
     /// Korea alone.
     pub fn korea_only(korea: Dataset) -> Self {
+        Self::of(korea, None, Shares::default())
+    }
+
+    /// These datasets and estimates, all read.
+    fn of(korea: Dataset, japan: Option<Dataset>, shares: Shares) -> Self {
         Self {
             korea,
-            japan: None,
-            shares: Shares::default(),
+            japan: OnceLock::from(japan),
+            shares: OnceLock::from(shares),
         }
     }
 
@@ -44,7 +69,10 @@ impl Hosts {
     /// the hosts' sources tables.
     pub fn with_shares(self, file: &DataFile) -> Result<Self, LoadError> {
         let shares = Shares::load(file, &self.source_ids())?;
-        Ok(Self { shares, ..self })
+        Ok(Self {
+            shares: OnceLock::from(shares),
+            ..self
+        })
     }
 
     /// The ids of every host's sources.
@@ -54,8 +82,19 @@ impl Hosts {
             .collect()
     }
 
-    /// Both hosts' datasets compiled into the binary, with the share estimates.
+    /// Both hosts' datasets compiled into the binary, with the share estimates: Korea's
+    /// read and validated now, Japan's and the estimates when first asked for.
     pub fn embedded() -> Result<Hosts, LoadError> {
+        Ok(Self {
+            korea: load_with(&embedded_files(), Some(Host::Korea), None)?,
+            japan: OnceLock::new(),
+            shares: OnceLock::new(),
+        })
+    }
+
+    /// [`Hosts::embedded`], every file read and validated now, each problem reported
+    /// (`sma-dash check`).
+    pub fn embedded_all() -> Result<Hosts, LoadError> {
         Self::load(&embedded_files(), Some(&embedded_japan_files()))?
             .with_shares(&embedded_shares_file())
     }
@@ -90,11 +129,7 @@ impl Hosts {
         let japan = japan.map(|files| load_with(files, Some(Host::Japan), korea.as_ref().ok()));
         match (korea, japan) {
             (Ok(korea), None) => Ok(Self::korea_only(korea)),
-            (Ok(korea), Some(Ok(japan))) => Ok(Self {
-                korea,
-                japan: Some(japan),
-                shares: Shares::default(),
-            }),
+            (Ok(korea), Some(Ok(japan))) => Ok(Self::of(korea, Some(japan), Shares::default())),
             (k, j) => {
                 let mut errors = LoadError::default();
                 for e in [k.err(), j.and_then(Result::err)].into_iter().flatten() {
@@ -106,17 +141,61 @@ impl Hosts {
         }
     }
 
+    /// Japan's dataset, where the program has one: the embedded one is read and
+    /// validated the first time it is asked for.
+    pub fn japan(&self) -> Option<&Dataset> {
+        self.japan
+            .get_or_init(|| {
+                let files = embedded_japan_files();
+                let japan = load_with(&files, Some(Host::Japan), Some(&self.korea));
+                Some(japan.expect("Japan's embedded files load (a test checks them)"))
+            })
+            .as_ref()
+    }
+
+    /// Whether the program has Japan's dataset, read yet or not.
+    pub fn has_japan(&self) -> bool {
+        self.japan.get().is_none_or(Option::is_some)
+    }
+
+    /// Whether Japan's dataset, where there is one, has been read.
+    pub fn japan_read(&self) -> bool {
+        self.japan.get().is_some()
+    }
+
+    /// Japan's dataset set to `japan` (a test's or a bench's own).
+    pub fn set_japan(&mut self, japan: Option<Dataset>) {
+        self.japan = OnceLock::from(japan);
+    }
+
+    /// The share estimates: the embedded ones are read and checked against both hosts'
+    /// sources the first time they are asked for.
+    pub fn shares(&self) -> &Shares {
+        self.shares.get_or_init(|| {
+            let shares = Shares::load(&embedded_shares_file(), &self.source_ids());
+            shares.expect("the embedded share estimates load (a test checks them)")
+        })
+    }
+
     /// The dataset of `host`, where the program has one.
     pub fn get(&self, host: Host) -> Option<&Dataset> {
         match host {
             Host::Korea => Some(&self.korea),
-            Host::Japan => self.japan.as_ref(),
+            Host::Japan => self.japan(),
+        }
+    }
+
+    /// Whether the program has `host`'s dataset, read yet or not.
+    pub fn has(&self, host: Host) -> bool {
+        match host {
+            Host::Korea => true,
+            Host::Japan => self.has_japan(),
         }
     }
 
     /// The datasets present, Korea first.
     pub fn iter(&self) -> impl Iterator<Item = &Dataset> {
-        std::iter::once(&self.korea).chain(self.japan.as_ref())
+        std::iter::once(&self.korea).chain(self.japan())
     }
 }
 
@@ -242,7 +321,7 @@ mod tests {
     #[test]
     fn both_embedded_hosts_load_and_japan_shares_korea_s_us_cpi() {
         let hosts = embedded();
-        let japan = hosts.japan.as_ref().expect("Japan's files are embedded");
+        let japan = hosts.japan().expect("Japan's files are embedded");
         assert_eq!(hosts.korea.info.host, Host::Korea);
         assert_eq!(japan.info.host, Host::Japan);
         assert!(!japan.us_cpi.is_empty());
@@ -260,6 +339,26 @@ mod tests {
         // Korea's dataset is the one `Dataset::embedded` gives.
         assert_eq!(hosts.korea, Dataset::embedded().unwrap());
         assert_eq!(hosts.iter().count(), 2);
+    }
+
+    #[test]
+    fn the_embedded_japan_and_shares_are_read_when_first_asked_for() {
+        let hosts = embedded();
+        assert!(hosts.has_japan() && hosts.has(Host::Japan) && !hosts.japan_read());
+        assert!(hosts.shares.get().is_none());
+        // Korea's sources alone: nothing of Japan's read.
+        assert_eq!(hosts.get(Host::Korea), Some(&hosts.korea));
+        assert!(!hosts.japan_read());
+        assert!(!hosts.shares().estimates.is_empty());
+        assert!(hosts.japan_read(), "the estimates cite Japan's sources");
+        // The same as everything read and checked at once.
+        let all = Hosts::embedded_all().unwrap();
+        assert!(all.japan_read() && all.shares.get().is_some());
+        assert_eq!(hosts, all);
+        assert_eq!(hosts.japan(), all.japan());
+        // Korea alone, or read from files: nothing left to read.
+        let korea = Hosts::korea_only(hosts.korea.clone());
+        assert!(!korea.has_japan() && korea.japan_read() && korea.japan().is_none());
     }
 
     /// A copy of `assets/` (with `japan/` and the share estimates, which cite Japan's
@@ -285,7 +384,7 @@ mod tests {
     fn a_folder_loads_with_or_without_japan_s_files() {
         let both = Hosts::load_dir(copy_of_assets(true).path()).unwrap();
         assert_eq!(both, embedded());
-        assert!(!both.shares.estimates.is_empty());
+        assert!(!both.shares().estimates.is_empty());
         let korea = Hosts::load_dir(copy_of_assets(false).path()).unwrap();
         assert_eq!(korea, Hosts::korea_only(Dataset::embedded().unwrap()));
         assert!(korea.get(Host::Japan).is_none());

@@ -33,6 +33,11 @@ pub fn is_noncharacter(c: char) -> bool {
 
 /// Where the first noncharacter in `text` is, as a byte range, and what it is.
 pub fn first_noncharacter(text: &str) -> Option<(std::ops::Range<usize>, char)> {
+    // Every noncharacter is written in UTF-8 from a lead byte of 0xEF (U+FDD0 to U+FFFF)
+    // or 0xF0 to 0xF4 (the other planes): text without one has none, and most has none.
+    if !text.bytes().any(|b| b >= 0xef) {
+        return None;
+    }
     text.char_indices()
         .find(|&(_, c)| is_noncharacter(c))
         .map(|(i, c)| (i..i + c.len_utf8(), c))
@@ -51,6 +56,13 @@ fn picture(c: char) -> char {
 /// `text` with every hostile character shown as a symbol; line breaks kept where
 /// `multi_line`, tabs as spaces.
 pub fn printable(text: &str, multi_line: bool) -> Cow<'_, str> {
+    // Most text is printable ASCII, checked a byte at a time.
+    if text
+        .bytes()
+        .all(|b| (b' '..=b'~').contains(&b) || (multi_line && b == b'\n'))
+    {
+        return Cow::Borrowed(text);
+    }
     let keep = |c: char| !is_hostile(c) || (multi_line && c == '\n');
     if text.chars().all(|c| keep(c) && c != '\t') {
         return Cow::Borrowed(text);
@@ -204,6 +216,23 @@ mod tests {
         assert_eq!(first_noncharacter("x\u{fdd0}"), Some((1..4, '\u{fdd0}')));
         assert_eq!(first_noncharacter("\u{10ffff}"), Some((0..4, '\u{10ffff}')));
         assert_eq!(first_noncharacter("한국 \u{fffd} \u{fdf0}"), None);
+    }
+
+    #[test]
+    fn the_quick_ascii_checks_agree_with_the_rules_for_every_character() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(
+                first_noncharacter(&s).is_some(),
+                is_noncharacter(c),
+                "{c:?}"
+            );
+            for multi_line in [false, true] {
+                let clean = (!is_hostile(c) || (multi_line && c == '\n')) && c != '\t';
+                let borrowed = matches!(printable(&s, multi_line), Cow::Borrowed(_));
+                assert_eq!(borrowed, clean, "{c:?}, multi_line {multi_line}");
+            }
+        }
     }
 
     #[test]

@@ -267,6 +267,17 @@ struct TextStart {
 impl Texts {
     /// Adds the text made of these fields (see [`tokens`]) after the others.
     pub fn push<'a>(&mut self, fields: impl IntoIterator<Item = &'a str>) {
+        self.push_with(fields, []);
+    }
+
+    /// [`Texts::push`] of `fields` then `more`, fields whose tokens were cut before:
+    /// the same text as `push` of them all, since no token spans a break between
+    /// fields.
+    pub fn push_with<'a, 'b>(
+        &mut self,
+        fields: impl IntoIterator<Item = &'a str>,
+        more: impl IntoIterator<Item = &'b FieldTokens>,
+    ) {
         self.starts.push(TextStart {
             tokens: self.tokens.len(),
             amounts: self.amounts.len(),
@@ -274,18 +285,18 @@ impl Texts {
         // Straight into the arena: no token of its own for each word.
         let lexed = Lexed::new(fields);
         assemble(&lexed, |piece| {
-            let (marker, chars) = match &piece {
-                Piece::Word(w) => (WORD, *w),
-                Piece::Number(n) => (NUMBER, *n),
-                Piece::Amount(_) => (AMOUNT, ""),
-                Piece::Break => (BREAK, ""),
-            };
-            self.tokens.push(char::from(marker));
-            self.tokens.push_str(chars);
-            if let Piece::Amount(a) = piece {
-                self.amounts.push(a);
-            }
+            push_piece(&mut self.tokens, &mut self.amounts, piece)
         });
+        // A break goes before each field once anything was lexed, as `Lexed::new` puts it.
+        let mut lexed_any = !lexed.lexemes.is_empty();
+        for field in more {
+            if lexed_any {
+                push_piece(&mut self.tokens, &mut self.amounts, Piece::Break);
+            }
+            self.tokens.push_str(&field.tokens);
+            self.amounts.extend_from_slice(&field.amounts);
+            lexed_any |= field.lexed_any;
+        }
     }
 
     fn text(&self, i: usize) -> Option<Text<'_>> {
@@ -303,6 +314,46 @@ impl Texts {
     /// Whether text `i` holds the `query`'s tokens in a row, the last perhaps only begun.
     pub fn matches(&self, i: usize, query: &Query) -> bool {
         self.text(i).is_some_and(|text| matches(text, query))
+    }
+}
+
+/// Appends a token to a text's markers and characters, and its amount to its amounts.
+fn push_piece(tokens: &mut String, amounts: &mut Vec<Amount>, piece: Piece<'_>) {
+    let (marker, chars) = match &piece {
+        Piece::Word(w) => (WORD, *w),
+        Piece::Number(n) => (NUMBER, *n),
+        Piece::Amount(_) => (AMOUNT, ""),
+        Piece::Break => (BREAK, ""),
+    };
+    tokens.push(char::from(marker));
+    tokens.push_str(chars);
+    if let Piece::Amount(a) = piece {
+        amounts.push(a);
+    }
+}
+
+/// One field's tokens, cut once to go into many texts ([`Texts::push_with`]): a
+/// source's title, which the text of every event citing it holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FieldTokens {
+    tokens: String,
+    amounts: Vec<Amount>,
+    /// Whether the field had anything to lex (a sign alone has no token): the next
+    /// field follows a break.
+    lexed_any: bool,
+}
+
+impl FieldTokens {
+    pub fn new(field: &str) -> Self {
+        let lexed = Lexed::new([field]);
+        let mut out = FieldTokens {
+            lexed_any: !lexed.lexemes.is_empty(),
+            ..FieldTokens::default()
+        };
+        assemble(&lexed, |piece| {
+            push_piece(&mut out.tokens, &mut out.amounts, piece)
+        });
+        out
     }
 }
 
@@ -424,7 +475,17 @@ impl Decimal {
     /// "1038.9" → 10389e-1; `None` for what does not fit.
     fn parse(digits: &str) -> Option<Self> {
         let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-        let mantissa: u128 = format!("{whole}{fraction}").parse().ok()?;
+        // The digits of both parts (the lexer's: ASCII digits, one point) as one number,
+        // as `u128`'s parse reads them, without writing them out first: every number of
+        // every text is read at start-up.
+        if whole.is_empty() && fraction.is_empty() {
+            return None;
+        }
+        let mut mantissa: u128 = 0;
+        for b in whole.bytes().chain(fraction.bytes()) {
+            let digit = char::from(b).to_digit(10)?;
+            mantissa = mantissa.checked_mul(10)?.checked_add(u128::from(digit))?;
+        }
         Some(Self::new(mantissa, -(fraction.len() as i32)))
     }
 
@@ -847,6 +908,65 @@ fn token_matches(text: TokenRef<'_>, query: &Token, last: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_read_as_the_digits_written_out_and_parsed() {
+        let reference = |digits: &str| {
+            let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+            let mantissa: u128 = format!("{whole}{fraction}").parse().ok()?;
+            Some(Decimal::new(mantissa, -(fraction.len() as i32)))
+        };
+        let max = u128::MAX.to_string();
+        let over = format!("{max}0");
+        let cases = [
+            "0",
+            "10",
+            "2019",
+            "1038.9",
+            "0.50",
+            "100.000",
+            ".5",
+            "5.",
+            "",
+            ".",
+            "1.2.3",
+            "x1",
+            "007",
+            &max,
+            &over,
+            "340282366920938463463374607431768211456",
+        ];
+        for digits in cases {
+            assert_eq!(Decimal::parse(digits), reference(digits), "{digits:?}");
+        }
+    }
+
+    #[test]
+    fn fields_cut_apart_make_the_text_cut_whole() {
+        let cases: [&[&str]; 7] = [
+            &["Round 3 in Hawaii", "US$ 10", "billion won"],
+            // A sign alone is lexed with no token; no amount spans a break.
+            &["", "$", "10 bn"],
+            &["$", "", "", "1조 389억 원"],
+            &["", "", "x"],
+            &["USD", "10", "%"],
+            &["a 13%", "R13", "₩"],
+            &[],
+        ];
+        for fields in cases {
+            for split in 0..=fields.len() {
+                let mut whole = Texts::default();
+                whole.push(fields.iter().copied());
+                let cut: Vec<FieldTokens> = fields[split..]
+                    .iter()
+                    .map(|f| FieldTokens::new(f))
+                    .collect();
+                let mut parts = Texts::default();
+                parts.push_with(fields[..split].iter().copied(), &cut);
+                assert_eq!(parts, whole, "{fields:?} cut from {split}");
+            }
+        }
+    }
     use proptest::prelude::*;
 
     fn searched<'a>(fields: impl IntoIterator<Item = &'a str>, query: &str) -> bool {

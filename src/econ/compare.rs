@@ -705,11 +705,9 @@ pub(crate) mod sample {
         ];
         japan.defense_budgets.retain(|b| b.year == 2022);
         japan.defense_budgets[0].local_tn = 5.4005;
-        Hosts {
-            korea,
-            japan: Some(japan),
-            shares: crate::data::Shares::default(),
-        }
+        let mut hosts = Hosts::korea_only(korea);
+        hosts.set_japan(Some(japan));
+        hosts
     }
 }
 

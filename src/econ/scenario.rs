@@ -458,7 +458,8 @@ mod tests {
     fn japan() -> Dataset {
         crate::data::Hosts::embedded()
             .expect("the embedded datasets are valid")
-            .japan
+            .japan()
+            .cloned()
             .expect("Japan's dataset is embedded")
     }
 

@@ -155,7 +155,7 @@ fn measure_notes(c: &Comparison, kind: MeasureKind) -> Vec<String> {
 /// The notes under the chart: what is compared, how the measure is made, where a line
 /// breaks and why, and (but per member) the years with no figure.
 fn notes(hosts: &Hosts, c: &Comparison, kind: MeasureKind) -> Vec<String> {
-    let mut marks = if hosts.japan.is_some() {
+    let mut marks = if hosts.has_japan() {
         let mut marks = vec![
             "Korea's SMA contribution (its total) beside Japan's host-nation support total (initial budget, including the facilities program and labor welfare costs), not Japan's SMA portion.".to_string(),
         ];
@@ -436,7 +436,7 @@ mod measure_tests {
         for year in ["FY2009", "FY2011", "usd_k_per_member_missing"] {
             assert!(gaps.contains(year), "{year}: {gaps}");
         }
-        let japan = hosts.japan.as_ref().expect("Japan");
+        let japan = hosts.japan().expect("Japan");
         for year in [2009, 2011] {
             assert!(japan.troop_count(year).and_then(|t| t.troops).is_none());
         }

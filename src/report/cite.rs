@@ -422,7 +422,7 @@ pub fn supported<'d>(
     }
     out.extend(
         hosts
-            .shares
+            .shares()
             .estimates
             .iter()
             .filter(|e| {

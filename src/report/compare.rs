@@ -303,7 +303,7 @@ mod tests {
 
     /// The embedded estimates, their sources checked against both hosts' tables.
     fn shares() -> Shares {
-        crate::data::Hosts::embedded().unwrap().shares
+        crate::data::Hosts::embedded().unwrap().shares().clone()
     }
 
     fn rows(json: &str) -> Vec<serde_json::Value> {

@@ -354,7 +354,7 @@ pub fn export_hosts(hosts: &Hosts, a: &Assumptions, series: Series, opts: Export
         .collect::<Vec<_>>()
         .join("; ");
     match series {
-        Series::Shares => super::compare::shares_table(&hosts.shares, &versions),
+        Series::Shares => super::compare::shares_table(hosts.shares(), &versions),
         Series::Measures => super::compare::measures_table(&Comparison::of(hosts, a), &versions),
         _ => export(&hosts.korea, a, series, opts),
     }

@@ -175,7 +175,7 @@ fn styled_if_selected<'a>(app: &App, row: usize, line: Line<'a>, theme: &Theme) 
 /// Japan's dataset is there: " · both hosts", since one value serves Korea and Japan
 /// (they are compared in one base year); nothing after a host's own.
 pub(super) fn shared_note(app: &App, id: AssumptionId) -> &'static str {
-    if app.hosts.japan.is_some() && id.host().is_none() {
+    if app.hosts.has_japan() && id.host().is_none() {
         SHARED
     } else {
         ""
@@ -187,7 +187,9 @@ const SHARED: &str = " · both hosts";
 /// Under the assumptions, where Japan's dataset is there: which of them both hosts
 /// share (one base year, so that they compare), the rest being the shown host's own.
 fn shared_line<'a>(app: &App, theme: &Theme, width: usize) -> Option<Line<'a>> {
-    app.hosts.japan.as_ref()?;
+    if !app.hosts.has_japan() {
+        return None;
+    }
     let names = "US CPI, base year, horizon";
     let long = format!("  shared by both hosts: {names}");
     let text = if format_width(&long) <= width {
@@ -200,7 +202,7 @@ fn shared_line<'a>(app: &App, theme: &Theme, width: usize) -> Option<Line<'a>> {
 
 /// How many lines [`shared_line`] takes: 1 where it shows.
 fn shared_lines(app: &App) -> usize {
-    usize::from(app.hosts.japan.is_some())
+    usize::from(app.hosts.has_japan())
 }
 
 fn assumption_lines<'a>(app: &App, theme: &Theme, width: usize, lines: &mut Vec<Line<'a>>) {

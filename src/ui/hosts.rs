@@ -62,7 +62,7 @@ pub(super) fn title_spans<'a>(app: &App, theme: &Theme, with_host: bool) -> Vec<
 pub(super) fn hint_hidden(app: &App, b: &crate::app::keymap::Binding) -> bool {
     let both = app.host_shown().is_both();
     match b.action {
-        Action::CycleHost => app.hosts.japan.is_none(),
+        Action::CycleHost => !app.hosts.has_japan(),
         Action::ToggleCurrency | Action::ToggleChartStyle | Action::ToggleProjections => both,
         Action::ToggleReal => {
             both && app.focus != Pane::Assumptions

@@ -36,7 +36,7 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
     }
     let popup = area;
     f.render_widget(Clear, popup);
-    let count = app.hosts.shares.estimates.len();
+    let count = app.hosts.shares().estimates.len();
     let title = match app.selected_share().filter(|_| app.shares.whole) {
         Some(e) => format!(" Share estimate · {} · Esc: the list ", e.id),
         None => format!(" Share of US stationing cost · {count} estimates · Enter: whole "),
@@ -126,7 +126,7 @@ fn listed<'a>(app: &App, cols: usize, value_cols: usize, theme: &Theme) -> Liste
         selected_at: 0,
     };
     let mut k = 0;
-    for g in share_groups(&app.hosts.shares) {
+    for g in share_groups(app.hosts.shares()) {
         let heading = out.lines.len();
         out.lines
             .push(Line::styled(fit(g.measure, cols), theme.header()));

@@ -86,7 +86,7 @@ fn render_list(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         .skip(first)
         .take(height)
         .map(|(i, row)| {
-            let hit = query.is_some_and(|q| t.is_hit(i, q));
+            let hit = query.is_some_and(|q| t.is_hit(&app.data, i, q));
             let line = row_line(app, *row, width, theme, hit, prepared.as_ref());
             if i == t.selected {
                 line.style(theme.selected(app.focus == Pane::Timeline))
@@ -263,7 +263,7 @@ fn detail_lines<'a>(app: &App, theme: &Theme) -> Vec<DetailLine<'a>> {
         Some(Row::Event(i)) => {
             // The words the search matched stand out here too.
             let query = &app.timeline.search.query;
-            let hit = !query.is_empty() && app.timeline.is_hit(app.timeline.selected, query);
+            let hit = !query.is_empty() && app.timeline.is_hit(d, app.timeline.selected, query);
             let query = hit.then(|| Query::new(query));
             event_detail(d, &d.events[i], theme, query.as_ref())
         }

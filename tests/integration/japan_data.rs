@@ -190,7 +190,8 @@ fn japan_s_minimal_fixture_loads_alone_and_beside_korea_s() {
 fn japan() -> Dataset {
     Hosts::embedded()
         .unwrap()
-        .japan
+        .japan()
+        .cloned()
         .expect("Japan's files are embedded")
 }
 

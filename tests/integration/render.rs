@@ -762,7 +762,7 @@ fn shares_never_show_a_value_without_its_measure_above_it() {
     // Every estimate's row sits under its measure's heading, however far down the list
     // the selection is.
     let hosts = sma_dash::data::Hosts::embedded().expect("both embedded hosts load");
-    let count = hosts.shares.estimates.len();
+    let count = hosts.shares().estimates.len();
     for down in [0, count / 2, count - 1] {
         let screen = hosts_screen(80, 24, &format!("HHA{}", "j".repeat(down)));
         // Each row as the backend writes it, in quotes.
@@ -808,7 +808,7 @@ fn japan_s_agreement_names_japan_s_side_on_screen_and_in_files() {
     );
     assert!(!s.contains("ROK Yoshimasa"), "{s}");
     let hosts = sma_dash::data::Hosts::embedded().expect("both embedded hosts load");
-    let japan = hosts.japan.as_ref().expect("Japan's dataset");
+    let japan = hosts.japan().expect("Japan's dataset");
     let a = sma_dash::econ::Assumptions::from_history(japan);
     let table = sma_dash::report::export::export(
         japan,

@@ -354,7 +354,7 @@ mod tests {
         assert!(japan.contains("not the SMA portion"), "{japan}");
         assert_eq!(text.matches("Sources:").count(), 2, "{text}");
         // Every input's source: the count's too, with its URL.
-        let j = app.hosts.japan.as_ref().unwrap();
+        let j = app.hosts.japan().unwrap();
         let count = &j.troop_count(2014).unwrap().sources[0];
         assert!(text.contains(&format!("[{count}] ")), "{text}");
         // Another measure, another figure.

@@ -97,6 +97,8 @@ impl From<bool> for Effect {
 
 /// Applies `action` to `app`.
 pub fn update(app: &mut App, action: Action) -> Effect {
+    // Any action may show, save, apply or reset Japan's assumptions.
+    app.take_japan();
     // A message lasts until the user's next action.
     let had_status = app.status.take().is_some();
     let effect = apply(app, action);

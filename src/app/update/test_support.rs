@@ -54,7 +54,7 @@ pub(super) fn selected_event(app: &App) -> Option<usize> {
 /// The ids of the events a search for `query` finds.
 pub(super) fn found(app: &mut App, query: &str) -> Vec<String> {
     app.timeline.search.query = query.to_string();
-    let hits = app.timeline.hits().to_vec();
+    let hits = app.timeline.hits(&app.data).to_vec();
     hits.into_iter()
         .filter_map(|i| match app.timeline.rows[i] {
             Row::Event(e) => Some(app.data.events[e].id.clone()),

@@ -83,7 +83,7 @@ pub(super) fn search_as_typed(app: &mut App) -> Effect {
         .search
         .typing_from
         .unwrap_or(app.timeline.selected);
-    let found = app.timeline.find(origin, 1);
+    let found = app.timeline.find(&app.data, origin, 1);
     let t = &app.timeline;
     match found {
         Some(i) => {
@@ -110,7 +110,7 @@ pub(super) fn search_again(app: &mut App, direction: i32) -> Effect {
         return Effect::None;
     }
     let start = (t.selected as i64 + i64::from(direction.signum())).rem_euclid(n) as usize;
-    match app.timeline.find(start, direction) {
+    match app.timeline.find(&app.data, start, direction) {
         Some(i) => {
             select_row(app, i as i64);
             report_matches(app);
@@ -129,7 +129,7 @@ pub(super) fn report_matches(app: &mut App) {
         return;
     }
     let selected = app.timeline.selected;
-    let hits = app.timeline.hits();
+    let hits = app.timeline.hits(&app.data);
     let (position, total) = (hits.binary_search(&selected).ok(), hits.len());
     let query = &app.timeline.search.query;
     app.status = Some(match position {
@@ -141,6 +141,27 @@ pub(super) fn report_matches(app: &mut App) {
 #[cfg(test)]
 mod tests {
     use super::super::test_support::*;
+
+    /// The texts searched are cut at the first search, not at start, and again for the
+    /// dataset of another host shown: a search then finds that host's events.
+    #[test]
+    fn the_search_text_is_cut_when_first_searched_and_again_for_another_host() {
+        let hosts = crate::data::Hosts::embedded().expect("both embedded hosts load");
+        let mut app = crate::app::hosts::tests::app_on(hosts);
+        assert!(app.timeline.search_text.get().is_none());
+        // Korea's: no event of Japan's.
+        assert!(found(&mut app, "Kaifu").is_empty());
+        assert!(app.timeline.search_text.get().is_some());
+        app.timeline.search.query.clear();
+        update(&mut app, Action::CycleHost);
+        assert!(app.timeline.search_text.get().is_none());
+        let japan = found(&mut app, "Kaifu");
+        assert!(!japan.is_empty());
+        assert_eq!(
+            app.timeline.search_text.get(),
+            Some(&timeline::SearchText::new(&app.data))
+        );
+    }
 
     #[test]
     fn brackets_jump_between_agreements() {
