@@ -131,23 +131,7 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
     let p: &CostPoint = input.points.iter().find(|p| p.year == year)?;
     let metric = view.metric_label();
     let record = d.contribution(year).filter(|_| !p.projected);
-    let value = match p.value {
-        Some(v) => value_text(view, d.info.host, a.base_year, v),
-        // A gap says why, as the dashboard does; a record without an amount, its note.
-        None => {
-            let why = crate::econ::metrics::missing_reason(d, view, year);
-            let note = record
-                .filter(|c| c.local_100m.is_none() && c.usd_m.is_none())
-                .and_then(|c| c.note.as_deref())
-                .map(|n| format!(" ({n})"))
-                .unwrap_or_default();
-            if why == crate::econ::metrics::NO_FIGURE_RECORDED {
-                format!("{why}{note}")
-            } else {
-                format!("no figure: {why}")
-            }
-        }
-    };
+    let value = figure_value(input, p, record);
     let mut status = p.tags(view).join(", ");
     if let Some(c) = p.confidence {
         status.push_str(&format!(", {}", c.label()));
@@ -230,6 +214,29 @@ pub fn cost_figure(input: &CostsInput, year: i32) -> Option<Citation> {
         what: format!("the {year} {metric}"),
         text: format!("{line}\n{}", sources_block(d, ids)),
     })
+}
+
+/// The value of `p` in the view's unit, or for a gap why it has none, as the
+/// dashboard says it; a `record` without an amount adds its note.
+fn figure_value(
+    input: &CostsInput,
+    p: &CostPoint,
+    record: Option<&crate::data::Contribution>,
+) -> String {
+    let (d, view) = (input.data, input.view);
+    let Some(v) = p.value else {
+        let why = crate::econ::metrics::missing_reason(d, view, p.year);
+        if why != crate::econ::metrics::NO_FIGURE_RECORDED {
+            return format!("no figure: {why}");
+        }
+        let note = record
+            .filter(|c| c.local_100m.is_none() && c.usd_m.is_none())
+            .and_then(|c| c.note.as_deref())
+            .map(|n| format!(" ({n})"))
+            .unwrap_or_default();
+        return format!("{why}{note}");
+    };
+    value_text(view, d.info.host, input.assumptions.base_year, v)
 }
 
 /// "published: 9,200억원, $866.9 m": a recorded contribution in the unit the host's
