@@ -59,7 +59,10 @@ pub fn render(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         ChartStyle::Bars if app.costs_as_bars() => render_bars(f, app, plot, theme),
         _ => render_line(f, app, plot, theme),
     }
-    f.render_widget(Plain::new(legend_line(app, theme)), legend);
+    f.render_widget(
+        Plain::new(legend_line(app, theme, legend.width as usize)),
+        legend,
+    );
     f.render_widget(
         Plain::new(value_lines(
             app,
@@ -128,17 +131,53 @@ fn scenario_label(app: &App) -> &'static str {
 /// lines part without colour too; the legend shows the same.
 const COMPARE_MARKS: [char; 4] = ['▄', '◆', '×', '▀'];
 
-fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
+/// How much a legend says: the projection by its label; by its key (the header above
+/// names it too); compact, one space apart, the words cut short and the cursor's year
+/// left to the value line; tight, the extended rule left to the help and Japan's
+/// series named "HNS total" alone, so that the gap mark stays in view.
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+enum LegendFit {
+    Named,
+    Keyed,
+    Compact,
+    Tight,
+}
+
+/// The legend in `width`, as much as fits of it ([`LegendFit`]).
+fn legend_line<'a>(app: &App, theme: &Theme, width: usize) -> Line<'a> {
+    let mut line = Line::default();
+    for fit in [
+        LegendFit::Named,
+        LegendFit::Keyed,
+        LegendFit::Compact,
+        LegendFit::Tight,
+    ] {
+        line = legend_spans(app, theme, fit);
+        if super::format::width(&line.to_string()) <= width {
+            break;
+        }
+    }
+    line
+}
+
+fn legend_spans<'a>(app: &App, theme: &Theme, fit: LegendFit) -> Line<'a> {
+    let compact = fit >= LegendFit::Compact;
+    let gap = if compact { " " } else { "  " };
     let (recorded, projected, extended) = match app.inputs().chart {
         ChartStyle::Bars if app.costs_as_bars() => ("█", "▒", "░"),
         _ => ("⣿", "•", "•"),
     };
     // Another host's series says what it is: Japan's is the HNS total.
+    // Japan's series is the HNS total (never its SMA portion): said at any width.
     let what = match app.data.info.host {
-        crate::data::Host::Korea => " recorded  ",
-        crate::data::Host::Japan => " HNS total, recorded  ",
+        crate::data::Host::Korea => " recorded",
+        crate::data::Host::Japan if fit == LegendFit::Tight => " HNS total",
+        crate::data::Host::Japan => " HNS total, recorded",
     };
-    let mut spans = vec![Span::styled(recorded, theme.recorded()), Span::raw(what)];
+    let mut spans = vec![
+        Span::styled(recorded, theme.recorded()),
+        Span::raw(format!("{what}{gap}")),
+    ];
     if comparing(app) {
         // Keys, not labels: several must fit on one line.
         spans.push(Span::styled(projected, theme.projected()));
@@ -153,20 +192,26 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
         }
     } else if app.inputs().show_projections {
         spans.push(Span::styled(projected, theme.projected()));
-        spans.push(Span::raw(format!(" {}  ", scenario_label(app))));
+        let name = match app.projection() {
+            Some(p) if fit != LegendFit::Named => p.scenario.key(),
+            _ => scenario_label(app),
+        };
+        spans.push(Span::raw(format!(" {name}{gap}")));
         // Past the agreement's end the rule is extended, not agreed: say from when.
         if let Some(origin) = app
             .projection()
             .and_then(|p| p.rule_origin)
+            .filter(|_| fit != LegendFit::Tight)
             .filter(|_| app.derived().costs.iter().any(|p| p.extended))
         {
             spans.push(Span::styled(extended, theme.projected()));
             let last = origin.host.year_label(origin.last_year);
-            spans.push(Span::raw(format!(" extended after {last}  ")));
+            let words = if compact { "after" } else { "extended after" };
+            spans.push(Span::raw(format!(" {words} {last}{gap}")));
         }
         if app.derived().costs.iter().any(|p| p.capped) {
             spans.push(Span::styled("^", theme.capped()));
-            spans.push(Span::raw(" cap binds  "));
+            spans.push(Span::raw(format!(" cap binds{gap}")));
         }
         if app.derived().bands.charted().is_some() {
             let glyph = if app.inputs().chart == ChartStyle::Bars {
@@ -175,7 +220,7 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
                 "░"
             };
             spans.push(Span::styled(glyph, theme.band()));
-            spans.push(Span::raw(" band  "));
+            spans.push(Span::raw(format!(" band{gap}")));
         }
     } else {
         spans.push(Span::styled(scenario_label(app), theme.dim()));
@@ -183,7 +228,10 @@ fn legend_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     // A year without a figure is marked, never drawn as zero: say what the mark is.
     if app.derived().costs.iter().any(|p| p.value.is_none()) {
         spans.push(Span::styled(chart::GAP_MARK.to_string(), theme.recorded()));
-        spans.push(Span::raw(" gap  "));
+        spans.push(Span::raw(format!(" gap{gap}")));
+    }
+    if compact {
+        return Line::from(spans);
     }
     spans.push(Span::styled("▼", theme.cursor()));
     spans.push(Span::raw(format!(

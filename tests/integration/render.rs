@@ -702,7 +702,12 @@ fn japan_s_gap_years_keep_their_mark_on_the_costs_chart_at_any_width() {
         for keys in ["H", "H2m"] {
             let screen = hosts_screen(width, height, keys);
             let rows = costs_rows(&screen);
-            let marks: usize = rows.iter().map(|r| r.matches('×').count()).sum();
+            // On the plot and its axis, not in the legend ("× gap").
+            let marks: usize = rows
+                .iter()
+                .filter(|r| !r.contains("× gap"))
+                .map(|r| r.matches('×').count())
+                .sum();
             assert_eq!(marks, 5, "{width}×{height} after {keys}:\n{screen}");
         }
     }
@@ -712,14 +717,18 @@ fn japan_s_gap_years_keep_their_mark_on_the_costs_chart_at_any_width() {
     let cursor = rows
         .iter()
         .find_map(|r| r.find('▼').map(|i| r[..i].chars().count()));
-    let mark = rows.iter().rev().find_map(|r| {
-        r.contains('×').then(|| {
-            r.char_indices()
-                .filter(|(_, c)| *c == '×')
-                .map(|(i, _)| r[..i].chars().count())
-                .collect::<Vec<_>>()
-        })
-    });
+    let mark = rows
+        .iter()
+        .rev()
+        .filter(|r| !r.contains("× gap"))
+        .find_map(|r| {
+            r.contains('×').then(|| {
+                r.char_indices()
+                    .filter(|(_, c)| *c == '×')
+                    .map(|(i, _)| r[..i].chars().count())
+                    .collect::<Vec<_>>()
+            })
+        });
     let (cursor, mark) = (cursor.expect("the cursor's mark"), mark.expect("gap marks"));
     assert!(mark.contains(&cursor), "{cursor} in {mark:?}:\n{screen}");
     assert!(
@@ -752,9 +761,32 @@ fn japan_s_bars_keep_a_slot_for_each_year_the_record_does_not_hold() {
     );
     // Thinned at 80×24, the stretch still shows, and no gap goes.
     let rows = costs_rows(&hosts_screen(80, 24, "H2"));
-    let marks = |c: char| rows.iter().map(|r| r.matches(c).count()).sum::<usize>();
+    let marks = |c: char| {
+        rows.iter()
+            .filter(|r| !r.contains("× gap"))
+            .map(|r| r.matches(c).count())
+            .sum::<usize>()
+    };
     assert!(marks('·') > 0, "{rows:?}");
     assert_eq!(marks('×'), 5, "{rows:?}");
+}
+
+#[test]
+fn the_costs_legend_keeps_its_marks_in_view_at_any_size() {
+    // Shortened as the pane narrows (the projection by its key, then fewer words), never
+    // cut: the gap mark's entry stays where the chart draws gaps.
+    for (width, height) in [(80, 24), (100, 30), (120, 40), (200, 60)] {
+        let screen = hosts_screen(width, height, "H2");
+        let legend = screen
+            .lines()
+            .find(|r| r.contains("▒ fy2022-plan"))
+            .unwrap_or_else(|| panic!("{width}×{height}: the legend in {screen}"));
+        // The Costs pane's part of the row, after the timeline's.
+        let legend = &legend[legend.find("█ ").unwrap()..];
+        assert!(legend.contains("HNS total"), "{width}×{height}: {legend}");
+        assert!(legend.contains("× gap"), "{width}×{height}: {legend}");
+        assert!(!legend.contains('…'), "{width}×{height}: {legend}");
+    }
 }
 
 #[test]
