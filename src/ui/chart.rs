@@ -208,11 +208,9 @@ impl ValueAxis {
                     best
                 }
             });
-        let found = best.is_some();
         if let Some(best) = best {
             axis = best;
-        }
-        if !found {
+        } else {
             // Too few rows for a blank one between labels: the fine ends, or zero and
             // the end farther from it, or the one row there is.
             axis.low = fine.0;

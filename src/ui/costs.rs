@@ -167,7 +167,6 @@ fn legend_spans<'a>(app: &App, theme: &Theme, fit: LegendFit) -> Line<'a> {
         ChartStyle::Bars if app.costs_as_bars() => ("█", "▒", "░"),
         _ => ("⣿", "•", "•"),
     };
-    // Another host's series says what it is: Japan's is the HNS total.
     // Japan's series is the HNS total (never its SMA portion): said at any width.
     let what = match app.data.info.host {
         crate::data::Host::Korea => " recorded",
@@ -598,8 +597,9 @@ fn render_line(f: &mut Frame, app: &App, area: Rect, theme: &Theme) {
         points.first().map_or(app.year, |p| p.year),
         points.last().map_or(app.year, |p| p.year),
     );
-    // The record is the one line (broken at its gaps); projections, comparisons and capped years are marks
-    // drawn into the plot (a canvas layer each would cost a whole plot to fill).
+    // The record is the one line (broken at its gaps); projections, comparisons and
+    // capped years are marks drawn into the plot (a canvas layer each would cost a whole
+    // plot to fill).
     let buf = f.buffer_mut();
     let plot = chart::recorded_chart(
         buf,

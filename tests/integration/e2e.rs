@@ -58,6 +58,17 @@ fn value_at(line: &str, year: i32) -> String {
     rest[..end].to_string()
 }
 
+/// The one file in `dir` (with extension `ext`, where given): what a key wrote there.
+fn the_file_written(dir: &std::path::Path, ext: Option<&str>) -> std::path::PathBuf {
+    let files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| ext.is_none_or(|ext| p.extension().is_some_and(|e| e == ext)))
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files.into_iter().next().unwrap()
+}
+
 #[test]
 fn find_a_round_raise_cpi_and_see_2030_change_then_quit() {
     let mut s = Session::new(120, 40);
@@ -198,11 +209,7 @@ fn e_writes_the_focused_pane_as_csv_and_the_status_line_names_the_file() {
     s.app.paths.export_dir = dir.path().to_path_buf();
     s.send(ScriptedEvents::typed("2ue"));
     let status = s.line_with("exported ");
-    let files: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert_eq!(files.len(), 1);
+    let files = [the_file_written(dir.path(), None)];
     let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
     assert!(
         name.starts_with("sma-dash-costs-") && name.ends_with(".csv"),
@@ -242,11 +249,7 @@ fn e_on_the_timeline_writes_the_rows_shown_in_order_and_says_how_many_and_where(
     // The rounds, by date.
     s.send(ScriptedEvents::typed("1foe"));
     let status = s.line_with("exported ");
-    let files: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert_eq!(files.len(), 1);
+    let files = [the_file_written(dir.path(), None)];
     assert!(files[0].is_absolute());
     let shown: Vec<String> = s
         .app
@@ -464,11 +467,7 @@ fn e_on_both_hosts_costs_writes_what_export_measures_host_all_writes_byte_for_by
     // the file: it holds every measure with its definition).
     s.send(ScriptedEvents::typed("HH2cce"));
     s.line_with("exported ");
-    let files: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert_eq!(files.len(), 1);
+    let files = [the_file_written(dir.path(), None)];
     let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.starts_with("sma-dash-measures-"), "{name}");
     let written = std::fs::read(&files[0]).unwrap();
@@ -489,12 +488,7 @@ fn i_on_both_hosts_costs_writes_what_chart_hosts_draws_in_the_measure_picked_byt
     s.send(ScriptedEvents::typed("HH2cccci"));
     s.line_with("of GDP, as `sma-dash chart hosts --measure gdp` draws both hosts");
     let written = |ext: &str| -> Vec<u8> {
-        let files: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == ext))
-            .collect();
-        assert_eq!(files.len(), 1, "{files:?}");
+        let files = [the_file_written(dir.path(), Some(ext))];
         let name = files[0].file_name().unwrap().to_string_lossy().into_owned();
         assert!(name.starts_with("sma-dash-hosts-"), "{name}");
         std::fs::read(&files[0]).unwrap()
