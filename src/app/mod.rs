@@ -352,6 +352,14 @@ pub struct Timeline {
     pub search: Search,
 }
 
+/// The search texts of `d` in `cell`, cut the first time they are asked for.
+fn cut_once<'a>(
+    cell: &'a std::sync::OnceLock<timeline::SearchText>,
+    d: &Dataset,
+) -> &'a timeline::SearchText {
+    cell.get_or_init(|| timeline::SearchText::new(d))
+}
+
 impl Timeline {
     /// Shows `rows`, with the index of them, and forgets the hits of other rows.
     pub fn set_rows(&mut self, d: &Dataset, rows: Vec<Row>) {
@@ -363,17 +371,15 @@ impl Timeline {
     /// What the search looks in: the texts of `d`, the dataset shown, cut the first
     /// time they are asked for.
     pub fn search_text(&self, d: &Dataset) -> &timeline::SearchText {
-        self.search_text
-            .get_or_init(|| timeline::SearchText::new(d))
+        cut_once(&self.search_text, d)
     }
 
     /// The rows matching the search query, found as the query changes; `d` is the
     /// dataset shown.
     pub fn hits(&mut self, d: &Dataset) -> &[usize] {
         if !self.hits.are_for(&self.search.query) {
-            let text = self
-                .search_text
-                .get_or_init(|| timeline::SearchText::new(d));
+            // The field alone, not `search_text`: `hits` is borrowed apart from it.
+            let text = cut_once(&self.search_text, d);
             self.hits.update(text, &self.rows, &self.search.query);
         }
         self.hits.rows()
